@@ -1,0 +1,69 @@
+//! Errors for invalid game parameters.
+
+use thiserror::Error;
+
+/// A parameter of the game was rejected.
+///
+/// Every error names the field it concerns (as written in configuration
+/// files, for example `policy.row.T` or `pi`) and says what was expected.
+#[derive(Clone, Debug, PartialEq, Error)]
+#[error("invalid `{field}`: {reason}")]
+pub struct ParameterError {
+    /// The field, as named in configuration files.
+    pub field: String,
+    /// What was wrong and what is expected.
+    pub reason: String,
+}
+
+impl ParameterError {
+    /// Builds an error for `field` with a reason.
+    pub fn new(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        ParameterError {
+            field: field.into(),
+            reason: reason.into(),
+        }
+    }
+
+    /// Prefixes the field with a parent path, as in `policy.` + `T`.
+    #[must_use]
+    pub fn within(mut self, parent: &str) -> Self {
+        self.field = format!("{parent}.{}", self.field);
+        self
+    }
+}
+
+/// Checks that `value` is a finite number.
+pub fn check_finite(field: &str, value: f64) -> Result<f64, ParameterError> {
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(ParameterError::new(
+            field,
+            format!("expected a finite number, got {value}"),
+        ))
+    }
+}
+
+/// Checks that `value` is a finite number in the closed interval [0, 1].
+pub fn check_unit_interval(field: &str, value: f64) -> Result<f64, ParameterError> {
+    if (0.0..=1.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(ParameterError::new(
+            field,
+            format!("expected a number in [0, 1], got {value}"),
+        ))
+    }
+}
+
+/// Checks that `value` is a finite, non-negative number.
+pub fn check_non_negative(field: &str, value: f64) -> Result<f64, ParameterError> {
+    if value.is_finite() && value >= 0.0 {
+        Ok(value)
+    } else {
+        Err(ParameterError::new(
+            field,
+            format!("expected a finite number >= 0, got {value}"),
+        ))
+    }
+}

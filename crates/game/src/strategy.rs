@@ -1,0 +1,161 @@
+//! The `Strategy` trait: the one thing a player must implement.
+//!
+//! The trait lives in `twolevel-game`, the smallest crate, so that a
+//! third-party strategy depends on nothing but this crate (and `rand_core`
+//! for the RNG it is handed). It is object-safe: tournaments hold players as
+//! `Box<dyn Strategy>`.
+
+use rand_core::RngCore;
+
+use crate::action::Action;
+use crate::matrix::PayoffMatrix;
+
+/// What a player may know about a strategy without running it, after the
+/// Python `axelrod` library's classifier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Classifier {
+    /// How many past rounds a move can depend on; `None` means unbounded.
+    pub memory_depth: Option<u32>,
+    /// Whether the strategy draws from the RNG.
+    pub stochastic: bool,
+    /// Whether the strategy reads the match length when it is known.
+    pub uses_length: bool,
+    /// Whether the strategy reads the politicization level.
+    pub uses_politicization: bool,
+}
+
+impl Classifier {
+    /// A deterministic strategy with the given memory depth that reads
+    /// neither the length nor politicization.
+    #[must_use]
+    pub const fn deterministic(memory_depth: Option<u32>) -> Self {
+        Classifier {
+            memory_depth,
+            stochastic: false,
+            uses_length: false,
+            uses_politicization: false,
+        }
+    }
+
+    /// A stochastic strategy with the given memory depth.
+    #[must_use]
+    pub const fn stochastic(memory_depth: Option<u32>) -> Self {
+        Classifier {
+            memory_depth,
+            stochastic: true,
+            uses_length: false,
+            uses_politicization: false,
+        }
+    }
+}
+
+/// A read-only view of a match from one player's side, at the start of a
+/// round.
+#[derive(Clone, Copy, Debug)]
+pub struct View<'a> {
+    /// This player's own moves so far, as played (after any action noise).
+    pub own: &'a [Action],
+    /// The partner's moves so far, as this player perceived them (after any
+    /// perception noise).
+    pub partner: &'a [Action],
+    /// The current politicization `pi` in [0, 1].
+    pub politicization: f64,
+    /// This player's own blended utilities (R', S', T', P') at the current
+    /// politicization, from its own side.
+    pub payoffs: &'a PayoffMatrix,
+    /// This player's total utility so far.
+    pub score: f64,
+    /// The number of rounds of the match, when the horizon is fixed and the
+    /// tournament makes it known; `None` otherwise.
+    pub known_length: Option<u32>,
+}
+
+impl<'a> View<'a> {
+    /// A view of the first round of a classic game: no history, no
+    /// politicization, Axelrod's payoffs, unknown length.
+    #[must_use]
+    pub fn first_round(payoffs: &'a PayoffMatrix) -> Self {
+        View {
+            own: &[],
+            partner: &[],
+            politicization: 0.0,
+            payoffs,
+            score: 0.0,
+            known_length: None,
+        }
+    }
+
+    /// A view of a classic game after the given histories: no
+    /// politicization, the given payoffs, no score, unknown length.
+    #[must_use]
+    pub fn with_history(
+        own: &'a [Action],
+        partner: &'a [Action],
+        payoffs: &'a PayoffMatrix,
+    ) -> Self {
+        View {
+            own,
+            partner,
+            ..View::first_round(payoffs)
+        }
+    }
+
+    /// The number of rounds already played (0 in the first round).
+    #[inline]
+    #[must_use]
+    pub fn turn(&self) -> usize {
+        self.own.len()
+    }
+
+    /// The partner's last move as perceived, if any.
+    #[inline]
+    #[must_use]
+    pub fn partner_last(&self) -> Option<Action> {
+        self.partner.last().copied()
+    }
+
+    /// This player's own last move, if any.
+    #[inline]
+    #[must_use]
+    pub fn own_last(&self) -> Option<Action> {
+        self.own.last().copied()
+    }
+}
+
+/// A player of the iterated game.
+///
+/// A move depends only on the [`View`] and the RNG it is given, plus state
+/// that the strategy built from earlier views. [`Strategy::reset`] returns
+/// the strategy to its state before the first round, so that a reset
+/// strategy replays identically under the same seed.
+pub trait Strategy: Send + Sync {
+    /// The strategy's display name, as in the Python `axelrod` library for
+    /// the classic strategies (for example `"Tit For Tat"`).
+    fn name(&self) -> &str;
+
+    /// What the strategy uses; see [`Classifier`].
+    fn classifier(&self) -> Classifier;
+
+    /// Chooses this round's action.
+    fn decide(&mut self, view: &View<'_>, rng: &mut dyn RngCore) -> Action;
+
+    /// Forgets everything learned in a match.
+    fn reset(&mut self);
+
+    /// A fresh boxed copy, used to give each match its own player.
+    fn clone_box(&self) -> Box<dyn Strategy>;
+}
+
+impl Clone for Box<dyn Strategy> {
+    fn clone(&self) -> Self {
+        self.clone_box()
+    }
+}
+
+impl std::fmt::Debug for dyn Strategy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Strategy")
+            .field("name", &self.name())
+            .finish_non_exhaustive()
+    }
+}

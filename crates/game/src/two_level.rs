@@ -1,0 +1,465 @@
+//! The two-level game: a policy payoff (international, absolute gains) and a
+//! political payoff (domestic, relative gains and audience), blended by each
+//! state's orientation and the politicization of the issue.
+//!
+//! The formulas are those of `docs/model.md` (MODEL.md sections 1 and 3):
+//!
+//! ```text
+//! policy_i    = base_i(a_i, a_j) - theta * pi * (1 - coop_share)
+//! political_i = kappa * (policy_i - policy_j) + b * [a_i == D]   (or a given matrix)
+//! w_eff       = w + (1 - w) * beta * pi
+//! u_i         = (1 - w_eff) * policy_i + w_eff * political_i
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::action::{Action, Outcome};
+use crate::error::{ParameterError, check_finite, check_non_negative, check_unit_interval};
+use crate::matrix::{Bimatrix, PayoffMatrix};
+
+/// The level of politicization of the shared problem, `pi` in [0, 1]:
+/// 0 is non-politicized, about 0.5 politicized, 1 securitized.
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd, Default, Serialize, Deserialize)]
+#[serde(try_from = "f64", into = "f64")]
+pub struct Politicization(f64);
+
+impl Politicization {
+    /// No politicization: the issue is left to technical policy making.
+    pub const NONE: Politicization = Politicization(0.0);
+    /// Full securitization.
+    pub const SECURITIZED: Politicization = Politicization(1.0);
+
+    /// Builds a level, rejecting values outside [0, 1] (and NaN).
+    pub fn new(pi: f64) -> Result<Self, ParameterError> {
+        check_unit_interval("pi", pi).map(Politicization)
+    }
+
+    /// Builds a level by clamping into [0, 1]; NaN becomes 0. This is the
+    /// update rule's clamp for dynamic politicization.
+    #[inline]
+    #[must_use]
+    pub fn clamped(pi: f64) -> Self {
+        if pi.is_nan() {
+            Politicization(0.0)
+        } else {
+            Politicization(pi.clamp(0.0, 1.0))
+        }
+    }
+
+    /// The level as a number in [0, 1].
+    #[inline]
+    #[must_use]
+    pub const fn value(self) -> f64 {
+        self.0
+    }
+}
+
+impl TryFrom<f64> for Politicization {
+    type Error = ParameterError;
+
+    fn try_from(pi: f64) -> Result<Self, Self::Error> {
+        Politicization::new(pi)
+    }
+}
+
+impl From<Politicization> for f64 {
+    fn from(pi: Politicization) -> f64 {
+        pi.0
+    }
+}
+
+/// A state's orientation: its political weight `w` in [0, 1], the share of
+/// its utility that comes from the domestic political payoff. Politicians
+/// are high, bureaucrats low.
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd, Default, Serialize, Deserialize)]
+#[serde(try_from = "f64", into = "f64")]
+pub struct Orientation(f64);
+
+impl Orientation {
+    /// A pure policy maker (w = 0): the classic game's player.
+    pub const POLICY: Orientation = Orientation(0.0);
+    /// A pure politician (w = 1).
+    pub const POLITICAL: Orientation = Orientation(1.0);
+
+    /// Builds an orientation, rejecting weights outside [0, 1] (and NaN).
+    pub fn new(political_weight: f64) -> Result<Self, ParameterError> {
+        check_unit_interval("w", political_weight).map(Orientation)
+    }
+
+    /// The political weight `w`.
+    #[inline]
+    #[must_use]
+    pub const fn political_weight(self) -> f64 {
+        self.0
+    }
+}
+
+impl TryFrom<f64> for Orientation {
+    type Error = ParameterError;
+
+    fn try_from(w: f64) -> Result<Self, Self::Error> {
+        Orientation::new(w)
+    }
+}
+
+impl From<Orientation> for f64 {
+    fn from(o: Orientation) -> f64 {
+        o.0
+    }
+}
+
+/// How the domestic political payoff is formed.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum PoliticalPayoff {
+    /// Derived from relative gains and a nationalist audience:
+    /// `kappa * (policy_i - policy_j) + b * [a_i == D]`.
+    Derived {
+        /// Relative-gains sensitivity (default 1).
+        kappa: f64,
+        /// The audience bonus for a visible defection (default 0).
+        audience_bonus: f64,
+    },
+    /// Given directly as each state's 2x2 matrix.
+    Matrix(Bimatrix),
+}
+
+impl Default for PoliticalPayoff {
+    fn default() -> Self {
+        PoliticalPayoff::Derived {
+            kappa: 1.0,
+            audience_bonus: 0.0,
+        }
+    }
+}
+
+/// One player's payoff for one round, with its two parts.
+#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct Payoff {
+    /// The blended utility, `(1 - w_eff) * policy + w_eff * political`.
+    pub utility: f64,
+    /// The policy (international, absolute-gains) payoff.
+    pub policy: f64,
+    /// The political (domestic) payoff.
+    pub political: f64,
+}
+
+/// Both players' payoffs for each of the four outcomes, at a fixed
+/// politicization and fixed orientations, indexed by
+/// [`Outcome::index`] of the row player's outcome.
+///
+/// Matches precompute this table so that a turn costs one lookup.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct StageTable {
+    /// `cells[outcome.index()]` holds `[row player's payoff, column player's payoff]`.
+    pub cells: [[Payoff; 2]; 4],
+}
+
+impl StageTable {
+    /// Both players' payoffs when the row player plays `row` and the column
+    /// player plays `column`.
+    #[inline]
+    #[must_use]
+    pub fn get(&self, row: Action, column: Action) -> &[Payoff; 2] {
+        &self.cells[Outcome::new(row, column).index()]
+    }
+
+    /// The row player's blended utilities as a payoff matrix (R, S, T, P).
+    #[must_use]
+    pub fn row_utilities(&self) -> [f64; 4] {
+        [0, 1, 2, 3].map(|i| self.cells[i][0].utility)
+    }
+
+    /// The column player's blended utilities, from its own side (R, S, T, P).
+    #[must_use]
+    pub fn column_utilities(&self) -> [f64; 4] {
+        // The column player's own-action-first outcome (own, partner) is the
+        // row outcome (partner, own).
+        Outcome::ALL.map(|o| self.cells[o.swap().index()][1].utility)
+    }
+}
+
+/// The two-level game between two states.
+///
+/// Build it with [`TwoLevelGame::new`] or deserialize it; both validate, so a
+/// value of this type never holds NaN payoffs or out-of-range parameters.
+/// [`TwoLevelGame::classic`] is Axelrod's game, which the two-level game
+/// reproduces exactly when `w = 0` and `pi = 0`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "TwoLevelGameConfig", into = "TwoLevelGameConfig")]
+pub struct TwoLevelGame {
+    policy: Bimatrix,
+    political: PoliticalPayoff,
+    threat_cost: f64,
+    brake: f64,
+}
+
+/// The unvalidated form of a [`TwoLevelGame`], as written in RON files.
+/// Every field has the documented default, so `()` is the default game.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TwoLevelGameConfig {
+    /// The policy payoffs (absolute gains), by default Axelrod's R, S, T, P
+    /// for both states.
+    pub policy: Bimatrix,
+    /// The political payoff, by default derived with kappa = 1, b = 0.
+    pub political: PoliticalPayoff,
+    /// The threat cost theta (politicization as accelerator), default 4.
+    pub theta: f64,
+    /// The brake beta (politicization raises political weight), default 0.8.
+    pub beta: f64,
+}
+
+impl Default for TwoLevelGameConfig {
+    fn default() -> Self {
+        TwoLevelGameConfig {
+            policy: Bimatrix::default(),
+            political: PoliticalPayoff::default(),
+            theta: TwoLevelGame::DEFAULT_THETA,
+            beta: TwoLevelGame::DEFAULT_BETA,
+        }
+    }
+}
+
+impl TryFrom<TwoLevelGameConfig> for TwoLevelGame {
+    type Error = ParameterError;
+
+    fn try_from(c: TwoLevelGameConfig) -> Result<Self, Self::Error> {
+        TwoLevelGame::new(c.policy, c.political, c.theta, c.beta)
+    }
+}
+
+impl From<TwoLevelGame> for TwoLevelGameConfig {
+    fn from(g: TwoLevelGame) -> Self {
+        TwoLevelGameConfig {
+            policy: g.policy,
+            political: g.political,
+            theta: g.threat_cost,
+            beta: g.brake,
+        }
+    }
+}
+
+impl Default for TwoLevelGame {
+    /// The library's default two-level game: Axelrod's policy payoffs,
+    /// kappa = 1, b = 0, theta = 4, beta = 0.8.
+    fn default() -> Self {
+        TwoLevelGame {
+            policy: Bimatrix::default(),
+            political: PoliticalPayoff::default(),
+            threat_cost: Self::DEFAULT_THETA,
+            brake: Self::DEFAULT_BETA,
+        }
+    }
+}
+
+impl TwoLevelGame {
+    /// The default threat cost theta.
+    pub const DEFAULT_THETA: f64 = 4.0;
+    /// The default brake beta.
+    pub const DEFAULT_BETA: f64 = 0.8;
+
+    /// Builds a game, validating every parameter.
+    ///
+    /// `theta` must be finite and non-negative; `beta` must lie in [0, 1] so
+    /// that the effective political weight stays in [0, 1]; a derived
+    /// political payoff needs finite `kappa` and `audience_bonus`.
+    pub fn new(
+        policy: Bimatrix,
+        political: PoliticalPayoff,
+        theta: f64,
+        beta: f64,
+    ) -> Result<Self, ParameterError> {
+        check_non_negative("theta", theta)?;
+        check_unit_interval("beta", beta)?;
+        if let PoliticalPayoff::Derived {
+            kappa,
+            audience_bonus,
+        } = political
+        {
+            check_finite("kappa", kappa).map_err(|e| e.within("political.Derived"))?;
+            check_finite("audience_bonus", audience_bonus)
+                .map_err(|e| e.within("political.Derived"))?;
+        }
+        Ok(TwoLevelGame {
+            policy,
+            political,
+            threat_cost: theta,
+            brake: beta,
+        })
+    }
+
+    /// Axelrod's classic game: the given policy matrix for both states, no
+    /// threat cost and no brake. With `w = 0` every utility equals the policy
+    /// payoff exactly.
+    #[must_use]
+    pub fn classic(matrix: PayoffMatrix) -> Self {
+        TwoLevelGame {
+            policy: Bimatrix::symmetric(matrix),
+            political: PoliticalPayoff::default(),
+            threat_cost: 0.0,
+            brake: 0.0,
+        }
+    }
+
+    /// The policy payoffs.
+    #[must_use]
+    pub const fn policy(&self) -> &Bimatrix {
+        &self.policy
+    }
+
+    /// The political payoff rule.
+    #[must_use]
+    pub const fn political(&self) -> &PoliticalPayoff {
+        &self.political
+    }
+
+    /// The threat cost theta.
+    #[must_use]
+    pub const fn theta(&self) -> f64 {
+        self.threat_cost
+    }
+
+    /// The brake beta.
+    #[must_use]
+    pub const fn beta(&self) -> f64 {
+        self.brake
+    }
+
+    /// Returns `true` when both states face the same payoffs, so that a
+    /// single blended matrix describes the game.
+    #[must_use]
+    pub fn is_symmetric(&self) -> bool {
+        self.policy.is_symmetric()
+            && match self.political {
+                PoliticalPayoff::Derived { .. } => true,
+                PoliticalPayoff::Matrix(m) => m.is_symmetric(),
+            }
+    }
+
+    /// The effective political weight `w_eff = w + (1 - w) * beta * pi`.
+    #[inline]
+    #[must_use]
+    pub fn effective_weight(&self, orientation: Orientation, pi: Politicization) -> f64 {
+        let w = orientation.political_weight();
+        w + (1.0 - w) * self.brake * pi.value()
+    }
+
+    /// Both states' policy payoffs, `base_i - theta * pi * (1 - coop_share)`.
+    #[inline]
+    #[must_use]
+    pub fn policy_payoffs(&self, row: Action, column: Action, pi: Politicization) -> [f64; 2] {
+        let base = self.policy.payoffs(row, column);
+        let unsolved = 1.0 - f64::from(Outcome::new(row, column).cooperators()) / 2.0;
+        let threat = self.threat_cost * pi.value() * unsolved;
+        [base[0] - threat, base[1] - threat]
+    }
+
+    /// Both states' political payoffs.
+    #[inline]
+    #[must_use]
+    pub fn political_payoffs(&self, row: Action, column: Action, pi: Politicization) -> [f64; 2] {
+        match self.political {
+            PoliticalPayoff::Derived {
+                kappa,
+                audience_bonus,
+            } => {
+                let policy = self.policy_payoffs(row, column, pi);
+                let bonus = |a: Action| {
+                    if a.is_defection() {
+                        audience_bonus
+                    } else {
+                        0.0
+                    }
+                };
+                [
+                    kappa * (policy[0] - policy[1]) + bonus(row),
+                    kappa * (policy[1] - policy[0]) + bonus(column),
+                ]
+            }
+            PoliticalPayoff::Matrix(m) => m.payoffs(row, column),
+        }
+    }
+
+    /// Both states' payoffs (utility, policy and political parts) for the
+    /// row state's and the column state's actions, at politicization `pi`,
+    /// given each state's orientation.
+    #[must_use]
+    pub fn payoffs(
+        &self,
+        row: Action,
+        column: Action,
+        pi: Politicization,
+        orientations: [Orientation; 2],
+    ) -> [Payoff; 2] {
+        let policy = self.policy_payoffs(row, column, pi);
+        let political = self.political_payoffs(row, column, pi);
+        [0, 1].map(|i| {
+            let w_eff = self.effective_weight(orientations[i], pi);
+            Payoff {
+                utility: (1.0 - w_eff) * policy[i] + w_eff * political[i],
+                policy: policy[i],
+                political: political[i],
+            }
+        })
+    }
+
+    /// Both players' payoffs for all four outcomes at fixed `pi` and
+    /// orientations.
+    #[must_use]
+    pub fn stage_table(&self, pi: Politicization, orientations: [Orientation; 2]) -> StageTable {
+        StageTable {
+            cells: Outcome::ALL.map(|o| self.payoffs(o.own, o.partner, pi, orientations)),
+        }
+    }
+
+    /// The blended matrix (R', S', T', P') of a symmetric game for a player
+    /// of orientation `orientation` at politicization `pi`. A player's
+    /// utility does not depend on the partner's orientation.
+    ///
+    /// For an asymmetric game this is the row state's matrix.
+    #[must_use]
+    pub fn blended_matrix(&self, orientation: Orientation, pi: Politicization) -> PayoffMatrix {
+        let table = self.stage_table(pi, [orientation, orientation]);
+        let [r, s, t, p] = table.row_utilities();
+        // Every input is finite and validated, so the blend is finite too.
+        PayoffMatrix::from_entries([r, s, t, p]).unwrap_or(PayoffMatrix::AXELROD)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classic_case_is_exact() {
+        let game = TwoLevelGame::default();
+        let table = game.stage_table(Politicization::NONE, [Orientation::POLICY; 2]);
+        assert_eq!(table.row_utilities(), [3.0, 0.0, 5.0, 1.0]);
+        assert_eq!(table.column_utilities(), [3.0, 0.0, 5.0, 1.0]);
+    }
+
+    #[test]
+    fn default_game_worked_example() {
+        // pi = 0.5, w = 0: w_eff = 0.4; policy R=3, S=-1, T=4, P=-1;
+        // political S = -5, T = 5.
+        let game = TwoLevelGame::default();
+        let pi = Politicization::new(0.5).unwrap();
+        let m = game.blended_matrix(Orientation::POLICY, pi);
+        assert!((m.r() - 1.8).abs() < 1e-12);
+        assert!((m.s() - (-0.6 - 0.4 * 5.0)).abs() < 1e-12);
+        assert!((m.t() - (0.6 * 4.0 + 0.4 * 5.0)).abs() < 1e-12);
+        assert!((m.p() - (-0.6)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn invalid_parameters_are_rejected() {
+        assert_eq!(
+            TwoLevelGame::new(Bimatrix::default(), PoliticalPayoff::default(), -1.0, 0.5)
+                .unwrap_err()
+                .field,
+            "theta"
+        );
+        assert!(Politicization::new(1.5).is_err());
+        assert!(Orientation::new(f64::NAN).is_err());
+    }
+}

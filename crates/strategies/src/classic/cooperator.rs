@@ -1,0 +1,31 @@
+//! Cooperator: always cooperates.
+//!
+//! Rule: play `C` every round. Named `Cooperator` in the Python `axelrod`
+//! library; the unconditional cooperator of Axelrod (1984).
+
+use rand_core::RngCore;
+use twolevel_game::{Action, Classifier, Strategy, View};
+
+/// Always cooperates (`ALLC`).
+#[derive(Clone, Debug, Default)]
+pub struct Cooperator;
+
+impl Strategy for Cooperator {
+    fn name(&self) -> &str {
+        "Cooperator"
+    }
+
+    fn classifier(&self) -> Classifier {
+        Classifier::deterministic(Some(0))
+    }
+
+    fn decide(&mut self, _view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+        Action::C
+    }
+
+    fn reset(&mut self) {}
+
+    fn clone_box(&self) -> Box<dyn Strategy> {
+        Box::new(self.clone())
+    }
+}

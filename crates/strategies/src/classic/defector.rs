@@ -1,0 +1,31 @@
+//! Defector: always defects.
+//!
+//! Rule: play `D` every round. Named `Defector` in the Python `axelrod`
+//! library; the unconditional defector of Axelrod (1984).
+
+use rand_core::RngCore;
+use twolevel_game::{Action, Classifier, Strategy, View};
+
+/// Always defects (`ALLD`).
+#[derive(Clone, Debug, Default)]
+pub struct Defector;
+
+impl Strategy for Defector {
+    fn name(&self) -> &str {
+        "Defector"
+    }
+
+    fn classifier(&self) -> Classifier {
+        Classifier::deterministic(Some(0))
+    }
+
+    fn decide(&mut self, _view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+        Action::D
+    }
+
+    fn reset(&mut self) {}
+
+    fn clone_box(&self) -> Box<dyn Strategy> {
+        Box::new(self.clone())
+    }
+}

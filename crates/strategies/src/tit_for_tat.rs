@@ -1,0 +1,49 @@
+//! Tit For Tat: specific reciprocity.
+//!
+//! Rule: cooperate in the first round, then play what the partner played in
+//! the previous round (as perceived). Anatol Rapoport's entry, the winner of
+//! both of Axelrod's tournaments (Axelrod 1980a, 1980b, 1984); in Keohane's
+//! (1986) terms, the model of specific reciprocity: equivalent exchange in a
+//! strict sequence.
+
+use rand_core::RngCore;
+use twolevel_game::{Action, Classifier, Strategy, View};
+
+/// Cooperates first, then copies the partner's last move.
+#[derive(Clone, Debug, Default)]
+pub struct TitForTat;
+
+impl Strategy for TitForTat {
+    fn name(&self) -> &str {
+        "Tit For Tat"
+    }
+
+    fn classifier(&self) -> Classifier {
+        Classifier::deterministic(Some(1))
+    }
+
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+        view.partner_last().unwrap_or(Action::C)
+    }
+
+    fn reset(&mut self) {}
+
+    fn clone_box(&self) -> Box<dyn Strategy> {
+        Box::new(self.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::play;
+    use crate::{Cooperator, Defector};
+
+    #[test]
+    fn copies_the_partner() {
+        let (own, _) = play(&mut TitForTat, &mut Defector, 4);
+        assert_eq!(own, "CDDD");
+        let (own, _) = play(&mut TitForTat, &mut Cooperator, 3);
+        assert_eq!(own, "CCC");
+    }
+}

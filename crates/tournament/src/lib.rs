@@ -1,0 +1,3 @@
+//! # twolevel-tournament
+//!
+//! Matches, round-robin tournaments and evolutionary dynamics for twolevel.
