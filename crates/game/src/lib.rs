@@ -29,6 +29,7 @@
 //! ```
 
 pub mod action;
+pub mod dynamics;
 pub mod error;
 pub mod horizon;
 pub mod matrix;
@@ -36,6 +37,7 @@ pub mod strategy;
 pub mod two_level;
 
 pub use action::{Action, Outcome};
+pub use dynamics::{ElectionCycle, PoliticizationDynamics, Politics};
 pub use error::ParameterError;
 pub use horizon::Horizon;
 pub use matrix::{Bimatrix, NotPrisonersDilemma, PayoffMatrix};

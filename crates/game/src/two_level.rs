@@ -86,6 +86,19 @@ impl Orientation {
         check_unit_interval("w", political_weight).map(Orientation)
     }
 
+    /// Builds an orientation by clamping into [0, 1]; NaN becomes 0. Used
+    /// where a weight is computed from valid weights (an election boost) and
+    /// rounding could step a hair outside the interval.
+    #[inline]
+    #[must_use]
+    pub fn clamped(political_weight: f64) -> Self {
+        if political_weight.is_nan() {
+            Orientation(0.0)
+        } else {
+            Orientation(political_weight.clamp(0.0, 1.0))
+        }
+    }
+
     /// The political weight `w`.
     #[inline]
     #[must_use]

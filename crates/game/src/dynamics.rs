@@ -1,0 +1,486 @@
+//! Politicization over time and election cycles (MODEL.md sections 2 and 3).
+//!
+//! - [`PoliticizationDynamics`]: public defections raise `pi`, calm rounds
+//!   let it decay:
+//!   `pi_{t+1} = clamp(pi_t + up * public_defections_t - down * pi_t, 0, 1)`.
+//! - [`Politics`]: a match's politicization is either fixed or dynamic.
+//! - [`ElectionCycle`]: in the last `lead` rounds of every term the
+//!   incumbents' political weight rises to `w + (1 - w) * boost`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::action::Action;
+use crate::error::{ParameterError, check_unit_interval};
+use crate::two_level::{Orientation, Politicization};
+
+/// How politicization evolves during a match.
+///
+/// Each round, every public defection raises `pi` by `up` and `pi` decays by
+/// the share `down`:
+///
+/// ```text
+/// pi_{t+1} = clamp(pi_t + up * public_defections_t - down * pi_t, 0, 1)
+/// public_defections_t = sum over both players of visibility_i * [a_i == D]
+/// ```
+///
+/// `visibility` is the diplomacy channel: quiet diplomacy is low, megaphone
+/// diplomacy is 1. It is the *default* per-player visibility: the
+/// tournament uses it for every player that does not set its own, and
+/// [`PoliticizationDynamics::next_after`] uses it for both players.
+///
+/// All three parameters lie in [0, 1]; construction and deserialization
+/// validate them.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(
+    try_from = "RawPoliticizationDynamics",
+    into = "RawPoliticizationDynamics"
+)]
+pub struct PoliticizationDynamics {
+    visibility: f64,
+    up: f64,
+    down: f64,
+}
+
+/// The unvalidated form of [`PoliticizationDynamics`], as written in RON
+/// files: `(visibility: 1.0, up: 0.05, down: 0.1)`. Missing fields take the
+/// defaults of [`PoliticizationDynamics::DEFAULT`].
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "PoliticizationDynamics", default, deny_unknown_fields)]
+pub struct RawPoliticizationDynamics {
+    /// The default per-player visibility of a defection, in [0, 1].
+    pub visibility: f64,
+    /// The rise of `pi` per (fully visible) defection, in [0, 1].
+    pub up: f64,
+    /// The share of `pi` that decays every round, in [0, 1].
+    pub down: f64,
+}
+
+impl Default for RawPoliticizationDynamics {
+    fn default() -> Self {
+        PoliticizationDynamics::DEFAULT.into()
+    }
+}
+
+impl TryFrom<RawPoliticizationDynamics> for PoliticizationDynamics {
+    type Error = ParameterError;
+
+    fn try_from(raw: RawPoliticizationDynamics) -> Result<Self, Self::Error> {
+        PoliticizationDynamics::new(raw.visibility, raw.up, raw.down)
+    }
+}
+
+impl From<PoliticizationDynamics> for RawPoliticizationDynamics {
+    fn from(d: PoliticizationDynamics) -> Self {
+        RawPoliticizationDynamics {
+            visibility: d.visibility,
+            up: d.up,
+            down: d.down,
+        }
+    }
+}
+
+impl PoliticizationDynamics {
+    /// The library's default dynamics: megaphone diplomacy (visibility 1),
+    /// `up = 0.05`, `down = 0.1`.
+    ///
+    /// With these values the level settles where `up * public_defections
+    /// = down * pi`: at 0 after calm rounds, at 0.5 ("politicized") under
+    /// one-sided defection and at 1 ("securitized") under mutual defection.
+    pub const DEFAULT: PoliticizationDynamics = PoliticizationDynamics {
+        visibility: 1.0,
+        up: 0.05,
+        down: 0.1,
+    };
+
+    /// Builds dynamics, rejecting any parameter outside [0, 1] (and NaN).
+    pub fn new(visibility: f64, up: f64, down: f64) -> Result<Self, ParameterError> {
+        Ok(PoliticizationDynamics {
+            visibility: check_unit_interval("visibility", visibility)?,
+            up: check_unit_interval("up", up)?,
+            down: check_unit_interval("down", down)?,
+        })
+    }
+
+    /// The default per-player visibility of a defection.
+    #[inline]
+    #[must_use]
+    pub const fn visibility(&self) -> f64 {
+        self.visibility
+    }
+
+    /// The rise of `pi` per fully visible defection.
+    #[inline]
+    #[must_use]
+    pub const fn up(&self) -> f64 {
+        self.up
+    }
+
+    /// The share of `pi` that decays every round.
+    #[inline]
+    #[must_use]
+    pub const fn down(&self) -> f64 {
+        self.down
+    }
+
+    /// The same dynamics with another default visibility.
+    pub fn with_visibility(self, visibility: f64) -> Result<Self, ParameterError> {
+        PoliticizationDynamics::new(visibility, self.up, self.down)
+    }
+
+    /// The weighted count of public defections in a round: the sum over
+    /// both players of that player's visibility times 1 if it defected.
+    /// The result lies in [0, 2] when both visibilities lie in [0, 1].
+    #[inline]
+    #[must_use]
+    pub fn public_defections(visibilities: [f64; 2], actions: [Action; 2]) -> f64 {
+        let visible = |i: usize| {
+            if actions[i].is_defection() {
+                visibilities[i]
+            } else {
+                0.0
+            }
+        };
+        visible(0) + visible(1)
+    }
+
+    /// The next level of politicization,
+    /// `clamp(pi + up * public_defections - down * pi, 0, 1)`.
+    ///
+    /// The caller computes `public_defections` with
+    /// [`PoliticizationDynamics::public_defections`] (or passes any number;
+    /// the result is clamped into [0, 1], and NaN yields 0).
+    #[inline]
+    #[must_use]
+    pub fn next(&self, pi: Politicization, public_defections: f64) -> Politicization {
+        let pi = pi.value();
+        Politicization::clamped(pi + self.up * public_defections - self.down * pi)
+    }
+
+    /// The next level after a round in which both players have this
+    /// dynamics' default visibility.
+    #[inline]
+    #[must_use]
+    pub fn next_after(&self, pi: Politicization, actions: [Action; 2]) -> Politicization {
+        self.next(pi, Self::public_defections([self.visibility; 2], actions))
+    }
+}
+
+impl Default for PoliticizationDynamics {
+    fn default() -> Self {
+        PoliticizationDynamics::DEFAULT
+    }
+}
+
+/// The politicization of a match: fixed for the whole match, or starting at
+/// a level and moved by public defections.
+///
+/// Both variants hold validated values, so deserializing validates too. In
+/// RON: `Fixed(0.5)` or
+/// `Dynamic(initial: 0.0, dynamics: (visibility: 1.0, up: 0.05, down: 0.1))`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Politics {
+    /// The level stays the same in every round.
+    Fixed(Politicization),
+    /// The level starts at `initial` and follows `dynamics`.
+    Dynamic {
+        /// The level in the first round.
+        initial: Politicization,
+        /// How the level moves from round to round.
+        dynamics: PoliticizationDynamics,
+    },
+}
+
+impl Default for Politics {
+    /// No politicization, fixed: the classic game.
+    fn default() -> Self {
+        Politics::Fixed(Politicization::NONE)
+    }
+}
+
+impl Politics {
+    /// The level in the first round.
+    #[inline]
+    #[must_use]
+    pub const fn initial(&self) -> Politicization {
+        match *self {
+            Politics::Fixed(pi) => pi,
+            Politics::Dynamic { initial, .. } => initial,
+        }
+    }
+
+    /// The dynamics, if the level moves.
+    #[inline]
+    #[must_use]
+    pub const fn dynamics(&self) -> Option<&PoliticizationDynamics> {
+        match self {
+            Politics::Fixed(_) => None,
+            Politics::Dynamic { dynamics, .. } => Some(dynamics),
+        }
+    }
+
+    /// Returns `true` when the level moves during a match.
+    #[inline]
+    #[must_use]
+    pub const fn is_dynamic(&self) -> bool {
+        matches!(self, Politics::Dynamic { .. })
+    }
+
+    /// The level after a round with the given weighted count of public
+    /// defections: unchanged when fixed, [`PoliticizationDynamics::next`]
+    /// when dynamic.
+    #[inline]
+    #[must_use]
+    pub fn next(&self, pi: Politicization, public_defections: f64) -> Politicization {
+        match self {
+            Politics::Fixed(_) => pi,
+            Politics::Dynamic { dynamics, .. } => dynamics.next(pi, public_defections),
+        }
+    }
+}
+
+/// Elections every `term` rounds; in the last `lead` rounds before each
+/// election the incumbents' political weight rises ("narrow time horizons in
+/// the lead up to an election"):
+///
+/// ```text
+/// w_campaign = w + (1 - w) * boost
+/// ```
+///
+/// Rounds are counted from 0. The elections fall after rounds `term - 1`,
+/// `2 * term - 1`, ...; round `turn` is in a campaign when
+/// `turn % term >= term - lead`. A `lead` of 0 never campaigns; `lead` must
+/// be smaller than `term` (a term that is all campaign is just a higher `w`).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawElectionCycle", into = "RawElectionCycle")]
+pub struct ElectionCycle {
+    term: u32,
+    lead: u32,
+    boost: f64,
+}
+
+/// The unvalidated form of an [`ElectionCycle`], as written in RON files:
+/// `(term: 50, lead: 10, boost: 0.5)`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "ElectionCycle", deny_unknown_fields)]
+pub struct RawElectionCycle {
+    /// Rounds between elections, at least 1.
+    pub term: u32,
+    /// Campaign rounds before each election, smaller than `term`.
+    pub lead: u32,
+    /// How far the campaign moves `w` towards 1, in [0, 1].
+    pub boost: f64,
+}
+
+impl TryFrom<RawElectionCycle> for ElectionCycle {
+    type Error = ParameterError;
+
+    fn try_from(raw: RawElectionCycle) -> Result<Self, Self::Error> {
+        ElectionCycle::new(raw.term, raw.lead, raw.boost)
+    }
+}
+
+impl From<ElectionCycle> for RawElectionCycle {
+    fn from(e: ElectionCycle) -> Self {
+        RawElectionCycle {
+            term: e.term,
+            lead: e.lead,
+            boost: e.boost,
+        }
+    }
+}
+
+impl ElectionCycle {
+    /// Builds a cycle: `term >= 1`, `lead < term`, `boost` in [0, 1].
+    pub fn new(term: u32, lead: u32, boost: f64) -> Result<Self, ParameterError> {
+        if term == 0 {
+            return Err(ParameterError::new(
+                "term",
+                "expected at least 1 round between elections, got 0",
+            ));
+        }
+        if lead >= term {
+            return Err(ParameterError::new(
+                "lead",
+                format!("expected fewer campaign rounds than the term ({term}), got {lead}"),
+            ));
+        }
+        Ok(ElectionCycle {
+            term,
+            lead,
+            boost: check_unit_interval("boost", boost)?,
+        })
+    }
+
+    /// Rounds between elections.
+    #[inline]
+    #[must_use]
+    pub const fn term(&self) -> u32 {
+        self.term
+    }
+
+    /// Campaign rounds before each election.
+    #[inline]
+    #[must_use]
+    pub const fn lead(&self) -> u32 {
+        self.lead
+    }
+
+    /// How far a campaign moves the political weight towards 1.
+    #[inline]
+    #[must_use]
+    pub const fn boost(&self) -> f64 {
+        self.boost
+    }
+
+    /// Returns `true` when round `turn` (counted from 0) is one of the last
+    /// `lead` rounds before an election.
+    #[inline]
+    #[must_use]
+    pub const fn is_campaign(&self, turn: u32) -> bool {
+        turn % self.term >= self.term - self.lead
+    }
+
+    /// The orientation in round `turn`: `base` outside campaigns,
+    /// `w + (1 - w) * boost` during them.
+    #[inline]
+    #[must_use]
+    pub fn orientation_at(&self, turn: u32, base: Orientation) -> Orientation {
+        if self.is_campaign(turn) {
+            let w = base.political_weight();
+            Orientation::clamped(w + (1.0 - w) * self.boost())
+        } else {
+            base
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pi(value: f64) -> Politicization {
+        Politicization::new(value).unwrap()
+    }
+
+    #[test]
+    fn update_rule_worked_numbers() {
+        let d = PoliticizationDynamics::new(1.0, 0.05, 0.1).unwrap();
+        // 0.2 + 0.05 * 2 - 0.1 * 0.2 = 0.28
+        let next = d.next_after(pi(0.2), [Action::D, Action::D]);
+        assert!((next.value() - 0.28).abs() < 1e-12);
+        // Calm round: 0.2 - 0.02 = 0.18.
+        let next = d.next_after(pi(0.2), [Action::C, Action::C]);
+        assert!((next.value() - 0.18).abs() < 1e-12);
+        // Clamped at both ends.
+        assert_eq!(d.next(pi(1.0), 2.0), Politicization::SECURITIZED);
+        assert_eq!(d.next(pi(0.0), -5.0), Politicization::NONE);
+        assert_eq!(d.next(pi(0.5), f64::NAN), Politicization::NONE);
+    }
+
+    #[test]
+    fn visibility_weights_each_players_defection() {
+        let v = [0.25, 1.0];
+        assert_eq!(
+            PoliticizationDynamics::public_defections(v, [Action::D, Action::C]),
+            0.25
+        );
+        assert_eq!(
+            PoliticizationDynamics::public_defections(v, [Action::C, Action::D]),
+            1.0
+        );
+        assert_eq!(
+            PoliticizationDynamics::public_defections(v, [Action::D, Action::D]),
+            1.25
+        );
+        // Quiet diplomacy: invisible defections leave pi to decay.
+        let quiet = PoliticizationDynamics::DEFAULT
+            .with_visibility(0.0)
+            .unwrap();
+        let next = quiet.next_after(pi(0.5), [Action::D, Action::D]);
+        assert!((next.value() - 0.45).abs() < 1e-12);
+    }
+
+    #[test]
+    fn default_dynamics_settle_at_documented_levels() {
+        let d = PoliticizationDynamics::DEFAULT;
+        let settle = |actions: [Action; 2]| {
+            (0..2000)
+                .fold(pi(0.3), |p, _| d.next_after(p, actions))
+                .value()
+        };
+        assert!(settle([Action::C, Action::C]) < 1e-9);
+        assert!((settle([Action::D, Action::C]) - 0.5).abs() < 1e-9);
+        assert!((settle([Action::D, Action::D]) - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn invalid_dynamics_name_the_field() {
+        assert_eq!(
+            PoliticizationDynamics::new(1.5, 0.1, 0.1)
+                .unwrap_err()
+                .field,
+            "visibility"
+        );
+        assert_eq!(
+            PoliticizationDynamics::new(1.0, f64::NAN, 0.1)
+                .unwrap_err()
+                .field,
+            "up"
+        );
+        assert_eq!(
+            PoliticizationDynamics::new(1.0, 0.1, -0.1)
+                .unwrap_err()
+                .field,
+            "down"
+        );
+        let err = ron::from_str::<PoliticizationDynamics>("(up: 2.0)").unwrap_err();
+        assert!(err.to_string().contains("up"), "{err}");
+    }
+
+    #[test]
+    fn politics_fixed_and_dynamic() {
+        let fixed = Politics::Fixed(pi(0.5));
+        assert_eq!(fixed.next(pi(0.5), 2.0), pi(0.5));
+        assert!(!fixed.is_dynamic());
+        let dynamic = Politics::Dynamic {
+            initial: pi(0.1),
+            dynamics: PoliticizationDynamics::DEFAULT,
+        };
+        assert_eq!(dynamic.initial(), pi(0.1));
+        assert!((dynamic.next(pi(0.1), 1.0).value() - 0.14).abs() < 1e-12);
+        let parsed: Politics = ron::from_str(
+            "Dynamic(initial: 0.1, dynamics: (visibility: 1.0, up: 0.05, down: 0.1))",
+        )
+        .unwrap();
+        assert_eq!(parsed, dynamic);
+        assert_eq!(ron::from_str::<Politics>("Fixed(0.5)").unwrap(), fixed);
+        let err = ron::from_str::<Politics>("Fixed(1.5)").unwrap_err();
+        assert!(err.to_string().contains("pi"), "{err}");
+    }
+
+    #[test]
+    fn election_cycle_campaign_rounds() {
+        let e = ElectionCycle::new(10, 3, 0.5).unwrap();
+        let campaign: Vec<u32> = (0..20).filter(|&t| e.is_campaign(t)).collect();
+        assert_eq!(campaign, vec![7, 8, 9, 17, 18, 19]);
+        let base = Orientation::new(0.2).unwrap();
+        assert_eq!(e.orientation_at(0, base), base);
+        // 0.2 + 0.8 * 0.5 = 0.6
+        let boosted = e.orientation_at(8, base).political_weight();
+        assert!((boosted - 0.6).abs() < 1e-12);
+        let never = ElectionCycle::new(10, 0, 1.0).unwrap();
+        assert!((0..30).all(|t| !never.is_campaign(t)));
+    }
+
+    #[test]
+    fn invalid_cycles_name_the_field() {
+        assert_eq!(ElectionCycle::new(0, 0, 0.5).unwrap_err().field, "term");
+        assert_eq!(ElectionCycle::new(5, 5, 0.5).unwrap_err().field, "lead");
+        assert_eq!(
+            ElectionCycle::new(5, 1, f64::INFINITY).unwrap_err().field,
+            "boost"
+        );
+        let err = ron::from_str::<ElectionCycle>("(term: 4, lead: 9, boost: 0.5)").unwrap_err();
+        assert!(err.to_string().contains("lead"), "{err}");
+    }
+}
