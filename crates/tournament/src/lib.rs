@@ -1,3 +1,4 @@
 //! # twolevel-tournament
 //!
 //! Matches, round-robin tournaments and evolutionary dynamics for twolevel.
+pub mod evolution;

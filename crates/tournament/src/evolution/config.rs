@@ -1,0 +1,569 @@
+//! The `evolution` block of a tournament file: which process to run on the
+//! round-robin payoffs, with which population, mutation and selection.
+//!
+//! The block is written in RON as an [`RawEvolutionConfig`] (every field has
+//! a default, unknown fields are rejected) and validated into an
+//! [`EvolutionConfig`] when it is deserialized:
+//!
+//! ```
+//! use twolevel_tournament::evolution::{EvolutionConfig, Fitness, Process};
+//!
+//! let config: EvolutionConfig = ron::from_str(
+//!     "(process: Moran, population: 100, mutation: 0.0, fitness: Exponential(0.5), runs: 10)",
+//! )?;
+//! assert_eq!(config.process(), Process::Moran);
+//! assert_eq!(config.fitness(), Fitness::Exponential(0.5));
+//! assert_eq!(config.population(), 100);
+//! # Ok::<(), ron::error::SpannedError>(())
+//! ```
+
+use serde::{Deserialize, Serialize};
+use twolevel_game::ParameterError;
+use twolevel_game::error::{check_non_negative, check_unit_interval};
+
+/// Which evolutionary process runs on the payoff table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Process {
+    /// The frequency-dependent Moran birth-death process in a finite
+    /// population (Nowak et al. 2004): one individual reproduces with
+    /// probability proportional to its fitness, its offspring replaces a
+    /// uniformly chosen individual.
+    #[default]
+    Moran,
+    /// Pairwise comparison with the Fermi rule (Traulsen, Nowak & Pacheco
+    /// 2006): a random focal individual imitates a random model with
+    /// probability `1 / (1 + exp(-beta (payoff_model - payoff_focal)))`.
+    PairwiseComparison,
+    /// Axelrod's ecological simulation (1984, ch. 3): the discrete-time
+    /// replicator map `x_i' = x_i f_i / f_bar` on population shares.
+    Ecological,
+    /// The continuous replicator equation `dx_i/dt = x_i (f_i - f_bar)`,
+    /// integrated with the classical fourth-order Runge-Kutta method.
+    Replicator,
+}
+
+impl Process {
+    /// Whether the process is stochastic (a finite population driven by the
+    /// RNG) rather than a deterministic map on shares.
+    #[must_use]
+    pub fn is_stochastic(self) -> bool {
+        matches!(self, Process::Moran | Process::PairwiseComparison)
+    }
+}
+
+/// How a payoff becomes a reproductive fitness in the Moran process.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Fitness {
+    /// `1 - w + w * payoff` with the selection intensity `w` in [0, 1]:
+    /// `w = 0` is neutral drift, `w = 1` makes fitness equal to the payoff.
+    /// Every fitness must be positive, which the run checks against the
+    /// payoff table.
+    Linear(f64),
+    /// `exp(beta * payoff)` with `beta >= 0`; always positive.
+    Exponential(f64),
+}
+
+impl Default for Fitness {
+    /// Linear with `w = 1`: fitness is the payoff, as in Axelrod's
+    /// ecological simulation and the Python `axelrod` Moran process.
+    fn default() -> Self {
+        Fitness::Linear(1.0)
+    }
+}
+
+impl Fitness {
+    /// The fitness of a payoff.
+    #[inline]
+    #[must_use]
+    pub fn of(self, payoff: f64) -> f64 {
+        match self {
+            Fitness::Linear(w) => 1.0 - w + w * payoff,
+            Fitness::Exponential(beta) => (beta * payoff).exp(),
+        }
+    }
+
+    /// The natural logarithm of the fitness of a payoff, exact for the
+    /// exponential map (no overflow) and `ln(1 - w + w * payoff)` for the
+    /// linear one (`-inf` or NaN when that is not positive).
+    #[inline]
+    #[must_use]
+    pub fn ln_of(self, payoff: f64) -> f64 {
+        match self {
+            Fitness::Linear(w) => (1.0 - w + w * payoff).ln(),
+            Fitness::Exponential(beta) => beta * payoff,
+        }
+    }
+
+    /// Checks the parameter: `w` in [0, 1] or `beta >= 0`, finite.
+    pub fn validate(self) -> Result<Self, ParameterError> {
+        match self {
+            Fitness::Linear(w) => check_unit_interval("fitness.Linear", w).map(Fitness::Linear),
+            Fitness::Exponential(beta) => {
+                check_non_negative("fitness.Exponential", beta).map(Fitness::Exponential)
+            }
+        }
+    }
+
+    /// Checks that every payoff in `[min, max]` has a positive, finite
+    /// fitness (the linear map can reach zero or below for negative
+    /// payoffs; the exponential map can overflow for huge ones).
+    pub fn check_range(self, min_payoff: f64, max_payoff: f64) -> Result<(), ParameterError> {
+        let low = self.of(min_payoff);
+        let high = self.of(max_payoff);
+        if low > 0.0 && high.is_finite() {
+            Ok(())
+        } else {
+            Err(ParameterError::new(
+                "fitness",
+                format!(
+                    "expected a positive, finite fitness for every payoff, but payoffs in \
+                     [{min_payoff}, {max_payoff}] give fitnesses in [{low}, {high}]; lower the \
+                     linear selection intensity or use `Exponential(beta)`"
+                ),
+            ))
+        }
+    }
+}
+
+/// The initial population.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub enum Initial {
+    /// Every player equally represented. In a finite population of `N`
+    /// individuals and `n` players, the first `N mod n` players get one
+    /// individual more than the others.
+    #[default]
+    Equal,
+    /// Individuals per player, in player order; they must sum to the
+    /// population size.
+    Counts(Vec<u32>),
+    /// Shares per player, in player order: non-negative, summing to 1. A
+    /// finite population rounds them to counts by the largest-remainder
+    /// method.
+    Shares(Vec<f64>),
+}
+
+/// What a run records of its trajectory.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Record {
+    /// The state after every generation (for the Moran and pairwise
+    /// comparison processes a generation is `N` elementary steps; for the
+    /// replicator equation it is one integration step).
+    #[default]
+    Generation,
+    /// The state after every elementary step (birth-death or imitation
+    /// event); the same as `Generation` for the deterministic processes.
+    Step,
+    /// Only the initial and the final state (for fixation experiments with
+    /// many runs).
+    Final,
+}
+
+/// The `evolution` block as written in RON, before validation.
+///
+/// Every field has a default, so `()` is a valid block: a Moran process in
+/// a population of 100 with equal initial counts, no mutation, fitness
+/// equal to payoff, at most 10 000 generations, one run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename = "EvolutionConfig")]
+pub struct RawEvolutionConfig {
+    /// The process; see [`Process`].
+    pub process: Process,
+    /// The population size `N` (at least 2). The deterministic processes
+    /// only use it to turn initial counts into shares.
+    pub population: u32,
+    /// The initial population; see [`Initial`].
+    pub initial: Initial,
+    /// The mutation (exploration) probability per reproduction or imitation
+    /// event, in [0, 1]. With 0 a stochastic run stops at fixation.
+    pub mutation: f64,
+    /// The payoff-to-fitness map of the Moran process; see [`Fitness`].
+    pub fitness: Fitness,
+    /// The imitation intensity `beta >= 0` of the Fermi rule (pairwise
+    /// comparison).
+    pub fermi_beta: f64,
+    /// The maximum number of generations (stochastic processes, ecological
+    /// map) or integration steps (replicator equation), at least 1.
+    pub generations: u64,
+    /// The integration step `dt > 0` of the replicator equation.
+    pub step: f64,
+    /// How many independent runs (for fixation frequencies), at least 1.
+    pub runs: u32,
+    /// What each run records; see [`Record`].
+    pub record: Record,
+    /// The seed of the runs; `None` reuses the tournament's seed.
+    pub seed: Option<u64>,
+    /// Where to write the trajectories as CSV, if anywhere.
+    pub output: Option<String>,
+}
+
+impl Default for RawEvolutionConfig {
+    fn default() -> Self {
+        RawEvolutionConfig {
+            process: Process::Moran,
+            population: 100,
+            initial: Initial::Equal,
+            mutation: 0.0,
+            fitness: Fitness::default(),
+            fermi_beta: 1.0,
+            generations: 10_000,
+            step: 0.01,
+            runs: 1,
+            record: Record::Generation,
+            seed: None,
+            output: None,
+        }
+    }
+}
+
+/// A validated `evolution` block; see [`RawEvolutionConfig`] for the
+/// fields. Build one with `EvolutionConfig::try_from(raw)` or by
+/// deserializing, which validates.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawEvolutionConfig", into = "RawEvolutionConfig")]
+pub struct EvolutionConfig {
+    raw: RawEvolutionConfig,
+}
+
+impl TryFrom<RawEvolutionConfig> for EvolutionConfig {
+    type Error = ParameterError;
+
+    fn try_from(raw: RawEvolutionConfig) -> Result<Self, Self::Error> {
+        if raw.population < 2 {
+            return Err(ParameterError::new(
+                "population",
+                format!(
+                    "expected a population of at least 2 individuals, got {}",
+                    raw.population
+                ),
+            ));
+        }
+        check_unit_interval("mutation", raw.mutation)?;
+        raw.fitness.validate()?;
+        check_non_negative("fermi_beta", raw.fermi_beta)?;
+        if raw.generations == 0 {
+            return Err(ParameterError::new(
+                "generations",
+                "expected at least 1 generation, got 0",
+            ));
+        }
+        if !(raw.step.is_finite() && raw.step > 0.0) {
+            return Err(ParameterError::new(
+                "step",
+                format!("expected a finite integration step > 0, got {}", raw.step),
+            ));
+        }
+        if raw.runs == 0 {
+            return Err(ParameterError::new(
+                "runs",
+                "expected at least 1 run, got 0",
+            ));
+        }
+        match &raw.initial {
+            Initial::Equal => {}
+            Initial::Counts(counts) => check_counts(counts, raw.population)?,
+            Initial::Shares(shares) => {
+                check_shares(shares)?;
+            }
+        }
+        if matches!(&raw.output, Some(path) if path.trim().is_empty()) {
+            return Err(ParameterError::new(
+                "output",
+                "expected a file path or no `output`, got an empty path",
+            ));
+        }
+        Ok(EvolutionConfig { raw })
+    }
+}
+
+impl From<EvolutionConfig> for RawEvolutionConfig {
+    fn from(config: EvolutionConfig) -> Self {
+        config.raw
+    }
+}
+
+impl Default for EvolutionConfig {
+    fn default() -> Self {
+        EvolutionConfig {
+            raw: RawEvolutionConfig::default(),
+        }
+    }
+}
+
+fn check_counts(counts: &[u32], population: u32) -> Result<(), ParameterError> {
+    if counts.is_empty() {
+        return Err(ParameterError::new(
+            "initial.Counts",
+            "expected one count per player, got an empty population",
+        ));
+    }
+    let total: u64 = counts.iter().map(|&c| u64::from(c)).sum();
+    if total != u64::from(population) {
+        return Err(ParameterError::new(
+            "initial.Counts",
+            format!("expected counts summing to the population {population}, got {total}"),
+        ));
+    }
+    Ok(())
+}
+
+fn check_shares(shares: &[f64]) -> Result<f64, ParameterError> {
+    if shares.is_empty() {
+        return Err(ParameterError::new(
+            "initial.Shares",
+            "expected one share per player, got an empty population",
+        ));
+    }
+    if let Some(bad) = shares.iter().find(|s| !(s.is_finite() && **s >= 0.0)) {
+        return Err(ParameterError::new(
+            "initial.Shares",
+            format!("expected finite shares >= 0, got {bad}"),
+        ));
+    }
+    let total: f64 = shares.iter().sum();
+    if (total - 1.0).abs() > 1e-9 {
+        return Err(ParameterError::new(
+            "initial.Shares",
+            format!("expected shares summing to 1, got {total}"),
+        ));
+    }
+    Ok(total)
+}
+
+fn check_player_count(given: usize, players: usize) -> Result<(), ParameterError> {
+    if given == players {
+        Ok(())
+    } else {
+        Err(ParameterError::new(
+            "initial",
+            format!("expected one entry per player ({players}), got {given}"),
+        ))
+    }
+}
+
+impl EvolutionConfig {
+    /// The process.
+    #[must_use]
+    pub fn process(&self) -> Process {
+        self.raw.process
+    }
+
+    /// The population size `N`.
+    #[must_use]
+    pub fn population(&self) -> u32 {
+        self.raw.population
+    }
+
+    /// The initial population as written.
+    #[must_use]
+    pub fn initial(&self) -> &Initial {
+        &self.raw.initial
+    }
+
+    /// The mutation probability.
+    #[must_use]
+    pub fn mutation(&self) -> f64 {
+        self.raw.mutation
+    }
+
+    /// The payoff-to-fitness map of the Moran process.
+    #[must_use]
+    pub fn fitness(&self) -> Fitness {
+        self.raw.fitness
+    }
+
+    /// The Fermi imitation intensity.
+    #[must_use]
+    pub fn fermi_beta(&self) -> f64 {
+        self.raw.fermi_beta
+    }
+
+    /// The maximum number of generations or integration steps.
+    #[must_use]
+    pub fn generations(&self) -> u64 {
+        self.raw.generations
+    }
+
+    /// The replicator integration step.
+    #[must_use]
+    pub fn step(&self) -> f64 {
+        self.raw.step
+    }
+
+    /// The number of independent runs.
+    #[must_use]
+    pub fn runs(&self) -> u32 {
+        self.raw.runs
+    }
+
+    /// What each run records.
+    #[must_use]
+    pub fn record(&self) -> Record {
+        self.raw.record
+    }
+
+    /// The configured seed, if any (otherwise the tournament's).
+    #[must_use]
+    pub fn seed(&self) -> Option<u64> {
+        self.raw.seed
+    }
+
+    /// The CSV output path, if any.
+    #[must_use]
+    pub fn output(&self) -> Option<&str> {
+        self.raw.output.as_deref()
+    }
+
+    /// The initial counts of a finite population of [`population`](Self::population)
+    /// individuals over `players` types, in player order.
+    pub fn initial_counts(&self, players: usize) -> Result<Vec<u32>, ParameterError> {
+        if players == 0 {
+            return Err(ParameterError::new(
+                "players",
+                "expected at least one player, got none",
+            ));
+        }
+        let population = self.raw.population;
+        match &self.raw.initial {
+            Initial::Equal => {
+                let n = u32::try_from(players).map_err(|_| {
+                    ParameterError::new("players", format!("too many players: {players}"))
+                })?;
+                Ok((0..n)
+                    .map(|i| population / n + u32::from(i < population % n))
+                    .collect())
+            }
+            Initial::Counts(counts) => {
+                check_player_count(counts.len(), players)?;
+                Ok(counts.clone())
+            }
+            Initial::Shares(shares) => {
+                check_player_count(shares.len(), players)?;
+                Ok(largest_remainder(shares, population))
+            }
+        }
+    }
+
+    /// The initial shares over `players` types, in player order (counts
+    /// are divided by the population size).
+    pub fn initial_shares(&self, players: usize) -> Result<Vec<f64>, ParameterError> {
+        match &self.raw.initial {
+            Initial::Equal => {
+                if players == 0 {
+                    return Err(ParameterError::new(
+                        "players",
+                        "expected at least one player, got none",
+                    ));
+                }
+                Ok(vec![1.0 / players as f64; players])
+            }
+            Initial::Counts(_) => {
+                let counts = self.initial_counts(players)?;
+                let total = f64::from(self.raw.population);
+                Ok(counts.iter().map(|&c| f64::from(c) / total).collect())
+            }
+            Initial::Shares(shares) => {
+                check_player_count(shares.len(), players)?;
+                let total: f64 = shares.iter().sum();
+                Ok(shares.iter().map(|s| s / total).collect())
+            }
+        }
+    }
+}
+
+/// Rounds shares (summing to 1) to integer counts summing to `population`
+/// by the largest-remainder (Hamilton) method; ties go to the earlier
+/// player.
+fn largest_remainder(shares: &[f64], population: u32) -> Vec<u32> {
+    let total: f64 = shares.iter().sum();
+    let quotas: Vec<f64> = shares
+        .iter()
+        .map(|s| s / total * f64::from(population))
+        .collect();
+    // Quotas are in [0, population], so the truncation is exact and in range.
+    let mut counts: Vec<u32> = quotas.iter().map(|q| q.floor() as u32).collect();
+    let assigned: u32 = counts.iter().sum();
+    let mut order: Vec<usize> = (0..shares.len()).collect();
+    order.sort_by(|&a, &b| {
+        let ra = quotas[a] - quotas[a].floor();
+        let rb = quotas[b] - quotas[b].floor();
+        rb.total_cmp(&ra).then(a.cmp(&b))
+    });
+    for &i in order
+        .iter()
+        .take(population.saturating_sub(assigned) as usize)
+    {
+        counts[i] += 1;
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<EvolutionConfig, String> {
+        ron::from_str::<EvolutionConfig>(text).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn defaults_are_valid() {
+        let config = parse("()").unwrap();
+        assert_eq!(config, EvolutionConfig::default());
+        assert_eq!(config.population(), 100);
+        assert_eq!(config.initial_counts(3).unwrap(), vec![34, 33, 33]);
+    }
+
+    #[test]
+    fn bad_fields_are_named() {
+        for (text, field) in [
+            ("(population: 1)", "population"),
+            ("(mutation: 1.5)", "mutation"),
+            ("(mutation: -0.1)", "mutation"),
+            ("(fitness: Linear(1.2))", "fitness.Linear"),
+            ("(fitness: Exponential(-1.0))", "fitness.Exponential"),
+            ("(fermi_beta: -2.0)", "fermi_beta"),
+            ("(generations: 0)", "generations"),
+            ("(step: 0.0)", "step"),
+            ("(runs: 0)", "runs"),
+            (
+                "(population: 10, initial: Counts([3, 3]))",
+                "initial.Counts",
+            ),
+            ("(initial: Counts([]))", "initial.Counts"),
+            ("(initial: Shares([0.5, 0.6]))", "initial.Shares"),
+            ("(output: Some(\"\"))", "output"),
+        ] {
+            let err = parse(text).unwrap_err();
+            assert!(err.contains(&format!("`{field}`")), "{text}: {err}");
+        }
+        assert!(parse("(populaton: 10)").unwrap_err().contains("populaton"));
+    }
+
+    #[test]
+    fn shares_round_to_counts() {
+        let config = parse("(population: 10, initial: Shares([0.25, 0.25, 0.5]))").unwrap();
+        assert_eq!(config.initial_counts(3).unwrap(), vec![3, 2, 5]);
+        assert_eq!(config.initial_shares(3).unwrap(), vec![0.25, 0.25, 0.5]);
+        assert_eq!(config.initial_counts(2).unwrap_err().field, "initial");
+    }
+
+    #[test]
+    fn ron_round_trip() {
+        let config = parse(
+            "(process: PairwiseComparison, population: 50, initial: Counts([1, 49]), \
+             mutation: 0.01, fermi_beta: 2.0, runs: 5, seed: Some(7), output: Some(\"x.csv\"))",
+        )
+        .unwrap();
+        let text = ron::to_string(&config).unwrap();
+        assert_eq!(parse(&text).unwrap(), config);
+        assert_eq!(config.initial_shares(2).unwrap(), vec![0.02, 0.98]);
+    }
+
+    #[test]
+    fn fitness_range() {
+        assert!(Fitness::Linear(1.0).check_range(-1.0, 5.0).is_err());
+        assert!(Fitness::Linear(0.1).check_range(-1.0, 5.0).is_ok());
+        assert!(Fitness::Exponential(1000.0).check_range(-1.0, 5.0).is_err());
+        assert!(Fitness::Exponential(1.0).check_range(-100.0, 5.0).is_ok());
+    }
+}
