@@ -25,7 +25,8 @@ pub use twolevel_tournament as tournament;
 /// The names most programs need, in one import.
 pub mod prelude {
     pub use twolevel_game::{
-        Action, Bimatrix, Classifier, Horizon, Orientation, Outcome, Payoff, PayoffMatrix,
-        PoliticalPayoff, Politicization, Strategy, TwoLevelGame, View,
+        Action, Bimatrix, Classifier, ElectionCycle, Horizon, Orientation, Outcome, Payoff,
+        PayoffMatrix, PoliticalPayoff, Politicization, PoliticizationDynamics, Politics, Strategy,
+        TwoLevelGame, View,
     };
 }
