@@ -20,6 +20,9 @@
 //! ```
 
 pub mod classic;
+pub mod config;
+pub mod preset;
+pub mod registry;
 pub mod testing;
 mod tit_for_tat;
 

@@ -1,0 +1,234 @@
+//! Reading RON configuration files with errors that point at the place.
+//!
+//! Every configuration file of twolevel (strategy presets here, tournament
+//! files in `twolevel-tournament`) is parsed with [`parse_ron`] or
+//! [`read_ron_file`], and every problem is a [`ConfigError`] that names the
+//! file and, when it can, the line, the column and the field.
+//!
+//! ```
+//! use twolevel_strategies::config::{parse_ron, ConfigError};
+//! use twolevel_strategies::registry::StrategySpec;
+//!
+//! let spec: StrategySpec = parse_ron(r#"(name: "Tit For Tat")"#, "inline.ron")?;
+//! assert_eq!(spec.name, "Tit For Tat");
+//!
+//! let err = parse_ron::<StrategySpec>("(name: 3)", "inline.ron").unwrap_err();
+//! assert!(err.to_string().starts_with("inline.ron:1:"));
+//! # Ok::<(), ConfigError>(())
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+use thiserror::Error;
+use twolevel_game::ParameterError;
+
+use crate::registry::StrategyError;
+
+/// A configuration file could not be read, parsed or accepted.
+///
+/// The `path` of every variant is the file concerned, or a display origin
+/// such as `<embedded default>` for text that did not come from a file.
+#[derive(Debug, Error)]
+pub enum ConfigError {
+    /// The text is not valid RON or does not have the expected shape (a
+    /// missing or unknown field, a wrong type, a value rejected while
+    /// deserializing). `line` and `column` count from 1.
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Syntax {
+        /// The file (or display origin) of the text.
+        path: PathBuf,
+        /// The line of the error, from 1.
+        line: usize,
+        /// The column of the error, from 1.
+        column: usize,
+        /// What was wrong and what was expected.
+        message: String,
+    },
+    /// The file could not be read.
+    #[error("{}: cannot read the file: {source}", path.display())]
+    Io {
+        /// The file that could not be read.
+        path: PathBuf,
+        /// The underlying IO error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file parsed, but a field has a value that is not allowed.
+    #[error("{}: invalid `{field}`: {reason}", path.display())]
+    Invalid {
+        /// The file (or display origin).
+        path: PathBuf,
+        /// The field, as written in the file (dotted for nested fields).
+        field: String,
+        /// What was wrong and what is expected.
+        reason: String,
+    },
+    /// The file parsed, but a strategy it describes could not be built.
+    #[error("{}: in `{field}`: {source}", path.display())]
+    Strategy {
+        /// The file (or display origin).
+        path: PathBuf,
+        /// The field holding the strategy description, for example
+        /// `strategy` or `players[2]`.
+        field: String,
+        /// Why the strategy could not be built.
+        #[source]
+        source: StrategyError,
+    },
+}
+
+impl ConfigError {
+    /// An [`ConfigError::Invalid`] error for `field` of the file at `path`.
+    pub fn invalid(
+        path: impl AsRef<Path>,
+        field: impl Into<String>,
+        reason: impl Into<String>,
+    ) -> Self {
+        ConfigError::Invalid {
+            path: path.as_ref().to_path_buf(),
+            field: field.into(),
+            reason: reason.into(),
+        }
+    }
+
+    /// Turns a game [`ParameterError`] into an [`ConfigError::Invalid`]
+    /// error of the file at `path`, keeping its field and reason.
+    pub fn from_parameter(path: impl AsRef<Path>, error: ParameterError) -> Self {
+        ConfigError::invalid(path, error.field, error.reason)
+    }
+
+    /// A [`ConfigError::Strategy`] error for the strategy described at
+    /// `field` of the file at `path`.
+    pub fn strategy(
+        path: impl AsRef<Path>,
+        field: impl Into<String>,
+        source: StrategyError,
+    ) -> Self {
+        ConfigError::Strategy {
+            path: path.as_ref().to_path_buf(),
+            field: field.into(),
+            source,
+        }
+    }
+
+    /// The file (or display origin) the error concerns.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        match self {
+            ConfigError::Syntax { path, .. }
+            | ConfigError::Io { path, .. }
+            | ConfigError::Invalid { path, .. }
+            | ConfigError::Strategy { path, .. } => path,
+        }
+    }
+}
+
+/// Parses RON text into `T`.
+///
+/// `origin` names where the text came from (a file path, or a display
+/// origin such as `"<embedded default>"`); it only appears in errors.
+/// Errors raised by serde validation (for example a `TryFrom` conversion
+/// failing with a [`ParameterError`], displayed as ``invalid `field`:
+/// reason``) keep their message and get the position where RON noticed
+/// them.
+pub fn parse_ron<T: DeserializeOwned>(
+    text: &str,
+    origin: impl AsRef<Path>,
+) -> Result<T, ConfigError> {
+    ron::Options::default().from_str(text).map_err(|error| {
+        let (line, column) = error_position(text, &error.span);
+        ConfigError::Syntax {
+            path: origin.as_ref().to_path_buf(),
+            line,
+            column,
+            message: error.code.to_string(),
+        }
+    })
+}
+
+/// The line and column (from 1) to report for a RON error span.
+///
+/// RON sometimes starts a span at the whitespace before the offending
+/// value (`beta: maybe` reports the space after the colon), so the start
+/// is moved forward over whitespace on its line, but not past the span end.
+fn error_position(text: &str, span: &ron::error::Span) -> (usize, usize) {
+    let (line, mut column) = (span.start.line, span.start.col);
+    let Some(line_text) = text.lines().nth(line.saturating_sub(1)) else {
+        return (line, column);
+    };
+    let limit = if span.end.line == line {
+        span.end.col
+    } else {
+        usize::MAX
+    };
+    let mut rest = line_text.chars().skip(column.saturating_sub(1));
+    while column < limit && rest.next().is_some_and(char::is_whitespace) {
+        column += 1;
+    }
+    (line, column)
+}
+
+/// Reads the file at `path` and parses it with [`parse_ron`].
+pub fn read_ron_file<T: DeserializeOwned>(path: impl AsRef<Path>) -> Result<T, ConfigError> {
+    let path = path.as_ref();
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse_ron(&text, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Sample {
+        alpha: f64,
+        beta: bool,
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let text = "(\n    alpha: 1.0,\n    beta: maybe,\n)";
+        let err = parse_ron::<Sample>(text, "sample.ron").unwrap_err();
+        match &err {
+            ConfigError::Syntax { line, column, .. } => {
+                assert_eq!(*line, 3);
+                assert_eq!(*column, 11);
+            }
+            other => panic!("unexpected error {other:?}"),
+        }
+        assert!(err.to_string().starts_with("sample.ron:3:11: "), "{err}");
+    }
+
+    #[test]
+    fn positions_skip_leading_whitespace_but_keep_the_token() {
+        let err =
+            parse_ron::<Sample>("(\n    alpha: \"x\",\n    beta: true)", "s.ron").unwrap_err();
+        assert!(err.to_string().starts_with("s.ron:2:12: "), "{err}");
+        let err = parse_ron::<Sample>("(alpha: 1.0)", "s.ron").unwrap_err();
+        assert!(err.to_string().starts_with("s.ron:1:12: "), "{err}");
+        assert!(err.to_string().contains("beta"), "{err}");
+    }
+
+    #[test]
+    fn unknown_fields_are_named() {
+        let text = "(alpha: 1.0, beta: true, gamma: 2)";
+        let err = parse_ron::<Sample>(text, "<embedded default>").unwrap_err();
+        let message = err.to_string();
+        assert!(message.starts_with("<embedded default>:1:"), "{message}");
+        assert!(message.contains("gamma"), "{message}");
+    }
+
+    #[test]
+    fn missing_files_are_io_errors_naming_the_path() {
+        let err = read_ron_file::<Sample>("/nonexistent/twolevel/file.ron").unwrap_err();
+        assert!(matches!(err, ConfigError::Io { .. }));
+        assert!(err.to_string().contains("/nonexistent/twolevel/file.ron"));
+    }
+}

@@ -1,0 +1,246 @@
+//! Presets: named actors (a strategy plus an orientation) stored as RON
+//! files in the top-level `strategies/` folder.
+//!
+//! A preset file looks like this:
+//!
+//! ```ron
+//! (
+//!     name: "bureaucrat",
+//!     description: "Diffuse reciprocity with a credit line of two rounds.",
+//!     strategy: (name: "Diffuse Reciprocity", params: {"tolerance": 2.0, "lambda": 0.9}),
+//!     political_weight: 0.1,
+//!     visibility: None,
+//! )
+//! ```
+//!
+//! **Naming rule:** a preset is known by its `name` field, which must equal
+//! the file stem (`bureaucrat.ron` holds the preset `bureaucrat`); loading
+//! fails if they disagree. `description` defaults to empty,
+//! `political_weight` (the orientation `w` in [0, 1]) defaults to 0, and
+//! `visibility` (how public its defections are, in [0, 1]) defaults to
+//! `None`, meaning "use the tournament's visibility".
+//!
+//! The presets shipped in `strategies/` are also compiled into the library
+//! ([`builtin_presets`]), so a tournament can refer to them by name
+//! without the folder being present.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use twolevel_game::{Orientation, Strategy};
+
+use crate::config::{ConfigError, parse_ron};
+use crate::registry::{self, StrategyError, StrategySpec};
+
+/// A preset as written in a RON file, before validation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PresetFile {
+    /// The preset's name; must equal the file stem.
+    pub name: String,
+    /// A human-readable description.
+    #[serde(default)]
+    pub description: String,
+    /// The strategy the actor plays.
+    pub strategy: StrategySpec,
+    /// The political weight `w` in [0, 1].
+    #[serde(default)]
+    pub political_weight: f64,
+    /// How public the actor's defections are, in [0, 1]; `None` defers to
+    /// the tournament.
+    #[serde(default)]
+    pub visibility: Option<f64>,
+}
+
+/// A validated preset: its strategy builds and its numbers are in range.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Preset {
+    name: String,
+    description: String,
+    strategy: StrategySpec,
+    orientation: Orientation,
+    visibility: Option<f64>,
+}
+
+impl Preset {
+    /// Validates a parsed preset file; `origin` names it in errors.
+    ///
+    /// Checks that `political_weight` and `visibility` are in [0, 1] and
+    /// that the strategy builds.
+    pub fn from_parsed(file: PresetFile, origin: impl AsRef<Path>) -> Result<Self, ConfigError> {
+        let origin = origin.as_ref();
+        let orientation = Orientation::new(file.political_weight)
+            .map_err(|e| ConfigError::invalid(origin, "political_weight", e.reason))?;
+        if let Some(visibility) = file.visibility {
+            if !(0.0..=1.0).contains(&visibility) {
+                return Err(ConfigError::invalid(
+                    origin,
+                    "visibility",
+                    format!("expected a number in [0, 1] or None, got {visibility}"),
+                ));
+            }
+        }
+        if file.name.trim().is_empty() {
+            return Err(ConfigError::invalid(
+                origin,
+                "name",
+                "expected a non-empty name",
+            ));
+        }
+        registry::build(&file.strategy)
+            .map_err(|e| ConfigError::strategy(origin, "strategy", e))?;
+        Ok(Preset {
+            name: file.name,
+            description: file.description,
+            strategy: file.strategy,
+            orientation,
+            visibility: file.visibility,
+        })
+    }
+
+    /// Parses and validates preset RON text; `origin` names it in errors.
+    /// The name is not checked against a file stem.
+    pub fn from_ron(text: &str, origin: impl AsRef<Path>) -> Result<Self, ConfigError> {
+        let origin = origin.as_ref();
+        Preset::from_parsed(parse_ron(text, origin)?, origin)
+    }
+
+    /// Parses, validates and name-checks the text of a file whose stem is
+    /// `stem`.
+    fn from_ron_with_stem(text: &str, origin: &Path, stem: &str) -> Result<Self, ConfigError> {
+        let preset = Preset::from_ron(text, origin)?;
+        if preset.name != stem {
+            return Err(ConfigError::invalid(
+                origin,
+                "name",
+                format!(
+                    "expected the file stem \"{stem}\" (a preset's name must equal its file name), got \"{}\"",
+                    preset.name
+                ),
+            ));
+        }
+        Ok(preset)
+    }
+
+    /// Reads, validates and name-checks a preset file.
+    pub fn from_file(path: impl AsRef<Path>) -> Result<Self, ConfigError> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let stem = path.file_stem().and_then(|s| s.to_str()).ok_or_else(|| {
+            ConfigError::invalid(path, "name", "the file name is not valid UTF-8")
+        })?;
+        Preset::from_ron_with_stem(&text, path, stem)
+    }
+
+    /// The preset's name (its file stem).
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The description.
+    #[must_use]
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// The strategy spec.
+    #[must_use]
+    pub fn strategy(&self) -> &StrategySpec {
+        &self.strategy
+    }
+
+    /// The orientation (political weight `w`).
+    #[must_use]
+    pub fn orientation(&self) -> Orientation {
+        self.orientation
+    }
+
+    /// The political weight `w` in [0, 1].
+    #[must_use]
+    pub fn political_weight(&self) -> f64 {
+        self.orientation.political_weight()
+    }
+
+    /// How public the actor's defections are, if the preset says.
+    #[must_use]
+    pub fn visibility(&self) -> Option<f64> {
+        self.visibility
+    }
+
+    /// Builds a fresh player of the preset's strategy.
+    pub fn build(&self) -> Result<Box<dyn Strategy>, StrategyError> {
+        registry::build(&self.strategy)
+    }
+
+    /// The preset in its file form.
+    #[must_use]
+    pub fn to_file(&self) -> PresetFile {
+        PresetFile {
+            name: self.name.clone(),
+            description: self.description.clone(),
+            strategy: self.strategy.clone(),
+            political_weight: self.political_weight(),
+            visibility: self.visibility,
+        }
+    }
+}
+
+/// Loads every `*.ron` file of a folder as a preset, keyed by name (which
+/// equals the file stem). Other files are ignored.
+pub fn load_dir(dir: impl AsRef<Path>) -> Result<BTreeMap<String, Preset>, ConfigError> {
+    let dir = dir.as_ref();
+    let io_error = |source| ConfigError::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(io_error)?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<Result<_, _>>()
+        .map_err(io_error)?;
+    paths.retain(|p| p.extension().is_some_and(|ext| ext == "ron") && p.is_file());
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| Preset::from_file(&path).map(|preset| (preset.name.clone(), preset)))
+        .collect()
+}
+
+/// The preset files shipped in the top-level `strategies/` folder, as
+/// `(file stem, RON text)` pairs compiled into the library.
+pub const BUILTIN_PRESET_FILES: &[(&str, &str)] = &[(
+    "politician",
+    include_str!("../../../strategies/politician.ron"),
+)];
+
+/// The shipped presets, parsed from the copies compiled into the library,
+/// keyed by name.
+///
+/// The shipped files are tested to load, so this fails only if the library
+/// was built from a broken tree.
+pub fn builtin_presets() -> Result<BTreeMap<String, Preset>, ConfigError> {
+    BUILTIN_PRESET_FILES
+        .iter()
+        .map(|(stem, text)| load_builtin(stem, text).map(|p| (p.name.clone(), p)))
+        .collect()
+}
+
+/// The shipped preset of that name, if any.
+pub fn builtin_preset(name: &str) -> Result<Option<Preset>, ConfigError> {
+    BUILTIN_PRESET_FILES
+        .iter()
+        .find(|(stem, _)| *stem == name)
+        .map(|(stem, text)| load_builtin(stem, text))
+        .transpose()
+}
+
+/// Loads one compiled-in preset; errors name it `<builtin strategies/STEM.ron>`.
+fn load_builtin(stem: &str, text: &str) -> Result<Preset, ConfigError> {
+    let origin = PathBuf::from(format!("<builtin strategies/{stem}.ron>"));
+    Preset::from_ron_with_stem(text, &origin, stem)
+}

@@ -1,0 +1,492 @@
+//! The strategy registry: building strategies by name from configuration.
+//!
+//! A [`StrategySpec`] names a strategy and gives its parameters; in RON:
+//!
+//! ```ron
+//! (name: "Diffuse Reciprocity", params: {"tolerance": 2.0, "lambda": 0.9})
+//! ```
+//!
+//! `params` may be left out for the defaults. [`build`] turns a spec into a
+//! boxed [`Strategy`], and [`names`] lists every registered name.
+//!
+//! Names are matched ignoring case, spaces and punctuation, so `"Tit For
+//! Tat"`, `"TitForTat"` and `"tit-for-tat"` are the same strategy; a few
+//! short aliases (`"TFT"`, `"GTFT"`, ...) are registered too. An unknown
+//! name gets an error that lists close matches.
+//!
+//! ```
+//! use twolevel_strategies::registry::{build, StrategyError, StrategySpec};
+//!
+//! let tft = build(&StrategySpec::new("TitForTat"))?;
+//! assert_eq!(tft.name(), "Tit For Tat");
+//!
+//! let err = build(&StrategySpec::new("Tit For Tatt")).unwrap_err();
+//! assert!(matches!(err, StrategyError::UnknownStrategy { ref suggestions, .. }
+//!     if suggestions.iter().any(|s| s == "Tit For Tat")));
+//! # Ok::<(), StrategyError>(())
+//! ```
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use twolevel_game::{ParameterError, Strategy};
+
+use crate::{Cooperator, Defector, TitForTat};
+
+/// A strategy named in a configuration file, with its parameters.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StrategySpec {
+    /// The strategy's name or one of its aliases; see [`names`].
+    pub name: String,
+    /// Parameters by name; missing parameters take their defaults.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<String, ParamValue>,
+}
+
+impl StrategySpec {
+    /// A spec for the named strategy with default parameters.
+    pub fn new(name: impl Into<String>) -> Self {
+        StrategySpec {
+            name: name.into(),
+            params: BTreeMap::new(),
+        }
+    }
+
+    /// The same spec with one more parameter.
+    #[must_use]
+    pub fn with(mut self, param: impl Into<String>, value: impl Into<ParamValue>) -> Self {
+        self.params.insert(param.into(), value.into());
+        self
+    }
+}
+
+/// The value of a strategy parameter, as written in RON: a number, a
+/// boolean or a string.
+///
+/// Numbers may be written as integers or floats. An unbounded number (for
+/// example an infinite tolerance) may be written as the RON float `inf` or
+/// as the text `"inf"` (also `"infinity"` or `"unbounded"`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ParamValue {
+    /// A number.
+    Number(f64),
+    /// A boolean.
+    Bool(bool),
+    /// A string, for enumerated choices and patterns.
+    Text(String),
+}
+
+impl ParamValue {
+    /// The kind of value, as named in error messages.
+    #[must_use]
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ParamValue::Number(_) => "a number",
+            ParamValue::Bool(_) => "a boolean",
+            ParamValue::Text(_) => "a string",
+        }
+    }
+}
+
+impl From<f64> for ParamValue {
+    fn from(value: f64) -> Self {
+        ParamValue::Number(value)
+    }
+}
+
+impl From<u32> for ParamValue {
+    fn from(value: u32) -> Self {
+        ParamValue::Number(f64::from(value))
+    }
+}
+
+impl From<bool> for ParamValue {
+    fn from(value: bool) -> Self {
+        ParamValue::Bool(value)
+    }
+}
+
+impl From<&str> for ParamValue {
+    fn from(value: &str) -> Self {
+        ParamValue::Text(value.to_owned())
+    }
+}
+
+impl From<String> for ParamValue {
+    fn from(value: String) -> Self {
+        ParamValue::Text(value)
+    }
+}
+
+impl std::fmt::Display for ParamValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ParamValue::Number(x) => write!(f, "{x}"),
+            ParamValue::Bool(b) => write!(f, "{b}"),
+            ParamValue::Text(s) => write!(f, "{s:?}"),
+        }
+    }
+}
+
+/// A strategy could not be built from its spec.
+#[derive(Clone, Debug, PartialEq, Error)]
+pub enum StrategyError {
+    /// No strategy is registered under the name.
+    #[error("unknown strategy `{name}`{}", suggestion_text(suggestions))]
+    UnknownStrategy {
+        /// The name as given.
+        name: String,
+        /// Registered names close to it, best first (possibly empty).
+        suggestions: Vec<String>,
+    },
+    /// The strategy has no parameter of that name.
+    #[error(
+        "strategy `{strategy}` has no parameter `{param}`; {}",
+        expected_text(expected)
+    )]
+    UnknownParameter {
+        /// The strategy's display name.
+        strategy: String,
+        /// The parameter as given.
+        param: String,
+        /// The parameters the strategy accepts.
+        expected: Vec<String>,
+    },
+    /// The parameter has a value the strategy does not accept.
+    #[error("invalid `{param}` for strategy `{strategy}`: {reason}")]
+    InvalidParameter {
+        /// The strategy's display name.
+        strategy: String,
+        /// The parameter.
+        param: String,
+        /// What was wrong and what is expected.
+        reason: String,
+    },
+    /// The parameter has a value of the wrong kind (a string for a number,
+    /// for example).
+    #[error("invalid `{param}` for strategy `{strategy}`: expected {expected}, got {found}")]
+    WrongType {
+        /// The strategy's display name.
+        strategy: String,
+        /// The parameter.
+        param: String,
+        /// The kind of value expected, for example "a number".
+        expected: String,
+        /// The value given.
+        found: String,
+    },
+}
+
+fn suggestion_text(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::from(" (no registered strategy has a similar name)")
+    } else {
+        let quoted: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
+        format!("; did you mean {}?", quoted.join(" or "))
+    }
+}
+
+fn expected_text(expected: &[String]) -> String {
+    if expected.is_empty() {
+        String::from("it takes no parameters")
+    } else {
+        let quoted: Vec<String> = expected.iter().map(|s| format!("`{s}`")).collect();
+        format!("expected one of {}", quoted.join(", "))
+    }
+}
+
+/// Read access to a spec's parameters while building a strategy, with
+/// errors that name the strategy and the parameter.
+pub(crate) struct Params<'a> {
+    strategy: &'static str,
+    values: &'a BTreeMap<String, ParamValue>,
+}
+
+impl Params<'_> {
+    fn wrong_type(&self, param: &str, expected: &str, found: &ParamValue) -> StrategyError {
+        StrategyError::WrongType {
+            strategy: self.strategy.to_owned(),
+            param: param.to_owned(),
+            expected: expected.to_owned(),
+            found: format!("{} ({found})", found.kind()),
+        }
+    }
+
+    /// An [`StrategyError::InvalidParameter`] for `param`.
+    pub(crate) fn invalid(&self, param: &str, reason: impl Into<String>) -> StrategyError {
+        StrategyError::InvalidParameter {
+            strategy: self.strategy.to_owned(),
+            param: param.to_owned(),
+            reason: reason.into(),
+        }
+    }
+
+    /// Converts a constructor's [`ParameterError`] into a
+    /// [`StrategyError::InvalidParameter`] for this strategy.
+    pub(crate) fn rejected(&self, error: ParameterError) -> StrategyError {
+        StrategyError::InvalidParameter {
+            strategy: self.strategy.to_owned(),
+            param: error.field,
+            reason: error.reason,
+        }
+    }
+
+    /// A number, if given. The texts `"inf"`, `"infinity"` and
+    /// `"unbounded"` (any case) stand for positive infinity.
+    pub(crate) fn number(&self, param: &str) -> Result<Option<f64>, StrategyError> {
+        match self.values.get(param) {
+            None => Ok(None),
+            Some(ParamValue::Number(x)) => Ok(Some(*x)),
+            Some(ParamValue::Text(text))
+                if ["inf", "+inf", "infinity", "unbounded"]
+                    .contains(&text.to_ascii_lowercase().as_str()) =>
+            {
+                Ok(Some(f64::INFINITY))
+            }
+            Some(other) => Err(self.wrong_type(param, "a number", other)),
+        }
+    }
+
+    /// A whole number in `u32`, if given.
+    pub(crate) fn count(&self, param: &str) -> Result<Option<u32>, StrategyError> {
+        match self.number(param)? {
+            None => Ok(None),
+            Some(x) if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) => {
+                // The range check above makes the conversion exact.
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                Ok(Some(x as u32))
+            }
+            Some(x) => Err(self.invalid(param, format!("expected a whole number >= 0, got {x}"))),
+        }
+    }
+
+    /// A boolean, if given.
+    #[allow(dead_code)]
+    pub(crate) fn boolean(&self, param: &str) -> Result<Option<bool>, StrategyError> {
+        match self.values.get(param) {
+            None => Ok(None),
+            Some(ParamValue::Bool(b)) => Ok(Some(*b)),
+            Some(other) => Err(self.wrong_type(param, "a boolean", other)),
+        }
+    }
+
+    /// A string, if given.
+    pub(crate) fn text(&self, param: &str) -> Result<Option<&str>, StrategyError> {
+        match self.values.get(param) {
+            None => Ok(None),
+            Some(ParamValue::Text(text)) => Ok(Some(text)),
+            Some(other) => Err(self.wrong_type(param, "a string", other)),
+        }
+    }
+}
+
+/// How a registered strategy is built.
+type Builder = fn(&Params<'_>) -> Result<Box<dyn Strategy>, StrategyError>;
+
+/// One registered strategy.
+struct Entry {
+    /// The display name, equal to `Strategy::name()` of the built strategy.
+    name: &'static str,
+    /// Other accepted names.
+    aliases: &'static [&'static str],
+    /// The parameters the builder reads.
+    params: &'static [&'static str],
+    /// Builds the strategy from validated parameter names.
+    build: Builder,
+}
+
+fn boxed<S: Strategy + 'static>(strategy: S) -> Result<Box<dyn Strategy>, StrategyError> {
+    Ok(Box::new(strategy))
+}
+
+/// Every registered strategy, in the order [`names`] lists them.
+static ENTRIES: &[Entry] = &[
+    Entry {
+        name: "Tit For Tat",
+        aliases: &["TFT"],
+        params: &[],
+        build: |_| boxed(TitForTat),
+    },
+    Entry {
+        name: "Cooperator",
+        aliases: &["ALLC", "Always Cooperate"],
+        params: &[],
+        build: |_| boxed(Cooperator),
+    },
+    Entry {
+        name: "Defector",
+        aliases: &["ALLD", "Always Defect"],
+        params: &[],
+        build: |_| boxed(Defector),
+    },
+];
+
+/// A name in the form used for matching: lowercase letters and digits only.
+fn normalize(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+fn find(name: &str) -> Option<&'static Entry> {
+    let wanted = normalize(name);
+    ENTRIES.iter().find(|entry| {
+        normalize(entry.name) == wanted || entry.aliases.iter().any(|a| normalize(a) == wanted)
+    })
+}
+
+/// Registered display names close to `name`, best first, at most three.
+fn suggestions(name: &str) -> Vec<String> {
+    const THRESHOLD: f64 = 0.8;
+    let wanted = normalize(name);
+    let mut scored: Vec<(f64, &'static str)> = ENTRIES
+        .iter()
+        .filter_map(|entry| {
+            std::iter::once(entry.name)
+                .chain(entry.aliases.iter().copied())
+                .map(|candidate| strsim::jaro_winkler(&wanted, &normalize(candidate)))
+                .fold(None, |best: Option<f64>, score| {
+                    Some(best.map_or(score, |b| b.max(score)))
+                })
+                .filter(|&score| score >= THRESHOLD)
+                .map(|score| (score, entry.name))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, name)| name.to_owned())
+        .collect()
+}
+
+/// Resolves a name or alias (ignoring case, spaces and punctuation) to the
+/// registered display name.
+pub fn canonical_name(name: &str) -> Result<&'static str, StrategyError> {
+    find(name)
+        .map(|entry| entry.name)
+        .ok_or_else(|| StrategyError::UnknownStrategy {
+            name: name.to_owned(),
+            suggestions: suggestions(name),
+        })
+}
+
+/// The parameters accepted by the named strategy.
+pub fn parameters(name: &str) -> Result<&'static [&'static str], StrategyError> {
+    canonical_name(name).and_then(|canonical| {
+        find(canonical)
+            .map(|entry| entry.params)
+            .ok_or_else(|| StrategyError::UnknownStrategy {
+                name: name.to_owned(),
+                suggestions: Vec::new(),
+            })
+    })
+}
+
+/// Builds the strategy a spec describes.
+///
+/// Fails with [`StrategyError::UnknownStrategy`] (listing close matches) for
+/// an unknown name, [`StrategyError::UnknownParameter`] for a parameter the
+/// strategy does not take, and [`StrategyError::InvalidParameter`] or
+/// [`StrategyError::WrongType`] for a bad value.
+pub fn build(spec: &StrategySpec) -> Result<Box<dyn Strategy>, StrategyError> {
+    let entry = find(&spec.name).ok_or_else(|| StrategyError::UnknownStrategy {
+        name: spec.name.clone(),
+        suggestions: suggestions(&spec.name),
+    })?;
+    if let Some(param) = spec
+        .params
+        .keys()
+        .find(|param| !entry.params.contains(&param.as_str()))
+    {
+        return Err(StrategyError::UnknownParameter {
+            strategy: entry.name.to_owned(),
+            param: param.clone(),
+            expected: entry.params.iter().map(|&p| p.to_owned()).collect(),
+        });
+    }
+    (entry.build)(&Params {
+        strategy: entry.name,
+        values: &spec.params,
+    })
+}
+
+/// The display names of all registered strategies (aliases excluded).
+pub fn names() -> impl Iterator<Item = &'static str> {
+    ENTRIES.iter().map(|entry| entry.name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_matched_ignoring_case_and_punctuation() {
+        for name in ["Tit For Tat", "TitForTat", "tit-for-tat", "TFT", "tft"] {
+            assert_eq!(canonical_name(name), Ok("Tit For Tat"), "{name}");
+        }
+    }
+
+    #[test]
+    fn every_registered_strategy_builds_with_defaults_under_its_name() {
+        for name in names() {
+            let strategy = build(&StrategySpec::new(name)).unwrap();
+            assert_eq!(strategy.name(), name);
+        }
+    }
+
+    #[test]
+    fn unknown_names_suggest_close_matches() {
+        let err = build(&StrategySpec::new("Tit For Tatt")).unwrap_err();
+        match &err {
+            StrategyError::UnknownStrategy { suggestions, .. } => {
+                assert_eq!(suggestions.first().map(String::as_str), Some("Tit For Tat"));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        assert!(
+            err.to_string().contains("did you mean `Tit For Tat`"),
+            "{err}"
+        );
+        let err = build(&StrategySpec::new("Zebra")).unwrap_err();
+        assert_eq!(
+            err,
+            StrategyError::UnknownStrategy {
+                name: "Zebra".into(),
+                suggestions: vec![]
+            }
+        );
+    }
+
+    #[test]
+    fn unknown_parameters_are_named() {
+        let err = build(&StrategySpec::new("Tit For Tat").with("tolerance", 1.0)).unwrap_err();
+        assert_eq!(
+            err,
+            StrategyError::UnknownParameter {
+                strategy: "Tit For Tat".into(),
+                param: "tolerance".into(),
+                expected: vec![],
+            }
+        );
+    }
+
+    #[test]
+    fn specs_parse_from_ron_with_optional_params() {
+        let spec: StrategySpec = ron::from_str(r#"(name: "Tit For Tat")"#).unwrap();
+        assert!(spec.params.is_empty());
+        let spec: StrategySpec = ron::from_str(
+            r#"(name: "X", params: {"a": 2, "b": 0.5, "c": true, "d": "inf", "e": inf})"#,
+        )
+        .unwrap();
+        assert_eq!(spec.params["a"], ParamValue::Number(2.0));
+        assert_eq!(spec.params["b"], ParamValue::Number(0.5));
+        assert_eq!(spec.params["c"], ParamValue::Bool(true));
+        assert_eq!(spec.params["d"], ParamValue::Text("inf".into()));
+        assert_eq!(spec.params["e"], ParamValue::Number(f64::INFINITY));
+    }
+}
