@@ -1,0 +1,617 @@
+//! The match engine: two strategies play one iterated two-level game.
+//!
+//! [`play_match`] runs one match under a validated [`MatchConfig`]. The
+//! semantics follow the Python `axelrod` library wherever it has the same
+//! concept:
+//!
+//! 1. Before the first round both strategies are reset, the histories in the
+//!    [`MatchBuffers`] are cleared, and the length of the match is fixed:
+//!    `turns` for [`Horizon::Fixed`]; for [`Horizon::Continuation`] the
+//!    length is drawn **up front** by inversion from one uniform number `x`
+//!    of the match RNG, `n = max(1, ceil(ln(1 - x) / ln(delta)))`, the
+//!    geometric law `P(n) = (1 - delta) * delta^(n - 1)` with mean
+//!    `1 / (1 - delta)` (the same inversion as `axelrod.match.sample_length`).
+//! 2. Each round, player 0 then player 1 decides from its [`View`].
+//! 3. Action noise flips each chosen move with probability `action_noise`
+//!    (player 0's draw first); the flipped move is the move played and
+//!    recorded, as in `axelrod`.
+//! 4. Perception noise flips what each player *sees* of its partner's move
+//!    with probability `perception_noise` (player 0's perception first);
+//!    the true moves decide the payoffs.
+//! 5. Both players are paid from the [`StageTable`] of the current
+//!    politicization and orientations. The table is computed once per match
+//!    when both stay fixed, and recomputed only in rounds where one of them
+//!    changed.
+//! 6. Under dynamic politics the level moves after the round:
+//!    `pi <- dynamics.next(pi, sum_k visibility_k * [player k defected])`,
+//!    where a player's visibility is its own or, if it has none, the
+//!    dynamics' default. Under an election cycle each player's orientation
+//!    in round `t` is [`ElectionCycle::orientation_at`]`(t, base)`.
+//!
+//! The match RNG is drawn from only where randomness is needed: once for a
+//! continuation length, by stochastic strategies, and by noise that is not
+//! zero. A noiseless match between deterministic strategies with a fixed
+//! horizon never touches the RNG.
+
+use rand::Rng;
+use rand_core::RngCore;
+use serde::{Deserialize, Serialize};
+use twolevel_game::{
+    Action, ElectionCycle, Horizon, Orientation, Outcome, ParameterError, PayoffMatrix, Politics,
+    Politicization, StageTable, Strategy, TwoLevelGame, View, error::check_unit_interval,
+};
+
+/// The largest payoff magnitude a match accepts, so that totals over very
+/// long matches stay finite.
+const PAYOFF_BOUND: f64 = 1e100;
+
+/// Everything about a match except the players: the game, its length, noise,
+/// politicization and elections.
+///
+/// Build it with [`MatchConfig::new`] and the `with_*` methods, which
+/// validate every value, so a `MatchConfig` is always playable.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MatchConfig {
+    game: TwoLevelGame,
+    horizon: Horizon,
+    action_noise: f64,
+    perception_noise: f64,
+    politics: Politics,
+    election: Option<ElectionCycle>,
+    length_known: bool,
+}
+
+impl MatchConfig {
+    /// A noiseless match of `game` over `horizon`, with no politicization,
+    /// no elections and the length kept from the players.
+    ///
+    /// Fails when the game's payoffs are so large (above 1e100 in magnitude
+    /// for some politicization and orientation) that totals could overflow.
+    pub fn new(game: TwoLevelGame, horizon: Horizon) -> Result<Self, ParameterError> {
+        check_payoff_magnitude(&game)?;
+        Ok(MatchConfig {
+            game,
+            horizon,
+            action_noise: 0.0,
+            perception_noise: 0.0,
+            politics: Politics::default(),
+            election: None,
+            length_known: false,
+        })
+    }
+
+    /// Axelrod's classic game (R, S, T, P = 3, 0, 5, 1, no politics) over a
+    /// fixed number of turns.
+    pub fn classic(turns: u32) -> Result<Self, ParameterError> {
+        MatchConfig::new(
+            TwoLevelGame::classic(PayoffMatrix::AXELROD),
+            Horizon::fixed(turns)?,
+        )
+    }
+
+    /// The same config with action noise (the probability that a chosen
+    /// move is flipped), which must lie in [0, 1].
+    pub fn with_action_noise(mut self, action_noise: f64) -> Result<Self, ParameterError> {
+        self.action_noise = check_unit_interval("action_noise", action_noise)?;
+        Ok(self)
+    }
+
+    /// The same config with perception noise (the probability that a
+    /// player sees its partner's move flipped), which must lie in [0, 1].
+    pub fn with_perception_noise(mut self, perception_noise: f64) -> Result<Self, ParameterError> {
+        self.perception_noise = check_unit_interval("perception_noise", perception_noise)?;
+        Ok(self)
+    }
+
+    /// The same config with the given politicization, fixed or dynamic.
+    #[must_use]
+    pub fn with_politics(mut self, politics: Politics) -> Self {
+        self.politics = politics;
+        self
+    }
+
+    /// The same config with (or without) an election cycle.
+    #[must_use]
+    pub fn with_election(mut self, election: Option<ElectionCycle>) -> Self {
+        self.election = election;
+        self
+    }
+
+    /// The same config where players are (or are not) told the number of
+    /// rounds. Only a fixed horizon has a known length; under a
+    /// continuation horizon the length always stays unknown.
+    #[must_use]
+    pub fn with_length_known(mut self, length_known: bool) -> Self {
+        self.length_known = length_known;
+        self
+    }
+
+    /// The game.
+    #[must_use]
+    pub const fn game(&self) -> &TwoLevelGame {
+        &self.game
+    }
+
+    /// The horizon.
+    #[must_use]
+    pub const fn horizon(&self) -> Horizon {
+        self.horizon
+    }
+
+    /// The probability that a chosen move is flipped.
+    #[must_use]
+    pub const fn action_noise(&self) -> f64 {
+        self.action_noise
+    }
+
+    /// The probability that a player sees its partner's move flipped.
+    #[must_use]
+    pub const fn perception_noise(&self) -> f64 {
+        self.perception_noise
+    }
+
+    /// The politicization, fixed or dynamic.
+    #[must_use]
+    pub const fn politics(&self) -> &Politics {
+        &self.politics
+    }
+
+    /// The election cycle, if any.
+    #[must_use]
+    pub const fn election(&self) -> Option<&ElectionCycle> {
+        self.election.as_ref()
+    }
+
+    /// Whether players are told the number of rounds of a fixed horizon.
+    #[must_use]
+    pub const fn length_known(&self) -> bool {
+        self.length_known
+    }
+}
+
+/// Rejects games whose blended payoffs could overflow a match total.
+///
+/// Every payoff is a product of terms affine in `pi` and `w`, so checking
+/// the corners of `[0, 1]^2` against a bound far below `f64::MAX` keeps all
+/// intermediate values finite.
+fn check_payoff_magnitude(game: &TwoLevelGame) -> Result<(), ParameterError> {
+    for pi in [Politicization::NONE, Politicization::SECURITIZED] {
+        for w in [Orientation::POLICY, Orientation::POLITICAL] {
+            let table = game.stage_table(pi, [w, w]);
+            let too_large = table.cells.iter().flatten().any(|payoff| {
+                [payoff.utility, payoff.policy, payoff.political]
+                    .iter()
+                    .any(|v| !(v.abs() <= PAYOFF_BOUND))
+            });
+            if too_large {
+                return Err(ParameterError::new(
+                    "game",
+                    format!("payoffs must stay within +-{PAYOFF_BOUND:e} for every pi and w"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One player's standing in a match: its orientation and how visible its
+/// defections are.
+#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct PlayerSettings {
+    orientation: Orientation,
+    visibility: Option<f64>,
+}
+
+impl PlayerSettings {
+    /// A pure policy maker (w = 0) with the dynamics' default visibility:
+    /// the classic game's player.
+    pub const POLICY: PlayerSettings = PlayerSettings {
+        orientation: Orientation::POLICY,
+        visibility: None,
+    };
+
+    /// Settings with an orientation and an optional visibility in [0, 1]
+    /// (`None` takes the politicization dynamics' default).
+    pub fn new(orientation: Orientation, visibility: Option<f64>) -> Result<Self, ParameterError> {
+        if let Some(v) = visibility {
+            check_unit_interval("visibility", v)?;
+        }
+        Ok(PlayerSettings {
+            orientation,
+            visibility,
+        })
+    }
+
+    /// Settings with an orientation and the default visibility.
+    #[must_use]
+    pub const fn with_orientation(orientation: Orientation) -> Self {
+        PlayerSettings {
+            orientation,
+            visibility: None,
+        }
+    }
+
+    /// The player's base orientation (political weight).
+    #[must_use]
+    pub const fn orientation(&self) -> Orientation {
+        self.orientation
+    }
+
+    /// The player's own visibility, if it sets one.
+    #[must_use]
+    pub const fn visibility(&self) -> Option<f64> {
+        self.visibility
+    }
+}
+
+/// One player's totals over a match.
+#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct PlayerTotals {
+    /// The sum of the blended utilities.
+    pub utility: f64,
+    /// The sum of the policy (international, absolute-gains) payoffs.
+    pub policy: f64,
+    /// The sum of the political (domestic) payoffs.
+    pub political: f64,
+    /// The number of rounds in which the player cooperated (as played,
+    /// after action noise).
+    pub cooperations: u32,
+}
+
+impl PlayerTotals {
+    #[inline]
+    fn add(&mut self, payoff: &twolevel_game::Payoff, own: Action) {
+        self.utility += payoff.utility;
+        self.policy += payoff.policy;
+        self.political += payoff.political;
+        self.cooperations += u32::from(own.is_cooperation());
+    }
+}
+
+/// The outcome of one match.
+#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct MatchResult {
+    /// The number of rounds played.
+    pub turns: u32,
+    /// Each player's totals, in the order the players were given.
+    pub players: [PlayerTotals; 2],
+    /// The mean politicization over the rounds played (the level each
+    /// round was paid at).
+    pub mean_politicization: f64,
+    /// The politicization after the last round.
+    pub final_politicization: f64,
+}
+
+impl MatchResult {
+    /// Player `k`'s mean utility per round.
+    #[must_use]
+    pub fn utility_per_turn(&self, k: usize) -> f64 {
+        self.players[k].utility / f64::from(self.turns)
+    }
+
+    /// Player `k`'s share of rounds in which it cooperated.
+    #[must_use]
+    pub fn cooperation_rate(&self, k: usize) -> f64 {
+        f64::from(self.players[k].cooperations) / f64::from(self.turns)
+    }
+}
+
+/// Reusable histories for [`play_match`], so that playing many matches does
+/// not allocate once the buffers have grown to the longest match.
+///
+/// After a match the buffers hold its moves; read them with
+/// [`MatchBuffers::moves`] or [`MatchBuffers::move_string`].
+#[derive(Clone, Debug, Default)]
+pub struct MatchBuffers {
+    /// Each player's moves as played.
+    moves: [Vec<Action>; 2],
+    /// `perceived[k]`: player `k`'s partner's moves as player `k` saw them.
+    /// Used only under perception noise.
+    perceived: [Vec<Action>; 2],
+}
+
+impl MatchBuffers {
+    /// Empty buffers.
+    #[must_use]
+    pub fn new() -> Self {
+        MatchBuffers::default()
+    }
+
+    /// Player `k`'s moves in the last match, as played.
+    ///
+    /// # Panics
+    ///
+    /// Panics if `k` is not 0 or 1.
+    #[must_use]
+    pub fn moves(&self, k: usize) -> &[Action] {
+        &self.moves[k]
+    }
+
+    /// Player `k`'s moves in the last match as a string of `C` and `D`.
+    ///
+    /// # Panics
+    ///
+    /// Panics if `k` is not 0 or 1.
+    #[must_use]
+    pub fn move_string(&self, k: usize) -> String {
+        self.moves[k].iter().map(|a| a.to_string()).collect()
+    }
+
+    fn prepare(&mut self, turns: usize, perception: bool) {
+        for history in self.moves.iter_mut() {
+            history.clear();
+            history.reserve(turns);
+        }
+        for history in self.perceived.iter_mut() {
+            history.clear();
+            if perception {
+                history.reserve(turns);
+            }
+        }
+    }
+}
+
+/// Draws a geometric match length with continuation probability `delta`
+/// (at least 1, mean `1 / (1 - delta)`) by inversion of the uniform `x` in
+/// [0, 1): `n = max(1, ceil(ln(1 - x) / ln(delta)))`, capped at `u32::MAX`.
+#[must_use]
+pub fn geometric_length(delta: f64, x: f64) -> u32 {
+    if delta <= 0.0 {
+        return 1;
+    }
+    let n = ((1.0 - x).ln() / delta.ln()).ceil();
+    if n >= f64::from(u32::MAX) {
+        u32::MAX
+    } else if n >= 1.0 {
+        n as u32
+    } else {
+        1
+    }
+}
+
+/// The number of rounds of a match: fixed, or drawn from `rng`.
+fn draw_length(horizon: Horizon, rng: &mut dyn RngCore) -> u32 {
+    match horizon {
+        Horizon::Fixed { turns } => turns,
+        Horizon::Continuation { delta } => geometric_length(delta, rng.random::<f64>()),
+    }
+}
+
+/// Flips `action` with probability `p`, drawing from `rng` only when `p`
+/// is positive.
+#[inline]
+fn tremble(action: Action, p: f64, rng: &mut dyn RngCore) -> Action {
+    if p > 0.0 && rng.random::<f64>() < p {
+        action.flip()
+    } else {
+        action
+    }
+}
+
+/// The payoffs of the current round's politicization and orientations, as
+/// a stage table and as each player's own blended matrix for its view.
+struct Payoffs {
+    pi: Politicization,
+    orientations: [Orientation; 2],
+    table: StageTable,
+    own: [PayoffMatrix; 2],
+}
+
+impl Payoffs {
+    fn new(game: &TwoLevelGame, pi: Politicization, orientations: [Orientation; 2]) -> Self {
+        let table = game.stage_table(pi, orientations);
+        // The config's magnitude check keeps every entry finite, so the
+        // fallback is never taken.
+        let matrix = |entries: [f64; 4]| {
+            PayoffMatrix::from_entries(entries).unwrap_or(PayoffMatrix::AXELROD)
+        };
+        Payoffs {
+            pi,
+            orientations,
+            own: [
+                matrix(table.row_utilities()),
+                matrix(table.column_utilities()),
+            ],
+            table,
+        }
+    }
+
+    /// Recomputes the tables if the level or an orientation changed.
+    #[inline]
+    fn update(&mut self, game: &TwoLevelGame, pi: Politicization, orientations: [Orientation; 2]) {
+        if pi != self.pi || orientations != self.orientations {
+            *self = Payoffs::new(game, pi, orientations);
+        }
+    }
+}
+
+/// Each player's orientation in round `turn`.
+#[inline]
+fn orientations_at(
+    election: Option<&ElectionCycle>,
+    turn: u32,
+    settings: &[PlayerSettings; 2],
+) -> [Orientation; 2] {
+    match election {
+        None => [settings[0].orientation, settings[1].orientation],
+        Some(cycle) => settings.map(|s| cycle.orientation_at(turn, s.orientation)),
+    }
+}
+
+/// Plays one match between two strategies and returns its totals.
+///
+/// `players[k]` plays with `settings[k]`; both strategies are reset first.
+/// The moves of the match stay in `buffers` afterwards. See the
+/// [module documentation](self) for the exact order of events and RNG
+/// draws.
+pub fn play_match(
+    config: &MatchConfig,
+    players: [&mut dyn Strategy; 2],
+    settings: &[PlayerSettings; 2],
+    buffers: &mut MatchBuffers,
+    rng: &mut dyn RngCore,
+) -> MatchResult {
+    let [first, second] = players;
+    first.reset();
+    second.reset();
+
+    let turns = draw_length(config.horizon, rng);
+    let perception = config.perception_noise > 0.0;
+    buffers.prepare(turns as usize, perception);
+    let known_length = match config.horizon {
+        Horizon::Fixed { turns } if config.length_known => Some(turns),
+        _ => None,
+    };
+
+    let dynamics = config.politics.dynamics();
+    let visibilities = dynamics.map(|d| settings.map(|s| s.visibility.unwrap_or(d.visibility())));
+    let election = config.election.as_ref();
+    let mut payoffs = Payoffs::new(
+        &config.game,
+        config.politics.initial(),
+        orientations_at(election, 0, settings),
+    );
+
+    let MatchBuffers { moves, perceived } = buffers;
+    let [moves0, moves1] = moves;
+    let [perceived0, perceived1] = perceived;
+    let mut totals = [PlayerTotals::default(); 2];
+    let mut pi_sum = 0.0;
+
+    for turn in 0..turns {
+        let pi = payoffs.pi.value();
+        let chosen0 = first.decide(
+            &View {
+                own: moves0.as_slice(),
+                partner: if perception { perceived0.as_slice() } else { moves1.as_slice() },
+                politicization: pi,
+                payoffs: &payoffs.own[0],
+                score: totals[0].utility,
+                known_length,
+            },
+            rng,
+        );
+        let chosen1 = second.decide(
+            &View {
+                own: moves1.as_slice(),
+                partner: if perception { perceived1.as_slice() } else { moves0.as_slice() },
+                politicization: pi,
+                payoffs: &payoffs.own[1],
+                score: totals[1].utility,
+                known_length,
+            },
+            rng,
+        );
+        let played0 = tremble(chosen0, config.action_noise, rng);
+        let played1 = tremble(chosen1, config.action_noise, rng);
+        moves0.push(played0);
+        moves1.push(played1);
+        if perception {
+            perceived0.push(tremble(played1, config.perception_noise, rng));
+            perceived1.push(tremble(played0, config.perception_noise, rng));
+        }
+
+        let cell = &payoffs.table.cells[Outcome::new(played0, played1).index()];
+        totals[0].add(&cell[0], played0);
+        totals[1].add(&cell[1], played1);
+        pi_sum += pi;
+
+        if let (Some(dynamics), Some(visibilities)) = (dynamics, visibilities) {
+            let public = twolevel_game::PoliticizationDynamics::public_defections(
+                visibilities,
+                [played0, played1],
+            );
+            let next_pi = dynamics.next(payoffs.pi, public);
+            let orientations = orientations_at(election, turn + 1, settings);
+            payoffs.update(&config.game, next_pi, orientations);
+        } else if election.is_some() {
+            let orientations = orientations_at(election, turn + 1, settings);
+            payoffs.update(&config.game, payoffs.pi, orientations);
+        }
+    }
+
+    MatchResult {
+        turns,
+        players: totals,
+        mean_politicization: pi_sum / f64::from(turns),
+        final_politicization: payoffs.pi.value(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+    use rand_pcg::Pcg64Mcg;
+    use twolevel_strategies::{Cooperator, Defector, TitForTat};
+
+    fn classic(turns: u32) -> MatchConfig {
+        MatchConfig::classic(turns).unwrap()
+    }
+
+    #[test]
+    fn tft_against_alld_pays_s_then_p() {
+        let mut buffers = MatchBuffers::new();
+        let mut rng = Pcg64Mcg::seed_from_u64(1);
+        let result = play_match(
+            &classic(10),
+            [&mut TitForTat, &mut Defector],
+            &[PlayerSettings::POLICY; 2],
+            &mut buffers,
+            &mut rng,
+        );
+        assert_eq!(result.turns, 10);
+        assert_eq!(result.players[0].utility, 9.0);
+        assert_eq!(result.players[1].utility, 5.0 + 9.0);
+        assert_eq!(result.players[0].cooperations, 1);
+        assert_eq!(buffers.move_string(0), "CDDDDDDDDD");
+        assert_eq!(buffers.move_string(1), "DDDDDDDDDD");
+    }
+
+    #[test]
+    fn geometric_inversion() {
+        assert_eq!(geometric_length(0.0, 0.7), 1);
+        assert_eq!(geometric_length(0.5, 0.0), 1);
+        // P(n <= 1) = 0.5: x just below 0.5 gives 1, just above gives 2.
+        assert_eq!(geometric_length(0.5, 0.49), 1);
+        assert_eq!(geometric_length(0.5, 0.51), 2);
+        assert_eq!(geometric_length(0.5, 0.76), 3);
+    }
+
+    #[test]
+    fn fixed_politicization_uses_the_blended_table() {
+        let game = TwoLevelGame::default();
+        let pi = Politicization::new(0.5).unwrap();
+        let config = MatchConfig::new(game, Horizon::fixed(3).unwrap())
+            .unwrap()
+            .with_politics(Politics::Fixed(pi));
+        let mut buffers = MatchBuffers::new();
+        let mut rng = Pcg64Mcg::seed_from_u64(1);
+        let result = play_match(
+            &config,
+            [&mut Cooperator, &mut Cooperator],
+            &[PlayerSettings::POLICY; 2],
+            &mut buffers,
+            &mut rng,
+        );
+        let r = game.blended_matrix(Orientation::POLICY, pi).r();
+        assert!((result.players[0].utility - 3.0 * r).abs() < 1e-12);
+        assert_eq!(result.mean_politicization, 0.5);
+    }
+
+    #[test]
+    fn noise_outside_the_unit_interval_is_rejected() {
+        assert_eq!(
+            classic(5).with_action_noise(1.5).unwrap_err().field,
+            "action_noise"
+        );
+        assert_eq!(
+            classic(5)
+                .with_perception_noise(f64::NAN)
+                .unwrap_err()
+                .field,
+            "perception_noise"
+        );
+        assert!(PlayerSettings::new(Orientation::POLICY, Some(-0.1)).is_err());
+    }
+}
