@@ -1,0 +1,43 @@
+//! Alternator: alternates between cooperation and defection.
+//!
+//! Rule: cooperate first, then play the opposite of its own last move
+//! (Axelrod 1984); `Alternator` in the Python `axelrod` library.
+
+use rand_core::RngCore;
+use twolevel_game::{Action, Classifier, Strategy, View};
+
+/// Plays `C`, `D`, `C`, `D`, ... by flipping its own last move.
+#[derive(Clone, Debug, Default)]
+pub struct Alternator;
+
+impl Strategy for Alternator {
+    fn name(&self) -> &str {
+        "Alternator"
+    }
+
+    fn classifier(&self) -> Classifier {
+        Classifier::deterministic(Some(1))
+    }
+
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+        view.own_last().map_or(Action::C, Action::flip)
+    }
+
+    fn reset(&mut self) {}
+
+    fn clone_box(&self) -> Box<dyn Strategy> {
+        Box::new(self.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classic::Defector;
+    use crate::testing::play;
+
+    #[test]
+    fn expected_sequences() {
+        assert_eq!(play(&mut Alternator, &mut Defector, 5).0, "CDCDC");
+    }
+}

@@ -1,0 +1,46 @@
+//! Bully (Reverse Tit For Tat): the opposite of Tit For Tat.
+//!
+//! Rule: defect first; then cooperate if the partner defected in the last
+//! round and defect if it cooperated. Nachbar (1992, "Reverse Tit For Tat");
+//! `Bully` in the Python `axelrod` library.
+
+use rand_core::RngCore;
+use twolevel_game::{Action, Classifier, Strategy, View};
+
+/// Defects first, then plays the opposite of the partner's last move.
+#[derive(Clone, Debug, Default)]
+pub struct Bully;
+
+impl Strategy for Bully {
+    fn name(&self) -> &str {
+        "Bully"
+    }
+
+    fn classifier(&self) -> Classifier {
+        Classifier::deterministic(Some(1))
+    }
+
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+        view.partner_last().map_or(Action::D, Action::flip)
+    }
+
+    fn reset(&mut self) {}
+
+    fn clone_box(&self) -> Box<dyn Strategy> {
+        Box::new(self.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classic::{Alternator, Cooperator, Defector};
+    use crate::testing::play;
+
+    #[test]
+    fn expected_sequences() {
+        assert_eq!(play(&mut Bully, &mut Cooperator, 3).0, "DDD");
+        assert_eq!(play(&mut Bully, &mut Defector, 3).0, "DCC");
+        assert_eq!(play(&mut Bully, &mut Alternator, 5).0, "DDCDC");
+    }
+}

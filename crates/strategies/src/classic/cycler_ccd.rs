@@ -1,0 +1,57 @@
+//! Cycler CCD: repeats `C`, `C`, `D`.
+//!
+//! Rule: play `C C D` over and over, whatever the partner does. Original by
+//! Marc Harper, "Periodic player CCD" in Mittal and Deb (2009); `CyclerCCD`
+//! in the Python `axelrod` library.
+
+use rand_core::RngCore;
+use twolevel_game::{Action, Classifier, Strategy, View};
+
+use super::Cycler;
+
+/// The cycler with the pattern `CCD`, under its own `axelrod` name.
+#[derive(Clone, Debug)]
+pub struct CyclerCCD(Cycler);
+
+impl Default for CyclerCCD {
+    fn default() -> Self {
+        CyclerCCD(Cycler::default().with_name("Cycler CCD"))
+    }
+}
+
+impl Strategy for CyclerCCD {
+    fn name(&self) -> &str {
+        self.0.name()
+    }
+
+    fn classifier(&self) -> Classifier {
+        self.0.classifier()
+    }
+
+    fn decide(&mut self, view: &View<'_>, rng: &mut dyn RngCore) -> Action {
+        self.0.decide(view, rng)
+    }
+
+    fn reset(&mut self) {
+        self.0.reset();
+    }
+
+    fn clone_box(&self) -> Box<dyn Strategy> {
+        Box::new(self.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classic::Defector;
+    use crate::testing::play;
+
+    #[test]
+    fn plays_ccd() {
+        let mut cycler = CyclerCCD::default();
+        assert_eq!(cycler.name(), "Cycler CCD");
+        assert_eq!(cycler.classifier().memory_depth, Some(2));
+        assert_eq!(play(&mut cycler, &mut Defector, 7).0, "CCDCCDC");
+    }
+}

@@ -1,0 +1,134 @@
+//! Go By Majority: follows the partner's majority move.
+//!
+//! Rule: defect if the partner has defected more often than it has
+//! cooperated (over the whole match by default, or over its last `memory`
+//! moves); on a tie the soft version cooperates and the hard version
+//! defects. Gail Grisell's entry in Axelrod's second tournament (Axelrod
+//! 1984); `GoByMajority` in the Python `axelrod` library, whose default is
+//! the soft version with unbounded memory, named `"Soft Go By Majority"`.
+//! In the first round both counts are zero, so the soft version opens with
+//! `C` and the hard version with `D`.
+
+use rand_core::RngCore;
+use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
+
+use super::support::Tally;
+
+/// Plays the partner's majority move, breaking ties by its softness.
+#[derive(Clone, Debug)]
+pub struct GoByMajority {
+    memory: Option<u32>,
+    soft: bool,
+    name: String,
+    tally: Tally,
+}
+
+impl GoByMajority {
+    /// A player that counts the partner's last `memory` moves (`None`: the
+    /// whole match) and, on a tie, cooperates if `soft` and defects
+    /// otherwise.
+    ///
+    /// # Errors
+    ///
+    /// `memory` must not be `Some(0)`: a window of no moves is meaningless
+    /// (the Python library silently reads the whole history in that case;
+    /// pass `None` for that).
+    pub fn new(memory: Option<u32>, soft: bool) -> Result<Self, ParameterError> {
+        if memory == Some(0) {
+            return Err(ParameterError::new(
+                "memory",
+                "expected at least 1 round, or none for the whole match",
+            ));
+        }
+        let window = memory.map_or_else(String::new, |m| format!(": {m}"));
+        let softness = if soft { "Soft" } else { "Hard" };
+        Ok(GoByMajority {
+            memory,
+            soft,
+            name: format!("{softness} Go By Majority{window}"),
+            tally: Tally::default(),
+        })
+    }
+}
+
+impl Default for GoByMajority {
+    /// The soft version with unbounded memory, `axelrod`'s default.
+    fn default() -> Self {
+        GoByMajority {
+            memory: None,
+            soft: true,
+            name: "Soft Go By Majority".to_owned(),
+            tally: Tally::default(),
+        }
+    }
+}
+
+impl Strategy for GoByMajority {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn classifier(&self) -> Classifier {
+        Classifier::deterministic(self.memory)
+    }
+
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+        let (cooperations, defections) = match self.memory {
+            None => {
+                let tally = self.tally.update(view.partner);
+                (tally.cooperations(), tally.defections())
+            }
+            Some(memory) => {
+                let start = view.partner.len().saturating_sub(memory as usize);
+                let recent = &view.partner[start..];
+                let defections = recent.iter().filter(|a| a.is_defection()).count();
+                (recent.len() - defections, defections)
+            }
+        };
+        if defections > cooperations || (defections == cooperations && !self.soft) {
+            Action::D
+        } else {
+            Action::C
+        }
+    }
+
+    fn reset(&mut self) {
+        self.tally = Tally::default();
+    }
+
+    fn clone_box(&self) -> Box<dyn Strategy> {
+        Box::new(self.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classic::{Alternator, Cycler, Defector};
+    use crate::testing::play;
+
+    #[test]
+    fn soft_default_cooperates_on_ties() {
+        let mut player = GoByMajority::default();
+        assert_eq!(player.name(), "Soft Go By Majority");
+        assert_eq!(play(&mut player, &mut Alternator, 6).0, "CCCCCC");
+        assert_eq!(play(&mut player, &mut Defector, 3).0, "CDD");
+        let mut cycler = Cycler::new("DDCCC").unwrap();
+        assert_eq!(play(&mut player, &mut cycler, 7).0, "CDDDCCC");
+    }
+
+    #[test]
+    fn hard_version_with_memory_defects_on_ties() {
+        let mut player = GoByMajority::new(Some(2), false).unwrap();
+        assert_eq!(player.name(), "Hard Go By Majority: 2");
+        assert_eq!(play(&mut player, &mut Alternator, 5).0, "DCDDD");
+        let mut cycler = Cycler::new("CCCDD").unwrap();
+        assert_eq!(play(&mut player, &mut cycler, 8).0, "DCCCDDDC");
+    }
+
+    #[test]
+    fn rejects_an_empty_window() {
+        let error = GoByMajority::new(Some(0), true).unwrap_err();
+        assert_eq!(error.field, "memory");
+    }
+}

@@ -1,0 +1,224 @@
+//! Shared building blocks of the classic strategies: incremental tallies of
+//! the partner's moves, the Python rendering of parameters in names, the
+//! chi-squared randomness test of the first-tournament entries, and the
+//! "defect on the last moves" end-game rule.
+
+use rand::Rng;
+use rand_core::RngCore;
+use twolevel_game::{Action, View};
+
+/// Renders a float the way Python's `str(float)` does for the parameter
+/// values that appear in `axelrod` names: the shortest representation that
+/// round-trips, with a trailing `.0` for integral values (`1.0`, `0.5`).
+pub(crate) fn python_float(value: f64) -> String {
+    let text = format!("{value}");
+    if value.is_finite() && !text.contains(['.', 'e', 'E']) {
+        format!("{text}.0")
+    } else {
+        text
+    }
+}
+
+/// Returns `C` with probability `p` and `D` otherwise, after `axelrod`'s
+/// `random_choice`: no random number is drawn when `p` is 0 or 1, and a
+/// single uniform draw `r` gives `C` exactly when `r < p`.
+pub(crate) fn random_choice(p: f64, rng: &mut dyn RngCore) -> Action {
+    if p <= 0.0 {
+        return Action::D;
+    }
+    if p >= 1.0 {
+        return Action::C;
+    }
+    if rng.random::<f64>() < p {
+        Action::C
+    } else {
+        Action::D
+    }
+}
+
+/// Counts the partner's cooperations and defections incrementally, so that
+/// strategies that need totals over the whole match do constant work per
+/// round.
+///
+/// The tally remembers how many moves it has seen; if it is handed a shorter
+/// history than before (a new match without a reset), it recounts from the
+/// start, so it never reports stale counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Tally {
+    seen: usize,
+    cooperations: usize,
+    defections: usize,
+}
+
+impl Tally {
+    /// Brings the tally up to date with `moves` and returns it.
+    pub(crate) fn update(&mut self, moves: &[Action]) -> &Self {
+        if moves.len() < self.seen {
+            *self = Tally::default();
+        }
+        for action in &moves[self.seen..] {
+            match action {
+                Action::C => self.cooperations += 1,
+                Action::D => self.defections += 1,
+            }
+        }
+        self.seen = moves.len();
+        self
+    }
+
+    /// The number of cooperations seen.
+    pub(crate) fn cooperations(&self) -> usize {
+        self.cooperations
+    }
+
+    /// The number of defections seen.
+    pub(crate) fn defections(&self) -> usize {
+        self.defections
+    }
+}
+
+/// Whether a sequence with the given counts of `C` and `D` passes as a fair
+/// coin at significance level `alpha`: the p-value of Pearson's chi-squared
+/// test against equal expected counts (`scipy.stats.chisquare([c, d])`, one
+/// degree of freedom) is at least `alpha`.
+///
+/// With no moves at all the statistic is undefined (`nan` in scipy) and the
+/// sequence does not pass, as in Python where `nan >= alpha` is false.
+pub(crate) fn looks_random(cooperations: usize, defections: usize, alpha: f64) -> bool {
+    let total = cooperations + defections;
+    if total == 0 {
+        return false;
+    }
+    let difference = cooperations as f64 - defections as f64;
+    let statistic = difference * difference / total as f64;
+    chi_squared_one_dof_survival(statistic) >= alpha
+}
+
+/// The survival function of the chi-squared distribution with one degree of
+/// freedom, `P(X >= x) = Q(1/2, x/2)`, the regularized upper incomplete gamma
+/// function, evaluated by its series or its continued fraction (Numerical
+/// Recipes, section 6.2) to about 1e-15.
+fn chi_squared_one_dof_survival(x: f64) -> f64 {
+    const A: f64 = 0.5;
+    const EPSILON: f64 = 1e-16;
+    const TINY: f64 = 1e-300;
+    const MAX_ITERATIONS: usize = 1000;
+    // ln Gamma(1/2) = ln sqrt(pi).
+    let ln_gamma_a = 0.5 * std::f64::consts::PI.ln();
+    let z = x / 2.0;
+    if z <= 0.0 {
+        return 1.0;
+    }
+    let prefactor = (-z + A * z.ln() - ln_gamma_a).exp();
+    if z < A + 1.0 {
+        // Series for the lower function P(a, z).
+        let mut term = 1.0 / A;
+        let mut sum = term;
+        let mut denominator = A;
+        for _ in 0..MAX_ITERATIONS {
+            denominator += 1.0;
+            term *= z / denominator;
+            sum += term;
+            if term.abs() < sum.abs() * EPSILON {
+                break;
+            }
+        }
+        1.0 - sum * prefactor
+    } else {
+        // Modified Lentz continued fraction for Q(a, z).
+        let mut b = z + 1.0 - A;
+        let mut c = 1.0 / TINY;
+        let mut d = 1.0 / b;
+        let mut h = d;
+        for i in 1..MAX_ITERATIONS {
+            let an = -(i as f64) * (i as f64 - A);
+            b += 2.0;
+            d = an * d + b;
+            if d.abs() < TINY {
+                d = TINY;
+            }
+            c = b + an / c;
+            if c.abs() < TINY {
+                c = TINY;
+            }
+            d = 1.0 / d;
+            let delta = d * c;
+            h *= delta;
+            if (delta - 1.0).abs() < EPSILON {
+                break;
+            }
+        }
+        prefactor * h
+    }
+}
+
+/// Whether this round is one of the last `moves` rounds of a match whose
+/// length is known, after `axelrod`'s `FinalTransformer`.
+///
+/// With an unknown length (`None`) this is never the case, as in `axelrod`
+/// where a match with a probabilistic end reports an infinite length.
+/// Rounds past the known length are not final, as in `axelrod`.
+pub(crate) fn in_final_rounds(view: &View<'_>, moves: usize) -> bool {
+    match view.known_length {
+        Some(length) => {
+            let length = length as usize;
+            let turn = view.turn();
+            turn < length && length - turn <= moves
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn python_float_matches_python_str() {
+        assert_eq!(python_float(0.5), "0.5");
+        assert_eq!(python_float(1.0), "1.0");
+        assert_eq!(python_float(0.0), "0.0");
+        assert_eq!(python_float(0.05), "0.05");
+        assert_eq!(python_float(0.33), "0.33");
+    }
+
+    #[test]
+    fn chi_squared_survival_matches_scipy() {
+        // Values from scipy.stats.chi2.sf(x, 1).
+        let cases = [
+            (0.0, 1.0),
+            (0.5, 0.479_500_122_186_953_5),
+            (1.0, 0.317_310_507_862_914_1),
+            (3.841_458_820_694_124, 0.05),
+            (10.0, 0.001_565_402_258_002_549_5),
+        ];
+        for (x, expected) in cases {
+            let got = chi_squared_one_dof_survival(x);
+            assert!(
+                (got - expected).abs() < 1e-12,
+                "sf({x}) = {got}, expected {expected}"
+            );
+        }
+    }
+
+    #[test]
+    fn randomness_test_at_five_percent() {
+        // 60 C and 40 D: statistic 4, p = 0.0455 < 0.05.
+        assert!(!looks_random(60, 40, 0.05));
+        // 55 C and 45 D: statistic 1, p = 0.317.
+        assert!(looks_random(55, 45, 0.05));
+        assert!(!looks_random(0, 0, 0.05));
+    }
+
+    #[test]
+    fn tally_counts_incrementally_and_recounts_on_shorter_history() {
+        let mut tally = Tally::default();
+        let moves = [Action::C, Action::D, Action::D];
+        tally.update(&moves[..2]);
+        assert_eq!((tally.cooperations(), tally.defections()), (1, 1));
+        tally.update(&moves);
+        assert_eq!((tally.cooperations(), tally.defections()), (1, 2));
+        tally.update(&moves[..1]);
+        assert_eq!((tally.cooperations(), tally.defections()), (1, 0));
+    }
+}

@@ -1,0 +1,52 @@
+//! Two Tits For Tat: answers each defection with two.
+//!
+//! Rule: cooperate, and defect when the partner defected in either of the
+//! last two rounds (Axelrod 1984); `TwoTitsForTat` in the Python `axelrod`
+//! library.
+
+use rand_core::RngCore;
+use twolevel_game::{Action, Classifier, Strategy, View};
+
+/// Defects if the partner defected in either of the last two rounds.
+#[derive(Clone, Debug, Default)]
+pub struct TwoTitsForTat;
+
+impl Strategy for TwoTitsForTat {
+    fn name(&self) -> &str {
+        "Two Tits For Tat"
+    }
+
+    fn classifier(&self) -> Classifier {
+        Classifier::deterministic(Some(2))
+    }
+
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+        let recent = &view.partner[view.partner.len().saturating_sub(2)..];
+        if recent.contains(&Action::D) {
+            Action::D
+        } else {
+            Action::C
+        }
+    }
+
+    fn reset(&mut self) {}
+
+    fn clone_box(&self) -> Box<dyn Strategy> {
+        Box::new(self.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classic::{Alternator, Cycler, Defector};
+    use crate::testing::play;
+
+    #[test]
+    fn expected_sequences() {
+        assert_eq!(play(&mut TwoTitsForTat, &mut Defector, 4).0, "CDDD");
+        assert_eq!(play(&mut TwoTitsForTat, &mut Alternator, 5).0, "CCDDD");
+        let mut cycler = Cycler::new("DCCCC").unwrap();
+        assert_eq!(play(&mut TwoTitsForTat, &mut cycler, 8).0, "CDDCCCDD");
+    }
+}
