@@ -29,6 +29,7 @@
 //! ```
 
 pub mod action;
+pub mod analytic;
 pub mod dynamics;
 pub mod error;
 pub mod horizon;
@@ -37,6 +38,11 @@ pub mod strategy;
 pub mod two_level;
 
 pub use action::{Action, Outcome};
+pub use analytic::{
+    Anchor, NoThreshold, ParadoxError, PoliticizationParadox, alternation_threshold,
+    discounted_value, grim_paths, grim_threshold, paradox_of_politicization,
+    paradox_of_politicization_with, tft_threshold,
+};
 pub use dynamics::{ElectionCycle, PoliticizationDynamics, Politics};
 pub use error::ParameterError;
 pub use horizon::Horizon;

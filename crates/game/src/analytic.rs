@@ -1,0 +1,518 @@
+//! Analytic anchors: when can the shadow of the future sustain cooperation?
+//!
+//! For a symmetric blended game with entries R', S', T', P' and a
+//! continuation probability (discount factor) `delta` in [0, 1):
+//!
+//! - **Grim trigger** sustains mutual cooperation iff cooperating forever is
+//!   worth at least defecting once and being punished by mutual defection
+//!   forever: `R' / (1 - delta) >= T' + delta * P' / (1 - delta)`, that is
+//!   `delta >= (T' - R') / (T' - P')`.
+//! - **Tit for tat** is collectively stable (Axelrod 1984, proposition 2) iff
+//!   `delta >= max((T' - R') / (T' - P'), (T' - R') / (R' - S'))`: neither
+//!   always defecting nor alternating D and C beats cooperating against it.
+//!
+//! Both conditions have the form "`(1 - delta) * a + delta * b >= 0`" for
+//! two numbers `a` (the one-round gain of cooperating over deviating, which
+//! is negative when there is a temptation) and `b` (the long-run gain). This
+//! module solves that inequality once, in [`sustaining_deltas`], and says
+//! precisely what happens when the answer is not a threshold (see
+//! [`NoThreshold`]).
+//!
+//! With the default two-level game and `w = 0` the grim threshold is
+//! U-shaped in `pi` (0.5 at `pi = 0`, about 0.477 near `pi = 0.2`, 0.52 at
+//! `pi = 0.5`, about 0.769 at `pi = 1`): moderate politicization helps,
+//! securitization hurts. [`paradox_of_politicization`] finds the minimum.
+
+use crate::error::ParameterError;
+use crate::matrix::PayoffMatrix;
+use crate::two_level::{Orientation, Politicization, TwoLevelGame};
+
+/// Why a game has no threshold `delta*` such that cooperation is sustained
+/// exactly for `delta*` <= `delta` < 1.
+#[derive(Clone, Copy, Debug, PartialEq, thiserror::Error)]
+pub enum NoThreshold {
+    /// No continuation probability in [0, 1) sustains cooperation: the
+    /// punishment (or the alternative path) pays at least as much as mutual
+    /// cooperation in the long run, and the temptation pays more at once.
+    #[error("no continuation probability in [0, 1) sustains cooperation")]
+    Never,
+    /// Cooperation is sustained only for `from <= delta <= to`, with
+    /// `to < 1`: the long run rewards deviating (for example mutual
+    /// defection pays more than mutual cooperation), so a longer shadow of
+    /// the future hurts instead of helping. This happens only in games that
+    /// are not prisoner's dilemmas.
+    #[error("cooperation is sustained only for {from} <= delta <= {to}, not by a long shadow")]
+    Bounded {
+        /// The smallest sustaining continuation probability.
+        from: f64,
+        /// The largest sustaining continuation probability.
+        to: f64,
+    },
+}
+
+/// The continuation probabilities in [0, 1) that satisfy
+/// `(1 - delta) * a + delta * b >= 0`, as a threshold when they form an
+/// interval `[delta*, 1)`.
+///
+/// - `a >= 0` and `b >= 0`: every `delta` works, the threshold is 0.
+/// - `a < 0 < b`: the threshold is `a / (a - b)`, strictly inside (0, 1).
+/// - `a < 0` and `b <= 0`: no `delta` below 1 works ([`NoThreshold::Never`]).
+/// - `a >= 0 > b`: only `delta <= a / (a - b)` works
+///   ([`NoThreshold::Bounded`]).
+///
+/// NaN inputs (impossible for validated matrices) give `Never`.
+pub fn sustaining_deltas(a: f64, b: f64) -> Result<f64, NoThreshold> {
+    if a >= 0.0 && b >= 0.0 {
+        Ok(0.0)
+    } else if a < 0.0 && b > 0.0 {
+        let threshold = a / (a - b);
+        // Rounding can push the ratio to 1 when b is tiny next to |a|.
+        if threshold < 1.0 {
+            Ok(threshold)
+        } else {
+            Err(NoThreshold::Never)
+        }
+    } else if a >= 0.0 && b < 0.0 {
+        Err(NoThreshold::Bounded {
+            from: 0.0,
+            to: a / (a - b),
+        })
+    } else {
+        Err(NoThreshold::Never)
+    }
+}
+
+/// The grim-trigger threshold `(T' - R') / (T' - P')` of a symmetric game.
+///
+/// `Ok(delta*)` means: against grim trigger, cooperating forever is worth at
+/// least defecting once and then facing mutual defection forever exactly
+/// when `delta* <= delta < 1`. Precisely (see [`sustaining_deltas`] with
+/// `a = R' - T'`, `b = R' - P'`):
+///
+/// - `T' > R'` and `R' > P'` (every prisoner's dilemma):
+///   `Ok((T' - R') / (T' - P'))`, strictly inside (0, 1);
+/// - `T' <= R'` and `P' <= R'`: `Ok(0.0)`, cooperation is self-enforcing;
+/// - `T' > R'` and `P' >= R'`: `Err(Never)`, the punishment punishes nothing;
+/// - `T' <= R' < P'`: `Err(Bounded { from: 0, to: (R' - T') / (P' - T') })`.
+pub fn grim_threshold(m: &PayoffMatrix) -> Result<f64, NoThreshold> {
+    sustaining_deltas(m.r() - m.t(), m.r() - m.p())
+}
+
+/// The alternation threshold `(T' - R') / (R' - S')`: the smallest `delta`
+/// at which cooperating with tit for tat beats exploiting it every other
+/// round (D, C, D, C, ... earns T', S', T', S', ...), from
+/// `R' * (1 + delta) >= T' + delta * S'`. Cases as in [`sustaining_deltas`]
+/// with `a = R' - T'`, `b = 2R' - T' - S'`.
+pub fn alternation_threshold(m: &PayoffMatrix) -> Result<f64, NoThreshold> {
+    sustaining_deltas(m.r() - m.t(), 2.0 * m.r() - m.t() - m.s())
+}
+
+/// Axelrod's (1984) condition for tit for tat to be collectively stable:
+/// `delta >= max((T' - R') / (T' - P'), (T' - R') / (R' - S'))`, the larger of
+/// [`grim_threshold`] (always defecting against tit for tat earns T' then P'
+/// forever, exactly like defecting against grim trigger) and
+/// [`alternation_threshold`].
+///
+/// Axelrod proves that these two deviations are the only ones to check in a
+/// prisoner's dilemma. When either condition has no threshold, the sets of
+/// sustaining `delta` are intersected: an empty intersection is
+/// [`NoThreshold::Never`], a bounded one [`NoThreshold::Bounded`].
+pub fn tft_threshold(m: &PayoffMatrix) -> Result<f64, NoThreshold> {
+    let [grim, alternation] = [grim_threshold(m), alternation_threshold(m)].map(DeltaSet::from);
+    grim.intersect(alternation).into()
+}
+
+/// A set of continuation probabilities `[from, to]`, or `[from, 1)` when
+/// `to` is `None`; empty when `from > to`.
+#[derive(Clone, Copy, Debug)]
+struct DeltaSet {
+    from: f64,
+    to: Option<f64>,
+}
+
+impl DeltaSet {
+    const EMPTY: DeltaSet = DeltaSet {
+        from: 1.0,
+        to: Some(0.0),
+    };
+
+    fn intersect(self, other: DeltaSet) -> DeltaSet {
+        let to = match (self.to, other.to) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        DeltaSet {
+            from: self.from.max(other.from),
+            to,
+        }
+    }
+}
+
+impl From<Result<f64, NoThreshold>> for DeltaSet {
+    fn from(result: Result<f64, NoThreshold>) -> Self {
+        match result {
+            Ok(from) => DeltaSet { from, to: None },
+            Err(NoThreshold::Never) => DeltaSet::EMPTY,
+            Err(NoThreshold::Bounded { from, to }) => DeltaSet { from, to: Some(to) },
+        }
+    }
+}
+
+impl From<DeltaSet> for Result<f64, NoThreshold> {
+    fn from(set: DeltaSet) -> Self {
+        match set.to {
+            None if set.from < 1.0 => Ok(set.from),
+            Some(to) if set.from <= to => Err(NoThreshold::Bounded { from: set.from, to }),
+            _ => Err(NoThreshold::Never),
+        }
+    }
+}
+
+/// Checks that `delta` is a continuation probability in [0, 1).
+fn check_delta(delta: f64) -> Result<f64, ParameterError> {
+    if (0.0..1.0).contains(&delta) {
+        Ok(delta)
+    } else {
+        Err(ParameterError::new(
+            "delta",
+            format!("expected a continuation probability in [0, 1), got {delta}"),
+        ))
+    }
+}
+
+/// The discounted value `sum_t delta^t * x_t` of a path of per-round
+/// payoffs that plays `prefix` and then earns `tail` in every round forever:
+///
+/// ```text
+/// sum_{t < n} delta^t * prefix[t]  +  delta^n * tail / (1 - delta)
+/// ```
+///
+/// `delta` must lie in [0, 1) (the field `delta` of the error otherwise).
+/// Used to check the thresholds against first principles.
+pub fn discounted_value(prefix: &[f64], tail: f64, delta: f64) -> Result<f64, ParameterError> {
+    let delta = check_delta(delta)?;
+    let (head, weight) = prefix.iter().fold((0.0, 1.0), |(sum, weight), &x| {
+        (sum + weight * x, weight * delta)
+    });
+    Ok(head + weight * tail / (1.0 - delta))
+}
+
+/// The discounted values, against grim trigger, of cooperating forever
+/// (`R'` every round) and of defecting once and then being punished by
+/// mutual defection forever (`T'`, then `P'` every round), in that order.
+pub fn grim_paths(m: &PayoffMatrix, delta: f64) -> Result<[f64; 2], ParameterError> {
+    Ok([
+        discounted_value(&[], m.r(), delta)?,
+        discounted_value(&[m.t()], m.p(), delta)?,
+    ])
+}
+
+/// Which analytic anchor to evaluate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Anchor {
+    /// [`grim_threshold`].
+    GrimTrigger,
+    /// [`tft_threshold`].
+    TitForTat,
+}
+
+impl Anchor {
+    /// The anchor's threshold for a matrix.
+    pub fn threshold(self, m: &PayoffMatrix) -> Result<f64, NoThreshold> {
+        match self {
+            Anchor::GrimTrigger => grim_threshold(m),
+            Anchor::TitForTat => tft_threshold(m),
+        }
+    }
+}
+
+impl TwoLevelGame {
+    /// The threshold of `anchor` for the blended matrix of a player with
+    /// `orientation` at politicization `pi`.
+    ///
+    /// For an asymmetric game the blended matrix is the row state's, so this
+    /// is the row state's incentive only; evaluate the column state's matrix
+    /// (from [`TwoLevelGame::stage_table`]) for the other side.
+    pub fn threshold_at(
+        &self,
+        anchor: Anchor,
+        orientation: Orientation,
+        pi: Politicization,
+    ) -> Result<f64, NoThreshold> {
+        anchor.threshold(&self.blended_matrix(orientation, pi))
+    }
+
+    /// [`grim_threshold`] of the blended matrix at `orientation` and `pi`.
+    pub fn grim_threshold_at(
+        &self,
+        orientation: Orientation,
+        pi: Politicization,
+    ) -> Result<f64, NoThreshold> {
+        self.threshold_at(Anchor::GrimTrigger, orientation, pi)
+    }
+
+    /// [`tft_threshold`] of the blended matrix at `orientation` and `pi`.
+    pub fn tft_threshold_at(
+        &self,
+        orientation: Orientation,
+        pi: Politicization,
+    ) -> Result<f64, NoThreshold> {
+        self.threshold_at(Anchor::TitForTat, orientation, pi)
+    }
+}
+
+/// Where a threshold is smallest as politicization varies, and how it
+/// compares with the two ends of the scale.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PoliticizationParadox {
+    /// The politicization that minimises the threshold.
+    pub pi_min: f64,
+    /// The threshold at `pi_min`.
+    pub threshold_min: f64,
+    /// The threshold without politicization (`pi = 0`).
+    pub threshold_at_0: f64,
+    /// The threshold under full securitization (`pi = 1`).
+    pub threshold_at_1: f64,
+}
+
+impl PoliticizationParadox {
+    /// Returns `true` when the minimum lies strictly inside (0, 1) and is
+    /// strictly below both ends: some politicization lowers the bar for
+    /// cooperation, full securitization raises it again.
+    #[must_use]
+    pub fn is_paradox(&self) -> bool {
+        self.pi_min > 0.0
+            && self.pi_min < 1.0
+            && self.threshold_min < self.threshold_at_0
+            && self.threshold_min < self.threshold_at_1
+    }
+}
+
+/// A threshold that is undefined at some politicization.
+#[derive(Clone, Copy, Debug, PartialEq, thiserror::Error)]
+#[error("no threshold at pi = {pi}: {reason}")]
+pub struct ParadoxError {
+    /// The politicization at which the threshold is undefined.
+    pub pi: f64,
+    /// Why.
+    pub reason: NoThreshold,
+}
+
+/// Grid points used by [`paradox_of_politicization`] before refinement.
+const PARADOX_GRID: u32 = 1000;
+/// The width below which golden-section refinement stops.
+const PARADOX_TOLERANCE: f64 = 1e-12;
+
+/// The paradox of politicization for the grim trigger: where in [0, 1] the
+/// grim threshold of `game` for a player of `orientation` is smallest.
+///
+/// See [`paradox_of_politicization_with`].
+pub fn paradox_of_politicization(
+    game: &TwoLevelGame,
+    orientation: Orientation,
+) -> Result<PoliticizationParadox, ParadoxError> {
+    paradox_of_politicization_with(game, orientation, Anchor::GrimTrigger)
+}
+
+/// Where in [0, 1] the threshold of `anchor` is smallest, by a grid of 1001
+/// levels of politicization followed by golden-section refinement between
+/// the grid neighbours of the best grid point.
+///
+/// The refinement assumes the threshold is unimodal between those two
+/// neighbours, which holds for the smooth thresholds of the model. An error
+/// names the first politicization at which the threshold is undefined.
+pub fn paradox_of_politicization_with(
+    game: &TwoLevelGame,
+    orientation: Orientation,
+    anchor: Anchor,
+) -> Result<PoliticizationParadox, ParadoxError> {
+    let threshold = |pi: f64| {
+        let level = Politicization::clamped(pi);
+        game.threshold_at(anchor, orientation, level)
+            .map_err(|reason| ParadoxError {
+                pi: level.value(),
+                reason,
+            })
+    };
+    let grid = |k: u32| f64::from(k) / f64::from(PARADOX_GRID);
+
+    let mut best = (0, threshold(0.0)?);
+    for k in 1..=PARADOX_GRID {
+        let value = threshold(grid(k))?;
+        if value < best.1 {
+            best = (k, value);
+        }
+    }
+    let lo = grid(best.0.saturating_sub(1));
+    let hi = grid((best.0 + 1).min(PARADOX_GRID));
+    let (pi_refined, value_refined) = golden_section_minimum(lo, hi, |pi| threshold(pi))?;
+    let (pi_min, threshold_min) = if value_refined < best.1 {
+        (pi_refined, value_refined)
+    } else {
+        (grid(best.0), best.1)
+    };
+    Ok(PoliticizationParadox {
+        pi_min,
+        threshold_min,
+        threshold_at_0: threshold(0.0)?,
+        threshold_at_1: threshold(1.0)?,
+    })
+}
+
+/// Golden-section search for the minimum of a unimodal `f` on `[lo, hi]`,
+/// down to [`PARADOX_TOLERANCE`]. Returns the best point and its value.
+fn golden_section_minimum<E>(
+    mut lo: f64,
+    mut hi: f64,
+    f: impl Fn(f64) -> Result<f64, E>,
+) -> Result<(f64, f64), E> {
+    let ratio = (5.0_f64.sqrt() - 1.0) / 2.0;
+    let mut x1 = hi - ratio * (hi - lo);
+    let mut x2 = lo + ratio * (hi - lo);
+    let (mut f1, mut f2) = (f(x1)?, f(x2)?);
+    while hi - lo > PARADOX_TOLERANCE {
+        if f1 <= f2 {
+            hi = x2;
+            (x2, f2) = (x1, f1);
+            x1 = hi - ratio * (hi - lo);
+            f1 = f(x1)?;
+        } else {
+            lo = x1;
+            (x1, f1) = (x2, f2);
+            x2 = lo + ratio * (hi - lo);
+            f2 = f(x2)?;
+        }
+    }
+    Ok(if f1 <= f2 { (x1, f1) } else { (x2, f2) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pi(value: f64) -> Politicization {
+        Politicization::new(value).unwrap()
+    }
+
+    fn matrix(r: f64, s: f64, t: f64, p: f64) -> PayoffMatrix {
+        PayoffMatrix::new(r, s, t, p).unwrap()
+    }
+
+    #[test]
+    fn axelrod_thresholds() {
+        let m = PayoffMatrix::AXELROD;
+        assert_eq!(grim_threshold(&m), Ok(0.5));
+        assert_eq!(alternation_threshold(&m), Ok(2.0 / 3.0));
+        assert_eq!(tft_threshold(&m), Ok(2.0 / 3.0));
+    }
+
+    #[test]
+    fn thresholds_outside_the_dilemma() {
+        // No temptation: cooperation enforces itself.
+        assert_eq!(grim_threshold(&matrix(5.0, 0.0, 4.0, 1.0)), Ok(0.0));
+        // Mutual defection pays as much as cooperation: no threat.
+        assert_eq!(
+            grim_threshold(&matrix(1.0, 0.0, 5.0, 1.0)),
+            Err(NoThreshold::Never)
+        );
+        // Defection pays more in the long run: only short shadows work.
+        // R - T = 1, R - P = -1, so delta <= 1 / 2.
+        assert_eq!(
+            grim_threshold(&matrix(3.0, 0.0, 2.0, 4.0)),
+            Err(NoThreshold::Bounded { from: 0.0, to: 0.5 })
+        );
+        // Alternation pays better than cooperating (2R < T + S), so tit for
+        // tat is never stable although grim trigger is.
+        let m = matrix(3.0, 0.0, 7.0, 1.0);
+        assert_eq!(grim_threshold(&m), Ok(4.0 / 6.0));
+        assert_eq!(tft_threshold(&m), Err(NoThreshold::Never));
+    }
+
+    #[test]
+    fn discounted_values_worked_numbers() {
+        // 5 + 0.5 * 1 / (1 - 0.5) = 6, and 3 / (1 - 0.5) = 6: the boundary.
+        let [cooperate, deviate] = grim_paths(&PayoffMatrix::AXELROD, 0.5).unwrap();
+        assert!((cooperate - 6.0).abs() < 1e-12);
+        assert!((deviate - 6.0).abs() < 1e-12);
+        // 1 + 0.5 * 2 + 0.25 * 4 / 0.5 = 4.
+        assert!((discounted_value(&[1.0, 2.0], 4.0, 0.5).unwrap() - 4.0).abs() < 1e-12);
+        assert_eq!(discounted_value(&[], 1.0, 1.0).unwrap_err().field, "delta");
+        assert!(discounted_value(&[], 1.0, f64::NAN).is_err());
+    }
+
+    #[test]
+    fn default_game_grim_thresholds_follow_the_u() {
+        let game = TwoLevelGame::default();
+        let at = |p: f64| game.grim_threshold_at(Orientation::POLICY, pi(p)).unwrap();
+        assert!((at(0.0) - 0.5).abs() < 1e-12);
+        // pi = 0.25: R' = 2.4, T' = 4.6, P' = 0 -> 2.2 / 4.6.
+        assert!((at(0.25) - 2.2 / 4.6).abs() < 1e-12);
+        // pi = 0.5: R' = 1.8, T' = 4.4, P' = -0.6 -> 2.6 / 5.
+        assert!((at(0.5) - 0.52).abs() < 1e-12);
+        // pi = 1: R' = 0.6, T' = 4.6, P' = -0.6 -> 4 / 5.2.
+        assert!((at(1.0) - 4.0 / 5.2).abs() < 1e-12);
+        // tit for tat at pi = 1: max(4 / 5.2, 4 / (0.6 + 4.4)) = 0.8.
+        let tft = game.tft_threshold_at(Orientation::POLICY, pi(1.0)).unwrap();
+        assert!((tft - 0.8).abs() < 1e-12);
+    }
+
+    #[test]
+    fn paradox_of_politicization_for_the_default_game() {
+        let game = TwoLevelGame::default();
+        let paradox = paradox_of_politicization(&game, Orientation::POLICY).unwrap();
+        assert!(paradox.is_paradox(), "{paradox:?}");
+        // The minimum found independently with a 100 001-point grid in
+        // Python: pi ~= 0.19789, threshold ~= 0.4768660.
+        assert!((paradox.pi_min - 0.19789).abs() < 1e-4, "{paradox:?}");
+        assert!(
+            (paradox.threshold_min - 0.476_866).abs() < 1e-6,
+            "{paradox:?}"
+        );
+        assert!((paradox.threshold_at_0 - 0.5).abs() < 1e-12);
+        assert!((paradox.threshold_at_1 - 4.0 / 5.2).abs() < 1e-12);
+
+        // Decreasing before the minimum, increasing after it.
+        let at = |p: f64| game.grim_threshold_at(Orientation::POLICY, pi(p)).unwrap();
+        let steps = 50;
+        let before: Vec<f64> = (0..=steps)
+            .map(|k| paradox.pi_min * f64::from(k) / f64::from(steps))
+            .map(at)
+            .collect();
+        assert!(before.windows(2).all(|w| w[1] < w[0]));
+        let after: Vec<f64> = (0..=steps)
+            .map(|k| paradox.pi_min + (1.0 - paradox.pi_min) * f64::from(k) / f64::from(steps))
+            .map(at)
+            .collect();
+        assert!(after.windows(2).all(|w| w[1] > w[0]));
+    }
+
+    #[test]
+    fn tit_for_tat_paradox_for_the_default_game() {
+        let game = TwoLevelGame::default();
+        let paradox =
+            paradox_of_politicization_with(&game, Orientation::POLICY, Anchor::TitForTat).unwrap();
+        assert!(paradox.is_paradox(), "{paradox:?}");
+        assert!((paradox.pi_min - 0.33114).abs() < 1e-4, "{paradox:?}");
+        assert!((paradox.threshold_at_0 - 2.0 / 3.0).abs() < 1e-12);
+        assert!((paradox.threshold_at_1 - 0.8).abs() < 1e-12);
+    }
+
+    #[test]
+    fn the_classic_game_has_no_paradox() {
+        // Without threat cost or brake, pi changes nothing at w = 0.
+        let game = TwoLevelGame::classic(PayoffMatrix::AXELROD);
+        let paradox = paradox_of_politicization(&game, Orientation::POLICY).unwrap();
+        assert!(!paradox.is_paradox());
+        assert_eq!(paradox.threshold_min, 0.5);
+    }
+
+    #[test]
+    fn undefined_thresholds_name_the_politicization() {
+        // A policy game where mutual defection pays as much as cooperation.
+        let flat = matrix(1.0, 0.0, 5.0, 1.0);
+        let game = TwoLevelGame::classic(flat);
+        let err = paradox_of_politicization(&game, Orientation::POLICY).unwrap_err();
+        assert_eq!(err.pi, 0.0);
+        assert_eq!(err.reason, NoThreshold::Never);
+    }
+}
