@@ -345,7 +345,7 @@ pub fn paradox_of_politicization_with(
     }
     let lo = grid(best.0.saturating_sub(1));
     let hi = grid((best.0 + 1).min(PARADOX_GRID));
-    let (pi_refined, value_refined) = golden_section_minimum(lo, hi, |pi| threshold(pi))?;
+    let (pi_refined, value_refined) = golden_section_minimum(lo, hi, threshold)?;
     let (pi_min, threshold_min) = if value_refined < best.1 {
         (pi_refined, value_refined)
     } else {
