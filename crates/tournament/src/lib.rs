@@ -4,9 +4,14 @@
 //!
 //! - [`play`]: the match engine, [`play_match`] under a validated
 //!   [`MatchConfig`].
+//! - [`round_robin`]: round-robin tournaments, run in parallel with
+//!   results independent of the thread count ([`seeding`]).
 //! - [`evolution`]: evolutionary dynamics on round-robin payoffs.
 
 pub mod evolution;
 pub mod play;
+pub mod round_robin;
+pub mod seeding;
 
 pub use play::{MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, play_match};
+pub use round_robin::{Entrant, RankingMetric, RoundRobin, RoundRobinResults, Standing};

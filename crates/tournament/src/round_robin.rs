@@ -1,0 +1,579 @@
+//! Round-robin tournaments: every pair of players meets, repeatedly.
+//!
+//! A [`RoundRobin`] plays the pairs `(i, j)` with `i < j` (and `i == j`
+//! when self-play is on, between two fresh clones of the strategy), each
+//! `repetitions` times. Match `(i, j, repetition)` draws from its own RNG,
+//! derived from the master seed and those three numbers
+//! ([`seeding::match_rng`](crate::seeding::match_rng)), and the matches are
+//! collected and summed in a fixed order, so the results are bit-identical
+//! whether the matches run serially or on any number of rayon threads.
+//!
+//! ## Scores
+//!
+//! As in the Python `axelrod` library's `ResultSet`, a player's score in a
+//! repetition is its *normalised score*: the mean, over its matches against
+//! the other players, of its utility per turn. Self-play matches are left
+//! out of the scores and wins (they enter the payoff and cooperation
+//! matrices), except in a one-player tournament where they are all there
+//! is. The policy and political scores are normalised the same way. A
+//! *win* is a match in which the player's total utility exceeds its
+//! partner's.
+//!
+//! The ranking sorts players by the mean over repetitions of the chosen
+//! [`RankingMetric`] (utility by default), best first, ties kept in the
+//! order the players were given. (`axelrod` ranks by the median; with a
+//! deterministic tournament the two agree.) Standard deviations over
+//! repetitions use the `n - 1` divisor and are 0 for a single repetition.
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use twolevel_game::{ParameterError, Strategy};
+
+use crate::play::{MatchBuffers, MatchConfig, MatchResult, PlayerSettings, play_match};
+use crate::seeding::match_rng;
+
+/// A player of a round robin: a display name, a strategy prototype (cloned
+/// for every match) and its settings.
+#[derive(Clone, Debug)]
+pub struct Entrant {
+    /// The name shown in results; names need not be unique.
+    pub name: String,
+    /// The strategy; every match plays a fresh clone.
+    pub strategy: Box<dyn Strategy>,
+    /// The player's orientation and visibility.
+    pub settings: PlayerSettings,
+}
+
+impl Entrant {
+    /// An entrant with the given name, strategy and settings.
+    pub fn new(
+        name: impl Into<String>,
+        strategy: Box<dyn Strategy>,
+        settings: PlayerSettings,
+    ) -> Self {
+        Entrant {
+            name: name.into(),
+            strategy,
+            settings,
+        }
+    }
+
+    /// A classic entrant (w = 0, default visibility) named after its
+    /// strategy.
+    pub fn classic(strategy: Box<dyn Strategy>) -> Self {
+        Entrant {
+            name: strategy.name().to_owned(),
+            strategy,
+            settings: PlayerSettings::POLICY,
+        }
+    }
+}
+
+/// What the ranking sorts players by (the mean over repetitions, highest
+/// first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum RankingMetric {
+    /// Blended utility per turn (the player's own objective).
+    #[default]
+    Utility,
+    /// Policy (international, absolute-gains) payoff per turn.
+    Policy,
+    /// Political (domestic) payoff per turn.
+    Political,
+    /// Matches won: own total utility above the partner's.
+    Wins,
+}
+
+/// A round-robin tournament, validated: at least one match to play and at
+/// least one repetition.
+#[derive(Clone, Debug)]
+pub struct RoundRobin {
+    config: MatchConfig,
+    entrants: Vec<Entrant>,
+    repetitions: u32,
+    seed: u64,
+    self_play: bool,
+    parallel: bool,
+    metric: RankingMetric,
+}
+
+impl RoundRobin {
+    /// A round robin of `entrants` playing matches under `config`, with one
+    /// repetition, seed 0, self-play, parallel execution and the utility
+    /// ranking.
+    ///
+    /// Fails when there are no entrants.
+    pub fn new(config: MatchConfig, entrants: Vec<Entrant>) -> Result<Self, ParameterError> {
+        RoundRobin {
+            config,
+            entrants,
+            repetitions: 1,
+            seed: 0,
+            self_play: true,
+            parallel: true,
+            metric: RankingMetric::Utility,
+        }
+        .checked()
+    }
+
+    fn checked(self) -> Result<Self, ParameterError> {
+        if self.entrants.is_empty() {
+            return Err(ParameterError::new(
+                "players",
+                "expected at least one player, got an empty list",
+            ));
+        }
+        if self.entrants.len() == 1 && !self.self_play {
+            return Err(ParameterError::new(
+                "self_play",
+                "a single player without self-play has no match to play; add players or enable self-play",
+            ));
+        }
+        if self.repetitions == 0 {
+            return Err(ParameterError::new(
+                "repetitions",
+                "expected at least 1 repetition, got 0",
+            ));
+        }
+        Ok(self)
+    }
+
+    /// The same tournament with `repetitions` (at least 1) of every match.
+    pub fn with_repetitions(mut self, repetitions: u32) -> Result<Self, ParameterError> {
+        self.repetitions = repetitions;
+        self.checked()
+    }
+
+    /// The same tournament with another master seed.
+    #[must_use]
+    pub fn with_seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// The same tournament with or without self-play; a one-player
+    /// tournament needs self-play.
+    pub fn with_self_play(mut self, self_play: bool) -> Result<Self, ParameterError> {
+        self.self_play = self_play;
+        self.checked()
+    }
+
+    /// The same tournament run on the rayon thread pool (`true`) or on the
+    /// calling thread. The results are identical either way.
+    #[must_use]
+    pub fn with_parallel(mut self, parallel: bool) -> Self {
+        self.parallel = parallel;
+        self
+    }
+
+    /// The same tournament ranked by another metric.
+    #[must_use]
+    pub fn with_ranking(mut self, metric: RankingMetric) -> Self {
+        self.metric = metric;
+        self
+    }
+
+    /// The match configuration.
+    #[must_use]
+    pub const fn config(&self) -> &MatchConfig {
+        &self.config
+    }
+
+    /// The players.
+    #[must_use]
+    pub fn entrants(&self) -> &[Entrant] {
+        &self.entrants
+    }
+
+    /// The number of repetitions of every match.
+    #[must_use]
+    pub const fn repetitions(&self) -> u32 {
+        self.repetitions
+    }
+
+    /// The master seed.
+    #[must_use]
+    pub const fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// Whether every player also meets a clone of itself.
+    #[must_use]
+    pub const fn self_play(&self) -> bool {
+        self.self_play
+    }
+
+    /// Whether the matches run on the rayon thread pool.
+    #[must_use]
+    pub const fn parallel(&self) -> bool {
+        self.parallel
+    }
+
+    /// The ranking metric.
+    #[must_use]
+    pub const fn ranking_metric(&self) -> RankingMetric {
+        self.metric
+    }
+
+    /// The pairs that meet, `(i, j)` with `i < j` (or `i <= j` with
+    /// self-play), in lexicographic order.
+    #[must_use]
+    pub fn pairs(&self) -> Vec<(usize, usize)> {
+        let n = self.entrants.len();
+        (0..n)
+            .flat_map(|i| {
+                let first = if self.self_play { i } else { i + 1 };
+                (first..n).map(move |j| (i, j))
+            })
+            .collect()
+    }
+
+    /// Plays one match, `(i, j)` in `repetition`, with the given buffers.
+    fn play_one(
+        &self,
+        (i, j): (usize, usize),
+        repetition: u32,
+        buffers: &mut MatchBuffers,
+    ) -> MatchRecord {
+        let mut first = self.entrants[i].strategy.clone_box();
+        let mut second = self.entrants[j].strategy.clone_box();
+        let mut rng = match_rng(self.seed, i, j, repetition);
+        let result = play_match(
+            &self.config,
+            [first.as_mut(), second.as_mut()],
+            &[self.entrants[i].settings, self.entrants[j].settings],
+            buffers,
+            &mut rng,
+        );
+        MatchRecord {
+            players: [i, j],
+            repetition,
+            result,
+        }
+    }
+
+    /// Plays every match and returns the results.
+    #[must_use]
+    pub fn play(&self) -> RoundRobinResults {
+        let pairs = self.pairs();
+        let repetitions = self.repetitions as usize;
+        let count = pairs.len() * repetitions;
+        // Match k is pair k / repetitions in repetition k % repetitions.
+        let coordinates = |k: usize| (pairs[k / repetitions], (k % repetitions) as u32);
+        let matches: Vec<MatchRecord> = if self.parallel {
+            (0..count)
+                .into_par_iter()
+                .map_init(MatchBuffers::new, |buffers, k| {
+                    let (pair, repetition) = coordinates(k);
+                    self.play_one(pair, repetition, buffers)
+                })
+                .collect()
+        } else {
+            let mut buffers = MatchBuffers::new();
+            (0..count)
+                .map(|k| {
+                    let (pair, repetition) = coordinates(k);
+                    self.play_one(pair, repetition, &mut buffers)
+                })
+                .collect()
+        };
+        RoundRobinResults::from_matches(self, matches)
+    }
+}
+
+/// One match of a round robin.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MatchRecord {
+    /// The indices of the two players, the first no greater than the
+    /// second.
+    pub players: [usize; 2],
+    /// The repetition, from 0.
+    pub repetition: u32,
+    /// What happened.
+    pub result: MatchResult,
+}
+
+/// A quantity measured once per repetition, with its mean and standard
+/// deviation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// The mean over repetitions.
+    pub mean: f64,
+    /// The sample standard deviation over repetitions (0 for one).
+    pub std: f64,
+    /// The value in each repetition.
+    pub per_repetition: Vec<f64>,
+}
+
+impl Summary {
+    /// Summarises the values of each repetition.
+    #[must_use]
+    pub fn of(per_repetition: Vec<f64>) -> Self {
+        let n = per_repetition.len() as f64;
+        let mean = per_repetition.iter().sum::<f64>() / n;
+        let std = if per_repetition.len() > 1 {
+            let squares: f64 = per_repetition.iter().map(|v| (v - mean).powi(2)).sum();
+            (squares / (n - 1.0)).sqrt()
+        } else {
+            0.0
+        };
+        Summary {
+            mean,
+            std,
+            per_repetition,
+        }
+    }
+}
+
+/// One player's results over the whole tournament.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Standing {
+    /// The player's name.
+    pub name: String,
+    /// Normalised blended utility per turn (see the module documentation).
+    pub utility: Summary,
+    /// Normalised policy payoff per turn.
+    pub policy: Summary,
+    /// Normalised political payoff per turn.
+    pub political: Summary,
+    /// Matches won per repetition.
+    pub wins: Summary,
+    /// The share of the player's rounds (in the matches that score) in
+    /// which it cooperated.
+    pub cooperation_rate: f64,
+}
+
+impl Standing {
+    /// The mean over repetitions of `metric`.
+    #[must_use]
+    pub fn score(&self, metric: RankingMetric) -> f64 {
+        match metric {
+            RankingMetric::Utility => self.utility.mean,
+            RankingMetric::Policy => self.policy.mean,
+            RankingMetric::Political => self.political.mean,
+            RankingMetric::Wins => self.wins.mean,
+        }
+    }
+}
+
+/// The results of a round robin.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoundRobinResults {
+    /// The metric of the ranking.
+    pub metric: RankingMetric,
+    /// The number of repetitions.
+    pub repetitions: u32,
+    /// The master seed.
+    pub seed: u64,
+    /// Each player's results, in the order the players were given.
+    pub standings: Vec<Standing>,
+    /// Player indices from best to worst.
+    pub ranking: Vec<usize>,
+    /// `payoff_matrix[i][j]`: player `i`'s mean utility per turn against
+    /// player `j`, averaged over repetitions (both sides averaged on the
+    /// diagonal); `None` for pairs that did not meet.
+    pub payoff_matrix: Vec<Vec<Option<f64>>>,
+    /// `cooperation_matrix[i][j]`: the share of rounds in which player `i`
+    /// cooperated against player `j`, over all repetitions; `None` for
+    /// pairs that did not meet.
+    pub cooperation_matrix: Vec<Vec<Option<f64>>>,
+    /// The mean number of rounds per match.
+    pub mean_match_length: f64,
+    /// Every match, by pair then repetition.
+    pub matches: Vec<MatchRecord>,
+}
+
+/// Running sums for one player in one repetition.
+#[derive(Clone, Copy, Default)]
+struct RepetitionSums {
+    utility: f64,
+    policy: f64,
+    political: f64,
+    wins: u32,
+    matches: u32,
+}
+
+/// Running sums for one ordered pair of players over all repetitions.
+#[derive(Clone, Copy, Default)]
+struct CellSums {
+    utility_per_turn: f64,
+    cooperations: u64,
+    turns: u64,
+    sides: u32,
+}
+
+impl RoundRobinResults {
+    fn from_matches(tournament: &RoundRobin, matches: Vec<MatchRecord>) -> Self {
+        let n = tournament.entrants.len();
+        let repetitions = tournament.repetitions as usize;
+        let mut per_repetition = vec![vec![RepetitionSums::default(); repetitions]; n];
+        let mut cells = vec![vec![CellSums::default(); n]; n];
+        let mut scored_cooperations = vec![0_u64; n];
+        let mut scored_turns = vec![0_u64; n];
+        // In a one-player tournament the self-play matches are the scores.
+        let self_play_scores = n == 1;
+
+        for record in &matches {
+            let [i, j] = record.players;
+            let result = &record.result;
+            let turns = f64::from(result.turns);
+            // A self-play match (i == j) counts once from each side.
+            for (side, (me, partner)) in [(i, j), (j, i)].into_iter().enumerate() {
+                let mine = &result.players[side];
+                let theirs = &result.players[1 - side];
+                let cell = &mut cells[me][partner];
+                cell.utility_per_turn += mine.utility / turns;
+                cell.cooperations += u64::from(mine.cooperations);
+                cell.turns += u64::from(result.turns);
+                cell.sides += 1;
+                if me != partner || self_play_scores {
+                    let sums = &mut per_repetition[me][record.repetition as usize];
+                    sums.utility += mine.utility / turns;
+                    sums.policy += mine.policy / turns;
+                    sums.political += mine.political / turns;
+                    sums.wins += u32::from(mine.utility > theirs.utility);
+                    sums.matches += 1;
+                    scored_cooperations[me] += u64::from(mine.cooperations);
+                    scored_turns[me] += u64::from(result.turns);
+                }
+            }
+        }
+
+        let standings: Vec<Standing> = (0..n)
+            .map(|p| {
+                let reps = &per_repetition[p];
+                let normalised = |value: fn(&RepetitionSums) -> f64| {
+                    Summary::of(
+                        reps.iter()
+                            .map(|s| value(s) / f64::from(s.matches.max(1)))
+                            .collect(),
+                    )
+                };
+                Standing {
+                    name: tournament.entrants[p].name.clone(),
+                    utility: normalised(|s| s.utility),
+                    policy: normalised(|s| s.policy),
+                    political: normalised(|s| s.political),
+                    wins: Summary::of(reps.iter().map(|s| f64::from(s.wins)).collect()),
+                    cooperation_rate: scored_cooperations[p] as f64 / scored_turns[p].max(1) as f64,
+                }
+            })
+            .collect();
+
+        let metric = tournament.metric;
+        let mut ranking: Vec<usize> = (0..n).collect();
+        ranking.sort_by(|&a, &b| {
+            standings[b]
+                .score(metric)
+                .total_cmp(&standings[a].score(metric))
+        });
+
+        let matrix = |value: fn(&CellSums) -> f64| -> Vec<Vec<Option<f64>>> {
+            cells
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|cell| (cell.sides > 0).then(|| value(cell)))
+                        .collect()
+                })
+                .collect()
+        };
+        let payoff_matrix = matrix(|c| c.utility_per_turn / f64::from(c.sides));
+        let cooperation_matrix = matrix(|c| c.cooperations as f64 / c.turns as f64);
+        let total_turns: u64 = matches.iter().map(|m| u64::from(m.result.turns)).sum();
+        let mean_match_length = total_turns as f64 / matches.len().max(1) as f64;
+
+        RoundRobinResults {
+            metric,
+            repetitions: tournament.repetitions,
+            seed: tournament.seed,
+            standings,
+            ranking,
+            payoff_matrix,
+            cooperation_matrix,
+            mean_match_length,
+            matches,
+        }
+    }
+
+    /// The player names, in the order the players were given.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.standings.iter().map(|s| s.name.as_str())
+    }
+
+    /// The length of every match, by pair then repetition.
+    pub fn match_lengths(&self) -> impl Iterator<Item = u32> + '_ {
+        self.matches.iter().map(|m| m.result.turns)
+    }
+
+    /// The player names from best to worst.
+    pub fn ranked_names(&self) -> impl Iterator<Item = &str> {
+        self.ranking
+            .iter()
+            .map(|&p| self.standings[p].name.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use twolevel_strategies::{Cooperator, Defector, TitForTat};
+
+    fn classic_three() -> RoundRobin {
+        RoundRobin::new(
+            MatchConfig::classic(10).unwrap(),
+            vec![
+                Entrant::classic(Box::new(Cooperator)),
+                Entrant::classic(Box::new(Defector)),
+                Entrant::classic(Box::new(TitForTat)),
+            ],
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn scores_of_a_small_deterministic_tournament() {
+        let results = classic_three().with_repetitions(2).unwrap().play();
+        // Pairs with self-play: 6, two repetitions each.
+        assert_eq!(results.matches.len(), 12);
+        // Cooperator: 0 per turn against Defector, 3 against TFT.
+        assert_eq!(results.standings[0].utility.mean, 1.5);
+        // Defector: 5 against Cooperator, (5 + 9) / 10 against TFT.
+        assert_eq!(results.standings[1].utility.mean, (5.0 + 1.4) / 2.0);
+        // TFT: 3 against Cooperator, 0.9 against Defector.
+        assert_eq!(results.standings[2].utility.mean, (3.0 + 0.9) / 2.0);
+        assert_eq!(results.ranking, vec![1, 2, 0]);
+        assert_eq!(results.payoff_matrix[1][1], Some(1.0));
+        assert_eq!(results.payoff_matrix[2][1], Some(0.9));
+        assert_eq!(results.cooperation_matrix[2][1], Some(0.1));
+        assert_eq!(results.standings[1].wins.mean, 2.0);
+        assert_eq!(results.standings[0].utility.std, 0.0);
+        assert_eq!(results.mean_match_length, 10.0);
+    }
+
+    #[test]
+    fn without_self_play_the_diagonal_is_empty() {
+        let results = classic_three().with_self_play(false).unwrap().play();
+        assert_eq!(results.matches.len(), 3);
+        assert_eq!(results.payoff_matrix[0][0], None);
+    }
+
+    #[test]
+    fn invalid_tournaments_are_rejected() {
+        let config = MatchConfig::classic(10).unwrap();
+        assert_eq!(
+            RoundRobin::new(config, vec![]).unwrap_err().field,
+            "players"
+        );
+        assert_eq!(
+            classic_three().with_repetitions(0).unwrap_err().field,
+            "repetitions"
+        );
+        let single = RoundRobin::new(config, vec![Entrant::classic(Box::new(TitForTat))]).unwrap();
+        assert_eq!(
+            single.clone().with_self_play(false).unwrap_err().field,
+            "self_play"
+        );
+        assert_eq!(single.play().standings[0].utility.mean, 3.0);
+    }
+}
