@@ -37,8 +37,8 @@ use rand::Rng;
 use rand_core::RngCore;
 use serde::{Deserialize, Serialize};
 use twolevel_game::{
-    Action, ElectionCycle, Horizon, Orientation, Outcome, ParameterError, PayoffMatrix, Politics,
-    Politicization, StageTable, Strategy, TwoLevelGame, View, error::check_unit_interval,
+    Action, ElectionCycle, Horizon, Orientation, Outcome, ParameterError, PayoffMatrix,
+    Politicization, Politics, StageTable, Strategy, TwoLevelGame, View, error::check_unit_interval,
 };
 
 /// The largest payoff magnitude a match accepts, so that totals over very
@@ -483,7 +483,11 @@ pub fn play_match(
         let chosen0 = first.decide(
             &View {
                 own: moves0.as_slice(),
-                partner: if perception { perceived0.as_slice() } else { moves1.as_slice() },
+                partner: if perception {
+                    perceived0.as_slice()
+                } else {
+                    moves1.as_slice()
+                },
                 politicization: pi,
                 payoffs: &payoffs.own[0],
                 score: totals[0].utility,
@@ -494,7 +498,11 @@ pub fn play_match(
         let chosen1 = second.decide(
             &View {
                 own: moves1.as_slice(),
-                partner: if perception { perceived1.as_slice() } else { moves0.as_slice() },
+                partner: if perception {
+                    perceived1.as_slice()
+                } else {
+                    moves0.as_slice()
+                },
                 politicization: pi,
                 payoffs: &payoffs.own[1],
                 score: totals[1].utility,
