@@ -50,5 +50,5 @@ pub use matrix::{Bimatrix, NotPrisonersDilemma, PayoffMatrix};
 pub use strategy::{Classifier, Strategy, View};
 pub use two_level::{
     Orientation, Payoff, PoliticalPayoff, Politicization, StageTable, TwoLevelGame,
-    TwoLevelGameConfig,
+    TwoLevelGameConfig, blend,
 };

@@ -95,6 +95,16 @@ impl PayoffMatrix {
         })
     }
 
+    /// Builds a matrix from entries in table order that the crate has
+    /// computed from validated, bounded inputs and that are therefore
+    /// finite. A non-finite entry (a bug in this crate) is replaced by 0 in
+    /// release builds rather than propagating NaN.
+    pub(crate) fn from_finite_entries(entries: [f64; 4]) -> Self {
+        debug_assert!(entries.iter().all(|e| e.is_finite()), "{entries:?}");
+        let [r, s, t, p] = entries.map(|e| if e.is_finite() { e } else { 0.0 });
+        PayoffMatrix { r, s, t, p }
+    }
+
     /// The reward for mutual cooperation, R.
     #[inline]
     #[must_use]

@@ -189,6 +189,23 @@ impl StageTable {
         // row outcome (partner, own).
         Outcome::ALL.map(|o| self.cells[o.swap().index()][1].utility)
     }
+
+    /// The row player's blended utilities as a [`PayoffMatrix`].
+    ///
+    /// A table built by [`TwoLevelGame::stage_table`] holds finite payoffs
+    /// (the game bounds them by [`TwoLevelGame::MAX_PAYOFF`]), so this
+    /// cannot fail.
+    #[must_use]
+    pub fn row_matrix(&self) -> PayoffMatrix {
+        PayoffMatrix::from_finite_entries(self.row_utilities())
+    }
+
+    /// The column player's blended utilities, from its own side, as a
+    /// [`PayoffMatrix`]; see [`StageTable::row_matrix`].
+    #[must_use]
+    pub fn column_matrix(&self) -> PayoffMatrix {
+        PayoffMatrix::from_finite_entries(self.column_utilities())
+    }
 }
 
 /// The two-level game between two states.
@@ -271,11 +288,20 @@ impl TwoLevelGame {
     /// The default brake beta.
     pub const DEFAULT_BETA: f64 = 0.8;
 
+    /// The largest payoff magnitude a game may produce, for any
+    /// politicization and orientation. Policy and political payoffs within
+    /// this bound keep every blend and every long-run total finite.
+    pub const MAX_PAYOFF: f64 = 1e300;
+
     /// Builds a game, validating every parameter.
     ///
     /// `theta` must be finite and non-negative; `beta` must lie in [0, 1] so
     /// that the effective political weight stays in [0, 1]; a derived
-    /// political payoff needs finite `kappa` and `audience_bonus`.
+    /// political payoff needs finite `kappa` and `audience_bonus`. Finally
+    /// every policy and political payoff, for every politicization, must stay
+    /// within [`TwoLevelGame::MAX_PAYOFF`] in magnitude; the error then names
+    /// the parameter that pushes it out (an entry, `theta`, `kappa` or
+    /// `audience_bonus`).
     pub fn new(
         policy: Bimatrix,
         political: PoliticalPayoff,
@@ -293,12 +319,87 @@ impl TwoLevelGame {
             check_finite("audience_bonus", audience_bonus)
                 .map_err(|e| e.within("political.Derived"))?;
         }
-        Ok(TwoLevelGame {
+        let game = TwoLevelGame {
             policy,
             political,
             threat_cost: theta,
             brake: beta,
-        })
+        };
+        game.check_magnitudes()?;
+        Ok(game)
+    }
+
+    /// Checks that every policy and political payoff stays within
+    /// [`TwoLevelGame::MAX_PAYOFF`] for every politicization.
+    ///
+    /// Policy payoffs are affine in `pi` and a derived political payoff is
+    /// affine in the policy payoffs, so the ends `pi = 0` and `pi = 1` bound
+    /// them; the blend is a convex combination of the two, so it is bounded
+    /// too.
+    fn check_magnitudes(&self) -> Result<(), ParameterError> {
+        let within = |value: f64| value.abs() <= Self::MAX_PAYOFF;
+        let reason = |what: &str, value: f64| {
+            format!(
+                "{what} reaches {value:e}, beyond the largest payoff magnitude {:e}",
+                Self::MAX_PAYOFF
+            )
+        };
+        let check_entries = |prefix: &str, bimatrix: &Bimatrix| {
+            for (side, matrix) in [("row", bimatrix.row), ("column", bimatrix.column)] {
+                for (name, value) in ["R", "S", "T", "P"].into_iter().zip(matrix.entries()) {
+                    if !within(value) {
+                        return Err(ParameterError::new(
+                            format!("{prefix}.{side}.{name}"),
+                            reason("the entry", value),
+                        ));
+                    }
+                }
+            }
+            Ok(())
+        };
+        check_entries("policy", &self.policy)?;
+        if let PoliticalPayoff::Matrix(m) = &self.political {
+            check_entries("political.Matrix", m)?;
+        }
+        for pi in [Politicization::NONE, Politicization::SECURITIZED] {
+            for outcome in Outcome::ALL {
+                let (row, column) = (outcome.own, outcome.partner);
+                let policy = self.policy_payoffs(row, column, pi);
+                if let Some(&value) = policy.iter().find(|v| !within(**v)) {
+                    return Err(ParameterError::new(
+                        "theta",
+                        reason("the threat cost makes a policy payoff that", value),
+                    ));
+                }
+                // A derived political payoff is checked term by term, so
+                // that a huge relative-gains term cannot hide behind an
+                // audience bonus that cancels it at the ends.
+                let terms = match self.political {
+                    PoliticalPayoff::Derived {
+                        kappa,
+                        audience_bonus,
+                    } => [
+                        ("political.Derived.kappa", kappa * (policy[0] - policy[1])),
+                        ("political.Derived.audience_bonus", audience_bonus),
+                    ],
+                    PoliticalPayoff::Matrix(_) => [("political.Matrix", 0.0); 2],
+                };
+                let political = self.political_payoffs(row, column, pi);
+                let culprit = terms.into_iter().find(|(_, v)| !within(*v)).or_else(|| {
+                    political
+                        .iter()
+                        .find(|v| !within(**v))
+                        .map(|&v| (terms[0].0, v))
+                });
+                if let Some((field, value)) = culprit {
+                    return Err(ParameterError::new(
+                        field,
+                        reason("a political payoff term", value),
+                    ));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Axelrod's classic game: the given policy matrix for both states, no
@@ -409,7 +510,7 @@ impl TwoLevelGame {
         [0, 1].map(|i| {
             let w_eff = self.effective_weight(orientations[i], pi);
             Payoff {
-                utility: (1.0 - w_eff) * policy[i] + w_eff * political[i],
+                utility: blend(w_eff, policy[i], political[i]),
                 policy: policy[i],
                 political: political[i],
             }
@@ -432,10 +533,25 @@ impl TwoLevelGame {
     /// For an asymmetric game this is the row state's matrix.
     #[must_use]
     pub fn blended_matrix(&self, orientation: Orientation, pi: Politicization) -> PayoffMatrix {
-        let table = self.stage_table(pi, [orientation, orientation]);
-        let [r, s, t, p] = table.row_utilities();
-        // Every input is finite and validated, so the blend is finite too.
-        PayoffMatrix::from_entries([r, s, t, p]).unwrap_or(PayoffMatrix::AXELROD)
+        self.stage_table(pi, [orientation, orientation])
+            .row_matrix()
+    }
+}
+
+/// The blended utility `(1 - w_eff) * policy + w_eff * political`.
+///
+/// The ends are exact: with `w_eff = 0` the utility is the policy payoff
+/// bit for bit (even `-0.0`), with `w_eff = 1` the political payoff, so the
+/// classic game is reproduced exactly whatever the political payoff is.
+#[inline]
+#[must_use]
+pub fn blend(w_eff: f64, policy: f64, political: f64) -> f64 {
+    if w_eff == 0.0 {
+        policy
+    } else if w_eff == 1.0 {
+        political
+    } else {
+        (1.0 - w_eff) * policy + w_eff * political
     }
 }
 
@@ -462,6 +578,45 @@ mod tests {
         assert!((m.s() - (-0.6 - 0.4 * 5.0)).abs() < 1e-12);
         assert!((m.t() - (0.6 * 4.0 + 0.4 * 5.0)).abs() < 1e-12);
         assert!((m.p() - (-0.6)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn blend_ends_are_exact() {
+        assert_eq!(blend(0.0, -0.0, 7.0).to_bits(), (-0.0_f64).to_bits());
+        assert_eq!(blend(1.0, 7.0, -0.0).to_bits(), (-0.0_f64).to_bits());
+        assert!((blend(0.25, 4.0, 8.0) - 5.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn overflowing_payoffs_name_the_parameter() {
+        let huge = PayoffMatrix::new(1e305, 0.0, 5.0, 1.0).unwrap();
+        let err = TwoLevelGame::new(
+            Bimatrix::symmetric(huge),
+            PoliticalPayoff::default(),
+            4.0,
+            0.8,
+        )
+        .unwrap_err();
+        assert_eq!(err.field, "policy.row.R");
+        let err = TwoLevelGame::new(Bimatrix::default(), PoliticalPayoff::default(), 1e301, 0.8)
+            .unwrap_err();
+        assert_eq!(err.field, "theta");
+        let derived = |kappa, audience_bonus| PoliticalPayoff::Derived {
+            kappa,
+            audience_bonus,
+        };
+        let err =
+            TwoLevelGame::new(Bimatrix::default(), derived(f64::MAX, 0.0), 4.0, 0.8).unwrap_err();
+        assert_eq!(err.field, "political.Derived.kappa");
+        let err =
+            TwoLevelGame::new(Bimatrix::default(), derived(1.0, -1e302), 4.0, 0.8).unwrap_err();
+        assert_eq!(err.field, "political.Derived.audience_bonus");
+        let political = PoliticalPayoff::Matrix(Bimatrix {
+            row: PayoffMatrix::AXELROD,
+            column: PayoffMatrix::new(0.0, 0.0, -1e308, 0.0).unwrap(),
+        });
+        let err = TwoLevelGame::new(Bimatrix::default(), political, 4.0, 0.8).unwrap_err();
+        assert_eq!(err.field, "political.Matrix.column.T");
     }
 
     #[test]
