@@ -218,7 +218,7 @@ impl Default for RawEvolutionConfig {
 /// A validated `evolution` block; see [`RawEvolutionConfig`] for the
 /// fields. Build one with `EvolutionConfig::try_from(raw)` or by
 /// deserializing, which validates.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "RawEvolutionConfig", into = "RawEvolutionConfig")]
 pub struct EvolutionConfig {
     raw: RawEvolutionConfig,
@@ -278,14 +278,6 @@ impl TryFrom<RawEvolutionConfig> for EvolutionConfig {
 impl From<EvolutionConfig> for RawEvolutionConfig {
     fn from(config: EvolutionConfig) -> Self {
         config.raw
-    }
-}
-
-impl Default for EvolutionConfig {
-    fn default() -> Self {
-        EvolutionConfig {
-            raw: RawEvolutionConfig::default(),
-        }
     }
 }
 

@@ -2,12 +2,19 @@
 //!
 //! See `docs/evolution.md` for the processes, formulas and references.
 
+pub mod analytic;
 pub mod config;
 pub mod ecological;
 pub mod payoff;
+pub mod run;
 pub mod stochastic;
 
+pub use analytic::{FixationMatrix, Probability, fixation_probability};
 pub use config::{EvolutionConfig, Fitness, Initial, Process, RawEvolutionConfig, Record};
 pub use ecological::{SharesTrajectory, ecological, replicator};
 pub use payoff::{MatchPlayer, PayoffSource, PayoffTable, SampledPayoffs};
+pub use run::{
+    EvolutionError, EvolutionOutcome, FixationSummary, analytic_fixation, evolve, evolve_sampled,
+    run_rng, run_seed, simulate_runs, write_csv, write_csv_file,
+};
 pub use stochastic::{Fixation, RunOutcome, StochasticParams, Update, simulate};

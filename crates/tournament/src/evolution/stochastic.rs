@@ -362,10 +362,8 @@ pub fn simulate<S: PayoffSource, R: RngCore>(
             None
         };
         if fixation.is_some() || step % record_every == 0 || step == params.max_steps {
-            if outcome.steps.last() != Some(&step) {
-                outcome.steps.push(step);
-                outcome.counts.extend_from_slice(&pop.counts);
-            }
+            outcome.steps.push(step);
+            outcome.counts.extend_from_slice(&pop.counts);
         }
         if fixation.is_some() {
             outcome.fixation = fixation;

@@ -1,0 +1,293 @@
+//! Analytic results for finite populations: the fixation probability of a
+//! single mutant under the frequency-dependent Moran process and under
+//! pairwise comparison, and the stationary distribution over monomorphic
+//! states in the limit of rare mutations.
+//!
+//! Everything is computed in log space, so that fixation probabilities far
+//! below the smallest `f64` are still returned accurately as logarithms.
+//!
+//! Conventions (those of [`simulate`](super::simulate)): a population of
+//! `N` individuals, `k` of them of the invading type A, the rest of the
+//! resident type B. Self-interaction is excluded, so with the 2x2 payoffs
+//! `a = A vs A`, `b = A vs B`, `c = B vs A`, `d = B vs B`
+//!
+//! ```text
+//! pi_A(k) = (a (k - 1) + b (N - k)) / (N - 1)
+//! pi_B(k) = (c k + d (N - k - 1)) / (N - 1)
+//! ```
+//!
+//! and the fixation probability of one A (Nowak et al. 2004; Taylor et al.
+//! 2004; Traulsen, Nowak & Pacheco 2006) is
+//!
+//! ```text
+//! rho_A = 1 / (1 + sum_{k=1}^{N-1} prod_{j=1}^{k} T-(j) / T+(j))
+//! ```
+//!
+//! where `T-(j)/T+(j) = g_B(j) / f_A(j)` (the ratio of fitnesses) for the
+//! Moran process and `exp(-beta (pi_A(j) - pi_B(j)))` for the Fermi rule.
+
+use twolevel_game::ParameterError;
+
+use super::config::Fitness;
+use super::payoff::PayoffTable;
+use super::stochastic::Update;
+
+/// A probability together with its natural logarithm, which stays accurate
+/// when the probability itself underflows to 0.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Probability {
+    /// The probability (0 when it is below the smallest `f64`).
+    pub value: f64,
+    /// Its natural logarithm, always finite for a fixation probability.
+    pub ln: f64,
+}
+
+/// `ln(sum exp(x_i))` over the terms, stable for any magnitudes, together
+/// with the maximum term it factored out.
+fn log_sum_exp(terms: impl Iterator<Item = f64> + Clone) -> (f64, f64) {
+    let max = terms.clone().fold(f64::NEG_INFINITY, f64::max);
+    if max == f64::NEG_INFINITY {
+        return (f64::NEG_INFINITY, max);
+    }
+    let scaled: f64 = terms.map(|t| (t - max).exp()).sum();
+    (max + scaled.ln(), max)
+}
+
+/// The log of the ratio `T-(k) / T+(k)` for `k` invaders.
+fn ln_ratio(update: Update, game: [f64; 4], population: u32, k: u32) -> f64 {
+    let [a, b, c, d] = game;
+    let n = f64::from(population);
+    let k = f64::from(k);
+    let pi_a = (a * (k - 1.0) + b * (n - k)) / (n - 1.0);
+    let pi_b = (c * k + d * (n - k - 1.0)) / (n - 1.0);
+    match update {
+        Update::Moran(Fitness::Exponential(beta)) => beta * (pi_b - pi_a),
+        Update::Moran(fitness) => fitness.ln_of(pi_b) - fitness.ln_of(pi_a),
+        Update::Fermi(beta) => -beta * (pi_a - pi_b),
+    }
+}
+
+fn check_update(update: Update, game: [f64; 4]) -> Result<(), ParameterError> {
+    match update {
+        Update::Moran(fitness) => {
+            fitness.validate()?;
+            let low = game.iter().copied().fold(f64::INFINITY, f64::min);
+            let high = game.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            if let Fitness::Linear(_) = fitness {
+                fitness.check_range(low, high)?;
+            }
+        }
+        Update::Fermi(beta) => {
+            twolevel_game::error::check_non_negative("fermi_beta", beta)?;
+        }
+    }
+    if let Some(bad) = game.iter().find(|x| !x.is_finite()) {
+        return Err(ParameterError::new(
+            "payoffs",
+            format!("expected finite payoffs, got {bad}"),
+        ));
+    }
+    Ok(())
+}
+
+/// The probability that a single A mutant takes over a population of
+/// `population - 1` B residents, for the 2x2 game `[a, b, c, d]` (see the
+/// module docs).
+///
+/// With no selection (linear `w = 0`, `beta = 0`) it is exactly `1 / N`.
+pub fn fixation_probability(
+    update: Update,
+    game: [f64; 4],
+    population: u32,
+) -> Result<Probability, ParameterError> {
+    if population < 2 {
+        return Err(ParameterError::new(
+            "population",
+            format!("expected a population of at least 2 individuals, got {population}"),
+        ));
+    }
+    check_update(update, game)?;
+    // Partial sums L_k = sum_{j<=k} ln(T-/T+), with L_0 = 0.
+    let mut partial = Vec::with_capacity(population as usize);
+    partial.push(0.0);
+    let mut running = 0.0;
+    for k in 1..population {
+        running += ln_ratio(update, game, population, k);
+        partial.push(running);
+    }
+    let (ln_sum, max) = log_sum_exp(partial.iter().copied());
+    let ln = -ln_sum;
+    // Without rescaling (max = 0, so every term is at most 1) the direct sum
+    // is as accurate, and exact in the neutral case where every term is 1.
+    let value = if max == 0.0 {
+        1.0 / partial.iter().map(|l| l.exp()).sum::<f64>()
+    } else {
+        ln.exp()
+    };
+    Ok(Probability { value, ln })
+}
+
+/// The fixation probabilities between every pair of strategies of a table:
+/// `get(invader, resident)` is the probability that one `invader` takes
+/// over a population of `resident`s.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FixationMatrix {
+    n: usize,
+    entries: Vec<Probability>,
+}
+
+impl FixationMatrix {
+    /// Computes all pairwise fixation probabilities of the table under the
+    /// update rule in a population of `population`.
+    pub fn new(
+        update: Update,
+        table: &PayoffTable,
+        population: u32,
+    ) -> Result<Self, ParameterError> {
+        let n = table.len();
+        let neutral = Probability {
+            value: 1.0 / f64::from(population.max(1)),
+            ln: -f64::from(population.max(1)).ln(),
+        };
+        let mut entries = vec![neutral; n * n];
+        for invader in 0..n {
+            for resident in 0..n {
+                if invader != resident {
+                    entries[invader * n + resident] =
+                        fixation_probability(update, table.pair(invader, resident), population)?;
+                }
+            }
+        }
+        Ok(FixationMatrix { n, entries })
+    }
+
+    /// The number of strategies.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    /// Whether there are no strategies.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    /// The probability that one `invader` takes over a population of
+    /// `resident`s (the neutral `1 / N` on the diagonal).
+    #[must_use]
+    pub fn get(&self, invader: usize, resident: usize) -> Probability {
+        self.entries[invader * self.n + resident]
+    }
+
+    /// The stationary distribution over the monomorphic states in the limit
+    /// of rare mutations (Fudenberg & Imhof 2006).
+    ///
+    /// The embedded chain moves from all-`i` to all-`j` with probability
+    /// `rho(j invades i) / (n - 1)` (a mutant of a uniformly chosen other
+    /// type arises and fixes); its stationary vector is computed with the
+    /// Grassmann-Taksar-Heyman algorithm in log space, which needs no
+    /// subtraction and so stays accurate however small the fixation
+    /// probabilities are.
+    #[must_use]
+    pub fn stationary_distribution(&self) -> Vec<f64> {
+        let n = self.n;
+        if n <= 1 {
+            return vec![1.0; n];
+        }
+        // The common factor 1/(n - 1) cancels out of the stationary vector.
+        let mut p: Vec<Vec<f64>> = (0..n)
+            .map(|from| {
+                (0..n)
+                    .map(|to| {
+                        if from == to {
+                            f64::NEG_INFINITY
+                        } else {
+                            self.get(to, from).ln
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let add = |x: f64, y: f64| log_sum_exp([x, y].into_iter()).0;
+        for last in (1..n).rev() {
+            let (out, _) = log_sum_exp(p[last][..last].iter().copied());
+            for row in p.iter_mut().take(last) {
+                row[last] -= out;
+            }
+            for i in 0..last {
+                for j in 0..last {
+                    if i != j {
+                        let through = p[i][last] + p[last][j];
+                        p[i][j] = add(p[i][j], through);
+                    }
+                }
+            }
+        }
+        let mut ln_pi = vec![0.0; n];
+        for j in 1..n {
+            let (value, _) = log_sum_exp((0..j).map(|i| ln_pi[i] + p[i][j]));
+            ln_pi[j] = value;
+        }
+        let (ln_total, _) = log_sum_exp(ln_pi.iter().copied());
+        ln_pi.iter().map(|l| (l - ln_total).exp()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn neutral_is_one_over_n() {
+        for population in [2, 3, 10, 1000] {
+            for update in [Update::Moran(Fitness::Linear(0.0)), Update::Fermi(0.0)] {
+                let rho = fixation_probability(update, [3.0, 0.0, 5.0, 1.0], population).unwrap();
+                assert_eq!(rho.value, 1.0 / f64::from(population));
+            }
+        }
+    }
+
+    #[test]
+    fn two_individuals_by_hand() {
+        // N = 2, one A and one B: pi_A = b, pi_B = c; rho = f_A / (f_A + f_B).
+        let rho =
+            fixation_probability(Update::Moran(Fitness::Linear(1.0)), [3.0, 2.0, 4.0, 1.0], 2)
+                .unwrap();
+        assert!((rho.value - 2.0 / 6.0).abs() < 1e-15);
+    }
+
+    #[test]
+    fn bad_input_is_named() {
+        let moran = Update::Moran(Fitness::Linear(1.0));
+        assert_eq!(
+            fixation_probability(moran, [1.0; 4], 1).unwrap_err().field,
+            "population"
+        );
+        assert_eq!(
+            fixation_probability(moran, [-1.0, 0.0, 0.0, 0.0], 10)
+                .unwrap_err()
+                .field,
+            "fitness"
+        );
+        assert_eq!(
+            fixation_probability(Update::Fermi(-1.0), [1.0; 4], 10)
+                .unwrap_err()
+                .field,
+            "fermi_beta"
+        );
+    }
+
+    #[test]
+    fn stationary_of_two_strategies() {
+        // With two strategies the stationary vector is proportional to
+        // (rho_BA, rho_AB): the rate into each state.
+        let table = PayoffTable::two_by_two(3.0, 0.0, 5.0, 1.0).unwrap();
+        let m = FixationMatrix::new(Update::Fermi(0.5), &table, 20).unwrap();
+        let pi = m.stationary_distribution();
+        let into_a = m.get(0, 1).value;
+        let into_b = m.get(1, 0).value;
+        assert!((pi[0] - into_a / (into_a + into_b)).abs() < 1e-14);
+        assert!((pi.iter().sum::<f64>() - 1.0).abs() < 1e-14);
+    }
+}

@@ -1,0 +1,322 @@
+//! Running the configured process: seeding, independent runs in parallel,
+//! fixation statistics and CSV output.
+
+use std::io::Write;
+
+use rand::SeedableRng;
+use rand_pcg::Pcg64Mcg;
+use rayon::prelude::*;
+use thiserror::Error;
+use twolevel_game::ParameterError;
+
+use super::analytic::FixationMatrix;
+use super::config::{EvolutionConfig, Process, Record};
+use super::ecological::{SharesTrajectory, ecological, replicator};
+use super::payoff::{MatchPlayer, PayoffSource, PayoffTable, SampledPayoffs};
+use super::stochastic::{RunOutcome, StochasticParams, Update, simulate};
+
+/// Something went wrong running or writing an evolutionary process.
+#[derive(Debug, Error)]
+pub enum EvolutionError {
+    /// A parameter was rejected; the error names the field.
+    #[error(transparent)]
+    Parameter(#[from] ParameterError),
+    /// Writing the CSV output failed.
+    #[error("writing the evolution CSV failed: {0}")]
+    Csv(#[from] csv::Error),
+    /// Creating the CSV output file failed.
+    #[error("creating the evolution CSV `{path}` failed: {source}")]
+    Io {
+        /// The path of the file.
+        path: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+}
+
+/// The SplitMix64 finalizer: a bijective, well-mixing map of 64-bit words.
+fn splitmix64(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// The seed of run number `run` of an experiment seeded with `seed`: a
+/// portable hash of the pair, so that every run has its own stream
+/// whatever thread runs it.
+#[must_use]
+pub fn run_seed(seed: u64, run: u32) -> u64 {
+    splitmix64(splitmix64(seed) ^ u64::from(run))
+}
+
+/// The RNG of run number `run` of an experiment seeded with `seed`.
+#[must_use]
+pub fn run_rng(seed: u64, run: u32) -> Pcg64Mcg {
+    Pcg64Mcg::seed_from_u64(run_seed(seed, run))
+}
+
+/// The update rule of a stochastic process, or `None` for a deterministic
+/// one.
+#[must_use]
+pub fn update_rule(config: &EvolutionConfig) -> Option<Update> {
+    match config.process() {
+        Process::Moran => Some(Update::Moran(config.fitness())),
+        Process::PairwiseComparison => Some(Update::Fermi(config.fermi_beta())),
+        Process::Ecological | Process::Replicator => None,
+    }
+}
+
+/// The parameters of each run of a stochastic process.
+fn stochastic_params(config: &EvolutionConfig, update: Update) -> StochasticParams {
+    StochasticParams {
+        update,
+        mutation: config.mutation(),
+        max_steps: config
+            .generations()
+            .saturating_mul(u64::from(config.population())),
+        record: config.record(),
+    }
+}
+
+/// Runs `runs` independent runs in parallel, run `r` with the RNG
+/// [`run_rng`]`(seed, r)` and its own payoff source made by `make_source`.
+/// The results, in run order, do not depend on the number of threads.
+pub fn simulate_runs<S, F>(
+    make_source: F,
+    initial: &[u32],
+    params: &StochasticParams,
+    seed: u64,
+    runs: u32,
+) -> Result<Vec<RunOutcome>, ParameterError>
+where
+    S: PayoffSource,
+    F: Fn() -> Result<S, ParameterError> + Sync,
+{
+    (0..runs)
+        .into_par_iter()
+        .map(|run| {
+            let mut source = make_source()?;
+            let mut rng = run_rng(seed, run);
+            simulate(&mut source, initial, params, &mut rng)
+        })
+        .collect()
+}
+
+/// What an evolutionary process produced.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EvolutionOutcome {
+    /// A deterministic trajectory of shares (ecological map, replicator
+    /// equation).
+    Shares(SharesTrajectory),
+    /// The independent runs of a stochastic process, in run order.
+    Runs(Vec<RunOutcome>),
+}
+
+/// Runs the configured process on a table of payoffs per turn.
+///
+/// `tournament_seed` seeds the runs unless the block has its own `seed`.
+pub fn evolve(
+    config: &EvolutionConfig,
+    table: &PayoffTable,
+    tournament_seed: u64,
+) -> Result<EvolutionOutcome, ParameterError> {
+    let every = config.record() != Record::Final;
+    match config.process() {
+        Process::Ecological => {
+            let initial = config.initial_shares(table.len())?;
+            ecological(table, &initial, config.generations(), every).map(EvolutionOutcome::Shares)
+        }
+        Process::Replicator => {
+            let initial = config.initial_shares(table.len())?;
+            replicator(table, &initial, config.step(), config.generations(), every)
+                .map(EvolutionOutcome::Shares)
+        }
+        Process::Moran | Process::PairwiseComparison => {
+            evolve_stochastic(config, table.len(), || Ok(table.clone()), tournament_seed)
+        }
+    }
+}
+
+/// Runs the configured stochastic process with payoffs sampled from
+/// matches actually played (see [`SampledPayoffs`] for the cost): each run
+/// gets its own match player from `make_player`.
+///
+/// The deterministic processes need expected payoffs and are rejected here;
+/// use [`evolve`] with the round robin's mean payoff table.
+pub fn evolve_sampled<M, F>(
+    config: &EvolutionConfig,
+    types: usize,
+    make_player: F,
+    tournament_seed: u64,
+) -> Result<EvolutionOutcome, ParameterError>
+where
+    M: MatchPlayer,
+    F: Fn() -> M + Sync,
+{
+    evolve_stochastic(
+        config,
+        types,
+        || SampledPayoffs::new(types, make_player()),
+        tournament_seed,
+    )
+}
+
+fn evolve_stochastic<S, F>(
+    config: &EvolutionConfig,
+    types: usize,
+    make_source: F,
+    tournament_seed: u64,
+) -> Result<EvolutionOutcome, ParameterError>
+where
+    S: PayoffSource,
+    F: Fn() -> Result<S, ParameterError> + Sync,
+{
+    let Some(update) = update_rule(config) else {
+        return Err(ParameterError::new(
+            "process",
+            "the ecological and replicator dynamics need a payoff table, not sampled matches",
+        ));
+    };
+    let initial = config.initial_counts(types)?;
+    let params = stochastic_params(config, update);
+    let seed = config.seed().unwrap_or(tournament_seed);
+    simulate_runs(make_source, &initial, &params, seed, config.runs()).map(EvolutionOutcome::Runs)
+}
+
+/// How often each type fixed over a set of runs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FixationSummary {
+    /// The number of runs.
+    pub runs: u32,
+    /// Per type, the number of runs it won.
+    pub wins: Vec<u32>,
+    /// Runs that did not fix (mutation, or the step limit).
+    pub unfixed: u32,
+    /// The mean fixation time in generations over the fixed runs, if any.
+    pub mean_generations: Option<f64>,
+}
+
+impl FixationSummary {
+    /// Summarizes runs over `types` types.
+    #[must_use]
+    pub fn new(runs: &[RunOutcome], types: usize) -> Self {
+        let mut wins = vec![0; types];
+        let mut total_time = 0.0;
+        let mut fixed = 0u32;
+        for run in runs {
+            if let (Some(f), Some(time)) = (run.fixation, run.fixation_generations()) {
+                wins[f.winner] += 1;
+                total_time += time;
+                fixed += 1;
+            }
+        }
+        let count = u32::try_from(runs.len()).unwrap_or(u32::MAX);
+        FixationSummary {
+            runs: count,
+            wins,
+            unfixed: count - fixed,
+            mean_generations: (fixed > 0).then(|| total_time / f64::from(fixed)),
+        }
+    }
+
+    /// The fraction of runs won by each type.
+    #[must_use]
+    pub fn frequencies(&self) -> Vec<f64> {
+        self.wins
+            .iter()
+            .map(|&w| f64::from(w) / f64::from(self.runs.max(1)))
+            .collect()
+    }
+}
+
+/// The analytic fixation probabilities between every pair of strategies for
+/// the configured stochastic process, or `None` for a deterministic one.
+pub fn analytic_fixation(
+    config: &EvolutionConfig,
+    table: &PayoffTable,
+) -> Result<Option<FixationMatrix>, ParameterError> {
+    update_rule(config)
+        .map(|update| FixationMatrix::new(update, table, config.population()))
+        .transpose()
+}
+
+/// Writes an outcome as CSV with one column per type, named by `names`.
+///
+/// Shares: `time,<name>...`. Runs: `run,step,generation,<name>...` with the
+/// counts of each recorded row.
+pub fn write_csv<W: Write>(
+    outcome: &EvolutionOutcome,
+    names: &[String],
+    writer: W,
+) -> Result<(), EvolutionError> {
+    let mut csv = csv::Writer::from_writer(writer);
+    match outcome {
+        EvolutionOutcome::Shares(trajectory) => {
+            csv.write_record(std::iter::once("time").chain(names.iter().map(String::as_str)))?;
+            for (time, shares) in trajectory.times.iter().zip(&trajectory.shares) {
+                csv.write_record(
+                    std::iter::once(time.to_string()).chain(shares.iter().map(f64::to_string)),
+                )?;
+            }
+        }
+        EvolutionOutcome::Runs(runs) => {
+            let header = ["run", "step", "generation"];
+            csv.write_record(header.into_iter().chain(names.iter().map(String::as_str)))?;
+            for (index, run) in runs.iter().enumerate() {
+                for (step, counts) in run.rows() {
+                    let generation = step as f64 / f64::from(run.population);
+                    csv.write_record(
+                        [index.to_string(), step.to_string(), generation.to_string()]
+                            .into_iter()
+                            .chain(counts.iter().map(u32::to_string)),
+                    )?;
+                }
+            }
+        }
+    }
+    csv.flush().map_err(|source| EvolutionError::Io {
+        path: String::from("<writer>"),
+        source,
+    })?;
+    Ok(())
+}
+
+/// Writes an outcome as CSV to the file at `path` (see [`write_csv`]).
+pub fn write_csv_file(
+    outcome: &EvolutionOutcome,
+    names: &[String],
+    path: &str,
+) -> Result<(), EvolutionError> {
+    let file = std::fs::File::create(path).map_err(|source| EvolutionError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    write_csv(outcome, names, std::io::BufWriter::new(file))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn run_seeds_differ() {
+        assert_ne!(run_seed(1, 0), run_seed(1, 1));
+        assert_ne!(run_seed(1, 0), run_seed(2, 0));
+        assert_eq!(run_seed(42, 7), run_seed(42, 7));
+    }
+
+    #[test]
+    fn csv_of_shares() {
+        let outcome = EvolutionOutcome::Shares(SharesTrajectory {
+            times: vec![0.0, 1.0],
+            shares: vec![vec![0.5, 0.5], vec![0.25, 0.75]],
+        });
+        let mut out = Vec::new();
+        write_csv(&outcome, &["A".into(), "B".into()], &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "time,A,B\n0,0.5,0.5\n1,0.25,0.75\n"
+        );
+    }
+}
