@@ -1,0 +1,393 @@
+//! Tournament files: a round robin (and optionally an evolutionary process)
+//! described in RON.
+//!
+//! ```ron
+//! Tournament(
+//!     name: "example",
+//!     description: "Politicians against a tit-for-tat with half its mind on politics.",
+//!     players: [
+//!         Preset("politician"),
+//!         Inline(name: "TFT-0.5", strategy: (name: "Tit For Tat"), political_weight: 0.5),
+//!     ],
+//!     game: (theta: 4.0, beta: 0.8),
+//!     horizon: Fixed(turns: 200),
+//!     politics: Fixed(0.5),
+//!     repetitions: 10,
+//!     seed: 42,
+//!     output: Some("output/example"),
+//! )
+//! ```
+//!
+//! Only `name` and `players` are required; every other field has a default:
+//!
+//! | field              | default                         | meaning |
+//! |--------------------|---------------------------------|---------|
+//! | `description`      | `""`                            | free text |
+//! | `game`             | `()` (theta 4, beta 0.8, Axelrod payoffs) | the two-level game |
+//! | `horizon`          | `Fixed(turns: 200)`             | or `Continuation(delta: 0.99654)` |
+//! | `politics`         | `Fixed(0.0)`                    | or `Dynamic(initial: .., dynamics: (..))` |
+//! | `election`         | `None`                          | `Some((term: 50, lead: 10, boost: 0.5))` |
+//! | `action_noise`     | `0.0`                           | probability a move is flipped |
+//! | `perception_noise` | `0.0`                           | probability a partner's move is misread |
+//! | `length_known`     | `false`                         | players told the number of turns |
+//! | `repetitions`      | `1`                             | at least 1 |
+//! | `seed`             | `0`                             | master seed |
+//! | `self_play`        | `true`                          | each player also meets a clone of itself |
+//! | `ranking`          | `Utility`                       | or `Policy`, `Political`, `Wins` |
+//! | `output`           | `None`                          | folder for the CSV and JSON results, relative to the working directory |
+//! | `evolution`        | `None`                          | an [`EvolutionConfig`] block |
+//!
+//! A player is either `Preset("name")`, a preset from the `strategies/`
+//! folder, or `Inline(name: .., strategy: (name: .., params: {..}),
+//! political_weight: .., visibility: ..)`, where `political_weight`
+//! defaults to 0 and `visibility` to `None` (the dynamics' default).
+//!
+//! Presets resolve first from the `strategies/` folder next to the folder
+//! of the tournament file (for `tournaments/x.ron`, `strategies/`), when it
+//! exists, then from the presets built into the library.
+//!
+//! Unknown fields are rejected, so a typo is an error. Every error names
+//! the file, and the line and column for syntax errors or the field for
+//! invalid values, before anything runs.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use twolevel_game::{ElectionCycle, Horizon, Orientation, Politics, TwoLevelGame};
+use twolevel_strategies::config::{ConfigError, parse_ron};
+use twolevel_strategies::preset::{Preset, builtin_presets, load_dir};
+use twolevel_strategies::registry::{self, StrategySpec};
+
+use crate::evolution::EvolutionConfig;
+use crate::play::{MatchConfig, PlayerSettings};
+use crate::round_robin::{Entrant, RankingMetric, RoundRobin};
+
+/// The default tournament (`tournaments/two-level.ron`), compiled in.
+pub const DEFAULT_TOURNAMENT: &str = include_str!("../../../tournaments/two-level.ron");
+
+/// The display origin of [`DEFAULT_TOURNAMENT`] in error messages.
+pub const DEFAULT_ORIGIN: &str = "<embedded tournaments/two-level.ron>";
+
+/// A player as written in a tournament file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum PlayerEntry {
+    /// A preset, by name.
+    Preset(String),
+    /// A player described in place.
+    Inline {
+        /// The name shown in the results.
+        name: String,
+        /// The strategy and its parameters.
+        strategy: StrategySpec,
+        /// The political weight `w` in [0, 1].
+        #[serde(default)]
+        political_weight: f64,
+        /// How public the player's defections are, in [0, 1]; `None` takes
+        /// the politicization dynamics' default.
+        #[serde(default)]
+        visibility: Option<f64>,
+    },
+}
+
+/// A tournament file as written, before validation; see the
+/// [module documentation](self) for the fields and their defaults.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Tournament", deny_unknown_fields)]
+pub struct TournamentFile {
+    /// The tournament's name.
+    pub name: String,
+    /// Free text.
+    #[serde(default)]
+    pub description: String,
+    /// The players.
+    pub players: Vec<PlayerEntry>,
+    /// The game (validated while parsing).
+    #[serde(default)]
+    pub game: TwoLevelGame,
+    /// The horizon (validated while parsing).
+    #[serde(default)]
+    pub horizon: Horizon,
+    /// Fixed or dynamic politicization.
+    #[serde(default)]
+    pub politics: Politics,
+    /// An election cycle, if any.
+    #[serde(default)]
+    pub election: Option<ElectionCycle>,
+    /// The probability that a chosen move is flipped.
+    #[serde(default)]
+    pub action_noise: f64,
+    /// The probability that a player misreads its partner's move.
+    #[serde(default)]
+    pub perception_noise: f64,
+    /// Whether players are told the number of turns of a fixed horizon.
+    #[serde(default)]
+    pub length_known: bool,
+    /// Repetitions of every match.
+    #[serde(default = "one")]
+    pub repetitions: u32,
+    /// The master seed.
+    #[serde(default)]
+    pub seed: u64,
+    /// Whether each player also meets a clone of itself.
+    #[serde(default = "yes")]
+    pub self_play: bool,
+    /// What the ranking sorts by.
+    #[serde(default)]
+    pub ranking: RankingMetric,
+    /// The folder for the result files, if any.
+    #[serde(default)]
+    pub output: Option<String>,
+    /// An evolutionary process to run on the round-robin payoffs.
+    #[serde(default)]
+    pub evolution: Option<EvolutionConfig>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A validated tournament, ready to run.
+#[derive(Clone, Debug)]
+pub struct Tournament {
+    /// The tournament's name.
+    pub name: String,
+    /// Free text.
+    pub description: String,
+    /// The round robin to play.
+    pub round_robin: RoundRobin,
+    /// The folder for the result files, if any.
+    pub output: Option<PathBuf>,
+    /// The evolutionary process to run on the round-robin payoffs, if any.
+    pub evolution: Option<EvolutionConfig>,
+    /// Where the tournament was read from (a path or a display origin).
+    pub origin: PathBuf,
+}
+
+/// Where presets come from: a folder's presets first, then the built-in
+/// ones.
+#[derive(Clone, Debug, Default)]
+pub struct PresetCatalog {
+    presets: BTreeMap<String, Preset>,
+}
+
+impl PresetCatalog {
+    /// The presets built into the library.
+    pub fn builtin() -> Result<Self, ConfigError> {
+        Ok(PresetCatalog {
+            presets: builtin_presets()?,
+        })
+    }
+
+    /// The presets of `folder`, falling back to the built-in ones for
+    /// names the folder does not define.
+    pub fn with_folder(folder: impl AsRef<Path>) -> Result<Self, ConfigError> {
+        let mut catalog = PresetCatalog::builtin()?;
+        catalog.presets.extend(load_dir(folder)?);
+        Ok(catalog)
+    }
+
+    /// The catalog for a tournament file at `path`: the `strategies/`
+    /// folder next to the file's folder if it exists, else the built-in
+    /// presets.
+    pub fn for_tournament_file(path: impl AsRef<Path>) -> Result<Self, ConfigError> {
+        let folder = path
+            .as_ref()
+            .parent()
+            .and_then(Path::parent)
+            .map(|root| root.join("strategies"));
+        match folder {
+            Some(folder) if folder.is_dir() => PresetCatalog::with_folder(folder),
+            _ => PresetCatalog::builtin(),
+        }
+    }
+
+    /// The preset of that name.
+    #[must_use]
+    pub fn get(&self, name: &str) -> Option<&Preset> {
+        self.presets.get(name)
+    }
+
+    /// The names of all presets, sorted.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.presets.keys().map(String::as_str)
+    }
+}
+
+impl TournamentFile {
+    /// Validates the file (read from `origin`) against the presets of
+    /// `catalog` and builds the tournament.
+    pub fn validate(
+        self,
+        origin: impl AsRef<Path>,
+        catalog: &PresetCatalog,
+    ) -> Result<Tournament, ConfigError> {
+        let origin = origin.as_ref();
+        let invalid = |e| ConfigError::from_parameter(origin, e);
+        let config = MatchConfig::new(self.game, self.horizon)
+            .and_then(|c| c.with_action_noise(self.action_noise))
+            .and_then(|c| c.with_perception_noise(self.perception_noise))
+            .map_err(invalid)?
+            .with_politics(self.politics)
+            .with_election(self.election)
+            .with_length_known(self.length_known);
+        if self.name.trim().is_empty() {
+            return Err(ConfigError::invalid(
+                origin,
+                "name",
+                "expected a non-empty name",
+            ));
+        }
+        let entrants = self
+            .players
+            .into_iter()
+            .enumerate()
+            .map(|(k, entry)| entrant(entry, &format!("players[{k}]"), origin, catalog))
+            .collect::<Result<Vec<_>, _>>()?;
+        let round_robin = RoundRobin::new(config, entrants)
+            .and_then(|r| r.with_repetitions(self.repetitions))
+            .and_then(|r| r.with_self_play(self.self_play))
+            .map_err(invalid)?
+            .with_seed(self.seed)
+            .with_ranking(self.ranking);
+        Ok(Tournament {
+            name: self.name,
+            description: self.description,
+            round_robin,
+            output: self.output.map(PathBuf::from),
+            evolution: self.evolution,
+            origin: origin.to_path_buf(),
+        })
+    }
+}
+
+/// Builds the entrant a player entry describes; `field` names the entry in
+/// errors.
+fn entrant(
+    entry: PlayerEntry,
+    field: &str,
+    origin: &Path,
+    catalog: &PresetCatalog,
+) -> Result<Entrant, ConfigError> {
+    match entry {
+        PlayerEntry::Preset(name) => {
+            let preset = catalog.get(&name).ok_or_else(|| {
+                let known: Vec<&str> = catalog.names().collect();
+                ConfigError::invalid(
+                    origin,
+                    field,
+                    format!(
+                        "unknown preset \"{name}\"; known presets: {}",
+                        known.join(", ")
+                    ),
+                )
+            })?;
+            let strategy = preset
+                .build()
+                .map_err(|e| ConfigError::strategy(origin, format!("{field}.strategy"), e))?;
+            let settings = PlayerSettings::new(preset.orientation(), preset.visibility())
+                .map_err(|e| ConfigError::from_parameter(origin, e.within(field)))?;
+            Ok(Entrant::new(preset.name(), strategy, settings))
+        }
+        PlayerEntry::Inline {
+            name,
+            strategy,
+            political_weight,
+            visibility,
+        } => {
+            if name.trim().is_empty() {
+                return Err(ConfigError::invalid(
+                    origin,
+                    format!("{field}.name"),
+                    "expected a non-empty name",
+                ));
+            }
+            let built = registry::build(&strategy)
+                .map_err(|e| ConfigError::strategy(origin, format!("{field}.strategy"), e))?;
+            let orientation = Orientation::new(political_weight).map_err(|e| {
+                ConfigError::invalid(origin, format!("{field}.political_weight"), e.reason)
+            })?;
+            let settings = PlayerSettings::new(orientation, visibility)
+                .map_err(|e| ConfigError::from_parameter(origin, e.within(field)))?;
+            Ok(Entrant::new(name, built, settings))
+        }
+    }
+}
+
+impl Tournament {
+    /// Parses and validates tournament RON text read from `origin`, with
+    /// presets from `catalog`.
+    pub fn from_ron(
+        text: &str,
+        origin: impl AsRef<Path>,
+        catalog: &PresetCatalog,
+    ) -> Result<Self, ConfigError> {
+        let origin = origin.as_ref();
+        parse_ron::<TournamentFile>(text, origin)?.validate(origin, catalog)
+    }
+
+    /// Reads, parses and validates a tournament file, resolving presets as
+    /// described in the [module documentation](self).
+    pub fn from_file(path: impl AsRef<Path>) -> Result<Self, ConfigError> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let file = parse_ron::<TournamentFile>(&text, path)?;
+        let catalog = PresetCatalog::for_tournament_file(path)?;
+        file.validate(path, &catalog)
+    }
+
+    /// The default tournament ([`DEFAULT_TOURNAMENT`]) with the built-in
+    /// presets.
+    pub fn embedded_default() -> Result<Self, ConfigError> {
+        Tournament::from_ron(
+            DEFAULT_TOURNAMENT,
+            DEFAULT_ORIGIN,
+            &PresetCatalog::builtin()?,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Tournament, ConfigError> {
+        Tournament::from_ron(text, "test.ron", &PresetCatalog::builtin().unwrap())
+    }
+
+    #[test]
+    fn minimal_file_takes_the_defaults() {
+        let t = load(r#"Tournament(name: "t", players: [Inline(name: "TFT", strategy: (name: "Tit For Tat"))])"#)
+            .unwrap();
+        let rr = &t.round_robin;
+        assert_eq!(rr.repetitions(), 1);
+        assert!(rr.self_play());
+        assert_eq!(rr.config().horizon(), Horizon::AXELROD_FIRST);
+        assert_eq!(rr.entrants()[0].name, "TFT");
+        assert!(t.output.is_none() && t.evolution.is_none());
+    }
+
+    #[test]
+    fn invalid_values_name_file_and_field() {
+        let err = load(r#"Tournament(name: "t", players: [Preset("nobody")])"#).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("test.ron") && text.contains("players[0]") && text.contains("nobody"),
+            "{text}"
+        );
+        let err = load(r#"Tournament(name: "t", players: [], )"#).unwrap_err();
+        assert!(err.to_string().contains("`players`"), "{err}");
+        let err =
+            load(r#"Tournament(name: "t", players: [Preset("politician")], action_noise: 1.5)"#)
+                .unwrap_err();
+        assert!(err.to_string().contains("action_noise"), "{err}");
+    }
+}
