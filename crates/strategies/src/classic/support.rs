@@ -169,6 +169,36 @@ pub(crate) fn in_final_rounds(view: &View<'_>, moves: usize) -> bool {
     }
 }
 
+/// An escalating retaliation, shared by Shubik's and Tideman and
+/// Chieruzzi's first-tournament entries: each new provocation is answered
+/// with one more defection than the last.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Retaliation {
+    /// The length of the latest retaliation.
+    length: u32,
+    /// The defections still owed after this round's.
+    remaining: u32,
+}
+
+impl Retaliation {
+    /// Whether a retaliation is under way.
+    pub(crate) fn is_active(&self) -> bool {
+        self.remaining > 0
+    }
+
+    /// Serves one round of an active retaliation.
+    pub(crate) fn serve(&mut self) {
+        self.remaining = self.remaining.saturating_sub(1);
+    }
+
+    /// Starts a retaliation one round longer than the last one and serves
+    /// its first round.
+    pub(crate) fn escalate(&mut self) {
+        self.length += 1;
+        self.remaining = self.length - 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,85 @@
+//! First by Davis: cooperates for ten rounds, then plays Grudger.
+//!
+//! Rule: cooperate in the first `rounds_to_cooperate` rounds (10 by
+//! default); afterwards defect if the partner has ever defected, cooperate
+//! otherwise. Morton Davis's entry in Axelrod's first tournament, eighth
+//! (Axelrod 1980); `FirstByDavis` in the Python `axelrod` library, named
+//! `"First by Davis: 10"`.
+
+use rand_core::RngCore;
+use twolevel_game::{Action, Classifier, Strategy, View};
+
+/// Cooperates unconditionally at first, then holds any defection as a
+/// grudge for the rest of the match.
+#[derive(Clone, Debug)]
+pub struct FirstByDavis {
+    rounds_to_cooperate: u32,
+    name: String,
+}
+
+impl FirstByDavis {
+    /// A player that cooperates unconditionally for `rounds_to_cooperate`
+    /// rounds before turning into Grudger.
+    #[must_use]
+    pub fn new(rounds_to_cooperate: u32) -> Self {
+        FirstByDavis {
+            rounds_to_cooperate,
+            name: format!("First by Davis: {rounds_to_cooperate}"),
+        }
+    }
+}
+
+impl Default for FirstByDavis {
+    /// Ten unconditional cooperations, as in Axelrod's report.
+    fn default() -> Self {
+        FirstByDavis::new(10)
+    }
+}
+
+impl Strategy for FirstByDavis {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn classifier(&self) -> Classifier {
+        Classifier::deterministic(None)
+    }
+
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+        if view.turn() < self.rounds_to_cooperate as usize || !view.partner.contains(&Action::D) {
+            Action::C
+        } else {
+            Action::D
+        }
+    }
+
+    fn reset(&mut self) {}
+
+    fn clone_box(&self) -> Box<dyn Strategy> {
+        Box::new(self.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classic::{Alternator, Cycler, Defector};
+    use crate::testing::play;
+
+    #[test]
+    fn expected_sequences() {
+        assert_eq!(
+            play(&mut FirstByDavis::default(), &mut Defector, 13).0,
+            "CCCCCCCCCCDDD"
+        );
+        assert_eq!(
+            play(&mut FirstByDavis::new(2), &mut Alternator, 5).0,
+            "CCDDD"
+        );
+        let mut late = Cycler::new("CCCCCCCCCCCCD").unwrap();
+        assert_eq!(
+            play(&mut FirstByDavis::default(), &mut late, 15).0,
+            "CCCCCCCCCCCCCDD"
+        );
+    }
+}

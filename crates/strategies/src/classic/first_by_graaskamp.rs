@@ -1,0 +1,177 @@
+//! First by Graaskamp: Tit For Tat with a probe, a randomness test and
+//! occasional sneaky defections.
+//!
+//! Rule, as `axelrod` implements Axelrod's (1980) description: Tit For Tat
+//! for the first 50 rounds, defect in round 51 (index 50), Tit For Tat for
+//! five more rounds. From round 57 (index 56) on: if the partner's
+//! cooperations and defections have ever passed a chi-squared test for a
+//! fair coin at level `alpha` (0.05), defect for the rest of the match; else
+//! if the partner looks like Tit For Tat (each of its moves copies this
+//! player's previous one) or like a twin (identical history), play Tit For
+//! Tat; otherwise cooperate, except for a defection every 5 to 14 rounds
+//! (the gap drawn uniformly, as numpy's `randint(5, 15)` excludes 15).
+//! James Graaskamp's entry, ninth in Axelrod's first tournament;
+//! `FirstByGraaskamp` in the Python `axelrod` library, named
+//! `"First by Graaskamp: 0.05"`.
+
+use rand::Rng;
+use rand_core::RngCore;
+use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
+
+use super::support::{Tally, looks_random, python_float};
+
+/// The round index of the probing defection.
+const PROBE_ROUND: usize = 50;
+/// The round index from which the checks run.
+const CHECKS_FROM: usize = 56;
+/// The range of gaps between sneaky defections (upper bound excluded).
+const GAP: std::ops::Range<usize> = 5..15;
+
+/// Probes once, punishes randomness, and otherwise defects now and then.
+#[derive(Clone, Debug)]
+pub struct FirstByGraaskamp {
+    alpha: f64,
+    name: String,
+    partner_is_random: bool,
+    next_defection: Option<usize>,
+    partner: Tally,
+}
+
+impl FirstByGraaskamp {
+    /// A player whose randomness test has significance level `alpha`.
+    ///
+    /// # Errors
+    ///
+    /// `alpha` must be a probability in [0, 1].
+    pub fn new(alpha: f64) -> Result<Self, ParameterError> {
+        let alpha = twolevel_game::error::check_unit_interval("alpha", alpha)?;
+        Ok(FirstByGraaskamp {
+            alpha,
+            name: format!("First by Graaskamp: {}", python_float(alpha)),
+            partner_is_random: false,
+            next_defection: None,
+            partner: Tally::default(),
+        })
+    }
+}
+
+impl Default for FirstByGraaskamp {
+    /// A test at the 5% level.
+    fn default() -> Self {
+        FirstByGraaskamp {
+            alpha: 0.05,
+            name: "First by Graaskamp: 0.05".to_owned(),
+            partner_is_random: false,
+            next_defection: None,
+            partner: Tally::default(),
+        }
+    }
+}
+
+/// Whether the partner copied each of this player's previous moves, or
+/// played exactly the same moves.
+fn mirrors_or_twins(own: &[Action], partner: &[Action]) -> bool {
+    let mirrors = (1..own.len()).all(|i| partner[i] == own[i - 1]);
+    mirrors || own == partner
+}
+
+impl Strategy for FirstByGraaskamp {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn classifier(&self) -> Classifier {
+        Classifier::stochastic(None)
+    }
+
+    fn decide(&mut self, view: &View<'_>, rng: &mut dyn RngCore) -> Action {
+        let turn = view.turn();
+        let Some(partner_last) = view.partner_last() else {
+            return Action::C;
+        };
+        if turn < CHECKS_FROM {
+            return if partner_last.is_defection() || turn == PROBE_ROUND {
+                Action::D
+            } else {
+                Action::C
+            };
+        }
+        let partner = self.partner.update(view.partner);
+        self.partner_is_random |=
+            looks_random(partner.cooperations(), partner.defections(), self.alpha);
+        if self.partner_is_random {
+            return Action::D;
+        }
+        if mirrors_or_twins(view.own, view.partner) {
+            return partner_last;
+        }
+        let next = *self
+            .next_defection
+            .get_or_insert_with(|| turn + rng.random_range(GAP));
+        if turn == next {
+            self.next_defection = Some(turn + rng.random_range(GAP));
+            return Action::D;
+        }
+        Action::C
+    }
+
+    fn reset(&mut self) {
+        self.partner_is_random = false;
+        self.next_defection = None;
+        self.partner = Tally::default();
+    }
+
+    fn clone_box(&self) -> Box<dyn Strategy> {
+        Box::new(self.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::TitForTat;
+    use crate::classic::test_support::assert_replays_identically;
+    use crate::classic::{Alternator, Cooperator, Defector};
+    use crate::testing::{play, play_seeded};
+
+    #[test]
+    fn probe_echoes_against_tit_for_tat() {
+        // The probe in round 51 echoes back and forth: Graaskamp recognises
+        // Tit For Tat and keeps copying it.
+        let (own, _) = play(&mut FirstByGraaskamp::default(), &mut TitForTat, 200);
+        assert_eq!(own, format!("{}{}", "C".repeat(50), "DC".repeat(75)));
+    }
+
+    #[test]
+    fn defects_against_a_random_looking_partner() {
+        // Alternator has 28 C and 28 D at round 57: a fair coin.
+        let (own, _) = play(&mut FirstByGraaskamp::default(), &mut Alternator, 80);
+        assert_eq!(&own[56..], "D".repeat(24));
+        // Defector is not random and not a mirror, so after round 56 it is
+        // met with cooperation and the occasional defection, as in `axelrod`.
+        let (own, _) = play(&mut FirstByGraaskamp::default(), &mut Defector, 60);
+        assert_eq!(&own[..56], format!("C{}", "D".repeat(55)));
+        assert_eq!(&own[56..], "CCCC");
+    }
+
+    #[test]
+    fn defects_every_five_to_fourteen_rounds_against_a_cooperator() {
+        let (own, _) = play_seeded(&mut FirstByGraaskamp::default(), &mut Cooperator, 5_000, 17);
+        let defections: Vec<usize> = own
+            .char_indices()
+            .filter(|&(i, m)| i >= CHECKS_FROM && m == 'D')
+            .map(|(i, _)| i)
+            .collect();
+        assert!(
+            defections[0] - CHECKS_FROM < 15,
+            "first sneaky defection at {}",
+            defections[0]
+        );
+        for gap in defections.windows(2).map(|w| w[1] - w[0]) {
+            assert!(GAP.contains(&gap), "gap {gap}");
+        }
+        let gaps: Vec<usize> = defections.windows(2).map(|w| w[1] - w[0]).collect();
+        assert!(gaps.contains(&5) && gaps.contains(&14));
+        assert_replays_identically(&mut FirstByGraaskamp::default(), &mut Cooperator, 3);
+    }
+}

@@ -1,0 +1,151 @@
+//! First by Stein and Rapoport: Tit For Tat that defects against a random
+//! partner and at the end.
+//!
+//! Rule: cooperate in the first four rounds; then Tit For Tat, except that
+//! every fifteen rounds (rounds 15, 30, ...) it runs a chi-squared test of
+//! the partner's cooperations and defections against a fair coin, and while
+//! the last test did not reject randomness (p-value at least `alpha`, 0.05
+//! by default) it defects. It defects in the last two rounds. William Stein
+//! and Amnon Rapoport's entry, sixth in Axelrod's first tournament (Axelrod
+//! 1980); `FirstBySteinAndRapoport` in the Python `axelrod` library, named
+//! `"First by Stein and Rapoport: 0.05: (D, D)"`.
+//!
+//! The final defections need the match length; with
+//! [`View::known_length`] `None` there are none, as in an `axelrod` match
+//! with a probabilistic end.
+
+use rand_core::RngCore;
+use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
+
+use super::support::{Tally, in_final_rounds, looks_random, python_float};
+
+/// The opening cooperations.
+const OPENING_COOPERATIONS: usize = 4;
+/// The randomness test runs every this many rounds.
+const TEST_PERIOD: usize = 15;
+/// Defections at the end of a match of known length.
+const FINAL_DEFECTIONS: usize = 2;
+
+/// Tit For Tat with a periodic randomness test and a defecting end.
+#[derive(Clone, Debug)]
+pub struct FirstBySteinAndRapoport {
+    alpha: f64,
+    name: String,
+    partner_is_random: bool,
+    partner: Tally,
+}
+
+impl FirstBySteinAndRapoport {
+    /// A player whose randomness test has significance level `alpha`.
+    ///
+    /// # Errors
+    ///
+    /// `alpha` must be a probability in [0, 1].
+    pub fn new(alpha: f64) -> Result<Self, ParameterError> {
+        let alpha = twolevel_game::error::check_unit_interval("alpha", alpha)?;
+        Ok(FirstBySteinAndRapoport {
+            alpha,
+            name: format!(
+                "First by Stein and Rapoport: {}: (D, D)",
+                python_float(alpha)
+            ),
+            partner_is_random: false,
+            partner: Tally::default(),
+        })
+    }
+
+    /// The move of the rule before the final defections are applied.
+    fn rule(&mut self, view: &View<'_>) -> Action {
+        let round = view.turn() + 1;
+        let tit_for_tat = view.partner_last().unwrap_or(Action::C);
+        if round <= OPENING_COOPERATIONS {
+            return Action::C;
+        }
+        if round < TEST_PERIOD {
+            return tit_for_tat;
+        }
+        if round % TEST_PERIOD == 0 {
+            let partner = self.partner.update(view.partner);
+            self.partner_is_random =
+                looks_random(partner.cooperations(), partner.defections(), self.alpha);
+        }
+        if self.partner_is_random {
+            Action::D
+        } else {
+            tit_for_tat
+        }
+    }
+}
+
+impl Default for FirstBySteinAndRapoport {
+    /// A test at the 5% level.
+    fn default() -> Self {
+        FirstBySteinAndRapoport {
+            alpha: 0.05,
+            name: "First by Stein and Rapoport: 0.05: (D, D)".to_owned(),
+            partner_is_random: false,
+            partner: Tally::default(),
+        }
+    }
+}
+
+impl Strategy for FirstBySteinAndRapoport {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn classifier(&self) -> Classifier {
+        Classifier {
+            uses_length: true,
+            ..Classifier::deterministic(None)
+        }
+    }
+
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+        let action = self.rule(view);
+        if in_final_rounds(view, FINAL_DEFECTIONS) {
+            Action::D
+        } else {
+            action
+        }
+    }
+
+    fn reset(&mut self) {
+        self.partner_is_random = false;
+        self.partner = Tally::default();
+    }
+
+    fn clone_box(&self) -> Box<dyn Strategy> {
+        Box::new(self.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classic::{Alternator, Cooperator, Defector};
+    use crate::testing::play;
+
+    #[test]
+    fn expected_sequences() {
+        let mut player = FirstBySteinAndRapoport::default();
+        assert_eq!(play(&mut player, &mut Cooperator, 20).0, "C".repeat(20));
+        assert_eq!(play(&mut player, &mut Defector, 6).0, "CCCCDD");
+        // Alternator looks like a fair coin at round 15 (7 C, 7 D), so the
+        // player defects from then on.
+        let expected = format!("CCCC{}{}", "DC".repeat(5), "D".repeat(6));
+        assert_eq!(play(&mut player, &mut Alternator, 20).0, expected);
+    }
+
+    #[test]
+    fn names_the_significance_level() {
+        assert_eq!(
+            FirstBySteinAndRapoport::new(0.1).unwrap().name(),
+            "First by Stein and Rapoport: 0.1: (D, D)"
+        );
+        assert_eq!(
+            FirstBySteinAndRapoport::new(2.0).unwrap_err().field,
+            "alpha"
+        );
+    }
+}
