@@ -281,6 +281,22 @@ impl RoundRobin {
     }
 }
 
+impl RoundRobin {
+    /// Plays every match on a new rayon pool of `threads` threads (when
+    /// parallel) and returns the results, identical to [`RoundRobin::play`].
+    ///
+    /// Fails when the pool cannot be built.
+    pub fn play_on_threads(
+        &self,
+        threads: usize,
+    ) -> Result<RoundRobinResults, rayon::ThreadPoolBuildError> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()?;
+        Ok(pool.install(|| self.play()))
+    }
+}
+
 /// One match of a round robin.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MatchRecord {
