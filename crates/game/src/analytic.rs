@@ -197,6 +197,39 @@ pub fn discounted_value(prefix: &[f64], tail: f64, delta: f64) -> Result<f64, Pa
     Ok(head + weight * tail / (1.0 - delta))
 }
 
+/// The discounted value `sum_t delta^t * x_t` of a path that repeats
+/// `cycle` forever: `sum_{k < n} delta^k * cycle[k] / (1 - delta^n)`.
+///
+/// `delta` must lie in [0, 1) and the cycle must not be empty (the error
+/// names `delta` or `cycle`).
+pub fn periodic_value(cycle: &[f64], delta: f64) -> Result<f64, ParameterError> {
+    let delta = check_delta(delta)?;
+    if cycle.is_empty() {
+        return Err(ParameterError::new(
+            "cycle",
+            "expected at least one payoff in the repeated cycle",
+        ));
+    }
+    let (sum, weight) = cycle.iter().fold((0.0, 1.0), |(sum, weight), &x| {
+        (sum + weight * x, weight * delta)
+    });
+    Ok(sum / (1.0 - weight))
+}
+
+/// The discounted values, against tit for tat, of cooperating forever
+/// (`R'` every round), of always defecting (`T'`, then `P'` forever) and of
+/// alternating D and C (`T', S', T', S', ...`), in that order. Tit for tat
+/// is collectively stable exactly when the first is at least the other two
+/// (Axelrod 1984); [`tft_threshold`] solves that for `delta`.
+pub fn tft_paths(m: &PayoffMatrix, delta: f64) -> Result<[f64; 3], ParameterError> {
+    let [cooperate, always_defect] = grim_paths(m, delta)?;
+    Ok([
+        cooperate,
+        always_defect,
+        periodic_value(&[m.t(), m.s()], delta)?,
+    ])
+}
+
 /// The discounted values, against grim trigger, of cooperating forever
 /// (`R'` every round) and of defecting once and then being punished by
 /// mutual defection forever (`T'`, then `P'` every round), in that order.
@@ -437,6 +470,14 @@ mod tests {
         // 1 + 0.5 * 2 + 0.25 * 4 / 0.5 = 4.
         assert!((discounted_value(&[1.0, 2.0], 4.0, 0.5).unwrap() - 4.0).abs() < 1e-12);
         assert_eq!(discounted_value(&[], 1.0, 1.0).unwrap_err().field, "delta");
+        // Alternating 5 and 0 at delta = 0.5: 5 / (1 - 0.25) = 20 / 3.
+        let value = periodic_value(&[5.0, 0.0], 0.5).unwrap();
+        assert!((value - 20.0 / 3.0).abs() < 1e-12);
+        assert_eq!(periodic_value(&[], 0.5).unwrap_err().field, "cycle");
+        // At Axelrod's TFT threshold 2/3 alternation ties with cooperation:
+        // 3 / (1/3) = 9 and (5 + 0) / (1 - 4/9) = 9.
+        let [cooperate, _, alternate] = tft_paths(&PayoffMatrix::AXELROD, 2.0 / 3.0).unwrap();
+        assert!((cooperate - 9.0).abs() < 1e-9 && (alternate - 9.0).abs() < 1e-9);
         assert!(discounted_value(&[], 1.0, f64::NAN).is_err());
     }
 

@@ -41,7 +41,7 @@ pub use action::{Action, Outcome};
 pub use analytic::{
     Anchor, NoThreshold, ParadoxError, PoliticizationParadox, alternation_threshold,
     discounted_value, grim_paths, grim_threshold, paradox_of_politicization,
-    paradox_of_politicization_with, tft_threshold,
+    paradox_of_politicization_with, periodic_value, tft_paths, tft_threshold,
 };
 pub use dynamics::{ElectionCycle, PoliticizationDynamics, Politics};
 pub use error::ParameterError;
