@@ -191,9 +191,20 @@ impl FixationMatrix {
     /// probabilities are.
     #[must_use]
     pub fn stationary_distribution(&self) -> Vec<f64> {
+        self.ln_stationary_distribution()
+            .into_iter()
+            .map(f64::exp)
+            .collect()
+    }
+
+    /// The natural logarithms of the [stationary
+    /// distribution](Self::stationary_distribution), accurate even for
+    /// states whose probability is below the smallest `f64`.
+    #[must_use]
+    pub fn ln_stationary_distribution(&self) -> Vec<f64> {
         let n = self.n;
         if n <= 1 {
-            return vec![1.0; n];
+            return vec![0.0; n];
         }
         // The common factor 1/(n - 1) cancels out of the stationary vector.
         let mut p: Vec<Vec<f64>> = (0..n)
@@ -230,7 +241,7 @@ impl FixationMatrix {
             ln_pi[j] = value;
         }
         let (ln_total, _) = log_sum_exp(ln_pi.iter().copied());
-        ln_pi.iter().map(|l| (l - ln_total).exp()).collect()
+        ln_pi.iter().map(|l| l - ln_total).collect()
     }
 }
 

@@ -166,6 +166,11 @@ pub trait PayoffSource {
     /// Updates the payoffs before a step given the current counts; returns
     /// whether they changed.
     fn refresh(&mut self, counts: &[u32], rng: &mut dyn RngCore) -> bool;
+
+    /// The smallest and largest payoff the source can ever give, when known
+    /// in advance (a fixed table); `None` when payoffs are sampled and must
+    /// be checked as they come.
+    fn payoff_range(&self) -> Option<(f64, f64)>;
 }
 
 impl PayoffSource for PayoffTable {
@@ -182,6 +187,10 @@ impl PayoffSource for PayoffTable {
     #[inline]
     fn refresh(&mut self, _counts: &[u32], _rng: &mut dyn RngCore) -> bool {
         false
+    }
+
+    fn payoff_range(&self) -> Option<(f64, f64)> {
+        Some(self.range())
     }
 }
 
@@ -244,6 +253,10 @@ impl<M: MatchPlayer> PayoffSource for SampledPayoffs<M> {
             }
         }
         true
+    }
+
+    fn payoff_range(&self) -> Option<(f64, f64)> {
+        None
     }
 }
 

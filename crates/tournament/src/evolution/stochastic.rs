@@ -302,6 +302,11 @@ pub fn simulate<S: PayoffSource, R: RngCore>(
     }
 
     source.refresh(&pop.counts, rng);
+    // Every payoff is an average of table entries, so a fitness that is
+    // positive on the entries' range is positive all run long.
+    if let (Update::Moran(fitness), Some((low, high))) = (params.update, source.payoff_range()) {
+        fitness.check_range(low, high)?;
+    }
     pop.recompute_sums(source);
     if let Update::Moran(fitness) = params.update {
         pop.recompute_weights(source, fitness);
