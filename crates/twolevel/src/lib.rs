@@ -29,4 +29,8 @@ pub mod prelude {
         PayoffMatrix, PoliticalPayoff, Politicization, PoliticizationDynamics, Politics, Strategy,
         TwoLevelGame, View,
     };
+    pub use twolevel_game::{
+        Anchor, NoThreshold, PoliticizationParadox, grim_threshold, paradox_of_politicization,
+        paradox_of_politicization_with, tft_threshold,
+    };
 }
