@@ -72,9 +72,10 @@ pub enum ConfigError {
         /// The field holding the strategy description, for example
         /// `strategy` or `players[2]`.
         field: String,
-        /// Why the strategy could not be built.
+        /// Why the strategy could not be built (boxed to keep the error
+        /// small).
         #[source]
-        source: StrategyError,
+        source: Box<StrategyError>,
     },
 }
 
@@ -108,7 +109,7 @@ impl ConfigError {
         ConfigError::Strategy {
             path: path.as_ref().to_path_buf(),
             field: field.into(),
-            source,
+            source: Box::new(source),
         }
     }
 

@@ -32,7 +32,11 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use twolevel_game::{ParameterError, Strategy};
 
-use crate::{Cooperator, Defector, TitForTat};
+use crate::ledger::Valuation;
+use crate::{
+    ContriteTitForTat, Cooperator, Defector, DiffuseReciprocity, FreeRider, GearShifting,
+    GearShiftingParams, NationalistDefector, TitForTat,
+};
 
 /// A strategy named in a configuration file, with its parameters.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -302,6 +306,62 @@ fn boxed<S: Strategy + 'static>(strategy: S) -> Result<Box<dyn Strategy>, Strate
     Ok(Box::new(strategy))
 }
 
+/// The `valuation` parameter of the ledger strategies.
+fn valuation(params: &Params<'_>) -> Result<Valuation, StrategyError> {
+    params
+        .text("valuation")?
+        .map_or(Ok(Valuation::Counts), |text| {
+            Valuation::parse("valuation", text).map_err(|e| params.rejected(e))
+        })
+}
+
+fn build_diffuse_reciprocity(params: &Params<'_>) -> Result<Box<dyn Strategy>, StrategyError> {
+    let tolerance = params
+        .number("tolerance")?
+        .unwrap_or(DiffuseReciprocity::DEFAULT_TOLERANCE);
+    let lambda = params
+        .number("lambda")?
+        .unwrap_or(DiffuseReciprocity::DEFAULT_LAMBDA);
+    DiffuseReciprocity::new(tolerance, lambda, valuation(params)?)
+        .map_err(|e| params.rejected(e))
+        .and_then(boxed)
+}
+
+fn build_gear_shifting(params: &Params<'_>) -> Result<Box<dyn Strategy>, StrategyError> {
+    let defaults = GearShiftingParams::default();
+    let values = GearShiftingParams {
+        initial: params.number("initial")?.unwrap_or(defaults.initial),
+        step: params.number("step")?.unwrap_or(defaults.step),
+        cap: params.number("cap")?.unwrap_or(defaults.cap),
+        patience: params.count("patience")?.unwrap_or(defaults.patience),
+        lambda: params.number("lambda")?.unwrap_or(defaults.lambda),
+        valuation: valuation(params)?,
+    };
+    GearShifting::new(values)
+        .map_err(|e| params.rejected(e))
+        .and_then(boxed)
+}
+
+fn build_free_rider(params: &Params<'_>) -> Result<Box<dyn Strategy>, StrategyError> {
+    let lambda = params.number("lambda")?.unwrap_or(1.0);
+    let margin = params
+        .number("margin")?
+        .unwrap_or(FreeRider::DEFAULT_MARGIN);
+    let probe_every = params
+        .count("probe_every")?
+        .unwrap_or(FreeRider::DEFAULT_PROBE_EVERY);
+    FreeRider::new(lambda, margin, probe_every)
+        .map_err(|e| params.rejected(e))
+        .and_then(boxed)
+}
+
+fn build_nationalist_defector(params: &Params<'_>) -> Result<Box<dyn Strategy>, StrategyError> {
+    let threshold = params.number("reciprocate_below")?.unwrap_or(0.0);
+    NationalistDefector::new(threshold)
+        .map_err(|e| params.rejected(e))
+        .and_then(boxed)
+}
+
 /// Every registered strategy, in the order [`names`] lists them.
 static ENTRIES: &[Entry] = &[
     Entry {
@@ -309,6 +369,36 @@ static ENTRIES: &[Entry] = &[
         aliases: &["TFT"],
         params: &[],
         build: |_| boxed(TitForTat),
+    },
+    Entry {
+        name: "Diffuse Reciprocity",
+        aliases: &["Diffuse"],
+        params: &["tolerance", "lambda", "valuation"],
+        build: build_diffuse_reciprocity,
+    },
+    Entry {
+        name: "Gear Shifting",
+        aliases: &["Gear Shifter"],
+        params: &["initial", "step", "cap", "patience", "lambda", "valuation"],
+        build: build_gear_shifting,
+    },
+    Entry {
+        name: "Free Rider",
+        aliases: &[],
+        params: &["lambda", "margin", "probe_every"],
+        build: build_free_rider,
+    },
+    Entry {
+        name: "Nationalist Defector",
+        aliases: &["Nationalist"],
+        params: &["reciprocate_below"],
+        build: build_nationalist_defector,
+    },
+    Entry {
+        name: "Contrite Tit For Tat",
+        aliases: &["CTFT"],
+        params: &[],
+        build: |_| boxed(ContriteTitForTat::default()),
     },
     Entry {
         name: "Cooperator",

@@ -1,12 +1,28 @@
 //! Helpers for testing strategies: play two strategies against each other
-//! in the classic game, without noise, and read the moves as strings.
+//! in the classic game, without noise, and read the moves as strings; and a
+//! [`SequencePlayer`] that plays a fixed sequence of moves.
 
+use rand::SeedableRng;
+use rand_core::RngCore;
 use rand_pcg::Pcg64Mcg;
-use twolevel_game::{Action, PayoffMatrix, Strategy, View};
+use twolevel_game::{Action, Classifier, PayoffMatrix, Strategy, View};
 
 /// Renders moves as a string of `C` and `D`.
 pub fn moves_to_string(moves: &[Action]) -> String {
     moves.iter().map(|a| a.to_string()).collect()
+}
+
+/// The moves and total scores of both players of a played match.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchRecord {
+    /// The first player's moves.
+    pub moves_a: Vec<Action>,
+    /// The second player's moves.
+    pub moves_b: Vec<Action>,
+    /// The first player's total payoff.
+    pub score_a: f64,
+    /// The second player's total payoff.
+    pub score_b: f64,
 }
 
 /// Plays `turns` rounds of the classic game (Axelrod's payoffs, w = 0,
@@ -22,7 +38,22 @@ pub fn play_seeded(
     turns: usize,
     seed: u64,
 ) -> (String, String) {
-    use rand::SeedableRng;
+    let record = play_match(a, b, turns, seed);
+    (
+        moves_to_string(&record.moves_a),
+        moves_to_string(&record.moves_b),
+    )
+}
+
+/// Plays `turns` rounds of the classic game (Axelrod's payoffs, w = 0,
+/// pi = 0, no noise) after resetting both players, with the match RNG
+/// seeded by `seed`, and returns the moves and scores.
+pub fn play_match(
+    a: &mut dyn Strategy,
+    b: &mut dyn Strategy,
+    turns: usize,
+    seed: u64,
+) -> MatchRecord {
     let mut rng = Pcg64Mcg::seed_from_u64(seed);
     let payoffs = PayoffMatrix::AXELROD;
     let (mut moves_a, mut moves_b) = (Vec::new(), Vec::new());
@@ -45,5 +76,68 @@ pub fn play_seeded(
         moves_a.push(move_a);
         moves_b.push(move_b);
     }
-    (moves_to_string(&moves_a), moves_to_string(&moves_b))
+    MatchRecord {
+        moves_a,
+        moves_b,
+        score_a,
+        score_b,
+    }
+}
+
+/// Parses a string of `C` and `D` (other characters are ignored) into
+/// moves.
+pub fn parse_moves(text: &str) -> Vec<Action> {
+    text.chars()
+        .filter_map(|c| match c {
+            'C' | 'c' => Some(Action::C),
+            'D' | 'd' => Some(Action::D),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Plays a fixed sequence of moves, repeating it when the match is
+/// longer; cooperates if the sequence is empty. Useful as a scripted
+/// partner in tests and property tests.
+#[derive(Clone, Debug, Default)]
+pub struct SequencePlayer {
+    moves: Vec<Action>,
+}
+
+impl SequencePlayer {
+    /// A player of the given moves.
+    #[must_use]
+    pub fn new(moves: Vec<Action>) -> Self {
+        SequencePlayer { moves }
+    }
+
+    /// A player of the moves written as `C`/`D` letters.
+    #[must_use]
+    pub fn from_letters(text: &str) -> Self {
+        SequencePlayer::new(parse_moves(text))
+    }
+}
+
+impl Strategy for SequencePlayer {
+    fn name(&self) -> &str {
+        "Sequence Player"
+    }
+
+    fn classifier(&self) -> Classifier {
+        Classifier::deterministic(Some(0))
+    }
+
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+        if self.moves.is_empty() {
+            Action::C
+        } else {
+            self.moves[view.turn() % self.moves.len()]
+        }
+    }
+
+    fn reset(&mut self) {}
+
+    fn clone_box(&self) -> Box<dyn Strategy> {
+        Box::new(self.clone())
+    }
 }

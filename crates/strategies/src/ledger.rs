@@ -1,0 +1,290 @@
+//! The credit/debt ledger of diffuse reciprocity.
+//!
+//! After each round the ledger is updated with
+//!
+//! ```text
+//! balance = lambda * balance + (value of what I gave - value of what I got)
+//! ```
+//!
+//! so a positive balance is the partner's net debt to the ledger's owner
+//! and a negative one the owner's debt to the partner (Keohane 1986;
+//! MODEL.md section 4). `lambda` in (0, 1] lets old debts fade; with
+//! `lambda = 1` nothing is forgotten.
+//!
+//! What a round is worth is set by the [`Valuation`]:
+//!
+//! - [`Valuation::Counts`]: every cooperation counts 1, so a round adds
+//!   `my_C - partner_C` (+1 when I cooperated and the partner defected, -1
+//!   the other way round, 0 when we matched).
+//! - [`Valuation::Payoffs`]: every cooperation is valued by what it was
+//!   worth to its recipient: a `C` given to a partner who played `b` is
+//!   worth `u(b, C) - u(b, D)` to it, read from the owner's own blended
+//!   utilities (`View::payoffs`) of the round in question, which stand in
+//!   for the partner's. The round adds what I gave minus what I got. With
+//!   Axelrod's payoffs a `CC` round balances out (`R - S` each way), `DD`
+//!   adds nothing, and an unreciprocated cooperation is worth `T - P = 4`,
+//!   so tolerances are in payoff units. Politicization changes the blended
+//!   utilities and so the weight of later rounds.
+//!
+//! The ledger is shared by [`DiffuseReciprocity`](crate::DiffuseReciprocity),
+//! [`GearShifting`](crate::GearShifting) and
+//! [`FreeRider`](crate::FreeRider) (which keeps it from the partner's side
+//! to track its own debt).
+
+use serde::{Deserialize, Serialize};
+use twolevel_game::{Action, Outcome, ParameterError, PayoffMatrix, View};
+
+/// How a round is valued in a [`Ledger`]; see the module documentation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Valuation {
+    /// Every cooperation counts 1.
+    #[default]
+    Counts,
+    /// Every cooperation is valued by its worth to its recipient.
+    Payoffs,
+}
+
+impl Valuation {
+    /// Parses `"counts"` or `"payoffs"` (any case) for the parameter
+    /// `field`.
+    pub fn parse(field: &str, text: &str) -> Result<Self, ParameterError> {
+        match text.to_ascii_lowercase().as_str() {
+            "counts" => Ok(Valuation::Counts),
+            "payoffs" => Ok(Valuation::Payoffs),
+            _ => Err(ParameterError::new(
+                field,
+                format!("expected \"counts\" or \"payoffs\", got {text:?}"),
+            )),
+        }
+    }
+
+    /// The value of one round for the player whose move is `outcome.own`:
+    /// what it gave minus what it got, under `payoffs`.
+    #[must_use]
+    pub fn round_value(self, outcome: Outcome, payoffs: &PayoffMatrix) -> f64 {
+        let gift = |recipient: Action| match self {
+            Valuation::Counts => 1.0,
+            Valuation::Payoffs => {
+                payoffs.payoff(recipient, Action::C) - payoffs.payoff(recipient, Action::D)
+            }
+        };
+        let given = if outcome.own.is_cooperation() {
+            gift(outcome.partner)
+        } else {
+            0.0
+        };
+        let received = if outcome.partner.is_cooperation() {
+            gift(outcome.own)
+        } else {
+            0.0
+        };
+        given - received
+    }
+}
+
+/// Checks a ledger's `lambda`: a number in (0, 1].
+pub fn check_lambda(field: &str, lambda: f64) -> Result<f64, ParameterError> {
+    if lambda > 0.0 && lambda <= 1.0 {
+        Ok(lambda)
+    } else {
+        Err(ParameterError::new(
+            field,
+            format!("expected a number in (0, 1], got {lambda}"),
+        ))
+    }
+}
+
+/// Checks a tolerance: a number >= 0, possibly infinite (unbounded).
+pub fn check_tolerance(field: &str, tolerance: f64) -> Result<f64, ParameterError> {
+    if tolerance >= 0.0 {
+        Ok(tolerance)
+    } else {
+        Err(ParameterError::new(
+            field,
+            format!("expected a number >= 0 (or \"inf\" for unbounded), got {tolerance}"),
+        ))
+    }
+}
+
+/// A credit/debt ledger kept from one player's side.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ledger {
+    lambda: f64,
+    valuation: Valuation,
+    balance: f64,
+    /// How many rounds of the match have been entered.
+    rounds: usize,
+    /// The payoffs of the round decided last, used to value that round.
+    pending_payoffs: Option<PayoffMatrix>,
+}
+
+impl Ledger {
+    /// An empty ledger; `lambda` must be in (0, 1].
+    pub fn new(lambda: f64, valuation: Valuation) -> Result<Self, ParameterError> {
+        Ok(Ledger {
+            lambda: check_lambda("lambda", lambda)?,
+            valuation,
+            balance: 0.0,
+            rounds: 0,
+            pending_payoffs: None,
+        })
+    }
+
+    /// An empty ledger with a `lambda` the caller knows to be in (0, 1]
+    /// (a built-in default).
+    pub(crate) const fn with_valid_lambda(lambda: f64, valuation: Valuation) -> Self {
+        Ledger {
+            lambda,
+            valuation,
+            balance: 0.0,
+            rounds: 0,
+            pending_payoffs: None,
+        }
+    }
+
+    /// The decay factor.
+    #[must_use]
+    pub fn lambda(&self) -> f64 {
+        self.lambda
+    }
+
+    /// The valuation.
+    #[must_use]
+    pub fn valuation(&self) -> Valuation {
+        self.valuation
+    }
+
+    /// The current balance: the partner's net debt to the owner.
+    #[must_use]
+    pub fn balance(&self) -> f64 {
+        self.balance
+    }
+
+    /// Forgets every entry.
+    pub fn reset(&mut self) {
+        self.balance = 0.0;
+        self.rounds = 0;
+        self.pending_payoffs = None;
+    }
+
+    /// Enters one round.
+    pub fn record(&mut self, outcome: Outcome, payoffs: &PayoffMatrix) {
+        self.balance = self.lambda * self.balance + self.valuation.round_value(outcome, payoffs);
+        self.rounds += 1;
+    }
+
+    /// Enters the rounds of `view` not yet entered, calling `on_round`
+    /// with each outcome (from the owner's side) and the balances just
+    /// before and just after it, oldest first; then remembers `view.payoffs` to value the
+    /// round about to be played.
+    ///
+    /// A view shorter than what was entered starts a new match: the ledger
+    /// resets first. Call this once per [`decide`](twolevel_game::Strategy::decide)
+    /// (normally one new round each time; it does not allocate).
+    pub fn catch_up(&mut self, view: &View<'_>, mut on_round: impl FnMut(Outcome, f64, f64)) {
+        if view.turn() < self.rounds {
+            self.reset();
+        }
+        while self.rounds < view.turn() {
+            let index = self.rounds;
+            let outcome = Outcome::new(view.own[index], view.partner[index]);
+            // The round decided last was valued with the payoffs seen then;
+            // older rounds (only when catching up on a history entered in
+            // bulk) with the current ones.
+            let payoffs = match self.pending_payoffs {
+                Some(payoffs) if index + 1 == view.turn() => payoffs,
+                _ => *view.payoffs,
+            };
+            let before = self.balance;
+            self.record(outcome, &payoffs);
+            on_round(outcome, before, self.balance);
+        }
+        self.pending_payoffs = Some(*view.payoffs);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_add_my_cooperations_minus_the_partners() {
+        let m = PayoffMatrix::AXELROD;
+        let values: Vec<f64> = Outcome::ALL
+            .iter()
+            .map(|&o| Valuation::Counts.round_value(o, &m))
+            .collect();
+        assert_eq!(values, vec![0.0, 1.0, -1.0, 0.0]);
+    }
+
+    #[test]
+    fn payoffs_value_a_gift_by_its_worth_to_the_recipient() {
+        let m = PayoffMatrix::AXELROD;
+        let values: Vec<f64> = Outcome::ALL
+            .iter()
+            .map(|&o| Valuation::Payoffs.round_value(o, &m))
+            .collect();
+        // CC: R - S both ways; CD: I gave T - P = 4; DC: I got 4; DD: 0.
+        assert_eq!(values, vec![0.0, 4.0, -4.0, 0.0]);
+    }
+
+    #[test]
+    fn old_debts_fade_with_lambda() {
+        let m = PayoffMatrix::AXELROD;
+        let mut ledger = Ledger::new(0.5, Valuation::Counts).unwrap();
+        ledger.record(Outcome::CD, &m);
+        ledger.record(Outcome::CC, &m);
+        ledger.record(Outcome::CD, &m);
+        assert_eq!(ledger.balance(), 1.25);
+    }
+
+    #[test]
+    fn catch_up_enters_each_round_once_and_restarts_on_a_new_match() {
+        let m = PayoffMatrix::AXELROD;
+        let own = [Action::C, Action::C, Action::D];
+        let partner = [Action::D, Action::D, Action::C];
+        let mut ledger = Ledger::new(1.0, Valuation::Counts).unwrap();
+        let mut seen = Vec::new();
+        ledger.catch_up(
+            &View::with_history(&own[..2], &partner[..2], &m),
+            |o, b, a| {
+                seen.push((o, b, a));
+            },
+        );
+        ledger.catch_up(&View::with_history(&own, &partner, &m), |o, b, a| {
+            seen.push((o, b, a));
+        });
+        assert_eq!(
+            seen,
+            vec![
+                (Outcome::CD, 0.0, 1.0),
+                (Outcome::CD, 1.0, 2.0),
+                (Outcome::DC, 2.0, 1.0)
+            ]
+        );
+        assert_eq!(ledger.balance(), 1.0);
+        ledger.catch_up(&View::first_round(&m), |_, _, _| {});
+        assert_eq!(ledger.balance(), 0.0);
+    }
+
+    #[test]
+    fn parameters_are_checked() {
+        assert!(Ledger::new(0.0, Valuation::Counts).is_err());
+        assert!(Ledger::new(1.5, Valuation::Counts).is_err());
+        assert!(Ledger::new(f64::NAN, Valuation::Counts).is_err());
+        assert!(check_tolerance("tolerance", -1.0).is_err());
+        assert!(check_tolerance("tolerance", f64::NAN).is_err());
+        assert_eq!(
+            check_tolerance("tolerance", f64::INFINITY),
+            Ok(f64::INFINITY)
+        );
+        assert_eq!(
+            Valuation::parse("valuation", "Payoffs"),
+            Ok(Valuation::Payoffs)
+        );
+        assert_eq!(
+            Valuation::parse("valuation", "money").unwrap_err().field,
+            "valuation"
+        );
+    }
+}
