@@ -3,10 +3,40 @@
 //! The two-level game that every twolevel tournament plays: a policy payoff
 //! (international, absolute gains) blended with a political payoff
 //! (domestic, relative gains) by each state's political weight and the
-//! politicization of the issue; the shadow of the future; and the
-//! [`Strategy`] trait that players implement.
+//! politicization of the issue; the shadow of the future; the analytic
+//! thresholds that say when it sustains cooperation; and the [`Strategy`]
+//! trait that players implement. `docs/model.md` derives every formula.
 //!
-//! This crate does no IO and draws no random numbers.
+//! ## Modules
+//!
+//! - [`action`]: [`Action`] (C or D) and [`Outcome`].
+//! - [`matrix`]: validated 2x2 [`PayoffMatrix`] and [`Bimatrix`].
+//! - [`two_level`]: [`TwoLevelGame`], [`Orientation`] (the political weight
+//!   `w`), [`Politicization`] (`pi`), per-round [`Payoff`]s and the
+//!   precomputed [`StageTable`].
+//! - [`dynamics`]: [`Politics`] (fixed or dynamic `pi`),
+//!   [`PoliticizationDynamics`] (public defections raise `pi`, calm rounds
+//!   let it decay) and [`ElectionCycle`] (campaigns raise `w`).
+//! - [`horizon`]: [`Horizon`], a fixed number of rounds or a continuation
+//!   probability.
+//! - [`analytic`]: grim-trigger and tit-for-tat thresholds, discounted path
+//!   values and the paradox of politicization.
+//! - [`strategy`]: the [`Strategy`] trait, [`View`] and [`Classifier`].
+//!
+//! ## Invariants
+//!
+//! - **No IO and no randomness.** This crate reads no files and draws no
+//!   random numbers; a [`Strategy`] is handed the caller's RNG.
+//! - **Validated values.** Every parameter type is built by a constructor
+//!   or deserializer that validates it, so a [`TwoLevelGame`],
+//!   [`Politicization`], [`Horizon`], ... never holds NaN or an
+//!   out-of-range value, and every payoff stays finite (within
+//!   [`TwoLevelGame::MAX_PAYOFF`]). Bad input is a [`ParameterError`] naming
+//!   the field, never a panic; through RON the error message carries the
+//!   field name too.
+//! - **The classic game is exact.** With `w = 0` and `pi = 0` every utility
+//!   is the policy payoff bit for bit, so Axelrod's results are reproduced
+//!   exactly.
 //!
 //! ## Quick start
 //!
@@ -25,6 +55,40 @@
 //! let politician = Orientation::new(0.8)?;
 //! let [row, column] = game.payoffs(Action::D, Action::C, pi, [politician, Orientation::POLICY]);
 //! assert!(row.political > 0.0 && column.political < 0.0);
+//! # Ok::<(), twolevel_game::ParameterError>(())
+//! ```
+//!
+//! ## The shadow of the future and the paradox of politicization
+//!
+//! ```
+//! use twolevel_game::{Orientation, Politicization, TwoLevelGame, paradox_of_politicization};
+//!
+//! let game = TwoLevelGame::default();
+//! // Grim trigger sustains cooperation iff delta >= (T' - R') / (T' - P').
+//! let classic = game.grim_threshold_at(Orientation::POLICY, Politicization::NONE);
+//! assert_eq!(classic, Ok(0.5));
+//! // Moderate politicization lowers the threshold, securitization raises it.
+//! let paradox = paradox_of_politicization(&game, Orientation::POLICY)?;
+//! assert!(paradox.is_paradox());
+//! assert!(paradox.threshold_min < 0.48 && paradox.threshold_at_1 > 0.76);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Politicization over time
+//!
+//! ```
+//! use twolevel_game::{Action, Politicization, PoliticizationDynamics};
+//!
+//! // Megaphone diplomacy: each defection is fully public.
+//! let dynamics = PoliticizationDynamics::new(1.0, 0.05, 0.1)?;
+//! let mut pi = Politicization::NONE;
+//! for _ in 0..10 {
+//!     pi = dynamics.next_after(pi, [Action::D, Action::D]);
+//! }
+//! assert!(pi.value() > 0.6);
+//! // Quiet diplomacy: the same defections, out of the political glare.
+//! let quiet = dynamics.with_visibility(0.0)?;
+//! assert_eq!(quiet.next_after(Politicization::NONE, [Action::D, Action::D]), Politicization::NONE);
 //! # Ok::<(), twolevel_game::ParameterError>(())
 //! ```
 
