@@ -222,9 +222,15 @@ proptest! {
     /// sides of the threshold, away from it.
     #[test]
     fn grim_threshold_is_sharp_in_prisoners_dilemmas(
-        m in moderate_matrix().prop_filter("a prisoner's dilemma with room", |m| {
-            m.is_prisoners_dilemma() && m.t() - m.p() > 0.1
-        }),
+        m in [-100.0..100.0_f64; 4]
+            .prop_map(|mut e| {
+                // Sorted ascending, the entries are S < P < R < T.
+                e.sort_by(f64::total_cmp);
+                PayoffMatrix::new(e[2], e[0], e[3], e[1]).unwrap()
+            })
+            .prop_filter("a prisoner's dilemma with room", |m| {
+                m.is_prisoners_dilemma() && m.t() - m.p() > 0.1
+            }),
         delta in 0.0..0.999_f64,
     ) {
         let threshold = grim_threshold(&m).unwrap();
