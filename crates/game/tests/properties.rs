@@ -222,7 +222,7 @@ proptest! {
     /// sides of the threshold, away from it.
     #[test]
     fn grim_threshold_is_sharp_in_prisoners_dilemmas(
-        m in [-100.0..100.0_f64; 4]
+        m in proptest::array::uniform4(-100.0..100.0_f64)
             .prop_map(|mut e| {
                 // Sorted ascending, the entries are S < P < R < T.
                 e.sort_by(f64::total_cmp);
