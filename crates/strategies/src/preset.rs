@@ -213,10 +213,83 @@ pub fn load_dir(dir: impl AsRef<Path>) -> Result<BTreeMap<String, Preset>, Confi
 
 /// The preset files shipped in the top-level `strategies/` folder, as
 /// `(file stem, RON text)` pairs compiled into the library.
-pub const BUILTIN_PRESET_FILES: &[(&str, &str)] = &[(
-    "politician",
-    include_str!("../../../strategies/politician.ron"),
-)];
+pub const BUILTIN_PRESET_FILES: &[(&str, &str)] = &[
+    (
+        "alternator",
+        include_str!("../../../strategies/alternator.ron"),
+    ),
+    ("bully", include_str!("../../../strategies/bully.ron")),
+    (
+        "bureaucrat",
+        include_str!("../../../strategies/bureaucrat.ron"),
+    ),
+    (
+        "contrite-tit-for-tat",
+        include_str!("../../../strategies/contrite-tit-for-tat.ron"),
+    ),
+    (
+        "cooperator",
+        include_str!("../../../strategies/cooperator.ron"),
+    ),
+    (
+        "cycler-ccd",
+        include_str!("../../../strategies/cycler-ccd.ron"),
+    ),
+    ("defector", include_str!("../../../strategies/defector.ron")),
+    (
+        "forgetful-grudger",
+        include_str!("../../../strategies/forgetful-grudger.ron"),
+    ),
+    (
+        "free-rider",
+        include_str!("../../../strategies/free-rider.ron"),
+    ),
+    (
+        "gear-shifter",
+        include_str!("../../../strategies/gear-shifter.ron"),
+    ),
+    (
+        "go-by-majority",
+        include_str!("../../../strategies/go-by-majority.ron"),
+    ),
+    ("gradual", include_str!("../../../strategies/gradual.ron")),
+    ("grudger", include_str!("../../../strategies/grudger.ron")),
+    ("gtft", include_str!("../../../strategies/gtft.ron")),
+    (
+        "hard-tit-for-tat",
+        include_str!("../../../strategies/hard-tit-for-tat.ron"),
+    ),
+    (
+        "nationalist",
+        include_str!("../../../strategies/nationalist.ron"),
+    ),
+    (
+        "politician",
+        include_str!("../../../strategies/politician.ron"),
+    ),
+    ("prober", include_str!("../../../strategies/prober.ron")),
+    ("random", include_str!("../../../strategies/random.ron")),
+    (
+        "suspicious-tit-for-tat",
+        include_str!("../../../strategies/suspicious-tit-for-tat.ron"),
+    ),
+    (
+        "tit-for-2-tats",
+        include_str!("../../../strategies/tit-for-2-tats.ron"),
+    ),
+    (
+        "tit-for-tat",
+        include_str!("../../../strategies/tit-for-tat.ron"),
+    ),
+    (
+        "two-tits-for-tat",
+        include_str!("../../../strategies/two-tits-for-tat.ron"),
+    ),
+    (
+        "win-stay-lose-shift",
+        include_str!("../../../strategies/win-stay-lose-shift.ron"),
+    ),
+];
 
 /// The shipped presets, parsed from the copies compiled into the library,
 /// keyed by name.

@@ -32,10 +32,17 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use twolevel_game::{ParameterError, Strategy};
 
+use crate::classic::{
+    Alternator, Bully, Cooperator, Cycler, CyclerCCD, Defector, FirstByAnonymous, FirstByDavis,
+    FirstByDowning, FirstByFeld, FirstByGraaskamp, FirstByGrofman, FirstByJoss, FirstByNydegger,
+    FirstByShubik, FirstBySteinAndRapoport, FirstByTidemanAndChieruzzi, FirstByTullock,
+    ForgetfulGrudger, GoByMajority, Gradual, Grudger, Gtft, HardTitForTat, Prober, Random,
+    SuspiciousTitForTat, TitFor2Tats, TwoTitsForTat, WinStayLoseShift,
+};
 use crate::ledger::Valuation;
 use crate::{
-    ContriteTitForTat, Cooperator, Defector, DiffuseReciprocity, FreeRider, GearShifting,
-    GearShiftingParams, NationalistDefector, TitForTat,
+    ContriteTitForTat, DiffuseReciprocity, FreeRider, GearShifting, GearShiftingParams,
+    NationalistDefector, TitForTat,
 };
 
 /// A strategy named in a configuration file, with its parameters.
@@ -362,6 +369,57 @@ fn build_nationalist_defector(params: &Params<'_>) -> Result<Box<dyn Strategy>, 
         .and_then(boxed)
 }
 
+/// Builds a strategy with one optional probability parameter `name`
+/// (default: the strategy's `Default`).
+fn with_probability<S: Strategy + Default + 'static>(
+    params: &Params<'_>,
+    name: &str,
+    new: fn(f64) -> Result<S, ParameterError>,
+) -> Result<Box<dyn Strategy>, StrategyError> {
+    match params.number(name)? {
+        None => boxed(S::default()),
+        Some(value) => new(value).map_err(|e| params.rejected(e)).and_then(boxed),
+    }
+}
+
+fn build_cycler(params: &Params<'_>) -> Result<Box<dyn Strategy>, StrategyError> {
+    match params.text("pattern")? {
+        None => boxed(Cycler::default()),
+        Some(pattern) => Cycler::new(pattern)
+            .map_err(|e| params.rejected(e))
+            .and_then(boxed),
+    }
+}
+
+fn build_go_by_majority(params: &Params<'_>) -> Result<Box<dyn Strategy>, StrategyError> {
+    // An infinite (or absent) memory depth means the whole history.
+    let memory = match params.number("memory_depth")? {
+        Some(depth) if depth.is_infinite() && depth > 0.0 => None,
+        Some(_) => params.count("memory_depth")?,
+        None => None,
+    };
+    let soft = params.boolean("soft")?.unwrap_or(true);
+    GoByMajority::new(memory, soft)
+        .map_err(|e| params.rejected(e))
+        .and_then(boxed)
+}
+
+fn build_first_by_davis(params: &Params<'_>) -> Result<Box<dyn Strategy>, StrategyError> {
+    match params.count("rounds_to_cooperate")? {
+        None => boxed(FirstByDavis::default()),
+        Some(rounds) => boxed(FirstByDavis::new(rounds)),
+    }
+}
+
+fn build_first_by_feld(params: &Params<'_>) -> Result<Box<dyn Strategy>, StrategyError> {
+    let start = params.number("start")?.unwrap_or(1.0);
+    let end = params.number("end")?.unwrap_or(0.5);
+    let rounds = params.count("rounds_of_decay")?.unwrap_or(200);
+    FirstByFeld::new(start, end, rounds)
+        .map_err(|e| params.rejected(e))
+        .and_then(boxed)
+}
+
 /// Every registered strategy, in the order [`names`] lists them.
 static ENTRIES: &[Entry] = &[
     Entry {
@@ -401,16 +459,184 @@ static ENTRIES: &[Entry] = &[
         build: |_| boxed(ContriteTitForTat::default()),
     },
     Entry {
+        name: "Alternator",
+        aliases: &[],
+        params: &[],
+        build: |_| boxed(Alternator::default()),
+    },
+    Entry {
+        name: "Bully",
+        aliases: &[],
+        params: &[],
+        build: |_| boxed(Bully::default()),
+    },
+    Entry {
         name: "Cooperator",
         aliases: &["ALLC", "Always Cooperate"],
         params: &[],
-        build: |_| boxed(Cooperator),
+        build: |_| boxed(Cooperator::default()),
+    },
+    Entry {
+        name: "Cycler",
+        aliases: &[],
+        params: &["pattern"],
+        build: build_cycler,
+    },
+    Entry {
+        name: "Cycler CCD",
+        aliases: &[],
+        params: &[],
+        build: |_| boxed(CyclerCCD::default()),
     },
     Entry {
         name: "Defector",
         aliases: &["ALLD", "Always Defect"],
         params: &[],
-        build: |_| boxed(Defector),
+        build: |_| boxed(Defector::default()),
+    },
+    Entry {
+        name: "First by Anonymous",
+        aliases: &[],
+        params: &[],
+        build: |_| boxed(FirstByAnonymous::default()),
+    },
+    Entry {
+        name: "First by Davis",
+        aliases: &[],
+        params: &["rounds_to_cooperate"],
+        build: build_first_by_davis,
+    },
+    Entry {
+        name: "First by Downing",
+        aliases: &[],
+        params: &[],
+        build: |_| boxed(FirstByDowning::default()),
+    },
+    Entry {
+        name: "First by Feld",
+        aliases: &[],
+        params: &["start", "end", "rounds_of_decay"],
+        build: build_first_by_feld,
+    },
+    Entry {
+        name: "First by Graaskamp",
+        aliases: &[],
+        params: &["alpha"],
+        build: |params| with_probability(params, "alpha", FirstByGraaskamp::new),
+    },
+    Entry {
+        name: "First by Grofman",
+        aliases: &[],
+        params: &[],
+        build: |_| boxed(FirstByGrofman::default()),
+    },
+    Entry {
+        name: "First by Joss",
+        aliases: &["Joss"],
+        params: &["p"],
+        build: |params| with_probability(params, "p", FirstByJoss::new),
+    },
+    Entry {
+        name: "First by Nydegger",
+        aliases: &[],
+        params: &[],
+        build: |_| boxed(FirstByNydegger::default()),
+    },
+    Entry {
+        name: "First by Shubik",
+        aliases: &[],
+        params: &[],
+        build: |_| boxed(FirstByShubik::default()),
+    },
+    Entry {
+        name: "First by Stein and Rapoport",
+        aliases: &[],
+        params: &["alpha"],
+        build: |params| with_probability(params, "alpha", FirstBySteinAndRapoport::new),
+    },
+    Entry {
+        name: "First by Tideman and Chieruzzi",
+        aliases: &[],
+        params: &[],
+        build: |_| boxed(FirstByTidemanAndChieruzzi::default()),
+    },
+    Entry {
+        name: "First by Tullock",
+        aliases: &[],
+        params: &[],
+        build: |_| boxed(FirstByTullock::default()),
+    },
+    Entry {
+        name: "Forgetful Grudger",
+        aliases: &[],
+        params: &[],
+        build: |_| boxed(ForgetfulGrudger::default()),
+    },
+    Entry {
+        name: "Go By Majority",
+        aliases: &["Soft Go By Majority", "Majority"],
+        params: &["memory_depth", "soft"],
+        build: build_go_by_majority,
+    },
+    Entry {
+        name: "Gradual",
+        aliases: &[],
+        params: &[],
+        build: |_| boxed(Gradual::default()),
+    },
+    Entry {
+        name: "Grudger",
+        aliases: &["Grim", "Grim Trigger"],
+        params: &[],
+        build: |_| boxed(Grudger::default()),
+    },
+    Entry {
+        name: "GTFT",
+        aliases: &["Generous Tit For Tat", "Generous TFT"],
+        params: &["p"],
+        build: |params| with_probability(params, "p", Gtft::new),
+    },
+    Entry {
+        name: "Hard Tit For Tat",
+        aliases: &["HTFT"],
+        params: &[],
+        build: |_| boxed(HardTitForTat::default()),
+    },
+    Entry {
+        name: "Prober",
+        aliases: &[],
+        params: &[],
+        build: |_| boxed(Prober::default()),
+    },
+    Entry {
+        name: "Random",
+        aliases: &[],
+        params: &["p"],
+        build: |params| with_probability(params, "p", Random::new),
+    },
+    Entry {
+        name: "Suspicious Tit For Tat",
+        aliases: &["STFT"],
+        params: &[],
+        build: |_| boxed(SuspiciousTitForTat::default()),
+    },
+    Entry {
+        name: "Tit For 2 Tats",
+        aliases: &["TF2T", "Tit For Two Tats"],
+        params: &[],
+        build: |_| boxed(TitFor2Tats::default()),
+    },
+    Entry {
+        name: "Two Tits For Tat",
+        aliases: &["TTFT", "2TFT"],
+        params: &[],
+        build: |_| boxed(TwoTitsForTat::default()),
+    },
+    Entry {
+        name: "Win-Stay Lose-Shift",
+        aliases: &["WSLS", "Pavlov"],
+        params: &[],
+        build: |_| boxed(WinStayLoseShift::default()),
     },
 ];
 
@@ -523,10 +749,64 @@ mod tests {
 
     #[test]
     fn every_registered_strategy_builds_with_defaults_under_its_name() {
+        // Parametrised classic strategies append their parameters to the
+        // name, as `axelrod` does ("Random: 0.5", "Soft Go By Majority").
         for name in names() {
             let strategy = build(&StrategySpec::new(name)).unwrap();
-            assert_eq!(strategy.name(), name);
+            assert!(
+                normalize(strategy.name()).contains(&normalize(name)),
+                "{name} built {}",
+                strategy.name()
+            );
         }
+    }
+
+    #[test]
+    fn no_two_registered_names_or_aliases_collide() {
+        let mut seen = std::collections::BTreeSet::new();
+        for entry in ENTRIES {
+            for name in std::iter::once(entry.name).chain(entry.aliases.iter().copied()) {
+                assert!(seen.insert(normalize(name)), "{name} is registered twice");
+            }
+        }
+    }
+
+    #[test]
+    fn parameters_reach_the_strategy() {
+        let random = build(&StrategySpec::new("Random").with("p", 0.25)).unwrap();
+        assert_eq!(random.name(), "Random: 0.25");
+        let majority =
+            build(&StrategySpec::new("Go By Majority").with("memory_depth", 10u32)).unwrap();
+        assert_eq!(majority.name(), "Soft Go By Majority: 10");
+        let majority =
+            build(&StrategySpec::new("Go By Majority").with("memory_depth", "inf")).unwrap();
+        assert_eq!(majority.name(), "Soft Go By Majority");
+    }
+
+    #[test]
+    fn bad_values_name_the_parameter() {
+        let err =
+            build(&StrategySpec::new("Diffuse Reciprocity").with("tolerance", -1.0)).unwrap_err();
+        assert!(
+            matches!(&err, StrategyError::InvalidParameter { param, .. } if param == "tolerance"),
+            "{err:?}"
+        );
+        let err =
+            build(&StrategySpec::new("Diffuse Reciprocity").with("lambda", "high")).unwrap_err();
+        assert!(
+            matches!(&err, StrategyError::WrongType { param, .. } if param == "lambda"),
+            "{err:?}"
+        );
+        let err = build(&StrategySpec::new("Random").with("p", 2.0)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid `p` for strategy `Random`: expected a number in [0, 1], got 2"
+        );
+        let err = build(&StrategySpec::new("Gear Shifting").with("patience", 1.5)).unwrap_err();
+        assert!(
+            matches!(&err, StrategyError::InvalidParameter { param, .. } if param == "patience"),
+            "{err:?}"
+        );
     }
 
     #[test]
