@@ -21,6 +21,26 @@ use twolevel_strategies::testing::moves_to_string;
 /// time.
 const FIXTURE: &str = include_str!("fixtures/axelrod_moves.json");
 
+/// Cooperation rates of the stochastic strategies in `axelrod`, from
+/// `scripts/gen_axelrod_stochastic_fixture.py`.
+const STOCHASTIC_FIXTURE: &str = include_str!("fixtures/axelrod_stochastic.json");
+
+/// Every stochastic strategy of the statistical fixture.
+fn stochastic_panel() -> Vec<Box<dyn Strategy>> {
+    vec![
+        Box::new(Random::default()),
+        Box::new(Random::new(0.2).expect("valid probability")),
+        Box::new(Gtft::default()),
+        Box::new(Gtft::new(0.1).expect("valid probability")),
+        Box::new(FirstByGrofman),
+        Box::new(FirstByJoss::default()),
+        Box::new(FirstByFeld::default()),
+        Box::new(FirstByTullock),
+        Box::new(FirstByAnonymous),
+        Box::new(FirstByGraaskamp::default()),
+    ]
+}
+
 /// Every deterministic strategy of the fixture panel, under test.
 fn panel() -> Vec<Box<dyn Strategy>> {
     vec![
@@ -55,9 +75,13 @@ fn panel() -> Vec<Box<dyn Strategy>> {
     ]
 }
 
-/// Finds a fresh copy of the panel strategy with the given `axelrod` name.
+/// Finds a fresh copy of the panel strategy (deterministic or stochastic)
+/// with the given `axelrod` name.
 fn by_name(name: &str) -> Option<Box<dyn Strategy>> {
-    panel().into_iter().find(|s| s.name() == name)
+    panel()
+        .into_iter()
+        .chain(stochastic_panel())
+        .find(|s| s.name() == name)
 }
 
 /// Plays a classic match without noise in which both players are told
@@ -68,8 +92,19 @@ fn play(
     turns: usize,
     known_length: Option<u32>,
 ) -> (String, String) {
+    play_seeded(a, b, turns, known_length, 0)
+}
+
+/// As [`play`], with the seed of the match RNG given.
+fn play_seeded(
+    a: &mut dyn Strategy,
+    b: &mut dyn Strategy,
+    turns: usize,
+    known_length: Option<u32>,
+    seed: u64,
+) -> (String, String) {
     let payoffs = PayoffMatrix::AXELROD;
-    let mut rng = Pcg64Mcg::seed_from_u64(0);
+    let mut rng = Pcg64Mcg::seed_from_u64(seed);
     let (mut moves_a, mut moves_b): (Vec<Action>, Vec<Action>) = (Vec::new(), Vec::new());
     let (mut score_a, mut score_b) = (0.0, 0.0);
     a.reset();
@@ -168,4 +203,89 @@ fn replaying_after_reset_gives_the_same_moves() {
         let second = play(strategy.as_mut(), &mut opponent, 200, Some(200));
         assert_eq!(first, second, "{}", strategy.name());
     }
+}
+
+/// The mean and sample standard deviation of a list of rates.
+fn mean_and_sd(rates: &[f64]) -> (f64, f64) {
+    let n = rates.len() as f64;
+    let mean = rates.iter().sum::<f64>() / n;
+    let variance = rates.iter().map(|r| (r - mean).powi(2)).sum::<f64>() / (n - 1.0);
+    (mean, variance.sqrt())
+}
+
+/// The fraction of `C` in a move string.
+fn cooperation_rate(moves: &str) -> f64 {
+    moves.bytes().filter(|&m| m == b'C').count() as f64 / moves.len() as f64
+}
+
+#[test]
+fn stochastic_strategies_match_axelrod_statistically() {
+    // For every pair, our mean cooperation rate over as many seeded matches
+    // as axelrod played must be within five standard errors of the
+    // difference of axelrod's, overall and in every block of rounds; when
+    // both sides never vary, the rates must be equal.
+    let fixture: Value = serde_json::from_str(STOCHASTIC_FIXTURE).expect("fixture is JSON");
+    assert_eq!(fixture["axelrod_version"], "4.14.0");
+    let turns = fixture["turns"].as_u64().expect("turns") as usize;
+    let matches = fixture["matches"].as_u64().expect("matches") as usize;
+    let block = fixture["block"].as_u64().expect("block") as usize;
+    let pairs = fixture["pairs"].as_array().expect("pairs is a list");
+    assert_eq!(pairs.len(), 50);
+    let mut mismatches = Vec::new();
+    for record in pairs {
+        let (name, opponent_name) = (text(record, "player"), text(record, "opponent"));
+        let (Some(mut player), Some(mut opponent)) = (by_name(name), by_name(opponent_name)) else {
+            mismatches.push(format!("unknown player in {name} vs {opponent_name}"));
+            continue;
+        };
+        assert!(player.classifier().stochastic, "{name} is stochastic");
+        let blocks = turns / block;
+        let mut overall = Vec::with_capacity(matches);
+        let mut per_block = vec![Vec::with_capacity(matches); blocks];
+        for seed in 0..matches as u64 {
+            let (moves, _) = play_seeded(
+                player.as_mut(),
+                opponent.as_mut(),
+                turns,
+                Some(turns as u32),
+                seed,
+            );
+            overall.push(cooperation_rate(&moves));
+            for (b, rates) in per_block.iter_mut().enumerate() {
+                rates.push(cooperation_rate(&moves[b * block..(b + 1) * block]));
+            }
+        }
+        let mut compare = |label: String, ours: &[f64], mean: f64, sd: f64| {
+            let (our_mean, our_sd) = mean_and_sd(ours);
+            let n = matches as f64;
+            let tolerance = 5.0 * (sd * sd / n + our_sd * our_sd / n).sqrt() + 1e-12;
+            if (our_mean - mean).abs() > tolerance {
+                mismatches.push(format!(
+                    "{name} vs {opponent_name} {label}: ours {our_mean:.4} (sd {our_sd:.4}), \
+                     axelrod {mean:.4} (sd {sd:.4})"
+                ));
+            }
+        };
+        let number = |v: &Value| v.as_f64().expect("a number");
+        compare(
+            "overall".to_owned(),
+            &overall,
+            number(&record["mean"]),
+            number(&record["sd"]),
+        );
+        for (b, rates) in per_block.iter().enumerate() {
+            compare(
+                format!("rounds {}..{}", b * block, (b + 1) * block),
+                rates,
+                number(&record["block_means"][b]),
+                number(&record["block_sds"][b]),
+            );
+        }
+    }
+    assert!(
+        mismatches.is_empty(),
+        "{} comparisons differ from axelrod:\n{}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
 }
