@@ -369,6 +369,13 @@ fn build_nationalist_defector(params: &Params<'_>) -> Result<Box<dyn Strategy>, 
         .and_then(boxed)
 }
 
+/// Builds a strategy without parameters from its `Default`.
+fn default_of<S: Strategy + Default + 'static>(
+    _: &Params<'_>,
+) -> Result<Box<dyn Strategy>, StrategyError> {
+    boxed(S::default())
+}
+
 /// Builds a strategy with one optional probability parameter `name`
 /// (default: the strategy's `Default`).
 fn with_probability<S: Strategy + Default + 'static>(
@@ -426,7 +433,7 @@ static ENTRIES: &[Entry] = &[
         name: "Tit For Tat",
         aliases: &["TFT"],
         params: &[],
-        build: |_| boxed(TitForTat),
+        build: default_of::<TitForTat>,
     },
     Entry {
         name: "Diffuse Reciprocity",
@@ -456,25 +463,25 @@ static ENTRIES: &[Entry] = &[
         name: "Contrite Tit For Tat",
         aliases: &["CTFT"],
         params: &[],
-        build: |_| boxed(ContriteTitForTat::default()),
+        build: default_of::<ContriteTitForTat>,
     },
     Entry {
         name: "Alternator",
         aliases: &[],
         params: &[],
-        build: |_| boxed(Alternator::default()),
+        build: default_of::<Alternator>,
     },
     Entry {
         name: "Bully",
         aliases: &[],
         params: &[],
-        build: |_| boxed(Bully::default()),
+        build: default_of::<Bully>,
     },
     Entry {
         name: "Cooperator",
         aliases: &["ALLC", "Always Cooperate"],
         params: &[],
-        build: |_| boxed(Cooperator::default()),
+        build: default_of::<Cooperator>,
     },
     Entry {
         name: "Cycler",
@@ -486,19 +493,19 @@ static ENTRIES: &[Entry] = &[
         name: "Cycler CCD",
         aliases: &[],
         params: &[],
-        build: |_| boxed(CyclerCCD::default()),
+        build: default_of::<CyclerCCD>,
     },
     Entry {
         name: "Defector",
         aliases: &["ALLD", "Always Defect"],
         params: &[],
-        build: |_| boxed(Defector::default()),
+        build: default_of::<Defector>,
     },
     Entry {
         name: "First by Anonymous",
         aliases: &[],
         params: &[],
-        build: |_| boxed(FirstByAnonymous::default()),
+        build: default_of::<FirstByAnonymous>,
     },
     Entry {
         name: "First by Davis",
@@ -510,7 +517,7 @@ static ENTRIES: &[Entry] = &[
         name: "First by Downing",
         aliases: &[],
         params: &[],
-        build: |_| boxed(FirstByDowning::default()),
+        build: default_of::<FirstByDowning>,
     },
     Entry {
         name: "First by Feld",
@@ -528,7 +535,7 @@ static ENTRIES: &[Entry] = &[
         name: "First by Grofman",
         aliases: &[],
         params: &[],
-        build: |_| boxed(FirstByGrofman::default()),
+        build: default_of::<FirstByGrofman>,
     },
     Entry {
         name: "First by Joss",
@@ -540,13 +547,13 @@ static ENTRIES: &[Entry] = &[
         name: "First by Nydegger",
         aliases: &[],
         params: &[],
-        build: |_| boxed(FirstByNydegger::default()),
+        build: default_of::<FirstByNydegger>,
     },
     Entry {
         name: "First by Shubik",
         aliases: &[],
         params: &[],
-        build: |_| boxed(FirstByShubik::default()),
+        build: default_of::<FirstByShubik>,
     },
     Entry {
         name: "First by Stein and Rapoport",
@@ -558,19 +565,19 @@ static ENTRIES: &[Entry] = &[
         name: "First by Tideman and Chieruzzi",
         aliases: &[],
         params: &[],
-        build: |_| boxed(FirstByTidemanAndChieruzzi::default()),
+        build: default_of::<FirstByTidemanAndChieruzzi>,
     },
     Entry {
         name: "First by Tullock",
         aliases: &[],
         params: &[],
-        build: |_| boxed(FirstByTullock::default()),
+        build: default_of::<FirstByTullock>,
     },
     Entry {
         name: "Forgetful Grudger",
         aliases: &[],
         params: &[],
-        build: |_| boxed(ForgetfulGrudger::default()),
+        build: default_of::<ForgetfulGrudger>,
     },
     Entry {
         name: "Go By Majority",
@@ -582,13 +589,13 @@ static ENTRIES: &[Entry] = &[
         name: "Gradual",
         aliases: &[],
         params: &[],
-        build: |_| boxed(Gradual::default()),
+        build: default_of::<Gradual>,
     },
     Entry {
         name: "Grudger",
         aliases: &["Grim", "Grim Trigger"],
         params: &[],
-        build: |_| boxed(Grudger::default()),
+        build: default_of::<Grudger>,
     },
     Entry {
         name: "GTFT",
@@ -600,13 +607,13 @@ static ENTRIES: &[Entry] = &[
         name: "Hard Tit For Tat",
         aliases: &["HTFT"],
         params: &[],
-        build: |_| boxed(HardTitForTat::default()),
+        build: default_of::<HardTitForTat>,
     },
     Entry {
         name: "Prober",
         aliases: &[],
         params: &[],
-        build: |_| boxed(Prober::default()),
+        build: default_of::<Prober>,
     },
     Entry {
         name: "Random",
@@ -618,25 +625,25 @@ static ENTRIES: &[Entry] = &[
         name: "Suspicious Tit For Tat",
         aliases: &["STFT"],
         params: &[],
-        build: |_| boxed(SuspiciousTitForTat::default()),
+        build: default_of::<SuspiciousTitForTat>,
     },
     Entry {
         name: "Tit For 2 Tats",
         aliases: &["TF2T", "Tit For Two Tats"],
         params: &[],
-        build: |_| boxed(TitFor2Tats::default()),
+        build: default_of::<TitFor2Tats>,
     },
     Entry {
         name: "Two Tits For Tat",
         aliases: &["TTFT", "2TFT"],
         params: &[],
-        build: |_| boxed(TwoTitsForTat::default()),
+        build: default_of::<TwoTitsForTat>,
     },
     Entry {
         name: "Win-Stay Lose-Shift",
         aliases: &["WSLS", "Pavlov"],
         params: &[],
-        build: |_| boxed(WinStayLoseShift::default()),
+        build: default_of::<WinStayLoseShift>,
     },
 ];
 
