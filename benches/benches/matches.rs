@@ -1,8 +1,101 @@
-//! Criterion benchmarks (filled in by the owning work item).
+//! Match and round-robin throughput.
+//!
+//! - `match_200_turns/*`: one 200-turn classic match between memory-one
+//!   strategies, reported in turns per second (`Throughput::Elements(200)`).
+//!   Target: at least 100 million turns per second on one core.
+//! - `round_robin/classic_15_x10_serial`: 15 classic strategies, 200 turns,
+//!   10 repetitions, self-play, on one thread. Target: under 20 ms.
+//!
+//! Run with `cargo bench -p twolevel-benches --bench matches`; see
+//! `benches/README.md` for the numbers measured and the Python comparison.
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
 
-fn placeholder(_c: &mut Criterion) {}
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use rand::SeedableRng;
+use rand_pcg::Pcg64Mcg;
+use twolevel::game::Strategy;
+use twolevel::strategies::TitForTat;
+use twolevel::strategies::classic::WinStayLoseShift;
+use twolevel::strategies::registry::{StrategySpec, build};
+use twolevel::tournament::{
+    Entrant, MatchBuffers, MatchConfig, PlayerSettings, RoundRobin, play_match,
+};
 
-criterion_group!(benches, placeholder);
+/// The 15 deterministic classic strategies of the round-robin bench.
+const CLASSIC_15: [&str; 15] = [
+    "Cooperator",
+    "Defector",
+    "Tit For Tat",
+    "Tit For 2 Tats",
+    "Two Tits For Tat",
+    "Grudger",
+    "Win-Stay Lose-Shift",
+    "Suspicious Tit For Tat",
+    "Alternator",
+    "Hard Tit For Tat",
+    "Bully",
+    "Prober",
+    "Go By Majority",
+    "Gradual",
+    "Cycler CCD",
+];
+
+fn strategy(name: &str) -> Box<dyn Strategy> {
+    match build(&StrategySpec::new(name)) {
+        Ok(strategy) => strategy,
+        Err(error) => panic!("the bench needs `{name}`: {error}"),
+    }
+}
+
+fn single_match(c: &mut Criterion) {
+    let config = MatchConfig::classic(200).expect("200 turns is a valid horizon");
+    let mut group = c.benchmark_group("match_200_turns");
+    group.throughput(Throughput::Elements(200));
+    let pairs: [(&str, Box<dyn Strategy>, Box<dyn Strategy>); 2] = [
+        ("tft_vs_tft", Box::new(TitForTat), Box::new(TitForTat)),
+        (
+            "tft_vs_wsls",
+            Box::new(TitForTat),
+            Box::new(WinStayLoseShift),
+        ),
+    ];
+    for (label, mut first, mut second) in pairs {
+        let mut buffers = MatchBuffers::new();
+        let mut rng = Pcg64Mcg::seed_from_u64(1);
+        group.bench_function(label, |bencher| {
+            bencher.iter(|| {
+                black_box(play_match(
+                    black_box(&config),
+                    [first.as_mut(), second.as_mut()],
+                    &[PlayerSettings::POLICY; 2],
+                    &mut buffers,
+                    &mut rng,
+                ))
+            });
+        });
+    }
+    group.finish();
+}
+
+fn round_robin(c: &mut Criterion) {
+    let mut group = c.benchmark_group("round_robin");
+    group.sample_size(20);
+    group.bench_function("classic_15_x10_serial", |bencher| {
+        // Built here so that filtering this bench out skips the set-up.
+        let config = MatchConfig::classic(200).expect("200 turns is a valid horizon");
+        let entrants = CLASSIC_15
+            .iter()
+            .map(|name| Entrant::classic(strategy(name)))
+            .collect();
+        let tournament = RoundRobin::new(config, entrants)
+            .and_then(|t| t.with_repetitions(10))
+            .expect("a valid tournament")
+            .with_parallel(false);
+        bencher.iter(|| black_box(tournament.play()));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, single_match, round_robin);
 criterion_main!(benches);

@@ -38,7 +38,8 @@ use rand_core::RngCore;
 use serde::{Deserialize, Serialize};
 use twolevel_game::{
     Action, ElectionCycle, Horizon, Orientation, Outcome, ParameterError, PayoffMatrix,
-    Politicization, Politics, StageTable, Strategy, TwoLevelGame, View, error::check_unit_interval,
+    Politicization, PoliticizationDynamics, Politics, StageTable, Strategy, TwoLevelGame, View,
+    error::check_unit_interval,
 };
 
 /// The largest payoff magnitude a match accepts, so that totals over very
@@ -446,31 +447,165 @@ fn orientations_at(
 /// draws.
 pub fn play_match(
     config: &MatchConfig,
-    players: [&mut dyn Strategy; 2],
+    mut players: [&mut dyn Strategy; 2],
     settings: &[PlayerSettings; 2],
     buffers: &mut MatchBuffers,
     rng: &mut dyn RngCore,
 ) -> MatchResult {
-    let [first, second] = players;
-    first.reset();
-    second.reset();
-
+    for player in players.iter_mut() {
+        player.reset();
+    }
     let turns = draw_length(config.horizon, rng);
-    let perception = config.perception_noise > 0.0;
-    buffers.prepare(turns as usize, perception);
     let known_length = match config.horizon {
         Horizon::Fixed { turns } if config.length_known => Some(turns),
         _ => None,
     };
+    let payoffs = Payoffs::new(
+        &config.game,
+        config.politics.initial(),
+        orientations_at(config.election.as_ref(), 0, settings),
+    );
+    let static_payoffs = !config.politics.is_dynamic() && config.election.is_none();
+    let start = Start {
+        players,
+        turns,
+        known_length,
+        payoffs,
+    };
+    if !static_payoffs || config.perception_noise > 0.0 {
+        play_general(config, start, settings, buffers, rng)
+    } else if config.action_noise > 0.0 {
+        play_static::<true>(config, start, buffers, rng)
+    } else {
+        play_static::<false>(config, start, buffers, rng)
+    }
+}
 
+/// What every match loop starts from.
+struct Start<'p> {
+    players: [&'p mut dyn Strategy; 2],
+    turns: u32,
+    known_length: Option<u32>,
+    payoffs: Payoffs,
+}
+
+/// The match loop when the stage table stays the same for the whole match
+/// (fixed politicization, no election) and players see true moves.
+///
+/// The turn costs two decisions, one table lookup and, with `NOISY`, the
+/// action-noise draws. Policy and political totals and cooperation counts
+/// are computed at the end from the counts of the four outcomes; the
+/// utility totals are the running scores the players saw.
+fn play_static<const NOISY: bool>(
+    config: &MatchConfig,
+    start: Start<'_>,
+    buffers: &mut MatchBuffers,
+    rng: &mut dyn RngCore,
+) -> MatchResult {
+    let Start {
+        players: [first, second],
+        turns,
+        known_length,
+        payoffs,
+    } = start;
+    let n = turns as usize;
+    buffers.prepare(0, false);
+    let [moves0, moves1] = &mut buffers.moves;
+    moves0.resize(n, Action::C);
+    moves1.resize(n, Action::C);
+    let (moves0, moves1) = (&mut moves0[..n], &mut moves1[..n]);
+
+    let utility = payoffs
+        .table
+        .cells
+        .map(|cell| [cell[0].utility, cell[1].utility]);
+    let pi = payoffs.pi.value();
+    let mut counts = [0_u32; 4];
+    let mut score = [0.0_f64; 2];
+    for t in 0..n {
+        let chosen0 = first.decide(
+            &View {
+                own: &moves0[..t],
+                partner: &moves1[..t],
+                politicization: pi,
+                payoffs: &payoffs.own[0],
+                score: score[0],
+                known_length,
+            },
+            rng,
+        );
+        let chosen1 = second.decide(
+            &View {
+                own: &moves1[..t],
+                partner: &moves0[..t],
+                politicization: pi,
+                payoffs: &payoffs.own[1],
+                score: score[1],
+                known_length,
+            },
+            rng,
+        );
+        let (played0, played1) = if NOISY {
+            (
+                tremble(chosen0, config.action_noise, rng),
+                tremble(chosen1, config.action_noise, rng),
+            )
+        } else {
+            (chosen0, chosen1)
+        };
+        moves0[t] = played0;
+        moves1[t] = played1;
+        let outcome = Outcome::new(played0, played1).index();
+        counts[outcome] += 1;
+        score[0] += utility[outcome][0];
+        score[1] += utility[outcome][1];
+    }
+
+    let totals = [0, 1].map(|k| {
+        let mut totals = PlayerTotals {
+            utility: score[k],
+            ..PlayerTotals::default()
+        };
+        for outcome in Outcome::ALL {
+            let count = counts[outcome.index()];
+            let payoff = &payoffs.table.cells[outcome.index()][k];
+            totals.policy += f64::from(count) * payoff.policy;
+            totals.political += f64::from(count) * payoff.political;
+            let own = if k == 0 { outcome.own } else { outcome.partner };
+            if own.is_cooperation() {
+                totals.cooperations += count;
+            }
+        }
+        totals
+    });
+    MatchResult {
+        turns,
+        players: totals,
+        mean_politicization: pi,
+        final_politicization: pi,
+    }
+}
+
+/// The match loop for everything else: perception noise, dynamic
+/// politicization, election cycles. Totals are summed round by round.
+fn play_general(
+    config: &MatchConfig,
+    start: Start<'_>,
+    settings: &[PlayerSettings; 2],
+    buffers: &mut MatchBuffers,
+    rng: &mut dyn RngCore,
+) -> MatchResult {
+    let Start {
+        players: [first, second],
+        turns,
+        known_length,
+        mut payoffs,
+    } = start;
+    let perception = config.perception_noise > 0.0;
+    buffers.prepare(turns as usize, perception);
     let dynamics = config.politics.dynamics();
     let visibilities = dynamics.map(|d| settings.map(|s| s.visibility.unwrap_or(d.visibility())));
     let election = config.election.as_ref();
-    let mut payoffs = Payoffs::new(
-        &config.game,
-        config.politics.initial(),
-        orientations_at(election, 0, settings),
-    );
 
     let MatchBuffers { moves, perceived } = buffers;
     let [moves0, moves1] = moves;
@@ -524,18 +659,15 @@ pub fn play_match(
         totals[1].add(&cell[1], played1);
         pi_sum += pi;
 
-        if let (Some(dynamics), Some(visibilities)) = (dynamics, visibilities) {
-            let public = twolevel_game::PoliticizationDynamics::public_defections(
-                visibilities,
-                [played0, played1],
-            );
-            let next_pi = dynamics.next(payoffs.pi, public);
-            let orientations = orientations_at(election, turn + 1, settings);
-            payoffs.update(&config.game, next_pi, orientations);
-        } else if election.is_some() {
-            let orientations = orientations_at(election, turn + 1, settings);
-            payoffs.update(&config.game, payoffs.pi, orientations);
-        }
+        let next_pi = match (dynamics, visibilities) {
+            (Some(dynamics), Some(visibilities)) => dynamics.next(
+                payoffs.pi,
+                PoliticizationDynamics::public_defections(visibilities, [played0, played1]),
+            ),
+            _ => payoffs.pi,
+        };
+        let orientations = orientations_at(election, turn + 1, settings);
+        payoffs.update(&config.game, next_pi, orientations);
     }
 
     MatchResult {
