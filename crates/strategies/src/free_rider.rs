@@ -50,7 +50,7 @@
 //! arrangements by acting as free-riders"); MODEL.md section 5.
 //!
 //! Parameters (registry names): `lambda` (in (0, 1], default 1),
-//! `margin` (>= 0, default 1), `probe_every` (a whole number >= 2,
+//! `margin` (> 0, default 1), `probe_every` (a whole number >= 2,
 //! default 3).
 
 use rand_core::RngCore;
@@ -80,13 +80,15 @@ impl FreeRider {
     pub const DEFAULT_PROBE_EVERY: u32 = 3;
 
     /// A free rider assuming the partner's decay `lambda` (in (0, 1]),
-    /// keeping `margin` (>= 0) below the learned tolerance, and probing
+    /// keeping `margin` (> 0) below the learned tolerance, and probing
     /// once every `probe_every` (>= 2) rounds before it has learned.
     pub fn new(lambda: f64, margin: f64, probe_every: u32) -> Result<Self, ParameterError> {
-        if !(margin.is_finite() && margin >= 0.0) {
+        // The estimate is a debt that did trigger retaliation, so the
+        // margin must be positive for the limit to lie below it.
+        if !(margin.is_finite() && margin > 0.0) {
             return Err(ParameterError::new(
                 "margin",
-                format!("expected a finite number >= 0, got {margin}"),
+                format!("expected a finite number > 0, got {margin}"),
             ));
         }
         if probe_every < 2 {
@@ -281,6 +283,7 @@ mod tests {
     fn parameters_are_validated_by_name() {
         assert_eq!(FreeRider::new(0.0, 1.0, 3).unwrap_err().field, "lambda");
         assert_eq!(FreeRider::new(1.0, -1.0, 3).unwrap_err().field, "margin");
+        assert_eq!(FreeRider::new(1.0, 0.0, 3).unwrap_err().field, "margin");
         assert_eq!(
             FreeRider::new(1.0, 1.0, 1).unwrap_err().field,
             "probe_every"

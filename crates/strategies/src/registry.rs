@@ -798,6 +798,17 @@ mod tests {
             matches!(&err, StrategyError::InvalidParameter { param, .. } if param == "tolerance"),
             "{err:?}"
         );
+        for lambda in [0.0, 1.5] {
+            let err = build(&StrategySpec::new("Diffuse Reciprocity").with("lambda", lambda))
+                .unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!(
+                    "invalid `lambda` for strategy `Diffuse Reciprocity`: \
+                     expected a number in (0, 1], got {lambda}"
+                )
+            );
+        }
         let err =
             build(&StrategySpec::new("Diffuse Reciprocity").with("lambda", "high")).unwrap_err();
         assert!(
