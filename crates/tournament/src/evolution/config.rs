@@ -142,6 +142,22 @@ pub enum Initial {
     Shares(Vec<f64>),
 }
 
+/// Where a stochastic process gets its payoffs from, when it runs on a
+/// tournament.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PayoffMode {
+    /// The round robin's mean payoff per turn of each pair, over its
+    /// repetitions: exact for deterministic strategies and fixed horizons,
+    /// an estimate of the expected payoff otherwise. Fast.
+    #[default]
+    Mean,
+    /// Matches actually played before every step between the types present
+    /// (see [`SampledPayoffs`](super::SampledPayoffs)): the payoffs of
+    /// stochastic strategies, noise and random match lengths as they fall.
+    /// Costs `k (k + 1) / 2` matches per step with `k` types present.
+    Matches,
+}
+
 /// What a run records of its trajectory.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Record {
@@ -178,6 +194,9 @@ pub struct RawEvolutionConfig {
     pub mutation: f64,
     /// The payoff-to-fitness map of the Moran process; see [`Fitness`].
     pub fitness: Fitness,
+    /// Where the stochastic processes get their payoffs; see
+    /// [`PayoffMode`].
+    pub payoffs: PayoffMode,
     /// The imitation intensity `beta >= 0` of the Fermi rule (pairwise
     /// comparison).
     pub fermi_beta: f64,
@@ -204,6 +223,7 @@ impl Default for RawEvolutionConfig {
             initial: Initial::Equal,
             mutation: 0.0,
             fitness: Fitness::default(),
+            payoffs: PayoffMode::Mean,
             fermi_beta: 1.0,
             generations: 10_000,
             step: 0.01,
@@ -361,6 +381,12 @@ impl EvolutionConfig {
     #[must_use]
     pub fn fitness(&self) -> Fitness {
         self.raw.fitness
+    }
+
+    /// Where the stochastic processes get their payoffs.
+    #[must_use]
+    pub fn payoffs(&self) -> PayoffMode {
+        self.raw.payoffs
     }
 
     /// The Fermi imitation intensity.

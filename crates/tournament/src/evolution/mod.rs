@@ -8,9 +8,12 @@ pub mod ecological;
 pub mod payoff;
 pub mod run;
 pub mod stochastic;
+pub mod tournament;
 
 pub use analytic::{FixationMatrix, Probability, fixation_probability};
-pub use config::{EvolutionConfig, Fitness, Initial, Process, RawEvolutionConfig, Record};
+pub use config::{
+    EvolutionConfig, Fitness, Initial, PayoffMode, Process, RawEvolutionConfig, Record,
+};
 pub use ecological::{SharesTrajectory, ecological, replicator};
 pub use payoff::{MatchPlayer, PayoffSource, PayoffTable, SampledPayoffs};
 pub use run::{
@@ -18,3 +21,4 @@ pub use run::{
     run_rng, run_seed, simulate_runs, write_csv, write_csv_file,
 };
 pub use stochastic::{Fixation, RunOutcome, StochasticParams, Update, simulate};
+pub use tournament::{RoundRobinMatches, TournamentEvolution, evolve_tournament, payoff_table};

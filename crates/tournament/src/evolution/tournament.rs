@@ -1,0 +1,146 @@
+//! Evolution on a tournament: the round robin's payoffs feed the configured
+//! process.
+
+use rand_core::RngCore;
+use twolevel_game::{ParameterError, Strategy};
+
+use super::analytic::FixationMatrix;
+use super::config::{EvolutionConfig, PayoffMode};
+use super::payoff::{MatchPlayer, PayoffTable};
+use super::run::{EvolutionOutcome, analytic_fixation, evolve, evolve_sampled};
+use crate::play::{MatchBuffers, MatchConfig, PlayerSettings, play_match};
+use crate::round_robin::{RoundRobin, RoundRobinResults};
+
+/// The payoff table of a round robin: its mean utility per turn of every
+/// player against every other, over the repetitions.
+///
+/// Every pair must have met, the diagonal included: the evolutionary
+/// processes need the payoff of a type against its own kind, so the round
+/// robin must be played with self-play.
+pub fn payoff_table(results: &RoundRobinResults) -> Result<PayoffTable, ParameterError> {
+    let rows = results
+        .payoff_matrix
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            row.iter()
+                .enumerate()
+                .map(|(j, cell)| {
+                    cell.ok_or_else(|| {
+                        ParameterError::new(
+                            "self_play",
+                            format!(
+                                "players {i} and {j} did not meet; evolution needs every pair, \
+                                 itself included: set `self_play: true`"
+                            ),
+                        )
+                    })
+                })
+                .collect::<Result<Vec<f64>, _>>()
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    PayoffTable::new(rows)
+}
+
+/// Plays matches between the entrants of a round robin, under its match
+/// configuration: the [`MatchPlayer`] of stochastic strategies.
+///
+/// Each side keeps its own copy of every strategy, so a type can meet its
+/// own kind, and the move buffers are reused: playing a match allocates
+/// nothing once the buffers have grown to the longest match.
+#[derive(Clone, Debug)]
+pub struct RoundRobinMatches {
+    config: MatchConfig,
+    sides: [Vec<Box<dyn Strategy>>; 2],
+    settings: Vec<PlayerSettings>,
+    buffers: MatchBuffers,
+}
+
+impl RoundRobinMatches {
+    /// A match player for the entrants of `round_robin`.
+    #[must_use]
+    pub fn new(round_robin: &RoundRobin) -> Self {
+        let entrants = round_robin.entrants();
+        let strategies: Vec<Box<dyn Strategy>> =
+            entrants.iter().map(|e| e.strategy.clone()).collect();
+        RoundRobinMatches {
+            config: round_robin.config().clone(),
+            sides: [strategies.clone(), strategies],
+            settings: entrants.iter().map(|e| e.settings).collect(),
+            buffers: MatchBuffers::new(),
+        }
+    }
+}
+
+impl MatchPlayer for RoundRobinMatches {
+    fn play(&mut self, i: usize, j: usize, rng: &mut dyn RngCore) -> (f64, f64) {
+        let [first, second] = &mut self.sides;
+        let result = play_match(
+            &self.config,
+            [first[i].as_mut(), second[j].as_mut()],
+            &[self.settings[i], self.settings[j]],
+            &mut self.buffers,
+            rng,
+        );
+        (result.utility_per_turn(0), result.utility_per_turn(1))
+    }
+}
+
+/// An evolutionary process run on a tournament.
+#[derive(Clone, Debug)]
+pub struct TournamentEvolution {
+    /// The players' names, in order.
+    pub names: Vec<String>,
+    /// The round robin's mean payoffs per turn.
+    pub table: PayoffTable,
+    /// The round robin's mean number of rounds per match.
+    pub mean_match_length: f64,
+    /// What the process produced.
+    pub outcome: EvolutionOutcome,
+    /// For the stochastic processes, the analytic fixation probabilities of
+    /// one mutant of each type among residents of each other type, on the
+    /// mean payoff table.
+    pub fixation: Option<FixationMatrix>,
+    /// For the stochastic processes, the stationary distribution over the
+    /// monomorphic states in the limit of rare mutations.
+    pub stationary: Option<Vec<f64>>,
+}
+
+/// Plays the round robin, then runs the configured process on its payoffs
+/// (the mean table or freshly played matches, as configured), seeded with
+/// the block's seed or else the round robin's.
+pub fn evolve_tournament(
+    round_robin: &RoundRobin,
+    config: &EvolutionConfig,
+) -> Result<TournamentEvolution, ParameterError> {
+    let results = round_robin.play();
+    let table = payoff_table(&results)?;
+    let seed = round_robin.seed();
+    let outcome = match config.payoffs() {
+        PayoffMode::Mean => evolve(config, &table, seed)?,
+        PayoffMode::Matches if config.process().is_stochastic() => evolve_sampled(
+            config,
+            table.len(),
+            || RoundRobinMatches::new(round_robin),
+            seed,
+        )?,
+        // The deterministic dynamics need expected payoffs: the mean table.
+        PayoffMode::Matches => evolve(config, &table, seed)?,
+    };
+    let fixation = analytic_fixation(config, &table)?;
+    let stationary = fixation
+        .as_ref()
+        .map(FixationMatrix::stationary_distribution);
+    Ok(TournamentEvolution {
+        names: round_robin
+            .entrants()
+            .iter()
+            .map(|e| e.name.clone())
+            .collect(),
+        table,
+        mean_match_length: results.mean_match_length,
+        outcome,
+        fixation,
+        stationary,
+    })
+}

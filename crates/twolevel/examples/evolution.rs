@@ -1,0 +1,260 @@
+//! Plays a tournament's round robin, then runs its evolutionary process on
+//! the payoffs and prints the outcome.
+//!
+//! ```text
+//! cargo run --release --example evolution                      # the embedded tournaments/evolution.ron
+//! cargo run --release --example evolution -- tournaments/evolution-ecological.ron
+//! cargo run --release --example evolution -- FILE --seed 7 --output out.csv
+//! ```
+//!
+//! The tournament file must carry an `evolution` block (see
+//! `docs/evolution.md`). Flags: `--seed N` overrides the seed of the round
+//! robin and of the runs; `--output FILE` overrides the block's CSV path;
+//! `--no-output` writes no file. The trajectory CSV has one column per
+//! player: counts per recorded step for the Moran and pairwise-comparison
+//! processes (one block of rows per run), shares per generation or time for
+//! the ecological and replicator dynamics.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use twolevel::tournament::Tournament;
+use twolevel::tournament::config::PresetCatalog;
+use twolevel::tournament::evolution::{
+    EvolutionOutcome, FixationSummary, RawEvolutionConfig, TournamentEvolution, evolve_tournament,
+    write_csv_file,
+};
+
+/// The default tournament, compiled in.
+const DEFAULT: &str = include_str!("../../../tournaments/evolution.ron");
+
+/// The command line, parsed.
+#[derive(Debug, Default)]
+struct Args {
+    file: Option<PathBuf>,
+    seed: Option<u64>,
+    output: Option<String>,
+    no_output: bool,
+}
+
+fn parse_args() -> Result<Args> {
+    let mut args = Args::default();
+    let mut iter = std::env::args().skip(1);
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--seed" => {
+                let n = iter.next().context("`--seed` needs a value")?;
+                args.seed = Some(
+                    n.parse()
+                        .with_context(|| format!("`--seed` expects a number, got `{n}`"))?,
+                );
+            }
+            "--output" => args.output = Some(iter.next().context("`--output` needs a value")?),
+            "--no-output" => args.no_output = true,
+            "-h" | "--help" => {
+                println!(
+                    "usage: evolution [FILE.ron] [--seed N] [--output FILE.csv] [--no-output]"
+                );
+                std::process::exit(0);
+            }
+            flag if flag.starts_with("--") => bail!("unknown flag `{flag}` (see --help)"),
+            file => {
+                if args.file.is_some() {
+                    bail!("only one tournament file may be given, got a second: `{file}`");
+                }
+                args.file = Some(PathBuf::from(file));
+            }
+        }
+    }
+    Ok(args)
+}
+
+/// Prints the payoff table with player names.
+fn print_table(evolution: &TournamentEvolution) {
+    println!(
+        "Mean payoff per turn (row against column), mean match length {:.2} rounds:",
+        evolution.mean_match_length
+    );
+    let width = evolution.names.iter().map(String::len).max().unwrap_or(0);
+    print!("{:width$}", "");
+    for name in &evolution.names {
+        print!(" {name:>12}");
+    }
+    println!();
+    for (i, name) in evolution.names.iter().enumerate() {
+        print!("{name:width$}");
+        for value in evolution.table.row(i) {
+            print!(" {value:>12.4}");
+        }
+        println!();
+    }
+}
+
+/// Prints the analytic fixation probabilities and stationary distribution.
+fn print_analytic(evolution: &TournamentEvolution, population: u32) {
+    let (Some(fixation), Some(stationary)) = (&evolution.fixation, &evolution.stationary) else {
+        return;
+    };
+    println!();
+    println!(
+        "Analytic fixation probability of one mutant (row) among {} residents (column), \
+         in units of the neutral 1/N:",
+        population - 1
+    );
+    let width = evolution.names.iter().map(String::len).max().unwrap_or(0);
+    for (invader, name) in evolution.names.iter().enumerate() {
+        print!("{name:width$}");
+        for resident in 0..evolution.names.len() {
+            if invader == resident {
+                print!(" {:>12}", "-");
+            } else {
+                let rho = fixation.get(invader, resident);
+                let relative = rho.value * f64::from(population);
+                if rho.value > 0.0 && relative >= 1e-3 {
+                    print!(" {relative:>12.4}");
+                } else {
+                    print!(
+                        " {:>12}",
+                        format!("e^{:.1}", rho.ln + f64::from(population).ln())
+                    );
+                }
+            }
+        }
+        println!();
+    }
+    println!("Stationary distribution for rare mutations (Fudenberg & Imhof 2006):");
+    for (name, share) in evolution.names.iter().zip(stationary) {
+        println!("  {name:width$} {share:.6}");
+    }
+}
+
+fn run() -> Result<()> {
+    let args = parse_args()?;
+    let mut tournament = match &args.file {
+        Some(path) => Tournament::from_file(path)?,
+        None => Tournament::from_ron(
+            DEFAULT,
+            "<embedded tournaments/evolution.ron>",
+            &PresetCatalog::builtin()?,
+        )?,
+    };
+    if let Some(seed) = args.seed {
+        tournament.round_robin = tournament.round_robin.with_seed(seed);
+    }
+    let Some(mut config) = tournament.evolution.clone() else {
+        bail!(
+            "{} has no `evolution` block: add `evolution: Some((process: Moran))` (see docs/evolution.md)",
+            tournament.origin.display()
+        );
+    };
+    if args.seed.is_some() {
+        // The command-line seed replaces the block's own seed too.
+        let mut raw: RawEvolutionConfig = config.into();
+        raw.seed = args.seed;
+        config = raw.try_into()?;
+    }
+    println!(
+        "{} ({}): {} players, process {:?}, population {}, {} run(s), seed {}",
+        tournament.name,
+        tournament.origin.display(),
+        tournament.round_robin.entrants().len(),
+        config.process(),
+        config.population(),
+        config.runs(),
+        config.seed().unwrap_or(tournament.round_robin.seed()),
+    );
+    if !tournament.description.is_empty() {
+        println!("{}", tournament.description);
+    }
+    println!();
+
+    let start = Instant::now();
+    let evolution = evolve_tournament(&tournament.round_robin, &config)?;
+    let elapsed = start.elapsed();
+    print_table(&evolution);
+    println!();
+    match &evolution.outcome {
+        EvolutionOutcome::Shares(trajectory) => {
+            println!(
+                "Shares at time {} (from the initial shares):",
+                trajectory.times.last().copied().unwrap_or(0.0)
+            );
+            let mut order: Vec<usize> = (0..evolution.names.len()).collect();
+            order.sort_by(|&a, &b| trajectory.last()[b].total_cmp(&trajectory.last()[a]));
+            for i in order {
+                println!(
+                    "  {:20} {:.6} (from {:.4})",
+                    evolution.names[i],
+                    trajectory.last()[i],
+                    trajectory.shares[0][i]
+                );
+            }
+        }
+        EvolutionOutcome::Runs(runs) => {
+            let summary = FixationSummary::new(runs, evolution.names.len());
+            println!("Fixations over {} run(s):", summary.runs);
+            for (name, (wins, frequency)) in evolution
+                .names
+                .iter()
+                .zip(summary.wins.iter().zip(summary.frequencies()))
+            {
+                println!("  {name:20} {wins:>6} ({frequency:.3})");
+            }
+            if summary.unfixed > 0 {
+                println!("  not fixed            {:>6}", summary.unfixed);
+            }
+            if let Some(mean) = summary.mean_generations {
+                println!(
+                    "Mean fixation time: {mean:.1} generations of {} steps.",
+                    config.population()
+                );
+            }
+            if let Some(first) = runs.first() {
+                match first.fixation {
+                    Some(f) => println!(
+                        "Run 0: {} took over after {} steps ({:.1} generations).",
+                        evolution.names[f.winner],
+                        f.step,
+                        f.step as f64 / f64::from(config.population())
+                    ),
+                    None => println!(
+                        "Run 0: no fixation after {} steps; final counts {:?}.",
+                        first.steps_taken, first.final_counts
+                    ),
+                }
+            }
+        }
+    }
+    print_analytic(&evolution, config.population());
+    println!();
+    println!("Computed in {:.1} ms.", elapsed.as_secs_f64() * 1e3);
+
+    let output = if args.no_output {
+        None
+    } else {
+        args.output.or_else(|| config.output().map(str::to_owned))
+    };
+    if let Some(path) = output {
+        if let Some(parent) = std::path::Path::new(&path).parent() {
+            if !parent.as_os_str().is_empty() {
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create the folder of `{path}`"))?;
+            }
+        }
+        write_csv_file(&evolution.outcome, &evolution.names, &path)?;
+        println!("Trajectory written to {path}.");
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
