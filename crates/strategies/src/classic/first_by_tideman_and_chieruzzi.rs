@@ -169,6 +169,20 @@ mod tests {
     }
 
     #[test]
+    fn gives_bully_a_fresh_start() {
+        // From `axelrod` 4.14 with an infinite known length: the runs of
+        // defections grow (3, 3, 4, 5, 6, 7, 8) as the retaliations
+        // escalate, until the fresh start (the two cooperations at indices
+        // 49 and 50) resets them to the length of the opening runs.
+        let mut player = FirstByTidemanAndChieruzzi::default();
+        let (own, _) = play(&mut player, &mut crate::classic::Bully, 60);
+        assert_eq!(
+            own,
+            "CDDDCCDDDCCDDDDCCDDDDDCCDDDDDDCCDDDDDDDCCDDDDDDDDCCDDDCCDDDC"
+        );
+    }
+
+    #[test]
     fn unknown_length_allows_fresh_starts() {
         assert!(enough_rounds_left(None, 1_000_000));
         assert!(enough_rounds_left(Some(200), 190));
