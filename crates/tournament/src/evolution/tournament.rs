@@ -64,7 +64,7 @@ impl RoundRobinMatches {
         let strategies: Vec<Box<dyn Strategy>> =
             entrants.iter().map(|e| e.strategy.clone()).collect();
         RoundRobinMatches {
-            config: round_robin.config().clone(),
+            config: *round_robin.config(),
             sides: [strategies.clone(), strategies],
             settings: entrants.iter().map(|e| e.settings).collect(),
             buffers: MatchBuffers::new(),
