@@ -8,6 +8,17 @@
 //! Every strategy implements [`twolevel_game::Strategy`]; one strategy per
 //! file, each documented with its rule and its source.
 //!
+//! - The mission's strategies: [`TitForTat`], [`DiffuseReciprocity`] (on a
+//!   credit/debt [`Ledger`]), [`GearShifting`], [`FreeRider`],
+//!   [`NationalistDefector`] and [`ContriteTitForTat`].
+//! - The classic Axelrod set in [`classic`], re-exported here.
+//! - [`registry`]: build any of them by name from a [`StrategySpec`](registry::StrategySpec).
+//! - [`preset`]: named actors (strategy + political weight + visibility)
+//!   from the RON files of the top-level `strategies/` folder, also
+//!   compiled in.
+//! - [`config`]: RON parsing with errors that give file, line and column.
+//! - [`testing`]: helpers to play strategies against each other in tests.
+//!
 //! ## Quick start
 //!
 //! ```
@@ -17,6 +28,24 @@
 //! let (tft, alld) = play(&mut TitForTat, &mut Defector, 5);
 //! assert_eq!(tft, "CDDDD");
 //! assert_eq!(alld, "DDDDD");
+//! ```
+//!
+//! Building from configuration:
+//!
+//! ```
+//! use twolevel_strategies::config::parse_ron;
+//! use twolevel_strategies::registry::{build, StrategySpec};
+//!
+//! let spec: StrategySpec = parse_ron(
+//!     r#"(name: "Diffuse Reciprocity", params: {"tolerance": 2.0, "lambda": 0.9})"#,
+//!     "<example>",
+//! )?;
+//! let bureaucrat = build(&spec)?;
+//! assert_eq!(bureaucrat.name(), "Diffuse Reciprocity");
+//!
+//! let presets = twolevel_strategies::preset::builtin_presets()?;
+//! assert_eq!(presets["politician"].political_weight(), 0.8);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 pub mod classic;
