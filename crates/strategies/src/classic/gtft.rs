@@ -143,6 +143,9 @@ mod tests {
         assert_binomial(&moves[1..], 1.0 / 3.0);
         let mut fixed = Gtft::new(0.1).unwrap();
         assert_eq!(fixed.name(), "GTFT: 0.1");
+        // Python's round(0.125, 2) is 0.12 (the tie goes to even).
+        assert_eq!(Gtft::new(0.125).unwrap().name(), "GTFT: 0.12");
+        assert_eq!(Gtft::new(1.0).unwrap().name(), "GTFT: 1.0");
         let (moves, _) = play_seeded(&mut fixed, &mut Defector, 20_001, 12);
         assert_binomial(&moves[1..], 0.1);
     }
