@@ -769,6 +769,29 @@ mod tests {
     }
 
     #[test]
+    fn every_classic_strategy_is_registered() {
+        // Every type the classic module exports must be reachable by its
+        // type name (which matches its registered name or an alias).
+        let exported = include_str!("classic/mod.rs")
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix("pub use "))
+            .flat_map(|path| {
+                let items = path.trim_end_matches(';').rsplit("::").next().unwrap_or("");
+                items
+                    .trim_matches(|c| c == '{' || c == '}')
+                    .split(',')
+                    .map(|item| item.trim().to_owned())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|item| !item.is_empty())
+            .collect::<Vec<_>>();
+        assert!(exported.len() >= 18, "{exported:?}");
+        for item in exported {
+            assert!(find(&item).is_some(), "classic::{item} is not registered");
+        }
+    }
+
+    #[test]
     fn no_two_registered_names_or_aliases_collide() {
         let mut seen = std::collections::BTreeSet::new();
         for entry in ENTRIES {
