@@ -687,27 +687,24 @@ fn suggestions(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// The entry registered under `name`, or an unknown-strategy error with
+/// close matches.
+fn lookup(name: &str) -> Result<&'static Entry, StrategyError> {
+    find(name).ok_or_else(|| StrategyError::UnknownStrategy {
+        name: name.to_owned(),
+        suggestions: suggestions(name),
+    })
+}
+
 /// Resolves a name or alias (ignoring case, spaces and punctuation) to the
 /// registered display name.
 pub fn canonical_name(name: &str) -> Result<&'static str, StrategyError> {
-    find(name)
-        .map(|entry| entry.name)
-        .ok_or_else(|| StrategyError::UnknownStrategy {
-            name: name.to_owned(),
-            suggestions: suggestions(name),
-        })
+    lookup(name).map(|entry| entry.name)
 }
 
 /// The parameters accepted by the named strategy.
 pub fn parameters(name: &str) -> Result<&'static [&'static str], StrategyError> {
-    canonical_name(name).and_then(|canonical| {
-        find(canonical)
-            .map(|entry| entry.params)
-            .ok_or_else(|| StrategyError::UnknownStrategy {
-                name: name.to_owned(),
-                suggestions: Vec::new(),
-            })
-    })
+    lookup(name).map(|entry| entry.params)
 }
 
 /// Builds the strategy a spec describes.
@@ -717,10 +714,7 @@ pub fn parameters(name: &str) -> Result<&'static [&'static str], StrategyError> 
 /// strategy does not take, and [`StrategyError::InvalidParameter`] or
 /// [`StrategyError::WrongType`] for a bad value.
 pub fn build(spec: &StrategySpec) -> Result<Box<dyn Strategy>, StrategyError> {
-    let entry = find(&spec.name).ok_or_else(|| StrategyError::UnknownStrategy {
-        name: spec.name.clone(),
-        suggestions: suggestions(&spec.name),
-    })?;
+    let entry = lookup(&spec.name)?;
     if let Some(param) = spec
         .params
         .keys()
@@ -871,6 +865,19 @@ mod tests {
                 suggestions: vec![]
             }
         );
+    }
+
+    #[test]
+    fn parameters_are_listed_by_any_name() {
+        assert_eq!(
+            parameters("diffuse reciprocity"),
+            Ok(&["tolerance", "lambda", "valuation"][..])
+        );
+        assert!(matches!(
+            parameters("Difuse Reciprocity"),
+            Err(StrategyError::UnknownStrategy { suggestions, .. })
+                if suggestions.first().map(String::as_str) == Some("Diffuse Reciprocity")
+        ));
     }
 
     #[test]
