@@ -28,6 +28,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use twolevel_game::error::check_unit_interval;
 use twolevel_game::{Orientation, Strategy};
 
 use crate::config::{ConfigError, parse_ron};
@@ -73,13 +74,8 @@ impl Preset {
         let orientation = Orientation::new(file.political_weight)
             .map_err(|e| ConfigError::invalid(origin, "political_weight", e.reason))?;
         if let Some(visibility) = file.visibility {
-            if !(0.0..=1.0).contains(&visibility) {
-                return Err(ConfigError::invalid(
-                    origin,
-                    "visibility",
-                    format!("expected a number in [0, 1] or None, got {visibility}"),
-                ));
-            }
+            check_unit_interval("visibility", visibility)
+                .map_err(|e| ConfigError::from_parameter(origin, e))?;
         }
         if file.name.trim().is_empty() {
             return Err(ConfigError::invalid(

@@ -808,6 +808,18 @@ mod tests {
     }
 
     #[test]
+    fn unbounded_tolerance_can_be_written_as_text_or_inf() {
+        for value in [ParamValue::from("inf"), ParamValue::from(f64::INFINITY)] {
+            let spec = StrategySpec::new("Diffuse Reciprocity").with("tolerance", value);
+            let strategy = build(&spec).unwrap();
+            assert_eq!(strategy.classifier().memory_depth, Some(0));
+        }
+        let spec: StrategySpec =
+            ron::from_str(r#"(name: "Diffuse", params: {"tolerance": "unbounded"})"#).unwrap();
+        assert_eq!(build(&spec).unwrap().classifier().memory_depth, Some(0));
+    }
+
+    #[test]
     fn bad_values_name_the_parameter() {
         let err =
             build(&StrategySpec::new("Diffuse Reciprocity").with("tolerance", -1.0)).unwrap_err();
