@@ -1,10 +1,15 @@
 //! Property tests of the mission's strategies and of the registry.
 
 use proptest::prelude::*;
+use rand::SeedableRng;
+use rand_pcg::Pcg64Mcg;
 use twolevel_game::{Action, Strategy};
+use twolevel_game::{PayoffMatrix, View};
 use twolevel_strategies::registry::{self, StrategySpec};
 use twolevel_strategies::testing::{SequencePlayer, play_match};
-use twolevel_strategies::{DiffuseReciprocity, FreeRider, TitForTat, Valuation};
+use twolevel_strategies::{
+    DiffuseReciprocity, FreeRider, GearShifting, GearShiftingParams, TitForTat, Valuation,
+};
 
 fn action() -> impl proptest::strategy::Strategy<Value = Action> {
     prop_oneof![Just(Action::C), Just(Action::D)]
@@ -30,6 +35,52 @@ proptest! {
         for (own, partner) in record.moves_a.iter().zip(&record.moves_b) {
             prop_assert_eq!(own.is_cooperation(), balance <= 0);
             balance += i64::from(own.is_cooperation()) - i64::from(partner.is_cooperation());
+        }
+    }
+
+    /// Diffuse reciprocity with tolerance 0 and no decay is Tit For Tat,
+    /// move for move, against any sequence.
+    #[test]
+    fn tolerance_zero_is_tit_for_tat(moves in sequence(80)) {
+        let turns = moves.len();
+        let mut partner = SequencePlayer::new(moves);
+        let diffuse = play_match(&mut diffuse(0.0, 1.0, Valuation::Counts), &mut partner, turns, 0);
+        let tft = play_match(&mut TitForTat, &mut partner, turns, 0);
+        prop_assert_eq!(diffuse.moves_a, tft.moves_a);
+    }
+
+    /// The gear shifter's tolerance stays in [0, cap], grows only after a
+    /// mutual cooperation, and is 0 right after a breach.
+    #[test]
+    fn gear_shifting_tolerance_follows_its_rule(
+        moves in sequence(120),
+        step in 0.1f64..2.0,
+        cap in 0.0f64..6.0,
+        patience in 1u32..5,
+        lambda in 0.3f64..=1.0,
+    ) {
+        let params = GearShiftingParams { initial: 0.0, step, cap, patience, lambda, ..GearShiftingParams::default() };
+        let mut player = GearShifting::new(params).expect("valid");
+        let payoffs = PayoffMatrix::AXELROD;
+        let mut rng = Pcg64Mcg::seed_from_u64(0);
+        let mut own = Vec::new();
+        let mut previous_tolerance = 0.0;
+        for turn in 0..moves.len() {
+            let action = player.decide(&View::with_history(&own, &moves[..turn], &payoffs), &mut rng);
+            let tolerance = player.tolerance();
+            prop_assert!((0.0..=cap).contains(&tolerance));
+            prop_assert_eq!(action.is_cooperation(), player.balance() <= tolerance);
+            if turn > 0 {
+                let (mine, theirs) = (own[turn - 1], moves[turn - 1]);
+                if tolerance > previous_tolerance {
+                    prop_assert!(mine.is_cooperation() && theirs.is_cooperation());
+                }
+                if mine.is_cooperation() && theirs.is_defection() && player.balance() > previous_tolerance {
+                    prop_assert_eq!(tolerance, 0.0);
+                }
+            }
+            previous_tolerance = tolerance;
+            own.push(action);
         }
     }
 
