@@ -1,6 +1,52 @@
 //! Evolutionary dynamics on round-robin payoffs.
 //!
-//! See `docs/evolution.md` for the processes, formulas and references.
+//! Four processes run on a [`PayoffTable`] of payoffs per turn (the round
+//! robin's mean payoff matrix, see [`payoff_table`]):
+//!
+//! - [`ecological`]: Axelrod's ecological simulation (1984, ch. 3), the
+//!   discrete replicator map on population shares;
+//! - [`replicator`]: the continuous replicator equation, integrated by RK4;
+//! - [`simulate`] with [`Update::Moran`]: the frequency-dependent Moran
+//!   birth-death process in a finite population, with mutation;
+//! - [`simulate`] with [`Update::Fermi`]: pairwise comparison (imitation)
+//!   with the Fermi rule, with mutation.
+//!
+//! [`fixation_probability`] and [`FixationMatrix`] give the analytic
+//! fixation probabilities of the finite-population processes (in log space)
+//! and the stationary distribution in the limit of rare mutations.
+//! [`EvolutionConfig`] is the `evolution` block of a tournament file, and
+//! [`evolve_tournament`] runs it on a round robin. See `docs/evolution.md`
+//! for the formulas, conventions and references.
+//!
+//! ```
+//! use twolevel_tournament::evolution::{
+//!     Fitness, PayoffTable, Record, StochasticParams, Update, fixation_probability, run_rng,
+//!     simulate,
+//! };
+//!
+//! // Tit-for-tat (0) and always-defect (1) over 10 rounds, per turn.
+//! let mut table = PayoffTable::two_by_two(3.0, 0.9, 1.4, 1.0)?;
+//! let moran = Update::Moran(Fitness::Linear(0.5));
+//!
+//! // One TFT among 19 defectors takes over with probability rho, better
+//! // than a neutral mutant (1/N) since TFTs do well among themselves; one
+//! // defector among 19 TFTs does far worse than neutral.
+//! let tft_invades = fixation_probability(moran, table.pair(0, 1), 20)?;
+//! let alld_invades = fixation_probability(moran, table.pair(1, 0), 20)?;
+//! assert!((tft_invades.value - 0.10593).abs() < 1e-5);
+//! assert!(alld_invades.value < 0.001);
+//!
+//! // ...and a seeded run shows one possible history.
+//! let params = StochasticParams {
+//!     update: moran,
+//!     mutation: 0.0,
+//!     max_steps: 1_000_000,
+//!     record: Record::Generation,
+//! };
+//! let run = simulate(&mut table, &[1, 19], &params, &mut run_rng(42, 0))?;
+//! assert!(run.fixation.is_some());
+//! # Ok::<(), twolevel_game::ParameterError>(())
+//! ```
 
 pub mod analytic;
 pub mod config;
