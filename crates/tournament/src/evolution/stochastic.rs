@@ -292,15 +292,16 @@ pub fn simulate<S: PayoffSource, R: RngCore>(
         steps_taken: 0,
         fixation: None,
     };
-    let fixed = |pop: &Population| pop.counts.iter().position(|&c| c == size);
     if mutation == 0.0
-        && let Some(winner) = fixed(&pop)
+        && let Some(winner) = pop.counts.iter().position(|&c| c == size)
     {
         outcome.fixation = Some(Fixation { winner, step: 0 });
         outcome.final_counts = pop.counts;
         return Ok(outcome);
     }
 
+    // The payoffs of the first step; each later step's are refreshed at the
+    // end of the step before.
     source.refresh(&pop.counts, rng);
     // Every payoff is an average of table entries, so a fitness that is
     // positive on the entries' range is positive all run long.
@@ -316,13 +317,6 @@ pub fn simulate<S: PayoffSource, R: RngCore>(
     let mut step = 0;
     while step < params.max_steps {
         step += 1;
-        if source.refresh(&pop.counts, rng) {
-            pop.recompute_sums(source);
-            if let Update::Moran(fitness) = params.update {
-                pop.recompute_weights(source, fitness);
-                pop.check_weights()?;
-            }
-        }
         // `from` loses an individual, `to` gains one.
         let (from, to) = match params.update {
             Update::Moran(_) => {
@@ -357,9 +351,6 @@ pub fn simulate<S: PayoffSource, R: RngCore>(
         };
         if from != to {
             pop.shift(source, from, to);
-            if let Update::Moran(fitness) = params.update {
-                pop.recompute_weights(source, fitness);
-            }
         }
         let fixation = if mutation == 0.0 && pop.counts[to] == size {
             Some(Fixation { winner: to, step })
@@ -373,6 +364,18 @@ pub fn simulate<S: PayoffSource, R: RngCore>(
         if fixation.is_some() {
             outcome.fixation = fixation;
             break;
+        }
+        let refreshed = source.refresh(&pop.counts, rng);
+        if refreshed {
+            pop.recompute_sums(source);
+        }
+        if let Update::Moran(fitness) = params.update
+            && (refreshed || from != to)
+        {
+            pop.recompute_weights(source, fitness);
+            if refreshed {
+                pop.check_weights()?;
+            }
         }
     }
     outcome.steps_taken = step;
