@@ -3,6 +3,8 @@
 //! - `match_200_turns/*`: one 200-turn classic match between memory-one
 //!   strategies, reported in turns per second (`Throughput::Elements(200)`).
 //!   Target: at least 100 million turns per second on one core.
+//!   `tft_vs_wsls_dynamic_pi` times the general loop (dynamic
+//!   politicization) for comparison.
 //! - `round_robin/classic_15_x10_serial`: 15 classic strategies, 200 turns,
 //!   10 repetitions, self-play, on one thread. Target: under 20 ms.
 //!
@@ -14,7 +16,9 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
-use twolevel::game::Strategy;
+use twolevel::game::{
+    Horizon, Politicization, PoliticizationDynamics, Politics, Strategy, TwoLevelGame,
+};
 use twolevel::strategies::TitForTat;
 use twolevel::strategies::classic::WinStayLoseShift;
 use twolevel::strategies::registry::{StrategySpec, build};
@@ -75,6 +79,31 @@ fn single_match(c: &mut Criterion) {
             });
         });
     }
+    // The general loop: dynamic politicization recomputes the stage table
+    // whenever pi moves, and totals are summed round by round. From 0.5, pi
+    // decays in every round of mutual cooperation, so the table is
+    // recomputed every turn: the worst case.
+    let dynamic = MatchConfig::new(TwoLevelGame::default(), Horizon::AXELROD_FIRST)
+        .expect("the default game is valid")
+        .with_politics(Politics::Dynamic {
+            initial: Politicization::new(0.5).expect("0.5 is a valid level"),
+            dynamics: PoliticizationDynamics::DEFAULT,
+        });
+    let (mut first, mut second): (Box<dyn Strategy>, Box<dyn Strategy>) =
+        (Box::new(TitForTat), Box::new(WinStayLoseShift));
+    let mut buffers = MatchBuffers::new();
+    let mut rng = Pcg64Mcg::seed_from_u64(1);
+    group.bench_function("tft_vs_wsls_dynamic_pi", |bencher| {
+        bencher.iter(|| {
+            black_box(play_match(
+                black_box(&dynamic),
+                [first.as_mut(), second.as_mut()],
+                &[PlayerSettings::POLICY; 2],
+                &mut buffers,
+                &mut rng,
+            ))
+        });
+    });
     group.finish();
 }
 
