@@ -178,3 +178,45 @@ fn the_shipped_evolution_tournaments_run() {
     assert_eq!(trajectory.shares.len(), 201);
     assert!(evolution.fixation.is_none());
 }
+
+#[test]
+fn bad_evolution_blocks_are_reported() {
+    let catalog = twolevel_tournament::config::PresetCatalog::builtin().unwrap();
+    let file = |block: &str| {
+        format!(
+            r#"Tournament(name: "t", players: [Preset("politician"), Preset("nationalist")],
+                evolution: Some({block}))"#
+        )
+    };
+    for (block, field) in [
+        ("(mutation: 2.0)", "mutation"),
+        ("(population: 1)", "population"),
+        ("(fitness: Linear(-0.5))", "fitness.Linear"),
+        (
+            "(population: 10, initial: Counts([4, 4]))",
+            "initial.Counts",
+        ),
+        ("(generatons: 5)", "generatons"),
+    ] {
+        let err = Tournament::from_ron(&file(block), "bad.ron", &catalog).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains(field) && text.contains("bad.ron"),
+            "{block}: {text}"
+        );
+    }
+    // One count per player is only known with the players: checked before
+    // the round robin is played.
+    let tournament = Tournament::from_ron(
+        &file("(population: 10, initial: Counts([4, 3, 3]))"),
+        "t.ron",
+        &catalog,
+    )
+    .unwrap();
+    let err = evolve_tournament(
+        &tournament.round_robin,
+        tournament.evolution.as_ref().unwrap(),
+    )
+    .unwrap_err();
+    assert_eq!(err.field, "initial");
+}

@@ -431,6 +431,12 @@ impl EvolutionConfig {
         self.raw.output.as_deref()
     }
 
+    /// Checks the block against the number of players of the tournament
+    /// (one initial count or share per player), before anything runs.
+    pub fn check_players(&self, players: usize) -> Result<(), ParameterError> {
+        self.initial_counts(players).map(|_| ())
+    }
+
     /// The initial counts of a finite population of [`population`](Self::population)
     /// individuals over `players` types, in player order.
     pub fn initial_counts(&self, players: usize) -> Result<Vec<u32>, ParameterError> {

@@ -113,6 +113,7 @@ pub fn evolve_tournament(
     round_robin: &RoundRobin,
     config: &EvolutionConfig,
 ) -> Result<TournamentEvolution, ParameterError> {
+    config.check_players(round_robin.entrants().len())?;
     let results = round_robin.play();
     let table = payoff_table(&results)?;
     let seed = round_robin.seed();
