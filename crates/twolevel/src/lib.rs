@@ -33,4 +33,8 @@ pub mod prelude {
         Anchor, NoThreshold, PoliticizationParadox, grim_threshold, paradox_of_politicization,
         paradox_of_politicization_with, tft_threshold,
     };
+    pub use twolevel_tournament::{
+        Entrant, MatchBuffers, MatchConfig, MatchResult, PlayerSettings, RankingMetric,
+        RoundRobin, RoundRobinResults, Tournament, play_match,
+    };
 }
