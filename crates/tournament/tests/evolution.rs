@@ -507,7 +507,10 @@ fn bad_input_is_rejected_with_the_field() {
     );
 
     let negative = PayoffTable::two_by_two(3.0, -1.0, 5.0, 1.0).unwrap();
-    let linear = config(RawEvolutionConfig::default());
+    let linear = config(RawEvolutionConfig {
+        fitness: Fitness::Linear(1.0),
+        ..RawEvolutionConfig::default()
+    });
     assert_eq!(evolve(&linear, &negative, 0).unwrap_err().field, "fitness");
 
     let ecological_cfg = config(RawEvolutionConfig {

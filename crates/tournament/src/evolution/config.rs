@@ -64,10 +64,11 @@ pub enum Fitness {
 }
 
 impl Default for Fitness {
-    /// Linear with `w = 1`: fitness is the payoff, as in Axelrod's
-    /// ecological simulation and the Python `axelrod` Moran process.
+    /// Exponential with `beta = 1`: valid for any payoff table, including
+    /// Axelrod's (whose sucker's payoff 0 gives the linear map with `w = 1`
+    /// a zero fitness) and blended two-level tables with negative payoffs.
     fn default() -> Self {
-        Fitness::Linear(1.0)
+        Fitness::Exponential(1.0)
     }
 }
 
@@ -178,7 +179,7 @@ pub enum Record {
 ///
 /// Every field has a default, so `()` is a valid block: a Moran process in
 /// a population of 100 with equal initial counts, no mutation, fitness
-/// equal to payoff, at most 10 000 generations, one run.
+/// `exp(payoff)`, at most 10 000 generations, one run.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields, rename = "EvolutionConfig")]
 pub struct RawEvolutionConfig {
