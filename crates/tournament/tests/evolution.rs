@@ -7,8 +7,9 @@ use rand_core::RngCore;
 use serde_json::Value;
 use twolevel_tournament::evolution::{
     EvolutionConfig, EvolutionOutcome, Fitness, FixationMatrix, FixationSummary, PayoffTable,
-    Process, RawEvolutionConfig, Record, StochasticParams, Update, ecological, evolve,
-    evolve_sampled, fixation_probability, replicator, run_rng, simulate, simulate_runs,
+    Process, RawEvolutionConfig, Record, StochasticParams, Update, conditional_fixation_time,
+    ecological, evolve, evolve_sampled, fixation_probability, replicator, run_rng, simulate,
+    simulate_runs,
 };
 
 const PD: [f64; 4] = [3.0, 0.0, 5.0, 1.0];
@@ -220,6 +221,158 @@ fn stationary_distribution_survives_tiny_fixation_probabilities() {
     }
     let stationary = matrix.stationary_distribution();
     assert!((stationary.iter().sum::<f64>() - 1.0).abs() < 1e-15);
+}
+
+// ----------------------------------------------------- fixation time
+
+/// `T+(k)` and `T-(k)` written out from the definitions of the processes.
+fn transitions(update: Update, [a, b, c, d]: [f64; 4], population: u32, k: u32) -> (f64, f64) {
+    let n = f64::from(population);
+    let k = f64::from(k);
+    let pi_a = (a * (k - 1.0) + b * (n - k)) / (n - 1.0);
+    let pi_b = (c * k + d * (n - k - 1.0)) / (n - 1.0);
+    match update {
+        Update::Moran(fitness) => {
+            let (fa, fb) = (k * fitness.of(pi_a), (n - k) * fitness.of(pi_b));
+            (fa / (fa + fb) * (n - k) / n, fb / (fa + fb) * k / n)
+        }
+        Update::Fermi(beta) => {
+            let meet = k * (n - k) / (n * (n - 1.0));
+            let up = 1.0 / (1.0 + (-beta * (pi_a - pi_b)).exp());
+            (meet * up, meet * (1.0 - up))
+        }
+    }
+}
+
+/// Solves `-T-(k) x(k-1) + (T+(k) + T-(k)) x(k) - T+(k) x(k+1) = rhs(k)` for
+/// `k = 1..N-1` with `x(0)`, `x(N)` given (the Thomas algorithm).
+fn solve_chain(up: &[f64], down: &[f64], rhs: &[f64], first: f64, last: f64) -> Vec<f64> {
+    let m = up.len();
+    let mut c_prime = vec![0.0; m];
+    let mut d_prime = vec![0.0; m];
+    for k in 0..m {
+        let diagonal = up[k] + down[k];
+        let mut r = rhs[k];
+        if k == 0 {
+            r += down[k] * first;
+        }
+        if k == m - 1 {
+            r += up[k] * last;
+        }
+        let (lower, c_before, d_before) = if k == 0 {
+            (0.0, 0.0, 0.0)
+        } else {
+            (-down[k], c_prime[k - 1], d_prime[k - 1])
+        };
+        let denominator = diagonal - lower * c_before;
+        c_prime[k] = if k == m - 1 {
+            0.0
+        } else {
+            -up[k] / denominator
+        };
+        d_prime[k] = (r - lower * d_before) / denominator;
+    }
+    let mut x = vec![0.0; m];
+    for k in (0..m).rev() {
+        x[k] = d_prime[k]
+            - if k == m - 1 {
+                0.0
+            } else {
+                c_prime[k] * x[k + 1]
+            };
+    }
+    x
+}
+
+/// The conditional fixation time of one A from the Markov chain's linear
+/// equations: `phi` from the absorption equations, then `theta_k = phi_k
+/// tau_k` from `theta_k = phi_k + sum_j P(k, j) theta_j`.
+fn fixation_time_by_linear_algebra(update: Update, game: [f64; 4], population: u32) -> f64 {
+    let (up, down): (Vec<f64>, Vec<f64>) = (1..population)
+        .map(|k| transitions(update, game, population, k))
+        .unzip();
+    let phi = solve_chain(&up, &down, &vec![0.0; up.len()], 0.0, 1.0);
+    let theta = solve_chain(&up, &down, &phi, 0.0, 0.0);
+    theta[0] / phi[0]
+}
+
+#[test]
+fn neutral_fixation_time_is_n_times_n_minus_one() {
+    for population in [2u32, 10, 100, 1000] {
+        for update in [
+            Update::Moran(Fitness::Linear(0.0)),
+            Update::Moran(Fitness::Exponential(0.0)),
+        ] {
+            let t = conditional_fixation_time(update, PD, population).unwrap();
+            let expected = f64::from(population) * f64::from(population - 1);
+            assert!(relative_error(t, expected) < 1e-11, "N = {population}: {t}");
+        }
+    }
+}
+
+#[test]
+fn fixation_time_matches_the_linear_equations() {
+    for update in [
+        Update::Moran(Fitness::Linear(0.5)),
+        Update::Moran(Fitness::Exponential(0.3)),
+        Update::Fermi(1.0),
+        Update::Fermi(0.05),
+    ] {
+        for game in [
+            PD,
+            [3.0, 0.0, 5.0, 1.0].map(|x| x + 1.0),
+            tft_alld(10.0),
+            [-1.0, 4.0, 0.0, 2.0],
+        ] {
+            if matches!(update, Update::Moran(Fitness::Linear(_))) && game[0] < 0.0 {
+                continue;
+            }
+            for population in [3, 12, 60] {
+                let t = conditional_fixation_time(update, game, population).unwrap();
+                let expected = fixation_time_by_linear_algebra(update, game, population);
+                assert!(
+                    relative_error(t, expected) < 1e-8,
+                    "{update:?} {game:?} N = {population}: {t} vs {expected}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn simulated_fixation_time_matches_analytic() {
+    // ALLD invading ALLC under the Fermi rule fixes often: many samples.
+    let update = Update::Fermi(0.5);
+    let game = [1.0, 5.0, 0.0, 3.0];
+    let population = 12;
+    let table = table_of(game);
+    let params = StochasticParams {
+        update,
+        mutation: 0.0,
+        max_steps: u64::MAX,
+        record: Record::Final,
+    };
+    let runs = simulate_runs(
+        || Ok(table.clone()),
+        &[1, population - 1],
+        &params,
+        21,
+        20_000,
+    )
+    .unwrap();
+    let times: Vec<f64> = runs
+        .iter()
+        .filter_map(|r| r.fixation.filter(|f| f.winner == 0).map(|f| f.step as f64))
+        .collect();
+    let count = times.len() as f64;
+    let mean = times.iter().sum::<f64>() / count;
+    let variance = times.iter().map(|t| (t - mean).powi(2)).sum::<f64>() / (count - 1.0);
+    let standard_error = (variance / count).sqrt();
+    let expected = conditional_fixation_time(update, game, population).unwrap();
+    assert!(
+        (mean - expected).abs() <= 4.0 * standard_error,
+        "simulated {mean} +- {standard_error}, analytic {expected}"
+    );
 }
 
 // -------------------------------------------------------------- simulation

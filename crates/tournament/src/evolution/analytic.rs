@@ -53,13 +53,52 @@ fn log_sum_exp(terms: impl Iterator<Item = f64> + Clone) -> (f64, f64) {
     (max + scaled.ln(), max)
 }
 
-/// The log of the ratio `T-(k) / T+(k)` for `k` invaders.
-fn ln_ratio(update: Update, game: [f64; 4], population: u32, k: u32) -> f64 {
-    let [a, b, c, d] = game;
+/// `ln(exp(x) + exp(y))`, stable for any magnitudes.
+fn ln_add(x: f64, y: f64) -> f64 {
+    let (high, low) = if x >= y { (x, y) } else { (y, x) };
+    if low == f64::NEG_INFINITY {
+        high
+    } else {
+        high + (low - high).exp().ln_1p()
+    }
+}
+
+/// The payoffs `(pi_A, pi_B)` with `k` A individuals among `N`,
+/// self-interaction excluded.
+fn payoffs([a, b, c, d]: [f64; 4], population: u32, k: u32) -> (f64, f64) {
     let n = f64::from(population);
     let k = f64::from(k);
     let pi_a = (a * (k - 1.0) + b * (n - k)) / (n - 1.0);
     let pi_b = (c * k + d * (n - k - 1.0)) / (n - 1.0);
+    (pi_a, pi_b)
+}
+
+/// The log of `T+(k)`, the probability that one step takes the number of
+/// A individuals from `k` to `k + 1`.
+fn ln_increase(update: Update, game: [f64; 4], population: u32, k: u32) -> f64 {
+    let (pi_a, pi_b) = payoffs(game, population, k);
+    let n = f64::from(population);
+    let (ln_k, ln_rest) = (f64::from(k).ln(), (n - f64::from(k)).ln());
+    match update {
+        // An A is born, then a B dies.
+        Update::Moran(fitness) => {
+            let ln_a = ln_k + fitness.ln_of(pi_a);
+            let ln_b = ln_rest + fitness.ln_of(pi_b);
+            ln_a - ln_add(ln_a, ln_b) + ln_rest - n.ln()
+        }
+        // A B focal meets an A model and imitates it:
+        // ln(1 / (1 + exp(-x))) = -softplus(-x).
+        Update::Fermi(beta) => {
+            let x = beta * (pi_a - pi_b);
+            let softplus = (-x).max(0.0) + (-x.abs()).exp().ln_1p();
+            ln_rest - n.ln() + ln_k - (n - 1.0).ln() - softplus
+        }
+    }
+}
+
+/// The log of the ratio `T-(k) / T+(k)` for `k` invaders.
+fn ln_ratio(update: Update, game: [f64; 4], population: u32, k: u32) -> f64 {
+    let (pi_a, pi_b) = payoffs(game, population, k);
     match update {
         Update::Moran(Fitness::Exponential(beta)) => beta * (pi_b - pi_a),
         Update::Moran(fitness) => fitness.ln_of(pi_b) - fitness.ln_of(pi_a),
@@ -125,6 +164,55 @@ pub fn fixation_probability(
         ln.exp()
     };
     Ok(Probability { value, ln })
+}
+
+/// The mean number of elementary steps a single A mutant takes to take
+/// over a population of B, given that it does (the *conditional fixation
+/// time*; divide by `N` for generations).
+///
+/// For the birth-death chain of the module docs, with `gamma_k = T-(k) /
+/// T+(k)` and `phi_l` the probability that A fixes from `l` individuals
+/// (Antal & Scheuring 2006; Traulsen & Hauert 2009),
+///
+/// ```text
+/// t_1 = sum_{k=1}^{N-1} sum_{l=1}^{k} (phi_l / T+(l)) prod_{m=l+1}^{k} gamma_m
+/// ```
+///
+/// evaluated in O(N) and in log space. Neutral drift gives `N (N - 1)`.
+pub fn conditional_fixation_time(
+    update: Update,
+    game: [f64; 4],
+    population: u32,
+) -> Result<f64, ParameterError> {
+    if population < 2 {
+        return Err(ParameterError::new(
+            "population",
+            format!("expected a population of at least 2 individuals, got {population}"),
+        ));
+    }
+    check_update(update, game)?;
+    // The partial sums L_k = ln prod_{j<=k} gamma_j, k = 0..N-1.
+    let mut partial = Vec::with_capacity(population as usize);
+    partial.push(0.0);
+    for k in 1..population {
+        let previous = partial[partial.len() - 1];
+        partial.push(previous + ln_ratio(update, game, population, k));
+    }
+    let (ln_total, _) = log_sum_exp(partial.iter().copied());
+    // prefix = ln sum_{j<l} exp(L_j), so that ln phi_l = prefix - ln_total;
+    // inner = ln S_k with S_k = S_{k-1} gamma_k + phi_k / T+(k).
+    let mut prefix = f64::NEG_INFINITY;
+    let mut inner = f64::NEG_INFINITY;
+    let mut time = f64::NEG_INFINITY;
+    for k in 1..population {
+        let index = k as usize;
+        prefix = ln_add(prefix, partial[index - 1]);
+        let ln_term = prefix - ln_total - ln_increase(update, game, population, k);
+        let ln_gamma = partial[index] - partial[index - 1];
+        inner = ln_add(inner + ln_gamma, ln_term);
+        time = ln_add(time, inner);
+    }
+    Ok(time.exp())
 }
 
 /// The fixation probabilities between every pair of strategies of a table:

@@ -56,7 +56,7 @@ pub mod run;
 pub mod stochastic;
 pub mod tournament;
 
-pub use analytic::{FixationMatrix, Probability, fixation_probability};
+pub use analytic::{FixationMatrix, Probability, conditional_fixation_time, fixation_probability};
 pub use config::{
     EvolutionConfig, Fitness, Initial, PayoffMode, Process, RawEvolutionConfig, Record,
 };
