@@ -13,7 +13,8 @@
 
 use std::hint::black_box;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
 use twolevel::game::{
@@ -52,33 +53,38 @@ fn strategy(name: &str) -> Box<dyn Strategy> {
     }
 }
 
+/// Times one match of `config` between two strategies.
+fn bench_match(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    label: &str,
+    config: &MatchConfig,
+    mut first: Box<dyn Strategy>,
+    mut second: Box<dyn Strategy>,
+) {
+    let mut buffers = MatchBuffers::new();
+    let mut rng = Pcg64Mcg::seed_from_u64(1);
+    group.bench_function(label, |bencher| {
+        bencher.iter(|| {
+            black_box(play_match(
+                black_box(config),
+                [first.as_mut(), second.as_mut()],
+                &[PlayerSettings::POLICY; 2],
+                &mut buffers,
+                &mut rng,
+            ))
+        });
+    });
+}
+
 fn single_match(c: &mut Criterion) {
-    let config = MatchConfig::classic(200).expect("200 turns is a valid horizon");
+    let classic = MatchConfig::classic(200).expect("200 turns is a valid horizon");
     let mut group = c.benchmark_group("match_200_turns");
     group.throughput(Throughput::Elements(200));
-    let pairs: [(&str, Box<dyn Strategy>, Box<dyn Strategy>); 2] = [
-        ("tft_vs_tft", Box::new(TitForTat), Box::new(TitForTat)),
-        (
-            "tft_vs_wsls",
-            Box::new(TitForTat),
-            Box::new(WinStayLoseShift),
-        ),
-    ];
-    for (label, mut first, mut second) in pairs {
-        let mut buffers = MatchBuffers::new();
-        let mut rng = Pcg64Mcg::seed_from_u64(1);
-        group.bench_function(label, |bencher| {
-            bencher.iter(|| {
-                black_box(play_match(
-                    black_box(&config),
-                    [first.as_mut(), second.as_mut()],
-                    &[PlayerSettings::POLICY; 2],
-                    &mut buffers,
-                    &mut rng,
-                ))
-            });
-        });
-    }
+    let tft = || -> Box<dyn Strategy> { Box::new(TitForTat) };
+    let wsls = || -> Box<dyn Strategy> { Box::new(WinStayLoseShift) };
+    bench_match(&mut group, "tft_vs_tft", &classic, tft(), tft());
+    bench_match(&mut group, "tft_vs_wsls", &classic, tft(), wsls());
+
     // The general loop: dynamic politicization recomputes the stage table
     // whenever pi moves, and totals are summed round by round. From 0.5, pi
     // decays in every round of mutual cooperation, so the table is
@@ -89,21 +95,13 @@ fn single_match(c: &mut Criterion) {
             initial: Politicization::new(0.5).expect("0.5 is a valid level"),
             dynamics: PoliticizationDynamics::DEFAULT,
         });
-    let (mut first, mut second): (Box<dyn Strategy>, Box<dyn Strategy>) =
-        (Box::new(TitForTat), Box::new(WinStayLoseShift));
-    let mut buffers = MatchBuffers::new();
-    let mut rng = Pcg64Mcg::seed_from_u64(1);
-    group.bench_function("tft_vs_wsls_dynamic_pi", |bencher| {
-        bencher.iter(|| {
-            black_box(play_match(
-                black_box(&dynamic),
-                [first.as_mut(), second.as_mut()],
-                &[PlayerSettings::POLICY; 2],
-                &mut buffers,
-                &mut rng,
-            ))
-        });
-    });
+    bench_match(
+        &mut group,
+        "tft_vs_wsls_dynamic_pi",
+        &dynamic,
+        tft(),
+        wsls(),
+    );
     group.finish();
 }
 
