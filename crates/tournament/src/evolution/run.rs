@@ -307,6 +307,45 @@ mod tests {
     }
 
     #[test]
+    fn csv_of_runs_and_summary() {
+        let table = PayoffTable::two_by_two(1.0, 1.0, 1.0, 1.0).unwrap();
+        let params = StochasticParams {
+            update: Update::Fermi(0.0),
+            mutation: 0.0,
+            max_steps: 4,
+            record: Record::Step,
+        };
+        let runs = simulate_runs(|| Ok(table.clone()), &[2, 2], &params, 3, 2).unwrap();
+        let mut out = Vec::new();
+        let names = ["A".to_owned(), "B".to_owned()];
+        write_csv(&EvolutionOutcome::Runs(runs.clone()), &names, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "run,step,generation,A,B");
+        assert_eq!(lines[1], "0,0,0,2,2");
+        let rows: usize = runs.iter().map(|r| r.steps.len()).sum();
+        assert_eq!(lines.len(), 1 + rows);
+        assert!(lines[2].starts_with("0,1,0.25,"));
+
+        // Four steps from 2 + 2 cannot all fix: the summary counts the rest.
+        let summary = FixationSummary::new(&runs, 2);
+        assert_eq!(summary.runs, 2);
+        let fixed: u32 = summary.wins.iter().sum();
+        assert_eq!(fixed + summary.unfixed, 2);
+    }
+
+    #[test]
+    fn csv_file_errors_name_the_path() {
+        let outcome = EvolutionOutcome::Shares(SharesTrajectory {
+            times: vec![0.0],
+            shares: vec![vec![1.0]],
+        });
+        let path = "/nonexistent-folder/evolution.csv";
+        let err = write_csv_file(&outcome, &["A".into()], path).unwrap_err();
+        assert!(err.to_string().contains(path), "{err}");
+    }
+
+    #[test]
     fn csv_of_shares() {
         let outcome = EvolutionOutcome::Shares(SharesTrajectory {
             times: vec![0.0, 1.0],
