@@ -10,9 +10,10 @@ use twolevel_game::ParameterError;
 ///
 /// The evolutionary processes read the entries as payoffs *per turn* (the
 /// round robin's mean utility per turn), so that the selection intensity
-/// means the same whatever the length of the matches; a table of payoffs per
-/// match works the same way with a selection intensity divided by the mean
-/// match length.
+/// means the same whatever the length of the matches. (Payoffs per match
+/// would be about the mean match length times larger, which for the
+/// exponential fitness map and the Fermi rule amounts to multiplying `beta`
+/// by the mean length.)
 #[derive(Clone, Debug, PartialEq)]
 pub struct PayoffTable {
     n: usize,
