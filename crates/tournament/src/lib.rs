@@ -9,6 +9,38 @@
 //!   results independent of the thread count ([`seeding`]).
 //! - [`report`]: the ranking table and the CSV and JSON output files.
 //! - [`evolution`]: evolutionary dynamics on round-robin payoffs.
+//!
+//! ## Quick start
+//!
+//! A round robin in code:
+//!
+//! ```
+//! use twolevel_strategies::{Defector, TitForTat};
+//! use twolevel_tournament::{Entrant, MatchConfig, RoundRobin};
+//!
+//! let config = MatchConfig::classic(200)?; // Axelrod's game, 200 turns
+//! let players = vec![
+//!     Entrant::classic(Box::new(TitForTat)),
+//!     Entrant::classic(Box::new(Defector)),
+//! ];
+//! let results = RoundRobin::new(config, players)?.with_repetitions(3)?.play();
+//! // Against each other: TFT scores 199 in 200 turns, the defector 204.
+//! assert_eq!(results.payoff_matrix[0][1], Some(199.0 / 200.0));
+//! assert_eq!(results.ranked_names().next(), Some("Defector"));
+//! # Ok::<(), twolevel_game::ParameterError>(())
+//! ```
+//!
+//! A tournament file (here the embedded default, `tournaments/two-level.ron`):
+//!
+//! ```
+//! use twolevel_tournament::Tournament;
+//!
+//! let tournament = Tournament::embedded_default()?;
+//! let results = tournament.round_robin.play();
+//! println!("{results}"); // the ranking table
+//! assert_eq!(results.standings.len(), tournament.round_robin.entrants().len());
+//! # Ok::<(), twolevel_strategies::config::ConfigError>(())
+//! ```
 
 pub mod config;
 pub mod evolution;

@@ -196,8 +196,8 @@ fn check_payoff_magnitude(game: &TwoLevelGame) -> Result<(), ParameterError> {
 }
 
 /// One player's standing in a match: its orientation and how visible its
-/// defections are.
-#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize, Deserialize)]
+/// defections are. Build it with [`PlayerSettings::new`], which validates.
+#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize)]
 pub struct PlayerSettings {
     orientation: Orientation,
     visibility: Option<f64>,
@@ -401,29 +401,38 @@ struct Payoffs {
 impl Payoffs {
     fn new(game: &TwoLevelGame, pi: Politicization, orientations: [Orientation; 2]) -> Self {
         let table = game.stage_table(pi, orientations);
-        // The config's magnitude check keeps every entry finite, so the
-        // fallback is never taken.
-        let matrix = |entries: [f64; 4]| {
-            PayoffMatrix::from_entries(entries).unwrap_or(PayoffMatrix::AXELROD)
-        };
         Payoffs {
             pi,
             orientations,
-            own: [
-                matrix(table.row_utilities()),
-                matrix(table.column_utilities()),
-            ],
+            own: own_matrices(&table),
             table,
         }
     }
 
-    /// Recomputes the tables if the level or an orientation changed.
+    /// Recomputes the tables, in place, if the level or an orientation
+    /// changed.
     #[inline]
     fn update(&mut self, game: &TwoLevelGame, pi: Politicization, orientations: [Orientation; 2]) {
         if pi != self.pi || orientations != self.orientations {
-            *self = Payoffs::new(game, pi, orientations);
+            self.pi = pi;
+            self.orientations = orientations;
+            self.table = game.stage_table(pi, orientations);
+            self.own = own_matrices(&self.table);
         }
     }
+}
+
+/// Each player's own blended matrix (R', S', T', P') from a stage table.
+#[inline]
+fn own_matrices(table: &StageTable) -> [PayoffMatrix; 2] {
+    // The config's magnitude check keeps every entry finite, so the
+    // fallback is never taken.
+    let matrix =
+        |entries: [f64; 4]| PayoffMatrix::from_entries(entries).unwrap_or(PayoffMatrix::AXELROD);
+    [
+        matrix(table.row_utilities()),
+        matrix(table.column_utilities()),
+    ]
 }
 
 /// Each player's orientation in round `turn`.
