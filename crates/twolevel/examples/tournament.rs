@@ -129,6 +129,12 @@ fn run() -> Result<()> {
             println!("  {}", path.display());
         }
     }
+    if tournament.evolution.is_some() {
+        println!(
+            "This file also has an `evolution` block: `cargo run --release --example evolution -- {}` runs it.",
+            tournament.origin.display()
+        );
+    }
     Ok(())
 }
 
