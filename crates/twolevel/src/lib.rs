@@ -34,7 +34,7 @@ pub mod prelude {
         paradox_of_politicization_with, tft_threshold,
     };
     pub use twolevel_tournament::{
-        Entrant, MatchBuffers, MatchConfig, MatchResult, PlayerSettings, RankingMetric,
-        RoundRobin, RoundRobinResults, Tournament, play_match,
+        Entrant, MatchBuffers, MatchConfig, MatchResult, PlayerSettings, RankingMetric, RoundRobin,
+        RoundRobinResults, Tournament, play_match,
     };
 }
