@@ -275,7 +275,6 @@ impl Params<'_> {
     }
 
     /// A boolean, if given.
-    #[allow(dead_code)]
     pub(crate) fn boolean(&self, param: &str) -> Result<Option<bool>, StrategyError> {
         match self.values.get(param) {
             None => Ok(None),
