@@ -568,6 +568,34 @@ mod tests {
     }
 
     #[test]
+    fn ranking_by_other_metrics() {
+        // At pi = 0.5 the default game's policy payoffs are R = 3, S = -1,
+        // T = 4, P = -1 and the political ones 0, -5, 5, 0. Per turn over
+        // 10 turns, against the two other players:
+        let game = twolevel_game::TwoLevelGame::default();
+        let config = MatchConfig::new(game, twolevel_game::Horizon::fixed(10).unwrap())
+            .unwrap()
+            .with_politics(twolevel_game::Politics::Fixed(
+                twolevel_game::Politicization::new(0.5).unwrap(),
+            ));
+        let t = RoundRobin::new(config, classic_three().entrants).unwrap();
+        // Policy: Cooperator (-1 + 3) / 2 = 1, Defector (4 + (4 - 9) / 10) / 2
+        // = 1.75, TFT (3 + (-1)) / 2 = 1; ties keep the player order.
+        let by_policy = t.clone().with_ranking(RankingMetric::Policy).play();
+        assert_eq!(by_policy.ranking, vec![1, 0, 2]);
+        assert_eq!(by_policy.standings[1].policy.mean, 1.75);
+        // Political: Cooperator (-5 + 0) / 2, Defector (5 + 0.5) / 2,
+        // TFT (0 - 0.5) / 2.
+        let by_politics = t.clone().with_ranking(RankingMetric::Political).play();
+        assert_eq!(by_politics.ranking, vec![1, 2, 0]);
+        assert_eq!(by_politics.standings[0].political.mean, -2.5);
+        let by_wins = t.with_ranking(RankingMetric::Wins).play();
+        assert_eq!(by_wins.ranking, vec![1, 0, 2]);
+        assert_eq!(by_wins.standings[1].wins.mean, 2.0);
+        assert_eq!(by_wins.standings[0].wins.mean, 0.0);
+    }
+
+    #[test]
     fn without_self_play_the_diagonal_is_empty() {
         let results = classic_three().with_self_play(false).unwrap().play();
         assert_eq!(results.matches.len(), 3);
