@@ -111,7 +111,7 @@ pub use dynamics::{ElectionCycle, PoliticizationDynamics, Politics};
 pub use error::ParameterError;
 pub use horizon::Horizon;
 pub use matrix::{Bimatrix, NotPrisonersDilemma, PayoffMatrix};
-pub use strategy::{Classifier, Strategy, View};
+pub use strategy::{Classifier, CloneStrategy, Strategy, View};
 pub use two_level::{
     Orientation, Payoff, PoliticalPayoff, Politicization, StageTable, TwoLevelGame,
     TwoLevelGameConfig, blend,

@@ -128,7 +128,10 @@ impl<'a> View<'a> {
 /// that the strategy built from earlier views. [`Strategy::reset`] returns
 /// the strategy to its state before the first round, so that a reset
 /// strategy replays identically under the same seed.
-pub trait Strategy: Send + Sync {
+///
+/// Implementors derive (or implement) `Clone`; the supertrait
+/// [`CloneStrategy`] then gives them [`CloneStrategy::clone_box`] for free.
+pub trait Strategy: CloneStrategy + Send + Sync {
     /// The strategy's display name, as in the Python `axelrod` library for
     /// the classic strategies (for example `"Tit For Tat"`).
     fn name(&self) -> &str;
@@ -141,9 +144,22 @@ pub trait Strategy: Send + Sync {
 
     /// Forgets everything learned in a match.
     fn reset(&mut self);
+}
 
-    /// A fresh boxed copy, used to give each match its own player.
+/// Boxed cloning for strategies, so that a tournament can give each match
+/// its own copy of a configured player.
+///
+/// It is implemented for every `Strategy + Clone` type; nobody needs to
+/// implement it by hand.
+pub trait CloneStrategy {
+    /// A boxed copy of this strategy, in its current state.
     fn clone_box(&self) -> Box<dyn Strategy>;
+}
+
+impl<T: Strategy + Clone + 'static> CloneStrategy for T {
+    fn clone_box(&self) -> Box<dyn Strategy> {
+        Box::new(self.clone())
+    }
 }
 
 impl Clone for Box<dyn Strategy> {

@@ -70,10 +70,6 @@ impl Strategy for ContriteTitForTat {
         self.contrite = false;
         self.intended = None;
     }
-
-    fn clone_box(&self) -> Box<dyn Strategy> {
-        Box::new(self.clone())
-    }
 }
 
 #[cfg(test)]

@@ -109,10 +109,6 @@ impl Strategy for DiffuseReciprocity {
     fn reset(&mut self) {
         self.ledger.reset();
     }
-
-    fn clone_box(&self) -> Box<dyn Strategy> {
-        Box::new(self.clone())
-    }
 }
 
 #[cfg(test)]

@@ -206,10 +206,6 @@ impl Strategy for FreeRider {
         self.tolerated = f64::NEG_INFINITY;
         self.last_was_call = false;
     }
-
-    fn clone_box(&self) -> Box<dyn Strategy> {
-        Box::new(self.clone())
-    }
 }
 
 #[cfg(test)]

@@ -178,10 +178,6 @@ impl Strategy for GearShifting {
         self.tolerance = self.params.initial;
         self.run = 0;
     }
-
-    fn clone_box(&self) -> Box<dyn Strategy> {
-        Box::new(self.clone())
-    }
 }
 
 #[cfg(test)]

@@ -65,10 +65,6 @@ impl Strategy for NationalistDefector {
     }
 
     fn reset(&mut self) {}
-
-    fn clone_box(&self) -> Box<dyn Strategy> {
-        Box::new(self.clone())
-    }
 }
 
 #[cfg(test)]

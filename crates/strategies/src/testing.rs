@@ -136,8 +136,4 @@ impl Strategy for SequencePlayer {
     }
 
     fn reset(&mut self) {}
-
-    fn clone_box(&self) -> Box<dyn Strategy> {
-        Box::new(self.clone())
-    }
 }

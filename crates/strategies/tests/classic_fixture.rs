@@ -49,7 +49,7 @@ fn panel() -> Vec<Box<dyn Strategy>> {
         Box::new(TitForTat),
         Box::new(TitFor2Tats),
         Box::new(TwoTitsForTat),
-        Box::new(Grudger),
+        Box::new(Grudger::default()),
         Box::new(WinStayLoseShift),
         Box::new(SuspiciousTitForTat),
         Box::new(Alternator),

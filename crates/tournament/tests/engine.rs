@@ -285,10 +285,6 @@ impl Strategy for Probe {
     fn reset(&mut self) {
         self.seen.clear();
     }
-
-    fn clone_box(&self) -> Box<dyn Strategy> {
-        Box::new(self.clone())
-    }
 }
 
 #[test]

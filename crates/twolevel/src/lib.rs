@@ -25,9 +25,9 @@ pub use twolevel_tournament as tournament;
 /// The names most programs need, in one import.
 pub mod prelude {
     pub use twolevel_game::{
-        Action, Bimatrix, Classifier, ElectionCycle, Horizon, Orientation, Outcome, Payoff,
-        PayoffMatrix, PoliticalPayoff, Politicization, PoliticizationDynamics, Politics, Strategy,
-        TwoLevelGame, View,
+        Action, Bimatrix, Classifier, CloneStrategy, ElectionCycle, Horizon, Orientation, Outcome,
+        Payoff, PayoffMatrix, PoliticalPayoff, Politicization, PoliticizationDynamics, Politics,
+        Strategy, TwoLevelGame, View,
     };
     pub use twolevel_game::{
         Anchor, NoThreshold, PoliticizationParadox, grim_threshold, paradox_of_politicization,

@@ -93,10 +93,6 @@ impl Strategy for Cycler {
     }
 
     fn reset(&mut self) {}
-
-    fn clone_box(&self) -> Box<dyn Strategy> {
-        Box::new(self.clone())
-    }
 }
 
 #[cfg(test)]

@@ -35,10 +35,6 @@ impl Strategy for CyclerCCD {
     fn reset(&mut self) {
         self.0.reset();
     }
-
-    fn clone_box(&self) -> Box<dyn Strategy> {
-        Box::new(self.clone())
-    }
 }
 
 #[cfg(test)]

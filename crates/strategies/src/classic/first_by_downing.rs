@@ -72,10 +72,6 @@ impl Strategy for FirstByDowning {
     fn reset(&mut self) {
         *self = FirstByDowning::default();
     }
-
-    fn clone_box(&self) -> Box<dyn Strategy> {
-        Box::new(self.clone())
-    }
 }
 
 #[cfg(test)]

@@ -92,10 +92,6 @@ impl Strategy for FirstByFeld {
     }
 
     fn reset(&mut self) {}
-
-    fn clone_box(&self) -> Box<dyn Strategy> {
-        Box::new(self.clone())
-    }
 }
 
 #[cfg(test)]

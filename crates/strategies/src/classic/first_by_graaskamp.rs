@@ -120,10 +120,6 @@ impl Strategy for FirstByGraaskamp {
         self.next_defection = None;
         self.partner = Tally::default();
     }
-
-    fn clone_box(&self) -> Box<dyn Strategy> {
-        Box::new(self.clone())
-    }
 }
 
 #[cfg(test)]

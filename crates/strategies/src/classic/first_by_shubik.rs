@@ -45,10 +45,6 @@ impl Strategy for FirstByShubik {
     fn reset(&mut self) {
         *self = FirstByShubik::default();
     }
-
-    fn clone_box(&self) -> Box<dyn Strategy> {
-        Box::new(self.clone())
-    }
 }
 
 #[cfg(test)]

@@ -114,10 +114,6 @@ impl Strategy for FirstBySteinAndRapoport {
         self.partner_is_random = false;
         self.partner = Tally::default();
     }
-
-    fn clone_box(&self) -> Box<dyn Strategy> {
-        Box::new(self.clone())
-    }
 }
 
 #[cfg(test)]

@@ -145,10 +145,6 @@ impl Strategy for FirstByTidemanAndChieruzzi {
     fn reset(&mut self) {
         *self = FirstByTidemanAndChieruzzi::default();
     }
-
-    fn clone_box(&self) -> Box<dyn Strategy> {
-        Box::new(self.clone())
-    }
 }
 
 #[cfg(test)]

@@ -51,10 +51,6 @@ impl Strategy for FirstByTullock {
     }
 
     fn reset(&mut self) {}
-
-    fn clone_box(&self) -> Box<dyn Strategy> {
-        Box::new(self.clone())
-    }
 }
 
 #[cfg(test)]

@@ -47,10 +47,6 @@ impl Strategy for ForgetfulGrudger {
     fn reset(&mut self) {
         *self = ForgetfulGrudger::default();
     }
-
-    fn clone_box(&self) -> Box<dyn Strategy> {
-        Box::new(self.clone())
-    }
 }
 
 #[cfg(test)]

@@ -95,10 +95,6 @@ impl Strategy for GoByMajority {
     fn reset(&mut self) {
         self.tally = Tally::default();
     }
-
-    fn clone_box(&self) -> Box<dyn Strategy> {
-        Box::new(self.clone())
-    }
 }
 
 #[cfg(test)]

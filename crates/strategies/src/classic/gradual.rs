@@ -61,10 +61,6 @@ impl Strategy for Gradual {
     fn reset(&mut self) {
         *self = Gradual::default();
     }
-
-    fn clone_box(&self) -> Box<dyn Strategy> {
-        Box::new(self.clone())
-    }
 }
 
 #[cfg(test)]

@@ -10,7 +10,10 @@ use twolevel_game::{Action, Classifier, Strategy, View};
 
 /// Cooperates until the partner defects once, then always defects.
 #[derive(Clone, Debug, Default)]
-pub struct Grudger;
+pub struct Grudger {
+    /// Set once the partner has defected; never cleared within a match.
+    grudge: bool,
+}
 
 impl Strategy for Grudger {
     fn name(&self) -> &str {
@@ -22,18 +25,16 @@ impl Strategy for Grudger {
     }
 
     fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
-        // The scan stops at the first defection, so a grudge costs O(1).
-        if view.partner.contains(&Action::D) {
-            Action::D
-        } else {
-            Action::C
+        // Only the newest perceived move can start a grudge, so each round
+        // costs O(1) however long the match.
+        if view.partner_last() == Some(Action::D) {
+            self.grudge = true;
         }
+        if self.grudge { Action::D } else { Action::C }
     }
 
-    fn reset(&mut self) {}
-
-    fn clone_box(&self) -> Box<dyn Strategy> {
-        Box::new(self.clone())
+    fn reset(&mut self) {
+        self.grudge = false;
     }
 }
 
@@ -45,9 +46,9 @@ mod tests {
 
     #[test]
     fn expected_sequences() {
-        assert_eq!(play(&mut Grudger, &mut Cooperator, 4).0, "CCCC");
-        assert_eq!(play(&mut Grudger, &mut Alternator, 5).0, "CCDDD");
+        assert_eq!(play(&mut Grudger::default(), &mut Cooperator, 4).0, "CCCC");
+        assert_eq!(play(&mut Grudger::default(), &mut Alternator, 5).0, "CCDDD");
         let mut cycler = Cycler::new("CCCCD").unwrap();
-        assert_eq!(play(&mut Grudger, &mut cycler, 8).0, "CCCCCDDD");
+        assert_eq!(play(&mut Grudger::default(), &mut cycler, 8).0, "CCCCCDDD");
     }
 }

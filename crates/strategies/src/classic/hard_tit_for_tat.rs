@@ -4,6 +4,7 @@
 //! last three rounds, cooperate otherwise (PD2017, "Hard Tit For Tat");
 //! `HardTitForTat` in the Python `axelrod` library.
 
+use super::support::retaliate_within;
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
@@ -24,19 +25,10 @@ impl Strategy for HardTitForTat {
     }
 
     fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
-        let recent = &view.partner[view.partner.len().saturating_sub(WINDOW)..];
-        if recent.contains(&Action::D) {
-            Action::D
-        } else {
-            Action::C
-        }
+        retaliate_within(view.partner, WINDOW)
     }
 
     fn reset(&mut self) {}
-
-    fn clone_box(&self) -> Box<dyn Strategy> {
-        Box::new(self.clone())
-    }
 }
 
 #[cfg(test)]

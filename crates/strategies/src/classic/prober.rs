@@ -36,10 +36,6 @@ impl Strategy for Prober {
     }
 
     fn reset(&mut self) {}
-
-    fn clone_box(&self) -> Box<dyn Strategy> {
-        Box::new(self.clone())
-    }
 }
 
 #[cfg(test)]

@@ -48,6 +48,18 @@ pub(crate) fn random_choice(p: f64, rng: &mut dyn RngCore) -> Action {
     }
 }
 
+/// Defects when the partner defected in any of its last `window` moves (as
+/// perceived), and cooperates otherwise: the retaliation rule shared by
+/// Two Tits For Tat (window 2) and Hard Tit For Tat (window 3).
+pub(crate) fn retaliate_within(partner: &[Action], window: usize) -> Action {
+    let recent = &partner[partner.len().saturating_sub(window)..];
+    if recent.contains(&Action::D) {
+        Action::D
+    } else {
+        Action::C
+    }
+}
+
 /// Counts the partner's cooperations and defections incrementally, so that
 /// strategies that need totals over the whole match do constant work per
 /// round.

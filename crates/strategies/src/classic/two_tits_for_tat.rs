@@ -4,6 +4,7 @@
 //! last two rounds (Axelrod 1984); `TwoTitsForTat` in the Python `axelrod`
 //! library.
 
+use super::support::retaliate_within;
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
@@ -21,19 +22,10 @@ impl Strategy for TwoTitsForTat {
     }
 
     fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
-        let recent = &view.partner[view.partner.len().saturating_sub(2)..];
-        if recent.contains(&Action::D) {
-            Action::D
-        } else {
-            Action::C
-        }
+        retaliate_within(view.partner, 2)
     }
 
     fn reset(&mut self) {}
-
-    fn clone_box(&self) -> Box<dyn Strategy> {
-        Box::new(self.clone())
-    }
 }
 
 #[cfg(test)]
