@@ -92,6 +92,10 @@
 //! # Ok::<(), twolevel_game::ParameterError>(())
 //! ```
 
+/// The RNG traits that [`Strategy::decide`] takes, re-exported so that a
+/// third-party strategy uses the same `rand_core` version as the library.
+pub use rand_core;
+
 pub mod action;
 pub mod analytic;
 pub mod dynamics;

@@ -24,6 +24,7 @@ pub use twolevel_tournament as tournament;
 
 /// The names most programs need, in one import.
 pub mod prelude {
+    pub use twolevel_game::rand_core::RngCore;
     pub use twolevel_game::{
         Action, Bimatrix, Classifier, CloneStrategy, ElectionCycle, Horizon, Orientation, Outcome,
         Payoff, PayoffMatrix, PoliticalPayoff, Politicization, PoliticizationDynamics, Politics,
