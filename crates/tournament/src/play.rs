@@ -420,6 +420,28 @@ impl Payoffs {
             self.own = own_matrices(&self.table);
         }
     }
+
+    /// Player `k`'s view of the coming round: its own moves, its partner's
+    /// moves as it sees them, the current level, its own blended matrix
+    /// and its score so far.
+    #[inline]
+    fn view<'a>(
+        &'a self,
+        k: usize,
+        own: &'a [Action],
+        partner: &'a [Action],
+        score: f64,
+        known_length: Option<u32>,
+    ) -> View<'a> {
+        View {
+            own,
+            partner,
+            politicization: self.pi.value(),
+            payoffs: &self.own[k],
+            score,
+            known_length,
+        }
+    }
 }
 
 /// Each player's own blended matrix (R', S', T', P') from a stage table.
@@ -533,25 +555,11 @@ fn play_static<const NOISY: bool>(
     let mut score = [0.0_f64; 2];
     for t in 0..n {
         let chosen0 = first.decide(
-            &View {
-                own: &moves0[..t],
-                partner: &moves1[..t],
-                politicization: pi,
-                payoffs: &payoffs.own[0],
-                score: score[0],
-                known_length,
-            },
+            &payoffs.view(0, &moves0[..t], &moves1[..t], score[0], known_length),
             rng,
         );
         let chosen1 = second.decide(
-            &View {
-                own: &moves1[..t],
-                partner: &moves0[..t],
-                politicization: pi,
-                payoffs: &payoffs.own[1],
-                score: score[1],
-                known_length,
-            },
+            &payoffs.view(1, &moves1[..t], &moves0[..t], score[1], known_length),
             rng,
         );
         let (played0, played1) = if NOISY {
@@ -624,34 +632,17 @@ fn play_general(
 
     for turn in 0..turns {
         let pi = payoffs.pi.value();
+        let (seen_by0, seen_by1) = if perception {
+            (perceived0.as_slice(), perceived1.as_slice())
+        } else {
+            (moves1.as_slice(), moves0.as_slice())
+        };
         let chosen0 = first.decide(
-            &View {
-                own: moves0.as_slice(),
-                partner: if perception {
-                    perceived0.as_slice()
-                } else {
-                    moves1.as_slice()
-                },
-                politicization: pi,
-                payoffs: &payoffs.own[0],
-                score: totals[0].utility,
-                known_length,
-            },
+            &payoffs.view(0, moves0, seen_by0, totals[0].utility, known_length),
             rng,
         );
         let chosen1 = second.decide(
-            &View {
-                own: moves1.as_slice(),
-                partner: if perception {
-                    perceived1.as_slice()
-                } else {
-                    moves0.as_slice()
-                },
-                politicization: pi,
-                payoffs: &payoffs.own[1],
-                score: totals[1].utility,
-                known_length,
-            },
+            &payoffs.view(1, moves1, seen_by1, totals[1].utility, known_length),
             rng,
         );
         let played0 = tremble(chosen0, config.action_noise, rng);
