@@ -3,7 +3,7 @@
 //! Four processes run on a [`PayoffTable`] of payoffs per turn (the round
 //! robin's mean payoff matrix, see [`payoff_table`]):
 //!
-//! - [`ecological`]: Axelrod's ecological simulation (1984, ch. 3), the
+//! - [`ecological`](mod@ecological): Axelrod's ecological simulation (1984, ch. 3), the
 //!   discrete replicator map on population shares;
 //! - [`replicator`]: the continuous replicator equation, integrated by RK4;
 //! - [`simulate`] with [`Update::Moran`]: the frequency-dependent Moran
