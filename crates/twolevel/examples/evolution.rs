@@ -15,60 +15,32 @@
 //! processes (one block of rows per run), shares per generation or time for
 //! the ecological and replicator dynamics.
 
-use std::path::PathBuf;
+#[path = "common/mod.rs"]
+mod common;
+
 use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
-use twolevel::tournament::Tournament;
-use twolevel::tournament::config::PresetCatalog;
 use twolevel::tournament::evolution::{
     EvolutionOutcome, FixationSummary, RawEvolutionConfig, TournamentEvolution, evolve_tournament,
     write_csv_file,
 };
 
+use common::CommonArgs;
+
 /// The default tournament, compiled in.
 const DEFAULT: &str = include_str!("../../../tournaments/evolution.ron");
 
-/// The command line, parsed.
-#[derive(Debug, Default)]
-struct Args {
-    file: Option<PathBuf>,
-    seed: Option<u64>,
-    output: Option<String>,
-    no_output: bool,
-}
+/// The display origin of [`DEFAULT`] in messages.
+const DEFAULT_ORIGIN: &str = "<embedded tournaments/evolution.ron>";
 
-fn parse_args() -> Result<Args> {
-    let mut args = Args::default();
-    let mut iter = std::env::args().skip(1);
-    while let Some(arg) = iter.next() {
-        match arg.as_str() {
-            "--seed" => {
-                let n = iter.next().context("`--seed` needs a value")?;
-                args.seed = Some(
-                    n.parse()
-                        .with_context(|| format!("`--seed` expects a number, got `{n}`"))?,
-                );
-            }
-            "--output" => args.output = Some(iter.next().context("`--output` needs a value")?),
-            "--no-output" => args.no_output = true,
-            "-h" | "--help" => {
-                println!(
-                    "usage: evolution [FILE.ron] [--seed N] [--output FILE.csv] [--no-output]"
-                );
-                std::process::exit(0);
-            }
-            flag if flag.starts_with("--") => bail!("unknown flag `{flag}` (see --help)"),
-            file => {
-                if args.file.is_some() {
-                    bail!("only one tournament file may be given, got a second: `{file}`");
-                }
-                args.file = Some(PathBuf::from(file));
-            }
-        }
-    }
-    Ok(args)
+/// Parses the command line; this example has no flags of its own.
+fn parse_args() -> Result<CommonArgs> {
+    CommonArgs::parse(
+        "usage: evolution [FILE.ron] [--seed N] [--output FILE.csv] [--no-output]",
+        |_, _| Ok(false),
+    )
 }
 
 /// Prints the payoff table with player names.
@@ -132,17 +104,7 @@ fn print_analytic(evolution: &TournamentEvolution, population: u32) {
 
 fn run() -> Result<()> {
     let args = parse_args()?;
-    let mut tournament = match &args.file {
-        Some(path) => Tournament::from_file(path)?,
-        None => Tournament::from_ron(
-            DEFAULT,
-            "<embedded tournaments/evolution.ron>",
-            &PresetCatalog::builtin()?,
-        )?,
-    };
-    if let Some(seed) = args.seed {
-        tournament.round_robin = tournament.round_robin.with_seed(seed);
-    }
+    let tournament = args.load_tournament(DEFAULT, DEFAULT_ORIGIN)?;
     let Some(mut config) = tournament.evolution.clone() else {
         bail!(
             "{} has no `evolution` block: add `evolution: Some((process: Moran))` (see docs/evolution.md)",
@@ -231,11 +193,7 @@ fn run() -> Result<()> {
     println!();
     println!("Computed in {:.1} ms.", elapsed.as_secs_f64() * 1e3);
 
-    let output = if args.no_output {
-        None
-    } else {
-        args.output.or_else(|| config.output().map(str::to_owned))
-    };
+    let output = args.output(config.output().map(str::to_owned));
     if let Some(path) = output {
         if let Some(parent) = std::path::Path::new(&path).parent() {
             if !parent.as_os_str().is_empty() {

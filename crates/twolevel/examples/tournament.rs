@@ -14,80 +14,58 @@
 //! column for syntax errors) are printed and the program exits with a
 //! non-zero status.
 
-use std::path::PathBuf;
+#[path = "common/mod.rs"]
+mod common;
+
 use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
-use twolevel::tournament::Tournament;
+use twolevel::tournament::config::{DEFAULT_ORIGIN, DEFAULT_TOURNAMENT};
 
-/// The command line, parsed.
-#[derive(Debug, Default)]
+use common::CommonArgs;
+
+/// The command line, parsed: the shared arguments and this example's own
+/// thread flags.
+#[derive(Debug)]
 struct Args {
-    file: Option<PathBuf>,
+    common: CommonArgs,
     serial: bool,
     threads: Option<usize>,
-    seed: Option<u64>,
-    output: Option<PathBuf>,
-    no_output: bool,
 }
 
 fn parse_args() -> Result<Args> {
-    let mut args = Args::default();
-    let mut iter = std::env::args().skip(1);
-    while let Some(arg) = iter.next() {
-        let mut value = |flag: &str| {
-            iter.next()
-                .with_context(|| format!("`{flag}` needs a value"))
-        };
-        match arg.as_str() {
-            "--serial" => args.serial = true,
-            "--threads" => {
-                let n = value("--threads")?;
-                let n: usize = n
-                    .parse()
-                    .with_context(|| format!("`--threads` expects a number, got `{n}`"))?;
-                if n == 0 {
-                    bail!("`--threads` expects at least 1");
+    let mut serial = false;
+    let mut threads = None;
+    let common = CommonArgs::parse(
+        "usage: tournament [FILE.ron] [--serial] [--threads N] [--seed N] [--output DIR] [--no-output]",
+        |arg, remaining| {
+            match arg {
+                "--serial" => serial = true,
+                "--threads" => {
+                    let n: usize = remaining.number("--threads")?;
+                    if n == 0 {
+                        bail!("`--threads` expects at least 1");
+                    }
+                    threads = Some(n);
                 }
-                args.threads = Some(n);
+                _ => return Ok(false),
             }
-            "--seed" => {
-                let n = value("--seed")?;
-                args.seed = Some(
-                    n.parse()
-                        .with_context(|| format!("`--seed` expects a number, got `{n}`"))?,
-                );
-            }
-            "--output" => args.output = Some(PathBuf::from(value("--output")?)),
-            "--no-output" => args.no_output = true,
-            "-h" | "--help" => {
-                println!(
-                    "usage: tournament [FILE.ron] [--serial] [--threads N] [--seed N] [--output DIR] [--no-output]"
-                );
-                std::process::exit(0);
-            }
-            flag if flag.starts_with("--") => bail!("unknown flag `{flag}` (see --help)"),
-            file => {
-                if args.file.is_some() {
-                    bail!("only one tournament file may be given, got a second: `{file}`");
-                }
-                args.file = Some(PathBuf::from(file));
-            }
-        }
-    }
-    Ok(args)
+            Ok(true)
+        },
+    )?;
+    Ok(Args {
+        common,
+        serial,
+        threads,
+    })
 }
 
 fn run() -> Result<()> {
     let args = parse_args()?;
-    let mut tournament = match &args.file {
-        Some(path) => Tournament::from_file(path)?,
-        None => Tournament::embedded_default()?,
-    };
-    if let Some(seed) = args.seed {
-        tournament.round_robin = tournament.round_robin.with_seed(seed);
-    }
+    let mut tournament = args
+        .common
+        .load_tournament(DEFAULT_TOURNAMENT, DEFAULT_ORIGIN)?;
     tournament.round_robin = tournament.round_robin.with_parallel(!args.serial);
 
     let rr = &tournament.round_robin;
@@ -117,11 +95,7 @@ fn run() -> Result<()> {
     println!("{results}");
     println!("Played in {:.1} ms.", elapsed.as_secs_f64() * 1e3);
 
-    let output = if args.no_output {
-        None
-    } else {
-        args.output.or(tournament.output)
-    };
+    let output = args.common.output(tournament.output);
     if let Some(folder) = output {
         let written = results.write_to(&folder)?;
         println!("Results written to {}:", folder.display());
