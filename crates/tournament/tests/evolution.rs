@@ -7,9 +7,9 @@ use rand_core::RngCore;
 use serde_json::Value;
 use twolevel_tournament::evolution::{
     EvolutionConfig, EvolutionOutcome, Fitness, FixationMatrix, FixationSummary, PayoffTable,
-    Process, RawEvolutionConfig, Record, StochasticParams, Update, conditional_fixation_time,
-    ecological, evolve, evolve_sampled, fixation_probability, replicator, run_rng, simulate,
-    simulate_runs,
+    Process, RawEvolutionConfig, Record, RunOutcome, StochasticParams, Update,
+    conditional_fixation_time, ecological, evolve, evolve_sampled, fixation_probability,
+    replicator, run_rng, simulate, simulate_runs,
 };
 
 const PD: [f64; 4] = [3.0, 0.0, 5.0, 1.0];
@@ -345,21 +345,7 @@ fn simulated_fixation_time_matches_analytic() {
     let update = Update::Fermi(0.5);
     let game = [1.0, 5.0, 0.0, 3.0];
     let population = 12;
-    let table = table_of(game);
-    let params = StochasticParams {
-        update,
-        mutation: 0.0,
-        max_steps: u64::MAX,
-        record: Record::Final,
-    };
-    let runs = simulate_runs(
-        || Ok(table.clone()),
-        &[1, population - 1],
-        &params,
-        21,
-        20_000,
-    )
-    .unwrap();
+    let runs = simulate_one_mutant(update, game, population, 20_000, 21);
     let times: Vec<f64> = runs
         .iter()
         .filter_map(|r| r.fixation.filter(|f| f.winner == 0).map(|f| f.step as f64))
@@ -377,10 +363,15 @@ fn simulated_fixation_time_matches_analytic() {
 
 // -------------------------------------------------------------- simulation
 
-/// Simulates `runs` fixation runs from one A among B and checks the
-/// frequency of A's fixation against the analytic probability within four
-/// binomial standard deviations.
-fn check_fixation_frequency(update: Update, game: [f64; 4], population: u32, runs: u32, seed: u64) {
+/// Simulates `runs` runs of `update` on the 2x2 `game`, without mutation,
+/// from one A among `population - 1` B until one type fixes.
+fn simulate_one_mutant(
+    update: Update,
+    game: [f64; 4],
+    population: u32,
+    runs: u32,
+    seed: u64,
+) -> Vec<RunOutcome> {
     let table = table_of(game);
     let params = StochasticParams {
         update,
@@ -388,14 +379,21 @@ fn check_fixation_frequency(update: Update, game: [f64; 4], population: u32, run
         max_steps: u64::MAX,
         record: Record::Final,
     };
-    let outcomes = simulate_runs(
+    simulate_runs(
         || Ok(table.clone()),
         &[1, population - 1],
         &params,
         seed,
         runs,
     )
-    .unwrap();
+    .unwrap()
+}
+
+/// Simulates `runs` fixation runs from one A among B and checks the
+/// frequency of A's fixation against the analytic probability within four
+/// binomial standard deviations.
+fn check_fixation_frequency(update: Update, game: [f64; 4], population: u32, runs: u32, seed: u64) {
+    let outcomes = simulate_one_mutant(update, game, population, runs, seed);
     let summary = FixationSummary::new(&outcomes, 2);
     assert_eq!(summary.unfixed, 0);
     let frequency = summary.frequencies()[0];
