@@ -129,6 +129,31 @@ fn check_update(update: Update, game: [f64; 4]) -> Result<(), ParameterError> {
     Ok(())
 }
 
+/// Checks the population, update rule and game, then returns the partial
+/// sums `L_k = sum_{j<=k} ln(T-(j) / T+(j)) = ln prod_{j<=k} gamma_j` for
+/// `k = 0..N-1`, with `L_0 = 0`.
+fn ln_ratio_partial_sums(
+    update: Update,
+    game: [f64; 4],
+    population: u32,
+) -> Result<Vec<f64>, ParameterError> {
+    if population < 2 {
+        return Err(ParameterError::new(
+            "population",
+            format!("expected a population of at least 2 individuals, got {population}"),
+        ));
+    }
+    check_update(update, game)?;
+    let mut partial = Vec::with_capacity(population as usize);
+    partial.push(0.0);
+    let mut running = 0.0;
+    for k in 1..population {
+        running += ln_ratio(update, game, population, k);
+        partial.push(running);
+    }
+    Ok(partial)
+}
+
 /// The probability that a single A mutant takes over a population of
 /// `population - 1` B residents, for the 2x2 game `[a, b, c, d]` (see the
 /// module docs).
@@ -139,21 +164,7 @@ pub fn fixation_probability(
     game: [f64; 4],
     population: u32,
 ) -> Result<Probability, ParameterError> {
-    if population < 2 {
-        return Err(ParameterError::new(
-            "population",
-            format!("expected a population of at least 2 individuals, got {population}"),
-        ));
-    }
-    check_update(update, game)?;
-    // Partial sums L_k = sum_{j<=k} ln(T-/T+), with L_0 = 0.
-    let mut partial = Vec::with_capacity(population as usize);
-    partial.push(0.0);
-    let mut running = 0.0;
-    for k in 1..population {
-        running += ln_ratio(update, game, population, k);
-        partial.push(running);
-    }
+    let partial = ln_ratio_partial_sums(update, game, population)?;
     let (ln_sum, max) = log_sum_exp(partial.iter().copied());
     let ln = -ln_sum;
     // Without rescaling (max = 0, so every term is at most 1) the direct sum
@@ -184,20 +195,7 @@ pub fn conditional_fixation_time(
     game: [f64; 4],
     population: u32,
 ) -> Result<f64, ParameterError> {
-    if population < 2 {
-        return Err(ParameterError::new(
-            "population",
-            format!("expected a population of at least 2 individuals, got {population}"),
-        ));
-    }
-    check_update(update, game)?;
-    // The partial sums L_k = ln prod_{j<=k} gamma_j, k = 0..N-1.
-    let mut partial = Vec::with_capacity(population as usize);
-    partial.push(0.0);
-    for k in 1..population {
-        let previous = partial[partial.len() - 1];
-        partial.push(previous + ln_ratio(update, game, population, k));
-    }
+    let partial = ln_ratio_partial_sums(update, game, population)?;
     let (ln_total, _) = log_sum_exp(partial.iter().copied());
     // prefix = ln sum_{j<l} exp(L_j), so that ln phi_l = prefix - ln_total;
     // inner = ln S_k with S_k = S_{k-1} gamma_k + phi_k / T+(k).
