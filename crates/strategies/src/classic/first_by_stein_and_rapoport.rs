@@ -17,7 +17,7 @@
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
-use super::support::{Tally, in_final_rounds, looks_random, python_float};
+use super::support::{Tally, defect_in_final_rounds, looks_random, python_float};
 
 /// The opening cooperations.
 const OPENING_COOPERATIONS: usize = 4;
@@ -102,12 +102,9 @@ impl Strategy for FirstBySteinAndRapoport {
     }
 
     fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+        // The rule runs in every round, final or not: it updates the state.
         let action = self.rule(view);
-        if in_final_rounds(view, FINAL_DEFECTIONS) {
-            Action::D
-        } else {
-            action
-        }
+        defect_in_final_rounds(view, FINAL_DEFECTIONS, action)
     }
 
     fn reset(&mut self) {

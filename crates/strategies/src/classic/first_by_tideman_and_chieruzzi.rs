@@ -26,7 +26,7 @@
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
-use super::support::{Retaliation, Tally, in_final_rounds};
+use super::support::{Retaliation, Tally, defect_in_final_rounds};
 
 /// Rounds that must pass between two fresh starts.
 const ROUNDS_BETWEEN_FRESH_STARTS: usize = 20;
@@ -134,12 +134,9 @@ impl Strategy for FirstByTidemanAndChieruzzi {
     }
 
     fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+        // The rule runs in every round, final or not: it updates the state.
         let action = self.rule(view);
-        if in_final_rounds(view, FINAL_DEFECTIONS) {
-            Action::D
-        } else {
-            action
-        }
+        defect_in_final_rounds(view, FINAL_DEFECTIONS, action)
     }
 
     fn reset(&mut self) {

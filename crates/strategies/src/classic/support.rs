@@ -182,7 +182,7 @@ fn chi_squared_one_dof_survival(x: f64) -> f64 {
 /// With an unknown length (`None`) this is never the case, as in `axelrod`
 /// where a match with a probabilistic end reports an infinite length.
 /// Rounds past the known length are not final, as in `axelrod`.
-pub(crate) fn in_final_rounds(view: &View<'_>, moves: usize) -> bool {
+fn in_final_rounds(view: &View<'_>, moves: usize) -> bool {
     match view.known_length {
         Some(length) => {
             let length = length as usize;
@@ -190,6 +190,17 @@ pub(crate) fn in_final_rounds(view: &View<'_>, moves: usize) -> bool {
             turn < length && length - turn <= moves
         }
         None => false,
+    }
+}
+
+/// The rule's `action`, replaced by a defection in the last `moves` rounds
+/// of a match whose length is known ([`in_final_rounds`]), as `axelrod`'s
+/// `FinalTransformer` with a sequence of defections does.
+pub(crate) fn defect_in_final_rounds(view: &View<'_>, moves: usize, action: Action) -> Action {
+    if in_final_rounds(view, moves) {
+        Action::D
+    } else {
+        action
     }
 }
 
