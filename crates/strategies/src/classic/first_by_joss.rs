@@ -9,7 +9,7 @@
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
-use super::support::{python_float, random_choice};
+use super::support::{python_float, reactive_choice};
 
 /// Copies a defection, answers a cooperation with probability `p`.
 #[derive(Clone, Debug)]
@@ -54,11 +54,7 @@ impl Strategy for FirstByJoss {
     }
 
     fn decide(&mut self, view: &View<'_>, rng: &mut dyn RngCore) -> Action {
-        match view.partner_last() {
-            None => Action::C,
-            Some(Action::C) => random_choice(self.p, rng),
-            Some(Action::D) => Action::D,
-        }
+        reactive_choice(view, self.p, 0.0, rng)
     }
 
     fn reset(&mut self) {}

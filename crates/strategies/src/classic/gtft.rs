@@ -23,7 +23,7 @@
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, ParameterError, PayoffMatrix, Strategy, View};
 
-use super::support::{python_float, random_choice};
+use super::support::{python_float, reactive_choice};
 
 /// Where the forgiveness probability comes from.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -106,10 +106,7 @@ impl Strategy for Gtft {
     }
 
     fn decide(&mut self, view: &View<'_>, rng: &mut dyn RngCore) -> Action {
-        match view.partner_last() {
-            None | Some(Action::C) => Action::C,
-            Some(Action::D) => random_choice(self.forgiveness(view.payoffs), rng),
-        }
+        reactive_choice(view, 1.0, self.forgiveness(view.payoffs), rng)
     }
 
     fn reset(&mut self) {}

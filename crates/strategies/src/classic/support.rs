@@ -48,6 +48,25 @@ pub(crate) fn random_choice(p: f64, rng: &mut dyn RngCore) -> Action {
     }
 }
 
+/// The move of a reactive strategy, which looks only at the partner's last
+/// move (`axelrod`'s memory-one player with the four-vector
+/// `(after_cooperation, after_defection, after_cooperation,
+/// after_defection)`): cooperate first, then cooperate with probability
+/// `after_cooperation` after a partner cooperation and `after_defection`
+/// after a partner defection, drawn as [`random_choice`] draws.
+pub(crate) fn reactive_choice(
+    view: &View<'_>,
+    after_cooperation: f64,
+    after_defection: f64,
+    rng: &mut dyn RngCore,
+) -> Action {
+    match view.partner_last() {
+        None => Action::C,
+        Some(Action::C) => random_choice(after_cooperation, rng),
+        Some(Action::D) => random_choice(after_defection, rng),
+    }
+}
+
 /// Defects when the partner defected in any of its last `window` moves (as
 /// perceived), and cooperates otherwise: the retaliation rule shared by
 /// Two Tits For Tat (window 2) and Hard Tit For Tat (window 3).
