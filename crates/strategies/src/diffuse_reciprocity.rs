@@ -99,11 +99,7 @@ impl Strategy for DiffuseReciprocity {
 
     fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
         self.ledger.catch_up(view, |_, _, _| {});
-        if self.ledger.balance() <= self.tolerance {
-            Action::C
-        } else {
-            Action::D
-        }
+        self.ledger.credit_line_move(self.tolerance)
     }
 
     fn reset(&mut self) {

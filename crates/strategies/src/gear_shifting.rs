@@ -166,11 +166,7 @@ impl Strategy for GearShifting {
                 }
             }
         });
-        if self.ledger.balance() <= self.tolerance {
-            Action::C
-        } else {
-            Action::D
-        }
+        self.ledger.credit_line_move(self.tolerance)
     }
 
     fn reset(&mut self) {

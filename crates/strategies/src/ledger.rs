@@ -160,6 +160,18 @@ impl Ledger {
         self.balance
     }
 
+    /// The credit-line rule of the diffuse reciprocators: cooperate while
+    /// the partner's net debt ([`balance`](Self::balance)) is within
+    /// `tolerance`, defect to call it in otherwise.
+    #[must_use]
+    pub fn credit_line_move(&self, tolerance: f64) -> Action {
+        if self.balance <= tolerance {
+            Action::C
+        } else {
+            Action::D
+        }
+    }
+
     /// Forgets every entry.
     pub fn reset(&mut self) {
         self.balance = 0.0;
