@@ -170,14 +170,20 @@ fn error_position(text: &str, span: &ron::error::Span) -> (usize, usize) {
     (line, column)
 }
 
+/// Reads the text of the file at `path`; a failure is a
+/// [`ConfigError::Io`] naming the path.
+pub fn read_text_file(path: impl AsRef<Path>) -> Result<String, ConfigError> {
+    let path = path.as_ref();
+    std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
 /// Reads the file at `path` and parses it with [`parse_ron`].
 pub fn read_ron_file<T: DeserializeOwned>(path: impl AsRef<Path>) -> Result<T, ConfigError> {
     let path = path.as_ref();
-    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    parse_ron(&text, path)
+    parse_ron(&read_text_file(path)?, path)
 }
 
 #[cfg(test)]

@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 use twolevel_game::error::check_unit_interval;
 use twolevel_game::{Orientation, Strategy};
 
-use crate::config::{ConfigError, parse_ron};
+use crate::config::{ConfigError, parse_ron, read_text_file};
 use crate::registry::{self, StrategyError, StrategySpec};
 
 /// A preset as written in a RON file, before validation.
@@ -122,10 +122,7 @@ impl Preset {
     /// Reads, validates and name-checks a preset file.
     pub fn from_file(path: impl AsRef<Path>) -> Result<Self, ConfigError> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = read_text_file(path)?;
         let stem = path.file_stem().and_then(|s| s.to_str()).ok_or_else(|| {
             ConfigError::invalid(path, "name", "the file name is not valid UTF-8")
         })?;

@@ -55,7 +55,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use twolevel_game::{ElectionCycle, Horizon, Orientation, Politics, TwoLevelGame};
-use twolevel_strategies::config::{ConfigError, parse_ron};
+use twolevel_strategies::config::{ConfigError, parse_ron, read_text_file};
 use twolevel_strategies::preset::{Preset, builtin_presets, load_dir};
 use twolevel_strategies::registry::{self, StrategySpec};
 
@@ -335,10 +335,7 @@ impl Tournament {
     /// described in the [module documentation](self).
     pub fn from_file(path: impl AsRef<Path>) -> Result<Self, ConfigError> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = read_text_file(path)?;
         let file = parse_ron::<TournamentFile>(&text, path)?;
         let catalog = PresetCatalog::for_tournament_file(path)?;
         file.validate(path, &catalog)
