@@ -22,10 +22,15 @@ Usage: python3 benches/axelrod_round_robin.py [--runs N]
 
 import argparse
 import itertools
+import os
+import sys
 import time
 import warnings
 
 import axelrod as axl
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
+from axelrod_players import simple_classics  # noqa: E402
 
 TURNS = 200
 REPETITIONS = 10
@@ -33,17 +38,7 @@ REPETITIONS = 10
 
 def players():
     """The 15 strategies, in the order of the Rust bench (CLASSIC_15)."""
-    return [
-        axl.Cooperator(),
-        axl.Defector(),
-        axl.TitForTat(),
-        axl.TitFor2Tats(),
-        axl.TwoTitsForTat(),
-        axl.Grudger(),
-        axl.WinStayLoseShift(),
-        axl.SuspiciousTitForTat(),
-        axl.Alternator(),
-        axl.HardTitForTat(),
+    return simple_classics() + [
         axl.Bully(),
         axl.Prober(),
         axl.GoByMajority(),

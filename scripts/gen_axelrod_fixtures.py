@@ -37,25 +37,14 @@ an infinite length (as for a match with a probabilistic end), which is what
 our `View::known_length == None` reproduces.
 """
 
-import json
-import os
-
 import axelrod as axl
+
+from axelrod_players import assert_deterministic, classic_game, simple_classics, write_fixture
 
 TURNS = 200
 
 # The panel: str(player) is the name our `Strategy::name` returns.
-PANEL = [
-    axl.Cooperator(),
-    axl.Defector(),
-    axl.TitForTat(),
-    axl.TitFor2Tats(),
-    axl.TwoTitsForTat(),
-    axl.Grudger(),
-    axl.WinStayLoseShift(),
-    axl.SuspiciousTitForTat(),
-    axl.Alternator(),
-    axl.HardTitForTat(),
+PANEL = simple_classics() + [
     axl.Bully(),
     axl.Prober(),
     axl.GoByMajority(),
@@ -107,8 +96,7 @@ def play(player1, player2, known_length):
 
 
 def main():
-    for player in PANEL:
-        assert not axl.Classifiers["stochastic"](player), str(player)
+    assert_deterministic(PANEL)
     matches = []
     for i, player1 in enumerate(PANEL):
         for player2 in PANEL[i:]:
@@ -140,16 +128,12 @@ def main():
         "format": FORMAT,
         "axelrod_version": axl.__version__,
         "turns": TURNS,
-        "game": {k: int(v) for k, v in zip("RPST", axl.Game().RPST())},
+        "game": classic_game(),
         "noise": 0,
         "players": [str(p) for p in PANEL],
         "matches": matches,
     }
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    path = os.path.join(root, "crates", "strategies", "tests", "fixtures", "axelrod_moves.json")
-    with open(path, "w") as handle:
-        json.dump(fixture, handle, indent=1)
-        handle.write("\n")
+    path = write_fixture("crates/strategies/tests/fixtures/axelrod_moves.json", fixture)
     print(f"wrote {len(matches)} matches to {path}")
 
 

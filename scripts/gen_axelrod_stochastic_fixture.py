@@ -26,11 +26,11 @@ Format (also summarised under the "format" key):
                 "block_sds": [...]}, ...]}
 """
 
-import json
-import os
 import statistics
 
 import axelrod as axl
+
+from axelrod_players import write_fixture
 
 TURNS = 200
 MATCHES = 200
@@ -102,11 +102,7 @@ def main():
         "block": BLOCK,
         "pairs": pairs,
     }
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    path = os.path.join(root, "crates", "strategies", "tests", "fixtures", "axelrod_stochastic.json")
-    with open(path, "w") as handle:
-        json.dump(fixture, handle, indent=1)
-        handle.write("\n")
+    path = write_fixture("crates/strategies/tests/fixtures/axelrod_stochastic.json", fixture)
     print(f"wrote {len(pairs)} pairs to {path}")
 
 

@@ -44,24 +44,13 @@ Format of the JSON file (also summarised under its "format" key):
                           than its opponent.
 """
 
-import json
-import os
-
 import axelrod as axl
+
+from axelrod_players import assert_deterministic, classic_game, simple_classics, write_fixture
 
 TURNS = 200
 
-PLAYERS = [
-    axl.Cooperator(),
-    axl.Defector(),
-    axl.TitForTat(),
-    axl.TitFor2Tats(),
-    axl.TwoTitsForTat(),
-    axl.Grudger(),
-    axl.WinStayLoseShift(),
-    axl.SuspiciousTitForTat(),
-    axl.Alternator(),
-    axl.HardTitForTat(),
+PLAYERS = simple_classics() + [
     axl.Prober(),
     axl.GoByMajority(),
     axl.Gradual(),
@@ -83,8 +72,7 @@ FORMAT = (
 
 
 def main():
-    for player in PLAYERS:
-        assert not axl.Classifiers["stochastic"](player), str(player)
+    assert_deterministic(PLAYERS)
     tournament = axl.Tournament(PLAYERS, turns=TURNS, repetitions=1)
     results = tournament.play(progress_bar=False, processes=0)
     n = len(PLAYERS)
@@ -101,7 +89,7 @@ def main():
         "axelrod_version": axl.__version__,
         "turns": TURNS,
         "repetitions": 1,
-        "game": {k: int(v) for k, v in zip("RPST", axl.Game().RPST())},
+        "game": classic_game(),
         "noise": 0,
         "self_interactions": True,
         "players": [str(p) for p in PLAYERS],
@@ -116,11 +104,7 @@ def main():
         "ranked_names": list(results.ranked_names),
         "wins": [int(results.wins[i][0]) for i in range(n)],
     }
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    path = os.path.join(root, "crates", "tournament", "tests", "fixtures", "axelrod_round_robin.json")
-    with open(path, "w") as handle:
-        json.dump(fixture, handle, indent=1)
-        handle.write("\n")
+    path = write_fixture("crates/tournament/tests/fixtures/axelrod_round_robin.json", fixture)
     print(f"wrote the round robin of {n} players to {path}")
     for name, score in zip(results.ranked_names, sorted(fixture["normalised_scores"], reverse=True)):
         print(f"  {score:.4f}  {name}")
