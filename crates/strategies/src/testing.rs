@@ -47,11 +47,24 @@ pub fn play_seeded(
 
 /// Plays `turns` rounds of the classic game (Axelrod's payoffs, w = 0,
 /// pi = 0, no noise) after resetting both players, with the match RNG
-/// seeded by `seed`, and returns the moves and scores.
+/// seeded by `seed`, and returns the moves and scores. The players are not
+/// told the match length.
 pub fn play_match(
     a: &mut dyn Strategy,
     b: &mut dyn Strategy,
     turns: usize,
+    seed: u64,
+) -> MatchRecord {
+    play_match_with_length(a, b, turns, None, seed)
+}
+
+/// As [`play_match`], with both players told `known_length` as the match
+/// length ([`View::known_length`]).
+pub fn play_match_with_length(
+    a: &mut dyn Strategy,
+    b: &mut dyn Strategy,
+    turns: usize,
+    known_length: Option<u32>,
     seed: u64,
 ) -> MatchRecord {
     let mut rng = Pcg64Mcg::seed_from_u64(seed);
@@ -63,10 +76,12 @@ pub fn play_match(
     for _ in 0..turns {
         let view_a = View {
             score: score_a,
+            known_length,
             ..View::with_history(&moves_a, &moves_b, &payoffs)
         };
         let view_b = View {
             score: score_b,
+            known_length,
             ..View::with_history(&moves_b, &moves_a, &payoffs)
         };
         let move_a = a.decide(&view_a, &mut rng);

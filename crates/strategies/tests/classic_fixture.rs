@@ -9,13 +9,11 @@
 //! replays every pair with our strategies, looked up by their exact
 //! `axelrod` names, and lists every pair whose moves differ.
 
-use rand::SeedableRng;
-use rand_pcg::Pcg64Mcg;
 use serde_json::Value;
-use twolevel_game::{Action, PayoffMatrix, Strategy, View};
+use twolevel_game::Strategy;
 use twolevel_strategies::TitForTat;
 use twolevel_strategies::classic::*;
-use twolevel_strategies::testing::moves_to_string;
+use twolevel_strategies::testing::{moves_to_string, play_match_with_length};
 
 /// The fixture, embedded so the test needs no file system access at run
 /// time.
@@ -103,31 +101,11 @@ fn play_seeded(
     known_length: Option<u32>,
     seed: u64,
 ) -> (String, String) {
-    let payoffs = PayoffMatrix::AXELROD;
-    let mut rng = Pcg64Mcg::seed_from_u64(seed);
-    let (mut moves_a, mut moves_b): (Vec<Action>, Vec<Action>) = (Vec::new(), Vec::new());
-    let (mut score_a, mut score_b) = (0.0, 0.0);
-    a.reset();
-    b.reset();
-    for _ in 0..turns {
-        let view_a = View {
-            score: score_a,
-            known_length,
-            ..View::with_history(&moves_a, &moves_b, &payoffs)
-        };
-        let view_b = View {
-            score: score_b,
-            known_length,
-            ..View::with_history(&moves_b, &moves_a, &payoffs)
-        };
-        let move_a = a.decide(&view_a, &mut rng);
-        let move_b = b.decide(&view_b, &mut rng);
-        score_a += payoffs.payoff(move_a, move_b);
-        score_b += payoffs.payoff(move_b, move_a);
-        moves_a.push(move_a);
-        moves_b.push(move_b);
-    }
-    (moves_to_string(&moves_a), moves_to_string(&moves_b))
+    let record = play_match_with_length(a, b, turns, known_length, seed);
+    (
+        moves_to_string(&record.moves_a),
+        moves_to_string(&record.moves_b),
+    )
 }
 
 /// Reads a string field of a JSON object.
