@@ -145,9 +145,17 @@ proptest! {
 
     /// The same with payoff valuation, where one move is worth T - P = 4,
     /// and for free riders with other parameters.
+    ///
+    /// Genuine limit: with a credit line of one move or barely more, and
+    /// a decaying partner, a free rider with other parameters (a small
+    /// margin, frequent probes, an assumed decay off the partner's) can
+    /// overdraw as often as it gains and earn no more than against Tit For
+    /// Tat (found: tolerance 1.0, lambda 0.98, assumed lambda 0.95, margin
+    /// 0.1, probe_every 2 scores 594 against 599). From 1.2 moves on the
+    /// inequality held in 10,000 cases; the property starts at 1.5.
     #[test]
     fn free_riders_earn_more_against_diffuse_reciprocity_than_tit_for_tat(
-        tolerance in 1.0f64..30.0,
+        tolerance in 1.5f64..30.0,
         lambda in 0.3f64..=1.0,
         by_payoffs in any::<bool>(),
         assumed_lambda in 0.5f64..=1.0,
