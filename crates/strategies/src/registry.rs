@@ -661,29 +661,51 @@ fn find(name: &str) -> Option<&'static Entry> {
     })
 }
 
-/// Registered display names close to `name`, best first, at most three.
-fn suggestions(name: &str) -> Vec<String> {
+/// How alike two names are, in [0, 1]: Jaro-Winkler similarity of the
+/// names with case, spaces and punctuation removed.
+fn similarity(a: &str, b: &str) -> f64 {
+    strsim::jaro_winkler(&normalize(a), &normalize(b))
+}
+
+/// The labels of the best-scoring candidates with a similarity of at least
+/// 0.8, best first (ties in name order), at most three.
+fn best_matches<'a>(scored: impl Iterator<Item = (&'a str, f64)>) -> Vec<&'a str> {
     const THRESHOLD: f64 = 0.8;
-    let wanted = normalize(name);
-    let mut scored: Vec<(f64, &'static str)> = ENTRIES
-        .iter()
-        .filter_map(|entry| {
-            std::iter::once(entry.name)
-                .chain(entry.aliases.iter().copied())
-                .map(|candidate| strsim::jaro_winkler(&wanted, &normalize(candidate)))
-                .fold(None, |best: Option<f64>, score| {
-                    Some(best.map_or(score, |b| b.max(score)))
-                })
-                .filter(|&score| score >= THRESHOLD)
-                .map(|score| (score, entry.name))
-        })
+    let mut scored: Vec<(f64, &'a str)> = scored
+        .filter(|&(_, score)| score >= THRESHOLD)
+        .map(|(label, score)| (score, label))
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    scored
-        .into_iter()
-        .take(3)
-        .map(|(_, name)| name.to_owned())
-        .collect()
+    scored.into_iter().take(3).map(|(_, label)| label).collect()
+}
+
+/// Up to three of `candidates` whose names are close to `name` (ignoring
+/// case, spaces and punctuation), best first; used for "did you mean"
+/// hints on strategy and preset names.
+pub fn close_matches<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Vec<&'a str> {
+    best_matches(
+        candidates
+            .into_iter()
+            .map(|candidate| (candidate, similarity(name, candidate))),
+    )
+}
+
+/// Registered display names close to `name` or to one of their aliases,
+/// best first, at most three.
+fn suggestions(name: &str) -> Vec<String> {
+    best_matches(ENTRIES.iter().map(|entry| {
+        let score = std::iter::once(entry.name)
+            .chain(entry.aliases.iter().copied())
+            .map(|candidate| similarity(name, candidate))
+            .fold(0.0, f64::max);
+        (entry.name, score)
+    }))
+    .into_iter()
+    .map(str::to_owned)
+    .collect()
 }
 
 /// The entry registered under `name`, or an unknown-strategy error with
@@ -745,6 +767,14 @@ mod tests {
         for name in ["Tit For Tat", "TitForTat", "tit-for-tat", "TFT", "tft"] {
             assert_eq!(canonical_name(name), Ok("Tit For Tat"), "{name}");
         }
+    }
+
+    #[test]
+    fn close_matches_rank_the_nearest_names_first() {
+        let presets = ["politician", "bureaucrat", "free-rider", "nationalist"];
+        assert_eq!(close_matches("bureacrat", presets), ["bureaucrat"]);
+        assert_eq!(close_matches("Free Rider", presets), ["free-rider"]);
+        assert!(close_matches("zzz", presets).is_empty());
     }
 
     #[test]

@@ -278,11 +278,15 @@ fn entrant(
         PlayerEntry::Preset(name) => {
             let preset = catalog.get(&name).ok_or_else(|| {
                 let known: Vec<&str> = catalog.names().collect();
+                let hint = match registry::close_matches(&name, known.iter().copied())[..] {
+                    [] => String::new(),
+                    ref close => format!("did you mean \"{}\"? ", close.join("\" or \"")),
+                };
                 ConfigError::invalid(
                     origin,
                     field,
                     format!(
-                        "unknown preset \"{name}\"; known presets: {}",
+                        "unknown preset \"{name}\"; {hint}known presets: {}",
                         known.join(", ")
                     ),
                 )

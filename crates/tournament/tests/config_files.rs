@@ -115,6 +115,10 @@ fn bad_players_are_rejected() {
         message.contains("players[0]") && message.contains("politican"),
         "{message}"
     );
+    assert!(
+        message.contains("did you mean \"politician\"?"),
+        "{message}"
+    );
     let message = load(
         "Tournament(name: \"t\", players: [Preset(\"politician\"), Inline(name: \"x\", strategy: (name: \"Tit For Tatt\"))])",
     )

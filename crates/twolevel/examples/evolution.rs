@@ -195,11 +195,11 @@ fn run() -> Result<()> {
 
     let output = args.output(config.output().map(str::to_owned));
     if let Some(path) = output {
-        if let Some(parent) = std::path::Path::new(&path).parent() {
-            if !parent.as_os_str().is_empty() {
-                std::fs::create_dir_all(parent)
-                    .with_context(|| format!("cannot create the folder of `{path}`"))?;
-            }
+        if let Some(parent) = std::path::Path::new(&path).parent()
+            && !parent.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create the folder of `{path}`"))?;
         }
         write_csv_file(&evolution.outcome, &evolution.names, &path)?;
         println!("Trajectory written to {path}.");

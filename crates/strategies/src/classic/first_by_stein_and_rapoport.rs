@@ -64,7 +64,7 @@ impl FirstBySteinAndRapoport {
         if round < TEST_PERIOD {
             return tit_for_tat;
         }
-        if round % TEST_PERIOD == 0 {
+        if round.is_multiple_of(TEST_PERIOD) {
             let partner = self.partner.update(view.partner);
             self.partner_is_random =
                 looks_random(partner.cooperations(), partner.defections(), self.alpha);
