@@ -106,3 +106,24 @@ impl CommonArgs {
         }
     }
 }
+
+/// Runs an example's body and turns an error into a message on standard
+/// error and a failing exit code, never a panic. The chain of causes is
+/// printed, skipping a cause whose text the message before it already
+/// includes (an IO error's text is usually part of the config error's).
+pub fn exit_with(result: Result<()>) -> std::process::ExitCode {
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            let mut message = error.to_string();
+            for cause in error.chain().skip(1) {
+                let cause = cause.to_string();
+                if !message.contains(&cause) {
+                    message = format!("{message}: {cause}");
+                }
+            }
+            eprintln!("error: {message}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
