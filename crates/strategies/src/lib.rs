@@ -11,6 +11,8 @@
 //! - The mission's strategies: [`TitForTat`], [`DiffuseReciprocity`] (on a
 //!   credit/debt [`Ledger`]), [`GearShifting`], [`FreeRider`],
 //!   [`NationalistDefector`] and [`ContriteTitForTat`].
+//! - [`Delegation`]: a state as a politician and a bureaucrat who takes the
+//!   wheel with probability `autonomy`.
 //! - The classic Axelrod set in [`classic`], re-exported here.
 //! - [`registry`]: build any of them by name from a [`StrategySpec`](registry::StrategySpec).
 //! - [`preset`]: named actors (strategy + political weight + visibility)
@@ -56,6 +58,7 @@ pub mod registry;
 pub mod testing;
 
 mod contrite_tit_for_tat;
+mod delegation;
 mod diffuse_reciprocity;
 mod free_rider;
 mod gear_shifting;
@@ -64,6 +67,7 @@ mod tit_for_tat;
 
 pub use classic::*;
 pub use contrite_tit_for_tat::ContriteTitForTat;
+pub use delegation::Delegation;
 pub use diffuse_reciprocity::DiffuseReciprocity;
 pub use free_rider::FreeRider;
 pub use gear_shifting::{GearShifting, GearShiftingParams};

@@ -230,6 +230,10 @@ pub const BUILTIN_PRESET_FILES: &[(&str, &str)] = &[
     ),
     ("defector", include_str!("../../../strategies/defector.ron")),
     (
+        "delegation",
+        include_str!("../../../strategies/delegation.ron"),
+    ),
+    (
         "forgetful-grudger",
         include_str!("../../../strategies/forgetful-grudger.ron"),
     ),

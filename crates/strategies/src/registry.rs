@@ -41,7 +41,7 @@ use crate::classic::{
 };
 use crate::ledger::Valuation;
 use crate::{
-    ContriteTitForTat, DiffuseReciprocity, FreeRider, GearShifting, GearShiftingParams,
+    ContriteTitForTat, Delegation, DiffuseReciprocity, FreeRider, GearShifting, GearShiftingParams,
     NationalistDefector, TitForTat,
 };
 
@@ -368,6 +368,38 @@ fn build_nationalist_defector(params: &Params<'_>) -> Result<Box<dyn Strategy>, 
         .and_then(boxed)
 }
 
+/// The registered name of [`Delegation`], which may not be a member of
+/// itself.
+const DELEGATION: &str = "Delegation";
+
+/// Builds one member of a delegation, named by the text parameter `param`
+/// (default `default`), with its default parameters.
+fn delegation_member(
+    params: &Params<'_>,
+    param: &str,
+    default: &str,
+) -> Result<Box<dyn Strategy>, StrategyError> {
+    let name = params.text(param)?.unwrap_or(default);
+    if canonical_name(name)? == DELEGATION {
+        return Err(params.invalid(
+            param,
+            "expected a strategy other than a delegation (delegations do not nest)",
+        ));
+    }
+    build(&StrategySpec::new(name))
+}
+
+fn build_delegation(params: &Params<'_>) -> Result<Box<dyn Strategy>, StrategyError> {
+    let politician = delegation_member(params, "politician", "Tit For Tat")?;
+    let bureaucrat = delegation_member(params, "bureaucrat", "Diffuse Reciprocity")?;
+    let autonomy = params
+        .number("autonomy")?
+        .unwrap_or(Delegation::DEFAULT_AUTONOMY);
+    Delegation::new(politician, bureaucrat, autonomy)
+        .map_err(|e| params.rejected(e))
+        .and_then(boxed)
+}
+
 /// Builds a strategy without parameters from its `Default`.
 fn default_of<S: Strategy + Default + 'static>(
     _: &Params<'_>,
@@ -463,6 +495,12 @@ static ENTRIES: &[Entry] = &[
         aliases: &["CTFT"],
         params: &[],
         build: default_of::<ContriteTitForTat>,
+    },
+    Entry {
+        name: DELEGATION,
+        aliases: &[],
+        params: &["autonomy", "politician", "bureaucrat"],
+        build: build_delegation,
     },
     Entry {
         name: "Alternator",
@@ -919,6 +957,49 @@ mod tests {
             Err(StrategyError::UnknownStrategy { suggestions, .. })
                 if suggestions.first().map(String::as_str) == Some("Diffuse Reciprocity")
         ));
+    }
+
+    #[test]
+    fn delegations_are_built_from_member_names() {
+        let spec = StrategySpec::new("delegation")
+            .with("politician", "TFT")
+            .with("bureaucrat", "Grudger")
+            .with("autonomy", 0.25);
+        let built = build(&spec).unwrap();
+        assert_eq!(built.name(), "Delegation: Tit For Tat / Grudger, 0.25");
+        assert!(built.classifier().stochastic);
+        let defaults = build(&StrategySpec::new("Delegation")).unwrap();
+        assert_eq!(
+            defaults.name(),
+            "Delegation: Tit For Tat / Diffuse Reciprocity, 0.5"
+        );
+    }
+
+    #[test]
+    fn bad_delegations_name_the_parameter() {
+        let err = build(&StrategySpec::new("Delegation").with("autonomy", 1.5)).unwrap_err();
+        assert!(
+            matches!(&err, StrategyError::InvalidParameter { param, .. } if param == "autonomy"),
+            "{err:?}"
+        );
+        let err =
+            build(&StrategySpec::new("Delegation").with("politician", "Tit For Tatt")).unwrap_err();
+        assert!(
+            matches!(&err, StrategyError::UnknownStrategy { suggestions, .. }
+                if suggestions.first().map(String::as_str) == Some("Tit For Tat")),
+            "{err:?}"
+        );
+        let err =
+            build(&StrategySpec::new("Delegation").with("bureaucrat", "delegation")).unwrap_err();
+        assert!(
+            matches!(&err, StrategyError::InvalidParameter { param, .. } if param == "bureaucrat"),
+            "{err:?}"
+        );
+        let err = build(&StrategySpec::new("Delegation").with("politician", 3.0)).unwrap_err();
+        assert!(
+            matches!(&err, StrategyError::WrongType { param, .. } if param == "politician"),
+            "{err:?}"
+        );
     }
 
     #[test]
