@@ -27,7 +27,7 @@
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use twolevel_game::{ParameterError, Strategy};
+use twolevel_game::{ParameterError, Strategy, TwoLevelGame};
 
 use crate::play::{MatchBuffers, MatchConfig, MatchResult, PlayerSettings, play_match};
 use crate::seeding::match_rng;
@@ -173,6 +173,20 @@ impl RoundRobin {
         self
     }
 
+    /// The same tournament (repetitions, seed, self-play, execution and
+    /// ranking) with other players; fails as [`RoundRobin::new`] does.
+    pub fn with_entrants(mut self, entrants: Vec<Entrant>) -> Result<Self, ParameterError> {
+        self.entrants = entrants;
+        self.checked()
+    }
+
+    /// The same tournament with another (validated) match configuration.
+    #[must_use]
+    pub fn with_config(mut self, config: MatchConfig) -> Self {
+        self.config = config;
+        self
+    }
+
     /// The match configuration.
     #[must_use]
     pub const fn config(&self) -> &MatchConfig {
@@ -294,6 +308,20 @@ impl RoundRobin {
             .num_threads(threads)
             .build()?;
         Ok(pool.install(|| self.play()))
+    }
+}
+
+impl MatchConfig {
+    /// The same config (horizon, noise, politics, elections, known length)
+    /// with another game; fails as [`MatchConfig::new`] does when the
+    /// game's payoffs are too large.
+    pub fn with_game(self, game: TwoLevelGame) -> Result<Self, ParameterError> {
+        Ok(MatchConfig::new(game, self.horizon())?
+            .with_action_noise(self.action_noise())?
+            .with_perception_noise(self.perception_noise())?
+            .with_politics(*self.politics())
+            .with_election(self.election().copied())
+            .with_length_known(self.length_known()))
     }
 }
 
@@ -545,6 +573,43 @@ mod tests {
             ],
         )
         .unwrap()
+    }
+
+    #[test]
+    fn with_game_keeps_every_other_setting() {
+        use twolevel_game::{ElectionCycle, Politicization, Politics};
+        let config = MatchConfig::classic(10)
+            .and_then(|c| c.with_action_noise(0.1))
+            .and_then(|c| c.with_perception_noise(0.2))
+            .unwrap()
+            .with_politics(Politics::Fixed(Politicization::new(0.3).unwrap()))
+            .with_election(Some(ElectionCycle::new(5, 2, 0.5).unwrap()))
+            .with_length_known(true);
+        assert_eq!(config.with_game(*config.game()).unwrap(), config);
+        let other = config.with_game(TwoLevelGame::default()).unwrap();
+        assert_eq!(other.game(), &TwoLevelGame::default());
+        assert_ne!(other, config);
+        assert_eq!(other.with_game(*config.game()).unwrap(), config);
+    }
+
+    #[test]
+    fn with_entrants_keeps_the_settings_and_checks_the_list() {
+        let base = classic_three()
+            .with_repetitions(3)
+            .unwrap()
+            .with_seed(9)
+            .with_ranking(RankingMetric::Wins);
+        let two = base
+            .clone()
+            .with_entrants(base.entrants()[..2].to_vec())
+            .unwrap();
+        assert_eq!(two.entrants().len(), 2);
+        assert_eq!(
+            (two.repetitions(), two.seed(), two.ranking_metric()),
+            (3, 9, RankingMetric::Wins)
+        );
+        let err = base.with_entrants(Vec::new()).unwrap_err();
+        assert_eq!(err.field, "players");
     }
 
     #[test]
