@@ -472,12 +472,24 @@ impl TwoLevelGame {
     #[inline]
     #[must_use]
     pub fn political_payoffs(&self, row: Action, column: Action, pi: Politicization) -> [f64; 2] {
+        self.political_given_policy(row, column, || self.policy_payoffs(row, column, pi))
+    }
+
+    /// Both states' political payoffs, with the policy payoffs (needed only
+    /// by the derived rule) computed on demand.
+    #[inline]
+    fn political_given_policy(
+        &self,
+        row: Action,
+        column: Action,
+        policy: impl FnOnce() -> [f64; 2],
+    ) -> [f64; 2] {
         match self.political {
             PoliticalPayoff::Derived {
                 kappa,
                 audience_bonus,
             } => {
-                let policy = self.policy_payoffs(row, column, pi);
+                let policy = policy();
                 let bonus = |a: Action| {
                     if a.is_defection() {
                         audience_bonus
@@ -505,25 +517,48 @@ impl TwoLevelGame {
         pi: Politicization,
         orientations: [Orientation; 2],
     ) -> [Payoff; 2] {
+        let weights = orientations.map(|o| self.effective_weight(o, pi));
+        self.payoffs_with_weights(row, column, pi, weights)
+    }
+
+    /// Both states' payoffs given their effective political weights.
+    #[inline]
+    fn payoffs_with_weights(
+        &self,
+        row: Action,
+        column: Action,
+        pi: Politicization,
+        weights: [f64; 2],
+    ) -> [Payoff; 2] {
         let policy = self.policy_payoffs(row, column, pi);
-        let political = self.political_payoffs(row, column, pi);
-        [0, 1].map(|i| {
-            let w_eff = self.effective_weight(orientations[i], pi);
-            Payoff {
-                utility: blend(w_eff, policy[i], political[i]),
-                policy: policy[i],
-                political: political[i],
-            }
-        })
+        let political = self.political_given_policy(row, column, || policy);
+        let part = |i: usize| Payoff {
+            utility: blend(weights[i], policy[i], political[i]),
+            policy: policy[i],
+            political: political[i],
+        };
+        [part(0), part(1)]
     }
 
     /// Both players' payoffs for all four outcomes at fixed `pi` and
     /// orientations.
+    ///
+    /// Matches with dynamic politicization call this after every round, so
+    /// it computes each effective weight once and each cell's policy payoff
+    /// once; the values are those of [`TwoLevelGame::payoffs`], bit for bit.
+    #[inline]
     #[must_use]
     pub fn stage_table(&self, pi: Politicization, orientations: [Orientation; 2]) -> StageTable {
-        StageTable {
-            cells: Outcome::ALL.map(|o| self.payoffs(o.own, o.partner, pi, orientations)),
+        let weights = [
+            self.effective_weight(orientations[0], pi),
+            self.effective_weight(orientations[1], pi),
+        ];
+        let mut cells = [[Payoff::default(); 2]; 4];
+        for outcome in Outcome::ALL {
+            cells[outcome.index()] =
+                self.payoffs_with_weights(outcome.own, outcome.partner, pi, weights);
         }
+        StageTable { cells }
     }
 
     /// The blended matrix (R', S', T', P') of a symmetric game for a player

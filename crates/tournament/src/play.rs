@@ -447,14 +447,8 @@ impl Payoffs {
 /// Each player's own blended matrix (R', S', T', P') from a stage table.
 #[inline]
 fn own_matrices(table: &StageTable) -> [PayoffMatrix; 2] {
-    // The config's magnitude check keeps every entry finite, so the
-    // fallback is never taken.
-    let matrix =
-        |entries: [f64; 4]| PayoffMatrix::from_entries(entries).unwrap_or(PayoffMatrix::AXELROD);
-    [
-        matrix(table.row_utilities()),
-        matrix(table.column_utilities()),
-    ]
+    // The game's magnitude check keeps every entry finite.
+    [table.row_matrix(), table.column_matrix()]
 }
 
 /// Each player's orientation in round `turn`.
