@@ -134,6 +134,29 @@ fn clearly_sustained(result: Result<f64, NoThreshold>, delta: f64, margin: f64) 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
+    /// The stage table that matches read holds exactly, bit for bit, what
+    /// `TwoLevelGame::payoffs` gives for each outcome.
+    #[test]
+    fn stage_table_equals_payoffs_bit_for_bit(
+        game in moderate_game(),
+        pi in unit(),
+        w in unit(),
+        partner_w in unit(),
+    ) {
+        let pi = Politicization::new(pi).unwrap();
+        let orientations = [w, partner_w].map(|x| Orientation::new(x).unwrap());
+        let table = game.stage_table(pi, orientations);
+        for (row, column) in outcomes() {
+            let direct = game.payoffs(row, column, pi, orientations);
+            let cell = table.get(row, column);
+            for k in 0..2 {
+                prop_assert_eq!(cell[k].utility.to_bits(), direct[k].utility.to_bits());
+                prop_assert_eq!(cell[k].policy.to_bits(), direct[k].policy.to_bits());
+                prop_assert_eq!(cell[k].political.to_bits(), direct[k].political.to_bits());
+            }
+        }
+    }
+
     /// `w_eff` is affine in `w` and the utility affine in `w_eff`, so the
     /// utility is affine in `w` at fixed `pi`, for both players and every
     /// outcome.
