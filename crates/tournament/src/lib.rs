@@ -9,6 +9,7 @@
 //!   results independent of the thread count ([`seeding`]).
 //! - [`report`]: the ranking table and the CSV and JSON output files.
 //! - [`evolution`]: evolutionary dynamics on round-robin payoffs.
+//! - [`levers`]: the seed article's six levers as paired experiments.
 //!
 //! ## Quick start
 //!
@@ -44,6 +45,7 @@
 
 pub mod config;
 pub mod evolution;
+pub mod levers;
 pub mod play;
 pub mod report;
 pub mod round_robin;

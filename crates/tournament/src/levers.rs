@@ -1,0 +1,555 @@
+//! The six levers of the seed article as experiments (MODEL.md section 9).
+//!
+//! The article names six ways to "get politics on board": quiet diplomacy,
+//! bureaucratic networks, engaging private actors, enhancing knowledge,
+//! political buy-in and policy consensus. Each [`Lever`] here is a named
+//! transformation of a validated [`RoundRobin`] that sets one parameter of
+//! the model to a value:
+//!
+//! | lever | what [`Lever::apply`] changes | low | high | pulled |
+//! | --- | --- | --- | --- | --- |
+//! | quiet diplomacy | the politicization dynamics' default `visibility` (players with their own visibility keep it) | 0.2 | 1.0 | low |
+//! | bureaucratic networks | every entrant with a political weight above 1/2 becomes a [`Delegation`] of its strategy (the politician) and a default Diffuse Reciprocity bureaucrat with this `autonomy` | 0.0 | 0.8 | high |
+//! | engaging private actors | every player's political weight `w` multiplied by this factor | 0.5 | 1.0 | low |
+//! | enhancing knowledge | `perception_noise` | 0.0 | 0.1 | low |
+//! | political buy-in | the politicization `pi` in the first round (the fixed level, or the initial level of dynamic politics) | 0.0 | 0.3 | high |
+//! | policy consensus | `kappa`, the relative-gains sensitivity of the derived political payoff | 0.25 | 1.0 | low |
+//!
+//! "Pulled" is the setting the article recommends. [`Lever::run`] plays
+//! the round robin at the low and at the high setting with the same seed
+//! (so both runs share their per-match random streams as far as the
+//! players draw alike) and measures each run ([`Measurement`]): the mean
+//! over all matches, self-play included, of the cooperation rate, of the
+//! policy payoff and the blended utility per player and turn, and of the
+//! mean politicization.
+//! [`LeverReport::run`] does this for all six levers; its `Display` is a
+//! table and it serialises to JSON.
+//!
+//! A lever that cannot act on the base tournament says so in a note
+//! ([`Lever::caveat`]): visibility does nothing under fixed politics,
+//! kappa does nothing when the political payoff is given as a matrix, and
+//! so on. In those cases [`Lever::apply`] returns the tournament unchanged.
+//!
+//! Keep in mind what a round robin can show: its strategies are fixed
+//! rules. Levers that act on payoffs alone (`w`, `pi`, `kappa`) change the
+//! scores, but they change the moves only of strategies that read the
+//! payoffs or the politicization level they see; for the others the
+//! cooperation rate stays exactly the same and the effect appears only in
+//! the payoffs (and, through them, in an evolutionary process).
+//!
+//! ```
+//! use twolevel_tournament::Tournament;
+//! use twolevel_tournament::levers::{Lever, LeverSettings};
+//!
+//! let base = Tournament::embedded_default()?.round_robin.with_repetitions(1)?;
+//! let outcome = Lever::Knowledge.run(&base, LeverSettings { low: 0.0, high: 0.2 })?;
+//! assert_eq!(outcome.low.value, 0.0);
+//! println!("cooperation {} -> {}", outcome.high.cooperation, outcome.low.cooperation);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use twolevel_game::error::check_unit_interval;
+use twolevel_game::{
+    Orientation, ParameterError, PoliticalPayoff, Politicization, Politics, TwoLevelGame,
+};
+use twolevel_strategies::{Delegation, DiffuseReciprocity};
+
+use crate::play::PlayerSettings;
+use crate::report::OutputError;
+use crate::round_robin::{Entrant, RoundRobin, RoundRobinResults};
+
+/// The political weight above which the bureaucratic-networks lever treats
+/// an entrant as a politician.
+pub const POLITICIAN_WEIGHT: f64 = 0.5;
+
+/// One of the article's six levers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lever {
+    /// Quiet diplomacy: the default visibility of defections.
+    QuietDiplomacy,
+    /// Bureaucratic networks: the autonomy of a bureaucrat inside each
+    /// politician's delegation.
+    BureaucraticNetworks,
+    /// Engaging private actors: a factor on every political weight.
+    PrivateActors,
+    /// Enhancing knowledge: perception noise.
+    Knowledge,
+    /// Political buy-in: the politicization in the first round.
+    PoliticalBuyIn,
+    /// Policy consensus: the relative-gains sensitivity kappa.
+    PolicyConsensus,
+}
+
+/// Which of a lever's two settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Setting {
+    /// The lower parameter value.
+    Low,
+    /// The higher parameter value.
+    High,
+}
+
+/// The two values a lever is run at.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LeverSettings {
+    /// The lower value.
+    pub low: f64,
+    /// The higher value.
+    pub high: f64,
+}
+
+impl Lever {
+    /// The six levers, in the article's order.
+    pub const ALL: [Lever; 6] = [
+        Lever::QuietDiplomacy,
+        Lever::BureaucraticNetworks,
+        Lever::PrivateActors,
+        Lever::Knowledge,
+        Lever::PoliticalBuyIn,
+        Lever::PolicyConsensus,
+    ];
+
+    /// The lever's name, as in the article.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Lever::QuietDiplomacy => "quiet diplomacy",
+            Lever::BureaucraticNetworks => "bureaucratic networks",
+            Lever::PrivateActors => "engaging private actors",
+            Lever::Knowledge => "enhancing knowledge",
+            Lever::PoliticalBuyIn => "political buy-in",
+            Lever::PolicyConsensus => "policy consensus",
+        }
+    }
+
+    /// The parameter the lever sets.
+    #[must_use]
+    pub const fn parameter(self) -> &'static str {
+        match self {
+            Lever::QuietDiplomacy => "visibility",
+            Lever::BureaucraticNetworks => "autonomy",
+            Lever::PrivateActors => "w factor",
+            Lever::Knowledge => "perception_noise",
+            Lever::PoliticalBuyIn => "initial pi",
+            Lever::PolicyConsensus => "kappa",
+        }
+    }
+
+    /// The default low and high values (see the [module table](self)).
+    #[must_use]
+    pub const fn default_settings(self) -> LeverSettings {
+        let (low, high) = match self {
+            Lever::QuietDiplomacy => (0.2, 1.0),
+            Lever::BureaucraticNetworks => (0.0, 0.8),
+            Lever::PrivateActors => (0.5, 1.0),
+            Lever::Knowledge => (0.0, 0.1),
+            Lever::PoliticalBuyIn => (0.0, 0.3),
+            Lever::PolicyConsensus => (0.25, 1.0),
+        };
+        LeverSettings { low, high }
+    }
+
+    /// The setting the article recommends: the lever "pulled".
+    #[must_use]
+    pub const fn pulled(self) -> Setting {
+        match self {
+            Lever::BureaucraticNetworks | Lever::PoliticalBuyIn => Setting::High,
+            Lever::QuietDiplomacy
+            | Lever::PrivateActors
+            | Lever::Knowledge
+            | Lever::PolicyConsensus => Setting::Low,
+        }
+    }
+
+    /// Why the lever cannot act (fully) on `base`, if it cannot.
+    #[must_use]
+    pub fn caveat(self, base: &RoundRobin) -> Option<String> {
+        let config = base.config();
+        match self {
+            Lever::QuietDiplomacy => {
+                if !config.politics().is_dynamic() {
+                    return Some(
+                        "politicization is fixed in this tournament, so visibility changes nothing"
+                            .to_owned(),
+                    );
+                }
+                let own: Vec<String> = base
+                    .entrants()
+                    .iter()
+                    .filter_map(|e| {
+                        e.settings
+                            .visibility()
+                            .map(|v| format!("{} ({v})", e.name))
+                    })
+                    .collect();
+                (!own.is_empty()).then(|| {
+                    format!(
+                        "players with their own visibility keep it: {}",
+                        own.join(", ")
+                    )
+                })
+            }
+            Lever::BureaucraticNetworks => politicians(base).next().is_none().then(|| {
+                format!("no entrant has a political weight above {POLITICIAN_WEIGHT}: nothing to delegate")
+            }),
+            Lever::PrivateActors => base
+                .entrants()
+                .iter()
+                .all(|e| e.settings.orientation().political_weight() == 0.0)
+                .then(|| "every political weight is 0, so scaling it changes nothing".to_owned()),
+            Lever::Knowledge => None,
+            Lever::PoliticalBuyIn => (config.game().theta() == 0.0 && config.game().beta() == 0.0)
+                .then(|| "theta and beta are 0, so pi changes no payoff".to_owned()),
+            Lever::PolicyConsensus => match config.game().political() {
+                PoliticalPayoff::Matrix(_) => Some(
+                    "the political payoff is given as a matrix, so kappa changes nothing"
+                        .to_owned(),
+                ),
+                PoliticalPayoff::Derived { .. } => None,
+            },
+        }
+    }
+
+    /// `base` with the lever's parameter set to `value`; every other
+    /// setting (players, seed, repetitions, ...) is kept. Where the lever
+    /// cannot act (see [`Lever::caveat`]) `base` is returned unchanged.
+    ///
+    /// Fails, naming the parameter, when `value` is out of its range (a
+    /// visibility, autonomy, factor, noise or pi outside [0, 1], a kappa
+    /// that is not finite).
+    pub fn apply(self, base: &RoundRobin, value: f64) -> Result<RoundRobin, ParameterError> {
+        let config = *base.config();
+        Ok(match self {
+            Lever::QuietDiplomacy => match *config.politics() {
+                Politics::Fixed(_) => base.clone(),
+                Politics::Dynamic { initial, dynamics } => {
+                    let dynamics = dynamics.with_visibility(value)?;
+                    base.clone()
+                        .with_config(config.with_politics(Politics::Dynamic { initial, dynamics }))
+                }
+            },
+            Lever::BureaucraticNetworks => {
+                check_unit_interval("autonomy", value)?;
+                let entrants = base
+                    .entrants()
+                    .iter()
+                    .map(|entrant| delegated(entrant, value))
+                    .collect::<Result<Vec<_>, _>>()?;
+                base.clone().with_entrants(entrants)?
+            }
+            Lever::PrivateActors => {
+                check_unit_interval("w factor", value)?;
+                let entrants = base
+                    .entrants()
+                    .iter()
+                    .map(|entrant| {
+                        let w = entrant.settings.orientation().political_weight() * value;
+                        let settings = PlayerSettings::new(
+                            Orientation::new(w)?,
+                            entrant.settings.visibility(),
+                        )?;
+                        Ok(Entrant {
+                            settings,
+                            ..entrant.clone()
+                        })
+                    })
+                    .collect::<Result<Vec<_>, ParameterError>>()?;
+                base.clone().with_entrants(entrants)?
+            }
+            Lever::Knowledge => base
+                .clone()
+                .with_config(config.with_perception_noise(value)?),
+            Lever::PoliticalBuyIn => {
+                let pi = Politicization::new(value)?;
+                let politics = match *config.politics() {
+                    Politics::Fixed(_) => Politics::Fixed(pi),
+                    Politics::Dynamic { dynamics, .. } => Politics::Dynamic {
+                        initial: pi,
+                        dynamics,
+                    },
+                };
+                base.clone().with_config(config.with_politics(politics))
+            }
+            Lever::PolicyConsensus => {
+                let game = config.game();
+                match *game.political() {
+                    PoliticalPayoff::Matrix(_) => base.clone(),
+                    PoliticalPayoff::Derived { audience_bonus, .. } => {
+                        let game = TwoLevelGame::new(
+                            *game.policy(),
+                            PoliticalPayoff::Derived {
+                                kappa: value,
+                                audience_bonus,
+                            },
+                            game.theta(),
+                            game.beta(),
+                        )?;
+                        base.clone().with_config(config.with_game(game)?)
+                    }
+                }
+            }
+        })
+    }
+
+    /// Plays `base` with the lever at `settings.low` and at
+    /// `settings.high`, with `base`'s seed, and measures both runs.
+    pub fn run(
+        self,
+        base: &RoundRobin,
+        settings: LeverSettings,
+    ) -> Result<LeverOutcome, ParameterError> {
+        let measure = |value: f64| -> Result<Measurement, ParameterError> {
+            Ok(Measurement::of(value, &self.apply(base, value)?.play()))
+        };
+        Ok(LeverOutcome {
+            lever: self,
+            name: self.name().to_owned(),
+            parameter: self.parameter().to_owned(),
+            pulled: self.pulled(),
+            low: measure(settings.low)?,
+            high: measure(settings.high)?,
+            note: self.caveat(base),
+        })
+    }
+}
+
+/// The entrants the bureaucratic-networks lever delegates: those with a
+/// political weight above [`POLITICIAN_WEIGHT`] that are not delegations
+/// already.
+fn politicians(base: &RoundRobin) -> impl Iterator<Item = &Entrant> {
+    base.entrants().iter().filter(|e| is_politician(e))
+}
+
+fn is_politician(entrant: &Entrant) -> bool {
+    entrant.settings.orientation().political_weight() > POLITICIAN_WEIGHT
+        && !entrant.strategy.name().starts_with("Delegation")
+}
+
+/// The entrant with a default Diffuse Reciprocity bureaucrat at its side
+/// (taking the wheel with probability `autonomy`) when it is a politician;
+/// unchanged otherwise. Name and settings are kept.
+fn delegated(entrant: &Entrant, autonomy: f64) -> Result<Entrant, ParameterError> {
+    if !is_politician(entrant) {
+        return Ok(entrant.clone());
+    }
+    let delegation = Delegation::new(
+        entrant.strategy.clone(),
+        Box::new(DiffuseReciprocity::default()),
+        autonomy,
+    )?;
+    Ok(Entrant {
+        strategy: Box::new(delegation),
+        ..entrant.clone()
+    })
+}
+
+/// What one run of a lever measured: means over all matches of the round
+/// robin (self-play included), each match weighing the same.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Measurement {
+    /// The lever's parameter value in this run.
+    pub value: f64,
+    /// The share of moves that were cooperations (both players).
+    pub cooperation: f64,
+    /// The policy (international, absolute-gains) payoff per player and
+    /// turn.
+    pub policy: f64,
+    /// The blended utility (each player's own objective) per player and
+    /// turn. (The mean political payoff is not reported: with a derived
+    /// political payoff and no audience bonus it is zero-sum, so its mean
+    /// over both players is always 0.)
+    pub utility: f64,
+    /// The mean politicization over the rounds of a match.
+    pub politicization: f64,
+}
+
+impl Measurement {
+    /// Measures the results of a run with the lever at `value`.
+    #[must_use]
+    pub fn of(value: f64, results: &RoundRobinResults) -> Self {
+        let matches = results.matches.len().max(1) as f64;
+        let mean = |per_match: &dyn Fn(&crate::play::MatchResult) -> f64| {
+            results
+                .matches
+                .iter()
+                .map(|m| per_match(&m.result))
+                .sum::<f64>()
+                / matches
+        };
+        let per_player_turn = |total: fn(&crate::play::PlayerTotals) -> f64| {
+            mean(&|m| (total(&m.players[0]) + total(&m.players[1])) / (2.0 * f64::from(m.turns)))
+        };
+        Measurement {
+            value,
+            cooperation: per_player_turn(|p| f64::from(p.cooperations)),
+            policy: per_player_turn(|p| p.policy),
+            utility: per_player_turn(|p| p.utility),
+            politicization: mean(&|m| m.mean_politicization),
+        }
+    }
+}
+
+/// A lever run at its two settings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LeverOutcome {
+    /// The lever.
+    pub lever: Lever,
+    /// Its name, as in the article.
+    pub name: String,
+    /// The parameter it sets.
+    pub parameter: String,
+    /// The setting the article recommends.
+    pub pulled: Setting,
+    /// The run at the low value.
+    pub low: Measurement,
+    /// The run at the high value.
+    pub high: Measurement,
+    /// Why the lever cannot act (fully) on this tournament, if it cannot.
+    pub note: Option<String>,
+}
+
+impl LeverOutcome {
+    /// The run with the lever pulled and the other one, in that order.
+    #[must_use]
+    pub fn pulled_and_not(&self) -> (&Measurement, &Measurement) {
+        match self.pulled {
+            Setting::Low => (&self.low, &self.high),
+            Setting::High => (&self.high, &self.low),
+        }
+    }
+
+    /// The effect of pulling the lever on `quantity`: its value with the
+    /// lever pulled minus its value without.
+    #[must_use]
+    pub fn effect(&self, quantity: fn(&Measurement) -> f64) -> f64 {
+        let (pulled, not) = self.pulled_and_not();
+        quantity(pulled) - quantity(not)
+    }
+}
+
+/// The six levers run on one base tournament.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LeverReport {
+    /// The base tournament's name.
+    pub tournament: String,
+    /// The seed every run used.
+    pub seed: u64,
+    /// The repetitions of every match.
+    pub repetitions: u32,
+    /// One outcome per lever, in the order of [`Lever::ALL`].
+    pub levers: Vec<LeverOutcome>,
+}
+
+impl LeverReport {
+    /// Runs every lever at its [default settings](Lever::default_settings)
+    /// on `base`, a round robin named `tournament`.
+    pub fn run(tournament: impl Into<String>, base: &RoundRobin) -> Result<Self, ParameterError> {
+        Ok(LeverReport {
+            tournament: tournament.into(),
+            seed: base.seed(),
+            repetitions: base.repetitions(),
+            levers: Lever::ALL
+                .iter()
+                .map(|lever| lever.run(base, lever.default_settings()))
+                .collect::<Result<_, _>>()?,
+        })
+    }
+
+    /// The outcome of `lever`, if it was run.
+    #[must_use]
+    pub fn outcome(&self, lever: Lever) -> Option<&LeverOutcome> {
+        self.levers.iter().find(|o| o.lever == lever)
+    }
+
+    /// Writes the report as pretty-printed JSON to `path`.
+    pub fn write_json(&self, path: impl AsRef<Path>) -> Result<PathBuf, OutputError> {
+        let path = path.as_ref();
+        let file = fs::File::create(path).map_err(|source| OutputError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        serde_json::to_writer_pretty(std::io::BufWriter::new(file), self).map_err(|source| {
+            OutputError::Json {
+                path: path.to_path_buf(),
+                source,
+            }
+        })?;
+        Ok(path.to_path_buf())
+    }
+}
+
+impl fmt::Display for LeverReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "The six levers on \"{}\" (seed {}, {} repetitions; both settings of a lever use the same seed)",
+            self.tournament, self.seed, self.repetitions
+        )?;
+        writeln!(
+            f,
+            "{:<23} {:<16} {:>4} {:>4} {:>6} | {:>6} {:>6} {:>7} | {:>6} {:>6} {:>7} | {:>7} | {:>5} {:>5}",
+            "lever",
+            "parameter",
+            "low",
+            "high",
+            "pulled",
+            "coop",
+            "coop",
+            "effect",
+            "policy",
+            "policy",
+            "effect",
+            "utility",
+            "pi",
+            "pi"
+        )?;
+        writeln!(
+            f,
+            "{:<23} {:<16} {:>4} {:>4} {:>6} | {:>6} {:>6} {:>7} | {:>6} {:>6} {:>7} | {:>7} | {:>5} {:>5}",
+            "", "", "", "", "", "low", "high", "", "low", "high", "", "effect", "low", "high"
+        )?;
+        writeln!(f, "{}", "-".repeat(121))?;
+        for outcome in &self.levers {
+            let pulled = match outcome.pulled {
+                Setting::Low => "low",
+                Setting::High => "high",
+            };
+            writeln!(
+                f,
+                "{:<23} {:<16} {:>4} {:>4} {:>6} | {:>6.4} {:>6.4} {:>+7.4} | {:>6.3} {:>6.3} {:>+7.3} | {:>+7.3} | {:>5.3} {:>5.3}",
+                outcome.name,
+                outcome.parameter,
+                outcome.low.value,
+                outcome.high.value,
+                pulled,
+                outcome.low.cooperation,
+                outcome.high.cooperation,
+                outcome.effect(|m| m.cooperation),
+                outcome.low.policy,
+                outcome.high.policy,
+                outcome.effect(|m| m.policy),
+                outcome.effect(|m| m.utility),
+                outcome.low.politicization,
+                outcome.high.politicization,
+            )?;
+        }
+        writeln!(
+            f,
+            "coop: cooperation rate; policy, utility: per player and turn; pi: mean politicization;\n\
+             effect: the value with the lever pulled minus the value without. Means over all matches."
+        )?;
+        for outcome in &self.levers {
+            if let Some(note) = &outcome.note {
+                writeln!(f, "note ({}): {note}", outcome.name)?;
+            }
+        }
+        Ok(())
+    }
+}
