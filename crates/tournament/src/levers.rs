@@ -21,7 +21,9 @@
 //! players draw alike) and measures each run ([`Measurement`]): the mean
 //! over all matches, self-play included, of the cooperation rate, of the
 //! policy payoff and the blended utility per player and turn, and of the
-//! mean politicization.
+//! mean politicization; and the cooperation rate of the population that
+//! Axelrod's ecological dynamics grow from the run's payoffs (its
+//! "evolved" cooperation).
 //! [`LeverReport::run`] does this for all six levers; its `Display` is a
 //! table and it serialises to JSON.
 //!
@@ -35,7 +37,9 @@
 //! scores, but they change the moves only of strategies that read the
 //! payoffs or the politicization level they see; for the others the
 //! cooperation rate stays exactly the same and the effect appears only in
-//! the payoffs (and, through them, in an evolutionary process).
+//! the payoffs and, through them, in the evolved cooperation, which
+//! weighs each pair's cooperation by the shares of the types that thrive
+//! on those payoffs.
 //!
 //! ```
 //! use twolevel_tournament::Tournament;
@@ -59,6 +63,7 @@ use twolevel_game::{
 };
 use twolevel_strategies::{Delegation, DiffuseReciprocity};
 
+use crate::evolution::{ecological, payoff_table};
 use crate::play::PlayerSettings;
 use crate::report::OutputError;
 use crate::round_robin::{Entrant, RoundRobin, RoundRobinResults};
@@ -368,6 +373,35 @@ pub struct Measurement {
     pub utility: f64,
     /// The mean politicization over the rounds of a match.
     pub politicization: f64,
+    /// The cooperation rate of the population that Axelrod's ecological
+    /// dynamics grow from this run's payoffs: starting from equal shares,
+    /// [`ECOLOGICAL_GENERATIONS`] generations of the discrete replicator
+    /// map on the payoff matrix (utility per turn), then
+    /// `sum_ij x_i x_j c_ij` with `c_ij` the share of rounds in which `i`
+    /// cooperated against `j`. `None` without self-play (the dynamics need
+    /// the payoff of a type against its own kind).
+    pub evolved_cooperation: Option<f64>,
+}
+
+/// The generations of the ecological dynamics behind
+/// [`Measurement::evolved_cooperation`].
+pub const ECOLOGICAL_GENERATIONS: u64 = 1000;
+
+/// The cooperation rate of the population grown by the ecological
+/// dynamics from `results`; `None` when a pair did not meet.
+fn evolved_cooperation(results: &RoundRobinResults) -> Option<f64> {
+    let table = payoff_table(results).ok()?;
+    let n = table.len();
+    let equal = vec![1.0 / n as f64; n];
+    let trajectory = ecological(&table, &equal, ECOLOGICAL_GENERATIONS, false).ok()?;
+    let shares = trajectory.last();
+    let mut rate = 0.0;
+    for (i, row) in results.cooperation_matrix.iter().enumerate() {
+        for (j, cell) in row.iter().enumerate() {
+            rate += shares[i] * shares[j] * (*cell)?;
+        }
+    }
+    Some(rate)
 }
 
 impl Measurement {
@@ -392,6 +426,7 @@ impl Measurement {
             policy: per_player_turn(|p| p.policy),
             utility: per_player_turn(|p| p.utility),
             politicization: mean(&|m| m.mean_politicization),
+            evolved_cooperation: evolved_cooperation(results),
         }
     }
 }
@@ -485,6 +520,15 @@ impl LeverReport {
     }
 }
 
+/// A value for the table, or `-` when there is none.
+fn cell(value: Option<f64>, width: usize, signed: bool) -> String {
+    match value {
+        Some(v) if signed => format!("{v:>+width$.4}"),
+        Some(v) => format!("{v:>width$.4}"),
+        None => format!("{:>width$}", "-"),
+    }
+}
+
 impl fmt::Display for LeverReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
@@ -492,58 +536,90 @@ impl fmt::Display for LeverReport {
             "The six levers on \"{}\" (seed {}, {} repetitions; both settings of a lever use the same seed)",
             self.tournament, self.seed, self.repetitions
         )?;
-        writeln!(
+        let header = |f: &mut fmt::Formatter<'_>, cells: [&str; 14]| {
+            let [a, b, c, d, e, g, h, i, j, k, l, m, n, o] = cells;
+            writeln!(
+                f,
+                "{a:<23} {b:<16} {c:>5} {d:>5} | {e:>6} {g:>6} {h:>7} | {i:>6} {j:>6} {k:>7} | {l:>6} {m:>6} {n:>7} | {o:>11}"
+            )
+        };
+        header(
             f,
-            "{:<23} {:<16} {:>4} {:>4} {:>6} | {:>6} {:>6} {:>7} | {:>6} {:>6} {:>7} | {:>7} | {:>5} {:>5}",
-            "lever",
-            "parameter",
-            "low",
-            "high",
-            "pulled",
-            "coop",
-            "coop",
-            "effect",
-            "policy",
-            "policy",
-            "effect",
-            "utility",
-            "pi",
-            "pi"
+            [
+                "lever",
+                "parameter",
+                "low",
+                "high",
+                "coop",
+                "coop",
+                "",
+                "evolved",
+                "coop",
+                "",
+                "policy",
+                "policy",
+                "",
+                "pi",
+            ],
         )?;
-        writeln!(
+        header(
             f,
-            "{:<23} {:<16} {:>4} {:>4} {:>6} | {:>6} {:>6} {:>7} | {:>6} {:>6} {:>7} | {:>7} | {:>5} {:>5}",
-            "", "", "", "", "", "low", "high", "", "low", "high", "", "effect", "low", "high"
+            [
+                "",
+                "",
+                "",
+                "",
+                "low",
+                "high",
+                "effect",
+                "low",
+                "high",
+                "effect",
+                "low",
+                "high",
+                "effect",
+                "low / high",
+            ],
         )?;
-        writeln!(f, "{}", "-".repeat(121))?;
+        writeln!(f, "{}", "-".repeat(128))?;
         for outcome in &self.levers {
-            let pulled = match outcome.pulled {
-                Setting::Low => "low",
-                Setting::High => "high",
+            let marked = |setting: Setting, value: f64| {
+                let star = if outcome.pulled == setting { "*" } else { "" };
+                format!("{value}{star}")
+            };
+            let evolved_effect = match (
+                outcome.pulled_and_not().0.evolved_cooperation,
+                outcome.pulled_and_not().1.evolved_cooperation,
+            ) {
+                (Some(pulled), Some(not)) => Some(pulled - not),
+                _ => None,
             };
             writeln!(
                 f,
-                "{:<23} {:<16} {:>4} {:>4} {:>6} | {:>6.4} {:>6.4} {:>+7.4} | {:>6.3} {:>6.3} {:>+7.3} | {:>+7.3} | {:>5.3} {:>5.3}",
+                "{:<23} {:<16} {:>5} {:>5} | {} {} {} | {} {} {} | {} {} {} | {:>5.3} {:>5.3}",
                 outcome.name,
                 outcome.parameter,
-                outcome.low.value,
-                outcome.high.value,
-                pulled,
-                outcome.low.cooperation,
-                outcome.high.cooperation,
-                outcome.effect(|m| m.cooperation),
-                outcome.low.policy,
-                outcome.high.policy,
-                outcome.effect(|m| m.policy),
-                outcome.effect(|m| m.utility),
+                marked(Setting::Low, outcome.low.value),
+                marked(Setting::High, outcome.high.value),
+                cell(Some(outcome.low.cooperation), 6, false),
+                cell(Some(outcome.high.cooperation), 6, false),
+                cell(Some(outcome.effect(|m| m.cooperation)), 7, true),
+                cell(outcome.low.evolved_cooperation, 6, false),
+                cell(outcome.high.evolved_cooperation, 6, false),
+                cell(evolved_effect, 7, true),
+                cell(Some(outcome.low.policy), 6, false),
+                cell(Some(outcome.high.policy), 6, false),
+                cell(Some(outcome.effect(|m| m.policy)), 7, true),
                 outcome.low.politicization,
                 outcome.high.politicization,
             )?;
         }
         writeln!(
             f,
-            "coop: cooperation rate; policy, utility: per player and turn; pi: mean politicization;\n\
-             effect: the value with the lever pulled minus the value without. Means over all matches."
+            "*: the setting the article recommends (the lever pulled); effect: pulled minus not pulled.\n\
+             coop: cooperation rate, mean over all matches; evolved coop: the cooperation rate of the\n\
+             population after {ECOLOGICAL_GENERATIONS} generations of Axelrod's ecological dynamics on the run's payoffs;\n\
+             policy: policy payoff per player and turn; pi: mean politicization."
         )?;
         for outcome in &self.levers {
             if let Some(note) = &outcome.note {

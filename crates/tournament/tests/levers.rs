@@ -11,7 +11,7 @@
 //! match unchanged, and its effect on payoffs follows from the formulas.
 
 use twolevel_game::Politics;
-use twolevel_strategies::TitForTat;
+use twolevel_strategies::{Cooperator, Defector, TitForTat};
 use twolevel_tournament::config::PresetCatalog;
 use twolevel_tournament::levers::{Lever, LeverReport, LeverSettings, Measurement, Setting};
 use twolevel_tournament::{Entrant, MatchConfig, RoundRobin, RoundRobinResults, Tournament};
@@ -170,6 +170,7 @@ fn knowledge_without_perception_noise_keeps_tit_for_tat_cooperating() {
         .unwrap();
     assert_eq!(outcome.low.value, 0.0);
     assert_eq!(outcome.low.cooperation, 1.0);
+    assert_eq!(outcome.low.evolved_cooperation, Some(1.0));
     assert!(outcome.high.cooperation < 0.9, "{outcome:?}");
     assert!(outcome.effect(|m| m.cooperation) > 0.0);
     let noisy = Lever::Knowledge.apply(&base, 0.1).unwrap();
@@ -240,6 +241,29 @@ fn policy_consensus_scales_the_nationalists_political_payoff() {
 }
 
 #[test]
+fn evolved_cooperation_follows_the_ecological_dynamics() {
+    // Cooperator against Defector in the classic game: the defector earns
+    // more against both types, so the ecological dynamics drive the
+    // cooperator out and the population's cooperation to 0. The plain
+    // rate is the mean over the three matches (C-C, C-D, D-D): 1/2.
+    let players = vec![
+        Entrant::classic(Box::new(Cooperator)),
+        Entrant::classic(Box::new(Defector)),
+    ];
+    let base = RoundRobin::new(MatchConfig::classic(20).unwrap(), players).unwrap();
+    let measured = Measurement::of(0.0, &base.play());
+    assert_eq!(measured.cooperation, 0.5);
+    let evolved = measured.evolved_cooperation.unwrap();
+    assert!(evolved < 1e-6, "{evolved}");
+    // Without self-play the dynamics lack the diagonal: no value.
+    let no_self_play = base.with_self_play(false).unwrap().play();
+    assert_eq!(
+        Measurement::of(0.0, &no_self_play).evolved_cooperation,
+        None
+    );
+}
+
+#[test]
 fn bad_lever_values_are_rejected_by_name() {
     let base = default_round_robin();
     let field = |lever: Lever, value: f64| lever.apply(&base, value).unwrap_err().field;
@@ -273,6 +297,10 @@ fn the_report_is_deterministic_and_serialisable() {
                 (x.policy, y.policy),
                 (x.utility, y.utility),
                 (x.politicization, y.politicization),
+                (
+                    x.evolved_cooperation.unwrap_or(f64::NAN),
+                    y.evolved_cooperation.unwrap_or(-1.0),
+                ),
             ];
             for (u, v) in pairs {
                 assert!((u - v).abs() < 1e-12, "{u} {v}");
