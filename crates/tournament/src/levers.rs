@@ -217,7 +217,11 @@ impl Lever {
                     "the political payoff is given as a matrix, so kappa changes nothing"
                         .to_owned(),
                 ),
-                PoliticalPayoff::Derived { .. } => None,
+                PoliticalPayoff::Derived { .. } => politics_weighs_nothing(base).then(|| {
+                    "every political weight is 0 and politicization adds none, so kappa changes \
+                     only the political payoff reported, not the utilities"
+                        .to_owned()
+                }),
             },
         }
     }
@@ -323,6 +327,21 @@ impl Lever {
             note: self.caveat(base),
         })
     }
+}
+
+/// Whether no player's utility ever includes the political payoff: every
+/// political weight is 0 and politicization never raises it (the brake
+/// beta is 0, or pi stays fixed at 0).
+fn politics_weighs_nothing(base: &RoundRobin) -> bool {
+    let config = base.config();
+    let pi_stays_zero =
+        !config.politics().is_dynamic() && config.politics().initial().value() == 0.0;
+    let no_election_boost = config.election().is_none();
+    base.entrants()
+        .iter()
+        .all(|e| e.settings.orientation().political_weight() == 0.0)
+        && no_election_boost
+        && (config.game().beta() == 0.0 || pi_stays_zero)
 }
 
 /// The entrants the bureaucratic-networks lever delegates: those with a

@@ -316,3 +316,31 @@ fn the_report_is_deterministic_and_serialisable() {
     assert_ne!(other.levers, report.levers);
     assert!(report.outcome(Lever::Knowledge).is_some());
 }
+
+#[test]
+fn levers_say_when_they_cannot_act_on_the_classic_game() {
+    let classic = tournament(
+        r#"Tournament(name: "classic", players: [Inline(name: "tft", strategy: (name: "TFT")), Inline(name: "alld", strategy: (name: "ALLD"))], game: (theta: 0.0, beta: 0.0))"#,
+    );
+    let noted: Vec<Lever> = Lever::ALL
+        .into_iter()
+        .filter(|lever| lever.caveat(&classic).is_some())
+        .collect();
+    assert_eq!(
+        noted,
+        [
+            Lever::QuietDiplomacy,
+            Lever::BureaucraticNetworks,
+            Lever::PrivateActors,
+            Lever::PoliticalBuyIn,
+            Lever::PolicyConsensus,
+        ]
+    );
+    // The default tournament weighs politics, so only the visibility note
+    // (the nationalist keeps its own) remains.
+    let base = default_round_robin();
+    assert_eq!(
+        Lever::ALL.map(|lever| lever.caveat(&base).is_some()),
+        [true, false, false, false, false, false]
+    );
+}
