@@ -226,6 +226,32 @@ mod tests {
     }
 
     #[test]
+    fn the_politician_sees_every_round_even_when_it_does_not_steer() {
+        // Grudger learns of a defection only from the partner's last move.
+        // The partner defects once, in round 3; the bureaucrat (who always
+        // cooperates) steers 90 % of the rounds, so it almost surely steers
+        // round 4. The politician must still have seen the defection: in
+        // the rounds it steers afterwards (about 10 % of them) it defects.
+        let mut state = Delegation::new(
+            Box::new(Grudger::default()),
+            Box::new(DiffuseReciprocity::new(f64::INFINITY, 1.0, Default::default()).unwrap()),
+            0.9,
+        )
+        .unwrap();
+        let mut partner = SequencePlayer::from_letters(&format!("CCD{}", "C".repeat(2000)));
+        let record = play_match(&mut state, &mut partner, 2000, 5);
+        assert!(record.moves_a[..3].iter().all(|&a| a == Action::C));
+        let later = &record.moves_a[3..];
+        let n = later.len() as f64;
+        let defections = later.iter().filter(|&&a| a == Action::D).count() as f64;
+        let standard_error = (0.1 * 0.9 / n).sqrt();
+        assert!(
+            (defections / n - 0.1).abs() < 5.0 * standard_error,
+            "{defections} defections in {n} rounds"
+        );
+    }
+
+    #[test]
     fn reset_replays_identically_under_the_same_seed() {
         let mut state = Delegation::new(
             Box::new(Random::new(0.7).unwrap()),
