@@ -81,6 +81,14 @@ impl MatchConfig {
         })
     }
 
+    /// The same config (horizon, noise, politics, elections, known length)
+    /// with another game; fails as [`MatchConfig::new`] does when the
+    /// game's payoffs are too large.
+    pub fn with_game(self, game: TwoLevelGame) -> Result<Self, ParameterError> {
+        check_payoff_magnitude(&game)?;
+        Ok(MatchConfig { game, ..self })
+    }
+
     /// Axelrod's classic game (R, S, T, P = 3, 0, 5, 1, no politics) over a
     /// fixed number of turns.
     pub fn classic(turns: u32) -> Result<Self, ParameterError> {

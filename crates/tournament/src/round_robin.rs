@@ -27,7 +27,7 @@
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use twolevel_game::{ParameterError, Strategy, TwoLevelGame};
+use twolevel_game::{ParameterError, Strategy};
 
 use crate::play::{MatchBuffers, MatchConfig, MatchResult, PlayerSettings, play_match};
 use crate::seeding::match_rng;
@@ -308,20 +308,6 @@ impl RoundRobin {
             .num_threads(threads)
             .build()?;
         Ok(pool.install(|| self.play()))
-    }
-}
-
-impl MatchConfig {
-    /// The same config (horizon, noise, politics, elections, known length)
-    /// with another game; fails as [`MatchConfig::new`] does when the
-    /// game's payoffs are too large.
-    pub fn with_game(self, game: TwoLevelGame) -> Result<Self, ParameterError> {
-        Ok(MatchConfig::new(game, self.horizon())?
-            .with_action_noise(self.action_noise())?
-            .with_perception_noise(self.perception_noise())?
-            .with_politics(*self.politics())
-            .with_election(self.election().copied())
-            .with_length_known(self.length_known()))
     }
 }
 
