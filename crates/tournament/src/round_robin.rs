@@ -572,7 +572,9 @@ mod tests {
             .with_election(Some(ElectionCycle::new(5, 2, 0.5).unwrap()))
             .with_length_known(true);
         assert_eq!(config.with_game(*config.game()).unwrap(), config);
-        let other = config.with_game(TwoLevelGame::default()).unwrap();
+        let other = config
+            .with_game(twolevel_game::TwoLevelGame::default())
+            .unwrap();
         assert_eq!(other.game(), &TwoLevelGame::default());
         assert_ne!(other, config);
         assert_eq!(other.with_game(*config.game()).unwrap(), config);
