@@ -575,7 +575,7 @@ mod tests {
         let other = config
             .with_game(twolevel_game::TwoLevelGame::default())
             .unwrap();
-        assert_eq!(other.game(), &TwoLevelGame::default());
+        assert_eq!(other.game(), &twolevel_game::TwoLevelGame::default());
         assert_ne!(other, config);
         assert_eq!(other.with_game(*config.game()).unwrap(), config);
     }
