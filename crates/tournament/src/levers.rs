@@ -53,7 +53,6 @@
 //! ```
 
 use std::fmt;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -524,18 +523,7 @@ impl LeverReport {
 
     /// Writes the report as pretty-printed JSON to `path`.
     pub fn write_json(&self, path: impl AsRef<Path>) -> Result<PathBuf, OutputError> {
-        let path = path.as_ref();
-        let file = fs::File::create(path).map_err(|source| OutputError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        serde_json::to_writer_pretty(std::io::BufWriter::new(file), self).map_err(|source| {
-            OutputError::Json {
-                path: path.to_path_buf(),
-                source,
-            }
-        })?;
-        Ok(path.to_path_buf())
+        crate::report::write_json_file(self, path.as_ref())
     }
 }
 

@@ -209,18 +209,26 @@ impl RoundRobinResults {
     }
 
     fn write_json(&self, path: &Path) -> Result<PathBuf, OutputError> {
-        let file = fs::File::create(path).map_err(|source| OutputError::Io {
+        write_json_file(self, path)
+    }
+}
+
+/// Writes `value` as pretty-printed JSON to `path`; errors name the path.
+pub(crate) fn write_json_file<T: serde::Serialize>(
+    value: &T,
+    path: &Path,
+) -> Result<PathBuf, OutputError> {
+    let file = fs::File::create(path).map_err(|source| OutputError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    serde_json::to_writer_pretty(std::io::BufWriter::new(file), value).map_err(|source| {
+        OutputError::Json {
             path: path.to_path_buf(),
             source,
-        })?;
-        serde_json::to_writer_pretty(std::io::BufWriter::new(file), self).map_err(|source| {
-            OutputError::Json {
-                path: path.to_path_buf(),
-                source,
-            }
-        })?;
-        Ok(path.to_path_buf())
-    }
+        }
+    })?;
+    Ok(path.to_path_buf())
 }
 
 /// Creates the CSV file at `path`, fills it with `rows` and flushes it.
