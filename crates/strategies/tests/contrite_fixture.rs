@@ -1,6 +1,6 @@
 //! Contrite Tit For Tat against `axelrod` 4.14 under noise: replaying the
 //! moves as played, it must choose the same moves as the Python player did
-//! before noise flipped them. The fixture is made by `contrite_fixture.py`.
+//! before noise flipped them. The fixture is made by `scripts/gen_contrite_fixture.py`.
 
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
@@ -8,7 +8,7 @@ use twolevel_game::{PayoffMatrix, Strategy, View};
 use twolevel_strategies::ContriteTitForTat;
 use twolevel_strategies::testing::{moves_to_string, parse_moves};
 
-const FIXTURE: &str = include_str!("contrite_fixture.txt");
+const FIXTURE: &str = include_str!("fixtures/contrite_fixture.txt");
 
 #[test]
 fn chooses_the_moves_axelrod_chose_under_noise() {
