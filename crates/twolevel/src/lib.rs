@@ -10,12 +10,30 @@
 //!
 //! ## Quick start
 //!
+//! The two-level game reduces to Axelrod's when nobody plays politics:
+//!
 //! ```
 //! use twolevel::prelude::*;
 //!
 //! let game = TwoLevelGame::default();
 //! let m = game.blended_matrix(Orientation::POLICY, Politicization::NONE);
 //! assert!(m.is_prisoners_dilemma());
+//! assert_eq!((m.r(), m.s(), m.t(), m.p()), (3.0, 0.0, 5.0, 1.0));
+//! ```
+//!
+//! The main job, a round robin from a tournament file (here the embedded
+//! default, `tournaments/two-level.ron`), gives the same numbers for the
+//! same seed on any number of threads:
+//!
+//! ```
+//! use twolevel::prelude::*;
+//!
+//! let tournament = Tournament::embedded_default()?;
+//! let results = tournament.round_robin.play();
+//! println!("{results}"); // the ranking table
+//! let again = tournament.round_robin.play();
+//! assert_eq!(results.ranked_names().collect::<Vec<_>>(), again.ranked_names().collect::<Vec<_>>());
+//! # Ok::<(), twolevel::strategies::config::ConfigError>(())
 //! ```
 
 pub use twolevel_game as game;
