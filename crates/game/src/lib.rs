@@ -17,6 +17,8 @@
 //! - [`dynamics`]: [`Politics`] (fixed or dynamic `pi`),
 //!   [`PoliticizationDynamics`] (public defections raise `pi`, calm rounds
 //!   let it decay) and [`ElectionCycle`] (campaigns raise `w`).
+//! - [`currency`]: the three [`Currency`]s a result is counted in (policy,
+//!   political, own utility) and [`ByCurrency`] values.
 //! - [`horizon`]: [`Horizon`], a fixed number of rounds or a continuation
 //!   probability.
 //! - [`analytic`]: grim-trigger and tit-for-tat thresholds, discounted path
@@ -98,6 +100,7 @@ pub use rand_core;
 
 pub mod action;
 pub mod analytic;
+pub mod currency;
 pub mod dynamics;
 pub mod error;
 pub mod horizon;
@@ -111,6 +114,7 @@ pub use analytic::{
     discounted_value, grim_paths, grim_threshold, paradox_of_politicization,
     paradox_of_politicization_with, periodic_value, tft_paths, tft_threshold,
 };
+pub use currency::{ByCurrency, Currency};
 pub use dynamics::{ElectionCycle, PoliticizationDynamics, Politics};
 pub use error::ParameterError;
 pub use horizon::Horizon;

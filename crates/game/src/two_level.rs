@@ -156,6 +156,19 @@ pub struct Payoff {
     pub political: f64,
 }
 
+impl Payoff {
+    /// The payoff in the given currency.
+    #[inline]
+    #[must_use]
+    pub const fn in_currency(&self, currency: crate::Currency) -> f64 {
+        match currency {
+            crate::Currency::Policy => self.policy,
+            crate::Currency::Political => self.political,
+            crate::Currency::Utility => self.utility,
+        }
+    }
+}
+
 /// Both players' payoffs for each of the four outcomes, at a fixed
 /// politicization and fixed orientations, indexed by
 /// [`Outcome::index`] of the row player's outcome.
