@@ -352,8 +352,14 @@ pub fn paradox_of_politicization(
 /// the grid neighbours of the best grid point.
 ///
 /// The refinement assumes the threshold is unimodal between those two
-/// neighbours, which holds for the smooth thresholds of the model. An error
-/// names the first politicization at which the threshold is undefined.
+/// neighbours, which holds for the smooth thresholds of the model.
+///
+/// Where no continuation probability below 1 sustains cooperation
+/// ([`NoThreshold::Never`], for example a pure politician in a
+/// non-politicized issue, who plays a zero-sum game) the curve counts the
+/// threshold as 1, its ceiling. An error names the first politicization at
+/// which the threshold is undefined otherwise (a bounded set of
+/// sustaining deltas), or `pi = 0` when it is `Never` at every level.
 pub fn paradox_of_politicization_with(
     game: &TwoLevelGame,
     orientation: Orientation,
@@ -361,14 +367,29 @@ pub fn paradox_of_politicization_with(
 ) -> Result<PoliticizationParadox, ParadoxError> {
     let threshold = |pi: f64| {
         let level = Politicization::clamped(pi);
-        game.threshold_at(anchor, orientation, level)
-            .map_err(|reason| ParadoxError {
+        match game.threshold_at(anchor, orientation, level) {
+            Ok(delta) => Ok(delta),
+            // No continuation probability below 1 sustains cooperation: the
+            // curve is at its ceiling.
+            Err(NoThreshold::Never) => Ok(1.0),
+            Err(reason) => Err(ParadoxError {
                 pi: level.value(),
                 reason,
-            })
+            }),
+        }
     };
     let grid = |k: u32| f64::from(k) / f64::from(PARADOX_GRID);
 
+    let defined = (0..=PARADOX_GRID).any(|k| {
+        let level = Politicization::clamped(grid(k));
+        game.threshold_at(anchor, orientation, level).is_ok()
+    });
+    if !defined {
+        return Err(ParadoxError {
+            pi: 0.0,
+            reason: NoThreshold::Never,
+        });
+    }
     let mut best = (0, threshold(0.0)?);
     for k in 1..=PARADOX_GRID {
         let value = threshold(grid(k))?;
@@ -427,6 +448,14 @@ mod tests {
         Politicization::new(value).unwrap()
     }
 
+    /// The default game of the model's first version: no accountability,
+    /// no securitization (alpha = gamma = 0).
+    fn first_version() -> TwoLevelGame {
+        TwoLevelGame::default()
+            .with_accountability(0.0, 0.0)
+            .unwrap()
+    }
+
     fn matrix(r: f64, s: f64, t: f64, p: f64) -> PayoffMatrix {
         PayoffMatrix::new(r, s, t, p).unwrap()
     }
@@ -482,8 +511,8 @@ mod tests {
     }
 
     #[test]
-    fn default_game_grim_thresholds_follow_the_u() {
-        let game = TwoLevelGame::default();
+    fn first_version_game_grim_thresholds_follow_the_u() {
+        let game = first_version();
         let at = |p: f64| game.grim_threshold_at(Orientation::POLICY, pi(p)).unwrap();
         assert!((at(0.0) - 0.5).abs() < 1e-12);
         // pi = 0.25: R' = 2.4, T' = 4.6, P' = 0 -> 2.2 / 4.6.
@@ -498,8 +527,8 @@ mod tests {
     }
 
     #[test]
-    fn paradox_of_politicization_for_the_default_game() {
-        let game = TwoLevelGame::default();
+    fn first_version_paradox_of_politicization_() {
+        let game = first_version();
         let paradox = paradox_of_politicization(&game, Orientation::POLICY).unwrap();
         assert!(paradox.is_paradox(), "{paradox:?}");
         // The minimum found independently with a 100 001-point grid in
@@ -528,14 +557,67 @@ mod tests {
     }
 
     #[test]
-    fn tit_for_tat_paradox_for_the_default_game() {
-        let game = TwoLevelGame::default();
+    fn first_version_tit_for_tat_paradox_() {
+        let game = first_version();
         let paradox =
             paradox_of_politicization_with(&game, Orientation::POLICY, Anchor::TitForTat).unwrap();
         assert!(paradox.is_paradox(), "{paradox:?}");
         assert!((paradox.pi_min - 0.33114).abs() < 1e-4, "{paradox:?}");
         assert!((paradox.threshold_at_0 - 2.0 / 3.0).abs() < 1e-12);
         assert!((paradox.threshold_at_1 - 0.8).abs() < 1e-12);
+    }
+
+    #[test]
+    fn the_default_game_is_u_shaped_for_every_political_weight() {
+        // Reference values from an independent Python evaluation of the
+        // formulas of MODEL.md section 1 on a 1001-point grid (alpha = 1,
+        // gamma = 2, theta = 4, beta = 0.8): the threshold at pi = 0, the
+        // grid minimum and where it lies, and the threshold at pi = 1.
+        let game = TwoLevelGame::default();
+        let cases = [
+            (0.0, 0.5, 0.461_033, 0.262, 0.702_703),
+            (0.5, 0.777_778, 0.649_222, 0.44, 0.735_849),
+            (0.8, 0.916_667, 0.720_141, 0.584, 0.753_623),
+            (1.0, 1.0, 0.752_201, 0.707, 0.764_706),
+        ];
+        for (w, at_0, min, pi_min, at_1) in cases {
+            let orientation = Orientation::new(w).unwrap();
+            let paradox = paradox_of_politicization(&game, orientation).unwrap();
+            assert!(paradox.is_paradox(), "w = {w}: {paradox:?}");
+            assert!(
+                (paradox.threshold_at_0 - at_0).abs() < 1e-6,
+                "w = {w}: {paradox:?}"
+            );
+            assert!(
+                (paradox.threshold_at_1 - at_1).abs() < 1e-6,
+                "w = {w}: {paradox:?}"
+            );
+            // The refined minimum lies at or below the grid minimum, close to it.
+            assert!(paradox.threshold_min <= min + 1e-6, "w = {w}: {paradox:?}");
+            assert!(paradox.threshold_min > min - 1e-4, "w = {w}: {paradox:?}");
+            assert!(
+                (paradox.pi_min - pi_min).abs() < 2e-3,
+                "w = {w}: {paradox:?}"
+            );
+        }
+        // A pure politician at pi = 0 plays a zero-sum game: no shadow of
+        // the future sustains cooperation, which the curve counts as 1.
+        let politician = game.grim_threshold_at(Orientation::POLITICAL, pi(0.0));
+        assert_eq!(politician, Err(NoThreshold::Never));
+    }
+
+    #[test]
+    fn without_accountability_a_pure_politician_never_cooperates() {
+        // alpha = gamma = 0: the threat cost cancels in the relative gains,
+        // so a w = 1 player faces the zero-sum game at every pi.
+        let game = first_version();
+        for p in [0.0, 0.3, 0.7, 1.0] {
+            assert_eq!(
+                game.grim_threshold_at(Orientation::POLITICAL, pi(p)),
+                Err(NoThreshold::Never),
+                "pi = {p}"
+            );
+        }
     }
 
     #[test]

@@ -5,7 +5,13 @@
 //!   `pi_{t+1} = clamp(pi_t + up * public_defections_t - down * pi_t, 0, 1)`.
 //! - [`Politics`]: a match's politicization is either fixed or dynamic.
 //! - [`ElectionCycle`]: in the last `lead` rounds of every term the
-//!   incumbents' political weight rises to `w + (1 - w) * boost`.
+//!   incumbents' political weight rises to `w + (1 - w) * boost` and their
+//!   patience falls by the factor `patience`.
+//!
+//! Each state has its own level `pi_i` (politicization is uneven between
+//! states): see [`PoliticizationDynamics::next_for_state`]. One shared
+//! level is the case of equal levels, a rally share of 1 and no
+//! securitizing moves.
 
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +45,7 @@ pub struct PoliticizationDynamics {
     visibility: f64,
     up: f64,
     down: f64,
+    rally: f64,
 }
 
 /// The unvalidated form of [`PoliticizationDynamics`], as written in RON
@@ -53,6 +60,10 @@ pub struct RawPoliticizationDynamics {
     pub up: f64,
     /// The share of `pi` that decays every round, in [0, 1].
     pub down: f64,
+    /// The share of a state's own visible defection that raises its own
+    /// `pi_i` (the rally round the flag), in [0, 1]; 1 (the default) counts
+    /// it fully, as one shared level does.
+    pub rally: f64,
 }
 
 impl Default for RawPoliticizationDynamics {
@@ -65,7 +76,7 @@ impl TryFrom<RawPoliticizationDynamics> for PoliticizationDynamics {
     type Error = ParameterError;
 
     fn try_from(raw: RawPoliticizationDynamics) -> Result<Self, Self::Error> {
-        PoliticizationDynamics::new(raw.visibility, raw.up, raw.down)
+        PoliticizationDynamics::new(raw.visibility, raw.up, raw.down)?.with_rally(raw.rally)
     }
 }
 
@@ -75,6 +86,7 @@ impl From<PoliticizationDynamics> for RawPoliticizationDynamics {
             visibility: d.visibility,
             up: d.up,
             down: d.down,
+            rally: d.rally,
         }
     }
 }
@@ -90,15 +102,32 @@ impl PoliticizationDynamics {
         visibility: 1.0,
         up: 0.05,
         down: 0.1,
+        rally: 1.0,
     };
 
-    /// Builds dynamics, rejecting any parameter outside [0, 1] (and NaN).
+    /// Builds dynamics with a full rally share (1), rejecting any
+    /// parameter outside [0, 1] (and NaN).
     pub fn new(visibility: f64, up: f64, down: f64) -> Result<Self, ParameterError> {
         Ok(PoliticizationDynamics {
             visibility: check_unit_interval("visibility", visibility)?,
             up: check_unit_interval("up", up)?,
             down: check_unit_interval("down", down)?,
+            rally: 1.0,
         })
+    }
+
+    /// The same dynamics with another rally share in [0, 1]: how much a
+    /// state's own visible defection raises its own politicization.
+    pub fn with_rally(mut self, rally: f64) -> Result<Self, ParameterError> {
+        self.rally = check_unit_interval("rally", rally)?;
+        Ok(self)
+    }
+
+    /// The rally share.
+    #[inline]
+    #[must_use]
+    pub const fn rally(&self) -> f64 {
+        self.rally
     }
 
     /// The default per-player visibility of a defection.
@@ -124,7 +153,7 @@ impl PoliticizationDynamics {
 
     /// The same dynamics with another default visibility.
     pub fn with_visibility(self, visibility: f64) -> Result<Self, ParameterError> {
-        PoliticizationDynamics::new(visibility, self.up, self.down)
+        PoliticizationDynamics::new(visibility, self.up, self.down)?.with_rally(self.rally)
     }
 
     /// The weighted count of public defections in a round: the sum over
@@ -154,6 +183,33 @@ impl PoliticizationDynamics {
     pub fn next(&self, pi: Politicization, public_defections: f64) -> Politicization {
         let pi = pi.value();
         Politicization::clamped(pi + self.up * public_defections - self.down * pi)
+    }
+
+    /// The next level of one state's own politicization (MODEL.md
+    /// section 3):
+    ///
+    /// ```text
+    /// pi_i' = clamp(pi_i + up * (partner_visible + rally * own_visible)
+    ///               + securitizing - down * pi_i, 0, 1)
+    /// ```
+    ///
+    /// where `partner_visible` is `vis_j * [a_j == D]`, `own_visible` is
+    /// `vis_i * [a_i == D]` and `securitizing` the state's securitizing
+    /// move `s_i`. With `rally = 1`, `s_i = 0` and equal levels, both
+    /// states' levels equal [`PoliticizationDynamics::next`] of the shared
+    /// level, bit for bit.
+    #[inline]
+    #[must_use]
+    pub fn next_for_state(
+        &self,
+        pi: Politicization,
+        partner_visible: f64,
+        own_visible: f64,
+        securitizing: f64,
+    ) -> Politicization {
+        let pi = pi.value();
+        let public = partner_visible + self.rally * own_visible;
+        Politicization::clamped(pi + self.up * public + securitizing - self.down * pi)
     }
 
     /// The next level after a round in which both players have this
@@ -256,6 +312,7 @@ pub struct ElectionCycle {
     term: u32,
     lead: u32,
     boost: f64,
+    patience: f64,
 }
 
 /// The unvalidated form of an [`ElectionCycle`], as written in RON files:
@@ -269,13 +326,22 @@ pub struct RawElectionCycle {
     pub lead: u32,
     /// How far the campaign moves `w` towards 1, in [0, 1].
     pub boost: f64,
+    /// The factor in (0, 1] that multiplies a player's patience during a
+    /// campaign ("narrow time horizons in the lead up to an election");
+    /// default 1, no change.
+    #[serde(default = "full_patience")]
+    pub patience: f64,
+}
+
+fn full_patience() -> f64 {
+    1.0
 }
 
 impl TryFrom<RawElectionCycle> for ElectionCycle {
     type Error = ParameterError;
 
     fn try_from(raw: RawElectionCycle) -> Result<Self, Self::Error> {
-        ElectionCycle::new(raw.term, raw.lead, raw.boost)
+        ElectionCycle::new(raw.term, raw.lead, raw.boost)?.with_patience(raw.patience)
     }
 }
 
@@ -285,6 +351,7 @@ impl From<ElectionCycle> for RawElectionCycle {
             term: e.term,
             lead: e.lead,
             boost: e.boost,
+            patience: e.patience,
         }
     }
 }
@@ -308,7 +375,48 @@ impl ElectionCycle {
             term,
             lead,
             boost: check_unit_interval("boost", boost)?,
+            patience: 1.0,
         })
+    }
+
+    /// The same cycle with a campaign patience factor in (0, 1]: during a
+    /// campaign each player's patience `h` is multiplied by it.
+    pub fn with_patience(mut self, patience: f64) -> Result<Self, ParameterError> {
+        if !(patience > 0.0 && patience <= 1.0) {
+            return Err(ParameterError::new(
+                "patience",
+                format!("expected a factor in (0, 1], got {patience}"),
+            ));
+        }
+        self.patience = patience;
+        Ok(self)
+    }
+
+    /// The factor that multiplies a player's patience during a campaign.
+    #[inline]
+    #[must_use]
+    pub const fn patience(&self) -> f64 {
+        self.patience
+    }
+
+    /// The rounds left before the next election in round `turn`, this one
+    /// included: `term - turn % term` (1 in the last round of a term).
+    #[inline]
+    #[must_use]
+    pub const fn rounds_to_election(&self, turn: u32) -> u32 {
+        self.term - turn % self.term
+    }
+
+    /// A patience `h` in round `turn`: `h` outside campaigns, `h` times
+    /// the campaign factor during them.
+    #[inline]
+    #[must_use]
+    pub fn patience_at(&self, turn: u32, base: f64) -> f64 {
+        if self.is_campaign(turn) {
+            base * self.patience
+        } else {
+            base
+        }
     }
 
     /// Rounds between elections.
@@ -470,6 +578,58 @@ mod tests {
         assert!((boosted - 0.6).abs() < 1e-12);
         let never = ElectionCycle::new(10, 0, 1.0).unwrap();
         assert!((0..30).all(|t| !never.is_campaign(t)));
+    }
+
+    #[test]
+    fn each_state_has_its_own_level() {
+        let d = PoliticizationDynamics::new(1.0, 0.05, 0.1)
+            .unwrap()
+            .with_rally(0.5)
+            .unwrap();
+        // The partner defected visibly, the state itself too (half counts),
+        // and it makes a securitizing move of 0.01:
+        // 0.2 + 0.05 * (1 + 0.5) + 0.01 - 0.02 = 0.265.
+        let next = d.next_for_state(pi(0.2), 1.0, 1.0, 0.01);
+        assert!((next.value() - 0.265).abs() < 1e-12);
+        // A shared level is the case rally = 1, no securitizing, equal
+        // levels: bit for bit the shared update.
+        let shared = PoliticizationDynamics::DEFAULT;
+        for (a, b) in [(0.0, 0.0), (1.0, 0.0), (0.0, 0.5), (0.25, 1.0)] {
+            let level = pi(0.37);
+            let expected = shared.next(level, a + b);
+            assert_eq!(shared.next_for_state(level, b, a, 0.0), expected);
+            assert_eq!(shared.next_for_state(level, a, b, 0.0), expected);
+        }
+        let parsed: PoliticizationDynamics = ron::from_str("(rally: 0.25)").unwrap();
+        assert_eq!(parsed.rally(), 0.25);
+        let err = ron::from_str::<PoliticizationDynamics>("(rally: 1.5)").unwrap_err();
+        assert!(err.to_string().contains("rally"), "{err}");
+    }
+
+    #[test]
+    fn campaigns_lower_patience() {
+        let e = ElectionCycle::new(10, 3, 0.5)
+            .unwrap()
+            .with_patience(0.5)
+            .unwrap();
+        assert_eq!(e.patience_at(0, 0.9), 0.9);
+        assert_eq!(e.patience_at(8, 0.9), 0.45);
+        assert_eq!(e.rounds_to_election(0), 10);
+        assert_eq!(e.rounds_to_election(9), 1);
+        assert_eq!(e.rounds_to_election(10), 10);
+        assert_eq!(
+            ElectionCycle::new(10, 3, 0.5)
+                .unwrap()
+                .with_patience(0.0)
+                .unwrap_err()
+                .field,
+            "patience"
+        );
+        let parsed: ElectionCycle =
+            ron::from_str("(term: 10, lead: 3, boost: 0.5, patience: 0.5)").unwrap();
+        assert_eq!(parsed, e);
+        let old: ElectionCycle = ron::from_str("(term: 10, lead: 3, boost: 0.5)").unwrap();
+        assert_eq!(old.patience(), 1.0);
     }
 
     #[test]

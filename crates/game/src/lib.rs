@@ -72,7 +72,7 @@
 //! // Moderate politicization lowers the threshold, securitization raises it.
 //! let paradox = paradox_of_politicization(&game, Orientation::POLICY)?;
 //! assert!(paradox.is_paradox());
-//! assert!(paradox.threshold_min < 0.48 && paradox.threshold_at_1 > 0.76);
+//! assert!(paradox.threshold_min < 0.47 && paradox.threshold_at_1 > 0.7);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

@@ -58,11 +58,34 @@ pub struct View<'a> {
     /// The partner's moves so far, as this player perceived them (after any
     /// perception noise).
     pub partner: &'a [Action],
-    /// The current politicization `pi` in [0, 1].
+    /// This state's own politicization `pi_i` in [0, 1]: the level of the
+    /// problem in front of its own public (with one shared level, the
+    /// shared level).
     pub politicization: f64,
-    /// This player's own blended utilities (R', S', T', P') at the current
-    /// politicization, from its own side.
+    /// The partner state's politicization `pi_j` in [0, 1].
+    pub partner_politicization: f64,
+    /// This player's own blended utilities (R', S', T', P') this round,
+    /// from its own side: its own `w_eff`, its own `pi_i` and the partner's
+    /// `pi_j`.
     pub payoffs: &'a PayoffMatrix,
+    /// This player's effective political weight `w_eff` this round
+    /// (including any campaign boost and the brake of its own `pi_i`).
+    pub political_weight: f64,
+    /// This player's own discount factor `delta_i = h * delta_t` this
+    /// round (MODEL.md section 2): its patience `h` (lowered during a
+    /// campaign) times the horizon's continuation probability `delta_t`
+    /// (`delta` of a continuation horizon; `1 - 1/T` for a fixed horizon
+    /// of unknown length `T`; `1 - 1/r` with `r` rounds left, this one
+    /// included, when the length is known).
+    pub discount: f64,
+    /// The rounds left before the next election, this one included (1 in
+    /// the last round of a term); `None` without an election cycle.
+    pub rounds_to_election: Option<u32>,
+    /// Whether this round falls in an election campaign.
+    pub campaign: bool,
+    /// The utility this player received in the previous round (its true
+    /// payoff, whatever it perceived); `None` in the first round.
+    pub last_utility: Option<f64>,
     /// This player's total utility so far.
     pub score: f64,
     /// The number of rounds of the match, when the horizon is fixed and the
@@ -71,15 +94,26 @@ pub struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    /// A view of the first round of a classic game: no history, no
-    /// politicization, Axelrod's payoffs, unknown length.
+    /// The discount factor a view reports when nothing else is known: a
+    /// fixed horizon of Axelrod's 200 rounds, `1 - 1/200`.
+    pub const DEFAULT_DISCOUNT: f64 = 1.0 - 1.0 / 200.0;
+
+    /// A view of the first round of a classic game with the given payoffs:
+    /// no history, no politicization, political weight 0, the
+    /// [`View::DEFAULT_DISCOUNT`], no election, unknown length.
     #[must_use]
     pub fn first_round(payoffs: &'a PayoffMatrix) -> Self {
         View {
             own: &[],
             partner: &[],
             politicization: 0.0,
+            partner_politicization: 0.0,
             payoffs,
+            political_weight: 0.0,
+            discount: Self::DEFAULT_DISCOUNT,
+            rounds_to_election: None,
+            campaign: false,
+            last_utility: None,
             score: 0.0,
             known_length: None,
         }

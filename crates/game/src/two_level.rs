@@ -5,11 +5,20 @@
 //! The formulas are those of `docs/model.md` (MODEL.md sections 1 and 3):
 //!
 //! ```text
-//! policy_i    = base_i(a_i, a_j) - theta * pi * (1 - coop_share)
-//! political_i = kappa * (policy_i - policy_j) + b * [a_i == D]   (or a given matrix)
-//! w_eff       = w + (1 - w) * beta * pi
-//! u_i         = (1 - w_eff) * policy_i + w_eff * political_i
+//! policy_i    = base_i(a_i, a_j) - theta * pi_i * (1 - coop_share)
+//! political_i = kappa_eff_i * (policy_i - policy_j) + b * [a_i == D]
+//!               - alpha * theta * pi_i * (1 - coop_share)      (or a given matrix)
+//! kappa_eff_i = kappa * (1 + gamma * pi_i^2)
+//! w_eff_i     = w_i + (1 - w_i) * beta * pi_i
+//! u_i         = (1 - w_eff_i) * policy_i + w_eff_i * political_i
 //! ```
+//!
+//! `pi_i` is the politicization of the problem in front of state i's own
+//! public; one shared `pi` is the case `pi_i = pi_j`. `alpha` is domestic
+//! accountability (the accelerator reaches politicians too) and `gamma`
+//! securitization's amplification of relative gains (the brake); with
+//! `alpha = gamma = 0` the game is the first version of the model, bit for
+//! bit.
 
 use serde::{Deserialize, Serialize};
 
@@ -124,15 +133,19 @@ impl From<Orientation> for f64 {
 /// How the domestic political payoff is formed.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum PoliticalPayoff {
-    /// Derived from relative gains and a nationalist audience:
-    /// `kappa * (policy_i - policy_j) + b * [a_i == D]`.
+    /// Derived from relative gains, a nationalist audience and domestic
+    /// accountability:
+    /// `kappa * (1 + gamma * pi_i^2) * (policy_i - policy_j) + b * [a_i == D]
+    /// - alpha * theta * pi_i * (1 - coop_share)`, with the game's `alpha`
+    /// and `gamma`.
     Derived {
         /// Relative-gains sensitivity (default 1).
         kappa: f64,
         /// The audience bonus for a visible defection (default 0).
         audience_bonus: f64,
     },
-    /// Given directly as each state's 2x2 matrix.
+    /// Given directly as each state's 2x2 matrix, used as it is (the
+    /// game's accountability and securitization do not apply to it).
     Matrix(Bimatrix),
 }
 
@@ -234,6 +247,8 @@ pub struct TwoLevelGame {
     political: PoliticalPayoff,
     threat_cost: f64,
     brake: f64,
+    accountability: f64,
+    securitization: f64,
 }
 
 /// The unvalidated form of a [`TwoLevelGame`], as written in RON files.
@@ -250,6 +265,14 @@ pub struct TwoLevelGameConfig {
     pub theta: f64,
     /// The brake beta (politicization raises political weight), default 0.8.
     pub beta: f64,
+    /// Domestic accountability alpha: the share of the threat cost of an
+    /// unsolved, politicized problem that the home public charges to its
+    /// government (default 1). Non-negative.
+    pub alpha: f64,
+    /// Securitization gamma: how much politicization amplifies relative
+    /// gains, `kappa_eff = kappa * (1 + gamma * pi^2)` (default 2).
+    /// Non-negative.
+    pub gamma: f64,
 }
 
 impl Default for TwoLevelGameConfig {
@@ -259,6 +282,8 @@ impl Default for TwoLevelGameConfig {
             political: PoliticalPayoff::default(),
             theta: TwoLevelGame::DEFAULT_THETA,
             beta: TwoLevelGame::DEFAULT_BETA,
+            alpha: TwoLevelGame::DEFAULT_ALPHA,
+            gamma: TwoLevelGame::DEFAULT_GAMMA,
         }
     }
 }
@@ -267,7 +292,8 @@ impl TryFrom<TwoLevelGameConfig> for TwoLevelGame {
     type Error = ParameterError;
 
     fn try_from(c: TwoLevelGameConfig) -> Result<Self, Self::Error> {
-        TwoLevelGame::new(c.policy, c.political, c.theta, c.beta)
+        TwoLevelGame::new(c.policy, c.political, c.theta, c.beta)?
+            .with_accountability(c.alpha, c.gamma)
     }
 }
 
@@ -278,19 +304,23 @@ impl From<TwoLevelGame> for TwoLevelGameConfig {
             political: g.political,
             theta: g.threat_cost,
             beta: g.brake,
+            alpha: g.accountability,
+            gamma: g.securitization,
         }
     }
 }
 
 impl Default for TwoLevelGame {
     /// The library's default two-level game: Axelrod's policy payoffs,
-    /// kappa = 1, b = 0, theta = 4, beta = 0.8.
+    /// kappa = 1, b = 0, theta = 4, beta = 0.8, alpha = 1, gamma = 2.
     fn default() -> Self {
         TwoLevelGame {
             policy: Bimatrix::default(),
             political: PoliticalPayoff::default(),
             threat_cost: Self::DEFAULT_THETA,
             brake: Self::DEFAULT_BETA,
+            accountability: Self::DEFAULT_ALPHA,
+            securitization: Self::DEFAULT_GAMMA,
         }
     }
 }
@@ -300,13 +330,19 @@ impl TwoLevelGame {
     pub const DEFAULT_THETA: f64 = 4.0;
     /// The default brake beta.
     pub const DEFAULT_BETA: f64 = 0.8;
+    /// The default domestic accountability alpha.
+    pub const DEFAULT_ALPHA: f64 = 1.0;
+    /// The default securitization gamma.
+    pub const DEFAULT_GAMMA: f64 = 2.0;
 
     /// The largest payoff magnitude a game may produce, for any
     /// politicization and orientation. Policy and political payoffs within
     /// this bound keep every blend and every long-run total finite.
     pub const MAX_PAYOFF: f64 = 1e300;
 
-    /// Builds a game, validating every parameter.
+    /// Builds a game, validating every parameter, with the default
+    /// accountability and securitization (`alpha = 1`, `gamma = 2`); see
+    /// [`TwoLevelGame::with_accountability`] for others.
     ///
     /// `theta` must be finite and non-negative; `beta` must lie in [0, 1] so
     /// that the effective political weight stays in [0, 1]; a derived
@@ -337,9 +373,30 @@ impl TwoLevelGame {
             political,
             threat_cost: theta,
             brake: beta,
+            accountability: Self::DEFAULT_ALPHA,
+            securitization: Self::DEFAULT_GAMMA,
         };
         game.check_magnitudes()?;
         Ok(game)
+    }
+
+    /// The same game (policy payoffs, theta, beta, alpha, gamma) with
+    /// another political payoff rule, validated as [`TwoLevelGame::new`]
+    /// validates it.
+    pub fn with_political(self, political: PoliticalPayoff) -> Result<Self, ParameterError> {
+        TwoLevelGame::new(self.policy, political, self.threat_cost, self.brake)?
+            .with_accountability(self.accountability, self.securitization)
+    }
+
+    /// The same game with domestic accountability `alpha` and
+    /// securitization `gamma` (both finite and non-negative). With
+    /// `alpha = gamma = 0` the political payoff is the first version of the
+    /// model, `kappa * (policy_i - policy_j) + b * [a_i == D]`, bit for bit.
+    pub fn with_accountability(mut self, alpha: f64, gamma: f64) -> Result<Self, ParameterError> {
+        self.accountability = check_non_negative("alpha", alpha)?;
+        self.securitization = check_non_negative("gamma", gamma)?;
+        self.check_magnitudes()?;
+        Ok(self)
     }
 
     /// Checks that every policy and political payoff stays within
@@ -374,28 +431,42 @@ impl TwoLevelGame {
         if let PoliticalPayoff::Matrix(m) = &self.political {
             check_entries("political.Matrix", m)?;
         }
-        for pi in [Politicization::NONE, Politicization::SECURITIZED] {
+        let corners = [Politicization::NONE, Politicization::SECURITIZED];
+        for pi in corners {
             for outcome in Outcome::ALL {
-                let (row, column) = (outcome.own, outcome.partner);
-                let policy = self.policy_payoffs(row, column, pi);
+                let policy = self.policy_payoffs(outcome.own, outcome.partner, pi);
                 if let Some(&value) = policy.iter().find(|v| !within(**v)) {
                     return Err(ParameterError::new(
                         "theta",
                         reason("the threat cost makes a policy payoff that", value),
                     ));
                 }
+            }
+        }
+        for pi in corners {
+            for outcome in Outcome::ALL {
+                let (row, column) = (outcome.own, outcome.partner);
+                let policy = self.policy_payoffs(row, column, pi);
                 // A derived political payoff is checked term by term, so
                 // that a huge relative-gains term cannot hide behind an
                 // audience bonus that cancels it at the ends.
+                // The relative-gains term is largest where kappa_eff is
+                // (pi = 1) and where the threat costs differ most (one state
+                // at pi = 0, the other at 1), so it is bounded term by term.
+                let widest_gap = (policy[0] - policy[1]).abs() + self.threat_cost;
                 let terms = match self.political {
                     PoliticalPayoff::Derived {
                         kappa,
                         audience_bonus,
                     } => [
-                        ("political.Derived.kappa", kappa * (policy[0] - policy[1])),
+                        (
+                            "political.Derived.kappa",
+                            kappa * (1.0 + self.securitization) * widest_gap,
+                        ),
                         ("political.Derived.audience_bonus", audience_bonus),
+                        ("alpha", self.accountability * self.threat_cost),
                     ],
-                    PoliticalPayoff::Matrix(_) => [("political.Matrix", 0.0); 2],
+                    PoliticalPayoff::Matrix(_) => [("political.Matrix", 0.0); 3],
                 };
                 let political = self.political_payoffs(row, column, pi);
                 let culprit = terms.into_iter().find(|(_, v)| !within(*v)).or_else(|| {
@@ -425,6 +496,8 @@ impl TwoLevelGame {
             political: PoliticalPayoff::default(),
             threat_cost: 0.0,
             brake: 0.0,
+            accountability: 0.0,
+            securitization: 0.0,
         }
     }
 
@@ -452,6 +525,18 @@ impl TwoLevelGame {
         self.brake
     }
 
+    /// Domestic accountability alpha.
+    #[must_use]
+    pub const fn alpha(&self) -> f64 {
+        self.accountability
+    }
+
+    /// Securitization gamma.
+    #[must_use]
+    pub const fn gamma(&self) -> f64 {
+        self.securitization
+    }
+
     /// Returns `true` when both states face the same payoffs, so that a
     /// single blended matrix describes the game.
     #[must_use]
@@ -471,21 +556,72 @@ impl TwoLevelGame {
         w + (1.0 - w) * self.brake * pi.value()
     }
 
+    /// The relative-gains sensitivity at politicization `pi`,
+    /// `kappa_eff = kappa * (1 + gamma * pi^2)` (`kappa` itself when gamma
+    /// is 0), for a derived political payoff; `None` for a given matrix.
+    #[inline]
+    #[must_use]
+    pub fn effective_kappa(&self, pi: Politicization) -> Option<f64> {
+        match self.political {
+            PoliticalPayoff::Derived { kappa, .. } => Some(self.kappa_at(kappa, pi.value())),
+            PoliticalPayoff::Matrix(_) => None,
+        }
+    }
+
+    #[inline]
+    fn kappa_at(&self, kappa: f64, pi: f64) -> f64 {
+        if self.securitization == 0.0 {
+            kappa
+        } else {
+            kappa * (1.0 + self.securitization * pi * pi)
+        }
+    }
+
     /// Both states' policy payoffs, `base_i - theta * pi * (1 - coop_share)`.
     #[inline]
     #[must_use]
     pub fn policy_payoffs(&self, row: Action, column: Action, pi: Politicization) -> [f64; 2] {
+        self.policy_payoffs_uneven(row, column, [pi, pi])
+    }
+
+    /// Both states' policy payoffs when each state has its own
+    /// politicization: `base_i - theta * pi_i * (1 - coop_share)`.
+    #[inline]
+    #[must_use]
+    pub fn policy_payoffs_uneven(
+        &self,
+        row: Action,
+        column: Action,
+        pis: [Politicization; 2],
+    ) -> [f64; 2] {
         let base = self.policy.payoffs(row, column);
-        let unsolved = 1.0 - f64::from(Outcome::new(row, column).cooperators()) / 2.0;
-        let threat = self.threat_cost * pi.value() * unsolved;
-        [base[0] - threat, base[1] - threat]
+        let unsolved = unsolved_share(row, column);
+        [
+            base[0] - self.threat_cost * pis[0].value() * unsolved,
+            base[1] - self.threat_cost * pis[1].value() * unsolved,
+        ]
     }
 
     /// Both states' political payoffs.
     #[inline]
     #[must_use]
     pub fn political_payoffs(&self, row: Action, column: Action, pi: Politicization) -> [f64; 2] {
-        self.political_given_policy(row, column, || self.policy_payoffs(row, column, pi))
+        self.political_payoffs_uneven(row, column, [pi, pi])
+    }
+
+    /// Both states' political payoffs when each state has its own
+    /// politicization.
+    #[inline]
+    #[must_use]
+    pub fn political_payoffs_uneven(
+        &self,
+        row: Action,
+        column: Action,
+        pis: [Politicization; 2],
+    ) -> [f64; 2] {
+        self.political_given_policy(row, column, pis, || {
+            self.policy_payoffs_uneven(row, column, pis)
+        })
     }
 
     /// Both states' political payoffs, with the policy payoffs (needed only
@@ -495,6 +631,7 @@ impl TwoLevelGame {
         &self,
         row: Action,
         column: Action,
+        pis: [Politicization; 2],
         policy: impl FnOnce() -> [f64; 2],
     ) -> [f64; 2] {
         match self.political {
@@ -503,17 +640,25 @@ impl TwoLevelGame {
                 audience_bonus,
             } => {
                 let policy = policy();
-                let bonus = |a: Action| {
-                    if a.is_defection() {
+                let unsolved = unsolved_share(row, column);
+                let side = |own: usize, action: Action| {
+                    let pi = pis[own].value();
+                    let relative = self.kappa_at(kappa, pi) * (policy[own] - policy[1 - own]);
+                    // Adding 0.0 for a cooperation keeps the first version's
+                    // arithmetic exactly (a relative term of -0.0 becomes 0.0).
+                    let bonus = if action.is_defection() {
                         audience_bonus
                     } else {
                         0.0
+                    };
+                    let audience = relative + bonus;
+                    if self.accountability == 0.0 {
+                        audience
+                    } else {
+                        audience - self.accountability * self.threat_cost * pi * unsolved
                     }
                 };
-                [
-                    kappa * (policy[0] - policy[1]) + bonus(row),
-                    kappa * (policy[1] - policy[0]) + bonus(column),
-                ]
+                [side(0, row), side(1, column)]
             }
             PoliticalPayoff::Matrix(m) => m.payoffs(row, column),
         }
@@ -530,8 +675,25 @@ impl TwoLevelGame {
         pi: Politicization,
         orientations: [Orientation; 2],
     ) -> [Payoff; 2] {
-        let weights = orientations.map(|o| self.effective_weight(o, pi));
-        self.payoffs_with_weights(row, column, pi, weights)
+        self.payoffs_uneven(row, column, [pi, pi], orientations)
+    }
+
+    /// Both states' payoffs when each state has its own politicization
+    /// `pis[k]` (threat cost, accountability, `kappa_eff` and `w_eff` all
+    /// use the state's own level).
+    #[must_use]
+    pub fn payoffs_uneven(
+        &self,
+        row: Action,
+        column: Action,
+        pis: [Politicization; 2],
+        orientations: [Orientation; 2],
+    ) -> [Payoff; 2] {
+        let weights = [
+            self.effective_weight(orientations[0], pis[0]),
+            self.effective_weight(orientations[1], pis[1]),
+        ];
+        self.payoffs_with_weights(row, column, pis, weights)
     }
 
     /// Both states' payoffs given their effective political weights.
@@ -540,11 +702,11 @@ impl TwoLevelGame {
         &self,
         row: Action,
         column: Action,
-        pi: Politicization,
+        pis: [Politicization; 2],
         weights: [f64; 2],
     ) -> [Payoff; 2] {
-        let policy = self.policy_payoffs(row, column, pi);
-        let political = self.political_given_policy(row, column, || policy);
+        let policy = self.policy_payoffs_uneven(row, column, pis);
+        let political = self.political_given_policy(row, column, pis, || policy);
         let part = |i: usize| Payoff {
             utility: blend(weights[i], policy[i], political[i]),
             policy: policy[i],
@@ -562,14 +724,27 @@ impl TwoLevelGame {
     #[inline]
     #[must_use]
     pub fn stage_table(&self, pi: Politicization, orientations: [Orientation; 2]) -> StageTable {
+        self.stage_table_uneven([pi, pi], orientations)
+    }
+
+    /// Both players' payoffs for all four outcomes when each state has its
+    /// own politicization; the values are those of
+    /// [`TwoLevelGame::payoffs_uneven`], bit for bit.
+    #[inline]
+    #[must_use]
+    pub fn stage_table_uneven(
+        &self,
+        pis: [Politicization; 2],
+        orientations: [Orientation; 2],
+    ) -> StageTable {
         let weights = [
-            self.effective_weight(orientations[0], pi),
-            self.effective_weight(orientations[1], pi),
+            self.effective_weight(orientations[0], pis[0]),
+            self.effective_weight(orientations[1], pis[1]),
         ];
         let mut cells = [[Payoff::default(); 2]; 4];
         for outcome in Outcome::ALL {
             cells[outcome.index()] =
-                self.payoffs_with_weights(outcome.own, outcome.partner, pi, weights);
+                self.payoffs_with_weights(outcome.own, outcome.partner, pis, weights);
         }
         StageTable { cells }
     }
@@ -584,6 +759,13 @@ impl TwoLevelGame {
         self.stage_table(pi, [orientation, orientation])
             .row_matrix()
     }
+}
+
+/// The share of the problem left unsolved, `1 - coop_share`: 0 when both
+/// cooperate, 1/2 when one does, 1 when neither does.
+#[inline]
+fn unsolved_share(row: Action, column: Action) -> f64 {
+    1.0 - f64::from(Outcome::new(row, column).cooperators()) / 2.0
 }
 
 /// The blended utility `(1 - w_eff) * policy + w_eff * political`.
@@ -617,15 +799,81 @@ mod tests {
 
     #[test]
     fn default_game_worked_example() {
-        // pi = 0.5, w = 0: w_eff = 0.4; policy R=3, S=-1, T=4, P=-1;
-        // political S = -5, T = 5.
+        // pi = 0.5, w = 0: w_eff = 0.4; policy R = 3, S = -1, T = 4, P = -1.
+        // kappa_eff = 1 + 2 * 0.25 = 1.5; accountability alpha * theta * pi
+        // = 2 per unsolved share: political R = 0, S = -7.5 - 1 = -8.5,
+        // T = 7.5 - 1 = 6.5, P = -2.
         let game = TwoLevelGame::default();
+        let pi = Politicization::new(0.5).unwrap();
+        let m = game.blended_matrix(Orientation::POLICY, pi);
+        assert!((m.r() - 1.8).abs() < 1e-12);
+        assert!((m.s() - (-0.6 - 0.4 * 8.5)).abs() < 1e-12);
+        assert!((m.t() - (0.6 * 4.0 + 0.4 * 6.5)).abs() < 1e-12);
+        assert!((m.p() - (-0.6 - 0.4 * 2.0)).abs() < 1e-12);
+        let political = game.political_payoffs(Action::D, Action::D, pi);
+        assert_eq!(political, [-2.0, -2.0]);
+    }
+
+    #[test]
+    fn first_version_worked_example() {
+        // alpha = gamma = 0 at pi = 0.5, w = 0: w_eff = 0.4; policy R = 3,
+        // S = -1, T = 4, P = -1; political S = -5, T = 5.
+        let game = TwoLevelGame::default()
+            .with_accountability(0.0, 0.0)
+            .unwrap();
         let pi = Politicization::new(0.5).unwrap();
         let m = game.blended_matrix(Orientation::POLICY, pi);
         assert!((m.r() - 1.8).abs() < 1e-12);
         assert!((m.s() - (-0.6 - 0.4 * 5.0)).abs() < 1e-12);
         assert!((m.t() - (0.6 * 4.0 + 0.4 * 5.0)).abs() < 1e-12);
         assert!((m.p() - (-0.6)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn uneven_politicization_uses_each_states_own_level() {
+        // Row at pi = 1, column at pi = 0, mutual defection (unsolved 1):
+        // policy 1 - 4 = -3 and 1; row political kappa_eff = 3 times
+        // (-3 - 1) minus accountability 4 = -16; column political
+        // 1 * (1 + 3) = 4.
+        let game = TwoLevelGame::default();
+        let pis = [Politicization::SECURITIZED, Politicization::NONE];
+        let [row, column] =
+            game.payoffs_uneven(Action::D, Action::D, pis, [Orientation::POLICY; 2]);
+        assert_eq!((row.policy, column.policy), (-3.0, 1.0));
+        assert_eq!((row.political, column.political), (-16.0, 4.0));
+        // w_eff: row 0.8 at pi = 1, column 0 at pi = 0.
+        assert!((row.utility - (0.2 * -3.0 + 0.8 * -16.0)).abs() < 1e-12);
+        assert_eq!(column.utility, 1.0);
+        // Equal levels give the shared-pi payoffs bit for bit.
+        let half = Politicization::new(0.5).unwrap();
+        for outcome in Outcome::ALL {
+            let shared = game.payoffs(outcome.own, outcome.partner, half, [Orientation::POLICY; 2]);
+            let uneven = game.payoffs_uneven(
+                outcome.own,
+                outcome.partner,
+                [half; 2],
+                [Orientation::POLICY; 2],
+            );
+            assert_eq!(shared, uneven);
+        }
+    }
+
+    #[test]
+    fn accountability_is_validated() {
+        let game = TwoLevelGame::default();
+        assert_eq!(
+            game.with_accountability(-1.0, 2.0).unwrap_err().field,
+            "alpha"
+        );
+        assert_eq!(
+            game.with_accountability(1.0, f64::NAN).unwrap_err().field,
+            "gamma"
+        );
+        let parsed: TwoLevelGame = ron::from_str("(alpha: 0.0, gamma: 0.0)").unwrap();
+        assert_eq!((parsed.alpha(), parsed.gamma()), (0.0, 0.0));
+        assert_eq!(ron::from_str::<TwoLevelGame>("()").unwrap(), game);
+        let err = ron::from_str::<TwoLevelGame>("(gamma: -2.0)").unwrap_err();
+        assert!(err.to_string().contains("gamma"), "{err}");
     }
 
     #[test]

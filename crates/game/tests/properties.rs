@@ -70,11 +70,53 @@ fn moderate_game() -> impl Strategy<Value = TwoLevelGame> {
         political(-10.0..10.0_f64, moderate_matrix()),
         0.0..10.0_f64,
         0.0..=1.0_f64,
+        prop_oneof![1 => Just(0.0), 3 => 0.0..5.0_f64],
+        prop_oneof![1 => Just(0.0), 3 => 0.0..5.0_f64],
     )
-        .prop_map(|(policy, political, theta, beta)| {
+        .prop_map(|(policy, political, theta, beta, alpha, gamma)| {
             TwoLevelGame::new(policy, political, theta, beta)
+                .and_then(|game| game.with_accountability(alpha, gamma))
                 .expect("moderate parameters are within every bound")
         })
+}
+
+/// The first version of the model's payoffs (no accountability, no
+/// securitization), written out independently of the library: policy
+/// `base - theta * pi * unsolved`, political `kappa * (own - other) + b`,
+/// blended with `w_eff = w + (1 - w) * beta * pi`.
+fn first_version_payoffs(
+    game: &TwoLevelGame,
+    row: Action,
+    column: Action,
+    pi: f64,
+    weights: [f64; 2],
+) -> [[f64; 3]; 2] {
+    let base = game.policy().payoffs(row, column);
+    let cooperators = f64::from(u8::from(row == Action::C) + u8::from(column == Action::C));
+    let threat = game.theta() * pi * (1.0 - cooperators / 2.0);
+    let policy = [base[0] - threat, base[1] - threat];
+    let political = match *game.political() {
+        PoliticalPayoff::Derived {
+            kappa,
+            audience_bonus,
+        } => {
+            let bonus = |a: Action| if a == Action::D { audience_bonus } else { 0.0 };
+            [
+                kappa * (policy[0] - policy[1]) + bonus(row),
+                kappa * (policy[1] - policy[0]) + bonus(column),
+            ]
+        }
+        PoliticalPayoff::Matrix(m) => m.payoffs(row, column),
+    };
+    [0, 1].map(|k| {
+        let w = weights[k];
+        let w_eff = w + (1.0 - w) * game.beta() * pi;
+        [
+            twolevel_game::blend(w_eff, policy[k], political[k]),
+            policy[k],
+            political[k],
+        ]
+    })
 }
 
 fn unit() -> impl Strategy<Value = f64> {
@@ -94,6 +136,8 @@ fn outcomes() -> [(Action, Action); 4] {
 const GAME_FIELDS: &[&str] = &[
     "theta",
     "beta",
+    "alpha",
+    "gamma",
     "political.Derived.kappa",
     "political.Derived.audience_bonus",
     "policy.row.R",
@@ -155,6 +199,50 @@ proptest! {
                 prop_assert_eq!(cell[k].political.to_bits(), direct[k].political.to_bits());
             }
         }
+    }
+
+    /// With `alpha = gamma = 0` the game is the model's first version bit
+    /// for bit, whatever the other parameters.
+    #[test]
+    fn first_version_is_reproduced_bit_for_bit(
+        game in moderate_game(),
+        pi in unit(),
+        w in unit(),
+        partner_w in unit(),
+    ) {
+        let game = game.with_accountability(0.0, 0.0).unwrap();
+        let level = Politicization::new(pi).unwrap();
+        let orientations = [w, partner_w].map(|x| Orientation::new(x).unwrap());
+        for (row, column) in outcomes() {
+            let expected = first_version_payoffs(&game, row, column, pi, [w, partner_w]);
+            let actual = game.payoffs(row, column, level, orientations);
+            for k in 0..2 {
+                prop_assert_eq!(actual[k].utility.to_bits(), expected[k][0].to_bits());
+                prop_assert_eq!(actual[k].policy.to_bits(), expected[k][1].to_bits());
+                prop_assert_eq!(actual[k].political.to_bits(), expected[k][2].to_bits());
+            }
+        }
+    }
+
+    /// Each state's own politicization: the uneven stage table holds what
+    /// `payoffs_uneven` gives, and equal levels give the shared-pi table
+    /// bit for bit.
+    #[test]
+    fn uneven_stage_table_is_consistent(
+        game in moderate_game(),
+        pis in (unit(), unit()),
+        w in unit(),
+        partner_w in unit(),
+    ) {
+        let pis = [pis.0, pis.1].map(|x| Politicization::new(x).unwrap());
+        let orientations = [w, partner_w].map(|x| Orientation::new(x).unwrap());
+        let table = game.stage_table_uneven(pis, orientations);
+        for (row, column) in outcomes() {
+            let direct = game.payoffs_uneven(row, column, pis, orientations);
+            prop_assert_eq!(table.get(row, column), &direct);
+        }
+        let shared = game.stage_table(pis[0], orientations);
+        prop_assert_eq!(game.stage_table_uneven([pis[0]; 2], orientations), shared);
     }
 
     /// `w_eff` is affine in `w` and the utility affine in `w_eff`, so the

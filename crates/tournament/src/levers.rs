@@ -57,9 +57,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use twolevel_game::error::check_unit_interval;
-use twolevel_game::{
-    Orientation, ParameterError, PoliticalPayoff, Politicization, Politics, TwoLevelGame,
-};
+use twolevel_game::{Orientation, ParameterError, PoliticalPayoff, Politicization, Politics};
 use twolevel_strategies::{Delegation, DiffuseReciprocity};
 
 use crate::evolution::{ecological, payoff_table};
@@ -290,15 +288,10 @@ impl Lever {
                 match *game.political() {
                     PoliticalPayoff::Matrix(_) => base.clone(),
                     PoliticalPayoff::Derived { audience_bonus, .. } => {
-                        let game = TwoLevelGame::new(
-                            *game.policy(),
-                            PoliticalPayoff::Derived {
-                                kappa: value,
-                                audience_bonus,
-                            },
-                            game.theta(),
-                            game.beta(),
-                        )?;
+                        let game = game.with_political(PoliticalPayoff::Derived {
+                            kappa: value,
+                            audience_bonus,
+                        })?;
                         base.clone().with_config(config.with_game(game)?)
                     }
                 }

@@ -19,14 +19,28 @@
 //!    with probability `perception_noise` (player 0's perception first);
 //!    the true moves decide the payoffs.
 //! 5. Both players are paid from the [`StageTable`] of the current
-//!    politicization and orientations. The table is computed once per match
-//!    when both stay fixed, and recomputed only in rounds where one of them
-//!    changed.
-//! 6. Under dynamic politics the level moves after the round:
-//!    `pi <- dynamics.next(pi, sum_k visibility_k * [player k defected])`,
-//!    where a player's visibility is its own or, if it has none, the
-//!    dynamics' default. Under an election cycle each player's orientation
-//!    in round `t` is [`ElectionCycle::orientation_at`]`(t, base)`.
+//!    politicization levels and orientations. Each state has its own level
+//!    `pi_k` (its [`PlayerSettings::politicization`], or the match's). The
+//!    table is computed once per match when they stay fixed, and
+//!    recomputed only in rounds where one of them changed.
+//! 6. Under dynamic politics each state's level moves after the round
+//!    ([`PoliticizationDynamics::next_for_state`](twolevel_game::PoliticizationDynamics::next_for_state)):
+//!    `pi_k <- clamp(pi_k + up * (visible_partner + rally * visible_own) + s_k - down * pi_k)`,
+//!    where `visible_k` is player k's visibility if it defected (its own
+//!    visibility or, if it has none, the dynamics' default) and `s_k` its
+//!    securitizing move. With a rally share of 1, no securitizing moves and
+//!    equal starting levels both levels stay equal: one shared `pi`. Under
+//!    an election cycle each player's orientation in round `t` is
+//!    [`ElectionCycle::orientation_at`]`(t, base)` and its patience
+//!    [`ElectionCycle::patience_at`]`(t, h)`.
+//!
+//! Each [`View`] tells a player its own level and its partner's, its own
+//! blended matrix and effective weight, its own discount factor
+//! `delta_k = h_k * delta_t` (MODEL.md section 2; `delta_t` is the
+//! continuation probability, `1 - 1/T` for a fixed horizon of unknown
+//! length `T`, `1 - 1/r` with `r` rounds left when the length is known),
+//! the rounds to the next election, whether it is campaigning, and the
+//! utility it received in the previous round.
 //!
 //! The match RNG is drawn from only where randomness is needed: once for a
 //! continuation length, by stochastic strategies, and by noise that is not
@@ -38,8 +52,7 @@ use rand_core::RngCore;
 use serde::{Deserialize, Serialize};
 use twolevel_game::{
     Action, ElectionCycle, Horizon, Orientation, Outcome, ParameterError, PayoffMatrix,
-    Politicization, PoliticizationDynamics, Politics, StageTable, Strategy, TwoLevelGame, View,
-    error::check_unit_interval,
+    Politicization, Politics, StageTable, Strategy, TwoLevelGame, View, error::check_unit_interval,
 };
 
 /// The largest payoff magnitude a match accepts, so that totals over very
@@ -203,20 +216,36 @@ fn check_payoff_magnitude(game: &TwoLevelGame) -> Result<(), ParameterError> {
     Ok(())
 }
 
-/// One player's standing in a match: its orientation and how visible its
-/// defections are. Build it with [`PlayerSettings::new`], which validates.
-#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize)]
+/// One player's standing in a match: its orientation (political weight
+/// `w`), how visible its defections are, its patience `h`, its securitizing
+/// moves `s_i` and, optionally, its own politicization `pi_i`. Build it
+/// with [`PlayerSettings::new`] and the `with_*` methods, which validate.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct PlayerSettings {
     orientation: Orientation,
     visibility: Option<f64>,
+    patience: f64,
+    securitizing: f64,
+    politicization: Option<Politicization>,
+}
+
+impl Default for PlayerSettings {
+    /// [`PlayerSettings::POLICY`].
+    fn default() -> Self {
+        PlayerSettings::POLICY
+    }
 }
 
 impl PlayerSettings {
-    /// A pure policy maker (w = 0) with the dynamics' default visibility:
+    /// A pure policy maker (w = 0) with the dynamics' default visibility,
+    /// full patience, no securitizing moves and the match's politicization:
     /// the classic game's player.
     pub const POLICY: PlayerSettings = PlayerSettings {
         orientation: Orientation::POLICY,
         visibility: None,
+        patience: 1.0,
+        securitizing: 0.0,
+        politicization: None,
     };
 
     /// Settings with an orientation and an optional visibility in [0, 1]
@@ -228,6 +257,7 @@ impl PlayerSettings {
         Ok(PlayerSettings {
             orientation,
             visibility,
+            ..PlayerSettings::POLICY
         })
     }
 
@@ -236,8 +266,57 @@ impl PlayerSettings {
     pub const fn with_orientation(orientation: Orientation) -> Self {
         PlayerSettings {
             orientation,
-            visibility: None,
+            ..PlayerSettings::POLICY
         }
+    }
+
+    /// The same settings with patience `h` in (0, 1]: the player discounts
+    /// the future with `delta_i = h * delta_t` (MODEL.md section 2).
+    /// Politicians are impatient, bureaucrats patient; the default is 1.
+    pub fn with_patience(mut self, patience: f64) -> Result<Self, ParameterError> {
+        if !(patience > 0.0 && patience <= 1.0) {
+            return Err(ParameterError::new(
+                "patience",
+                format!("expected a patience in (0, 1], got {patience}"),
+            ));
+        }
+        self.patience = patience;
+        Ok(self)
+    }
+
+    /// The same settings with securitizing moves: under dynamic
+    /// politicization the player adds `s_i` in [0, 1] to its own state's
+    /// politicization every round (politicians seeking votes, bureaucrats
+    /// seeking budgets). The default is 0.
+    pub fn with_securitizing(mut self, securitizing: f64) -> Result<Self, ParameterError> {
+        self.securitizing = check_unit_interval("securitizing", securitizing)?;
+        Ok(self)
+    }
+
+    /// The same settings with the player's own initial (or, under fixed
+    /// politics, fixed) politicization `pi_i`; `None` takes the match's.
+    #[must_use]
+    pub const fn with_politicization(mut self, politicization: Option<Politicization>) -> Self {
+        self.politicization = politicization;
+        self
+    }
+
+    /// The player's patience `h`.
+    #[must_use]
+    pub const fn patience(&self) -> f64 {
+        self.patience
+    }
+
+    /// The player's securitizing move `s_i` per round.
+    #[must_use]
+    pub const fn securitizing(&self) -> f64 {
+        self.securitizing
+    }
+
+    /// The player's own politicization, if it sets one.
+    #[must_use]
+    pub const fn politicization(&self) -> Option<Politicization> {
+        self.politicization
     }
 
     /// The player's base orientation (political weight).
@@ -285,10 +364,16 @@ pub struct MatchResult {
     /// Each player's totals, in the order the players were given.
     pub players: [PlayerTotals; 2],
     /// The mean politicization over the rounds played (the level each
-    /// round was paid at).
+    /// round was paid at), averaged over the two states.
     pub mean_politicization: f64,
-    /// The politicization after the last round.
+    /// The politicization after the last round, averaged over the two
+    /// states.
     pub final_politicization: f64,
+    /// Each state's own mean politicization `pi_i` over the rounds played,
+    /// in the order the players were given.
+    pub mean_politicization_by_state: [f64; 2],
+    /// Each state's own politicization after the last round.
+    pub final_politicization_by_state: [f64; 2],
 }
 
 impl MatchResult {
@@ -397,57 +482,156 @@ fn tremble(action: Action, p: f64, rng: &mut dyn RngCore) -> Action {
     }
 }
 
-/// The payoffs of the current round's politicization and orientations, as
-/// a stage table and as each player's own blended matrix for its view.
+/// The payoffs of the current round's politicization levels and
+/// orientations, as a stage table and as each player's own blended matrix
+/// and effective weight for its view.
 struct Payoffs {
-    pi: Politicization,
+    pis: [Politicization; 2],
     orientations: [Orientation; 2],
     table: StageTable,
     own: [PayoffMatrix; 2],
+    weights: [f64; 2],
 }
 
 impl Payoffs {
-    fn new(game: &TwoLevelGame, pi: Politicization, orientations: [Orientation; 2]) -> Self {
-        let table = game.stage_table(pi, orientations);
+    fn new(game: &TwoLevelGame, pis: [Politicization; 2], orientations: [Orientation; 2]) -> Self {
+        let table = game.stage_table_uneven(pis, orientations);
         Payoffs {
-            pi,
+            pis,
             orientations,
             own: own_matrices(&table),
+            weights: effective_weights(game, pis, orientations),
             table,
         }
     }
 
-    /// Recomputes the tables, in place, if the level or an orientation
+    /// Recomputes the tables, in place, if a level or an orientation
     /// changed.
     #[inline]
-    fn update(&mut self, game: &TwoLevelGame, pi: Politicization, orientations: [Orientation; 2]) {
-        if pi != self.pi || orientations != self.orientations {
-            self.pi = pi;
+    fn update(
+        &mut self,
+        game: &TwoLevelGame,
+        pis: [Politicization; 2],
+        orientations: [Orientation; 2],
+    ) {
+        if pis != self.pis || orientations != self.orientations {
+            self.pis = pis;
             self.orientations = orientations;
-            self.table = game.stage_table(pi, orientations);
+            self.table = game.stage_table_uneven(pis, orientations);
             self.own = own_matrices(&self.table);
+            self.weights = effective_weights(game, pis, orientations);
         }
     }
 
     /// Player `k`'s view of the coming round: its own moves, its partner's
-    /// moves as it sees them, the current level, its own blended matrix
-    /// and its score so far.
+    /// moves as it sees them, both levels, its own blended matrix, weight
+    /// and discount factor, the election calendar and its score so far.
     #[inline]
     fn view<'a>(
         &'a self,
         k: usize,
         own: &'a [Action],
         partner: &'a [Action],
+        round: &Round,
         score: f64,
-        known_length: Option<u32>,
+        last_utility: Option<f64>,
     ) -> View<'a> {
         View {
             own,
             partner,
-            politicization: self.pi.value(),
+            politicization: self.pis[k].value(),
+            partner_politicization: self.pis[1 - k].value(),
             payoffs: &self.own[k],
+            political_weight: self.weights[k],
+            discount: round.discount[k],
+            rounds_to_election: round.rounds_to_election,
+            campaign: round.campaign,
+            last_utility,
             score,
+            known_length: round.known_length,
+        }
+    }
+}
+
+/// Each player's effective political weight `w_eff` at its own level.
+#[inline]
+fn effective_weights(
+    game: &TwoLevelGame,
+    pis: [Politicization; 2],
+    orientations: [Orientation; 2],
+) -> [f64; 2] {
+    [
+        game.effective_weight(orientations[0], pis[0]),
+        game.effective_weight(orientations[1], pis[1]),
+    ]
+}
+
+/// What the players know about the calendar of the coming round: each
+/// one's discount factor `delta_i`, the election calendar and the known
+/// length.
+struct Round {
+    discount: [f64; 2],
+    rounds_to_election: Option<u32>,
+    campaign: bool,
+    known_length: Option<u32>,
+}
+
+/// The calendar of a match: the horizon's continuation probability, each
+/// player's patience and the election cycle.
+struct Calendar<'c> {
+    turns: u32,
+    known_length: Option<u32>,
+    /// `delta_t` when it is the same in every round: a continuation
+    /// horizon's `delta`, or `1 - 1/T` for a fixed horizon of unknown
+    /// length.
+    constant_delta: f64,
+    patience: [f64; 2],
+    election: Option<&'c ElectionCycle>,
+}
+
+impl<'c> Calendar<'c> {
+    fn new(
+        config: &'c MatchConfig,
+        turns: u32,
+        known_length: Option<u32>,
+        settings: &[PlayerSettings; 2],
+    ) -> Self {
+        let constant_delta = match config.horizon {
+            Horizon::Continuation { delta } => delta,
+            Horizon::Fixed { turns } => 1.0 - 1.0 / f64::from(turns),
+        };
+        Calendar {
+            turns,
             known_length,
+            constant_delta,
+            patience: [settings[0].patience, settings[1].patience],
+            election: config.election.as_ref(),
+        }
+    }
+
+    /// The calendar of round `turn` (from 0).
+    #[inline]
+    fn round(&self, turn: u32) -> Round {
+        let delta_t = if self.known_length.is_some() {
+            // The rounds left, this one included, act as the expected
+            // remaining length: 0 in the last round.
+            1.0 - 1.0 / f64::from(self.turns - turn)
+        } else {
+            self.constant_delta
+        };
+        let (patience, rounds_to_election, campaign) = match self.election {
+            None => (self.patience, None, false),
+            Some(cycle) => (
+                self.patience.map(|h| cycle.patience_at(turn, h)),
+                Some(cycle.rounds_to_election(turn)),
+                cycle.is_campaign(turn),
+            ),
+        };
+        Round {
+            discount: [patience[0] * delta_t, patience[1] * delta_t],
+            rounds_to_election,
+            campaign,
+            known_length: self.known_length,
         }
     }
 }
@@ -493,16 +677,17 @@ pub fn play_match(
         Horizon::Fixed { turns } if config.length_known => Some(turns),
         _ => None,
     };
+    let initial = config.politics.initial();
+    let pis = settings.map(|s| s.politicization.unwrap_or(initial));
     let payoffs = Payoffs::new(
         &config.game,
-        config.politics.initial(),
+        pis,
         orientations_at(config.election.as_ref(), 0, settings),
     );
     let static_payoffs = !config.politics.is_dynamic() && config.election.is_none();
     let start = Start {
         players,
-        turns,
-        known_length,
+        calendar: Calendar::new(config, turns, known_length, settings),
         payoffs,
     };
     if !static_payoffs || config.perception_noise > 0.0 {
@@ -515,10 +700,9 @@ pub fn play_match(
 }
 
 /// What every match loop starts from.
-struct Start<'p> {
+struct Start<'p, 'c> {
     players: [&'p mut dyn Strategy; 2],
-    turns: u32,
-    known_length: Option<u32>,
+    calendar: Calendar<'c>,
     payoffs: Payoffs,
 }
 
@@ -531,16 +715,16 @@ struct Start<'p> {
 /// utility totals are the running scores the players saw.
 fn play_static<const NOISY: bool>(
     config: &MatchConfig,
-    start: Start<'_>,
+    start: Start<'_, '_>,
     buffers: &mut MatchBuffers,
     rng: &mut dyn RngCore,
 ) -> MatchResult {
     let Start {
         players: [first, second],
-        turns,
-        known_length,
+        calendar,
         payoffs,
     } = start;
+    let turns = calendar.turns;
     let n = turns as usize;
     buffers.prepare(0, false);
     let [moves0, moves1] = &mut buffers.moves;
@@ -552,16 +736,33 @@ fn play_static<const NOISY: bool>(
         .table
         .cells
         .map(|cell| [cell[0].utility, cell[1].utility]);
-    let pi = payoffs.pi.value();
+    let pis = payoffs.pis.map(Politicization::value);
     let mut counts = [0_u32; 4];
     let mut score = [0.0_f64; 2];
+    let mut last: Option<usize> = None;
     for t in 0..n {
+        let round = calendar.round(t as u32);
+        let last_utility = last.map(|outcome| utility[outcome]);
         let chosen0 = first.decide(
-            &payoffs.view(0, &moves0[..t], &moves1[..t], score[0], known_length),
+            &payoffs.view(
+                0,
+                &moves0[..t],
+                &moves1[..t],
+                &round,
+                score[0],
+                last_utility.map(|u| u[0]),
+            ),
             rng,
         );
         let chosen1 = second.decide(
-            &payoffs.view(1, &moves1[..t], &moves0[..t], score[1], known_length),
+            &payoffs.view(
+                1,
+                &moves1[..t],
+                &moves0[..t],
+                &round,
+                score[1],
+                last_utility.map(|u| u[1]),
+            ),
             rng,
         );
         let (played0, played1) = if NOISY {
@@ -578,6 +779,7 @@ fn play_static<const NOISY: bool>(
         counts[outcome] += 1;
         score[0] += utility[outcome][0];
         score[1] += utility[outcome][1];
+        last = Some(outcome);
     }
 
     let totals = [0, 1].map(|k| {
@@ -597,11 +799,14 @@ fn play_static<const NOISY: bool>(
         }
         totals
     });
+    let mean = (pis[0] + pis[1]) / 2.0;
     MatchResult {
         turns,
         players: totals,
-        mean_politicization: pi,
-        final_politicization: pi,
+        mean_politicization: mean,
+        final_politicization: mean,
+        mean_politicization_by_state: pis,
+        final_politicization_by_state: pis,
     }
 }
 
@@ -609,17 +814,17 @@ fn play_static<const NOISY: bool>(
 /// politicization, election cycles. Totals are summed round by round.
 fn play_general(
     config: &MatchConfig,
-    start: Start<'_>,
+    start: Start<'_, '_>,
     settings: &[PlayerSettings; 2],
     buffers: &mut MatchBuffers,
     rng: &mut dyn RngCore,
 ) -> MatchResult {
     let Start {
         players: [first, second],
-        turns,
-        known_length,
+        calendar,
         mut payoffs,
     } = start;
+    let turns = calendar.turns;
     let perception = config.perception_noise > 0.0;
     buffers.prepare(turns as usize, perception);
     let dynamics = config.politics.dynamics();
@@ -630,21 +835,36 @@ fn play_general(
     let [moves0, moves1] = moves;
     let [perceived0, perceived1] = perceived;
     let mut totals = [PlayerTotals::default(); 2];
-    let mut pi_sum = 0.0;
+    let mut pi_sums = [0.0; 2];
+    let mut last_utility: Option<[f64; 2]> = None;
 
     for turn in 0..turns {
-        let pi = payoffs.pi.value();
+        let round = calendar.round(turn);
         let (seen_by0, seen_by1) = if perception {
             (perceived0.as_slice(), perceived1.as_slice())
         } else {
             (moves1.as_slice(), moves0.as_slice())
         };
         let chosen0 = first.decide(
-            &payoffs.view(0, moves0, seen_by0, totals[0].utility, known_length),
+            &payoffs.view(
+                0,
+                moves0,
+                seen_by0,
+                &round,
+                totals[0].utility,
+                last_utility.map(|u| u[0]),
+            ),
             rng,
         );
         let chosen1 = second.decide(
-            &payoffs.view(1, moves1, seen_by1, totals[1].utility, known_length),
+            &payoffs.view(
+                1,
+                moves1,
+                seen_by1,
+                &round,
+                totals[1].utility,
+                last_utility.map(|u| u[1]),
+            ),
             rng,
         );
         let played0 = tremble(chosen0, config.action_noise, rng);
@@ -659,24 +879,50 @@ fn play_general(
         let cell = &payoffs.table.cells[Outcome::new(played0, played1).index()];
         totals[0].add(&cell[0], played0);
         totals[1].add(&cell[1], played1);
-        pi_sum += pi;
+        last_utility = Some([cell[0].utility, cell[1].utility]);
+        pi_sums[0] += payoffs.pis[0].value();
+        pi_sums[1] += payoffs.pis[1].value();
 
-        let next_pi = match (dynamics, visibilities) {
-            (Some(dynamics), Some(visibilities)) => dynamics.next(
-                payoffs.pi,
-                PoliticizationDynamics::public_defections(visibilities, [played0, played1]),
-            ),
-            _ => payoffs.pi,
+        let next_pis = match (dynamics, visibilities) {
+            (Some(dynamics), Some(visibilities)) => {
+                let visible = |k: usize, played: Action| {
+                    if played.is_defection() {
+                        visibilities[k]
+                    } else {
+                        0.0
+                    }
+                };
+                let visible = [visible(0, played0), visible(1, played1)];
+                [
+                    dynamics.next_for_state(
+                        payoffs.pis[0],
+                        visible[1],
+                        visible[0],
+                        settings[0].securitizing,
+                    ),
+                    dynamics.next_for_state(
+                        payoffs.pis[1],
+                        visible[0],
+                        visible[1],
+                        settings[1].securitizing,
+                    ),
+                ]
+            }
+            _ => payoffs.pis,
         };
         let orientations = orientations_at(election, turn + 1, settings);
-        payoffs.update(&config.game, next_pi, orientations);
+        payoffs.update(&config.game, next_pis, orientations);
     }
 
+    let means = pi_sums.map(|sum| sum / f64::from(turns));
+    let finals = payoffs.pis.map(Politicization::value);
     MatchResult {
         turns,
         players: totals,
-        mean_politicization: pi_sum / f64::from(turns),
-        final_politicization: payoffs.pi.value(),
+        mean_politicization: (means[0] + means[1]) / 2.0,
+        final_politicization: (finals[0] + finals[1]) / 2.0,
+        mean_politicization_by_state: means,
+        final_politicization_by_state: finals,
     }
 }
 

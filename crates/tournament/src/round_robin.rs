@@ -624,8 +624,11 @@ mod tests {
     fn ranking_by_other_metrics() {
         // At pi = 0.5 the default game's policy payoffs are R = 3, S = -1,
         // T = 4, P = -1 and the political ones 0, -5, 5, 0. Per turn over
-        // 10 turns, against the two other players:
-        let game = twolevel_game::TwoLevelGame::default();
+        // 10 turns, against the two other players (the model's first
+        // version, without accountability and securitization):
+        let game = twolevel_game::TwoLevelGame::default()
+            .with_accountability(0.0, 0.0)
+            .unwrap();
         let config = MatchConfig::new(game, twolevel_game::Horizon::fixed(10).unwrap())
             .unwrap()
             .with_politics(twolevel_game::Politics::Fixed(

@@ -30,8 +30,23 @@ struct Setup {
     length_known: bool,
     orientations: [Orientation; 2],
     visibilities: [Option<f64>; 2],
+    patience: [f64; 2],
+    securitizing: [f64; 2],
+    own_politicization: [Option<Politicization>; 2],
     strategies: [&'static str; 2],
     seed: u64,
+}
+
+impl Setup {
+    fn settings(&self) -> [PlayerSettings; 2] {
+        [0, 1].map(|k| {
+            PlayerSettings::new(self.orientations[k], self.visibilities[k])
+                .and_then(|s| s.with_patience(self.patience[k]))
+                .and_then(|s| s.with_securitizing(self.securitizing[k]))
+                .unwrap()
+                .with_politicization(self.own_politicization[k])
+        })
+    }
 }
 
 fn flip_with(p: f64, a: Action, rng: &mut dyn RngCore) -> Action {
@@ -52,16 +67,48 @@ fn reference(setup: &Setup) -> (MatchResult, [Vec<Action>; 2]) {
     // seen[k]: what player k saw of its partner.
     let mut seen: [Vec<Action>; 2] = [Vec::new(), Vec::new()];
     let mut totals = [PlayerTotals::default(); 2];
-    let mut pi = setup.politics.initial();
-    let mut pi_sum = 0.0;
+    let mut pis = setup
+        .own_politicization
+        .map(|own| own.unwrap_or(setup.politics.initial()));
+    let mut pi_sums = [0.0; 2];
+    let mut last_utility: [Option<f64>; 2] = [None; 2];
+    let delta_t = |turn: u32| {
+        if setup.length_known {
+            1.0 - 1.0 / f64::from(setup.turns - turn)
+        } else {
+            1.0 - 1.0 / f64::from(setup.turns)
+        }
+    };
     for turn in 0..setup.turns {
         let orientations = [0, 1].map(|k| match &setup.election {
             Some(e) => e.orientation_at(turn, setup.orientations[k]),
             None => setup.orientations[k],
         });
-        let table = setup.game.stage_table(pi, orientations);
-        let own = [table.row_utilities(), table.column_utilities()]
-            .map(|u| PayoffMatrix::from_entries(u).unwrap());
+        let patience = [0, 1].map(|k| match &setup.election {
+            Some(e) if e.is_campaign(turn) => setup.patience[k] * e.patience(),
+            _ => setup.patience[k],
+        });
+        let own = [0, 1].map(|k| {
+            let ordered = |own: usize| if k == 0 { own } else { 1 - own };
+            let entries = [
+                (Action::C, Action::C),
+                (Action::C, Action::D),
+                (Action::D, Action::C),
+                (Action::D, Action::D),
+            ]
+            .map(|(mine, theirs)| {
+                let actions = if k == 0 {
+                    [mine, theirs]
+                } else {
+                    [theirs, mine]
+                };
+                let payoffs = setup
+                    .game
+                    .payoffs_uneven(actions[0], actions[1], pis, orientations);
+                payoffs[ordered(0)].utility
+            });
+            PayoffMatrix::from_entries(entries).unwrap()
+        });
         let mut chosen = [Action::C; 2];
         for k in 0..2 {
             let partner = if setup.perception_noise > 0.0 {
@@ -72,8 +119,14 @@ fn reference(setup: &Setup) -> (MatchResult, [Vec<Action>; 2]) {
             let view = View {
                 own: &moves[k],
                 partner,
-                politicization: pi.value(),
+                politicization: pis[k].value(),
+                partner_politicization: pis[1 - k].value(),
                 payoffs: &own[k],
+                political_weight: setup.game.effective_weight(orientations[k], pis[k]),
+                discount: patience[k] * delta_t(turn),
+                rounds_to_election: setup.election.map(|e| e.term() - turn % e.term()),
+                campaign: setup.election.is_some_and(|e| e.is_campaign(turn)),
+                last_utility: last_utility[k],
                 score: totals[k].utility,
                 known_length: setup.length_known.then_some(setup.turns),
             };
@@ -86,29 +139,47 @@ fn reference(setup: &Setup) -> (MatchResult, [Vec<Action>; 2]) {
                 seen[k].push(a);
             }
         }
-        let payoffs = setup.game.payoffs(played[0], played[1], pi, orientations);
+        let payoffs = setup
+            .game
+            .payoffs_uneven(played[0], played[1], pis, orientations);
         for k in 0..2 {
             totals[k].utility += payoffs[k].utility;
             totals[k].policy += payoffs[k].policy;
             totals[k].political += payoffs[k].political;
             totals[k].cooperations += u32::from(played[k].is_cooperation());
             moves[k].push(played[k]);
+            last_utility[k] = Some(payoffs[k].utility);
+            pi_sums[k] += pis[k].value();
         }
-        pi_sum += pi.value();
         if let Some(d) = setup.politics.dynamics() {
-            let visibilities = setup.visibilities.map(|v| v.unwrap_or(d.visibility()));
-            let public: f64 = (0..2)
-                .filter(|&k| played[k].is_defection())
-                .map(|k| visibilities[k])
-                .sum();
-            pi = d.next(pi, public);
+            let visible = [0, 1].map(|k| {
+                if played[k].is_defection() {
+                    setup.visibilities[k].unwrap_or(d.visibility())
+                } else {
+                    0.0
+                }
+            });
+            // MODEL.md section 3, written out: the partner's visible
+            // defection, a rally share of one's own, securitizing moves,
+            // decay.
+            pis = [0, 1].map(|k| {
+                let pi = pis[k].value();
+                Politicization::clamped(
+                    pi + d.up() * (visible[1 - k] + d.rally() * visible[k]) + setup.securitizing[k]
+                        - d.down() * pi,
+                )
+            });
         }
     }
+    let means = pi_sums.map(|sum| sum / f64::from(setup.turns));
+    let finals = pis.map(Politicization::value);
     let result = MatchResult {
         turns: setup.turns,
         players: totals,
-        mean_politicization: pi_sum / f64::from(setup.turns),
-        final_politicization: pi.value(),
+        mean_politicization: (means[0] + means[1]) / 2.0,
+        final_politicization: (finals[0] + finals[1]) / 2.0,
+        mean_politicization_by_state: means,
+        final_politicization_by_state: finals,
     };
     (result, moves)
 }
@@ -121,8 +192,7 @@ fn engine(setup: &Setup) -> (MatchResult, [Vec<Action>; 2]) {
         .with_politics(setup.politics)
         .with_election(setup.election)
         .with_length_known(setup.length_known);
-    let settings =
-        [0, 1].map(|k| PlayerSettings::new(setup.orientations[k], setup.visibilities[k]).unwrap());
+    let settings = setup.settings();
     let mut players = setup
         .strategies
         .map(|name| build(&StrategySpec::new(name)).unwrap());
@@ -178,6 +248,16 @@ fn assert_same(setup: &Setup) {
         actual.final_politicization,
         expected.final_politicization
     ));
+    for k in 0..2 {
+        assert!(close(
+            actual.mean_politicization_by_state[k],
+            expected.mean_politicization_by_state[k]
+        ));
+        assert!(close(
+            actual.final_politicization_by_state[k],
+            expected.final_politicization_by_state[k]
+        ));
+    }
 }
 
 const STRATEGIES: [&str; 8] = [
@@ -201,11 +281,15 @@ prop_compose! {
         beta in unit(),
         kappa in -2.0..2.0,
         bonus in 0.0..2.0,
+        (alpha, gamma) in (prop_oneof![Just(0.0), 0.0..2.0], prop_oneof![Just(0.0), 0.0..3.0]),
         turns in 1_u32..60,
         dynamic in any::<bool>(),
         pi0 in unit(),
-        (visibility, up, down) in (unit(), 0.0..0.3, 0.0..0.3),
-        election in prop::option::of((1_u32..12, 0_u32..12, unit())),
+        (visibility, up, down, rally) in (unit(), 0.0..0.3, 0.0..0.3, unit()),
+        election in prop::option::of((1_u32..12, 0_u32..12, unit(), 0.1..=1.0)),
+        patience in (prop_oneof![Just(1.0), 0.1..=1.0], prop_oneof![Just(1.0), 0.1..=1.0]),
+        securitizing in (prop_oneof![Just(0.0), 0.0..0.05], prop_oneof![Just(0.0), 0.0..0.05]),
+        own_pi in (prop::option::of(unit()), prop::option::of(unit())),
         action_noise in prop_oneof![Just(0.0), 0.0..0.3],
         perception_noise in prop_oneof![Just(0.0), 0.0..0.3],
         length_known in any::<bool>(),
@@ -219,18 +303,22 @@ prop_compose! {
             PoliticalPayoff::Derived { kappa, audience_bonus: bonus },
             theta,
             beta,
-        ).unwrap();
+        ).and_then(|g| g.with_accountability(alpha, gamma)).unwrap();
         let pi0 = Politicization::new(pi0).unwrap();
         let politics = if dynamic {
             Politics::Dynamic {
                 initial: pi0,
-                dynamics: PoliticizationDynamics::new(visibility, up, down).unwrap(),
+                dynamics: PoliticizationDynamics::new(visibility, up, down)
+                    .and_then(|d| d.with_rally(rally))
+                    .unwrap(),
             }
         } else {
             Politics::Fixed(pi0)
         };
-        let election = election.and_then(|(term, lead, boost)| {
-            ElectionCycle::new(term, lead.min(term - 1), boost).ok()
+        let election = election.and_then(|(term, lead, boost, patience)| {
+            ElectionCycle::new(term, lead.min(term - 1), boost)
+                .and_then(|e| e.with_patience(patience))
+                .ok()
         });
         Setup {
             game,
@@ -242,6 +330,9 @@ prop_compose! {
             length_known,
             orientations: [Orientation::new(w.0).unwrap(), Orientation::new(w.1).unwrap()],
             visibilities: [v.0, v.1],
+            patience: [patience.0, patience.1],
+            securitizing: [securitizing.0, securitizing.1],
+            own_politicization: [own_pi.0, own_pi.1].map(|p| p.map(|x| Politicization::new(x).unwrap())),
             strategies: [STRATEGIES[s.0], STRATEGIES[s.1]],
             seed,
         }
@@ -330,4 +421,128 @@ fn views_show_length_politicization_and_score() {
         &mut rng,
     );
     assert!(probe.seen.iter().all(|s| s.0.is_none()));
+}
+
+/// What a [`CalendarProbe`] saw in one round.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Seen {
+    discount: f64,
+    rounds_to_election: Option<u32>,
+    campaign: bool,
+    last_utility: Option<f64>,
+    political_weight: f64,
+    pis: [f64; 2],
+}
+
+/// A strategy that records its calendar, weight and levels, and defects.
+#[derive(Clone, Debug, Default)]
+struct CalendarProbe {
+    seen: Vec<Seen>,
+}
+
+impl Strategy for CalendarProbe {
+    fn name(&self) -> &str {
+        "Calendar Probe"
+    }
+
+    fn classifier(&self) -> Classifier {
+        Classifier::deterministic(None)
+    }
+
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+        self.seen.push(Seen {
+            discount: view.discount,
+            rounds_to_election: view.rounds_to_election,
+            campaign: view.campaign,
+            last_utility: view.last_utility,
+            political_weight: view.political_weight,
+            pis: [view.politicization, view.partner_politicization],
+        });
+        Action::D
+    }
+
+    fn reset(&mut self) {
+        self.seen.clear();
+    }
+}
+
+#[test]
+fn views_show_each_players_patience_election_and_own_politicization() {
+    // Elections every 4 rounds, campaigning in the last 2 with half the
+    // patience; a horizon of 8 rounds of unknown length (delta_t = 7/8).
+    let election = ElectionCycle::new(4, 2, 0.5)
+        .and_then(|e| e.with_patience(0.5))
+        .unwrap();
+    let dynamics = PoliticizationDynamics::new(1.0, 0.1, 0.0)
+        .and_then(|d| d.with_rally(0.0))
+        .unwrap();
+    let config = MatchConfig::new(TwoLevelGame::default(), Horizon::fixed(8).unwrap())
+        .unwrap()
+        .with_politics(Politics::Dynamic {
+            initial: Politicization::NONE,
+            dynamics,
+        })
+        .with_election(Some(election));
+    let impatient = PlayerSettings::POLICY.with_patience(0.8).unwrap();
+    let securitizer = PlayerSettings::POLICY.with_securitizing(0.05).unwrap();
+    let (mut a, mut b) = (CalendarProbe::default(), CalendarProbe::default());
+    let mut rng = Pcg64Mcg::seed_from_u64(0);
+    play_match(
+        &config,
+        [&mut a, &mut b],
+        &[impatient, securitizer],
+        &mut MatchBuffers::new(),
+        &mut rng,
+    );
+    let delta_t = 1.0 - 1.0 / 8.0;
+    let discounts: Vec<f64> = a.seen.iter().map(|s| s.discount).collect();
+    let campaign = 0.8 * 0.5 * delta_t;
+    let calm = 0.8 * delta_t;
+    assert_eq!(
+        discounts,
+        [
+            calm, calm, campaign, campaign, calm, calm, campaign, campaign
+        ]
+    );
+    let calendar: Vec<(Option<u32>, bool)> = b
+        .seen
+        .iter()
+        .map(|s| (s.rounds_to_election, s.campaign))
+        .collect();
+    assert_eq!(
+        calendar[..4],
+        [
+            (Some(4), false),
+            (Some(3), false),
+            (Some(2), true),
+            (Some(1), true)
+        ]
+    );
+    assert_eq!(b.seen[0].discount, delta_t);
+    assert_eq!(a.seen[0].last_utility, None);
+    assert!(a.seen[1].last_utility.is_some());
+    // Rally 0: a state's own defection does not raise its own level, the
+    // partner's does (0.1 a round); the securitizer adds 0.05 a round to
+    // its own level.
+    assert_eq!(a.seen[1].pis[0], 0.1);
+    assert!((b.seen[1].pis[0] - 0.15).abs() < 1e-12);
+    assert_eq!(a.seen[1].pis[1], b.seen[1].pis[0]);
+    // w_eff = 0 + beta * pi_i outside campaigns (w = 0, beta = 0.8).
+    assert!((a.seen[1].political_weight - 0.8 * 0.1).abs() < 1e-12);
+}
+
+#[test]
+fn known_length_discount_counts_the_rounds_left() {
+    let config = MatchConfig::classic(4).unwrap().with_length_known(true);
+    let (mut a, mut b) = (CalendarProbe::default(), CalendarProbe::default());
+    let mut rng = Pcg64Mcg::seed_from_u64(0);
+    play_match(
+        &config,
+        [&mut a, &mut b],
+        &[PlayerSettings::POLICY; 2],
+        &mut MatchBuffers::new(),
+        &mut rng,
+    );
+    let discounts: Vec<f64> = a.seen.iter().map(|s| s.discount).collect();
+    assert_eq!(discounts, [0.75, 1.0 - 1.0 / 3.0, 0.5, 0.0]);
 }

@@ -212,7 +212,13 @@ fn political_buy_in_sets_the_first_round_level() {
 
 #[test]
 fn policy_consensus_scales_the_nationalists_political_payoff() {
+    // Without accountability (alpha = 0) the nationalist's political payoff
+    // is its relative gain times kappa_eff; securitization's factor
+    // (1 + gamma pi^2) is the same in both runs, which play the same moves.
     let base = default_round_robin();
+    let first_version = base.config().game().with_accountability(0.0, 2.0).unwrap();
+    let config = base.config().with_game(first_version).unwrap();
+    let base = base.with_config(config);
     let [low, high] =
         settings(Lever::PolicyConsensus).map(|v| Lever::PolicyConsensus.apply(&base, v).unwrap());
     assert_eq!(
@@ -228,7 +234,8 @@ fn policy_consensus_scales_the_nationalists_political_payoff() {
     // The nationalist always defects, so its relative gain policy_i -
     // policy_j is never negative and positive whenever its partner
     // cooperates; with no audience bonus its political payoff is kappa
-    // times that gain, the same moves in both runs: a quarter at kappa 0.25.
+    // times that gain (times 1 + gamma pi^2), the same moves in both runs:
+    // a quarter at kappa 0.25.
     let nationalist = base
         .entrants()
         .iter()
