@@ -50,27 +50,17 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod actors;
 pub mod classic;
 pub mod config;
-pub mod ledger;
 pub mod preset;
+pub mod reciprocity;
 pub mod registry;
 pub mod testing;
 
-mod contrite_tit_for_tat;
-mod delegation;
-mod diffuse_reciprocity;
-mod free_rider;
-mod gear_shifting;
-mod nationalist_defector;
-mod tit_for_tat;
-
+pub use actors::{Delegation, FreeRider, NationalistDefector};
 pub use classic::*;
-pub use contrite_tit_for_tat::ContriteTitForTat;
-pub use delegation::Delegation;
-pub use diffuse_reciprocity::DiffuseReciprocity;
-pub use free_rider::FreeRider;
-pub use gear_shifting::{GearShifting, GearShiftingParams};
-pub use ledger::{Ledger, Valuation};
-pub use nationalist_defector::NationalistDefector;
-pub use tit_for_tat::TitForTat;
+pub use reciprocity::ledger::{self, Ledger, Valuation};
+pub use reciprocity::{
+    ContriteTitForTat, DiffuseReciprocity, GearShifting, GearShiftingParams, TitForTat,
+};
