@@ -6,15 +6,18 @@
 //! behaviour of the Python `axelrod` library.
 //!
 //! Every strategy implements [`twolevel_game::Strategy`]; one strategy per
-//! file, each documented with its rule and its source.
+//! file, each documented with its rule and its source, grouped in folders by
+//! family and re-exported here:
 //!
-//! - The mission's strategies: [`TitForTat`], [`DiffuseReciprocity`] (on a
-//!   credit/debt [`Ledger`]), [`GearShifting`], [`FreeRider`],
-//!   [`NationalistDefector`] and [`ContriteTitForTat`].
-//! - [`Delegation`]: a state as a politician and a bureaucrat who takes the
-//!   wheel with probability `autonomy`.
-//! - The classic Axelrod set in [`classic`], re-exported here.
-//! - [`registry`]: build any of them by name from a [`StrategySpec`](registry::StrategySpec).
+//! - [`reciprocity`]: [`TitForTat`], [`ContriteTitForTat`],
+//!   [`DiffuseReciprocity`] (on a credit/debt [`Ledger`]) and
+//!   [`GearShifting`].
+//! - [`actors`], the two-level actors: [`FreeRider`], [`NationalistDefector`]
+//!   and [`Delegation`] (a state as a politician and a bureaucrat who takes
+//!   the wheel with probability `autonomy`).
+//! - [`classic`]: the classic Axelrod set.
+//! - [`registry`]: build any of them by name from a [`StrategySpec`](registry::StrategySpec),
+//!   and list them with their parameters ([`registry::entries`]).
 //! - [`preset`]: named actors (strategy + political weight + visibility)
 //!   from the RON files of the top-level `strategies/` folder, also
 //!   compiled in.
@@ -50,27 +53,67 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+//!
+//! ## How to add a strategy
+//!
+//! One file, one entry, one line in the registry's list:
+//!
+//! 1. Write the strategy in its own file in its family's folder (say
+//!    `reciprocity/my_strategy.rs`), add `pub(crate) mod my_strategy;` and a
+//!    `pub use` to the folder's `mod.rs`, and document its rule and source.
+//! 2. In the same file, declare its registry entry: a
+//!    `pub(crate) const ENTRY:` [`StrategyEntry`](registry::StrategyEntry)
+//!    with its name, aliases, a one-line summary, one
+//!    [`ParamSpec`](registry::ParamSpec) per parameter (kind, default, valid
+//!    range, one-line doc) and a builder. The registry checks kinds and
+//!    ranges before the builder runs, so the builder only reads typed
+//!    values:
+//!
+//!    ```ignore
+//!    pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+//!        "Diffuse Reciprocity",
+//!        "Cooperates while the partner's net debt stays within a tolerance.",
+//!        |params| {
+//!            params.finish(DiffuseReciprocity::new(
+//!                params.number("tolerance"),
+//!                params.number("lambda"),
+//!                valuation_param(params),
+//!            ))
+//!        },
+//!    )
+//!    .with_aliases(&["Diffuse"])
+//!    .with_params(&[
+//!        ParamSpec::new(
+//!            "tolerance",
+//!            tolerance_kind(DiffuseReciprocity::DEFAULT_TOLERANCE),
+//!            "The credit line: the largest net debt of the partner it still cooperates under.",
+//!        ),
+//!        lambda_param(0.9, "The decay of old debts per round (1: nothing is forgotten)."),
+//!        VALUATION_PARAM,
+//!    ]);
+//!    ```
+//!
+//!    A strategy without parameters is `StrategyEntry::new(name, summary,
+//!    default_build::<MyStrategy>)`.
+//! 3. Add `&family::my_strategy::ENTRY,` to the list in `registry.rs`, and a
+//!    row to `docs/strategies.md` (a test checks that every registered name
+//!    has one).
+//!
+//! The registry's tests then build the strategy with its defaults, give
+//! every declared default explicitly, and check that no name or alias
+//! collides with another.
+
+pub mod actors;
 pub mod classic;
 pub mod config;
-pub mod ledger;
 pub mod preset;
+pub mod reciprocity;
 pub mod registry;
 pub mod testing;
 
-mod contrite_tit_for_tat;
-mod delegation;
-mod diffuse_reciprocity;
-mod free_rider;
-mod gear_shifting;
-mod nationalist_defector;
-mod tit_for_tat;
-
+pub use actors::{Delegation, FreeRider, NationalistDefector};
 pub use classic::*;
-pub use contrite_tit_for_tat::ContriteTitForTat;
-pub use delegation::Delegation;
-pub use diffuse_reciprocity::DiffuseReciprocity;
-pub use free_rider::FreeRider;
-pub use gear_shifting::{GearShifting, GearShiftingParams};
-pub use ledger::{Ledger, Valuation};
-pub use nationalist_defector::NationalistDefector;
-pub use tit_for_tat::TitForTat;
+pub use reciprocity::ledger::{self, Ledger, Valuation};
+pub use reciprocity::{
+    ContriteTitForTat, DiffuseReciprocity, GearShifting, GearShiftingParams, TitForTat,
+};

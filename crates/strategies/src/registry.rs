@@ -7,7 +7,25 @@
 //! ```
 //!
 //! `params` may be left out for the defaults. [`build`] turns a spec into a
-//! boxed [`Strategy`], and [`names`] lists every registered name.
+//! boxed [`Strategy`], [`names`] lists every registered name and
+//! [`entries`] every registered [`StrategyEntry`], with its aliases, its
+//! parameters (kind, default, valid range and description) and its builder.
+//!
+//! Each strategy declares its own entry in its own file, as a `const`
+//! [`StrategyEntry`] with one [`ParamSpec`] per parameter; this module only
+//! lists the entries and matches names. Values are checked against the
+//! [`ParamSpec`]s before the strategy's builder runs, so an error names the
+//! strategy, the parameter and its valid range:
+//!
+//! ```
+//! use twolevel_strategies::registry::{build, StrategySpec};
+//!
+//! let spec = StrategySpec::new("Diffuse Reciprocity").with("lambda", 1.5);
+//! assert_eq!(
+//!     build(&spec).unwrap_err().to_string(),
+//!     "invalid `lambda` for strategy `Diffuse Reciprocity`: expected a number in (0, 1], got 1.5"
+//! );
+//! ```
 //!
 //! Names are matched ignoring case, spaces and punctuation, so `"Tit For
 //! Tat"`, `"TitForTat"` and `"tit-for-tat"` are the same strategy; a few
@@ -26,662 +44,57 @@
 //! # Ok::<(), StrategyError>(())
 //! ```
 
-use std::collections::BTreeMap;
+mod entry;
+mod spec;
 
-use serde::{Deserialize, Serialize};
-use thiserror::Error;
-use twolevel_game::{ParameterError, Strategy};
+use twolevel_game::Strategy;
 
-use crate::classic::{
-    Alternator, Bully, Cooperator, Cycler, CyclerCCD, Defector, FirstByAnonymous, FirstByDavis,
-    FirstByDowning, FirstByFeld, FirstByGraaskamp, FirstByGrofman, FirstByJoss, FirstByNydegger,
-    FirstByShubik, FirstBySteinAndRapoport, FirstByTidemanAndChieruzzi, FirstByTullock,
-    ForgetfulGrudger, GoByMajority, Gradual, Grudger, Gtft, HardTitForTat, Prober, Random,
-    SuspiciousTitForTat, TitFor2Tats, TwoTitsForTat, WinStayLoseShift,
-};
-use crate::ledger::Valuation;
-use crate::{
-    ContriteTitForTat, Delegation, DiffuseReciprocity, FreeRider, GearShifting, GearShiftingParams,
-    NationalistDefector, TitForTat,
-};
+pub(crate) use entry::default_build;
+pub use entry::{Builder, Limit, ParamKind, ParamSpec, Params, StrategyEntry};
+pub use spec::{ParamValue, StrategyError, StrategySpec};
 
-/// A strategy named in a configuration file, with its parameters.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StrategySpec {
-    /// The strategy's name or one of its aliases; see [`names`].
-    pub name: String,
-    /// Parameters by name; missing parameters take their defaults.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub params: BTreeMap<String, ParamValue>,
-}
+use crate::{actors, classic, reciprocity};
 
-impl StrategySpec {
-    /// A spec for the named strategy with default parameters.
-    pub fn new(name: impl Into<String>) -> Self {
-        StrategySpec {
-            name: name.into(),
-            params: BTreeMap::new(),
-        }
-    }
-
-    /// The same spec with one more parameter.
-    #[must_use]
-    pub fn with(mut self, param: impl Into<String>, value: impl Into<ParamValue>) -> Self {
-        self.params.insert(param.into(), value.into());
-        self
-    }
-}
-
-/// The value of a strategy parameter, as written in RON: a number, a
-/// boolean or a string.
-///
-/// Numbers may be written as integers or floats. An unbounded number (for
-/// example an infinite tolerance) may be written as the RON float `inf` or
-/// as the text `"inf"` (also `"infinity"` or `"unbounded"`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum ParamValue {
-    /// A number.
-    Number(f64),
-    /// A boolean.
-    Bool(bool),
-    /// A string, for enumerated choices and patterns.
-    Text(String),
-}
-
-impl ParamValue {
-    /// The kind of value, as named in error messages.
-    #[must_use]
-    pub fn kind(&self) -> &'static str {
-        match self {
-            ParamValue::Number(_) => "a number",
-            ParamValue::Bool(_) => "a boolean",
-            ParamValue::Text(_) => "a string",
-        }
-    }
-}
-
-impl From<f64> for ParamValue {
-    fn from(value: f64) -> Self {
-        ParamValue::Number(value)
-    }
-}
-
-impl From<u32> for ParamValue {
-    fn from(value: u32) -> Self {
-        ParamValue::Number(f64::from(value))
-    }
-}
-
-impl From<bool> for ParamValue {
-    fn from(value: bool) -> Self {
-        ParamValue::Bool(value)
-    }
-}
-
-impl From<&str> for ParamValue {
-    fn from(value: &str) -> Self {
-        ParamValue::Text(value.to_owned())
-    }
-}
-
-impl From<String> for ParamValue {
-    fn from(value: String) -> Self {
-        ParamValue::Text(value)
-    }
-}
-
-impl std::fmt::Display for ParamValue {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ParamValue::Number(x) => write!(f, "{x}"),
-            ParamValue::Bool(b) => write!(f, "{b}"),
-            ParamValue::Text(s) => write!(f, "{s:?}"),
-        }
-    }
-}
-
-/// A strategy could not be built from its spec.
-#[derive(Clone, Debug, PartialEq, Error)]
-pub enum StrategyError {
-    /// No strategy is registered under the name.
-    #[error("unknown strategy `{name}`{}", suggestion_text(suggestions))]
-    UnknownStrategy {
-        /// The name as given.
-        name: String,
-        /// Registered names close to it, best first (possibly empty).
-        suggestions: Vec<String>,
-    },
-    /// The strategy has no parameter of that name.
-    #[error(
-        "strategy `{strategy}` has no parameter `{param}`; {}",
-        expected_text(expected)
-    )]
-    UnknownParameter {
-        /// The strategy's display name.
-        strategy: String,
-        /// The parameter as given.
-        param: String,
-        /// The parameters the strategy accepts.
-        expected: Vec<String>,
-    },
-    /// The parameter has a value the strategy does not accept.
-    #[error("invalid `{param}` for strategy `{strategy}`: {reason}")]
-    InvalidParameter {
-        /// The strategy's display name.
-        strategy: String,
-        /// The parameter.
-        param: String,
-        /// What was wrong and what is expected.
-        reason: String,
-    },
-    /// The parameter has a value of the wrong kind (a string for a number,
-    /// for example).
-    #[error("invalid `{param}` for strategy `{strategy}`: expected {expected}, got {found}")]
-    WrongType {
-        /// The strategy's display name.
-        strategy: String,
-        /// The parameter.
-        param: String,
-        /// The kind of value expected, for example "a number".
-        expected: String,
-        /// The value given.
-        found: String,
-    },
-}
-
-fn suggestion_text(suggestions: &[String]) -> String {
-    if suggestions.is_empty() {
-        String::from(" (no registered strategy has a similar name)")
-    } else {
-        let quoted: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
-        format!("; did you mean {}?", quoted.join(" or "))
-    }
-}
-
-fn expected_text(expected: &[String]) -> String {
-    if expected.is_empty() {
-        String::from("it takes no parameters")
-    } else {
-        let quoted: Vec<String> = expected.iter().map(|s| format!("`{s}`")).collect();
-        format!("expected one of {}", quoted.join(", "))
-    }
-}
-
-/// Read access to a spec's parameters while building a strategy, with
-/// errors that name the strategy and the parameter.
-pub(crate) struct Params<'a> {
-    strategy: &'static str,
-    values: &'a BTreeMap<String, ParamValue>,
-}
-
-impl Params<'_> {
-    fn wrong_type(&self, param: &str, expected: &str, found: &ParamValue) -> StrategyError {
-        StrategyError::WrongType {
-            strategy: self.strategy.to_owned(),
-            param: param.to_owned(),
-            expected: expected.to_owned(),
-            found: format!("{} ({found})", found.kind()),
-        }
-    }
-
-    /// An [`StrategyError::InvalidParameter`] for `param`.
-    pub(crate) fn invalid(&self, param: &str, reason: impl Into<String>) -> StrategyError {
-        StrategyError::InvalidParameter {
-            strategy: self.strategy.to_owned(),
-            param: param.to_owned(),
-            reason: reason.into(),
-        }
-    }
-
-    /// Converts a constructor's [`ParameterError`] into a
-    /// [`StrategyError::InvalidParameter`] for this strategy.
-    pub(crate) fn rejected(&self, error: ParameterError) -> StrategyError {
-        StrategyError::InvalidParameter {
-            strategy: self.strategy.to_owned(),
-            param: error.field,
-            reason: error.reason,
-        }
-    }
-
-    /// A number, if given. The texts `"inf"`, `"infinity"` and
-    /// `"unbounded"` (any case) stand for positive infinity.
-    pub(crate) fn number(&self, param: &str) -> Result<Option<f64>, StrategyError> {
-        match self.values.get(param) {
-            None => Ok(None),
-            Some(ParamValue::Number(x)) => Ok(Some(*x)),
-            Some(ParamValue::Text(text))
-                if ["inf", "+inf", "infinity", "unbounded"]
-                    .contains(&text.to_ascii_lowercase().as_str()) =>
-            {
-                Ok(Some(f64::INFINITY))
-            }
-            Some(other) => Err(self.wrong_type(param, "a number", other)),
-        }
-    }
-
-    /// A whole number in `u32`, if given.
-    pub(crate) fn count(&self, param: &str) -> Result<Option<u32>, StrategyError> {
-        match self.number(param)? {
-            None => Ok(None),
-            Some(x) if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) => {
-                // The range check above makes the conversion exact.
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                Ok(Some(x as u32))
-            }
-            Some(x) => Err(self.invalid(param, format!("expected a whole number >= 0, got {x}"))),
-        }
-    }
-
-    /// A boolean, if given.
-    pub(crate) fn boolean(&self, param: &str) -> Result<Option<bool>, StrategyError> {
-        match self.values.get(param) {
-            None => Ok(None),
-            Some(ParamValue::Bool(b)) => Ok(Some(*b)),
-            Some(other) => Err(self.wrong_type(param, "a boolean", other)),
-        }
-    }
-
-    /// A string, if given.
-    pub(crate) fn text(&self, param: &str) -> Result<Option<&str>, StrategyError> {
-        match self.values.get(param) {
-            None => Ok(None),
-            Some(ParamValue::Text(text)) => Ok(Some(text)),
-            Some(other) => Err(self.wrong_type(param, "a string", other)),
-        }
-    }
-}
-
-/// How a registered strategy is built.
-type Builder = fn(&Params<'_>) -> Result<Box<dyn Strategy>, StrategyError>;
-
-/// One registered strategy.
-struct Entry {
-    /// The display name, equal to `Strategy::name()` of the built strategy.
-    name: &'static str,
-    /// Other accepted names.
-    aliases: &'static [&'static str],
-    /// The parameters the builder reads.
-    params: &'static [&'static str],
-    /// Builds the strategy from validated parameter names.
-    build: Builder,
-}
-
-fn boxed<S: Strategy + 'static>(strategy: S) -> Result<Box<dyn Strategy>, StrategyError> {
-    Ok(Box::new(strategy))
-}
-
-/// The `valuation` parameter of the ledger strategies.
-fn valuation(params: &Params<'_>) -> Result<Valuation, StrategyError> {
-    params
-        .text("valuation")?
-        .map_or(Ok(Valuation::Counts), |text| {
-            Valuation::parse("valuation", text).map_err(|e| params.rejected(e))
-        })
-}
-
-fn build_diffuse_reciprocity(params: &Params<'_>) -> Result<Box<dyn Strategy>, StrategyError> {
-    let tolerance = params
-        .number("tolerance")?
-        .unwrap_or(DiffuseReciprocity::DEFAULT_TOLERANCE);
-    let lambda = params
-        .number("lambda")?
-        .unwrap_or(DiffuseReciprocity::DEFAULT_LAMBDA);
-    DiffuseReciprocity::new(tolerance, lambda, valuation(params)?)
-        .map_err(|e| params.rejected(e))
-        .and_then(boxed)
-}
-
-fn build_gear_shifting(params: &Params<'_>) -> Result<Box<dyn Strategy>, StrategyError> {
-    let defaults = GearShiftingParams::default();
-    let values = GearShiftingParams {
-        initial: params.number("initial")?.unwrap_or(defaults.initial),
-        step: params.number("step")?.unwrap_or(defaults.step),
-        cap: params.number("cap")?.unwrap_or(defaults.cap),
-        patience: params.count("patience")?.unwrap_or(defaults.patience),
-        lambda: params.number("lambda")?.unwrap_or(defaults.lambda),
-        valuation: valuation(params)?,
-    };
-    GearShifting::new(values)
-        .map_err(|e| params.rejected(e))
-        .and_then(boxed)
-}
-
-fn build_free_rider(params: &Params<'_>) -> Result<Box<dyn Strategy>, StrategyError> {
-    let lambda = params.number("lambda")?.unwrap_or(1.0);
-    let margin = params
-        .number("margin")?
-        .unwrap_or(FreeRider::DEFAULT_MARGIN);
-    let probe_every = params
-        .count("probe_every")?
-        .unwrap_or(FreeRider::DEFAULT_PROBE_EVERY);
-    FreeRider::new(lambda, margin, probe_every)
-        .map_err(|e| params.rejected(e))
-        .and_then(boxed)
-}
-
-fn build_nationalist_defector(params: &Params<'_>) -> Result<Box<dyn Strategy>, StrategyError> {
-    let threshold = params.number("reciprocate_below")?.unwrap_or(0.0);
-    NationalistDefector::new(threshold)
-        .map_err(|e| params.rejected(e))
-        .and_then(boxed)
-}
-
-/// The registered name of [`Delegation`], which may not be a member of
-/// itself.
-const DELEGATION: &str = "Delegation";
-
-/// Builds one member of a delegation, named by the text parameter `param`
-/// (default `default`), with its default parameters.
-fn delegation_member(
-    params: &Params<'_>,
-    param: &str,
-    default: &str,
-) -> Result<Box<dyn Strategy>, StrategyError> {
-    let name = params.text(param)?.unwrap_or(default);
-    if canonical_name(name)? == DELEGATION {
-        return Err(params.invalid(
-            param,
-            "expected a strategy other than a delegation (delegations do not nest)",
-        ));
-    }
-    build(&StrategySpec::new(name))
-}
-
-fn build_delegation(params: &Params<'_>) -> Result<Box<dyn Strategy>, StrategyError> {
-    let politician = delegation_member(params, "politician", "Tit For Tat")?;
-    let bureaucrat = delegation_member(params, "bureaucrat", "Diffuse Reciprocity")?;
-    let autonomy = params
-        .number("autonomy")?
-        .unwrap_or(Delegation::DEFAULT_AUTONOMY);
-    Delegation::new(politician, bureaucrat, autonomy)
-        .map_err(|e| params.rejected(e))
-        .and_then(boxed)
-}
-
-/// Builds a strategy without parameters from its `Default`.
-fn default_of<S: Strategy + Default + 'static>(
-    _: &Params<'_>,
-) -> Result<Box<dyn Strategy>, StrategyError> {
-    boxed(S::default())
-}
-
-/// Builds a strategy with one optional probability parameter `name`
-/// (default: the strategy's `Default`).
-fn with_probability<S: Strategy + Default + 'static>(
-    params: &Params<'_>,
-    name: &str,
-    new: fn(f64) -> Result<S, ParameterError>,
-) -> Result<Box<dyn Strategy>, StrategyError> {
-    match params.number(name)? {
-        None => boxed(S::default()),
-        Some(value) => new(value).map_err(|e| params.rejected(e)).and_then(boxed),
-    }
-}
-
-fn build_cycler(params: &Params<'_>) -> Result<Box<dyn Strategy>, StrategyError> {
-    match params.text("pattern")? {
-        None => boxed(Cycler::default()),
-        Some(pattern) => Cycler::new(pattern)
-            .map_err(|e| params.rejected(e))
-            .and_then(boxed),
-    }
-}
-
-fn build_go_by_majority(params: &Params<'_>) -> Result<Box<dyn Strategy>, StrategyError> {
-    // An infinite (or absent) memory depth means the whole history.
-    let memory = match params.number("memory_depth")? {
-        Some(depth) if depth.is_infinite() && depth > 0.0 => None,
-        Some(_) => params.count("memory_depth")?,
-        None => None,
-    };
-    let soft = params.boolean("soft")?.unwrap_or(true);
-    GoByMajority::new(memory, soft)
-        .map_err(|e| params.rejected(e))
-        .and_then(boxed)
-}
-
-fn build_first_by_davis(params: &Params<'_>) -> Result<Box<dyn Strategy>, StrategyError> {
-    match params.count("rounds_to_cooperate")? {
-        None => boxed(FirstByDavis::default()),
-        Some(rounds) => boxed(FirstByDavis::new(rounds)),
-    }
-}
-
-fn build_first_by_feld(params: &Params<'_>) -> Result<Box<dyn Strategy>, StrategyError> {
-    let start = params.number("start")?.unwrap_or(1.0);
-    let end = params.number("end")?.unwrap_or(0.5);
-    let rounds = params.count("rounds_of_decay")?.unwrap_or(200);
-    FirstByFeld::new(start, end, rounds)
-        .map_err(|e| params.rejected(e))
-        .and_then(boxed)
-}
-
-/// Every registered strategy, in the order [`names`] lists them.
-static ENTRIES: &[Entry] = &[
-    Entry {
-        name: "Tit For Tat",
-        aliases: &["TFT"],
-        params: &[],
-        build: default_of::<TitForTat>,
-    },
-    Entry {
-        name: "Diffuse Reciprocity",
-        aliases: &["Diffuse"],
-        params: &["tolerance", "lambda", "valuation"],
-        build: build_diffuse_reciprocity,
-    },
-    Entry {
-        name: "Gear Shifting",
-        aliases: &["Gear Shifter"],
-        params: &["initial", "step", "cap", "patience", "lambda", "valuation"],
-        build: build_gear_shifting,
-    },
-    Entry {
-        name: "Free Rider",
-        aliases: &[],
-        params: &["lambda", "margin", "probe_every"],
-        build: build_free_rider,
-    },
-    Entry {
-        name: "Nationalist Defector",
-        aliases: &["Nationalist"],
-        params: &["reciprocate_below"],
-        build: build_nationalist_defector,
-    },
-    Entry {
-        name: "Contrite Tit For Tat",
-        aliases: &["CTFT"],
-        params: &[],
-        build: default_of::<ContriteTitForTat>,
-    },
-    Entry {
-        name: DELEGATION,
-        aliases: &[],
-        params: &["autonomy", "politician", "bureaucrat"],
-        build: build_delegation,
-    },
-    Entry {
-        name: "Alternator",
-        aliases: &[],
-        params: &[],
-        build: default_of::<Alternator>,
-    },
-    Entry {
-        name: "Bully",
-        aliases: &[],
-        params: &[],
-        build: default_of::<Bully>,
-    },
-    Entry {
-        name: "Cooperator",
-        aliases: &["ALLC", "Always Cooperate"],
-        params: &[],
-        build: default_of::<Cooperator>,
-    },
-    Entry {
-        name: "Cycler",
-        aliases: &[],
-        params: &["pattern"],
-        build: build_cycler,
-    },
-    Entry {
-        name: "Cycler CCD",
-        aliases: &[],
-        params: &[],
-        build: default_of::<CyclerCCD>,
-    },
-    Entry {
-        name: "Defector",
-        aliases: &["ALLD", "Always Defect"],
-        params: &[],
-        build: default_of::<Defector>,
-    },
-    Entry {
-        name: "First by Anonymous",
-        aliases: &[],
-        params: &[],
-        build: default_of::<FirstByAnonymous>,
-    },
-    Entry {
-        name: "First by Davis",
-        aliases: &[],
-        params: &["rounds_to_cooperate"],
-        build: build_first_by_davis,
-    },
-    Entry {
-        name: "First by Downing",
-        aliases: &[],
-        params: &[],
-        build: default_of::<FirstByDowning>,
-    },
-    Entry {
-        name: "First by Feld",
-        aliases: &[],
-        params: &["start", "end", "rounds_of_decay"],
-        build: build_first_by_feld,
-    },
-    Entry {
-        name: "First by Graaskamp",
-        aliases: &[],
-        params: &["alpha"],
-        build: |params| with_probability(params, "alpha", FirstByGraaskamp::new),
-    },
-    Entry {
-        name: "First by Grofman",
-        aliases: &[],
-        params: &[],
-        build: default_of::<FirstByGrofman>,
-    },
-    Entry {
-        name: "First by Joss",
-        aliases: &["Joss"],
-        params: &["p"],
-        build: |params| with_probability(params, "p", FirstByJoss::new),
-    },
-    Entry {
-        name: "First by Nydegger",
-        aliases: &[],
-        params: &[],
-        build: default_of::<FirstByNydegger>,
-    },
-    Entry {
-        name: "First by Shubik",
-        aliases: &[],
-        params: &[],
-        build: default_of::<FirstByShubik>,
-    },
-    Entry {
-        name: "First by Stein and Rapoport",
-        aliases: &[],
-        params: &["alpha"],
-        build: |params| with_probability(params, "alpha", FirstBySteinAndRapoport::new),
-    },
-    Entry {
-        name: "First by Tideman and Chieruzzi",
-        aliases: &[],
-        params: &[],
-        build: default_of::<FirstByTidemanAndChieruzzi>,
-    },
-    Entry {
-        name: "First by Tullock",
-        aliases: &[],
-        params: &[],
-        build: default_of::<FirstByTullock>,
-    },
-    Entry {
-        name: "Forgetful Grudger",
-        aliases: &[],
-        params: &[],
-        build: default_of::<ForgetfulGrudger>,
-    },
-    Entry {
-        name: "Go By Majority",
-        aliases: &["Soft Go By Majority", "Majority"],
-        params: &["memory_depth", "soft"],
-        build: build_go_by_majority,
-    },
-    Entry {
-        name: "Gradual",
-        aliases: &[],
-        params: &[],
-        build: default_of::<Gradual>,
-    },
-    Entry {
-        name: "Grudger",
-        aliases: &["Grim", "Grim Trigger"],
-        params: &[],
-        build: default_of::<Grudger>,
-    },
-    Entry {
-        name: "GTFT",
-        aliases: &["Generous Tit For Tat", "Generous TFT"],
-        params: &["p"],
-        build: |params| with_probability(params, "p", Gtft::new),
-    },
-    Entry {
-        name: "Hard Tit For Tat",
-        aliases: &["HTFT"],
-        params: &[],
-        build: default_of::<HardTitForTat>,
-    },
-    Entry {
-        name: "Prober",
-        aliases: &[],
-        params: &[],
-        build: default_of::<Prober>,
-    },
-    Entry {
-        name: "Random",
-        aliases: &[],
-        params: &["p"],
-        build: |params| with_probability(params, "p", Random::new),
-    },
-    Entry {
-        name: "Suspicious Tit For Tat",
-        aliases: &["STFT"],
-        params: &[],
-        build: default_of::<SuspiciousTitForTat>,
-    },
-    Entry {
-        name: "Tit For 2 Tats",
-        aliases: &["TF2T", "Tit For Two Tats"],
-        params: &[],
-        build: default_of::<TitFor2Tats>,
-    },
-    Entry {
-        name: "Two Tits For Tat",
-        aliases: &["TTFT", "2TFT"],
-        params: &[],
-        build: default_of::<TwoTitsForTat>,
-    },
-    Entry {
-        name: "Win-Stay Lose-Shift",
-        aliases: &["WSLS", "Pavlov"],
-        params: &[],
-        build: default_of::<WinStayLoseShift>,
-    },
+/// Every registered strategy, in the order [`names`] lists them. To register
+/// a strategy, declare its `ENTRY` in its own file and add one line here.
+static ENTRIES: &[&StrategyEntry] = &[
+    &reciprocity::tit_for_tat::ENTRY,
+    &reciprocity::diffuse_reciprocity::ENTRY,
+    &reciprocity::gear_shifting::ENTRY,
+    &actors::free_rider::ENTRY,
+    &actors::nationalist_defector::ENTRY,
+    &reciprocity::contrite_tit_for_tat::ENTRY,
+    &actors::delegation::ENTRY,
+    &classic::alternator::ENTRY,
+    &classic::bully::ENTRY,
+    &classic::cooperator::ENTRY,
+    &classic::cycler::ENTRY,
+    &classic::cycler_ccd::ENTRY,
+    &classic::defector::ENTRY,
+    &classic::first_by_anonymous::ENTRY,
+    &classic::first_by_davis::ENTRY,
+    &classic::first_by_downing::ENTRY,
+    &classic::first_by_feld::ENTRY,
+    &classic::first_by_graaskamp::ENTRY,
+    &classic::first_by_grofman::ENTRY,
+    &classic::first_by_joss::ENTRY,
+    &classic::first_by_nydegger::ENTRY,
+    &classic::first_by_shubik::ENTRY,
+    &classic::first_by_stein_and_rapoport::ENTRY,
+    &classic::first_by_tideman_and_chieruzzi::ENTRY,
+    &classic::first_by_tullock::ENTRY,
+    &classic::forgetful_grudger::ENTRY,
+    &classic::go_by_majority::ENTRY,
+    &classic::gradual::ENTRY,
+    &classic::grudger::ENTRY,
+    &classic::gtft::ENTRY,
+    &classic::hard_tit_for_tat::ENTRY,
+    &classic::prober::ENTRY,
+    &classic::random::ENTRY,
+    &classic::suspicious_tit_for_tat::ENTRY,
+    &classic::tit_for_2_tats::ENTRY,
+    &classic::two_tits_for_tat::ENTRY,
+    &classic::win_stay_lose_shift::ENTRY,
 ];
 
 /// A name in the form used for matching: lowercase letters and digits only.
@@ -692,9 +105,9 @@ fn normalize(name: &str) -> String {
         .collect()
 }
 
-fn find(name: &str) -> Option<&'static Entry> {
+fn find(name: &str) -> Option<&'static StrategyEntry> {
     let wanted = normalize(name);
-    ENTRIES.iter().find(|entry| {
+    ENTRIES.iter().copied().find(|entry| {
         normalize(entry.name) == wanted || entry.aliases.iter().any(|a| normalize(a) == wanted)
     })
 }
@@ -734,7 +147,7 @@ pub fn close_matches<'a>(
 /// Registered display names close to `name` or to one of their aliases,
 /// best first, at most three.
 fn suggestions(name: &str) -> Vec<String> {
-    best_matches(ENTRIES.iter().map(|entry| {
+    best_matches(entries().map(|entry| {
         let score = std::iter::once(entry.name)
             .chain(entry.aliases.iter().copied())
             .map(|candidate| similarity(name, candidate))
@@ -748,7 +161,7 @@ fn suggestions(name: &str) -> Vec<String> {
 
 /// The entry registered under `name`, or an unknown-strategy error with
 /// close matches.
-fn lookup(name: &str) -> Result<&'static Entry, StrategyError> {
+fn lookup(name: &str) -> Result<&'static StrategyEntry, StrategyError> {
     find(name).ok_or_else(|| StrategyError::UnknownStrategy {
         name: name.to_owned(),
         suggestions: suggestions(name),
@@ -761,39 +174,46 @@ pub fn canonical_name(name: &str) -> Result<&'static str, StrategyError> {
     lookup(name).map(|entry| entry.name)
 }
 
-/// The parameters accepted by the named strategy.
-pub fn parameters(name: &str) -> Result<&'static [&'static str], StrategyError> {
+/// The registered entry of a name or alias (ignoring case, spaces and
+/// punctuation), with its parameters and builder.
+pub fn entry(name: &str) -> Result<&'static StrategyEntry, StrategyError> {
+    lookup(name)
+}
+
+/// The parameters accepted by the named strategy, in their declared order.
+pub fn parameters(name: &str) -> Result<&'static [ParamSpec], StrategyError> {
     lookup(name).map(|entry| entry.params)
 }
 
 /// Builds the strategy a spec describes.
 ///
 /// Fails with [`StrategyError::UnknownStrategy`] (listing close matches) for
-/// an unknown name, [`StrategyError::UnknownParameter`] for a parameter the
-/// strategy does not take, and [`StrategyError::InvalidParameter`] or
-/// [`StrategyError::WrongType`] for a bad value.
+/// an unknown name, [`StrategyError::UnknownParameter`] (listing the
+/// accepted parameters) for a parameter the strategy does not take, and
+/// [`StrategyError::InvalidParameter`] or [`StrategyError::WrongType`]
+/// (naming the valid range) for a bad value.
 pub fn build(spec: &StrategySpec) -> Result<Box<dyn Strategy>, StrategyError> {
-    let entry = lookup(&spec.name)?;
-    if let Some(param) = spec
-        .params
-        .keys()
-        .find(|param| !entry.params.contains(&param.as_str()))
-    {
-        return Err(StrategyError::UnknownParameter {
-            strategy: entry.name.to_owned(),
-            param: param.clone(),
-            expected: entry.params.iter().map(|&p| p.to_owned()).collect(),
-        });
-    }
-    (entry.build)(&Params {
-        strategy: entry.name,
-        values: &spec.params,
-    })
+    lookup(&spec.name)?.build_with(&spec.params)
 }
 
 /// The display names of all registered strategies (aliases excluded).
 pub fn names() -> impl Iterator<Item = &'static str> {
-    ENTRIES.iter().map(|entry| entry.name)
+    entries().map(|entry| entry.name)
+}
+
+/// Every registered strategy's entry, in the order of [`names`].
+///
+/// ```
+/// use twolevel_strategies::registry::entries;
+///
+/// let diffuse = entries().find(|e| e.name == "Diffuse Reciprocity").unwrap();
+/// let lambda = diffuse.param("lambda").unwrap();
+/// assert_eq!(lambda.kind.to_string(), "a number in (0, 1]");
+/// assert_eq!(lambda.default_value().unwrap().to_string(), "0.9");
+/// assert!(!diffuse.default_classifier().stochastic);
+/// ```
+pub fn entries() -> impl Iterator<Item = &'static StrategyEntry> {
+    ENTRIES.iter().copied()
 }
 
 #[cfg(test)]
@@ -948,15 +368,157 @@ mod tests {
 
     #[test]
     fn parameters_are_listed_by_any_name() {
-        assert_eq!(
-            parameters("diffuse reciprocity"),
-            Ok(&["tolerance", "lambda", "valuation"][..])
-        );
+        let listed: Vec<&str> = parameters("diffuse reciprocity")
+            .unwrap()
+            .iter()
+            .map(|spec| spec.name)
+            .collect();
+        assert_eq!(listed, ["tolerance", "lambda", "valuation"]);
         assert!(matches!(
             parameters("Difuse Reciprocity"),
             Err(StrategyError::UnknownStrategy { suggestions, .. })
                 if suggestions.first().map(String::as_str) == Some("Diffuse Reciprocity")
         ));
+    }
+
+    /// The message of the error building `name` with one parameter.
+    fn message(name: &str, param: &str, value: impl Into<ParamValue>) -> String {
+        build(&StrategySpec::new(name).with(param, value))
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn parameter_errors_name_the_strategy_the_parameter_and_the_range() {
+        let cases = [
+            (
+                message("Diffuse Reciprocity", "tolerance", -1.0),
+                "invalid `tolerance` for strategy `Diffuse Reciprocity`: \
+                 expected a number >= 0 (or \"inf\" for unbounded), got -1",
+            ),
+            (
+                message("Diffuse Reciprocity", "lambda", "high"),
+                "invalid `lambda` for strategy `Diffuse Reciprocity`: \
+                 expected a number in (0, 1], got a string (\"high\")",
+            ),
+            (
+                message("Diffuse Reciprocity", "valuation", "bogus"),
+                "invalid `valuation` for strategy `Diffuse Reciprocity`: \
+                 expected \"counts\" or \"payoffs\", got \"bogus\"",
+            ),
+            (
+                message("Gear Shifting", "patience", 1.5),
+                "invalid `patience` for strategy `Gear Shifting`: \
+                 expected a whole number >= 1, got 1.5",
+            ),
+            (
+                message("Gear Shifting", "step", "inf"),
+                "invalid `step` for strategy `Gear Shifting`: \
+                 expected a finite number > 0, got inf",
+            ),
+            (
+                message("Free Rider", "probe_every", 1u32),
+                "invalid `probe_every` for strategy `Free Rider`: \
+                 expected a whole number >= 2, got 1",
+            ),
+            (
+                message("Go By Majority", "memory_depth", 0u32),
+                "invalid `memory_depth` for strategy `Go By Majority`: \
+                 expected a whole number >= 1 (or \"inf\" for unbounded), got 0",
+            ),
+            (
+                message("Go By Majority", "soft", 1u32),
+                "invalid `soft` for strategy `Go By Majority`: \
+                 expected a boolean, got a number (1)",
+            ),
+            (
+                message("Nationalist Defector", "reciprocate_below", f64::NAN),
+                "invalid `reciprocate_below` for strategy `Nationalist Defector`: \
+                 expected a number in [0, 1], got NaN",
+            ),
+            (
+                message("Gear Shifting", "cap", -0.5),
+                "invalid `cap` for strategy `Gear Shifting`: \
+                 expected a number >= 0 (or \"inf\" for unbounded), got -0.5",
+            ),
+            (
+                message("Diffuse Reciprocity", "lamda", 0.5),
+                "strategy `Diffuse Reciprocity` has no parameter `lamda`; \
+                 expected one of `tolerance`, `lambda`, `valuation`",
+            ),
+        ];
+        for (actual, expected) in cases {
+            assert_eq!(actual, expected);
+        }
+    }
+
+    #[test]
+    fn choices_match_ignoring_case() {
+        let spec = StrategySpec::new("Diffuse").with("valuation", "PAYOFFS");
+        assert_eq!(build(&spec).unwrap().name(), "Diffuse Reciprocity");
+    }
+
+    #[test]
+    fn constraints_between_parameters_are_left_to_the_strategy() {
+        let spec = StrategySpec::new("Gear Shifting")
+            .with("initial", 3.0)
+            .with("cap", 2.0);
+        assert_eq!(
+            build(&spec).unwrap_err().to_string(),
+            "invalid `cap` for strategy `Gear Shifting`: expected a number >= initial (3), got 2"
+        );
+    }
+
+    #[test]
+    fn declared_defaults_build_the_same_strategy_as_no_parameters() {
+        // Every default is in its own range, and giving it explicitly
+        // builds the strategy the defaults build.
+        for entry in entries() {
+            let defaults = entry
+                .params
+                .iter()
+                .filter_map(|spec| Some((spec.name.to_owned(), spec.default_value()?)))
+                .collect();
+            let explicit = entry.build_with(&defaults).unwrap();
+            let implicit = entry.build_default().unwrap();
+            assert_eq!(explicit.name(), implicit.name(), "{}", entry.name);
+            assert_eq!(
+                explicit.classifier(),
+                implicit.classifier(),
+                "{}",
+                entry.name
+            );
+        }
+    }
+
+    #[test]
+    fn entries_describe_their_parameters() {
+        let majority = entry("majority").unwrap();
+        let depth = majority.param("memory_depth").unwrap();
+        assert_eq!(
+            depth.default_value(),
+            Some(ParamValue::Number(f64::INFINITY))
+        );
+        assert!(!depth.doc.is_empty());
+        let gtft = entry("GTFT").unwrap();
+        assert_eq!(gtft.param("p").unwrap().default_value(), None);
+        assert_eq!(
+            gtft.param("p").unwrap().kind.to_string(),
+            "a number in [0, 1]"
+        );
+        assert!(majority.param("nonsense").is_none());
+        for entry in entries() {
+            assert!(!entry.summary.is_empty(), "{}", entry.name);
+            assert!(
+                entry.params.iter().all(|spec| !spec.doc.is_empty()),
+                "{}",
+                entry.name
+            );
+            assert_eq!(
+                entry.default_classifier(),
+                entry.build_default().unwrap().classifier()
+            );
+        }
     }
 
     #[test]

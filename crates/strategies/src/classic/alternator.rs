@@ -6,6 +6,8 @@
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
+use crate::registry::{StrategyEntry, default_build};
+
 /// Plays `C`, `D`, `C`, `D`, ... by flipping its own last move.
 #[derive(Clone, Debug, Default)]
 pub struct Alternator;
@@ -25,6 +27,13 @@ impl Strategy for Alternator {
 
     fn reset(&mut self) {}
 }
+
+/// The registry entry of [`Alternator`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "Alternator",
+    "Alternates C and D.",
+    default_build::<Alternator>,
+);
 
 #[cfg(test)]
 mod tests {

@@ -7,6 +7,8 @@
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
+use crate::registry::{StrategyEntry, default_build};
+
 /// Defects first, then plays the opposite of the partner's last move.
 #[derive(Clone, Debug, Default)]
 pub struct Bully;
@@ -26,6 +28,13 @@ impl Strategy for Bully {
 
     fn reset(&mut self) {}
 }
+
+/// The registry entry of [`Bully`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "Bully",
+    "Defects first, then plays the opposite of the partner's last move.",
+    default_build::<Bully>,
+);
 
 #[cfg(test)]
 mod tests {

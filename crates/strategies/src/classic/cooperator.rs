@@ -6,6 +6,8 @@
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
+use crate::registry::{StrategyEntry, default_build};
+
 /// Always cooperates (`ALLC`).
 #[derive(Clone, Debug, Default)]
 pub struct Cooperator;
@@ -25,3 +27,11 @@ impl Strategy for Cooperator {
 
     fn reset(&mut self) {}
 }
+
+/// The registry entry of [`Cooperator`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "Cooperator",
+    "Always cooperates.",
+    default_build::<Cooperator>,
+)
+.with_aliases(&["ALLC", "Always Cooperate"]);

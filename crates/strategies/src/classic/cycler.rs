@@ -9,6 +9,8 @@
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
+use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
+
 /// Plays a fixed pattern of moves in a loop.
 #[derive(Clone, Debug)]
 pub struct Cycler {
@@ -94,6 +96,18 @@ impl Strategy for Cycler {
 
     fn reset(&mut self) {}
 }
+
+/// The registry entry of [`Cycler`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "Cycler",
+    "Plays a fixed pattern of moves in a loop.",
+    |params| params.finish(Cycler::new(params.text("pattern"))),
+)
+.with_params(&[ParamSpec::new(
+    "pattern",
+    ParamKind::Text { default: "CCD" },
+    "The moves to repeat, as a string of C and D.",
+)]);
 
 #[cfg(test)]
 mod tests {

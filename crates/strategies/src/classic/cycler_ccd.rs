@@ -8,6 +8,7 @@ use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use super::Cycler;
+use crate::registry::{StrategyEntry, default_build};
 
 /// The cycler with the pattern `CCD`, under its own `axelrod` name.
 #[derive(Clone, Debug)]
@@ -36,6 +37,13 @@ impl Strategy for CyclerCCD {
         self.0.reset();
     }
 }
+
+/// The registry entry of [`CyclerCCD`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "Cycler CCD",
+    "Plays C, C, D in a loop, under its own name.",
+    default_build::<CyclerCCD>,
+);
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,8 @@
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
+use crate::registry::{StrategyEntry, default_build};
+
 /// Always defects (`ALLD`).
 #[derive(Clone, Debug, Default)]
 pub struct Defector;
@@ -25,3 +27,8 @@ impl Strategy for Defector {
 
     fn reset(&mut self) {}
 }
+
+/// The registry entry of [`Defector`].
+pub(crate) const ENTRY: StrategyEntry =
+    StrategyEntry::new("Defector", "Always defects.", default_build::<Defector>)
+        .with_aliases(&["ALLD", "Always Defect"]);

@@ -13,6 +13,7 @@ use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use super::support::random_choice;
+use crate::registry::{StrategyEntry, default_build};
 
 /// Cooperates with a fresh probability between 0.3 and 0.7 each round.
 #[derive(Clone, Debug, Default)]
@@ -34,6 +35,13 @@ impl Strategy for FirstByAnonymous {
 
     fn reset(&mut self) {}
 }
+
+/// The registry entry of [`FirstByAnonymous`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "First by Anonymous",
+    "Cooperates with a fresh probability between 0.3 and 0.7 each round.",
+    default_build::<FirstByAnonymous>,
+);
 
 #[cfg(test)]
 mod tests {

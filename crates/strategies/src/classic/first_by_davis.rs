@@ -9,6 +9,8 @@
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
+use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
+
 /// Cooperates unconditionally at first, then holds any defection as a
 /// grudge for the rest of the match.
 #[derive(Clone, Debug)]
@@ -55,6 +57,18 @@ impl Strategy for FirstByDavis {
 
     fn reset(&mut self) {}
 }
+
+/// The registry entry of [`FirstByDavis`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "First by Davis",
+    "Cooperates unconditionally at first, then holds any defection as a grudge.",
+    |params| params.finish(Ok(FirstByDavis::new(params.count("rounds_to_cooperate")))),
+)
+.with_params(&[ParamSpec::new(
+    "rounds_to_cooperate",
+    ParamKind::count(10, 0),
+    "The number of opening rounds of unconditional cooperation.",
+)]);
 
 #[cfg(test)]
 mod tests {

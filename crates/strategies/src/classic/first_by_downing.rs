@@ -17,6 +17,7 @@ use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use super::support::Tally;
+use crate::registry::{StrategyEntry, default_build};
 
 /// Estimates how the partner reacts and plays the better reply.
 #[derive(Clone, Debug, Default)]
@@ -73,6 +74,13 @@ impl Strategy for FirstByDowning {
         *self = FirstByDowning::default();
     }
 }
+
+/// The registry entry of [`FirstByDowning`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "First by Downing",
+    "Estimates how the partner reacts and plays the better reply.",
+    default_build::<FirstByDowning>,
+);
 
 #[cfg(test)]
 mod tests {

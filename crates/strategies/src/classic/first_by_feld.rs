@@ -13,6 +13,7 @@ use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
 use super::support::{python_float, random_choice};
+use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
 
 /// Tit For Tat with a cooperation probability that decays over the match.
 #[derive(Clone, Debug)]
@@ -93,6 +94,36 @@ impl Strategy for FirstByFeld {
 
     fn reset(&mut self) {}
 }
+
+/// The registry entry of [`FirstByFeld`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "First by Feld",
+    "Tit For Tat with a cooperation probability that decays over the match.",
+    |params| {
+        params.finish(FirstByFeld::new(
+            params.number("start"),
+            params.number("end"),
+            params.count("rounds_of_decay"),
+        ))
+    },
+)
+.with_params(&[
+    ParamSpec::new(
+        "start",
+        ParamKind::probability(1.0),
+        "The probability of answering a cooperation with a cooperation at the start.",
+    ),
+    ParamSpec::new(
+        "end",
+        ParamKind::probability(0.5),
+        "That probability after the decay.",
+    ),
+    ParamSpec::new(
+        "rounds_of_decay",
+        ParamKind::count(200, 1),
+        "The number of rounds over which the probability falls from `start` to `end`.",
+    ),
+]);
 
 #[cfg(test)]
 mod tests {

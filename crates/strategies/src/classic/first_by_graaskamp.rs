@@ -19,6 +19,7 @@ use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
 use super::support::{Tally, looks_random, python_float};
+use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
 
 /// The round index of the probing defection.
 const PROBE_ROUND: usize = 50;
@@ -121,6 +122,18 @@ impl Strategy for FirstByGraaskamp {
         self.partner = Tally::default();
     }
 }
+
+/// The registry entry of [`FirstByGraaskamp`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "First by Graaskamp",
+    "Probes once, punishes randomness, and otherwise defects now and then.",
+    |params| params.finish(FirstByGraaskamp::new(params.number("alpha"))),
+)
+.with_params(&[ParamSpec::new(
+    "alpha",
+    ParamKind::probability(0.05),
+    "The significance level of its test for a random partner.",
+)]);
 
 #[cfg(test)]
 mod tests {

@@ -9,6 +9,7 @@ use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use super::support::random_choice;
+use crate::registry::{StrategyEntry, default_build};
 
 /// The probability of cooperating after the players' moves differed.
 const COOPERATION_AFTER_DISAGREEMENT: f64 = 2.0 / 7.0;
@@ -37,6 +38,13 @@ impl Strategy for FirstByGrofman {
 
     fn reset(&mut self) {}
 }
+
+/// The registry entry of [`FirstByGrofman`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "First by Grofman",
+    "Cooperates after matching moves, and with probability 2/7 otherwise.",
+    default_build::<FirstByGrofman>,
+);
 
 #[cfg(test)]
 mod tests {

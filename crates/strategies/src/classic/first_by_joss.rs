@@ -10,6 +10,7 @@ use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
 use super::support::{python_float, reactive_choice};
+use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
 
 /// Copies a defection, answers a cooperation with probability `p`.
 #[derive(Clone, Debug)]
@@ -59,6 +60,19 @@ impl Strategy for FirstByJoss {
 
     fn reset(&mut self) {}
 }
+
+/// The registry entry of [`FirstByJoss`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "First by Joss",
+    "Copies a defection, answers a cooperation with probability `p`.",
+    |params| params.finish(FirstByJoss::new(params.number("p"))),
+)
+.with_aliases(&["Joss"])
+.with_params(&[ParamSpec::new(
+    "p",
+    ParamKind::probability(0.9),
+    "The probability of answering a cooperation with a cooperation.",
+)]);
 
 #[cfg(test)]
 mod tests {

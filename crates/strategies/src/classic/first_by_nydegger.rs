@@ -14,6 +14,8 @@
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
+use crate::registry::{StrategyEntry, default_build};
+
 /// The values of `A` on which the rule defects.
 const DEFECT_ON: [u32; 19] = [
     1, 6, 7, 17, 22, 23, 26, 29, 30, 31, 33, 38, 39, 45, 49, 54, 55, 58, 61,
@@ -66,6 +68,13 @@ impl Strategy for FirstByNydegger {
 
     fn reset(&mut self) {}
 }
+
+/// The registry entry of [`FirstByNydegger`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "First by Nydegger",
+    "Decides from a weighted score of the last three outcomes.",
+    default_build::<FirstByNydegger>,
+);
 
 #[cfg(test)]
 mod tests {

@@ -11,6 +11,7 @@ use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use super::support::Retaliation;
+use crate::registry::{StrategyEntry, default_build};
 
 /// Answers the n-th unprovoked defection with n defections.
 #[derive(Clone, Debug, Default)]
@@ -46,6 +47,13 @@ impl Strategy for FirstByShubik {
         *self = FirstByShubik::default();
     }
 }
+
+/// The registry entry of [`FirstByShubik`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "First by Shubik",
+    "Answers the n-th unprovoked defection with n defections.",
+    default_build::<FirstByShubik>,
+);
 
 #[cfg(test)]
 mod tests {

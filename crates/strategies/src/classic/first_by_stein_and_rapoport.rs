@@ -18,6 +18,7 @@ use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
 use super::support::{Tally, defect_in_final_rounds, looks_random, python_float};
+use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
 
 /// The opening cooperations.
 const OPENING_COOPERATIONS: usize = 4;
@@ -112,6 +113,18 @@ impl Strategy for FirstBySteinAndRapoport {
         self.partner = Tally::default();
     }
 }
+
+/// The registry entry of [`FirstBySteinAndRapoport`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "First by Stein and Rapoport",
+    "Tit For Tat with a periodic randomness test and a defecting end.",
+    |params| params.finish(FirstBySteinAndRapoport::new(params.number("alpha"))),
+)
+.with_params(&[ParamSpec::new(
+    "alpha",
+    ParamKind::probability(0.05),
+    "The significance level of its test for a random partner.",
+)]);
 
 #[cfg(test)]
 mod tests {

@@ -27,6 +27,7 @@ use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use super::support::{Retaliation, Tally, defect_in_final_rounds};
+use crate::registry::{StrategyEntry, default_build};
 
 /// Rounds that must pass between two fresh starts.
 const ROUNDS_BETWEEN_FRESH_STARTS: usize = 20;
@@ -143,6 +144,13 @@ impl Strategy for FirstByTidemanAndChieruzzi {
         *self = FirstByTidemanAndChieruzzi::default();
     }
 }
+
+/// The registry entry of [`FirstByTidemanAndChieruzzi`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "First by Tideman and Chieruzzi",
+    "Escalating retaliation with occasional fresh starts and a defecting end.",
+    default_build::<FirstByTidemanAndChieruzzi>,
+);
 
 #[cfg(test)]
 mod tests {

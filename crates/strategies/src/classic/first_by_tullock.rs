@@ -10,6 +10,7 @@ use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use super::support::random_choice;
+use crate::registry::{StrategyEntry, default_build};
 
 /// The opening cooperations.
 const OPENING_COOPERATIONS: usize = 11;
@@ -52,6 +53,13 @@ impl Strategy for FirstByTullock {
 
     fn reset(&mut self) {}
 }
+
+/// The registry entry of [`FirstByTullock`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "First by Tullock",
+    "Cooperates ten percentage points less often than the partner recently did.",
+    default_build::<FirstByTullock>,
+);
 
 #[cfg(test)]
 mod tests {

@@ -9,6 +9,8 @@
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
+use crate::registry::{StrategyEntry, default_build};
+
 /// How many rounds a grudge lasts.
 const GRUDGE_LENGTH: u32 = 10;
 
@@ -48,6 +50,13 @@ impl Strategy for ForgetfulGrudger {
         *self = ForgetfulGrudger::default();
     }
 }
+
+/// The registry entry of [`ForgetfulGrudger`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "Forgetful Grudger",
+    "Defects for ten rounds after a partner defection, then forgives.",
+    default_build::<ForgetfulGrudger>,
+);
 
 #[cfg(test)]
 mod tests {

@@ -13,6 +13,7 @@ use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
 use super::support::Tally;
+use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
 
 /// Plays the partner's majority move, breaking ties by its softness.
 #[derive(Clone, Debug)]
@@ -96,6 +97,35 @@ impl Strategy for GoByMajority {
         self.tally = Tally::default();
     }
 }
+
+/// The registry entry of [`GoByMajority`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "Go By Majority",
+    "Plays the partner's majority move, breaking ties by its softness.",
+    |params| {
+        params.finish(GoByMajority::new(
+            params.optional_count("memory_depth"),
+            params.flag("soft"),
+        ))
+    },
+)
+.with_aliases(&["Soft Go By Majority", "Majority"])
+.with_params(&[
+    ParamSpec::new(
+        "memory_depth",
+        ParamKind::Count {
+            default: None,
+            min: 1,
+            unbounded: true,
+        },
+        "How many of the partner's last moves it counts (unbounded: the whole match).",
+    ),
+    ParamSpec::new(
+        "soft",
+        ParamKind::Bool { default: true },
+        "Whether it cooperates on a tie (otherwise it defects).",
+    ),
+]);
 
 #[cfg(test)]
 mod tests {

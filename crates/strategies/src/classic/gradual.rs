@@ -15,6 +15,7 @@ use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use super::support::Tally;
+use crate::registry::{StrategyEntry, default_build};
 
 /// The number of cooperations that follow a punishment.
 const CALM_ROUNDS: u32 = 2;
@@ -62,6 +63,13 @@ impl Strategy for Gradual {
         *self = Gradual::default();
     }
 }
+
+/// The registry entry of [`Gradual`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "Gradual",
+    "Punishes with as many defections as the partner has made, then makes peace with two cooperations.",
+    default_build::<Gradual>,
+);
 
 #[cfg(test)]
 mod tests {

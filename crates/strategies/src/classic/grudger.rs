@@ -8,6 +8,8 @@
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
+use crate::registry::{StrategyEntry, default_build};
+
 /// Cooperates until the partner defects once, then always defects.
 #[derive(Clone, Debug, Default)]
 pub struct Grudger {
@@ -37,6 +39,14 @@ impl Strategy for Grudger {
         self.grudge = false;
     }
 }
+
+/// The registry entry of [`Grudger`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "Grudger",
+    "Cooperates until the partner defects once, then always defects.",
+    default_build::<Grudger>,
+)
+.with_aliases(&["Grim", "Grim Trigger"]);
 
 #[cfg(test)]
 mod tests {

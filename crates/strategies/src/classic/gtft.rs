@@ -24,6 +24,7 @@ use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, ParameterError, PayoffMatrix, Strategy, View};
 
 use super::support::{python_float, reactive_choice};
+use crate::registry::{Limit, ParamKind, ParamSpec, StrategyEntry};
 
 /// Where the forgiveness probability comes from.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -111,6 +112,26 @@ impl Strategy for Gtft {
 
     fn reset(&mut self) {}
 }
+
+/// The registry entry of [`Gtft`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "GTFT",
+    "Copies a cooperation, forgives a defection with probability `p`.",
+    |params| match params.optional_number("p") {
+        Some(p) => params.finish(Gtft::new(p)),
+        None => params.finish(Ok(Gtft::default())),
+    },
+)
+.with_aliases(&["Generous Tit For Tat", "Generous TFT"])
+.with_params(&[ParamSpec::new(
+    "p",
+    ParamKind::Number {
+        default: None,
+        min: Limit::Closed(0.0),
+        max: Limit::Closed(1.0),
+    },
+    "The probability of forgiving a defection (default: computed from the payoffs, 1/3 in the classic game).",
+)]);
 
 #[cfg(test)]
 mod tests {

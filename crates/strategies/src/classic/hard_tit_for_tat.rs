@@ -8,6 +8,8 @@ use super::support::retaliate_within;
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
+use crate::registry::{StrategyEntry, default_build};
+
 /// How many of the partner's recent moves are checked for a defection.
 const WINDOW: usize = 3;
 
@@ -30,6 +32,14 @@ impl Strategy for HardTitForTat {
 
     fn reset(&mut self) {}
 }
+
+/// The registry entry of [`HardTitForTat`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "Hard Tit For Tat",
+    "Defects if the partner defected in any of the last three rounds.",
+    default_build::<HardTitForTat>,
+)
+.with_aliases(&["HTFT"]);
 
 #[cfg(test)]
 mod tests {

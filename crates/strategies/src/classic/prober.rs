@@ -7,6 +7,8 @@
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
+use crate::registry::{StrategyEntry, default_build};
+
 /// The opening probe.
 const OPENING: [Action; 3] = [Action::D, Action::C, Action::C];
 
@@ -37,6 +39,13 @@ impl Strategy for Prober {
 
     fn reset(&mut self) {}
 }
+
+/// The registry entry of [`Prober`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "Prober",
+    "Opens D C C, then exploits a partner that did not retaliate and plays Tit For Tat otherwise.",
+    default_build::<Prober>,
+);
 
 #[cfg(test)]
 mod tests {

@@ -10,6 +10,7 @@ use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
 use super::support::{python_float, random_choice};
+use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
 
 /// Cooperates with probability `p` each round.
 #[derive(Clone, Debug)]
@@ -68,6 +69,18 @@ impl Strategy for Random {
 
     fn reset(&mut self) {}
 }
+
+/// The registry entry of [`Random`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "Random",
+    "Cooperates with probability `p` each round.",
+    |params| params.finish(Random::new(params.number("p"))),
+)
+.with_params(&[ParamSpec::new(
+    "p",
+    ParamKind::probability(0.5),
+    "The probability of cooperating.",
+)]);
 
 #[cfg(test)]
 mod tests {

@@ -7,6 +7,8 @@
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
+use crate::registry::{StrategyEntry, default_build};
+
 /// Defects first, then copies the partner's last move.
 #[derive(Clone, Debug, Default)]
 pub struct SuspiciousTitForTat;
@@ -26,6 +28,14 @@ impl Strategy for SuspiciousTitForTat {
 
     fn reset(&mut self) {}
 }
+
+/// The registry entry of [`SuspiciousTitForTat`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "Suspicious Tit For Tat",
+    "Defects first, then copies the partner's last move.",
+    default_build::<SuspiciousTitForTat>,
+)
+.with_aliases(&["STFT"]);
 
 #[cfg(test)]
 mod tests {

@@ -7,6 +7,8 @@
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
+use crate::registry::{StrategyEntry, default_build};
+
 /// Defects only after two consecutive defections by the partner.
 #[derive(Clone, Debug, Default)]
 pub struct TitFor2Tats;
@@ -30,6 +32,14 @@ impl Strategy for TitFor2Tats {
 
     fn reset(&mut self) {}
 }
+
+/// The registry entry of [`TitFor2Tats`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "Tit For 2 Tats",
+    "Defects only after two consecutive defections by the partner.",
+    default_build::<TitFor2Tats>,
+)
+.with_aliases(&["TF2T", "Tit For Two Tats"]);
 
 #[cfg(test)]
 mod tests {

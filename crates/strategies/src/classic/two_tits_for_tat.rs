@@ -8,6 +8,8 @@ use super::support::retaliate_within;
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
+use crate::registry::{StrategyEntry, default_build};
+
 /// Defects if the partner defected in either of the last two rounds.
 #[derive(Clone, Debug, Default)]
 pub struct TwoTitsForTat;
@@ -27,6 +29,14 @@ impl Strategy for TwoTitsForTat {
 
     fn reset(&mut self) {}
 }
+
+/// The registry entry of [`TwoTitsForTat`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "Two Tits For Tat",
+    "Defects if the partner defected in either of the last two rounds.",
+    default_build::<TwoTitsForTat>,
+)
+.with_aliases(&["TTFT", "2TFT"]);
 
 #[cfg(test)]
 mod tests {

@@ -9,6 +9,8 @@
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
+use crate::registry::{StrategyEntry, default_build};
+
 /// Cooperates after a round in which both players matched, defects after a
 /// round in which they differed.
 #[derive(Clone, Debug, Default)]
@@ -32,6 +34,14 @@ impl Strategy for WinStayLoseShift {
 
     fn reset(&mut self) {}
 }
+
+/// The registry entry of [`WinStayLoseShift`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "Win-Stay Lose-Shift",
+    "Repeats its last move after R or T and switches after S or P.",
+    default_build::<WinStayLoseShift>,
+)
+.with_aliases(&["WSLS", "Pavlov"]);
 
 #[cfg(test)]
 mod tests {

@@ -19,6 +19,8 @@ use rand_core::RngCore;
 use twolevel_game::error::check_unit_interval;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
+use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
+
 /// Defects to score at home; optionally reciprocates while politicization
 /// is low.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -66,6 +68,19 @@ impl Strategy for NationalistDefector {
 
     fn reset(&mut self) {}
 }
+
+/// The registry entry of [`NationalistDefector`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "Nationalist Defector",
+    "Defects to score at home; optionally reciprocates while politicization is low.",
+    |params| params.finish(NationalistDefector::new(params.number("reciprocate_below"))),
+)
+.with_aliases(&["Nationalist"])
+.with_params(&[ParamSpec::new(
+    "reciprocate_below",
+    ParamKind::probability(0.0),
+    "It plays tit for tat while politicization is below this level (0: it always defects).",
+)]);
 
 #[cfg(test)]
 mod tests {

@@ -34,6 +34,8 @@
 use serde::{Deserialize, Serialize};
 use twolevel_game::{Action, Outcome, ParameterError, PayoffMatrix, View};
 
+use crate::registry::{Limit, ParamKind, ParamSpec, Params};
+
 /// How a round is valued in a [`Ledger`]; see the module documentation.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Valuation {
@@ -212,6 +214,48 @@ impl Ledger {
             on_round(outcome, before, self.balance);
         }
         self.pending_payoffs = Some(*view.payoffs);
+    }
+}
+
+/// The `lambda` parameter of a ledger strategy: a decay in (0, 1].
+pub(crate) const fn lambda_param(default: f64, doc: &'static str) -> ParamSpec {
+    ParamSpec::new(
+        "lambda",
+        ParamKind::Number {
+            default: Some(default),
+            min: Limit::Open(0.0),
+            max: Limit::Closed(1.0),
+        },
+        doc,
+    )
+}
+
+/// A tolerance parameter of a ledger strategy: a number >= 0, possibly
+/// infinite (unbounded).
+pub(crate) const fn tolerance_kind(default: f64) -> ParamKind {
+    ParamKind::Number {
+        default: Some(default),
+        min: Limit::Closed(0.0),
+        max: Limit::Closed(f64::INFINITY),
+    }
+}
+
+/// The `valuation` parameter of a ledger strategy.
+pub(crate) const VALUATION_PARAM: ParamSpec = ParamSpec::new(
+    "valuation",
+    ParamKind::Choice {
+        default: "counts",
+        choices: &["counts", "payoffs"],
+    },
+    "What a cooperation is worth: 1 (counts) or its worth to its recipient (payoffs).",
+);
+
+/// The [`Valuation`] a ledger strategy's builder was given in
+/// [`VALUATION_PARAM`].
+pub(crate) fn valuation_param(params: &Params<'_>) -> Valuation {
+    match params.text(VALUATION_PARAM.name) {
+        "payoffs" => Valuation::Payoffs,
+        _ => Valuation::Counts,
     }
 }
 

@@ -56,7 +56,8 @@
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Outcome, ParameterError, Strategy, View};
 
-use crate::ledger::{Ledger, Valuation};
+use crate::ledger::{Ledger, Valuation, lambda_param};
+use crate::registry::{Limit, ParamKind, ParamSpec, StrategyEntry};
 
 /// Defects while its debt stays under the tolerance learned from the
 /// partner's retaliation; repays when called.
@@ -207,6 +208,36 @@ impl Strategy for FreeRider {
         self.last_was_call = false;
     }
 }
+
+/// The registry entry of [`FreeRider`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "Free Rider",
+    "Learns the partner's tolerance from its retaliation and defects while its own debt stays under it.",
+    |params| {
+        params.finish(FreeRider::new(
+            params.number("lambda"),
+            params.number("margin"),
+            params.count("probe_every"),
+        ))
+    },
+)
+.with_params(&[
+    lambda_param(1.0, "The decay of old debts the free rider assumes of its partner."),
+    ParamSpec::new(
+        "margin",
+        ParamKind::Number {
+            default: Some(FreeRider::DEFAULT_MARGIN),
+            min: Limit::Open(0.0),
+            max: Limit::Open(f64::INFINITY),
+        },
+        "How far below the learned tolerance it keeps its debt.",
+    ),
+    ParamSpec::new(
+        "probe_every",
+        ParamKind::count(FreeRider::DEFAULT_PROBE_EVERY, 2),
+        "It probes (defects) once every this many rounds until it has learned the tolerance.",
+    ),
+]);
 
 #[cfg(test)]
 mod tests {

@@ -34,6 +34,10 @@ use rand_core::RngCore;
 use twolevel_game::error::check_unit_interval;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
+use crate::registry::{
+    self, ParamKind, ParamSpec, Params, StrategyEntry, StrategyError, StrategySpec,
+};
+
 /// A state whose politician plays unless its bureaucrat takes the wheel,
 /// which it does with probability `autonomy` each round.
 #[derive(Clone, Debug)]
@@ -134,6 +138,55 @@ impl Strategy for Delegation {
         self.politician.reset();
         self.bureaucrat.reset();
     }
+}
+
+/// The registry entry of [`Delegation`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "Delegation",
+    "A state whose politician plays unless its bureaucrat takes the wheel, with probability `autonomy`.",
+    |params| {
+        let politician = member(params, "politician")?;
+        let bureaucrat = member(params, "bureaucrat")?;
+        params.finish(Delegation::new(
+            politician,
+            bureaucrat,
+            params.number("autonomy"),
+        ))
+    },
+)
+.with_params(&[
+    ParamSpec::new(
+        "autonomy",
+        ParamKind::probability(Delegation::DEFAULT_AUTONOMY),
+        "The probability that the bureaucrat's move is played in a round.",
+    ),
+    ParamSpec::new(
+        "politician",
+        ParamKind::Text {
+            default: "Tit For Tat",
+        },
+        "The politician: a registered strategy (not a delegation), built with its defaults.",
+    ),
+    ParamSpec::new(
+        "bureaucrat",
+        ParamKind::Text {
+            default: "Diffuse Reciprocity",
+        },
+        "The bureaucrat: a registered strategy (not a delegation), built with its defaults.",
+    ),
+]);
+
+/// Builds the delegation member named by the text parameter `param`, with
+/// its default parameters.
+fn member(params: &Params<'_>, param: &str) -> Result<Box<dyn Strategy>, StrategyError> {
+    let name = params.text(param);
+    if registry::canonical_name(name)? == ENTRY.name {
+        return Err(params.invalid(
+            param,
+            "expected a strategy other than a delegation (delegations do not nest)",
+        ));
+    }
+    registry::build(&StrategySpec::new(name))
 }
 
 #[cfg(test)]

@@ -25,7 +25,11 @@
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
-use crate::ledger::{Ledger, Valuation, check_tolerance};
+use crate::ledger::{
+    Ledger, VALUATION_PARAM, Valuation, check_tolerance, lambda_param, tolerance_kind,
+    valuation_param,
+};
+use crate::registry::{ParamSpec, StrategyEntry};
 
 /// Cooperates while the partner's net debt stays within a tolerance.
 #[derive(Clone, Debug, PartialEq)]
@@ -106,6 +110,32 @@ impl Strategy for DiffuseReciprocity {
         self.ledger.reset();
     }
 }
+
+/// The registry entry of [`DiffuseReciprocity`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "Diffuse Reciprocity",
+    "Cooperates while the partner's net debt stays within a tolerance.",
+    |params| {
+        params.finish(DiffuseReciprocity::new(
+            params.number("tolerance"),
+            params.number("lambda"),
+            valuation_param(params),
+        ))
+    },
+)
+.with_aliases(&["Diffuse"])
+.with_params(&[
+    ParamSpec::new(
+        "tolerance",
+        tolerance_kind(DiffuseReciprocity::DEFAULT_TOLERANCE),
+        "The credit line: the largest net debt of the partner it still cooperates under.",
+    ),
+    lambda_param(
+        DiffuseReciprocity::DEFAULT_LAMBDA,
+        "The decay of old debts per round (1: nothing is forgotten).",
+    ),
+    VALUATION_PARAM,
+]);
 
 #[cfg(test)]
 mod tests {

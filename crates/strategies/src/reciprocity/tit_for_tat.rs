@@ -9,6 +9,8 @@
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
+use crate::registry::{StrategyEntry, default_build};
+
 /// Cooperates first, then copies the partner's last move.
 #[derive(Clone, Debug, Default)]
 pub struct TitForTat;
@@ -28,6 +30,14 @@ impl Strategy for TitForTat {
 
     fn reset(&mut self) {}
 }
+
+/// The registry entry of [`TitForTat`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "Tit For Tat",
+    "Cooperates first, then copies the partner's last move.",
+    default_build::<TitForTat>,
+)
+.with_aliases(&["TFT"]);
 
 #[cfg(test)]
 mod tests {

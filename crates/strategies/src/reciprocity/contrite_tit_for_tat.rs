@@ -23,6 +23,8 @@
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
+use crate::registry::{StrategyEntry, default_build};
+
 /// Tit For Tat that does not retaliate against retaliation it provoked by
 /// accident.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -71,6 +73,13 @@ impl Strategy for ContriteTitForTat {
         self.intended = None;
     }
 }
+
+/// The registry entry of [`ContriteTitForTat`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "Contrite Tit For Tat",
+    "Tit for tat that does not retaliate against a defection its own accidental defection provoked.",
+    default_build::<ContriteTitForTat>,
+).with_aliases(&["CTFT"]);
 
 #[cfg(test)]
 mod tests {

@@ -32,7 +32,11 @@
 use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, Outcome, ParameterError, Strategy, View};
 
-use crate::ledger::{Ledger, Valuation, check_tolerance};
+use crate::ledger::{
+    Ledger, VALUATION_PARAM, Valuation, check_tolerance, lambda_param, tolerance_kind,
+    valuation_param,
+};
+use crate::registry::{Limit, ParamKind, ParamSpec, StrategyEntry};
 
 /// The fixed parameters of [`GearShifting`].
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -52,16 +56,22 @@ pub struct GearShiftingParams {
     pub valuation: Valuation,
 }
 
+impl GearShiftingParams {
+    /// The defaults: start at 0, grow by 1 after every run of 3 mutual
+    /// cooperations up to 4, decay 0.9, counts.
+    pub const DEFAULT: GearShiftingParams = GearShiftingParams {
+        initial: 0.0,
+        step: 1.0,
+        cap: 4.0,
+        patience: 3,
+        lambda: 0.9,
+        valuation: Valuation::Counts,
+    };
+}
+
 impl Default for GearShiftingParams {
     fn default() -> Self {
-        GearShiftingParams {
-            initial: 0.0,
-            step: 1.0,
-            cap: 4.0,
-            patience: 3,
-            lambda: 0.9,
-            valuation: Valuation::Counts,
-        }
+        Self::DEFAULT
     }
 }
 
@@ -175,6 +185,54 @@ impl Strategy for GearShifting {
         self.run = 0;
     }
 }
+
+/// The registry entry of [`GearShifting`].
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "Gear Shifting",
+    "Diffuse reciprocity whose tolerance grows with sustained cooperation and collapses on a breach.",
+    |params| {
+        params.finish(GearShifting::new(GearShiftingParams {
+            initial: params.number("initial"),
+            step: params.number("step"),
+            cap: params.number("cap"),
+            patience: params.count("patience"),
+            lambda: params.number("lambda"),
+            valuation: valuation_param(params),
+        }))
+    },
+)
+.with_aliases(&["Gear Shifter"])
+.with_params(&[
+    ParamSpec::new(
+        "initial",
+        tolerance_kind(GearShiftingParams::DEFAULT.initial),
+        "The tolerance at the start of a match.",
+    ),
+    ParamSpec::new(
+        "step",
+        ParamKind::Number {
+            default: Some(GearShiftingParams::DEFAULT.step),
+            min: Limit::Open(0.0),
+            max: Limit::Open(f64::INFINITY),
+        },
+        "How much the tolerance grows per completed run of mutual cooperation.",
+    ),
+    ParamSpec::new(
+        "cap",
+        tolerance_kind(GearShiftingParams::DEFAULT.cap),
+        "The largest tolerance (at least `initial`).",
+    ),
+    ParamSpec::new(
+        "patience",
+        ParamKind::count(GearShiftingParams::DEFAULT.patience, 1),
+        "The number of consecutive mutual cooperations that make a run.",
+    ),
+    lambda_param(
+        GearShiftingParams::DEFAULT.lambda,
+        "The decay of old debts per round (1: nothing is forgotten).",
+    ),
+    VALUATION_PARAM,
+]);
 
 #[cfg(test)]
 mod tests {
