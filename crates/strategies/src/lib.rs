@@ -14,6 +14,9 @@
 //! - [`Delegation`]: a state as a politician and a bureaucrat who takes the
 //!   wheel with probability `autonomy`.
 //! - The classic Axelrod set in [`classic`], re-exported here.
+//! - Memory-one players in [`memory_one`], re-exported here: the generic
+//!   four-vector [`MemoryOne`] and the zero-determinant strategies of Press
+//!   and Dyson (2012) ([`ZeroDeterminant`], [`ZDExtort2`], [`ZDGTFT2`], ...).
 //! - [`registry`]: build any of them by name from a [`StrategySpec`](registry::StrategySpec).
 //! - [`preset`]: named actors (strategy + political weight + visibility)
 //!   from the RON files of the top-level `strategies/` folder, also
@@ -53,6 +56,7 @@
 pub mod classic;
 pub mod config;
 pub mod ledger;
+pub mod memory_one;
 pub mod preset;
 pub mod registry;
 pub mod testing;
@@ -72,5 +76,9 @@ pub use diffuse_reciprocity::DiffuseReciprocity;
 pub use free_rider::FreeRider;
 pub use gear_shifting::{GearShifting, GearShiftingParams};
 pub use ledger::{Ledger, Valuation};
+pub use memory_one::{
+    Baseline, MemoryOne, ZDExtort2, ZDExtort2v2, ZDExtort3, ZDExtort4, ZDExtortion, ZDGTFT2,
+    ZDGen2, ZDMischief, ZDSet2, ZeroDeterminant,
+};
 pub use nationalist_defector::NationalistDefector;
 pub use tit_for_tat::TitForTat;

@@ -34,10 +34,10 @@ mod gtft;
 mod hard_tit_for_tat;
 mod prober;
 mod random;
-mod support;
+pub(crate) mod support;
 mod suspicious_tit_for_tat;
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 mod tit_for_2_tats;
 mod two_tits_for_tat;
 mod win_stay_lose_shift;
