@@ -944,6 +944,33 @@ mod tests {
         assert!(close(both.first_cooperation(), 0.9));
     }
 
+    proptest::proptest! {
+        /// The long-run distribution of a noisy chain is a probability
+        /// vector that the transition matrix leaves unchanged, and the
+        /// discounted counts sum to the expected length.
+        #[test]
+        fn long_run_distribution_is_stationary(
+            vx in proptest::array::uniform4(0.0..=1.0_f64),
+            vy in proptest::array::uniform4(0.0..=1.0_f64),
+            first in proptest::array::uniform2(0.0..=1.0_f64),
+            noise in 0.0..0.5_f64,
+            delta in 0.0..0.99_f64,
+        ) {
+            let x = MemoryOnePlayer::new(vx, first[0]).unwrap();
+            let y = MemoryOnePlayer::new(vy, first[1]).unwrap();
+            let c = MemoryOneChain::new(&x, &y, noise).unwrap();
+            let pi = c.long_run_distribution();
+            proptest::prop_assert!((pi.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+            proptest::prop_assert!(pi.iter().all(|&p| p >= 0.0));
+            let next = vec_mat(&pi, &c.transition());
+            for k in 0..4 {
+                proptest::prop_assert!((next[k] - pi[k]).abs() < 1e-9, "{:?} -> {:?}", pi, next);
+            }
+            let counts = c.discounted_outcomes(delta).unwrap();
+            proptest::prop_assert!((counts.iter().sum::<f64>() - 1.0 / (1.0 - delta)).abs() < 1e-9);
+        }
+    }
+
     #[test]
     fn invalid_parameters_are_rejected_with_the_field() {
         let err = MemoryOnePlayer::new([1.0, 1.5, 0.0, 0.0], 1.0).unwrap_err();
