@@ -243,6 +243,9 @@ fn long_matches_approach_the_long_run_payoffs() {
     let long_run = chain.long_run_payoffs(&payoffs);
     let finite = chain.finite_payoffs(1_000_000, &payoffs).unwrap().per_round;
     for k in 0..2 {
-        assert!((finite[k] - long_run[k]).abs() < 1e-4, "{finite:?} vs {long_run:?}");
+        assert!(
+            (finite[k] - long_run[k]).abs() < 1e-4,
+            "{finite:?} vs {long_run:?}"
+        );
     }
 }
