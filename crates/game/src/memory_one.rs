@@ -667,11 +667,12 @@ fn solve(mut a: Matrix, mut b: [f64; 4], n: usize) -> Option<[f64; 4]> {
         }
         a.swap(col, pivot_row);
         b.swap(col, pivot_row);
+        let pivot = a[col];
         for row in col + 1..n {
-            let factor = a[row][col] / a[col][col];
+            let factor = a[row][col] / pivot[col];
             if factor != 0.0 {
-                for k in col..n {
-                    a[row][k] -= factor * a[col][k];
+                for (entry, p) in a[row][col..n].iter_mut().zip(&pivot[col..n]) {
+                    *entry -= factor * p;
                 }
                 b[row] -= factor * b[col];
             }
