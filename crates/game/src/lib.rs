@@ -23,6 +23,9 @@
 //!   probability.
 //! - [`analytic`]: grim-trigger and tit-for-tat thresholds, discounted path
 //!   values and the paradox of politicization.
+//! - [`memory_one`]: [`MemoryOnePlayer`]s (four-vector and first move) and
+//!   the exact [`MemoryOneChain`] of a match between two of them, with
+//!   noise: long-run, finite-match and discounted expected payoffs.
 //! - [`strategy`]: the [`Strategy`] trait, [`View`] and [`Classifier`].
 //!
 //! ## Invariants
@@ -105,6 +108,7 @@ pub mod dynamics;
 pub mod error;
 pub mod horizon;
 pub mod matrix;
+pub mod memory_one;
 pub mod strategy;
 pub mod two_level;
 
@@ -119,6 +123,7 @@ pub use dynamics::{ElectionCycle, PoliticizationDynamics, Politics};
 pub use error::ParameterError;
 pub use horizon::Horizon;
 pub use matrix::{Bimatrix, NotPrisonersDilemma, PayoffMatrix};
+pub use memory_one::{ExpectedPayoffs, MemoryOneChain, MemoryOnePlayer, OutcomePayoffs};
 pub use strategy::{Classifier, CloneStrategy, Strategy, View};
 pub use two_level::{
     Orientation, Payoff, PoliticalPayoff, Politicization, StageTable, TwoLevelGame,

@@ -16,6 +16,9 @@
 //!   and [`Delegation`] (a state as a politician and a bureaucrat who takes
 //!   the wheel with probability `autonomy`).
 //! - [`classic`]: the classic Axelrod set.
+//! - [`memory_one`]: the generic four-vector [`MemoryOne`] and the
+//!   zero-determinant strategies of Press and Dyson (2012)
+//!   ([`ZeroDeterminant`], [`ZDExtort2`], [`ZDGTFT2`], ...).
 //! - [`registry`]: build any of them by name from a [`StrategySpec`](registry::StrategySpec),
 //!   and list them with their parameters ([`registry::entries`]).
 //! - [`preset`]: named actors (strategy + political weight + visibility)
@@ -106,6 +109,7 @@
 pub mod actors;
 pub mod classic;
 pub mod config;
+pub mod memory_one;
 pub mod preset;
 pub mod reciprocity;
 pub mod registry;
@@ -116,4 +120,8 @@ pub use classic::*;
 pub use reciprocity::ledger::{self, Ledger, Valuation};
 pub use reciprocity::{
     ContriteTitForTat, DiffuseReciprocity, GearShifting, GearShiftingParams, TitForTat,
+};
+pub use memory_one::{
+    Baseline, MemoryOne, ZDExtort2, ZDExtort2v2, ZDExtort3, ZDExtort4, ZDExtortion, ZDGTFT2,
+    ZDGen2, ZDMischief, ZDSet2, ZeroDeterminant,
 };

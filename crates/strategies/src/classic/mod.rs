@@ -34,10 +34,10 @@ pub(crate) mod gtft;
 pub(crate) mod hard_tit_for_tat;
 pub(crate) mod prober;
 pub(crate) mod random;
-mod support;
+pub(crate) mod support;
 pub(crate) mod suspicious_tit_for_tat;
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 pub(crate) mod tit_for_2_tats;
 pub(crate) mod two_tits_for_tat;
 pub(crate) mod win_stay_lose_shift;
