@@ -213,14 +213,14 @@ fn bad_evolution_blocks_are_reported() {
         );
     }
     // Before the currencies `fitness` was the payoff-to-fitness map, now
-    // `selection`; an old block fails with serde's message naming the
-    // currencies it expects.
+    // `selection`; an old block fails naming the file, the currencies it
+    // expects and where the map went.
     let err = Tournament::from_ron(&file("(fitness: Exponential(0.5))"), "old.ron", &catalog)
         .unwrap_err()
         .to_string();
     assert!(
         err.contains("old.ron")
-            && err.contains("Exponential")
+            && err.contains("selection: Exponential(0.5)")
             && ["Policy", "Political", "Utility"]
                 .iter()
                 .all(|c| err.contains(c)),

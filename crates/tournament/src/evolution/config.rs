@@ -212,6 +212,9 @@ pub struct RawEvolutionConfig {
     /// type's fitness (Moran), what an imitator compares (pairwise
     /// comparison) and what the shares grow by (ecological, replicator).
     /// `Policy` (the default), `Political` or `Utility`; see [`Currency`].
+    /// The map written here before the currencies (`Exponential(..)`,
+    /// `Linear(..)`) is refused with a message pointing to `selection`.
+    #[serde(deserialize_with = "fitness_currency")]
     pub fitness: Currency,
     /// The payoff-to-fitness map of the Moran process; see [`Selection`].
     pub selection: Selection,
@@ -234,6 +237,38 @@ pub struct RawEvolutionConfig {
     pub seed: Option<u64>,
     /// Where to write the trajectories as CSV, if anywhere.
     pub output: Option<String>,
+}
+
+/// How the `fitness` field may be spelt: a currency, or the
+/// payoff-to-fitness map it held before the currencies, which is refused.
+#[derive(Deserialize)]
+#[serde(rename = "Currency")]
+enum FitnessSpelling {
+    Policy,
+    Political,
+    Utility,
+    Linear(f64),
+    Exponential(f64),
+}
+
+/// Deserializes the `fitness` currency; the old spelling of the map fails
+/// with a message that names `selection`.
+fn fitness_currency<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Currency, D::Error> {
+    let old = |map: String| {
+        serde::de::Error::custom(format!(
+            "`fitness` now names the currency selection acts on: `Policy` (the default), \
+             `Political` or `Utility`; the payoff-to-fitness map moved to `selection: {map}`"
+        ))
+    };
+    match FitnessSpelling::deserialize(deserializer)? {
+        FitnessSpelling::Policy => Ok(Currency::Policy),
+        FitnessSpelling::Political => Ok(Currency::Political),
+        FitnessSpelling::Utility => Ok(Currency::Utility),
+        FitnessSpelling::Linear(w) => Err(old(format!("Linear({w:?})"))),
+        FitnessSpelling::Exponential(beta) => Err(old(format!("Exponential({beta:?})"))),
+    }
 }
 
 impl Default for RawEvolutionConfig {
@@ -602,12 +637,18 @@ mod tests {
             assert_eq!(parse(text).unwrap().fitness(), currency);
         }
         // Before the currencies, `fitness` was the payoff-to-fitness map; an
-        // old file fails naming the currencies it now expects.
+        // old file fails naming the currencies it now expects and where the
+        // map went.
         let err = parse("(fitness: Exponential(0.5))").unwrap_err();
         assert!(
-            err.contains("Exponential") && err.contains("Policy") && err.contains("Utility"),
+            err.contains("Policy")
+                && err.contains("Utility")
+                && err.contains("selection: Exponential(0.5)"),
             "{err}"
         );
+        let err = parse("(fitness: Linear(1.0))").unwrap_err();
+        assert!(err.contains("selection: Linear(1.0)"), "{err}");
+        assert!(parse("(fitness: Welfare)").unwrap_err().contains("Welfare"));
         assert_eq!(
             parse("(selection: Exponential(0.5))").unwrap().selection(),
             Selection::Exponential(0.5)
