@@ -388,7 +388,9 @@ pub struct Measurement {
     /// (international, absolute-gains) payoff, the political (domestic)
     /// payoff and the players' own blended utilities. The mean utility
     /// mixes numbers on each player's own scale; the policy payoff is the
-    /// one comparable between runs whose political weights differ.
+    /// one comparable between runs whose political weights differ. (With a
+    /// derived political payoff and no audience bonus the political payoff
+    /// is zero-sum, so its mean over both players is 0.)
     pub payoffs: ByCurrency<f64>,
     /// The mean politicization over the rounds of a match.
     pub politicization: f64,
@@ -569,11 +571,11 @@ impl fmt::Display for LeverReport {
             "The six levers on \"{}\" (seed {}, {} repetitions; both settings of a lever use the same seed)",
             self.tournament, self.seed, self.repetitions
         )?;
-        let header = |f: &mut fmt::Formatter<'_>, cells: [&str; 17]| {
-            let [a, b, c, d, e, g, h, i, j, k, l, m, n, p, q, r, o] = cells;
+        let header = |f: &mut fmt::Formatter<'_>, cells: [&str; 14]| {
+            let [a, b, c, d, e, g, h, i, j, k, l, m, n, o] = cells;
             writeln!(
                 f,
-                "{a:<23} {b:<16} {c:>5} {d:>5} | {e:>6} {g:>6} {h:>7} | {i:>6} {j:>6} {k:>7} | {l:>6} {m:>6} {n:>7} | {p:>9} {q:>9} {r:>7} | {o:>11}"
+                "{a:<23} {b:<16} {c:>5} {d:>5} | {e:>6} {g:>6} {h:>7} | {i:>6} {j:>6} {k:>7} | {l:>6} {m:>6} {n:>7} | {o:>11}"
             )
         };
         header(
@@ -591,9 +593,6 @@ impl fmt::Display for LeverReport {
                 "",
                 "policy",
                 "policy",
-                "",
-                "political",
-                "political",
                 "",
                 "pi",
             ],
@@ -614,13 +613,10 @@ impl fmt::Display for LeverReport {
                 "low",
                 "high",
                 "effect",
-                "low",
-                "high",
-                "effect",
                 "low / high",
             ],
         )?;
-        writeln!(f, "{}", "-".repeat(158))?;
+        writeln!(f, "{}", "-".repeat(128))?;
         for outcome in &self.levers {
             let marked = |setting: Setting, value: f64| {
                 let star = if outcome.pulled == setting { "*" } else { "" };
@@ -635,7 +631,7 @@ impl fmt::Display for LeverReport {
             };
             writeln!(
                 f,
-                "{:<23} {:<16} {:>5} {:>5} | {} {} {} | {} {} {} | {} {} {} | {} {} {} | {:>5.3} {:>5.3}",
+                "{:<23} {:<16} {:>5} {:>5} | {} {} {} | {} {} {} | {} {} {} | {:>5.3} {:>5.3}",
                 outcome.name,
                 outcome.parameter,
                 marked(Setting::Low, outcome.low.value),
@@ -649,9 +645,6 @@ impl fmt::Display for LeverReport {
                 cell(Some(outcome.low.payoffs.policy), 6, false),
                 cell(Some(outcome.high.payoffs.policy), 6, false),
                 cell(Some(outcome.effect(|m| m.payoffs.policy)), 7, true),
-                cell(Some(outcome.low.payoffs.political), 9, false),
-                cell(Some(outcome.high.payoffs.political), 9, false),
-                cell(Some(outcome.effect(|m| m.payoffs.political)), 7, true),
                 outcome.low.politicization,
                 outcome.high.politicization,
             )?;
@@ -661,8 +654,8 @@ impl fmt::Display for LeverReport {
             "*: the setting the article recommends (the lever pulled); effect: pulled minus not pulled.\n\
              coop: cooperation rate, mean over all matches; evolved coop: the cooperation rate of the\n\
              population after {ECOLOGICAL_GENERATIONS} generations of Axelrod's ecological dynamics on the run's {EVOLVED_FITNESS}s;\n\
-             policy, political: policy and political payoff per player and turn (each player's own utility is in\n\
-             the JSON report; it is on each player's own scale); pi: mean politicization."
+             policy: policy payoff per player and turn; pi: mean politicization. The JSON report adds the\n\
+             political payoff and own utility (each player's on its own scale), per run and per player."
         )?;
         for outcome in &self.levers {
             if let Some(note) = &outcome.note {
