@@ -8,7 +8,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
 use twolevel::tournament::evolution::{
-    Fitness, PayoffTable, Record, StochasticParams, Update, fixation_probability, simulate,
+    PayoffTable, Record, Selection, StochasticParams, Update, fixation_probability, simulate,
 };
 
 const STEPS: u64 = 1_000_000;
@@ -37,17 +37,17 @@ fn steps(c: &mut Criterion) {
         (
             "moran_linear_2types",
             &two,
-            Update::Moran(Fitness::Linear(0.1)),
+            Update::Moran(Selection::Linear(0.1)),
         ),
         (
             "moran_exponential_2types",
             &two,
-            Update::Moran(Fitness::Exponential(0.1)),
+            Update::Moran(Selection::Exponential(0.1)),
         ),
         (
             "moran_linear_4types",
             &four,
-            Update::Moran(Fitness::Linear(0.1)),
+            Update::Moran(Selection::Linear(0.1)),
         ),
         ("fermi_2types", &two, Update::Fermi(0.1)),
         ("fermi_4types", &four, Update::Fermi(0.1)),

@@ -33,7 +33,7 @@
 //! | `repetitions`      | `1`                             | at least 1 |
 //! | `seed`             | `0`                             | master seed |
 //! | `self_play`        | `true`                          | each player also meets a clone of itself |
-//! | `ranking`          | `Utility`                       | or `Policy`, `Political`, `Wins` |
+//! | `ranking`          | `Policy`                        | or `Political`, `Utility`, `Wins(Policy)`, `Wins(Political)`, `Wins(Utility)` |
 //! | `output`           | `None`                          | folder for the CSV and JSON results, relative to the working directory |
 //! | `evolution`        | `None`                          | an [`EvolutionConfig`] block |
 //!
@@ -133,7 +133,8 @@ pub struct TournamentFile {
     /// Whether each player also meets a clone of itself.
     #[serde(default = "yes")]
     pub self_play: bool,
-    /// What the ranking sorts by.
+    /// What the ranking sorts by, in which currency (policy payoff per turn
+    /// by default).
     #[serde(default)]
     pub ranking: RankingMetric,
     /// The folder for the result files, if any.

@@ -20,10 +20,11 @@
 //! (so both runs share their per-match random streams as far as the
 //! players draw alike) and measures each run ([`Measurement`]): the mean
 //! over all matches, self-play included, of the cooperation rate, of the
-//! policy payoff and the blended utility per player and turn, and of the
-//! mean politicization; and the cooperation rate of the population that
-//! Axelrod's ecological dynamics grow from the run's payoffs (its
-//! "evolved" cooperation).
+//! payoff per player and turn in each currency (policy, political and own
+//! utility), and of the mean politicization; each player's normalised
+//! score in each currency; and the cooperation rate of the population
+//! that Axelrod's ecological dynamics grow from the run's policy payoffs
+//! (its "evolved" cooperation; see [`EVOLVED_FITNESS`]).
 //! [`LeverReport::run`] does this for all six levers; its `Display` is a
 //! table and it serialises to JSON.
 //!
@@ -57,13 +58,15 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use twolevel_game::error::check_unit_interval;
-use twolevel_game::{Orientation, ParameterError, PoliticalPayoff, Politicization, Politics};
+use twolevel_game::{
+    ByCurrency, Currency, Orientation, ParameterError, PoliticalPayoff, Politicization, Politics,
+};
 use twolevel_strategies::{Delegation, DiffuseReciprocity};
 
 use crate::evolution::{ecological, payoff_table};
 use crate::play::PlayerSettings;
 use crate::report::OutputError;
-use crate::round_robin::{Entrant, RoundRobin, RoundRobinResults};
+use crate::round_robin::{Entrant, RoundRobin, RoundRobinResults, total_in};
 
 /// The political weight above which the bureaucratic-networks lever treats
 /// an entrant as a politician.
@@ -367,32 +370,51 @@ fn delegated(entrant: &Entrant, autonomy: f64) -> Result<Entrant, ParameterError
 }
 
 /// What one run of a lever measured: means over all matches of the round
-/// robin (self-play included), each match weighing the same.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+/// robin (self-play included), each match weighing the same, and each
+/// player's scores.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Measurement {
     /// The lever's parameter value in this run.
     pub value: f64,
     /// The share of moves that were cooperations (both players).
     pub cooperation: f64,
-    /// The policy (international, absolute-gains) payoff per player and
-    /// turn.
-    pub policy: f64,
-    /// The blended utility (each player's own objective) per player and
-    /// turn. (The mean political payoff is not reported: with a derived
-    /// political payoff and no audience bonus it is zero-sum, so its mean
-    /// over both players is always 0.)
-    pub utility: f64,
+    /// The payoff per player and turn in each currency: the policy
+    /// (international, absolute-gains) payoff, the political (domestic)
+    /// payoff and the players' own blended utilities. The mean utility
+    /// mixes numbers on each player's own scale; the policy payoff is the
+    /// one comparable between runs whose political weights differ. (With a
+    /// derived political payoff and no audience bonus the political payoff
+    /// is zero-sum, so its mean over both players is 0.)
+    pub payoffs: ByCurrency<f64>,
     /// The mean politicization over the rounds of a match.
     pub politicization: f64,
     /// The cooperation rate of the population that Axelrod's ecological
     /// dynamics grow from this run's payoffs: starting from equal shares,
     /// [`ECOLOGICAL_GENERATIONS`] generations of the discrete replicator
-    /// map on the payoff matrix (utility per turn), then
+    /// map on the payoff matrix in [`EVOLVED_FITNESS`] per turn, then
     /// `sum_ij x_i x_j c_ij` with `c_ij` the share of rounds in which `i`
     /// cooperated against `j`. `None` without self-play (the dynamics need
     /// the payoff of a type against its own kind).
     pub evolved_cooperation: Option<f64>,
+    /// Each player's normalised score per turn in each currency (the
+    /// round robin's standings), in the order the players were given.
+    pub players: Vec<PlayerScores>,
 }
+
+/// One player's normalised scores per turn in one lever run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlayerScores {
+    /// The player's name.
+    pub name: String,
+    /// The mean over repetitions of the normalised payoff per turn in each
+    /// currency; the utility is on the player's own scale.
+    pub scores: ByCurrency<f64>,
+}
+
+/// The currency the ecological dynamics behind
+/// [`Measurement::evolved_cooperation`] select on: the policy payoff, as
+/// in the evolutionary processes by default.
+pub const EVOLVED_FITNESS: Currency = Currency::Policy;
 
 /// The generations of the ecological dynamics behind
 /// [`Measurement::evolved_cooperation`].
@@ -401,7 +423,7 @@ pub const ECOLOGICAL_GENERATIONS: u64 = 1000;
 /// The cooperation rate of the population grown by the ecological
 /// dynamics from `results`; `None` when a pair did not meet.
 fn evolved_cooperation(results: &RoundRobinResults) -> Option<f64> {
-    let table = payoff_table(results).ok()?;
+    let table = payoff_table(results, EVOLVED_FITNESS).ok()?;
     let n = table.len();
     let equal = vec![1.0 / n as f64; n];
     let trajectory = ecological(&table, &equal, ECOLOGICAL_GENERATIONS, false).ok()?;
@@ -428,16 +450,23 @@ impl Measurement {
                 .sum::<f64>()
                 / matches
         };
-        let per_player_turn = |total: fn(&crate::play::PlayerTotals) -> f64| {
+        let per_player_turn = |total: &dyn Fn(&crate::play::PlayerTotals) -> f64| {
             mean(&|m| (total(&m.players[0]) + total(&m.players[1])) / (2.0 * f64::from(m.turns)))
         };
         Measurement {
             value,
-            cooperation: per_player_turn(|p| f64::from(p.cooperations)),
-            policy: per_player_turn(|p| p.policy),
-            utility: per_player_turn(|p| p.utility),
+            cooperation: per_player_turn(&|p| f64::from(p.cooperations)),
+            payoffs: ByCurrency::from_fn(|c| per_player_turn(&|p| total_in(p, c))),
             politicization: mean(&|m| m.mean_politicization),
             evolved_cooperation: evolved_cooperation(results),
+            players: results
+                .standings
+                .iter()
+                .map(|s| PlayerScores {
+                    name: s.name.clone(),
+                    scores: s.scores.clone().map(|summary| summary.mean),
+                })
+                .collect(),
         }
     }
 }
@@ -607,9 +636,9 @@ impl fmt::Display for LeverReport {
                 cell(outcome.low.evolved_cooperation, 6, false),
                 cell(outcome.high.evolved_cooperation, 6, false),
                 cell(evolved_effect, 7, true),
-                cell(Some(outcome.low.policy), 6, false),
-                cell(Some(outcome.high.policy), 6, false),
-                cell(Some(outcome.effect(|m| m.policy)), 7, true),
+                cell(Some(outcome.low.payoffs.policy), 6, false),
+                cell(Some(outcome.high.payoffs.policy), 6, false),
+                cell(Some(outcome.effect(|m| m.payoffs.policy)), 7, true),
                 outcome.low.politicization,
                 outcome.high.politicization,
             )?;
@@ -618,8 +647,9 @@ impl fmt::Display for LeverReport {
             f,
             "*: the setting the article recommends (the lever pulled); effect: pulled minus not pulled.\n\
              coop: cooperation rate, mean over all matches; evolved coop: the cooperation rate of the\n\
-             population after {ECOLOGICAL_GENERATIONS} generations of Axelrod's ecological dynamics on the run's payoffs;\n\
-             policy: policy payoff per player and turn; pi: mean politicization."
+             population after {ECOLOGICAL_GENERATIONS} generations of Axelrod's ecological dynamics on the run's {EVOLVED_FITNESS}s;\n\
+             policy: policy payoff per player and turn; pi: mean politicization. The JSON report adds the\n\
+             political payoff and own utility (each player's on its own scale), per run and per player."
         )?;
         for outcome in &self.levers {
             if let Some(note) = &outcome.note {

@@ -8,6 +8,11 @@
 //! - [`round_robin`]: round-robin tournaments, run in parallel with
 //!   results independent of the thread count ([`seeding`]).
 //! - [`report`]: the ranking table and the CSV and JSON output files.
+//!
+//! Every result carries the three currencies of
+//! [`twolevel_game::Currency`] (policy payoff, political payoff and each
+//! player's own utility); rankings, wins and evolutionary fitness name
+//! theirs, and the default is the policy payoff.
 //! - [`evolution`]: evolutionary dynamics on round-robin payoffs.
 //! - [`levers`]: the seed article's six levers as paired experiments.
 //!
@@ -26,7 +31,9 @@
 //! ];
 //! let results = RoundRobin::new(config, players)?.with_repetitions(3)?.play();
 //! // Against each other: TFT scores 199 in 200 turns, the defector 204.
-//! assert_eq!(results.payoff_matrix[0][1], Some(199.0 / 200.0));
+//! // In the classic game policy payoff and utility are the same numbers.
+//! assert_eq!(results.payoff_matrices.policy[0][1], Some(199.0 / 200.0));
+//! assert_eq!(results.payoff_matrices.utility, results.payoff_matrices.policy);
 //! assert_eq!(results.ranked_names().next(), Some("Defector"));
 //! # Ok::<(), twolevel_game::ParameterError>(())
 //! ```

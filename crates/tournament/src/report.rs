@@ -4,11 +4,20 @@
 //! The files written are:
 //!
 //! - `ranking.csv`: one row per player, best first, with the mean and
-//!   standard deviation over repetitions of each score;
-//! - `payoff_matrix.csv` and `cooperation_matrix.csv`: one row and one
-//!   column per player (empty cells for pairs that did not meet);
-//! - `matches.csv`: one row per match;
+//!   standard deviation over repetitions of each score in each currency
+//!   (`policy_mean`, `policy_sd`, `political_mean`, `political_sd`,
+//!   `utility_mean`, `utility_sd`), the wins in each currency
+//!   (`wins_policy_mean`, ...) and the cooperation rate;
+//! - `payoff_matrix_policy.csv`, `payoff_matrix_political.csv`,
+//!   `payoff_matrix_utility.csv` and `cooperation_matrix.csv`: one row and
+//!   one column per player (empty cells for pairs that did not meet);
+//! - `matches.csv`: one row per match, with both players' totals in each
+//!   currency;
 //! - `results.json`: everything above in one document.
+//!
+//! The utility columns are each player's own blend of policy and political
+//! payoff with its own political weight: on its own scale, not comparable
+//! between players with different weights (see [`Currency`]).
 
 use std::fmt::{self, Display};
 use std::fs;
@@ -16,7 +25,9 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use crate::round_robin::{RankingMetric, RoundRobinResults};
+use twolevel_game::Currency;
+
+use crate::round_robin::{RankingMetric, RoundRobinResults, total_in};
 
 /// Results could not be written.
 #[derive(Debug, Error)]
@@ -52,18 +63,18 @@ pub enum OutputError {
 
 impl Display for RankingMetric {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            RankingMetric::Utility => "utility per turn",
-            RankingMetric::Policy => "policy payoff per turn",
-            RankingMetric::Political => "political payoff per turn",
-            RankingMetric::Wins => "wins",
-        })
+        match self {
+            RankingMetric::Wins(currency) => write!(f, "wins in {currency}"),
+            other => write!(f, "{} per turn", other.currency()),
+        }
     }
 }
 
 impl Display for RoundRobinResults {
-    /// The ranking as an aligned table, best first, then the number of
-    /// matches and their mean length.
+    /// The ranking as an aligned table, best first: each player's payoff
+    /// per turn in the three currencies, its cooperation rate and its wins
+    /// in the ranking's currency; then what the ranking sorts by, the
+    /// number of matches and their mean length.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let width = self
             .names()
@@ -71,26 +82,33 @@ impl Display for RoundRobinResults {
             .chain(["Player".len()])
             .max()
             .unwrap_or(6);
+        let wins_in = self.metric.currency();
+        let wins_header = format!("Wins({})", wins_in.label());
         writeln!(
             f,
-            "{:>4}  {:<width$}  {:>16}  {:>10}  {:>10}  {:>9}  {:>6}",
-            "Rank", "Player", "Utility/turn (sd)", "Policy", "Political", "Coop rate", "Wins"
+            "{:>4}  {:<width$}  {:>17}  {:>10}  {:>10}  {:>9}  {:>15}",
+            "Rank", "Player", "Policy/turn (sd)", "Political", "Utility*", "Coop rate", wins_header
         )?;
         for (rank, &p) in self.ranking.iter().enumerate() {
             let s = &self.standings[p];
             writeln!(
                 f,
-                "{:>4}  {:<width$}  {:>8.4} ({:>6.4})  {:>10.4}  {:>10.4}  {:>9.3}  {:>6.1}",
+                "{:>4}  {:<width$}  {:>9.4} ({:>6.4})  {:>10.4}  {:>10.4}  {:>9.3}  {:>15.1}",
                 rank + 1,
                 s.name,
-                s.utility.mean,
-                s.utility.std,
-                s.policy.mean,
-                s.political.mean,
+                s.scores.policy.mean,
+                s.scores.policy.std,
+                s.scores.political.mean,
+                s.scores.utility.mean,
                 s.cooperation_rate,
-                s.wins.mean,
+                s.wins[wins_in].mean,
             )?;
         }
+        writeln!(
+            f,
+            "Policy, Political: policy and political payoff per turn; Utility*: own utility per turn, \
+             on each player's own scale (not comparable between players with different political weights)."
+        )?;
         write!(
             f,
             "Ranked by {}; {} matches ({} repetitions), mean length {:.2} turns.",
@@ -113,38 +131,50 @@ impl RoundRobinResults {
             path: folder.to_path_buf(),
             source,
         })?;
-        let files = [
-            write_csv(&folder.join("ranking.csv"), |w| self.ranking_rows(w))?,
-            write_csv(&folder.join("payoff_matrix.csv"), |w| {
-                self.matrix_rows(w, &self.payoff_matrix)
-            })?,
-            write_csv(&folder.join("cooperation_matrix.csv"), |w| {
-                self.matrix_rows(w, &self.cooperation_matrix)
-            })?,
-            write_csv(&folder.join("matches.csv"), |w| self.match_rows(w))?,
-            self.write_json(&folder.join("results.json"))?,
-        ];
-        Ok(files.to_vec())
+        let mut files = vec![write_csv(&folder.join("ranking.csv"), |w| {
+            self.ranking_rows(w)
+        })?];
+        for (currency, matrix) in self.payoff_matrices.iter() {
+            let name = format!("payoff_matrix_{}.csv", currency.label());
+            files.push(write_csv(&folder.join(name), |w| {
+                self.matrix_rows(w, matrix)
+            })?);
+        }
+        files.push(write_csv(&folder.join("cooperation_matrix.csv"), |w| {
+            self.matrix_rows(w, &self.cooperation_matrix)
+        })?);
+        files.push(write_csv(&folder.join("matches.csv"), |w| {
+            self.match_rows(w)
+        })?);
+        files.push(self.write_json(&folder.join("results.json"))?);
+        Ok(files)
+    }
+
+    /// The header of `ranking.csv`: rank and player, the mean and standard
+    /// deviation of the score in each currency, of the wins in each
+    /// currency, and the cooperation rate.
+    fn ranking_header() -> Vec<String> {
+        let scores = Currency::ALL.map(|c| c.label().to_owned());
+        let wins = Currency::ALL.map(|c| format!("wins_{}", c.label()));
+        ["rank".to_owned(), "player".to_owned()]
+            .into_iter()
+            .chain(
+                scores
+                    .into_iter()
+                    .chain(wins)
+                    .flat_map(|name| [format!("{name}_mean"), format!("{name}_sd")]),
+            )
+            .chain(["cooperation_rate".to_owned()])
+            .collect()
     }
 
     fn ranking_rows(&self, w: &mut csv::Writer<fs::File>) -> csv::Result<()> {
-        w.write_record([
-            "rank",
-            "player",
-            "utility_mean",
-            "utility_sd",
-            "policy_mean",
-            "policy_sd",
-            "political_mean",
-            "political_sd",
-            "wins_mean",
-            "wins_sd",
-            "cooperation_rate",
-        ])?;
+        w.write_record(Self::ranking_header())?;
         for (rank, &p) in self.ranking.iter().enumerate() {
             let s = &self.standings[p];
             let mut record = vec![(rank + 1).to_string(), s.name.clone()];
-            for summary in [&s.utility, &s.policy, &s.political, &s.wins] {
+            let summaries = s.scores.iter().chain(s.wins.iter());
+            for (_, summary) in summaries {
                 record.push(summary.mean.to_string());
                 record.push(summary.std.to_string());
             }
@@ -172,38 +202,42 @@ impl RoundRobinResults {
     }
 
     fn match_rows(&self, w: &mut csv::Writer<fs::File>) -> csv::Result<()> {
-        w.write_record([
-            "player",
-            "partner",
-            "repetition",
-            "turns",
-            "utility",
-            "partner_utility",
-            "policy",
-            "partner_policy",
-            "political",
-            "partner_political",
-            "cooperations",
-            "partner_cooperations",
-            "mean_politicization",
-        ])?;
+        let totals = Currency::ALL
+            .into_iter()
+            .flat_map(|c| [c.label().to_owned(), format!("partner_{}", c.label())]);
+        let header = ["player", "partner", "repetition", "turns"]
+            .map(str::to_owned)
+            .into_iter()
+            .chain(totals)
+            .chain(
+                [
+                    "cooperations",
+                    "partner_cooperations",
+                    "mean_politicization",
+                ]
+                .map(str::to_owned),
+            );
+        w.write_record(header)?;
         for m in &self.matches {
             let [a, b] = &m.result.players;
-            w.write_record([
+            let totals = Currency::ALL
+                .into_iter()
+                .flat_map(|c| [total_in(a, c), total_in(b, c)])
+                .map(|v| v.to_string());
+            let record = [
                 self.standings[m.players[0]].name.clone(),
                 self.standings[m.players[1]].name.clone(),
                 m.repetition.to_string(),
                 m.result.turns.to_string(),
-                a.utility.to_string(),
-                b.utility.to_string(),
-                a.policy.to_string(),
-                b.policy.to_string(),
-                a.political.to_string(),
-                b.political.to_string(),
+            ]
+            .into_iter()
+            .chain(totals)
+            .chain([
                 a.cooperations.to_string(),
                 b.cooperations.to_string(),
                 m.result.mean_politicization.to_string(),
-            ])?;
+            ]);
+            w.write_record(record)?;
         }
         Ok(())
     }
@@ -274,16 +308,23 @@ mod tests {
         assert!(lines[0].contains("Player"));
         assert!(lines[1].contains("Defector") && lines[1].trim_start().starts_with('1'));
         assert!(lines[2].contains("Tit For Tat"));
-        assert!(lines[3].contains("3 matches"));
+        assert!(lines[0].contains("Policy/turn") && lines[0].contains("Utility*"));
+        assert!(lines[0].contains("Wins(policy)"));
+        assert!(lines[3].contains("own scale"));
+        assert!(lines[4].starts_with("Ranked by policy payoff per turn;"));
+        assert!(lines[4].contains("3 matches"));
     }
 
     #[test]
     fn files_are_written_and_bad_paths_are_errors() {
         let dir = std::env::temp_dir().join(format!("twolevel-report-{}", std::process::id()));
         let written = results().write_to(&dir).unwrap();
-        assert_eq!(written.len(), 5);
-        let matrix = std::fs::read_to_string(dir.join("payoff_matrix.csv")).unwrap();
-        assert_eq!(matrix.lines().next(), Some("player,Tit For Tat,Defector"));
+        assert_eq!(written.len(), 7);
+        for currency in ["policy", "political", "utility"] {
+            let path = dir.join(format!("payoff_matrix_{currency}.csv"));
+            let matrix = std::fs::read_to_string(path).unwrap();
+            assert_eq!(matrix.lines().next(), Some("player,Tit For Tat,Defector"));
+        }
         let json: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(dir.join("results.json")).unwrap())
                 .unwrap();

@@ -10,26 +10,36 @@
 //!
 //! ## Scores
 //!
+//! Every score is kept in the three [`Currency`]s of MODEL.md section 8:
+//! the policy payoff (absolute gains, comparable between all players), the
+//! political payoff (relative gains at home) and the player's own utility
+//! (its blend with its own effective political weight, on its own scale and
+//! therefore **not** comparable between players with different weights).
+//!
 //! As in the Python `axelrod` library's `ResultSet`, a player's score in a
 //! repetition is its *normalised score*: the mean, over its matches against
-//! the other players, of its utility per turn. Self-play matches are left
-//! out of the scores and wins (they enter the payoff and cooperation
-//! matrices), except in a one-player tournament where they are all there
-//! is. The policy and political scores are normalised the same way. A
-//! *win* is a match in which the player's total utility exceeds its
-//! partner's.
+//! the other players, of its payoff per turn, in each currency. Self-play
+//! matches are left out of the scores and wins (they enter the payoff and
+//! cooperation matrices), except in a one-player tournament where they are
+//! all there is. A *win in a currency* is a match in which the player's
+//! total in that currency exceeds its partner's; wins are counted in every
+//! currency.
 //!
 //! The ranking sorts players by the mean over repetitions of the chosen
-//! [`RankingMetric`] (utility by default), best first, ties kept in the
-//! order the players were given. (`axelrod` ranks by the median; with a
-//! deterministic tournament the two agree.) Standard deviations over
+//! [`RankingMetric`] (policy payoff per turn by default), best first, ties
+//! kept in the order the players were given. (`axelrod` ranks by the
+//! median; with a deterministic tournament the two agree. In the classic
+//! game, with `w = 0` and `pi = 0`, the three currencies' policy and utility
+//! coincide, so the ranking is `axelrod`'s.) Standard deviations over
 //! repetitions use the `n - 1` divisor and are 0 for a single repetition.
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use twolevel_game::{ParameterError, Strategy};
+use twolevel_game::{ByCurrency, Currency, ParameterError, Strategy};
 
-use crate::play::{MatchBuffers, MatchConfig, MatchResult, PlayerSettings, play_match};
+use crate::play::{
+    MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, play_match,
+};
 use crate::seeding::match_rng;
 
 /// A player of a round robin: a display name, a strategy prototype (cloned
@@ -70,18 +80,45 @@ impl Entrant {
 }
 
 /// What the ranking sorts players by (the mean over repetitions, highest
-/// first).
+/// first). Every metric names its [`Currency`]; in a tournament file it is
+/// written `ranking: Policy`, `ranking: Utility` or `ranking: Wins(Policy)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum RankingMetric {
-    /// Blended utility per turn (the player's own objective).
+    /// Policy (international, absolute-gains) payoff per turn: comparable
+    /// between all players.
     #[default]
-    Utility,
-    /// Policy (international, absolute-gains) payoff per turn.
     Policy,
     /// Political (domestic) payoff per turn.
     Political,
-    /// Matches won: own total utility above the partner's.
-    Wins,
+    /// Own blended utility per turn. Each player's utility is on its own
+    /// scale, so this ranks players with different political weights by
+    /// numbers that are not comparable.
+    Utility,
+    /// Matches won in the currency: own total above the partner's.
+    Wins(Currency),
+}
+
+impl RankingMetric {
+    /// The currency the metric counts in.
+    #[must_use]
+    pub const fn currency(self) -> Currency {
+        match self {
+            RankingMetric::Policy => Currency::Policy,
+            RankingMetric::Political => Currency::Political,
+            RankingMetric::Utility => Currency::Utility,
+            RankingMetric::Wins(currency) => currency,
+        }
+    }
+}
+
+/// A player's total over a match in `currency`.
+#[inline]
+pub(crate) fn total_in(totals: &PlayerTotals, currency: Currency) -> f64 {
+    match currency {
+        Currency::Policy => totals.policy,
+        Currency::Political => totals.political,
+        Currency::Utility => totals.utility,
+    }
 }
 
 /// A round-robin tournament, validated: at least one match to play and at
@@ -99,7 +136,7 @@ pub struct RoundRobin {
 
 impl RoundRobin {
     /// A round robin of `entrants` playing matches under `config`, with one
-    /// repetition, seed 0, self-play, parallel execution and the utility
+    /// repetition, seed 0, self-play, parallel execution and the policy
     /// ranking.
     ///
     /// Fails when there are no entrants.
@@ -111,7 +148,7 @@ impl RoundRobin {
             seed: 0,
             self_play: true,
             parallel: true,
-            metric: RankingMetric::Utility,
+            metric: RankingMetric::Policy,
         }
         .checked()
     }
@@ -360,14 +397,11 @@ impl Summary {
 pub struct Standing {
     /// The player's name.
     pub name: String,
-    /// Normalised blended utility per turn (see the module documentation).
-    pub utility: Summary,
-    /// Normalised policy payoff per turn.
-    pub policy: Summary,
-    /// Normalised political payoff per turn.
-    pub political: Summary,
-    /// Matches won per repetition.
-    pub wins: Summary,
+    /// Normalised payoff per turn in each currency (see the module
+    /// documentation). The utility is on the player's own scale.
+    pub scores: ByCurrency<Summary>,
+    /// Matches won per repetition in each currency.
+    pub wins: ByCurrency<Summary>,
     /// The share of the player's rounds (in the matches that score) in
     /// which it cooperated.
     pub cooperation_rate: f64,
@@ -378,10 +412,8 @@ impl Standing {
     #[must_use]
     pub fn score(&self, metric: RankingMetric) -> f64 {
         match metric {
-            RankingMetric::Utility => self.utility.mean,
-            RankingMetric::Policy => self.policy.mean,
-            RankingMetric::Political => self.political.mean,
-            RankingMetric::Wins => self.wins.mean,
+            RankingMetric::Wins(currency) => self.wins[currency].mean,
+            other => self.scores[other.currency()].mean,
         }
     }
 }
@@ -399,10 +431,11 @@ pub struct RoundRobinResults {
     pub standings: Vec<Standing>,
     /// Player indices from best to worst.
     pub ranking: Vec<usize>,
-    /// `payoff_matrix[i][j]`: player `i`'s mean utility per turn against
-    /// player `j`, averaged over repetitions (both sides averaged on the
-    /// diagonal); `None` for pairs that did not meet.
-    pub payoff_matrix: Vec<Vec<Option<f64>>>,
+    /// In each currency, `payoff_matrices[currency][i][j]`: player `i`'s
+    /// mean payoff per turn against player `j`, averaged over repetitions
+    /// (both sides averaged on the diagonal); `None` for pairs that did not
+    /// meet.
+    pub payoff_matrices: ByCurrency<Vec<Vec<Option<f64>>>>,
     /// `cooperation_matrix[i][j]`: the share of rounds in which player `i`
     /// cooperated against player `j`, over all repetitions; `None` for
     /// pairs that did not meet.
@@ -416,17 +449,15 @@ pub struct RoundRobinResults {
 /// Running sums for one player in one repetition.
 #[derive(Clone, Copy, Default)]
 struct RepetitionSums {
-    utility: f64,
-    policy: f64,
-    political: f64,
-    wins: u32,
+    per_turn: ByCurrency<f64>,
+    wins: ByCurrency<u32>,
     matches: u32,
 }
 
 /// Running sums for one ordered pair of players over all repetitions.
 #[derive(Clone, Copy, Default)]
 struct CellSums {
-    utility_per_turn: f64,
+    per_turn: ByCurrency<f64>,
     cooperations: u64,
     turns: u64,
     sides: u32,
@@ -452,16 +483,19 @@ impl RoundRobinResults {
                 let mine = &result.players[side];
                 let theirs = &result.players[1 - side];
                 let cell = &mut cells[me][partner];
-                cell.utility_per_turn += mine.utility / turns;
+                for currency in Currency::ALL {
+                    cell.per_turn[currency] += total_in(mine, currency) / turns;
+                }
                 cell.cooperations += u64::from(mine.cooperations);
                 cell.turns += u64::from(result.turns);
                 cell.sides += 1;
                 if me != partner || self_play_scores {
                     let sums = &mut per_repetition[me][record.repetition as usize];
-                    sums.utility += mine.utility / turns;
-                    sums.policy += mine.policy / turns;
-                    sums.political += mine.political / turns;
-                    sums.wins += u32::from(mine.utility > theirs.utility);
+                    for currency in Currency::ALL {
+                        let (own, other) = (total_in(mine, currency), total_in(theirs, currency));
+                        sums.per_turn[currency] += own / turns;
+                        sums.wins[currency] += u32::from(own > other);
+                    }
                     sums.matches += 1;
                     scored_cooperations[me] += u64::from(mine.cooperations);
                     scored_turns[me] += u64::from(result.turns);
@@ -472,19 +506,18 @@ impl RoundRobinResults {
         let standings: Vec<Standing> = (0..n)
             .map(|p| {
                 let reps = &per_repetition[p];
-                let normalised = |value: fn(&RepetitionSums) -> f64| {
-                    Summary::of(
-                        reps.iter()
-                            .map(|s| value(s) / f64::from(s.matches.max(1)))
-                            .collect(),
-                    )
-                };
                 Standing {
                     name: tournament.entrants[p].name.clone(),
-                    utility: normalised(|s| s.utility),
-                    policy: normalised(|s| s.policy),
-                    political: normalised(|s| s.political),
-                    wins: Summary::of(reps.iter().map(|s| f64::from(s.wins)).collect()),
+                    scores: ByCurrency::from_fn(|c| {
+                        Summary::of(
+                            reps.iter()
+                                .map(|s| s.per_turn[c] / f64::from(s.matches.max(1)))
+                                .collect(),
+                        )
+                    }),
+                    wins: ByCurrency::from_fn(|c| {
+                        Summary::of(reps.iter().map(|s| f64::from(s.wins[c])).collect())
+                    }),
                     cooperation_rate: scored_cooperations[p] as f64 / scored_turns[p].max(1) as f64,
                 }
             })
@@ -498,7 +531,7 @@ impl RoundRobinResults {
                 .total_cmp(&standings[a].score(metric))
         });
 
-        let matrix = |value: fn(&CellSums) -> f64| -> Vec<Vec<Option<f64>>> {
+        let matrix = |value: &dyn Fn(&CellSums) -> f64| -> Vec<Vec<Option<f64>>> {
             cells
                 .iter()
                 .map(|row| {
@@ -508,8 +541,9 @@ impl RoundRobinResults {
                 })
                 .collect()
         };
-        let payoff_matrix = matrix(|c| c.utility_per_turn / f64::from(c.sides));
-        let cooperation_matrix = matrix(|c| c.cooperations as f64 / c.turns as f64);
+        let payoff_matrices =
+            ByCurrency::from_fn(|currency| matrix(&|c| c.per_turn[currency] / f64::from(c.sides)));
+        let cooperation_matrix = matrix(&|c| c.cooperations as f64 / c.turns as f64);
         let total_turns: u64 = matches.iter().map(|m| u64::from(m.result.turns)).sum();
         let mean_match_length = total_turns as f64 / matches.len().max(1) as f64;
 
@@ -519,7 +553,7 @@ impl RoundRobinResults {
             seed: tournament.seed,
             standings,
             ranking,
-            payoff_matrix,
+            payoff_matrices,
             cooperation_matrix,
             mean_match_length,
             matches,
@@ -586,7 +620,7 @@ mod tests {
             .with_repetitions(3)
             .unwrap()
             .with_seed(9)
-            .with_ranking(RankingMetric::Wins);
+            .with_ranking(RankingMetric::Wins(Currency::Utility));
         let two = base
             .clone()
             .with_entrants(base.entrants()[..2].to_vec())
@@ -594,7 +628,7 @@ mod tests {
         assert_eq!(two.entrants().len(), 2);
         assert_eq!(
             (two.repetitions(), two.seed(), two.ranking_metric()),
-            (3, 9, RankingMetric::Wins)
+            (3, 9, RankingMetric::Wins(Currency::Utility))
         );
         let err = base.with_entrants(Vec::new()).unwrap_err();
         assert_eq!(err.field, "players");
@@ -606,17 +640,27 @@ mod tests {
         // Pairs with self-play: 6, two repetitions each.
         assert_eq!(results.matches.len(), 12);
         // Cooperator: 0 per turn against Defector, 3 against TFT.
-        assert_eq!(results.standings[0].utility.mean, 1.5);
+        assert_eq!(results.standings[0].scores.utility.mean, 1.5);
         // Defector: 5 against Cooperator, (5 + 9) / 10 against TFT.
-        assert_eq!(results.standings[1].utility.mean, (5.0 + 1.4) / 2.0);
+        assert_eq!(results.standings[1].scores.utility.mean, (5.0 + 1.4) / 2.0);
         // TFT: 3 against Cooperator, 0.9 against Defector.
-        assert_eq!(results.standings[2].utility.mean, (3.0 + 0.9) / 2.0);
+        assert_eq!(results.standings[2].scores.utility.mean, (3.0 + 0.9) / 2.0);
         assert_eq!(results.ranking, vec![1, 2, 0]);
-        assert_eq!(results.payoff_matrix[1][1], Some(1.0));
-        assert_eq!(results.payoff_matrix[2][1], Some(0.9));
+        // In the classic game the three currencies' policy and utility agree
+        // bit for bit.
+        for standing in &results.standings {
+            assert_eq!(standing.scores.policy, standing.scores.utility);
+            assert_eq!(standing.wins.policy, standing.wins.utility);
+        }
+        assert_eq!(
+            results.payoff_matrices.policy,
+            results.payoff_matrices.utility
+        );
+        assert_eq!(results.payoff_matrices.utility[1][1], Some(1.0));
+        assert_eq!(results.payoff_matrices[Currency::Policy][2][1], Some(0.9));
         assert_eq!(results.cooperation_matrix[2][1], Some(0.1));
-        assert_eq!(results.standings[1].wins.mean, 2.0);
-        assert_eq!(results.standings[0].utility.std, 0.0);
+        assert_eq!(results.standings[1].wins.policy.mean, 2.0);
+        assert_eq!(results.standings[0].scores.utility.std, 0.0);
         assert_eq!(results.mean_match_length, 10.0);
     }
 
@@ -639,23 +683,35 @@ mod tests {
         // = 1.75, TFT (3 + (-1)) / 2 = 1; ties keep the player order.
         let by_policy = t.clone().with_ranking(RankingMetric::Policy).play();
         assert_eq!(by_policy.ranking, vec![1, 0, 2]);
-        assert_eq!(by_policy.standings[1].policy.mean, 1.75);
+        assert_eq!(by_policy.standings[1].scores.policy.mean, 1.75);
         // Political: Cooperator (-5 + 0) / 2, Defector (5 + 0.5) / 2,
         // TFT (0 - 0.5) / 2.
         let by_politics = t.clone().with_ranking(RankingMetric::Political).play();
         assert_eq!(by_politics.ranking, vec![1, 2, 0]);
-        assert_eq!(by_politics.standings[0].political.mean, -2.5);
-        let by_wins = t.with_ranking(RankingMetric::Wins).play();
+        assert_eq!(by_politics.standings[0].scores.political.mean, -2.5);
+        // Wins in policy payoff: the defector beats both others, TFT draws
+        // with the cooperator and loses to the defector.
+        let by_wins = t
+            .clone()
+            .with_ranking(RankingMetric::Wins(Currency::Policy))
+            .play();
         assert_eq!(by_wins.ranking, vec![1, 0, 2]);
-        assert_eq!(by_wins.standings[1].wins.mean, 2.0);
-        assert_eq!(by_wins.standings[0].wins.mean, 0.0);
+        assert_eq!(by_wins.standings[1].wins.policy.mean, 2.0);
+        assert_eq!(by_wins.standings[0].wins.policy.mean, 0.0);
+        // Political wins are counted separately: the same matches won.
+        assert_eq!(by_wins.standings[1].wins.political.mean, 2.0);
+        // The default ranking is the policy payoff.
+        assert_eq!(t.ranking_metric(), RankingMetric::Policy);
+        assert_eq!(t.play().ranking, by_policy.ranking);
     }
 
     #[test]
     fn without_self_play_the_diagonal_is_empty() {
         let results = classic_three().with_self_play(false).unwrap().play();
         assert_eq!(results.matches.len(), 3);
-        assert_eq!(results.payoff_matrix[0][0], None);
+        for (_, matrix) in results.payoff_matrices.iter() {
+            assert_eq!(matrix[0][0], None);
+        }
     }
 
     #[test]
@@ -674,6 +730,6 @@ mod tests {
             single.clone().with_self_play(false).unwrap_err().field,
             "self_play"
         );
-        assert_eq!(single.play().standings[0].utility.mean, 3.0);
+        assert_eq!(single.play().standings[0].scores.policy.mean, 3.0);
     }
 }

@@ -8,7 +8,9 @@
 
 use serde_json::Value;
 use twolevel_strategies::registry::{StrategySpec, build};
-use twolevel_tournament::{Entrant, MatchConfig, PlayerSettings, RoundRobin, RoundRobinResults};
+use twolevel_tournament::{
+    Entrant, MatchConfig, PlayerSettings, RankingMetric, RoundRobin, RoundRobinResults,
+};
 
 fn fixture() -> Value {
     let text = include_str!("fixtures/axelrod_round_robin.json");
@@ -90,7 +92,13 @@ fn payoff_matrix_equals_axelrod() {
     let fixture = fixture();
     let (_, results) = play(&fixture);
     let expected = &fixture["payoff_matrix"];
-    for (i, row) in results.payoff_matrix.iter().enumerate() {
+    // Axelrod's payoffs are the policy payoffs; in the classic game the
+    // utilities are the same numbers bit for bit.
+    assert_eq!(
+        results.payoff_matrices.utility,
+        results.payoff_matrices.policy
+    );
+    for (i, row) in results.payoff_matrices.policy.iter().enumerate() {
         assert_eq!(
             row.iter()
                 .map(|v| v.expect("every pair met"))
@@ -109,22 +117,32 @@ fn scores_ranking_and_wins_equal_axelrod() {
     let expected_totals = numbers(&fixture["total_scores"]);
     let expected_normalised = numbers(&fixture["normalised_scores"]);
     let expected_wins = numbers(&fixture["wins"]);
+    // The default ranking is by policy payoff, which in the classic game is
+    // the utility (and its wins) bit for bit.
+    assert_eq!(results.metric, RankingMetric::Policy);
     for (i, standing) in results.standings.iter().enumerate() {
+        assert_eq!(standing.scores.utility, standing.scores.policy);
+        assert_eq!(standing.wins.utility, standing.wins.policy);
+        let score = &standing.scores.policy;
         // The normalised score is the total over the n - 1 other players
         // per turn; the totals are integers, so this is exact.
-        let total = standing.utility.mean * turns * (n as f64 - 1.0);
+        let total = score.mean * turns * (n as f64 - 1.0);
         assert_eq!(total.round(), expected_totals[i], "{}", standing.name);
         // The normalised score is a mean of 14 per-turn scores; pandas sums
         // them in another order, so the last bit may differ (it does for
         // Suspicious Tit For Tat). The totals above are compared exactly.
         assert!(
-            (standing.utility.mean - expected_normalised[i]).abs() <= 4.0 * f64::EPSILON,
+            (score.mean - expected_normalised[i]).abs() <= 4.0 * f64::EPSILON,
             "{}: {} against axelrod's {}",
             standing.name,
-            standing.utility.mean,
+            score.mean,
             expected_normalised[i]
         );
-        assert_eq!(standing.wins.mean, expected_wins[i], "{}", standing.name);
+        assert_eq!(
+            standing.wins.policy.mean, expected_wins[i],
+            "{}",
+            standing.name
+        );
     }
     assert_eq!(results.ranking, indices(&fixture["ranking"]));
     let ranked: Vec<&str> = results.ranked_names().collect();

@@ -6,8 +6,8 @@ use rand::Rng;
 use rand_core::RngCore;
 use serde_json::Value;
 use twolevel_tournament::evolution::{
-    EvolutionConfig, EvolutionOutcome, Fitness, FixationMatrix, FixationSummary, PayoffTable,
-    Process, RawEvolutionConfig, Record, RunOutcome, StochasticParams, Update,
+    EvolutionConfig, EvolutionOutcome, FixationMatrix, FixationSummary, PayoffTable, Process,
+    RawEvolutionConfig, Record, RunOutcome, Selection, StochasticParams, Update,
     conditional_fixation_time, ecological, evolve, evolve_sampled, fixation_probability,
     replicator, run_rng, simulate, simulate_runs,
 };
@@ -76,7 +76,7 @@ fn constant_fitness_matches_the_closed_form_even_when_tiny() {
     ] {
         // Linear fitness with w = 1: f_A = r, f_B = 1 at every composition.
         let rho = fixation_probability(
-            Update::Moran(Fitness::Linear(1.0)),
+            Update::Moran(Selection::Linear(1.0)),
             [r, r, 1.0, 1.0],
             population,
         )
@@ -101,7 +101,7 @@ fn exponential_fitness_with_constant_payoffs_is_the_constant_case() {
     // exp(beta * pi): with pi_A = 1, pi_B = 0 the relative fitness is e^beta.
     let beta: f64 = 0.7;
     let rho = fixation_probability(
-        Update::Moran(Fitness::Exponential(beta)),
+        Update::Moran(Selection::Exponential(beta)),
         [1.0, 1.0, 0.0, 0.0],
         60,
     )
@@ -113,8 +113,8 @@ fn exponential_fitness_with_constant_payoffs_is_the_constant_case() {
 fn neutral_drift_is_exactly_one_over_n() {
     for population in [2, 7, 100, 12_345] {
         for update in [
-            Update::Moran(Fitness::Linear(0.0)),
-            Update::Moran(Fitness::Exponential(0.0)),
+            Update::Moran(Selection::Linear(0.0)),
+            Update::Moran(Selection::Exponential(0.0)),
             Update::Fermi(0.0),
         ] {
             let rho = fixation_probability(update, PD, population).unwrap();
@@ -137,7 +137,7 @@ fn fermi_fixation_matches_egttools() {
             // share T-/T+ = exp(-beta (pi_A - pi_B)).
             for update in [
                 Update::Fermi(beta),
-                Update::Moran(Fitness::Exponential(beta)),
+                Update::Moran(Selection::Exponential(beta)),
             ] {
                 let rho = fixation_probability(update, table.pair(invader, resident), population)
                     .unwrap();
@@ -232,8 +232,8 @@ fn transitions(update: Update, [a, b, c, d]: [f64; 4], population: u32, k: u32) 
     let pi_a = (a * (k - 1.0) + b * (n - k)) / (n - 1.0);
     let pi_b = (c * k + d * (n - k - 1.0)) / (n - 1.0);
     match update {
-        Update::Moran(fitness) => {
-            let (fa, fb) = (k * fitness.of(pi_a), (n - k) * fitness.of(pi_b));
+        Update::Moran(selection) => {
+            let (fa, fb) = (k * selection.of(pi_a), (n - k) * selection.of(pi_b));
             (fa / (fa + fb) * (n - k) / n, fb / (fa + fb) * k / n)
         }
         Update::Fermi(beta) => {
@@ -300,8 +300,8 @@ fn fixation_time_by_linear_algebra(update: Update, game: [f64; 4], population: u
 fn neutral_fixation_time_is_n_times_n_minus_one() {
     for population in [2u32, 10, 100, 1000] {
         for update in [
-            Update::Moran(Fitness::Linear(0.0)),
-            Update::Moran(Fitness::Exponential(0.0)),
+            Update::Moran(Selection::Linear(0.0)),
+            Update::Moran(Selection::Exponential(0.0)),
         ] {
             let t = conditional_fixation_time(update, PD, population).unwrap();
             let expected = f64::from(population) * f64::from(population - 1);
@@ -313,8 +313,8 @@ fn neutral_fixation_time_is_n_times_n_minus_one() {
 #[test]
 fn fixation_time_matches_the_linear_equations() {
     for update in [
-        Update::Moran(Fitness::Linear(0.5)),
-        Update::Moran(Fitness::Exponential(0.3)),
+        Update::Moran(Selection::Linear(0.5)),
+        Update::Moran(Selection::Exponential(0.3)),
         Update::Fermi(1.0),
         Update::Fermi(0.05),
     ] {
@@ -324,7 +324,7 @@ fn fixation_time_matches_the_linear_equations() {
             tft_alld(10.0),
             [-1.0, 4.0, 0.0, 2.0],
         ] {
-            if matches!(update, Update::Moran(Fitness::Linear(_))) && game[0] < 0.0 {
+            if matches!(update, Update::Moran(Selection::Linear(_))) && game[0] < 0.0 {
                 continue;
             }
             for population in [3, 12, 60] {
@@ -411,22 +411,22 @@ fn check_fixation_frequency(update: Update, game: [f64; 4], population: u32, run
 fn moran_fixation_frequencies_match_analytic() {
     let tft = tft_alld(10.0);
     let alld_invades = [tft[3], tft[2], tft[1], tft[0]];
-    check_fixation_frequency(Update::Moran(Fitness::Linear(0.5)), tft, 10, 40_000, 1);
+    check_fixation_frequency(Update::Moran(Selection::Linear(0.5)), tft, 10, 40_000, 1);
     check_fixation_frequency(
-        Update::Moran(Fitness::Linear(0.5)),
+        Update::Moran(Selection::Linear(0.5)),
         alld_invades,
         10,
         40_000,
         2,
     );
     check_fixation_frequency(
-        Update::Moran(Fitness::Linear(1.0)),
+        Update::Moran(Selection::Linear(1.0)),
         [1.5, 1.5, 1.0, 1.0],
         8,
         40_000,
         3,
     );
-    check_fixation_frequency(Update::Moran(Fitness::Exponential(1.0)), PD, 6, 40_000, 4);
+    check_fixation_frequency(Update::Moran(Selection::Exponential(1.0)), PD, 6, 40_000, 4);
 }
 
 #[test]
@@ -441,7 +441,7 @@ fn fermi_fixation_frequencies_match_analytic() {
 fn fixation_time_is_recorded() {
     let table = table_of([1.0; 4]);
     let params = StochasticParams {
-        update: Update::Moran(Fitness::Linear(0.0)),
+        update: Update::Moran(Selection::Linear(0.0)),
         mutation: 0.0,
         max_steps: u64::MAX,
         record: Record::Generation,
@@ -501,7 +501,7 @@ fn sampled_deterministic_matches_equal_the_table() {
         process: Process::Moran,
         population: 30,
         initial: twolevel_tournament::evolution::Initial::Counts(vec![15, 15]),
-        fitness: Fitness::Linear(0.5),
+        selection: Selection::Linear(0.5),
         runs: 4,
         ..RawEvolutionConfig::default()
     });
@@ -620,7 +620,7 @@ fn evolve_runs_each_configured_process() {
             population: 20,
             generations: 100,
             runs: 2,
-            fitness: Fitness::Linear(0.2),
+            selection: Selection::Linear(0.2),
             record: Record::Final,
             ..RawEvolutionConfig::default()
         })
@@ -659,10 +659,13 @@ fn bad_input_is_rejected_with_the_field() {
 
     let negative = PayoffTable::two_by_two(3.0, -1.0, 5.0, 1.0).unwrap();
     let linear = config(RawEvolutionConfig {
-        fitness: Fitness::Linear(1.0),
+        selection: Selection::Linear(1.0),
         ..RawEvolutionConfig::default()
     });
-    assert_eq!(evolve(&linear, &negative, 0).unwrap_err().field, "fitness");
+    assert_eq!(
+        evolve(&linear, &negative, 0).unwrap_err().field,
+        "selection"
+    );
 
     let ecological_cfg = config(RawEvolutionConfig {
         process: Process::Ecological,
@@ -685,10 +688,10 @@ fn bad_input_is_rejected_with_the_field() {
         "population"
     );
     assert!(
-        fixation_probability(Update::Moran(Fitness::Linear(2.0)), PD, 10)
+        fixation_probability(Update::Moran(Selection::Linear(2.0)), PD, 10)
             .unwrap_err()
             .field
-            .starts_with("fitness")
+            .starts_with("selection")
     );
     let params = StochasticParams {
         update: Update::Fermi(1.0),

@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 use twolevel_tournament::evolution::{
-    Fitness, FixationMatrix, PayoffTable, Record, StochasticParams, Update, ecological,
+    FixationMatrix, PayoffTable, Record, Selection, StochasticParams, Update, ecological,
     fixation_probability, replicator, run_rng, simulate,
 };
 
@@ -26,10 +26,10 @@ fn ln_product(update: Update, [a, b, c, d]: [f64; 4], population: u32) -> f64 {
             let pi_a = (a * (k - 1.0) + b * (n - k)) / (n - 1.0);
             let pi_b = (c * k + d * (n - k - 1.0)) / (n - 1.0);
             match update {
-                Update::Fermi(beta) | Update::Moran(Fitness::Exponential(beta)) => {
+                Update::Fermi(beta) | Update::Moran(Selection::Exponential(beta)) => {
                     -beta * (pi_a - pi_b)
                 }
-                Update::Moran(Fitness::Linear(w)) => {
+                Update::Moran(Selection::Linear(w)) => {
                     ((1.0 - w + w * pi_b) / (1.0 - w + w * pi_a)).ln()
                 }
             }
@@ -39,8 +39,8 @@ fn ln_product(update: Update, [a, b, c, d]: [f64; 4], population: u32) -> f64 {
 
 fn update_strategy() -> impl Strategy<Value = Update> {
     prop_oneof![
-        (0.0..=1.0f64).prop_map(|w| Update::Moran(Fitness::Linear(w))),
-        (0.0..3.0f64).prop_map(|b| Update::Moran(Fitness::Exponential(b))),
+        (0.0..=1.0f64).prop_map(|w| Update::Moran(Selection::Linear(w))),
+        (0.0..3.0f64).prop_map(|b| Update::Moran(Selection::Exponential(b))),
         (0.0..3.0f64).prop_map(Update::Fermi),
     ]
 }
@@ -100,7 +100,7 @@ proptest! {
         prop_assume!(counts.iter().sum::<u32>() >= 2);
         let size: u32 = counts.iter().sum();
         let mut table = table3(&entries);
-        let update = if fermi { Update::Fermi(1.0) } else { Update::Moran(Fitness::Linear(0.5)) };
+        let update = if fermi { Update::Fermi(1.0) } else { Update::Moran(Selection::Linear(0.5)) };
         let params = StochasticParams { update, mutation, max_steps: 500, record: Record::Step };
         let run = simulate(&mut table, &counts, &params, &mut run_rng(seed, 0)).unwrap();
         let mut last_step = None;

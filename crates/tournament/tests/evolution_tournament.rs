@@ -3,11 +3,12 @@
 
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
+use twolevel_game::Currency;
 use twolevel_strategies::{Defector, Random, TitForTat};
 use twolevel_tournament::Tournament;
 use twolevel_tournament::evolution::{
-    EvolutionConfig, EvolutionOutcome, Fitness, FixationSummary, Initial, MatchPlayer, PayoffMode,
-    Process, RawEvolutionConfig, Record, RoundRobinMatches, Update, evolve_tournament,
+    EvolutionConfig, EvolutionOutcome, FixationSummary, Initial, MatchPlayer, PayoffMode, Process,
+    RawEvolutionConfig, Record, RoundRobinMatches, Selection, Update, evolve_tournament,
     fixation_probability, payoff_table,
 };
 use twolevel_tournament::play::MatchConfig;
@@ -31,20 +32,26 @@ fn config(raw: RawEvolutionConfig) -> EvolutionConfig {
 
 #[test]
 fn the_round_robin_gives_the_payoff_table() {
-    let table = payoff_table(&tft_alld(10).play()).unwrap();
-    // TFT-TFT: R every turn; TFT-ALLD: S then P; ALLD-TFT: T then P.
-    assert_eq!(table.to_rows(), vec![vec![3.0, 0.9], vec![1.4, 1.0]]);
+    let results = tft_alld(10).play();
+    // TFT-TFT: R every turn; TFT-ALLD: S then P; ALLD-TFT: T then P. In the
+    // classic game the policy payoff is the utility.
+    for currency in [Currency::Policy, Currency::Utility] {
+        let table = payoff_table(&results, currency).unwrap();
+        assert_eq!(table.to_rows(), vec![vec![3.0, 0.9], vec![1.4, 1.0]]);
+    }
 
     let no_self_play = tft_alld(10).with_self_play(false).unwrap();
     assert_eq!(
-        payoff_table(&no_self_play.play()).unwrap_err().field,
+        payoff_table(&no_self_play.play(), Currency::Policy)
+            .unwrap_err()
+            .field,
         "self_play"
     );
 }
 
 #[test]
 fn round_robin_matches_pay_per_turn() {
-    let mut matches = RoundRobinMatches::new(&tft_alld(10));
+    let mut matches = RoundRobinMatches::new(&tft_alld(10), Currency::Policy);
     let mut rng = Pcg64Mcg::seed_from_u64(0);
     assert_eq!(matches.play(0, 1, &mut rng), (0.9, 1.4));
     assert_eq!(matches.play(1, 0, &mut rng), (1.4, 0.9));
@@ -62,7 +69,7 @@ fn played_matches_fix_as_often_as_the_analytic_probability() {
         process: Process::Moran,
         population,
         initial: Initial::Counts(vec![1, population - 1]),
-        fitness: Fitness::Linear(0.5),
+        selection: Selection::Linear(0.5),
         payoffs: PayoffMode::Matches,
         generations: u64::MAX / u64::from(population),
         runs,
@@ -77,7 +84,7 @@ fn played_matches_fix_as_often_as_the_analytic_probability() {
     let summary = FixationSummary::new(outcomes, 2);
     assert_eq!(summary.unfixed, 0);
     let rho = fixation_probability(
-        Update::Moran(Fitness::Linear(0.5)),
+        Update::Moran(Selection::Linear(0.5)),
         [3.0, 0.9, 1.4, 1.0],
         population,
     )
@@ -191,7 +198,7 @@ fn bad_evolution_blocks_are_reported() {
     for (block, field) in [
         ("(mutation: 2.0)", "mutation"),
         ("(population: 1)", "population"),
-        ("(fitness: Linear(-0.5))", "fitness.Linear"),
+        ("(selection: Linear(-0.5))", "selection.Linear"),
         (
             "(population: 10, initial: Counts([4, 4]))",
             "initial.Counts",
@@ -205,6 +212,20 @@ fn bad_evolution_blocks_are_reported() {
             "{block}: {text}"
         );
     }
+    // Before the currencies `fitness` was the payoff-to-fitness map, now
+    // `selection`; an old block fails naming the file, the currencies it
+    // expects and where the map went.
+    let err = Tournament::from_ron(&file("(fitness: Exponential(0.5))"), "old.ron", &catalog)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("old.ron")
+            && err.contains("selection: Exponential(0.5)")
+            && ["Policy", "Political", "Utility"]
+                .iter()
+                .all(|c| err.contains(c)),
+        "{err}"
+    );
     // One count per player is only known with the players: checked before
     // the round robin is played.
     let tournament = Tournament::from_ron(

@@ -71,7 +71,7 @@ fn quiet_diplomacy_lowers_politicization_on_the_default_tournament() {
     let (low, high) = (Measurement::of(0.2, &low), Measurement::of(1.0, &high));
     assert!(low.politicization < high.politicization, "{low:?} {high:?}");
     // A lower pi means a lower threat cost for the same moves.
-    assert!(low.policy > high.policy, "{low:?} {high:?}");
+    assert!(low.payoffs.policy > high.payoffs.policy, "{low:?} {high:?}");
 }
 
 #[test]
@@ -149,8 +149,14 @@ fn engaging_private_actors_scales_every_political_weight() {
     let (before, after) = (base.play(), scaled.play());
     assert_eq!(moves(&before), moves(&after));
     let (before, after) = (Measurement::of(1.0, &before), Measurement::of(0.5, &after));
-    assert_eq!(before.policy, after.policy);
-    assert_ne!(before.utility, after.utility);
+    assert_eq!(before.payoffs.policy, after.payoffs.policy);
+    assert_eq!(before.payoffs.political, after.payoffs.political);
+    assert_ne!(before.payoffs.utility, after.payoffs.utility);
+    // Each player's scores are reported in the three currencies too.
+    assert_eq!(before.players.len(), base.entrants().len());
+    for (b, a) in before.players.iter().zip(&after.players) {
+        assert_eq!((&b.name, b.scores.policy), (&a.name, a.scores.policy));
+    }
 }
 
 #[test]
@@ -198,7 +204,10 @@ fn political_buy_in_sets_the_first_round_level() {
     assert_eq!(outcome.low.politicization, 0.0);
     assert!((outcome.high.politicization - 0.3).abs() < 1e-12);
     assert_eq!(outcome.low.cooperation, outcome.high.cooperation);
-    assert!(outcome.high.policy < outcome.low.policy, "{outcome:?}");
+    assert!(
+        outcome.high.payoffs.policy < outcome.low.payoffs.policy,
+        "{outcome:?}"
+    );
     match Lever::PoliticalBuyIn
         .apply(&fixed, 0.3)
         .unwrap()
@@ -241,7 +250,7 @@ fn policy_consensus_scales_the_nationalists_political_payoff() {
         .iter()
         .position(|e| e.name == "nationalist")
         .unwrap();
-    let political = |r: &RoundRobinResults| r.standings[nationalist].political.mean;
+    let political = |r: &RoundRobinResults| r.standings[nationalist].scores.political.mean;
     assert!(political(&high) > 0.0);
     assert!(political(&low) < political(&high));
     assert!((political(&low) - 0.25 * political(&high)).abs() < 1e-9 * political(&high));
@@ -301,8 +310,9 @@ fn the_report_is_deterministic_and_serialisable() {
         for (x, y) in [(&a.low, &b.low), (&a.high, &b.high)] {
             let pairs = [
                 (x.cooperation, y.cooperation),
-                (x.policy, y.policy),
-                (x.utility, y.utility),
+                (x.payoffs.policy, y.payoffs.policy),
+                (x.payoffs.political, y.payoffs.political),
+                (x.payoffs.utility, y.payoffs.utility),
                 (x.politicization, y.politicization),
                 (
                     x.evolved_cooperation.unwrap_or(f64::NAN),

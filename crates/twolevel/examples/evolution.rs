@@ -13,7 +13,9 @@
 //! `--no-output` writes no file. The trajectory CSV has one column per
 //! player: counts per recorded step for the Moran and pairwise-comparison
 //! processes (one block of rows per run), shares per generation or time for
-//! the ecological and replicator dynamics.
+//! the ecological and replicator dynamics, and a last column `fitness`
+//! naming the currency selection acted on (the block's `fitness`: `Policy`
+//! by default, `Political` or `Utility`).
 
 #[path = "common/mod.rs"]
 mod common;
@@ -43,11 +45,11 @@ fn parse_args() -> Result<CommonArgs> {
     )
 }
 
-/// Prints the payoff table with player names.
+/// Prints the payoff table, in the fitness currency, with player names.
 fn print_table(evolution: &TournamentEvolution) {
     println!(
-        "Mean payoff per turn (row against column), mean match length {:.2} rounds:",
-        evolution.mean_match_length
+        "Mean {} per turn (row against column; the fitness currency), mean match length {:.2} rounds:",
+        evolution.fitness, evolution.mean_match_length
     );
     let width = evolution.names.iter().map(String::len).max().unwrap_or(0);
     print!("{:width$}", "");
@@ -118,11 +120,12 @@ fn run() -> Result<()> {
         config = raw.try_into()?;
     }
     println!(
-        "{} ({}): {} players, process {:?}, population {}, {} run(s), seed {}",
+        "{} ({}): {} players, process {:?}, selection on {}, population {}, {} run(s), seed {}",
         tournament.name,
         tournament.origin.display(),
         tournament.round_robin.entrants().len(),
         config.process(),
+        config.fitness(),
         config.population(),
         config.runs(),
         config.seed().unwrap_or(tournament.round_robin.seed()),
@@ -201,7 +204,12 @@ fn run() -> Result<()> {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("cannot create the folder of `{path}`"))?;
         }
-        write_csv_file(&evolution.outcome, &evolution.names, &path)?;
+        write_csv_file(
+            &evolution.outcome,
+            &evolution.names,
+            evolution.fitness,
+            &path,
+        )?;
         println!("Trajectory written to {path}.");
     }
     Ok(())

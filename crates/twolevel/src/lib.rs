@@ -44,9 +44,9 @@ pub use twolevel_tournament as tournament;
 pub mod prelude {
     pub use twolevel_game::rand_core::RngCore;
     pub use twolevel_game::{
-        Action, Bimatrix, Classifier, CloneStrategy, ElectionCycle, Horizon, Orientation, Outcome,
-        Payoff, PayoffMatrix, PoliticalPayoff, Politicization, PoliticizationDynamics, Politics,
-        Strategy, TwoLevelGame, View,
+        Action, Bimatrix, ByCurrency, Classifier, CloneStrategy, Currency, ElectionCycle, Horizon,
+        Orientation, Outcome, Payoff, PayoffMatrix, PoliticalPayoff, Politicization,
+        PoliticizationDynamics, Politics, Strategy, TwoLevelGame, View,
     };
     pub use twolevel_game::{
         Anchor, NoThreshold, PoliticizationParadox, grim_threshold, paradox_of_politicization,

@@ -41,10 +41,10 @@ fn a_third_party_strategy_plays_a_round_robin() {
         .play();
     // Against Defector, Forgiving plays C C D D ... : 0 + 0 + 8 * 1 = 8 in
     // 10 turns; against Tit For Tat it always cooperates: 3 a turn.
-    assert_eq!(results.payoff_matrix[0][2], Some(8.0 / 10.0));
-    assert_eq!(results.payoff_matrix[0][1], Some(3.0));
+    assert_eq!(results.payoff_matrices.policy[0][2], Some(8.0 / 10.0));
+    assert_eq!(results.payoff_matrices.policy[0][1], Some(3.0));
     // The defector earns 5 + 5 + 8 * 1 = 18 against it.
-    assert_eq!(results.payoff_matrix[2][0], Some(18.0 / 10.0));
+    assert_eq!(results.payoff_matrices.policy[2][0], Some(18.0 / 10.0));
 }
 
 #[test]

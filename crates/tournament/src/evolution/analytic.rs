@@ -28,7 +28,7 @@
 
 use twolevel_game::ParameterError;
 
-use super::config::Fitness;
+use super::config::Selection;
 use super::payoff::PayoffTable;
 use super::stochastic::Update;
 
@@ -81,9 +81,9 @@ fn ln_increase(update: Update, game: [f64; 4], population: u32, k: u32) -> f64 {
     let (ln_k, ln_rest) = (f64::from(k).ln(), (n - f64::from(k)).ln());
     match update {
         // An A is born, then a B dies.
-        Update::Moran(fitness) => {
-            let ln_a = ln_k + fitness.ln_of(pi_a);
-            let ln_b = ln_rest + fitness.ln_of(pi_b);
+        Update::Moran(selection) => {
+            let ln_a = ln_k + selection.ln_of(pi_a);
+            let ln_b = ln_rest + selection.ln_of(pi_b);
             ln_a - ln_add(ln_a, ln_b) + ln_rest - n.ln()
         }
         // A B focal meets an A model and imitates it:
@@ -100,20 +100,20 @@ fn ln_increase(update: Update, game: [f64; 4], population: u32, k: u32) -> f64 {
 fn ln_ratio(update: Update, game: [f64; 4], population: u32, k: u32) -> f64 {
     let (pi_a, pi_b) = payoffs(game, population, k);
     match update {
-        Update::Moran(Fitness::Exponential(beta)) => beta * (pi_b - pi_a),
-        Update::Moran(fitness) => fitness.ln_of(pi_b) - fitness.ln_of(pi_a),
+        Update::Moran(Selection::Exponential(beta)) => beta * (pi_b - pi_a),
+        Update::Moran(selection) => selection.ln_of(pi_b) - selection.ln_of(pi_a),
         Update::Fermi(beta) => -beta * (pi_a - pi_b),
     }
 }
 
 fn check_update(update: Update, game: [f64; 4]) -> Result<(), ParameterError> {
     match update {
-        Update::Moran(fitness) => {
-            fitness.validate()?;
+        Update::Moran(selection) => {
+            selection.validate()?;
             let low = game.iter().copied().fold(f64::INFINITY, f64::min);
             let high = game.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-            if let Fitness::Linear(_) = fitness {
-                fitness.check_range(low, high)?;
+            if let Selection::Linear(_) = selection {
+                selection.check_range(low, high)?;
             }
         }
         Update::Fermi(beta) => {
@@ -338,7 +338,7 @@ mod tests {
     #[test]
     fn neutral_is_one_over_n() {
         for population in [2, 3, 10, 1000] {
-            for update in [Update::Moran(Fitness::Linear(0.0)), Update::Fermi(0.0)] {
+            for update in [Update::Moran(Selection::Linear(0.0)), Update::Fermi(0.0)] {
                 let rho = fixation_probability(update, [3.0, 0.0, 5.0, 1.0], population).unwrap();
                 assert_eq!(rho.value, 1.0 / f64::from(population));
             }
@@ -348,15 +348,18 @@ mod tests {
     #[test]
     fn two_individuals_by_hand() {
         // N = 2, one A and one B: pi_A = b, pi_B = c; rho = f_A / (f_A + f_B).
-        let rho =
-            fixation_probability(Update::Moran(Fitness::Linear(1.0)), [3.0, 2.0, 4.0, 1.0], 2)
-                .unwrap();
+        let rho = fixation_probability(
+            Update::Moran(Selection::Linear(1.0)),
+            [3.0, 2.0, 4.0, 1.0],
+            2,
+        )
+        .unwrap();
         assert!((rho.value - 2.0 / 6.0).abs() < 1e-15);
     }
 
     #[test]
     fn bad_input_is_named() {
-        let moran = Update::Moran(Fitness::Linear(1.0));
+        let moran = Update::Moran(Selection::Linear(1.0));
         assert_eq!(
             fixation_probability(moran, [1.0; 4], 1).unwrap_err().field,
             "population"
@@ -365,7 +368,7 @@ mod tests {
             fixation_probability(moran, [-1.0, 0.0, 0.0, 0.0], 10)
                 .unwrap_err()
                 .field,
-            "fitness"
+            "selection"
         );
         assert_eq!(
             fixation_probability(Update::Fermi(-1.0), [1.0; 4], 10)

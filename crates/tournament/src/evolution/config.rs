@@ -1,25 +1,36 @@
 //! The `evolution` block of a tournament file: which process to run on the
 //! round-robin payoffs, with which population, mutation and selection.
 //!
+//! Evolution follows the indirect evolutionary approach (Güth and Yaari
+//! 1992): a state's type (strategy, political weight, patience) is what is
+//! inherited or imitated, and selection acts on the payoff in the block's
+//! `fitness` currency: the policy payoff by default, the political payoff
+//! (electoral survival) or the player's own utility (each actor's own
+//! yardstick, which is not comparable between players with different
+//! political weights) when the block says so. The `selection` field is the
+//! map from that payoff to a reproductive fitness in the Moran process.
+//!
 //! The block is written in RON as an [`RawEvolutionConfig`] (every field has
 //! a default, unknown fields are rejected) and validated into an
 //! [`EvolutionConfig`] when it is deserialized:
 //!
 //! ```
-//! use twolevel_tournament::evolution::{EvolutionConfig, Fitness, Process};
+//! use twolevel_game::Currency;
+//! use twolevel_tournament::evolution::{EvolutionConfig, Process, Selection};
 //!
 //! let config: EvolutionConfig = ron::from_str(
-//!     "(process: Moran, population: 100, mutation: 0.0, fitness: Exponential(0.5), runs: 10)",
+//!     "(process: Moran, population: 100, fitness: Policy, selection: Exponential(0.5), runs: 10)",
 //! )?;
 //! assert_eq!(config.process(), Process::Moran);
-//! assert_eq!(config.fitness(), Fitness::Exponential(0.5));
+//! assert_eq!(config.fitness(), Currency::Policy);
+//! assert_eq!(config.selection(), Selection::Exponential(0.5));
 //! assert_eq!(config.population(), 100);
 //! # Ok::<(), ron::error::SpannedError>(())
 //! ```
 
 use serde::{Deserialize, Serialize};
-use twolevel_game::ParameterError;
 use twolevel_game::error::{check_non_negative, check_unit_interval};
+use twolevel_game::{Currency, ParameterError};
 
 /// Which evolutionary process runs on the payoff table.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,9 +62,10 @@ impl Process {
     }
 }
 
-/// How a payoff becomes a reproductive fitness in the Moran process.
+/// How a payoff (in the block's `fitness` currency) becomes a reproductive
+/// fitness in the Moran process: the `selection` field of the block.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Fitness {
+pub enum Selection {
     /// `1 - w + w * payoff` with the selection intensity `w` in [0, 1]:
     /// `w = 0` is neutral drift, `w = 1` makes fitness equal to the payoff.
     /// Every fitness must be positive, which the run checks against the
@@ -63,23 +75,23 @@ pub enum Fitness {
     Exponential(f64),
 }
 
-impl Default for Fitness {
+impl Default for Selection {
     /// Exponential with `beta = 1`: valid for any payoff table, including
     /// Axelrod's (whose sucker's payoff 0 gives the linear map with `w = 1`
     /// a zero fitness) and blended two-level tables with negative payoffs.
     fn default() -> Self {
-        Fitness::Exponential(1.0)
+        Selection::Exponential(1.0)
     }
 }
 
-impl Fitness {
+impl Selection {
     /// The fitness of a payoff.
     #[inline]
     #[must_use]
     pub fn of(self, payoff: f64) -> f64 {
         match self {
-            Fitness::Linear(w) => 1.0 - w + w * payoff,
-            Fitness::Exponential(beta) => (beta * payoff).exp(),
+            Selection::Linear(w) => 1.0 - w + w * payoff,
+            Selection::Exponential(beta) => (beta * payoff).exp(),
         }
     }
 
@@ -90,17 +102,19 @@ impl Fitness {
     #[must_use]
     pub fn ln_of(self, payoff: f64) -> f64 {
         match self {
-            Fitness::Linear(w) => (1.0 - w + w * payoff).ln(),
-            Fitness::Exponential(beta) => beta * payoff,
+            Selection::Linear(w) => (1.0 - w + w * payoff).ln(),
+            Selection::Exponential(beta) => beta * payoff,
         }
     }
 
     /// Checks the parameter: `w` in [0, 1] or `beta >= 0`, finite.
     pub fn validate(self) -> Result<Self, ParameterError> {
         match self {
-            Fitness::Linear(w) => check_unit_interval("fitness.Linear", w).map(Fitness::Linear),
-            Fitness::Exponential(beta) => {
-                check_non_negative("fitness.Exponential", beta).map(Fitness::Exponential)
+            Selection::Linear(w) => {
+                check_unit_interval("selection.Linear", w).map(Selection::Linear)
+            }
+            Selection::Exponential(beta) => {
+                check_non_negative("selection.Exponential", beta).map(Selection::Exponential)
             }
         }
     }
@@ -115,7 +129,7 @@ impl Fitness {
             Ok(())
         } else {
             Err(ParameterError::new(
-                "fitness",
+                "selection",
                 format!(
                     "expected a positive, finite fitness for every payoff, but payoffs in \
                      [{min_payoff}, {max_payoff}] give fitnesses in [{low}, {high}]; lower the \
@@ -178,8 +192,9 @@ pub enum Record {
 /// The `evolution` block as written in RON, before validation.
 ///
 /// Every field has a default, so `()` is a valid block: a Moran process in
-/// a population of 100 with equal initial counts, no mutation, fitness
-/// `exp(payoff)`, at most 10 000 generations, one run.
+/// a population of 100 with equal initial counts, no mutation, selection
+/// on the policy payoff with fitness `exp(payoff)`, at most 10 000
+/// generations, one run.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields, rename = "EvolutionConfig")]
 pub struct RawEvolutionConfig {
@@ -193,8 +208,16 @@ pub struct RawEvolutionConfig {
     /// The mutation (exploration) probability per reproduction or imitation
     /// event, in [0, 1]. With 0 a stochastic run stops at fixation.
     pub mutation: f64,
-    /// The payoff-to-fitness map of the Moran process; see [`Fitness`].
-    pub fitness: Fitness,
+    /// The currency selection acts on: the payoff per turn that is a
+    /// type's fitness (Moran), what an imitator compares (pairwise
+    /// comparison) and what the shares grow by (ecological, replicator).
+    /// `Policy` (the default), `Political` or `Utility`; see [`Currency`].
+    /// The map written here before the currencies (`Exponential(..)`,
+    /// `Linear(..)`) is refused with a message pointing to `selection`.
+    #[serde(deserialize_with = "fitness_currency")]
+    pub fitness: Currency,
+    /// The payoff-to-fitness map of the Moran process; see [`Selection`].
+    pub selection: Selection,
     /// Where the stochastic processes get their payoffs; see
     /// [`PayoffMode`].
     pub payoffs: PayoffMode,
@@ -216,6 +239,38 @@ pub struct RawEvolutionConfig {
     pub output: Option<String>,
 }
 
+/// How the `fitness` field may be spelt: a currency, or the
+/// payoff-to-fitness map it held before the currencies, which is refused.
+#[derive(Deserialize)]
+#[serde(rename = "Currency")]
+enum FitnessSpelling {
+    Policy,
+    Political,
+    Utility,
+    Linear(f64),
+    Exponential(f64),
+}
+
+/// Deserializes the `fitness` currency; the old spelling of the map fails
+/// with a message that names `selection`.
+fn fitness_currency<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Currency, D::Error> {
+    let old = |map: String| {
+        serde::de::Error::custom(format!(
+            "`fitness` now names the currency selection acts on: `Policy` (the default), \
+             `Political` or `Utility`; the payoff-to-fitness map moved to `selection: {map}`"
+        ))
+    };
+    match FitnessSpelling::deserialize(deserializer)? {
+        FitnessSpelling::Policy => Ok(Currency::Policy),
+        FitnessSpelling::Political => Ok(Currency::Political),
+        FitnessSpelling::Utility => Ok(Currency::Utility),
+        FitnessSpelling::Linear(w) => Err(old(format!("Linear({w:?})"))),
+        FitnessSpelling::Exponential(beta) => Err(old(format!("Exponential({beta:?})"))),
+    }
+}
+
 impl Default for RawEvolutionConfig {
     fn default() -> Self {
         RawEvolutionConfig {
@@ -223,7 +278,8 @@ impl Default for RawEvolutionConfig {
             population: 100,
             initial: Initial::Equal,
             mutation: 0.0,
-            fitness: Fitness::default(),
+            fitness: Currency::Policy,
+            selection: Selection::default(),
             payoffs: PayoffMode::Mean,
             fermi_beta: 1.0,
             generations: 10_000,
@@ -259,7 +315,7 @@ impl TryFrom<RawEvolutionConfig> for EvolutionConfig {
             ));
         }
         check_unit_interval("mutation", raw.mutation)?;
-        raw.fitness.validate()?;
+        raw.selection.validate()?;
         check_non_negative("fermi_beta", raw.fermi_beta)?;
         if raw.generations == 0 {
             return Err(ParameterError::new(
@@ -378,10 +434,16 @@ impl EvolutionConfig {
         self.raw.mutation
     }
 
+    /// The currency selection acts on.
+    #[must_use]
+    pub fn fitness(&self) -> Currency {
+        self.raw.fitness
+    }
+
     /// The payoff-to-fitness map of the Moran process.
     #[must_use]
-    pub fn fitness(&self) -> Fitness {
-        self.raw.fitness
+    pub fn selection(&self) -> Selection {
+        self.raw.selection
     }
 
     /// Where the stochastic processes get their payoffs.
@@ -544,8 +606,8 @@ mod tests {
             ("(population: 1)", "population"),
             ("(mutation: 1.5)", "mutation"),
             ("(mutation: -0.1)", "mutation"),
-            ("(fitness: Linear(1.2))", "fitness.Linear"),
-            ("(fitness: Exponential(-1.0))", "fitness.Exponential"),
+            ("(selection: Linear(1.2))", "selection.Linear"),
+            ("(selection: Exponential(-1.0))", "selection.Exponential"),
             ("(fermi_beta: -2.0)", "fermi_beta"),
             ("(generations: 0)", "generations"),
             ("(step: 0.0)", "step"),
@@ -562,6 +624,35 @@ mod tests {
             assert!(err.contains(&format!("`{field}`")), "{text}: {err}");
         }
         assert!(parse("(populaton: 10)").unwrap_err().contains("populaton"));
+    }
+
+    #[test]
+    fn fitness_names_a_currency_and_the_old_map_spelling_is_refused() {
+        assert_eq!(parse("()").unwrap().fitness(), Currency::Policy);
+        for (text, currency) in [
+            ("(fitness: Policy)", Currency::Policy),
+            ("(fitness: Political)", Currency::Political),
+            ("(fitness: Utility)", Currency::Utility),
+        ] {
+            assert_eq!(parse(text).unwrap().fitness(), currency);
+        }
+        // Before the currencies, `fitness` was the payoff-to-fitness map; an
+        // old file fails naming the currencies it now expects and where the
+        // map went.
+        let err = parse("(fitness: Exponential(0.5))").unwrap_err();
+        assert!(
+            err.contains("Policy")
+                && err.contains("Utility")
+                && err.contains("selection: Exponential(0.5)"),
+            "{err}"
+        );
+        let err = parse("(fitness: Linear(1.0))").unwrap_err();
+        assert!(err.contains("selection: Linear(1.0)"), "{err}");
+        assert!(parse("(fitness: Welfare)").unwrap_err().contains("Welfare"));
+        assert_eq!(
+            parse("(selection: Exponential(0.5))").unwrap().selection(),
+            Selection::Exponential(0.5)
+        );
     }
 
     #[test]
@@ -586,9 +677,13 @@ mod tests {
 
     #[test]
     fn fitness_range() {
-        assert!(Fitness::Linear(1.0).check_range(-1.0, 5.0).is_err());
-        assert!(Fitness::Linear(0.1).check_range(-1.0, 5.0).is_ok());
-        assert!(Fitness::Exponential(1000.0).check_range(-1.0, 5.0).is_err());
-        assert!(Fitness::Exponential(1.0).check_range(-100.0, 5.0).is_ok());
+        assert!(Selection::Linear(1.0).check_range(-1.0, 5.0).is_err());
+        assert!(Selection::Linear(0.1).check_range(-1.0, 5.0).is_ok());
+        assert!(
+            Selection::Exponential(1000.0)
+                .check_range(-1.0, 5.0)
+                .is_err()
+        );
+        assert!(Selection::Exponential(1.0).check_range(-100.0, 5.0).is_ok());
     }
 }

@@ -20,13 +20,13 @@
 //!
 //! ```
 //! use twolevel_tournament::evolution::{
-//!     Fitness, PayoffTable, Record, StochasticParams, Update, fixation_probability, run_rng,
+//!     Selection, PayoffTable, Record, StochasticParams, Update, fixation_probability, run_rng,
 //!     simulate,
 //! };
 //!
 //! // Tit-for-tat (0) and always-defect (1) over 10 rounds, per turn.
 //! let mut table = PayoffTable::two_by_two(3.0, 0.9, 1.4, 1.0)?;
-//! let moran = Update::Moran(Fitness::Linear(0.5));
+//! let moran = Update::Moran(Selection::Linear(0.5));
 //!
 //! // One TFT among 19 defectors takes over with probability rho, better
 //! // than a neutral mutant (1/N) since TFTs do well among themselves; one
@@ -58,7 +58,7 @@ pub mod tournament;
 
 pub use analytic::{FixationMatrix, Probability, conditional_fixation_time, fixation_probability};
 pub use config::{
-    EvolutionConfig, Fitness, Initial, PayoffMode, Process, RawEvolutionConfig, Record,
+    EvolutionConfig, Initial, PayoffMode, Process, RawEvolutionConfig, Record, Selection,
 };
 pub use ecological::{SharesTrajectory, ecological, replicator};
 pub use payoff::{MatchPlayer, PayoffSource, PayoffTable, SampledPayoffs};

@@ -7,7 +7,7 @@ use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
 use rayon::prelude::*;
 use thiserror::Error;
-use twolevel_game::ParameterError;
+use twolevel_game::{Currency, ParameterError};
 
 use super::analytic::FixationMatrix;
 use super::config::{EvolutionConfig, Process, Record};
@@ -61,7 +61,7 @@ pub fn run_rng(seed: u64, run: u32) -> Pcg64Mcg {
 #[must_use]
 pub fn update_rule(config: &EvolutionConfig) -> Option<Update> {
     match config.process() {
-        Process::Moran => Some(Update::Moran(config.fitness())),
+        Process::Moran => Some(Update::Moran(config.selection())),
         Process::PairwiseComparison => Some(Update::Fermi(config.fermi_beta())),
         Process::Ecological | Process::Replicator => None,
     }
@@ -241,35 +241,43 @@ pub fn analytic_fixation(
         .transpose()
 }
 
-/// Writes an outcome as CSV with one column per type, named by `names`.
+/// Writes an outcome as CSV with one column per type, named by `names`,
+/// and a last column `fitness` naming the currency selection acted on
+/// (`policy`, `political` or `utility`).
 ///
-/// Shares: `time,<name>...`. Runs: `run,step,generation,<name>...` with the
-/// counts of each recorded row.
+/// Shares: `time,<name>...,fitness`. Runs:
+/// `run,step,generation,<name>...,fitness` with the counts of each
+/// recorded row.
 pub fn write_csv<W: Write>(
     outcome: &EvolutionOutcome,
     names: &[String],
+    fitness: Currency,
     writer: W,
 ) -> Result<(), EvolutionError> {
     let mut csv = csv::Writer::from_writer(writer);
+    let types = names.iter().map(String::as_str).chain(["fitness"]);
+    let label = [fitness.label().to_owned()];
     match outcome {
         EvolutionOutcome::Shares(trajectory) => {
-            csv.write_record(std::iter::once("time").chain(names.iter().map(String::as_str)))?;
+            csv.write_record(std::iter::once("time").chain(types))?;
             for (time, shares) in trajectory.times.iter().zip(&trajectory.shares) {
                 csv.write_record(
-                    std::iter::once(time.to_string()).chain(shares.iter().map(f64::to_string)),
+                    std::iter::once(time.to_string())
+                        .chain(shares.iter().map(f64::to_string))
+                        .chain(label.clone()),
                 )?;
             }
         }
         EvolutionOutcome::Runs(runs) => {
-            let header = ["run", "step", "generation"];
-            csv.write_record(header.into_iter().chain(names.iter().map(String::as_str)))?;
+            csv.write_record(["run", "step", "generation"].into_iter().chain(types))?;
             for (index, run) in runs.iter().enumerate() {
                 for (step, counts) in run.rows() {
                     let generation = step as f64 / f64::from(run.population);
                     csv.write_record(
                         [index.to_string(), step.to_string(), generation.to_string()]
                             .into_iter()
-                            .chain(counts.iter().map(u32::to_string)),
+                            .chain(counts.iter().map(u32::to_string))
+                            .chain(label.clone()),
                     )?;
                 }
             }
@@ -286,13 +294,14 @@ pub fn write_csv<W: Write>(
 pub fn write_csv_file(
     outcome: &EvolutionOutcome,
     names: &[String],
+    fitness: Currency,
     path: &str,
 ) -> Result<(), EvolutionError> {
     let file = std::fs::File::create(path).map_err(|source| EvolutionError::Io {
         path: path.to_owned(),
         source,
     })?;
-    write_csv(outcome, names, std::io::BufWriter::new(file))
+    write_csv(outcome, names, fitness, std::io::BufWriter::new(file))
 }
 
 #[cfg(test)]
@@ -318,11 +327,12 @@ mod tests {
         let runs = simulate_runs(|| Ok(table.clone()), &[2, 2], &params, 3, 2).unwrap();
         let mut out = Vec::new();
         let names = ["A".to_owned(), "B".to_owned()];
-        write_csv(&EvolutionOutcome::Runs(runs.clone()), &names, &mut out).unwrap();
+        let runs_outcome = EvolutionOutcome::Runs(runs.clone());
+        write_csv(&runs_outcome, &names, Currency::Political, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines[0], "run,step,generation,A,B");
-        assert_eq!(lines[1], "0,0,0,2,2");
+        assert_eq!(lines[0], "run,step,generation,A,B,fitness");
+        assert_eq!(lines[1], "0,0,0,2,2,political");
         let rows: usize = runs.iter().map(|r| r.steps.len()).sum();
         assert_eq!(lines.len(), 1 + rows);
         assert!(lines[2].starts_with("0,1,0.25,"));
@@ -341,7 +351,7 @@ mod tests {
             shares: vec![vec![1.0]],
         });
         let path = "/nonexistent-folder/evolution.csv";
-        let err = write_csv_file(&outcome, &["A".into()], path).unwrap_err();
+        let err = write_csv_file(&outcome, &["A".into()], Currency::Policy, path).unwrap_err();
         assert!(err.to_string().contains(path), "{err}");
     }
 
@@ -352,10 +362,11 @@ mod tests {
             shares: vec![vec![0.5, 0.5], vec![0.25, 0.75]],
         });
         let mut out = Vec::new();
-        write_csv(&outcome, &["A".into(), "B".into()], &mut out).unwrap();
+        let names = ["A".into(), "B".into()];
+        write_csv(&outcome, &names, Currency::Policy, &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "time,A,B\n0,0.5,0.5\n1,0.25,0.75\n"
+            "time,A,B,fitness\n0,0.5,0.5,policy\n1,0.25,0.75,policy\n"
         );
     }
 }

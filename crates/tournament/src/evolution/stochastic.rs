@@ -13,7 +13,7 @@ use rand::Rng;
 use rand_core::RngCore;
 use twolevel_game::ParameterError;
 
-use super::config::{Fitness, Record};
+use super::config::{Record, Selection};
 use super::payoff::PayoffSource;
 
 /// The update rule of a finite-population process.
@@ -24,7 +24,7 @@ pub enum Update {
     /// chosen uniformly among all `N` (possibly its parent). With
     /// probability `mutation` the offspring is instead of a type chosen
     /// uniformly among the other `n - 1` types.
-    Moran(Fitness),
+    Moran(Selection),
     /// Pairwise comparison: a focal individual chosen uniformly imitates a
     /// model chosen uniformly among the other `N - 1` individuals with
     /// probability `1 / (1 + exp(-beta (pi_model - pi_focal)))`. With
@@ -136,13 +136,13 @@ impl Population {
         (self.sums[i] - source.payoff(i, i)) * self.inv_others
     }
 
-    fn recompute_weights<S: PayoffSource>(&mut self, source: &S, fitness: Fitness) {
+    fn recompute_weights<S: PayoffSource>(&mut self, source: &S, selection: Selection) {
         let mut total = 0.0;
         for i in 0..self.counts.len() {
             let w = if self.counts[i] == 0 {
                 0.0
             } else {
-                f64::from(self.counts[i]) * fitness.of(self.payoff(source, i))
+                f64::from(self.counts[i]) * selection.of(self.payoff(source, i))
             };
             self.weights[i] = w;
             total += w;
@@ -159,7 +159,7 @@ impl Population {
             .find(|(w, c)| **c > 0 && !(w.is_finite() && **w > 0.0))
         {
             Some((w, c)) => Err(ParameterError::new(
-                "fitness",
+                "selection",
                 format!(
                     "expected a positive, finite fitness, got {} for a payoff; lower the linear \
                      selection intensity or use `Exponential(beta)`",
@@ -251,8 +251,8 @@ fn validate(
     }
     twolevel_game::error::check_unit_interval("mutation", params.mutation)?;
     match params.update {
-        Update::Moran(fitness) => {
-            fitness.validate()?;
+        Update::Moran(selection) => {
+            selection.validate()?;
         }
         Update::Fermi(beta) => {
             twolevel_game::error::check_non_negative("fermi_beta", beta)?;
@@ -305,12 +305,12 @@ pub fn simulate<S: PayoffSource, R: RngCore>(
     source.refresh(&pop.counts, rng);
     // Every payoff is an average of table entries, so a fitness that is
     // positive on the entries' range is positive all run long.
-    if let (Update::Moran(fitness), Some((low, high))) = (params.update, source.payoff_range()) {
-        fitness.check_range(low, high)?;
+    if let (Update::Moran(selection), Some((low, high))) = (params.update, source.payoff_range()) {
+        selection.check_range(low, high)?;
     }
     pop.recompute_sums(source);
-    if let Update::Moran(fitness) = params.update {
-        pop.recompute_weights(source, fitness);
+    if let Update::Moran(selection) = params.update {
+        pop.recompute_weights(source, selection);
         pop.check_weights()?;
     }
 
@@ -369,10 +369,10 @@ pub fn simulate<S: PayoffSource, R: RngCore>(
         if refreshed {
             pop.recompute_sums(source);
         }
-        if let Update::Moran(fitness) = params.update
+        if let Update::Moran(selection) = params.update
             && (refreshed || from != to)
         {
-            pop.recompute_weights(source, fitness);
+            pop.recompute_weights(source, selection);
             if refreshed {
                 pop.check_weights()?;
             }
@@ -403,7 +403,7 @@ mod tests {
     fn counts_are_conserved_and_fixation_is_absorbing() {
         let mut table = PayoffTable::two_by_two(3.0, 0.0, 5.0, 1.0).unwrap();
         let mut rng = Pcg64Mcg::seed_from_u64(1);
-        for update in [Update::Moran(Fitness::Linear(0.5)), Update::Fermi(1.0)] {
+        for update in [Update::Moran(Selection::Linear(0.5)), Update::Fermi(1.0)] {
             let run = simulate(
                 &mut table,
                 &[10, 10],
@@ -425,7 +425,11 @@ mod tests {
     fn mutation_keeps_running_to_the_limit() {
         let mut table = PayoffTable::two_by_two(1.0, 1.0, 1.0, 1.0).unwrap();
         let mut rng = Pcg64Mcg::seed_from_u64(2);
-        let mut p = params(Update::Moran(Fitness::Linear(1.0)), 0.1, Record::Generation);
+        let mut p = params(
+            Update::Moran(Selection::Linear(1.0)),
+            0.1,
+            Record::Generation,
+        );
         p.max_steps = 1000;
         let run = simulate(&mut table, &[10, 0], &p, &mut rng).unwrap();
         assert_eq!(run.fixation, None);
@@ -440,10 +444,10 @@ mod tests {
         let err = simulate(
             &mut table,
             &[1, 1],
-            &params(Update::Moran(Fitness::Linear(1.0)), 0.0, Record::Final),
+            &params(Update::Moran(Selection::Linear(1.0)), 0.0, Record::Final),
             &mut rng,
         )
         .unwrap_err();
-        assert_eq!(err.field, "fitness");
+        assert_eq!(err.field, "selection");
     }
 }

@@ -2,24 +2,26 @@
 //! process.
 
 use rand_core::RngCore;
-use twolevel_game::{ParameterError, Strategy};
+use twolevel_game::{Currency, ParameterError, Strategy};
 
 use super::analytic::FixationMatrix;
 use super::config::{EvolutionConfig, PayoffMode};
 use super::payoff::{MatchPlayer, PayoffTable};
 use super::run::{EvolutionOutcome, analytic_fixation, evolve, evolve_sampled};
 use crate::play::{MatchBuffers, MatchConfig, PlayerSettings, play_match};
-use crate::round_robin::{RoundRobin, RoundRobinResults};
+use crate::round_robin::{RoundRobin, RoundRobinResults, total_in};
 
-/// The payoff table of a round robin: its mean utility per turn of every
-/// player against every other, over the repetitions.
+/// The payoff table of a round robin in `currency`: its mean payoff per
+/// turn of every player against every other, over the repetitions.
 ///
 /// Every pair must have met, the diagonal included: the evolutionary
 /// processes need the payoff of a type against its own kind, so the round
 /// robin must be played with self-play.
-pub fn payoff_table(results: &RoundRobinResults) -> Result<PayoffTable, ParameterError> {
-    let rows = results
-        .payoff_matrix
+pub fn payoff_table(
+    results: &RoundRobinResults,
+    currency: Currency,
+) -> Result<PayoffTable, ParameterError> {
+    let rows = results.payoff_matrices[currency]
         .iter()
         .enumerate()
         .map(|(i, row)| {
@@ -43,7 +45,8 @@ pub fn payoff_table(results: &RoundRobinResults) -> Result<PayoffTable, Paramete
 }
 
 /// Plays matches between the entrants of a round robin, under its match
-/// configuration: the [`MatchPlayer`] of stochastic strategies.
+/// configuration, and pays each side its payoff per turn in one currency:
+/// the [`MatchPlayer`] of stochastic strategies.
 ///
 /// Each side keeps its own copy of every strategy, so a type can meet its
 /// own kind, and the move buffers are reused: playing a match allocates
@@ -54,12 +57,14 @@ pub struct RoundRobinMatches {
     sides: [Vec<Box<dyn Strategy>>; 2],
     settings: Vec<PlayerSettings>,
     buffers: MatchBuffers,
+    currency: Currency,
 }
 
 impl RoundRobinMatches {
-    /// A match player for the entrants of `round_robin`.
+    /// A match player for the entrants of `round_robin`, paying payoffs in
+    /// `currency`.
     #[must_use]
-    pub fn new(round_robin: &RoundRobin) -> Self {
+    pub fn new(round_robin: &RoundRobin, currency: Currency) -> Self {
         let entrants = round_robin.entrants();
         let strategies: Vec<Box<dyn Strategy>> =
             entrants.iter().map(|e| e.strategy.clone()).collect();
@@ -68,6 +73,7 @@ impl RoundRobinMatches {
             sides: [strategies.clone(), strategies],
             settings: entrants.iter().map(|e| e.settings).collect(),
             buffers: MatchBuffers::new(),
+            currency,
         }
     }
 }
@@ -82,7 +88,12 @@ impl MatchPlayer for RoundRobinMatches {
             &mut self.buffers,
             rng,
         );
-        (result.utility_per_turn(0), result.utility_per_turn(1))
+        let turns = f64::from(result.turns);
+        let [mine, theirs] = &result.players;
+        (
+            total_in(mine, self.currency) / turns,
+            total_in(theirs, self.currency) / turns,
+        )
     }
 }
 
@@ -91,7 +102,9 @@ impl MatchPlayer for RoundRobinMatches {
 pub struct TournamentEvolution {
     /// The players' names, in order.
     pub names: Vec<String>,
-    /// The round robin's mean payoffs per turn.
+    /// The currency selection acted on (the block's `fitness`).
+    pub fitness: Currency,
+    /// The round robin's mean payoffs per turn in that currency.
     pub table: PayoffTable,
     /// The round robin's mean number of rounds per match.
     pub mean_match_length: f64,
@@ -107,22 +120,24 @@ pub struct TournamentEvolution {
 }
 
 /// Plays the round robin, then runs the configured process on its payoffs
-/// (the mean table or freshly played matches, as configured), seeded with
-/// the block's seed or else the round robin's.
+/// in the block's `fitness` currency (the mean table or freshly played
+/// matches, as configured), seeded with the block's seed or else the round
+/// robin's.
 pub fn evolve_tournament(
     round_robin: &RoundRobin,
     config: &EvolutionConfig,
 ) -> Result<TournamentEvolution, ParameterError> {
     config.check_players(round_robin.entrants().len())?;
     let results = round_robin.play();
-    let table = payoff_table(&results)?;
+    let fitness = config.fitness();
+    let table = payoff_table(&results, fitness)?;
     let seed = round_robin.seed();
     let outcome = match config.payoffs() {
         PayoffMode::Mean => evolve(config, &table, seed)?,
         PayoffMode::Matches if config.process().is_stochastic() => evolve_sampled(
             config,
             table.len(),
-            || RoundRobinMatches::new(round_robin),
+            || RoundRobinMatches::new(round_robin, fitness),
             seed,
         )?,
         // The deterministic dynamics need expected payoffs: the mean table.
@@ -138,6 +153,7 @@ pub fn evolve_tournament(
             .iter()
             .map(|e| e.name.clone())
             .collect(),
+        fitness,
         table,
         mean_match_length: results.mean_match_length,
         outcome,
