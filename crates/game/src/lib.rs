@@ -126,6 +126,6 @@ pub use matrix::{Bimatrix, NotPrisonersDilemma, PayoffMatrix};
 pub use memory_one::{ExpectedPayoffs, MemoryOneChain, MemoryOnePlayer, OutcomePayoffs};
 pub use strategy::{Classifier, CloneStrategy, Strategy, View};
 pub use two_level::{
-    Orientation, Payoff, PoliticalPayoff, Politicization, StageTable, TwoLevelGame,
+    Orientation, Payoff, PoliticalPayoff, Politicization, Role, StageTable, TwoLevelGame,
     TwoLevelGameConfig, blend,
 };

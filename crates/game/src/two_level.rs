@@ -130,6 +130,28 @@ impl From<Orientation> for f64 {
     }
 }
 
+/// A state's role in an asymmetric game (a [`Bimatrix`]): state A takes
+/// the row payoffs, state B the column payoffs. In a tournament the role
+/// belongs to the entrant, never to its position in a list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    /// The row state.
+    A,
+    /// The column state.
+    B,
+}
+
+impl Role {
+    /// The other role.
+    #[must_use]
+    pub const fn other(self) -> Role {
+        match self {
+            Role::A => Role::B,
+            Role::B => Role::A,
+        }
+    }
+}
+
 /// How the domestic political payoff is formed.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum PoliticalPayoff {
@@ -443,45 +465,49 @@ impl TwoLevelGame {
                 }
             }
         }
-        for pi in corners {
-            for outcome in Outcome::ALL {
-                let (row, column) = (outcome.own, outcome.partner);
-                let policy = self.policy_payoffs(row, column, pi);
-                // A derived political payoff is checked term by term, so
-                // that a huge relative-gains term cannot hide behind an
-                // audience bonus that cancels it at the ends.
-                // The relative-gains term is largest where kappa_eff is
-                // (pi = 1) and where the threat costs differ most (one state
-                // at pi = 0, the other at 1), so it is bounded term by term.
-                let widest_gap = (policy[0] - policy[1]).abs() + self.threat_cost;
-                let terms = match self.political {
-                    PoliticalPayoff::Derived {
-                        kappa,
-                        audience_bonus,
-                    } => [
-                        (
-                            "political.Derived.kappa",
-                            kappa * (1.0 + self.securitization) * widest_gap,
-                        ),
-                        ("political.Derived.audience_bonus", audience_bonus),
-                        ("alpha", self.accountability * self.threat_cost),
-                    ],
-                    PoliticalPayoff::Matrix(_) => [("political.Matrix", 0.0); 3],
-                };
-                let political = self.political_payoffs(row, column, pi);
-                let culprit = terms.into_iter().find(|(_, v)| !within(*v)).or_else(|| {
-                    political
-                        .iter()
-                        .find(|v| !within(**v))
-                        .map(|&v| (terms[0].0, v))
-                });
-                if let Some((field, value)) = culprit {
-                    return Err(ParameterError::new(
-                        field,
-                        reason("a political payoff term", value),
-                    ));
-                }
+        // The widest base gap between the two states' policy payoffs,
+        // over the outcomes and both ends of the scale.
+        let gap = corners
+            .iter()
+            .flat_map(|&pi| Outcome::ALL.map(|o| self.policy_payoffs(o.own, o.partner, pi)))
+            .map(|policy| (policy[0] - policy[1]).abs())
+            .fold(0.0, f64::max);
+        // A derived political payoff is checked term by term, so that a
+        // huge relative-gains term cannot hide behind an audience bonus that
+        // cancels it at the ends. The relative-gains term is largest where
+        // kappa_eff is (pi = 1) and where the threat costs differ most (one
+        // state at pi = 0, the other at 1): a term that overflows on the
+        // base gap names kappa, one that overflows only once the threat
+        // cost widens the gap names theta.
+        let terms = match self.political {
+            PoliticalPayoff::Derived {
+                kappa,
+                audience_bonus,
+            } => {
+                let kappa_max = kappa * (1.0 + self.securitization);
+                [
+                    ("political.Derived.kappa", kappa_max * gap),
+                    ("theta", kappa_max * (gap + self.threat_cost)),
+                    ("political.Derived.audience_bonus", audience_bonus),
+                    ("alpha", self.accountability * self.threat_cost),
+                ]
             }
+            PoliticalPayoff::Matrix(_) => [("political.Matrix", 0.0); 4],
+        };
+        let political = corners
+            .iter()
+            .flat_map(|&pi| Outcome::ALL.map(|o| self.political_payoffs(o.own, o.partner, pi)));
+        let culprit = terms.into_iter().find(|(_, v)| !within(*v)).or_else(|| {
+            political
+                .flatten()
+                .find(|v| !within(*v))
+                .map(|v| (terms[0].0, v))
+        });
+        if let Some((field, value)) = culprit {
+            return Err(ParameterError::new(
+                field,
+                reason("a political payoff term", value),
+            ));
         }
         Ok(())
     }

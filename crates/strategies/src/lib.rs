@@ -117,11 +117,11 @@ pub mod testing;
 
 pub use actors::{Delegation, FreeRider, NationalistDefector};
 pub use classic::*;
-pub use reciprocity::ledger::{self, Ledger, Valuation};
-pub use reciprocity::{
-    ContriteTitForTat, DiffuseReciprocity, GearShifting, GearShiftingParams, TitForTat,
-};
 pub use memory_one::{
     Baseline, MemoryOne, ZDExtort2, ZDExtort2v2, ZDExtort3, ZDExtort4, ZDExtortion, ZDGTFT2,
     ZDGen2, ZDMischief, ZDSet2, ZeroDeterminant,
+};
+pub use reciprocity::ledger::{self, Ledger, Valuation};
+pub use reciprocity::{
+    ContriteTitForTat, DiffuseReciprocity, GearShifting, GearShiftingParams, TitForTat,
 };

@@ -18,7 +18,11 @@
 //! fails if they disagree. `description` defaults to empty,
 //! `political_weight` (the orientation `w` in [0, 1]) defaults to 0, and
 //! `visibility` (how public its defections are, in [0, 1]) defaults to
-//! `None`, meaning "use the tournament's visibility".
+//! `None`, meaning "use the tournament's visibility". Two more fields are
+//! optional: `patience` (the actor's patience `h` in (0, 1], its own shadow
+//! of the future `delta_i = h * delta_t`; default 1) and `securitizing`
+//! (the securitizing move `s_i` in [0, 1] it adds to its own state's
+//! politicization every round under dynamic politics; default 0).
 //!
 //! The presets shipped in `strategies/` are also compiled into the library
 //! ([`builtin_presets`]), so a tournament can refer to them by name
@@ -52,6 +56,16 @@ pub struct PresetFile {
     /// the tournament.
     #[serde(default)]
     pub visibility: Option<f64>,
+    /// The actor's patience `h` in (0, 1] (default 1).
+    #[serde(default = "full_patience")]
+    pub patience: f64,
+    /// The actor's securitizing move per round, in [0, 1] (default 0).
+    #[serde(default)]
+    pub securitizing: f64,
+}
+
+fn full_patience() -> f64 {
+    1.0
 }
 
 /// A validated preset: its strategy builds and its numbers are in range.
@@ -62,13 +76,15 @@ pub struct Preset {
     strategy: StrategySpec,
     orientation: Orientation,
     visibility: Option<f64>,
+    patience: f64,
+    securitizing: f64,
 }
 
 impl Preset {
     /// Validates a parsed preset file; `origin` names it in errors.
     ///
-    /// Checks that `political_weight` and `visibility` are in [0, 1] and
-    /// that the strategy builds.
+    /// Checks that `political_weight`, `visibility` and `securitizing` are
+    /// in [0, 1], `patience` in (0, 1], and that the strategy builds.
     pub fn from_parsed(file: PresetFile, origin: impl AsRef<Path>) -> Result<Self, ConfigError> {
         let origin = origin.as_ref();
         let orientation = Orientation::new(file.political_weight)
@@ -77,6 +93,15 @@ impl Preset {
             check_unit_interval("visibility", visibility)
                 .map_err(|e| ConfigError::from_parameter(origin, e))?;
         }
+        if !(file.patience > 0.0 && file.patience <= 1.0) {
+            return Err(ConfigError::invalid(
+                origin,
+                "patience",
+                format!("expected a patience in (0, 1], got {}", file.patience),
+            ));
+        }
+        check_unit_interval("securitizing", file.securitizing)
+            .map_err(|e| ConfigError::from_parameter(origin, e))?;
         if file.name.trim().is_empty() {
             return Err(ConfigError::invalid(
                 origin,
@@ -92,6 +117,8 @@ impl Preset {
             strategy: file.strategy,
             orientation,
             visibility: file.visibility,
+            patience: file.patience,
+            securitizing: file.securitizing,
         })
     }
 
@@ -165,6 +192,18 @@ impl Preset {
         self.visibility
     }
 
+    /// The actor's patience `h` in (0, 1].
+    #[must_use]
+    pub fn patience(&self) -> f64 {
+        self.patience
+    }
+
+    /// The actor's securitizing move per round, in [0, 1].
+    #[must_use]
+    pub fn securitizing(&self) -> f64 {
+        self.securitizing
+    }
+
     /// Builds a fresh player of the preset's strategy.
     pub fn build(&self) -> Result<Box<dyn Strategy>, StrategyError> {
         registry::build(&self.strategy)
@@ -179,6 +218,8 @@ impl Preset {
             strategy: self.strategy.clone(),
             political_weight: self.political_weight(),
             visibility: self.visibility,
+            patience: self.patience,
+            securitizing: self.securitizing,
         }
     }
 }

@@ -39,8 +39,11 @@
 //!
 //! A player is either `Preset("name")`, a preset from the `strategies/`
 //! folder, or `Inline(name: .., strategy: (name: .., params: {..}),
-//! political_weight: .., visibility: ..)`, where `political_weight`
-//! defaults to 0 and `visibility` to `None` (the dynamics' default).
+//! political_weight: .., visibility: .., patience: .., securitizing: ..,
+//! politicization: .., role: ..)`, where `political_weight` defaults to 0,
+//! `visibility` to `None` (the dynamics' default), `patience` to 1,
+//! `securitizing` to 0, `politicization` to `None` (the tournament's level)
+//! and `role` to `None` (in an asymmetric game: both roles equally often).
 //!
 //! Presets resolve first from the `strategies/` folder next to the folder
 //! of the tournament file (for `tournaments/x.ron`, `strategies/`), when it
@@ -54,7 +57,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use twolevel_game::{ElectionCycle, Horizon, Orientation, Politics, TwoLevelGame};
+use twolevel_game::{
+    ElectionCycle, Horizon, Orientation, Politicization, Politics, Role, TwoLevelGame,
+};
 use twolevel_strategies::config::{ConfigError, parse_ron, read_text_file};
 use twolevel_strategies::preset::{Preset, builtin_presets, load_dir};
 use twolevel_strategies::registry::{self, StrategySpec};
@@ -88,7 +93,30 @@ pub enum PlayerEntry {
         /// the politicization dynamics' default.
         #[serde(default)]
         visibility: Option<f64>,
+        /// The player's patience `h` in (0, 1]: it discounts with
+        /// `delta_i = h * delta_t` (default 1).
+        #[serde(default = "full_patience")]
+        patience: f64,
+        /// The securitizing move `s_i` in [0, 1] the player adds to its own
+        /// state's politicization every round under dynamic politics
+        /// (default 0).
+        #[serde(default)]
+        securitizing: f64,
+        /// The player's own initial (or, under fixed politics, fixed)
+        /// politicization `pi_i` in [0, 1]; `None` (the default) takes the
+        /// tournament's.
+        #[serde(default)]
+        politicization: Option<f64>,
+        /// The player's role in an asymmetric game: `Some(A)` takes the row
+        /// payoffs, `Some(B)` the column payoffs; `None` (the default) plays
+        /// both roles equally often.
+        #[serde(default)]
+        role: Option<Role>,
     },
+}
+
+fn full_patience() -> f64 {
+    1.0
 }
 
 /// A tournament file as written, before validation; see the
@@ -296,6 +324,8 @@ fn entrant(
                 .build()
                 .map_err(|e| ConfigError::strategy(origin, format!("{field}.strategy"), e))?;
             let settings = PlayerSettings::new(preset.orientation(), preset.visibility())
+                .and_then(|s| s.with_patience(preset.patience()))
+                .and_then(|s| s.with_securitizing(preset.securitizing()))
                 .map_err(|e| ConfigError::from_parameter(origin, e.within(field)))?;
             Ok(Entrant::new(preset.name(), strategy, settings))
         }
@@ -304,6 +334,10 @@ fn entrant(
             strategy,
             political_weight,
             visibility,
+            patience,
+            securitizing,
+            politicization,
+            role,
         } => {
             if name.trim().is_empty() {
                 return Err(ConfigError::invalid(
@@ -317,9 +351,17 @@ fn entrant(
             let orientation = Orientation::new(political_weight).map_err(|e| {
                 ConfigError::invalid(origin, format!("{field}.political_weight"), e.reason)
             })?;
-            let settings = PlayerSettings::new(orientation, visibility)
+            let settings = politicization
+                .map(Politicization::new)
+                .transpose()
+                .and_then(|pi| {
+                    PlayerSettings::new(orientation, visibility)?
+                        .with_patience(patience)?
+                        .with_securitizing(securitizing)
+                        .map(|s| s.with_politicization(pi))
+                })
                 .map_err(|e| ConfigError::from_parameter(origin, e.within(field)))?;
-            Ok(Entrant::new(name, built, settings))
+            Ok(Entrant::new(name, built, settings).with_role(role))
         }
     }
 }
@@ -375,6 +417,32 @@ mod tests {
         assert_eq!(rr.config().horizon(), Horizon::AXELROD_FIRST);
         assert_eq!(rr.entrants()[0].name, "TFT");
         assert!(t.output.is_none() && t.evolution.is_none());
+    }
+
+    #[test]
+    fn inline_players_carry_patience_securitizing_politicization_and_role() {
+        let t = load(
+            r#"Tournament(name: "t", players: [
+                Inline(name: "hawk", strategy: (name: "Tit For Tat"), patience: 0.5,
+                       securitizing: 0.02, politicization: Some(0.3), role: Some(B)),
+                Preset("politician"),
+            ])"#,
+        )
+        .unwrap();
+        let hawk = &t.round_robin.entrants()[0];
+        assert_eq!(hawk.settings.patience(), 0.5);
+        assert_eq!(hawk.settings.securitizing(), 0.02);
+        assert_eq!(
+            hawk.settings.politicization().map(Politicization::value),
+            Some(0.3)
+        );
+        assert_eq!(hawk.role, Some(Role::B));
+        let err = load(
+            r#"Tournament(name: "t", players: [Inline(name: "x", strategy: (name: "TFT"), patience: 0.0)])"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("patience") && err.contains("(0, 1]"), "{err}");
     }
 
     #[test]

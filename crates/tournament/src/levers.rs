@@ -64,7 +64,6 @@ use twolevel_game::{
 use twolevel_strategies::{Delegation, DiffuseReciprocity};
 
 use crate::evolution::{ecological, payoff_table};
-use crate::play::PlayerSettings;
 use crate::report::OutputError;
 use crate::round_robin::{Entrant, RoundRobin, RoundRobinResults, total_in};
 
@@ -260,10 +259,7 @@ impl Lever {
                     .iter()
                     .map(|entrant| {
                         let w = entrant.settings.orientation().political_weight() * value;
-                        let settings = PlayerSettings::new(
-                            Orientation::new(w)?,
-                            entrant.settings.visibility(),
-                        )?;
+                        let settings = entrant.settings.reoriented(Orientation::new(w)?);
                         Ok(Entrant {
                             settings,
                             ..entrant.clone()

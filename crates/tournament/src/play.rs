@@ -270,6 +270,13 @@ impl PlayerSettings {
         }
     }
 
+    /// The same settings with another orientation (political weight).
+    #[must_use]
+    pub const fn reoriented(mut self, orientation: Orientation) -> Self {
+        self.orientation = orientation;
+        self
+    }
+
     /// The same settings with patience `h` in (0, 1]: the player discounts
     /// the future with `delta_i = h * delta_t` (MODEL.md section 2).
     /// Politicians are impatient, bureaucrats patient; the default is 1.

@@ -35,12 +35,12 @@
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use twolevel_game::{ByCurrency, Currency, ParameterError, Strategy};
+use twolevel_game::{ByCurrency, Currency, ParameterError, Role, Strategy};
 
 use crate::play::{
     MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, play_match,
 };
-use crate::seeding::match_rng;
+use crate::seeding::{match_rng, swapped_match_rng};
 
 /// A player of a round robin: a display name, a strategy prototype (cloned
 /// for every match) and its settings.
@@ -52,6 +52,10 @@ pub struct Entrant {
     pub strategy: Box<dyn Strategy>,
     /// The player's orientation and visibility.
     pub settings: PlayerSettings,
+    /// The player's role in an asymmetric game: [`Role::A`] takes the row
+    /// payoffs, [`Role::B`] the column payoffs; `None` plays both roles
+    /// equally often. Ignored in a symmetric game.
+    pub role: Option<Role>,
 }
 
 impl Entrant {
@@ -65,7 +69,15 @@ impl Entrant {
             name: name.into(),
             strategy,
             settings,
+            role: None,
         }
+    }
+
+    /// The same entrant with a role in asymmetric games (or none).
+    #[must_use]
+    pub fn with_role(mut self, role: Option<Role>) -> Self {
+        self.role = role;
+        self
     }
 
     /// A classic entrant (w = 0, default visibility) named after its
@@ -75,7 +87,29 @@ impl Entrant {
             name: strategy.name().to_owned(),
             strategy,
             settings: PlayerSettings::POLICY,
+            role: None,
         }
+    }
+}
+
+/// One scheduled match: which entrant takes the row payoffs, which the
+/// column payoffs, and the match's share of its pair's meetings.
+#[derive(Clone, Copy, Debug)]
+struct Scheduled {
+    /// The pair `(i, j)` with `i <= j`.
+    pair: (usize, usize),
+    /// Whether `j` takes the row payoffs (the pair's second assignment).
+    swapped: bool,
+    repetition: u32,
+    /// 1, or 1/2 when the pair plays both role assignments.
+    share: f64,
+}
+
+impl Scheduled {
+    /// The entrants in the row and column roles.
+    fn players(&self) -> [usize; 2] {
+        let (i, j) = self.pair;
+        if self.swapped { [j, i] } else { [i, j] }
     }
 }
 
@@ -279,26 +313,70 @@ impl RoundRobin {
             .collect()
     }
 
-    /// Plays one match, `(i, j)` in `repetition`, with the given buffers.
-    fn play_one(
-        &self,
-        (i, j): (usize, usize),
-        repetition: u32,
-        buffers: &mut MatchBuffers,
-    ) -> MatchRecord {
-        let mut first = self.entrants[i].strategy.clone_box();
-        let mut second = self.entrants[j].strategy.clone_box();
-        let mut rng = match_rng(self.seed, i, j, repetition);
+    /// The role assignments a pair plays: `[false]` (the first entrant
+    /// takes the row payoffs), `[true]` (the second does) or both.
+    ///
+    /// In a symmetric game the assignment changes nothing, so each pair
+    /// plays once as listed. In an asymmetric game the entrants' roles
+    /// decide when they determine one assignment (A and B, A and none,
+    /// none and B, or the mirror images); otherwise (no roles, or the same
+    /// role twice) the pair plays both assignments equally often, so that
+    /// no entrant's payoffs depend on its place in the list.
+    fn assignments(&self, i: usize, j: usize) -> &'static [bool] {
+        if self.config.game().is_symmetric() {
+            return &[false];
+        }
+        match (self.entrants[i].role, self.entrants[j].role) {
+            (Some(Role::A), Some(Role::B) | None) | (None, Some(Role::B)) => &[false],
+            (Some(Role::B), Some(Role::A) | None) | (None, Some(Role::A)) => &[true],
+            _ => &[false, true],
+        }
+    }
+
+    /// Every match to play, by pair, then role assignment, then repetition.
+    fn schedule(&self) -> Vec<Scheduled> {
+        self.pairs()
+            .into_iter()
+            .flat_map(|(i, j)| {
+                let assignments = self.assignments(i, j);
+                let share = 1.0 / assignments.len() as f64;
+                assignments.iter().flat_map(move |&swapped| {
+                    (0..self.repetitions).map(move |repetition| Scheduled {
+                        pair: (i, j),
+                        swapped,
+                        repetition,
+                        share,
+                    })
+                })
+            })
+            .collect()
+    }
+
+    /// Plays one scheduled match with the given buffers.
+    ///
+    /// The match RNG depends on the pair and the repetition only (and on
+    /// the assignment when the pair plays both), never on the thread.
+    fn play_one(&self, scheduled: &Scheduled, buffers: &mut MatchBuffers) -> MatchRecord {
+        let [row, column] = scheduled.players();
+        let (i, j) = scheduled.pair;
+        let mut first = self.entrants[row].strategy.clone_box();
+        let mut second = self.entrants[column].strategy.clone_box();
+        let mut rng = if scheduled.swapped {
+            swapped_match_rng(self.seed, i, j, scheduled.repetition)
+        } else {
+            match_rng(self.seed, i, j, scheduled.repetition)
+        };
         let result = play_match(
             &self.config,
             [first.as_mut(), second.as_mut()],
-            &[self.entrants[i].settings, self.entrants[j].settings],
+            &[self.entrants[row].settings, self.entrants[column].settings],
             buffers,
             &mut rng,
         );
         MatchRecord {
-            players: [i, j],
-            repetition,
+            players: [row, column],
+            repetition: scheduled.repetition,
+            share: scheduled.share,
             result,
         }
     }
@@ -306,26 +384,19 @@ impl RoundRobin {
     /// Plays every match and returns the results.
     #[must_use]
     pub fn play(&self) -> RoundRobinResults {
-        let pairs = self.pairs();
-        let repetitions = self.repetitions as usize;
-        let count = pairs.len() * repetitions;
-        // Match k is pair k / repetitions in repetition k % repetitions.
-        let coordinates = |k: usize| (pairs[k / repetitions], (k % repetitions) as u32);
+        let schedule = self.schedule();
         let matches: Vec<MatchRecord> = if self.parallel {
-            (0..count)
-                .into_par_iter()
-                .map_init(MatchBuffers::new, |buffers, k| {
-                    let (pair, repetition) = coordinates(k);
-                    self.play_one(pair, repetition, buffers)
+            schedule
+                .par_iter()
+                .map_init(MatchBuffers::new, |buffers, scheduled| {
+                    self.play_one(scheduled, buffers)
                 })
                 .collect()
         } else {
             let mut buffers = MatchBuffers::new();
-            (0..count)
-                .map(|k| {
-                    let (pair, repetition) = coordinates(k);
-                    self.play_one(pair, repetition, &mut buffers)
-                })
+            schedule
+                .iter()
+                .map(|scheduled| self.play_one(scheduled, &mut buffers))
                 .collect()
         };
         RoundRobinResults::from_matches(self, matches)
@@ -351,11 +422,17 @@ impl RoundRobin {
 /// One match of a round robin.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MatchRecord {
-    /// The indices of the two players, the first no greater than the
-    /// second.
+    /// The indices of the two players: the one that took the row payoffs
+    /// first. In a symmetric game (and in the first role assignment of an
+    /// asymmetric one) the first is no greater than the second.
     pub players: [usize; 2],
     /// The repetition, from 0.
     pub repetition: u32,
+    /// The match's share of its pair's meeting in this repetition: 1, or
+    /// 1/2 when the pair plays both role assignments of an asymmetric game
+    /// (scores and wins weigh each match by it, so every partner counts
+    /// the same).
+    pub share: f64,
     /// What happened.
     pub result: MatchResult,
 }
@@ -446,12 +523,18 @@ pub struct RoundRobinResults {
     pub matches: Vec<MatchRecord>,
 }
 
+/// A sum divided by the (weighted) number of matches it sums over; 0 when
+/// there are none.
+fn mean_over(sum: f64, matches: f64) -> f64 {
+    if matches > 0.0 { sum / matches } else { 0.0 }
+}
+
 /// Running sums for one player in one repetition.
 #[derive(Clone, Copy, Default)]
 struct RepetitionSums {
     per_turn: ByCurrency<f64>,
-    wins: ByCurrency<u32>,
-    matches: u32,
+    wins: ByCurrency<f64>,
+    matches: f64,
 }
 
 /// Running sums for one ordered pair of players over all repetitions.
@@ -460,7 +543,7 @@ struct CellSums {
     per_turn: ByCurrency<f64>,
     cooperations: u64,
     turns: u64,
-    sides: u32,
+    sides: f64,
 }
 
 impl RoundRobinResults {
@@ -483,20 +566,23 @@ impl RoundRobinResults {
                 let mine = &result.players[side];
                 let theirs = &result.players[1 - side];
                 let cell = &mut cells[me][partner];
+                let share = record.share;
                 for currency in Currency::ALL {
-                    cell.per_turn[currency] += total_in(mine, currency) / turns;
+                    cell.per_turn[currency] += share * (total_in(mine, currency) / turns);
                 }
                 cell.cooperations += u64::from(mine.cooperations);
                 cell.turns += u64::from(result.turns);
-                cell.sides += 1;
+                cell.sides += share;
                 if me != partner || self_play_scores {
                     let sums = &mut per_repetition[me][record.repetition as usize];
                     for currency in Currency::ALL {
                         let (own, other) = (total_in(mine, currency), total_in(theirs, currency));
-                        sums.per_turn[currency] += own / turns;
-                        sums.wins[currency] += u32::from(own > other);
+                        sums.per_turn[currency] += share * (own / turns);
+                        if own > other {
+                            sums.wins[currency] += share;
+                        }
                     }
-                    sums.matches += 1;
+                    sums.matches += share;
                     scored_cooperations[me] += u64::from(mine.cooperations);
                     scored_turns[me] += u64::from(result.turns);
                 }
@@ -511,12 +597,12 @@ impl RoundRobinResults {
                     scores: ByCurrency::from_fn(|c| {
                         Summary::of(
                             reps.iter()
-                                .map(|s| s.per_turn[c] / f64::from(s.matches.max(1)))
+                                .map(|s| mean_over(s.per_turn[c], s.matches))
                                 .collect(),
                         )
                     }),
                     wins: ByCurrency::from_fn(|c| {
-                        Summary::of(reps.iter().map(|s| f64::from(s.wins[c])).collect())
+                        Summary::of(reps.iter().map(|s| s.wins[c]).collect())
                     }),
                     cooperation_rate: scored_cooperations[p] as f64 / scored_turns[p].max(1) as f64,
                 }
@@ -536,13 +622,13 @@ impl RoundRobinResults {
                 .iter()
                 .map(|row| {
                     row.iter()
-                        .map(|cell| (cell.sides > 0).then(|| value(cell)))
+                        .map(|cell| (cell.sides > 0.0).then(|| value(cell)))
                         .collect()
                 })
                 .collect()
         };
         let payoff_matrices =
-            ByCurrency::from_fn(|currency| matrix(&|c| c.per_turn[currency] / f64::from(c.sides)));
+            ByCurrency::from_fn(|currency| matrix(&|c| c.per_turn[currency] / c.sides));
         let cooperation_matrix = matrix(&|c| c.cooperations as f64 / c.turns as f64);
         let total_turns: u64 = matches.iter().map(|m| u64::from(m.result.turns)).sum();
         let mean_match_length = total_turns as f64 / matches.len().max(1) as f64;

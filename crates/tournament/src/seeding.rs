@@ -53,6 +53,18 @@ pub fn match_rng(seed: u64, i: usize, j: usize, repetition: u32) -> Pcg64Mcg {
     ))
 }
 
+/// The RNG of the second role assignment of the match between players `i`
+/// and `j` in `repetition` (in an asymmetric game without roles, where `j`
+/// takes the row payoffs): derived from `(i, j, repetition, 1)`, so it
+/// differs from [`match_rng`]'s stream.
+#[must_use]
+pub fn swapped_match_rng(seed: u64, i: usize, j: usize, repetition: u32) -> Pcg64Mcg {
+    Pcg64Mcg::seed_from_u64(derive_seed(
+        seed,
+        &[i as u64, j as u64, u64::from(repetition), 1],
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -167,9 +167,17 @@ fn csv_and_json_name_the_currencies() {
 /// The shipped `tournaments/evolution.ron` (bureaucrats, politicians,
 /// free-riders and nationalists in a Moran process), with selection on
 /// `fitness` and `runs` runs that record only their end.
-fn nationalist_fixation(fitness: Currency, runs: u32) -> (f64, f64) {
+/// With `first_version` the game loses accountability and securitization
+/// (alpha = gamma = 0), as in the model's first version.
+fn nationalist_fixation(fitness: Currency, runs: u32, first_version: bool) -> (f64, f64) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tournaments/evolution.ron");
-    let tournament = Tournament::from_file(path).unwrap();
+    let mut tournament = Tournament::from_file(path).unwrap();
+    if first_version {
+        let config = tournament.round_robin.config();
+        let game = config.game().with_accountability(0.0, 0.0).unwrap();
+        let config = config.with_game(game).unwrap();
+        tournament.round_robin = tournament.round_robin.with_config(config);
+    }
     let mut raw: RawEvolutionConfig = tournament.evolution.unwrap().into();
     raw.fitness = fitness;
     raw.runs = runs;
@@ -193,15 +201,35 @@ fn nationalist_fixation(fitness: Currency, runs: u32) -> (f64, f64) {
 
 #[test]
 fn nationalists_fix_only_when_selection_rewards_relative_gains() {
-    // The numbers (200 runs, release build) are in docs/evolution.md:
-    // nationalists fix in 0 runs under policy fitness, 200 under political
-    // fitness and 195 under utility fitness. Fewer runs here, same story.
-    let (policy, policy_stationary) = nationalist_fixation(Currency::Policy, 40);
+    // The numbers (200 runs, release build) are in docs/evolution.md. In
+    // the model's first version (no accountability) nationalists fix in 0
+    // runs under policy fitness, 200 under political fitness and 195 under
+    // utility fitness. Fewer runs here, same story.
+    let (policy, policy_stationary) = nationalist_fixation(Currency::Policy, 40, true);
     assert_eq!(policy, 0.0);
     assert!(policy_stationary < 1e-6, "{policy_stationary}");
     for fitness in [Currency::Political, Currency::Utility] {
-        let (frequency, stationary) = nationalist_fixation(fitness, 40);
+        let (frequency, stationary) = nationalist_fixation(fitness, 40, true);
         assert!(frequency >= 0.9, "{fitness}: {frequency}");
         assert!(stationary > 0.99, "{fitness}: {stationary}");
     }
+}
+
+#[test]
+fn accountability_turns_the_home_crowd_against_the_nationalist() {
+    // With the default accountability (alpha = 1) and securitization
+    // (gamma = 2) a nationalist answers at home for the securitized,
+    // unsolved problem it creates: among its own kind it earns a political
+    // payoff of about -2.1 per turn, so even selection on political payoff
+    // favours the politicians (200 runs: 13 nationalist fixations, 186
+    // politician; stationary share about 0.25), and selection on own
+    // utility favours the bureaucrats (200 of 200).
+    let (policy, _) = nationalist_fixation(Currency::Policy, 40, false);
+    assert_eq!(policy, 0.0);
+    let (political, political_stationary) = nationalist_fixation(Currency::Political, 40, false);
+    assert!(political < 0.3, "{political}");
+    assert!(political_stationary < 0.5, "{political_stationary}");
+    let (utility, utility_stationary) = nationalist_fixation(Currency::Utility, 40, false);
+    assert!(utility < 0.1, "{utility}");
+    assert!(utility_stationary < 1e-3, "{utility_stationary}");
 }
