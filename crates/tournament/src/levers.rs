@@ -65,7 +65,7 @@ use twolevel_strategies::{Delegation, DiffuseReciprocity};
 
 use crate::evolution::{ecological, payoff_table};
 use crate::report::OutputError;
-use crate::round_robin::{Entrant, RoundRobin, RoundRobinResults, total_in};
+use crate::round_robin::{Entrant, RoundRobin, RoundRobinResults, Summary, total_in};
 
 /// The political weight above which the bureaucratic-networks lever treats
 /// an entrant as a politician.
@@ -374,6 +374,9 @@ pub struct Measurement {
     pub value: f64,
     /// The share of moves that were cooperations (both players).
     pub cooperation: f64,
+    /// The same share in each repetition (the mean over that repetition's
+    /// matches), from which the standard error of an effect is computed.
+    pub cooperation_by_repetition: Vec<f64>,
     /// The payoff per player and turn in each currency: the policy
     /// (international, absolute-gains) payoff, the political (domestic)
     /// payoff and the players' own blended utilities. The mean utility
@@ -449,9 +452,23 @@ impl Measurement {
         let per_player_turn = |total: &dyn Fn(&crate::play::PlayerTotals) -> f64| {
             mean(&|m| (total(&m.players[0]) + total(&m.players[1])) / (2.0 * f64::from(m.turns)))
         };
+        let repetitions = results.repetitions as usize;
+        let mut by_repetition = vec![(0.0, 0_u32); repetitions];
+        for record in &results.matches {
+            let m = &record.result;
+            let rate = f64::from(m.players[0].cooperations + m.players[1].cooperations)
+                / (2.0 * f64::from(m.turns));
+            let slot = &mut by_repetition[record.repetition as usize];
+            slot.0 += rate;
+            slot.1 += 1;
+        }
         Measurement {
             value,
             cooperation: per_player_turn(&|p| f64::from(p.cooperations)),
+            cooperation_by_repetition: by_repetition
+                .into_iter()
+                .map(|(sum, count)| sum / f64::from(count.max(1)))
+                .collect(),
             payoffs: ByCurrency::from_fn(|c| per_player_turn(&|p| total_in(p, c))),
             politicization: mean(&|m| m.mean_politicization),
             evolved_cooperation: evolved_cooperation(results),
@@ -503,6 +520,24 @@ impl LeverOutcome {
         let (pulled, not) = self.pulled_and_not();
         quantity(pulled) - quantity(not)
     }
+
+    /// The standard error of the effect on cooperation over repetitions:
+    /// the two runs share their seed, so repetition `r` of one is paired
+    /// with repetition `r` of the other, and the error is the sample
+    /// standard deviation of the paired differences divided by the square
+    /// root of their number. `None` with fewer than two repetitions.
+    #[must_use]
+    pub fn cooperation_effect_standard_error(&self) -> Option<f64> {
+        let (pulled, not) = self.pulled_and_not();
+        let differences: Vec<f64> = pulled
+            .cooperation_by_repetition
+            .iter()
+            .zip(&not.cooperation_by_repetition)
+            .map(|(a, b)| a - b)
+            .collect();
+        let n = differences.len();
+        (n >= 2).then(|| Summary::of(differences).std / (n as f64).sqrt())
+    }
 }
 
 /// The six levers run on one base tournament.
@@ -546,6 +581,14 @@ impl LeverReport {
 }
 
 /// A value for the table, or `-` when there is none.
+/// A standard error in parentheses, 8 characters wide; `-` when unknown.
+fn standard_error(value: Option<f64>) -> String {
+    match value {
+        Some(se) => format!("{:>8}", format!("({se:.4})")),
+        None => format!("{:>8}", "-"),
+    }
+}
+
 fn cell(value: Option<f64>, width: usize, signed: bool) -> String {
     match value {
         Some(v) if signed => format!("{v:>+width$.4}"),
@@ -561,11 +604,11 @@ impl fmt::Display for LeverReport {
             "The six levers on \"{}\" (seed {}, {} repetitions; both settings of a lever use the same seed)",
             self.tournament, self.seed, self.repetitions
         )?;
-        let header = |f: &mut fmt::Formatter<'_>, cells: [&str; 14]| {
-            let [a, b, c, d, e, g, h, i, j, k, l, m, n, o] = cells;
+        let header = |f: &mut fmt::Formatter<'_>, cells: [&str; 15]| {
+            let [a, b, c, d, e, g, h, se, i, j, k, l, m, n, o] = cells;
             writeln!(
                 f,
-                "{a:<23} {b:<16} {c:>5} {d:>5} | {e:>6} {g:>6} {h:>7} | {i:>6} {j:>6} {k:>7} | {l:>6} {m:>6} {n:>7} | {o:>11}"
+                "{a:<23} {b:<16} {c:>5} {d:>5} | {e:>6} {g:>6} {h:>7} {se:>8} | {i:>6} {j:>6} {k:>7} | {l:>6} {m:>6} {n:>7} | {o:>11}"
             )
         };
         header(
@@ -577,6 +620,7 @@ impl fmt::Display for LeverReport {
                 "high",
                 "coop",
                 "coop",
+                "",
                 "",
                 "evolved",
                 "coop",
@@ -597,6 +641,7 @@ impl fmt::Display for LeverReport {
                 "low",
                 "high",
                 "effect",
+                "(se)",
                 "low",
                 "high",
                 "effect",
@@ -606,7 +651,7 @@ impl fmt::Display for LeverReport {
                 "low / high",
             ],
         )?;
-        writeln!(f, "{}", "-".repeat(128))?;
+        writeln!(f, "{}", "-".repeat(137))?;
         for outcome in &self.levers {
             let marked = |setting: Setting, value: f64| {
                 let star = if outcome.pulled == setting { "*" } else { "" };
@@ -621,7 +666,7 @@ impl fmt::Display for LeverReport {
             };
             writeln!(
                 f,
-                "{:<23} {:<16} {:>5} {:>5} | {} {} {} | {} {} {} | {} {} {} | {:>5.3} {:>5.3}",
+                "{:<23} {:<16} {:>5} {:>5} | {} {} {} {} | {} {} {} | {} {} {} | {:>5.3} {:>5.3}",
                 outcome.name,
                 outcome.parameter,
                 marked(Setting::Low, outcome.low.value),
@@ -629,6 +674,7 @@ impl fmt::Display for LeverReport {
                 cell(Some(outcome.low.cooperation), 6, false),
                 cell(Some(outcome.high.cooperation), 6, false),
                 cell(Some(outcome.effect(|m| m.cooperation)), 7, true),
+                standard_error(outcome.cooperation_effect_standard_error()),
                 cell(outcome.low.evolved_cooperation, 6, false),
                 cell(outcome.high.evolved_cooperation, 6, false),
                 cell(evolved_effect, 7, true),
@@ -641,7 +687,8 @@ impl fmt::Display for LeverReport {
         }
         writeln!(
             f,
-            "*: the setting the article recommends (the lever pulled); effect: pulled minus not pulled.\n\
+            "*: the setting the article recommends (the lever pulled); effect: pulled minus not pulled;\n\
+             (se): the effect's standard error over the paired repetitions.\n\
              coop: cooperation rate, mean over all matches; evolved coop: the cooperation rate of the\n\
              population after {ECOLOGICAL_GENERATIONS} generations of Axelrod's ecological dynamics on the run's {EVOLVED_FITNESS}s;\n\
              policy: policy payoff per player and turn; pi: mean politicization. The JSON report adds the\n\
