@@ -211,6 +211,10 @@ pub const BUILTIN_PRESET_FILES: &[(&str, &str)] = &[
         "alternator",
         include_str!("../../../strategies/alternator.ron"),
     ),
+    (
+        "aspiration-learner",
+        include_str!("../../../strategies/aspiration-learner.ron"),
+    ),
     ("bully", include_str!("../../../strategies/bully.ron")),
     (
         "bureaucrat",
@@ -234,6 +238,14 @@ pub const BUILTIN_PRESET_FILES: &[(&str, &str)] = &[
         include_str!("../../../strategies/delegation.ron"),
     ),
     (
+        "extortioner",
+        include_str!("../../../strategies/extortioner.ron"),
+    ),
+    (
+        "fictitious-player",
+        include_str!("../../../strategies/fictitious-player.ron"),
+    ),
+    (
         "forgetful-grudger",
         include_str!("../../../strategies/forgetful-grudger.ron"),
     ),
@@ -244,6 +256,10 @@ pub const BUILTIN_PRESET_FILES: &[(&str, &str)] = &[
     (
         "gear-shifter",
         include_str!("../../../strategies/gear-shifter.ron"),
+    ),
+    (
+        "generous-bureaucrat",
+        include_str!("../../../strategies/generous-bureaucrat.ron"),
     ),
     (
         "go-by-majority",
@@ -265,7 +281,19 @@ pub const BUILTIN_PRESET_FILES: &[(&str, &str)] = &[
         include_str!("../../../strategies/politician.ron"),
     ),
     ("prober", include_str!("../../../strategies/prober.ron")),
+    (
+        "prudent-reciprocator",
+        include_str!("../../../strategies/prudent-reciprocator.ron"),
+    ),
+    (
+        "q-learner",
+        include_str!("../../../strategies/q-learner.ron"),
+    ),
     ("random", include_str!("../../../strategies/random.ron")),
+    (
+        "roth-erev-learner",
+        include_str!("../../../strategies/roth-erev-learner.ron"),
+    ),
     (
         "suspicious-tit-for-tat",
         include_str!("../../../strategies/suspicious-tit-for-tat.ron"),
