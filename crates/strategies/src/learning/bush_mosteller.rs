@@ -22,7 +22,10 @@
 //! dilemma. With an aspiration between P and R two such learners reach
 //! mutual cooperation (Macy and Flache's "self-correcting equilibrium"):
 //! mutual defection disappoints both and makes both try cooperation,
-//! mutual cooperation satisfies both and locks in.
+//! mutual cooperation satisfies both and locks in. Against a defector the
+//! same aspiration is never met (S and P both fall short), so it keeps
+//! searching and cooperates about 41% of the time with Axelrod's payoffs;
+//! an aspiration below P lets it settle into defection.
 //!
 //! Because it learns from the utilities it receives, a politician (high
 //! `w`), a politicized issue (high `pi`) or a campaign change its stimuli and
@@ -40,8 +43,7 @@ use rand_core::RngCore;
 use twolevel_game::error::{check_finite, check_unit_interval};
 use twolevel_game::{Action, Classifier, ParameterError, PayoffMatrix, Strategy, View};
 
-use super::{PreviousRound, RoundMemory, check_step, step_kind};
-use crate::classic::support::random_choice;
+use super::{DRAWING_LEARNER, DrawingLearner, PreviousRound, RoundMemory, check_step, step_kind};
 use crate::registry::{Limit, ParamKind, ParamSpec, StrategyEntry};
 
 /// Learns to repeat moves that pay above its aspiration and to avoid
@@ -117,8 +119,13 @@ impl BushMosteller {
             0.0
         }
     }
+}
 
-    /// Updates the probability of cooperating after a round.
+impl DrawingLearner for BushMosteller {
+    fn memory(&mut self) -> &mut RoundMemory {
+        &mut self.memory
+    }
+
     fn learn(&mut self, round: &PreviousRound) {
         let stimulus = self.stimulus(round.utility, &round.payoffs);
         let repeat = match round.own {
@@ -135,6 +142,10 @@ impl BushMosteller {
             Action::C => repeat,
             Action::D => 1.0 - repeat,
         };
+    }
+
+    fn probability(&self) -> f64 {
+        self.cooperation
     }
 }
 
@@ -156,17 +167,11 @@ impl Strategy for BushMosteller {
     }
 
     fn classifier(&self) -> Classifier {
-        Classifier {
-            uses_politicization: true,
-            ..Classifier::stochastic(None)
-        }
+        DRAWING_LEARNER
     }
 
     fn decide(&mut self, view: &View<'_>, rng: &mut dyn RngCore) -> Action {
-        if let Some(round) = self.memory.advance(view) {
-            self.learn(&round);
-        }
-        random_choice(self.cooperation, rng)
+        self.learn_and_draw(view, rng)
     }
 
     fn reset(&mut self) {

@@ -38,6 +38,10 @@
 //!   MODEL.md section 2. With a short shadow it defects.
 //! - `delta_i = 0` (the last round of a known-length match) is the
 //!   one-shot best response.
+//! - It never experiments: a move it stops playing is valued by the
+//!   beliefs it had when it stopped. A politician (high `w`) whose early
+//!   rounds made cooperation look worse keeps defecting against tit for
+//!   tat even where the grim threshold would allow cooperation.
 //!
 //! Parameters (registry names): `prior` (pseudo-observations per own move,
 //! a finite number > 0, default 2).

@@ -17,7 +17,10 @@
 //! nothing: it keeps counters and fixed-size tables, updated from the
 //! previous round only.
 
-use twolevel_game::{Action, PayoffMatrix, View};
+use rand_core::RngCore;
+use twolevel_game::{Action, Classifier, PayoffMatrix, View};
+
+use crate::classic::support::random_choice;
 
 pub(crate) mod bush_mosteller;
 pub(crate) mod fictitious_play;
@@ -77,6 +80,36 @@ impl RoundMemory {
         };
         self.last = Some((*view.payoffs, view.discount));
         previous
+    }
+}
+
+/// The classifier of a learner that draws its moves from a probability it
+/// learns from its utilities: unbounded memory, stochastic, reading
+/// payoffs that depend on politicization.
+pub(crate) const DRAWING_LEARNER: Classifier = Classifier {
+    uses_politicization: true,
+    ..Classifier::stochastic(None)
+};
+
+/// A learner that cooperates with a probability it updates after every
+/// round from the utility it received.
+pub(crate) trait DrawingLearner {
+    /// What it remembers of the round it last moved in.
+    fn memory(&mut self) -> &mut RoundMemory;
+
+    /// Updates its state after a round.
+    fn learn(&mut self, round: &PreviousRound);
+
+    /// Its current probability of cooperating.
+    fn probability(&self) -> f64;
+
+    /// Learns from the previous round, if any, then draws this round's
+    /// move (no draw when the probability is 0 or 1).
+    fn learn_and_draw(&mut self, view: &View<'_>, rng: &mut dyn RngCore) -> Action {
+        if let Some(round) = self.memory().advance(view) {
+            self.learn(&round);
+        }
+        random_choice(self.probability(), rng)
     }
 }
 

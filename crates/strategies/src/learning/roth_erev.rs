@@ -35,8 +35,7 @@ use rand_core::RngCore;
 use twolevel_game::error::check_unit_interval;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
-use super::{PreviousRound, RoundMemory};
-use crate::classic::support::random_choice;
+use super::{DRAWING_LEARNER, DrawingLearner, PreviousRound, RoundMemory};
 use crate::registry::{Limit, ParamKind, ParamSpec, StrategyEntry};
 
 /// Cooperates in proportion to its propensities, reinforced by the
@@ -106,8 +105,13 @@ impl RothErev {
         let total = c + d;
         if total > 0.0 { c / total } else { 0.5 }
     }
+}
 
-    /// Updates the propensities after a round.
+impl DrawingLearner for RothErev {
+    fn memory(&mut self) -> &mut RoundMemory {
+        &mut self.memory
+    }
+
     fn learn(&mut self, round: &PreviousRound) {
         let worst = round
             .payoffs
@@ -124,6 +128,10 @@ impl RothErev {
             let q = &mut self.propensities[action.index()];
             *q = (1.0 - self.forgetting) * *q + share * reward;
         }
+    }
+
+    fn probability(&self) -> f64 {
+        self.cooperation_probability()
     }
 }
 
@@ -145,17 +153,11 @@ impl Strategy for RothErev {
     }
 
     fn classifier(&self) -> Classifier {
-        Classifier {
-            uses_politicization: true,
-            ..Classifier::stochastic(None)
-        }
+        DRAWING_LEARNER
     }
 
     fn decide(&mut self, view: &View<'_>, rng: &mut dyn RngCore) -> Action {
-        if let Some(round) = self.memory.advance(view) {
-            self.learn(&round);
-        }
-        random_choice(self.cooperation_probability(), rng)
+        self.learn_and_draw(view, rng)
     }
 
     fn reset(&mut self) {

@@ -408,6 +408,24 @@ fn phi_or_share_of_max(
     }
 }
 
+/// A constructor of a family with an extortion factor: `(chi, phi,
+/// payoffs)`.
+type ChiFamily = fn(f64, f64, &PayoffMatrix) -> Result<ZeroDeterminant, ParameterError>;
+
+/// Builds a member of a family with an extortion factor and the baseline
+/// `l` from the registry's `chi` and `phi`, `phi` defaulting to `share` of
+/// its largest valid value.
+fn build_chi_family(
+    params: &Params<'_>,
+    l: f64,
+    share: f64,
+    make: ChiFamily,
+) -> Result<Box<dyn Strategy>, StrategyError> {
+    let chi = params.number("chi");
+    let phi = phi_or_share_of_max(params, 1.0 / chi, l, share)?;
+    params.finish(make(chi, phi, &REGISTRY_PAYOFFS))
+}
+
 /// The registry entry of [`ZeroDeterminant::extortionate`] (Axelrod's
 /// payoffs); `phi` defaults to half its largest valid value, which for
 /// `chi = 3` is Press and Dyson's `3/26`.
@@ -415,9 +433,12 @@ pub(crate) const EXTORTIONATE_ENTRY: StrategyEntry = StrategyEntry::new(
     "ZD-Extortionate",
     "Extortionate zero-determinant player: enforces s_X - P = chi (s_Y - P).",
     |params| {
-        let chi = params.number("chi");
-        let phi = phi_or_share_of_max(params, 1.0 / chi, REGISTRY_PAYOFFS.p(), 0.5)?;
-        params.finish(ZeroDeterminant::extortionate(chi, phi, &REGISTRY_PAYOFFS))
+        build_chi_family(
+            params,
+            REGISTRY_PAYOFFS.p(),
+            0.5,
+            ZeroDeterminant::extortionate,
+        )
     },
 )
 .with_aliases(&["Extortionate ZD"])
@@ -434,11 +455,7 @@ pub(crate) const EXTORTIONATE_ENTRY: StrategyEntry = StrategyEntry::new(
 pub(crate) const GENEROUS_ENTRY: StrategyEntry = StrategyEntry::new(
     "ZD-Generous",
     "Generous zero-determinant player: enforces s_X - R = chi (s_Y - R).",
-    |params| {
-        let chi = params.number("chi");
-        let phi = phi_or_share_of_max(params, 1.0 / chi, REGISTRY_PAYOFFS.r(), 1.0)?;
-        params.finish(ZeroDeterminant::generous(chi, phi, &REGISTRY_PAYOFFS))
-    },
+    |params| build_chi_family(params, REGISTRY_PAYOFFS.r(), 1.0, ZeroDeterminant::generous),
 )
 .with_aliases(&["Generous ZD"])
 .with_params(&[
