@@ -15,6 +15,11 @@
 //! - [`actors`], the two-level actors: [`FreeRider`], [`NationalistDefector`]
 //!   and [`Delegation`] (a state as a politician and a bureaucrat who takes
 //!   the wheel with probability `autonomy`).
+//! - [`PrudentReciprocator`] (in [`reciprocity`]): tit for tat while its
+//!   own discount factor makes cooperation self-enforcing under its own
+//!   blended payoffs.
+//! - [`learning`], learners that adapt to the utilities they receive:
+//!   [`BushMosteller`], [`RothErev`], [`FictitiousPlay`] and [`QLearner`].
 //! - [`classic`]: the classic Axelrod set.
 //! - [`memory_one`]: the generic four-vector [`MemoryOne`] and the
 //!   zero-determinant strategies of Press and Dyson (2012)
@@ -109,6 +114,7 @@
 pub mod actors;
 pub mod classic;
 pub mod config;
+pub mod learning;
 pub mod memory_one;
 pub mod preset;
 pub mod reciprocity;
@@ -117,11 +123,13 @@ pub mod testing;
 
 pub use actors::{Delegation, FreeRider, NationalistDefector};
 pub use classic::*;
+pub use learning::{BushMosteller, FictitiousPlay, QLearner, RothErev};
 pub use memory_one::{
     Baseline, MemoryOne, ZDExtort2, ZDExtort2v2, ZDExtort3, ZDExtort4, ZDExtortion, ZDGTFT2,
     ZDGen2, ZDMischief, ZDSet2, ZeroDeterminant,
 };
 pub use reciprocity::ledger::{self, Ledger, Valuation};
 pub use reciprocity::{
-    ContriteTitForTat, DiffuseReciprocity, GearShifting, GearShiftingParams, TitForTat,
+    ContriteTitForTat, DiffuseReciprocity, GearShifting, GearShiftingParams, PrudentReciprocator,
+    TitForTat,
 };

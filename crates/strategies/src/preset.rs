@@ -252,6 +252,10 @@ pub const BUILTIN_PRESET_FILES: &[(&str, &str)] = &[
         "alternator",
         include_str!("../../../strategies/alternator.ron"),
     ),
+    (
+        "aspiration-learner",
+        include_str!("../../../strategies/aspiration-learner.ron"),
+    ),
     ("bully", include_str!("../../../strategies/bully.ron")),
     (
         "bureaucrat",
@@ -275,6 +279,14 @@ pub const BUILTIN_PRESET_FILES: &[(&str, &str)] = &[
         include_str!("../../../strategies/delegation.ron"),
     ),
     (
+        "extortioner",
+        include_str!("../../../strategies/extortioner.ron"),
+    ),
+    (
+        "fictitious-player",
+        include_str!("../../../strategies/fictitious-player.ron"),
+    ),
+    (
         "forgetful-grudger",
         include_str!("../../../strategies/forgetful-grudger.ron"),
     ),
@@ -285,6 +297,10 @@ pub const BUILTIN_PRESET_FILES: &[(&str, &str)] = &[
     (
         "gear-shifter",
         include_str!("../../../strategies/gear-shifter.ron"),
+    ),
+    (
+        "generous-bureaucrat",
+        include_str!("../../../strategies/generous-bureaucrat.ron"),
     ),
     (
         "go-by-majority",
@@ -306,7 +322,19 @@ pub const BUILTIN_PRESET_FILES: &[(&str, &str)] = &[
         include_str!("../../../strategies/politician.ron"),
     ),
     ("prober", include_str!("../../../strategies/prober.ron")),
+    (
+        "prudent-reciprocator",
+        include_str!("../../../strategies/prudent-reciprocator.ron"),
+    ),
+    (
+        "q-learner",
+        include_str!("../../../strategies/q-learner.ron"),
+    ),
     ("random", include_str!("../../../strategies/random.ron")),
+    (
+        "roth-erev-learner",
+        include_str!("../../../strategies/roth-erev-learner.ron"),
+    ),
     (
         "suspicious-tit-for-tat",
         include_str!("../../../strategies/suspicious-tit-for-tat.ron"),

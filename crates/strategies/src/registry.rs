@@ -53,7 +53,7 @@ pub(crate) use entry::default_build;
 pub use entry::{Builder, Limit, ParamKind, ParamSpec, Params, StrategyEntry};
 pub use spec::{ParamValue, StrategyError, StrategySpec};
 
-use crate::{actors, classic, reciprocity};
+use crate::{actors, classic, learning, memory_one, reciprocity};
 
 /// Every registered strategy, in the order [`names`] lists them. To register
 /// a strategy, declare its `ENTRY` in its own file and add one line here.
@@ -95,6 +95,24 @@ static ENTRIES: &[&StrategyEntry] = &[
     &classic::tit_for_2_tats::ENTRY,
     &classic::two_tits_for_tat::ENTRY,
     &classic::win_stay_lose_shift::ENTRY,
+    &reciprocity::prudent_reciprocator::ENTRY,
+    &learning::bush_mosteller::ENTRY,
+    &learning::roth_erev::ENTRY,
+    &learning::fictitious_play::ENTRY,
+    &learning::q_learner::ENTRY,
+    &memory_one::generic::ENTRY,
+    &memory_one::zero_determinant::EXTORTIONATE_ENTRY,
+    &memory_one::zero_determinant::GENEROUS_ENTRY,
+    &memory_one::zero_determinant::EQUALIZER_ENTRY,
+    &memory_one::zd_extort_2::ENTRY,
+    &memory_one::zd_extort_2_v2::ENTRY,
+    &memory_one::zd_extort_3::ENTRY,
+    &memory_one::zd_extort_4::ENTRY,
+    &memory_one::zd_extortion::ENTRY,
+    &memory_one::zd_gtft_2::ENTRY,
+    &memory_one::zd_gen_2::ENTRY,
+    &memory_one::zd_set_2::ENTRY,
+    &memory_one::zd_mischief::ENTRY,
 ];
 
 /// A name in the form used for matching: lowercase letters and digits only.

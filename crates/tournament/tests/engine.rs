@@ -260,7 +260,7 @@ fn assert_same(setup: &Setup) {
     }
 }
 
-const STRATEGIES: [&str; 8] = [
+const STRATEGIES: [&str; 15] = [
     "Tit For Tat",
     "Cooperator",
     "Defector",
@@ -269,6 +269,13 @@ const STRATEGIES: [&str; 8] = [
     "GTFT",
     "Grudger",
     "Alternator",
+    "Prudent Reciprocator",
+    "Bush-Mosteller",
+    "Roth-Erev",
+    "Fictitious Play",
+    "Q-Learner",
+    "ZD-Extort-2",
+    "ZD-GTFT-2",
 ];
 
 fn unit() -> impl proptest::strategy::Strategy<Value = f64> {

@@ -22,6 +22,7 @@ use rand_core::RngCore;
 use twolevel_game::{Action, Classifier, MemoryOnePlayer, Outcome, ParameterError, Strategy, View};
 
 use crate::classic::support::{python_float, random_choice};
+use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
 
 /// A memory-one player given by its four-vector and first move.
 #[derive(Clone, Debug)]
@@ -129,6 +130,45 @@ impl Strategy for MemoryOne {
 
     fn reset(&mut self) {}
 }
+
+/// The registry entry of [`MemoryOne`], registered under the name of
+/// `axelrod`'s generic player (its display name appends the vector).
+pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
+    "Generic Memory One Player",
+    "Cooperates with probability p_CC, p_CD, p_DC or p_DD after the last outcome, with probability `first` in the first round.",
+    |params| {
+        let vector = ["p_CC", "p_CD", "p_DC", "p_DD"].map(|name| params.number(name));
+        params.finish(MemoryOne::new(vector, params.number("first")))
+    },
+)
+.with_aliases(&["MemoryOne"])
+.with_params(&[
+    ParamSpec::new(
+        "p_CC",
+        ParamKind::probability(1.0),
+        "The probability of cooperating after mutual cooperation.",
+    ),
+    ParamSpec::new(
+        "p_CD",
+        ParamKind::probability(0.0),
+        "The probability of cooperating after its cooperation met a defection.",
+    ),
+    ParamSpec::new(
+        "p_DC",
+        ParamKind::probability(0.0),
+        "The probability of cooperating after its defection met a cooperation.",
+    ),
+    ParamSpec::new(
+        "p_DD",
+        ParamKind::probability(1.0),
+        "The probability of cooperating after mutual defection.",
+    ),
+    ParamSpec::new(
+        "first",
+        ParamKind::probability(1.0),
+        "The probability of cooperating in the first round.",
+    ),
+]);
 
 #[cfg(test)]
 mod tests {

@@ -39,9 +39,18 @@ macro_rules! named_zero_determinant {
             name: $name:literal,
             phi: $phi:expr,
             s: $s:expr,
-            baseline: $baseline:expr $(,)?
+            baseline: $baseline:expr,
+            summary: $summary:literal $(,)?
         }
     ) => {
+        /// The registry entry of the strategy, with `axelrod`'s defaults
+        /// for `phi` and `s`.
+        pub(crate) const ENTRY: $crate::registry::StrategyEntry =
+            $crate::registry::StrategyEntry::new($name, $summary, |params| {
+                params.finish($ty::new(params.number("phi"), params.number("s")))
+            })
+            .with_params(&[super::phi_param($phi), super::slope_param($s)]);
+
         $(#[$meta])*
         #[derive(Clone, Debug)]
         pub struct $ty(super::ZeroDeterminant);
@@ -131,17 +140,43 @@ macro_rules! named_zero_determinant {
     };
 }
 
-mod generic;
-mod zd_extort_2;
-mod zd_extort_2_v2;
-mod zd_extort_3;
-mod zd_extort_4;
-mod zd_extortion;
-mod zd_gen_2;
-mod zd_gtft_2;
-mod zd_mischief;
-mod zd_set_2;
-mod zero_determinant;
+/// The registry parameter `phi` of a named zero-determinant strategy.
+const fn phi_param(default: f64) -> crate::registry::ParamSpec {
+    crate::registry::ParamSpec::new(
+        "phi",
+        crate::registry::ParamKind::Number {
+            default: Some(default),
+            min: crate::registry::Limit::Open(0.0),
+            max: crate::registry::Limit::Open(f64::INFINITY),
+        },
+        "The scale of the four-vector, in (0, phi_max] for the slope and payoffs.",
+    )
+}
+
+/// The registry parameter `s` of a named zero-determinant strategy.
+const fn slope_param(default: f64) -> crate::registry::ParamSpec {
+    crate::registry::ParamSpec::new(
+        "s",
+        crate::registry::ParamKind::Number {
+            default: Some(default),
+            min: crate::registry::Limit::Open(f64::NEG_INFINITY),
+            max: crate::registry::Limit::Closed(1.0),
+        },
+        "The slope of the enforced relation s_Y - l = s (s_X - l): the inverse of the extortion factor.",
+    )
+}
+
+pub(crate) mod generic;
+pub(crate) mod zd_extort_2;
+pub(crate) mod zd_extort_2_v2;
+pub(crate) mod zd_extort_3;
+pub(crate) mod zd_extort_4;
+pub(crate) mod zd_extortion;
+pub(crate) mod zd_gen_2;
+pub(crate) mod zd_gtft_2;
+pub(crate) mod zd_mischief;
+pub(crate) mod zd_set_2;
+pub(crate) mod zero_determinant;
 
 pub use generic::MemoryOne;
 pub use zd_extort_2::ZDExtort2;

@@ -20,5 +20,6 @@ named_zero_determinant! {
         phi: 1.0 / 9.0,
         s: 0.5,
         baseline: Baseline::Punishment,
+        summary: "Extortionate zero-determinant player enforcing s_X - P = 2 (s_Y - P): (8/9, 1/2, 1/3, 0) in the classic game.",
     }
 }

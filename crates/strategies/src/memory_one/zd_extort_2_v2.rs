@@ -20,5 +20,6 @@ named_zero_determinant! {
         phi: 1.0 / 8.0,
         s: 0.5,
         baseline: Baseline::Value(1.0),
+        summary: "Extortionate zero-determinant player with factor 2 around the baseline 1: (7/8, 7/16, 3/8, 0) in the classic game.",
     }
 }

@@ -19,5 +19,6 @@ named_zero_determinant! {
         phi: 3.0 / 26.0,
         s: 1.0 / 3.0,
         baseline: Baseline::Value(1.0),
+        summary: "Extortionate zero-determinant player with factor 3, Press and Dyson's example: (11/13, 1/2, 7/26, 0).",
     }
 }

@@ -20,5 +20,6 @@ named_zero_determinant! {
         phi: 4.0 / 17.0,
         s: 0.25,
         baseline: Baseline::Value(1.0),
+        summary: "Extortionate zero-determinant player with factor 4: (11/17, 0, 8/17, 0) in the classic game.",
     }
 }

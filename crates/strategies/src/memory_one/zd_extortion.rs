@@ -20,5 +20,6 @@ named_zero_determinant! {
         phi: 0.2,
         s: 0.1,
         baseline: Baseline::Value(1.0),
+        summary: "Extortionate zero-determinant player with factor 10: (0.64, 0.18, 0.28, 0) in the classic game.",
     }
 }

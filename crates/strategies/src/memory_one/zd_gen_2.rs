@@ -19,5 +19,6 @@ named_zero_determinant! {
         phi: 1.0 / 8.0,
         s: 0.5,
         baseline: Baseline::Value(3.0),
+        summary: "Generous zero-determinant player with factor 2 around the baseline 3: (1, 9/16, 1/2, 1/8) in the classic game.",
     }
 }

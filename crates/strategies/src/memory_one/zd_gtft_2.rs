@@ -20,5 +20,6 @@ named_zero_determinant! {
         phi: 0.25,
         s: 0.5,
         baseline: Baseline::Reward,
+        summary: "Generous zero-determinant player enforcing s_X - R = 2 (s_Y - R): (1, 1/8, 1, 1/4) in the classic game.",
     }
 }

@@ -21,5 +21,6 @@ named_zero_determinant! {
         phi: 0.1,
         s: 0.0,
         baseline: Baseline::Value(1.0),
+        summary: "Equalizer holding the partner's long-run payoff at 1: (0.8, 0.6, 0.1, 0) in the classic game.",
     }
 }

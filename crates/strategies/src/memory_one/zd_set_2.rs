@@ -20,5 +20,6 @@ named_zero_determinant! {
         phi: 0.25,
         s: 0.0,
         baseline: Baseline::Value(2.0),
+        summary: "Equalizer setting the partner's long-run payoff to 2: (3/4, 1/4, 1/2, 1/4) in the classic game.",
     }
 }

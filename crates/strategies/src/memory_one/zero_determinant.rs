@@ -48,6 +48,7 @@ use twolevel_game::{Action, Classifier, ParameterError, PayoffMatrix, Strategy, 
 
 use super::generic::MemoryOne;
 use crate::classic::support::python_float;
+use crate::registry::{Limit, ParamKind, ParamSpec, Params, StrategyEntry, StrategyError};
 
 /// A zero-determinant (linear relation) memory-one player.
 #[derive(Clone, Debug)]
@@ -360,6 +361,156 @@ impl Strategy for ZeroDeterminant {
     fn reset(&mut self) {}
 }
 
+/// The payoffs the registered zero-determinant families are built for:
+/// Axelrod's `3, 0, 5, 1`.
+const REGISTRY_PAYOFFS: PayoffMatrix = PayoffMatrix::AXELROD;
+
+/// The registry parameter `chi` of a zero-determinant family.
+const fn chi_param(default: f64) -> ParamSpec {
+    ParamSpec::new(
+        "chi",
+        ParamKind::Number {
+            default: Some(default),
+            min: Limit::Closed(1.0),
+            max: Limit::Open(f64::INFINITY),
+        },
+        "The extortion factor chi of the enforced relation s_X - l = chi (s_Y - l).",
+    )
+}
+
+/// The registry parameter `phi` of a zero-determinant family, whose
+/// default is computed from the largest valid scale.
+const fn computed_phi_param(doc: &'static str) -> ParamSpec {
+    ParamSpec::new(
+        "phi",
+        ParamKind::Number {
+            default: None,
+            min: Limit::Open(0.0),
+            max: Limit::Open(f64::INFINITY),
+        },
+        doc,
+    )
+}
+
+/// The scale `phi` given, or `share` of [`ZeroDeterminant::max_phi`] for
+/// slope `s` and baseline `l` with the registry's payoffs.
+fn phi_or_share_of_max(
+    params: &Params<'_>,
+    s: f64,
+    l: f64,
+    share: f64,
+) -> Result<f64, StrategyError> {
+    match params.optional_number("phi") {
+        Some(phi) => Ok(phi),
+        None => ZeroDeterminant::max_phi(s, l, &REGISTRY_PAYOFFS)
+            .map(|max| share * max)
+            .map_err(|error| params.invalid(&error.field, error.reason)),
+    }
+}
+
+/// A constructor of a family with an extortion factor: `(chi, phi,
+/// payoffs)`.
+type ChiFamily = fn(f64, f64, &PayoffMatrix) -> Result<ZeroDeterminant, ParameterError>;
+
+/// Builds a member of a family with an extortion factor and the baseline
+/// `l` from the registry's `chi` and `phi`, `phi` defaulting to `share` of
+/// its largest valid value.
+fn build_chi_family(
+    params: &Params<'_>,
+    l: f64,
+    share: f64,
+    make: ChiFamily,
+) -> Result<Box<dyn Strategy>, StrategyError> {
+    let chi = params.number("chi");
+    let phi = phi_or_share_of_max(params, 1.0 / chi, l, share)?;
+    params.finish(make(chi, phi, &REGISTRY_PAYOFFS))
+}
+
+/// The registry entry of [`ZeroDeterminant::extortionate`] (Axelrod's
+/// payoffs); `phi` defaults to half its largest valid value, which for
+/// `chi = 3` is Press and Dyson's `3/26`.
+pub(crate) const EXTORTIONATE_ENTRY: StrategyEntry = StrategyEntry::new(
+    "ZD-Extortionate",
+    "Extortionate zero-determinant player: enforces s_X - P = chi (s_Y - P).",
+    |params| {
+        build_chi_family(
+            params,
+            REGISTRY_PAYOFFS.p(),
+            0.5,
+            ZeroDeterminant::extortionate,
+        )
+    },
+)
+.with_aliases(&["Extortionate ZD"])
+.with_params(&[
+    chi_param(3.0),
+    computed_phi_param(
+        "The scale, in (0, phi_max] (default: phi_max / 2 for chi and the classic payoffs).",
+    ),
+]);
+
+/// The registry entry of [`ZeroDeterminant::generous`] (Axelrod's payoffs);
+/// `phi` defaults to its largest valid value, which for `chi = 2` is
+/// ZD-GTFT-2's `1/4`.
+pub(crate) const GENEROUS_ENTRY: StrategyEntry = StrategyEntry::new(
+    "ZD-Generous",
+    "Generous zero-determinant player: enforces s_X - R = chi (s_Y - R).",
+    |params| build_chi_family(params, REGISTRY_PAYOFFS.r(), 1.0, ZeroDeterminant::generous),
+)
+.with_aliases(&["Generous ZD"])
+.with_params(&[
+    chi_param(2.0),
+    computed_phi_param(
+        "The scale, in (0, phi_max] (default: phi_max for chi and the classic payoffs).",
+    ),
+]);
+
+/// The registry entry of [`ZeroDeterminant::equalizer`] (Axelrod's
+/// payoffs); `target` defaults to `(R + P) / 2 = 2` and `phi` to half its
+/// largest valid value.
+pub(crate) const EQUALIZER_ENTRY: StrategyEntry = StrategyEntry::new(
+    "ZD-Equalizer",
+    "Equalizer zero-determinant player: holds the partner's long-run payoff at `target`.",
+    |params| {
+        let target = params.number("target");
+        let phi = phi_or_share_of_max(params, 0.0, target, 0.5)
+            .map_err(|error| rename_baseline(error, "target"))?;
+        params.finish(ZeroDeterminant::equalizer(target, phi, &REGISTRY_PAYOFFS))
+    },
+)
+.with_aliases(&["Equalizer ZD"])
+.with_params(&[
+    ParamSpec::new(
+        "target",
+        ParamKind::Number {
+            default: Some((REGISTRY_PAYOFFS.r() + REGISTRY_PAYOFFS.p()) / 2.0),
+            min: Limit::Closed(1.0),
+            max: Limit::Closed(3.0),
+        },
+        "The partner's long-run payoff it enforces, in [P, R] = [1, 3].",
+    ),
+    computed_phi_param(
+        "The scale, in (0, phi_max] (default: phi_max / 2 for the target and the classic payoffs).",
+    ),
+]);
+
+/// An error about the baseline `l` reported under the parameter that sets
+/// it.
+fn rename_baseline(error: StrategyError, param: &str) -> StrategyError {
+    match error {
+        StrategyError::InvalidParameter {
+            strategy,
+            param: field,
+            reason,
+        } if field == "l" => StrategyError::InvalidParameter {
+            strategy,
+            param: param.to_owned(),
+            reason,
+        },
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -438,6 +589,63 @@ mod tests {
                 .unwrap()
                 .baseline(),
             2.0
+        );
+    }
+
+    #[test]
+    fn registered_families_default_to_the_classic_examples() {
+        use crate::registry::{StrategySpec, build};
+        let name = |spec: StrategySpec| build(&spec).unwrap().name().to_owned();
+        // Press and Dyson's Extort-3, ZD-GTFT-2, and an equalizer at 2.
+        assert_eq!(
+            name(StrategySpec::new("ZD-Extortionate")),
+            "ZD-Extortionate: 3.0, 0.11538461538461539"
+        );
+        assert_eq!(
+            name(StrategySpec::new("ZD-Generous")),
+            "ZD-Generous: 2.0, 0.25"
+        );
+        assert_eq!(
+            name(StrategySpec::new("ZD-Equalizer")),
+            "ZD-Equalizer: 2.0, 0.16666666666666666"
+        );
+        assert_eq!(
+            name(
+                StrategySpec::new("Extortionate ZD")
+                    .with("chi", 2.0)
+                    .with("phi", 0.1)
+            ),
+            "ZD-Extortionate: 2.0, 0.1"
+        );
+        let message = |spec: StrategySpec| build(&spec).unwrap_err().to_string();
+        assert_eq!(
+            message(StrategySpec::new("ZD-Extortionate").with("chi", 0.5)),
+            "invalid `chi` for strategy `ZD-Extortionate`: expected a finite number >= 1, got 0.5"
+        );
+        assert!(
+            message(StrategySpec::new("ZD-Generous").with("phi", 0.5)).starts_with(
+                "invalid `phi` for strategy `ZD-Generous`: expected a scale in (0, 0.25]"
+            ),
+        );
+        assert!(
+            message(StrategySpec::new("ZD-Extort-2").with("phi", 0.5))
+                .starts_with("invalid `phi` for strategy `ZD-Extort-2`: expected a scale in (0, 0.2222222222222222]"),
+        );
+        assert_eq!(
+            message(StrategySpec::new("ZD-Equalizer").with("target", 4.0)),
+            "invalid `target` for strategy `ZD-Equalizer`: expected a number in [1, 3], got 4"
+        );
+        assert_eq!(
+            message(StrategySpec::new("Generic Memory One Player").with("p_DD", 1.5)),
+            "invalid `p_DD` for strategy `Generic Memory One Player`: expected a number in [0, 1], got 1.5"
+        );
+        assert_eq!(
+            name(
+                StrategySpec::new("MemoryOne")
+                    .with("p_DC", 1.0)
+                    .with("p_DD", 0.0)
+            ),
+            "Generic Memory One Player: (1, 0, 1, 0), C"
         );
     }
 }

@@ -9,6 +9,8 @@
 //!   [`Ledger`](ledger::Ledger).
 //! - [`GearShifting`]: diffuse reciprocity whose tolerance grows with
 //!   sustained cooperation.
+//! - [`PrudentReciprocator`]: tit for tat while its own discount factor
+//!   makes cooperation self-enforcing under its own blended payoffs.
 //! - [`ledger`]: the credit/debt ledger shared by the ledger strategies (and
 //!   by the [`FreeRider`](crate::FreeRider)).
 
@@ -16,9 +18,11 @@ pub(crate) mod contrite_tit_for_tat;
 pub(crate) mod diffuse_reciprocity;
 pub(crate) mod gear_shifting;
 pub mod ledger;
+pub(crate) mod prudent_reciprocator;
 pub(crate) mod tit_for_tat;
 
 pub use contrite_tit_for_tat::ContriteTitForTat;
 pub use diffuse_reciprocity::DiffuseReciprocity;
 pub use gear_shifting::{GearShifting, GearShiftingParams};
+pub use prudent_reciprocator::PrudentReciprocator;
 pub use tit_for_tat::TitForTat;
