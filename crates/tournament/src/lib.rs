@@ -50,6 +50,7 @@
 //! # Ok::<(), twolevel_strategies::config::ConfigError>(())
 //! ```
 
+pub mod campaigns;
 pub mod config;
 pub mod evolution;
 pub mod levers;
@@ -57,6 +58,7 @@ pub mod play;
 pub mod report;
 pub mod round_robin;
 pub mod seeding;
+pub mod sweep;
 
 pub use config::{Tournament, TournamentFile};
 pub use play::{MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, play_match};

@@ -404,6 +404,19 @@ impl RoundRobin {
 }
 
 impl RoundRobin {
+    /// Plays every match on the calling thread, in the order of
+    /// [`RoundRobinResults::matches`], and shows each one's record and
+    /// moves to `visit` as it ends: the same matches, seeds and results as
+    /// [`RoundRobin::play`], for analyses that need the moves of every
+    /// round (the buffers are reused, so they hold one match at a time).
+    pub fn replay(&self, mut visit: impl FnMut(&MatchRecord, &MatchBuffers)) {
+        let mut buffers = MatchBuffers::new();
+        for scheduled in &self.schedule() {
+            let record = self.play_one(scheduled, &mut buffers);
+            visit(&record, &buffers);
+        }
+    }
+
     /// Plays every match on a new rayon pool of `threads` threads (when
     /// parallel) and returns the results, identical to [`RoundRobin::play`].
     ///

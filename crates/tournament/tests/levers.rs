@@ -2,13 +2,16 @@
 //! deterministic, and where the direction of an effect follows from the
 //! model's formulas it is checked.
 //!
-//! Several checks rest on one fact about the default tournament
-//! (`tournaments/two-level.ron`): none of its strategies reads the payoffs
-//! or the politicization it sees (Tit For Tat, Diffuse Reciprocity and the
-//! gear shifter with ledgers valued by counts, the free rider, and a
-//! nationalist that never reciprocates). So with the same seed, a lever
+//! Several checks rest on one fact about the first six players of the
+//! default tournament (`tournaments/two-level.ron`): none of them reads the
+//! payoffs or the politicization it sees (Tit For Tat, Diffuse Reciprocity
+//! and the gear shifter with ledgers valued by counts, the free rider, and
+//! a nationalist that never reciprocates). So with the same seed, a lever
 //! that changes only payoffs or politicization leaves every move of every
-//! match unchanged, and its effect on payoffs follows from the formulas.
+//! match among them unchanged, and its effect on payoffs follows from the
+//! formulas. The default tournament's other players (prudent reciprocators
+//! and learners) do read them; that every lever changes their moves is
+//! checked in `tests/scenarios.rs`.
 
 use twolevel_game::Politics;
 use twolevel_strategies::{Cooperator, Defector, TitForTat};
@@ -22,6 +25,15 @@ fn default_round_robin() -> RoundRobin {
         .round_robin
         .with_repetitions(3)
         .expect("3 repetitions are valid")
+}
+
+/// The default tournament's players whose moves read neither payoffs nor
+/// politicization: its first six.
+fn fixed_rule_round_robin() -> RoundRobin {
+    let base = default_round_robin();
+    let fixed_rules = base.entrants()[..6].to_vec();
+    assert_eq!(fixed_rules[5].name, "Tit For Tat (w = 0)");
+    base.with_entrants(fixed_rules).unwrap()
 }
 
 fn tournament(text: &str) -> RoundRobin {
@@ -56,7 +68,7 @@ fn settings(lever: Lever) -> [f64; 2] {
 
 #[test]
 fn quiet_diplomacy_lowers_politicization_on_the_default_tournament() {
-    let base = default_round_robin();
+    let base = fixed_rule_round_robin();
     let [low, high] =
         settings(Lever::QuietDiplomacy).map(|v| Lever::QuietDiplomacy.apply(&base, v).unwrap());
     let visibility = |rr: &RoundRobin| rr.config().politics().dynamics().unwrap().visibility();
@@ -94,7 +106,7 @@ fn quiet_diplomacy_says_when_politics_is_fixed() {
 
 #[test]
 fn bureaucratic_networks_delegate_the_politicians_only() {
-    let base = default_round_robin();
+    let base = fixed_rule_round_robin();
     let delegated = Lever::BureaucraticNetworks.apply(&base, 0.8).unwrap();
     let names: Vec<(&str, &str)> = delegated
         .entrants()
@@ -133,7 +145,7 @@ fn bureaucratic_networks_delegate_the_politicians_only() {
 
 #[test]
 fn engaging_private_actors_scales_every_political_weight() {
-    let base = default_round_robin();
+    let base = fixed_rule_round_robin();
     let scaled = Lever::PrivateActors.apply(&base, 0.5).unwrap();
     for (before, after) in base.entrants().iter().zip(scaled.entrants()) {
         assert_eq!(
@@ -224,7 +236,7 @@ fn policy_consensus_scales_the_nationalists_political_payoff() {
     // Without accountability (alpha = 0) the nationalist's political payoff
     // is its relative gain times kappa_eff; securitization's factor
     // (1 + gamma pi^2) is the same in both runs, which play the same moves.
-    let base = default_round_robin();
+    let base = fixed_rule_round_robin();
     let first_version = base.config().game().with_accountability(0.0, 2.0).unwrap();
     let config = base.config().with_game(first_version).unwrap();
     let base = base.with_config(config);

@@ -98,6 +98,8 @@ impl CommonArgs {
 
     /// Where to write the results: nowhere under `--no-output`, else the
     /// `--output` path, else the file's own path `from_file`.
+    // Not every example writes files (`campaigns` only prints).
+    #[allow(dead_code)]
     pub fn output<P: From<String>>(self, from_file: Option<P>) -> Option<P> {
         if self.no_output {
             None
