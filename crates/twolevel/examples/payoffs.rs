@@ -1,9 +1,13 @@
 //! The default two-level game in numbers: its blended payoff matrices for a
 //! few political weights and levels of politicization, and the analytic
 //! thresholds of the shadow of the future, which are U-shaped in
-//! politicization (the paradox of politicization).
+//! politicization for every political weight, a pure politician's (w = 1)
+//! included (the paradox of politicization).
 //!
-//! Run it with `cargo run --example payoffs`.
+//! Run it with `cargo run --example payoffs`; it takes no arguments but
+//! `--help`.
+
+use std::process::ExitCode;
 
 use twolevel::prelude::*;
 
@@ -24,12 +28,25 @@ fn dilemma(m: &PayoffMatrix) -> String {
     }
 }
 
-fn main() -> anyhow::Result<()> {
+/// The usage line.
+const USAGE: &str =
+    "usage: payoffs (prints the default game's matrices and thresholds; no arguments)";
+
+fn run() -> anyhow::Result<()> {
+    if let Some(arg) = std::env::args().nth(1) {
+        if arg == "-h" || arg == "--help" {
+            println!("{USAGE}");
+            return Ok(());
+        }
+        anyhow::bail!("unexpected argument `{arg}`; {USAGE}");
+    }
     let game = TwoLevelGame::default();
     println!(
-        "Default two-level game: policy R, S, T, P = 3, 0, 5, 1; kappa = 1, b = 0; theta = {}, beta = {}",
+        "Default two-level game: policy R, S, T, P = 3, 0, 5, 1; kappa = 1, b = 0; theta = {}, beta = {}, alpha = {}, gamma = {}",
         game.theta(),
-        game.beta()
+        game.beta(),
+        game.alpha(),
+        game.gamma()
     );
 
     println!("\nBlended matrices (R', S', T', P') of a player with political weight w");
@@ -58,26 +75,31 @@ fn main() -> anyhow::Result<()> {
 
     println!("\nShadow of the future needed to sustain cooperation, by politicization");
     println!("(grim: (T'-R')/(T'-P'); TFT: max of that and (T'-R')/(R'-S'))");
-    let policy_maker = Orientation::POLICY;
-    let half_politician = Orientation::new(0.5)?;
-    println!(
-        "{:>5} {:>12} {:>12} {:>14} {:>14}",
-        "pi", "grim, w=0", "TFT, w=0", "grim, w=0.5", "TFT, w=0.5"
-    );
+    println!("(never: no discount factor below 1 sustains cooperation)");
+    let weights = [0.0, 0.5, 0.8, 1.0]
+        .into_iter()
+        .map(Orientation::new)
+        .collect::<Result<Vec<_>, _>>()?;
+    print!("{:>5} {:>10}", "pi", "TFT, w=0");
+    for w in &weights {
+        print!(" {:>12}", format!("grim, w={}", w.political_weight()));
+    }
+    println!();
     for step in 0..=20 {
         let pi = Politicization::new(f64::from(step) / 20.0)?;
-        println!(
-            "{:>5.2} {:>12} {:>12} {:>14} {:>14}",
+        print!(
+            "{:>5.2} {:>10}",
             pi.value(),
-            show(game.grim_threshold_at(policy_maker, pi)),
-            show(game.tft_threshold_at(policy_maker, pi)),
-            show(game.grim_threshold_at(half_politician, pi)),
-            show(game.tft_threshold_at(half_politician, pi)),
+            show(game.tft_threshold_at(Orientation::POLICY, pi))
         );
+        for w in &weights {
+            print!(" {:>12}", show(game.grim_threshold_at(*w, pi)));
+        }
+        println!();
     }
 
-    println!("\nThe paradox of politicization:");
-    for orientation in [policy_maker, half_politician] {
+    println!("\nThe paradox of politicization (a threshold of 1 means: never):");
+    for &orientation in &weights {
         for (name, anchor) in [
             ("grim trigger", Anchor::GrimTrigger),
             ("tit for tat", Anchor::TitForTat),
@@ -99,4 +121,14 @@ fn main() -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
 }
