@@ -16,7 +16,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::action::Action;
-use crate::error::{ParameterError, check_unit_interval};
+use crate::error::{ParameterError, check_positive_fraction, check_unit_interval};
 use crate::two_level::{Orientation, Politicization};
 
 /// How politicization evolves during a match.
@@ -382,13 +382,7 @@ impl ElectionCycle {
     /// The same cycle with a campaign patience factor in (0, 1]: during a
     /// campaign each player's patience `h` is multiplied by it.
     pub fn with_patience(mut self, patience: f64) -> Result<Self, ParameterError> {
-        if !(patience > 0.0 && patience <= 1.0) {
-            return Err(ParameterError::new(
-                "patience",
-                format!("expected a factor in (0, 1], got {patience}"),
-            ));
-        }
-        self.patience = patience;
+        self.patience = check_positive_fraction("patience", patience)?;
         Ok(self)
     }
 

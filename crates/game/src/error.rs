@@ -56,6 +56,19 @@ pub fn check_unit_interval(field: &str, value: f64) -> Result<f64, ParameterErro
     }
 }
 
+/// Checks that `value` is a number in the half-open interval (0, 1], such
+/// as a patience or a factor that may shrink but not erase a quantity.
+pub fn check_positive_fraction(field: &str, value: f64) -> Result<f64, ParameterError> {
+    if value > 0.0 && value <= 1.0 {
+        Ok(value)
+    } else {
+        Err(ParameterError::new(
+            field,
+            format!("expected a number in (0, 1], got {value}"),
+        ))
+    }
+}
+
 /// Checks that `value` is a finite, non-negative number.
 pub fn check_non_negative(field: &str, value: f64) -> Result<f64, ParameterError> {
     if value.is_finite() && value >= 0.0 {

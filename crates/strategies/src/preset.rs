@@ -32,7 +32,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use twolevel_game::error::check_unit_interval;
+use twolevel_game::error::{check_positive_fraction, check_unit_interval};
 use twolevel_game::{Orientation, Strategy};
 
 use crate::config::{ConfigError, parse_ron, read_text_file};
@@ -93,14 +93,8 @@ impl Preset {
             check_unit_interval("visibility", visibility)
                 .map_err(|e| ConfigError::from_parameter(origin, e))?;
         }
-        if !(file.patience > 0.0 && file.patience <= 1.0) {
-            return Err(ConfigError::invalid(
-                origin,
-                "patience",
-                format!("expected a patience in (0, 1], got {}", file.patience),
-            ));
-        }
-        check_unit_interval("securitizing", file.securitizing)
+        check_positive_fraction("patience", file.patience)
+            .and_then(|_| check_unit_interval("securitizing", file.securitizing))
             .map_err(|e| ConfigError::from_parameter(origin, e))?;
         if file.name.trim().is_empty() {
             return Err(ConfigError::invalid(

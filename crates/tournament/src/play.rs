@@ -52,7 +52,8 @@ use rand_core::RngCore;
 use serde::{Deserialize, Serialize};
 use twolevel_game::{
     Action, ElectionCycle, Horizon, Orientation, Outcome, ParameterError, PayoffMatrix,
-    Politicization, Politics, StageTable, Strategy, TwoLevelGame, View, error::check_unit_interval,
+    Politicization, Politics, StageTable, Strategy, TwoLevelGame, View,
+    error::{check_positive_fraction, check_unit_interval},
 };
 
 /// The largest payoff magnitude a match accepts, so that totals over very
@@ -281,13 +282,7 @@ impl PlayerSettings {
     /// the future with `delta_i = h * delta_t` (MODEL.md section 2).
     /// Politicians are impatient, bureaucrats patient; the default is 1.
     pub fn with_patience(mut self, patience: f64) -> Result<Self, ParameterError> {
-        if !(patience > 0.0 && patience <= 1.0) {
-            return Err(ParameterError::new(
-                "patience",
-                format!("expected a patience in (0, 1], got {patience}"),
-            ));
-        }
-        self.patience = patience;
+        self.patience = check_positive_fraction("patience", patience)?;
         Ok(self)
     }
 
