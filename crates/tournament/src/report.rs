@@ -70,6 +70,32 @@ impl Display for RankingMetric {
     }
 }
 
+/// The longest name a text table shows in full, in characters; longer names
+/// are cut and end in `...`.
+pub const TABLE_NAME_CHARS: usize = 48;
+
+/// A player name as a text table shows it: whole up to
+/// [`TABLE_NAME_CHARS`] characters, else cut to that length with `...` at
+/// the end. Files (CSV, JSON) always carry the whole name.
+///
+/// ```
+/// use twolevel_tournament::report::table_name;
+///
+/// assert_eq!(table_name("Tit For Tat"), "Tit For Tat");
+/// let long = "x".repeat(70_000);
+/// assert_eq!(table_name(&long).chars().count(), 48);
+/// assert!(table_name(&long).ends_with("..."));
+/// ```
+#[must_use]
+pub fn table_name(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.chars().count() <= TABLE_NAME_CHARS {
+        std::borrow::Cow::Borrowed(name)
+    } else {
+        let kept: String = name.chars().take(TABLE_NAME_CHARS - 3).collect();
+        std::borrow::Cow::Owned(format!("{kept}..."))
+    }
+}
+
 impl Display for RoundRobinResults {
     /// The ranking as an aligned table, best first: each player's payoff
     /// per turn in the three currencies, its cooperation rate and its wins
@@ -78,7 +104,7 @@ impl Display for RoundRobinResults {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let width = self
             .names()
-            .map(|name| name.chars().count())
+            .map(|name| table_name(name).chars().count())
             .chain(["Player".len()])
             .max()
             .unwrap_or(6);
@@ -95,7 +121,7 @@ impl Display for RoundRobinResults {
                 f,
                 "{:>4}  {:<width$}  {:>9.4} ({:>6.4})  {:>10.4}  {:>10.4}  {:>9.3}  {:>15.1}",
                 rank + 1,
-                s.name,
+                table_name(&s.name),
                 s.scores.policy.mean,
                 s.scores.policy.std,
                 s.scores.political.mean,

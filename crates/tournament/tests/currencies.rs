@@ -233,3 +233,21 @@ fn accountability_turns_the_home_crowd_against_the_nationalist() {
     assert!(utility < 0.1, "{utility}");
     assert!(utility_stationary < 1e-3, "{utility_stationary}");
 }
+
+#[test]
+fn a_very_long_player_name_is_cut_in_the_table_and_kept_in_the_results() {
+    // Formatting widths above 65,535 used to panic.
+    let name = "n".repeat(70_000);
+    let players = vec![Entrant::new(
+        name.clone(),
+        Box::new(twolevel_strategies::TitForTat),
+        twolevel_tournament::PlayerSettings::POLICY,
+    )];
+    let results = RoundRobin::new(MatchConfig::classic(5).unwrap(), players)
+        .unwrap()
+        .play();
+    let table = results.to_string();
+    assert!(table.contains(&format!("{}...", "n".repeat(45))), "{}", &table[..200]);
+    assert!(table.len() < 2_000);
+    assert_eq!(results.standings[0].name, name);
+}

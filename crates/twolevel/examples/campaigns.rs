@@ -14,6 +14,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use twolevel::tournament::campaigns::campaign_cooperation;
+use twolevel::tournament::report::table_name;
 
 use common::CommonArgs;
 
@@ -43,7 +44,7 @@ fn run() -> Result<()> {
     let rates = campaign_cooperation(base).context("no election cycle")?;
     let width = rates
         .iter()
-        .map(|r| r.name.chars().count())
+        .map(|r| table_name(&r.name).chars().count())
         .max()
         .unwrap_or(6)
         .max(6);
@@ -54,7 +55,7 @@ fn run() -> Result<()> {
     for rate in &rates {
         println!(
             "{:<width$}  {:>8.3}  {:>8.3}  {:>+8.3}",
-            rate.name,
+            table_name(&rate.name),
             rate.calm,
             rate.campaign,
             rate.campaign - rate.calm

@@ -30,6 +30,7 @@ use twolevel::tournament::evolution::{
 };
 
 use common::CommonArgs;
+use twolevel::tournament::report::table_name;
 
 /// The default tournament, compiled in.
 const DEFAULT: &str = include_str!("../../../tournaments/evolution.ron");
@@ -51,14 +52,19 @@ fn print_table(evolution: &TournamentEvolution) {
         "Mean {} per turn (row against column; the fitness currency), mean match length {:.2} rounds:",
         evolution.fitness, evolution.mean_match_length
     );
-    let width = evolution.names.iter().map(String::len).max().unwrap_or(0);
+    let width = evolution
+        .names
+        .iter()
+        .map(|name| table_name(name).chars().count())
+        .max()
+        .unwrap_or(0);
     print!("{:width$}", "");
     for name in &evolution.names {
-        print!(" {name:>12}");
+        print!(" {:>12}", table_name(name));
     }
     println!();
     for (i, name) in evolution.names.iter().enumerate() {
-        print!("{name:width$}");
+        print!("{:width$}", table_name(name));
         for value in evolution.table.row(i) {
             print!(" {value:>12.4}");
         }
@@ -77,9 +83,14 @@ fn print_analytic(evolution: &TournamentEvolution, population: u32) {
          in units of the neutral 1/N:",
         population - 1
     );
-    let width = evolution.names.iter().map(String::len).max().unwrap_or(0);
+    let width = evolution
+        .names
+        .iter()
+        .map(|name| table_name(name).chars().count())
+        .max()
+        .unwrap_or(0);
     for (invader, name) in evolution.names.iter().enumerate() {
-        print!("{name:width$}");
+        print!("{:width$}", table_name(name));
         for resident in 0..evolution.names.len() {
             if invader == resident {
                 print!(" {:>12}", "-");
@@ -100,7 +111,7 @@ fn print_analytic(evolution: &TournamentEvolution, population: u32) {
     }
     println!("Stationary distribution for rare mutations (Fudenberg & Imhof 2006):");
     for (name, share) in evolution.names.iter().zip(stationary) {
-        println!("  {name:width$} {share:.6}");
+        println!("  {:width$} {share:.6}", table_name(name));
     }
 }
 
@@ -165,7 +176,7 @@ fn run() -> Result<()> {
                 .iter()
                 .zip(summary.wins.iter().zip(summary.frequencies()))
             {
-                println!("  {name:20} {wins:>6} ({frequency:.3})");
+                println!("  {:20} {wins:>6} ({frequency:.3})", table_name(name));
             }
             if summary.unfixed > 0 {
                 println!("  not fixed            {:>6}", summary.unfixed);
