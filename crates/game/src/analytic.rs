@@ -18,10 +18,13 @@
 //! precisely what happens when the answer is not a threshold (see
 //! [`NoThreshold`]).
 //!
-//! With the default two-level game and `w = 0` the grim threshold is
-//! U-shaped in `pi` (0.5 at `pi = 0`, about 0.477 near `pi = 0.2`, 0.52 at
-//! `pi = 0.5`, about 0.769 at `pi = 1`): moderate politicization helps,
-//! securitization hurts. [`paradox_of_politicization`] finds the minimum.
+//! With the default two-level game the grim threshold is U-shaped in `pi`
+//! for every political weight: for `w = 0` it is 0.5 at `pi = 0`, about
+//! 0.461 near `pi = 0.26`, 0.5 at `pi = 0.5` and about 0.703 at `pi = 1`;
+//! for `w = 1` it falls from 1 (no cooperation possible) to about 0.752
+//! near `pi = 0.71` and rises to about 0.765. Moderate politicization
+//! helps, securitization hurts. [`paradox_of_politicization`] finds the
+//! minimum.
 
 use crate::error::ParameterError;
 use crate::matrix::PayoffMatrix;

@@ -23,10 +23,10 @@
 //! | field              | default                         | meaning |
 //! |--------------------|---------------------------------|---------|
 //! | `description`      | `""`                            | free text |
-//! | `game`             | `()` (theta 4, beta 0.8, Axelrod payoffs) | the two-level game |
+//! | `game`             | `()` (theta 4, beta 0.8, alpha 1, gamma 2, Axelrod payoffs) | the two-level game |
 //! | `horizon`          | `Fixed(turns: 200)`             | or `Continuation(delta: 0.99654)` |
 //! | `politics`         | `Fixed(0.0)`                    | or `Dynamic(initial: .., dynamics: (..))` |
-//! | `election`         | `None`                          | `Some((term: 50, lead: 10, boost: 0.5))` |
+//! | `election`         | `None`                          | `Some((term: 50, lead: 10, boost: 0.5, patience: 0.5))` (`patience`, the campaign factor on every player's patience, defaults to 1) |
 //! | `action_noise`     | `0.0`                           | probability a move is flipped |
 //! | `perception_noise` | `0.0`                           | probability a partner's move is misread |
 //! | `length_known`     | `false`                         | players told the number of turns |

@@ -247,7 +247,11 @@ fn a_very_long_player_name_is_cut_in_the_table_and_kept_in_the_results() {
         .unwrap()
         .play();
     let table = results.to_string();
-    assert!(table.contains(&format!("{}...", "n".repeat(45))), "{}", &table[..200]);
+    assert!(
+        table.contains(&format!("{}...", "n".repeat(45))),
+        "{}",
+        &table[..200]
+    );
     assert!(table.len() < 2_000);
     assert_eq!(results.standings[0].name, name);
 }
