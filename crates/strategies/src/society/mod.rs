@@ -42,7 +42,7 @@ use twolevel_game::{Action, Standing};
 pub use discriminator::Discriminator;
 pub use generalized_reciprocity::GeneralizedReciprocity;
 pub use norm_action::NormAction;
-pub use registry::{RULE_NAMES, build_rule};
+pub use registry::{build_rule, rule_names};
 pub use society_ledger::SocietyLedger;
 pub use specific_reciprocity::SpecificReciprocity;
 pub use unconditional::Unconditional;

@@ -23,24 +23,26 @@ pub struct NormAction {
 }
 
 impl NormAction {
+    /// The registered names of the leading eight's action rules, L1 first.
+    pub const LEADING_EIGHT_NAMES: [&'static str; 8] = [
+        "Leading Eight L1",
+        "Leading Eight L2",
+        "Leading Eight L3",
+        "Leading Eight L4",
+        "Leading Eight L5",
+        "Leading Eight L6",
+        "Leading Eight L7",
+        "Leading Eight L8",
+    ];
+
     /// The action rule of leading-eight norm `L{number}`, `number` in
     /// 1..=8; `None` otherwise.
     #[must_use]
     pub fn leading_eight(number: usize) -> Option<NormAction> {
-        const NAMES: [&str; 8] = [
-            "Leading Eight L1",
-            "Leading Eight L2",
-            "Leading Eight L3",
-            "Leading Eight L4",
-            "Leading Eight L5",
-            "Leading Eight L6",
-            "Leading Eight L7",
-            "Leading Eight L8",
-        ];
         let index = number.checked_sub(1)?;
         Some(NormAction {
             norm: *Norm::LEADING_EIGHT.get(index)?,
-            name: NAMES[index],
+            name: Self::LEADING_EIGHT_NAMES[index],
         })
     }
 

@@ -17,9 +17,9 @@ struct RuleEntry {
 
 /// The leading eight's action rules, one entry each.
 macro_rules! leading_eight_entries {
-    ($($number:literal => $name:literal, $alias:literal;)*) => {
+    ($($number:literal => $alias:literal;)*) => {
         [$(RuleEntry {
-            name: $name,
+            name: NormAction::LEADING_EIGHT_NAMES[$number - 1],
             aliases: &[$alias],
             build: || {
                 Box::new(NormAction::leading_eight($number).expect("1..=8 is a leading-eight number"))
@@ -62,33 +62,21 @@ const FIXED_ENTRIES: [RuleEntry; 6] = [
 ];
 
 const LEADING_EIGHT_ENTRIES: [RuleEntry; 8] = leading_eight_entries! {
-    1 => "Leading Eight L1", "L1 Action";
-    2 => "Leading Eight L2", "L2 Action";
-    3 => "Leading Eight L3", "L3 Action";
-    4 => "Leading Eight L4", "L4 Action";
-    5 => "Leading Eight L5", "L5 Action";
-    6 => "Leading Eight L6", "L6 Action";
-    7 => "Leading Eight L7", "L7 Action";
-    8 => "Leading Eight L8", "L8 Action";
+    1 => "L1 Action";
+    2 => "L2 Action";
+    3 => "L3 Action";
+    4 => "L4 Action";
+    5 => "L5 Action";
+    6 => "L6 Action";
+    7 => "L7 Action";
+    8 => "L8 Action";
 };
 
-/// The display names of every registered society rule.
-pub const RULE_NAMES: [&str; 14] = [
-    "ALLC",
-    "ALLD",
-    "Discriminator",
-    "Generalized Reciprocity",
-    "Society Ledger",
-    "Specific Reciprocity",
-    "Leading Eight L1",
-    "Leading Eight L2",
-    "Leading Eight L3",
-    "Leading Eight L4",
-    "Leading Eight L5",
-    "Leading Eight L6",
-    "Leading Eight L7",
-    "Leading Eight L8",
-];
+/// The display names of every registered society rule, in registry order.
+#[must_use]
+pub fn rule_names() -> Vec<&'static str> {
+    all_entries().map(|entry| entry.name).collect()
+}
 
 fn all_entries() -> impl Iterator<Item = &'static RuleEntry> {
     FIXED_ENTRIES.iter().chain(LEADING_EIGHT_ENTRIES.iter())
@@ -124,7 +112,7 @@ pub fn build_rule(name: &str) -> Result<Box<dyn SocietyRule>, ParameterError> {
         "rule",
         format!(
             "unknown society rule `{name}`; {hint}known rules: {}",
-            RULE_NAMES.join(", ")
+            rule_names().join(", ")
         ),
     ))
 }
@@ -135,9 +123,9 @@ mod tests {
 
     #[test]
     fn every_name_builds_under_its_own_name() {
-        let built: Vec<&str> = all_entries().map(|e| e.name).collect();
-        assert_eq!(built, RULE_NAMES);
-        for name in RULE_NAMES {
+        let names = rule_names();
+        assert_eq!(names.len(), 14);
+        for name in names {
             assert_eq!(build_rule(name).unwrap().name(), name);
         }
         assert_eq!(build_rule("disc").unwrap().name(), "Discriminator");
