@@ -26,6 +26,9 @@
 //! - [`memory_one`]: [`MemoryOnePlayer`]s (four-vector and first move) and
 //!   the exact [`MemoryOneChain`] of a match between two of them, with
 //!   noise: long-run, finite-match and discounted expected payoffs.
+//! - [`norms`]: assessment [`Norm`]s of indirect reciprocity (image
+//!   scoring, simple standing, stern judging, shunning, the leading eight)
+//!   and [`Standing`].
 //! - [`strategy`]: the [`Strategy`] trait, [`View`] and [`Classifier`].
 //!
 //! ## Invariants
@@ -109,6 +112,7 @@ pub mod error;
 pub mod horizon;
 pub mod matrix;
 pub mod memory_one;
+pub mod norms;
 pub mod strategy;
 pub mod two_level;
 
@@ -124,6 +128,7 @@ pub use error::ParameterError;
 pub use horizon::Horizon;
 pub use matrix::{Bimatrix, NotPrisonersDilemma, PayoffMatrix};
 pub use memory_one::{ExpectedPayoffs, MemoryOneChain, MemoryOnePlayer, OutcomePayoffs};
+pub use norms::{Norm, Standing};
 pub use strategy::{Classifier, CloneStrategy, Strategy, View};
 pub use two_level::{
     Orientation, Payoff, PoliticalPayoff, Politicization, Role, StageTable, TwoLevelGame,

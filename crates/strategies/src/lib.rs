@@ -24,6 +24,9 @@
 //! - [`memory_one`]: the generic four-vector [`MemoryOne`] and the
 //!   zero-determinant strategies of Press and Dyson (2012)
 //!   ([`ZeroDeterminant`], [`ZDExtort2`], [`ZDGTFT2`], ...).
+//! - [`society`]: action rules of a society of states that meet at random
+//!   (discriminator, generalized reciprocity, society ledger, the leading
+//!   eight's rules, ...), behind the object-safe [`society::SocietyRule`].
 //! - [`registry`]: build any of them by name from a [`StrategySpec`](registry::StrategySpec),
 //!   and list them with their parameters ([`registry::entries`]).
 //! - [`preset`]: named actors (strategy + political weight + visibility)
@@ -119,6 +122,7 @@ pub mod memory_one;
 pub mod preset;
 pub mod reciprocity;
 pub mod registry;
+pub mod society;
 pub mod testing;
 
 pub use actors::{Delegation, FreeRider, NationalistDefector};

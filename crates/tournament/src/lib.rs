@@ -14,6 +14,8 @@
 //! player's own utility); rankings, wins and evolutionary fitness name
 //! theirs, and the default is the policy payoff.
 //! - [`evolution`]: evolutionary dynamics on round-robin payoffs.
+//! - [`society`]: a society of states that meet at random, with
+//!   reputations kept by an institution under an assessment norm.
 //! - [`levers`]: the seed article's six levers as paired experiments.
 //!
 //! ## Quick start
@@ -58,6 +60,7 @@ pub mod play;
 pub mod report;
 pub mod round_robin;
 pub mod seeding;
+pub mod society;
 pub mod sweep;
 
 pub use config::{Tournament, TournamentFile};

@@ -1,0 +1,54 @@
+//! The discriminator: cooperate with recipients in good standing.
+//!
+//! Rule: C if the recipient is in good standing in the donor's eyes (the
+//! institution's standing under public assessment, the donor's own image
+//! under private assessment), D otherwise. The conditional strategy of
+//! indirect reciprocity (Nowak and Sigmund 1998, Nature 393:573-577;
+//! Ohtsuki and Iwasa 2004, J. Theor. Biol. 231:107-120).
+
+use rand_core::RngCore;
+use twolevel_game::Action;
+
+use super::{DonorView, SocietyRule};
+
+/// Cooperates with a recipient in good standing, defects against one in bad
+/// standing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Discriminator;
+
+impl SocietyRule for Discriminator {
+    fn name(&self) -> &str {
+        "Discriminator"
+    }
+
+    #[inline]
+    fn decide(&mut self, view: &DonorView, _rng: &mut dyn RngCore) -> Action {
+        if view.recipient_standing.is_good() {
+            Action::C
+        } else {
+            Action::D
+        }
+    }
+
+    fn clone_box(&self) -> Box<dyn SocietyRule> {
+        Box::new(*self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{rng, view};
+    use super::*;
+    use twolevel_game::Standing::{Bad, Good};
+
+    #[test]
+    fn follows_the_recipient_standing_only() {
+        for own in [Good, Bad] {
+            assert_eq!(
+                Discriminator.decide(&view(own, Good), &mut rng()),
+                Action::C
+            );
+            assert_eq!(Discriminator.decide(&view(own, Bad), &mut rng()), Action::D);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! Action rules of a society of states (MODEL.md section 11): how a donor
+//! met at random decides whether to help a recipient it may never meet
+//! again.
+//!
+//! The [`SocietyRule`] trait lives here, next to the rules, because a rule
+//! is a player: the society engine of `twolevel-tournament` only builds a
+//! [`DonorView`] (what the donor knows: the recipient's standing in its
+//! eyes, its own standing, what it last received, its ledger with the
+//! society) and applies the action. The trait is object safe and takes
+//! the caller's RNG, as [`Strategy`](twolevel_game::Strategy) does.
+//!
+//! One population of rule objects serves a whole society: the engine holds
+//! one rule object per *kind* of state (all discriminators share one), so a
+//! rule that remembers something per state keys it by the state's index
+//! ([`SpecificReciprocity`] does).
+//!
+//! The rules, one a file:
+//!
+//! - [`Unconditional`]: always C (`ALLC`) or always D (`ALLD`).
+//! - [`Discriminator`]: C to a recipient in good standing, D otherwise.
+//! - [`NormAction`]: the action rule of an assessment norm, as the leading
+//!   eight of Ohtsuki and Iwasa (2004) prescribe it.
+//! - [`GeneralizedReciprocity`]: C if the last thing received was C
+//!   (Nowak and Roch 2007).
+//! - [`SocietyLedger`]: diffuse reciprocity towards the whole society, on
+//!   the balance of what the society gave against what it was given.
+//! - [`SpecificReciprocity`]: tit for tat with per-partner memory.
+//!
+//! [`build_rule`] builds any of them by name, with close-match errors.
+
+pub(crate) mod discriminator;
+pub(crate) mod generalized_reciprocity;
+pub(crate) mod norm_action;
+pub(crate) mod registry;
+pub(crate) mod society_ledger;
+pub(crate) mod specific_reciprocity;
+pub(crate) mod unconditional;
+
+use rand_core::RngCore;
+use twolevel_game::{Action, Standing};
+
+pub use discriminator::Discriminator;
+pub use generalized_reciprocity::GeneralizedReciprocity;
+pub use norm_action::NormAction;
+pub use registry::{build_rule, rule_names};
+pub use society_ledger::SocietyLedger;
+pub use specific_reciprocity::SpecificReciprocity;
+pub use unconditional::Unconditional;
+
+/// What a donor knows when it decides, built by the society engine for
+/// each interaction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DonorView {
+    /// The donor's index in the society.
+    pub donor: u32,
+    /// The recipient's index in the society.
+    pub recipient: u32,
+    /// The recipient's standing as the donor sees it: the institution's
+    /// under public assessment, the donor's own image of it under private
+    /// assessment.
+    pub recipient_standing: Standing,
+    /// The donor's own standing, seen the same way.
+    pub own_standing: Standing,
+    /// The action the donor last received as a recipient, `None` before
+    /// it received anything.
+    pub last_received: Option<Action>,
+    /// How many times the donor cooperated as a donor (executed actions).
+    pub cooperations_given: u64,
+    /// How many times the donor was helped as a recipient.
+    pub cooperations_received: u64,
+}
+
+/// An action rule of a society of states; see the [module
+/// documentation](self).
+pub trait SocietyRule: Send {
+    /// The rule's display name.
+    fn name(&self) -> &str;
+
+    /// The action the donor intends (an execution error may still turn an
+    /// intended C into D).
+    fn decide(&mut self, view: &DonorView, rng: &mut dyn RngCore) -> Action;
+
+    /// Tells the rule that `recipient`, one of the states following it,
+    /// received `action` from `donor`. The default ignores it (the engine
+    /// keeps the last action received and the ledger for every state).
+    fn received(&mut self, recipient: u32, donor: u32, action: Action) {
+        let _ = (recipient, donor, action);
+    }
+
+    /// Forgets everything remembered, as at the start of a run.
+    fn reset(&mut self) {}
+
+    /// A boxed copy of the rule.
+    fn clone_box(&self) -> Box<dyn SocietyRule>;
+}
+
+impl Clone for Box<dyn SocietyRule> {
+    fn clone(&self) -> Self {
+        self.clone_box()
+    }
+}
+
+impl std::fmt::Debug for dyn SocietyRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SocietyRule({})", self.name())
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+
+    /// A view of state 0 meeting state 1, with the given standings, nothing
+    /// received and an empty ledger.
+    pub(crate) fn view(own: Standing, recipient: Standing) -> DonorView {
+        DonorView {
+            donor: 0,
+            recipient: 1,
+            recipient_standing: recipient,
+            own_standing: own,
+            last_received: None,
+            cooperations_given: 0,
+            cooperations_received: 0,
+        }
+    }
+
+    /// A fixed RNG for rules that draw nothing.
+    pub(crate) fn rng() -> rand_pcg::Pcg64Mcg {
+        rand_pcg::Pcg64Mcg::new(7)
+    }
+}

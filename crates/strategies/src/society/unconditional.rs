@@ -1,0 +1,67 @@
+//! Unconditional rules: always cooperate (`ALLC`) or always defect
+//! (`ALLD`).
+//!
+//! Rule: play the same action whatever the recipient's standing or the
+//! donor's history. The baselines of every indirect-reciprocity model
+//! (Nowak and Sigmund 1998, "Evolution of indirect reciprocity by image
+//! scoring", Nature 393:573-577): ALLC is exploited, ALLD free-rides.
+
+use rand_core::RngCore;
+use twolevel_game::Action;
+
+use super::{DonorView, SocietyRule};
+
+/// Always plays its action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unconditional {
+    action: Action,
+}
+
+impl Unconditional {
+    /// Always cooperate.
+    pub const COOPERATE: Unconditional = Unconditional { action: Action::C };
+    /// Always defect.
+    pub const DEFECT: Unconditional = Unconditional { action: Action::D };
+
+    /// The action it always plays.
+    #[must_use]
+    pub const fn action(self) -> Action {
+        self.action
+    }
+}
+
+impl SocietyRule for Unconditional {
+    fn name(&self) -> &str {
+        match self.action {
+            Action::C => "ALLC",
+            Action::D => "ALLD",
+        }
+    }
+
+    fn decide(&mut self, _view: &DonorView, _rng: &mut dyn RngCore) -> Action {
+        self.action
+    }
+
+    fn clone_box(&self) -> Box<dyn SocietyRule> {
+        Box::new(*self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{rng, view};
+    use super::*;
+    use twolevel_game::Standing::{Bad, Good};
+
+    #[test]
+    fn plays_its_action_whatever_it_sees() {
+        for (mut rule, action) in [
+            (Unconditional::COOPERATE, Action::C),
+            (Unconditional::DEFECT, Action::D),
+        ] {
+            for (own, other) in [(Good, Good), (Bad, Bad), (Good, Bad)] {
+                assert_eq!(rule.decide(&view(own, other), &mut rng()), action);
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! Evolution of action rules in a society by pairwise comparison.
+//!
+//! A generation: the payoffs are cleared, the society runs
+//! `steps_per_generation` encounters (reputations carry over), and then
+//! one state (the focal) revises its rule. With probability `mutation` it
+//! adopts a rule chosen uniformly among the other kinds; otherwise it
+//! compares itself with a model drawn uniformly among the other Z - 1
+//! states and adopts the model's rule with the Fermi probability
+//! `1 / (1 + exp(-beta (f_model - f_focal)))`, where `f` is the mean
+//! payoff per encounter of the generation in the chosen [`Currency`]
+//! (Traulsen, Nowak and Pacheco 2006). Only the rule is imitated: a
+//! state's orientation and politicization are its own (its payoff class
+//! stays), as in the indirect evolutionary approach of MODEL.md section 8.
+//! Everything is drawn from the RNG passed in, so a seed fixes the run.
+
+use rand::Rng;
+use rand_core::RngCore;
+use twolevel_game::error::{check_non_negative, check_unit_interval};
+use twolevel_game::{Currency, ParameterError};
+
+use super::engine::Society;
+
+/// The parameters of pairwise-comparison evolution of rules.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RuleEvolution {
+    beta: f64,
+    mutation: f64,
+    steps_per_generation: u64,
+    currency: Currency,
+}
+
+impl RuleEvolution {
+    /// Validated parameters: selection intensity `beta` (finite, `>= 0`),
+    /// `mutation` in [0, 1], at least one step per generation (field
+    /// `steps_per_generation`); fitness is counted in `currency`.
+    pub fn new(
+        beta: f64,
+        mutation: f64,
+        steps_per_generation: u64,
+        currency: Currency,
+    ) -> Result<Self, ParameterError> {
+        check_non_negative("beta", beta)?;
+        check_unit_interval("mutation", mutation)?;
+        if steps_per_generation == 0 {
+            return Err(ParameterError::new(
+                "steps_per_generation",
+                "expected at least 1 encounter per generation",
+            ));
+        }
+        Ok(RuleEvolution {
+            beta,
+            mutation,
+            steps_per_generation,
+            currency,
+        })
+    }
+
+    /// Runs `generations` generations and returns the number of states of
+    /// each kind before the first and after every generation.
+    pub fn run<R: RngCore>(
+        &self,
+        society: &mut Society,
+        generations: u64,
+        rng: &mut R,
+    ) -> Vec<Vec<u32>> {
+        let mut history = Vec::with_capacity(usize::try_from(generations).unwrap_or(0) + 1);
+        history.push(society.kind_counts());
+        for _ in 0..generations {
+            self.generation(society, rng);
+            history.push(society.kind_counts());
+        }
+        history
+    }
+
+    /// One generation: play, then one revision.
+    pub fn generation<R: RngCore>(&self, society: &mut Society, rng: &mut R) {
+        society.clear_payoffs();
+        society.run(self.steps_per_generation, rng);
+        let size = society.size() as u32;
+        let focal = rng.random_range(0..size) as usize;
+        let kinds = society.kind_count() as u32;
+        if self.mutation > 0.0 && rng.random_bool(self.mutation) {
+            if kinds > 1 {
+                let current = society.kinds()[focal];
+                let mut other = rng.random_range(0..kinds - 1);
+                if other >= current {
+                    other += 1;
+                }
+                society.set_kind(focal, other);
+            }
+            return;
+        }
+        let mut model = rng.random_range(0..size - 1) as usize;
+        if model >= focal {
+            model += 1;
+        }
+        let difference =
+            society.mean_payoff(model, self.currency) - society.mean_payoff(focal, self.currency);
+        let adopt = 1.0 / (1.0 + (-self.beta * difference).exp());
+        if rng.random::<f64>() < adopt {
+            let kind = society.kinds()[model];
+            society.set_kind(focal, kind);
+        }
+    }
+}
