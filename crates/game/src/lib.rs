@@ -26,6 +26,10 @@
 //! - [`memory_one`]: [`MemoryOnePlayer`]s (four-vector and first move) and
 //!   the exact [`MemoryOneChain`] of a match between two of them, with
 //!   noise: long-run, finite-match and discounted expected payoffs.
+//! - [`group`]: N-state stage games ([`GroupGame`]): public goods,
+//!   collective risk and threshold public goods, with both levels.
+//! - [`regime`]: the [`RegimeStrategy`] trait and its [`RegimeView`] of
+//!   the whole action profile history.
 //! - [`strategy`]: the [`Strategy`] trait, [`View`] and [`Classifier`].
 //!
 //! ## Invariants
@@ -106,9 +110,11 @@ pub mod analytic;
 pub mod currency;
 pub mod dynamics;
 pub mod error;
+pub mod group;
 pub mod horizon;
 pub mod matrix;
 pub mod memory_one;
+pub mod regime;
 pub mod strategy;
 pub mod two_level;
 
@@ -121,9 +127,11 @@ pub use analytic::{
 pub use currency::{ByCurrency, Currency};
 pub use dynamics::{ElectionCycle, PoliticizationDynamics, Politics};
 pub use error::ParameterError;
+pub use group::{GroupGame, GroupGameConfig, GroupPolicy, Realization, cooperator_count};
 pub use horizon::Horizon;
 pub use matrix::{Bimatrix, NotPrisonersDilemma, PayoffMatrix};
 pub use memory_one::{ExpectedPayoffs, MemoryOneChain, MemoryOnePlayer, OutcomePayoffs};
+pub use regime::{CloneRegimeStrategy, RegimeStrategy, RegimeView};
 pub use strategy::{Classifier, CloneStrategy, Strategy, View};
 pub use two_level::{
     Orientation, Payoff, PoliticalPayoff, Politicization, Role, StageTable, TwoLevelGame,
