@@ -24,6 +24,9 @@
 //! - [`memory_one`]: the generic four-vector [`MemoryOne`] and the
 //!   zero-determinant strategies of Press and Dyson (2012)
 //!   ([`ZeroDeterminant`], [`ZDExtort2`], [`ZDGTFT2`], ...).
+//! - [`regime`]: regime strategies for N-state groups (conditional
+//!   cooperators, regime ledgers, the MFN free-rider, ...), with their own
+//!   small registry ([`regime::registry`]).
 //! - [`registry`]: build any of them by name from a [`StrategySpec`](registry::StrategySpec),
 //!   and list them with their parameters ([`registry::entries`]).
 //! - [`preset`]: named actors (strategy + political weight + visibility)
@@ -118,6 +121,7 @@ pub mod learning;
 pub mod memory_one;
 pub mod preset;
 pub mod reciprocity;
+pub mod regime;
 pub mod registry;
 pub mod testing;
 
