@@ -14,6 +14,8 @@
 //! player's own utility); rankings, wins and evolutionary fitness name
 //! theirs, and the default is the policy payoff.
 //! - [`evolution`]: evolutionary dynamics on round-robin payoffs.
+//! - [`regime`]: iterated N-state regimes and regime tournaments over
+//!   group compositions.
 //! - [`levers`]: the seed article's six levers as paired experiments.
 //!
 //! ## Quick start
@@ -55,6 +57,7 @@ pub mod config;
 pub mod evolution;
 pub mod levers;
 pub mod play;
+pub mod regime;
 pub mod report;
 pub mod round_robin;
 pub mod seeding;
