@@ -230,3 +230,41 @@ fn a_wrong_number_of_members_is_an_error() {
     assert_eq!(err.field, "members");
     assert!(RegimeTournament::new(config, Vec::new()).is_err());
 }
+
+#[test]
+fn scenario_files_load_and_run() {
+    use twolevel_tournament::regime::RegimeTournamentFile;
+    use twolevel_tournament::regime::config::{CLIMATE, MFN};
+    let mfn = RegimeTournamentFile::load(MFN, "tournaments/mfn.ron")
+        .unwrap()
+        .play();
+    // C(5 + 8 - 1, 8) = 495 compositions.
+    assert_eq!(mfn.compositions.len(), 495);
+    // Within any one group a defector out-earns a cooperator (Regime
+    // Cooperator is entrant 0, Regime Defector entrant 4).
+    let mut mixed = 0;
+    for composition in &mfn.compositions {
+        let seat = |entrant| composition.seats.iter().position(|&e| e == entrant);
+        if let (Some(cooperator), Some(defector)) = (seat(0), seat(4)) {
+            mixed += 1;
+            assert!(composition.payoffs[defector].policy > composition.payoffs[cooperator].policy);
+        }
+    }
+    assert!(mixed > 100);
+    let climate = RegimeTournamentFile::load(CLIMATE, "tournaments/climate.ron").unwrap();
+    let (schedule, sampled) = climate.schedule();
+    assert_eq!((schedule.len(), sampled), (210, false));
+    let bad = MFN.replace("\"MFN Free Rider\"", "\"MFN Free Ridder\"");
+    let err = RegimeTournamentFile::load(&bad, "mfn.ron")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("entrants[3].strategy") && err.contains("MFN Free Rider"),
+        "{err}"
+    );
+    let bad = MFN.replace("size: 8", "size: 1");
+    let err = RegimeTournamentFile::load(&bad, "mfn.ron")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("size"), "{err}");
+}

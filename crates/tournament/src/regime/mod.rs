@@ -4,6 +4,8 @@
 //! - [`play`]: one iterated regime, [`play_regime`] under a
 //!   [`RegimeConfig`] (group game, horizon, action noise, fixed or dynamic
 //!   politicization per state, expected or sampled risk).
+//! - [`config`]: regime tournament files in RON
+//!   ([`RegimeTournamentFile`]; `tournaments/climate.ron`, `tournaments/mfn.ron`).
 //! - [`tournament`]: a [`RegimeTournament`] over every group composition
 //!   of its entrants (or a seeded sample), with results per entrant and per
 //!   composition in the three currencies and the regime's success.
@@ -25,9 +27,11 @@
 //! # Ok::<(), twolevel_game::ParameterError>(())
 //! ```
 
+pub mod config;
 pub mod play;
 pub mod tournament;
 
+pub use config::{RegimeEntrantFile, RegimeTournamentFile};
 pub use play::{RegimeBuffers, RegimeConfig, RegimeMember, RegimeResult, RiskMode, play_regime};
 pub use tournament::{
     CompositionResult, RegimeStanding, RegimeTournament, RegimeTournamentResults,
