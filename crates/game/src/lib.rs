@@ -29,6 +29,10 @@
 //! - [`norms`]: assessment [`Norm`]s of indirect reciprocity (image
 //!   scoring, simple standing, stern judging, shunning, the leading eight)
 //!   and [`Standing`].
+//! - [`group`]: N-state stage games ([`GroupGame`]): public goods,
+//!   collective risk and threshold public goods, with both levels.
+//! - [`regime`]: the [`RegimeStrategy`] trait and its [`RegimeView`] of
+//!   the whole action profile history.
 //! - [`strategy`]: the [`Strategy`] trait, [`View`] and [`Classifier`].
 //!
 //! ## Invariants
@@ -109,10 +113,12 @@ pub mod analytic;
 pub mod currency;
 pub mod dynamics;
 pub mod error;
+pub mod group;
 pub mod horizon;
 pub mod matrix;
 pub mod memory_one;
 pub mod norms;
+pub mod regime;
 pub mod strategy;
 pub mod two_level;
 
@@ -125,10 +131,12 @@ pub use analytic::{
 pub use currency::{ByCurrency, Currency};
 pub use dynamics::{ElectionCycle, PoliticizationDynamics, Politics};
 pub use error::ParameterError;
+pub use group::{GroupGame, GroupGameConfig, GroupPolicy, Realization, cooperator_count};
 pub use horizon::Horizon;
 pub use matrix::{Bimatrix, NotPrisonersDilemma, PayoffMatrix};
 pub use memory_one::{ExpectedPayoffs, MemoryOneChain, MemoryOnePlayer, OutcomePayoffs};
 pub use norms::{Norm, Standing};
+pub use regime::{CloneRegimeStrategy, RegimeStrategy, RegimeView};
 pub use strategy::{Classifier, CloneStrategy, Strategy, View};
 pub use two_level::{
     Orientation, Payoff, PoliticalPayoff, Politicization, Role, StageTable, TwoLevelGame,

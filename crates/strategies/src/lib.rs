@@ -27,6 +27,9 @@
 //! - [`society`]: action rules of a society of states that meet at random
 //!   (discriminator, generalized reciprocity, society ledger, the leading
 //!   eight's rules, ...), behind the object-safe [`society::SocietyRule`].
+//! - [`regime`]: regime strategies for N-state groups (conditional
+//!   cooperators, regime ledgers, the MFN free-rider, ...), with their own
+//!   small registry ([`regime::registry`]).
 //! - [`registry`]: build any of them by name from a [`StrategySpec`](registry::StrategySpec),
 //!   and list them with their parameters ([`registry::entries`]).
 //! - [`preset`]: named actors (strategy + political weight + visibility)
@@ -121,6 +124,7 @@ pub mod learning;
 pub mod memory_one;
 pub mod preset;
 pub mod reciprocity;
+pub mod regime;
 pub mod registry;
 pub mod society;
 pub mod testing;

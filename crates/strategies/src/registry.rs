@@ -49,6 +49,7 @@ mod spec;
 
 use twolevel_game::Strategy;
 
+pub(crate) use entry::check_params;
 pub(crate) use entry::default_build;
 pub use entry::{Builder, Limit, ParamKind, ParamSpec, Params, StrategyEntry};
 pub use spec::{ParamValue, StrategyError, StrategySpec};
@@ -116,7 +117,7 @@ static ENTRIES: &[&StrategyEntry] = &[
 ];
 
 /// A name in the form used for matching: lowercase letters and digits only.
-fn normalize(name: &str) -> String {
+pub(crate) fn normalize(name: &str) -> String {
     name.chars()
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())

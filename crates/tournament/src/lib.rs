@@ -16,6 +16,8 @@
 //! - [`evolution`]: evolutionary dynamics on round-robin payoffs.
 //! - [`society`]: a society of states that meet at random, with
 //!   reputations kept by an institution under an assessment norm.
+//! - [`regime`]: iterated N-state regimes and regime tournaments over
+//!   group compositions.
 //! - [`levers`]: the seed article's six levers as paired experiments.
 //!
 //! ## Quick start
@@ -57,6 +59,7 @@ pub mod config;
 pub mod evolution;
 pub mod levers;
 pub mod play;
+pub mod regime;
 pub mod report;
 pub mod round_robin;
 pub mod seeding;

@@ -350,7 +350,7 @@ pub struct PlayerTotals {
 
 impl PlayerTotals {
     #[inline]
-    fn add(&mut self, payoff: &twolevel_game::Payoff, own: Action) {
+    pub(crate) fn add(&mut self, payoff: &twolevel_game::Payoff, own: Action) {
         self.utility += payoff.utility;
         self.policy += payoff.policy;
         self.political += payoff.political;
@@ -466,7 +466,7 @@ pub fn geometric_length(delta: f64, x: f64) -> u32 {
 }
 
 /// The number of rounds of a match: fixed, or drawn from `rng`.
-fn draw_length(horizon: Horizon, rng: &mut dyn RngCore) -> u32 {
+pub(crate) fn draw_length(horizon: Horizon, rng: &mut dyn RngCore) -> u32 {
     match horizon {
         Horizon::Fixed { turns } => turns,
         Horizon::Continuation { delta } => geometric_length(delta, rng.random::<f64>()),
@@ -476,7 +476,7 @@ fn draw_length(horizon: Horizon, rng: &mut dyn RngCore) -> u32 {
 /// Flips `action` with probability `p`, drawing from `rng` only when `p`
 /// is positive.
 #[inline]
-fn tremble(action: Action, p: f64, rng: &mut dyn RngCore) -> Action {
+pub(crate) fn tremble(action: Action, p: f64, rng: &mut dyn RngCore) -> Action {
     if p > 0.0 && rng.random::<f64>() < p {
         action.flip()
     } else {

@@ -52,6 +52,11 @@ pub mod prelude {
         Anchor, NoThreshold, PoliticizationParadox, grim_threshold, paradox_of_politicization,
         paradox_of_politicization_with, tft_threshold,
     };
+    pub use twolevel_game::{GroupGame, GroupPolicy, RegimeStrategy, RegimeView};
+    pub use twolevel_tournament::evolution::{GroupEvolution, GroupPayoffs};
+    pub use twolevel_tournament::regime::{
+        RegimeConfig, RegimeMember, RegimeTournament, RegimeTournamentFile, RegimeTournamentResults,
+    };
     pub use twolevel_tournament::{
         Entrant, MatchBuffers, MatchConfig, MatchResult, PlayerSettings, RankingMetric, RoundRobin,
         RoundRobinResults, Tournament, play_match,

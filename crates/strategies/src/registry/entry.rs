@@ -104,22 +104,7 @@ impl StrategyEntry {
         &self,
         values: &BTreeMap<String, ParamValue>,
     ) -> Result<Box<dyn Strategy>, StrategyError> {
-        if let Some(param) = values.keys().find(|name| self.param(name).is_none()) {
-            return Err(StrategyError::UnknownParameter {
-                strategy: self.name.to_owned(),
-                param: param.clone(),
-                expected: self.params.iter().map(|p| p.name.to_owned()).collect(),
-            });
-        }
-        let values = self
-            .params
-            .iter()
-            .map(|spec| spec.check(values.get(spec.name), self.name))
-            .collect::<Result<Vec<_>, _>>()?;
-        (self.build)(&Params {
-            entry: self,
-            values,
-        })
+        (self.build)(&check_params(self.name, self.params, values)?)
     }
 
     /// Builds the strategy with every parameter at its default.
@@ -458,7 +443,8 @@ enum Checked<'a> {
 /// panics; the registry's tests build every entry with its defaults.
 #[derive(Debug)]
 pub struct Params<'a> {
-    entry: &'a StrategyEntry,
+    strategy: &'a str,
+    specs: &'a [ParamSpec],
     values: Vec<Checked<'a>>,
 }
 
@@ -466,14 +452,13 @@ impl<'a> Params<'a> {
     /// The checked value of the declared parameter `name`.
     fn get(&self, name: &str) -> Checked<'a> {
         let index = self
-            .entry
-            .params
+            .specs
             .iter()
             .position(|spec| spec.name == name)
             .unwrap_or_else(|| {
                 panic!(
                     "strategy `{}` declares no parameter `{name}`",
-                    self.entry.name
+                    self.strategy
                 )
             });
         self.values[index]
@@ -483,7 +468,7 @@ impl<'a> Params<'a> {
     fn misread(&self, name: &str, kind: &str) -> ! {
         panic!(
             "strategy `{}` reads its parameter `{name}` as {kind}, not as declared",
-            self.entry.name
+            self.strategy
         )
     }
 
@@ -542,7 +527,7 @@ impl<'a> Params<'a> {
     #[must_use]
     pub fn invalid(&self, param: &str, reason: impl Into<String>) -> StrategyError {
         StrategyError::InvalidParameter {
-            strategy: self.entry.name.to_owned(),
+            strategy: self.strategy.to_owned(),
             param: param.to_owned(),
             reason: reason.into(),
         }
@@ -560,6 +545,35 @@ impl<'a> Params<'a> {
             Err(error) => Err(self.invalid(&error.field, error.reason)),
         }
     }
+}
+
+/// Checks parameter values by name against the declared `specs` of the
+/// strategy `strategy` (missing ones take their defaults): the one check
+/// shared by the pairwise and the regime registries.
+pub(crate) fn check_params<'a>(
+    strategy: &'a str,
+    specs: &'a [ParamSpec],
+    values: &'a BTreeMap<String, ParamValue>,
+) -> Result<Params<'a>, StrategyError> {
+    if let Some(param) = values
+        .keys()
+        .find(|name| !specs.iter().any(|spec| spec.name == name.as_str()))
+    {
+        return Err(StrategyError::UnknownParameter {
+            strategy: strategy.to_owned(),
+            param: param.clone(),
+            expected: specs.iter().map(|p| p.name.to_owned()).collect(),
+        });
+    }
+    let values = specs
+        .iter()
+        .map(|spec| spec.check(values.get(spec.name), strategy))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Params {
+        strategy,
+        specs,
+        values,
+    })
 }
 
 /// A [`Builder`] for a strategy without parameters: its `Default`.

@@ -44,7 +44,7 @@ pub struct Probability {
 
 /// `ln(sum exp(x_i))` over the terms, stable for any magnitudes, together
 /// with the maximum term it factored out.
-fn log_sum_exp(terms: impl Iterator<Item = f64> + Clone) -> (f64, f64) {
+pub(crate) fn log_sum_exp(terms: impl Iterator<Item = f64> + Clone) -> (f64, f64) {
     let max = terms.clone().fold(f64::NEG_INFINITY, f64::max);
     if max == f64::NEG_INFINITY {
         return (f64::NEG_INFINITY, max);
@@ -54,7 +54,7 @@ fn log_sum_exp(terms: impl Iterator<Item = f64> + Clone) -> (f64, f64) {
 }
 
 /// `ln(exp(x) + exp(y))`, stable for any magnitudes.
-fn ln_add(x: f64, y: f64) -> f64 {
+pub(crate) fn ln_add(x: f64, y: f64) -> f64 {
     let (high, low) = if x >= y { (x, y) } else { (y, x) };
     if low == f64::NEG_INFINITY {
         high

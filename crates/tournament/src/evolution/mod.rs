@@ -14,6 +14,9 @@
 //! [`fixation_probability`] and [`FixationMatrix`] give the analytic
 //! fixation probabilities of the finite-population processes (in log space)
 //! and the stationary distribution in the limit of rare mutations.
+//! [`group`] gives the same analytics for groups of N (MODEL.md
+//! section 10): [`GroupEvolution`] of two strategies, with the gradient of
+//! selection, the full stationary distribution and group achievement.
 //! [`EvolutionConfig`] is the `evolution` block of a tournament file, and
 //! [`evolve_tournament`] runs it on a round robin. See `docs/evolution.md`
 //! for the formulas, conventions and references.
@@ -51,6 +54,7 @@
 pub mod analytic;
 pub mod config;
 pub mod ecological;
+pub mod group;
 pub mod payoff;
 pub mod run;
 pub mod stochastic;
@@ -61,6 +65,7 @@ pub use config::{
     EvolutionConfig, Initial, PayoffMode, Process, RawEvolutionConfig, Record, Selection,
 };
 pub use ecological::{SharesTrajectory, ecological, replicator};
+pub use group::{GroupEvolution, GroupPayoffs};
 pub use payoff::{MatchPlayer, PayoffSource, PayoffTable, SampledPayoffs};
 pub use run::{
     EvolutionError, EvolutionOutcome, FixationSummary, analytic_fixation, evolve, evolve_sampled,

@@ -1,0 +1,185 @@
+//! The [`RegimeStrategy`] trait: a player of an iterated N-state regime,
+//! and its [`RegimeView`] of the whole action profile history.
+//!
+//! Strategies in a regime "see who did what" (MODEL.md section 10), but a
+//! state cannot punish one member of a public good without punishing all:
+//! whatever it reads, it answers with one action towards the whole group.
+//!
+//! The trait is object-safe (tournaments hold `Box<dyn RegimeStrategy>`),
+//! takes the caller's RNG and is handed borrowed slices, so a turn needs no
+//! allocation.
+
+use rand_core::RngCore;
+
+use crate::action::Action;
+use crate::strategy::Classifier;
+
+/// A read-only view of an iterated regime from one state's side, at the
+/// start of a round.
+#[derive(Clone, Copy, Debug)]
+pub struct RegimeView<'a> {
+    /// This state's position in the group, in `0..size`.
+    pub me: usize,
+    /// The group size `N`.
+    pub size: usize,
+    /// Every past round's action profile, round after round: round `t`'s
+    /// profile is `history[t * size..(t + 1) * size]` (actions as played,
+    /// after any action noise).
+    pub history: &'a [Action],
+    /// The number of cooperators in each past round.
+    pub cooperators: &'a [u32],
+    /// The number of cooperators the regime needs to succeed, `M`.
+    pub threshold: u32,
+    /// This state's own politicization `pi_i` in [0, 1].
+    pub politicization: f64,
+    /// This state's effective political weight `w_eff` this round.
+    pub political_weight: f64,
+    /// The horizon's continuation probability for this round (`delta`, or
+    /// `1 - 1/T` for a fixed horizon of `T` rounds).
+    pub discount: f64,
+    /// The utility this state received in the previous round; `None` in
+    /// the first round.
+    pub last_utility: Option<f64>,
+}
+
+impl<'a> RegimeView<'a> {
+    /// A view of the first round of a group of `size` with threshold
+    /// `threshold`: no history, no politicization, weight 0, discount
+    /// `1 - 1/200`.
+    #[must_use]
+    pub const fn first_round(me: usize, size: usize, threshold: u32) -> Self {
+        RegimeView {
+            me,
+            size,
+            history: &[],
+            cooperators: &[],
+            threshold,
+            politicization: 0.0,
+            political_weight: 0.0,
+            discount: 1.0 - 1.0 / 200.0,
+            last_utility: None,
+        }
+    }
+
+    /// The number of rounds already played.
+    #[inline]
+    #[must_use]
+    pub fn turn(&self) -> usize {
+        self.cooperators.len()
+    }
+
+    /// The action profile of past round `round`, if it was played.
+    #[inline]
+    #[must_use]
+    pub fn profile(&self, round: usize) -> Option<&'a [Action]> {
+        let start = round.checked_mul(self.size)?;
+        self.history.get(start..start + self.size)
+    }
+
+    /// The last round's action profile, if any.
+    #[inline]
+    #[must_use]
+    pub fn last_profile(&self) -> Option<&'a [Action]> {
+        self.turn().checked_sub(1).and_then(|t| self.profile(t))
+    }
+
+    /// This state's own last action, if any.
+    #[inline]
+    #[must_use]
+    pub fn own_last(&self) -> Option<Action> {
+        self.last_profile().map(|profile| profile[self.me])
+    }
+
+    /// How many of the others cooperated in the last round, if any.
+    #[inline]
+    #[must_use]
+    pub fn others_cooperating_last(&self) -> Option<u32> {
+        let last = self.turn().checked_sub(1)?;
+        let own = u32::from(self.own_last()?.is_cooperation());
+        Some(self.cooperators[last] - own)
+    }
+
+    /// The number of other states, `N - 1`.
+    #[inline]
+    #[must_use]
+    pub fn others(&self) -> usize {
+        self.size - 1
+    }
+}
+
+/// A player of an iterated regime.
+///
+/// A move depends only on the [`RegimeView`] and the RNG it is given, plus
+/// state built from earlier views; [`RegimeStrategy::reset`] returns the
+/// strategy to its state before the first round. Implementors derive
+/// `Clone`; [`CloneRegimeStrategy`] then comes for free.
+pub trait RegimeStrategy: CloneRegimeStrategy + Send + Sync {
+    /// The strategy's display name.
+    fn name(&self) -> &str;
+
+    /// What the strategy uses; see [`Classifier`].
+    fn classifier(&self) -> Classifier;
+
+    /// Chooses this round's action towards the whole group.
+    fn decide(&mut self, view: &RegimeView<'_>, rng: &mut dyn RngCore) -> Action;
+
+    /// Forgets everything learned in a regime.
+    fn reset(&mut self);
+}
+
+/// Boxed cloning for regime strategies, implemented for every
+/// `RegimeStrategy + Clone` type.
+pub trait CloneRegimeStrategy {
+    /// A boxed copy of this strategy, in its current state.
+    fn clone_box(&self) -> Box<dyn RegimeStrategy>;
+}
+
+impl<T: RegimeStrategy + Clone + 'static> CloneRegimeStrategy for T {
+    fn clone_box(&self) -> Box<dyn RegimeStrategy> {
+        Box::new(self.clone())
+    }
+}
+
+impl Clone for Box<dyn RegimeStrategy> {
+    fn clone(&self) -> Self {
+        self.clone_box()
+    }
+}
+
+impl std::fmt::Debug for dyn RegimeStrategy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RegimeStrategy")
+            .field("name", &self.name())
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn view_reads_the_profile_history() {
+        let history = [
+            Action::C,
+            Action::D,
+            Action::C,
+            Action::D,
+            Action::D,
+            Action::C,
+        ];
+        let view = RegimeView {
+            history: &history,
+            cooperators: &[2, 1],
+            ..RegimeView::first_round(1, 3, 2)
+        };
+        assert_eq!(view.turn(), 2);
+        assert_eq!(view.profile(0), Some(&history[..3]));
+        assert_eq!(view.profile(2), None);
+        assert_eq!(view.own_last(), Some(Action::D));
+        assert_eq!(view.others_cooperating_last(), Some(1));
+        let first = RegimeView::first_round(0, 3, 2);
+        assert_eq!(first.last_profile(), None);
+        assert_eq!(first.others_cooperating_last(), None);
+    }
+}

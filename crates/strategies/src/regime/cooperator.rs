@@ -1,0 +1,38 @@
+//! Regime Cooperator: contributes every round, whatever the group does.
+//!
+//! Rule: cooperate. Source: MODEL.md section 10 (the unconditional
+//! cooperator of the N-person prisoner's dilemma).
+
+use rand_core::RngCore;
+use twolevel_game::{Action, Classifier, RegimeStrategy, RegimeView};
+
+use super::registry::{RegimeEntry, default_regime_build};
+
+/// Always cooperates.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RegimeCooperator;
+
+impl RegimeStrategy for RegimeCooperator {
+    fn name(&self) -> &str {
+        "Regime Cooperator"
+    }
+
+    fn classifier(&self) -> Classifier {
+        Classifier::deterministic(Some(0))
+    }
+
+    fn decide(&mut self, _: &RegimeView<'_>, _: &mut dyn RngCore) -> Action {
+        Action::C
+    }
+
+    fn reset(&mut self) {}
+}
+
+/// The registry entry.
+pub(crate) const ENTRY: RegimeEntry = RegimeEntry::new(
+    "Regime Cooperator",
+    &["AllC Regime"],
+    "Contributes every round.",
+    &[],
+    default_regime_build::<RegimeCooperator>,
+);

@@ -1,0 +1,40 @@
+//! Regime Defector: never contributes, quietly.
+//!
+//! Rule: defect. Source: MODEL.md section 10 (the unconditional defector
+//! of the N-person prisoner's dilemma). Unlike the
+//! [`RegimeNationalist`](super::RegimeNationalist) it plays to no audience:
+//! its tournament entry keeps the default visibility.
+
+use rand_core::RngCore;
+use twolevel_game::{Action, Classifier, RegimeStrategy, RegimeView};
+
+use super::registry::{RegimeEntry, default_regime_build};
+
+/// Always defects.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RegimeDefector;
+
+impl RegimeStrategy for RegimeDefector {
+    fn name(&self) -> &str {
+        "Regime Defector"
+    }
+
+    fn classifier(&self) -> Classifier {
+        Classifier::deterministic(Some(0))
+    }
+
+    fn decide(&mut self, _: &RegimeView<'_>, _: &mut dyn RngCore) -> Action {
+        Action::D
+    }
+
+    fn reset(&mut self) {}
+}
+
+/// The registry entry.
+pub(crate) const ENTRY: RegimeEntry = RegimeEntry::new(
+    "Regime Defector",
+    &["AllD Regime"],
+    "Never contributes.",
+    &[],
+    default_regime_build::<RegimeDefector>,
+);

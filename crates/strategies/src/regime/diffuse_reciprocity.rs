@@ -1,0 +1,97 @@
+//! Regime Reciprocity: diffuse reciprocity on a regime ledger.
+//!
+//! Rule: keep the [`RegimeLedger`],
+//! `balance = lambda * balance + (my_C - mean of the others' C)`, and
+//! cooperate while `balance <= tolerance` (the credit line the state
+//! extends to the group); defect, calling the debt in, while it is
+//! exceeded. Tolerance 0 answers every shortfall of the group; a large
+//! tolerance is unconditional cooperation. The first round cooperates
+//! (the balance starts at 0).
+//!
+//! Source: Keohane (1986), "Reciprocity in international relations"
+//! (diffuse reciprocity; MFN treatment in the WTO); MODEL.md sections 4
+//! and 10.
+
+use rand_core::RngCore;
+use twolevel_game::{Action, Classifier, ParameterError, RegimeStrategy, RegimeView};
+
+use super::ledger::RegimeLedger;
+use super::registry::{RegimeEntry, finish};
+use crate::ledger::{check_tolerance, lambda_param, tolerance_kind};
+use crate::registry::ParamSpec;
+
+/// Cooperates while the group's net debt stays within a tolerance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegimeReciprocity {
+    tolerance: f64,
+    ledger: RegimeLedger,
+}
+
+impl RegimeReciprocity {
+    /// The default tolerance.
+    pub const DEFAULT_TOLERANCE: f64 = 1.0;
+    /// The default decay.
+    pub const DEFAULT_LAMBDA: f64 = 0.9;
+
+    /// A regime reciprocator with a tolerance (>= 0, may be infinite) and
+    /// a decay `lambda` in (0, 1].
+    pub fn new(tolerance: f64, lambda: f64) -> Result<Self, ParameterError> {
+        Ok(RegimeReciprocity {
+            tolerance: check_tolerance("tolerance", tolerance)?,
+            ledger: RegimeLedger::new(lambda)?,
+        })
+    }
+
+    /// The current balance.
+    #[must_use]
+    pub const fn balance(&self) -> f64 {
+        self.ledger.balance()
+    }
+}
+
+impl RegimeStrategy for RegimeReciprocity {
+    fn name(&self) -> &str {
+        "Regime Reciprocity"
+    }
+
+    fn classifier(&self) -> Classifier {
+        Classifier::deterministic(None)
+    }
+
+    fn decide(&mut self, view: &RegimeView<'_>, _: &mut dyn RngCore) -> Action {
+        self.ledger.catch_up(view, |_, _, _| {});
+        if self.ledger.balance() <= self.tolerance {
+            Action::C
+        } else {
+            Action::D
+        }
+    }
+
+    fn reset(&mut self) {
+        self.ledger.reset();
+    }
+}
+
+/// The registry entry.
+pub(crate) const ENTRY: RegimeEntry = RegimeEntry::new(
+    "Regime Reciprocity",
+    &["Regime Ledger", "Diffuse Regime"],
+    "Cooperates while the group's net debt on its regime ledger stays within a tolerance.",
+    &[
+        ParamSpec::new(
+            "tolerance",
+            tolerance_kind(RegimeReciprocity::DEFAULT_TOLERANCE),
+            "The credit line: the largest net debt of the group it still cooperates under.",
+        ),
+        lambda_param(
+            RegimeReciprocity::DEFAULT_LAMBDA,
+            "The decay of old balances per round (1: nothing is forgotten).",
+        ),
+    ],
+    |params| {
+        finish(
+            params,
+            RegimeReciprocity::new(params.number("tolerance"), params.number("lambda")),
+        )
+    },
+);

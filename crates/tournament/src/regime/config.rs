@@ -1,0 +1,141 @@
+//! Regime tournament files in RON (`tournaments/climate.ron`,
+//! `tournaments/mfn.ron`), validated before anything runs.
+//!
+//! ```ron
+//! (
+//!     game: (size: 6, policy: CollectiveRisk(endowment: 1.0, cost_share: 0.1, risk: 0.9, threshold: 3)),
+//!     horizon: Continuation(delta: 0.9),
+//!     action_noise: 0.01,
+//!     politics: Dynamic(initial: 0.0, dynamics: (visibility: 0.5, up: 0.05, down: 0.1)),
+//!     risk: Sampled,
+//!     repetitions: 5,
+//!     seed: 1,
+//!     entrants: [
+//!         (strategy: (name: "Conditional Cooperator", params: {"quorum": 3})),
+//!         (strategy: (name: "MFN Free Rider"), w: 0.2),
+//!         (strategy: (name: "Regime Nationalist"), w: 0.8),
+//!     ],
+//! )
+//! ```
+//!
+//! An entrant's `visibility` defaults to its strategy's own (the
+//! nationalist's is 1), else the dynamics' default.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use twolevel_game::{GroupGame, Horizon, Orientation, Politics};
+use twolevel_strategies::config::{ConfigError, parse_ron, read_text_file};
+use twolevel_strategies::regime::registry::regime_entry;
+use twolevel_strategies::registry::StrategySpec;
+
+use super::play::{RegimeConfig, RegimeMember, RiskMode};
+use super::tournament::RegimeTournament;
+use crate::play::PlayerSettings;
+
+/// One entrant as written in a regime file.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegimeEntrantFile {
+    /// The regime strategy, by name, with parameters.
+    pub strategy: StrategySpec,
+    /// The political weight `w` (default 0).
+    #[serde(default)]
+    pub w: Orientation,
+    /// The visibility of its defections; `None` takes the strategy's own,
+    /// else the dynamics' default.
+    #[serde(default)]
+    pub visibility: Option<f64>,
+}
+
+/// A regime tournament file, as written.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegimeTournamentFile {
+    /// The group game.
+    pub game: GroupGame,
+    /// The horizon (default Axelrod's 200 rounds).
+    #[serde(default)]
+    pub horizon: Horizon,
+    /// Action noise (default 0).
+    #[serde(default)]
+    pub action_noise: f64,
+    /// Fixed or dynamic politicization (default none).
+    #[serde(default)]
+    pub politics: Politics,
+    /// How collective risk is paid (default expected).
+    #[serde(default)]
+    pub risk: RiskMode,
+    /// Repetitions (default 1).
+    #[serde(default = "one")]
+    pub repetitions: u32,
+    /// The master seed (default 0).
+    #[serde(default)]
+    pub seed: u64,
+    /// The largest number of compositions played in full.
+    #[serde(default = "default_max_compositions")]
+    pub max_compositions: usize,
+    /// The entrants.
+    pub entrants: Vec<RegimeEntrantFile>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn default_max_compositions() -> usize {
+    RegimeTournament::DEFAULT_MAX_COMPOSITIONS
+}
+
+impl RegimeTournamentFile {
+    /// Builds the tournament; `origin` names the file in errors.
+    pub fn build(self, origin: impl AsRef<Path>) -> Result<RegimeTournament, ConfigError> {
+        let origin = origin.as_ref();
+        let invalid = |e| ConfigError::from_parameter(origin, e);
+        let config = RegimeConfig::new(self.game, self.horizon)
+            .with_action_noise(self.action_noise)
+            .map_err(invalid)?
+            .with_politics(self.politics)
+            .with_risk(self.risk);
+        let entrants = self
+            .entrants
+            .into_iter()
+            .enumerate()
+            .map(|(index, entrant)| {
+                let field = format!("entrants[{index}].strategy");
+                let entry = regime_entry(&entrant.strategy.name)
+                    .map_err(|e| ConfigError::strategy(origin, &field, e))?;
+                let strategy = entry
+                    .build_with(&entrant.strategy)
+                    .map_err(|e| ConfigError::strategy(origin, &field, e))?;
+                let visibility = entrant.visibility.or(entry.visibility);
+                let settings = PlayerSettings::new(entrant.w, visibility).map_err(|e| {
+                    ConfigError::from_parameter(origin, e.within(&format!("entrants[{index}]")))
+                })?;
+                Ok(RegimeMember { strategy, settings })
+            })
+            .collect::<Result<Vec<_>, ConfigError>>()?;
+        RegimeTournament::new(config, entrants)
+            .and_then(|t| t.with_repetitions(self.repetitions))
+            .and_then(|t| t.with_max_compositions(self.max_compositions))
+            .map(|t| t.with_seed(self.seed))
+            .map_err(invalid)
+    }
+
+    /// Parses and builds a regime tournament from RON text.
+    pub fn load(text: &str, origin: impl AsRef<Path>) -> Result<RegimeTournament, ConfigError> {
+        let origin = origin.as_ref();
+        parse_ron::<RegimeTournamentFile>(text, origin)?.build(origin)
+    }
+
+    /// Reads, parses and builds a regime tournament file.
+    pub fn from_file(path: impl AsRef<Path>) -> Result<RegimeTournament, ConfigError> {
+        let path = path.as_ref();
+        RegimeTournamentFile::load(&read_text_file(path)?, path)
+    }
+}
+
+/// The climate scenario, `tournaments/climate.ron`, compiled in.
+pub const CLIMATE: &str = include_str!("../../../../tournaments/climate.ron");
+/// The MFN scenario, `tournaments/mfn.ron`, compiled in.
+pub const MFN: &str = include_str!("../../../../tournaments/mfn.ron");

@@ -1,0 +1,345 @@
+//! Regime tournaments: every group composition of the entrants plays an
+//! iterated regime.
+//!
+//! A composition is a multiset of N entrants (an entrant may fill several
+//! seats): with E entrants there are `C(E + N - 1, N)` of them, listed in
+//! lexicographic order of their sorted entrant indices. When there are
+//! more than [`RegimeTournament::with_max_compositions`] allows, a seeded
+//! sample is played instead: each sampled composition draws its N seats
+//! independently and uniformly from the entrants (groups formed at random
+//! from an infinitely large, evenly mixed population), so compositions
+//! appear with their multinomial frequencies.
+//!
+//! Composition `c` in repetition `r` plays with the RNG seeded by
+//! [`derive_seed`]`(seed, [c, r])`, so results are bit-identical on any
+//! number of threads.
+//!
+//! Results: per composition (each seat's payoffs per round in the three
+//! currencies, the regime's success rate and welfare per round), per
+//! entrant (payoffs per round in the three currencies, averaged over every
+//! seat it filled, each composition weighing the same), and overall.
+
+use rand::{Rng, SeedableRng};
+use rand_pcg::Pcg64Mcg;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use twolevel_game::{ByCurrency, Currency, ParameterError};
+
+use super::play::{RegimeBuffers, RegimeConfig, RegimeMember, RegimeResult, play_regime};
+use crate::seeding::derive_seed;
+
+/// A regime tournament; see the [module documentation](self).
+#[derive(Clone, Debug)]
+pub struct RegimeTournament {
+    config: RegimeConfig,
+    entrants: Vec<RegimeMember>,
+    repetitions: u32,
+    seed: u64,
+    max_compositions: usize,
+    parallel: bool,
+}
+
+/// The results of one composition, averaged over repetitions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CompositionResult {
+    /// The entrant in each seat (sorted).
+    pub seats: Vec<usize>,
+    /// Each seat's payoff per round in each currency.
+    pub payoffs: Vec<ByCurrency<f64>>,
+    /// Each seat's cooperation rate.
+    pub cooperation: Vec<f64>,
+    /// The share of rounds with `k >= M`.
+    pub success_rate: f64,
+    /// The welfare per round: the sum of the members' policy payoffs.
+    pub welfare: f64,
+}
+
+/// One entrant's results over the whole tournament.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegimeStanding {
+    /// The strategy's name.
+    pub name: String,
+    /// Payoff per round in each currency, averaged over its seats (the
+    /// utility is on the entrant's own scale).
+    pub scores: ByCurrency<f64>,
+    /// The share of its rounds in which it cooperated.
+    pub cooperation_rate: f64,
+    /// The number of seats it filled over all compositions played.
+    pub seats: usize,
+}
+
+/// The results of a regime tournament.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegimeTournamentResults {
+    /// Each entrant's results, in the order the entrants were given.
+    pub standings: Vec<RegimeStanding>,
+    /// Each composition played, in order.
+    pub compositions: Vec<CompositionResult>,
+    /// Whether the compositions are a sample rather than all of them.
+    pub sampled: bool,
+    /// The regime's success rate over all compositions (each weighs the same).
+    pub success_rate: f64,
+    /// The welfare per round over all compositions (each weighs the same).
+    pub welfare: f64,
+}
+
+impl RegimeTournamentResults {
+    /// Entrant names ranked by their score in `currency`, best first.
+    #[must_use]
+    pub fn ranked_names(&self, currency: Currency) -> Vec<&str> {
+        let mut order: Vec<&RegimeStanding> = self.standings.iter().collect();
+        order.sort_by(|a, b| b.scores[currency].total_cmp(&a.scores[currency]));
+        order.into_iter().map(|s| s.name.as_str()).collect()
+    }
+}
+
+/// The number of multisets of size `size` from `kinds` kinds,
+/// `C(kinds + size - 1, size)`, or `None` beyond `usize`.
+#[must_use]
+pub fn composition_count(kinds: usize, size: usize) -> Option<usize> {
+    if kinds == 0 {
+        return Some(usize::from(size == 0));
+    }
+    // C(n, k) computed as a running product that stays an integer.
+    let n = kinds + size - 1;
+    let k = size.min(kinds - 1);
+    let mut count: usize = 1;
+    for i in 1..=k {
+        count = count.checked_mul(n + 1 - i)? / i;
+    }
+    Some(count)
+}
+
+/// Every multiset of size `size` from `0..kinds`, as sorted index vectors
+/// in lexicographic order.
+#[must_use]
+pub fn compositions(kinds: usize, size: usize) -> Vec<Vec<usize>> {
+    let mut all = Vec::new();
+    if kinds == 0 {
+        return all;
+    }
+    let mut current = vec![0; size];
+    loop {
+        all.push(current.clone());
+        // Advance the last seat that can still grow, and level the rest to it.
+        let Some(seat) = current.iter().rposition(|&i| i + 1 < kinds) else {
+            return all;
+        };
+        let next = current[seat] + 1;
+        current[seat..].fill(next);
+    }
+}
+
+impl RegimeTournament {
+    /// The default largest number of compositions played in full.
+    pub const DEFAULT_MAX_COMPOSITIONS: usize = 2_000;
+
+    /// A tournament of `entrants` under `config`: one repetition, seed 0,
+    /// in parallel. Fails, naming `entrants`, without any entrant.
+    pub fn new(config: RegimeConfig, entrants: Vec<RegimeMember>) -> Result<Self, ParameterError> {
+        if entrants.is_empty() {
+            return Err(ParameterError::new(
+                "entrants",
+                "expected at least one entrant",
+            ));
+        }
+        Ok(RegimeTournament {
+            config,
+            entrants,
+            repetitions: 1,
+            seed: 0,
+            max_compositions: Self::DEFAULT_MAX_COMPOSITIONS,
+            parallel: true,
+        })
+    }
+
+    /// The same tournament with `repetitions` (at least 1).
+    pub fn with_repetitions(mut self, repetitions: u32) -> Result<Self, ParameterError> {
+        if repetitions == 0 {
+            return Err(ParameterError::new(
+                "repetitions",
+                "expected at least 1, got 0",
+            ));
+        }
+        self.repetitions = repetitions;
+        Ok(self)
+    }
+
+    /// The same tournament with another master seed.
+    #[must_use]
+    pub const fn with_seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// The same tournament playing at most `max` compositions (at least 1):
+    /// all of them when they are no more, a seeded sample of `max`
+    /// otherwise.
+    pub fn with_max_compositions(mut self, max: usize) -> Result<Self, ParameterError> {
+        if max == 0 {
+            return Err(ParameterError::new(
+                "max_compositions",
+                "expected at least 1, got 0",
+            ));
+        }
+        self.max_compositions = max;
+        Ok(self)
+    }
+
+    /// The same tournament on the rayon pool (`true`) or the calling thread.
+    #[must_use]
+    pub const fn with_parallel(mut self, parallel: bool) -> Self {
+        self.parallel = parallel;
+        self
+    }
+
+    /// The compositions this tournament plays, and whether they are a
+    /// sample.
+    #[must_use]
+    pub fn schedule(&self) -> (Vec<Vec<usize>>, bool) {
+        let kinds = self.entrants.len();
+        let size = self.config.game().size() as usize;
+        match composition_count(kinds, size) {
+            Some(count) if count <= self.max_compositions => (compositions(kinds, size), false),
+            _ => {
+                // The sample's own stream: coordinates no match uses.
+                let mut rng = Pcg64Mcg::seed_from_u64(derive_seed(self.seed, &[u64::MAX]));
+                let sample = (0..self.max_compositions)
+                    .map(|_| {
+                        let mut seats: Vec<usize> =
+                            (0..size).map(|_| rng.random_range(0..kinds)).collect();
+                        seats.sort_unstable();
+                        seats
+                    })
+                    .collect();
+                (sample, true)
+            }
+        }
+    }
+
+    /// Plays one composition in one repetition.
+    fn play_one(
+        &self,
+        index: usize,
+        seats: &[usize],
+        repetition: u32,
+        buffers: &mut RegimeBuffers,
+    ) -> RegimeResult {
+        let mut members: Vec<RegimeMember> =
+            seats.iter().map(|&e| self.entrants[e].clone()).collect();
+        let mut rng = Pcg64Mcg::seed_from_u64(derive_seed(
+            self.seed,
+            &[index as u64, u64::from(repetition)],
+        ));
+        play_regime(&self.config, &mut members, &mut rng, buffers)
+            .expect("a composition has exactly the group size")
+    }
+
+    /// Plays every composition and repetition and returns the results.
+    #[must_use]
+    pub fn play(&self) -> RegimeTournamentResults {
+        let (schedule, sampled) = self.schedule();
+        let tasks: Vec<(usize, u32)> = (0..schedule.len())
+            .flat_map(|c| (0..self.repetitions).map(move |r| (c, r)))
+            .collect();
+        let run = |buffers: &mut RegimeBuffers, &(c, r): &(usize, u32)| {
+            self.play_one(c, &schedule[c], r, buffers)
+        };
+        let results: Vec<RegimeResult> = if self.parallel {
+            tasks.par_iter().map_init(RegimeBuffers::new, run).collect()
+        } else {
+            let mut buffers = RegimeBuffers::new();
+            tasks.iter().map(|task| run(&mut buffers, task)).collect()
+        };
+        self.summarise(schedule, sampled, &results)
+    }
+
+    /// Plays on a new rayon pool of `threads` threads; the results are
+    /// identical to [`RegimeTournament::play`]. Fails when the pool cannot
+    /// be built.
+    pub fn play_on_threads(
+        &self,
+        threads: usize,
+    ) -> Result<RegimeTournamentResults, rayon::ThreadPoolBuildError> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()?;
+        Ok(pool.install(|| self.play()))
+    }
+
+    /// Averages the results, composition by composition and entrant by
+    /// entrant, in a fixed order.
+    fn summarise(
+        &self,
+        schedule: Vec<Vec<usize>>,
+        sampled: bool,
+        results: &[RegimeResult],
+    ) -> RegimeTournamentResults {
+        let repetitions = self.repetitions as usize;
+        let mut sums = vec![(ByCurrency::<f64>::default(), 0.0, 0_usize); self.entrants.len()];
+        let mut compositions = Vec::with_capacity(schedule.len());
+        for (seats, runs) in schedule.into_iter().zip(results.chunks(repetitions)) {
+            let turns: f64 = runs.iter().map(|r| f64::from(r.turns)).sum();
+            let per_seat = |seat: usize, value: &dyn Fn(&crate::PlayerTotals) -> f64| {
+                runs.iter().map(|r| value(&r.members[seat])).sum::<f64>() / turns
+            };
+            let payoffs: Vec<ByCurrency<f64>> = (0..seats.len())
+                .map(|seat| ByCurrency {
+                    policy: per_seat(seat, &|t| t.policy),
+                    political: per_seat(seat, &|t| t.political),
+                    utility: per_seat(seat, &|t| t.utility),
+                })
+                .collect();
+            let cooperation: Vec<f64> = (0..seats.len())
+                .map(|seat| per_seat(seat, &|t| f64::from(t.cooperations)))
+                .collect();
+            for ((&entrant, payoff), &rate) in seats.iter().zip(&payoffs).zip(&cooperation) {
+                let (scores, cooperations, count) = &mut sums[entrant];
+                for currency in Currency::ALL {
+                    scores[currency] += payoff[currency];
+                }
+                *cooperations += rate;
+                *count += 1;
+            }
+            compositions.push(CompositionResult {
+                seats,
+                payoffs,
+                cooperation,
+                success_rate: runs
+                    .iter()
+                    .map(|r| f64::from(r.successful_rounds))
+                    .sum::<f64>()
+                    / turns,
+                welfare: runs.iter().map(|r| r.welfare).sum::<f64>() / turns,
+            });
+        }
+        let standings = self
+            .entrants
+            .iter()
+            .zip(sums)
+            .map(|(entrant, (scores, cooperations, seats))| {
+                let mean = |total: f64| {
+                    if seats == 0 {
+                        0.0
+                    } else {
+                        total / seats as f64
+                    }
+                };
+                RegimeStanding {
+                    name: entrant.strategy.name().to_owned(),
+                    scores: scores.map(mean),
+                    cooperation_rate: mean(cooperations),
+                    seats,
+                }
+            })
+            .collect();
+        let played = compositions.len() as f64;
+        RegimeTournamentResults {
+            standings,
+            success_rate: compositions.iter().map(|c| c.success_rate).sum::<f64>() / played,
+            welfare: compositions.iter().map(|c| c.welfare).sum::<f64>() / played,
+            compositions,
+            sampled,
+        }
+    }
+}

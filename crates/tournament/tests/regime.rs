@@ -1,0 +1,270 @@
+//! Iterated regimes and regime tournaments (MODEL.md section 10).
+
+use rand::SeedableRng;
+use rand_pcg::Pcg64Mcg;
+use twolevel_game::{
+    GroupGame, GroupPolicy, Horizon, Orientation, Politicization, PoliticizationDynamics, Politics,
+    RegimeStrategy,
+};
+use twolevel_strategies::regime::{
+    ConditionalCooperator, MfnFreeRider, RegimeCooperator, RegimeDefector, RegimeNationalist,
+    RegimeReciprocity,
+};
+use twolevel_strategies::{Defector, TitForTat};
+use twolevel_tournament::regime::{
+    RegimeBuffers, RegimeConfig, RegimeMember, RegimeTournament, composition_count, compositions,
+    play_regime,
+};
+use twolevel_tournament::{MatchBuffers, MatchConfig, PlayerSettings, play_match};
+
+fn member(strategy: impl RegimeStrategy + 'static) -> RegimeMember {
+    RegimeMember::new(Box::new(strategy))
+}
+
+fn public_goods(size: u32) -> GroupGame {
+    GroupGame::new(size, GroupPolicy::public_goods(1.6, 2.0)).unwrap()
+}
+
+#[test]
+fn compositions_are_every_multiset_in_order() {
+    let all = compositions(3, 2);
+    assert_eq!(all, [[0, 0], [0, 1], [0, 2], [1, 1], [1, 2], [2, 2]]);
+    assert_eq!(composition_count(3, 2), Some(6));
+    assert_eq!(composition_count(3, 4), Some(15));
+    assert_eq!(compositions(3, 4).len(), 15);
+    assert_eq!(composition_count(1, 100), Some(1));
+    assert_eq!(composition_count(10, 5), Some(2002));
+    assert_eq!(composition_count(1000, 100), None);
+}
+
+/// A two-state regime is the pairwise match: the conditional cooperator
+/// with quorum 1 is tit for tat, the regime defector the defector.
+#[test]
+fn two_state_regime_is_the_pairwise_match() {
+    let game = public_goods(2);
+    let pairwise = game.pairwise_game().unwrap();
+    let settings = [
+        PlayerSettings::with_orientation(Orientation::new(0.5).unwrap()),
+        PlayerSettings::with_orientation(Orientation::new(0.2).unwrap()),
+    ];
+    let dynamic = Politics::Dynamic {
+        initial: Politicization::new(0.2).unwrap(),
+        dynamics: PoliticizationDynamics::DEFAULT,
+    };
+    for politics in [Politics::Fixed(Politicization::new(0.3).unwrap()), dynamic] {
+        let horizon = Horizon::fixed(30).unwrap();
+        let config = RegimeConfig::new(game, horizon).with_politics(politics);
+        let mut members = [
+            RegimeMember {
+                settings: settings[0],
+                ..member(ConditionalCooperator::new(1))
+            },
+            RegimeMember {
+                settings: settings[1],
+                ..member(RegimeDefector)
+            },
+        ];
+        let mut rng = Pcg64Mcg::seed_from_u64(7);
+        let regime =
+            play_regime(&config, &mut members, &mut rng, &mut RegimeBuffers::new()).unwrap();
+        let match_config = MatchConfig::new(pairwise, horizon)
+            .unwrap()
+            .with_politics(politics);
+        let mut rng = Pcg64Mcg::seed_from_u64(7);
+        let reference = play_match(
+            &match_config,
+            [&mut TitForTat, &mut Defector],
+            &settings,
+            &mut MatchBuffers::new(),
+            &mut rng,
+        );
+        assert_eq!(regime.turns, reference.turns);
+        for (got, want) in regime.members.iter().zip(reference.players) {
+            assert_eq!(got.cooperations, want.cooperations);
+            for (g, w) in [
+                (got.policy, want.policy),
+                (got.political, want.political),
+                (got.utility, want.utility),
+            ] {
+                assert!((g - w).abs() < 1e-9, "{politics:?}: {g} vs {w}");
+            }
+        }
+    }
+}
+
+fn mixed_tournament() -> RegimeTournament {
+    let game = GroupGame::new(
+        4,
+        GroupPolicy::CollectiveRisk {
+            endowment: 1.0,
+            cost_share: 0.1,
+            risk: 0.8,
+            threshold: 3,
+        },
+    )
+    .unwrap();
+    let config = RegimeConfig::new(game, Horizon::continuation(0.95).unwrap())
+        .with_action_noise(0.05)
+        .unwrap()
+        .with_risk(twolevel_tournament::regime::RiskMode::Sampled)
+        .with_politics(Politics::Dynamic {
+            initial: Politicization::NONE,
+            dynamics: PoliticizationDynamics::DEFAULT,
+        });
+    let entrants = vec![
+        member(ConditionalCooperator::new(2)),
+        member(RegimeReciprocity::new(1.0, 0.9).unwrap()),
+        member(MfnFreeRider::default()),
+        member(RegimeNationalist::default()),
+    ];
+    RegimeTournament::new(config, entrants)
+        .unwrap()
+        .with_repetitions(3)
+        .unwrap()
+        .with_seed(11)
+}
+
+#[test]
+fn results_do_not_depend_on_the_thread_count() {
+    let tournament = mixed_tournament();
+    let one = tournament.play_on_threads(1).unwrap();
+    let two = tournament.play_on_threads(2).unwrap();
+    let serial = tournament.clone().with_parallel(false).play();
+    assert_eq!(one, two);
+    assert_eq!(one, serial);
+    assert_eq!(one.compositions.len(), 35);
+    assert!(!one.sampled);
+    let other_seed = tournament.with_seed(12).play();
+    assert_ne!(one, other_seed);
+}
+
+#[test]
+fn too_many_compositions_are_sampled_with_the_seed() {
+    let tournament = mixed_tournament().with_max_compositions(10).unwrap();
+    let (sample, sampled) = tournament.schedule();
+    assert!(sampled);
+    assert_eq!(sample.len(), 10);
+    assert!(
+        sample
+            .iter()
+            .all(|seats| seats.windows(2).all(|w| w[0] <= w[1]))
+    );
+    assert_eq!(tournament.schedule().0, sample);
+}
+
+#[test]
+fn free_riders_earn_more_and_defectors_sink_the_regime() {
+    let config = RegimeConfig::new(public_goods(5), Horizon::fixed(100).unwrap());
+    let entrants = vec![
+        member(RegimeReciprocity::new(1.0, 0.9).unwrap()),
+        member(MfnFreeRider::default()),
+        member(RegimeCooperator),
+        member(RegimeDefector),
+    ];
+    let results = RegimeTournament::new(config, entrants).unwrap().play();
+    let all_cooperators = results
+        .compositions
+        .iter()
+        .find(|c| c.seats == [2, 2, 2, 2, 2])
+        .unwrap();
+    assert_eq!(all_cooperators.success_rate, 1.0);
+    // F c - c = 1.2 per state per round.
+    assert!((all_cooperators.welfare - 6.0).abs() < 1e-9);
+    let defectors = results.compositions.last().unwrap();
+    assert_eq!((defectors.success_rate, defectors.welfare), (0.0, 0.0));
+    // One free rider among four reciprocators out-earns them.
+    let mixed = results
+        .compositions
+        .iter()
+        .find(|c| c.seats == [0, 0, 0, 0, 1])
+        .unwrap();
+    assert!(mixed.payoffs[4].policy > mixed.payoffs[0].policy + 0.5);
+    assert!(mixed.cooperation[0] > 0.99, "{mixed:?}");
+    let policy = |name: &str| {
+        results
+            .standings
+            .iter()
+            .find(|s| s.name == name)
+            .unwrap()
+            .scores
+            .policy
+    };
+    assert!(policy("MFN Free Rider") > policy("Regime Cooperator"));
+}
+
+#[test]
+fn visible_nationalists_raise_every_members_politicization() {
+    let politicization = |visibility: f64| {
+        let config = RegimeConfig::new(public_goods(4), Horizon::fixed(40).unwrap()).with_politics(
+            Politics::Dynamic {
+                initial: Politicization::NONE,
+                dynamics: PoliticizationDynamics::DEFAULT
+                    .with_visibility(0.0)
+                    .unwrap(),
+            },
+        );
+        let mut members = vec![
+            member(RegimeCooperator),
+            member(RegimeCooperator),
+            member(RegimeCooperator),
+            RegimeMember {
+                settings: PlayerSettings::new(Orientation::POLICY, Some(visibility)).unwrap(),
+                ..member(RegimeNationalist::default())
+            },
+        ];
+        let mut rng = Pcg64Mcg::seed_from_u64(1);
+        play_regime(&config, &mut members, &mut rng, &mut RegimeBuffers::new())
+            .unwrap()
+            .mean_politicization
+    };
+    assert_eq!(politicization(0.0), 0.0);
+    assert!(politicization(1.0) > 0.1, "{}", politicization(1.0));
+}
+
+#[test]
+fn a_wrong_number_of_members_is_an_error() {
+    let config = RegimeConfig::new(public_goods(3), Horizon::fixed(5).unwrap());
+    let mut members = vec![member(RegimeCooperator)];
+    let mut rng = Pcg64Mcg::seed_from_u64(1);
+    let err = play_regime(&config, &mut members, &mut rng, &mut RegimeBuffers::new()).unwrap_err();
+    assert_eq!(err.field, "members");
+    assert!(RegimeTournament::new(config, Vec::new()).is_err());
+}
+
+#[test]
+fn scenario_files_load_and_run() {
+    use twolevel_tournament::regime::RegimeTournamentFile;
+    use twolevel_tournament::regime::config::{CLIMATE, MFN};
+    let mfn = RegimeTournamentFile::load(MFN, "tournaments/mfn.ron")
+        .unwrap()
+        .play();
+    // C(5 + 8 - 1, 8) = 495 compositions.
+    assert_eq!(mfn.compositions.len(), 495);
+    // Within any one group a defector out-earns a cooperator (Regime
+    // Cooperator is entrant 0, Regime Defector entrant 4).
+    let mut mixed = 0;
+    for composition in &mfn.compositions {
+        let seat = |entrant| composition.seats.iter().position(|&e| e == entrant);
+        if let (Some(cooperator), Some(defector)) = (seat(0), seat(4)) {
+            mixed += 1;
+            assert!(composition.payoffs[defector].policy > composition.payoffs[cooperator].policy);
+        }
+    }
+    assert!(mixed > 100);
+    let climate = RegimeTournamentFile::load(CLIMATE, "tournaments/climate.ron").unwrap();
+    let (schedule, sampled) = climate.schedule();
+    assert_eq!((schedule.len(), sampled), (210, false));
+    let bad = MFN.replace("\"MFN Free Rider\"", "\"MFN Free Ridder\"");
+    let err = RegimeTournamentFile::load(&bad, "mfn.ron")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("entrants[3].strategy") && err.contains("MFN Free Rider"),
+        "{err}"
+    );
+    let bad = MFN.replace("size: 8", "size: 1");
+    let err = RegimeTournamentFile::load(&bad, "mfn.ron")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("size"), "{err}");
+}
