@@ -610,6 +610,29 @@ impl TwoLevelGame {
         self.policy_payoffs_uneven(row, column, [pi, pi])
     }
 
+    /// What each state's politicization contributes to its payoffs, computed
+    /// once for a table: the threat cost rate `theta * pi_i`, the
+    /// accountability rate `alpha * theta * pi_i` and `kappa_eff_i`.
+    #[inline]
+    fn levels(&self, pis: [Politicization; 2]) -> StateLevels {
+        let at = |pi: f64| {
+            (
+                self.threat_cost * pi,
+                self.accountability * self.threat_cost * pi,
+                match self.political {
+                    PoliticalPayoff::Derived { kappa, .. } => self.kappa_at(kappa, pi),
+                    PoliticalPayoff::Matrix(_) => 0.0,
+                },
+            )
+        };
+        let (a, b) = (at(pis[0].value()), at(pis[1].value()));
+        StateLevels {
+            threat: [a.0, b.0],
+            accountable: [a.1, b.1],
+            kappa_eff: [a.2, b.2],
+        }
+    }
+
     /// Both states' policy payoffs when each state has its own
     /// politicization: `base_i - theta * pi_i * (1 - coop_share)`.
     #[inline]
@@ -620,11 +643,17 @@ impl TwoLevelGame {
         column: Action,
         pis: [Politicization; 2],
     ) -> [f64; 2] {
+        self.policy_at(row, column, &self.levels(pis))
+    }
+
+    /// Both states' policy payoffs from precomputed levels.
+    #[inline]
+    fn policy_at(&self, row: Action, column: Action, levels: &StateLevels) -> [f64; 2] {
         let base = self.policy.payoffs(row, column);
         let unsolved = unsolved_share(row, column);
         [
-            base[0] - self.threat_cost * pis[0].value() * unsolved,
-            base[1] - self.threat_cost * pis[1].value() * unsolved,
+            base[0] - levels.threat[0] * unsolved,
+            base[1] - levels.threat[1] * unsolved,
         ]
     }
 
@@ -645,8 +674,9 @@ impl TwoLevelGame {
         column: Action,
         pis: [Politicization; 2],
     ) -> [f64; 2] {
-        self.political_given_policy(row, column, pis, || {
-            self.policy_payoffs_uneven(row, column, pis)
+        let levels = self.levels(pis);
+        self.political_given_policy(row, column, &levels, || {
+            self.policy_at(row, column, &levels)
         })
     }
 
@@ -657,19 +687,15 @@ impl TwoLevelGame {
         &self,
         row: Action,
         column: Action,
-        pis: [Politicization; 2],
+        levels: &StateLevels,
         policy: impl FnOnce() -> [f64; 2],
     ) -> [f64; 2] {
         match self.political {
-            PoliticalPayoff::Derived {
-                kappa,
-                audience_bonus,
-            } => {
+            PoliticalPayoff::Derived { audience_bonus, .. } => {
                 let policy = policy();
                 let unsolved = unsolved_share(row, column);
                 let side = |own: usize, action: Action| {
-                    let pi = pis[own].value();
-                    let relative = self.kappa_at(kappa, pi) * (policy[own] - policy[1 - own]);
+                    let relative = levels.kappa_eff[own] * (policy[own] - policy[1 - own]);
                     // Adding 0.0 for a cooperation keeps the first version's
                     // arithmetic exactly (a relative term of -0.0 becomes 0.0).
                     let bonus = if action.is_defection() {
@@ -681,7 +707,7 @@ impl TwoLevelGame {
                     if self.accountability == 0.0 {
                         audience
                     } else {
-                        audience - self.accountability * self.threat_cost * pi * unsolved
+                        audience - levels.accountable[own] * unsolved
                     }
                 };
                 [side(0, row), side(1, column)]
@@ -719,7 +745,7 @@ impl TwoLevelGame {
             self.effective_weight(orientations[0], pis[0]),
             self.effective_weight(orientations[1], pis[1]),
         ];
-        self.payoffs_with_weights(row, column, pis, weights)
+        self.payoffs_with_weights(row, column, &self.levels(pis), weights)
     }
 
     /// Both states' payoffs given their effective political weights.
@@ -728,11 +754,11 @@ impl TwoLevelGame {
         &self,
         row: Action,
         column: Action,
-        pis: [Politicization; 2],
+        levels: &StateLevels,
         weights: [f64; 2],
     ) -> [Payoff; 2] {
-        let policy = self.policy_payoffs_uneven(row, column, pis);
-        let political = self.political_given_policy(row, column, pis, || policy);
+        let policy = self.policy_at(row, column, levels);
+        let political = self.political_given_policy(row, column, levels, || policy);
         let part = |i: usize| Payoff {
             utility: blend(weights[i], policy[i], political[i]),
             policy: policy[i],
@@ -767,10 +793,11 @@ impl TwoLevelGame {
             self.effective_weight(orientations[0], pis[0]),
             self.effective_weight(orientations[1], pis[1]),
         ];
+        let levels = self.levels(pis);
         let mut cells = [[Payoff::default(); 2]; 4];
         for outcome in Outcome::ALL {
             cells[outcome.index()] =
-                self.payoffs_with_weights(outcome.own, outcome.partner, pis, weights);
+                self.payoffs_with_weights(outcome.own, outcome.partner, &levels, weights);
         }
         StageTable { cells }
     }
@@ -785,6 +812,18 @@ impl TwoLevelGame {
         self.stage_table(pi, [orientation, orientation])
             .row_matrix()
     }
+}
+
+/// What each state's politicization contributes to its payoffs (see
+/// [`TwoLevelGame::levels`]), indexed by state.
+#[derive(Clone, Copy, Debug)]
+struct StateLevels {
+    /// `theta * pi_i`.
+    threat: [f64; 2],
+    /// `alpha * theta * pi_i`.
+    accountable: [f64; 2],
+    /// `kappa * (1 + gamma * pi_i^2)` (0 for a given political matrix).
+    kappa_eff: [f64; 2],
 }
 
 /// The share of the problem left unsolved, `1 - coop_share`: 0 when both

@@ -742,8 +742,14 @@ fn play_static<const NOISY: bool>(
     let mut counts = [0_u32; 4];
     let mut score = [0.0_f64; 2];
     let mut last: Option<usize> = None;
+    // Without an election (a static match has none) the calendar is the
+    // same in every round unless the players count the rounds left.
+    let mut round = calendar.round(0);
+    let counts_rounds_left = calendar.known_length.is_some();
     for t in 0..n {
-        let round = calendar.round(t as u32);
+        if counts_rounds_left && t > 0 {
+            round = calendar.round(t as u32);
+        }
         let last_utility = last.map(|outcome| utility[outcome]);
         let chosen0 = first.decide(
             &payoffs.view(
