@@ -66,8 +66,8 @@ pub mod society {
         DonorView, SocietyRule, build_rule, build_rule_with, rule_names,
     };
     pub use twolevel_tournament::society::{
-        CSV_HEADER, DonationGame, EncounterMode, GoodCountChain, Group, Institution,
-        RuleEvolution, Society, SocietyConfig, SocietyCounters, SocietyParams, SocietyPoint,
-        SocietySweep, StandingDynamics,
+        CSV_HEADER, DonationGame, EncounterMode, GoodCountChain, Group, Institution, RuleEvolution,
+        Society, SocietyConfig, SocietyCounters, SocietyParams, SocietyPoint, SocietySweep,
+        StandingDynamics,
     };
 }

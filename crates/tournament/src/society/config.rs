@@ -454,8 +454,8 @@ fn list_element(code: &str, (start, end): (usize, usize), index: usize) -> Optio
     let mut depth = 0_i32;
     let mut element = 0;
     let mut element_start = open + 1;
-    for offset in open..end {
-        match bytes[offset] {
+    for (offset, byte) in bytes.iter().enumerate().take(end).skip(open) {
+        match byte {
             b'(' | b'[' | b'{' => depth += 1,
             b')' | b']' | b'}' => {
                 depth -= 1;
