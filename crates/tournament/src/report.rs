@@ -292,7 +292,7 @@ pub(crate) fn write_json_file<T: serde::Serialize>(
 }
 
 /// Creates the CSV file at `path`, fills it with `rows` and flushes it.
-fn write_csv(
+pub(crate) fn write_csv(
     path: &Path,
     rows: impl FnOnce(&mut csv::Writer<fs::File>) -> csv::Result<()>,
 ) -> Result<PathBuf, OutputError> {

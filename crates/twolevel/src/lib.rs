@@ -62,3 +62,17 @@ pub mod prelude {
         RoundRobinResults, Tournament, play_match,
     };
 }
+
+/// The society of states (MODEL.md section 11) in one import: norms,
+/// action rules, the engine, its files, sweeps, anchor and evolution.
+pub mod society {
+    pub use twolevel_game::{Norm, Standing};
+    pub use twolevel_strategies::society::{
+        DonorView, SocietyRule, build_rule, build_rule_with, rule_names,
+    };
+    pub use twolevel_tournament::society::{
+        CSV_HEADER, DonationGame, EncounterMode, GoodCountChain, Group, Institution, RuleEvolution,
+        Society, SocietyConfig, SocietyCounters, SocietyParams, SocietyPoint, SocietySweep,
+        StandingDynamics,
+    };
+}

@@ -26,7 +26,9 @@
 //!   the balance of what the society gave against what it was given.
 //! - [`SpecificReciprocity`]: tit for tat with per-partner memory.
 //!
-//! [`build_rule`] builds any of them by name, with close-match errors.
+//! [`build_rule`] builds any of them by name, with close-match errors;
+//! [`build_rule_with`] also takes the rule's parameters (the ledger's
+//! tolerance).
 
 pub(crate) mod discriminator;
 pub(crate) mod generalized_reciprocity;
@@ -42,7 +44,7 @@ use twolevel_game::{Action, Standing};
 pub use discriminator::Discriminator;
 pub use generalized_reciprocity::GeneralizedReciprocity;
 pub use norm_action::NormAction;
-pub use registry::{build_rule, rule_names};
+pub use registry::{build_rule, build_rule_with, rule_names};
 pub use society_ledger::SocietyLedger;
 pub use specific_reciprocity::SpecificReciprocity;
 pub use unconditional::Unconditional;

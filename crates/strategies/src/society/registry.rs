@@ -1,5 +1,7 @@
 //! The society action rules by name, with close-match errors.
 
+use std::collections::BTreeMap;
+
 use twolevel_game::ParameterError;
 
 use super::{
@@ -117,6 +119,39 @@ pub fn build_rule(name: &str) -> Result<Box<dyn SocietyRule>, ParameterError> {
     ))
 }
 
+/// Builds the society rule registered under `name` (as [`build_rule`])
+/// with the parameters `params`, by parameter name. Only the society
+/// ledger takes one, `tolerance` (a whole number of cooperations); a
+/// parameter the rule does not take is an error on `params.NAME`.
+pub fn build_rule_with(
+    name: &str,
+    params: &BTreeMap<String, f64>,
+) -> Result<Box<dyn SocietyRule>, ParameterError> {
+    let rule = build_rule(name)?;
+    if params.is_empty() {
+        return Ok(rule);
+    }
+    let takes: &[&str] = if rule.name() == "Society Ledger" {
+        &["tolerance"]
+    } else {
+        &[]
+    };
+    if let Some(unknown) = params.keys().find(|key| !takes.contains(&key.as_str())) {
+        let expected = if takes.is_empty() {
+            "no parameters".to_string()
+        } else {
+            format!("only `{}`", takes.join("`, `"))
+        };
+        return Err(ParameterError::new(
+            format!("params.{unknown}"),
+            format!("the rule `{}` takes {expected}", rule.name()),
+        ));
+    }
+    // Only the ledger gets here, with its one parameter.
+    let ledger = SocietyLedger::from_number(params["tolerance"]).map_err(|e| e.within("params"))?;
+    Ok(Box::new(ledger))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +177,25 @@ mod tests {
         );
         let error = build_rule("zzz").unwrap_err();
         assert!(!error.reason.contains("did you mean"), "{error}");
+    }
+
+    #[test]
+    fn the_ledger_takes_a_tolerance_and_other_rules_no_parameters() {
+        let params = BTreeMap::from([("tolerance".to_string(), 5.0)]);
+        assert_eq!(
+            build_rule_with("Ledger", &params).unwrap().name(),
+            "Society Ledger"
+        );
+        let error = build_rule_with("Discriminator", &params).unwrap_err();
+        assert_eq!(error.field, "params.tolerance");
+        let bad = BTreeMap::from([("tolerance".to_string(), -1.0)]);
+        assert_eq!(
+            build_rule_with("Ledger", &bad).unwrap_err().field,
+            "params.tolerance"
+        );
+        let unknown = BTreeMap::from([("patience".to_string(), 1.0)]);
+        let error = build_rule_with("Ledger", &unknown).unwrap_err();
+        assert!(error.reason.contains("only `tolerance`"), "{error}");
     }
 
     #[test]

@@ -18,7 +18,7 @@
 use rand::Rng;
 use rand_core::RngCore;
 use twolevel_game::{Action, ByCurrency, Currency, Norm, ParameterError, Payoff, Standing};
-use twolevel_strategies::society::{DonorView, SocietyRule, build_rule};
+use twolevel_strategies::society::{DonorView, SocietyRule, build_rule_with};
 
 use super::params::{EncounterMode, Group, Institution, SocietyParams, check_population};
 use super::payoffs::{DonationGame, PayoffClass, PayoffTables};
@@ -104,7 +104,9 @@ impl Society {
     /// class), everyone in good standing in everyone's eyes.
     ///
     /// Errors: fewer than 2 states or more than the institution allows
-    /// (field `population`), an unknown rule (field `groups[k].rule`).
+    /// (field `population`), an unknown rule (field `groups[k].rule`) or a
+    /// rule parameter it does not take or accept (field
+    /// `groups[k].params.NAME`).
     pub fn new(
         params: SocietyParams,
         game: &DonationGame,
@@ -114,7 +116,10 @@ impl Society {
         check_population(size, params.institution())?;
         let mut rules = Vec::with_capacity(groups.len());
         for (k, group) in groups.iter().enumerate() {
-            rules.push(build_rule(&group.rule).map_err(|e| e.within(&format!("groups[{k}]")))?);
+            rules.push(
+                build_rule_with(&group.rule, &group.params)
+                    .map_err(|e| e.within(&format!("groups[{k}]")))?,
+            );
         }
         let classes: Vec<PayoffClass> = groups
             .iter()

@@ -17,6 +17,10 @@
 //! - [`evolution`]: [`RuleEvolution`], pairwise comparison (Fermi rule,
 //!   mutation) of action rules on a chosen fitness currency.
 //! - [`standings`]: public standings and the private [`BitMatrix`].
+//! - [`config`]: society files in RON ([`SocietyConfig`]), validated with
+//!   file, line and column in every error.
+//! - [`sweep`]: [`SocietySweep`], the society run over a grid of q and mu
+//!   with the analytic anchor beside it, written as CSV and JSON.
 //!
 //! The action rules and their trait live in
 //! [`twolevel_strategies::society`]; the norms in [`twolevel_game::norms`].
@@ -38,13 +42,18 @@
 //! ```
 
 pub mod analytic;
+pub mod config;
 pub mod engine;
 pub mod evolution;
 pub mod params;
 pub mod payoffs;
 pub mod standings;
+pub mod sweep;
 
 pub use analytic::{GoodCountChain, StandingDynamics};
+pub use config::{
+    DEFAULT_SOCIETY, DEFAULT_SOCIETY_ORIGIN, EvolutionPlan, SocietyConfig, SocietyFile,
+};
 pub use engine::{Society, SocietyCounters};
 pub use evolution::RuleEvolution;
 pub use params::{
@@ -52,3 +61,4 @@ pub use params::{
 };
 pub use payoffs::DonationGame;
 pub use standings::BitMatrix;
+pub use sweep::{CSV_HEADER, SocietyPoint, SocietySweep};

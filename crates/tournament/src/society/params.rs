@@ -1,6 +1,8 @@
 //! The validated parameters of a society: institution, errors, encounter
 //! mode and the population's groups.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use twolevel_game::error::check_unit_interval;
 use twolevel_game::{Norm, Orientation, ParameterError, Politicization};
@@ -131,6 +133,11 @@ pub struct Group {
     /// (default 0).
     #[serde(default)]
     pub politicization: Politicization,
+    /// The rule's parameters by name, if it takes any (see
+    /// [`build_rule_with`](twolevel_strategies::society::build_rule_with):
+    /// the society ledger's `tolerance`); empty by default.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<String, f64>,
 }
 
 impl Group {
@@ -142,7 +149,15 @@ impl Group {
             count,
             political_weight: Orientation::POLICY,
             politicization: Politicization::NONE,
+            params: BTreeMap::new(),
         }
+    }
+
+    /// The same group with a rule parameter set.
+    #[must_use]
+    pub fn with_param(mut self, name: impl Into<String>, value: f64) -> Group {
+        self.params.insert(name.into(), value);
+        self
     }
 
     /// The same group with political weight `w` and politicization `pi`.

@@ -85,6 +85,8 @@ impl CommonArgs {
     /// The tournament in the given file, or else the embedded `default_text`
     /// (reported as coming from `default_origin`) with the built-in presets;
     /// its round robin takes the `--seed` if one was given.
+    // The `society` example loads a society file instead.
+    #[allow(dead_code)]
     pub fn load_tournament(&self, default_text: &str, default_origin: &str) -> Result<Tournament> {
         let mut tournament = match &self.file {
             Some(path) => Tournament::from_file(path)?,

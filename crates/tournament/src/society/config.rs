@@ -1,0 +1,496 @@
+//! Society files: a society of states (and optionally a sweep over the
+//! institution's q and mu, and an evolution of rules) described in RON.
+//!
+//! ```ron
+//! Society(
+//!     name: "example",
+//!     groups: [
+//!         (rule: "Discriminator", count: 90),
+//!         (rule: "Society Ledger", count: 10, political_weight: 0.5, politicization: 0.2,
+//!          params: {"tolerance": 3.0}),
+//!     ],
+//!     norm: "stern judging",
+//!     institution: Public,
+//!     q: 1.0, e: 0.02, mu: 0.02,
+//!     game: (benefit: 2.0, cost: 1.0, levels: (theta: 4.0, beta: 0.8)),
+//!     steps: 200000,
+//!     seed: 42,
+//!     sweep: Some((q: [0.25, 1.0], mu: [0.01, 0.1])),
+//! )
+//! ```
+//!
+//! Only `name`, `groups` and `steps` are required:
+//!
+//! | field         | default            | meaning |
+//! |---------------|--------------------|---------|
+//! | `description` | `""`               | free text |
+//! | `groups`      | (required)         | `(rule: .., count: .., political_weight: 0, politicization: 0, params: {})`; a rule by name (`Discriminator`, `ALLC`, `ALLD`, `Generalized Reciprocity`, `Society Ledger` with `tolerance`, `Specific Reciprocity`, `Leading Eight L1`..`L8`) |
+//! | `norm`        | `"stern judging"`  | `"image scoring"`, `"simple standing"`, `"shunning"`, `"L1"`..`"L8"` |
+//! | `institution` | `Public`           | or `Private` (each state its own images; Z at most 65,536) |
+//! | `q`           | `1.0`              | observation probability, in [0, 1] |
+//! | `e`           | `0.0`              | execution error, in [0, 1] |
+//! | `mu`          | `0.0`              | assessment error, in [0, 1] |
+//! | `game`        | `(benefit: 2.0, cost: 1.0)` | the donation game, with the two-level parameters in `levels` (a `game` block of a tournament file; its political payoff must be `Derived`) |
+//! | `mode`        | `Donation`         | or `SimultaneousPd` |
+//! | `warmup`      | `0`                | steps run before measuring |
+//! | `steps`       | (required)         | measured steps, at least 1 |
+//! | `seed`        | `0`                | the seed of every run (each sweep point starts from it) |
+//! | `sweep`       | `None`             | `Some((q: [..], mu: [..]))`: the grid of q and mu (an omitted list is the base value) |
+//! | `evolution`   | `None`             | `Some((currency: Policy, beta: 1.0, mutation: 0.01, generations: 1000, steps_per_generation: 1000))` |
+//! | `output`      | `None`             | folder for the CSV and JSON results |
+//!
+//! Every error names the file, a line and a column and what was expected,
+//! before anything runs: syntax errors, unknown fields and unknown norms
+//! where RON finds them; values out of range, unknown rules (with close
+//! matches) and too small a society at the field that holds them.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use twolevel_game::error::check_unit_interval;
+use twolevel_game::{Currency, Norm, ParameterError, TwoLevelGame};
+use twolevel_strategies::config::{ConfigError, parse_ron, read_text_file};
+use twolevel_strategies::society::build_rule_with;
+
+use super::evolution::RuleEvolution;
+use super::params::{EncounterMode, Group, Institution, SocietyParams, check_population};
+use super::payoffs::DonationGame;
+
+/// The shipped society file (`tournaments/institutions.ron`), compiled in.
+pub const DEFAULT_SOCIETY: &str = include_str!("../../../../tournaments/institutions.ron");
+
+/// The display origin of [`DEFAULT_SOCIETY`] in error messages.
+pub const DEFAULT_SOCIETY_ORIGIN: &str = "<embedded tournaments/institutions.ron>";
+
+/// The donation game as written in a society file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GameEntry {
+    /// The benefit b to the recipient of a cooperation (default 2).
+    #[serde(default = "two")]
+    pub benefit: f64,
+    /// The cost c to the donor of a cooperation (default 1).
+    #[serde(default = "one")]
+    pub cost: f64,
+    /// The two-level parameters (theta, beta, alpha, gamma, the derived
+    /// political payoff); the policy matrix is replaced by the donation
+    /// game.
+    #[serde(default)]
+    pub levels: TwoLevelGame,
+}
+
+impl Default for GameEntry {
+    fn default() -> Self {
+        GameEntry {
+            benefit: two(),
+            cost: one(),
+            levels: TwoLevelGame::default(),
+        }
+    }
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+fn two() -> f64 {
+    2.0
+}
+
+fn stern_judging() -> Norm {
+    Norm::STERN_JUDGING
+}
+
+/// The grid of a sweep as written: levels of q and of mu.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SweepEntry {
+    /// The observation probabilities (empty: the file's `q`).
+    #[serde(default)]
+    pub q: Vec<f64>,
+    /// The assessment errors (empty: the file's `mu`).
+    #[serde(default)]
+    pub mu: Vec<f64>,
+}
+
+/// An evolution of rules as written.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvolutionEntry {
+    /// The fitness currency (default `Policy`).
+    #[serde(default)]
+    pub currency: Currency,
+    /// The Fermi selection intensity beta (default 1).
+    #[serde(default = "one")]
+    pub beta: f64,
+    /// The mutation probability per revision (default 0).
+    #[serde(default)]
+    pub mutation: f64,
+    /// The number of generations (one revision each).
+    pub generations: u64,
+    /// The encounters per generation.
+    pub steps_per_generation: u64,
+}
+
+/// A society file as written, before validation; see the [module
+/// documentation](self).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Society", deny_unknown_fields)]
+pub struct SocietyFile {
+    /// The society's name.
+    pub name: String,
+    /// Free text.
+    #[serde(default)]
+    pub description: String,
+    /// The groups of states.
+    pub groups: Vec<Group>,
+    /// The assessment norm, by name.
+    #[serde(default = "stern_judging")]
+    pub norm: Norm,
+    /// Public or private assessment.
+    #[serde(default)]
+    pub institution: Institution,
+    /// The observation probability.
+    #[serde(default = "one")]
+    pub q: f64,
+    /// The execution error.
+    #[serde(default)]
+    pub e: f64,
+    /// The assessment error.
+    #[serde(default)]
+    pub mu: f64,
+    /// The donation game and its two-level parameters.
+    #[serde(default)]
+    pub game: GameEntry,
+    /// The encounter mode.
+    #[serde(default)]
+    pub mode: EncounterMode,
+    /// Steps run before measuring.
+    #[serde(default)]
+    pub warmup: u64,
+    /// Steps measured.
+    pub steps: u64,
+    /// The seed.
+    #[serde(default)]
+    pub seed: u64,
+    /// A sweep over q and mu.
+    #[serde(default)]
+    pub sweep: Option<SweepEntry>,
+    /// An evolution of rules.
+    #[serde(default)]
+    pub evolution: Option<EvolutionEntry>,
+    /// The folder for result files.
+    #[serde(default)]
+    pub output: Option<String>,
+}
+
+/// A validated evolution of rules: the process and how long it runs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EvolutionPlan {
+    /// The pairwise-comparison process.
+    pub process: RuleEvolution,
+    /// The number of generations.
+    pub generations: u64,
+    /// The fitness currency (also inside `process`, kept for reports).
+    pub currency: Currency,
+}
+
+/// A validated society file, ready to run.
+#[derive(Clone, Debug)]
+pub struct SocietyConfig {
+    /// The society's name.
+    pub name: String,
+    /// Free text.
+    pub description: String,
+    /// The groups of states (rules and parameters checked).
+    pub groups: Vec<Group>,
+    /// The base parameters (norm, institution, q, e, mu, mode).
+    pub params: SocietyParams,
+    /// The donation game.
+    pub game: DonationGame,
+    /// Steps run before measuring.
+    pub warmup: u64,
+    /// Steps measured (at least 1).
+    pub steps: u64,
+    /// The seed of every run.
+    pub seed: u64,
+    /// The levels of q to sweep (just the base q without a sweep).
+    pub q_levels: Vec<f64>,
+    /// The levels of mu to sweep (just the base mu without a sweep).
+    pub mu_levels: Vec<f64>,
+    /// The evolution of rules, if any.
+    pub evolution: Option<EvolutionPlan>,
+    /// The folder for result files, if any.
+    pub output: Option<PathBuf>,
+    /// Where the file was read from.
+    pub origin: PathBuf,
+}
+
+impl SocietyFile {
+    /// Validates the file; errors name the field as written in the file.
+    pub fn validate(self, origin: impl AsRef<Path>) -> Result<SocietyConfig, ParameterError> {
+        if self.name.trim().is_empty() {
+            return Err(ParameterError::new("name", "expected a non-empty name"));
+        }
+        for (k, group) in self.groups.iter().enumerate() {
+            build_rule_with(&group.rule, &group.params)
+                .map_err(|e| e.within(&format!("groups[{k}]")))?;
+        }
+        let size: usize = self.groups.iter().map(|g| g.count as usize).sum();
+        check_population(size, self.institution).map_err(|e| {
+            ParameterError::new("groups", format!("{} (the counts add up to Z)", e.reason))
+        })?;
+        let params = SocietyParams::new(
+            self.norm,
+            self.institution,
+            check_unit_interval("q", self.q)?,
+            check_unit_interval("e", self.e)?,
+            check_unit_interval("mu", self.mu)?,
+        )?
+        .with_mode(self.mode);
+        let game = DonationGame::new(self.game.benefit, self.game.cost, &self.game.levels)
+            .map_err(|e| e.within("game"))?;
+        if self.steps == 0 {
+            return Err(ParameterError::new("steps", "expected at least 1 step"));
+        }
+        let sweep = self.sweep.unwrap_or_default();
+        let levels = |name: &str, values: Vec<f64>, base: f64| {
+            if values.is_empty() {
+                return Ok(vec![base]);
+            }
+            for (k, &value) in values.iter().enumerate() {
+                check_unit_interval(&format!("sweep.{name}[{k}]"), value)?;
+            }
+            Ok(values)
+        };
+        let q_levels = levels("q", sweep.q, self.q)?;
+        let mu_levels = levels("mu", sweep.mu, self.mu)?;
+        let evolution = self
+            .evolution
+            .map(|entry| {
+                let process = RuleEvolution::new(
+                    entry.beta,
+                    entry.mutation,
+                    entry.steps_per_generation,
+                    entry.currency,
+                )?;
+                Ok(EvolutionPlan {
+                    process,
+                    generations: entry.generations,
+                    currency: entry.currency,
+                })
+            })
+            .transpose()
+            .map_err(|e: ParameterError| e.within("evolution"))?;
+        Ok(SocietyConfig {
+            name: self.name,
+            description: self.description,
+            groups: self.groups,
+            params,
+            game,
+            warmup: self.warmup,
+            steps: self.steps,
+            seed: self.seed,
+            q_levels,
+            mu_levels,
+            evolution,
+            output: self.output.map(PathBuf::from),
+            origin: origin.as_ref().to_path_buf(),
+        })
+    }
+}
+
+impl SocietyConfig {
+    /// Parses and validates society RON text read from `origin`; every
+    /// error carries the file, a line and a column.
+    pub fn from_ron(text: &str, origin: impl AsRef<Path>) -> Result<Self, ConfigError> {
+        let origin = origin.as_ref();
+        parse_ron::<SocietyFile>(text, origin)?
+            .validate(origin)
+            .map_err(|error| {
+                let (line, column) = locate(text, &error.field);
+                ConfigError::Syntax {
+                    path: origin.to_path_buf(),
+                    line,
+                    column,
+                    message: format!("invalid `{}`: {}", error.field, error.reason),
+                }
+            })
+    }
+
+    /// Reads, parses and validates a society file.
+    pub fn from_file(path: impl AsRef<Path>) -> Result<Self, ConfigError> {
+        let path = path.as_ref();
+        SocietyConfig::from_ron(&read_text_file(path)?, path)
+    }
+
+    /// The shipped society ([`DEFAULT_SOCIETY`]).
+    pub fn embedded_default() -> Result<Self, ConfigError> {
+        SocietyConfig::from_ron(DEFAULT_SOCIETY, DEFAULT_SOCIETY_ORIGIN)
+    }
+
+    /// The number of states Z.
+    #[must_use]
+    pub fn size(&self) -> usize {
+        self.groups.iter().map(|g| g.count as usize).sum()
+    }
+}
+
+/// The line and column (from 1) of the value of a dotted field path such
+/// as `q`, `game.benefit`, `groups[1].rule` or `sweep.mu[2]` in `text`.
+///
+/// Each name is searched as `name:` within the part found so far and each
+/// index counts the elements of the list that follows; a part that is not
+/// written (a default) leaves the position at the enclosing part. Comments
+/// are skipped.
+fn locate(text: &str, field: &str) -> (usize, usize) {
+    let code = blank_comments(text);
+    let mut range = (code.find('(').unwrap_or(0), code.len());
+    for segment in field.split('.') {
+        let (name, indices) = match segment.find('[') {
+            Some(open) => (&segment[..open], &segment[open..]),
+            None => (segment, ""),
+        };
+        let Some(value) = find_field(&code, range, name) else {
+            break;
+        };
+        // An optional block is searched inside its `Some(..)`.
+        range.0 = if code[value..].starts_with("Some(") {
+            value + "Some(".len()
+        } else {
+            value
+        };
+        for index in indices
+            .split(['[', ']'])
+            .filter_map(|i| i.parse::<usize>().ok())
+        {
+            match list_element(&code, range, index) {
+                Some(element) => range = element,
+                None => break,
+            }
+        }
+    }
+    let before = &text[..range.0.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// `text` with every `//` comment replaced by spaces (string literals are
+/// respected), so that byte offsets are kept.
+fn blank_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_string = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            in_string = c != '"';
+            out.push(c);
+            if c == '\\' {
+                out.extend(chars.next());
+            }
+        } else if c == '/' && chars.peek() == Some(&'/') {
+            out.push(' ');
+            while let Some(&next) = chars.peek() {
+                if next == '\n' {
+                    break;
+                }
+                out.extend(std::iter::repeat_n(' ', next.len_utf8()));
+                chars.next();
+            }
+        } else {
+            in_string = c == '"';
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The offset of the first non-space character of the value of the field
+/// `name` written as `name:` in `code[range]`, at the outermost nesting
+/// level of the range.
+fn find_field(code: &str, (start, end): (usize, usize), name: &str) -> Option<usize> {
+    let bytes = code.as_bytes();
+    let mut depth = 0_i32;
+    let mut offset = start;
+    while offset < end {
+        match bytes[offset] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth -= 1;
+                if depth <= 0 {
+                    // The end of the part searched.
+                    return None;
+                }
+            }
+            _ => {}
+        }
+        let at_level = depth <= 1;
+        let boundary = offset == 0 || !is_identifier(bytes[offset - 1]);
+        if at_level && boundary && code[offset..end].starts_with(name) {
+            let after = offset + name.len();
+            let rest = code[after..end].trim_start();
+            if rest.starts_with(':') && !bytes.get(after).copied().is_some_and(is_identifier) {
+                let value = end - rest.len() + 1;
+                return Some(
+                    value + (code[value..end].len() - code[value..end].trim_start().len()),
+                );
+            }
+        }
+        offset += 1;
+    }
+    None
+}
+
+fn is_identifier(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
+}
+
+/// The range of element `index` of the list that opens at or after
+/// `range.0` (its first non-space character to the end of the list).
+fn list_element(code: &str, (start, end): (usize, usize), index: usize) -> Option<(usize, usize)> {
+    let bytes = code.as_bytes();
+    let open = start + code[start..end].find('[')?;
+    let mut depth = 0_i32;
+    let mut element = 0;
+    let mut element_start = open + 1;
+    for (offset, byte) in bytes.iter().enumerate().take(end).skip(open) {
+        match byte {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+            }
+            b',' if depth == 1 => {
+                if element == index {
+                    break;
+                }
+                element += 1;
+                element_start = offset + 1;
+            }
+            _ => {}
+        }
+    }
+    if element != index {
+        return None;
+    }
+    let skipped = code[element_start..end].len() - code[element_start..end].trim_start().len();
+    Some((element_start + skipped, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_located_by_path() {
+        let text = "// q: not here\nSociety(\n    name: \"x\",\n    groups: [\n        (rule: \"A\", count: 1),\n        (rule: \"B\", count: 2),\n    ],\n    q: 1.5,\n    sweep: Some((q: [0.1, 2.0])),\n)";
+        assert_eq!(locate(text, "q"), (8, 8));
+        assert_eq!(locate(text, "groups[1].rule"), (6, 16));
+        assert_eq!(locate(text, "groups[0].count"), (5, 28));
+        assert_eq!(locate(text, "sweep.q[1]"), (9, 27));
+        assert_eq!(locate(text, "mu"), (2, 8));
+    }
+}

@@ -1,0 +1,230 @@
+//! Sweeps of the institution: the society of a [`SocietyConfig`] run at
+//! every pair of observation probability q and assessment error mu of its
+//! grid, with the analytic anchor beside the simulation where it applies.
+//!
+//! Every point starts from everyone in good standing and from the file's
+//! seed, runs `warmup` steps, clears its counters and payoffs, and
+//! measures `steps` steps. Payoffs per interaction are summed over the
+//! donor and the recipient of each encounter, so the policy payoff per
+//! interaction is the society's welfare per donation (`(b - c)` times the
+//! cooperation rate in the classic game).
+//!
+//! The anchor ([`StandingDynamics`] for discriminators) applies when every
+//! state is a discriminator, assessment is public and states meet as donor
+//! and recipient (`Donation` mode): then the exact finite-Z chain gives
+//! the stationary good share and cooperation (for `0 < mu < 1`), which do
+//! not depend on q, and the large-population fixed point g* is given too.
+//!
+//! The CSV file has the header [`CSV_HEADER`]; an analytic column is empty
+//! where the anchor does not apply.
+
+use std::path::{Path, PathBuf};
+
+use rand::SeedableRng;
+use rand_pcg::Pcg64Mcg;
+use serde::{Deserialize, Serialize};
+use twolevel_game::{Currency, ParameterError};
+use twolevel_strategies::society::build_rule_with;
+
+use super::analytic::StandingDynamics;
+use super::config::SocietyConfig;
+use super::engine::Society;
+use super::params::{EncounterMode, Institution, SocietyParams};
+use crate::report::{OutputError, write_csv, write_json_file};
+
+/// The columns of the sweep's CSV file, in order.
+pub const CSV_HEADER: [&str; 11] = [
+    "q",
+    "mu",
+    "good_share",
+    "cooperation",
+    "policy_per_interaction",
+    "political_per_interaction",
+    "utility_per_interaction",
+    "analytic_good_share",
+    "analytic_cooperation",
+    "g_star",
+    "g_star_cooperation",
+];
+
+/// What one (q, mu) point of a sweep measured.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SocietyPoint {
+    /// The observation probability.
+    pub q: f64,
+    /// The assessment error.
+    pub mu: f64,
+    /// The time-averaged good share (of standings, or of images under
+    /// private assessment).
+    pub good_share: f64,
+    /// The share of donor actions executed as C.
+    pub cooperation: f64,
+    /// The policy payoff (absolute gains) per interaction, donor and
+    /// recipient together.
+    pub policy_per_interaction: f64,
+    /// The political payoff (relative gains, accountability) per
+    /// interaction, donor and recipient together.
+    pub political_per_interaction: f64,
+    /// Each state's own utility (its blend of the two) per interaction,
+    /// donor and recipient together.
+    pub utility_per_interaction: f64,
+    /// The exact finite-Z stationary good share, where the anchor applies
+    /// and `0 < mu < 1`.
+    pub analytic_good_share: Option<f64>,
+    /// The exact finite-Z stationary cooperation rate, likewise.
+    pub analytic_cooperation: Option<f64>,
+    /// The large-population fixed point g*, where the anchor applies.
+    pub g_star: Option<f64>,
+    /// The large-population cooperation `g* (1 - e)`, likewise.
+    pub g_star_cooperation: Option<f64>,
+}
+
+/// A sweep with what it was run on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SocietySweep {
+    /// The society's name.
+    pub society: String,
+    /// The norm's name.
+    pub norm: String,
+    /// Public or private assessment.
+    pub institution: Institution,
+    /// The number of states Z.
+    pub size: usize,
+    /// The execution error e.
+    pub e: f64,
+    /// Measured steps per point.
+    pub steps: u64,
+    /// The seed every point started from.
+    pub seed: u64,
+    /// Whether the analytic anchor applies to this society.
+    pub anchored: bool,
+    /// One point per (q, mu), q in the outer loop.
+    pub points: Vec<SocietyPoint>,
+}
+
+/// Whether the discriminator anchor applies: every state a discriminator
+/// (groups of no states aside), public assessment, donation mode.
+#[must_use]
+pub fn anchor_applies(config: &SocietyConfig) -> bool {
+    let discriminators = config.groups.iter().filter(|g| g.count > 0).all(|g| {
+        build_rule_with(&g.rule, &g.params).is_ok_and(|rule| rule.name() == "Discriminator")
+    });
+    discriminators
+        && config.params.institution() == Institution::Public
+        && config.params.mode() == EncounterMode::Donation
+}
+
+impl SocietySweep {
+    /// Runs the sweep of `config` over its grid of q and mu.
+    pub fn run(config: &SocietyConfig) -> Result<Self, ParameterError> {
+        let anchored = anchor_applies(config);
+        let base = config.params;
+        let mut points = Vec::with_capacity(config.q_levels.len() * config.mu_levels.len());
+        for &q in &config.q_levels {
+            for &mu in &config.mu_levels {
+                let params = SocietyParams::new(
+                    base.norm(),
+                    base.institution(),
+                    q,
+                    base.execution_error(),
+                    mu,
+                )?
+                .with_mode(base.mode());
+                let mut point = measure(config, params)?;
+                if anchored {
+                    anchor(&mut point, config, params)?;
+                }
+                points.push(point);
+            }
+        }
+        Ok(SocietySweep {
+            society: config.name.clone(),
+            norm: base.norm().to_string(),
+            institution: base.institution(),
+            size: config.size(),
+            e: base.execution_error(),
+            steps: config.steps,
+            seed: config.seed,
+            anchored,
+            points,
+        })
+    }
+
+    /// Writes the points as CSV (header [`CSV_HEADER`]) to `path`.
+    pub fn write_csv(&self, path: impl AsRef<Path>) -> Result<PathBuf, OutputError> {
+        write_csv(path.as_ref(), |writer| {
+            writer.write_record(CSV_HEADER)?;
+            for p in &self.points {
+                let optional = |v: Option<f64>| v.map_or(String::new(), |v| v.to_string());
+                writer.write_record([
+                    p.q.to_string(),
+                    p.mu.to_string(),
+                    p.good_share.to_string(),
+                    p.cooperation.to_string(),
+                    p.policy_per_interaction.to_string(),
+                    p.political_per_interaction.to_string(),
+                    p.utility_per_interaction.to_string(),
+                    optional(p.analytic_good_share),
+                    optional(p.analytic_cooperation),
+                    optional(p.g_star),
+                    optional(p.g_star_cooperation),
+                ])?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Writes the sweep as JSON to `path`.
+    pub fn write_json(&self, path: impl AsRef<Path>) -> Result<PathBuf, OutputError> {
+        write_json_file(self, path.as_ref())
+    }
+}
+
+/// Runs one point from the config's seed and measures it.
+fn measure(config: &SocietyConfig, params: SocietyParams) -> Result<SocietyPoint, ParameterError> {
+    let mut society = Society::new(params, &config.game, &config.groups)?;
+    let mut rng = Pcg64Mcg::seed_from_u64(config.seed);
+    society.run(config.warmup, &mut rng);
+    society.clear_counters();
+    society.clear_payoffs();
+    let counters = society.run(config.steps, &mut rng);
+    // Steps count interactions; a simultaneous round is one interaction.
+    #[allow(clippy::cast_precision_loss)]
+    let per_interaction = |currency: Currency| {
+        society.totals().iter().map(|t| t[currency]).sum::<f64>() / counters.steps as f64
+    };
+    Ok(SocietyPoint {
+        q: params.observation(),
+        mu: params.assessment_error(),
+        good_share: counters.mean_good_share(),
+        cooperation: counters.cooperation_rate(),
+        policy_per_interaction: per_interaction(Currency::Policy),
+        political_per_interaction: per_interaction(Currency::Political),
+        utility_per_interaction: per_interaction(Currency::Utility),
+        analytic_good_share: None,
+        analytic_cooperation: None,
+        g_star: None,
+        g_star_cooperation: None,
+    })
+}
+
+/// Fills in the anchor's values for a population of discriminators.
+fn anchor(
+    point: &mut SocietyPoint,
+    config: &SocietyConfig,
+    params: SocietyParams,
+) -> Result<(), ParameterError> {
+    let dynamics = StandingDynamics::discriminators(
+        params.norm(),
+        params.execution_error(),
+        params.assessment_error(),
+    )?;
+    let g_star = dynamics.large_population_good_share();
+    point.g_star = Some(g_star);
+    point.g_star_cooperation = Some(dynamics.large_population_cooperation(g_star));
+    if let Ok(chain) = dynamics.good_count_chain(config.size()) {
+        point.analytic_good_share = Some(chain.mean_good_share());
+        point.analytic_cooperation = Some(chain.cooperation_rate());
+    }
+    Ok(())
+}
