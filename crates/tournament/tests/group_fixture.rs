@@ -176,5 +176,8 @@ fn fixation_probabilities_match_egttools() {
             }
         }
     }
-    assert!(compared >= 8, "only {compared} fixation probabilities compared");
+    assert!(
+        compared >= 8,
+        "only {compared} fixation probabilities compared"
+    );
 }
