@@ -495,9 +495,20 @@ impl GroupGame {
             }
         }
         let cooperators = cooperator_count(actions);
+        // The base policy depends on the round only through the action, so
+        // it is computed once per action rather than once per state (the
+        // same floating-point operations as `policy_payoff`).
+        let base_d = self.base_policy(Action::D, cooperators, realization);
+        let base_c = self.base_policy(Action::C, cooperators, realization);
+        let unsolved = self.unsolved(cooperators);
         let mut total_policy = 0.0;
         for ((payoff, &action), &pi) in out.iter_mut().zip(actions).zip(pis) {
-            payoff.policy = self.policy_payoff(action, cooperators, pi, realization);
+            let base = if action.is_defection() {
+                base_d
+            } else {
+                base_c
+            };
+            payoff.policy = base - self.theta * pi.value() * unsolved;
             total_policy += payoff.policy;
         }
         let others = f64::from(self.size - 1);
