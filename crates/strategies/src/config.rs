@@ -137,6 +137,10 @@ pub fn parse_ron<T: DeserializeOwned>(
     text: &str,
     origin: impl AsRef<Path>,
 ) -> Result<T, ConfigError> {
+    // A UTF-8 byte-order mark (some editors write one) is not RON; it is
+    // skipped, so that line and column numbers still count from the text
+    // the user sees.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     ron::Options::default().from_str(text).map_err(|error| {
         let (line, column) = error_position(text, &error.span);
         ConfigError::Syntax {

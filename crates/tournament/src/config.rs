@@ -272,12 +272,42 @@ impl TournamentFile {
                 "expected a non-empty name",
             ));
         }
+        if self.length_known && matches!(self.horizon, Horizon::Continuation { .. }) {
+            return Err(ConfigError::invalid(
+                origin,
+                "length_known",
+                "a continuation horizon has no length to tell the players; remove                  `length_known: true` or use a `Fixed(turns: ..)` horizon",
+            ));
+        }
+        if self.output.as_deref().is_some_and(|o| o.trim().is_empty()) {
+            return Err(ConfigError::invalid(
+                origin,
+                "output",
+                "expected a folder name (or `None` for no files), got an empty one",
+            ));
+        }
         let entrants = self
             .players
             .into_iter()
             .enumerate()
             .map(|(k, entry)| entrant(entry, &format!("players[{k}]"), origin, catalog))
             .collect::<Result<Vec<_>, _>>()?;
+        // Results are read by name (tables, files, levers): names must
+        // tell players apart.
+        for (k, entrant) in entrants.iter().enumerate() {
+            if let Some(first) = entrants[..k].iter().position(|e| e.name == entrant.name) {
+                return Err(ConfigError::invalid(
+                    origin,
+                    format!("players[{k}].name"),
+                    format!(
+                        "expected a name of its own, but \"{}\" is already the name of \
+                         players[{first}]; give one of them another `name` (an `Inline` \
+                         player can wrap the same preset strategy)",
+                        entrant.name
+                    ),
+                ));
+            }
+        }
         let round_robin = RoundRobin::new(config, entrants)
             .and_then(|r| r.with_repetitions(self.repetitions))
             .and_then(|r| r.with_self_play(self.self_play))
@@ -443,6 +473,32 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(err.contains("patience") && err.contains("(0, 1]"), "{err}");
+    }
+
+    #[test]
+    fn silent_mistakes_are_refused() {
+        let err =
+            load(r#"Tournament(name: "t", players: [Preset("politician"), Preset("politician")])"#)
+                .unwrap_err()
+                .to_string();
+        assert!(
+            err.contains("players[1].name") && err.contains("players[0]"),
+            "{err}"
+        );
+        let err = load(
+            r#"Tournament(name: "t", players: [Preset("politician")], horizon: Continuation(delta: 0.9), length_known: true)"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("length_known"), "{err}");
+        let err =
+            load(r#"Tournament(name: "t", players: [Preset("politician")], output: Some(""))"#)
+                .unwrap_err()
+                .to_string();
+        assert!(err.contains("output"), "{err}");
+        // A byte-order mark is skipped.
+        let with_bom = "\u{feff}Tournament(name: \"t\", players: [Preset(\"politician\")])";
+        assert!(load(with_bom).is_ok());
     }
 
     #[test]
