@@ -149,6 +149,23 @@ fn ln_ratio_partial_sums(
     let mut running = 0.0;
     for k in 1..population {
         running += ln_ratio(update, game, population, k);
+        if !running.is_finite() {
+            // An intensity of selection so strong that the log-ratios leave
+            // the floating-point range: no finite answer can be given, so
+            // the caller gets an error rather than a NaN.
+            let field = match update {
+                Update::Fermi(_) => "fermi_beta",
+                Update::Moran(_) => "selection",
+            };
+            return Err(ParameterError::new(
+                field,
+                format!(
+                    "the intensity of selection times the payoff differences leaves the \
+                     floating-point range (log-ratio {running} at {k} mutants of \
+                     {population}); lower the intensity of selection"
+                ),
+            ));
+        }
         partial.push(running);
     }
     Ok(partial)
@@ -376,6 +393,31 @@ mod tests {
                 .field,
             "fermi_beta"
         );
+    }
+
+    #[test]
+    fn overwhelming_selection_is_an_error_never_a_nan() {
+        // fermi_beta = 1e308 times a payoff difference of 4 overflows: the
+        // answer used to be Ok(NaN).
+        let axelrod = [3.0, 0.0, 5.0, 1.0];
+        let err = fixation_probability(Update::Fermi(1e308), axelrod, 10).unwrap_err();
+        assert_eq!(err.field, "fermi_beta");
+        assert!(conditional_fixation_time(Update::Fermi(1e308), axelrod, 10).is_err());
+        let err = fixation_probability(Update::Moran(Selection::Exponential(1e308)), axelrod, 10)
+            .unwrap_err();
+        assert_eq!(err.field, "selection");
+        // Every accepted intensity gives a finite probability in [0, 1].
+        for beta in [0.0, 1e-300, 1.0, 1e3, 1e100, 1e300] {
+            for game in [axelrod, [1.0, 0.0, 0.0, 1.0], [1e100, -1e100, 0.0, 1.0]] {
+                if let Ok(rho) = fixation_probability(Update::Fermi(beta), game, 50) {
+                    assert!(
+                        rho.value.is_finite() && (0.0..=1.0).contains(&rho.value),
+                        "beta {beta}, game {game:?}: {rho:?}"
+                    );
+                    assert!(!rho.ln.is_nan(), "beta {beta}, game {game:?}: {rho:?}");
+                }
+            }
+        }
     }
 
     #[test]
