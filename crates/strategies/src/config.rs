@@ -174,6 +174,45 @@ fn error_position(text: &str, span: &ron::error::Span) -> (usize, usize) {
     (line, column)
 }
 
+/// The name of the struct a RON document starts with (`Tournament` in
+/// `Tournament(name: ..)`), with its line and column (from 1), skipping a
+/// byte-order mark, whitespace and comments; `None` for a document that
+/// starts with an unnamed struct `(..)` or anything else.
+///
+/// ```
+/// use twolevel_strategies::config::leading_struct_name;
+///
+/// let text = "// A society.\n/* with a note */ Society(steps: 10)";
+/// assert_eq!(leading_struct_name(text), Some(("Society", 2, 19)));
+/// assert_eq!(leading_struct_name("(steps: 10)"), None);
+/// ```
+#[must_use]
+pub fn leading_struct_name(text: &str) -> Option<(&str, usize, usize)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.split_once('\n').map_or("", |(_, next)| next);
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after.split_once("*/").map_or("", |(_, next)| next);
+        } else {
+            break;
+        }
+    }
+    let name_length = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    let (name, after) = rest.split_at(name_length);
+    if name.is_empty() || !after.trim_start().starts_with('(') {
+        return None;
+    }
+    let before = &text[..text.len() - rest.len()];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Some((name, line, column))
+}
+
 /// Reads the text of the file at `path`; a failure is a
 /// [`ConfigError::Io`] naming the path.
 pub fn read_text_file(path: impl AsRef<Path>) -> Result<String, ConfigError> {

@@ -60,7 +60,7 @@ use serde::{Deserialize, Serialize};
 use twolevel_game::{
     ElectionCycle, Horizon, Orientation, Politicization, Politics, Role, TwoLevelGame,
 };
-use twolevel_strategies::config::{ConfigError, parse_ron, read_text_file};
+use twolevel_strategies::config::{ConfigError, leading_struct_name, parse_ron, read_text_file};
 use twolevel_strategies::preset::{Preset, builtin_presets, load_dir};
 use twolevel_strategies::registry::{self, StrategySpec};
 
@@ -73,6 +73,57 @@ pub const DEFAULT_TOURNAMENT: &str = include_str!("../../../tournaments/two-leve
 
 /// The display origin of [`DEFAULT_TOURNAMENT`] in error messages.
 pub const DEFAULT_ORIGIN: &str = "<embedded tournaments/two-level.ron>";
+
+/// The kinds of file in `tournaments/`, told apart by the struct a file
+/// starts with: `Tournament(..)` (or an unnamed `(..)`) is a round robin,
+/// `Regime(..)` a regime tournament of n-state groups, `Society(..)` a
+/// society of states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A round robin ([`Tournament`]), run by `--example tournament`.
+    RoundRobin,
+    /// A regime tournament
+    /// ([`RegimeTournamentFile`](crate::regime::RegimeTournamentFile)), run
+    /// by `--example regimes`.
+    Regime,
+    /// A society of states
+    /// ([`SocietyConfig`](crate::society::SocietyConfig)), run by
+    /// `--example society`.
+    Society,
+}
+
+impl FileKind {
+    /// The kind of a file's text, from the struct it starts with.
+    #[must_use]
+    pub fn of(text: &str) -> FileKind {
+        match leading_struct_name(text) {
+            Some(("Regime", ..)) => FileKind::Regime,
+            Some(("Society", ..)) => FileKind::Society,
+            _ => FileKind::RoundRobin,
+        }
+    }
+
+    /// Refuses a regime or society file where a round robin is expected,
+    /// at the line and column of its struct name, saying how to run it.
+    fn expect_round_robin(text: &str, origin: &Path) -> Result<(), ConfigError> {
+        let (what, example) = match FileKind::of(text) {
+            FileKind::RoundRobin => return Ok(()),
+            FileKind::Regime => ("a regime tournament of n-state groups", "regimes"),
+            FileKind::Society => ("a society of states", "society"),
+        };
+        let (name, line, column) = leading_struct_name(text).unwrap_or(("", 1, 1));
+        Err(ConfigError::Syntax {
+            path: origin.to_path_buf(),
+            line,
+            column,
+            message: format!(
+                "`{name}(..)` describes {what}, not a round robin `Tournament(..)`; run it with \
+                 `cargo run --release --example {example} -- {}`",
+                origin.display()
+            ),
+        })
+    }
+}
 
 /// A player as written in a tournament file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -399,12 +450,16 @@ fn entrant(
 impl Tournament {
     /// Parses and validates tournament RON text read from `origin`, with
     /// presets from `catalog`.
+    ///
+    /// A regime or society file (see [`FileKind`]) is refused with a message
+    /// that says how to run it.
     pub fn from_ron(
         text: &str,
         origin: impl AsRef<Path>,
         catalog: &PresetCatalog,
     ) -> Result<Self, ConfigError> {
         let origin = origin.as_ref();
+        FileKind::expect_round_robin(text, origin)?;
         parse_ron::<TournamentFile>(text, origin)?.validate(origin, catalog)
     }
 
@@ -413,9 +468,8 @@ impl Tournament {
     pub fn from_file(path: impl AsRef<Path>) -> Result<Self, ConfigError> {
         let path = path.as_ref();
         let text = read_text_file(path)?;
-        let file = parse_ron::<TournamentFile>(&text, path)?;
         let catalog = PresetCatalog::for_tournament_file(path)?;
-        file.validate(path, &catalog)
+        Tournament::from_ron(&text, path, &catalog)
     }
 
     /// The default tournament ([`DEFAULT_TOURNAMENT`]) with the built-in

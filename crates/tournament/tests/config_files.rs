@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use proptest::prelude::*;
 use twolevel_strategies::config::ConfigError;
 use twolevel_tournament::Tournament;
-use twolevel_tournament::config::{DEFAULT_TOURNAMENT, PresetCatalog};
+use twolevel_tournament::config::{DEFAULT_TOURNAMENT, FileKind, PresetCatalog};
+use twolevel_tournament::regime::RegimeTournamentFile;
+use twolevel_tournament::society::SocietyConfig;
 
 fn tournaments_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tournaments")
@@ -30,30 +32,37 @@ fn every_shipped_tournament_loads() {
     for entry in std::fs::read_dir(tournaments_dir()).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "ron") {
-            // Society files have their own format and test (society_files.rs).
             let text = std::fs::read_to_string(&path).unwrap();
-            if text.lines().any(|l| l.starts_with("Society(")) {
-                twolevel_tournament::society::SocietyConfig::from_file(&path)
-                    .unwrap_or_else(|e| panic!("{} does not load: {e}", path.display()));
-                continue;
-            }
-            // Any other shipped file is a round robin or a regime tournament.
-            match Tournament::from_file(&path) {
-                Ok(t) => assert!(!t.round_robin.entrants().is_empty()),
-                Err(e) => {
-                    twolevel_tournament::regime::RegimeTournamentFile::from_file(&path)
-                        .unwrap_or_else(|regime| {
-                            panic!(
-                                "{} does not load: {e}; as a regime: {regime}",
-                                path.display()
-                            )
-                        });
-                }
+            let loads = match FileKind::of(&text) {
+                FileKind::RoundRobin => Tournament::from_file(&path)
+                    .map(|t| assert!(!t.round_robin.entrants().is_empty())),
+                FileKind::Regime => RegimeTournamentFile::from_file(&path).map(drop),
+                FileKind::Society => SocietyConfig::from_file(&path).map(drop),
+            };
+            if let Err(e) = loads {
+                panic!("{} does not load: {e}", path.display());
             }
             loaded += 1;
         }
     }
     assert!(loaded >= 3, "only {loaded} tournament files found");
+}
+
+#[test]
+fn regime_and_society_files_say_how_to_run_them() {
+    for (name, example) in [("climate.ron", "regimes"), ("institutions.ron", "society")] {
+        let err = Tournament::from_file(tournaments_dir().join(name))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("not a round robin") && err.contains(&format!("--example {example}")),
+            "{err}"
+        );
+    }
+    let err = Tournament::from_file(tournaments_dir().join("mfn.ron"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("mfn.ron:5:1:"), "{err}");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! `tournaments/mfn.ron`), validated before anything runs.
 //!
 //! ```ron
-//! (
+//! Regime(
 //!     game: (size: 6, policy: CollectiveRisk(endowment: 1.0, cost_share: 0.1, risk: 0.9, threshold: 3)),
 //!     horizon: Continuation(delta: 0.9),
 //!     action_noise: 0.01,
@@ -18,7 +18,10 @@
 //! )
 //! ```
 //!
-//! An entrant's `visibility` defaults to its strategy's own (the
+//! The struct name `Regime` tells a regime file from a round robin
+//! (`Tournament(..)`; see [`FileKind`](crate::config::FileKind)); it may be
+//! left out when the file is loaded as a regime. An entrant's `visibility`
+//! defaults to its strategy's own (the
 //! nationalist's is 1), else the dynamics' default.
 
 use std::path::Path;
@@ -48,9 +51,10 @@ pub struct RegimeEntrantFile {
     pub visibility: Option<f64>,
 }
 
-/// A regime tournament file, as written.
+/// A regime tournament file, as written: `Regime(game: .., entrants: ..)`
+/// (the struct name may be left out).
 #[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(rename = "Regime", deny_unknown_fields)]
 pub struct RegimeTournamentFile {
     /// The group game.
     pub game: GroupGame,
