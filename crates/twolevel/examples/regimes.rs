@@ -26,7 +26,7 @@ fn report(name: &str, results: &RegimeTournamentResults) {
         "{:<26} {:>9} {:>10} {:>9} {:>12}",
         "strategy", "policy", "political", "utility", "cooperation"
     );
-    for standing in &results.standings {
+    for standing in results.ranking(Currency::Policy) {
         println!(
             "{:<26} {:>9.3} {:>10.3} {:>9.3} {:>12.3}",
             standing.name,
@@ -37,7 +37,13 @@ fn report(name: &str, results: &RegimeTournamentResults) {
         );
     }
     println!(
-        "regime success (share of rounds with k >= M): {:.3}; welfare per round: {:.3}\n",
+        "Ranked by policy payoff; policy, political, utility: each strategy's mean payoff per round \
+         in that currency (utility is on each state's own scale, not comparable between states \
+         with different political weights)."
+    );
+    println!(
+        "regime success (share of rounds with k >= M): {:.3}; welfare per round (the members' \
+         summed policy payoff): {:.3}\n",
         results.success_rate, results.welfare
     );
 }

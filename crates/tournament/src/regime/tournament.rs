@@ -84,12 +84,22 @@ pub struct RegimeTournamentResults {
 }
 
 impl RegimeTournamentResults {
+    /// The standings ranked by their score in `currency`, best first (ties
+    /// keep the entrants' order).
+    #[must_use]
+    pub fn ranking(&self, currency: Currency) -> Vec<&RegimeStanding> {
+        let mut order: Vec<&RegimeStanding> = self.standings.iter().collect();
+        order.sort_by(|a, b| b.scores[currency].total_cmp(&a.scores[currency]));
+        order
+    }
+
     /// Entrant names ranked by their score in `currency`, best first.
     #[must_use]
     pub fn ranked_names(&self, currency: Currency) -> Vec<&str> {
-        let mut order: Vec<&RegimeStanding> = self.standings.iter().collect();
-        order.sort_by(|a, b| b.scores[currency].total_cmp(&a.scores[currency]));
-        order.into_iter().map(|s| s.name.as_str()).collect()
+        self.ranking(currency)
+            .into_iter()
+            .map(|s| s.name.as_str())
+            .collect()
     }
 }
 
