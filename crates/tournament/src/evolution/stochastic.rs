@@ -222,9 +222,11 @@ fn other_type<R: Rng>(rng: &mut R, n: usize, current: usize) -> usize {
     if k >= current { k + 1 } else { k }
 }
 
-/// The Fermi imitation probability.
+/// The Fermi imitation probability: a focal individual adopts a model's
+/// type with probability `1 / (1 + exp(-beta * gain))`, `gain` the model's
+/// payoff minus the focal's.
 #[inline]
-fn fermi(beta: f64, gain: f64) -> f64 {
+pub(crate) fn fermi(beta: f64, gain: f64) -> f64 {
     1.0 / (1.0 + (-beta * gain).exp())
 }
 

@@ -19,6 +19,7 @@ use twolevel_game::error::{check_non_negative, check_unit_interval};
 use twolevel_game::{Currency, ParameterError};
 
 use super::engine::Society;
+use crate::evolution::stochastic::fermi;
 
 /// The parameters of pairwise-comparison evolution of rules.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -96,7 +97,7 @@ impl RuleEvolution {
         }
         let difference =
             society.mean_payoff(model, self.currency) - society.mean_payoff(focal, self.currency);
-        let adopt = 1.0 / (1.0 + (-self.beta * difference).exp());
+        let adopt = fermi(self.beta, difference);
         if rng.random::<f64>() < adopt {
             let kind = society.kinds()[model];
             society.set_kind(focal, kind);
