@@ -43,8 +43,9 @@ use rand_core::RngCore;
 use twolevel_game::error::{check_finite, check_unit_interval};
 use twolevel_game::{Action, Classifier, ParameterError, PayoffMatrix, Strategy, View};
 
-use super::{DRAWING_LEARNER, DrawingLearner, PreviousRound, RoundMemory, check_step, step_kind};
+use super::{DRAWING_LEARNER, DrawingLearner, PreviousRound, RoundMemory, step_kind};
 use crate::registry::{Limit, ParamKind, ParamSpec, StrategyEntry};
+use twolevel_game::error::check_positive_fraction;
 
 /// Learns to repeat moves that pay above its aspiration and to avoid
 /// moves that pay below it.
@@ -83,7 +84,7 @@ impl BushMosteller {
         let initial = check_unit_interval("initial", initial)?;
         Ok(BushMosteller {
             aspiration,
-            learning_rate: check_step("learning_rate", learning_rate)?,
+            learning_rate: check_positive_fraction("learning_rate", learning_rate)?,
             initial,
             cooperation: initial,
             memory: RoundMemory::default(),

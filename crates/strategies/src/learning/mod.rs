@@ -120,18 +120,6 @@ pub(crate) fn expected_payoff(payoffs: &PayoffMatrix, own: Action, partner_coope
         + (1.0 - partner_cooperates) * payoffs.payoff(own, Action::D)
 }
 
-/// Checks a learning rate or similar step size in (0, 1].
-pub(crate) fn check_step(field: &str, value: f64) -> Result<f64, twolevel_game::ParameterError> {
-    if value > 0.0 && value <= 1.0 {
-        Ok(value)
-    } else {
-        Err(twolevel_game::ParameterError::new(
-            field,
-            format!("expected a number in (0, 1], got {value}"),
-        ))
-    }
-}
-
 /// The registry kind of a step size in (0, 1] with a default.
 pub(crate) const fn step_kind(default: f64) -> crate::registry::ParamKind {
     crate::registry::ParamKind::Number {

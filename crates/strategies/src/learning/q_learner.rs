@@ -36,8 +36,9 @@ use rand_core::RngCore;
 use twolevel_game::error::{check_finite, check_unit_interval};
 use twolevel_game::{Action, Classifier, Outcome, ParameterError, Strategy, View};
 
-use super::{RoundMemory, check_step, step_kind};
+use super::{RoundMemory, step_kind};
 use crate::registry::{Limit, ParamKind, ParamSpec, StrategyEntry};
+use twolevel_game::error::check_positive_fraction;
 
 /// The state before the first round.
 const START: usize = 4;
@@ -73,7 +74,7 @@ impl QLearner {
     pub fn new(learning_rate: f64, exploration: f64, initial: f64) -> Result<Self, ParameterError> {
         let initial = check_finite("initial", initial)?;
         Ok(QLearner {
-            learning_rate: check_step("learning_rate", learning_rate)?,
+            learning_rate: check_positive_fraction("learning_rate", learning_rate)?,
             exploration: check_unit_interval("exploration", exploration)?,
             initial,
             values: [[initial; 2]; 5],

@@ -86,14 +86,7 @@ impl Valuation {
 
 /// Checks a ledger's `lambda`: a number in (0, 1].
 pub fn check_lambda(field: &str, lambda: f64) -> Result<f64, ParameterError> {
-    if lambda > 0.0 && lambda <= 1.0 {
-        Ok(lambda)
-    } else {
-        Err(ParameterError::new(
-            field,
-            format!("expected a number in (0, 1], got {lambda}"),
-        ))
-    }
+    twolevel_game::error::check_positive_fraction(field, lambda)
 }
 
 /// Checks a tolerance: a number >= 0, possibly infinite (unbounded).
