@@ -9,7 +9,7 @@
 //! takes the caller's RNG and is handed borrowed slices, so a turn needs no
 //! allocation.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 
 use crate::action::Action;
 use crate::strategy::Classifier;
@@ -121,7 +121,7 @@ pub trait RegimeStrategy: CloneRegimeStrategy + Send + Sync {
     fn classifier(&self) -> Classifier;
 
     /// Chooses this round's action towards the whole group.
-    fn decide(&mut self, view: &RegimeView<'_>, rng: &mut dyn RngCore) -> Action;
+    fn decide(&mut self, view: &RegimeView<'_>, rng: &mut dyn Rng) -> Action;
 
     /// Forgets everything learned in a regime.
     fn reset(&mut self);

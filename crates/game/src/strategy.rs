@@ -5,7 +5,7 @@
 //! for the RNG it is handed). It is object-safe: tournaments hold players as
 //! `Box<dyn Strategy>`.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 
 use crate::action::Action;
 use crate::matrix::PayoffMatrix;
@@ -174,7 +174,7 @@ pub trait Strategy: CloneStrategy + Send + Sync {
     fn classifier(&self) -> Classifier;
 
     /// Chooses this round's action.
-    fn decide(&mut self, view: &View<'_>, rng: &mut dyn RngCore) -> Action;
+    fn decide(&mut self, view: &View<'_>, rng: &mut dyn Rng) -> Action;
 
     /// Forgets everything learned in a match.
     fn reset(&mut self);

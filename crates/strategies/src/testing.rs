@@ -3,7 +3,7 @@
 //! [`SequencePlayer`] that plays a fixed sequence of moves.
 
 use rand::SeedableRng;
-use rand_core::RngCore;
+use rand_core::Rng;
 use rand_pcg::Pcg64Mcg;
 use twolevel_game::{Action, Classifier, PayoffMatrix, Strategy, View};
 
@@ -142,7 +142,7 @@ impl Strategy for SequencePlayer {
         Classifier::deterministic(Some(0))
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         if self.moves.is_empty() {
             Action::C
         } else {

@@ -47,8 +47,8 @@
 //! zero. A noiseless match between deterministic strategies with a fixed
 //! horizon never touches the RNG.
 
-use rand::Rng;
-use rand_core::RngCore;
+use rand::RngExt;
+use rand_core::Rng;
 use serde::{Deserialize, Serialize};
 use twolevel_game::{
     Action, ElectionCycle, Horizon, Orientation, Outcome, ParameterError, PayoffMatrix,
@@ -466,7 +466,7 @@ pub fn geometric_length(delta: f64, x: f64) -> u32 {
 }
 
 /// The number of rounds of a match: fixed, or drawn from `rng`.
-pub(crate) fn draw_length(horizon: Horizon, rng: &mut dyn RngCore) -> u32 {
+pub(crate) fn draw_length(horizon: Horizon, rng: &mut dyn Rng) -> u32 {
     match horizon {
         Horizon::Fixed { turns } => turns,
         Horizon::Continuation { delta } => geometric_length(delta, rng.random::<f64>()),
@@ -476,7 +476,7 @@ pub(crate) fn draw_length(horizon: Horizon, rng: &mut dyn RngCore) -> u32 {
 /// Flips `action` with probability `p`, drawing from `rng` only when `p`
 /// is positive.
 #[inline]
-pub(crate) fn tremble(action: Action, p: f64, rng: &mut dyn RngCore) -> Action {
+pub(crate) fn tremble(action: Action, p: f64, rng: &mut dyn Rng) -> Action {
     if p > 0.0 && rng.random::<f64>() < p {
         action.flip()
     } else {
@@ -669,7 +669,7 @@ pub fn play_match(
     mut players: [&mut dyn Strategy; 2],
     settings: &[PlayerSettings; 2],
     buffers: &mut MatchBuffers,
-    rng: &mut dyn RngCore,
+    rng: &mut dyn Rng,
 ) -> MatchResult {
     for player in players.iter_mut() {
         player.reset();
@@ -719,7 +719,7 @@ fn play_static<const NOISY: bool>(
     config: &MatchConfig,
     start: Start<'_, '_>,
     buffers: &mut MatchBuffers,
-    rng: &mut dyn RngCore,
+    rng: &mut dyn Rng,
 ) -> MatchResult {
     let Start {
         players: [first, second],
@@ -825,7 +825,7 @@ fn play_general(
     start: Start<'_, '_>,
     settings: &[PlayerSettings; 2],
     buffers: &mut MatchBuffers,
-    rng: &mut dyn RngCore,
+    rng: &mut dyn Rng,
 ) -> MatchResult {
     let Start {
         players: [first, second],

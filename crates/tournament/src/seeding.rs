@@ -68,7 +68,7 @@ pub fn swapped_match_rng(seed: u64, i: usize, j: usize, repetition: u32) -> Pcg6
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rand_core::RngCore;
+    use rand_core::Rng;
 
     #[test]
     fn splitmix_reference_values() {

@@ -5,8 +5,8 @@
 //! covers both the static fast path and the general loop.
 
 use proptest::prelude::*;
-use rand::{Rng, SeedableRng};
-use rand_core::RngCore;
+use rand::{RngExt, SeedableRng};
+use rand_core::Rng;
 use rand_pcg::Pcg64Mcg;
 use twolevel_game::{
     Action, Bimatrix, Classifier, ElectionCycle, Horizon, Orientation, PayoffMatrix,
@@ -49,7 +49,7 @@ impl Setup {
     }
 }
 
-fn flip_with(p: f64, a: Action, rng: &mut dyn RngCore) -> Action {
+fn flip_with(p: f64, a: Action, rng: &mut dyn Rng) -> Action {
     if p > 0.0 && rng.random::<f64>() < p {
         a.flip()
     } else {
@@ -370,7 +370,7 @@ impl Strategy for Probe {
         Classifier::deterministic(None)
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         self.seen.push((
             view.known_length,
             view.politicization,
@@ -456,7 +456,7 @@ impl Strategy for CalendarProbe {
         Classifier::deterministic(None)
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         self.seen.push(Seen {
             discount: view.discount,
             rounds_to_election: view.rounds_to_election,

@@ -2,8 +2,8 @@
 //! forms, egttools and simulation; deterministic dynamics; determinism of
 //! seeded runs; rejection of bad input.
 
-use rand::Rng;
-use rand_core::RngCore;
+use rand::RngExt;
+use rand_core::Rng;
 use serde_json::Value;
 use twolevel_tournament::evolution::{
     EvolutionConfig, EvolutionOutcome, FixationMatrix, FixationSummary, PayoffTable, Process,
@@ -506,7 +506,7 @@ fn sampled_deterministic_matches_equal_the_table() {
         ..RawEvolutionConfig::default()
     });
     let from_table = evolve(&cfg, &table, 5).unwrap();
-    let player = |i: usize, j: usize, _rng: &mut dyn RngCore| (table.get(i, j), table.get(j, i));
+    let player = |i: usize, j: usize, _rng: &mut dyn Rng| (table.get(i, j), table.get(j, i));
     let sampled = evolve_sampled(&cfg, 2, || player, 5).unwrap();
     assert_eq!(from_table, sampled);
 }
@@ -523,7 +523,7 @@ fn sampled_stochastic_matches_are_seeded() {
     });
     // A noisy prisoner's dilemma: each match's payoffs jitter.
     let player = || {
-        |i: usize, j: usize, rng: &mut dyn RngCore| {
+        |i: usize, j: usize, rng: &mut dyn Rng| {
             let base = [[3.0, 0.0], [5.0, 1.0]];
             (
                 base[i][j] + rng.random_range(-0.5..0.5),
@@ -671,7 +671,7 @@ fn bad_input_is_rejected_with_the_field() {
         process: Process::Ecological,
         ..RawEvolutionConfig::default()
     });
-    let player = |_: usize, _: usize, _: &mut dyn RngCore| (0.0, 0.0);
+    let player = |_: usize, _: usize, _: &mut dyn Rng| (0.0, 0.0);
     assert_eq!(
         evolve_sampled(&ecological_cfg, 2, || player, 0)
             .unwrap_err()

@@ -100,7 +100,7 @@ fn tft_copies_what_it_perceives() {
 
 #[test]
 fn noiseless_matches_do_not_touch_the_rng() {
-    use rand_core::RngCore;
+    use rand_core::Rng;
     let config = MatchConfig::classic(TURNS).unwrap();
     let mut rng = Pcg64Mcg::seed_from_u64(5);
     let mut buffers = MatchBuffers::new();

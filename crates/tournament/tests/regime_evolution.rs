@@ -2,7 +2,7 @@
 //! forms, the pairwise analytics and a simulation of the pairwise
 //! comparison process.
 
-use rand::{Rng, SeedableRng};
+use rand::{RngExt, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 use twolevel_game::{Currency, GroupGame, GroupPolicy, Orientation, Politicization};
 use twolevel_tournament::evolution::{GroupEvolution, GroupPayoffs, Update, fixation_probability};

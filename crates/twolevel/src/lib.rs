@@ -42,7 +42,7 @@ pub use twolevel_tournament as tournament;
 
 /// The names most programs need, in one import.
 pub mod prelude {
-    pub use twolevel_game::rand_core::RngCore;
+    pub use twolevel_game::rand_core::Rng;
     pub use twolevel_game::{
         Action, Bimatrix, ByCurrency, Classifier, CloneStrategy, Currency, ElectionCycle, Horizon,
         Orientation, Outcome, Payoff, PayoffMatrix, PoliticalPayoff, Politicization,

@@ -18,7 +18,7 @@ impl Strategy for Forgiving {
         Classifier::deterministic(Some(2))
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         match view.partner {
             [.., Action::D, Action::D] => Action::D,
             _ => Action::C,

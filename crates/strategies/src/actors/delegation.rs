@@ -29,8 +29,8 @@
 //! Reciprocity"`). Members are built with their default parameters; a
 //! delegation may not contain a delegation.
 
-use rand::Rng;
-use rand_core::RngCore;
+use rand::RngExt;
+use rand_core::Rng;
 use twolevel_game::error::check_unit_interval;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
@@ -93,7 +93,7 @@ impl Delegation {
 
     /// Whether the bureaucrat plays this round; draws only when the
     /// autonomy is strictly between 0 and 1.
-    fn bureaucrat_steers(&self, rng: &mut dyn RngCore) -> bool {
+    fn bureaucrat_steers(&self, rng: &mut dyn Rng) -> bool {
         if self.autonomy <= 0.0 {
             false
         } else if self.autonomy >= 1.0 {
@@ -124,7 +124,7 @@ impl Strategy for Delegation {
         }
     }
 
-    fn decide(&mut self, view: &View<'_>, rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, rng: &mut dyn Rng) -> Action {
         let politician = self.politician.decide(view, rng);
         let bureaucrat = self.bureaucrat.decide(view, rng);
         if self.bureaucrat_steers(rng) {

@@ -53,7 +53,7 @@
 //! `margin` (> 0, default 1), `probe_every` (a whole number >= 2,
 //! default 3).
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Outcome, ParameterError, Strategy, View};
 
 use crate::ledger::{Ledger, Valuation, lambda_param};
@@ -165,7 +165,7 @@ impl Strategy for FreeRider {
         Classifier::deterministic(None)
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         if view.turn() == 0 {
             self.reset();
             return Action::C;

@@ -15,7 +15,7 @@
 //! Source: MODEL.md sections 1 and 5; the seed article ("politics is about
 //! relative gains"; megaphone diplomacy).
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::error::check_unit_interval;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
@@ -58,7 +58,7 @@ impl Strategy for NationalistDefector {
         }
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         if view.politicization < self.reciprocate_below {
             view.partner_last().unwrap_or(Action::C)
         } else {

@@ -3,7 +3,7 @@
 //! Rule: cooperate first, then play the opposite of its own last move
 //! (Axelrod 1984); `Alternator` in the Python `axelrod` library.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use crate::registry::{StrategyEntry, default_build};
@@ -21,7 +21,7 @@ impl Strategy for Alternator {
         Classifier::deterministic(Some(1))
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         view.own_last().map_or(Action::C, Action::flip)
     }
 

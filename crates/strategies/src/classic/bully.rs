@@ -4,7 +4,7 @@
 //! round and defect if it cooperated. Nachbar (1992, "Reverse Tit For Tat");
 //! `Bully` in the Python `axelrod` library.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use crate::registry::{StrategyEntry, default_build};
@@ -22,7 +22,7 @@ impl Strategy for Bully {
         Classifier::deterministic(Some(1))
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         view.partner_last().map_or(Action::D, Action::flip)
     }
 

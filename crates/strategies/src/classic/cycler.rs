@@ -6,7 +6,7 @@
 //! `Cycler("C")` is the Cooperator, `Cycler("D")` the Defector and
 //! `Cycler("CD")` the Alternator.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
 use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
@@ -90,7 +90,7 @@ impl Strategy for Cycler {
         Classifier::deterministic(Some(depth))
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         self.pattern[view.turn() % self.pattern.len()]
     }
 

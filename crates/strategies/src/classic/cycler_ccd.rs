@@ -4,7 +4,7 @@
 //! Marc Harper, "Periodic player CCD" in Mittal and Deb (2009); `CyclerCCD`
 //! in the Python `axelrod` library.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use super::Cycler;
@@ -29,7 +29,7 @@ impl Strategy for CyclerCCD {
         self.0.classifier()
     }
 
-    fn decide(&mut self, view: &View<'_>, rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, rng: &mut dyn Rng) -> Action {
         self.0.decide(view, rng)
     }
 

@@ -3,7 +3,7 @@
 //! Rule: play `D` every round. Named `Defector` in the Python `axelrod`
 //! library; the unconditional defector of Axelrod (1984).
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use crate::registry::{StrategyEntry, default_build};
@@ -21,7 +21,7 @@ impl Strategy for Defector {
         Classifier::deterministic(Some(0))
     }
 
-    fn decide(&mut self, _view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, _view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         Action::D
     }
 

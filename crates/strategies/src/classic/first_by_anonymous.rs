@@ -8,8 +8,8 @@
 //! `FirstByAnonymous` in the Python `axelrod` library, which implements that
 //! last sentence only.
 
-use rand::Rng;
-use rand_core::RngCore;
+use rand::RngExt;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use super::support::random_choice;
@@ -28,7 +28,7 @@ impl Strategy for FirstByAnonymous {
         Classifier::stochastic(Some(0))
     }
 
-    fn decide(&mut self, _view: &View<'_>, rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, _view: &View<'_>, rng: &mut dyn Rng) -> Action {
         let probability = (3.0 + 4.0 * rng.random::<f64>()) / 10.0;
         random_choice(probability, rng)
     }

@@ -6,7 +6,7 @@
 //! (Axelrod 1980); `FirstByDavis` in the Python `axelrod` library, named
 //! `"First by Davis: 10"`.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
@@ -47,7 +47,7 @@ impl Strategy for FirstByDavis {
         Classifier::deterministic(None)
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         if view.turn() < self.rounds_to_cooperate as usize || !view.partner.contains(&Action::D) {
             Action::C
         } else {

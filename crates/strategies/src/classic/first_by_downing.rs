@@ -13,7 +13,7 @@
 //! library. The payoffs are the player's own current payoffs
 //! ([`View::payoffs`]), where `axelrod` uses the game's.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use super::support::Tally;
@@ -38,7 +38,7 @@ impl Strategy for FirstByDowning {
         Classifier::deterministic(None)
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         let turn = view.turn();
         let Some(partner_last) = view.partner_last() else {
             return Action::D;

@@ -9,7 +9,7 @@
 //! `FirstByFeld` in the Python `axelrod` library, named
 //! `"First by Feld: 1.0, 0.5, 200"`.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
 use super::support::{python_float, random_choice};
@@ -84,7 +84,7 @@ impl Strategy for FirstByFeld {
         Classifier::stochastic(Some(self.rounds_of_decay))
     }
 
-    fn decide(&mut self, view: &View<'_>, rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, rng: &mut dyn Rng) -> Action {
         match view.partner_last() {
             None => Action::C,
             Some(Action::D) => Action::D,

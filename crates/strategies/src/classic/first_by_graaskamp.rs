@@ -14,8 +14,8 @@
 //! `FirstByGraaskamp` in the Python `axelrod` library, named
 //! `"First by Graaskamp: 0.05"`.
 
-use rand::Rng;
-use rand_core::RngCore;
+use rand::RngExt;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
 use super::support::{Tally, looks_random, python_float};
@@ -85,7 +85,7 @@ impl Strategy for FirstByGraaskamp {
         Classifier::stochastic(None)
     }
 
-    fn decide(&mut self, view: &View<'_>, rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, rng: &mut dyn Rng) -> Action {
         let turn = view.turn();
         let Some(partner_last) = view.partner_last() else {
             return Action::C;

@@ -5,7 +5,7 @@
 //! Bernard Grofman's entry, fourth in Axelrod's first tournament (Axelrod
 //! 1980); `FirstByGrofman` in the Python `axelrod` library.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use super::support::random_choice;
@@ -27,7 +27,7 @@ impl Strategy for FirstByGrofman {
         Classifier::stochastic(Some(1))
     }
 
-    fn decide(&mut self, view: &View<'_>, rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, rng: &mut dyn Rng) -> Action {
         match (view.own_last(), view.partner_last()) {
             (Some(own), Some(partner)) if own != partner => {
                 random_choice(COOPERATION_AFTER_DISAGREEMENT, rng)

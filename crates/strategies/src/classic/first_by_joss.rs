@@ -6,7 +6,7 @@
 //! 1980); `FirstByJoss` in the Python `axelrod` library (a memory-one player
 //! with four-vector `(p, 0, p, 0)`), named `"First by Joss: 0.9"`.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
 use super::support::{python_float, reactive_choice};
@@ -54,7 +54,7 @@ impl Strategy for FirstByJoss {
         Classifier::stochastic(Some(1))
     }
 
-    fn decide(&mut self, view: &View<'_>, rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, rng: &mut dyn Rng) -> Action {
         reactive_choice(view, self.p, 0.0, rng)
     }
 

@@ -11,7 +11,7 @@
 //! in Axelrod's first tournament, third (Axelrod 1980; Nydegger 1978);
 //! `FirstByNydegger` in the Python `axelrod` library.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use crate::registry::{StrategyEntry, default_build};
@@ -42,7 +42,7 @@ impl Strategy for FirstByNydegger {
         Classifier::deterministic(Some(3))
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         let tit_for_tat = view.partner_last().unwrap_or(Action::C);
         match view.turn() {
             0 | 1 => tit_for_tat,

@@ -7,7 +7,7 @@
 //! Axelrod's first tournament, fifth (Axelrod 1980; Shubik 1970);
 //! `FirstByShubik` in the Python `axelrod` library.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use super::support::Retaliation;
@@ -28,7 +28,7 @@ impl Strategy for FirstByShubik {
         Classifier::deterministic(None)
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         let (Some(own_last), Some(partner_last)) = (view.own_last(), view.partner_last()) else {
             return Action::C;
         };

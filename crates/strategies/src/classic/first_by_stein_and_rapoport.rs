@@ -14,7 +14,7 @@
 //! [`View::known_length`] `None` there are none, as in an `axelrod` match
 //! with a probabilistic end.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
 use super::support::{Tally, defect_in_final_rounds, looks_random, python_float};
@@ -102,7 +102,7 @@ impl Strategy for FirstBySteinAndRapoport {
         }
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         // The rule runs in every round, final or not: it updates the state.
         let action = self.rule(view);
         defect_in_final_rounds(view, FINAL_DEFECTIONS, action)

@@ -23,7 +23,7 @@
 //! enough rounds always remain for a fresh start and there are no final
 //! defections.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use super::support::{Retaliation, Tally, defect_in_final_rounds};
@@ -134,7 +134,7 @@ impl Strategy for FirstByTidemanAndChieruzzi {
         }
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         // The rule runs in every round, final or not: it updates the state.
         let action = self.rule(view);
         defect_in_final_rounds(view, FINAL_DEFECTIONS, action)

@@ -6,7 +6,7 @@
 //! thirteenth in Axelrod's first tournament (Axelrod 1980);
 //! `FirstByTullock` in the Python `axelrod` library.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use super::support::random_choice;
@@ -44,7 +44,7 @@ impl Strategy for FirstByTullock {
         Classifier::stochastic(None)
     }
 
-    fn decide(&mut self, view: &View<'_>, rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, rng: &mut dyn Rng) -> Action {
         if view.turn() < OPENING_COOPERATIONS {
             return Action::C;
         }

@@ -6,7 +6,7 @@
 //! ends starts a new one at once. Original by Geraint Palmer;
 //! `ForgetfulGrudger` in the Python `axelrod` library.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use crate::registry::{StrategyEntry, default_build};
@@ -30,7 +30,7 @@ impl Strategy for ForgetfulGrudger {
         Classifier::deterministic(Some(GRUDGE_LENGTH))
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         if self.grudge_rounds == GRUDGE_LENGTH {
             self.grudge_rounds = 0;
             self.grudged = false;

@@ -9,7 +9,7 @@
 //! In the first round both counts are zero, so the soft version opens with
 //! `C` and the hard version with `D`.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
 use super::support::Tally;
@@ -73,7 +73,7 @@ impl Strategy for GoByMajority {
         Classifier::deterministic(self.memory)
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         let (cooperations, defections) = match self.memory {
             None => {
                 let tally = self.tally.update(view.partner);

@@ -11,7 +11,7 @@
 //! Delahaye and Mathieu (1997) introduced the strategy; this is `Gradual`
 //! in the Python `axelrod` library (not `OriginalGradual`).
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use super::support::Tally;
@@ -38,7 +38,7 @@ impl Strategy for Gradual {
         Classifier::deterministic(None)
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         let partner_defections = self.partner.update(view.partner).defections();
         let Some(partner_last) = view.partner_last() else {
             return Action::C;

@@ -5,7 +5,7 @@
 //! James W. Friedman's entry in Axelrod's first tournament (Axelrod 1980),
 //! also known as Grim Trigger; `Grudger` in the Python `axelrod` library.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use crate::registry::{StrategyEntry, default_build};
@@ -26,7 +26,7 @@ impl Strategy for Grudger {
         Classifier::deterministic(None)
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         // Only the newest perceived move can start a grudge, so each round
         // costs O(1) however long the match.
         if view.partner_last() == Some(Action::D) {

@@ -20,7 +20,7 @@
 //! payoff-derived default it is `"GTFT: 0.33"`, the value in the classic
 //! game.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, PayoffMatrix, Strategy, View};
 
 use super::support::{python_float, reactive_choice};
@@ -106,7 +106,7 @@ impl Strategy for Gtft {
         Classifier::stochastic(Some(1))
     }
 
-    fn decide(&mut self, view: &View<'_>, rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, rng: &mut dyn Rng) -> Action {
         reactive_choice(view, 1.0, self.forgiveness(view.payoffs), rng)
     }
 

@@ -5,7 +5,7 @@
 //! `HardTitForTat` in the Python `axelrod` library.
 
 use super::support::retaliate_within;
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use crate::registry::{StrategyEntry, default_build};
@@ -26,7 +26,7 @@ impl Strategy for HardTitForTat {
         Classifier::deterministic(Some(WINDOW as u32))
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         retaliate_within(view.partner, WINDOW)
     }
 

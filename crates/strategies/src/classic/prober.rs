@@ -4,7 +4,7 @@
 //! cooperated in rounds 2 and 3, otherwise play Tit For Tat. Li (2011);
 //! `Prober` in the Python `axelrod` library.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use crate::registry::{StrategyEntry, default_build};
@@ -26,7 +26,7 @@ impl Strategy for Prober {
         Classifier::deterministic(None)
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         if let Some(&opening) = OPENING.get(view.turn()) {
             return opening;
         }

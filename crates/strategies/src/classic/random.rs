@@ -6,7 +6,7 @@
 //! random number is drawn when `p` is 0 or 1, and the player then counts as
 //! deterministic.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
 use super::support::{python_float, random_choice};
@@ -63,7 +63,7 @@ impl Strategy for Random {
         }
     }
 
-    fn decide(&mut self, _view: &View<'_>, rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, _view: &View<'_>, rng: &mut dyn Rng) -> Action {
         random_choice(self.p, rng)
     }
 

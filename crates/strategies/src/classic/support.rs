@@ -3,8 +3,8 @@
 //! chi-squared randomness test of the first-tournament entries, and the
 //! "defect on the last moves" end-game rule.
 
-use rand::Rng;
-use rand_core::RngCore;
+use rand::RngExt;
+use rand_core::Rng;
 use twolevel_game::{Action, View};
 
 /// Renders a float the way Python's `str(float)` does for the parameter
@@ -34,7 +34,7 @@ pub(crate) fn python_float(value: f64) -> String {
 /// Returns `C` with probability `p` and `D` otherwise, after `axelrod`'s
 /// `random_choice`: no random number is drawn when `p` is 0 or 1, and a
 /// single uniform draw `r` gives `C` exactly when `r < p`.
-pub(crate) fn random_choice(p: f64, rng: &mut dyn RngCore) -> Action {
+pub(crate) fn random_choice(p: f64, rng: &mut dyn Rng) -> Action {
     if p <= 0.0 {
         return Action::D;
     }
@@ -58,7 +58,7 @@ pub(crate) fn reactive_choice(
     view: &View<'_>,
     after_cooperation: f64,
     after_defection: f64,
-    rng: &mut dyn RngCore,
+    rng: &mut dyn Rng,
 ) -> Action {
     match view.partner_last() {
         None => Action::C,

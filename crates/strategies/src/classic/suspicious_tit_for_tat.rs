@@ -4,7 +4,7 @@
 //! Beaufils et al. (1997, "Mistrust"), Hilbe et al. (2013);
 //! `SuspiciousTitForTat` in the Python `axelrod` library.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use crate::registry::{StrategyEntry, default_build};
@@ -22,7 +22,7 @@ impl Strategy for SuspiciousTitForTat {
         Classifier::deterministic(Some(1))
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         view.partner_last().unwrap_or(Action::D)
     }
 

@@ -4,7 +4,7 @@
 //! last two rounds. Submitted to Axelrod's second tournament by John Maynard
 //! Smith (Axelrod 1984); `TitFor2Tats` in the Python `axelrod` library.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use crate::registry::{StrategyEntry, default_build};
@@ -22,7 +22,7 @@ impl Strategy for TitFor2Tats {
         Classifier::deterministic(Some(2))
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         if view.partner.ends_with(&[Action::D, Action::D]) {
             Action::D
         } else {

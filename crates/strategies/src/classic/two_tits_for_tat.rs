@@ -5,7 +5,7 @@
 //! library.
 
 use super::support::retaliate_within;
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use crate::registry::{StrategyEntry, default_build};
@@ -23,7 +23,7 @@ impl Strategy for TwoTitsForTat {
         Classifier::deterministic(Some(2))
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         retaliate_within(view.partner, 2)
     }
 

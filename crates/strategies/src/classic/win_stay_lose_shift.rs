@@ -6,7 +6,7 @@
 //! (1989), Nowak and Sigmund (1993); `WinStayLoseShift` in the Python
 //! `axelrod` library.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use crate::registry::{StrategyEntry, default_build};
@@ -25,7 +25,7 @@ impl Strategy for WinStayLoseShift {
         Classifier::deterministic(Some(1))
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         match (view.own_last(), view.partner_last()) {
             (Some(own), Some(partner)) if own != partner => Action::D,
             _ => Action::C,

@@ -39,7 +39,7 @@
 //! in (0, 1] (default 0.5, Macy and Flache's value), `initial` probability
 //! of cooperating in [0, 1] (default 0.5).
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::error::{check_finite, check_unit_interval};
 use twolevel_game::{Action, Classifier, ParameterError, PayoffMatrix, Strategy, View};
 
@@ -171,7 +171,7 @@ impl Strategy for BushMosteller {
         DRAWING_LEARNER
     }
 
-    fn decide(&mut self, view: &View<'_>, rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, rng: &mut dyn Rng) -> Action {
         self.learn_and_draw(view, rng)
     }
 

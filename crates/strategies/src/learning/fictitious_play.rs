@@ -46,7 +46,7 @@
 //! Parameters (registry names): `prior` (pseudo-observations per own move,
 //! a finite number > 0, default 2).
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
 use super::expected_payoff;
@@ -142,7 +142,7 @@ impl Strategy for FictitiousPlay {
         }
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         self.count_answers(view);
         let Some(last) = view.own_last() else {
             return Action::C;

@@ -17,7 +17,7 @@
 //! nothing: it keeps counters and fixed-size tables, updated from the
 //! previous round only.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, PayoffMatrix, View};
 
 use crate::classic::support::random_choice;
@@ -105,7 +105,7 @@ pub(crate) trait DrawingLearner {
 
     /// Learns from the previous round, if any, then draws this round's
     /// move (no draw when the probability is 0 or 1).
-    fn learn_and_draw(&mut self, view: &View<'_>, rng: &mut dyn RngCore) -> Action {
+    fn learn_and_draw(&mut self, view: &View<'_>, rng: &mut dyn Rng) -> Action {
         if let Some(round) = self.memory().advance(view) {
             self.learn(&round);
         }

@@ -31,8 +31,8 @@
 //! 0.2), `exploration` `epsilon` in [0, 1] (default 0.1), `initial` value
 //! (a finite number, default 0).
 
-use rand::Rng;
-use rand_core::RngCore;
+use rand::RngExt;
+use rand_core::Rng;
 use twolevel_game::error::{check_finite, check_unit_interval};
 use twolevel_game::{Action, Classifier, Outcome, ParameterError, Strategy, View};
 
@@ -131,7 +131,7 @@ impl Strategy for QLearner {
         }
     }
 
-    fn decide(&mut self, view: &View<'_>, rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, rng: &mut dyn Rng) -> Action {
         if let Some(round) = self.memory.advance(view) {
             let next = Outcome::new(round.own, round.partner).index();
             let [c, d] = self.values[next];

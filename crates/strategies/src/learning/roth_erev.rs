@@ -31,7 +31,7 @@
 //! estimate), `experimentation` `epsilon` in [0, 1] (default 0.2, their
 //! estimate).
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::error::check_unit_interval;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
@@ -156,7 +156,7 @@ impl Strategy for RothErev {
         DRAWING_LEARNER
     }
 
-    fn decide(&mut self, view: &View<'_>, rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, rng: &mut dyn Rng) -> Action {
         self.learn_and_draw(view, rng)
     }
 

@@ -18,7 +18,7 @@
 //! [`twolevel_game::MemoryOneChain`]; [`MemoryOne::player`] is the
 //! analytic side of this strategy.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, MemoryOnePlayer, Outcome, ParameterError, Strategy, View};
 
 use crate::classic::support::{python_float, random_choice};
@@ -120,7 +120,7 @@ impl Strategy for MemoryOne {
         }
     }
 
-    fn decide(&mut self, view: &View<'_>, rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, rng: &mut dyn Rng) -> Action {
         let p = match (view.own_last(), view.partner_last()) {
             (Some(own), Some(partner)) => self.player.cooperation_after(Outcome::new(own, partner)),
             _ => self.player.first_cooperation(),

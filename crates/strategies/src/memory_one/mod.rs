@@ -130,7 +130,7 @@ macro_rules! named_zero_determinant {
             fn decide(
                 &mut self,
                 view: &twolevel_game::View<'_>,
-                rng: &mut dyn rand_core::RngCore,
+                rng: &mut dyn rand_core::Rng,
             ) -> twolevel_game::Action {
                 self.0.decide(view, rng)
             }

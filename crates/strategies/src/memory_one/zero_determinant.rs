@@ -43,7 +43,7 @@
 //! `c` being the factors of `phi` above, so that every probability lies in
 //! [0, 1]. The first move is C, as in `axelrod`.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, PayoffMatrix, Strategy, View};
 
 use super::generic::MemoryOne;
@@ -354,7 +354,7 @@ impl Strategy for ZeroDeterminant {
         self.inner.classifier()
     }
 
-    fn decide(&mut self, view: &View<'_>, rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, rng: &mut dyn Rng) -> Action {
         self.inner.decide(view, rng)
     }
 

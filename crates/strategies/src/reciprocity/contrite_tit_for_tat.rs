@@ -20,7 +20,7 @@
 //! Source: Wu and Axelrod (1995), "How to cope with noise in the iterated
 //! prisoner's dilemma"; name and rule as in `axelrod`.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use crate::registry::{StrategyEntry, default_build};
@@ -59,7 +59,7 @@ impl Strategy for ContriteTitForTat {
         Classifier::deterministic(Some(3))
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         if view.turn() == 0 {
             self.reset();
         }

@@ -22,7 +22,7 @@
 //! float `inf` for unbounded; default 2), `lambda` (in (0, 1], default 0.9),
 //! `valuation` (`"counts"` or `"payoffs"`, default counts).
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
 use crate::ledger::{
@@ -101,7 +101,7 @@ impl Strategy for DiffuseReciprocity {
         Classifier::deterministic(memory_depth)
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         self.ledger.catch_up(view, |_, _, _| {});
         self.ledger.credit_line_move(self.tolerance)
     }

@@ -29,7 +29,7 @@
 //! (a whole number >= 1, default 3), `lambda` (in (0, 1], default 0.9),
 //! `valuation` (`"counts"` or `"payoffs"`, default counts).
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Outcome, ParameterError, Strategy, View};
 
 use crate::ledger::{
@@ -156,7 +156,7 @@ impl Strategy for GearShifting {
         Classifier::deterministic(None)
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         if view.turn() == 0 {
             self.reset();
         }

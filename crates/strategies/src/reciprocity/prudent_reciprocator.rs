@@ -32,7 +32,7 @@
 //! Parameters (registry names): `margin` (a finite number >= 0, default 0):
 //! how far above the threshold `delta_i` must lie.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::analytic::NoThreshold;
 use twolevel_game::error::check_non_negative;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View, grim_threshold};
@@ -94,7 +94,7 @@ impl Strategy for PrudentReciprocator {
         }
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         if self.cooperation_is_self_enforcing(view) {
             view.partner_last().unwrap_or(Action::C)
         } else {

@@ -6,7 +6,7 @@
 //! (1986) terms, the model of specific reciprocity: equivalent exchange in a
 //! strict sequence.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
 use crate::registry::{StrategyEntry, default_build};
@@ -24,7 +24,7 @@ impl Strategy for TitForTat {
         Classifier::deterministic(Some(1))
     }
 
-    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         view.partner_last().unwrap_or(Action::C)
     }
 

@@ -10,7 +10,7 @@
 //! of reciprocity in sizable groups"; the conditional cooperators of
 //! Fischbacher, Gachter and Fehr (2001).
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, RegimeStrategy, RegimeView};
 
 use super::registry::RegimeEntry;
@@ -48,7 +48,7 @@ impl RegimeStrategy for ConditionalCooperator {
         Classifier::deterministic(Some(1))
     }
 
-    fn decide(&mut self, view: &RegimeView<'_>, _: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &RegimeView<'_>, _: &mut dyn Rng) -> Action {
         match view.others_cooperating_last() {
             Some(others) if others < self.quorum => Action::D,
             _ => Action::C,

@@ -3,7 +3,7 @@
 //! Rule: cooperate. Source: MODEL.md section 10 (the unconditional
 //! cooperator of the N-person prisoner's dilemma).
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, RegimeStrategy, RegimeView};
 
 use super::registry::{RegimeEntry, default_regime_build};
@@ -21,7 +21,7 @@ impl RegimeStrategy for RegimeCooperator {
         Classifier::deterministic(Some(0))
     }
 
-    fn decide(&mut self, _: &RegimeView<'_>, _: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, _: &RegimeView<'_>, _: &mut dyn Rng) -> Action {
         Action::C
     }
 

@@ -5,7 +5,7 @@
 //! [`RegimeNationalist`](super::RegimeNationalist) it plays to no audience:
 //! its tournament entry keeps the default visibility.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, RegimeStrategy, RegimeView};
 
 use super::registry::{RegimeEntry, default_regime_build};
@@ -23,7 +23,7 @@ impl RegimeStrategy for RegimeDefector {
         Classifier::deterministic(Some(0))
     }
 
-    fn decide(&mut self, _: &RegimeView<'_>, _: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, _: &RegimeView<'_>, _: &mut dyn Rng) -> Action {
         Action::D
     }
 

@@ -12,7 +12,7 @@
 //! (diffuse reciprocity; MFN treatment in the WTO); MODEL.md sections 4
 //! and 10.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, RegimeStrategy, RegimeView};
 
 use super::ledger::RegimeLedger;
@@ -58,7 +58,7 @@ impl RegimeStrategy for RegimeReciprocity {
         Classifier::deterministic(None)
     }
 
-    fn decide(&mut self, view: &RegimeView<'_>, _: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &RegimeView<'_>, _: &mut dyn Rng) -> Action {
         self.ledger.catch_up(view, |_, _, _| {});
         if self.ledger.balance() <= self.tolerance {
             Action::C

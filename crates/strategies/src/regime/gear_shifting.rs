@@ -21,7 +21,7 @@
 //! and takes the same parameters (`initial`, `step`, `cap`, `patience`,
 //! `lambda`).
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, RegimeStrategy, RegimeView};
 
 use super::ledger::RegimeLedger;
@@ -79,7 +79,7 @@ impl RegimeStrategy for RegimeGearShifting {
         Classifier::deterministic(None)
     }
 
-    fn decide(&mut self, view: &RegimeView<'_>, _: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &RegimeView<'_>, _: &mut dyn Rng) -> Action {
         let params = self.params;
         let tolerance = &mut self.tolerance;
         let run = &mut self.run;

@@ -36,7 +36,7 @@
 //! reciprocity; the pairwise [`FreeRider`](crate::FreeRider), which learns
 //! one partner's tolerance instead.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, RegimeStrategy, RegimeView};
 
 use super::ledger::others_cooperation_share;
@@ -98,7 +98,7 @@ impl RegimeStrategy for MfnFreeRider {
         Classifier::deterministic(None)
     }
 
-    fn decide(&mut self, view: &RegimeView<'_>, _: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &RegimeView<'_>, _: &mut dyn Rng) -> Action {
         // Group sizes are at most `GroupGame::MAX_SIZE`, exact in f64.
         #[allow(clippy::cast_precision_loss)]
         let share_of_one = 1.0 / view.others() as f64;

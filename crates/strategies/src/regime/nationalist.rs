@@ -15,7 +15,7 @@
 //! Source: MODEL.md sections 1, 5 and 10; the pairwise
 //! [`NationalistDefector`](crate::NationalistDefector).
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::error::check_unit_interval;
 use twolevel_game::{Action, Classifier, ParameterError, RegimeStrategy, RegimeView};
 
@@ -54,7 +54,7 @@ impl RegimeStrategy for RegimeNationalist {
         }
     }
 
-    fn decide(&mut self, view: &RegimeView<'_>, _: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &RegimeView<'_>, _: &mut dyn Rng) -> Action {
         if view.politicization >= self.reciprocate_below {
             return Action::D;
         }

@@ -6,7 +6,7 @@
 //! indirect reciprocity (Nowak and Sigmund 1998, Nature 393:573-577;
 //! Ohtsuki and Iwasa 2004, J. Theor. Biol. 231:107-120).
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::Action;
 
 use super::{DonorView, SocietyRule};
@@ -22,7 +22,7 @@ impl SocietyRule for Discriminator {
     }
 
     #[inline]
-    fn decide(&mut self, view: &DonorView, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &DonorView, _rng: &mut dyn Rng) -> Action {
         if view.recipient_standing.is_good() {
             Action::C
         } else {

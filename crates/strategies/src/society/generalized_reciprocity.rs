@@ -7,7 +7,7 @@
 //! gratitude", Proc. R. Soc. B 274:605-610), the purest form of diffuse
 //! reciprocity: it needs no reputation and no institution.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::Action;
 
 use super::{DonorView, SocietyRule};
@@ -22,7 +22,7 @@ impl SocietyRule for GeneralizedReciprocity {
     }
 
     #[inline]
-    fn decide(&mut self, view: &DonorView, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &DonorView, _rng: &mut dyn Rng) -> Action {
         view.last_received.unwrap_or(Action::C)
     }
 

@@ -38,7 +38,7 @@ pub(crate) mod society_ledger;
 pub(crate) mod specific_reciprocity;
 pub(crate) mod unconditional;
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Standing};
 
 pub use discriminator::Discriminator;
@@ -80,7 +80,7 @@ pub trait SocietyRule: Send {
 
     /// The action the donor intends (an execution error may still turn an
     /// intended C into D).
-    fn decide(&mut self, view: &DonorView, rng: &mut dyn RngCore) -> Action;
+    fn decide(&mut self, view: &DonorView, rng: &mut dyn Rng) -> Action;
 
     /// Tells the rule that `recipient`, one of the states following it,
     /// received `action` from `donor`. The default ignores it (the engine

@@ -10,7 +10,7 @@
 //! second-order norm it is the discriminator for simple standing and stern
 //! judging, and unconditional cooperation for image scoring.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, Norm};
 
 use super::{DonorView, SocietyRule};
@@ -68,7 +68,7 @@ impl SocietyRule for NormAction {
     }
 
     #[inline]
-    fn decide(&mut self, view: &DonorView, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &DonorView, _rng: &mut dyn Rng) -> Action {
         self.norm
             .prescribed_action(view.own_standing, view.recipient_standing)
     }

@@ -10,7 +10,7 @@
 //! credit line of `DiffuseReciprocity` held with the society instead of
 //! with one partner.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Action, ParameterError};
 
 use super::{DonorView, SocietyRule};
@@ -66,7 +66,7 @@ impl SocietyRule for SocietyLedger {
     }
 
     #[inline]
-    fn decide(&mut self, view: &DonorView, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &DonorView, _rng: &mut dyn Rng) -> Action {
         if view.cooperations_given <= view.cooperations_received + self.tolerance {
             Action::C
         } else {

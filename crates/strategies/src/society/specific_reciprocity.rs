@@ -16,7 +16,7 @@
 
 use std::collections::HashMap;
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::Action;
 
 use super::{DonorView, SocietyRule};
@@ -48,7 +48,7 @@ impl SocietyRule for SpecificReciprocity {
     }
 
     #[inline]
-    fn decide(&mut self, view: &DonorView, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, view: &DonorView, _rng: &mut dyn Rng) -> Action {
         self.last_from
             .get(&key(view.donor, view.recipient))
             .copied()

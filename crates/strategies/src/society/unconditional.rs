@@ -6,7 +6,7 @@
 //! (Nowak and Sigmund 1998, "Evolution of indirect reciprocity by image
 //! scoring", Nature 393:573-577): ALLC is exploited, ALLD free-rides.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::Action;
 
 use super::{DonorView, SocietyRule};
@@ -38,7 +38,7 @@ impl SocietyRule for Unconditional {
         }
     }
 
-    fn decide(&mut self, _view: &DonorView, _rng: &mut dyn RngCore) -> Action {
+    fn decide(&mut self, _view: &DonorView, _rng: &mut dyn Rng) -> Action {
         self.action
     }
 

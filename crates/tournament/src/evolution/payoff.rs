@@ -2,7 +2,7 @@
 //! mean payoffs (deterministic strategies, or expected payoffs) or matches
 //! played afresh with the run's RNG (stochastic strategies).
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::ParameterError;
 
 /// An `n x n` table of payoffs: `get(i, j)` is the payoff to a player of
@@ -131,18 +131,18 @@ impl PayoffTable {
 /// the given RNG and returns each side's payoff (per turn, like a
 /// [`PayoffTable`]), `(to i, to j)`.
 ///
-/// Any `FnMut(usize, usize, &mut dyn RngCore) -> (f64, f64)` closure is a
+/// Any `FnMut(usize, usize, &mut dyn Rng) -> (f64, f64)` closure is a
 /// match player; the round robin's match engine is wrapped this way.
 pub trait MatchPlayer: Send {
     /// Plays a match between types `i` and `j`.
-    fn play(&mut self, i: usize, j: usize, rng: &mut dyn RngCore) -> (f64, f64);
+    fn play(&mut self, i: usize, j: usize, rng: &mut dyn Rng) -> (f64, f64);
 }
 
 impl<F> MatchPlayer for F
 where
-    F: FnMut(usize, usize, &mut dyn RngCore) -> (f64, f64) + Send,
+    F: FnMut(usize, usize, &mut dyn Rng) -> (f64, f64) + Send,
 {
-    fn play(&mut self, i: usize, j: usize, rng: &mut dyn RngCore) -> (f64, f64) {
+    fn play(&mut self, i: usize, j: usize, rng: &mut dyn Rng) -> (f64, f64) {
         self(i, j, rng)
     }
 }
@@ -166,7 +166,7 @@ pub trait PayoffSource {
 
     /// Updates the payoffs before a step given the current counts; returns
     /// whether they changed.
-    fn refresh(&mut self, counts: &[u32], rng: &mut dyn RngCore) -> bool;
+    fn refresh(&mut self, counts: &[u32], rng: &mut dyn Rng) -> bool;
 
     /// The smallest and largest payoff the source can ever give, when known
     /// in advance (a fixed table); `None` when payoffs are sampled and must
@@ -186,7 +186,7 @@ impl PayoffSource for PayoffTable {
     }
 
     #[inline]
-    fn refresh(&mut self, _counts: &[u32], _rng: &mut dyn RngCore) -> bool {
+    fn refresh(&mut self, _counts: &[u32], _rng: &mut dyn Rng) -> bool {
         false
     }
 
@@ -234,7 +234,7 @@ impl<M: MatchPlayer> PayoffSource for SampledPayoffs<M> {
         self.table.entries[i * self.table.n + j]
     }
 
-    fn refresh(&mut self, counts: &[u32], rng: &mut dyn RngCore) -> bool {
+    fn refresh(&mut self, counts: &[u32], rng: &mut dyn Rng) -> bool {
         let n = self.table.n;
         for i in 0..n {
             if counts[i] == 0 {

@@ -9,8 +9,8 @@
 //! individual of type `i` meets each of the other `N - 1` individuals once,
 //! so its payoff is `pi_i = (sum_j c_j a_ij - a_ii) / (N - 1)`.
 
-use rand::Rng;
-use rand_core::RngCore;
+use rand::RngExt;
+use rand_core::Rng;
 use twolevel_game::ParameterError;
 
 use super::config::{Record, Selection};
@@ -268,7 +268,7 @@ fn validate(
 /// The run stops at fixation when the mutation probability is 0, or after
 /// `max_steps` elementary steps. The RNG is the run's own: the same RNG
 /// state gives the same trajectory.
-pub fn simulate<S: PayoffSource, R: RngCore>(
+pub fn simulate<S: PayoffSource, R: Rng>(
     source: &mut S,
     initial: &[u32],
     params: &StochasticParams,

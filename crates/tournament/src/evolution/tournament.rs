@@ -1,7 +1,7 @@
 //! Evolution on a tournament: the round robin's payoffs feed the configured
 //! process.
 
-use rand_core::RngCore;
+use rand_core::Rng;
 use twolevel_game::{Currency, ParameterError, Strategy};
 
 use super::analytic::FixationMatrix;
@@ -79,7 +79,7 @@ impl RoundRobinMatches {
 }
 
 impl MatchPlayer for RoundRobinMatches {
-    fn play(&mut self, i: usize, j: usize, rng: &mut dyn RngCore) -> (f64, f64) {
+    fn play(&mut self, i: usize, j: usize, rng: &mut dyn Rng) -> (f64, f64) {
         let [first, second] = &mut self.sides;
         let result = play_match(
             &self.config,

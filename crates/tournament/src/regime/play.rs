@@ -28,8 +28,8 @@
 //! The RNG is drawn from only for a continuation length, by stochastic
 //! strategies, by non-zero noise and by sampled losses.
 
-use rand::Rng;
-use rand_core::RngCore;
+use rand::RngExt;
+use rand_core::Rng;
 use serde::{Deserialize, Serialize};
 use twolevel_game::{
     Action, GroupGame, Horizon, Orientation, ParameterError, Payoff, Politicization, Politics,
@@ -204,7 +204,7 @@ impl RegimeBuffers {
 pub fn play_regime(
     config: &RegimeConfig,
     members: &mut [RegimeMember],
-    rng: &mut dyn RngCore,
+    rng: &mut dyn Rng,
     buffers: &mut RegimeBuffers,
 ) -> Result<RegimeResult, ParameterError> {
     let game = config.game;

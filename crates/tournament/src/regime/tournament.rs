@@ -19,7 +19,7 @@
 //! entrant (payoffs per round in the three currencies, averaged over every
 //! seat it filled, each composition weighing the same), and overall.
 
-use rand::{Rng, SeedableRng};
+use rand::{RngExt, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};

@@ -15,8 +15,8 @@
 //! step, private assessment O(qZ) (each observer judges independently;
 //! observers are drawn by geometric skips).
 
-use rand::Rng;
-use rand_core::RngCore;
+use rand::RngExt;
+use rand_core::Rng;
 use twolevel_game::{Action, ByCurrency, Currency, Norm, ParameterError, Payoff, Standing};
 use twolevel_strategies::society::{DonorView, SocietyRule, build_rule_with};
 
@@ -260,7 +260,7 @@ impl Society {
 
     /// Runs `steps` steps with the caller's RNG and returns the counters
     /// of these steps (which are also added to [`Society::counters`]).
-    pub fn run<R: RngCore>(&mut self, steps: u64, rng: &mut R) -> SocietyCounters {
+    pub fn run<R: Rng>(&mut self, steps: u64, rng: &mut R) -> SocietyCounters {
         let before = self.counters;
         for _ in 0..steps {
             self.step(rng);
@@ -278,7 +278,7 @@ impl Society {
     /// One step: a donation, or a simultaneous round, by the encounter
     /// mode.
     #[inline]
-    pub fn step<R: RngCore>(&mut self, rng: &mut R) {
+    pub fn step<R: Rng>(&mut self, rng: &mut R) {
         let size = self.kind_of.len() as u32;
         let first = rng.random_range(0..size) as usize;
         let mut second = rng.random_range(0..size - 1) as usize;
@@ -331,7 +331,7 @@ impl Society {
 
     /// The donor decides and executes (with execution error).
     #[inline]
-    fn act<R: RngCore>(&mut self, donor: usize, recipient: usize, rng: &mut R) -> Action {
+    fn act<R: Rng>(&mut self, donor: usize, recipient: usize, rng: &mut R) -> Action {
         let view = DonorView {
             donor: donor as u32,
             recipient: recipient as u32,
@@ -387,7 +387,7 @@ impl Society {
     /// The new standing one observer assigns for one act, with the
     /// assessment error.
     #[inline]
-    fn judge<R: RngCore>(
+    fn judge<R: Rng>(
         norm: Norm,
         mu: f64,
         donor: Standing,
@@ -405,7 +405,7 @@ impl Society {
 
     /// Assesses the acts of one encounter: all are judged on the
     /// standings before it, then written.
-    fn observe<R: RngCore>(&mut self, acts: &[Act], rng: &mut R) {
+    fn observe<R: Rng>(&mut self, acts: &[Act], rng: &mut R) {
         let norm = self.params.norm();
         let mu = self.params.assessment_error();
         let q = self.params.observation();
@@ -462,7 +462,7 @@ impl Society {
 /// independently with probability `q`: a geometric skip, so that a step
 /// costs O(qZ) draws rather than Z.
 #[inline]
-fn next_observer<R: RngCore>(
+fn next_observer<R: Rng>(
     current: Option<usize>,
     q: f64,
     size: usize,

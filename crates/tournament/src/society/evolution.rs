@@ -13,8 +13,8 @@
 //! stays), as in the indirect evolutionary approach of MODEL.md section 8.
 //! Everything is drawn from the RNG passed in, so a seed fixes the run.
 
-use rand::Rng;
-use rand_core::RngCore;
+use rand::RngExt;
+use rand_core::Rng;
 use twolevel_game::error::{check_non_negative, check_unit_interval};
 use twolevel_game::{Currency, ParameterError};
 
@@ -58,7 +58,7 @@ impl RuleEvolution {
 
     /// Runs `generations` generations and returns the number of states of
     /// each kind before the first and after every generation.
-    pub fn run<R: RngCore>(
+    pub fn run<R: Rng>(
         &self,
         society: &mut Society,
         generations: u64,
@@ -74,7 +74,7 @@ impl RuleEvolution {
     }
 
     /// One generation: play, then one revision.
-    pub fn generation<R: RngCore>(&self, society: &mut Society, rng: &mut R) {
+    pub fn generation<R: Rng>(&self, society: &mut Society, rng: &mut R) {
         society.clear_payoffs();
         society.run(self.steps_per_generation, rng);
         let size = society.size() as u32;
