@@ -6,67 +6,74 @@ use crate::error::ParameterError;
 
 /// How many rounds a match lasts.
 ///
-/// Deserializing validates: a zero-turn match or a continuation probability
-/// outside [0, 1) is an error naming the field.
+/// A `Horizon` is always valid: the only ways to build one are
+/// [`Horizon::fixed`], [`Horizon::continuation`], [`Horizon::new`] and
+/// deserializing, and each of them refuses a zero-turn match or a
+/// continuation probability outside [0, 1) with an error naming the field.
+/// Read it back with [`Horizon::kind`].
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "RawHorizon", into = "RawHorizon")]
-pub enum Horizon {
+#[serde(try_from = "HorizonKind", into = "HorizonKind")]
+pub struct Horizon {
+    /// The validated description; private so that it cannot be changed
+    /// into an invalid one.
+    kind: HorizonKind,
+}
+
+/// The description of a [`Horizon`], as written in RON files:
+/// `Fixed(turns: 200)` or `Continuation(delta: 0.99654)`.
+///
+/// This is a plain description and is not validated; a [`Horizon`] built
+/// from it with [`Horizon::new`] is. Every `Horizon` returns a valid one
+/// from [`Horizon::kind`], so matching on it is safe.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Horizon")]
+pub enum HorizonKind {
     /// A fixed number of rounds (Axelrod's first tournament used 200).
     Fixed {
-        /// The number of rounds, at least 1.
+        /// The number of rounds, at least 1 in a valid horizon.
         turns: u32,
     },
     /// After each round another follows with probability `delta`; the length
     /// is geometric with mean `1 / (1 - delta)` and at least one round.
     /// Axelrod's second tournament used `delta = 0.99654`.
     Continuation {
-        /// The continuation probability, in [0, 1).
+        /// The continuation probability, in [0, 1) in a valid horizon.
         delta: f64,
     },
 }
 
-/// The unvalidated form of a [`Horizon`], as written in RON files:
-/// `Fixed(turns: 200)` or `Continuation(delta: 0.99654)`.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename = "Horizon")]
-pub enum RawHorizon {
-    /// See [`Horizon::Fixed`].
-    Fixed {
-        /// The number of rounds.
-        turns: u32,
-    },
-    /// See [`Horizon::Continuation`].
-    Continuation {
-        /// The continuation probability.
-        delta: f64,
-    },
-}
-
-impl TryFrom<RawHorizon> for Horizon {
+impl TryFrom<HorizonKind> for Horizon {
     type Error = ParameterError;
 
-    fn try_from(raw: RawHorizon) -> Result<Self, Self::Error> {
-        match raw {
-            RawHorizon::Fixed { turns } => Horizon::fixed(turns),
-            RawHorizon::Continuation { delta } => Horizon::continuation(delta),
-        }
+    fn try_from(kind: HorizonKind) -> Result<Self, Self::Error> {
+        Horizon::new(kind)
     }
 }
 
-impl From<Horizon> for RawHorizon {
-    fn from(h: Horizon) -> Self {
-        match h {
-            Horizon::Fixed { turns } => RawHorizon::Fixed { turns },
-            Horizon::Continuation { delta } => RawHorizon::Continuation { delta },
-        }
+impl From<Horizon> for HorizonKind {
+    fn from(horizon: Horizon) -> Self {
+        horizon.kind
     }
 }
 
 impl Horizon {
     /// Axelrod's first tournament: 200 rounds.
-    pub const AXELROD_FIRST: Horizon = Horizon::Fixed { turns: 200 };
+    pub const AXELROD_FIRST: Horizon = Horizon {
+        kind: HorizonKind::Fixed { turns: 200 },
+    };
     /// Axelrod's second tournament: continuation probability 0.99654.
-    pub const AXELROD_SECOND: Horizon = Horizon::Continuation { delta: 0.99654 };
+    pub const AXELROD_SECOND: Horizon = Horizon {
+        kind: HorizonKind::Continuation { delta: 0.99654 },
+    };
+
+    /// Validates a description: [`Horizon::fixed`] or
+    /// [`Horizon::continuation`] according to its kind.
+    pub fn new(kind: HorizonKind) -> Result<Self, ParameterError> {
+        match kind {
+            HorizonKind::Fixed { turns } => Horizon::fixed(turns),
+            HorizonKind::Continuation { delta } => Horizon::continuation(delta),
+        }
+    }
 
     /// A fixed horizon; zero turns is rejected.
     pub fn fixed(turns: u32) -> Result<Self, ParameterError> {
@@ -76,7 +83,9 @@ impl Horizon {
                 "expected at least 1 turn, got 0",
             ))
         } else {
-            Ok(Horizon::Fixed { turns })
+            Ok(Horizon {
+                kind: HorizonKind::Fixed { turns },
+            })
         }
     }
 
@@ -84,7 +93,9 @@ impl Horizon {
     /// would make every match endless.
     pub fn continuation(delta: f64) -> Result<Self, ParameterError> {
         if (0.0..1.0).contains(&delta) {
-            Ok(Horizon::Continuation { delta })
+            Ok(Horizon {
+                kind: HorizonKind::Continuation { delta },
+            })
         } else {
             Err(ParameterError::new(
                 "delta",
@@ -95,12 +106,28 @@ impl Horizon {
         }
     }
 
+    /// The validated description, to match on.
+    #[must_use]
+    pub const fn kind(&self) -> HorizonKind {
+        self.kind
+    }
+
+    /// The number of rounds of a fixed horizon, `None` for a continuation
+    /// one.
+    #[must_use]
+    pub const fn turns(&self) -> Option<u32> {
+        match self.kind {
+            HorizonKind::Fixed { turns } => Some(turns),
+            HorizonKind::Continuation { .. } => None,
+        }
+    }
+
     /// The expected number of rounds: `turns`, or `1 / (1 - delta)`.
     #[must_use]
     pub fn expected_length(&self) -> f64 {
-        match *self {
-            Horizon::Fixed { turns } => f64::from(turns),
-            Horizon::Continuation { delta } => 1.0 / (1.0 - delta),
+        match self.kind {
+            HorizonKind::Fixed { turns } => f64::from(turns),
+            HorizonKind::Continuation { delta } => 1.0 / (1.0 - delta),
         }
     }
 
@@ -109,9 +136,9 @@ impl Horizon {
     /// applies instead).
     #[must_use]
     pub fn discount(&self) -> Option<f64> {
-        match *self {
-            Horizon::Fixed { .. } => None,
-            Horizon::Continuation { delta } => Some(delta),
+        match self.kind {
+            HorizonKind::Fixed { .. } => None,
+            HorizonKind::Continuation { delta } => Some(delta),
         }
     }
 }
@@ -133,6 +160,26 @@ mod tests {
         assert!(Horizon::continuation(-0.1).is_err());
         assert!(Horizon::continuation(f64::NAN).is_err());
         assert!(Horizon::fixed(0).is_err());
+    }
+
+    /// Issue 12 item 7: a horizon cannot be built around validation; the
+    /// description it hands out is the validated one.
+    #[test]
+    fn only_validated_horizons_exist() {
+        assert!(Horizon::new(HorizonKind::Fixed { turns: 0 }).is_err());
+        assert!(Horizon::new(HorizonKind::Continuation { delta: 1.0 }).is_err());
+        let fixed = Horizon::new(HorizonKind::Fixed { turns: 7 }).unwrap();
+        assert_eq!(fixed.kind(), HorizonKind::Fixed { turns: 7 });
+        assert_eq!(fixed.turns(), Some(7));
+        let continuation = Horizon::continuation(0.5).unwrap();
+        assert_eq!(continuation.turns(), None);
+        assert_eq!(continuation.discount(), Some(0.5));
+        assert_eq!(
+            HorizonKind::from(continuation),
+            HorizonKind::Continuation { delta: 0.5 }
+        );
+        let err = ron::from_str::<Horizon>("Fixed(turns: 0)").unwrap_err();
+        assert!(err.to_string().contains("turns"), "{err}");
     }
 
     #[test]

@@ -132,7 +132,7 @@ pub use currency::{ByCurrency, Currency};
 pub use dynamics::{ElectionCycle, PoliticizationDynamics, Politics};
 pub use error::ParameterError;
 pub use group::{GroupGame, GroupGameConfig, GroupPolicy, Realization, cooperator_count};
-pub use horizon::Horizon;
+pub use horizon::{Horizon, HorizonKind};
 pub use matrix::{Bimatrix, NotPrisonersDilemma, PayoffMatrix};
 pub use memory_one::{ExpectedPayoffs, MemoryOneChain, MemoryOnePlayer, OutcomePayoffs};
 pub use norms::{Norm, Standing};

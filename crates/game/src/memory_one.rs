@@ -34,7 +34,7 @@
 //! - the exact expected payoffs of a match of `T` rounds,
 //!   `sum_{t < T} v0 M^t f`;
 //! - the exact expected payoffs of a match with continuation probability
-//!   `delta` ([`Horizon::Continuation`]): round `t + 1` is played with
+//!   `delta` ([`HorizonKind::Continuation`]): round `t + 1` is played with
 //!   probability `delta^t`, so the expected total is
 //!   `v0 (I - delta M)^-1 f`, and per round (divided by the expected length
 //!   `1 / (1 - delta)`) it is `(1 - delta) v0 (I - delta M)^-1 f`.
@@ -58,7 +58,7 @@
 use crate::action::Outcome;
 use crate::currency::Currency;
 use crate::error::{ParameterError, check_finite, check_unit_interval};
-use crate::horizon::Horizon;
+use crate::horizon::{Horizon, HorizonKind};
 use crate::matrix::PayoffMatrix;
 use crate::two_level::StageTable;
 
@@ -465,7 +465,7 @@ impl MemoryOneChain {
     }
 
     /// The exact expected payoffs of a match that continues after each
-    /// round with probability `delta` ([`Horizon::Continuation`]): the
+    /// round with probability `delta` ([`HorizonKind::Continuation`]): the
     /// total `v0 (I - delta M)^-1 f` (the discounted value of the match)
     /// and, per round, `(1 - delta)` times it.
     ///
@@ -486,19 +486,13 @@ impl MemoryOneChain {
     /// [`MemoryOneChain::discounted_payoffs`].
     #[must_use]
     pub fn horizon_payoffs(&self, horizon: &Horizon, payoffs: &OutcomePayoffs) -> ExpectedPayoffs {
-        match *horizon {
-            Horizon::Fixed { turns } => {
+        match horizon.kind() {
+            HorizonKind::Fixed { turns } => {
                 let total = payoffs.value(&self.expected_outcomes(turns));
                 ExpectedPayoffs::new(total, f64::from(turns.max(1)))
             }
-            Horizon::Continuation { delta } => {
-                // A hand-built horizon may hold an invalid delta; keep it
-                // in [0, 1).
-                let delta = if delta.is_nan() {
-                    0.0
-                } else {
-                    delta.clamp(0.0, 1.0 - f64::EPSILON)
-                };
+            HorizonKind::Continuation { delta } => {
+                // A Horizon's delta is validated to lie in [0, 1).
                 let total = payoffs.value(&self.discounted_outcomes(delta).unwrap_or([0.0; 4]));
                 ExpectedPayoffs::new(total, 1.0 / (1.0 - delta))
             }

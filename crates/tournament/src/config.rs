@@ -323,7 +323,7 @@ impl TournamentFile {
                 "expected a non-empty name",
             ));
         }
-        if self.length_known && matches!(self.horizon, Horizon::Continuation { .. }) {
+        if self.length_known && self.horizon.turns().is_none() {
             return Err(ConfigError::invalid(
                 origin,
                 "length_known",

@@ -6,7 +6,7 @@
 //!
 //! 1. Before the first round both strategies are reset, the histories in the
 //!    [`MatchBuffers`] are cleared, and the length of the match is fixed:
-//!    `turns` for [`Horizon::Fixed`]; for [`Horizon::Continuation`] the
+//!    `turns` for [`HorizonKind::Fixed`]; for [`HorizonKind::Continuation`] the
 //!    length is drawn **up front** by inversion from one uniform number `x`
 //!    of the match RNG, `n = max(1, ceil(ln(1 - x) / ln(delta)))`, the
 //!    geometric law `P(n) = (1 - delta) * delta^(n - 1)` with mean
@@ -51,8 +51,8 @@ use rand::RngExt;
 use rand_core::Rng;
 use serde::{Deserialize, Serialize};
 use twolevel_game::{
-    Action, ElectionCycle, Horizon, Orientation, Outcome, ParameterError, PayoffMatrix,
-    Politicization, Politics, StageTable, Strategy, TwoLevelGame, View,
+    Action, ElectionCycle, Horizon, HorizonKind, Orientation, Outcome, ParameterError,
+    PayoffMatrix, Politicization, Politics, StageTable, Strategy, TwoLevelGame, View,
     error::{check_positive_fraction, check_unit_interval},
 };
 
@@ -467,9 +467,9 @@ pub fn geometric_length(delta: f64, x: f64) -> u32 {
 
 /// The number of rounds of a match: fixed, or drawn from `rng`.
 pub(crate) fn draw_length(horizon: Horizon, rng: &mut dyn Rng) -> u32 {
-    match horizon {
-        Horizon::Fixed { turns } => turns,
-        Horizon::Continuation { delta } => geometric_length(delta, rng.random::<f64>()),
+    match horizon.kind() {
+        HorizonKind::Fixed { turns } => turns,
+        HorizonKind::Continuation { delta } => geometric_length(delta, rng.random::<f64>()),
     }
 }
 
@@ -598,9 +598,9 @@ impl<'c> Calendar<'c> {
         known_length: Option<u32>,
         settings: &[PlayerSettings; 2],
     ) -> Self {
-        let constant_delta = match config.horizon {
-            Horizon::Continuation { delta } => delta,
-            Horizon::Fixed { turns } => 1.0 - 1.0 / f64::from(turns),
+        let constant_delta = match config.horizon.kind() {
+            HorizonKind::Continuation { delta } => delta,
+            HorizonKind::Fixed { turns } => 1.0 - 1.0 / f64::from(turns),
         };
         Calendar {
             turns,
@@ -675,10 +675,7 @@ pub fn play_match(
         player.reset();
     }
     let turns = draw_length(config.horizon, rng);
-    let known_length = match config.horizon {
-        Horizon::Fixed { turns } if config.length_known => Some(turns),
-        _ => None,
-    };
+    let known_length = config.horizon.turns().filter(|_| config.length_known);
     let initial = config.politics.initial();
     let pis = settings.map(|s| s.politicization.unwrap_or(initial));
     let payoffs = Payoffs::new(

@@ -32,8 +32,9 @@ use rand::RngExt;
 use rand_core::Rng;
 use serde::{Deserialize, Serialize};
 use twolevel_game::{
-    Action, GroupGame, Horizon, Orientation, ParameterError, Payoff, Politicization, Politics,
-    Realization, RegimeStrategy, RegimeView, cooperator_count, error::check_unit_interval,
+    Action, GroupGame, Horizon, HorizonKind, Orientation, ParameterError, Payoff, Politicization,
+    Politics, Realization, RegimeStrategy, RegimeView, cooperator_count,
+    error::check_unit_interval,
 };
 
 use crate::play::{PlayerSettings, PlayerTotals, draw_length, tremble};
@@ -216,9 +217,9 @@ pub fn play_regime(
         ));
     }
     let turns = draw_length(config.horizon, rng);
-    let delta_t = match config.horizon {
-        Horizon::Continuation { delta } => delta,
-        Horizon::Fixed { turns } => 1.0 - 1.0 / f64::from(turns),
+    let delta_t = match config.horizon.kind() {
+        HorizonKind::Continuation { delta } => delta,
+        HorizonKind::Fixed { turns } => 1.0 - 1.0 / f64::from(turns),
     };
     let default_visibility = config.politics.dynamics().map_or(1.0, |d| d.visibility());
     let initial = config.politics.initial();
