@@ -30,6 +30,7 @@ use crate::registry::StrategyError;
 /// The `path` of every variant is the file concerned, or a display origin
 /// such as `<embedded default>` for text that did not come from a file.
 #[derive(Debug, Error)]
+#[non_exhaustive]
 pub enum ConfigError {
     /// The text is not valid RON or does not have the expected shape (a
     /// missing or unknown field, a wrong type, a value rejected while
@@ -227,6 +228,24 @@ pub fn read_text_file(path: impl AsRef<Path>) -> Result<String, ConfigError> {
 pub fn read_ron_file<T: DeserializeOwned>(path: impl AsRef<Path>) -> Result<T, ConfigError> {
     let path = path.as_ref();
     parse_ron(&read_text_file(path)?, path)
+}
+
+/// The `*.ron` files of a folder (other files and subfolders ignored),
+/// sorted by path.
+pub fn ron_files_in(dir: impl AsRef<Path>) -> Result<Vec<PathBuf>, ConfigError> {
+    let dir = dir.as_ref();
+    let io_error = |source| ConfigError::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(io_error)?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<Result<_, _>>()
+        .map_err(io_error)?;
+    paths.retain(|p| p.extension().is_some_and(|ext| ext == "ron") && p.is_file());
+    paths.sort();
+    Ok(paths)
 }
 
 #[cfg(test)]

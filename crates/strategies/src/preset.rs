@@ -35,7 +35,7 @@ use serde::{Deserialize, Serialize};
 use twolevel_game::error::{check_positive_fraction, check_unit_interval};
 use twolevel_game::{Orientation, Strategy};
 
-use crate::config::{ConfigError, parse_ron, read_text_file};
+use crate::config::{ConfigError, parse_ron, read_text_file, ron_files_in};
 use crate::registry::{self, StrategyError, StrategySpec};
 
 /// A preset as written in a RON file, before validation.
@@ -221,19 +221,7 @@ impl Preset {
 /// Loads every `*.ron` file of a folder as a preset, keyed by name (which
 /// equals the file stem). Other files are ignored.
 pub fn load_dir(dir: impl AsRef<Path>) -> Result<BTreeMap<String, Preset>, ConfigError> {
-    let dir = dir.as_ref();
-    let io_error = |source| ConfigError::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(io_error)?
-        .map(|entry| entry.map(|e| e.path()))
-        .collect::<Result<_, _>>()
-        .map_err(io_error)?;
-    paths.retain(|p| p.extension().is_some_and(|ext| ext == "ron") && p.is_file());
-    paths.sort();
-    paths
+    ron_files_in(dir)?
         .into_iter()
         .map(|path| Preset::from_file(&path).map(|preset| (preset.name.clone(), preset)))
         .collect()
@@ -242,112 +230,76 @@ pub fn load_dir(dir: impl AsRef<Path>) -> Result<BTreeMap<String, Preset>, Confi
 /// The preset files shipped in the top-level `strategies/` folder, as
 /// `(file stem, RON text)` pairs compiled into the library.
 pub const BUILTIN_PRESET_FILES: &[(&str, &str)] = &[
-    (
-        "alternator",
-        include_str!("../../../strategies/alternator.ron"),
-    ),
+    ("alternator", include_str!("../presets/alternator.ron")),
     (
         "aspiration-learner",
-        include_str!("../../../strategies/aspiration-learner.ron"),
+        include_str!("../presets/aspiration-learner.ron"),
     ),
-    ("bully", include_str!("../../../strategies/bully.ron")),
-    (
-        "bureaucrat",
-        include_str!("../../../strategies/bureaucrat.ron"),
-    ),
+    ("bully", include_str!("../presets/bully.ron")),
+    ("bureaucrat", include_str!("../presets/bureaucrat.ron")),
     (
         "contrite-tit-for-tat",
-        include_str!("../../../strategies/contrite-tit-for-tat.ron"),
+        include_str!("../presets/contrite-tit-for-tat.ron"),
     ),
-    (
-        "cooperator",
-        include_str!("../../../strategies/cooperator.ron"),
-    ),
-    (
-        "cycler-ccd",
-        include_str!("../../../strategies/cycler-ccd.ron"),
-    ),
-    ("defector", include_str!("../../../strategies/defector.ron")),
-    (
-        "delegation",
-        include_str!("../../../strategies/delegation.ron"),
-    ),
-    (
-        "extortioner",
-        include_str!("../../../strategies/extortioner.ron"),
-    ),
+    ("cooperator", include_str!("../presets/cooperator.ron")),
+    ("cycler-ccd", include_str!("../presets/cycler-ccd.ron")),
+    ("defector", include_str!("../presets/defector.ron")),
+    ("delegation", include_str!("../presets/delegation.ron")),
+    ("extortioner", include_str!("../presets/extortioner.ron")),
     (
         "fictitious-player",
-        include_str!("../../../strategies/fictitious-player.ron"),
+        include_str!("../presets/fictitious-player.ron"),
     ),
     (
         "forgetful-grudger",
-        include_str!("../../../strategies/forgetful-grudger.ron"),
+        include_str!("../presets/forgetful-grudger.ron"),
     ),
-    (
-        "free-rider",
-        include_str!("../../../strategies/free-rider.ron"),
-    ),
-    (
-        "gear-shifter",
-        include_str!("../../../strategies/gear-shifter.ron"),
-    ),
+    ("free-rider", include_str!("../presets/free-rider.ron")),
+    ("gear-shifter", include_str!("../presets/gear-shifter.ron")),
     (
         "generous-bureaucrat",
-        include_str!("../../../strategies/generous-bureaucrat.ron"),
+        include_str!("../presets/generous-bureaucrat.ron"),
     ),
     (
         "go-by-majority",
-        include_str!("../../../strategies/go-by-majority.ron"),
+        include_str!("../presets/go-by-majority.ron"),
     ),
-    ("gradual", include_str!("../../../strategies/gradual.ron")),
-    ("grudger", include_str!("../../../strategies/grudger.ron")),
-    ("gtft", include_str!("../../../strategies/gtft.ron")),
+    ("gradual", include_str!("../presets/gradual.ron")),
+    ("grudger", include_str!("../presets/grudger.ron")),
+    ("gtft", include_str!("../presets/gtft.ron")),
     (
         "hard-tit-for-tat",
-        include_str!("../../../strategies/hard-tit-for-tat.ron"),
+        include_str!("../presets/hard-tit-for-tat.ron"),
     ),
-    (
-        "nationalist",
-        include_str!("../../../strategies/nationalist.ron"),
-    ),
-    (
-        "politician",
-        include_str!("../../../strategies/politician.ron"),
-    ),
-    ("prober", include_str!("../../../strategies/prober.ron")),
+    ("nationalist", include_str!("../presets/nationalist.ron")),
+    ("politician", include_str!("../presets/politician.ron")),
+    ("prober", include_str!("../presets/prober.ron")),
     (
         "prudent-reciprocator",
-        include_str!("../../../strategies/prudent-reciprocator.ron"),
+        include_str!("../presets/prudent-reciprocator.ron"),
     ),
-    (
-        "q-learner",
-        include_str!("../../../strategies/q-learner.ron"),
-    ),
-    ("random", include_str!("../../../strategies/random.ron")),
+    ("q-learner", include_str!("../presets/q-learner.ron")),
+    ("random", include_str!("../presets/random.ron")),
     (
         "roth-erev-learner",
-        include_str!("../../../strategies/roth-erev-learner.ron"),
+        include_str!("../presets/roth-erev-learner.ron"),
     ),
     (
         "suspicious-tit-for-tat",
-        include_str!("../../../strategies/suspicious-tit-for-tat.ron"),
+        include_str!("../presets/suspicious-tit-for-tat.ron"),
     ),
     (
         "tit-for-2-tats",
-        include_str!("../../../strategies/tit-for-2-tats.ron"),
+        include_str!("../presets/tit-for-2-tats.ron"),
     ),
-    (
-        "tit-for-tat",
-        include_str!("../../../strategies/tit-for-tat.ron"),
-    ),
+    ("tit-for-tat", include_str!("../presets/tit-for-tat.ron")),
     (
         "two-tits-for-tat",
-        include_str!("../../../strategies/two-tits-for-tat.ron"),
+        include_str!("../presets/two-tits-for-tat.ron"),
     ),
     (
         "win-stay-lose-shift",
-        include_str!("../../../strategies/win-stay-lose-shift.ron"),
+        include_str!("../presets/win-stay-lose-shift.ron"),
     ),
 ];
 

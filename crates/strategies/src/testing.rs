@@ -1,11 +1,75 @@
 //! Helpers for testing strategies: play two strategies against each other
-//! in the classic game, without noise, and read the moves as strings; and a
-//! [`SequencePlayer`] that plays a fixed sequence of moves.
+//! in the classic game, without noise, and read the moves as strings; a
+//! [`SequencePlayer`] that plays a fixed sequence of moves; and
+//! [`embedded_copy_problems`], which compares a shipped folder with a
+//! crate's embedded copy.
+
+use std::collections::BTreeMap;
+use std::path::Path;
 
 use rand::SeedableRng;
 use rand_core::Rng;
 use rand_pcg::Pcg64Mcg;
 use twolevel_game::{Action, Classifier, PayoffMatrix, Strategy, View};
+
+use crate::config::{ConfigError, ron_files_in};
+
+/// What keeps a crate's embedded copy of a shipped folder from matching
+/// it: `compiled` is the crate's list of `(file stem, text)` pairs compiled
+/// from the copy in `copy` (`crates/strategies/presets/`, say), `original`
+/// the user-facing folder (`strategies/`). Each problem is one sentence
+/// naming the file: a `*.ron` file found in only one folder, a file whose
+/// bytes differ between them, or a compiled text that is not the copy's
+/// file. An empty list means the three agree.
+pub fn embedded_copy_problems(
+    compiled: &[(&str, &str)],
+    copy: impl AsRef<Path>,
+    original: impl AsRef<Path>,
+) -> Result<Vec<String>, ConfigError> {
+    let named = |dir: &Path| -> Result<BTreeMap<String, Vec<u8>>, ConfigError> {
+        ron_files_in(dir)?
+            .into_iter()
+            .map(|path| {
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                std::fs::read(&path)
+                    .map(|bytes| (name.into_owned(), bytes))
+                    .map_err(|source| ConfigError::Io { path, source })
+            })
+            .collect()
+    };
+    let (copy_dir, original_dir) = (copy.as_ref(), original.as_ref());
+    let (copy, original) = (named(copy_dir)?, named(original_dir)?);
+    let compiled: BTreeMap<String, &[u8]> = compiled
+        .iter()
+        .map(|(stem, text)| (format!("{stem}.ron"), text.as_bytes()))
+        .collect();
+    let mut names: Vec<&String> = copy
+        .keys()
+        .chain(original.keys())
+        .chain(compiled.keys())
+        .collect();
+    names.sort();
+    names.dedup();
+    let mut problems = Vec::new();
+    for name in names {
+        let (in_copy, in_original) = (copy.get(name), original.get(name));
+        if in_copy != in_original {
+            problems.push(format!(
+                "{name}: {} and {} differ; copy the file from {}",
+                copy_dir.display(),
+                original_dir.display(),
+                original_dir.display()
+            ));
+        }
+        if in_copy.map(Vec::as_slice) != compiled.get(name).copied() {
+            problems.push(format!(
+                "{name}: the compiled list and {} differ; list every file of the folder",
+                copy_dir.display()
+            ));
+        }
+    }
+    Ok(problems)
+}
 
 /// Renders moves as a string of `C` and `D`.
 pub fn moves_to_string(moves: &[Action]) -> String {

@@ -2,11 +2,14 @@
 //! loads and builds, and the copies compiled into the library equal the
 //! folder.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use twolevel_strategies::config::ConfigError;
-use twolevel_strategies::preset::{Preset, builtin_preset, builtin_presets, load_dir};
+use twolevel_strategies::preset::{
+    BUILTIN_PRESET_FILES, Preset, builtin_preset, builtin_presets, load_dir,
+};
 use twolevel_strategies::registry::StrategyError;
+use twolevel_strategies::testing::embedded_copy_problems;
 
 fn strategies_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../strategies")
@@ -27,6 +30,18 @@ fn every_preset_file_loads_and_builds() {
     }
     assert!(files >= 20, "only {files} preset files");
     assert_eq!(load_dir(strategies_dir()).unwrap().len(), files);
+}
+
+/// The crate embeds its own copy of the presets (`crates/strategies/presets/`,
+/// inside the published crate); the top-level `strategies/` folder is the
+/// user-facing copy. They must hold the same files, byte for byte, and
+/// [`BUILTIN_PRESET_FILES`] must list every one.
+#[test]
+fn the_embedded_presets_are_a_byte_identical_copy_of_strategies() {
+    let embedded = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets");
+    let problems =
+        embedded_copy_problems(BUILTIN_PRESET_FILES, embedded, strategies_dir()).unwrap();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]

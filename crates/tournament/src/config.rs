@@ -66,10 +66,65 @@ use twolevel_strategies::registry::{self, StrategySpec};
 
 use crate::evolution::EvolutionConfig;
 use crate::play::{MatchConfig, PlayerSettings};
-use crate::round_robin::{Entrant, RankingMetric, RoundRobin};
+use crate::round_robin::{Entrant, RankingMetric, RoundRobin, preset_settings};
 
 /// The default tournament (`tournaments/two-level.ron`), compiled in.
-pub const DEFAULT_TOURNAMENT: &str = include_str!("../../../tournaments/two-level.ron");
+pub const DEFAULT_TOURNAMENT: &str = include_str!("../tournaments/two-level.ron");
+
+/// Every file of the top-level `tournaments/` folder, compiled in as
+/// `(file stem, RON text)` pairs in file-name order: round robins, regime
+/// tournaments and societies alike (tell them apart with [`FileKind::of`]).
+///
+/// The texts come from `crates/tournament/tournaments/`, the crate's own
+/// copy of the folder (a published crate cannot read files outside its
+/// folder); a test checks that the two folders are identical byte for
+/// byte.
+///
+/// ```
+/// use twolevel_tournament::config::{FileKind, shipped_tournament};
+///
+/// let paradox = shipped_tournament("paradox").expect("shipped");
+/// assert_eq!(FileKind::of(paradox), FileKind::RoundRobin);
+/// assert_eq!(FileKind::of(shipped_tournament("climate").unwrap()), FileKind::Regime);
+/// assert!(shipped_tournament("no-such-file").is_none());
+/// ```
+pub const SHIPPED_TOURNAMENTS: &[(&str, &str)] = &[
+    (
+        "axelrod-first",
+        include_str!("../tournaments/axelrod-first.ron"),
+    ),
+    (
+        "axelrod-second",
+        include_str!("../tournaments/axelrod-second.ron"),
+    ),
+    ("climate", include_str!("../tournaments/climate.ron")),
+    (
+        "election-cycle",
+        include_str!("../tournaments/election-cycle.ron"),
+    ),
+    (
+        "evolution-ecological",
+        include_str!("../tournaments/evolution-ecological.ron"),
+    ),
+    ("evolution", include_str!("../tournaments/evolution.ron")),
+    (
+        "institutions",
+        include_str!("../tournaments/institutions.ron"),
+    ),
+    ("mfn", include_str!("../tournaments/mfn.ron")),
+    ("paradox", include_str!("../tournaments/paradox.ron")),
+    ("two-level", include_str!("../tournaments/two-level.ron")),
+];
+
+/// The text of the shipped tournament file `tournaments/STEM.ron`, if
+/// there is one (see [`SHIPPED_TOURNAMENTS`]).
+#[must_use]
+pub fn shipped_tournament(stem: &str) -> Option<&'static str> {
+    SHIPPED_TOURNAMENTS
+        .iter()
+        .find(|(name, _)| *name == stem)
+        .map(|(_, text)| *text)
+}
 
 /// The display origin of [`DEFAULT_TOURNAMENT`] in error messages.
 pub const DEFAULT_ORIGIN: &str = "<embedded tournaments/two-level.ron>";
@@ -79,6 +134,7 @@ pub const DEFAULT_ORIGIN: &str = "<embedded tournaments/two-level.ron>";
 /// `Regime(..)` a regime tournament of n-state groups, `Society(..)` a
 /// society of states.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum FileKind {
     /// A round robin ([`Tournament`]), run by `--example tournament`.
     RoundRobin,
@@ -404,9 +460,7 @@ fn entrant(
             let strategy = preset
                 .build()
                 .map_err(|e| ConfigError::strategy(origin, format!("{field}.strategy"), e))?;
-            let settings = PlayerSettings::new(preset.orientation(), preset.visibility())
-                .and_then(|s| s.with_patience(preset.patience()))
-                .and_then(|s| s.with_securitizing(preset.securitizing()))
+            let settings = preset_settings(preset)
                 .map_err(|e| ConfigError::from_parameter(origin, e.within(field)))?;
             Ok(Entrant::new(preset.name(), strategy, settings))
         }

@@ -664,13 +664,53 @@ fn orientations_at(
 /// The moves of the match stay in `buffers` afterwards. See the
 /// [module documentation](self) for the exact order of events and RNG
 /// draws.
-pub fn play_match(
+///
+/// The players are any two mutable borrows of strategies: concrete ones
+/// written in place, boxed ones, or an array built beforehand:
+///
+/// ```
+/// use rand::SeedableRng;
+/// use rand_pcg::Pcg64Mcg;
+/// use twolevel_game::Strategy;
+/// use twolevel_strategies::{Defector, TitForTat};
+/// use twolevel_tournament::{MatchBuffers, MatchConfig, PlayerSettings, play_match};
+///
+/// let config = MatchConfig::classic(10)?;
+/// let settings = [PlayerSettings::POLICY; 2];
+/// let mut buffers = MatchBuffers::new();
+/// let mut rng = Pcg64Mcg::seed_from_u64(1);
+///
+/// // Concrete strategies, borrowed in place.
+/// let (mut tft, mut defector) = (TitForTat, Defector);
+/// let result = play_match(&config, [&mut tft, &mut defector], &settings, &mut buffers, &mut rng);
+/// assert_eq!((result.players[0].policy, result.players[1].policy), (9.0, 14.0));
+///
+/// // Boxed strategies, the array built beforehand.
+/// let mut first: Box<dyn Strategy> = Box::new(TitForTat);
+/// let mut second: Box<dyn Strategy> = Box::new(Defector);
+/// let players = [first.as_mut(), second.as_mut()];
+/// let again = play_match(&config, players, &settings, &mut buffers, &mut rng);
+/// assert_eq!(again, result);
+///
+/// // Two entries of a list of players.
+/// let mut list: Vec<Box<dyn Strategy>> = vec![Box::new(TitForTat), Box::new(Defector)];
+/// if let [a, b] = list.as_mut_slice() {
+///     let from_list = play_match(&config, [a.as_mut(), b.as_mut()], &settings, &mut buffers, &mut rng);
+///     assert_eq!(from_list, result);
+/// }
+/// # Ok::<(), twolevel_game::ParameterError>(())
+/// ```
+pub fn play_match<'p>(
     config: &MatchConfig,
-    mut players: [&mut dyn Strategy; 2],
+    players: [&'p mut (dyn Strategy + '_); 2],
     settings: &[PlayerSettings; 2],
     buffers: &mut MatchBuffers,
     rng: &mut dyn Rng,
 ) -> MatchResult {
+    // The strategies' own lifetime may outlive the borrow (a boxed
+    // strategy is `'static`); shorten it to the borrow's.
+    let [first, second] = players;
+    let mut players: [&'p mut dyn Strategy; 2] = [first, second];
     for player in players.iter_mut() {
         player.reset();
     }

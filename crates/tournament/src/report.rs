@@ -31,6 +31,7 @@ use crate::round_robin::{RankingMetric, RoundRobinResults, total_in};
 
 /// Results could not be written.
 #[derive(Debug, Error)]
+#[non_exhaustive]
 pub enum OutputError {
     /// A folder or file could not be created or written.
     #[error("cannot write `{}`: {source}", path.display())]

@@ -32,10 +32,48 @@
 //! game, with `w = 0` and `pi = 0`, the three currencies' policy and utility
 //! coincide, so the ranking is `axelrod`'s.) Standard deviations over
 //! repetitions use the `n - 1` divisor and are 0 for a single repetition.
+//!
+//! ## Reading the results
+//!
+//! [`RoundRobinResults`] keeps everything positional (in the order the
+//! players were given) and serializes with serde; its views read it by
+//! name: [`RoundRobinResults::player`] gives a [`PlayerResults`] (score,
+//! rank, wins and payoffs in every currency, cooperation, and every
+//! [`Matchup`] against a partner), [`RoundRobinResults::ranked`] iterates
+//! over the players best first.
+//!
+//! ```
+//! use twolevel_game::Currency;
+//! use twolevel_strategies::{Defector, TitForTat};
+//! use twolevel_tournament::{Entrant, MatchConfig, RoundRobin};
+//!
+//! let players = vec![
+//!     Entrant::classic(Box::new(TitForTat)),
+//!     Entrant::classic(Box::new(Defector)),
+//! ];
+//! let results = RoundRobin::new(MatchConfig::classic(200)?, players)?.play();
+//!
+//! let tft = results.player("Tit For Tat").expect("a player of that name");
+//! assert_eq!(tft.rank(), 2);
+//! assert_eq!(tft.scores()[Currency::Policy], 199.0 / 200.0);
+//! assert_eq!(tft.wins().policy, 0.0);
+//! let against = tft.against("Defector").expect("they met");
+//! assert_eq!(against.payoff.political, 0.0); // nobody plays politics here
+//! assert_eq!(against.cooperation, 1.0 / 200.0);
+//!
+//! for player in results.ranked() {
+//!     println!("{}. {} {:.3}", player.rank(), player.name(), player.score());
+//! }
+//! // Per-pair payoff matrices are kept in every currency.
+//! assert_eq!(results.payoff_matrix(Currency::Utility)[1][0], Some(204.0 / 200.0));
+//! # Ok::<(), twolevel_game::ParameterError>(())
+//! ```
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use twolevel_game::{ByCurrency, Currency, ParameterError, Role, Strategy};
+use twolevel_strategies::config::ConfigError;
+use twolevel_strategies::preset::Preset;
 
 use crate::play::{
     MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, play_match,
@@ -80,6 +118,36 @@ impl Entrant {
         self
     }
 
+    /// An entrant playing a preset (a named actor from the `strategies/`
+    /// folder or [`builtin_presets`](twolevel_strategies::preset::builtin_presets)):
+    /// named after it, with its strategy, political weight, visibility,
+    /// patience and securitizing move, as a tournament file's
+    /// `Preset("name")` player.
+    ///
+    /// ```
+    /// use twolevel_strategies::preset::builtin_preset;
+    /// use twolevel_tournament::Entrant;
+    ///
+    /// let preset = builtin_preset("bureaucrat")?.expect("a shipped preset");
+    /// let bureaucrat = Entrant::from_preset(&preset)?;
+    /// assert_eq!(bureaucrat.name, "bureaucrat");
+    /// assert_eq!(bureaucrat.strategy.name(), "Diffuse Reciprocity");
+    /// assert_eq!(bureaucrat.settings.orientation().political_weight(), preset.political_weight());
+    /// # Ok::<(), twolevel_strategies::config::ConfigError>(())
+    /// ```
+    ///
+    /// A validated preset always builds; the error (naming the preset as
+    /// `<preset NAME>`) is there for a registry that has changed since.
+    pub fn from_preset(preset: &Preset) -> Result<Self, ConfigError> {
+        let origin = format!("<preset {}>", preset.name());
+        let strategy = preset
+            .build()
+            .map_err(|e| ConfigError::strategy(&origin, "strategy", e))?;
+        let settings =
+            preset_settings(preset).map_err(|e| ConfigError::from_parameter(&origin, e))?;
+        Ok(Entrant::new(preset.name(), strategy, settings))
+    }
+
     /// A classic entrant (w = 0, default visibility) named after its
     /// strategy.
     pub fn classic(strategy: Box<dyn Strategy>) -> Self {
@@ -90,6 +158,14 @@ impl Entrant {
             role: None,
         }
     }
+}
+
+/// The settings of a player of `preset`: its orientation, visibility,
+/// patience and securitizing move.
+pub(crate) fn preset_settings(preset: &Preset) -> Result<PlayerSettings, ParameterError> {
+    PlayerSettings::new(preset.orientation(), preset.visibility())?
+        .with_patience(preset.patience())?
+        .with_securitizing(preset.securitizing())
 }
 
 /// One scheduled match: which entrant takes the row payoffs, which the
@@ -117,6 +193,7 @@ impl Scheduled {
 /// first). Every metric names its [`Currency`]; in a tournament file it is
 /// written `ranking: Policy`, `ranking: Utility` or `ranking: Wins(Policy)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum RankingMetric {
     /// Policy (international, absolute-gains) payoff per turn: comparable
     /// between all players.
@@ -434,6 +511,7 @@ impl RoundRobin {
 
 /// One match of a round robin.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct MatchRecord {
     /// The indices of the two players: the one that took the row payoffs
     /// first. In a symmetric game (and in the first role assignment of an
@@ -453,6 +531,7 @@ pub struct MatchRecord {
 /// A quantity measured once per repetition, with its mean and standard
 /// deviation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Summary {
     /// The mean over repetitions.
     pub mean: f64,
@@ -484,6 +563,7 @@ impl Summary {
 
 /// One player's results over the whole tournament.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Standing {
     /// The player's name.
     pub name: String,
@@ -508,8 +588,11 @@ impl Standing {
     }
 }
 
-/// The results of a round robin.
+/// The results of a round robin, positional (players in the order they
+/// were given); read them by name with [`RoundRobinResults::player`] and
+/// [`RoundRobinResults::ranked`] (see the [module documentation](self)).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RoundRobinResults {
     /// The metric of the ranking.
     pub metric: RankingMetric,
@@ -526,6 +609,11 @@ pub struct RoundRobinResults {
     /// (both sides averaged on the diagonal); `None` for pairs that did not
     /// meet.
     pub payoff_matrices: ByCurrency<Vec<Vec<Option<f64>>>>,
+    /// In each currency, `win_matrices[currency][i][j]`: the share of the
+    /// matches between players `i` and `j` (weighted as the scores are) in
+    /// which `i`'s total in that currency exceeded `j`'s; `None` for pairs
+    /// that did not meet.
+    pub win_matrices: ByCurrency<Vec<Vec<Option<f64>>>>,
     /// `cooperation_matrix[i][j]`: the share of rounds in which player `i`
     /// cooperated against player `j`, over all repetitions; `None` for
     /// pairs that did not meet.
@@ -534,6 +622,103 @@ pub struct RoundRobinResults {
     pub mean_match_length: f64,
     /// Every match, by pair then repetition.
     pub matches: Vec<MatchRecord>,
+}
+
+/// One player's results in a round robin, read from [`RoundRobinResults`]
+/// by name ([`RoundRobinResults::player`]), by index or in ranking order.
+#[derive(Clone, Copy, Debug)]
+pub struct PlayerResults<'r> {
+    results: &'r RoundRobinResults,
+    index: usize,
+}
+
+impl<'r> PlayerResults<'r> {
+    /// The player's index, in the order the players were given.
+    #[must_use]
+    pub const fn index(&self) -> usize {
+        self.index
+    }
+
+    /// The player's name.
+    #[must_use]
+    pub fn name(&self) -> &'r str {
+        &self.standing().name
+    }
+
+    /// The player's full standing: mean and spread of its scores and wins
+    /// in every currency over the repetitions.
+    #[must_use]
+    pub fn standing(&self) -> &'r Standing {
+        &self.results.standings[self.index]
+    }
+
+    /// The player's rank, 1 for the best.
+    #[must_use]
+    pub fn rank(&self) -> usize {
+        self.results
+            .ranking
+            .iter()
+            .position(|&p| p == self.index)
+            .map_or(self.results.ranking.len(), |place| place + 1)
+    }
+
+    /// The mean over repetitions of what the ranking sorts by.
+    #[must_use]
+    pub fn score(&self) -> f64 {
+        self.standing().score(self.results.metric)
+    }
+
+    /// The mean over repetitions of the normalised payoff per turn in each
+    /// currency (the utility on the player's own scale).
+    #[must_use]
+    pub fn scores(&self) -> ByCurrency<f64> {
+        self.standing().scores.clone().map(|summary| summary.mean)
+    }
+
+    /// The mean over repetitions of the matches won in each currency.
+    #[must_use]
+    pub fn wins(&self) -> ByCurrency<f64> {
+        self.standing().wins.clone().map(|summary| summary.mean)
+    }
+
+    /// The share of the player's rounds (in the matches that score) in
+    /// which it cooperated.
+    #[must_use]
+    pub fn cooperation_rate(&self) -> f64 {
+        self.standing().cooperation_rate
+    }
+
+    /// What the player got against the first player called `partner`
+    /// (its own name: its self-play matches), or `None`.
+    #[must_use]
+    pub fn against(&self, partner: &str) -> Option<Matchup> {
+        let partner = self.results.player(partner)?;
+        self.results.matchup_at(self.index, partner.index)
+    }
+
+    /// What the player got against every partner it met, in the order the
+    /// players were given.
+    pub fn matchups(&self) -> impl Iterator<Item = Matchup> + 'r {
+        let (results, index) = (self.results, self.index);
+        (0..results.standings.len()).filter_map(move |partner| results.matchup_at(index, partner))
+    }
+}
+
+/// What one player got against one partner over all their matches (both
+/// sides averaged for a player against its own clone).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Matchup {
+    /// The player's index, in the order the players were given.
+    pub player: usize,
+    /// The partner's index.
+    pub partner: usize,
+    /// The player's mean payoff per turn in each currency.
+    pub payoff: ByCurrency<f64>,
+    /// The share of the pair's matches the player won in each currency.
+    pub wins: ByCurrency<f64>,
+    /// The share of rounds in which the player cooperated.
+    pub cooperation: f64,
 }
 
 /// A sum divided by the (weighted) number of matches it sums over; 0 when
@@ -554,6 +739,7 @@ struct RepetitionSums {
 #[derive(Clone, Copy, Default)]
 struct CellSums {
     per_turn: ByCurrency<f64>,
+    wins: ByCurrency<f64>,
     cooperations: u64,
     turns: u64,
     sides: f64,
@@ -581,7 +767,11 @@ impl RoundRobinResults {
                 let cell = &mut cells[me][partner];
                 let share = record.share;
                 for currency in Currency::ALL {
-                    cell.per_turn[currency] += share * (total_in(mine, currency) / turns);
+                    let (own, other) = (total_in(mine, currency), total_in(theirs, currency));
+                    cell.per_turn[currency] += share * (own / turns);
+                    if own > other {
+                        cell.wins[currency] += share;
+                    }
                 }
                 cell.cooperations += u64::from(mine.cooperations);
                 cell.turns += u64::from(result.turns);
@@ -642,6 +832,7 @@ impl RoundRobinResults {
         };
         let payoff_matrices =
             ByCurrency::from_fn(|currency| matrix(&|c| c.per_turn[currency] / c.sides));
+        let win_matrices = ByCurrency::from_fn(|currency| matrix(&|c| c.wins[currency] / c.sides));
         let cooperation_matrix = matrix(&|c| c.cooperations as f64 / c.turns as f64);
         let total_turns: u64 = matches.iter().map(|m| u64::from(m.result.turns)).sum();
         let mean_match_length = total_turns as f64 / matches.len().max(1) as f64;
@@ -653,6 +844,7 @@ impl RoundRobinResults {
             standings,
             ranking,
             payoff_matrices,
+            win_matrices,
             cooperation_matrix,
             mean_match_length,
             matches,
@@ -662,6 +854,82 @@ impl RoundRobinResults {
     /// The player names, in the order the players were given.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.standings.iter().map(|s| s.name.as_str())
+    }
+
+    /// The first player called `name` (names need not be unique; see
+    /// [`RoundRobinResults::players`] for all of them), or `None`.
+    #[must_use]
+    pub fn player(&self, name: &str) -> Option<PlayerResults<'_>> {
+        self.players().find(|player| player.name() == name)
+    }
+
+    /// The player at `index` in the order the players were given, or
+    /// `None` past the end.
+    #[must_use]
+    pub fn player_at(&self, index: usize) -> Option<PlayerResults<'_>> {
+        (index < self.standings.len()).then_some(PlayerResults {
+            results: self,
+            index,
+        })
+    }
+
+    /// Every player, in the order the players were given.
+    pub fn players(&self) -> impl ExactSizeIterator<Item = PlayerResults<'_>> + '_ {
+        (0..self.standings.len()).map(|index| PlayerResults {
+            results: self,
+            index,
+        })
+    }
+
+    /// Every player, best first (the ranking's order).
+    pub fn ranked(&self) -> impl ExactSizeIterator<Item = PlayerResults<'_>> + '_ {
+        self.ranking.iter().map(|&index| PlayerResults {
+            results: self,
+            index,
+        })
+    }
+
+    /// What the first player called `player` got against the first called
+    /// `partner` (the same name twice: its self-play matches), or `None`
+    /// when either name is unknown or the two did not meet.
+    #[must_use]
+    pub fn matchup(&self, player: &str, partner: &str) -> Option<Matchup> {
+        self.player(player)?.against(partner)
+    }
+
+    /// The payoff matrix in `currency`: `[i][j]` is player `i`'s mean
+    /// payoff per turn against player `j` (see
+    /// [`RoundRobinResults::payoff_matrices`]).
+    #[must_use]
+    pub fn payoff_matrix(&self, currency: Currency) -> &[Vec<Option<f64>>] {
+        &self.payoff_matrices[currency]
+    }
+
+    /// What player `player` got against player `partner` (indices in the
+    /// order the players were given), or `None` if they did not meet.
+    #[must_use]
+    pub fn matchup_at(&self, player: usize, partner: usize) -> Option<Matchup> {
+        let cell = |matrix: &Vec<Vec<Option<f64>>>| {
+            matrix
+                .get(player)
+                .and_then(|row| row.get(partner))
+                .copied()
+                .flatten()
+        };
+        let by_currency = |matrices: &ByCurrency<Vec<Vec<Option<f64>>>>| {
+            Some(ByCurrency {
+                policy: cell(&matrices.policy)?,
+                political: cell(&matrices.political)?,
+                utility: cell(&matrices.utility)?,
+            })
+        };
+        Some(Matchup {
+            player,
+            partner,
+            payoff: by_currency(&self.payoff_matrices)?,
+            wins: by_currency(&self.win_matrices)?,
+            cooperation: cell(&self.cooperation_matrix)?,
+        })
     }
 
     /// The length of every match, by pair then repetition.
@@ -761,6 +1029,51 @@ mod tests {
         assert_eq!(results.standings[1].wins.policy.mean, 2.0);
         assert_eq!(results.standings[0].scores.utility.std, 0.0);
         assert_eq!(results.mean_match_length, 10.0);
+    }
+
+    #[test]
+    fn players_read_by_name_agree_with_the_positional_results() {
+        let results = classic_three().with_repetitions(2).unwrap().play();
+        let defector = results.player("Defector").unwrap();
+        assert_eq!((defector.index(), defector.rank()), (1, 1));
+        assert_eq!(defector.score(), (5.0 + 1.4) / 2.0);
+        assert_eq!(defector.scores().political, 0.0);
+        assert_eq!(defector.wins().policy, 2.0);
+        assert_eq!(defector.cooperation_rate(), 0.0);
+        // 10 turns against TFT: 5 then nine times 1.
+        let against_tft = defector.against("Tit For Tat").unwrap();
+        assert_eq!(against_tft.payoff.policy, 1.4);
+        assert_eq!(against_tft.wins, ByCurrency::from_fn(|_| 1.0));
+        assert_eq!(against_tft.cooperation, 0.0);
+        let tft_side = results.matchup("Tit For Tat", "Defector").unwrap();
+        assert_eq!((tft_side.payoff.utility, tft_side.cooperation), (0.9, 0.1));
+        assert_eq!(tft_side.wins.policy, 0.0);
+        // Against itself a defector wins no match: the totals tie.
+        assert_eq!(results.win_matrices.policy[1][1], Some(0.0));
+        assert_eq!(defector.matchups().count(), 3);
+        assert_eq!(
+            results.ranked().map(|p| p.name()).collect::<Vec<_>>(),
+            results.ranked_names().collect::<Vec<_>>()
+        );
+        assert_eq!(
+            results.ranked().map(|p| p.rank()).collect::<Vec<_>>(),
+            vec![1, 2, 3]
+        );
+        assert!(results.player("Nobody").is_none());
+        assert!(results.player_at(3).is_none());
+        assert!(results.matchup("Defector", "Nobody").is_none());
+        // Without self-play, a player has no matchup with itself.
+        let without = classic_three().with_self_play(false).unwrap().play();
+        assert!(without.matchup("Defector", "Defector").is_none());
+        assert_eq!(without.player("Defector").unwrap().matchups().count(), 2);
+    }
+
+    #[test]
+    fn results_round_trip_through_serde() {
+        let results = classic_three().with_repetitions(2).unwrap().play();
+        let text = ron::to_string(&results).unwrap();
+        let back: RoundRobinResults = ron::from_str(&text).unwrap();
+        assert_eq!(back, results);
     }
 
     #[test]

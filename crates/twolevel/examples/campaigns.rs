@@ -18,13 +18,9 @@ use twolevel::tournament::report::table_name;
 
 use common::CommonArgs;
 
-/// `tournaments/election-cycle.ron`, compiled in.
-const ELECTION_CYCLE: &str = include_str!("../../../tournaments/election-cycle.ron");
-
 fn run() -> Result<()> {
     let args = CommonArgs::parse("usage: campaigns [FILE.ron] [--seed N]", |_, _| Ok(false))?;
-    let tournament =
-        args.load_tournament(ELECTION_CYCLE, "<embedded tournaments/election-cycle.ron>")?;
+    let tournament = args.load_shipped_tournament("election-cycle")?;
     let base = &tournament.round_robin;
     let cycle = *base
         .config()

@@ -32,12 +32,6 @@ use twolevel::tournament::evolution::{
 use common::CommonArgs;
 use twolevel::tournament::report::table_name;
 
-/// The default tournament, compiled in.
-const DEFAULT: &str = include_str!("../../../tournaments/evolution.ron");
-
-/// The display origin of [`DEFAULT`] in messages.
-const DEFAULT_ORIGIN: &str = "<embedded tournaments/evolution.ron>";
-
 /// Parses the command line; this example has no flags of its own.
 fn parse_args() -> Result<CommonArgs> {
     CommonArgs::parse(
@@ -117,7 +111,7 @@ fn print_analytic(evolution: &TournamentEvolution, population: u32) {
 
 fn run() -> Result<()> {
     let args = parse_args()?;
-    let tournament = args.load_tournament(DEFAULT, DEFAULT_ORIGIN)?;
+    let tournament = args.load_shipped_tournament("evolution")?;
     let Some(mut config) = tournament.evolution.clone() else {
         bail!(
             "{} has no `evolution` block: add `evolution: Some((process: Moran))` (see docs/evolution.md)",

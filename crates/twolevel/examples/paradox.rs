@@ -26,9 +26,6 @@ use twolevel::tournament::sweep::{SweepReport, even_levels};
 
 use common::CommonArgs;
 
-/// `tournaments/paradox.ron`, compiled in.
-const PARADOX: &str = include_str!("../../../tournaments/paradox.ron");
-
 /// The grim threshold of a player of weight `w` at `pi`; 1 where no
 /// discount factor below 1 sustains cooperation.
 fn threshold(game: &TwoLevelGame, w: f64, pi: f64) -> Result<f64> {
@@ -56,7 +53,7 @@ fn run() -> Result<()> {
             Ok(false)
         },
     )?;
-    let tournament = args.load_tournament(PARADOX, "<embedded tournaments/paradox.ron>")?;
+    let tournament = args.load_shipped_tournament("paradox")?;
     let base = &tournament.round_robin;
     let game = *base.config().game();
     // The distinct political weights in the field, in ascending order.

@@ -106,6 +106,7 @@ impl std::fmt::Display for ParamValue {
 
 /// A strategy could not be built from its spec.
 #[derive(Clone, Debug, PartialEq, Error)]
+#[non_exhaustive]
 pub enum StrategyError {
     /// No strategy is registered under the name.
     #[error("unknown strategy `{name}`{}", suggestion_text(suggestions))]

@@ -26,6 +26,7 @@
 //! where `T-(j)/T+(j) = g_B(j) / f_A(j)` (the ratio of fitnesses) for the
 //! Moran process and `exp(-beta (pi_A(j) - pi_B(j)))` for the Fermi rule.
 
+use serde::{Deserialize, Serialize};
 use twolevel_game::ParameterError;
 
 use super::config::Selection;
@@ -34,7 +35,7 @@ use super::stochastic::Update;
 
 /// A probability together with its natural logarithm, which stays accurate
 /// when the probability itself underflows to 0.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Probability {
     /// The probability (0 when it is below the smallest `f64`).
     pub value: f64,
@@ -233,10 +234,46 @@ pub fn conditional_fixation_time(
 /// The fixation probabilities between every pair of strategies of a table:
 /// `get(invader, resident)` is the probability that one `invader` takes
 /// over a population of `resident`s.
-#[derive(Clone, Debug, PartialEq)]
+///
+/// It serializes as its rows, `[invader][resident]`; deserializing checks
+/// that they are square.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "Vec<Vec<Probability>>", into = "Vec<Vec<Probability>>")]
 pub struct FixationMatrix {
     n: usize,
     entries: Vec<Probability>,
+}
+
+impl TryFrom<Vec<Vec<Probability>>> for FixationMatrix {
+    type Error = ParameterError;
+
+    /// The matrix of the rows `[invader][resident]`, which must be square.
+    fn try_from(rows: Vec<Vec<Probability>>) -> Result<Self, ParameterError> {
+        let n = rows.len();
+        if let Some(i) = rows.iter().position(|row| row.len() != n) {
+            return Err(ParameterError::new(
+                format!("fixation[{i}]"),
+                format!(
+                    "expected a square matrix: {n} entries, got {}",
+                    rows[i].len()
+                ),
+            ));
+        }
+        Ok(FixationMatrix {
+            n,
+            entries: rows.into_iter().flatten().collect(),
+        })
+    }
+}
+
+impl From<FixationMatrix> for Vec<Vec<Probability>> {
+    fn from(matrix: FixationMatrix) -> Self {
+        matrix
+            .entries
+            .chunks(matrix.n.max(1))
+            .map(<[Probability]>::to_vec)
+            .collect()
+    }
 }
 
 impl FixationMatrix {

@@ -34,6 +34,7 @@ use twolevel_game::{Currency, ParameterError};
 
 /// Which evolutionary process runs on the payoff table.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum Process {
     /// The frequency-dependent Moran birth-death process in a finite
     /// population (Nowak et al. 2004): one individual reproduces with
@@ -142,6 +143,7 @@ impl Selection {
 
 /// The initial population.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum Initial {
     /// Every player equally represented. In a finite population of `N`
     /// individuals and `n` players, the first `N mod n` players get one
@@ -160,6 +162,7 @@ pub enum Initial {
 /// Where a stochastic process gets its payoffs from, when it runs on a
 /// tournament.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum PayoffMode {
     /// The round robin's mean payoff per turn of each pair, over its
     /// repetitions: exact for deterministic strategies and fixed horizons,
@@ -175,6 +178,7 @@ pub enum PayoffMode {
 
 /// What a run records of its trajectory.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum Record {
     /// The state after every generation (for the Moran and pairwise
     /// comparison processes a generation is `N` elementary steps; for the

@@ -2,12 +2,14 @@
 //! simulation (the discrete replicator map) and the continuous replicator
 //! equation.
 
+use serde::{Deserialize, Serialize};
 use twolevel_game::ParameterError;
 
 use super::payoff::PayoffTable;
 
 /// A deterministic trajectory: the shares of every type at recorded times.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SharesTrajectory {
     /// The time of each recorded row: the generation for the ecological
     /// map, `step * dt` for the replicator equation.

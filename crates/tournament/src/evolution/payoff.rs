@@ -3,6 +3,7 @@
 //! played afresh with the run's RNG (stochastic strategies).
 
 use rand_core::Rng;
+use serde::{Deserialize, Serialize};
 use twolevel_game::ParameterError;
 
 /// An `n x n` table of payoffs: `get(i, j)` is the payoff to a player of
@@ -14,10 +15,28 @@ use twolevel_game::ParameterError;
 /// would be about the mean match length times larger, which for the
 /// exponential fitness map and the Fermi rule amounts to multiplying `beta`
 /// by the mean length.)
-#[derive(Clone, Debug, PartialEq)]
+///
+/// It serializes as its rows; deserializing validates them as
+/// [`PayoffTable::new`] does.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "Vec<Vec<f64>>", into = "Vec<Vec<f64>>")]
 pub struct PayoffTable {
     n: usize,
     entries: Vec<f64>,
+}
+
+impl TryFrom<Vec<Vec<f64>>> for PayoffTable {
+    type Error = ParameterError;
+
+    fn try_from(rows: Vec<Vec<f64>>) -> Result<Self, ParameterError> {
+        PayoffTable::new(rows)
+    }
+}
+
+impl From<PayoffTable> for Vec<Vec<f64>> {
+    fn from(table: PayoffTable) -> Self {
+        table.to_rows()
+    }
 }
 
 impl PayoffTable {

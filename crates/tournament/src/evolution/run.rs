@@ -6,6 +6,7 @@ use std::io::Write;
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use twolevel_game::{Currency, ParameterError};
 
@@ -17,6 +18,7 @@ use super::stochastic::{RunOutcome, StochasticParams, Update, simulate};
 
 /// Something went wrong running or writing an evolutionary process.
 #[derive(Debug, Error)]
+#[non_exhaustive]
 pub enum EvolutionError {
     /// A parameter was rejected; the error names the field.
     #[error(transparent)]
@@ -104,7 +106,7 @@ where
 }
 
 /// What an evolutionary process produced.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum EvolutionOutcome {
     /// A deterministic trajectory of shares (ecological map, replicator
     /// equation).
@@ -185,7 +187,8 @@ where
 }
 
 /// How often each type fixed over a set of runs.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FixationSummary {
     /// The number of runs.
     pub runs: u32,

@@ -11,6 +11,7 @@
 
 use rand::RngExt;
 use rand_core::Rng;
+use serde::{Deserialize, Serialize};
 use twolevel_game::ParameterError;
 
 use super::config::{Record, Selection};
@@ -48,7 +49,8 @@ pub struct StochasticParams {
 
 /// A fixation: the whole population of one type, which with no mutation is
 /// absorbing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Fixation {
     /// The type that took over.
     pub winner: usize,
@@ -57,7 +59,8 @@ pub struct Fixation {
 }
 
 /// The result of one finite-population run.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RunOutcome {
     /// The number of types.
     pub types: usize,

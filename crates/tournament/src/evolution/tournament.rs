@@ -2,6 +2,7 @@
 //! process.
 
 use rand_core::Rng;
+use serde::{Deserialize, Serialize};
 use twolevel_game::{Currency, ParameterError, Strategy};
 
 use super::analytic::FixationMatrix;
@@ -98,7 +99,8 @@ impl MatchPlayer for RoundRobinMatches {
 }
 
 /// An evolutionary process run on a tournament.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TournamentEvolution {
     /// The players' names, in order.
     pub names: Vec<String>,

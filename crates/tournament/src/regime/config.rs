@@ -140,6 +140,6 @@ impl RegimeTournamentFile {
 }
 
 /// The climate scenario, `tournaments/climate.ron`, compiled in.
-pub const CLIMATE: &str = include_str!("../../../../tournaments/climate.ron");
+pub const CLIMATE: &str = include_str!("../../tournaments/climate.ron");
 /// The MFN scenario, `tournaments/mfn.ron`, compiled in.
-pub const MFN: &str = include_str!("../../../../tournaments/mfn.ron");
+pub const MFN: &str = include_str!("../../tournaments/mfn.ron");

@@ -57,7 +57,7 @@ use super::params::{EncounterMode, Group, Institution, SocietyParams, check_popu
 use super::payoffs::DonationGame;
 
 /// The shipped society file (`tournaments/institutions.ron`), compiled in.
-pub const DEFAULT_SOCIETY: &str = include_str!("../../../../tournaments/institutions.ron");
+pub const DEFAULT_SOCIETY: &str = include_str!("../../tournaments/institutions.ron");
 
 /// The display origin of [`DEFAULT_SOCIETY`] in error messages.
 pub const DEFAULT_SOCIETY_ORIGIN: &str = "<embedded tournaments/institutions.ron>";

@@ -25,7 +25,8 @@ use super::payoffs::{DonationGame, PayoffClass, PayoffTables};
 use super::standings::{BitMatrix, Standings};
 
 /// What the states have done since the counters were last cleared.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct SocietyCounters {
     /// Donor actions taken (one a step in donation mode, two in
     /// simultaneous mode).

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 use twolevel::tournament::Tournament;
-use twolevel::tournament::config::PresetCatalog;
+use twolevel::tournament::config::{PresetCatalog, shipped_tournament};
 
 /// The arguments both examples take.
 #[derive(Debug, Default)]
@@ -96,6 +96,17 @@ impl CommonArgs {
             tournament.round_robin = tournament.round_robin.with_seed(seed);
         }
         Ok(tournament)
+    }
+
+    /// The tournament in the given file, or else the shipped file
+    /// `tournaments/STEM.ron` as compiled into the library
+    /// ([`shipped_tournament`]); see [`CommonArgs::load_tournament`].
+    // The `tournament` and `society` examples have defaults of their own.
+    #[allow(dead_code)]
+    pub fn load_shipped_tournament(&self, stem: &str) -> Result<Tournament> {
+        let text = shipped_tournament(stem)
+            .with_context(|| format!("no tournament file `{stem}.ron` is compiled in"))?;
+        self.load_tournament(text, &format!("<embedded tournaments/{stem}.ron>"))
     }
 
     /// Where to write the results: nowhere under `--no-output`, else the
