@@ -32,6 +32,22 @@ impl ParameterError {
     }
 }
 
+/// Formats a number for a message in its shortest readable form: as Rust
+/// prints it when that is short (`0.25`, `200`, `-3`), in scientific
+/// notation otherwise (`1e308` rather than 309 digits, `1e-300` rather than
+/// 300 zeros).
+#[must_use]
+pub fn format_number(value: f64) -> String {
+    /// The longest plain form kept; longer ones switch to `1e308` style.
+    const LONGEST_PLAIN: usize = 12;
+    let plain = value.to_string();
+    if plain.len() <= LONGEST_PLAIN {
+        plain
+    } else {
+        format!("{value:e}")
+    }
+}
+
 /// Checks that `value` is a finite number.
 pub fn check_finite(field: &str, value: f64) -> Result<f64, ParameterError> {
     if value.is_finite() {
@@ -39,7 +55,7 @@ pub fn check_finite(field: &str, value: f64) -> Result<f64, ParameterError> {
     } else {
         Err(ParameterError::new(
             field,
-            format!("expected a finite number, got {value}"),
+            format!("expected a finite number, got {}", format_number(value)),
         ))
     }
 }
@@ -51,7 +67,7 @@ pub fn check_unit_interval(field: &str, value: f64) -> Result<f64, ParameterErro
     } else {
         Err(ParameterError::new(
             field,
-            format!("expected a number in [0, 1], got {value}"),
+            format!("expected a number in [0, 1], got {}", format_number(value)),
         ))
     }
 }
@@ -64,7 +80,7 @@ pub fn check_positive_fraction(field: &str, value: f64) -> Result<f64, Parameter
     } else {
         Err(ParameterError::new(
             field,
-            format!("expected a number in (0, 1], got {value}"),
+            format!("expected a number in (0, 1], got {}", format_number(value)),
         ))
     }
 }
@@ -76,7 +92,10 @@ pub fn check_non_negative(field: &str, value: f64) -> Result<f64, ParameterError
     } else {
         Err(ParameterError::new(
             field,
-            format!("expected a finite number >= 0, got {value}"),
+            format!(
+                "expected a finite number >= 0, got {}",
+                format_number(value)
+            ),
         ))
     }
 }

@@ -28,6 +28,7 @@
 
 use serde::{Deserialize, Serialize};
 use twolevel_game::ParameterError;
+use twolevel_game::error::format_number;
 
 use super::config::Selection;
 use super::payoff::PayoffTable;
@@ -52,6 +53,30 @@ pub(crate) fn log_sum_exp(terms: impl Iterator<Item = f64> + Clone) -> (f64, f64
     }
     let scaled: f64 = terms.map(|t| (t - max).exp()).sum();
     (max + scaled.ln(), max)
+}
+
+/// Turns the logarithms of unnormalised weights into the logarithms of
+/// probabilities, in place.
+///
+/// The largest logarithm is subtracted first, so that it becomes exactly 0
+/// and the sum of the exponentials lies in `[1, n]`; only then is the log of
+/// that sum subtracted. Subtracting `ln(total)` directly from logarithms of
+/// magnitude 1e16 or more would lose the whole correction to rounding (the
+/// spacing of `f64` there is 2), and the probabilities could sum to 2 or 5.
+/// This way they sum to 1 within `n` rounding errors for any finite input.
+/// Entries of `-inf` (zero weight) stay `-inf`.
+pub(crate) fn normalize_ln(ln: &mut [f64]) {
+    let max = ln.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if !max.is_finite() {
+        return;
+    }
+    for value in ln.iter_mut() {
+        *value -= max;
+    }
+    let ln_total = ln.iter().map(|l| l.exp()).sum::<f64>().ln();
+    for value in ln.iter_mut() {
+        *value -= ln_total;
+    }
 }
 
 /// `ln(exp(x) + exp(y))`, stable for any magnitudes.
@@ -228,7 +253,23 @@ pub fn conditional_fixation_time(
         inner = ln_add(inner + ln_gamma, ln_term);
         time = ln_add(time, inner);
     }
-    Ok(time.exp())
+    let ln_time = time;
+    let time = ln_time.exp();
+    if time.is_finite() {
+        Ok(time)
+    } else {
+        Err(ParameterError::new(
+            match update {
+                Update::Fermi(_) => "fermi_beta",
+                Update::Moran(_) => "selection",
+            },
+            format!(
+                "the mean fixation time exceeds the floating-point range (its logarithm is \
+                 {}); lower the intensity of selection or the population",
+                format_number(ln_time)
+            ),
+        ))
+    }
 }
 
 /// The fixation probabilities between every pair of strategies of a table:
@@ -380,8 +421,8 @@ impl FixationMatrix {
             let (value, _) = log_sum_exp((0..j).map(|i| ln_pi[i] + p[i][j]));
             ln_pi[j] = value;
         }
-        let (ln_total, _) = log_sum_exp(ln_pi.iter().copied());
-        ln_pi.iter().map(|l| l - ln_total).collect()
+        normalize_ln(&mut ln_pi);
+        ln_pi
     }
 }
 
@@ -468,5 +509,66 @@ mod tests {
         let into_b = m.get(1, 0).value;
         assert!((pi[0] - into_a / (into_a + into_b)).abs() < 1e-14);
         assert!((pi.iter().sum::<f64>() - 1.0).abs() < 1e-14);
+    }
+
+    /// Issue 12 item 3: with fermi_beta 1e15, or exponential selection 7.5
+    /// on payoffs near 1e100, the logarithms reach 1e16 and more and the
+    /// distribution used to sum to 2 or 5.
+    #[test]
+    fn stationary_sums_to_one_under_overwhelming_selection() {
+        // Found by replaying the algorithm: two states with weights near
+        // e^(1.45e17) each came out with probability 1 (sum 2).
+        let ties = PayoffTable::new(vec![
+            vec![0.0, 3.0, 1.0],
+            vec![1.0, 5.0, 5.0],
+            vec![0.0, 5.0, 5.0],
+        ])
+        .unwrap();
+        let huge = PayoffTable::new(vec![
+            vec![0.0, 3e99, 1e99],
+            vec![1e99, 5e99, 5e99],
+            vec![0.0, 5e99, 5e99],
+        ])
+        .unwrap();
+        let cases = [
+            (Update::Fermi(1e15), &ties),
+            (Update::Fermi(1e14), &ties),
+            (Update::Moran(Selection::Exponential(7.5)), &huge),
+            (Update::Fermi(7.5), &huge),
+        ];
+        for (update, table) in cases {
+            for population in [2, 10, 100] {
+                let matrix = FixationMatrix::new(update, table, population).unwrap();
+                let pi = matrix.stationary_distribution();
+                let sum: f64 = pi.iter().sum();
+                assert!(
+                    (sum - 1.0).abs() < 1e-12,
+                    "{update:?}, N = {population}: {pi:?}"
+                );
+                assert!(pi.iter().all(|p| (0.0..=1.0).contains(p)), "{pi:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn normalize_ln_keeps_huge_logarithms_summing_to_one() {
+        let mut ln = vec![-1e17, -1e17, -1e17 - 1.0, f64::NEG_INFINITY];
+        normalize_ln(&mut ln);
+        let sum: f64 = ln.iter().map(|l| l.exp()).sum();
+        assert!((sum - 1.0).abs() < 1e-15, "{ln:?}");
+        assert_eq!(ln[3], f64::NEG_INFINITY);
+        assert!((ln[0] - ln[1]).abs() < 1e-15);
+    }
+
+    #[test]
+    fn fixation_time_beyond_the_floating_point_range_is_an_error() {
+        // A snowdrift game (b > d, c > a) keeps both types at a stable mix:
+        // leaving it takes a time exponential in beta N, beyond f64 here;
+        // it used to come back as Ok(inf).
+        let snowdrift = [1.0, 2.0, 2.0, 0.0];
+        let err = conditional_fixation_time(Update::Fermi(1e3), snowdrift, 2000).unwrap_err();
+        assert_eq!(err.field, "fermi_beta");
+        let time = conditional_fixation_time(Update::Fermi(0.01), snowdrift, 20).unwrap();
+        assert!(time.is_finite() && time > 0.0, "{time}");
     }
 }

@@ -31,7 +31,7 @@
 
 use twolevel_game::{Action, Currency, GroupGame, Orientation, ParameterError, Politicization};
 
-use super::analytic::{Probability, ln_add, log_sum_exp};
+use super::analytic::{Probability, ln_add, log_sum_exp, normalize_ln};
 
 /// The payoff of a C and of a D strategist in a group of `N`, by the number
 /// `j` of **other** C strategists in the group (`j = 0..N-1`).
@@ -263,10 +263,7 @@ impl GroupEvolution {
             ln_p.push(running);
             up = next_up;
         }
-        let (ln_total, _) = log_sum_exp(ln_p.iter().copied());
-        for value in &mut ln_p {
-            *value -= ln_total;
-        }
+        normalize_ln(&mut ln_p);
         Ok(ln_p)
     }
 
