@@ -24,9 +24,11 @@ pub struct RegimeView<'a> {
     pub size: usize,
     /// Every past round's action profile, round after round: round `t`'s
     /// profile is `history[t * size..(t + 1) * size]` (actions as played,
-    /// after any action noise).
+    /// after any action noise, and as this state perceived the others'
+    /// under perception noise; its own actions are always true).
     pub history: &'a [Action],
-    /// The number of cooperators in each past round.
+    /// The number of cooperators in each past round (as perceived, like
+    /// `history`).
     pub cooperators: &'a [u32],
     /// The number of cooperators the regime needs to succeed, `M`.
     pub threshold: u32,
@@ -40,6 +42,12 @@ pub struct RegimeView<'a> {
     /// The utility this state received in the previous round; `None` in
     /// the first round.
     pub last_utility: Option<f64>,
+    /// The rounds left before the next election, this one included; `None`
+    /// without an election cycle.
+    pub rounds_to_election: Option<u32>,
+    /// Whether this round is in an election campaign (its `w_eff` and
+    /// discount already include the campaign's effect).
+    pub campaign: bool,
 }
 
 impl<'a> RegimeView<'a> {
@@ -58,6 +66,8 @@ impl<'a> RegimeView<'a> {
             political_weight: 0.0,
             discount: 1.0 - 1.0 / 200.0,
             last_utility: None,
+            rounds_to_election: None,
+            campaign: false,
         }
     }
 

@@ -86,6 +86,17 @@ impl Preset {
     /// Checks that `political_weight`, `visibility` and `securitizing` are
     /// in [0, 1], `patience` in (0, 1], and that the strategy builds.
     pub fn from_parsed(file: PresetFile, origin: impl AsRef<Path>) -> Result<Self, ConfigError> {
+        Preset::from_parsed_with(file, origin, |spec| registry::build(spec).map(drop))
+    }
+
+    /// Validates a parsed preset file as [`Preset::from_parsed`] does, with
+    /// `check_strategy` in place of the pairwise registry (the regime
+    /// presets check their strategy against the regime registry).
+    pub fn from_parsed_with(
+        file: PresetFile,
+        origin: impl AsRef<Path>,
+        check_strategy: impl FnOnce(&StrategySpec) -> Result<(), StrategyError>,
+    ) -> Result<Self, ConfigError> {
         let origin = origin.as_ref();
         let orientation = Orientation::new(file.political_weight)
             .map_err(|e| ConfigError::invalid(origin, "political_weight", e.reason))?;
@@ -103,8 +114,7 @@ impl Preset {
                 "expected a non-empty name",
             ));
         }
-        registry::build(&file.strategy)
-            .map_err(|e| ConfigError::strategy(origin, "strategy", e))?;
+        check_strategy(&file.strategy).map_err(|e| ConfigError::strategy(origin, "strategy", e))?;
         Ok(Preset {
             name: file.name,
             description: file.description,
@@ -126,7 +136,13 @@ impl Preset {
     /// Parses, validates and name-checks the text of a file whose stem is
     /// `stem`.
     fn from_ron_with_stem(text: &str, origin: &Path, stem: &str) -> Result<Self, ConfigError> {
-        let preset = Preset::from_ron(text, origin)?;
+        Preset::from_ron(text, origin)?.named_as(origin, stem)
+    }
+
+    /// The preset itself when its name is the file stem `stem`, else an
+    /// error naming the field `name` in `origin`.
+    pub fn named_as(self, origin: &Path, stem: &str) -> Result<Self, ConfigError> {
+        let preset = self;
         if preset.name != stem {
             return Err(ConfigError::invalid(
                 origin,

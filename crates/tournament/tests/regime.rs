@@ -3,8 +3,8 @@
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
 use twolevel_game::{
-    GroupGame, GroupPolicy, Horizon, Orientation, Politicization, PoliticizationDynamics, Politics,
-    RegimeStrategy,
+    ElectionCycle, GroupGame, GroupPolicy, Horizon, Orientation, Politicization,
+    PoliticizationDynamics, Politics, RegimeStrategy,
 };
 use twolevel_strategies::regime::{
     ConditionalCooperator, MfnFreeRider, RegimeCooperator, RegimeDefector, RegimeNationalist,
@@ -51,9 +51,20 @@ fn two_state_regime_is_the_pairwise_match() {
         initial: Politicization::new(0.2).unwrap(),
         dynamics: PoliticizationDynamics::DEFAULT,
     };
-    for politics in [Politics::Fixed(Politicization::new(0.3).unwrap()), dynamic] {
+    let election = ElectionCycle::new(6, 2, 0.5)
+        .unwrap()
+        .with_patience(0.5)
+        .unwrap();
+    let cases = [
+        (Politics::Fixed(Politicization::new(0.3).unwrap()), None),
+        (dynamic, None),
+        (dynamic, Some(election)),
+    ];
+    for (politics, election) in cases {
         let horizon = Horizon::fixed(30).unwrap();
-        let config = RegimeConfig::new(game, horizon).with_politics(politics);
+        let config = RegimeConfig::new(game, horizon)
+            .with_politics(politics)
+            .with_election(election);
         let mut members = [
             RegimeMember {
                 settings: settings[0],
@@ -69,7 +80,8 @@ fn two_state_regime_is_the_pairwise_match() {
             play_regime(&config, &mut members, &mut rng, &mut RegimeBuffers::new()).unwrap();
         let match_config = MatchConfig::new(pairwise, horizon)
             .unwrap()
-            .with_politics(politics);
+            .with_politics(politics)
+            .with_election(election);
         let mut rng = Pcg64Mcg::seed_from_u64(7);
         let reference = play_match(
             &match_config,
@@ -90,6 +102,81 @@ fn two_state_regime_is_the_pairwise_match() {
             }
         }
     }
+}
+
+/// Under perception noise a two-state regime of conditional cooperators
+/// with quorum 1 is the pairwise match of two tits for tat with the same
+/// noise: the same draws in the same order (member 0's perception, then
+/// member 1's), so the same moves.
+#[test]
+fn perception_noise_in_two_state_regime_is_the_pairwise_match() {
+    let game = public_goods(2);
+    let horizon = Horizon::fixed(200).unwrap();
+    let config = RegimeConfig::new(game, horizon)
+        .with_perception_noise(0.1)
+        .unwrap();
+    let mut members = [
+        member(ConditionalCooperator::new(1)),
+        member(ConditionalCooperator::new(1)),
+    ];
+    let mut buffers = RegimeBuffers::new();
+    let mut rng = Pcg64Mcg::seed_from_u64(11);
+    let regime = play_regime(&config, &mut members, &mut rng, &mut buffers).unwrap();
+    let match_config = MatchConfig::new(game.pairwise_game().unwrap(), horizon)
+        .unwrap()
+        .with_perception_noise(0.1)
+        .unwrap();
+    let mut match_buffers = MatchBuffers::new();
+    let mut rng = Pcg64Mcg::seed_from_u64(11);
+    let reference = play_match(
+        &match_config,
+        [&mut TitForTat, &mut TitForTat],
+        &[PlayerSettings::POLICY; 2],
+        &mut match_buffers,
+        &mut rng,
+    );
+    let regime_moves: Vec<String> = (0..2)
+        .map(|me| {
+            buffers
+                .history()
+                .iter()
+                .skip(me)
+                .step_by(2)
+                .map(ToString::to_string)
+                .collect()
+        })
+        .collect();
+    assert_eq!(regime_moves[0], match_buffers.move_string(0));
+    assert_eq!(regime_moves[1], match_buffers.move_string(1));
+    // Noise did bite: tit for tat pairs fall out of mutual cooperation.
+    assert!(regime_moves[0].contains('D'));
+    assert_eq!(
+        regime.members[0].cooperations,
+        reference.players[0].cooperations
+    );
+}
+
+/// With perception noise 1 every member sees every other move flipped: a
+/// group of conditional cooperators that all cooperate sees only defectors
+/// and defects, then sees only cooperators and cooperates again.
+#[test]
+fn certain_misperception_makes_conditional_cooperators_alternate() {
+    let config = RegimeConfig::new(public_goods(5), Horizon::fixed(9).unwrap())
+        .with_perception_noise(1.0)
+        .unwrap();
+    let mut members: Vec<RegimeMember> = (0..5)
+        .map(|_| member(ConditionalCooperator::new(4)))
+        .collect();
+    let mut rng = Pcg64Mcg::seed_from_u64(1);
+    let result = play_regime(&config, &mut members, &mut rng, &mut RegimeBuffers::new()).unwrap();
+    // Rounds 0, 2, 4, 6, 8 cooperate: 5 of 9.
+    for totals in &result.members {
+        assert_eq!(totals.cooperations, 5);
+    }
+    let err = RegimeConfig::new(public_goods(5), Horizon::fixed(9).unwrap())
+        .with_perception_noise(1.5)
+        .unwrap_err();
+    assert_eq!(err.field, "perception_noise");
 }
 
 fn mixed_tournament() -> RegimeTournament {
@@ -267,4 +354,53 @@ fn scenario_files_load_and_run() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("size"), "{err}");
+}
+
+/// The well-mixed standings weigh each composition by its multinomial
+/// probability: with a cooperator and a defector in pairs of the public
+/// goods game (F = 1.6, c = 2), a cooperator's partner is either with
+/// probability 1/2, so it earns (1.2 - 0.4) / 2 = 0.4 per round and the
+/// defector (1.6 + 0) / 2 = 0.8, while the standings (each group once)
+/// give the cooperator (1.2 + 1.2 - 0.4) / 3. A large sample of groups
+/// drawn seat by seat estimates the well-mixed values.
+#[test]
+fn well_mixed_standings_weigh_compositions_by_their_probability() {
+    let config = RegimeConfig::new(public_goods(2), Horizon::fixed(10).unwrap());
+    let entrants = || vec![member(RegimeCooperator), member(RegimeDefector)];
+    let full = RegimeTournament::new(config, entrants()).unwrap().play();
+    let mixed = full.well_mixed_standings();
+    assert!((mixed[0].scores.policy - 0.4).abs() < 1e-12);
+    assert!((mixed[1].scores.policy - 0.8).abs() < 1e-12);
+    assert!((full.standings[0].scores.policy - 2.0 / 3.0).abs() < 1e-12);
+    assert!((twolevel_tournament::regime::multinomial_probability(&[0, 1], 2) - 0.5).abs() < 1e-15);
+    // Groups of 8 from 5 entrants: 495 compositions, 400 drawn.
+    let eight = RegimeConfig::new(public_goods(8), Horizon::fixed(5).unwrap());
+    let five = || {
+        vec![
+            member(RegimeCooperator),
+            member(RegimeDefector),
+            member(ConditionalCooperator::new(3)),
+            member(ConditionalCooperator::new(5)),
+            member(RegimeReciprocity::new(1.0, 0.9).unwrap()),
+        ]
+    };
+    let exact = RegimeTournament::new(eight, five())
+        .unwrap()
+        .play()
+        .well_mixed_standings();
+    let sample = RegimeTournament::new(eight, five())
+        .unwrap()
+        .with_max_compositions(400)
+        .unwrap()
+        .with_seed(3)
+        .play();
+    assert!(sample.sampled);
+    assert_eq!(sample.well_mixed_standings(), sample.standings);
+    for (estimate, want) in sample.standings.iter().zip(&exact) {
+        assert!(
+            // About three standard errors of a 400-group sample.
+            (estimate.scores.policy - want.scores.policy).abs() < 0.15,
+            "{estimate:?} vs {want:?}"
+        );
+    }
 }

@@ -2,7 +2,7 @@
 //! forms, the pairwise analytics and a simulation of the pairwise
 //! comparison process.
 
-use rand::{RngExt, SeedableRng};
+use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
 use twolevel_game::{Currency, GroupGame, GroupPolicy, Orientation, Politicization};
 use twolevel_tournament::evolution::{GroupEvolution, GroupPayoffs, Update, fixation_probability};
@@ -110,10 +110,11 @@ fn large_populations_keep_tiny_probabilities() {
     assert!((0.0..=1.0).contains(&eta));
 }
 
-/// The pairwise comparison process, simulated event by event (a random
-/// focal individual mutates with probability mu, or else imitates a random
-/// other individual with the Fermi probability), visits each state as
-/// often as the analytic stationary distribution says.
+/// The pairwise comparison process, simulated event by event
+/// (`GroupEvolution::simulate`: a random focal individual mutates with
+/// probability mu, or else imitates a random other individual with the
+/// Fermi probability), visits each state as often as the analytic
+/// stationary distribution says.
 #[test]
 fn simulation_of_pairwise_comparison_agrees_with_the_stationary_distribution() {
     let (population, beta, mutation) = (20_u32, 2.0, 0.05);
@@ -122,41 +123,148 @@ fn simulation_of_pairwise_comparison_agrees_with_the_stationary_distribution() {
     let p = evolution.stationary().unwrap();
     let analytic_mean: f64 = p.iter().enumerate().map(|(i, q)| i as f64 * q).sum();
     let mut rng = Pcg64Mcg::seed_from_u64(2024);
-    let mut cooperators = population / 2;
     let steps = 400_000;
-    let mut total = 0.0;
-    let z = f64::from(population);
-    for _ in 0..steps {
-        let focal_is_c = rng.random::<f64>() < f64::from(cooperators) / z;
-        if rng.random::<f64>() < mutation {
-            if focal_is_c {
-                cooperators -= 1;
-            } else {
-                cooperators += 1;
-            }
-        } else {
-            // The model is one of the other Z - 1 individuals.
-            let c_others = f64::from(cooperators) - if focal_is_c { 1.0 } else { 0.0 };
-            let model_is_c = rng.random::<f64>() < c_others / (z - 1.0);
-            if focal_is_c != model_is_c {
-                let (f_c, f_d) = evolution.fitness(cooperators);
-                let gain = if model_is_c { f_c - f_d } else { f_d - f_c };
-                if rng.random::<f64>() < 1.0 / (1.0 + (-beta * gain).exp()) {
-                    if model_is_c {
-                        cooperators += 1;
-                    } else {
-                        cooperators -= 1;
-                    }
-                }
-            }
-        }
-        total += f64::from(cooperators);
-    }
-    let simulated_mean = total / f64::from(steps);
+    let visits = evolution.simulate(population / 2, steps, &mut rng).unwrap();
+    let total: f64 = visits
+        .iter()
+        .enumerate()
+        .map(|(i, &count)| i as f64 * count as f64)
+        .sum();
+    let simulated_mean = total / steps as f64;
     // Selection moves the mean well away from the neutral Z / 2 = 10.
     assert!(analytic_mean > 12.0, "{analytic_mean}");
     assert!(
         (simulated_mean - analytic_mean).abs() < 0.3,
         "simulated {simulated_mean} vs analytic {analytic_mean}"
     );
+}
+
+/// Iterated regime strategies enter the evolution through the payoff
+/// table of a two-entrant regime tournament. For conditional cooperators
+/// (quorum 2) against defectors in the public goods game (N = 4, F = 3,
+/// c = 1) over 10 rounds the table is known by hand: with `j >= 2` other
+/// conditional cooperators everyone keeps cooperating (F (j + 1) / N - c
+/// a round); with fewer they cooperate in the first round only.
+#[test]
+fn regime_strategies_enter_through_their_payoff_table() {
+    use twolevel_game::Horizon;
+    use twolevel_strategies::regime::{ConditionalCooperator, RegimeDefector};
+    use twolevel_tournament::regime::{RegimeConfig, RegimeMember};
+    let game = GroupGame::new(4, GroupPolicy::public_goods(3.0, 1.0)).unwrap();
+    let config = RegimeConfig::new(game, Horizon::fixed(10).unwrap());
+    let pair = || {
+        [
+            RegimeMember::new(Box::new(ConditionalCooperator::new(2))),
+            RegimeMember::new(Box::new(RegimeDefector)),
+        ]
+    };
+    let table = GroupPayoffs::from_regime_pair(config, pair(), 1, 0, Currency::Policy).unwrap();
+    for j in 0..4_u32 {
+        let others = f64::from(j);
+        // A conditional cooperator among j others sees j cooperators.
+        let cooperator = if j >= 2 {
+            3.0 * (others + 1.0) / 4.0 - 1.0
+        } else {
+            // Only the first round has contributions.
+            (3.0 * (others + 1.0) / 4.0 - 1.0) / 10.0
+        };
+        // A defector's j conditional cooperators each see j - 1.
+        let defector = if j == 3 {
+            3.0 * others / 4.0
+        } else {
+            3.0 * others / 4.0 / 10.0
+        };
+        let at = j as usize;
+        assert!(
+            (table.cooperator(at) - cooperator).abs() < 1e-12,
+            "C, j = {j}"
+        );
+        assert!((table.defector(at) - defector).abs() < 1e-12, "D, j = {j}");
+    }
+    // The analytic quantities apply to the table: rare conditional
+    // cooperators lose to defectors.
+    let without_mutation = GroupEvolution::new(table.clone(), 50, 1.0, 0.0, 4).unwrap();
+    assert!(without_mutation.gradient(5) < 0.0);
+    let evolution = GroupEvolution::new(table, 50, 1.0, 0.01, 4).unwrap();
+    // Once conditional cooperators are common their groups keep
+    // contributing, so one of them fixes more often than a neutral mutant
+    // (1/Z) and one defector less often.
+    let (rho_c, rho_d) = evolution.fixation_probabilities();
+    assert!(
+        rho_c.value > 1.0 / 50.0 && rho_d.value < 1.0 / 50.0,
+        "{rho_c:?} {rho_d:?}"
+    );
+    let eta = evolution.group_achievement().unwrap();
+    assert!((0.0..=1.0).contains(&eta));
+    // Only two entrants make a table.
+    let results = twolevel_tournament::regime::RegimeTournament::new(
+        config,
+        vec![
+            RegimeMember::new(Box::new(RegimeDefector)),
+            RegimeMember::new(Box::new(RegimeDefector)),
+            RegimeMember::new(Box::new(RegimeDefector)),
+        ],
+    )
+    .unwrap()
+    .play();
+    let err = GroupPayoffs::from_regime_results(&results, Currency::Policy).unwrap_err();
+    assert_eq!(err.field, "entrants");
+}
+
+/// A group larger than the population is an error naming `population`.
+#[test]
+fn a_group_larger_than_the_population_is_an_error() {
+    let err = GroupEvolution::new(collective_risk(6, 3), 5, 1.0, 0.01, 3).unwrap_err();
+    assert_eq!(err.field, "population");
+    assert!(err.to_string().contains("group size 6"), "{err}");
+}
+
+/// The climate scenario's claim (Santos and Pacheco 2011): in the
+/// collective-risk dilemma (N = 6, M = 3, c = 0.1) group achievement and
+/// cooperation rise with the risk r, analytically (the stationary
+/// distribution) and in an event-by-event simulation of the same process,
+/// which agrees with the analytic curve.
+#[test]
+fn group_achievement_and_cooperation_rise_with_risk() {
+    let mut previous = (0.0, 0.0);
+    let mut rng = Pcg64Mcg::seed_from_u64(2011);
+    for risk in [0.1, 0.3, 0.5, 0.7, 0.9] {
+        let game = GroupGame::new(
+            6,
+            GroupPolicy::CollectiveRisk {
+                endowment: 1.0,
+                cost_share: 0.1,
+                risk,
+                threshold: 3,
+            },
+        )
+        .unwrap();
+        let payoffs = GroupPayoffs::from_game(
+            &game,
+            Politicization::NONE,
+            Orientation::POLICY,
+            Currency::Policy,
+        )
+        .unwrap();
+        let evolution = GroupEvolution::new(payoffs, 30, 5.0, 0.05, 3).unwrap();
+        let analytic = evolution.cooperation_and_achievement(&evolution.stationary().unwrap());
+        assert!(
+            (analytic.1 - evolution.group_achievement().unwrap()).abs() < 1e-12,
+            "r = {risk}"
+        );
+        let visits = evolution.simulate(15, 300_000, &mut rng).unwrap();
+        let counts: Vec<f64> = visits.iter().map(|&v| v as f64).collect();
+        let simulated = evolution.cooperation_and_achievement(&counts);
+        assert!(
+            analytic.0 >= previous.0 && analytic.1 >= previous.1,
+            "r = {risk}: {analytic:?} after {previous:?}"
+        );
+        assert!(
+            (simulated.0 - analytic.0).abs() < 0.05 && (simulated.1 - analytic.1).abs() < 0.05,
+            "r = {risk}: simulated {simulated:?}, analytic {analytic:?}"
+        );
+        previous = analytic;
+    }
+    // At high risk most groups reach the threshold.
+    assert!(previous.1 > 0.5, "{previous:?}");
 }

@@ -45,7 +45,7 @@ pub mod prelude {
     pub use twolevel_game::rand_core::Rng;
     pub use twolevel_game::{
         Action, Bimatrix, ByCurrency, Classifier, CloneStrategy, Currency, ElectionCycle, Horizon,
-        Orientation, Outcome, Payoff, PayoffMatrix, PoliticalPayoff, Politicization,
+        HorizonKind, Orientation, Outcome, Payoff, PayoffMatrix, PoliticalPayoff, Politicization,
         PoliticizationDynamics, Politics, Strategy, TwoLevelGame, View,
     };
     pub use twolevel_game::{

@@ -17,6 +17,7 @@
 //!   members' credit line.
 //! - [`RegimeNationalist`]: defects visibly.
 //! - [`registry`]: build any of them by name ([`registry::build_regime`]).
+//! - [`preset`]: the regime presets of `strategies/regime/`.
 //!
 //! ```
 //! use twolevel_strategies::regime::{play_group, ConditionalCooperator, RegimeDefector};
@@ -39,6 +40,7 @@ pub(crate) mod gear_shifting;
 pub mod ledger;
 pub(crate) mod mfn_free_rider;
 pub(crate) mod nationalist;
+pub mod preset;
 pub mod registry;
 
 pub use conditional_cooperator::ConditionalCooperator;

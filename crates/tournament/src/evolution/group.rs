@@ -21,7 +21,20 @@
 //! `policy_C(j + 1)` and `payoff_D(j)` is `policy_D(j)` (or a blended
 //! currency, [`GroupPayoffs::from_game`]); iterated regime strategies
 //! enter through a payoff table over group compositions
-//! ([`GroupPayoffs::new`]).
+//! ([`GroupPayoffs::from_regime_results`] reads it from a two-entrant
+//! regime tournament, [`GroupPayoffs::from_regime_pair`] plays that
+//! tournament first; [`GroupPayoffs::new`] takes any table).
+//!
+//! **Two-player games.** A group of two drawn without replacement is the
+//! pairwise game with self-interaction excluded: with the 2x2 payoffs
+//! `[a, b, c, d]`, `f_C(i) = (a (i - 1) + b (Z - i)) / (Z - 1)` and
+//! `f_D(i) = (c i + d (Z - i - 1)) / (Z - 1)`, the payoffs of
+//! [`analytic`](super::analytic). [`GroupEvolution::pairwise`] builds that
+//! chain, so the gradient of selection and the stationary distribution
+//! over all `Z + 1` states (not only the rare-mutation limit of
+//! [`FixationMatrix`](super::FixationMatrix)) exist for two-player games
+//! too; they are checked against egttools's two-player
+//! `PairwiseComparison` (`scripts/gen_pairwise_chain_fixture.py`).
 //!
 //! The hypergeometric weights come from a table of `ln k!`; transition
 //! probabilities, the stationary distribution and fixation probabilities
@@ -32,6 +45,10 @@
 use twolevel_game::{Action, Currency, GroupGame, Orientation, ParameterError, Politicization};
 
 use super::analytic::{Probability, ln_add, log_sum_exp, normalize_ln};
+use rand::RngExt;
+use rand_core::Rng;
+
+use crate::regime::{RegimeConfig, RegimeMember, RegimeTournament, RegimeTournamentResults};
 
 /// The payoff of a C and of a D strategist in a group of `N`, by the number
 /// `j` of **other** C strategists in the group (`j = 0..N-1`).
@@ -95,6 +112,91 @@ impl GroupPayoffs {
     /// `c = D vs C`, `d = D vs D`) as a group of 2.
     pub fn from_pairwise([a, b, c, d]: [f64; 4]) -> Result<Self, ParameterError> {
         GroupPayoffs::new(vec![b, a], vec![d, c])
+    }
+
+    /// The payoff table of two iterated regime strategies, read from the
+    /// results of a regime tournament of exactly two entrants in which
+    /// every composition was played: the first entrant is "C" (the
+    /// strategy whose count `i` the chain follows), the second "D".
+    /// `payoff_C(j)` is the first entrant's payoff per round in `currency`
+    /// in the group of `j + 1` firsts and `N - j - 1` seconds (averaged
+    /// over its seats), `payoff_D(j)` the second's in the group of `j`
+    /// firsts.
+    ///
+    /// Fails, naming `entrants`, without exactly two entrants, and naming
+    /// `compositions` when the compositions were sampled.
+    pub fn from_regime_results(
+        results: &RegimeTournamentResults,
+        currency: Currency,
+    ) -> Result<Self, ParameterError> {
+        if results.standings.len() != 2 {
+            return Err(ParameterError::new(
+                "entrants",
+                format!(
+                    "expected a regime tournament of exactly 2 entrants, got {}",
+                    results.standings.len()
+                ),
+            ));
+        }
+        if results.sampled {
+            return Err(ParameterError::new(
+                "compositions",
+                "expected every composition played, got a sample",
+            ));
+        }
+        let size = results.compositions.first().map_or(0, |c| c.seats.len());
+        let mut first = vec![f64::NAN; size];
+        let mut second = vec![f64::NAN; size];
+        for composition in &results.compositions {
+            // The seats are sorted: the first entrant's come first.
+            let firsts = composition.seats.iter().filter(|&&e| e == 0).count();
+            let mean = |seats: std::ops::Range<usize>| {
+                let count = seats.len() as f64;
+                seats
+                    .map(|seat| composition.payoffs[seat][currency])
+                    .sum::<f64>()
+                    / count
+            };
+            if firsts > 0 {
+                first[firsts - 1] = mean(0..firsts);
+            }
+            if firsts < size {
+                second[firsts] = mean(firsts..size);
+            }
+        }
+        GroupPayoffs::new(first, second)
+    }
+
+    /// Plays a regime tournament of `first` ("C") and `second` ("D") under
+    /// `config` (every composition, `repetitions` times, seeded with
+    /// `seed`) and reads its payoff table in `currency`
+    /// ([`GroupPayoffs::from_regime_results`]).
+    pub fn from_regime_pair(
+        config: RegimeConfig,
+        [first, second]: [RegimeMember; 2],
+        repetitions: u32,
+        seed: u64,
+        currency: Currency,
+    ) -> Result<Self, ParameterError> {
+        let results = RegimeTournament::new(config, vec![first, second])?
+            .with_repetitions(repetitions)?
+            .with_seed(seed)
+            .play();
+        GroupPayoffs::from_regime_results(&results, currency)
+    }
+
+    /// The payoff of a C strategist with `others` other C strategists in
+    /// its group (`others < N`).
+    #[must_use]
+    pub fn cooperator(&self, others: usize) -> f64 {
+        self.cooperator[others]
+    }
+
+    /// The payoff of a D strategist with `others` C strategists in its
+    /// group (`others < N`).
+    #[must_use]
+    pub fn defector(&self, others: usize) -> f64 {
+        self.defector[others]
     }
 
     /// The group size `N`.
@@ -166,6 +268,25 @@ impl GroupEvolution {
             threshold,
             ln_factorial,
         })
+    }
+
+    /// The full chain of a two-player game `[a, b, c, d]` (`a = C vs C`,
+    /// `b = C vs D`, `c = D vs C`, `d = D vs D`) in a population of
+    /// `population`: groups of two (see the [module documentation](self)).
+    /// Its group achievement counts groups in which both cooperate.
+    pub fn pairwise(
+        game: [f64; 4],
+        population: u32,
+        beta: f64,
+        mutation: f64,
+    ) -> Result<Self, ParameterError> {
+        GroupEvolution::new(
+            GroupPayoffs::from_pairwise(game)?,
+            population,
+            beta,
+            mutation,
+            2,
+        )
     }
 
     /// `ln C(n, k)`.
@@ -327,6 +448,82 @@ impl GroupEvolution {
     #[must_use]
     pub const fn population(&self) -> u32 {
         self.population
+    }
+
+    /// Simulates the pairwise comparison process event by event for
+    /// `steps` events from `initial` C strategists, and returns how often
+    /// each state `i = 0..=Z` was visited (after each event).
+    ///
+    /// An event: a random focal individual mutates to the other strategy
+    /// with probability `mu`; otherwise it picks a random model among the
+    /// other `Z - 1` and, if the model's strategy differs, adopts it with
+    /// probability `1 / (1 + exp(-beta (f_model - f_focal)))`. This is the
+    /// process the analytic quantities describe, drawn individual by
+    /// individual (not from `T+` and `T-`), so its visit frequencies check
+    /// the stationary distribution. Fails, naming `initial`, when it
+    /// exceeds `Z`.
+    pub fn simulate(
+        &self,
+        initial: u32,
+        steps: u64,
+        rng: &mut dyn Rng,
+    ) -> Result<Vec<u64>, ParameterError> {
+        if initial > self.population {
+            return Err(ParameterError::new(
+                "initial",
+                format!(
+                    "expected at most Z = {} C strategists, got {initial}",
+                    self.population
+                ),
+            ));
+        }
+        let z = f64::from(self.population);
+        let mut visits = vec![0_u64; self.population as usize + 1];
+        let mut cooperators = initial;
+        for _ in 0..steps {
+            let focal_is_c = rng.random::<f64>() < f64::from(cooperators) / z;
+            if rng.random::<f64>() < self.mutation {
+                if focal_is_c {
+                    cooperators -= 1;
+                } else {
+                    cooperators += 1;
+                }
+            } else {
+                let c_others = f64::from(cooperators) - if focal_is_c { 1.0 } else { 0.0 };
+                let model_is_c = rng.random::<f64>() < c_others / (z - 1.0);
+                if focal_is_c != model_is_c {
+                    let (f_c, f_d) = self.fitness(cooperators);
+                    let gain = if model_is_c { f_c - f_d } else { f_d - f_c };
+                    if rng.random::<f64>() < 1.0 / (1.0 + (-self.beta * gain).exp()) {
+                        if model_is_c {
+                            cooperators += 1;
+                        } else {
+                            cooperators -= 1;
+                        }
+                    }
+                }
+            }
+            visits[cooperators as usize] += 1;
+        }
+        Ok(visits)
+    }
+
+    /// The mean share of C strategists `sum_i p(i) i / Z` and the group
+    /// achievement `sum_i p(i) a(i)` (with `a(i)` from
+    /// [`GroupEvolution::achievement_at`]) of a distribution `p` over
+    /// `i = 0..=Z` given by weights (normalised here): the stationary
+    /// distribution, or the visit counts of [`GroupEvolution::simulate`].
+    #[must_use]
+    pub fn cooperation_and_achievement(&self, weights: &[f64]) -> (f64, f64) {
+        let total: f64 = weights.iter().sum();
+        let z = f64::from(self.population);
+        let (mut cooperation, mut achievement) = (0.0, 0.0);
+        for (i, &weight) in (0..=self.population).zip(weights) {
+            let p = weight / total;
+            cooperation += p * f64::from(i) / z;
+            achievement += p * self.achievement_at(i);
+        }
+        (cooperation, achievement)
     }
 }
 

@@ -6,6 +6,8 @@
 //!     game: (size: 6, policy: CollectiveRisk(endowment: 1.0, cost_share: 0.1, risk: 0.9, threshold: 3)),
 //!     horizon: Continuation(delta: 0.9),
 //!     action_noise: 0.01,
+//!     perception_noise: 0.05,
+//!     election: Some((term: 20, lead: 5, boost: 0.5, patience: 0.5)),
 //!     politics: Dynamic(initial: 0.0, dynamics: (visibility: 0.5, up: 0.05, down: 0.1)),
 //!     risk: Sampled,
 //!     repetitions: 5,
@@ -27,7 +29,7 @@
 use std::path::Path;
 
 use serde::Deserialize;
-use twolevel_game::{GroupGame, Horizon, Orientation, Politics};
+use twolevel_game::{ElectionCycle, GroupGame, Horizon, Orientation, Politics};
 use twolevel_strategies::config::{ConfigError, parse_ron, read_text_file};
 use twolevel_strategies::regime::registry::regime_entry;
 use twolevel_strategies::registry::StrategySpec;
@@ -64,6 +66,14 @@ pub struct RegimeTournamentFile {
     /// Action noise (default 0).
     #[serde(default)]
     pub action_noise: f64,
+    /// Perception noise: the probability that a member misreads another
+    /// member's move (default 0).
+    #[serde(default)]
+    pub perception_noise: f64,
+    /// An election cycle, if any (default none):
+    /// `Some((term: 50, lead: 10, boost: 0.5, patience: 0.5))`.
+    #[serde(default)]
+    pub election: Option<ElectionCycle>,
     /// Fixed or dynamic politicization (default none).
     #[serde(default)]
     pub politics: Politics,
@@ -98,7 +108,9 @@ impl RegimeTournamentFile {
         let invalid = |e| ConfigError::from_parameter(origin, e);
         let config = RegimeConfig::new(self.game, self.horizon)
             .with_action_noise(self.action_noise)
+            .and_then(|c| c.with_perception_noise(self.perception_noise))
             .map_err(invalid)?
+            .with_election(self.election)
             .with_politics(self.politics)
             .with_risk(self.risk);
         let entrants = self

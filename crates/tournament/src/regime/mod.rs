@@ -35,5 +35,5 @@ pub use config::{RegimeEntrantFile, RegimeTournamentFile};
 pub use play::{RegimeBuffers, RegimeConfig, RegimeMember, RegimeResult, RiskMode, play_regime};
 pub use tournament::{
     CompositionResult, RegimeStanding, RegimeTournament, RegimeTournamentResults,
-    composition_count, compositions,
+    composition_count, compositions, multinomial_probability,
 };

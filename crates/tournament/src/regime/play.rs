@@ -9,15 +9,24 @@
 //! 2. Each round, members decide in seat order from their [`RegimeView`]:
 //!    the whole action profile history, their own `pi_i`, their own
 //!    `w_eff`, their discount `h * delta_t` (`delta_t` is `delta`, or
-//!    `1 - 1/T` for a fixed horizon of `T` rounds) and last round's
-//!    utility.
+//!    `1 - 1/T` for a fixed horizon of `T` rounds), last round's utility
+//!    and the election calendar.
 //! 3. Action noise flips each chosen move with probability `action_noise`
 //!    (in seat order); the flipped move is played and recorded.
 //! 4. Every member is paid by [`GroupGame::payoffs_into`] at its own
 //!    `pi_i` and orientation. With [`RiskMode::Sampled`] a collective-risk
 //!    loss is drawn: one uniform number per round in which the threshold
 //!    is missed, shared by the whole group.
-//! 5. Under dynamic politics each member's level moves after the round by
+//! 5. Perception noise (MODEL.md section 7): each member, in seat order,
+//!    sees each other member's move (in seat order) flipped with
+//!    probability `perception_noise`; its own move it sees as played. Its
+//!    view's history and cooperator counts are what it perceived; the true
+//!    moves decide the payoffs.
+//! 6. Under an election cycle ([`ElectionCycle`]) each member's
+//!    orientation in round `t` is
+//!    [`ElectionCycle::orientation_at`]`(t, w)` and its patience
+//!    [`ElectionCycle::patience_at`]`(t, h)`, as in the pairwise engine.
+//! 7. Under dynamic politics each member's level moves after the round by
 //!    [`PoliticizationDynamics::next_for_state`](twolevel_game::PoliticizationDynamics::next_for_state)
 //!    with `partner_visible` the **mean** of the others' visible
 //!    defections: with N = 2 this is the pairwise rule, and a group in
@@ -32,8 +41,8 @@ use rand::RngExt;
 use rand_core::Rng;
 use serde::{Deserialize, Serialize};
 use twolevel_game::{
-    Action, GroupGame, Horizon, HorizonKind, Orientation, ParameterError, Payoff, Politicization,
-    Politics, Realization, RegimeStrategy, RegimeView, cooperator_count,
+    Action, ElectionCycle, GroupGame, Horizon, HorizonKind, Orientation, ParameterError, Payoff,
+    Politicization, Politics, Realization, RegimeStrategy, RegimeView, cooperator_count,
     error::check_unit_interval,
 };
 
@@ -57,7 +66,9 @@ pub struct RegimeConfig {
     game: GroupGame,
     horizon: Horizon,
     action_noise: f64,
+    perception_noise: f64,
     politics: Politics,
+    election: Option<ElectionCycle>,
     risk: RiskMode,
 }
 
@@ -70,7 +81,9 @@ impl RegimeConfig {
             game,
             horizon,
             action_noise: 0.0,
+            perception_noise: 0.0,
             politics: Politics::Fixed(Politicization::NONE),
+            election: None,
             risk: RiskMode::Expected,
         }
     }
@@ -79,6 +92,20 @@ impl RegimeConfig {
     pub fn with_action_noise(mut self, action_noise: f64) -> Result<Self, ParameterError> {
         self.action_noise = check_unit_interval("action_noise", action_noise)?;
         Ok(self)
+    }
+
+    /// The same config with perception noise in [0, 1]: the probability
+    /// that a member sees another member's move flipped.
+    pub fn with_perception_noise(mut self, perception_noise: f64) -> Result<Self, ParameterError> {
+        self.perception_noise = check_unit_interval("perception_noise", perception_noise)?;
+        Ok(self)
+    }
+
+    /// The same config with (or without) an election cycle.
+    #[must_use]
+    pub const fn with_election(mut self, election: Option<ElectionCycle>) -> Self {
+        self.election = election;
+        self
     }
 
     /// The same config with fixed or dynamic politics.
@@ -111,6 +138,18 @@ impl RegimeConfig {
     #[must_use]
     pub const fn action_noise(&self) -> f64 {
         self.action_noise
+    }
+
+    /// The perception noise.
+    #[must_use]
+    pub const fn perception_noise(&self) -> f64 {
+        self.perception_noise
+    }
+
+    /// The election cycle, if any.
+    #[must_use]
+    pub const fn election(&self) -> Option<&ElectionCycle> {
+        self.election.as_ref()
     }
 
     /// The politics.
@@ -182,6 +221,12 @@ pub struct RegimeBuffers {
     orientations: Vec<Orientation>,
     payoffs: Vec<Payoff>,
     visible: Vec<f64>,
+    /// Under perception noise, each member's perceived history, member
+    /// after member (`turns * N` actions each).
+    perceived: Vec<Action>,
+    /// Under perception noise, each member's perceived cooperator counts,
+    /// member after member (`turns` counts each).
+    perceived_cooperators: Vec<u32>,
 }
 
 impl RegimeBuffers {
@@ -230,7 +275,17 @@ pub fn play_regime(
         orientations,
         payoffs,
         visible,
+        perceived,
+        perceived_cooperators,
     } = buffers;
+    let turns_len = turns as usize;
+    let perception = config.perception_noise > 0.0;
+    perceived.clear();
+    perceived_cooperators.clear();
+    if perception {
+        perceived.resize(size * turns_len * size, Action::C);
+        perceived_cooperators.resize(size * turns_len, 0);
+    }
     history.clear();
     cooperators.clear();
     pis.clear();
@@ -255,19 +310,52 @@ pub fn play_regime(
     };
     let threshold = game.threshold();
     let mut politicization_sum = 0.0;
-    for round in 0..turns as usize {
+    for round in 0..turns_len {
         let past = round * size;
+        // The campaign's orientation and patience for this round.
+        let (rounds_to_election, campaign) = match &config.election {
+            None => (None, false),
+            Some(cycle) => {
+                // `round < turns`, a u32.
+                #[allow(clippy::cast_possible_truncation)]
+                let turn = round as u32;
+                for (orientation, member) in orientations.iter_mut().zip(&*members) {
+                    *orientation = cycle.orientation_at(turn, member.settings.orientation());
+                }
+                (
+                    Some(cycle.rounds_to_election(turn)),
+                    cycle.is_campaign(turn),
+                )
+            }
+        };
         for (me, member) in members.iter_mut().enumerate() {
+            let (seen, seen_cooperators) = if perception {
+                let own = me * turns_len;
+                (
+                    &perceived[own * size..(own + round) * size],
+                    &perceived_cooperators[own..own + round],
+                )
+            } else {
+                (&history[..past], &cooperators[..])
+            };
+            let patience = match &config.election {
+                None => member.settings.patience(),
+                // `round < turns`, a u32.
+                #[allow(clippy::cast_possible_truncation)]
+                Some(cycle) => cycle.patience_at(round as u32, member.settings.patience()),
+            };
             let view = RegimeView {
                 me,
                 size,
-                history: &history[..past],
-                cooperators,
+                history: seen,
+                cooperators: seen_cooperators,
                 threshold,
                 politicization: pis[me].value(),
                 political_weight: game.effective_weight(orientations[me], pis[me]),
-                discount: member.settings.patience() * delta_t,
+                discount: patience * delta_t,
                 last_utility: (round > 0).then(|| payoffs[me].utility),
+                rounds_to_election,
+                campaign,
             };
             let chosen = member.strategy.decide(&view, rng);
             history.push(tremble(chosen, config.action_noise, rng));
@@ -286,6 +374,20 @@ pub fn play_regime(
         result.successful_rounds += u32::from(k >= threshold);
         politicization_sum += pis.iter().map(|pi| pi.value()).sum::<f64>();
         cooperators.push(k);
+        if perception {
+            for me in 0..size {
+                let own = me * turns_len + round;
+                let seen = &mut perceived[own * size..(own + 1) * size];
+                for (seat, (slot, &action)) in seen.iter_mut().zip(profile).enumerate() {
+                    *slot = if seat == me {
+                        action
+                    } else {
+                        tremble(action, config.perception_noise, rng)
+                    };
+                }
+                perceived_cooperators[own] = cooperator_count(seen);
+            }
+        }
         if let Some(dynamics) = config.politics.dynamics() {
             let mut total_visible = 0.0;
             for ((seen, member), &action) in visible.iter_mut().zip(&*members).zip(profile) {

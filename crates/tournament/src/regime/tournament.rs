@@ -17,7 +17,22 @@
 //! Results: per composition (each seat's payoffs per round in the three
 //! currencies, the regime's success rate and welfare per round), per
 //! entrant (payoffs per round in the three currencies, averaged over every
-//! seat it filled, each composition weighing the same), and overall.
+//! seat it filled, each composition played weighing the same), and
+//! overall.
+//!
+//! **Weighting.** [`RegimeTournamentResults::standings`] weighs every
+//! composition *played* the same. In a sample, compositions are played as
+//! often as they are drawn, so the standings estimate a well-mixed
+//! population's: a seat's expected payoff when its co-members are drawn
+//! uniformly and independently from the entrants. With every composition
+//! played once, the standings are the round robin's analogue instead
+//! (each group once). [`RegimeTournamentResults::well_mixed_standings`]
+//! gives the well-mixed weighting in both cases: composition `c` with
+//! `m_e` seats of entrant `e` (of `E` entrants, `N` seats) has probability
+//! `P(c) = N! / prod_e m_e! / E^N`, and entrant `e`'s score is
+//! `sum_c P(c) sum_{seats s of e in c} payoff_s / sum_c P(c) m_e(c)`.
+//! For a sample it equals the standings (each drawn composition weighs
+//! the same, since the draw already carries `P(c)`).
 
 use rand::{RngExt, SeedableRng};
 use rand_pcg::Pcg64Mcg;
@@ -93,6 +108,52 @@ impl RegimeTournamentResults {
         order
     }
 
+    /// The standings of a well-mixed population (see the [module
+    /// documentation](self)): each composition weighed by its multinomial
+    /// probability `P(c)` when all were played, each weighing the same when
+    /// they are a sample (drawn with those probabilities).
+    #[must_use]
+    pub fn well_mixed_standings(&self) -> Vec<RegimeStanding> {
+        let entrants = self.standings.len();
+        let mut sums = vec![(ByCurrency::<f64>::default(), 0.0, 0.0); entrants];
+        let mut counts = vec![0_usize; entrants];
+        for composition in &self.compositions {
+            let weight = if self.sampled {
+                1.0
+            } else {
+                multinomial_probability(&composition.seats, entrants)
+            };
+            for ((&entrant, payoff), &rate) in composition
+                .seats
+                .iter()
+                .zip(&composition.payoffs)
+                .zip(&composition.cooperation)
+            {
+                let (scores, cooperation, total_weight) = &mut sums[entrant];
+                for currency in Currency::ALL {
+                    scores[currency] += weight * payoff[currency];
+                }
+                *cooperation += weight * rate;
+                *total_weight += weight;
+                counts[entrant] += 1;
+            }
+        }
+        self.standings
+            .iter()
+            .zip(sums)
+            .zip(counts)
+            .map(|((standing, (scores, cooperation, weight)), seats)| {
+                let mean = |total: f64| if weight > 0.0 { total / weight } else { 0.0 };
+                RegimeStanding {
+                    name: standing.name.clone(),
+                    scores: scores.map(mean),
+                    cooperation_rate: mean(cooperation),
+                    seats,
+                }
+            })
+            .collect()
+    }
+
     /// Entrant names ranked by their score in `currency`, best first.
     #[must_use]
     pub fn ranked_names(&self, currency: Currency) -> Vec<&str> {
@@ -118,6 +179,19 @@ pub fn composition_count(kinds: usize, size: usize) -> Option<usize> {
         count = count.checked_mul(n + 1 - i)? / i;
     }
     Some(count)
+}
+
+/// The probability `N! / prod_e m_e! / E^N` that `N` seats drawn
+/// uniformly and independently from `entrants` entrants make the sorted
+/// composition `seats` (computed in logs, so large groups do not overflow).
+#[must_use]
+pub fn multinomial_probability(seats: &[usize], entrants: usize) -> f64 {
+    let ln_factorial = |n: usize| (1..=n).map(|k| (k as f64).ln()).sum::<f64>();
+    let mut ln_p = ln_factorial(seats.len()) - seats.len() as f64 * (entrants as f64).ln();
+    for run in seats.chunk_by(|a, b| a == b) {
+        ln_p -= ln_factorial(run.len());
+    }
+    ln_p.exp()
 }
 
 /// Every multiset of size `size` from `0..kinds`, as sorted index vectors

@@ -1,0 +1,122 @@
+//! The full chain of two-player games (`GroupEvolution::pairwise`) against
+//! egttools's two-player `PairwiseComparison` with `Matrix2PlayerGameHolder`
+//! (`scripts/gen_pairwise_chain_fixture.py`, fixture
+//! `fixtures/pairwise_chain.json`): the gradient of selection with and
+//! without mutation, the stationary distribution over all Z + 1 states and
+//! the fixation probabilities, for a prisoner's dilemma, a stag hunt, a
+//! snowdrift game and a neutral game, Z from 20 to 100.
+//!
+//! Tolerances: gradients to 1e-12 absolute; the stationary distribution to
+//! 1e-9 absolute plus 1e-6 relative (egttools takes an eigenvector, twolevel
+//! multiplies ratios in log space); fixation probabilities to 1e-9
+//! relative (egttools returns 0 below about 1e-7; the fixture holds null).
+
+use serde_json::Value;
+use twolevel_tournament::evolution::{GroupEvolution, Update, fixation_probability};
+
+fn cases() -> Vec<Value> {
+    let fixture: Value =
+        serde_json::from_str(include_str!("fixtures/pairwise_chain.json")).unwrap();
+    fixture["cases"].as_array().unwrap().clone()
+}
+
+fn floats(value: &Value) -> Vec<f64> {
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap())
+        .collect()
+}
+
+fn game(case: &Value) -> [f64; 4] {
+    floats(&case["game"]).try_into().unwrap()
+}
+
+fn chain(case: &Value, mutation: f64) -> GroupEvolution {
+    GroupEvolution::pairwise(
+        game(case),
+        u32::try_from(case["population"].as_u64().unwrap()).unwrap(),
+        case["beta"].as_f64().unwrap(),
+        mutation,
+    )
+    .unwrap()
+}
+
+#[test]
+fn two_player_gradient_matches_egttools() {
+    for case in cases() {
+        let label = &case["label"];
+        let with_mutation = chain(&case, case["mutation"].as_f64().unwrap());
+        let without = chain(&case, 0.0);
+        let want_mutation = floats(&case["gradient_with_mutation"]);
+        let want_plain = floats(&case["gradient_without_mutation"]);
+        for i in 0..=with_mutation.population() {
+            let at = i as usize;
+            let got = with_mutation.gradient(i);
+            assert!(
+                (got - want_mutation[at]).abs() < 1e-12,
+                "{label}: G({i}) = {got}, egttools {}",
+                want_mutation[at]
+            );
+            let got = without.gradient(i);
+            assert!(
+                (got - want_plain[at]).abs() < 1e-12,
+                "{label}: G({i}) without mutation = {got}, egttools {}",
+                want_plain[at]
+            );
+        }
+    }
+}
+
+#[test]
+fn two_player_stationary_distribution_matches_egttools() {
+    for case in cases() {
+        let label = &case["label"];
+        let got = chain(&case, case["mutation"].as_f64().unwrap())
+            .stationary()
+            .unwrap();
+        let want = floats(&case["stationary"]);
+        assert_eq!(got.len(), want.len(), "{label}");
+        for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+            assert!(
+                (g - w).abs() <= 1e-9 + 1e-6 * w.abs(),
+                "{label}: p({i}) = {g}, egttools {w}"
+            );
+        }
+    }
+}
+
+/// The fixation probabilities of the two-player chain agree with egttools
+/// and with the pairwise analytics of `fixation_probability`.
+#[test]
+fn two_player_fixation_matches_egttools_and_the_pairwise_analytics() {
+    let mut compared = 0;
+    for case in cases() {
+        let label = &case["label"];
+        let evolution = chain(&case, 0.0);
+        let (rho_a, rho_b) = evolution.fixation_probabilities();
+        let pairwise = fixation_probability(
+            Update::Fermi(case["beta"].as_f64().unwrap()),
+            game(&case),
+            evolution.population(),
+        )
+        .unwrap();
+        assert!((rho_a.ln - pairwise.ln).abs() < 1e-9, "{label}");
+        for (field, got) in [
+            ("rho_a_invades", rho_a.value),
+            ("rho_b_invades", rho_b.value),
+        ] {
+            if let Some(want) = case[field].as_f64() {
+                assert!(
+                    (got - want).abs() <= 1e-9 * want.abs(),
+                    "{label}: {field} = {got}, egttools {want}"
+                );
+                compared += 1;
+            } else {
+                assert!(got < 1e-7, "{label}: {field} = {got}");
+            }
+        }
+    }
+    assert!(compared >= 6, "only {compared} compared");
+}
