@@ -9,7 +9,7 @@
 use rand_core::Rng;
 use twolevel_game::Action;
 
-use super::{DonorView, SocietyRule};
+use super::{DonorView, SocietyRule, StandingTable, standing_table};
 
 /// Cooperates with a recipient in good standing, defects against one in bad
 /// standing.
@@ -28,6 +28,16 @@ impl SocietyRule for Discriminator {
         } else {
             Action::D
         }
+    }
+
+    fn standing_table(&self) -> Option<StandingTable> {
+        Some(standing_table(|_, recipient| {
+            if recipient.is_good() {
+                Action::C
+            } else {
+                Action::D
+            }
+        }))
     }
 
     fn clone_box(&self) -> Box<dyn SocietyRule> {

@@ -72,6 +72,19 @@ pub struct DonorView {
     pub cooperations_received: u64,
 }
 
+/// A rule's intended action for each (own standing, recipient standing),
+/// indexed by `[own as usize][recipient as usize]` (`Standing::Good` is 0);
+/// see [`SocietyRule::standing_table`].
+pub type StandingTable = [[Action; 2]; 2];
+
+/// The table of a rule given as a function of (own standing, recipient
+/// standing).
+#[must_use]
+pub fn standing_table(rule: impl Fn(Standing, Standing) -> Action) -> StandingTable {
+    const STANDINGS: [Standing; 2] = [Standing::Good, Standing::Bad];
+    STANDINGS.map(|own| STANDINGS.map(|recipient| rule(own, recipient)))
+}
+
 /// An action rule of a society of states; see the [module
 /// documentation](self).
 pub trait SocietyRule: Send {
@@ -87,6 +100,20 @@ pub trait SocietyRule: Send {
     /// keeps the last action received and the ledger for every state).
     fn received(&mut self, recipient: u32, donor: u32, action: Action) {
         let _ = (recipient, donor, action);
+    }
+
+    /// The rule as a table of intended actions indexed by `[own standing
+    /// as usize][recipient standing as usize]`, if the rule depends on
+    /// these two standings only and draws nothing (the discriminator, the
+    /// unconditional rules, a norm's action rule). The society engine then
+    /// decides by a table lookup instead of calling
+    /// [`decide`](SocietyRule::decide), and does not call
+    /// [`received`](SocietyRule::received) for the rule's states: a rule
+    /// that returns a table promises that `decide` gives the table's
+    /// action whatever else the view holds. The default is `None`: the
+    /// engine calls `decide` and `received`.
+    fn standing_table(&self) -> Option<StandingTable> {
+        None
     }
 
     /// Forgets everything remembered, as at the start of a run.

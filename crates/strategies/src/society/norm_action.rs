@@ -13,7 +13,7 @@
 use rand_core::Rng;
 use twolevel_game::{Action, Norm};
 
-use super::{DonorView, SocietyRule};
+use super::{DonorView, SocietyRule, StandingTable, standing_table};
 
 /// Acts as its norm prescribes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,6 +71,12 @@ impl SocietyRule for NormAction {
     fn decide(&mut self, view: &DonorView, _rng: &mut dyn Rng) -> Action {
         self.norm
             .prescribed_action(view.own_standing, view.recipient_standing)
+    }
+
+    fn standing_table(&self) -> Option<StandingTable> {
+        Some(standing_table(|own, recipient| {
+            self.norm.prescribed_action(own, recipient)
+        }))
     }
 
     fn clone_box(&self) -> Box<dyn SocietyRule> {

@@ -168,6 +168,35 @@ mod tests {
     }
 
     #[test]
+    fn standing_tables_agree_with_decide() {
+        use crate::society::test_support::{rng, view};
+        use twolevel_game::Standing;
+        let mut with_table = Vec::new();
+        for name in rule_names() {
+            let mut rule = build_rule(name).unwrap();
+            let Some(table) = rule.standing_table() else {
+                continue;
+            };
+            with_table.push(name);
+            for own in [Standing::Good, Standing::Bad] {
+                for recipient in [Standing::Good, Standing::Bad] {
+                    let mut seen = view(own, recipient);
+                    // Whatever else the view holds, the table decides.
+                    seen.last_received = Some(twolevel_game::Action::D);
+                    seen.cooperations_given = 100;
+                    assert_eq!(
+                        rule.decide(&seen, &mut rng()),
+                        table[own as usize][recipient as usize],
+                        "{name}"
+                    );
+                }
+            }
+        }
+        // ALLC, ALLD, the discriminator and the leading eight's rules.
+        assert_eq!(with_table.len(), 11, "{with_table:?}");
+    }
+
+    #[test]
     fn unknown_names_suggest_close_ones() {
         let error = build_rule("Discriminater").unwrap_err();
         assert_eq!(error.field, "rule");

@@ -9,7 +9,7 @@
 use rand_core::Rng;
 use twolevel_game::Action;
 
-use super::{DonorView, SocietyRule};
+use super::{DonorView, SocietyRule, StandingTable};
 
 /// Always plays its action.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,6 +40,10 @@ impl SocietyRule for Unconditional {
 
     fn decide(&mut self, _view: &DonorView, _rng: &mut dyn Rng) -> Action {
         self.action
+    }
+
+    fn standing_table(&self) -> Option<StandingTable> {
+        Some([[self.action; 2]; 2])
     }
 
     fn clone_box(&self) -> Box<dyn SocietyRule> {

@@ -24,7 +24,7 @@
 //! | field         | default            | meaning |
 //! |---------------|--------------------|---------|
 //! | `description` | `""`               | free text |
-//! | `groups`      | (required)         | `(rule: .., count: .., political_weight: 0, politicization: 0, params: {})`; a rule by name (`Discriminator`, `ALLC`, `ALLD`, `Generalized Reciprocity`, `Society Ledger` with `tolerance`, `Specific Reciprocity`, `Leading Eight L1`..`L8`) |
+//! | `groups`      | (required)         | `(rule: .., count: .., political_weight: 0, politicization: 0, norm: None, params: {})` (`norm: Some("simple standing")`: the group judges by its own norm, private assessment only); a rule by name (`Discriminator`, `ALLC`, `ALLD`, `Generalized Reciprocity`, `Society Ledger` with `tolerance`, `Specific Reciprocity`, `Leading Eight L1`..`L8`) |
 //! | `norm`        | `"stern judging"`  | `"image scoring"`, `"simple standing"`, `"shunning"`, `"L1"`..`"L8"` |
 //! | `institution` | `Public`           | or `Private` (each state its own images; Z at most 65,536) |
 //! | `q`           | `1.0`              | observation probability, in [0, 1] |
@@ -36,7 +36,7 @@
 //! | `steps`       | (required)         | measured steps, at least 1 |
 //! | `seed`        | `0`                | the seed of every run (each sweep point starts from it) |
 //! | `sweep`       | `None`             | `Some((q: [..], mu: [..]))`: the grid of q and mu (an omitted list is the base value) |
-//! | `evolution`   | `None`             | `Some((currency: Policy, beta: 1.0, mutation: 0.01, generations: 1000, steps_per_generation: 1000))` |
+//! | `evolution`   | `None`             | `Some((currency: Policy, beta: 1.0, mutation: 0.01, generations: 1000, steps_per_generation: 1000, evolving: Rule))`; `evolving: Norm` evolves each state's norm (private assessment) |
 //! | `output`      | `None`             | folder for the CSV and JSON results |
 //!
 //! Every error names the file, a line and a column and what was expected,
@@ -52,8 +52,11 @@ use twolevel_game::{Currency, Norm, ParameterError, TwoLevelGame};
 use twolevel_strategies::config::{ConfigError, parse_ron, read_text_file};
 use twolevel_strategies::society::build_rule_with;
 
+use super::engine::Trait;
 use super::evolution::RuleEvolution;
-use super::params::{EncounterMode, Group, Institution, SocietyParams, check_population};
+use super::params::{
+    EncounterMode, Group, Institution, SocietyParams, check_population, norm_kinds,
+};
 use super::payoffs::DonationGame;
 
 /// The shipped society file (`tournaments/institutions.ron`), compiled in.
@@ -130,6 +133,10 @@ pub struct EvolutionEntry {
     pub generations: u64,
     /// The encounters per generation.
     pub steps_per_generation: u64,
+    /// What evolves: `Rule` (the default) or `Norm` (each state's norm,
+    /// private assessment only).
+    #[serde(default)]
+    pub evolving: Trait,
 }
 
 /// A society file as written, before validation; see the [module
@@ -248,6 +255,7 @@ impl SocietyFile {
             check_unit_interval("mu", self.mu)?,
         )?
         .with_mode(self.mode);
+        norm_kinds(&params, &self.groups)?;
         let game = DonationGame::new(self.game.benefit, self.game.cost, &self.game.levels)
             .map_err(|e| e.within("game"))?;
         if self.steps == 0 {
@@ -268,12 +276,21 @@ impl SocietyFile {
         let evolution = self
             .evolution
             .map(|entry| {
+                if entry.evolving == Trait::Norm && self.institution == Institution::Public {
+                    return Err(ParameterError::new(
+                        "evolving",
+                        "norms evolve under private assessment only (under public \
+                         assessment the institution's norm is everyone's); set \
+                         `institution: Private` or evolve `Rule`",
+                    ));
+                }
                 let process = RuleEvolution::new(
                     entry.beta,
                     entry.mutation,
                     entry.steps_per_generation,
                     entry.currency,
-                )?;
+                )?
+                .evolving(entry.evolving);
                 Ok(EvolutionPlan {
                     process,
                     generations: entry.generations,

@@ -14,13 +14,30 @@
 //! memory the first time a pair meets); public assessment costs O(1) a
 //! step, private assessment O(qZ) (each observer judges independently;
 //! observers are drawn by geometric skips).
+//!
+//! ## Speed
+//!
+//! A rule that depends only on the two standings (the discriminator, ALLC,
+//! ALLD, the leading eight's rules: those with a
+//! [`SocietyRule::standing_table`]) is decided by a table lookup, without
+//! a dynamic call; the history every other rule may read (last action
+//! received, cooperations given and received) is kept only when such a
+//! rule is present. The random numbers come from the caller's RNG through
+//! the step's draws (module `draws`): two 32-bit numbers from each 64-bit
+//! draw, exactly uniform indices, and coins compared as integers with
+//! `round(p 2^32)`, so e, q and mu act to within 2^-33. The good count is
+//! summed as an integer each step.
 
-use rand::RngExt;
 use rand_core::Rng;
+use serde::{Deserialize, Serialize};
 use twolevel_game::{Action, ByCurrency, Currency, Norm, ParameterError, Payoff, Standing};
-use twolevel_strategies::society::{DonorView, SocietyRule, build_rule_with};
+use twolevel_strategies::society::{DonorView, SocietyRule, StandingTable, build_rule_with};
 
-use super::params::{EncounterMode, Group, Institution, SocietyParams, check_population};
+use super::draws::{Chance, StepDraws};
+
+use super::params::{
+    EncounterMode, Group, Institution, SocietyParams, check_population, norm_kinds,
+};
 use super::payoffs::{DonationGame, PayoffClass, PayoffTables};
 use super::standings::{BitMatrix, Standings};
 
@@ -35,8 +52,12 @@ pub struct SocietyCounters {
     pub intended_cooperations: u64,
     /// Actions executed as C.
     pub cooperations: u64,
-    /// The sum over steps of the good share after each step.
-    pub good_share_sum: f64,
+    /// The sum over steps of the good count after each step (good
+    /// standings, or good images under private assessment).
+    pub good_count_sum: u128,
+    /// The observer-subject pairs of the society: Z (public assessment) or
+    /// Z^2 (private), the count against which the good count is a share.
+    pub pairs: u64,
     /// Steps taken.
     pub steps: u64,
 }
@@ -50,12 +71,37 @@ impl SocietyCounters {
 
     /// The time average of the good share (see [`Society::good_share`]).
     #[must_use]
+    #[allow(clippy::cast_precision_loss)]
     pub fn mean_good_share(&self) -> f64 {
-        if self.steps == 0 {
+        if self.steps == 0 || self.pairs == 0 {
             0.0
         } else {
-            self.good_share_sum / self.steps as f64
+            self.good_count_sum as f64 / (self.steps as f64 * self.pairs as f64)
         }
+    }
+
+    /// The counters of what happened between `earlier` and `self` (two
+    /// readings of the same society).
+    #[must_use]
+    pub fn since(&self, earlier: &SocietyCounters) -> SocietyCounters {
+        SocietyCounters {
+            actions: self.actions - earlier.actions,
+            intended_cooperations: self.intended_cooperations - earlier.intended_cooperations,
+            cooperations: self.cooperations - earlier.cooperations,
+            good_count_sum: self.good_count_sum - earlier.good_count_sum,
+            pairs: self.pairs,
+            steps: self.steps - earlier.steps,
+        }
+    }
+
+    /// Adds the counters of later steps of the same society.
+    pub fn add(&mut self, later: &SocietyCounters) {
+        self.actions += later.actions;
+        self.intended_cooperations += later.intended_cooperations;
+        self.cooperations += later.cooperations;
+        self.good_count_sum += later.good_count_sum;
+        self.pairs = later.pairs;
+        self.steps += later.steps;
     }
 }
 
@@ -76,8 +122,56 @@ struct Act {
     recipient: usize,
 }
 
+/// A trait of a state that evolution can change: its action rule or,
+/// under private assessment, the norm by which it judges others.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Trait {
+    /// The action rule (one of the kinds, a group's rule each).
+    #[default]
+    Rule,
+    /// The norm by which the state judges (private assessment; one of
+    /// [`Society::norms`]).
+    Norm,
+}
+
 /// What a state last received: none yet, C or D.
 const RECEIVED_NOTHING: u8 = 2;
+
+/// How a kind of rule decides: by its standing table, as bits (bit
+/// `2 own + recipient` set when the action is C), or by calling the rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Decision {
+    Table(u8),
+    Dynamic,
+}
+
+impl Decision {
+    fn of(rule: &dyn SocietyRule) -> Decision {
+        rule.standing_table()
+            .map_or(Decision::Dynamic, |table: StandingTable| {
+                let mut bits = 0;
+                for (own, row) in table.iter().enumerate() {
+                    for (recipient, action) in row.iter().enumerate() {
+                        if *action == Action::C {
+                            bits |= 1 << (2 * own + recipient);
+                        }
+                    }
+                }
+                Decision::Table(bits)
+            })
+    }
+}
+
+/// The probabilities of a society's coins, as integer thresholds.
+#[derive(Clone, Copy, Debug)]
+struct Chances {
+    execution_error: Chance,
+    observation: Chance,
+    assessment_error: Chance,
+    /// `ln(1 - q)`, the scale of the geometric skips between private
+    /// observers.
+    ln_unobserved: f64,
+}
 
 /// A society of states; see the [module documentation](self).
 #[derive(Debug)]
@@ -85,8 +179,19 @@ pub struct Society {
     params: SocietyParams,
     /// One rule object per kind (a group's rule); states share them.
     rules: Vec<Box<dyn SocietyRule>>,
+    /// How each kind decides.
+    decisions: Vec<Decision>,
+    /// Whether some kind calls its rule, which may then read the history
+    /// (last action received, cooperations given and received).
+    keeps_history: bool,
+    chances: Chances,
     kind_names: Vec<String>,
     kind_of: Vec<u32>,
+    /// The distinct norms (the society's first, then the groups').
+    norms: Vec<Norm>,
+    /// The index in `norms` of each state's norm (under public
+    /// assessment always 0, the institution's).
+    norm_of: Vec<u32>,
     class_of: Vec<u32>,
     tables: PayoffTables,
     standings: Standings,
@@ -129,11 +234,14 @@ impl Society {
                 orientation: g.political_weight,
             })
             .collect();
+        let (norms, norm_of_group) = norm_kinds(&params, groups)?;
         let mut kind_of = Vec::with_capacity(size);
+        let mut norm_of = Vec::with_capacity(size);
         for (k, group) in groups.iter().enumerate() {
             let kind = u32::try_from(k)
                 .map_err(|_| ParameterError::new("groups", "at most 2^32 groups"))?;
             kind_of.extend(std::iter::repeat_n(kind, group.count as usize));
+            norm_of.extend(std::iter::repeat_n(norm_of_group[k], group.count as usize));
         }
         let standings = match params.institution() {
             Institution::Public => Standings::Public(vec![Standing::Good; size]),
@@ -143,12 +251,24 @@ impl Society {
             Institution::Public => size as u64,
             Institution::Private => (size as u64) * (size as u64),
         };
+        let decisions: Vec<Decision> = rules.iter().map(|rule| Decision::of(&**rule)).collect();
+        let chances = Chances {
+            execution_error: Chance::new(params.execution_error()),
+            observation: Chance::new(params.observation()),
+            assessment_error: Chance::new(params.assessment_error()),
+            ln_unobserved: (-params.observation()).ln_1p(),
+        };
         Ok(Society {
             params,
+            keeps_history: decisions.contains(&Decision::Dynamic),
+            decisions,
+            chances,
             rules,
             kind_names: groups.iter().map(|g| g.rule.clone()).collect(),
             class_of: kind_of.clone(),
             kind_of,
+            norms,
+            norm_of,
             tables: PayoffTables::new(game, &classes),
             standings,
             good_count,
@@ -157,7 +277,10 @@ impl Society {
             received: vec![0; size],
             totals: vec![ByCurrency::default(); size],
             encounters: vec![0; size],
-            counters: SocietyCounters::default(),
+            counters: SocietyCounters {
+                pairs: good_count,
+                ..SocietyCounters::default()
+            },
         })
     }
 
@@ -177,12 +300,35 @@ impl Society {
     /// over all Z^2 observer-subject pairs (private assessment).
     #[must_use]
     pub fn good_share(&self) -> f64 {
-        let size = self.size() as u64;
-        let pairs = match self.standings {
-            Standings::Public(_) => size,
-            Standings::Private(_) => size * size,
-        };
-        ratio(self.good_count, pairs)
+        ratio(self.good_count, self.counters.pairs)
+    }
+
+    /// The bytes allocated for the standings: Z bytes under public
+    /// assessment, the image matrix (`Z^2` bits, each row rounded up to
+    /// whole 64-bit words) under private assessment.
+    #[must_use]
+    pub fn standings_bytes(&self) -> usize {
+        self.standings.bytes()
+    }
+
+    /// The bytes allocated for everything kept per state (standings or
+    /// images, kinds, payoff classes, history, payoff totals, encounter
+    /// counts); the rule objects' own memory (per-partner memory of
+    /// specific reciprocity) is not counted.
+    #[must_use]
+    pub fn state_bytes(&self) -> usize {
+        fn bytes<T>(v: &Vec<T>) -> usize {
+            v.capacity() * std::mem::size_of::<T>()
+        }
+        self.standings.bytes()
+            + bytes(&self.kind_of)
+            + bytes(&self.norm_of)
+            + bytes(&self.class_of)
+            + bytes(&self.last_received)
+            + bytes(&self.given)
+            + bytes(&self.received)
+            + bytes(&self.totals)
+            + bytes(&self.encounters)
     }
 
     /// How `observer` sees `subject` (the public standing under public
@@ -213,11 +359,59 @@ impl Society {
     /// How many states follow each kind's rule.
     #[must_use]
     pub fn kind_counts(&self) -> Vec<u32> {
-        let mut counts = vec![0; self.rules.len()];
-        for &kind in &self.kind_of {
-            counts[kind as usize] += 1;
+        self.counts(Trait::Rule)
+    }
+
+    /// The distinct norms of the society: its own first, then the groups'
+    /// (private assessment) in group order.
+    #[must_use]
+    pub fn norms(&self) -> &[Norm] {
+        &self.norms
+    }
+
+    /// The index in [`Society::norms`] of the norm each state judges by.
+    #[must_use]
+    pub fn norm_indices(&self) -> &[u32] {
+        &self.norm_of
+    }
+
+    /// How many states judge by each of [`Society::norms`].
+    #[must_use]
+    pub fn norm_counts(&self) -> Vec<u32> {
+        self.counts(Trait::Norm)
+    }
+
+    /// How many states hold each variant of a trait.
+    pub(crate) fn counts(&self, which: Trait) -> Vec<u32> {
+        let mut counts = vec![0; self.variants(which)];
+        for &variant in self.traits(which) {
+            counts[variant as usize] += 1;
         }
         counts
+    }
+
+    /// Each state's variant of a trait.
+    pub(crate) fn traits(&self, which: Trait) -> &[u32] {
+        match which {
+            Trait::Rule => &self.kind_of,
+            Trait::Norm => &self.norm_of,
+        }
+    }
+
+    /// The number of variants of a trait (kinds of rule, or norms).
+    pub(crate) fn variants(&self, which: Trait) -> usize {
+        match which {
+            Trait::Rule => self.rules.len(),
+            Trait::Norm => self.norms.len(),
+        }
+    }
+
+    /// Switches `state` to a variant of a trait (its payoff class stays).
+    pub(crate) fn set_trait(&mut self, which: Trait, state: usize, variant: u32) {
+        match which {
+            Trait::Rule => self.kind_of[state] = variant,
+            Trait::Norm => self.norm_of[state] = variant,
+        }
     }
 
     /// A state's mean payoff per encounter (as donor or recipient) in
@@ -238,9 +432,19 @@ impl Society {
         &self.totals
     }
 
+    /// Every state's encounters (as donor or recipient) since the payoffs
+    /// were last cleared.
+    #[must_use]
+    pub fn encounters(&self) -> &[u64] {
+        &self.encounters
+    }
+
     /// Clears the counters (not the standings, memories or payoffs).
     pub fn clear_counters(&mut self) {
-        self.counters = SocietyCounters::default();
+        self.counters = SocietyCounters {
+            pairs: self.counters.pairs,
+            ..SocietyCounters::default()
+        };
     }
 
     /// Clears the payoff totals and encounter counts.
@@ -249,106 +453,151 @@ impl Society {
         self.encounters.fill(0);
     }
 
-    /// Switches `state` to the rule of `kind` (its payoff class stays).
-    pub(crate) fn set_kind(&mut self, state: usize, kind: u32) {
-        self.kind_of[state] = kind;
-    }
-
-    /// The number of kinds.
-    pub(crate) fn kind_count(&self) -> usize {
-        self.rules.len()
-    }
-
     /// Runs `steps` steps with the caller's RNG and returns the counters
     /// of these steps (which are also added to [`Society::counters`]).
     pub fn run<R: Rng>(&mut self, steps: u64, rng: &mut R) -> SocietyCounters {
         let before = self.counters;
-        for _ in 0..steps {
-            self.step(rng);
+        match self.params.mode() {
+            EncounterMode::Donation => {
+                for _ in 0..steps {
+                    self.donation(rng);
+                }
+            }
+            EncounterMode::SimultaneousPd => {
+                for _ in 0..steps {
+                    self.simultaneous_round(rng);
+                }
+            }
         }
-        let after = self.counters;
-        SocietyCounters {
-            actions: after.actions - before.actions,
-            intended_cooperations: after.intended_cooperations - before.intended_cooperations,
-            cooperations: after.cooperations - before.cooperations,
-            good_share_sum: after.good_share_sum - before.good_share_sum,
-            steps: after.steps - before.steps,
-        }
+        self.counters.since(&before)
     }
 
     /// One step: a donation, or a simultaneous round, by the encounter
     /// mode.
     #[inline]
     pub fn step<R: Rng>(&mut self, rng: &mut R) {
+        match self.params.mode() {
+            EncounterMode::Donation => self.donation(rng),
+            EncounterMode::SimultaneousPd => self.simultaneous_round(rng),
+        }
+    }
+
+    /// The donor and the recipient (or the pair) of a step: uniform, and
+    /// different.
+    #[inline]
+    fn pair<R: Rng>(&self, draws: &mut StepDraws<'_, R>) -> (usize, usize) {
         let size = self.kind_of.len() as u32;
-        let first = rng.random_range(0..size) as usize;
-        let mut second = rng.random_range(0..size - 1) as usize;
+        let first = draws.below(size);
+        let mut second = draws.below(size - 1);
         if second >= first {
             second += 1;
         }
-        match self.params.mode() {
-            EncounterMode::Donation => {
-                let action = self.act(first, second, rng);
-                self.observe(
-                    &[Act {
-                        donor: first,
-                        action,
-                        recipient: second,
-                    }],
-                    rng,
-                );
-                let classes = [self.class_of[first], self.class_of[second]].map(|c| c as usize);
-                let payoffs = *self.tables.donation(classes[0], classes[1], action);
-                self.credit(first, second, payoffs);
-                self.deliver(first, second, action);
-            }
-            EncounterMode::SimultaneousPd => {
-                let actions = [self.act(first, second, rng), self.act(second, first, rng)];
-                self.observe(
-                    &[
-                        Act {
-                            donor: first,
-                            action: actions[0],
-                            recipient: second,
-                        },
-                        Act {
-                            donor: second,
-                            action: actions[1],
-                            recipient: first,
-                        },
-                    ],
-                    rng,
-                );
-                let classes = [self.class_of[first], self.class_of[second]].map(|c| c as usize);
-                let payoffs = *self.tables.round(classes[0], classes[1], actions);
-                self.credit(first, second, payoffs);
-                self.deliver(first, second, actions[0]);
-                self.deliver(second, first, actions[1]);
-            }
-        }
+        (first as usize, second as usize)
+    }
+
+    /// One donation step.
+    #[inline]
+    fn donation<R: Rng>(&mut self, rng: &mut R) {
+        let mut draws = StepDraws::new(rng);
+        let (donor, recipient) = self.pair(&mut draws);
+        let action = self.act(donor, recipient, &mut draws);
+        self.observe(
+            &[Act {
+                donor,
+                action,
+                recipient,
+            }],
+            &mut draws,
+        );
+        let payoffs = *self.tables.donation(
+            self.class_of[donor] as usize,
+            self.class_of[recipient] as usize,
+            action,
+        );
+        self.credit(donor, recipient, payoffs);
+        self.deliver(donor, recipient, action);
+        self.count_step();
+    }
+
+    /// One simultaneous round: each of a random pair is donor to the
+    /// other, and both acts are judged on the standings before it.
+    fn simultaneous_round<R: Rng>(&mut self, rng: &mut R) {
+        let mut draws = StepDraws::new(rng);
+        let (first, second) = self.pair(&mut draws);
+        let actions = [
+            self.act(first, second, &mut draws),
+            self.act(second, first, &mut draws),
+        ];
+        self.observe(
+            &[
+                Act {
+                    donor: first,
+                    action: actions[0],
+                    recipient: second,
+                },
+                Act {
+                    donor: second,
+                    action: actions[1],
+                    recipient: first,
+                },
+            ],
+            &mut draws,
+        );
+        let payoffs = *self.tables.round(
+            self.class_of[first] as usize,
+            self.class_of[second] as usize,
+            actions,
+        );
+        self.credit(first, second, payoffs);
+        self.deliver(first, second, actions[0]);
+        self.deliver(second, first, actions[1]);
+        self.count_step();
+    }
+
+    /// Counts a step and the good count after it.
+    #[inline]
+    fn count_step(&mut self) {
         self.counters.steps += 1;
-        self.counters.good_share_sum += self.good_share();
+        self.counters.good_count_sum += u128::from(self.good_count);
     }
 
     /// The donor decides and executes (with execution error).
     #[inline]
-    fn act<R: Rng>(&mut self, donor: usize, recipient: usize, rng: &mut R) -> Action {
-        let view = DonorView {
-            donor: donor as u32,
-            recipient: recipient as u32,
-            recipient_standing: self.standings.seen_by(donor, recipient),
-            own_standing: self.standings.seen_by(donor, donor),
-            last_received: match self.last_received[donor] {
-                RECEIVED_NOTHING => None,
-                0 => Some(Action::C),
-                _ => Some(Action::D),
-            },
-            cooperations_given: self.given[donor],
-            cooperations_received: self.received[donor],
+    fn act<R: Rng>(
+        &mut self,
+        donor: usize,
+        recipient: usize,
+        draws: &mut StepDraws<'_, R>,
+    ) -> Action {
+        let kind = self.kind_of[donor] as usize;
+        let intended = match self.decisions[kind] {
+            Decision::Table(bits) => {
+                let own = self.standings.seen_by(donor, donor) as u8;
+                let other = self.standings.seen_by(donor, recipient) as u8;
+                if bits >> (2 * own + other) & 1 == 1 {
+                    Action::C
+                } else {
+                    Action::D
+                }
+            }
+            Decision::Dynamic => {
+                let view = DonorView {
+                    donor: donor as u32,
+                    recipient: recipient as u32,
+                    recipient_standing: self.standings.seen_by(donor, recipient),
+                    own_standing: self.standings.seen_by(donor, donor),
+                    last_received: match self.last_received[donor] {
+                        RECEIVED_NOTHING => None,
+                        0 => Some(Action::C),
+                        _ => Some(Action::D),
+                    },
+                    cooperations_given: self.given[donor],
+                    cooperations_received: self.received[donor],
+                };
+                self.rules[kind].decide(&view, draws.rng())
+            }
         };
-        let intended = self.rules[self.kind_of[donor] as usize].decide(&view, rng);
-        let error = self.params.execution_error();
-        let action = if intended == Action::C && error > 0.0 && rng.random::<f64>() < error {
+        let action = if intended == Action::C && draws.happens(self.chances.execution_error) {
             Action::D
         } else {
             intended
@@ -371,18 +620,21 @@ impl Society {
         }
     }
 
-    /// The recipient receives the donor's executed action.
+    /// The recipient receives the donor's executed action (kept only when
+    /// some rule may read it).
     #[inline]
     fn deliver(&mut self, donor: usize, recipient: usize, action: Action) {
+        if !self.keeps_history {
+            return;
+        }
         self.last_received[recipient] = action as u8;
         let cooperated = u64::from(action == Action::C);
         self.given[donor] += cooperated;
         self.received[recipient] += cooperated;
-        self.rules[self.kind_of[recipient] as usize].received(
-            recipient as u32,
-            donor as u32,
-            action,
-        );
+        let kind = self.kind_of[recipient] as usize;
+        if self.decisions[kind] == Decision::Dynamic {
+            self.rules[kind].received(recipient as u32, donor as u32, action);
+        }
     }
 
     /// The new standing one observer assigns for one act, with the
@@ -390,14 +642,14 @@ impl Society {
     #[inline]
     fn judge<R: Rng>(
         norm: Norm,
-        mu: f64,
+        assessment_error: Chance,
         donor: Standing,
         act: Act,
         recipient: Standing,
-        rng: &mut R,
+        draws: &mut StepDraws<'_, R>,
     ) -> Standing {
         let judged = norm.assess(donor, act.action, recipient);
-        if mu > 0.0 && rng.random::<f64>() < mu {
+        if draws.happens(assessment_error) {
             judged.flip()
         } else {
             judged
@@ -406,24 +658,24 @@ impl Society {
 
     /// Assesses the acts of one encounter: all are judged on the
     /// standings before it, then written.
-    fn observe<R: Rng>(&mut self, acts: &[Act], rng: &mut R) {
+    #[inline]
+    fn observe<R: Rng>(&mut self, acts: &[Act], draws: &mut StepDraws<'_, R>) {
         let norm = self.params.norm();
-        let mu = self.params.assessment_error();
-        let q = self.params.observation();
+        let chances = self.chances;
         match &mut self.standings {
             Standings::Public(standings) => {
-                if q < 1.0 && rng.random::<f64>() >= q {
+                if !draws.happens(chances.observation) {
                     return;
                 }
                 let mut judged = [Standing::Good; 2];
                 for (slot, act) in judged.iter_mut().zip(acts) {
                     *slot = Self::judge(
                         norm,
-                        mu,
+                        chances.assessment_error,
                         standings[act.donor],
                         *act,
                         standings[act.recipient],
-                        rng,
+                        draws,
                     );
                 }
                 for (new, act) in judged.iter().zip(acts) {
@@ -434,17 +686,18 @@ impl Society {
             }
             Standings::Private(images) => {
                 let size = images.size();
-                let mut observer = next_observer(None, q, size, rng);
+                let mut observer = next_observer(0, &chances, size, draws);
                 while let Some(k) = observer {
+                    let norm = self.norms[self.norm_of[k] as usize];
                     let mut judged = [Standing::Good; 2];
                     for (slot, act) in judged.iter_mut().zip(acts) {
                         *slot = Self::judge(
                             norm,
-                            mu,
+                            chances.assessment_error,
                             images.get(k, act.donor),
                             *act,
                             images.get(k, act.recipient),
-                            rng,
+                            draws,
                         );
                     }
                     for (new, act) in judged.iter().zip(acts) {
@@ -452,32 +705,31 @@ impl Society {
                         self.good_count =
                             self.good_count + u64::from(new.is_good()) - u64::from(old.is_good());
                     }
-                    observer = next_observer(Some(k), q, size, rng);
+                    observer = next_observer(k + 1, &chances, size, draws);
                 }
             }
         }
     }
 }
 
-/// The next observer after `current` among `0..size`, each observing
+/// The first observer at or after `start` among `0..size`, each observing
 /// independently with probability `q`: a geometric skip, so that a step
 /// costs O(qZ) draws rather than Z.
 #[inline]
 fn next_observer<R: Rng>(
-    current: Option<usize>,
-    q: f64,
+    start: usize,
+    chances: &Chances,
     size: usize,
-    rng: &mut R,
+    draws: &mut StepDraws<'_, R>,
 ) -> Option<usize> {
-    let start = current.map_or(0, |k| k + 1);
+    let q = chances.observation.probability();
     let next = if q >= 1.0 {
         start
-    } else if q <= 0.0 {
+    } else if chances.observation.is_never() {
         return None;
     } else {
         // P(skip >= s) = (1 - q)^s: s = floor(ln U / ln(1 - q)) with U in (0, 1].
-        let uniform = 1.0 - rng.random::<f64>();
-        let skip = (uniform.ln() / (-q).ln_1p()).floor();
+        let skip = (draws.unit_open().ln() / chances.ln_unobserved).floor();
         if skip >= size as f64 {
             return None;
         }

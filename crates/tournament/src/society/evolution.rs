@@ -1,16 +1,30 @@
-//! Evolution of action rules in a society by pairwise comparison.
+//! Evolution of action rules, or of norms, in a society by pairwise
+//! comparison.
 //!
 //! A generation: the payoffs are cleared, the society runs
 //! `steps_per_generation` encounters (reputations carry over), and then
-//! one state (the focal) revises its rule. With probability `mutation` it
-//! adopts a rule chosen uniformly among the other kinds; otherwise it
-//! compares itself with a model drawn uniformly among the other Z - 1
-//! states and adopts the model's rule with the Fermi probability
+//! one state (the focal) revises its trait ([`Trait::Rule`], its action
+//! rule, by default; or [`Trait::Norm`], the norm by which it judges
+//! others under private assessment). With probability `mutation` it
+//! adopts a variant chosen uniformly among the others (the kinds of
+//! rule, or the society's norms); otherwise it compares itself with a
+//! model drawn uniformly among the other Z - 1 states and adopts the
+//! model's variant with the Fermi probability
 //! `1 / (1 + exp(-beta (f_model - f_focal)))`, where `f` is the mean
 //! payoff per encounter of the generation in the chosen [`Currency`]
 //! (Traulsen, Nowak and Pacheco 2006). Only the rule is imitated: a
 //! state's orientation and politicization are its own (its payoff class
 //! stays), as in the indirect evolutionary approach of MODEL.md section 8.
+//!
+//! Norm evolution is the model of Kessinger, Tarnita and Plotkin (2023,
+//! "Evolution of norms for judging social behavior", PNAS
+//! 120(24):e2219480120) and of Radzvilavicius, Stewart and Plotkin (2019,
+//! eLife 8:e44269): under private assessment each state judges by its own
+//! norm, and a norm spreads when the states that judge by it earn more
+//! (a state's norm sets both whom it sees as good, and so whom a
+//! discriminator helps, and how it is seen through its actions). Under
+//! public assessment the institution's norm is everyone's, so there is
+//! one variant and nothing to evolve.
 //! Everything is drawn from the RNG passed in, so a seed fixes the run.
 
 use rand::RngExt;
@@ -18,7 +32,7 @@ use rand_core::Rng;
 use twolevel_game::error::{check_non_negative, check_unit_interval};
 use twolevel_game::{Currency, ParameterError};
 
-use super::engine::Society;
+use super::engine::{Society, Trait};
 use crate::evolution::stochastic::fermi;
 
 /// The parameters of pairwise-comparison evolution of rules.
@@ -28,6 +42,7 @@ pub struct RuleEvolution {
     mutation: f64,
     steps_per_generation: u64,
     currency: Currency,
+    evolving: Trait,
 }
 
 impl RuleEvolution {
@@ -53,11 +68,27 @@ impl RuleEvolution {
             mutation,
             steps_per_generation,
             currency,
+            evolving: Trait::Rule,
         })
     }
 
-    /// Runs `generations` generations and returns the number of states of
-    /// each kind before the first and after every generation.
+    /// The same process evolving another trait (the rule by default).
+    #[must_use]
+    pub const fn evolving(mut self, which: Trait) -> Self {
+        self.evolving = which;
+        self
+    }
+
+    /// The trait that evolves.
+    #[must_use]
+    pub const fn trait_evolving(&self) -> Trait {
+        self.evolving
+    }
+
+    /// Runs `generations` generations and returns the number of states
+    /// holding each variant of the evolving trait (each kind of rule, or
+    /// each of [`Society::norms`]) before the first and after every
+    /// generation.
     pub fn run<R: Rng>(
         &self,
         society: &mut Society,
@@ -65,10 +96,10 @@ impl RuleEvolution {
         rng: &mut R,
     ) -> Vec<Vec<u32>> {
         let mut history = Vec::with_capacity(usize::try_from(generations).unwrap_or(0) + 1);
-        history.push(society.kind_counts());
+        history.push(society.counts(self.evolving));
         for _ in 0..generations {
             self.generation(society, rng);
-            history.push(society.kind_counts());
+            history.push(society.counts(self.evolving));
         }
         history
     }
@@ -79,15 +110,16 @@ impl RuleEvolution {
         society.run(self.steps_per_generation, rng);
         let size = society.size() as u32;
         let focal = rng.random_range(0..size) as usize;
-        let kinds = society.kind_count() as u32;
+        let which = self.evolving;
+        let variants = society.variants(which) as u32;
         if self.mutation > 0.0 && rng.random_bool(self.mutation) {
-            if kinds > 1 {
-                let current = society.kinds()[focal];
-                let mut other = rng.random_range(0..kinds - 1);
+            if variants > 1 {
+                let current = society.traits(which)[focal];
+                let mut other = rng.random_range(0..variants - 1);
                 if other >= current {
                     other += 1;
                 }
-                society.set_kind(focal, other);
+                society.set_trait(which, focal, other);
             }
             return;
         }
@@ -99,8 +131,8 @@ impl RuleEvolution {
             society.mean_payoff(model, self.currency) - society.mean_payoff(focal, self.currency);
         let adopt = fermi(self.beta, difference);
         if rng.random::<f64>() < adopt {
-            let kind = society.kinds()[model];
-            society.set_kind(focal, kind);
+            let variant = society.traits(which)[model];
+            society.set_trait(which, focal, variant);
         }
     }
 }

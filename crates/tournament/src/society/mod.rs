@@ -43,6 +43,7 @@
 
 pub mod analytic;
 pub mod config;
+mod draws;
 pub mod engine;
 pub mod evolution;
 pub mod params;
@@ -54,7 +55,7 @@ pub use analytic::{GoodCountChain, StandingDynamics};
 pub use config::{
     DEFAULT_SOCIETY, DEFAULT_SOCIETY_ORIGIN, EvolutionPlan, SocietyConfig, SocietyFile,
 };
-pub use engine::{Society, SocietyCounters};
+pub use engine::{Society, SocietyCounters, Trait};
 pub use evolution::RuleEvolution;
 pub use params::{
     EncounterMode, Group, Institution, MAX_POPULATION, MAX_PRIVATE_POPULATION, SocietyParams,

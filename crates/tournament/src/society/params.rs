@@ -133,6 +133,12 @@ pub struct Group {
     /// (default 0).
     #[serde(default)]
     pub politicization: Politicization,
+    /// The norm by which its states judge others under private
+    /// assessment (default: the society's norm). Under public assessment
+    /// the institution judges everyone by the society's norm, so a group
+    /// norm must be the same or absent (field `groups[k].norm`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub norm: Option<Norm>,
     /// The rule's parameters by name, if it takes any (see
     /// [`build_rule_with`](twolevel_strategies::society::build_rule_with):
     /// the society ledger's `tolerance`); empty by default.
@@ -149,8 +155,16 @@ impl Group {
             count,
             political_weight: Orientation::POLICY,
             politicization: Politicization::NONE,
+            norm: None,
             params: BTreeMap::new(),
         }
+    }
+
+    /// The same group judging by its own norm (private assessment).
+    #[must_use]
+    pub fn with_norm(mut self, norm: Norm) -> Group {
+        self.norm = Some(norm);
+        self
     }
 
     /// The same group with a rule parameter set.
@@ -167,6 +181,38 @@ impl Group {
         self.politicization = pi;
         self
     }
+}
+
+/// The distinct norms of a society (its own first, then the groups' in
+/// order) and the index of each group's norm among them.
+///
+/// Errors: a group norm other than the society's under public assessment
+/// (field `groups[k].norm`).
+pub(crate) fn norm_kinds(
+    params: &SocietyParams,
+    groups: &[Group],
+) -> Result<(Vec<Norm>, Vec<u32>), ParameterError> {
+    let mut kinds = vec![params.norm()];
+    let mut of_group = Vec::with_capacity(groups.len());
+    for (k, group) in groups.iter().enumerate() {
+        let norm = group.norm.unwrap_or(params.norm());
+        if params.institution() == Institution::Public && norm != params.norm() {
+            return Err(ParameterError::new(
+                format!("groups[{k}].norm"),
+                format!(
+                    "under public assessment the institution judges everyone by the society's \
+                     norm ({}); a group's own norm needs `institution: Private`",
+                    params.norm()
+                ),
+            ));
+        }
+        let index = kinds.iter().position(|&n| n == norm).unwrap_or_else(|| {
+            kinds.push(norm);
+            kinds.len() - 1
+        });
+        of_group.push(index as u32);
+    }
+    Ok((kinds, of_group))
 }
 
 /// Checks a population size against the institution's limit.

@@ -53,6 +53,13 @@ impl BitMatrix {
         previous
     }
 
+    /// The bytes allocated for the bits: `size * ceil(size / 64) * 8`,
+    /// which is `Z^2 / 8` rounded up to whole 64-bit words per row.
+    #[must_use]
+    pub fn bytes(&self) -> usize {
+        self.bad.capacity() * std::mem::size_of::<u64>()
+    }
+
     /// The number of bad images in the whole matrix.
     #[must_use]
     pub fn count_bad(&self) -> u64 {
@@ -79,6 +86,14 @@ impl Standings {
             Standings::Private(images) => images.get(observer, subject),
         }
     }
+
+    /// The bytes allocated for the standings.
+    pub(crate) fn bytes(&self) -> usize {
+        match self {
+            Standings::Public(standings) => standings.capacity() * std::mem::size_of::<Standing>(),
+            Standings::Private(images) => images.bytes(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -96,5 +111,19 @@ mod tests {
         assert_eq!(matrix.count_bad(), 2);
         assert_eq!(matrix.set(3, 64, Standing::Good), Standing::Bad);
         assert_eq!(matrix.count_bad(), 1);
+    }
+
+    #[test]
+    fn the_matrix_takes_z_squared_bits_rounded_to_whole_words() {
+        for size in [64, 130, 10_000] {
+            let matrix = BitMatrix::all_good(size);
+            let exact_bits = size * size;
+            assert!(matrix.bytes() * 8 >= exact_bits);
+            // At most one partly used word per row.
+            assert!(matrix.bytes() <= exact_bits / 8 + 8 * size, "Z = {size}");
+        }
+        assert_eq!(BitMatrix::all_good(64).bytes(), 64 * 8);
+        // Z = 10,000: 157 words a row, 12.56 MB, far below 100 MB.
+        assert_eq!(BitMatrix::all_good(10_000).bytes(), 10_000 * 157 * 8);
     }
 }
