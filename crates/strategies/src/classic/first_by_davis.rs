@@ -9,6 +9,8 @@
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
+use super::support::Tally;
+
 use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
 
 /// Cooperates unconditionally at first, then holds any defection as a
@@ -17,6 +19,9 @@ use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
 pub struct FirstByDavis {
     rounds_to_cooperate: u32,
     name: String,
+    /// The partner's moves counted so far, so that asking whether it ever
+    /// defected costs constant work per round.
+    partner: Tally,
 }
 
 impl FirstByDavis {
@@ -27,6 +32,7 @@ impl FirstByDavis {
         FirstByDavis {
             rounds_to_cooperate,
             name: format!("First by Davis: {rounds_to_cooperate}"),
+            partner: Tally::default(),
         }
     }
 }
@@ -48,14 +54,18 @@ impl Strategy for FirstByDavis {
     }
 
     fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
-        if view.turn() < self.rounds_to_cooperate as usize || !view.partner.contains(&Action::D) {
+        if view.turn() < self.rounds_to_cooperate as usize
+            || self.partner.update(view.partner).defections() == 0
+        {
             Action::C
         } else {
             Action::D
         }
     }
 
-    fn reset(&mut self) {}
+    fn reset(&mut self) {
+        self.partner = Tally::default();
+    }
 }
 
 /// The registry entry of [`FirstByDavis`].
@@ -73,8 +83,39 @@ pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::classic::test_support::assert_same_moves_as_reference;
     use crate::classic::{Alternator, Cycler, Defector};
     use crate::testing::play;
+
+    /// The rule as it was first written: it looks for a defection in the
+    /// partner's whole history every round.
+    #[derive(Clone, Debug)]
+    struct ScanningDavis;
+
+    impl Strategy for ScanningDavis {
+        fn name(&self) -> &str {
+            "Scanning Davis"
+        }
+
+        fn classifier(&self) -> Classifier {
+            Classifier::deterministic(None)
+        }
+
+        fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
+            if view.turn() < 10 || !view.partner.contains(&Action::D) {
+                Action::C
+            } else {
+                Action::D
+            }
+        }
+
+        fn reset(&mut self) {}
+    }
+
+    #[test]
+    fn counting_makes_the_scanning_rules_moves() {
+        assert_same_moves_as_reference(&mut FirstByDavis::default(), &mut ScanningDavis, 300);
+    }
 
     #[test]
     fn expected_sequences() {

@@ -18,7 +18,7 @@ use rand::RngExt;
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
-use super::support::{Tally, looks_random, python_float};
+use super::support::{RandomnessTest, Tally, python_float};
 use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
 
 /// The round index of the probing defection.
@@ -31,11 +31,12 @@ const GAP: std::ops::Range<usize> = 5..15;
 /// Probes once, punishes randomness, and otherwise defects now and then.
 #[derive(Clone, Debug)]
 pub struct FirstByGraaskamp {
-    alpha: f64,
+    randomness: RandomnessTest,
     name: String,
     partner_is_random: bool,
     next_defection: Option<usize>,
     partner: Tally,
+    resemblance: Resemblance,
 }
 
 impl FirstByGraaskamp {
@@ -47,11 +48,12 @@ impl FirstByGraaskamp {
     pub fn new(alpha: f64) -> Result<Self, ParameterError> {
         let alpha = twolevel_game::error::check_unit_interval("alpha", alpha)?;
         Ok(FirstByGraaskamp {
-            alpha,
+            randomness: RandomnessTest::new(alpha),
             name: format!("First by Graaskamp: {}", python_float(alpha)),
             partner_is_random: false,
             next_defection: None,
             partner: Tally::default(),
+            resemblance: Resemblance::default(),
         })
     }
 }
@@ -60,20 +62,62 @@ impl Default for FirstByGraaskamp {
     /// A test at the 5% level.
     fn default() -> Self {
         FirstByGraaskamp {
-            alpha: 0.05,
+            randomness: RandomnessTest::new(0.05),
             name: "First by Graaskamp: 0.05".to_owned(),
             partner_is_random: false,
             next_defection: None,
             partner: Tally::default(),
+            resemblance: Resemblance::default(),
         }
     }
 }
 
-/// Whether the partner copied each of this player's previous moves, or
-/// played exactly the same moves.
-fn mirrors_or_twins(own: &[Action], partner: &[Action]) -> bool {
-    let mirrors = (1..own.len()).all(|i| partner[i] == own[i - 1]);
-    mirrors || own == partner
+/// Whether the partner has copied each of this player's previous moves (a
+/// mirror, such as Tit For Tat) and whether it has played exactly the same
+/// moves (a twin), kept up to date round by round so that asking costs
+/// constant work per round, however long the match.
+///
+/// Like [`Tally`], it starts over when it is handed a shorter history than
+/// before (a new match without a reset).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Resemblance {
+    /// The number of rounds checked.
+    seen: usize,
+    /// Every partner move so far copied this player's previous move.
+    mirrors: bool,
+    /// Every partner move so far equalled this player's move.
+    twins: bool,
+}
+
+impl Default for Resemblance {
+    fn default() -> Self {
+        Resemblance {
+            seen: 0,
+            mirrors: true,
+            twins: true,
+        }
+    }
+}
+
+impl Resemblance {
+    /// Brings the checks up to date with the histories and returns whether
+    /// the partner is a mirror or a twin.
+    fn mirrors_or_twins(&mut self, own: &[Action], partner: &[Action]) -> bool {
+        if own.len() < self.seen {
+            *self = Resemblance::default();
+        }
+        for (round, &move_) in own.iter().enumerate().skip(self.seen) {
+            let partner_move = partner[round];
+            if round > 0 && partner_move != own[round - 1] {
+                self.mirrors = false;
+            }
+            if partner_move != move_ {
+                self.twins = false;
+            }
+        }
+        self.seen = own.len();
+        self.mirrors || (self.twins && own.len() == partner.len())
+    }
 }
 
 impl Strategy for FirstByGraaskamp {
@@ -97,13 +141,16 @@ impl Strategy for FirstByGraaskamp {
                 Action::C
             };
         }
-        let partner = self.partner.update(view.partner);
-        self.partner_is_random |=
-            looks_random(partner.cooperations(), partner.defections(), self.alpha);
+        if !self.partner_is_random {
+            let partner = self.partner.update(view.partner);
+            self.partner_is_random = self
+                .randomness
+                .looks_random(partner.cooperations(), partner.defections());
+        }
         if self.partner_is_random {
             return Action::D;
         }
-        if mirrors_or_twins(view.own, view.partner) {
+        if self.resemblance.mirrors_or_twins(view.own, view.partner) {
             return partner_last;
         }
         let next = *self
@@ -120,6 +167,7 @@ impl Strategy for FirstByGraaskamp {
         self.partner_is_random = false;
         self.next_defection = None;
         self.partner = Tally::default();
+        self.resemblance = Resemblance::default();
     }
 }
 
@@ -139,9 +187,77 @@ pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
 mod tests {
     use super::*;
     use crate::TitForTat;
-    use crate::classic::test_support::assert_replays_identically;
+    use crate::classic::support::looks_random;
+    use crate::classic::test_support::{
+        assert_replays_identically, assert_same_moves_as_reference,
+    };
     use crate::classic::{Alternator, Cooperator, Defector};
     use crate::testing::{play, play_seeded};
+
+    /// The rule as it was first written: the randomness test evaluates the
+    /// survival function and the mirror and twin checks rescan the whole
+    /// history every round.
+    #[derive(Clone, Debug, Default)]
+    struct RescanningGraaskamp {
+        partner_is_random: bool,
+        next_defection: Option<usize>,
+    }
+
+    impl Strategy for RescanningGraaskamp {
+        fn name(&self) -> &str {
+            "Rescanning Graaskamp"
+        }
+
+        fn classifier(&self) -> Classifier {
+            Classifier::stochastic(None)
+        }
+
+        fn decide(&mut self, view: &View<'_>, rng: &mut dyn Rng) -> Action {
+            let turn = view.turn();
+            let Some(partner_last) = view.partner_last() else {
+                return Action::C;
+            };
+            if turn < CHECKS_FROM {
+                return if partner_last.is_defection() || turn == PROBE_ROUND {
+                    Action::D
+                } else {
+                    Action::C
+                };
+            }
+            let defections = view.partner.iter().filter(|a| a.is_defection()).count();
+            self.partner_is_random |=
+                looks_random(view.partner.len() - defections, defections, 0.05);
+            if self.partner_is_random {
+                return Action::D;
+            }
+            let (own, partner) = (view.own, view.partner);
+            let mirrors = (1..own.len()).all(|i| partner[i] == own[i - 1]);
+            if mirrors || own == partner {
+                return partner_last;
+            }
+            let next = *self
+                .next_defection
+                .get_or_insert_with(|| turn + rng.random_range(GAP));
+            if turn == next {
+                self.next_defection = Some(turn + rng.random_range(GAP));
+                return Action::D;
+            }
+            Action::C
+        }
+
+        fn reset(&mut self) {
+            *self = RescanningGraaskamp::default();
+        }
+    }
+
+    #[test]
+    fn constant_work_per_round_makes_the_rescanning_rules_moves() {
+        assert_same_moves_as_reference(
+            &mut FirstByGraaskamp::default(),
+            &mut RescanningGraaskamp::default(),
+            1_000,
+        );
+    }
 
     #[test]
     fn probe_echoes_against_tit_for_tat() {

@@ -17,7 +17,7 @@
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
-use super::support::{Tally, defect_in_final_rounds, looks_random, python_float};
+use super::support::{RandomnessTest, Tally, defect_in_final_rounds, python_float};
 use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
 
 /// The opening cooperations.
@@ -30,7 +30,7 @@ const FINAL_DEFECTIONS: usize = 2;
 /// Tit For Tat with a periodic randomness test and a defecting end.
 #[derive(Clone, Debug)]
 pub struct FirstBySteinAndRapoport {
-    alpha: f64,
+    randomness: RandomnessTest,
     name: String,
     partner_is_random: bool,
     partner: Tally,
@@ -45,7 +45,7 @@ impl FirstBySteinAndRapoport {
     pub fn new(alpha: f64) -> Result<Self, ParameterError> {
         let alpha = twolevel_game::error::check_unit_interval("alpha", alpha)?;
         Ok(FirstBySteinAndRapoport {
-            alpha,
+            randomness: RandomnessTest::new(alpha),
             name: format!(
                 "First by Stein and Rapoport: {}: (D, D)",
                 python_float(alpha)
@@ -67,8 +67,9 @@ impl FirstBySteinAndRapoport {
         }
         if round.is_multiple_of(TEST_PERIOD) {
             let partner = self.partner.update(view.partner);
-            self.partner_is_random =
-                looks_random(partner.cooperations(), partner.defections(), self.alpha);
+            self.partner_is_random = self
+                .randomness
+                .looks_random(partner.cooperations(), partner.defections());
         }
         if self.partner_is_random {
             Action::D
@@ -82,7 +83,7 @@ impl Default for FirstBySteinAndRapoport {
     /// A test at the 5% level.
     fn default() -> Self {
         FirstBySteinAndRapoport {
-            alpha: 0.05,
+            randomness: RandomnessTest::new(0.05),
             name: "First by Stein and Rapoport: 0.05: (D, D)".to_owned(),
             partner_is_random: false,
             partner: Tally::default(),
@@ -129,8 +130,62 @@ pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::classic::support::looks_random;
+    use crate::classic::test_support::assert_same_moves_as_reference;
     use crate::classic::{Alternator, Cooperator, Defector};
     use crate::testing::play;
+
+    /// The rule as it was first written: the randomness test counts the
+    /// whole history and evaluates the survival function.
+    #[derive(Clone, Debug, Default)]
+    struct SurvivalFunctionSteinAndRapoport {
+        partner_is_random: bool,
+    }
+
+    impl Strategy for SurvivalFunctionSteinAndRapoport {
+        fn name(&self) -> &str {
+            "Survival Function Stein and Rapoport"
+        }
+
+        fn classifier(&self) -> Classifier {
+            Classifier::deterministic(None)
+        }
+
+        fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
+            let round = view.turn() + 1;
+            let tit_for_tat = view.partner_last().unwrap_or(Action::C);
+            let action = if round <= OPENING_COOPERATIONS {
+                Action::C
+            } else if round < TEST_PERIOD {
+                tit_for_tat
+            } else {
+                if round.is_multiple_of(TEST_PERIOD) {
+                    let defections = view.partner.iter().filter(|a| a.is_defection()).count();
+                    self.partner_is_random =
+                        looks_random(view.partner.len() - defections, defections, 0.05);
+                }
+                if self.partner_is_random {
+                    Action::D
+                } else {
+                    tit_for_tat
+                }
+            };
+            defect_in_final_rounds(view, FINAL_DEFECTIONS, action)
+        }
+
+        fn reset(&mut self) {
+            self.partner_is_random = false;
+        }
+    }
+
+    #[test]
+    fn the_critical_value_makes_the_survival_functions_moves() {
+        assert_same_moves_as_reference(
+            &mut FirstBySteinAndRapoport::default(),
+            &mut SurvivalFunctionSteinAndRapoport::default(),
+            1_000,
+        );
+    }
 
     #[test]
     fn expected_sequences() {

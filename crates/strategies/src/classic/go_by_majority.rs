@@ -12,7 +12,7 @@
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
-use super::support::Tally;
+use super::support::{RecentDefections, Tally};
 use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
 
 /// Plays the partner's majority move, breaking ties by its softness.
@@ -22,6 +22,7 @@ pub struct GoByMajority {
     soft: bool,
     name: String,
     tally: Tally,
+    recent: RecentDefections,
 }
 
 impl GoByMajority {
@@ -48,6 +49,7 @@ impl GoByMajority {
             soft,
             name: format!("{softness} Go By Majority{window}"),
             tally: Tally::default(),
+            recent: RecentDefections::default(),
         })
     }
 }
@@ -60,6 +62,7 @@ impl Default for GoByMajority {
             soft: true,
             name: "Soft Go By Majority".to_owned(),
             tally: Tally::default(),
+            recent: RecentDefections::default(),
         }
     }
 }
@@ -80,10 +83,9 @@ impl Strategy for GoByMajority {
                 (tally.cooperations(), tally.defections())
             }
             Some(memory) => {
-                let start = view.partner.len().saturating_sub(memory as usize);
-                let recent = &view.partner[start..];
-                let defections = recent.iter().filter(|a| a.is_defection()).count();
-                (recent.len() - defections, defections)
+                let window = memory as usize;
+                let defections = self.recent.update(view.partner, window);
+                (view.partner.len().min(window) - defections, defections)
             }
         };
         if defections > cooperations || (defections == cooperations && !self.soft) {
@@ -95,6 +97,7 @@ impl Strategy for GoByMajority {
 
     fn reset(&mut self) {
         self.tally = Tally::default();
+        self.recent = RecentDefections::default();
     }
 }
 
@@ -130,6 +133,7 @@ pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::classic::test_support::assert_same_moves_as_reference;
     use crate::classic::{Alternator, Cycler, Defector};
     use crate::testing::play;
 
@@ -150,6 +154,54 @@ mod tests {
         assert_eq!(play(&mut player, &mut Alternator, 5).0, "DCDDD");
         let mut cycler = Cycler::new("CCCDD").unwrap();
         assert_eq!(play(&mut player, &mut cycler, 8).0, "DCCCDDDC");
+    }
+
+    /// The windowed rule as it was first written: it counts the window
+    /// afresh every round.
+    #[derive(Clone, Debug)]
+    struct ScanningMajority {
+        memory: usize,
+        soft: bool,
+    }
+
+    impl Strategy for ScanningMajority {
+        fn name(&self) -> &str {
+            "Scanning Majority"
+        }
+
+        fn classifier(&self) -> Classifier {
+            Classifier::deterministic(None)
+        }
+
+        fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
+            let start = view.partner.len().saturating_sub(self.memory);
+            let recent = &view.partner[start..];
+            let defections = recent.iter().filter(|a| a.is_defection()).count();
+            let cooperations = recent.len() - defections;
+            if defections > cooperations || (defections == cooperations && !self.soft) {
+                Action::D
+            } else {
+                Action::C
+            }
+        }
+
+        fn reset(&mut self) {}
+    }
+
+    #[test]
+    fn the_running_window_makes_the_scanning_rules_moves() {
+        for memory in [1, 2, 7, 40] {
+            for soft in [true, false] {
+                assert_same_moves_as_reference(
+                    &mut GoByMajority::new(Some(memory), soft).unwrap(),
+                    &mut ScanningMajority {
+                        memory: memory as usize,
+                        soft,
+                    },
+                    200,
+                );
+            }
+        }
     }
 
     #[test]

@@ -62,3 +62,63 @@ pub(crate) fn assert_replays_identically(
     let other = play_seeded(player, opponent, TURNS, seed + 1);
     assert_ne!(first, other, "{} ignores the RNG", player.name());
 }
+
+/// Asserts that `player` makes the same moves as `reference`, a direct
+/// implementation of its rule (for example one that rescans the whole
+/// history every round), over `turns` rounds against a range of partners:
+/// random sequences of moves with cooperation rates from 0.3 to 0.95
+/// (drawn from their own seeded generator), `Random` players that draw
+/// from the match RNG, and a few deterministic classics. Each pairing is
+/// played under several match seeds, with the length unknown and known.
+pub(crate) fn assert_same_moves_as_reference(
+    player: &mut dyn Strategy,
+    reference: &mut dyn Strategy,
+    turns: usize,
+) {
+    use rand::{RngExt, SeedableRng};
+    use rand_pcg::Pcg64Mcg;
+
+    use crate::TitForTat;
+    use crate::classic::{Alternator, Cooperator, Defector, Random};
+    use crate::testing::{SequencePlayer, moves_to_string, play_match_with_length};
+
+    let mut partners: Vec<Box<dyn Strategy>> = vec![
+        Box::new(Cooperator),
+        Box::new(Defector),
+        Box::new(Alternator),
+        Box::new(TitForTat),
+    ];
+    let mut sequences = Pcg64Mcg::seed_from_u64(2026);
+    for rate in [0.3, 0.5, 0.5, 0.55, 0.6, 0.7, 0.9, 0.95] {
+        let moves = (0..turns)
+            .map(|_| {
+                if sequences.random_bool(rate) {
+                    twolevel_game::Action::C
+                } else {
+                    twolevel_game::Action::D
+                }
+            })
+            .collect();
+        partners.push(Box::new(SequencePlayer::new(moves)));
+    }
+    for p in [0.5, 0.6, 0.8] {
+        partners.push(Box::new(Random::new(p).expect("a valid probability")));
+    }
+    for partner in &mut partners {
+        for seed in 0..3 {
+            for known_length in [None, u32::try_from(turns).ok()] {
+                let mine =
+                    play_match_with_length(player, partner.as_mut(), turns, known_length, seed);
+                let expected =
+                    play_match_with_length(reference, partner.as_mut(), turns, known_length, seed);
+                assert_eq!(
+                    moves_to_string(&mine.moves_a),
+                    moves_to_string(&expected.moves_a),
+                    "{} against {} (seed {seed}, length {known_length:?})",
+                    player.name(),
+                    partner.name()
+                );
+            }
+        }
+    }
+}
