@@ -18,7 +18,7 @@ root=$(pwd)
 
 fail() {
     echo "test-local-slurm: FAILED: $*" >&2
-    for log in "$work"/*.log; do
+    for log in "$work"/*.log "$work"/*.out "$work"/out/slurm-*.out; do
         [ -f "$log" ] || continue
         echo "--- last lines of $log" >&2
         tail -n 20 "$log" >&2 || true
@@ -82,11 +82,11 @@ trap cleanup EXIT
 # munge, with its own key, socket, pid, log and seed files.
 dd if=/dev/urandom of="$work/munge.key" bs=1024 count=1 status=none
 chmod 400 "$work/munge.key"
-mkdir -m 700 "$work/munge"
+mkdir -m 711 "$work/munge"
 socket="$work/munge/munge.socket"
 munged --foreground --force --key-file="$work/munge.key" --socket="$socket" \
     --pid-file="$work/munge/munged.pid" --log-file="$work/munged.log" \
-    --seed-file="$work/munge/munged.seed" &
+    --seed-file="$work/munge/munged.seed" >"$work/munged.out" 2>&1 &
 pids+=($!)
 wait_for 20 "munged's socket" test -S "$socket"
 echo "test-local-slurm: munged running (pid ${pids[0]})"
@@ -130,9 +130,9 @@ PartitionName=test Nodes=$host Default=YES MaxTime=INFINITE State=UP
 CONF
 export SLURM_CONF="$work/slurm.conf"
 
-slurmctld -D -c -f "$SLURM_CONF" &
+slurmctld -D -c -f "$SLURM_CONF" >"$work/slurmctld.out" 2>&1 &
 pids+=($!)
-slurmd -D -f "$SLURM_CONF" &
+slurmd -D -f "$SLURM_CONF" >"$work/slurmd.out" 2>&1 &
 pids+=($!)
 echo "test-local-slurm: slurmctld (pid ${pids[1]}) and slurmd (pid ${pids[2]}) started"
 node_idle() { sinfo -h -N -o %t | grep -qx idle; }
