@@ -8,6 +8,7 @@
 //! - [`round_robin`]: round-robin tournaments, run in parallel with
 //!   results independent of the thread count ([`seeding`]).
 //! - [`report`]: the ranking table and the CSV and JSON output files.
+//! - [`output`]: atomic file writes and output folders replaced whole.
 //!
 //! Every result carries the three currencies of
 //! [`twolevel_game::Currency`] (policy payoff, political payoff and each
@@ -58,6 +59,7 @@ pub mod campaigns;
 pub mod config;
 pub mod evolution;
 pub mod levers;
+pub mod output;
 pub mod play;
 pub mod regime;
 pub mod report;

@@ -11,9 +11,16 @@
 //! - `payoff_matrix_policy.csv`, `payoff_matrix_political.csv`,
 //!   `payoff_matrix_utility.csv` and `cooperation_matrix.csv`: one row and
 //!   one column per player (empty cells for pairs that did not meet);
-//! - `matches.csv`: one row per match, with both players' totals in each
-//!   currency;
-//! - `results.json`: everything above in one document.
+//! - `results.json`: the ranking, the standings and the matrices in one
+//!   compact JSON document;
+//! - only on request ([`OutputOptions::matches`]), the per-match records:
+//!   `matches.csv`, one row per match with both players' totals in each
+//!   currency, and a `matches` list in `results.json`. Their size grows
+//!   with players squared times repetitions, so they are off by default.
+//!
+//! Every file is written atomically ([`write_atomically`]), and the folder
+//! is replaced as a whole ([`OutputSet`]): a failed or interrupted write
+//! leaves the previous results as they were, never a mix of old and new.
 //!
 //! Regime tournament results ([`RegimeTournamentResults`]) are written to
 //! any [`Write`]: an aligned text table ([`Display`]), the standings and
@@ -27,16 +34,18 @@
 //! between players with different weights (see [`Currency`]).
 
 use std::fmt::{self, Display};
-use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+use serde::Serialize;
 
 use thiserror::Error;
 
 use twolevel_game::Currency;
 
+use crate::output::{OutputSet, write_atomically};
 use crate::regime::RegimeTournamentResults;
-use crate::round_robin::{RankingMetric, RoundRobinResults, total_in};
+use crate::round_robin::{MatchRecord, RankingMetric, RoundRobinResults, Standing, total_in};
 
 /// Results could not be written.
 #[derive(Debug, Error)]
@@ -161,17 +170,63 @@ impl Display for RoundRobinResults {
     }
 }
 
+/// What [`RoundRobinResults::write_with`] writes besides the aggregates.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OutputOptions {
+    /// Also write every match: `matches.csv` and a `matches` list in
+    /// `results.json` (off by default: their size grows with players
+    /// squared times repetitions).
+    pub matches: bool,
+}
+
+/// What `results.json` holds: the aggregates, and the matches when asked
+/// for.
+#[derive(Serialize)]
+struct ResultsDocument<'a> {
+    metric: RankingMetric,
+    repetitions: u32,
+    seed: u64,
+    standings: &'a [Standing],
+    ranking: &'a [usize],
+    payoff_matrices: &'a twolevel_game::ByCurrency<Vec<Vec<Option<f64>>>>,
+    cooperation_matrix: &'a [Vec<Option<f64>>],
+    mean_match_length: f64,
+    match_count: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    matches: Option<&'a [MatchRecord]>,
+}
+
 impl RoundRobinResults {
-    /// Writes the CSV and JSON files (see the [module documentation](self))
-    /// into `folder`, creating it if needed, and returns the paths written.
+    /// Writes the aggregate CSV and JSON files (see the
+    /// [module documentation](self)) as the new contents of `folder`,
+    /// replacing the previous results as a whole, and returns the paths
+    /// written.
     ///
     /// Fails, naming the path, when the folder or a file cannot be created.
     pub fn write_to(&self, folder: impl AsRef<Path>) -> Result<Vec<PathBuf>, OutputError> {
-        let folder = folder.as_ref();
-        fs::create_dir_all(folder).map_err(|source| OutputError::Io {
-            path: folder.to_path_buf(),
-            source,
-        })?;
+        self.write_with(folder, OutputOptions::default())
+    }
+
+    /// Writes the files as [`RoundRobinResults::write_to`] does, with the
+    /// per-match records when `options` asks for them.
+    pub fn write_with(
+        &self,
+        folder: impl AsRef<Path>,
+        options: OutputOptions,
+    ) -> Result<Vec<PathBuf>, OutputError> {
+        let set = OutputSet::create(folder)?;
+        self.write_files(set.path(), options)?;
+        set.commit()
+    }
+
+    /// Writes the files (see the [module documentation](self)) into
+    /// `folder`, each atomically, and returns their paths: for a caller
+    /// that adds files of its own to an [`OutputSet`].
+    pub fn write_files(
+        &self,
+        folder: &Path,
+        options: OutputOptions,
+    ) -> Result<Vec<PathBuf>, OutputError> {
         let mut files = vec![write_csv(&folder.join("ranking.csv"), |w| {
             self.ranking_rows(w)
         })?];
@@ -184,10 +239,24 @@ impl RoundRobinResults {
         files.push(write_csv(&folder.join("cooperation_matrix.csv"), |w| {
             self.matrix_rows(w, &self.cooperation_matrix)
         })?);
-        files.push(write_csv(&folder.join("matches.csv"), |w| {
-            self.match_rows(w)
-        })?);
-        files.push(self.write_json(&folder.join("results.json"))?);
+        if options.matches {
+            files.push(write_csv(&folder.join("matches.csv"), |w| {
+                self.match_rows(w)
+            })?);
+        }
+        let document = ResultsDocument {
+            metric: self.metric,
+            repetitions: self.repetitions,
+            seed: self.seed,
+            standings: &self.standings,
+            ranking: &self.ranking,
+            payoff_matrices: &self.payoff_matrices,
+            cooperation_matrix: &self.cooperation_matrix,
+            mean_match_length: self.mean_match_length,
+            match_count: self.matches.len(),
+            matches: options.matches.then_some(self.matches.as_slice()),
+        };
+        files.push(write_json_file(&document, &folder.join("results.json"))?);
         Ok(files)
     }
 
@@ -209,7 +278,7 @@ impl RoundRobinResults {
             .collect()
     }
 
-    fn ranking_rows(&self, w: &mut csv::Writer<fs::File>) -> csv::Result<()> {
+    fn ranking_rows(&self, w: &mut csv::Writer<&mut dyn Write>) -> csv::Result<()> {
         w.write_record(Self::ranking_header())?;
         for (rank, &p) in self.ranking.iter().enumerate() {
             let s = &self.standings[p];
@@ -227,7 +296,7 @@ impl RoundRobinResults {
 
     fn matrix_rows(
         &self,
-        w: &mut csv::Writer<fs::File>,
+        w: &mut csv::Writer<&mut dyn Write>,
         matrix: &[Vec<Option<f64>>],
     ) -> csv::Result<()> {
         w.write_record(std::iter::once("player").chain(self.names()))?;
@@ -242,7 +311,7 @@ impl RoundRobinResults {
         Ok(())
     }
 
-    fn match_rows(&self, w: &mut csv::Writer<fs::File>) -> csv::Result<()> {
+    fn match_rows(&self, w: &mut csv::Writer<&mut dyn Write>) -> csv::Result<()> {
         let totals = Currency::ALL
             .into_iter()
             .flat_map(|c| [c.label().to_owned(), format!("partner_{}", c.label())]);
@@ -281,10 +350,6 @@ impl RoundRobinResults {
             w.write_record(record)?;
         }
         Ok(())
-    }
-
-    fn write_json(&self, path: &Path) -> Result<PathBuf, OutputError> {
-        write_json_file(self, path)
     }
 }
 
@@ -430,40 +495,40 @@ impl RegimeTournamentResults {
     }
 }
 
-/// Writes `value` as pretty-printed JSON to `path`; errors name the path.
-pub(crate) fn write_json_file<T: serde::Serialize>(
+/// Writes `value` as compact JSON to `path`, atomically; errors name the
+/// path.
+pub fn write_json_file<T: serde::Serialize>(
     value: &T,
     path: &Path,
 ) -> Result<PathBuf, OutputError> {
-    let file = fs::File::create(path).map_err(|source| OutputError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    serde_json::to_writer_pretty(std::io::BufWriter::new(file), value).map_err(|source| {
-        OutputError::Json {
+    let mut failure = None;
+    let written = write_atomically(path, |w| {
+        serde_json::to_writer(&mut *w, value).map_err(|e| {
+            let io = std::io::Error::other(e.to_string());
+            failure = Some(e);
+            io
+        })
+    });
+    match (written, failure) {
+        (Err(_), Some(source)) if !source.is_io() => Err(OutputError::Json {
             path: path.to_path_buf(),
             source,
-        }
-    })?;
-    Ok(path.to_path_buf())
+        }),
+        (written, _) => written,
+    }
 }
 
-/// Creates the CSV file at `path`, fills it with `rows` and flushes it.
-pub(crate) fn write_csv(
+/// Writes the CSV file at `path` atomically, filled with `rows`; errors
+/// name the path.
+pub fn write_csv(
     path: &Path,
-    rows: impl FnOnce(&mut csv::Writer<fs::File>) -> csv::Result<()>,
+    rows: impl FnOnce(&mut csv::Writer<&mut dyn Write>) -> csv::Result<()>,
 ) -> Result<PathBuf, OutputError> {
-    let error = |source| OutputError::Csv {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut writer = csv::Writer::from_path(path).map_err(error)?;
-    rows(&mut writer).map_err(error)?;
-    writer.flush().map_err(|source| OutputError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    Ok(path.to_path_buf())
+    write_atomically(path, |w| {
+        let mut writer = csv::Writer::from_writer(w);
+        rows(&mut writer).map_err(std::io::Error::other)?;
+        writer.flush()
+    })
 }
 
 #[cfg(test)]
@@ -571,7 +636,8 @@ mod tests {
     fn files_are_written_and_bad_paths_are_errors() {
         let dir = std::env::temp_dir().join(format!("twolevel-report-{}", std::process::id()));
         let written = results().write_to(&dir).unwrap();
-        assert_eq!(written.len(), 7);
+        assert_eq!(written.len(), 6, "{written:?}");
+        assert!(!dir.join("matches.csv").exists());
         for currency in ["policy", "political", "utility"] {
             let path = dir.join(format!("payoff_matrix_{currency}.csv"));
             let matrix = std::fs::read_to_string(path).unwrap();
@@ -581,6 +647,23 @@ mod tests {
             serde_json::from_str(&std::fs::read_to_string(dir.join("results.json")).unwrap())
                 .unwrap();
         assert_eq!(json["ranking"][0], 1);
+        assert_eq!(json["match_count"], 3);
+        assert!(json.get("matches").is_none());
+        // The per-match records on request.
+        let options = super::OutputOptions { matches: true };
+        let written = results().write_with(&dir, options).unwrap();
+        assert_eq!(written.len(), 7, "{written:?}");
+        let json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join("results.json")).unwrap())
+                .unwrap();
+        assert_eq!(json["matches"].as_array().map(Vec::len), Some(3));
+        assert_eq!(
+            std::fs::read_to_string(dir.join("matches.csv"))
+                .unwrap()
+                .lines()
+                .count(),
+            4
+        );
         // A file where the folder should be is an error, not a panic.
         let blocked = dir.join("ranking.csv").join("inside");
         let err = results().write_to(&blocked).unwrap_err();

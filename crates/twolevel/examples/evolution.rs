@@ -23,13 +23,14 @@ mod common;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use twolevel::tournament::evolution::{
     EvolutionOutcome, FixationSummary, RawEvolutionConfig, TournamentEvolution, evolve_tournament,
-    write_csv_file,
+    write_csv,
 };
 
 use common::CommonArgs;
+use twolevel::tournament::output::write_atomically;
 use twolevel::tournament::report::table_name;
 
 /// Parses the command line; this example has no flags of its own.
@@ -203,18 +204,10 @@ fn run() -> Result<()> {
 
     let output = args.output(config.output().map(str::to_owned));
     if let Some(path) = output {
-        if let Some(parent) = std::path::Path::new(&path).parent()
-            && !parent.as_os_str().is_empty()
-        {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create the folder of `{path}`"))?;
-        }
-        write_csv_file(
-            &evolution.outcome,
-            &evolution.names,
-            evolution.fitness,
-            &path,
-        )?;
+        write_atomically(std::path::Path::new(&path), |w| {
+            write_csv(&evolution.outcome, &evolution.names, evolution.fitness, w)
+                .map_err(std::io::Error::other)
+        })?;
         println!("Trajectory written to {path}.");
     }
     Ok(())

@@ -1,0 +1,510 @@
+//! The subcommands `run`, `levers`, `payoffs` and `strategies`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+use twolevel_game::{Currency, Orientation, Politicization, TwoLevelGame};
+use twolevel_strategies::config::read_text_file;
+use twolevel_strategies::registry;
+use twolevel_tournament::Tournament;
+use twolevel_tournament::config::{DEFAULT_ORIGIN, DEFAULT_TOURNAMENT, FileKind, PresetCatalog};
+use twolevel_tournament::evolution::{
+    EvolutionOutcome, FixationSummary, RawEvolutionConfig, TournamentEvolution, evolve_tournament,
+    write_csv,
+};
+use twolevel_tournament::levers::LeverReport;
+use twolevel_tournament::output::{OutputSet, write_atomically};
+use twolevel_tournament::regime::RegimeTournamentFile;
+use twolevel_tournament::report::{OutputOptions, table_name, write_json_file};
+use twolevel_tournament::society::{SocietyConfig, SocietySweep};
+
+use crate::{Global, plot, progress};
+
+/// `twolevel run`.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The tournament, regime or society file (default: the embedded
+    /// tournaments/two-level.ron).
+    pub file: Option<PathBuf>,
+    /// Write no files, only print.
+    #[arg(long)]
+    pub no_output: bool,
+    /// Also write every match: matches.csv and a `matches` list in
+    /// results.json (large: players squared times repetitions rows).
+    #[arg(long)]
+    pub matches: bool,
+    /// Write the CSV and JSON files but no SVG plots.
+    #[arg(long)]
+    pub no_plots: bool,
+}
+
+/// `twolevel levers`.
+#[derive(Debug, Args)]
+pub struct LeversArgs {
+    /// The tournament file (default: the embedded tournaments/two-level.ron).
+    pub file: Option<PathBuf>,
+    /// Write no files, only print.
+    #[arg(long)]
+    pub no_output: bool,
+}
+
+/// `twolevel payoffs`.
+#[derive(Debug, Args)]
+pub struct PayoffsArgs {
+    /// A tournament file whose game to show (default: the default game).
+    pub file: Option<PathBuf>,
+    /// The political weights w to show, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "0,0.5,1")]
+    pub weights: Vec<f64>,
+    /// The politicization levels pi to show, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "0,0.25,0.5,0.75,1")]
+    pub pi: Vec<f64>,
+}
+
+/// `twolevel strategies`.
+#[derive(Debug, Args)]
+pub struct StrategiesArgs {
+    /// Only strategies whose name, alias or summary contains this text
+    /// (case-insensitive).
+    pub filter: Option<String>,
+    /// Only stochastic (true) or deterministic (false) strategies.
+    #[arg(long, value_name = "BOOL")]
+    pub stochastic: Option<bool>,
+    /// Only strategies with this memory depth (`inf` for unbounded).
+    #[arg(long, value_name = "N|inf")]
+    pub memory: Option<MemoryDepth>,
+    /// Only strategies that do (true) or do not (false) read the match length.
+    #[arg(long, value_name = "BOOL")]
+    pub uses_length: Option<bool>,
+    /// Only strategies that do (true) or do not (false) read politicization.
+    #[arg(long, value_name = "BOOL")]
+    pub uses_politicization: Option<bool>,
+}
+
+/// A memory depth on the command line: a number or `inf`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MemoryDepth(Option<u32>);
+
+impl std::str::FromStr for MemoryDepth {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text {
+            "inf" | "unbounded" => Ok(MemoryDepth(None)),
+            n => n.parse().map(|n| MemoryDepth(Some(n))).map_err(|_| {
+                format!("expected a memory depth (a whole number, or `inf`), got `{n}`")
+            }),
+        }
+    }
+}
+
+/// Sizes rayon's global pool when `--threads` is given.
+pub fn set_threads(global: &Global) -> Result<()> {
+    if let Some(threads) = global.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(threads))
+            .build_global()
+            .context("cannot build the thread pool")?;
+    }
+    Ok(())
+}
+
+/// Loads a round-robin tournament: the file, or the embedded default; the
+/// `--seed` replaces its seed.
+fn load_tournament(file: Option<&Path>, global: &Global) -> Result<Tournament> {
+    let mut tournament = match file {
+        Some(path) => Tournament::from_file(path)?,
+        None => Tournament::from_ron(
+            DEFAULT_TOURNAMENT,
+            DEFAULT_ORIGIN,
+            &PresetCatalog::builtin()?,
+        )?,
+    };
+    if let Some(seed) = global.seed {
+        tournament.round_robin = tournament.round_robin.with_seed(seed);
+    }
+    Ok(tournament)
+}
+
+/// Prints unless `--quiet`.
+macro_rules! say {
+    ($global:expr, $($arg:tt)*) => {
+        if !$global.quiet {
+            println!($($arg)*);
+        }
+    };
+}
+pub(crate) use say;
+
+/// `twolevel run`: dispatches on the file's kind.
+pub fn run(global: &Global, args: &RunArgs) -> Result<()> {
+    set_threads(global)?;
+    let kind = match &args.file {
+        Some(path) => FileKind::of(&read_text_file(path)?),
+        None => FileKind::RoundRobin,
+    };
+    let output = |from_file: Option<PathBuf>| {
+        if args.no_output {
+            None
+        } else {
+            global.output.clone().or(from_file)
+        }
+    };
+    match (kind, &args.file) {
+        (FileKind::Regime, Some(path)) => run_regime(global, path, output(None)),
+        (FileKind::Society, Some(path)) => run_society(global, path, &output),
+        _ => run_round_robin(global, args, &output),
+    }
+}
+
+/// Plays a round robin, then its evolution block if any, and writes the
+/// files and plots as one output set.
+fn run_round_robin(
+    global: &Global,
+    args: &RunArgs,
+    output: &dyn Fn(Option<PathBuf>) -> Option<PathBuf>,
+) -> Result<()> {
+    let tournament = load_tournament(args.file.as_deref(), global)?;
+    let rr = &tournament.round_robin;
+    say!(
+        global,
+        "{} ({}): {} players, {} matches x {} repetitions, seed {}",
+        tournament.name,
+        tournament.origin.display(),
+        rr.entrants().len(),
+        rr.pairs().len(),
+        rr.repetitions(),
+        rr.seed()
+    );
+    let spinner = progress::spinner(global.quiet, "round robin");
+    let results = rr.play();
+    spinner.finish_and_clear();
+    say!(global, "\n{results}");
+
+    let evolution = match tournament.evolution.clone() {
+        Some(mut config) => {
+            if global.seed.is_some() {
+                // The command-line seed replaces the block's own seed too.
+                let mut raw: RawEvolutionConfig = config.into();
+                raw.seed = global.seed;
+                config = raw.try_into()?;
+            }
+            let spinner = progress::spinner(global.quiet, "evolution");
+            let evolution = evolve_tournament(rr, &config)?;
+            spinner.finish_and_clear();
+            if !global.quiet {
+                print_evolution(&evolution);
+            }
+            Some(evolution)
+        }
+        None => None,
+    };
+
+    let Some(folder) = output(tournament.output.clone()) else {
+        return Ok(());
+    };
+    let set = OutputSet::create(&folder)?;
+    let options = OutputOptions {
+        matches: args.matches,
+    };
+    results.write_files(set.path(), options)?;
+    if let Some(evolution) = &evolution {
+        write_evolution(evolution, set.path())?;
+    }
+    if !args.no_plots {
+        plot::round_robin_plots(&results, set.path())?;
+        if let Some(evolution) = &evolution {
+            plot::evolution_plots(evolution, set.path())?;
+        }
+    }
+    let written = set.commit()?;
+    say!(
+        global,
+        "\n{} files written to {}.",
+        written.len(),
+        folder.display()
+    );
+    Ok(())
+}
+
+/// What `evolution.json` holds: the types, the fitness currency, how
+/// often each type fixed (stochastic processes) and the stationary
+/// distribution for rare mutations.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct EvolutionSummary {
+    /// The types, in order.
+    pub names: Vec<String>,
+    /// The currency selection acted on.
+    pub fitness: String,
+    /// Per type, the runs it won.
+    pub fixation_wins: Option<Vec<u32>>,
+    /// Per type, the share of runs it won.
+    pub fixation_frequencies: Option<Vec<f64>>,
+    /// The stationary distribution over the monomorphic states.
+    pub stationary: Option<Vec<f64>>,
+}
+
+/// Writes an evolution's trajectory (`evolution.csv`) and its analytic
+/// fixation and stationary results (`evolution.json`).
+fn write_evolution(evolution: &TournamentEvolution, folder: &Path) -> Result<()> {
+    write_atomically(&folder.join("evolution.csv"), |w| {
+        write_csv(&evolution.outcome, &evolution.names, evolution.fitness, w)
+            .map_err(std::io::Error::other)
+    })?;
+    let (fixation_wins, fixation_frequencies) = match &evolution.outcome {
+        EvolutionOutcome::Runs(runs) => {
+            let summary = FixationSummary::new(runs, evolution.names.len());
+            (Some(summary.wins.clone()), Some(summary.frequencies()))
+        }
+        EvolutionOutcome::Shares(_) => (None, None),
+    };
+    write_json_file(
+        &EvolutionSummary {
+            names: evolution.names.clone(),
+            fitness: evolution.fitness.to_string(),
+            fixation_wins,
+            fixation_frequencies,
+            stationary: evolution.stationary.clone(),
+        },
+        &folder.join("evolution.json"),
+    )?;
+    Ok(())
+}
+
+/// Prints the end of an evolution run: the final shares, or the
+/// fixations, and the stationary distribution.
+fn print_evolution(evolution: &TournamentEvolution) {
+    println!();
+    match &evolution.outcome {
+        EvolutionOutcome::Shares(trajectory) => {
+            println!(
+                "Evolution ({} fitness): shares at time {}",
+                evolution.fitness,
+                trajectory.times.last().copied().unwrap_or(0.0)
+            );
+            for (name, share) in evolution.names.iter().zip(trajectory.last()) {
+                println!("  {:<30} {share:.6}", table_name(name));
+            }
+        }
+        EvolutionOutcome::Runs(runs) => {
+            let summary = FixationSummary::new(runs, evolution.names.len());
+            println!(
+                "Evolution ({} fitness): fixations over {} run(s), {} not fixed",
+                evolution.fitness, summary.runs, summary.unfixed
+            );
+            for (name, (wins, frequency)) in evolution
+                .names
+                .iter()
+                .zip(summary.wins.iter().zip(summary.frequencies()))
+            {
+                println!("  {:<30} {wins:>6} ({frequency:.3})", table_name(name));
+            }
+        }
+    }
+    if let Some(stationary) = &evolution.stationary {
+        println!("Stationary distribution for rare mutations:");
+        for (name, share) in evolution.names.iter().zip(stationary) {
+            println!("  {:<30} {share:.6}", table_name(name));
+        }
+    }
+}
+
+/// Plays a regime tournament and writes its results as JSON.
+fn run_regime(global: &Global, path: &Path, output: Option<PathBuf>) -> Result<()> {
+    let mut tournament = RegimeTournamentFile::from_file(path)?;
+    if let Some(seed) = global.seed {
+        tournament = tournament.with_seed(seed);
+    }
+    let spinner = progress::spinner(global.quiet, "regime tournament");
+    let results = tournament.play();
+    spinner.finish_and_clear();
+    say!(
+        global,
+        "{}: {} compositions{}\n{:<30} {:>9} {:>10} {:>9} {:>12}",
+        path.display(),
+        results.compositions.len(),
+        if results.sampled { " (sampled)" } else { "" },
+        "strategy",
+        "policy",
+        "political",
+        "utility",
+        "cooperation"
+    );
+    for s in results.ranking(Currency::Policy) {
+        say!(
+            global,
+            "{:<30} {:>9.3} {:>10.3} {:>9.3} {:>12.3}",
+            table_name(&s.name),
+            s.scores.policy,
+            s.scores.political,
+            s.scores.utility,
+            s.cooperation_rate
+        );
+    }
+    say!(
+        global,
+        "Ranked by policy payoff per round; regime success {:.3}, welfare per round {:.3}.",
+        results.success_rate,
+        results.welfare
+    );
+    if let Some(folder) = output {
+        let set = OutputSet::create(&folder)?;
+        write_json_file(&results, &set.path().join("regime.json"))?;
+        set.commit()?;
+        say!(global, "Results written to {}.", folder.display());
+    }
+    Ok(())
+}
+
+/// Runs a society file's sweep and writes it as CSV and JSON.
+fn run_society(
+    global: &Global,
+    path: &Path,
+    output: &dyn Fn(Option<PathBuf>) -> Option<PathBuf>,
+) -> Result<()> {
+    let mut config = SocietyConfig::from_file(path)?;
+    if let Some(seed) = global.seed {
+        config.seed = seed;
+    }
+    let spinner = progress::spinner(global.quiet, "society");
+    let sweep = SocietySweep::run(&config).context("a sweep level is invalid")?;
+    spinner.finish_and_clear();
+    say!(
+        global,
+        "{} ({}): {} points\n{:>6} {:>6} {:>8} {:>8} {:>8}",
+        config.name,
+        path.display(),
+        sweep.points.len(),
+        "q",
+        "mu",
+        "good",
+        "coop",
+        "policy"
+    );
+    for p in &sweep.points {
+        say!(
+            global,
+            "{:>6} {:>6} {:>8.4} {:>8.4} {:>8.4}",
+            p.q,
+            p.mu,
+            p.good_share,
+            p.cooperation,
+            p.policy_per_interaction
+        );
+    }
+    if let Some(folder) = output(config.output.clone()) {
+        let set = OutputSet::create(&folder)?;
+        sweep.write_csv(set.path().join("society_sweep.csv"))?;
+        sweep.write_json(set.path().join("society_sweep.json"))?;
+        set.commit()?;
+        say!(global, "Results written to {}.", folder.display());
+    }
+    Ok(())
+}
+
+/// `twolevel levers`.
+pub fn levers(global: &Global, args: &LeversArgs) -> Result<()> {
+    set_threads(global)?;
+    let tournament = load_tournament(args.file.as_deref(), global)?;
+    let spinner = progress::spinner(global.quiet, "levers (12 round robins)");
+    let report = LeverReport::run(&tournament.name, &tournament.round_robin)
+        .context("a lever setting is invalid for this tournament")?;
+    spinner.finish_and_clear();
+    say!(global, "{report}");
+    let folder = if args.no_output {
+        None
+    } else {
+        global.output.clone()
+    };
+    if let Some(folder) = folder {
+        let path = report.write_json(folder.join("levers.json"))?;
+        say!(global, "Report written to {}.", path.display());
+    }
+    Ok(())
+}
+
+/// `twolevel payoffs`: the blended matrices and grim-trigger thresholds of
+/// a game for the given weights and levels.
+pub fn payoffs(global: &Global, args: &PayoffsArgs) -> Result<()> {
+    let game: TwoLevelGame = match &args.file {
+        Some(path) => *load_tournament(Some(path), global)?
+            .round_robin
+            .config()
+            .game(),
+        None => TwoLevelGame::default(),
+    };
+    println!(
+        "theta = {}, beta = {}, alpha = {}, gamma = {}",
+        game.theta(),
+        game.beta(),
+        game.alpha(),
+        game.gamma()
+    );
+    println!(
+        "{:>5} {:>5} {:>8} {:>8} {:>8} {:>8} {:>12}",
+        "w", "pi", "R'", "S'", "T'", "P'", "grim delta*"
+    );
+    for (k, &w) in args.weights.iter().enumerate() {
+        let orientation =
+            Orientation::new(w).map_err(|e| anyhow::anyhow!("--weights[{k}]: {}", e.reason))?;
+        for (l, &pi) in args.pi.iter().enumerate() {
+            let level =
+                Politicization::new(pi).map_err(|e| anyhow::anyhow!("--pi[{l}]: {}", e.reason))?;
+            let m = game.blended_matrix(orientation, level);
+            let threshold = game
+                .grim_threshold_at(orientation, level)
+                .map_or_else(|_| "none".to_owned(), |d| format!("{d:.4}"));
+            println!(
+                "{w:>5.2} {pi:>5.2} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {threshold:>12}",
+                m.r(),
+                m.s(),
+                m.t(),
+                m.p()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `twolevel strategies`: the registry, filtered by classifier.
+pub fn strategies(args: &StrategiesArgs) -> Result<()> {
+    let needle = args.filter.as_deref().map(str::to_lowercase);
+    let mut shown = 0;
+    println!(
+        "{:<34} {:>6} {:>10} {:>7} {:>8}  summary",
+        "name", "memory", "stochastic", "length", "politics"
+    );
+    for entry in registry::entries() {
+        let c = entry.default_classifier();
+        let text_matches = needle.as_deref().is_none_or(|needle| {
+            std::iter::once(entry.name)
+                .chain(entry.aliases.iter().copied())
+                .chain([entry.summary])
+                .any(|t| t.to_lowercase().contains(needle))
+        });
+        let keep = text_matches
+            && args.stochastic.is_none_or(|s| s == c.stochastic)
+            && args.memory.is_none_or(|m| m.0 == c.memory_depth)
+            && args.uses_length.is_none_or(|u| u == c.uses_length)
+            && args
+                .uses_politicization
+                .is_none_or(|u| u == c.uses_politicization);
+        if !keep {
+            continue;
+        }
+        shown += 1;
+        let memory = c
+            .memory_depth
+            .map_or_else(|| "inf".to_owned(), |d| d.to_string());
+        println!(
+            "{:<34} {memory:>6} {:>10} {:>7} {:>8}  {}",
+            entry.name, c.stochastic, c.uses_length, c.uses_politicization, entry.summary
+        );
+    }
+    if shown == 0 {
+        bail!("no strategy matches these filters (`twolevel strategies` lists them all)");
+    }
+    println!("{shown} strategies.");
+    Ok(())
+}

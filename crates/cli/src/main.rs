@@ -1,0 +1,101 @@
+//! `twolevel`: the command-line program of the twolevel library.
+//!
+//! ```text
+//! twolevel run tournaments/axelrod-first.ron      # round robin (then evolution if the file has it)
+//! twolevel run                                    # the embedded default (tournaments/two-level.ron)
+//! twolevel strategies --stochastic false --memory 1
+//! twolevel sweep tournaments/sweep-theta.ron --output out/theta
+//! twolevel sweep tournaments/sweep-theta.ron --output out/s1 --shard 1/4
+//! twolevel merge out/s1 out/s2 out/s3 out/s4 --output out/theta
+//! twolevel plot out/theta
+//! ```
+//!
+//! Every subcommand has `--help`. Results are written atomically: an
+//! interrupted run leaves the previous output whole.
+
+mod commands;
+mod plot;
+mod progress;
+mod sweep;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Axelrod-style tournaments where each state's payoff blends domestic
+/// politics and international policy.
+#[derive(Debug, Parser)]
+#[command(name = "twolevel", version, about, long_about = None)]
+struct Cli {
+    #[command(flatten)]
+    global: Global,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// The options every subcommand takes.
+#[derive(Debug, Args, Clone)]
+pub struct Global {
+    /// Replace the file's master seed.
+    #[arg(long, global = true, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Play on this many threads (results are the same for any number).
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+    /// Write the results into this folder (replacing the file's `output`).
+    #[arg(long, short, global = true, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Print no progress bars and no tables, only errors.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run a tournament file: a round robin (then its `evolution` block, if
+    /// any), a regime tournament or a society, by the file's kind.
+    Run(commands::RunArgs),
+    /// Pull the seed article's six levers on a tournament, one at a time.
+    Levers(commands::LeversArgs),
+    /// Print a game's blended payoff matrices and cooperation thresholds.
+    Payoffs(commands::PayoffsArgs),
+    /// List the strategies of the registry with their classifiers.
+    Strategies(commands::StrategiesArgs),
+    /// Run a parameter sweep file (or one shard of it).
+    Sweep(sweep::SweepArgs),
+    /// Join the outputs of a sweep's shards into one.
+    Merge(sweep::MergeArgs),
+    /// Draw the plots of an output folder again.
+    Plot(plot::PlotArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Run(args) => commands::run(&cli.global, &args),
+        Command::Levers(args) => commands::levers(&cli.global, &args),
+        Command::Payoffs(args) => commands::payoffs(&cli.global, &args),
+        Command::Strategies(args) => commands::strategies(&args),
+        Command::Sweep(args) => sweep::sweep(&cli.global, &args),
+        Command::Merge(args) => sweep::merge(&cli.global, &args),
+        Command::Plot(args) => plot::replot(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            // The chain of causes, skipping a cause whose text the message
+            // already includes.
+            let mut message = error.to_string();
+            for cause in error.chain().skip(1) {
+                let cause = cause.to_string();
+                if !message.contains(&cause) {
+                    message = format!("{message}: {cause}");
+                }
+            }
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,706 @@
+//! SVG plots of results, drawn with plotters' SVG backend:
+//!
+//! - `boxplot.svg`: each player's score per repetition in the ranking's
+//!   currency (axelrod's boxplot);
+//! - `heatmap_payoff_policy.svg`, `heatmap_cooperation.svg`: the policy
+//!   payoff and cooperation matrices, row player against column player;
+//! - `evolution_shares.svg`: the shares of the types over time (a
+//!   replicator trajectory, or the first Moran or Fermi run);
+//! - `evolution_fixation.svg`, `evolution_stationary.svg`: how often each
+//!   type fixed, and the stationary distribution for rare mutations;
+//! - `sweep_<measure>.svg`: a sweep's curves, the mean over replicates
+//!   with standard-error bars, one line per player.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow, bail};
+use clap::Args;
+use plotters::coord::ranged1d::SegmentValue;
+use plotters::prelude::*;
+use serde::Deserialize;
+use twolevel_game::ByCurrency;
+use twolevel_tournament::evolution::{EvolutionOutcome, FixationSummary, TournamentEvolution};
+use twolevel_tournament::output::write_atomically;
+use twolevel_tournament::{RankingMetric, RoundRobinResults, Standing};
+
+use crate::commands::EvolutionSummary;
+use crate::sweep::{SweepIdentity, SweepSummary};
+
+/// `twolevel plot`.
+#[derive(Debug, Args)]
+pub struct PlotArgs {
+    /// An output folder of `twolevel run` or `twolevel sweep`; its plots
+    /// are drawn again from its CSV and JSON files.
+    pub folder: PathBuf,
+}
+
+/// The size of every plot, in pixels.
+const SIZE: (u32, u32) = (900, 560);
+
+/// The colours of the series, in turn.
+fn colour(k: usize) -> RGBColor {
+    const PALETTE: [RGBColor; 10] = [
+        RGBColor(31, 119, 180),
+        RGBColor(255, 127, 14),
+        RGBColor(44, 160, 44),
+        RGBColor(214, 39, 40),
+        RGBColor(148, 103, 189),
+        RGBColor(140, 86, 75),
+        RGBColor(227, 119, 194),
+        RGBColor(127, 127, 127),
+        RGBColor(188, 189, 34),
+        RGBColor(23, 190, 207),
+    ];
+    PALETTE[k % PALETTE.len()]
+}
+
+/// Draws into an SVG string with `draw` and writes it atomically to `path`.
+fn write_svg(
+    path: &Path,
+    draw: impl FnOnce(&DrawingArea<SVGBackend<'_>, plotters::coord::Shift>) -> Result<()>,
+) -> Result<PathBuf> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| anyhow!("{e}"))?;
+        draw(&root)?;
+        root.present().map_err(|e| anyhow!("{e}"))?;
+    }
+    Ok(write_atomically(path, |w| w.write_all(svg.as_bytes()))?)
+}
+
+/// A range around `values` with a little room, never empty.
+fn padded_range(values: impl Iterator<Item = f64>) -> Range<f64> {
+    let (low, high) = values
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
+            (l.min(v), h.max(v))
+        });
+    if !low.is_finite() {
+        return 0.0..1.0;
+    }
+    let room = ((high - low) * 0.05).max(1e-3);
+    (low - room)..(high + room)
+}
+
+/// The label of category `k` of `names` on a segmented axis.
+fn category<'a>(names: &'a [String]) -> impl Fn(&SegmentValue<i32>) -> String + 'a {
+    move |value| match value {
+        SegmentValue::CenterOf(k) | SegmentValue::Exact(k) => usize::try_from(*k)
+            .ok()
+            .and_then(|k| names.get(k))
+            .map(|n| twolevel_tournament::report::table_name(n).into_owned())
+            .unwrap_or_default(),
+        SegmentValue::Last => String::new(),
+    }
+}
+
+/// Horizontal boxplots, one per name, of the values in `samples`.
+pub fn boxplot(
+    path: &Path,
+    title: &str,
+    x_label: &str,
+    names: &[String],
+    samples: &[Vec<f64>],
+) -> Result<PathBuf> {
+    write_svg(path, |root| {
+        let range = padded_range(samples.iter().flatten().copied());
+        let n = names.len() as i32;
+        let mut chart = ChartBuilder::on(root)
+            .caption(title, ("sans-serif", 20))
+            .margin(12)
+            .x_label_area_size(45)
+            .y_label_area_size(200)
+            .build_cartesian_2d(
+                range.start as f32..range.end as f32,
+                (0..n).into_segmented(),
+            )
+            .map_err(|e| anyhow!("{e}"))?;
+        chart
+            .configure_mesh()
+            .x_desc(x_label)
+            .y_desc("player")
+            .y_labels(names.len())
+            .y_label_formatter(&category(names))
+            .draw()
+            .map_err(|e| anyhow!("{e}"))?;
+        chart
+            .draw_series(samples.iter().enumerate().filter_map(|(k, values)| {
+                let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+                (!finite.is_empty()).then(|| {
+                    Boxplot::new_horizontal(
+                        SegmentValue::CenterOf(k as i32),
+                        &Quartiles::new(&finite),
+                    )
+                    .style(colour(k))
+                })
+            }))
+            .map_err(|e| anyhow!("{e}"))?;
+        Ok(())
+    })
+}
+
+/// A heatmap of `matrix` (row player against column player), empty cells
+/// grey, values written in the cells when there are few.
+pub fn heatmap(
+    path: &Path,
+    title: &str,
+    names: &[String],
+    matrix: &[Vec<Option<f64>>],
+) -> Result<PathBuf> {
+    write_svg(path, |root| {
+        let n = names.len() as i32;
+        let range = padded_range(matrix.iter().flatten().flatten().copied());
+        let mut chart = ChartBuilder::on(root)
+            .caption(title, ("sans-serif", 20))
+            .margin(12)
+            .x_label_area_size(45)
+            .y_label_area_size(200)
+            .build_cartesian_2d((0..n).into_segmented(), (0..n).into_segmented())
+            .map_err(|e| anyhow!("{e}"))?;
+        chart
+            .configure_mesh()
+            .disable_mesh()
+            .x_desc("column player (partner)")
+            .y_desc("row player")
+            .x_labels(names.len())
+            .y_labels(names.len())
+            .x_label_formatter(&category(names))
+            .y_label_formatter(&|v| {
+                // Row 0 is drawn at the top.
+                let flipped = match v {
+                    SegmentValue::CenterOf(k) => SegmentValue::CenterOf(n - 1 - k),
+                    other => other.clone(),
+                };
+                category(names)(&flipped)
+            })
+            .draw()
+            .map_err(|e| anyhow!("{e}"))?;
+        let span = (range.end - range.start).max(1e-12);
+        let cells = matrix.iter().enumerate().flat_map(|(i, row)| {
+            row.iter()
+                .enumerate()
+                .map(move |(j, value)| (i as i32, j as i32, *value))
+        });
+        chart
+            .draw_series(cells.map(|(i, j, value)| {
+                let y = n - 1 - i;
+                let fill = match value {
+                    Some(v) => {
+                        let t = ((v - range.start) / span).clamp(0.0, 1.0);
+                        RGBColor(
+                            (255.0 - 224.0 * t) as u8,
+                            (255.0 - 136.0 * t) as u8,
+                            (255.0 - 75.0 * t) as u8,
+                        )
+                    }
+                    None => RGBColor(200, 200, 200),
+                };
+                Rectangle::new(
+                    [
+                        (SegmentValue::Exact(j), SegmentValue::Exact(y)),
+                        (SegmentValue::Exact(j + 1), SegmentValue::Exact(y + 1)),
+                    ],
+                    fill.filled(),
+                )
+            }))
+            .map_err(|e| anyhow!("{e}"))?;
+        if names.len() <= 12 {
+            chart
+                .draw_series(matrix.iter().enumerate().flat_map(|(i, row)| {
+                    row.iter().enumerate().filter_map(move |(j, value)| {
+                        value.map(|v| {
+                            Text::new(
+                                format!("{v:.2}"),
+                                (
+                                    SegmentValue::CenterOf(j as i32),
+                                    SegmentValue::CenterOf(n - 1 - i as i32),
+                                ),
+                                ("sans-serif", 12),
+                            )
+                        })
+                    })
+                }))
+                .map_err(|e| anyhow!("{e}"))?;
+        }
+        Ok(())
+    })
+}
+
+/// Lines over a shared x axis, one per named series, with a legend.
+pub fn lines(
+    path: &Path,
+    title: &str,
+    axes: (&str, &str),
+    x: &[f64],
+    series: &[(String, Vec<f64>)],
+) -> Result<PathBuf> {
+    write_svg(path, |root| {
+        let x_range = padded_range(x.iter().copied());
+        let y_range = padded_range(series.iter().flat_map(|(_, ys)| ys.iter().copied()));
+        let mut chart = ChartBuilder::on(root)
+            .caption(title, ("sans-serif", 20))
+            .margin(12)
+            .x_label_area_size(45)
+            .y_label_area_size(60)
+            .build_cartesian_2d(x_range, y_range)
+            .map_err(|e| anyhow!("{e}"))?;
+        chart
+            .configure_mesh()
+            .x_desc(axes.0)
+            .y_desc(axes.1)
+            .draw()
+            .map_err(|e| anyhow!("{e}"))?;
+        for (k, (name, ys)) in series.iter().enumerate() {
+            let style = colour(k);
+            chart
+                .draw_series(LineSeries::new(
+                    x.iter().copied().zip(ys.iter().copied()),
+                    style.stroke_width(2),
+                ))
+                .map_err(|e| anyhow!("{e}"))?
+                .label(name.as_str())
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 20, y)], style.stroke_width(2))
+                });
+        }
+        chart
+            .configure_series_labels()
+            .background_style(WHITE.mix(0.85))
+            .border_style(BLACK)
+            .position(SeriesLabelPosition::UpperRight)
+            .draw()
+            .map_err(|e| anyhow!("{e}"))?;
+        Ok(())
+    })
+}
+
+/// Horizontal bars, one per name.
+pub fn bars(
+    path: &Path,
+    title: &str,
+    x_label: &str,
+    names: &[String],
+    values: &[f64],
+) -> Result<PathBuf> {
+    write_svg(path, |root| {
+        let n = names.len() as i32;
+        let high = values
+            .iter()
+            .copied()
+            .filter(|v| v.is_finite())
+            .fold(0.0_f64, f64::max)
+            .max(1e-9)
+            * 1.05;
+        let mut chart = ChartBuilder::on(root)
+            .caption(title, ("sans-serif", 20))
+            .margin(12)
+            .x_label_area_size(45)
+            .y_label_area_size(200)
+            .build_cartesian_2d(0.0..high, (0..n).into_segmented())
+            .map_err(|e| anyhow!("{e}"))?;
+        chart
+            .configure_mesh()
+            .x_desc(x_label)
+            .y_desc("type")
+            .y_labels(names.len())
+            .y_label_formatter(&category(names))
+            .draw()
+            .map_err(|e| anyhow!("{e}"))?;
+        chart
+            .draw_series(values.iter().enumerate().map(|(k, &v)| {
+                let k = k as i32;
+                Rectangle::new(
+                    [
+                        (0.0, SegmentValue::Exact(k)),
+                        (v, SegmentValue::Exact(k + 1)),
+                    ],
+                    colour(k as usize).filled(),
+                )
+            }))
+            .map_err(|e| anyhow!("{e}"))?;
+        Ok(())
+    })
+}
+
+/// Curves with error bars: one line per named series of (mean, error)
+/// over `x`.
+pub fn curves(
+    path: &Path,
+    title: &str,
+    axes: (&str, &str),
+    x: &[f64],
+    series: &[(String, Vec<(f64, f64)>)],
+) -> Result<PathBuf> {
+    write_svg(path, |root| {
+        let x_range = padded_range(x.iter().copied());
+        let y_range = padded_range(
+            series
+                .iter()
+                .flat_map(|(_, ys)| ys.iter().flat_map(|&(m, e)| [m - e, m + e])),
+        );
+        let mut chart = ChartBuilder::on(root)
+            .caption(title, ("sans-serif", 20))
+            .margin(12)
+            .x_label_area_size(45)
+            .y_label_area_size(60)
+            .build_cartesian_2d(x_range, y_range)
+            .map_err(|e| anyhow!("{e}"))?;
+        chart
+            .configure_mesh()
+            .x_desc(axes.0)
+            .y_desc(axes.1)
+            .draw()
+            .map_err(|e| anyhow!("{e}"))?;
+        for (k, (name, ys)) in series.iter().enumerate() {
+            let style = colour(k);
+            let points: Vec<(f64, (f64, f64))> =
+                x.iter().copied().zip(ys.iter().copied()).collect();
+            chart
+                .draw_series(LineSeries::new(
+                    points.iter().map(|&(x, (m, _))| (x, m)),
+                    style.stroke_width(2),
+                ))
+                .map_err(|e| anyhow!("{e}"))?
+                .label(name.as_str())
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 20, y)], style.stroke_width(2))
+                });
+            chart
+                .draw_series(points.iter().map(|&(x, (m, e))| {
+                    ErrorBar::new_vertical(x, m - e, m, m + e, style.filled(), 8)
+                }))
+                .map_err(|e| anyhow!("{e}"))?;
+        }
+        chart
+            .configure_series_labels()
+            .background_style(WHITE.mix(0.85))
+            .border_style(BLACK)
+            .position(SeriesLabelPosition::UpperRight)
+            .draw()
+            .map_err(|e| anyhow!("{e}"))?;
+        Ok(())
+    })
+}
+
+/// The parts of `results.json` the plots need.
+#[derive(Deserialize)]
+struct RoundRobinPlotData {
+    metric: RankingMetric,
+    standings: Vec<Standing>,
+    payoff_matrices: ByCurrency<Vec<Vec<Option<f64>>>>,
+    cooperation_matrix: Vec<Vec<Option<f64>>>,
+}
+
+impl RoundRobinPlotData {
+    fn draw(&self, folder: &Path) -> Result<Vec<PathBuf>> {
+        let names: Vec<String> = self.standings.iter().map(|s| s.name.clone()).collect();
+        let currency = self.metric.currency();
+        let samples: Vec<Vec<f64>> = self
+            .standings
+            .iter()
+            .map(|s| s.scores[currency].per_repetition.clone())
+            .collect();
+        Ok(vec![
+            boxplot(
+                &folder.join("boxplot.svg"),
+                &format!("Score per repetition ({currency} per turn)"),
+                &format!("{currency} per turn"),
+                &names,
+                &samples,
+            )?,
+            heatmap(
+                &folder.join("heatmap_payoff_policy.svg"),
+                "Policy payoff per turn (row against column)",
+                &names,
+                &self.payoff_matrices.policy,
+            )?,
+            heatmap(
+                &folder.join("heatmap_cooperation.svg"),
+                "Cooperation rate (row against column)",
+                &names,
+                &self.cooperation_matrix,
+            )?,
+        ])
+    }
+}
+
+/// The plots of a round robin: the boxplot and the two heatmaps.
+pub fn round_robin_plots(results: &RoundRobinResults, folder: &Path) -> Result<Vec<PathBuf>> {
+    RoundRobinPlotData {
+        metric: results.metric,
+        standings: results.standings.clone(),
+        payoff_matrices: results.payoff_matrices.clone(),
+        cooperation_matrix: results.cooperation_matrix.clone(),
+    }
+    .draw(folder)
+}
+
+/// What the evolution plots show, from a run or read back from files.
+struct EvolutionPlotData {
+    names: Vec<String>,
+    fitness: String,
+    /// Time (or generation) and the shares at that time.
+    times: Vec<f64>,
+    shares: Vec<Vec<f64>>,
+    /// Whether the shares are those of a stochastic run (the first one).
+    stochastic: bool,
+    fixation: Option<Vec<f64>>,
+    stationary: Option<Vec<f64>>,
+}
+
+impl EvolutionPlotData {
+    fn draw(&self, folder: &Path) -> Result<Vec<PathBuf>> {
+        let series: Vec<(String, Vec<f64>)> = self
+            .names
+            .iter()
+            .enumerate()
+            .map(|(k, name)| (name.clone(), self.shares.iter().map(|s| s[k]).collect()))
+            .collect();
+        let (title, x_label) = if self.stochastic {
+            (
+                format!("Shares in the first run ({} fitness)", self.fitness),
+                "generation",
+            )
+        } else {
+            (
+                format!("Shares over time ({} fitness)", self.fitness),
+                "time",
+            )
+        };
+        let mut written = vec![lines(
+            &folder.join("evolution_shares.svg"),
+            &title,
+            (x_label, "share"),
+            &self.times,
+            &series,
+        )?];
+        if let Some(fixation) = &self.fixation {
+            written.push(bars(
+                &folder.join("evolution_fixation.svg"),
+                "Fixation frequency over runs",
+                "share of runs the type took over",
+                &self.names,
+                fixation,
+            )?);
+        }
+        if let Some(stationary) = &self.stationary {
+            written.push(bars(
+                &folder.join("evolution_stationary.svg"),
+                "Stationary distribution for rare mutations",
+                "share of time as the monomorphic state",
+                &self.names,
+                stationary,
+            )?);
+        }
+        Ok(written)
+    }
+}
+
+/// The plots of an evolution run.
+pub fn evolution_plots(evolution: &TournamentEvolution, folder: &Path) -> Result<Vec<PathBuf>> {
+    let (times, shares, stochastic, fixation) = match &evolution.outcome {
+        EvolutionOutcome::Shares(trajectory) => (
+            trajectory.times.clone(),
+            trajectory.shares.clone(),
+            false,
+            None,
+        ),
+        EvolutionOutcome::Runs(runs) => {
+            let summary = FixationSummary::new(runs, evolution.names.len());
+            let (times, shares) = runs.first().map_or_else(Default::default, |run| {
+                let population = f64::from(run.population);
+                run.rows()
+                    .map(|(step, counts)| {
+                        (
+                            step as f64 / population,
+                            counts
+                                .iter()
+                                .map(|&c| f64::from(c) / population)
+                                .collect::<Vec<f64>>(),
+                        )
+                    })
+                    .unzip()
+            });
+            (times, shares, true, Some(summary.frequencies()))
+        }
+    };
+    EvolutionPlotData {
+        names: evolution.names.clone(),
+        fitness: evolution.fitness.to_string(),
+        times,
+        shares,
+        stochastic,
+        fixation,
+        stationary: evolution.stationary.clone(),
+    }
+    .draw(folder)
+}
+
+/// The plots of a complete sweep: for each of the ranking scores and the
+/// cooperation rate, the mean over replicates with standard-error bars
+/// against the first axis, one line per player; with more axes, one file
+/// per combination of the other axes' values.
+pub fn sweep_plots(
+    identity: &SweepIdentity,
+    summary: &SweepSummary,
+    folder: &Path,
+) -> Result<Vec<PathBuf>> {
+    let first = &identity.grid[0];
+    let inner: usize = identity.grid[1..].iter().map(|a| a.values.len()).product();
+    let mut written = Vec::new();
+    for (m, measure) in summary.measures.iter().enumerate() {
+        if !(measure.starts_with("score_") || measure == "cooperation_rate") {
+            continue;
+        }
+        for rest in 0..inner {
+            let points: Vec<usize> = (0..first.values.len()).map(|k| k * inner + rest).collect();
+            let series: Vec<(String, Vec<(f64, f64)>)> = identity
+                .players
+                .iter()
+                .enumerate()
+                .map(|(p, name)| {
+                    let values = points.iter().map(|&point| {
+                        let (mean, _, se) = summary.stats[point][p][m];
+                        (mean, se)
+                    });
+                    (name.clone(), values.collect())
+                })
+                .collect();
+            let others: Vec<String> = identity.grid[1..]
+                .iter()
+                .zip(crate::sweep::point_values(&identity.grid[1..], rest))
+                .map(|(axis, v)| format!("{} = {v}", axis.path))
+                .collect();
+            let suffix = if inner > 1 {
+                format!("_{rest}")
+            } else {
+                String::new()
+            };
+            let title = if others.is_empty() {
+                format!(
+                    "{} ({}, mean and standard error over {} replicates)",
+                    measure, identity.name, identity.replicates
+                )
+            } else {
+                format!(
+                    "{} at {} (mean and s.e. over {} replicates)",
+                    measure,
+                    others.join(", "),
+                    identity.replicates
+                )
+            };
+            written.push(curves(
+                &folder.join(format!("sweep_{measure}{suffix}.svg")),
+                &title,
+                (&first.path, measure),
+                &first.values,
+                &series,
+            )?);
+        }
+    }
+    Ok(written)
+}
+
+/// Reads an evolution's files back (`evolution.csv`, `evolution.json`).
+fn read_evolution(folder: &Path) -> Result<EvolutionPlotData> {
+    let csv_path = folder.join("evolution.csv");
+    let mut reader = csv::Reader::from_path(&csv_path)
+        .with_context(|| format!("cannot read `{}`", csv_path.display()))?;
+    let header: Vec<String> = reader
+        .headers()
+        .with_context(|| format!("cannot read `{}`", csv_path.display()))?
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let stochastic = header.first().is_some_and(|h| h == "run");
+    let skip = if stochastic { 3 } else { 1 };
+    if header.len() < skip + 2 {
+        bail!("`{}` has no type columns", csv_path.display());
+    }
+    let names = header[skip..header.len() - 1].to_vec();
+    let mut times = Vec::new();
+    let mut shares = Vec::new();
+    let mut fitness = String::new();
+    for record in reader.records() {
+        let record = record.with_context(|| format!("cannot read `{}`", csv_path.display()))?;
+        let number = |k: usize| -> Result<f64> {
+            record[k].parse().with_context(|| {
+                format!(
+                    "`{}`: expected a number, got `{}`",
+                    csv_path.display(),
+                    &record[k]
+                )
+            })
+        };
+        if stochastic && number(0)? != 0.0 {
+            break;
+        }
+        let values: Vec<f64> = (skip..header.len() - 1)
+            .map(number)
+            .collect::<Result<_>>()?;
+        let total: f64 = if stochastic {
+            values.iter().sum::<f64>().max(1.0)
+        } else {
+            1.0
+        };
+        times.push(number(skip - 1)?);
+        shares.push(values.iter().map(|v| v / total).collect());
+        fitness = record[header.len() - 1].to_owned();
+    }
+    let json_path = folder.join("evolution.json");
+    let summary: EvolutionSummary = serde_json::from_str(
+        &fs::read_to_string(&json_path)
+            .with_context(|| format!("cannot read `{}`", json_path.display()))?,
+    )
+    .with_context(|| format!("`{}` is not an evolution summary", json_path.display()))?;
+    Ok(EvolutionPlotData {
+        names,
+        fitness,
+        times,
+        shares,
+        stochastic,
+        fixation: summary.fixation_frequencies,
+        stationary: summary.stationary,
+    })
+}
+
+/// `twolevel plot`: draws the plots of an output folder again.
+pub fn replot(args: &PlotArgs) -> Result<()> {
+    let folder = &args.folder;
+    let mut written = Vec::new();
+    if folder.join("sweep.json").exists() {
+        written.extend(crate::sweep::replot(folder)?);
+    }
+    let results = folder.join("results.json");
+    if results.exists() {
+        let data: RoundRobinPlotData = serde_json::from_str(
+            &fs::read_to_string(&results)
+                .with_context(|| format!("cannot read `{}`", results.display()))?,
+        )
+        .with_context(|| format!("`{}` is not a round robin's results", results.display()))?;
+        written.extend(data.draw(folder)?);
+    }
+    if folder.join("evolution.csv").exists() {
+        written.extend(read_evolution(folder)?.draw(folder)?);
+    }
+    if written.is_empty() {
+        bail!(
+            "`{}` holds no results to plot (results.json, evolution.csv or sweep.json)",
+            folder.display()
+        );
+    }
+    let mut by_folder: BTreeMap<&Path, usize> = BTreeMap::new();
+    for path in &written {
+        *by_folder
+            .entry(path.parent().unwrap_or(Path::new("")))
+            .or_default() += 1;
+    }
+    for (folder, count) in by_folder {
+        println!("{count} plots written to {}.", folder.display());
+    }
+    Ok(())
+}

@@ -1,0 +1,566 @@
+//! End-to-end checks of the `twolevel` binary: every subcommand's help,
+//! the strategy filters, the output files of a run (aggregates by default,
+//! matches on request, well-formed plots), sweeps (1 shard against 4
+//! merged, byte for byte; resuming; the errors), and the plots.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A scratch folder for one test, emptied first.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("twolevel-cli-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs the binary with `args` in the crate's folder.
+fn twolevel(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_twolevel"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// Runs the binary and expects success; returns standard output.
+fn ok(args: &[&str]) -> String {
+    let out = twolevel(args);
+    assert!(
+        out.status.success(),
+        "twolevel {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Runs the binary and expects failure; returns standard error.
+fn fails(args: &[&str]) -> String {
+    let out = twolevel(args);
+    assert!(!out.status.success(), "twolevel {args:?} should fail");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+/// A small tournament: three classic players, short matches.
+const SMALL: &str = r#"Tournament(
+    name: "small",
+    players: [
+        Inline(name: "TFT", strategy: (name: "Tit For Tat")),
+        Inline(name: "Defector", strategy: (name: "Defector")),
+        Inline(name: "Random", strategy: (name: "Random"), political_weight: 0.5),
+    ],
+    horizon: Fixed(turns: 20),
+    repetitions: 4,
+    seed: 3,
+)"#;
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, text).unwrap();
+    path
+}
+
+/// Every text node of an SVG document, which must be well-formed XML.
+fn svg_texts(path: &Path) -> Vec<String> {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let doc =
+        roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert_eq!(doc.root_element().tag_name().name(), "svg");
+    doc.descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+fn assert_svg_has(path: &Path, labels: &[&str]) {
+    let texts = svg_texts(path);
+    for label in labels {
+        assert!(
+            texts.iter().any(|t| t.contains(label)),
+            "{} lacks the label {label:?}; it has {texts:?}",
+            path.display()
+        );
+    }
+}
+
+/// Every file under `dir`, by relative path, with its bytes.
+fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.insert(
+                    path.strip_prefix(dir).unwrap().to_path_buf(),
+                    fs::read(&path).unwrap(),
+                );
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    for command in [
+        "run",
+        "levers",
+        "payoffs",
+        "strategies",
+        "sweep",
+        "merge",
+        "plot",
+    ] {
+        let help = ok(&[command, "--help"]);
+        assert!(help.contains("Usage: twolevel"), "{command}: {help}");
+        assert!(
+            help.contains("--seed") && help.contains("--quiet"),
+            "{command}: {help}"
+        );
+    }
+    let help = ok(&["--help"]);
+    for command in ["run", "sweep", "merge", "plot", "strategies"] {
+        assert!(help.contains(command), "{help}");
+    }
+}
+
+#[test]
+fn strategies_filter_by_classifier() {
+    let listing = ok(&["strategies", "--stochastic", "false", "--memory", "1"]);
+    assert!(
+        listing.lines().any(|l| l.starts_with("Tit For Tat ")),
+        "{listing}"
+    );
+    assert!(
+        !listing.lines().any(|l| l.starts_with("Random ")),
+        "{listing}"
+    );
+    for line in listing
+        .lines()
+        .skip(1)
+        .filter(|l| !l.ends_with("strategies."))
+    {
+        let columns: Vec<&str> = line.split_whitespace().collect();
+        assert!(
+            line.contains(" 1 ") && line.contains(" false "),
+            "{line} ({columns:?})"
+        );
+    }
+    let random = ok(&["strategies", "random", "--stochastic", "true"]);
+    assert!(random.contains("Random"), "{random}");
+    let err = fails(&["strategies", "--memory", "lots"]);
+    assert!(err.contains("lots"), "{err}");
+    let err = fails(&["strategies", "no such strategy at all"]);
+    assert!(err.contains("no strategy matches"), "{err}");
+}
+
+#[test]
+fn run_writes_aggregates_plots_and_matches_on_request() {
+    let dir = scratch("run");
+    let file = write(&dir, "small.ron", SMALL);
+    let out = dir.join("out");
+    let printed = ok(&[
+        "run",
+        file.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        printed.contains("Rank") && printed.contains("TFT"),
+        "{printed}"
+    );
+    for name in [
+        "ranking.csv",
+        "payoff_matrix_policy.csv",
+        "cooperation_matrix.csv",
+        "results.json",
+        "MANIFEST.txt",
+    ] {
+        assert!(out.join(name).is_file(), "{name} missing");
+    }
+    assert!(!out.join("matches.csv").exists());
+    let json = fs::read_to_string(out.join("results.json")).unwrap();
+    assert_eq!(json.lines().count(), 1, "compact JSON");
+    assert!(!json.contains("\"matches\""));
+    // Plots: well-formed, with their series and axis labels.
+    assert_svg_has(
+        &out.join("boxplot.svg"),
+        &[
+            "TFT",
+            "Defector",
+            "Random",
+            "policy payoff per turn",
+            "player",
+        ],
+    );
+    assert_svg_has(
+        &out.join("heatmap_payoff_policy.svg"),
+        &["TFT", "Defector", "row player", "column player"],
+    );
+    assert_svg_has(
+        &out.join("heatmap_cooperation.svg"),
+        &["Random", "Cooperation rate"],
+    );
+
+    // A second run with --matches replaces the set whole and keeps a
+    // file of the user's.
+    fs::write(out.join("notes.txt"), "mine").unwrap();
+    ok(&[
+        "run",
+        file.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--matches",
+        "--no-plots",
+        "--quiet",
+    ]);
+    assert!(out.join("matches.csv").is_file());
+    assert!(
+        !out.join("boxplot.svg").exists(),
+        "the previous set's plots are gone"
+    );
+    assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
+    let json = fs::read_to_string(out.join("results.json")).unwrap();
+    assert!(json.contains("\"matches\""));
+
+    // The same seed gives the same files, on any number of threads.
+    let one = dir.join("one");
+    let two = dir.join("two");
+    ok(&[
+        "run",
+        file.to_str().unwrap(),
+        "-o",
+        one.to_str().unwrap(),
+        "--threads",
+        "1",
+        "-q",
+    ]);
+    ok(&[
+        "run",
+        file.to_str().unwrap(),
+        "-o",
+        two.to_str().unwrap(),
+        "--threads",
+        "2",
+        "-q",
+    ]);
+    assert_eq!(tree(&one), tree(&two));
+    // And `--seed` changes them.
+    ok(&[
+        "run",
+        file.to_str().unwrap(),
+        "-o",
+        two.to_str().unwrap(),
+        "--seed",
+        "99",
+        "-q",
+    ]);
+    assert_ne!(
+        tree(&one).get(Path::new("ranking.csv")),
+        tree(&two).get(Path::new("ranking.csv"))
+    );
+
+    // `plot` draws the plots again from the files.
+    fs::remove_file(one.join("boxplot.svg")).unwrap();
+    ok(&["plot", one.to_str().unwrap()]);
+    assert_svg_has(&one.join("boxplot.svg"), &["TFT"]);
+
+    // An output path under a file is an error naming the path.
+    let err = fails(&[
+        "run",
+        file.to_str().unwrap(),
+        "-o",
+        file.join("x").to_str().unwrap(),
+        "-q",
+    ]);
+    assert!(err.contains("small.ron"), "{err}");
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn run_plays_the_evolution_block_and_plots_it() {
+    let dir = scratch("evolution");
+    let moran = SMALL.replace(
+        "seed: 3,",
+        "seed: 3,\n    evolution: Some((process: Moran, population: 10, runs: 20, generations: 200, mutation: 0.0)),",
+    );
+    let file = write(&dir, "moran.ron", &moran);
+    let out = dir.join("out");
+    let printed = ok(&["run", file.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(printed.contains("fixations over 20 run(s)"), "{printed}");
+    assert!(out.join("evolution.csv").is_file());
+    assert_svg_has(
+        &out.join("evolution_shares.svg"),
+        &["TFT", "Defector", "generation", "share"],
+    );
+    assert_svg_has(
+        &out.join("evolution_fixation.svg"),
+        &["TFT", "share of runs"],
+    );
+    assert_svg_has(
+        &out.join("evolution_stationary.svg"),
+        &["Random", "Stationary"],
+    );
+
+    let replicator = SMALL.replace(
+        "seed: 3,",
+        "seed: 3,\n    evolution: Some((process: Replicator, generations: 50)),",
+    );
+    let file = write(&dir, "replicator.ron", &replicator);
+    ok(&[
+        "run",
+        file.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-q",
+    ]);
+    assert_svg_has(&out.join("evolution_shares.svg"), &["TFT", "time", "share"]);
+    assert!(!out.join("evolution_fixation.svg").exists());
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A sweep over the small tournament: 3 x 2 points, 2 replicates.
+const SWEEP: &str = r#"Sweep(
+    name: "small-sweep",
+    base: "small.ron",
+    grid: [
+        (path: "game.theta", values: [0.0, 2.0, 4.0]),
+        (path: "players[Random].political_weight", values: [0.0, 1.0]),
+    ],
+    replicates: 2,
+    seed: Some(11),
+)"#;
+
+#[test]
+fn one_shard_and_four_merged_shards_give_identical_output() {
+    let dir = scratch("shards");
+    write(&dir, "small.ron", SMALL);
+    let sweep = write(&dir, "sweep.ron", SWEEP);
+    let sweep = sweep.to_str().unwrap();
+    let single = dir.join("single");
+    ok(&["sweep", sweep, "-o", single.to_str().unwrap(), "-q"]);
+    let mut shards = Vec::new();
+    for k in 1..=4 {
+        let shard = dir.join(format!("shard-{k}"));
+        ok(&[
+            "sweep",
+            sweep,
+            "-o",
+            shard.to_str().unwrap(),
+            "--shard",
+            &format!("{k}/4"),
+            "-q",
+        ]);
+        shards.push(shard.to_str().unwrap().to_owned());
+    }
+    let merged = dir.join("merged");
+    let mut args = vec!["merge", "-q", "-o", merged.to_str().unwrap()];
+    args.extend(shards.iter().map(String::as_str));
+    ok(&args);
+    let (single_files, merged_files) = (tree(&single), tree(&merged));
+    assert_eq!(
+        single_files.keys().collect::<Vec<_>>(),
+        merged_files.keys().collect::<Vec<_>>()
+    );
+    assert!(
+        single_files == merged_files,
+        "the merged output differs from the single run"
+    );
+
+    // The tidy CSV: a row per cell, player and measure.
+    let tidy = String::from_utf8(single_files[Path::new("sweep.csv")].clone()).unwrap();
+    let header = tidy.lines().next().unwrap();
+    assert_eq!(
+        header,
+        "cell,point,replicate,seed,game.theta,players[Random].political_weight,player,measure,value"
+    );
+    // 12 cells x 3 players x 8 measures.
+    assert_eq!(tidy.lines().count(), 1 + 12 * 3 * 8);
+    for measure in [
+        "score_policy",
+        "score_political",
+        "score_utility",
+        "wins_policy",
+        "cooperation_rate",
+    ] {
+        assert!(tidy.contains(&format!(",{measure},")), "{measure}");
+    }
+    assert_svg_has(
+        &single.join("sweep_score_policy_0.svg"),
+        &["TFT", "Defector", "game.theta", "score_policy"],
+    );
+    assert_svg_has(
+        &single.join("sweep_cooperation_rate_1.svg"),
+        &["Random", "political_weight = 1"],
+    );
+
+    // Merging with a shard missing names what is missing.
+    let err = fails(&[
+        "merge",
+        "-o",
+        dir.join("partial").to_str().unwrap(),
+        &shards[0],
+        &shards[1],
+        &shards[2],
+    ]);
+    assert!(err.contains("missing") && err.contains("4/4"), "{err}");
+    // Shards of another sweep are refused.
+    let other = write(
+        &dir,
+        "other.ron",
+        &SWEEP.replace("replicates: 2", "replicates: 1"),
+    );
+    let other_out = dir.join("other");
+    ok(&[
+        "sweep",
+        other.to_str().unwrap(),
+        "-o",
+        other_out.to_str().unwrap(),
+        "--shard",
+        "1/4",
+        "-q",
+    ]);
+    let err = fails(&[
+        "merge",
+        "-o",
+        dir.join("mixed").to_str().unwrap(),
+        &shards[0],
+        other_out.to_str().unwrap(),
+    ]);
+    assert!(err.contains("another sweep"), "{err}");
+    // A sweep refuses a folder of another sweep.
+    let err = fails(&[
+        "sweep",
+        other.to_str().unwrap(),
+        "-o",
+        single.to_str().unwrap(),
+        "-q",
+    ]);
+    assert!(err.contains("another sweep"), "{err}");
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_interrupted_sweep_resumes() {
+    let dir = scratch("resume");
+    write(&dir, "small.ron", SMALL);
+    let sweep = write(&dir, "sweep.ron", SWEEP);
+    let out = dir.join("out");
+    ok(&[
+        "sweep",
+        sweep.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-q",
+    ]);
+    let before = tree(&out);
+    // Lose two cells, as if the run had stopped before them, and leave a
+    // half-written staging folder behind.
+    fs::remove_dir_all(out.join("cells/000003")).unwrap();
+    fs::remove_dir_all(out.join("cells/000010")).unwrap();
+    fs::create_dir_all(out.join("cells/.000004.staging-1-0")).unwrap();
+    let printed = ok(&[
+        "sweep",
+        sweep.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        printed.contains("2 to run, 10 already finished"),
+        "{printed}"
+    );
+    fs::remove_dir_all(out.join("cells/.000004.staging-1-0")).unwrap();
+    assert!(tree(&out) == before, "the resumed sweep differs");
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn bad_sweeps_get_errors_that_name_the_problem() {
+    let dir = scratch("bad-sweeps");
+    write(&dir, "small.ron", SMALL);
+    let out = dir.join("out");
+    let out = out.to_str().unwrap();
+    let case = |name: &str, text: &str| write(&dir, name, text).to_str().unwrap().to_owned();
+
+    let unknown = case("unknown.ron", &SWEEP.replace("game.theta", "game.thetta"));
+    let err = fails(&["sweep", &unknown, "-o", out]);
+    assert!(
+        err.contains("unknown field path `game.thetta`") && err.contains("theta"),
+        "{err}"
+    );
+    let player = case(
+        "player.ron",
+        &SWEEP.replace("players[Random]", "players[Nobody]"),
+    );
+    let err = fails(&["sweep", &player, "-o", out]);
+    assert!(err.contains("Nobody") && err.contains("TFT"), "{err}");
+    let empty = case(
+        "empty.ron",
+        r#"Sweep(name: "e", base: "small.ron", grid: [])"#,
+    );
+    let err = fails(&["sweep", &empty, "-o", out]);
+    assert!(err.contains("grid") && err.contains("empty"), "{err}");
+    let no_values = case(
+        "novalues.ron",
+        r#"Sweep(name: "e", base: "small.ron", grid: [(path: "game.theta", values: [])])"#,
+    );
+    let err = fails(&["sweep", &no_values, "-o", out]);
+    assert!(err.contains("grid[0].values"), "{err}");
+    let invalid = case(
+        "invalid.ron",
+        r#"Sweep(name: "e", base: "small.ron", grid: [(path: "action_noise", values: [0.1, 2.0])])"#,
+    );
+    let err = fails(&["sweep", &invalid, "-o", out]);
+    assert!(
+        err.contains("action_noise = 2") && err.contains("grid point 1"),
+        "{err}"
+    );
+    let sweep = case("sweep.ron", SWEEP);
+    let err = fails(&["sweep", &sweep, "-o", out, "--shard", "5/4"]);
+    assert!(err.contains("K = 5 is greater than N = 4"), "{err}");
+    let err = fails(&["sweep", &sweep, "-o", out, "--shard", "0/4"]);
+    assert!(err.contains("1 <= K <= N"), "{err}");
+    let typo = case(
+        "typo.ron",
+        r#"Sweep(name: "e", base: "small.ron", grid: [(path: "game.theta", values: [1.0])], replicate: 2)"#,
+    );
+    let err = fails(&["sweep", &typo, "-o", out]);
+    assert!(
+        err.contains("typo.ron") && err.contains("replicate"),
+        "{err}"
+    );
+    let err = fails(&["merge", "-o", out, dir.to_str().unwrap()]);
+    assert!(err.contains("not a sweep output folder"), "{err}");
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_shipped_sweep_file_loads() {
+    // The example sweep runs in CI through the Slurm test; here its grid
+    // is checked by running one shard's first cell... of a 100-way split.
+    let dir = scratch("shipped");
+    let sweep = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tournaments/sweep-theta.ron"
+    );
+    let out = dir.join("out");
+    let printed = ok(&[
+        "sweep",
+        sweep,
+        "-o",
+        out.to_str().unwrap(),
+        "--shard",
+        "1/100",
+    ]);
+    assert!(
+        printed.contains("4 points x 3 replicates = 12 cells"),
+        "{printed}"
+    );
+    fs::remove_dir_all(&dir).unwrap();
+}
