@@ -155,16 +155,17 @@ fn tolerance_sweep() -> Result<()> {
                 tolerated = Some(riders);
             }
         }
-        match tolerated {
-            Some(count) => println!(
-                "The regime tolerates {count} free-rider(s): with {} its members' cooperation rate \
-                 falls below 0.5.",
+        match (tolerated, unravelled) {
+            (Some(count), true) => println!(
+                "The regime tolerates {count} free-rider(s): with {} its members' cooperation \
+                 rate falls below 0.5.",
                 count + 1
             ),
-            None => println!("The regime unravels even without free-riders."),
-        }
-        if tolerated == Some(size - 2) {
-            println!("(No group in the sweep unravelled: the count is a lower bound.)");
+            (Some(count), false) => println!(
+                "The regime tolerates at least {count} free-rider(s): no group of the sweep \
+                 unravelled (a lower bound; the other 2 seats are the nationalists)."
+            ),
+            (None, _) => println!("The regime unravels even without free-riders."),
         }
     }
     println!(
