@@ -221,11 +221,11 @@ fn runs_are_deterministic_and_record_all_three_currencies() {
     };
     for mode in [EncounterMode::Donation, EncounterMode::SimultaneousPd] {
         let (a, b) = (run(mode), run(mode));
-        assert_eq!(a.totals(), b.totals());
+        assert_eq!(a.tallies(), b.tallies());
         assert_eq!(a.counters(), b.counters());
         // The politicized discriminators' currencies differ; ALLD's policy
         // payoff is what it received.
-        let politician = a.totals()[0];
+        let politician = a.tallies()[0].payoff;
         assert_ne!(politician.policy, politician.political);
         assert_ne!(politician.utility, politician.policy);
         assert!(a.mean_payoff(30, Currency::Policy) > 0.0);
@@ -379,11 +379,14 @@ fn simultaneous_rounds_of_unconditional_rules_earn_their_closed_form_payoffs() {
             first += group.count as usize;
             let encounters = members
                 .clone()
-                .map(|state| society.encounters()[state] as f64)
+                .map(|state| society.tallies()[state].encounters as f64)
                 .sum::<f64>();
             let (mean, variance) = expected[k];
             for currency in Currency::ALL {
-                let total: f64 = members.clone().map(|s| society.totals()[s][currency]).sum();
+                let total: f64 = members
+                    .clone()
+                    .map(|s| society.tallies()[s].payoff[currency])
+                    .sum();
                 let simulated = total / encounters;
                 // Encounters within a group count twice in its total, so
                 // the error is at most twice the independent one.

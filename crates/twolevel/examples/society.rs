@@ -11,8 +11,14 @@
 //! The sweep is written as `society_sweep.csv` (header
 //! `twolevel::tournament::society::CSV_HEADER`) and `society_sweep.json`
 //! into the file's output folder (or `--output DIR`; `--no-output` writes
-//! nothing). If the file has an evolution block, the rules then evolve at
-//! the base q and mu and the counts of each rule are printed.
+//! nothing). With `replicates: N` each point is the mean of N seeds and
+//! the table adds the standard error of the cooperation rate. If the file
+//! has an evolution block, the rules (or, with `evolving: Norm`, the
+//! states' norms) then evolve at the base q and mu and the counts of each
+//! are printed.
+//!
+//! `tournaments/institutions_mixed.ron` is the mixed society under
+//! private assessment in which monitoring q matters.
 
 #[path = "common/mod.rs"]
 mod common;
@@ -23,7 +29,7 @@ use anyhow::{Context, Result};
 use rand_pcg::Pcg64Mcg;
 use rand_pcg::rand_core::SeedableRng;
 use twolevel::tournament::society::{
-    DEFAULT_SOCIETY, DEFAULT_SOCIETY_ORIGIN, Society, SocietyConfig, SocietySweep,
+    DEFAULT_SOCIETY, DEFAULT_SOCIETY_ORIGIN, Society, SocietyConfig, SocietySweep, Trait,
 };
 
 use common::CommonArgs;
@@ -47,7 +53,7 @@ fn run() -> Result<()> {
     }
     let params = config.params;
     println!(
-        "{} ({}): Z = {}, norm {}, {:?} assessment, e = {}, {:?} mode, {} + {} steps per point, seed {}",
+        "{} ({}): Z = {}, norm {}, {:?} assessment, e = {}, {:?} mode, {} + {} steps per point, seed {}, {} replicate(s)",
         config.name,
         config.origin.display(),
         config.size(),
@@ -58,20 +64,32 @@ fn run() -> Result<()> {
         config.warmup,
         config.steps,
         config.seed,
+        config.replicates,
     );
     let sweep = SocietySweep::run(&config).context("a sweep level is invalid")?;
     println!();
     println!(
-        "{:>5} {:>5} | {:>7} {:>7} {:>8} {:>8} | {:>7} {:>7} {:>7} {:>7}",
-        "q", "mu", "good", "coop", "policy", "utility", "good Z", "coop Z", "g*", "coop g*"
+        "{:>5} {:>5} | {:>7} {:>7} {:>7} {:>8} {:>8} | {:>7} {:>7} {:>7} {:>7}",
+        "q",
+        "mu",
+        "good",
+        "coop",
+        "coop se",
+        "policy",
+        "utility",
+        "good Z",
+        "coop Z",
+        "g*",
+        "coop g*"
     );
     for p in &sweep.points {
         println!(
-            "{:>5} {:>5} | {:>7.4} {:>7.4} {:>8.4} {:>8.4} | {:>7} {:>7} {:>7} {:>7}",
+            "{:>5} {:>5} | {:>7.4} {:>7.4} {:>7} {:>8.4} {:>8.4} | {:>7} {:>7} {:>7} {:>7}",
             p.q,
             p.mu,
             p.good_share,
             p.cooperation,
+            optional(p.cooperation_se),
             p.policy_per_interaction,
             p.utility_per_interaction,
             optional(p.analytic_good_share),
@@ -85,7 +103,7 @@ fn run() -> Result<()> {
         "good: time-averaged good share; coop: share of donor actions executed as C; policy: \
          policy payoff (absolute gains) per interaction, donor and recipient together (the \
          society's welfare); utility: each state's own blend of policy and political payoff, \
-         summed likewise."
+         summed likewise; coop se: standard error over the replicates (- with one)."
     );
     if sweep.anchored {
         println!(
@@ -105,15 +123,22 @@ fn run() -> Result<()> {
         let mut rng = Pcg64Mcg::seed_from_u64(config.seed);
         society.run(config.warmup, &mut rng);
         let history = plan.process.run(&mut society, plan.generations, &mut rng);
-        let names = society.kind_names().to_vec();
+        let names: Vec<String> = match plan.process.trait_evolving() {
+            Trait::Rule => society.kind_names().to_vec(),
+            Trait::Norm => society.norms().iter().map(ToString::to_string).collect(),
+        };
         println!();
         println!(
             "Evolution at q = {}, mu = {}: {} generations, fitness = {} per encounter, Fermi \
-             imitation and mutation between rules:",
+             imitation and mutation between {}:",
             params.observation(),
             params.assessment_error(),
             plan.generations,
             plan.currency,
+            match plan.process.trait_evolving() {
+                Trait::Rule => "rules",
+                Trait::Norm => "norms",
+            },
         );
         let first = history.first().cloned().unwrap_or_default();
         let last = history.last().cloned().unwrap_or_default();

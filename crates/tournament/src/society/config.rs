@@ -35,6 +35,7 @@
 //! | `warmup`      | `0`                | steps run before measuring |
 //! | `steps`       | (required)         | measured steps, at least 1 |
 //! | `seed`        | `0`                | the seed of every run (each sweep point starts from it) |
+//! | `replicates`  | `1`                | runs per sweep point, from seeds `seed`, `seed + 1`, ...; the CSV gives their mean and standard error |
 //! | `sweep`       | `None`             | `Some((q: [..], mu: [..]))`: the grid of q and mu (an omitted list is the base value) |
 //! | `evolution`   | `None`             | `Some((currency: Policy, beta: 1.0, mutation: 0.01, generations: 1000, steps_per_generation: 1000, evolving: Rule))`; `evolving: Norm` evolves each state's norm (private assessment) |
 //! | `output`      | `None`             | folder for the CSV and JSON results |
@@ -98,6 +99,10 @@ fn one() -> f64 {
 
 fn two() -> f64 {
     2.0
+}
+
+fn one_replicate() -> u32 {
+    1
 }
 
 fn stern_judging() -> Norm {
@@ -180,6 +185,9 @@ pub struct SocietyFile {
     /// The seed.
     #[serde(default)]
     pub seed: u64,
+    /// The runs of each sweep point, from seeds `seed`, `seed + 1`, ...
+    #[serde(default = "one_replicate")]
+    pub replicates: u32,
     /// A sweep over q and mu.
     #[serde(default)]
     pub sweep: Option<SweepEntry>,
@@ -219,8 +227,10 @@ pub struct SocietyConfig {
     pub warmup: u64,
     /// Steps measured (at least 1).
     pub steps: u64,
-    /// The seed of every run.
+    /// The seed of every run (of a sweep point's first replicate).
     pub seed: u64,
+    /// The runs of each sweep point (at least 1).
+    pub replicates: u32,
     /// The levels of q to sweep (just the base q without a sweep).
     pub q_levels: Vec<f64>,
     /// The levels of mu to sweep (just the base mu without a sweep).
@@ -260,6 +270,12 @@ impl SocietyFile {
             .map_err(|e| e.within("game"))?;
         if self.steps == 0 {
             return Err(ParameterError::new("steps", "expected at least 1 step"));
+        }
+        if self.replicates == 0 {
+            return Err(ParameterError::new(
+                "replicates",
+                "expected at least 1 run per sweep point",
+            ));
         }
         let sweep = self.sweep.unwrap_or_default();
         let levels = |name: &str, values: Vec<f64>, base: f64| {
@@ -308,6 +324,7 @@ impl SocietyFile {
             warmup: self.warmup,
             steps: self.steps,
             seed: self.seed,
+            replicates: self.replicates,
             q_levels,
             mu_levels,
             evolution,

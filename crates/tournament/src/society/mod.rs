@@ -55,7 +55,7 @@ pub use analytic::{GoodCountChain, StandingDynamics};
 pub use config::{
     DEFAULT_SOCIETY, DEFAULT_SOCIETY_ORIGIN, EvolutionPlan, SocietyConfig, SocietyFile,
 };
-pub use engine::{Society, SocietyCounters, Trait};
+pub use engine::{Society, SocietyCounters, Tally, Trait};
 pub use evolution::RuleEvolution;
 pub use params::{
     EncounterMode, Group, Institution, MAX_POPULATION, MAX_PRIVATE_POPULATION, SocietyParams,

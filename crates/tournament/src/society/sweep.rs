@@ -2,9 +2,12 @@
 //! every pair of observation probability q and assessment error mu of its
 //! grid, with the analytic anchor beside the simulation where it applies.
 //!
-//! Every point starts from everyone in good standing and from the file's
-//! seed, runs `warmup` steps, clears its counters and payoffs, and
-//! measures `steps` steps. Payoffs per interaction are summed over the
+//! Every point is run `replicates` times, from the seeds `seed`,
+//! `seed + 1`, ...; each run starts from everyone in good standing, runs
+//! `warmup` steps, clears its counters and payoffs, and measures `steps`
+//! steps. A point reports the mean over its replicates and, with two or
+//! more, the standard error of that mean (the replicates' standard
+//! deviation over the square root of their number). Payoffs per interaction are summed over the
 //! donor and the recipient of each encounter, so the policy payoff per
 //! interaction is the society's welfare per donation (`(b - c)` times the
 //! cooperation rate in the classic game).
@@ -33,14 +36,19 @@ use super::params::{EncounterMode, Institution, SocietyParams};
 use crate::report::{OutputError, write_csv, write_json_file};
 
 /// The columns of the sweep's CSV file, in order.
-pub const CSV_HEADER: [&str; 11] = [
+pub const CSV_HEADER: [&str; 16] = [
     "q",
     "mu",
+    "replicates",
     "good_share",
+    "good_share_se",
     "cooperation",
+    "cooperation_se",
     "policy_per_interaction",
+    "policy_per_interaction_se",
     "political_per_interaction",
     "utility_per_interaction",
+    "utility_per_interaction_se",
     "analytic_good_share",
     "analytic_cooperation",
     "g_star",
@@ -54,20 +62,31 @@ pub struct SocietyPoint {
     pub q: f64,
     /// The assessment error.
     pub mu: f64,
+    /// The number of runs (seeds) averaged.
+    pub replicates: u32,
     /// The time-averaged good share (of standings, or of images under
     /// private assessment).
     pub good_share: f64,
+    /// The standard error of `good_share` over the replicates (`None`
+    /// with one replicate), likewise for the other `_se` fields.
+    pub good_share_se: Option<f64>,
     /// The share of donor actions executed as C.
     pub cooperation: f64,
+    /// The standard error of `cooperation`.
+    pub cooperation_se: Option<f64>,
     /// The policy payoff (absolute gains) per interaction, donor and
     /// recipient together.
     pub policy_per_interaction: f64,
+    /// The standard error of `policy_per_interaction`.
+    pub policy_per_interaction_se: Option<f64>,
     /// The political payoff (relative gains, accountability) per
     /// interaction, donor and recipient together.
     pub political_per_interaction: f64,
     /// Each state's own utility (its blend of the two) per interaction,
     /// donor and recipient together.
     pub utility_per_interaction: f64,
+    /// The standard error of `utility_per_interaction`.
+    pub utility_per_interaction_se: Option<f64>,
     /// The exact finite-Z stationary good share, where the anchor applies
     /// and `0 < mu < 1`.
     pub analytic_good_share: Option<f64>,
@@ -94,8 +113,10 @@ pub struct SocietySweep {
     pub e: f64,
     /// Measured steps per point.
     pub steps: u64,
-    /// The seed every point started from.
+    /// The seed of every point's first replicate.
     pub seed: u64,
+    /// The runs per point.
+    pub replicates: u32,
     /// Whether the analytic anchor applies to this society.
     pub anchored: bool,
     /// One point per (q, mu), q in the outer loop.
@@ -145,6 +166,7 @@ impl SocietySweep {
             e: base.execution_error(),
             steps: config.steps,
             seed: config.seed,
+            replicates: config.replicates,
             anchored,
             points,
         })
@@ -159,11 +181,16 @@ impl SocietySweep {
                 writer.write_record([
                     p.q.to_string(),
                     p.mu.to_string(),
+                    p.replicates.to_string(),
                     p.good_share.to_string(),
+                    optional(p.good_share_se),
                     p.cooperation.to_string(),
+                    optional(p.cooperation_se),
                     p.policy_per_interaction.to_string(),
+                    optional(p.policy_per_interaction_se),
                     p.political_per_interaction.to_string(),
                     p.utility_per_interaction.to_string(),
+                    optional(p.utility_per_interaction_se),
                     optional(p.analytic_good_share),
                     optional(p.analytic_cooperation),
                     optional(p.g_star),
@@ -180,10 +207,64 @@ impl SocietySweep {
     }
 }
 
-/// Runs one point from the config's seed and measures it.
+/// What one run measured: good share, cooperation, and the policy,
+/// political and utility payoffs per interaction.
+type Measures = [f64; 5];
+
+/// Runs one point `replicates` times and averages.
 fn measure(config: &SocietyConfig, params: SocietyParams) -> Result<SocietyPoint, ParameterError> {
+    let runs = (0..config.replicates)
+        .map(|replicate| {
+            measure_once(
+                config,
+                params,
+                config.seed.wrapping_add(u64::from(replicate)),
+            )
+        })
+        .collect::<Result<Vec<Measures>, ParameterError>>()?;
+    let statistic = |k: usize| mean_and_standard_error(runs.iter().map(|run| run[k]));
+    let [good, cooperation, policy, political, utility] = [0, 1, 2, 3, 4].map(statistic);
+    Ok(SocietyPoint {
+        q: params.observation(),
+        mu: params.assessment_error(),
+        replicates: config.replicates,
+        good_share: good.0,
+        good_share_se: good.1,
+        cooperation: cooperation.0,
+        cooperation_se: cooperation.1,
+        policy_per_interaction: policy.0,
+        policy_per_interaction_se: policy.1,
+        political_per_interaction: political.0,
+        utility_per_interaction: utility.0,
+        utility_per_interaction_se: utility.1,
+        analytic_good_share: None,
+        analytic_cooperation: None,
+        g_star: None,
+        g_star_cooperation: None,
+    })
+}
+
+/// The mean of `values` and, for two or more, the standard error of the
+/// mean.
+#[allow(clippy::cast_precision_loss)]
+fn mean_and_standard_error(values: impl Iterator<Item = f64> + Clone) -> (f64, Option<f64>) {
+    let n = values.clone().count() as f64;
+    let mean = values.clone().sum::<f64>() / n;
+    let error = (n >= 2.0).then(|| {
+        let variance = values.map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0);
+        (variance / n).sqrt()
+    });
+    (mean, error)
+}
+
+/// Runs one point from `seed` and measures it.
+fn measure_once(
+    config: &SocietyConfig,
+    params: SocietyParams,
+    seed: u64,
+) -> Result<Measures, ParameterError> {
     let mut society = Society::new(params, &config.game, &config.groups)?;
-    let mut rng = Pcg64Mcg::seed_from_u64(config.seed);
+    let mut rng = Pcg64Mcg::seed_from_u64(seed);
     society.run(config.warmup, &mut rng);
     society.clear_counters();
     society.clear_payoffs();
@@ -191,21 +272,20 @@ fn measure(config: &SocietyConfig, params: SocietyParams) -> Result<SocietyPoint
     // Steps count interactions; a simultaneous round is one interaction.
     #[allow(clippy::cast_precision_loss)]
     let per_interaction = |currency: Currency| {
-        society.totals().iter().map(|t| t[currency]).sum::<f64>() / counters.steps as f64
+        society
+            .tallies()
+            .iter()
+            .map(|t| t.payoff[currency])
+            .sum::<f64>()
+            / counters.steps as f64
     };
-    Ok(SocietyPoint {
-        q: params.observation(),
-        mu: params.assessment_error(),
-        good_share: counters.mean_good_share(),
-        cooperation: counters.cooperation_rate(),
-        policy_per_interaction: per_interaction(Currency::Policy),
-        political_per_interaction: per_interaction(Currency::Political),
-        utility_per_interaction: per_interaction(Currency::Utility),
-        analytic_good_share: None,
-        analytic_cooperation: None,
-        g_star: None,
-        g_star_cooperation: None,
-    })
+    Ok([
+        counters.mean_good_share(),
+        counters.cooperation_rate(),
+        per_interaction(Currency::Policy),
+        per_interaction(Currency::Political),
+        per_interaction(Currency::Utility),
+    ])
 }
 
 /// Fills in the anchor's values for a population of discriminators.
