@@ -49,7 +49,8 @@ pub enum Process {
     /// replicator map `x_i' = x_i f_i / f_bar` on population shares.
     Ecological,
     /// The continuous replicator equation `dx_i/dt = x_i (f_i - f_bar)`,
-    /// integrated with the classical fourth-order Runge-Kutta method.
+    /// integrated in log shares with the adaptive Dormand-Prince 5(4) pair
+    /// (see [`replicator`](super::replicator)).
     Replicator,
 }
 
@@ -225,9 +226,10 @@ pub struct RawEvolutionConfig {
     /// comparison).
     pub fermi_beta: f64,
     /// The maximum number of generations (stochastic processes, ecological
-    /// map) or integration steps (replicator equation), at least 1.
+    /// map) or recording intervals (replicator equation), at least 1.
     pub generations: u64,
-    /// The integration step `dt > 0` of the replicator equation.
+    /// The recording interval `dt > 0` of the replicator equation (the
+    /// integrator chooses its own steps within it).
     pub step: f64,
     /// How many independent runs (for fixation frequencies), at least 1.
     pub runs: u32,
