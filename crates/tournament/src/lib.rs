@@ -58,6 +58,7 @@ pub mod campaigns;
 pub mod config;
 pub mod evolution;
 pub mod levers;
+pub mod limits;
 pub mod play;
 pub mod regime;
 pub mod report;

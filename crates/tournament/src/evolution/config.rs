@@ -30,6 +30,8 @@
 
 use serde::{Deserialize, Serialize};
 use twolevel_game::error::{check_non_negative, check_unit_interval};
+
+use crate::limits::check_at_most;
 use twolevel_game::{Currency, ParameterError};
 
 /// Which evolutionary process runs on the payoff table.
@@ -337,6 +339,39 @@ impl TryFrom<RawEvolutionConfig> for EvolutionConfig {
                 "expected at least 1 run, got 0",
             ));
         }
+        check_at_most(
+            "population",
+            "individuals",
+            u64::from(raw.population),
+            u64::from(EvolutionConfig::MAX_POPULATION),
+        )?;
+        check_at_most(
+            "generations",
+            "generations",
+            raw.generations,
+            EvolutionConfig::MAX_GENERATIONS,
+        )?;
+        check_at_most(
+            "runs",
+            "runs",
+            u64::from(raw.runs),
+            u64::from(EvolutionConfig::MAX_RUNS),
+        )?;
+        if matches!(raw.process, Process::Moran | Process::PairwiseComparison) {
+            let events =
+                u128::from(raw.generations) * u128::from(raw.population) * u128::from(raw.runs);
+            if events > u128::from(EvolutionConfig::MAX_EVENTS) {
+                return Err(ParameterError::new(
+                    "generations",
+                    format!(
+                        "generations x population x runs = {events} elementary events, more \
+                         than the limit of {} (about hours of work); lower `generations`, \
+                         `population` or `runs`",
+                        EvolutionConfig::MAX_EVENTS
+                    ),
+                ));
+            }
+        }
         match &raw.initial {
             Initial::Equal => {}
             Initial::Counts(counts) => check_counts(counts, raw.population)?,
@@ -412,6 +447,37 @@ fn check_player_count(given: usize, players: usize) -> Result<(), ParameterError
 }
 
 impl EvolutionConfig {
+    /// The largest population.
+    pub const MAX_POPULATION: u32 = 1_000_000;
+    /// The most generations (or recording intervals of the replicator
+    /// equation).
+    pub const MAX_GENERATIONS: u64 = 100_000_000;
+    /// The most independent runs.
+    pub const MAX_RUNS: u32 = 1_000_000;
+    /// The most elementary events (generations x population x runs) of a
+    /// Moran or pairwise-comparison run: about hours of work.
+    pub const MAX_EVENTS: u64 = 1_000_000_000_000;
+
+    /// Refuses, before anything runs, a block whose recorded trajectories
+    /// for `types` types would exceed the [memory
+    /// limit](crate::limits::memory_limit): every run keeps one row of
+    /// `types` numbers (and a time) per recorded generation, per step with
+    /// [`Record::Step`], or two with [`Record::Final`].
+    pub fn check_memory(&self, types: usize) -> Result<(), ParameterError> {
+        let generations = self.raw.generations as f64 + 1.0;
+        let rows = match self.raw.record {
+            Record::Final => 2.0,
+            Record::Generation => generations,
+            Record::Step => generations * f64::from(self.raw.population),
+        };
+        let row = 8.0 * (types as f64 + 1.0) + 24.0;
+        crate::limits::check_memory(
+            "generations",
+            "recording the evolution's trajectories",
+            f64::from(self.raw.runs) * rows * row,
+        )
+    }
+
     /// The process.
     #[must_use]
     pub fn process(&self) -> Process {
