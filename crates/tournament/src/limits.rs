@@ -105,6 +105,23 @@ pub fn check_memory(field: &str, what: &str, estimate: f64) -> Result<(), Parame
     }
 }
 
+/// The most worker threads a run accepts (`--threads`); more only add
+/// overhead on any machine this library targets.
+pub const MAX_THREADS: usize = 1024;
+
+/// Checks a requested thread count: from 1 to [`MAX_THREADS`], naming
+/// `threads`.
+pub fn check_threads(threads: usize) -> Result<usize, ParameterError> {
+    if (1..=MAX_THREADS).contains(&threads) {
+        Ok(threads)
+    } else {
+        Err(ParameterError::new(
+            "threads",
+            format!("expected from 1 to {MAX_THREADS} threads, got {threads}"),
+        ))
+    }
+}
+
 /// Checks that `value` is at most `max`, naming `field` and `what` it counts.
 pub fn check_at_most(field: &str, what: &str, value: u64, max: u64) -> Result<(), ParameterError> {
     if value <= max {
@@ -139,5 +156,8 @@ mod tests {
         assert!(err.reason.contains("limit of"), "{}", err.reason);
         assert!(check_memory("runs", "the runs", f64::INFINITY).is_err());
         assert_eq!(format_bytes(1536.0), "1.5 KiB");
+        assert!(check_threads(100_000).is_err());
+        assert!(check_threads(0).is_err());
+        assert_eq!(check_threads(8), Ok(8));
     }
 }

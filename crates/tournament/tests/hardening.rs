@@ -46,7 +46,12 @@ fn endless_fixed_matches_with_perception_noise_are_refused() {
         "horizon",
         &["move histories", "limit of"],
     );
-    assert!(load(&with("    horizon: Fixed(turns: 100000),\n    perception_noise: 0.01,")).is_ok());
+    assert!(
+        load(&with(
+            "    horizon: Fixed(turns: 100000),\n    perception_noise: 0.01,"
+        ))
+        .is_ok()
+    );
 }
 
 #[test]
@@ -82,7 +87,9 @@ fn evolution_sizes_without_end_are_refused() {
 #[test]
 fn numbers_in_messages_are_short() {
     // 1e308 used to be printed with 309 digits.
-    let message = load(&with("    action_noise: 1e308,")).unwrap_err().to_string();
+    let message = load(&with("    action_noise: 1e308,"))
+        .unwrap_err()
+        .to_string();
     assert!(message.contains("1e308"), "{message}");
     assert!(message.len() < 300, "{message}");
 }
