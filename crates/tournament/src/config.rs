@@ -58,7 +58,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use twolevel_game::{
-    ElectionCycle, Horizon, Orientation, Politicization, Politics, Role, TwoLevelGame,
+    ElectionCycle, Horizon, Orientation, ParameterError, Politicization, Politics, Role,
+    TwoLevelGame,
 };
 use twolevel_strategies::config::{ConfigError, leading_struct_name, parse_ron, read_text_file};
 use twolevel_strategies::preset::{Preset, builtin_presets, load_dir};
@@ -383,7 +384,8 @@ impl TournamentFile {
             return Err(ConfigError::invalid(
                 origin,
                 "length_known",
-                "a continuation horizon has no length to tell the players; remove                  `length_known: true` or use a `Fixed(turns: ..)` horizon",
+                "a continuation horizon has no length to tell the players; remove \
+                 `length_known: true` or use a `Fixed(turns: ..)` horizon",
             ));
         }
         if self.output.as_deref().is_some_and(|o| o.trim().is_empty()) {
@@ -421,6 +423,7 @@ impl TournamentFile {
             .map_err(invalid)?
             .with_seed(self.seed)
             .with_ranking(self.ranking);
+        check_run_size(&round_robin, self.evolution.as_ref()).map_err(invalid)?;
         Ok(Tournament {
             name: self.name,
             description: self.description,
@@ -430,6 +433,54 @@ impl TournamentFile {
             origin: origin.to_path_buf(),
         })
     }
+}
+
+/// The longest match a horizon is planned for: its turns, or for a
+/// continuation horizon 50 times the mean length (a longer match has
+/// probability below `e^-50`), capped at the longest possible match.
+fn planned_match_length(horizon: Horizon) -> f64 {
+    match horizon.turns() {
+        Some(turns) => f64::from(turns),
+        None => (50.0 * horizon.expected_length()).min(f64::from(u32::MAX)),
+    }
+}
+
+/// Refuses, before anything runs, a tournament (and evolution block) whose
+/// memory estimate exceeds [`limits::memory_limit`]. The estimate counts
+/// the match records and per-repetition sums the round robin keeps (every
+/// pair, both role assignments, every repetition), the move histories of
+/// the matches running at once (one per thread, one byte per move and per
+/// perceived move), and the trajectories the evolution block records.
+fn check_run_size(
+    round_robin: &RoundRobin,
+    evolution: Option<&EvolutionConfig>,
+) -> Result<(), ParameterError> {
+    use crate::limits::check_memory;
+    let players = round_robin.entrants().len() as f64;
+    let repetitions = f64::from(round_robin.repetitions());
+    let pairs = players * (players + 1.0) / 2.0;
+    let record = std::mem::size_of::<crate::round_robin::MatchRecord>() as f64;
+    // Both role assignments of an asymmetric game, and per player and
+    // repetition the sums of every currency (a generous 128 bytes).
+    let results = 2.0 * pairs * repetitions * record + players * repetitions * 128.0;
+    check_memory("repetitions", "keeping the results of every match", results)?;
+    let config = round_robin.config();
+    let per_move = if config.perception_noise() > 0.0 {
+        4.0
+    } else {
+        2.0
+    };
+    let histories =
+        per_move * planned_match_length(config.horizon()) * rayon::current_num_threads() as f64;
+    check_memory(
+        "horizon",
+        "the move histories of the matches played at once",
+        histories,
+    )?;
+    if let Some(evolution) = evolution {
+        evolution.check_memory(round_robin.entrants().len())?;
+    }
+    Ok(())
 }
 
 /// Builds the entrant a player entry describes; `field` names the entry in

@@ -59,6 +59,7 @@ pub mod campaigns;
 pub mod config;
 pub mod evolution;
 pub mod levers;
+pub mod limits;
 pub mod output;
 pub mod play;
 pub mod regime;

@@ -30,6 +30,8 @@
 
 use serde::{Deserialize, Serialize};
 use twolevel_game::error::{check_non_negative, check_unit_interval};
+
+use crate::limits::check_at_most;
 use twolevel_game::{Currency, ParameterError};
 
 /// Which evolutionary process runs on the payoff table.
@@ -50,7 +52,8 @@ pub enum Process {
     /// replicator map `x_i' = x_i f_i / f_bar` on population shares.
     Ecological,
     /// The continuous replicator equation `dx_i/dt = x_i (f_i - f_bar)`,
-    /// integrated with the classical fourth-order Runge-Kutta method.
+    /// integrated in log shares with the adaptive Dormand-Prince 5(4) pair
+    /// (see [`replicator`](super::replicator)).
     Replicator,
 }
 
@@ -229,9 +232,10 @@ pub struct RawEvolutionConfig {
     /// comparison).
     pub fermi_beta: f64,
     /// The maximum number of generations (stochastic processes, ecological
-    /// map) or integration steps (replicator equation), at least 1.
+    /// map) or recording intervals (replicator equation), at least 1.
     pub generations: u64,
-    /// The integration step `dt > 0` of the replicator equation.
+    /// The recording interval `dt > 0` of the replicator equation (the
+    /// integrator chooses its own steps within it).
     pub step: f64,
     /// How many independent runs (for fixation frequencies), at least 1.
     pub runs: u32,
@@ -339,6 +343,39 @@ impl TryFrom<RawEvolutionConfig> for EvolutionConfig {
                 "expected at least 1 run, got 0",
             ));
         }
+        check_at_most(
+            "population",
+            "individuals",
+            u64::from(raw.population),
+            u64::from(EvolutionConfig::MAX_POPULATION),
+        )?;
+        check_at_most(
+            "generations",
+            "generations",
+            raw.generations,
+            EvolutionConfig::MAX_GENERATIONS,
+        )?;
+        check_at_most(
+            "runs",
+            "runs",
+            u64::from(raw.runs),
+            u64::from(EvolutionConfig::MAX_RUNS),
+        )?;
+        if matches!(raw.process, Process::Moran | Process::PairwiseComparison) {
+            let events =
+                u128::from(raw.generations) * u128::from(raw.population) * u128::from(raw.runs);
+            if events > u128::from(EvolutionConfig::MAX_EVENTS) {
+                return Err(ParameterError::new(
+                    "generations",
+                    format!(
+                        "generations x population x runs = {events} elementary events, more \
+                         than the limit of {} (about hours of work); lower `generations`, \
+                         `population` or `runs`",
+                        EvolutionConfig::MAX_EVENTS
+                    ),
+                ));
+            }
+        }
         match &raw.initial {
             Initial::Equal => {}
             Initial::Counts(counts) => check_counts(counts, raw.population)?,
@@ -414,6 +451,37 @@ fn check_player_count(given: usize, players: usize) -> Result<(), ParameterError
 }
 
 impl EvolutionConfig {
+    /// The largest population.
+    pub const MAX_POPULATION: u32 = 1_000_000;
+    /// The most generations (or recording intervals of the replicator
+    /// equation).
+    pub const MAX_GENERATIONS: u64 = 100_000_000;
+    /// The most independent runs.
+    pub const MAX_RUNS: u32 = 1_000_000;
+    /// The most elementary events (generations x population x runs) of a
+    /// Moran or pairwise-comparison run: about hours of work.
+    pub const MAX_EVENTS: u64 = 1_000_000_000_000;
+
+    /// Refuses, before anything runs, a block whose recorded trajectories
+    /// for `types` types would exceed the [memory
+    /// limit](crate::limits::memory_limit): every run keeps one row of
+    /// `types` numbers (and a time) per recorded generation, per step with
+    /// [`Record::Step`], or two with [`Record::Final`].
+    pub fn check_memory(&self, types: usize) -> Result<(), ParameterError> {
+        let generations = self.raw.generations as f64 + 1.0;
+        let rows = match self.raw.record {
+            Record::Final => 2.0,
+            Record::Generation => generations,
+            Record::Step => generations * f64::from(self.raw.population),
+        };
+        let row = 8.0 * (types as f64 + 1.0) + 24.0;
+        crate::limits::check_memory(
+            "generations",
+            "recording the evolution's trajectories",
+            f64::from(self.raw.runs) * rows * row,
+        )
+    }
+
     /// The process.
     #[must_use]
     pub fn process(&self) -> Process {

@@ -5,7 +5,8 @@
 //!
 //! - [`ecological`](mod@ecological): Axelrod's ecological simulation (1984, ch. 3), the
 //!   discrete replicator map on population shares;
-//! - [`replicator`]: the continuous replicator equation, integrated by RK4;
+//! - [`replicator`]: the continuous replicator equation, integrated in log shares by
+//!   the adaptive Dormand-Prince 5(4) pair;
 //! - [`simulate`] with [`Update::Moran`]: the frequency-dependent Moran
 //!   birth-death process in a finite population, with mutation;
 //! - [`simulate`] with [`Update::Fermi`]: pairwise comparison (imitation)
@@ -64,7 +65,9 @@ pub use analytic::{FixationMatrix, Probability, conditional_fixation_time, fixat
 pub use config::{
     EvolutionConfig, Initial, PayoffMode, Process, RawEvolutionConfig, Record, Selection,
 };
-pub use ecological::{SharesTrajectory, ecological, replicator};
+pub use ecological::{
+    REPLICATOR_MAX_STEPS, REPLICATOR_TOLERANCE, SharesTrajectory, ecological, replicator,
+};
 pub use group::{GroupEvolution, GroupPayoffs};
 pub use payoff::{MatchPlayer, PayoffSource, PayoffTable, SampledPayoffs};
 pub use run::{

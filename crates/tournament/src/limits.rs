@@ -1,0 +1,163 @@
+//! Limits on the size of a run, checked before anything runs.
+//!
+//! A run whose memory estimate exceeds the usable part of the memory budget
+//! is refused with an error that gives the estimate and the limit, instead
+//! of crashing the process part-way through. The budget is
+//! [`DEFAULT_MEMORY_BUDGET`] (8 GiB) unless the environment variable
+//! [`MEMORY_BUDGET_VARIABLE`] holds another number of bytes (a plain
+//! integer, or one ending in `K`, `M`, `G` or `T` for binary multiples);
+//! a run may use [`USABLE_FRACTION`] of it, leaving the rest to the
+//! operating system and the caller. Sizes with no memory cost but no end
+//! either (generations, runs, populations) have fixed upper bounds next to
+//! their fields; `docs/guide.md` lists them all.
+
+use twolevel_game::ParameterError;
+
+/// The memory budget when [`MEMORY_BUDGET_VARIABLE`] is not set: 8 GiB.
+pub const DEFAULT_MEMORY_BUDGET: u64 = 8 << 30;
+
+/// The environment variable that overrides the memory budget, in bytes
+/// (`TWOLEVEL_MEMORY_BUDGET=16G` for 16 GiB).
+pub const MEMORY_BUDGET_VARIABLE: &str = "TWOLEVEL_MEMORY_BUDGET";
+
+/// The fraction of the budget one run may use.
+pub const USABLE_FRACTION: f64 = 0.5;
+
+/// The memory budget: [`MEMORY_BUDGET_VARIABLE`] if it holds a valid size,
+/// otherwise [`DEFAULT_MEMORY_BUDGET`].
+#[must_use]
+pub fn memory_budget() -> u64 {
+    std::env::var(MEMORY_BUDGET_VARIABLE)
+        .ok()
+        .and_then(|text| parse_size(&text))
+        .unwrap_or(DEFAULT_MEMORY_BUDGET)
+}
+
+/// Parses a size in bytes: digits, optionally followed by `K`, `M`, `G` or
+/// `T` (binary multiples); `None` for anything else or an overflow.
+fn parse_size(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let (digits, shift) = match text.chars().last()?.to_ascii_uppercase() {
+        'K' => (&text[..text.len() - 1], 10),
+        'M' => (&text[..text.len() - 1], 20),
+        'G' => (&text[..text.len() - 1], 30),
+        'T' => (&text[..text.len() - 1], 40),
+        _ => (text, 0),
+    };
+    digits.trim().parse::<u64>().ok()?.checked_mul(1 << shift)
+}
+
+/// The memory one run may use: [`USABLE_FRACTION`] of [`memory_budget`].
+#[must_use]
+pub fn memory_limit() -> u64 {
+    // The budget is far below 2^53, so the product is exact enough.
+    #[allow(
+        clippy::cast_precision_loss,
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss
+    )]
+    let limit = (memory_budget() as f64 * USABLE_FRACTION) as u64;
+    limit
+}
+
+/// Formats a number of bytes for a message (`1.5 GiB`).
+#[must_use]
+pub fn format_bytes(bytes: f64) -> String {
+    const UNITS: [&str; 7] = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+    let mut value = bytes;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{value:.0} {}", UNITS[0])
+    } else if value < 1e6 {
+        format!("{value:.1} {}", UNITS[unit])
+    } else {
+        format!("{value:.1e} {}", UNITS[unit])
+    }
+}
+
+/// Refuses a run whose memory estimate (in bytes, as a float so that it
+/// cannot overflow) exceeds [`memory_limit`]; `field` is the setting to
+/// lower and `what` says what takes the memory.
+pub fn check_memory(field: &str, what: &str, estimate: f64) -> Result<(), ParameterError> {
+    let limit = memory_limit();
+    // A u64 limit converts to f64 with at most a rounding of the last bits.
+    #[allow(clippy::cast_precision_loss)]
+    let limit_f = limit as f64;
+    if estimate.is_finite() && estimate <= limit_f {
+        Ok(())
+    } else {
+        Err(ParameterError::new(
+            field,
+            format!(
+                "{what} would need about {} of memory, more than the limit of {} \
+                 ({} of the budget of {}; set {MEMORY_BUDGET_VARIABLE} to change the \
+                 budget); lower `{field}`",
+                format_bytes(estimate),
+                format_bytes(limit_f),
+                USABLE_FRACTION,
+                format_bytes(memory_budget() as f64),
+            ),
+        ))
+    }
+}
+
+/// The most worker threads a run accepts (`--threads`); more only add
+/// overhead on any machine this library targets.
+pub const MAX_THREADS: usize = 1024;
+
+/// Checks a requested thread count: from 1 to [`MAX_THREADS`], naming
+/// `threads`.
+pub fn check_threads(threads: usize) -> Result<usize, ParameterError> {
+    if (1..=MAX_THREADS).contains(&threads) {
+        Ok(threads)
+    } else {
+        Err(ParameterError::new(
+            "threads",
+            format!("expected from 1 to {MAX_THREADS} threads, got {threads}"),
+        ))
+    }
+}
+
+/// Checks that `value` is at most `max`, naming `field` and `what` it counts.
+pub fn check_at_most(field: &str, what: &str, value: u64, max: u64) -> Result<(), ParameterError> {
+    if value <= max {
+        Ok(())
+    } else {
+        Err(ParameterError::new(
+            field,
+            format!("expected at most {max} {what}, got {value}"),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse_with_binary_suffixes() {
+        assert_eq!(parse_size("1024"), Some(1024));
+        assert_eq!(parse_size("16G"), Some(16 << 30));
+        assert_eq!(parse_size("3k"), Some(3 << 10));
+        assert_eq!(parse_size("x"), None);
+        assert_eq!(parse_size("99999999999999T"), None);
+    }
+
+    #[test]
+    fn estimates_over_the_limit_name_both_numbers() {
+        assert!(check_memory("repetitions", "the results", 1024.0).is_ok());
+        let err = check_memory("repetitions", "the results", 672e9).unwrap_err();
+        assert_eq!(err.field, "repetitions");
+        assert!(err.reason.contains("625.8 GiB"), "{}", err.reason);
+        assert!(err.reason.contains("limit of"), "{}", err.reason);
+        assert!(check_memory("runs", "the runs", f64::INFINITY).is_err());
+        assert_eq!(format_bytes(1536.0), "1.5 KiB");
+        assert!(check_threads(100_000).is_err());
+        assert!(check_threads(0).is_err());
+        assert_eq!(check_threads(8), Ok(8));
+    }
+}
