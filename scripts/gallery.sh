@@ -11,8 +11,8 @@
 # - tournaments/sweep-theta.ron: the sweep curves with error bars.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --quiet --release -p twolevel-cli
-twolevel=target/release/twolevel
+cargo build --quiet -p twolevel-cli
+twolevel=target/debug/twolevel
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$twolevel" run tournaments/axelrod-first.ron --output "$work/axelrod" --quiet

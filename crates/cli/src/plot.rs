@@ -72,18 +72,21 @@ fn write_svg(
     Ok(write_atomically(path, |w| w.write_all(svg.as_bytes()))?)
 }
 
-/// A range around `values` with a little room, never empty.
-fn padded_range(values: impl Iterator<Item = f64>) -> Range<f64> {
+/// The smallest and largest finite value, or `0..1` when there is none.
+fn value_range(values: impl Iterator<Item = f64>) -> Range<f64> {
     let (low, high) = values
         .filter(|v| v.is_finite())
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
             (l.min(v), h.max(v))
         });
-    if !low.is_finite() {
-        return 0.0..1.0;
-    }
-    let room = ((high - low) * 0.05).max(1e-3);
-    (low - room)..(high + room)
+    if low.is_finite() { low..high } else { 0.0..1.0 }
+}
+
+/// A range around `values` with a little room, never empty.
+fn padded_range(values: impl Iterator<Item = f64>) -> Range<f64> {
+    let Range { start, end } = value_range(values);
+    let room = ((end - start) * 0.05).max(1e-3);
+    (start - room)..(end + room)
 }
 
 /// The label of category `k` of `names` on a segmented axis.
@@ -98,7 +101,16 @@ fn category<'a>(names: &'a [String]) -> impl Fn(&SegmentValue<i32>) -> String + 
     }
 }
 
-/// Horizontal boxplots, one per name, of the values in `samples`.
+/// A category axis of `n` segments, 0 to `n - 1` (at least two, so that
+/// the axis has a length).
+fn categories(
+    n: i32,
+) -> plotters::coord::ranged1d::SegmentedCoord<plotters::coord::types::RangedCoordi32> {
+    (0..(n - 1).max(1)).into_segmented()
+}
+
+/// Horizontal boxplots, one per name, of the values in `samples`, the
+/// first at the top.
 pub fn boxplot(
     path: &Path,
     title: &str,
@@ -109,22 +121,22 @@ pub fn boxplot(
     write_svg(path, |root| {
         let range = padded_range(samples.iter().flatten().copied());
         let n = names.len() as i32;
+        // The first name at the top.
+        let bottom_up: Vec<String> = names.iter().rev().cloned().collect();
+        let box_width = (440 / names.len().max(1) * 3 / 5).clamp(2, 40) as u32;
         let mut chart = ChartBuilder::on(root)
             .caption(title, ("sans-serif", 20))
             .margin(12)
             .x_label_area_size(45)
             .y_label_area_size(200)
-            .build_cartesian_2d(
-                range.start as f32..range.end as f32,
-                (0..n).into_segmented(),
-            )
+            .build_cartesian_2d(range.start as f32..range.end as f32, categories(n))
             .map_err(|e| anyhow!("{e}"))?;
         chart
             .configure_mesh()
             .x_desc(x_label)
             .y_desc("player")
             .y_labels(names.len())
-            .y_label_formatter(&category(names))
+            .y_label_formatter(&category(&bottom_up))
             .draw()
             .map_err(|e| anyhow!("{e}"))?;
         chart
@@ -132,9 +144,10 @@ pub fn boxplot(
                 let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
                 (!finite.is_empty()).then(|| {
                     Boxplot::new_horizontal(
-                        SegmentValue::CenterOf(k as i32),
+                        SegmentValue::CenterOf(n - 1 - k as i32),
                         &Quartiles::new(&finite),
                     )
+                    .width(box_width)
                     .style(colour(k))
                 })
             }))
@@ -153,29 +166,38 @@ pub fn heatmap(
 ) -> Result<PathBuf> {
     write_svg(path, |root| {
         let n = names.len() as i32;
-        let range = padded_range(matrix.iter().flatten().flatten().copied());
+        let range = value_range(matrix.iter().flatten().flatten().copied());
+        let caption = format!("{title}; light {:.2}, dark {:.2}", range.start, range.end);
         let mut chart = ChartBuilder::on(root)
-            .caption(title, ("sans-serif", 20))
+            .caption(caption, ("sans-serif", 20))
             .margin(12)
             .x_label_area_size(45)
             .y_label_area_size(200)
-            .build_cartesian_2d((0..n).into_segmented(), (0..n).into_segmented())
+            .build_cartesian_2d(categories(n), categories(n))
             .map_err(|e| anyhow!("{e}"))?;
         chart
             .configure_mesh()
             .disable_mesh()
-            .x_desc("column player (partner)")
+            .x_desc("column player (partner), numbered as the rows")
             .y_desc("row player")
             .x_labels(names.len())
             .y_labels(names.len())
-            .x_label_formatter(&category(names))
+            .x_label_formatter(&|v| match v {
+                SegmentValue::CenterOf(k) => (k + 1).to_string(),
+                _ => String::new(),
+            })
             .y_label_formatter(&|v| {
                 // Row 0 is drawn at the top.
                 let flipped = match v {
                     SegmentValue::CenterOf(k) => SegmentValue::CenterOf(n - 1 - k),
                     other => other.clone(),
                 };
-                category(names)(&flipped)
+                match flipped {
+                    SegmentValue::CenterOf(k) => {
+                        format!("{}. {}", k + 1, category(names)(&flipped))
+                    }
+                    _ => String::new(),
+                }
             })
             .draw()
             .map_err(|e| anyhow!("{e}"))?;
@@ -300,7 +322,7 @@ pub fn bars(
             .margin(12)
             .x_label_area_size(45)
             .y_label_area_size(200)
-            .build_cartesian_2d(0.0..high, (0..n).into_segmented())
+            .build_cartesian_2d(0.0..high, categories(n))
             .map_err(|e| anyhow!("{e}"))?;
         chart
             .configure_mesh()
@@ -391,6 +413,7 @@ pub fn curves(
 struct RoundRobinPlotData {
     metric: RankingMetric,
     standings: Vec<Standing>,
+    ranking: Vec<usize>,
     payoff_matrices: ByCurrency<Vec<Vec<Option<f64>>>>,
     cooperation_matrix: Vec<Vec<Option<f64>>>,
 }
@@ -399,17 +422,19 @@ impl RoundRobinPlotData {
     fn draw(&self, folder: &Path) -> Result<Vec<PathBuf>> {
         let names: Vec<String> = self.standings.iter().map(|s| s.name.clone()).collect();
         let currency = self.metric.currency();
+        // The boxplot lists the players best first, as the ranking does.
+        let ranked_names: Vec<String> = self.ranking.iter().map(|&p| names[p].clone()).collect();
         let samples: Vec<Vec<f64>> = self
-            .standings
+            .ranking
             .iter()
-            .map(|s| s.scores[currency].per_repetition.clone())
+            .map(|&p| self.standings[p].scores[currency].per_repetition.clone())
             .collect();
         Ok(vec![
             boxplot(
                 &folder.join("boxplot.svg"),
                 &format!("Score per repetition ({currency} per turn)"),
                 &format!("{currency} per turn"),
-                &names,
+                &ranked_names,
                 &samples,
             )?,
             heatmap(
@@ -433,6 +458,7 @@ pub fn round_robin_plots(results: &RoundRobinResults, folder: &Path) -> Result<V
     RoundRobinPlotData {
         metric: results.metric,
         standings: results.standings.clone(),
+        ranking: results.ranking.clone(),
         payoff_matrices: results.payoff_matrices.clone(),
         cooperation_matrix: results.cooperation_matrix.clone(),
     }

@@ -21,7 +21,9 @@
 //! in: struct fields by name, list items by index or by the `name` they
 //! carry (`players[2]`, `players[TFT-0.5]`), and through enum variants
 //! (`horizon.delta` reaches `Continuation(delta: ..)`, `politics` a
-//! `Fixed(pi)`). Replicate `r` plays with the seed derived from the
+//! `Fixed(pi)`). A path `lever.<name>` sets one of the article's six levers
+//! ([`Lever`], for example `lever.knowledge` or `lever.political_buy_in`)
+//! to the value, applied after the fields. Replicate `r` plays with the seed derived from the
 //! sweep's seed and `r` alone, so the points of one replicate share their
 //! random numbers and differ only by the swept values.
 //!
@@ -48,6 +50,7 @@ use serde_json::Value;
 use twolevel_game::Currency;
 use twolevel_strategies::config::{ConfigError, parse_ron, read_text_file};
 use twolevel_tournament::config::{FileKind, PresetCatalog, TournamentFile};
+use twolevel_tournament::levers::Lever;
 use twolevel_tournament::output::{OutputSet, write_atomically};
 use twolevel_tournament::report::{OutputOptions, write_json_file};
 use twolevel_tournament::seeding::derive_seed;
@@ -235,6 +238,29 @@ pub fn set_field(tree: &mut Value, path: &str, value: f64) -> Result<(), String>
     Ok(())
 }
 
+/// The lever of a `lever.<name>` path: one of [`Lever::ALL`] by its
+/// snake-case name.
+fn lever_named(name: &str) -> Result<Lever, String> {
+    let snake_name = |lever: &Lever| {
+        serde_json::to_value(lever)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+    };
+    Lever::ALL
+        .into_iter()
+        .find(|lever| snake_name(lever).as_deref() == Some(name))
+        .ok_or_else(|| {
+            let known: Vec<String> = Lever::ALL
+                .iter()
+                .filter_map(|l| snake_name(l).map(|n| format!("lever.{n}")))
+                .collect();
+            format!(
+                "unknown lever `{name}`; the levers are {}",
+                known.join(", ")
+            )
+        })
+}
+
 /// One step of a field path.
 #[derive(Debug)]
 enum Step {
@@ -411,9 +437,14 @@ impl Sweep {
         for k in 0..point_count {
             let values = point_values(&file.grid, k);
             let mut tree = tree.clone();
+            let mut levers = Vec::new();
             for (axis, &value) in file.grid.iter().zip(&values) {
-                set_field(&mut tree, &axis.path, value)
-                    .map_err(|reason| invalid(&format!("grid (path `{}`)", axis.path), reason))?;
+                let bad = |reason| invalid(&format!("grid (path `{}`)", axis.path), reason);
+                if let Some(name) = axis.path.strip_prefix("lever.") {
+                    levers.push((lever_named(name).map_err(bad)?, value));
+                } else {
+                    set_field(&mut tree, &axis.path, value).map_err(bad)?;
+                }
             }
             let at = || {
                 let settings: Vec<String> = file
@@ -429,7 +460,13 @@ impl Sweep {
                 )
             };
             let point: TournamentFile = serde_json::from_value(tree).with_context(at)?;
-            let tournament: Tournament = point.validate(&base_path, &catalog).with_context(at)?;
+            let mut tournament: Tournament =
+                point.validate(&base_path, &catalog).with_context(at)?;
+            for (lever, value) in levers {
+                tournament.round_robin = lever
+                    .apply(&tournament.round_robin, value)
+                    .with_context(at)?;
+            }
             if k == 0 {
                 players = tournament
                     .round_robin
@@ -994,6 +1031,17 @@ mod tests {
         let err = set_field(&mut t, "repetitions", 2.5).unwrap_err();
         assert!(err.contains("whole number"), "{err}");
         assert!(set_field(&mut t, "", 1.0).is_err());
+    }
+
+    #[test]
+    fn levers_are_found_by_name() {
+        assert_eq!(lever_named("knowledge"), Ok(Lever::Knowledge));
+        assert_eq!(lever_named("political_buy_in"), Ok(Lever::PoliticalBuyIn));
+        let err = lever_named("bribes").unwrap_err();
+        assert!(
+            err.contains("bribes") && err.contains("lever.quiet_diplomacy"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -564,3 +564,43 @@ fn the_shipped_sweep_file_loads() {
     );
     fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_lever_can_be_swept() {
+    let dir = scratch("lever");
+    write(&dir, "small.ron", SMALL);
+    let sweep = write(
+        &dir,
+        "lever.ron",
+        r#"Sweep(name: "knowledge", base: "small.ron", grid: [(path: "lever.knowledge", values: [0.0, 0.5])])"#,
+    );
+    let out = dir.join("out");
+    ok(&[
+        "sweep",
+        sweep.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-q",
+        "--no-plots",
+    ]);
+    // TFT against the defector cooperates more when it misreads moves.
+    let tidy = fs::read_to_string(out.join("sweep.csv")).unwrap();
+    let tft_cooperation: Vec<&str> = tidy
+        .lines()
+        .filter(|l| l.contains(",TFT,cooperation_rate,"))
+        .map(|l| l.rsplit(',').next().unwrap())
+        .collect();
+    assert_eq!(tft_cooperation.len(), 2, "{tidy}");
+    assert_ne!(tft_cooperation[0], tft_cooperation[1], "{tidy}");
+    let bad = write(
+        &dir,
+        "bad.ron",
+        r#"Sweep(name: "x", base: "small.ron", grid: [(path: "lever.bribes", values: [0.0])])"#,
+    );
+    let err = fails(&["sweep", bad.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(
+        err.contains("unknown lever `bribes`") && err.contains("lever.knowledge"),
+        "{err}"
+    );
+    fs::remove_dir_all(&dir).unwrap();
+}
