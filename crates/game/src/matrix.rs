@@ -164,16 +164,47 @@ impl PayoffMatrix {
         self.payoff(outcome.own, outcome.partner)
     }
 
-    /// Checks the prisoner's dilemma conditions T > R > P > S and 2R > T + S,
-    /// and says which one fails first.
-    pub fn check_prisoners_dilemma(&self) -> Result<(), NotPrisonersDilemma> {
+    /// Checks the ordering of a prisoner's dilemma, T > R > P > S, alone
+    /// (without the condition 2R > T + S of the iterated game), and says
+    /// which inequality fails first.
+    ///
+    /// ```
+    /// use twolevel_game::{NotPrisonersDilemma, PayoffMatrix};
+    ///
+    /// assert_eq!(PayoffMatrix::AXELROD.check_ordering(), Ok(()));
+    /// // T > R > P > S holds, but taking turns exploiting (7 + 0) beats
+    /// // cooperating twice (2 * 3): ordered, yet no iterated dilemma.
+    /// let alternation = PayoffMatrix::new(3.0, 0.0, 7.0, 1.0)?;
+    /// assert!(alternation.has_dilemma_ordering());
+    /// assert!(!alternation.is_prisoners_dilemma());
+    /// // Chicken: being exploited (S = 1) beats mutual defection (P = 0).
+    /// let chicken = PayoffMatrix::new(3.0, 1.0, 5.0, 0.0)?;
+    /// assert_eq!(chicken.check_ordering(), Err(NotPrisonersDilemma::NoFear));
+    /// # Ok::<(), twolevel_game::ParameterError>(())
+    /// ```
+    pub fn check_ordering(&self) -> Result<(), NotPrisonersDilemma> {
         if self.t <= self.r {
             Err(NotPrisonersDilemma::NoTemptation)
         } else if self.r <= self.p {
             Err(NotPrisonersDilemma::NoGainFromCooperation)
         } else if self.p <= self.s {
             Err(NotPrisonersDilemma::NoFear)
-        } else if 2.0 * self.r <= self.t + self.s {
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Returns `true` when T > R > P > S ([`PayoffMatrix::check_ordering`]).
+    #[must_use]
+    pub fn has_dilemma_ordering(&self) -> bool {
+        self.check_ordering().is_ok()
+    }
+
+    /// Checks the prisoner's dilemma conditions T > R > P > S and 2R > T + S,
+    /// and says which one fails first.
+    pub fn check_prisoners_dilemma(&self) -> Result<(), NotPrisonersDilemma> {
+        self.check_ordering()?;
+        if 2.0 * self.r <= self.t + self.s {
             Err(NotPrisonersDilemma::AlternationPays)
         } else {
             Ok(())

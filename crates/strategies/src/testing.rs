@@ -216,3 +216,39 @@ impl Strategy for SequencePlayer {
 
     fn reset(&mut self) {}
 }
+
+#[cfg(test)]
+mod tests {
+    use super::embedded_copy_problems;
+
+    #[test]
+    fn embedded_copy_problems_names_every_difference() {
+        let root = std::env::temp_dir().join(format!("twolevel-copy-{}", std::process::id()));
+        let (copy, original) = (root.join("copy"), root.join("original"));
+        for dir in [&copy, &original] {
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(dir.join("same.ron"), "(a: 1)").unwrap();
+            std::fs::write(dir.join("notes.txt"), "ignored").unwrap();
+        }
+        let compiled = [("same", "(a: 1)")];
+        assert!(
+            embedded_copy_problems(&compiled, &copy, &original)
+                .unwrap()
+                .is_empty()
+        );
+
+        std::fs::write(original.join("same.ron"), "(a: 2)").unwrap();
+        std::fs::write(original.join("new.ron"), "(b: 1)").unwrap();
+        let problems = embedded_copy_problems(&compiled, &copy, &original).unwrap();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].starts_with("new.ron: "), "{problems:?}");
+        assert!(problems[1].starts_with("same.ron: "), "{problems:?}");
+
+        // A compiled text that is not the copy's file is a problem too.
+        let stale = [("same", "(a: 0)")];
+        let problems = embedded_copy_problems(&stale, &copy, &copy).unwrap();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("compiled list"), "{problems:?}");
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+}

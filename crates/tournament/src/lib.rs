@@ -72,4 +72,6 @@ pub mod sweep;
 pub use config::{Tournament, TournamentFile};
 pub use play::{MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, play_match};
 pub use report::OutputError;
-pub use round_robin::{Entrant, RankingMetric, RoundRobin, RoundRobinResults, Standing};
+pub use round_robin::{
+    Entrant, Matchup, PlayerResults, RankingMetric, RoundRobin, RoundRobinResults, Standing,
+};

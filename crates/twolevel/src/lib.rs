@@ -35,6 +35,40 @@
 //! assert_eq!(results.ranked_names().collect::<Vec<_>>(), again.ranked_names().collect::<Vec<_>>());
 //! # Ok::<(), twolevel::strategies::config::ConfigError>(())
 //! ```
+//!
+//! ## Running files, and one error type
+//!
+//! [`run_file`] plays the round robin of a tournament file,
+//! [`evolve_file`] also runs its evolutionary block and
+//! [`run_regime_file`] plays a regime tournament. Every fallible function
+//! of this crate returns [`Error`], which every error type of the
+//! workspace converts into, so `?` works across crates:
+//!
+//! ```
+//! use twolevel::prelude::*;
+//!
+//! fn best_in(path: &std::path::Path) -> Result<String, twolevel::Error> {
+//!     let results = twolevel::run_file(path, 7)?; // seed 7 replaces the file's
+//!     let tft = results.player("Tit For Tat").expect("a player of the file");
+//!     assert!(tft.rank() >= 1 && tft.against("Grudger").is_some());
+//!     let m = PayoffMatrix::new(3.0, 0.0, 5.0, 1.0)?; // a ParameterError converts too
+//!     m.check_prisoners_dilemma()?; // and so does NotPrisonersDilemma
+//!     Ok(results.ranked().next().expect("players").name().to_owned())
+//! }
+//!
+//! let path = std::env::temp_dir().join(format!("axelrod-first-{}.ron", std::process::id()));
+//! let text = twolevel::tournament::config::shipped_tournament("axelrod-first").unwrap();
+//! std::fs::write(&path, text).unwrap();
+//! println!("{} wins", best_in(&path)?);
+//! // A missing file names itself.
+//! let missing = twolevel::run_file("no/such/file.ron", None).unwrap_err();
+//! assert!(matches!(missing, twolevel::Error::Config(_)));
+//! assert!(missing.to_string().contains("no/such/file.ron"));
+//! # std::fs::remove_file(&path).unwrap();
+//! # Ok::<(), twolevel::Error>(())
+//! ```
+
+use std::path::Path;
 
 pub use twolevel_game as game;
 pub use twolevel_strategies as strategies;
@@ -42,6 +76,7 @@ pub use twolevel_tournament as tournament;
 
 /// The names most programs need, in one import.
 pub mod prelude {
+    pub use crate::Error;
     pub use twolevel_game::rand_core::Rng;
     pub use twolevel_game::{
         Action, Bimatrix, ByCurrency, Classifier, CloneStrategy, Currency, ElectionCycle, Horizon,
@@ -53,14 +88,121 @@ pub mod prelude {
         paradox_of_politicization_with, tft_threshold,
     };
     pub use twolevel_game::{GroupGame, GroupPolicy, RegimeStrategy, RegimeView};
+    pub use twolevel_tournament::evolution::{EvolutionOutcome, TournamentEvolution};
     pub use twolevel_tournament::evolution::{GroupEvolution, GroupPayoffs};
     pub use twolevel_tournament::regime::{
         RegimeConfig, RegimeMember, RegimeTournament, RegimeTournamentFile, RegimeTournamentResults,
     };
     pub use twolevel_tournament::{
-        Entrant, MatchBuffers, MatchConfig, MatchResult, PlayerSettings, RankingMetric, RoundRobin,
-        RoundRobinResults, Tournament, play_match,
+        Entrant, MatchBuffers, MatchConfig, MatchResult, Matchup, PlayerResults, PlayerSettings,
+        RankingMetric, RoundRobin, RoundRobinResults, Tournament, play_match,
     };
+}
+
+/// Any error of the twolevel crates: what every fallible function of this
+/// facade returns. Each crate's error type converts into it with `From`,
+/// so `?` works on all of them; the message is the inner error's (it names
+/// the field, and the file, line and column where there is one).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A parameter was rejected ([`game::ParameterError`]).
+    #[error(transparent)]
+    Parameter(#[from] twolevel_game::ParameterError),
+    /// A file could not be read, parsed or accepted
+    /// ([`strategies::config::ConfigError`]).
+    #[error(transparent)]
+    Config(#[from] twolevel_strategies::config::ConfigError),
+    /// A strategy could not be built ([`strategies::registry::StrategyError`]).
+    #[error(transparent)]
+    Strategy(#[from] twolevel_strategies::registry::StrategyError),
+    /// An evolutionary process could not run or be written
+    /// ([`tournament::evolution::EvolutionError`]).
+    #[error(transparent)]
+    Evolution(#[from] twolevel_tournament::evolution::EvolutionError),
+    /// Results could not be written ([`tournament::OutputError`]).
+    #[error(transparent)]
+    Output(#[from] twolevel_tournament::OutputError),
+    /// A matrix is not a prisoner's dilemma
+    /// ([`game::NotPrisonersDilemma`]).
+    #[error(transparent)]
+    NotPrisonersDilemma(#[from] twolevel_game::NotPrisonersDilemma),
+    /// A game has no cooperation threshold ([`game::NoThreshold`]).
+    #[error(transparent)]
+    NoThreshold(#[from] twolevel_game::NoThreshold),
+    /// The paradox of politicization is undefined somewhere
+    /// ([`game::ParadoxError`]).
+    #[error(transparent)]
+    Paradox(#[from] twolevel_game::ParadoxError),
+}
+
+/// Reads and validates the round-robin tournament file at `path`
+/// (`tournaments/*.ron`; presets resolve as
+/// [`Tournament::from_file`](tournament::Tournament::from_file) says), with
+/// its seed replaced by `seed` when one is given.
+pub fn load_tournament(
+    path: impl AsRef<Path>,
+    seed: impl Into<Option<u64>>,
+) -> Result<twolevel_tournament::Tournament, Error> {
+    let mut tournament = twolevel_tournament::Tournament::from_file(path)?;
+    if let Some(seed) = seed.into() {
+        tournament.round_robin = tournament.round_robin.with_seed(seed);
+    }
+    Ok(tournament)
+}
+
+/// Plays the round robin of the tournament file at `path`, with its seed
+/// replaced by `seed` when one is given (`run_file(path, 42)`, or
+/// `run_file(path, None)` for the file's own), and returns the results;
+/// it writes no file (see
+/// [`RoundRobinResults::write_to`](tournament::RoundRobinResults::write_to)).
+/// The same file and seed give the same results on every run and thread
+/// count. A regime or society file is refused with a message that says how
+/// to run it.
+pub fn run_file(
+    path: impl AsRef<Path>,
+    seed: impl Into<Option<u64>>,
+) -> Result<twolevel_tournament::RoundRobinResults, Error> {
+    Ok(load_tournament(path, seed)?.round_robin.play())
+}
+
+/// Plays the round robin of the tournament file at `path` (with `seed` as
+/// in [`run_file`]) and runs the file's `evolution` block on its payoffs.
+/// Fails, naming the file and the field, when the file has no such block.
+///
+/// ```
+/// let path = std::env::temp_dir().join(format!("ecological-{}.ron", std::process::id()));
+/// let text = twolevel::tournament::config::shipped_tournament("evolution-ecological").unwrap();
+/// std::fs::write(&path, text).unwrap();
+/// let evolution = twolevel::evolve_file(&path, None)?;
+/// assert_eq!(evolution.names.len(), 4);
+/// # std::fs::remove_file(&path).unwrap();
+/// # Ok::<(), twolevel::Error>(())
+/// ```
+pub fn evolve_file(
+    path: impl AsRef<Path>,
+    seed: impl Into<Option<u64>>,
+) -> Result<twolevel_tournament::evolution::TournamentEvolution, Error> {
+    let tournament = load_tournament(path, seed)?;
+    let config = tournament.evolution.ok_or_else(|| {
+        twolevel_strategies::config::ConfigError::invalid(
+            &tournament.origin,
+            "evolution",
+            "expected an `evolution: Some((..))` block to run (see docs/evolution.md)",
+        )
+    })?;
+    Ok(twolevel_tournament::evolution::evolve_tournament(
+        &tournament.round_robin,
+        &config,
+    )?)
+}
+
+/// Plays the regime tournament file at `path` (`Regime(..)`, such as
+/// `tournaments/climate.ron`) and returns its results.
+pub fn run_regime_file(
+    path: impl AsRef<Path>,
+) -> Result<twolevel_tournament::regime::RegimeTournamentResults, Error> {
+    Ok(twolevel_tournament::regime::RegimeTournamentFile::from_file(path)?.play())
 }
 
 /// The society of states (MODEL.md section 11) in one import: norms,
