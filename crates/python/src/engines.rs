@@ -1,0 +1,187 @@
+//! The regime and society engines from Python: a function each for a
+//! file, RON text or a dict with the fields of such a file, returning
+//! plain Python dicts.
+
+use std::path::PathBuf;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+use rand_pcg::Pcg64Mcg;
+use rand_pcg::rand_core::SeedableRng;
+use twolevel::game::Currency;
+use twolevel::tournament::regime::{RegimeTournament, RegimeTournamentFile};
+use twolevel::tournament::society::{Society, SocietyConfig, SocietyFile, SocietySweep};
+
+use crate::convert::{from_python, matrix, to_python, value_error};
+use crate::tournament::PYTHON_ORIGIN;
+
+/// Plays a regime tournament and returns its results as a dict: the
+/// library's serde form ("standings", "compositions", "sampled",
+/// "success_rate", "welfare"; every payoff in the three currencies) plus
+/// "ranking", the standings sorted by `ranking` currency, best first.
+fn play_regime<'py>(
+    py: Python<'py>,
+    tournament: &RegimeTournament,
+    ranking: &str,
+) -> PyResult<Bound<'py, PyDict>> {
+    let currency: Currency = crate::convert::currency(ranking)?;
+    let results = py.detach(|| tournament.play());
+    let dict = to_python(py, &results)?.cast_into::<PyDict>()?;
+    let ranked = PyList::empty(py);
+    for standing in results.ranking(currency) {
+        ranked.append(to_python(py, standing)?)?;
+    }
+    dict.set_item("ranking", ranked)?;
+    dict.set_item("ranked_by", currency.label())?;
+    Ok(dict)
+}
+
+/// Plays a regime tournament file (`Regime(..)`: n-state groups of every
+/// composition of the entrants, or a seeded sample).
+///
+/// Returns a dict with "standings" (per entrant: "name", "scores" with
+/// "policy", "political" and "utility" per round, "cooperation_rate",
+/// "seats"), "compositions" (per group: "seats", "payoffs",
+/// "cooperation", "success_rate", "welfare"), "sampled", "success_rate"
+/// (the share of rounds that met the threshold), "welfare", and
+/// "ranking", the standings sorted by the `ranking` currency.
+#[pyfunction]
+#[pyo3(signature = (path, *, ranking="policy"))]
+pub fn run_regime_file<'py>(
+    py: Python<'py>,
+    path: PathBuf,
+    ranking: &str,
+) -> PyResult<Bound<'py, PyDict>> {
+    let tournament = RegimeTournamentFile::from_file(path).map_err(value_error)?;
+    play_regime(py, &tournament, ranking)
+}
+
+/// [`run_regime_file`] on regime RON text; `origin` names it in errors.
+#[pyfunction]
+#[pyo3(signature = (text, *, origin="<string>", ranking="policy"))]
+pub fn run_regime_ron<'py>(
+    py: Python<'py>,
+    text: &str,
+    origin: &str,
+    ranking: &str,
+) -> PyResult<Bound<'py, PyDict>> {
+    let tournament = RegimeTournamentFile::load(text, origin).map_err(value_error)?;
+    play_regime(py, &tournament, ranking)
+}
+
+/// [`run_regime_file`] on a dict with the fields of a regime file, in
+/// their Python form: enum variants as one-key dicts, for example
+/// `{"game": {"size": 6, "policy": {"CollectiveRisk": {"endowment": 1.0,
+/// "cost_share": 0.1, "risk": 0.9, "threshold": 3}}}, "horizon":
+/// {"Continuation": {"delta": 0.95}}, "entrants": [{"strategy": {"name":
+/// "Conditional Cooperator", "params": {"quorum": 2}}}, {"strategy":
+/// {"name": "MFN Free Rider"}, "w": 0.2}], "seed": 7}`.
+#[pyfunction]
+#[pyo3(signature = (spec, *, ranking="policy"))]
+pub fn run_regime<'py>(
+    py: Python<'py>,
+    spec: Bound<'py, PyAny>,
+    ranking: &str,
+) -> PyResult<Bound<'py, PyDict>> {
+    let file: RegimeTournamentFile = from_python(&spec, "regime")?;
+    let tournament = file.build(PYTHON_ORIGIN).map_err(value_error)?;
+    play_regime(py, &tournament, ranking)
+}
+
+/// Runs a society's sweep over q and mu and, if it has an evolution block,
+/// the evolution of rules at the base q and mu, as the Rust `society`
+/// example does.
+fn run_society_config<'py>(
+    py: Python<'py>,
+    mut config: SocietyConfig,
+    seed: Option<u64>,
+) -> PyResult<Bound<'py, PyDict>> {
+    if let Some(seed) = seed {
+        config.seed = seed;
+    }
+    let sweep = py
+        .detach(|| SocietySweep::run(&config))
+        .map_err(value_error)?;
+    let dict = to_python(py, &sweep)?.cast_into::<PyDict>()?;
+    let evolution = match config.evolution {
+        Some(plan) => {
+            let (names, history) = py
+                .detach(|| {
+                    let mut society = Society::new(config.params, &config.game, &config.groups)?;
+                    let mut rng = Pcg64Mcg::seed_from_u64(config.seed);
+                    society.run(config.warmup, &mut rng);
+                    let history = plan.process.run(&mut society, plan.generations, &mut rng);
+                    Ok::<_, twolevel::game::ParameterError>((
+                        society.kind_names().to_vec(),
+                        history,
+                    ))
+                })
+                .map_err(value_error)?;
+            let evolved = PyDict::new(py);
+            evolved.set_item("rules", names)?;
+            evolved.set_item("currency", plan.currency.label())?;
+            evolved.set_item("generations", plan.generations)?;
+            evolved.set_item("counts", matrix(py, &history))?;
+            evolved.into_any()
+        }
+        None => py.None().into_bound(py),
+    };
+    dict.set_item("evolution", evolution)?;
+    Ok(dict)
+}
+
+/// Runs a society file (`Society(..)`): states that meet at random, with
+/// reputations kept by an institution, swept over its monitoring q and
+/// assessment error mu; `seed` replaces the file's seed.
+///
+/// Returns a dict with "society", "norm", "institution", "size", "e",
+/// "steps", "seed", "anchored" (whether the analytic anchor applies),
+/// "points" (per (q, mu): "good_share", "cooperation", the payoff per
+/// interaction in each currency, and the analytic values where the anchor
+/// applies, else None) and "evolution": None, or for a file with an evolution block a dict with
+/// "rules", "currency", "generations" and "counts" (generations + 1 rows
+/// by rules: the number of states following each rule).
+#[pyfunction]
+#[pyo3(signature = (path, *, seed=None))]
+pub fn run_society_file(
+    py: Python<'_>,
+    path: PathBuf,
+    seed: Option<u64>,
+) -> PyResult<Bound<'_, PyDict>> {
+    let config = SocietyConfig::from_file(path).map_err(value_error)?;
+    run_society_config(py, config, seed)
+}
+
+/// [`run_society_file`] on society RON text; `origin` names it in errors.
+#[pyfunction]
+#[pyo3(signature = (text, *, origin="<string>", seed=None))]
+pub fn run_society_ron<'py>(
+    py: Python<'py>,
+    text: &str,
+    origin: &str,
+    seed: Option<u64>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let config = SocietyConfig::from_ron(text, origin).map_err(value_error)?;
+    run_society_config(py, config, seed)
+}
+
+/// [`run_society_file`] on a dict with the fields of a society file, for
+/// example `{"name": "s", "groups": [{"rule": "Discriminator", "count":
+/// 50}], "norm": "stern judging", "e": 0.02, "mu": 0.02, "steps": 10000,
+/// "seed": 7, "sweep": {"mu": [0.01, 0.1]}}`.
+#[pyfunction]
+#[pyo3(signature = (spec, *, seed=None))]
+pub fn run_society<'py>(
+    py: Python<'py>,
+    spec: Bound<'py, PyAny>,
+    seed: Option<u64>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let file: SocietyFile = from_python(&spec, "society")?;
+    let config = file.validate(PYTHON_ORIGIN).map_err(|e| {
+        value_error(format!(
+            "{PYTHON_ORIGIN}: invalid `{}`: {}",
+            e.field, e.reason
+        ))
+    })?;
+    run_society_config(py, config, seed)
+}

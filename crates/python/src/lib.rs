@@ -1,0 +1,63 @@
+//! # twolevel (Python)
+//!
+//! The Python module `twolevel`, built with PyO3 and maturin: two-level
+//! Axelrod tournaments (from a RON file, RON text or Python objects),
+//! their rankings and matrices in every currency, evolution and its
+//! analytic functions, and the regime and society engines. See
+//! `docs/python.md` for a quick start and `twolevel.pyi` for the types.
+//!
+//! Build and install it into the active virtual environment with
+//! `maturin develop --release` in this folder. The Rust side holds no
+//! model code: every function calls the `twolevel` library, so Python
+//! gets the same numbers as Rust for the same file and seed
+//! (`tests/reference.rs` and `tests/test_reference.py` check it).
+//!
+//! Errors of the library (files, fields, parameters) are raised as
+//! `ValueError` with the library's message, which names the file, line
+//! and column, or the field, and what is expected.
+
+mod convert;
+mod engines;
+mod evolution;
+mod tournament;
+
+use pyo3::prelude::*;
+
+/// Two-level Axelrod tournaments: each state's payoff blends a domestic
+/// political payoff with an international policy payoff.
+#[pymodule(name = "twolevel")]
+fn twolevel_module(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    module.add("CURRENCIES", ["policy", "political", "utility"])?;
+    module.add_class::<tournament::TournamentResults>()?;
+    module.add_function(wrap_pyfunction!(tournament::run_file, module)?)?;
+    module.add_function(wrap_pyfunction!(tournament::run_ron, module)?)?;
+    module.add_function(wrap_pyfunction!(tournament::round_robin, module)?)?;
+    module.add_function(wrap_pyfunction!(tournament::strategies, module)?)?;
+    module.add_function(wrap_pyfunction!(tournament::presets, module)?)?;
+    module.add_function(wrap_pyfunction!(evolution::evolve_file, module)?)?;
+    module.add_function(wrap_pyfunction!(evolution::evolve_ron, module)?)?;
+    module.add_function(wrap_pyfunction!(evolution::evolve_table, module)?)?;
+    module.add_function(wrap_pyfunction!(
+        evolution::fixation_probability_of,
+        module
+    )?)?;
+    module.add_function(wrap_pyfunction!(evolution::fixation_time, module)?)?;
+    module.add_function(wrap_pyfunction!(evolution::fixation_matrix, module)?)?;
+    module.add_function(wrap_pyfunction!(
+        evolution::stationary_distribution,
+        module
+    )?)?;
+    module.add_function(wrap_pyfunction!(evolution::thresholds, module)?)?;
+    module.add_function(wrap_pyfunction!(
+        evolution::paradox_of_politicization,
+        module
+    )?)?;
+    module.add_function(wrap_pyfunction!(engines::run_regime_file, module)?)?;
+    module.add_function(wrap_pyfunction!(engines::run_regime_ron, module)?)?;
+    module.add_function(wrap_pyfunction!(engines::run_regime, module)?)?;
+    module.add_function(wrap_pyfunction!(engines::run_society_file, module)?)?;
+    module.add_function(wrap_pyfunction!(engines::run_society_ron, module)?)?;
+    module.add_function(wrap_pyfunction!(engines::run_society, module)?)?;
+    Ok(())
+}

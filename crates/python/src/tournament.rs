@@ -1,0 +1,341 @@
+//! Round robins from Python: from a tournament file, from RON text or
+//! from Python objects, and their results.
+
+use std::path::PathBuf;
+
+use numpy::IntoPyArray;
+use numpy::PyArray2;
+use numpy::ndarray::Array2;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+use twolevel::game::Currency;
+use twolevel::tournament::config::PresetCatalog;
+use twolevel::tournament::{RoundRobinResults, Tournament};
+
+use crate::convert::{self, RoundRobinSpec, optional_matrix, ranking_name, to_python, value_error};
+
+/// The origin named in errors about tournaments built from Python objects.
+pub const PYTHON_ORIGIN: &str = "<python>";
+
+/// Reads and validates a round-robin tournament file; `seed` replaces the
+/// file's seed.
+pub fn load_file(path: PathBuf, seed: Option<u64>) -> PyResult<Tournament> {
+    let tournament = Tournament::from_file(&path).map_err(value_error)?;
+    Ok(with_seed(tournament, seed))
+}
+
+/// Parses and validates round-robin RON text (presets from the built-in
+/// ones); `origin` names the text in errors.
+pub fn load_ron(text: &str, origin: &str, seed: Option<u64>) -> PyResult<Tournament> {
+    let catalog = PresetCatalog::builtin().map_err(value_error)?;
+    let tournament = Tournament::from_ron(text, origin, &catalog).map_err(value_error)?;
+    Ok(with_seed(tournament, seed))
+}
+
+fn with_seed(mut tournament: Tournament, seed: Option<u64>) -> Tournament {
+    if let Some(seed) = seed {
+        tournament.round_robin = tournament.round_robin.with_seed(seed);
+    }
+    tournament
+}
+
+/// Plays a tournament's round robin without holding the interpreter lock.
+fn play(py: Python<'_>, tournament: &Tournament) -> TournamentResults {
+    let results = py.detach(|| tournament.round_robin.play());
+    TournamentResults {
+        name: tournament.name.clone(),
+        results,
+    }
+}
+
+/// The results of a round robin: rankings, standings, matrices in every
+/// currency (policy payoff, political payoff, own utility) and every
+/// match.
+///
+/// Currencies are named "policy", "political" and "utility". The policy
+/// payoff is comparable between all players; each player's utility is on
+/// its own scale.
+#[pyclass(module = "twolevel", frozen)]
+pub struct TournamentResults {
+    name: String,
+    results: RoundRobinResults,
+}
+
+#[pymethods]
+impl TournamentResults {
+    /// The tournament's name.
+    #[getter]
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The player names, in the order the players were given.
+    #[getter]
+    fn names(&self) -> Vec<&str> {
+        self.results.names().collect()
+    }
+
+    /// The player names from best to worst.
+    #[getter]
+    fn ranked_names(&self) -> Vec<&str> {
+        self.results.ranked_names().collect()
+    }
+
+    /// What the ranking sorts by: "policy", "political", "utility" or
+    /// "wins_" and a currency.
+    #[getter]
+    fn metric(&self) -> String {
+        ranking_name(self.results.metric)
+    }
+
+    /// The number of repetitions of every match.
+    #[getter]
+    fn repetitions(&self) -> u32 {
+        self.results.repetitions
+    }
+
+    /// The master seed.
+    #[getter]
+    fn seed(&self) -> u64 {
+        self.results.seed
+    }
+
+    /// The mean number of rounds per match.
+    #[getter]
+    fn mean_match_length(&self) -> f64 {
+        self.results.mean_match_length
+    }
+
+    /// The ranking, best first: one dict per player with the keys of the
+    /// Rust example's `ranking.csv`: "rank", "player", the mean and
+    /// standard deviation over repetitions of the payoff per turn in each
+    /// currency ("policy_mean", "policy_sd", "political_mean", ...,
+    /// "utility_sd"), of the matches won in each currency
+    /// ("wins_policy_mean", ...), and "cooperation_rate".
+    fn ranking<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let rows = PyList::empty(py);
+        for (rank, &player) in self.results.ranking.iter().enumerate() {
+            let standing = &self.results.standings[player];
+            let row = PyDict::new(py);
+            row.set_item("rank", rank + 1)?;
+            row.set_item("player", &standing.name)?;
+            let scores = standing
+                .scores
+                .iter()
+                .map(|(c, s)| (c.label().to_owned(), s));
+            let wins = standing
+                .wins
+                .iter()
+                .map(|(c, s)| (format!("wins_{}", c.label()), s));
+            for (name, summary) in scores.chain(wins) {
+                row.set_item(format!("{name}_mean"), summary.mean)?;
+                row.set_item(format!("{name}_sd"), summary.std)?;
+            }
+            row.set_item("cooperation_rate", standing.cooperation_rate)?;
+            rows.append(row)?;
+        }
+        Ok(rows)
+    }
+
+    /// `payoff_matrix(currency)[i, j]`: player i's mean payoff per turn
+    /// against player j in the currency ("policy" by default), averaged
+    /// over repetitions; NaN for pairs that did not meet.
+    #[pyo3(signature = (currency="policy"))]
+    fn payoff_matrix<'py>(
+        &self,
+        py: Python<'py>,
+        currency: &str,
+    ) -> PyResult<Bound<'py, PyArray2<f64>>> {
+        let currency = convert::currency(currency)?;
+        Ok(optional_matrix(py, &self.results.payoff_matrices[currency]))
+    }
+
+    /// The payoff matrices of all three currencies, keyed by currency name.
+    fn payoff_matrices<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let matrices = PyDict::new(py);
+        for (currency, rows) in self.results.payoff_matrices.iter() {
+            matrices.set_item(currency.label(), optional_matrix(py, rows))?;
+        }
+        Ok(matrices)
+    }
+
+    /// `cooperation_matrix()[i, j]`: the share of rounds in which player i
+    /// cooperated against player j, over all repetitions; NaN for pairs
+    /// that did not meet.
+    fn cooperation_matrix<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray2<f64>> {
+        optional_matrix(py, &self.results.cooperation_matrix)
+    }
+
+    /// `scores(currency)[i, r]`: player i's payoff per turn in repetition r,
+    /// in the currency ("policy" by default), players in the order given.
+    #[pyo3(signature = (currency="policy"))]
+    fn scores<'py>(&self, py: Python<'py>, currency: &str) -> PyResult<Bound<'py, PyArray2<f64>>> {
+        let currency: Currency = convert::currency(currency)?;
+        let standings = &self.results.standings;
+        let repetitions = self.results.repetitions as usize;
+        Ok(
+            Array2::from_shape_fn((standings.len(), repetitions), |(i, r)| {
+                standings[i].scores[currency].per_repetition[r]
+            })
+            .into_pyarray(py),
+        )
+    }
+
+    /// Everything as plain Python objects (dicts and lists), in the shape
+    /// of the `results.json` file the Rust examples write: "metric",
+    /// "repetitions", "seed", "standings", "ranking", "payoff_matrices",
+    /// "cooperation_matrix", "mean_match_length" and "matches".
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.results)
+    }
+
+    /// Everything as JSON text, the same as the Rust examples'
+    /// `results.json`.
+    fn to_json(&self) -> PyResult<String> {
+        serde_json::to_string_pretty(&self.results).map_err(value_error)
+    }
+
+    /// The ranking table, as the Rust `tournament` example prints it.
+    fn __str__(&self) -> String {
+        self.results.to_string()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<TournamentResults {:?}: {} players, {} repetitions, seed {}, ranked by {}>",
+            self.name,
+            self.results.standings.len(),
+            self.results.repetitions,
+            self.results.seed,
+            ranking_name(self.results.metric)
+        )
+    }
+}
+
+/// Plays the round robin of a tournament file (RON, `Tournament(..)`).
+///
+/// Presets resolve from the `strategies/` folder beside the file's folder
+/// when it exists, else from the presets built into the library. `seed`
+/// replaces the file's seed. Errors (syntax, unknown fields, invalid
+/// values) raise ValueError naming the file, line and column or field.
+#[pyfunction]
+#[pyo3(signature = (path, *, seed=None))]
+pub fn run_file(py: Python<'_>, path: PathBuf, seed: Option<u64>) -> PyResult<TournamentResults> {
+    let tournament = load_file(path, seed)?;
+    Ok(play(py, &tournament))
+}
+
+/// Plays the round robin of tournament RON text (`Tournament(..)`), with
+/// the built-in presets; `origin` names the text in error messages and
+/// `seed` replaces the text's seed.
+#[pyfunction]
+#[pyo3(signature = (text, *, origin="<string>", seed=None))]
+pub fn run_ron(
+    py: Python<'_>,
+    text: &str,
+    origin: &str,
+    seed: Option<u64>,
+) -> PyResult<TournamentResults> {
+    let tournament = load_ron(text, origin, seed)?;
+    Ok(play(py, &tournament))
+}
+
+/// Builds and plays a round robin from Python objects.
+///
+/// `players` is a list whose items are a strategy name of the registry
+/// ("Tit For Tat"), a preset `{"preset": "politician"}`, or a dict
+/// `{"strategy": "GTFT", "params": {"p": 0.3}, "name": "GTFT 0.3",
+/// "political_weight": 0.5, "visibility": 0.5, "patience": 0.9,
+/// "securitizing": 0.0, "politicization": 0.2, "role": "A"}` in which
+/// only "strategy" is required. `game` holds the fields of a tournament
+/// file's `game` block (`{"theta": 4.0, "beta": 0.8}`; Axelrod's payoffs
+/// and the documented defaults otherwise). The horizon is `turns` rounds
+/// (200 by default) or, with `delta`, a continuation probability.
+/// `politics` is a number (fixed politicization) or a dict `{"initial":
+/// 0.2, "visibility": 0.5, "up": 0.05, "down": 0.1}` (dynamic);
+/// `election` a dict `{"term": 50, "lead": 10, "boost": 0.5}`. `ranking`
+/// is "policy", "political", "utility" or "wins_" and a currency.
+///
+/// Everything is validated as a tournament file is: errors raise
+/// ValueError naming the field.
+#[pyfunction]
+#[pyo3(signature = (
+    players, *, game=None, turns=None, delta=None, politics=None, election=None,
+    action_noise=0.0, perception_noise=0.0, length_known=false, repetitions=1, seed=0,
+    self_play=true, ranking="policy", name="python"
+))]
+#[allow(clippy::too_many_arguments)]
+pub fn round_robin<'py>(
+    py: Python<'py>,
+    players: Bound<'py, PyList>,
+    game: Option<Bound<'py, PyAny>>,
+    turns: Option<u32>,
+    delta: Option<f64>,
+    politics: Option<Bound<'py, PyAny>>,
+    election: Option<Bound<'py, PyAny>>,
+    action_noise: f64,
+    perception_noise: f64,
+    length_known: bool,
+    repetitions: u32,
+    seed: u64,
+    self_play: bool,
+    ranking: &str,
+    name: &str,
+) -> PyResult<TournamentResults> {
+    let spec = RoundRobinSpec {
+        name: name.to_owned(),
+        players,
+        game,
+        turns,
+        delta,
+        politics,
+        election,
+        action_noise,
+        perception_noise,
+        length_known,
+        repetitions,
+        seed,
+        self_play,
+        ranking: ranking.to_owned(),
+    };
+    let catalog = PresetCatalog::builtin().map_err(value_error)?;
+    let tournament = convert::tournament_file(py, &spec)?
+        .validate(PYTHON_ORIGIN, &catalog)
+        .map_err(value_error)?;
+    Ok(play(py, &tournament))
+}
+
+/// The strategies of the registry: one dict per strategy with its
+/// "name", "aliases", "summary" and "params" (each with "name", "range",
+/// "default" and "doc").
+#[pyfunction]
+pub fn strategies(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
+    let list = PyList::empty(py);
+    for entry in twolevel::strategies::registry::entries() {
+        let row = PyDict::new(py);
+        row.set_item("name", entry.name)?;
+        row.set_item("aliases", entry.aliases.to_vec())?;
+        row.set_item("summary", entry.summary)?;
+        let params = PyList::empty(py);
+        for spec in entry.params {
+            let param = PyDict::new(py);
+            param.set_item("name", spec.name)?;
+            param.set_item("range", spec.kind.to_string())?;
+            param.set_item("default", to_python(py, &spec.default_value())?)?;
+            param.set_item("doc", spec.doc)?;
+            params.append(param)?;
+        }
+        row.set_item("params", params)?;
+        list.append(row)?;
+    }
+    Ok(list)
+}
+
+/// The names of the presets built into the library (players with a
+/// strategy, political weight, visibility, patience and securitizing
+/// moves), usable as `{"preset": name}` and `Preset("name")`.
+#[pyfunction]
+pub fn presets() -> PyResult<Vec<String>> {
+    let catalog = PresetCatalog::builtin().map_err(value_error)?;
+    Ok(catalog.names().map(str::to_owned).collect())
+}
