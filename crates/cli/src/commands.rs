@@ -154,6 +154,11 @@ pub fn run(global: &Global, args: &RunArgs) -> Result<()> {
     match (kind, &args.file) {
         (FileKind::Regime, Some(path)) => run_regime(global, path, output(None)),
         (FileKind::Society, Some(path)) => run_society(global, path, &output),
+        (FileKind::Sweep, Some(path)) => bail!(
+            "{} describes a parameter sweep; run it with `twolevel sweep {}`",
+            path.display(),
+            path.display()
+        ),
         _ => run_round_robin(global, args, &output),
     }
 }

@@ -112,8 +112,16 @@ pub const SHIPPED_TOURNAMENTS: &[(&str, &str)] = &[
         "institutions",
         include_str!("../tournaments/institutions.ron"),
     ),
+    (
+        "institutions_mixed",
+        include_str!("../tournaments/institutions_mixed.ron"),
+    ),
     ("mfn", include_str!("../tournaments/mfn.ron")),
     ("paradox", include_str!("../tournaments/paradox.ron")),
+    (
+        "sweep-theta",
+        include_str!("../tournaments/sweep-theta.ron"),
+    ),
     ("two-level", include_str!("../tournaments/two-level.ron")),
 ];
 
@@ -147,6 +155,9 @@ pub enum FileKind {
     /// ([`SocietyConfig`](crate::society::SocietyConfig)), run by
     /// `--example society`.
     Society,
+    /// A parameter sweep over a base file (`Sweep(..)`), run by the
+    /// `twolevel sweep` command (crate `twolevel-cli`).
+    Sweep,
 }
 
 impl FileKind {
@@ -156,6 +167,7 @@ impl FileKind {
         match leading_struct_name(text) {
             Some(("Regime", ..)) => FileKind::Regime,
             Some(("Society", ..)) => FileKind::Society,
+            Some(("Sweep", ..)) => FileKind::Sweep,
             _ => FileKind::RoundRobin,
         }
     }
@@ -163,10 +175,17 @@ impl FileKind {
     /// Refuses a regime or society file where a round robin is expected,
     /// at the line and column of its struct name, saying how to run it.
     fn expect_round_robin(text: &str, origin: &Path) -> Result<(), ConfigError> {
-        let (what, example) = match FileKind::of(text) {
+        let (what, command) = match FileKind::of(text) {
             FileKind::RoundRobin => return Ok(()),
-            FileKind::Regime => ("a regime tournament of n-state groups", "regimes"),
-            FileKind::Society => ("a society of states", "society"),
+            FileKind::Regime => (
+                "a regime tournament of n-state groups",
+                "cargo run --release --example regimes --",
+            ),
+            FileKind::Society => (
+                "a society of states",
+                "cargo run --release --example society --",
+            ),
+            FileKind::Sweep => ("a parameter sweep", "twolevel sweep"),
         };
         let (name, line, column) = leading_struct_name(text).unwrap_or(("", 1, 1));
         Err(ConfigError::Syntax {
@@ -175,7 +194,7 @@ impl FileKind {
             column,
             message: format!(
                 "`{name}(..)` describes {what}, not a round robin `Tournament(..)`; run it with \
-                 `cargo run --release --example {example} -- {}`",
+                 `{command} {}`",
                 origin.display()
             ),
         })
