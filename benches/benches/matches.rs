@@ -7,6 +7,9 @@
 //!   politicization) for comparison.
 //! - `round_robin/classic_15_x10_serial`: 15 classic strategies, 200 turns,
 //!   10 repetitions, self-play, on one thread. Target: under 20 ms.
+//! - `first_tournament_per_turn/*`: Axelrod's first tournament at 200,
+//!   2,000 and 20,000 turns, in turns per second (flat when every
+//!   strategy does constant work per round).
 //!
 //! Run with `cargo bench -p twolevel-benches --bench matches`; see
 //! `benches/README.md` for the numbers measured and the Python comparison.
@@ -24,7 +27,7 @@ use twolevel::strategies::TitForTat;
 use twolevel::strategies::classic::WinStayLoseShift;
 use twolevel::strategies::registry::{StrategySpec, build};
 use twolevel::tournament::{
-    Entrant, MatchBuffers, MatchConfig, PlayerSettings, RoundRobin, play_match,
+    Entrant, MatchBuffers, MatchConfig, PlayerSettings, RoundRobin, Tournament, play_match,
 };
 
 /// The 15 deterministic classic strategies of the round-robin bench.
@@ -124,5 +127,43 @@ fn round_robin(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, single_match, round_robin);
+/// The round robin of Axelrod's first tournament
+/// (`tournaments/axelrod-first.ron`: 15 players, length known, one
+/// repetition so that no match is a copy, serial) at 200, 2,000 and 20,000
+/// turns, in turns per second: a rate that stays flat shows that no
+/// strategy's work per round grows with the history.
+fn first_tournament_per_turn(c: &mut Criterion) {
+    let mut group = c.benchmark_group("first_tournament_per_turn");
+    group.sample_size(10);
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tournaments/axelrod-first.ron"
+    );
+    let file = Tournament::from_file(path).expect("the first tournament's file loads");
+    for turns in [200_u32, 2_000, 20_000] {
+        let base = &file.round_robin;
+        let config = MatchConfig::new(*base.config().game(), Horizon::fixed(turns).expect("turns"))
+            .expect("the file's game is valid")
+            .with_length_known(true);
+        let tournament = base
+            .clone()
+            .with_config(config)
+            .with_repetitions(1)
+            .expect("one repetition")
+            .with_parallel(false);
+        let matches = tournament.pairs().len() as u64;
+        group.throughput(Throughput::Elements(matches * u64::from(turns)));
+        group.bench_function(format!("{turns}_turns"), |bencher| {
+            bencher.iter(|| black_box(tournament.play()));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    single_match,
+    round_robin,
+    first_tournament_per_turn
+);
 criterion_main!(benches);

@@ -652,8 +652,8 @@ impl TwoLevelGame {
         let base = self.policy.payoffs(row, column);
         let unsolved = unsolved_share(row, column);
         [
-            base[0] - levels.threat[0] * unsolved,
-            base[1] - levels.threat[1] * unsolved,
+            threatened(base[0], levels.threat[0], unsolved),
+            threatened(base[1], levels.threat[1], unsolved),
         ]
     }
 
@@ -695,24 +695,42 @@ impl TwoLevelGame {
                 let policy = policy();
                 let unsolved = unsolved_share(row, column);
                 let side = |own: usize, action: Action| {
-                    let relative = levels.kappa_eff[own] * (policy[own] - policy[1 - own]);
-                    // Adding 0.0 for a cooperation keeps the first version's
-                    // arithmetic exactly (a relative term of -0.0 becomes 0.0).
-                    let bonus = if action.is_defection() {
-                        audience_bonus
-                    } else {
-                        0.0
-                    };
-                    let audience = relative + bonus;
-                    if self.accountability == 0.0 {
-                        audience
-                    } else {
-                        audience - levels.accountable[own] * unsolved
-                    }
+                    self.derived_political(
+                        levels,
+                        own,
+                        policy,
+                        audience_bonus_for(action, audience_bonus),
+                        unsolved,
+                    )
                 };
                 [side(0, row), side(1, column)]
             }
             PoliticalPayoff::Matrix(m) => m.payoffs(row, column),
+        }
+    }
+
+    /// State `own`'s derived political payoff in one cell, given both
+    /// states' policy payoffs there, its audience bonus (0.0 for a
+    /// cooperation) and the unsolved share:
+    /// `kappa_eff * (policy_own - policy_other) + bonus`, less
+    /// `alpha * theta * pi * unsolved` unless alpha is 0.
+    #[inline]
+    fn derived_political(
+        &self,
+        levels: &StateLevels,
+        own: usize,
+        policy: [f64; 2],
+        bonus: f64,
+        unsolved: f64,
+    ) -> f64 {
+        let relative = levels.kappa_eff[own] * (policy[own] - policy[1 - own]);
+        // Adding 0.0 for a cooperation keeps the first version's arithmetic
+        // exactly (a relative term of -0.0 becomes 0.0).
+        let audience = relative + bonus;
+        if self.accountability == 0.0 {
+            audience
+        } else {
+            audience - levels.accountable[own] * unsolved
         }
     }
 
@@ -789,17 +807,9 @@ impl TwoLevelGame {
         pis: [Politicization; 2],
         orientations: [Orientation; 2],
     ) -> StageTable {
-        let weights = [
-            self.effective_weight(orientations[0], pis[0]),
-            self.effective_weight(orientations[1], pis[1]),
-        ];
-        let levels = self.levels(pis);
-        let mut cells = [[Payoff::default(); 2]; 4];
-        for outcome in Outcome::ALL {
-            cells[outcome.index()] =
-                self.payoffs_with_weights(outcome.own, outcome.partner, &levels, weights);
-        }
-        StageTable { cells }
+        let mut table = StageTable::default();
+        StageTableBuilder::new(self).fill(&mut table, pis, orientations);
+        table
     }
 
     /// The blended matrix (R', S', T', P') of a symmetric game for a player
@@ -824,6 +834,125 @@ struct StateLevels {
     accountable: [f64; 2],
     /// `kappa * (1 + gamma * pi_i^2)` (0 for a given political matrix).
     kappa_eff: [f64; 2],
+}
+
+/// What a game's stage tables share whatever the politicization levels and
+/// orientations: each cell's base policy payoffs, unsolved share and
+/// audience bonuses (or given political payoffs), computed once.
+///
+/// A match whose levels move every round (dynamic politicization) keeps one
+/// builder and refills its table with [`StageTableBuilder::fill`], which
+/// does only the arithmetic that depends on the levels and orientations,
+/// cell by cell in the order [`TwoLevelGame::payoffs_uneven`] does it, so
+/// the table is the same bit for bit.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StageTableBuilder {
+    game: TwoLevelGame,
+    /// `base[outcome][k]`: state k's policy payoff before any threat cost.
+    base: [[f64; 2]; 4],
+    /// The unsolved share of each outcome.
+    unsolved: [f64; 4],
+    /// `political[outcome][k]`: a derived rule's audience bonus (0.0 for a
+    /// cooperation), or a given matrix's political payoff.
+    political: [[f64; 2]; 4],
+    /// Whether the political payoff is derived (or given as a matrix).
+    derived: bool,
+}
+
+impl StageTableBuilder {
+    /// The level-free parts of `game`'s stage tables.
+    #[must_use]
+    pub fn new(game: &TwoLevelGame) -> Self {
+        let mut base = [[0.0; 2]; 4];
+        let mut unsolved = [0.0; 4];
+        let mut political = [[0.0; 2]; 4];
+        for outcome in Outcome::ALL {
+            let (row, column) = (outcome.own, outcome.partner);
+            let cell = outcome.index();
+            base[cell] = game.policy.payoffs(row, column);
+            unsolved[cell] = unsolved_share(row, column);
+            political[cell] = match game.political {
+                PoliticalPayoff::Derived { audience_bonus, .. } => [
+                    audience_bonus_for(row, audience_bonus),
+                    audience_bonus_for(column, audience_bonus),
+                ],
+                PoliticalPayoff::Matrix(m) => m.payoffs(row, column),
+            };
+        }
+        StageTableBuilder {
+            game: *game,
+            base,
+            unsolved,
+            political,
+            derived: matches!(game.political, PoliticalPayoff::Derived { .. }),
+        }
+    }
+
+    /// The game the tables are built for.
+    #[must_use]
+    pub const fn game(&self) -> &TwoLevelGame {
+        &self.game
+    }
+
+    /// Fills `table` with both players' payoffs for all four outcomes when
+    /// each state has its own politicization: the table of
+    /// [`TwoLevelGame::stage_table_uneven`], bit for bit.
+    #[inline]
+    pub fn fill(
+        &self,
+        table: &mut StageTable,
+        pis: [Politicization; 2],
+        orientations: [Orientation; 2],
+    ) {
+        let game = &self.game;
+        let weights = [
+            game.effective_weight(orientations[0], pis[0]),
+            game.effective_weight(orientations[1], pis[1]),
+        ];
+        let levels = game.levels(pis);
+        for cell in 0..4 {
+            let unsolved = self.unsolved[cell];
+            let base = self.base[cell];
+            let policy = [
+                threatened(base[0], levels.threat[0], unsolved),
+                threatened(base[1], levels.threat[1], unsolved),
+            ];
+            let given = self.political[cell];
+            let political = if self.derived {
+                [
+                    game.derived_political(&levels, 0, policy, given[0], unsolved),
+                    game.derived_political(&levels, 1, policy, given[1], unsolved),
+                ]
+            } else {
+                given
+            };
+            for k in 0..2 {
+                table.cells[cell][k] = Payoff {
+                    utility: blend(weights[k], policy[k], political[k]),
+                    policy: policy[k],
+                    political: political[k],
+                };
+            }
+        }
+    }
+}
+
+/// A policy payoff less the threat cost of the unsolved share,
+/// `base - theta * pi * unsolved` (with `theta * pi` given).
+#[inline]
+fn threatened(base: f64, threat: f64, unsolved: f64) -> f64 {
+    base - threat * unsolved
+}
+
+/// The audience bonus a state earns with `action`: the bonus for a
+/// defection, 0.0 for a cooperation.
+#[inline]
+fn audience_bonus_for(action: Action, audience_bonus: f64) -> f64 {
+    if action.is_defection() {
+        audience_bonus
+    } else {
+        0.0
+    }
 }
 
 /// The share of the problem left unsolved, `1 - coop_share`: 0 when both

@@ -73,7 +73,7 @@ fn update(process_name: &str, selection_name: &str, intensity: f64) -> PyResult<
                 )))
             }
         }
-        Process::Ecological | Process::Replicator => Err(value_error(format!(
+        _ => Err(value_error(format!(
             "the analytic functions need a finite-population process (\"moran\" or \"fermi\"), \
              got \"{process_name}\""
         ))),

@@ -52,7 +52,8 @@ use rand_core::Rng;
 use serde::{Deserialize, Serialize};
 use twolevel_game::{
     Action, ElectionCycle, Horizon, HorizonKind, Orientation, Outcome, ParameterError,
-    PayoffMatrix, Politicization, Politics, StageTable, Strategy, TwoLevelGame, View,
+    PayoffMatrix, Politicization, Politics, StageTable, StageTableBuilder, Strategy, TwoLevelGame,
+    View,
     error::{check_positive_fraction, check_unit_interval},
 };
 
@@ -488,6 +489,9 @@ pub(crate) fn tremble(action: Action, p: f64, rng: &mut dyn Rng) -> Action {
 /// orientations, as a stage table and as each player's own blended matrix
 /// and effective weight for its view.
 struct Payoffs {
+    /// The level-free parts of the game's tables, for rebuilding the table
+    /// when a level or an orientation moves.
+    builder: StageTableBuilder,
     pis: [Politicization; 2],
     orientations: [Orientation; 2],
     table: StageTable,
@@ -497,8 +501,11 @@ struct Payoffs {
 
 impl Payoffs {
     fn new(game: &TwoLevelGame, pis: [Politicization; 2], orientations: [Orientation; 2]) -> Self {
-        let table = game.stage_table_uneven(pis, orientations);
+        let builder = StageTableBuilder::new(game);
+        let mut table = StageTable::default();
+        builder.fill(&mut table, pis, orientations);
         Payoffs {
+            builder,
             pis,
             orientations,
             own: own_matrices(&table),
@@ -507,21 +514,16 @@ impl Payoffs {
         }
     }
 
-    /// Recomputes the tables, in place, if a level or an orientation
+    /// Rebuilds the tables, in place, if a level or an orientation
     /// changed.
     #[inline]
-    fn update(
-        &mut self,
-        game: &TwoLevelGame,
-        pis: [Politicization; 2],
-        orientations: [Orientation; 2],
-    ) {
+    fn update(&mut self, pis: [Politicization; 2], orientations: [Orientation; 2]) {
         if pis != self.pis || orientations != self.orientations {
             self.pis = pis;
             self.orientations = orientations;
-            self.table = game.stage_table_uneven(pis, orientations);
+            self.builder.fill(&mut self.table, pis, orientations);
             self.own = own_matrices(&self.table);
-            self.weights = effective_weights(game, pis, orientations);
+            self.weights = effective_weights(self.builder.game(), pis, orientations);
         }
     }
 
@@ -710,11 +712,25 @@ pub fn play_match<'p>(
     // The strategies' own lifetime may outlive the borrow (a boxed
     // strategy is `'static`); shorten it to the borrow's.
     let [first, second] = players;
-    let mut players: [&'p mut dyn Strategy; 2] = [first, second];
+    let players: [&'p mut dyn Strategy; 2] = [first, second];
+    let turns = draw_length(config.horizon, rng);
+    play_match_of_length(config, players, settings, buffers, rng, turns)
+}
+
+/// Plays one match of `turns` rounds, the length [`play_match`] draws
+/// (first, from `rng`) for `config`'s horizon: resets both strategies and
+/// plays exactly as [`play_match`] does after its draw.
+pub(crate) fn play_match_of_length(
+    config: &MatchConfig,
+    mut players: [&mut dyn Strategy; 2],
+    settings: &[PlayerSettings; 2],
+    buffers: &mut MatchBuffers,
+    rng: &mut dyn Rng,
+    turns: u32,
+) -> MatchResult {
     for player in players.iter_mut() {
         player.reset();
     }
-    let turns = draw_length(config.horizon, rng);
     let known_length = config.horizon.turns().filter(|_| config.length_known);
     let initial = config.politics.initial();
     let pis = settings.map(|s| s.politicization.unwrap_or(initial));
@@ -778,36 +794,40 @@ fn play_static<const NOISY: bool>(
     let pis = payoffs.pis.map(Politicization::value);
     let mut counts = [0_u32; 4];
     let mut score = [0.0_f64; 2];
-    let mut last: Option<usize> = None;
+    let mut last_utility: [Option<f64>; 2] = [None, None];
     // Without an election (a static match has none) the calendar is the
-    // same in every round unless the players count the rounds left.
-    let mut round = calendar.round(0);
+    // same in every round unless the players count the rounds left, which
+    // changes only the discount factors. Each view is therefore built once
+    // and each round changes only the histories, the discount factor, the
+    // score and the last utility.
+    let round = calendar.round(0);
+    let mut discount = round.discount;
+    let templates = [0, 1].map(|k| payoffs.view(k, &[], &[], &round, 0.0, None));
     let counts_rounds_left = calendar.known_length.is_some();
     for t in 0..n {
         if counts_rounds_left && t > 0 {
-            round = calendar.round(t as u32);
+            discount = calendar.round(t as u32).discount;
         }
-        let last_utility = last.map(|outcome| utility[outcome]);
         let chosen0 = first.decide(
-            &payoffs.view(
-                0,
-                &moves0[..t],
-                &moves1[..t],
-                &round,
-                score[0],
-                last_utility.map(|u| u[0]),
-            ),
+            &View {
+                own: &moves0[..t],
+                partner: &moves1[..t],
+                discount: discount[0],
+                score: score[0],
+                last_utility: last_utility[0],
+                ..templates[0]
+            },
             rng,
         );
         let chosen1 = second.decide(
-            &payoffs.view(
-                1,
-                &moves1[..t],
-                &moves0[..t],
-                &round,
-                score[1],
-                last_utility.map(|u| u[1]),
-            ),
+            &View {
+                own: &moves1[..t],
+                partner: &moves0[..t],
+                discount: discount[1],
+                score: score[1],
+                last_utility: last_utility[1],
+                ..templates[1]
+            },
             rng,
         );
         let (played0, played1) = if NOISY {
@@ -822,9 +842,10 @@ fn play_static<const NOISY: bool>(
         moves1[t] = played1;
         let outcome = Outcome::new(played0, played1).index();
         counts[outcome] += 1;
-        score[0] += utility[outcome][0];
-        score[1] += utility[outcome][1];
-        last = Some(outcome);
+        let [utility0, utility1] = utility[outcome];
+        score[0] += utility0;
+        score[1] += utility1;
+        last_utility = [Some(utility0), Some(utility1)];
     }
 
     let totals = [0, 1].map(|k| {
@@ -956,7 +977,7 @@ fn play_general(
             _ => payoffs.pis,
         };
         let orientations = orientations_at(election, turn + 1, settings);
-        payoffs.update(&config.game, next_pis, orientations);
+        payoffs.update(next_pis, orientations);
     }
 
     let means = pi_sums.map(|sum| sum / f64::from(turns));

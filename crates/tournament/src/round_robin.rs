@@ -69,6 +69,7 @@
 //! # Ok::<(), twolevel_game::ParameterError>(())
 //! ```
 
+use rand_pcg::Pcg64Mcg;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use twolevel_game::{ByCurrency, Currency, ParameterError, Role, Strategy};
@@ -76,7 +77,7 @@ use twolevel_strategies::config::ConfigError;
 use twolevel_strategies::preset::Preset;
 
 use crate::play::{
-    MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, play_match,
+    MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, draw_length, play_match,
 };
 use crate::seeding::{match_rng, swapped_match_rng};
 
@@ -179,6 +180,11 @@ struct Scheduled {
     repetition: u32,
     /// 1, or 1/2 when the pair plays both role assignments.
     share: f64,
+    /// The index in the schedule of an earlier match whose result this one
+    /// repeats, bit for bit: the same deterministic players in the same
+    /// roles, no noise and the same length. [`RoundRobin::play`] copies
+    /// that result instead of playing the match again.
+    repeats: Option<usize>,
 }
 
 impl Scheduled {
@@ -187,6 +193,15 @@ impl Scheduled {
         let (i, j) = self.pair;
         if self.swapped { [j, i] } else { [i, j] }
     }
+}
+
+/// A scheduled match as [`RoundRobin::play`] handles it: played, or
+/// repeating the earlier match at an index of the schedule.
+enum Played {
+    /// The match was played.
+    Record(MatchRecord),
+    /// The match repeats the match at this index of the schedule.
+    Repeats(usize),
 }
 
 /// What the ranking sorts players by (the mean over repetitions, highest
@@ -410,45 +425,82 @@ impl RoundRobin {
         }
     }
 
+    /// Whether every match between entrants `i` and `j` is decided by its
+    /// length alone: both strategies are deterministic (by their
+    /// [`Classifier`](twolevel_game::Classifier)) and there is no noise.
+    /// Politicization dynamics and election cycles draw no random numbers,
+    /// so they do not prevent it.
+    fn decided_by_length(&self, i: usize, j: usize) -> bool {
+        self.config.action_noise() == 0.0
+            && self.config.perception_noise() == 0.0
+            && [i, j]
+                .iter()
+                .all(|&k| !self.entrants[k].strategy.classifier().stochastic)
+    }
+
     /// Every match to play, by pair, then role assignment, then repetition.
+    ///
+    /// A match of a pair [decided by its length](Self::decided_by_length)
+    /// that has the length of an earlier repetition (every repetition, for
+    /// a fixed horizon) is marked as repeating it. A continuation horizon's
+    /// length is the first draw of the match RNG, so drawing it here from
+    /// the match's own RNG gives the length the match would have.
     fn schedule(&self) -> Vec<Scheduled> {
-        self.pairs()
-            .into_iter()
-            .flat_map(|(i, j)| {
-                let assignments = self.assignments(i, j);
-                let share = 1.0 / assignments.len() as f64;
-                assignments.iter().flat_map(move |&swapped| {
-                    (0..self.repetitions).map(move |repetition| Scheduled {
+        let mut schedule = Vec::new();
+        for (i, j) in self.pairs() {
+            let assignments = self.assignments(i, j);
+            let share = 1.0 / assignments.len() as f64;
+            let cached = self.decided_by_length(i, j);
+            for &swapped in assignments {
+                // The lengths played so far in this assignment, with the
+                // index of the match that played each.
+                let mut played: Vec<(u32, usize)> = Vec::new();
+                for repetition in 0..self.repetitions {
+                    let mut scheduled = Scheduled {
                         pair: (i, j),
                         swapped,
                         repetition,
                         share,
-                    })
-                })
-            })
-            .collect()
+                        repeats: None,
+                    };
+                    if cached {
+                        let turns =
+                            draw_length(self.config.horizon(), &mut self.rng_of(&scheduled));
+                        match played.iter().find(|&&(length, _)| length == turns) {
+                            Some(&(_, index)) => scheduled.repeats = Some(index),
+                            None => played.push((turns, schedule.len())),
+                        }
+                    }
+                    schedule.push(scheduled);
+                }
+            }
+        }
+        schedule
     }
 
-    /// Plays one scheduled match with the given buffers.
-    ///
-    /// The match RNG depends on the pair and the repetition only (and on
-    /// the assignment when the pair plays both), never on the thread.
-    fn play_one(&self, scheduled: &Scheduled, buffers: &mut MatchBuffers) -> MatchRecord {
-        let [row, column] = scheduled.players();
+    /// The RNG of a scheduled match: it depends on the pair and the
+    /// repetition only (and on the assignment when the pair plays both),
+    /// never on the thread.
+    fn rng_of(&self, scheduled: &Scheduled) -> Pcg64Mcg {
         let (i, j) = scheduled.pair;
-        let mut first = self.entrants[row].strategy.clone_box();
-        let mut second = self.entrants[column].strategy.clone_box();
-        let mut rng = if scheduled.swapped {
+        if scheduled.swapped {
             swapped_match_rng(self.seed, i, j, scheduled.repetition)
         } else {
             match_rng(self.seed, i, j, scheduled.repetition)
-        };
+        }
+    }
+
+    /// Plays one scheduled match with the given buffers.
+    fn play_one(&self, scheduled: &Scheduled, buffers: &mut MatchBuffers) -> MatchRecord {
+        let [row, column] = scheduled.players();
+        let mut first = self.entrants[row].strategy.clone_box();
+        let mut second = self.entrants[column].strategy.clone_box();
         let result = play_match(
             &self.config,
             [first.as_mut(), second.as_mut()],
             &[self.entrants[row].settings, self.entrants[column].settings],
             buffers,
-            &mut rng,
+            &mut self.rng_of(scheduled),
         );
         MatchRecord {
             players: [row, column],
@@ -459,23 +511,45 @@ impl RoundRobin {
     }
 
     /// Plays every match and returns the results.
+    ///
+    /// A match that repeats an earlier one (a
+    /// deterministic pair without noise, in a later repetition of the same
+    /// length) is not played again: its record copies the earlier result,
+    /// which is bit-identical to what playing it would give.
     #[must_use]
     pub fn play(&self) -> RoundRobinResults {
         let schedule = self.schedule();
-        let matches: Vec<MatchRecord> = if self.parallel {
+        let play = |scheduled: &Scheduled, buffers: &mut MatchBuffers| match scheduled.repeats {
+            Some(index) => Played::Repeats(index),
+            None => Played::Record(self.play_one(scheduled, buffers)),
+        };
+        let played: Vec<Played> = if self.parallel {
             schedule
                 .par_iter()
                 .map_init(MatchBuffers::new, |buffers, scheduled| {
-                    self.play_one(scheduled, buffers)
+                    play(scheduled, buffers)
                 })
                 .collect()
         } else {
             let mut buffers = MatchBuffers::new();
             schedule
                 .iter()
-                .map(|scheduled| self.play_one(scheduled, &mut buffers))
+                .map(|scheduled| play(scheduled, &mut buffers))
                 .collect()
         };
+        let mut matches: Vec<MatchRecord> = Vec::with_capacity(schedule.len());
+        for (scheduled, played) in schedule.iter().zip(played) {
+            let record = match played {
+                Played::Record(record) => record,
+                // The repeated match comes earlier in the schedule, so it
+                // is already recorded.
+                Played::Repeats(index) => MatchRecord {
+                    repetition: scheduled.repetition,
+                    ..matches[index]
+                },
+            };
+            matches.push(record);
+        }
         RoundRobinResults::from_matches(self, matches)
     }
 }
