@@ -497,6 +497,9 @@ fn check_run_size(
         histories,
     )?;
     if let Some(evolution) = evolution {
+        // Wrong-length `Counts` or `Shares` are found here, with the file
+        // named, rather than after the round robin has been played.
+        evolution.check_players(round_robin.entrants().len())?;
         evolution.check_memory(round_robin.entrants().len())?;
     }
     Ok(())

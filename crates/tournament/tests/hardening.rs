@@ -85,6 +85,20 @@ fn evolution_sizes_without_end_are_refused() {
 }
 
 #[test]
+fn wrong_length_initial_populations_name_the_file_before_anything_runs() {
+    refused(
+        "    evolution: Some((process: Moran, population: 10, initial: Counts([10]))),",
+        "initial",
+        &["one entry per player"],
+    );
+    refused(
+        "    evolution: Some((process: Replicator, initial: Shares([0.2, 0.3, 0.5]))),",
+        "initial",
+        &["one entry per player"],
+    );
+}
+
+#[test]
 fn numbers_in_messages_are_short() {
     // 1e308 used to be printed with 309 digits.
     let message = load(&with("    action_noise: 1e308,"))
