@@ -9,6 +9,7 @@ use twolevel_strategies::{Defector, TitForTat};
 use twolevel_tournament::evolution::{
     EvolutionOutcome, FixationSummary, RawEvolutionConfig, Record, evolve_tournament,
 };
+use twolevel_tournament::report::OutputOptions;
 use twolevel_tournament::{
     Entrant, MatchConfig, PlayerSettings, RankingMetric, RoundRobin, RoundRobinResults, Tournament,
 };
@@ -134,7 +135,9 @@ fn first_line(path: &Path) -> String {
 fn csv_and_json_name_the_currencies() {
     let results = same_moves_different_weights().play();
     let dir = std::env::temp_dir().join(format!("twolevel-currencies-{}", std::process::id()));
-    results.write_to(&dir).unwrap();
+    results
+        .write_with(&dir, OutputOptions { matches: true })
+        .unwrap();
     assert_eq!(
         first_line(&dir.join("ranking.csv")),
         "rank,player,policy_mean,policy_sd,political_mean,political_sd,utility_mean,utility_sd,\
