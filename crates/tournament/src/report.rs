@@ -11,8 +11,8 @@
 //! - `payoff_matrix_policy.csv`, `payoff_matrix_political.csv`,
 //!   `payoff_matrix_utility.csv` and `cooperation_matrix.csv`: one row and
 //!   one column per player (empty cells for pairs that did not meet);
-//! - `results.json`: the ranking, the standings and the matrices in one
-//!   compact JSON document;
+//! - `results.json`: the ranking, the standings and the matrices (payoffs
+//!   and wins in each currency, cooperation) in one compact JSON document;
 //! - only on request ([`OutputOptions::matches`]), the per-match records:
 //!   `matches.csv`, one row per match with both players' totals in each
 //!   currency, and a `matches` list in `results.json`. Their size grows
@@ -189,6 +189,7 @@ struct ResultsDocument<'a> {
     standings: &'a [Standing],
     ranking: &'a [usize],
     payoff_matrices: &'a twolevel_game::ByCurrency<Vec<Vec<Option<f64>>>>,
+    win_matrices: &'a twolevel_game::ByCurrency<Vec<Vec<Option<f64>>>>,
     cooperation_matrix: &'a [Vec<Option<f64>>],
     mean_match_length: f64,
     match_count: usize,
@@ -251,6 +252,7 @@ impl RoundRobinResults {
             standings: &self.standings,
             ranking: &self.ranking,
             payoff_matrices: &self.payoff_matrices,
+            win_matrices: &self.win_matrices,
             cooperation_matrix: &self.cooperation_matrix,
             mean_match_length: self.mean_match_length,
             match_count: self.matches.len(),
