@@ -98,36 +98,38 @@ pub fn load_regime_dir(
         .collect()
 }
 
-/// The regime preset files shipped in `strategies/regime/`, as
+/// The regime preset files shipped in `strategies/regime/` (compiled in from
+/// the identical copy `crates/strategies/presets/regime/`, so that the crate
+/// packages; a test checks the two are the same), as
 /// `(stem, text)`, compiled into the library.
 const BUILTIN_REGIME_PRESET_FILES: &[(&str, &str)] = &[
     (
         "conditional-cooperator",
-        include_str!("../../../../strategies/regime/conditional-cooperator.ron"),
+        include_str!("../../presets/regime/conditional-cooperator.ron"),
     ),
     (
         "mfn-free-rider",
-        include_str!("../../../../strategies/regime/mfn-free-rider.ron"),
+        include_str!("../../presets/regime/mfn-free-rider.ron"),
     ),
     (
         "regime-cooperator",
-        include_str!("../../../../strategies/regime/regime-cooperator.ron"),
+        include_str!("../../presets/regime/regime-cooperator.ron"),
     ),
     (
         "regime-defector",
-        include_str!("../../../../strategies/regime/regime-defector.ron"),
+        include_str!("../../presets/regime/regime-defector.ron"),
     ),
     (
         "regime-gear-shifter",
-        include_str!("../../../../strategies/regime/regime-gear-shifter.ron"),
+        include_str!("../../presets/regime/regime-gear-shifter.ron"),
     ),
     (
         "regime-ledger",
-        include_str!("../../../../strategies/regime/regime-ledger.ron"),
+        include_str!("../../presets/regime/regime-ledger.ron"),
     ),
     (
         "regime-nationalist",
-        include_str!("../../../../strategies/regime/regime-nationalist.ron"),
+        include_str!("../../presets/regime/regime-nationalist.ron"),
     ),
 ];
 
