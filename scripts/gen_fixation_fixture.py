@@ -23,19 +23,13 @@ two egttools implementations are checked to agree before writing.
 Usage: python3 scripts/gen_fixation_fixture.py
 """
 
-import json
-import os
-
-import egttools
 import numpy as np
 from egttools.analytical import PairwiseComparison, StochDynamics
 from egttools.games import Matrix2PlayerGameHolder
 from egttools.utils import calculate_stationary_distribution
 
-OUT = os.path.join(
-    os.path.dirname(os.path.abspath(__file__)),
-    "..", "crates", "tournament", "tests", "fixtures", "fixation.json",
-)
+from egttools_fixtures import write_fixture
+
 
 
 def tft_alld(turns):
@@ -115,19 +109,12 @@ def stationary_entry(label, table, population, beta):
 
 
 def main():
-    fixture = {
-        "generator": "scripts/gen_fixation_fixture.py",
-        "egttools_version": getattr(egttools, "__version__", "unknown"),
+    write_fixture("fixation.json", "scripts/gen_fixation_fixture.py", {
         "convention": "Fermi pairwise comparison, self-interaction excluded, population Z; "
                       "fixation_resident_invader[i][j] = rho(one j invades all i)",
         "pairs": [pair_entry(*case) for case in PAIR_CASES],
         "stationary": [stationary_entry(*case) for case in STATIONARY_CASES],
-    }
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, "w") as f:
-        json.dump(fixture, f, indent=2)
-        f.write("\n")
-    print(f"wrote {OUT}")
+    }, indent=2)
 
 
 if __name__ == "__main__":

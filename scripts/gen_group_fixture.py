@@ -47,20 +47,12 @@ share of the endowment (twolevel's `cost_share`).
 Usage: python3 scripts/gen_group_fixture.py
 """
 
-import json
-import os
-
-import egttools
 import numpy as np
 from egttools.analytical import PairwiseComparison, StochDynamics
 from egttools.games import MatrixNPlayerGameHolder, NPlayerStagHunt, OneShotCRD
-from egttools.utils import calculate_stationary_distribution
 from scipy.stats import hypergeom
 
-OUT = os.path.join(
-    os.path.dirname(os.path.abspath(__file__)),
-    "..", "crates", "tournament", "tests", "fixtures", "group_evolution.json",
-)
+from egttools_fixtures import checked_stationary, positive_or_none, write_fixture
 
 # (label, game description, Z, beta, mu)
 CASES = [
@@ -123,16 +115,11 @@ def entry(label, desc, z, beta, mu):
         gradient_plain.append(g_cpp)
 
     transitions = cpp.calculate_transition_matrix(beta, mu)
-    stationary = np.asarray(calculate_stationary_distribution(transitions.transpose()), dtype=float)
-    # The birth-death chain's product formula, to confirm the conventions.
-    ln_p = [0.0]
-    for i in range(z):
-        up, _ = py.prob_increase_decrease_with_mutation(i, 1, 0, beta)
-        _, down = py.prob_increase_decrease_with_mutation(i + 1, 1, 0, beta)
-        ln_p.append(ln_p[-1] + np.log(up) - np.log(down))
-    product = np.exp(np.array(ln_p) - np.max(ln_p))
-    product /= product.sum()
-    assert np.allclose(product, stationary, rtol=1e-6, atol=1e-12), (label, "stationary")
+    stationary = checked_stationary(
+        label, transitions,
+        lambda i: py.prob_increase_decrease_with_mutation(i, 1, 0, beta)[0],
+        lambda i: py.prob_increase_decrease_with_mutation(i, 1, 0, beta)[1],
+    )
 
     per_state = [float(hypergeom(z, i, n).sf(threshold - 1)) for i in range(z + 1)]
     if has_achievement:
@@ -164,25 +151,17 @@ def entry(label, desc, z, beta, mu):
         "stationary": stationary.tolist(),
         "group_achievement": achievement,
         "group_achievement_source": achievement_source,
-        # egttools returns exactly 0 below about 1e-7: recorded as null.
-        "rho_cooperator_invades": rho_c if rho_c > 0.0 else None,
-        "rho_defector_invades": rho_d if rho_d > 0.0 else None,
+        "rho_cooperator_invades": positive_or_none(rho_c),
+        "rho_defector_invades": positive_or_none(rho_d),
     }
 
 
 def main():
-    fixture = {
-        "generator": "scripts/gen_group_fixture.py",
-        "egttools_version": getattr(egttools, "__version__", "unknown"),
+    write_fixture("group_evolution.json", "scripts/gen_group_fixture.py", {
         "convention": "strategy 0 = D, 1 = C; index = number of C; Fermi pairwise comparison, "
                       "self excluded from the group draw, mutation mu",
         "cases": [entry(*case) for case in CASES],
-    }
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, "w") as f:
-        json.dump(fixture, f, indent=1)
-        f.write("\n")
-    print(f"wrote {OUT}")
+    })
 
 
 if __name__ == "__main__":

@@ -27,19 +27,11 @@ B; the chain's index is the number i of A.
 Usage: python3 scripts/gen_pairwise_chain_fixture.py
 """
 
-import json
-import os
-
-import egttools
 import numpy as np
 from egttools.analytical import PairwiseComparison
 from egttools.games import Matrix2PlayerGameHolder
-from egttools.utils import calculate_stationary_distribution
 
-OUT = os.path.join(
-    os.path.dirname(os.path.abspath(__file__)),
-    "..", "crates", "tournament", "tests", "fixtures", "pairwise_chain.json",
-)
+from egttools_fixtures import checked_stationary, positive_or_none, write_fixture
 
 # (label, [a, b, c, d], Z, beta, mu)
 CASES = [
@@ -63,13 +55,7 @@ def entry(label, game, z, beta, mu):
     up = [transitions[i, i + 1] if i < z else 0.0 for i in range(z + 1)]
     down = [transitions[i, i - 1] if i > 0 else 0.0 for i in range(z + 1)]
     gradient_mutation = [float(u - v) for u, v in zip(up, down)]
-    stationary = np.asarray(calculate_stationary_distribution(transitions.transpose()), dtype=float)
-    ln_p = [0.0]
-    for i in range(z):
-        ln_p.append(ln_p[-1] + np.log(up[i]) - np.log(down[i + 1]))
-    product = np.exp(np.array(ln_p) - np.max(ln_p))
-    product /= product.sum()
-    assert np.allclose(product, stationary, rtol=1e-6, atol=1e-12), (label, "stationary")
+    stationary = checked_stationary(label, transitions, up.__getitem__, down.__getitem__)
     rho_a = float(cpp.calculate_fixation_probability(1, 0, beta))
     rho_b = float(cpp.calculate_fixation_probability(0, 1, beta))
     return {
@@ -81,23 +67,17 @@ def entry(label, game, z, beta, mu):
         "gradient_without_mutation": gradient_plain,
         "gradient_with_mutation": gradient_mutation,
         "stationary": stationary.tolist(),
-        "rho_a_invades": rho_a if rho_a > 0.0 else None,
-        "rho_b_invades": rho_b if rho_b > 0.0 else None,
+        "rho_a_invades": positive_or_none(rho_a),
+        "rho_b_invades": positive_or_none(rho_b),
     }
 
 
 def main():
-    fixture = {
-        "generator": "scripts/gen_pairwise_chain_fixture.py",
-        "egttools_version": getattr(egttools, "__version__", "unknown"),
+    write_fixture("pairwise_chain.json", "scripts/gen_pairwise_chain_fixture.py", {
         "convention": "game [a, b, c, d] with a = A vs A; index = number of A; Fermi pairwise "
                       "comparison, self-interaction excluded, mutation mu",
         "cases": [entry(*case) for case in CASES],
-    }
-    with open(OUT, "w") as f:
-        json.dump(fixture, f, indent=1)
-        f.write("\n")
-    print(f"wrote {OUT}")
+    })
 
 
 if __name__ == "__main__":

@@ -2,9 +2,12 @@
 //! forms, egttools and simulation; deterministic dynamics; determinism of
 //! seeded runs; rejection of bad input.
 
+mod support;
+
 use rand::RngExt;
 use rand_core::Rng;
 use serde_json::Value;
+use support::floats;
 use twolevel_tournament::evolution::{
     EvolutionConfig, EvolutionOutcome, FixationMatrix, FixationSummary, PayoffTable, Process,
     RawEvolutionConfig, Record, RunOutcome, Selection, StochasticParams, Update,
@@ -28,17 +31,9 @@ fn config(raw: RawEvolutionConfig) -> EvolutionConfig {
     EvolutionConfig::try_from(raw).unwrap()
 }
 
-fn fixture() -> Value {
-    serde_json::from_str(include_str!("fixtures/fixation.json")).unwrap()
-}
-
-fn floats(value: &Value) -> Vec<f64> {
-    value
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_f64().unwrap())
-        .collect()
+/// The cases of the egttools fixture under `key` ("pairs" or "stationary").
+fn fixture_cases(key: &str) -> Vec<Value> {
+    support::fixture_array(include_str!("fixtures/fixation.json"), key)
 }
 
 fn table_from_json(value: &Value) -> PayoffTable {
@@ -125,8 +120,7 @@ fn neutral_drift_is_exactly_one_over_n() {
 
 #[test]
 fn fermi_fixation_matches_egttools() {
-    let fixture = fixture();
-    for case in fixture["pairs"].as_array().unwrap() {
+    for case in &fixture_cases("pairs") {
         let table = table_from_json(&case["table"]);
         let population = u32::try_from(case["population"].as_u64().unwrap()).unwrap();
         let beta = case["beta"].as_f64().unwrap();
@@ -153,8 +147,7 @@ fn fermi_fixation_matches_egttools() {
 
 #[test]
 fn stationary_distribution_matches_egttools() {
-    let fixture = fixture();
-    for case in fixture["stationary"].as_array().unwrap() {
+    for case in &fixture_cases("stationary") {
         let table = table_from_json(&case["table"]);
         let population = u32::try_from(case["population"].as_u64().unwrap()).unwrap();
         let beta = case["beta"].as_f64().unwrap();

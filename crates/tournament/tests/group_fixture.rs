@@ -12,26 +12,12 @@
 //! entries differ in their last digits on egttools's side); the group
 //! achievement to 1e-9 absolute; fixation probabilities to 1e-9 relative.
 
+mod support;
+
 use serde_json::Value;
+use support::{assert_fixation, assert_gradient, assert_stationary, count, floats};
 use twolevel_game::{Currency, GroupGame, GroupPolicy, Orientation, Politicization};
 use twolevel_tournament::evolution::{GroupEvolution, GroupPayoffs};
-
-fn fixture() -> Value {
-    serde_json::from_str(include_str!("fixtures/group_evolution.json")).unwrap()
-}
-
-fn floats(value: &Value) -> Vec<f64> {
-    value
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_f64().unwrap())
-        .collect()
-}
-
-fn count(value: &Value) -> u32 {
-    u32::try_from(value.as_u64().unwrap()).unwrap()
-}
 
 /// The twolevel stage game that the fixture's game description names.
 fn game_of(desc: &Value) -> GroupGame {
@@ -76,7 +62,7 @@ fn evolution(case: &Value, mutation: f64) -> GroupEvolution {
 }
 
 fn cases() -> Vec<Value> {
-    fixture()["cases"].as_array().unwrap().clone()
+    support::fixture_array(include_str!("fixtures/group_evolution.json"), "cases")
 }
 
 #[test]
@@ -111,23 +97,20 @@ fn gradient_of_selection_matches_egttools() {
         let label = &case["label"];
         let with_mutation = evolution(&case, case["mutation"].as_f64().unwrap());
         let without = evolution(&case, 0.0);
-        let want_mutation = floats(&case["gradient_with_mutation"]);
-        let want_plain = floats(&case["gradient_without_mutation"]);
-        for i in 0..=with_mutation.population() {
-            let at = i as usize;
-            let got = with_mutation.gradient(i);
-            assert!(
-                (got - want_mutation[at]).abs() < 1e-12,
-                "{label}: G({i}) = {got}, egttools {}",
-                want_mutation[at]
-            );
-            let got = without.gradient(i);
-            assert!(
-                (got - want_plain[at]).abs() < 1e-12,
-                "{label}: G({i}) without mutation = {got}, egttools {}",
-                want_plain[at]
-            );
-        }
+        assert_gradient(
+            label,
+            "with mutation",
+            with_mutation.population(),
+            |i| with_mutation.gradient(i),
+            &floats(&case["gradient_with_mutation"]),
+        );
+        assert_gradient(
+            label,
+            "without mutation",
+            without.population(),
+            |i| without.gradient(i),
+            &floats(&case["gradient_without_mutation"]),
+        );
     }
 }
 
@@ -136,15 +119,11 @@ fn stationary_distribution_and_group_achievement_match_egttools() {
     for case in cases() {
         let label = &case["label"];
         let evolution = evolution(&case, case["mutation"].as_f64().unwrap());
-        let want = floats(&case["stationary"]);
-        let got = evolution.stationary().unwrap();
-        assert_eq!(got.len(), want.len(), "{label}");
-        for (i, (g, w)) in got.iter().zip(&want).enumerate() {
-            assert!(
-                (g - w).abs() <= 1e-9 + 1e-6 * w.abs(),
-                "{label}: p({i}) = {g}, egttools {w}"
-            );
-        }
+        assert_stationary(
+            label,
+            &evolution.stationary().unwrap(),
+            &floats(&case["stationary"]),
+        );
         let eta = evolution.group_achievement().unwrap();
         let want_eta = case["group_achievement"].as_f64().unwrap();
         assert!(
@@ -160,21 +139,14 @@ fn fixation_probabilities_match_egttools() {
     for case in cases() {
         let label = &case["label"];
         let (rho_c, rho_d) = evolution(&case, 0.0).fixation_probabilities();
-        for (field, got) in [
-            ("rho_cooperator_invades", rho_c.value),
-            ("rho_defector_invades", rho_d.value),
-        ] {
-            // egttools returns 0 below about 1e-7; the fixture holds null then.
-            if let Some(want) = case[field].as_f64() {
-                assert!(
-                    (got - want).abs() <= 1e-9 * want.abs(),
-                    "{label}: {field} = {got}, egttools {want}"
-                );
-                compared += 1;
-            } else {
-                assert!(got < 1e-7, "{label}: {field} = {got}");
-            }
-        }
+        compared += assert_fixation(
+            label,
+            &case,
+            &[
+                ("rho_cooperator_invades", rho_c.value),
+                ("rho_defector_invades", rho_d.value),
+            ],
+        );
     }
     assert!(
         compared >= 8,

@@ -11,22 +11,14 @@
 //! multiplies ratios in log space); fixation probabilities to 1e-9
 //! relative (egttools returns 0 below about 1e-7; the fixture holds null).
 
+mod support;
+
 use serde_json::Value;
+use support::{assert_fixation, assert_gradient, assert_stationary, count, floats};
 use twolevel_tournament::evolution::{GroupEvolution, Update, fixation_probability};
 
 fn cases() -> Vec<Value> {
-    let fixture: Value =
-        serde_json::from_str(include_str!("fixtures/pairwise_chain.json")).unwrap();
-    fixture["cases"].as_array().unwrap().clone()
-}
-
-fn floats(value: &Value) -> Vec<f64> {
-    value
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_f64().unwrap())
-        .collect()
+    support::fixture_array(include_str!("fixtures/pairwise_chain.json"), "cases")
 }
 
 fn game(case: &Value) -> [f64; 4] {
@@ -36,7 +28,7 @@ fn game(case: &Value) -> [f64; 4] {
 fn chain(case: &Value, mutation: f64) -> GroupEvolution {
     GroupEvolution::pairwise(
         game(case),
-        u32::try_from(case["population"].as_u64().unwrap()).unwrap(),
+        count(&case["population"]),
         case["beta"].as_f64().unwrap(),
         mutation,
     )
@@ -49,23 +41,20 @@ fn two_player_gradient_matches_egttools() {
         let label = &case["label"];
         let with_mutation = chain(&case, case["mutation"].as_f64().unwrap());
         let without = chain(&case, 0.0);
-        let want_mutation = floats(&case["gradient_with_mutation"]);
-        let want_plain = floats(&case["gradient_without_mutation"]);
-        for i in 0..=with_mutation.population() {
-            let at = i as usize;
-            let got = with_mutation.gradient(i);
-            assert!(
-                (got - want_mutation[at]).abs() < 1e-12,
-                "{label}: G({i}) = {got}, egttools {}",
-                want_mutation[at]
-            );
-            let got = without.gradient(i);
-            assert!(
-                (got - want_plain[at]).abs() < 1e-12,
-                "{label}: G({i}) without mutation = {got}, egttools {}",
-                want_plain[at]
-            );
-        }
+        assert_gradient(
+            label,
+            "with mutation",
+            with_mutation.population(),
+            |i| with_mutation.gradient(i),
+            &floats(&case["gradient_with_mutation"]),
+        );
+        assert_gradient(
+            label,
+            "without mutation",
+            without.population(),
+            |i| without.gradient(i),
+            &floats(&case["gradient_without_mutation"]),
+        );
     }
 }
 
@@ -76,14 +65,7 @@ fn two_player_stationary_distribution_matches_egttools() {
         let got = chain(&case, case["mutation"].as_f64().unwrap())
             .stationary()
             .unwrap();
-        let want = floats(&case["stationary"]);
-        assert_eq!(got.len(), want.len(), "{label}");
-        for (i, (g, w)) in got.iter().zip(&want).enumerate() {
-            assert!(
-                (g - w).abs() <= 1e-9 + 1e-6 * w.abs(),
-                "{label}: p({i}) = {g}, egttools {w}"
-            );
-        }
+        assert_stationary(label, &got, &floats(&case["stationary"]));
     }
 }
 
@@ -103,20 +85,14 @@ fn two_player_fixation_matches_egttools_and_the_pairwise_analytics() {
         )
         .unwrap();
         assert!((rho_a.ln - pairwise.ln).abs() < 1e-9, "{label}");
-        for (field, got) in [
-            ("rho_a_invades", rho_a.value),
-            ("rho_b_invades", rho_b.value),
-        ] {
-            if let Some(want) = case[field].as_f64() {
-                assert!(
-                    (got - want).abs() <= 1e-9 * want.abs(),
-                    "{label}: {field} = {got}, egttools {want}"
-                );
-                compared += 1;
-            } else {
-                assert!(got < 1e-7, "{label}: {field} = {got}");
-            }
-        }
+        compared += assert_fixation(
+            label,
+            &case,
+            &[
+                ("rho_a_invades", rho_a.value),
+                ("rho_b_invades", rho_b.value),
+            ],
+        );
     }
     assert!(compared >= 6, "only {compared} compared");
 }
