@@ -120,6 +120,51 @@ pub enum Realization {
     Sampled(f64),
 }
 
+/// The constants of one state's payoffs in a group game, fixed while its
+/// politicization `pi` and orientation `w` stay put: its threat cost per
+/// unsolved share `theta pi`, its accountability `alpha theta pi`, its
+/// `kappa_eff = kappa (1 + gamma pi^2)` and its `w_eff = w + (1 - w) beta
+/// pi`. Made by [`GroupGame::state_levels`], read by
+/// [`GroupGame::payoffs_with_levels`].
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct StateLevels {
+    threat: f64,
+    accountability: f64,
+    kappa: f64,
+    weight: f64,
+}
+
+impl StateLevels {
+    /// The effective political weight `w_eff`.
+    #[must_use]
+    pub const fn weight(&self) -> f64 {
+        self.weight
+    }
+}
+
+/// The payoffs of a cooperator and of a defector in one round of a group
+/// whose states share their levels; see [`GroupGame::uniform_payoffs`].
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct ActionPayoffs {
+    cooperators: u32,
+    payoffs: [Payoff; 2],
+}
+
+impl ActionPayoffs {
+    /// The number of cooperators in the round.
+    #[must_use]
+    pub const fn cooperators(&self) -> u32 {
+        self.cooperators
+    }
+
+    /// The payoffs of a state that played `action`.
+    #[inline]
+    #[must_use]
+    pub const fn of(&self, action: Action) -> &Payoff {
+        &self.payoffs[action as usize]
+    }
+}
+
 /// An N-state two-level stage game: a [`GroupPolicy`] and the two-level
 /// parameters of [`TwoLevelGame`] (`kappa`, `b`, `theta`, `beta`, `alpha`,
 /// `gamma`). Build it with [`GroupGame::new`] or deserialize it; both
@@ -440,19 +485,33 @@ impl GroupGame {
             - self.theta * pi.value() * self.unsolved(cooperators)
     }
 
-    /// The political payoff given the state's own policy payoff and the
-    /// mean of the others' policy payoffs.
+    /// The per-state constants of the payoffs at politicization `pi` and
+    /// orientation `orientation` (see [`StateLevels`]).
+    #[inline]
+    #[must_use]
+    pub fn state_levels(&self, pi: Politicization, orientation: Orientation) -> StateLevels {
+        let weight = self.effective_weight(orientation, pi);
+        let pi = pi.value();
+        StateLevels {
+            threat: self.theta * pi,
+            accountability: self.alpha * self.theta * pi,
+            kappa: self.effective_kappa(pi),
+            weight,
+        }
+    }
+
+    /// The political payoff given the state's levels, its own policy
+    /// payoff and the mean of the others' policy payoffs.
     #[inline]
     fn political(
         &self,
         action: Action,
-        cooperators: u32,
-        pi: Politicization,
+        unsolved: f64,
+        levels: &StateLevels,
         own_policy: f64,
         others_mean_policy: f64,
     ) -> f64 {
-        let pi = pi.value();
-        let relative = self.effective_kappa(pi) * (own_policy - others_mean_policy);
+        let relative = levels.kappa * (own_policy - others_mean_policy);
         let bonus = if action.is_defection() {
             self.audience_bonus
         } else {
@@ -462,7 +521,7 @@ impl GroupGame {
         if self.alpha == 0.0 {
             audience
         } else {
-            audience - self.alpha * self.theta * pi * self.unsolved(cooperators)
+            audience - levels.accountability * unsolved
         }
     }
 
@@ -480,20 +539,117 @@ impl GroupGame {
         realization: Realization,
         out: &mut [Payoff],
     ) -> Result<(), ParameterError> {
-        let n = self.size as usize;
-        for (field, len) in [
+        self.check_lengths(&[
             ("actions", actions.len()),
             ("pis", pis.len()),
             ("orientations", orientations.len()),
             ("out", out.len()),
-        ] {
-            if len != n {
-                return Err(ParameterError::new(
-                    field,
-                    format!("expected one value per state ({n}), got {len}"),
-                ));
-            }
+        ])?;
+        self.fill_payoffs(
+            actions,
+            |state| self.state_levels(pis[state], orientations[state]),
+            realization,
+            out,
+        );
+        Ok(())
+    }
+
+    /// The same payoffs as [`GroupGame::payoffs_into`], bit for bit, from
+    /// each state's [`StateLevels`] (computed once by
+    /// [`GroupGame::state_levels`] while its politicization and orientation
+    /// stay put, as in a regime with fixed politics). Returns the number of
+    /// cooperators. Mismatched lengths are an error naming the slice.
+    pub fn payoffs_with_levels(
+        &self,
+        actions: &[Action],
+        levels: &[StateLevels],
+        realization: Realization,
+        out: &mut [Payoff],
+    ) -> Result<u32, ParameterError> {
+        self.check_lengths(&[
+            ("actions", actions.len()),
+            ("levels", levels.len()),
+            ("out", out.len()),
+        ])?;
+        Ok(self.fill_payoffs(actions, |state| levels[state], realization, out))
+    }
+
+    /// The payoffs of a round in which every state has the same `levels`
+    /// (the same politicization and orientation): a cooperator's and a
+    /// defector's, bit for bit what [`GroupGame::payoffs_into`] gives each
+    /// state with that action, since every cooperator (and every defector)
+    /// has the same payoffs. The group's total policy is still summed in
+    /// seat order, as there. Fails, naming `actions`, when there is not
+    /// one action per state.
+    pub fn uniform_payoffs(
+        &self,
+        actions: &[Action],
+        levels: &StateLevels,
+        realization: Realization,
+    ) -> Result<ActionPayoffs, ParameterError> {
+        self.check_lengths(&[("actions", actions.len())])?;
+        let cooperators = cooperator_count(actions);
+        let unsolved = self.unsolved(cooperators);
+        let policy_c =
+            self.base_policy(Action::C, cooperators, realization) - levels.threat * unsolved;
+        let policy_d =
+            self.base_policy(Action::D, cooperators, realization) - levels.threat * unsolved;
+        let policies = [policy_c, policy_d];
+        let mut total_policy = 0.0;
+        for &action in actions {
+            total_policy += policies[action as usize];
         }
+        let payoff =
+            |action, policy| self.state_payoff(action, unsolved, levels, policy, total_policy);
+        Ok(ActionPayoffs {
+            cooperators,
+            payoffs: [payoff(Action::C, policy_c), payoff(Action::D, policy_d)],
+        })
+    }
+
+    /// A state's payoffs from its policy payoff and the group's total
+    /// policy payoff.
+    #[inline]
+    fn state_payoff(
+        &self,
+        action: Action,
+        unsolved: f64,
+        levels: &StateLevels,
+        policy: f64,
+        total_policy: f64,
+    ) -> Payoff {
+        let others_mean = (total_policy - policy) / f64::from(self.size - 1);
+        let political = self.political(action, unsolved, levels, policy, others_mean);
+        Payoff {
+            policy,
+            political,
+            utility: blend(levels.weight, policy, political),
+        }
+    }
+
+    /// Fails, naming the first slice whose length is not the group size.
+    fn check_lengths(&self, lengths: &[(&str, usize)]) -> Result<(), ParameterError> {
+        let n = self.size as usize;
+        match lengths.iter().find(|(_, len)| *len != n) {
+            None => Ok(()),
+            Some((field, len)) => Err(ParameterError::new(
+                *field,
+                format!("expected one value per state ({n}), got {len}"),
+            )),
+        }
+    }
+
+    /// Writes every state's payoffs into `out` (lengths checked by the
+    /// caller), with state `i`'s levels from `levels(i)`; returns the
+    /// number of cooperators.
+    #[inline]
+    fn fill_payoffs(
+        &self,
+        actions: &[Action],
+        levels: impl Fn(usize) -> StateLevels,
+        realization: Realization,
+        out: &mut [Payoff],
+    ) -> u32 {
         let cooperators = cooperator_count(actions);
         // The base policy depends on the round only through the action, so
         // it is computed once per action rather than once per state (the
@@ -502,25 +658,25 @@ impl GroupGame {
         let base_c = self.base_policy(Action::C, cooperators, realization);
         let unsolved = self.unsolved(cooperators);
         let mut total_policy = 0.0;
-        for ((payoff, &action), &pi) in out.iter_mut().zip(actions).zip(pis) {
+        for (state, (payoff, &action)) in out.iter_mut().zip(actions).enumerate() {
             let base = if action.is_defection() {
                 base_d
             } else {
                 base_c
             };
-            payoff.policy = base - self.theta * pi.value() * unsolved;
+            payoff.policy = base - levels(state).threat * unsolved;
             total_policy += payoff.policy;
         }
-        let others = f64::from(self.size - 1);
-        for (((payoff, &action), &pi), &orientation) in
-            out.iter_mut().zip(actions).zip(pis).zip(orientations)
-        {
-            let others_mean = (total_policy - payoff.policy) / others;
-            payoff.political = self.political(action, cooperators, pi, payoff.policy, others_mean);
-            let w_eff = self.effective_weight(orientation, pi);
-            payoff.utility = blend(w_eff, payoff.policy, payoff.political);
+        for (state, (payoff, &action)) in out.iter_mut().zip(actions).enumerate() {
+            *payoff = self.state_payoff(
+                action,
+                unsolved,
+                &levels(state),
+                payoff.policy,
+                total_policy,
+            );
         }
-        Ok(())
+        cooperators
     }
 
     /// A state's expected payoffs when every state has the same
@@ -565,9 +721,16 @@ impl GroupGame {
                 * self.policy_payoff(Action::D, cooperators, pi, realization);
         }
         let others_mean = others_total / f64::from(self.size - 1);
-        let political = self.political(action, cooperators, pi, policy, others_mean);
+        let levels = self.state_levels(pi, orientation);
+        let political = self.political(
+            action,
+            self.unsolved(cooperators),
+            &levels,
+            policy,
+            others_mean,
+        );
         Ok(Payoff {
-            utility: blend(self.effective_weight(orientation, pi), policy, political),
+            utility: blend(levels.weight, policy, political),
             policy,
             political,
         })

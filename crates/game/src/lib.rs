@@ -131,7 +131,10 @@ pub use analytic::{
 pub use currency::{ByCurrency, Currency};
 pub use dynamics::{ElectionCycle, PoliticizationDynamics, Politics};
 pub use error::ParameterError;
-pub use group::{GroupGame, GroupGameConfig, GroupPolicy, Realization, cooperator_count};
+pub use group::{
+    ActionPayoffs, GroupGame, GroupGameConfig, GroupPolicy, Realization, StateLevels,
+    cooperator_count,
+};
 pub use horizon::{Horizon, HorizonKind};
 pub use matrix::{Bimatrix, NotPrisonersDilemma, PayoffMatrix};
 pub use memory_one::{ExpectedPayoffs, MemoryOneChain, MemoryOnePlayer, OutcomePayoffs};

@@ -104,9 +104,30 @@ impl<'a> RegimeView<'a> {
     #[inline]
     #[must_use]
     pub fn others_cooperating_last(&self) -> Option<u32> {
-        let last = self.turn().checked_sub(1)?;
-        let own = u32::from(self.own_last()?.is_cooperation());
-        Some(self.cooperators[last] - own)
+        self.others_cooperating(self.turn().checked_sub(1)?)
+    }
+
+    /// This state's own action in past round `round`, if that round's
+    /// profile is in the history (read directly, without building the
+    /// profile slice).
+    #[inline]
+    #[must_use]
+    pub fn own_action(&self, round: usize) -> Option<Action> {
+        let start = round.checked_mul(self.size)?;
+        if start.checked_add(self.size)? <= self.history.len() {
+            Some(self.history[start + self.me])
+        } else {
+            None
+        }
+    }
+
+    /// How many of the others cooperated in past round `round`, if it was
+    /// played.
+    #[inline]
+    #[must_use]
+    pub fn others_cooperating(&self, round: usize) -> Option<u32> {
+        let own = u32::from(self.own_action(round)?.is_cooperation());
+        Some(self.cooperators[round] - own)
     }
 
     /// The number of other states, `N - 1`.
@@ -188,6 +209,9 @@ mod tests {
         assert_eq!(view.profile(2), None);
         assert_eq!(view.own_last(), Some(Action::D));
         assert_eq!(view.others_cooperating_last(), Some(1));
+        assert_eq!(view.own_action(0), Some(Action::D));
+        assert_eq!(view.own_action(2), None);
+        assert_eq!(view.others_cooperating(0), Some(2));
         let first = RegimeView::first_round(0, 3, 2);
         assert_eq!(first.last_profile(), None);
         assert_eq!(first.others_cooperating_last(), None);

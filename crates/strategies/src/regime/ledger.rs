@@ -62,11 +62,11 @@ impl RegimeLedger {
     /// `on_round(own action, the others' cooperation share, balance after)`
     /// for each.
     pub fn catch_up(&mut self, view: &RegimeView<'_>, mut on_round: impl FnMut(Action, f64, f64)) {
-        while self.seen < view.turn() {
-            let profile = view
-                .profile(self.seen)
+        let turn = view.turn();
+        while self.seen < turn {
+            let own = view
+                .own_action(self.seen)
                 .expect("a round before the view's turn has a profile");
-            let own = profile[view.me];
             let others_share = others_cooperation_share(view, self.seen);
             let own_cooperation = if own.is_cooperation() { 1.0 } else { 0.0 };
             self.balance = self.lambda * self.balance + (own_cooperation - others_share);
@@ -80,12 +80,9 @@ impl RegimeLedger {
 /// the mean of the others' C.
 #[must_use]
 pub fn others_cooperation_share(view: &RegimeView<'_>, round: usize) -> f64 {
-    let Some(profile) = view.profile(round) else {
+    let Some(others) = view.others_cooperating(round) else {
         return 0.0;
     };
-    let own = u32::from(profile[view.me].is_cooperation());
-    let others = view.cooperators[round] - own;
-    // Group sizes are at most `GroupGame::MAX_SIZE`, exact in f64.
     #[allow(clippy::cast_precision_loss)]
     let share = f64::from(others) / view.others() as f64;
     share

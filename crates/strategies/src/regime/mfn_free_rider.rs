@@ -104,7 +104,7 @@ impl RegimeStrategy for MfnFreeRider {
         let share_of_one = 1.0 / view.others() as f64;
         while self.seen < view.turn() {
             let others_share = others_cooperation_share(view, self.seen);
-            let own = view.profile(self.seen).map_or(Action::D, |p| p[view.me]);
+            let own = view.own_action(self.seen).unwrap_or(Action::D);
             let own_cooperation = if own.is_cooperation() { 1.0 } else { 0.0 };
             self.imposed =
                 self.lambda * self.imposed + (others_share - own_cooperation) * share_of_one;
@@ -116,8 +116,8 @@ impl RegimeStrategy for MfnFreeRider {
         let turn = view.turn();
         if turn >= 2 {
             let own_before = u32::from(
-                view.profile(turn - 2)
-                    .is_some_and(|p| p[view.me].is_cooperation()),
+                view.own_action(turn - 2)
+                    .is_some_and(Action::is_cooperation),
             );
             if others_last < view.cooperators[turn - 2] - own_before {
                 return Action::C;

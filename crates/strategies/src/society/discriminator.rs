@@ -9,7 +9,7 @@
 use rand_core::Rng;
 use twolevel_game::Action;
 
-use super::{DonorView, SocietyRule, StandingTable, standing_table};
+use super::{DonorView, SocietyRule, StandingTable, cooperate_if, standing_table};
 
 /// Cooperates with a recipient in good standing, defects against one in bad
 /// standing.
@@ -23,20 +23,12 @@ impl SocietyRule for Discriminator {
 
     #[inline]
     fn decide(&mut self, view: &DonorView, _rng: &mut dyn Rng) -> Action {
-        if view.recipient_standing.is_good() {
-            Action::C
-        } else {
-            Action::D
-        }
+        cooperate_if(view.recipient_standing.is_good())
     }
 
     fn standing_table(&self) -> Option<StandingTable> {
         Some(standing_table(|_, recipient| {
-            if recipient.is_good() {
-                Action::C
-            } else {
-                Action::D
-            }
+            cooperate_if(recipient.is_good())
         }))
     }
 

@@ -85,6 +85,14 @@ pub fn standing_table(rule: impl Fn(Standing, Standing) -> Action) -> StandingTa
     STANDINGS.map(|own| STANDINGS.map(|recipient| rule(own, recipient)))
 }
 
+/// C when `condition` holds, D otherwise: the decision of every rule that
+/// helps on one test (the recipient's standing, the donor's ledger).
+#[inline]
+#[must_use]
+pub(crate) const fn cooperate_if(condition: bool) -> Action {
+    if condition { Action::C } else { Action::D }
+}
+
 /// An action rule of a society of states; see the [module
 /// documentation](self).
 pub trait SocietyRule: Send {

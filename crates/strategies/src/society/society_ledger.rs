@@ -13,7 +13,7 @@
 use rand_core::Rng;
 use twolevel_game::{Action, ParameterError};
 
-use super::{DonorView, SocietyRule};
+use super::{DonorView, SocietyRule, cooperate_if};
 
 /// Cooperates while it has not given the society more than `tolerance`
 /// cooperations beyond what it received.
@@ -67,11 +67,7 @@ impl SocietyRule for SocietyLedger {
 
     #[inline]
     fn decide(&mut self, view: &DonorView, _rng: &mut dyn Rng) -> Action {
-        if view.cooperations_given <= view.cooperations_received + self.tolerance {
-            Action::C
-        } else {
-            Action::D
-        }
+        cooperate_if(view.cooperations_given <= view.cooperations_received + self.tolerance)
     }
 
     fn clone_box(&self) -> Box<dyn SocietyRule> {

@@ -14,7 +14,11 @@
 //! 3. Action noise flips each chosen move with probability `action_noise`
 //!    (in seat order); the flipped move is played and recorded.
 //! 4. Every member is paid by [`GroupGame::payoffs_into`] at its own
-//!    `pi_i` and orientation. With [`RiskMode::Sampled`] a collective-risk
+//!    `pi_i` and orientation (bit for bit; the engine keeps each member's
+//!    [`StateLevels`], recomputed only in rounds where politics or an
+//!    election can move them, and when every member has the same levels
+//!    computes a cooperator's and a defector's payoffs once,
+//!    [`GroupGame::uniform_payoffs`]). With [`RiskMode::Sampled`] a collective-risk
 //!    loss is drawn: one uniform number per round in which the threshold
 //!    is missed, shared by the whole group.
 //! 5. Perception noise (MODEL.md section 7): each member, in seat order,
@@ -42,11 +46,11 @@ use rand_core::Rng;
 use serde::{Deserialize, Serialize};
 use twolevel_game::{
     Action, ElectionCycle, GroupGame, Horizon, HorizonKind, Orientation, ParameterError, Payoff,
-    Politicization, Politics, Realization, RegimeStrategy, RegimeView, cooperator_count,
-    error::check_unit_interval,
+    Politicization, Politics, Realization, RegimeStrategy, RegimeView, StateLevels,
+    cooperator_count, error::check_unit_interval,
 };
 
-use crate::play::{PlayerSettings, PlayerTotals, draw_length, tremble};
+use crate::play::{PlayerSettings, PlayerTotals, draw_length};
 
 /// How a collective-risk loss is paid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -211,6 +215,42 @@ impl RegimeResult {
     }
 }
 
+/// A flip probability `p` as an integer threshold on the top 53 bits of a
+/// 64-bit draw. `rng.random::<f64>() < p`, the test of the pairwise
+/// engine's noise, is `(x >> 11) 2^-53 < p` for the draw `x`; multiplying
+/// by the power of two is exact, so it holds exactly when
+/// `x >> 11 < ceil(p 2^53)`. The same draws give the same flips, without
+/// the conversion to a float.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Flip {
+    /// `ceil(p 2^53)`; 0 only for `p = 0`, which draws nothing.
+    threshold: u64,
+}
+
+impl Flip {
+    /// The flip of probability `p` in [0, 1] (validated by the config).
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "p is in [0, 1], so ceil(p 2^53) is an integer in [0, 2^53]"
+    )]
+    fn new(p: f64) -> Flip {
+        Flip {
+            threshold: (p * (1_u64 << 53) as f64).ceil() as u64,
+        }
+    }
+
+    /// `action`, flipped with the probability; draws only when it is not 0.
+    #[inline]
+    fn apply<R: Rng + ?Sized>(self, action: Action, rng: &mut R) -> Action {
+        if self.threshold > 0 && rng.next_u64() >> 11 < self.threshold {
+            action.flip()
+        } else {
+            action
+        }
+    }
+}
+
 /// Reusable buffers for [`play_regime`]: the profile history and the
 /// per-round vectors, so that a round allocates nothing.
 #[derive(Clone, Debug, Default)]
@@ -219,6 +259,9 @@ pub struct RegimeBuffers {
     cooperators: Vec<u32>,
     pis: Vec<Politicization>,
     orientations: Vec<Orientation>,
+    /// Each member's payoff constants for its current level and
+    /// orientation, recomputed only in rounds where these can move.
+    levels: Vec<StateLevels>,
     payoffs: Vec<Payoff>,
     visible: Vec<f64>,
     /// Under perception noise, each member's perceived history, member
@@ -273,6 +316,7 @@ pub fn play_regime(
         cooperators,
         pis,
         orientations,
+        levels,
         payoffs,
         visible,
         perceived,
@@ -280,6 +324,8 @@ pub fn play_regime(
     } = buffers;
     let turns_len = turns as usize;
     let perception = config.perception_noise > 0.0;
+    let action_flip = Flip::new(config.action_noise);
+    let perception_flip = Flip::new(config.perception_noise);
     perceived.clear();
     perceived_cooperators.clear();
     if perception {
@@ -287,6 +333,7 @@ pub fn play_regime(
         perceived_cooperators.resize(size * turns_len, 0);
     }
     history.clear();
+    history.resize(turns_len * size, Action::C);
     cooperators.clear();
     pis.clear();
     pis.extend(
@@ -296,6 +343,9 @@ pub fn play_regime(
     );
     orientations.clear();
     orientations.extend(members.iter().map(|m| m.settings.orientation()));
+    // The levels move only with dynamic politics or an election cycle.
+    let levels_move = config.politics.dynamics().is_some() || config.election.is_some();
+    levels.clear();
     payoffs.clear();
     payoffs.resize(size, Payoff::default());
     visible.clear();
@@ -310,6 +360,9 @@ pub fn play_regime(
     };
     let threshold = game.threshold();
     let mut politicization_sum = 0.0;
+    // Whether every member has the same levels, so that the round's
+    // payoffs are a cooperator's and a defector's.
+    let mut uniform = false;
     for round in 0..turns_len {
         let past = round * size;
         // The campaign's orientation and patience for this round.
@@ -328,45 +381,67 @@ pub fn play_regime(
                 )
             }
         };
-        for (me, member) in members.iter_mut().enumerate() {
-            let (seen, seen_cooperators) = if perception {
+        if round == 0 || levels_move {
+            levels.clear();
+            levels.extend(
+                pis.iter()
+                    .zip(&*orientations)
+                    .map(|(&pi, &orientation)| game.state_levels(pi, orientation)),
+            );
+            uniform = levels.iter().all(|state| *state == levels[0]);
+        }
+        // The rounds played so far, read by the views, and this round's
+        // profile, written member by member.
+        let (played, profile) = history.split_at_mut(past);
+        let played = &*played;
+        let members_now = members
+            .iter_mut()
+            .zip(&mut profile[..size])
+            .zip(pis.iter().zip(&*levels))
+            .zip(&*payoffs)
+            .enumerate();
+        // One view a round; each member changes only what is its own.
+        let mut view = RegimeView {
+            history: played,
+            cooperators: &cooperators[..],
+            rounds_to_election,
+            campaign,
+            ..RegimeView::first_round(0, size, threshold)
+        };
+        for (me, (((member, slot), (pi, levels)), last_payoff)) in members_now {
+            if perception {
                 let own = me * turns_len;
-                (
-                    &perceived[own * size..(own + round) * size],
-                    &perceived_cooperators[own..own + round],
-                )
-            } else {
-                (&history[..past], &cooperators[..])
-            };
+                view.history = &perceived[own * size..(own + round) * size];
+                view.cooperators = &perceived_cooperators[own..own + round];
+            }
             let patience = match &config.election {
                 None => member.settings.patience(),
                 // `round < turns`, a u32.
                 #[allow(clippy::cast_possible_truncation)]
                 Some(cycle) => cycle.patience_at(round as u32, member.settings.patience()),
             };
-            let view = RegimeView {
-                me,
-                size,
-                history: seen,
-                cooperators: seen_cooperators,
-                threshold,
-                politicization: pis[me].value(),
-                political_weight: game.effective_weight(orientations[me], pis[me]),
-                discount: patience * delta_t,
-                last_utility: (round > 0).then(|| payoffs[me].utility),
-                rounds_to_election,
-                campaign,
-            };
+            view.me = me;
+            view.politicization = pi.value();
+            view.political_weight = levels.weight();
+            view.discount = patience * delta_t;
+            view.last_utility = (round > 0).then_some(last_payoff.utility);
             let chosen = member.strategy.decide(&view, rng);
-            history.push(tremble(chosen, config.action_noise, rng));
+            *slot = action_flip.apply(chosen, rng);
         }
-        let profile = &history[past..];
+        let profile = &history[past..past + size];
         let k = cooperator_count(profile);
         let realization = match config.risk {
             RiskMode::Sampled if k < threshold => Realization::Sampled(rng.random::<f64>()),
             _ => Realization::Expected,
         };
-        game.payoffs_into(profile, pis, orientations, realization, payoffs)?;
+        if uniform {
+            let round_payoffs = game.uniform_payoffs(profile, &levels[0], realization)?;
+            for (payoff, &action) in payoffs.iter_mut().zip(profile) {
+                *payoff = *round_payoffs.of(action);
+            }
+        } else {
+            game.payoffs_with_levels(profile, levels, realization, payoffs)?;
+        }
         for ((totals, payoff), &action) in result.members.iter_mut().zip(&*payoffs).zip(profile) {
             totals.add(payoff, action);
             result.welfare += payoff.policy;
@@ -382,7 +457,7 @@ pub fn play_regime(
                     *slot = if seat == me {
                         action
                     } else {
-                        tremble(action, config.perception_noise, rng)
+                        perception_flip.apply(action, rng)
                     };
                 }
                 perceived_cooperators[own] = cooperator_count(seen);
@@ -412,4 +487,33 @@ pub fn play_regime(
     }
     result.mean_politicization = politicization_sum / (f64::from(turns) * size as f64);
     Ok(result)
+}
+
+#[cfg(test)]
+mod tests {
+    use rand::SeedableRng;
+    use rand_pcg::Pcg64Mcg;
+
+    use super::*;
+    use crate::play::tremble;
+
+    #[test]
+    fn flips_are_those_of_the_pairwise_noise() {
+        for p in [0.0, 1e-300, 1e-17, 0.01, 0.3, 0.5, 1.0 - 1e-16, 1.0] {
+            let flip = Flip::new(p);
+            let mut ours = Pcg64Mcg::seed_from_u64(7);
+            let mut theirs = Pcg64Mcg::seed_from_u64(7);
+            for _ in 0..10_000 {
+                assert_eq!(
+                    flip.apply(Action::C, &mut ours),
+                    tremble(Action::C, p, &mut theirs),
+                    "p = {p}"
+                );
+            }
+        }
+        let flip = Flip::new(0.01);
+        assert_eq!(flip.threshold, (0.01 * 2f64.powi(53)).ceil() as u64);
+        assert_eq!(Flip::new(0.0).threshold, 0);
+        assert_eq!(Flip::new(1.0).threshold, 1 << 53);
+    }
 }

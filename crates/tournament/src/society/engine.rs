@@ -26,7 +26,10 @@
 //! the step's draws (module `draws`): two 32-bit numbers from each 64-bit
 //! draw, exactly uniform indices, and coins compared as integers with
 //! `round(p 2^32)`, so e, q and mu act to within 2^-33. The good count is
-//! summed as an integer each step.
+//! summed as an integer each step. Under public assessment with only
+//! such table rules, the donation steps run in a loop of their own, with
+//! the same draws and results, that dispatches once per run rather than
+//! once per step.
 
 use rand_core::Rng;
 use serde::{Deserialize, Serialize};
@@ -461,6 +464,9 @@ impl Society {
     pub fn run<R: Rng>(&mut self, steps: u64, rng: &mut R) -> SocietyCounters {
         let before = self.counters;
         match self.params.mode() {
+            EncounterMode::Donation if self.tables_decide_publicly() => {
+                self.run_public_tables(steps, rng);
+            }
             EncounterMode::Donation => {
                 for _ in 0..steps {
                     self.donation(rng);
@@ -473,6 +479,104 @@ impl Society {
             }
         }
         self.counters.since(&before)
+    }
+
+    /// Whether every kind decides by its standing table under public
+    /// assessment, so that [`Society::run_public_tables`] applies.
+    fn tables_decide_publicly(&self) -> bool {
+        !self.keeps_history && matches!(self.standings, Standings::Public(_))
+    }
+
+    /// `steps` donation steps under public assessment when every kind
+    /// decides by its standing table: the steps of [`Society::donation`]
+    /// with the same draws in the same order and the same results, with the
+    /// dispatch on the institution and the decision hoisted out of the loop
+    /// and the counters kept in locals.
+    fn run_public_tables<R: Rng>(&mut self, steps: u64, rng: &mut R) {
+        let Society {
+            decisions,
+            chances,
+            kind_of,
+            class_of,
+            tables,
+            standings,
+            good_count,
+            tallies,
+            counters,
+            params,
+            ..
+        } = self;
+        let Standings::Public(standings) = standings else {
+            return;
+        };
+        // Each kind's table as bits (bit `2 own + recipient` set for C).
+        let mut table_bits = [0_u8; 64];
+        let small = decisions.len() <= table_bits.len();
+        for (bits, decision) in table_bits.iter_mut().zip(&*decisions) {
+            if let Decision::Table(table) = decision {
+                *bits = *table;
+            }
+        }
+        let norm = params.norm();
+        let chances = *chances;
+        let size = u32::try_from(kind_of.len()).unwrap_or(u32::MAX);
+        let mut local = *counters;
+        let mut good = *good_count;
+        for _ in 0..steps {
+            let mut draws = StepDraws::new(rng);
+            let donor = draws.below(size) as usize;
+            let mut recipient = draws.below(size - 1) as usize;
+            if recipient >= donor {
+                recipient += 1;
+            }
+            let kind = kind_of[donor] as usize;
+            let bits = if small {
+                table_bits[kind]
+            } else {
+                match decisions[kind] {
+                    Decision::Table(bits) => bits,
+                    Decision::Dynamic => 0,
+                }
+            };
+            let donor_standing = standings[donor];
+            let recipient_standing = standings[recipient];
+            let intends_c = bits >> (2 * donor_standing as u8 + recipient_standing as u8) & 1 == 1;
+            let action = if intends_c && !draws.happens(chances.execution_error) {
+                Action::C
+            } else {
+                Action::D
+            };
+            local.actions += 1;
+            local.intended_cooperations += u64::from(intends_c);
+            local.cooperations += u64::from(action == Action::C);
+            if draws.happens(chances.observation) {
+                let act = Act {
+                    donor,
+                    action,
+                    recipient,
+                };
+                let new = Self::judge(
+                    norm,
+                    chances.assessment_error,
+                    donor_standing,
+                    act,
+                    recipient_standing,
+                    &mut draws,
+                );
+                standings[donor] = new;
+                good = good + u64::from(new.is_good()) - u64::from(donor_standing.is_good());
+            }
+            let payoffs = tables.donation(
+                class_of[donor] as usize,
+                class_of[recipient] as usize,
+                action,
+            );
+            Self::credit(tallies, donor, recipient, payoffs);
+            local.steps += 1;
+            local.good_count_sum += u128::from(good);
+        }
+        *counters = local;
+        *good_count = good;
     }
 
     /// One step: a donation, or a simultaneous round, by the encounter
@@ -512,12 +616,12 @@ impl Society {
             }],
             &mut draws,
         );
-        let payoffs = *self.tables.donation(
+        let payoffs = self.tables.donation(
             self.class_of[donor] as usize,
             self.class_of[recipient] as usize,
             action,
         );
-        self.credit(donor, recipient, payoffs);
+        Self::credit(&mut self.tallies, donor, recipient, payoffs);
         self.deliver(donor, recipient, action);
         self.count_step();
     }
@@ -546,12 +650,12 @@ impl Society {
             ],
             &mut draws,
         );
-        let payoffs = *self.tables.round(
+        let payoffs = self.tables.round(
             self.class_of[first] as usize,
             self.class_of[second] as usize,
             actions,
         );
-        self.credit(first, second, payoffs);
+        Self::credit(&mut self.tallies, first, second, payoffs);
         self.deliver(first, second, actions[0]);
         self.deliver(second, first, actions[1]);
         self.count_step();
@@ -613,9 +717,9 @@ impl Society {
 
     /// Adds the payoffs of an encounter to both states.
     #[inline]
-    fn credit(&mut self, first: usize, second: usize, payoffs: [Payoff; 2]) {
-        for (state, payoff) in [(first, payoffs[0]), (second, payoffs[1])] {
-            let tally = &mut self.tallies[state];
+    fn credit(tallies: &mut [Tally], first: usize, second: usize, payoffs: &[Payoff; 2]) {
+        for (state, payoff) in [(first, &payoffs[0]), (second, &payoffs[1])] {
+            let tally = &mut tallies[state];
             tally.payoff.policy += payoff.policy;
             tally.payoff.political += payoff.political;
             tally.payoff.utility += payoff.utility;
