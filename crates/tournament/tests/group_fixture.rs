@@ -159,7 +159,7 @@ fn fixation_probabilities_match_egttools() {
     let mut compared = 0;
     for case in cases() {
         let label = &case["label"];
-        let (rho_c, rho_d) = evolution(&case, 0.0).fixation_probabilities();
+        let (rho_c, rho_d) = evolution(&case, 0.0).fixation_probabilities().unwrap();
         for (field, got) in [
             ("rho_cooperator_invades", rho_c.value),
             ("rho_defector_invades", rho_d.value),
