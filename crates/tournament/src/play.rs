@@ -203,7 +203,7 @@ fn check_payoff_magnitude(game: &TwoLevelGame) -> Result<(), ParameterError> {
             let too_large = table.cells.iter().flatten().any(|payoff| {
                 [payoff.utility, payoff.policy, payoff.political]
                     .iter()
-                    .any(|v| !(v.abs() <= PAYOFF_LIMIT))
+                    .any(|v| v.is_nan() || v.abs() > PAYOFF_LIMIT)
             });
             if too_large {
                 return Err(ParameterError::new(

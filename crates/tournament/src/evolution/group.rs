@@ -81,7 +81,7 @@ impl GroupPayoffs {
             ));
         }
         for (field, column) in [("cooperator", &cooperator), ("defector", &defector)] {
-            if let Some(bad) = column.iter().find(|x| !(x.abs() <= PAYOFF_LIMIT)) {
+            if let Some(bad) = column.iter().find(|x| x.is_nan() || x.abs() > PAYOFF_LIMIT) {
                 return Err(ParameterError::new(
                     field,
                     format!(
