@@ -78,7 +78,7 @@ impl MatchConfig {
     /// no elections and the length kept from the players.
     ///
     /// Fails when the game's payoffs are so large (above
-    /// [`PAYOFF_LIMIT`](twolevel_game::PAYOFF_LIMIT) in magnitude for some
+    /// [`PAYOFF_LIMIT`] in magnitude for some
     /// politicization and orientation) that totals could overflow; a
     /// validated [`TwoLevelGame`] never is.
     pub fn new(game: TwoLevelGame, horizon: Horizon) -> Result<Self, ParameterError> {
