@@ -15,7 +15,7 @@ Conventions (checked in egttools 0.1.14 source, `sed_analytical.py`): payoffs
 exclude self-interaction, pi_A(k) = ((k-1) a + (Z-k) b) / (Z-1),
 pi_B(k) = (k c + (Z-k-1) d) / (Z-1); T+/- = k/Z (Z-k)/(Z-1) fermi(+/-beta dpi)
 with fermi(x) = 1/(1+exp(-x)), so prod T-/T+ = exp(-beta sum dpi), the same
-as twolevel's `Update::Fermi(beta)` (and its exponential-fitness Moran).
+as twolevel's `Update::fermi(beta)` (and its exponential-fitness Moran).
 StochDynamics.fixation_probability returns exactly 0 once the partial sum
 exceeds 1e7, so every case here is chosen with rho well above 1e-7 and the
 two egttools implementations are checked to agree before writing.

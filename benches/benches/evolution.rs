@@ -37,20 +37,20 @@ fn steps(c: &mut Criterion) {
         (
             "moran_linear_2types",
             &two,
-            Update::Moran(Selection::Linear(0.1)),
+            Update::moran(Selection::linear(0.1).unwrap()),
         ),
         (
             "moran_exponential_2types",
             &two,
-            Update::Moran(Selection::Exponential(0.1)),
+            Update::moran(Selection::exponential(0.1).unwrap()),
         ),
         (
             "moran_linear_4types",
             &four,
-            Update::Moran(Selection::Linear(0.1)),
+            Update::moran(Selection::linear(0.1).unwrap()),
         ),
-        ("fermi_2types", &two, Update::Fermi(0.1)),
-        ("fermi_4types", &four, Update::Fermi(0.1)),
+        ("fermi_2types", &two, Update::fermi(0.1).unwrap()),
+        ("fermi_4types", &four, Update::fermi(0.1).unwrap()),
     ];
     for (name, table, update) in cases {
         // Mutation keeps every run going for exactly STEPS steps.
@@ -80,7 +80,7 @@ fn analytic(c: &mut Criterion) {
     c.bench_function("fixation_probability_fermi_n10000", |b| {
         b.iter(|| {
             fixation_probability(
-                Update::Fermi(black_box(1.0)),
+                Update::fermi(black_box(1.0)).unwrap(),
                 black_box([3.0, 0.9, 1.4, 1.0]),
                 10_000,
             )

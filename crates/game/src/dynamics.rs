@@ -240,10 +240,25 @@ pub enum Politics {
     /// The level starts at `initial` and follows `dynamics`.
     Dynamic {
         /// The level in the first round.
+        #[serde(deserialize_with = "initial_level")]
         initial: Politicization,
         /// How the level moves from round to round.
         dynamics: PoliticizationDynamics,
     },
+}
+
+/// Deserializes the `initial` level of dynamic politics, naming `initial`
+/// (rather than the generic `pi`) when it is outside [0, 1].
+fn initial_level<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Politicization, D::Error> {
+    let value = f64::deserialize(deserializer)?;
+    Politicization::new(value).map_err(|error| {
+        serde::de::Error::custom(ParameterError {
+            field: "initial".to_owned(),
+            ..error
+        })
+    })
 }
 
 impl Default for Politics {

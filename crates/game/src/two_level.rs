@@ -23,8 +23,18 @@
 use serde::{Deserialize, Serialize};
 
 use crate::action::{Action, Outcome};
-use crate::error::{ParameterError, check_finite, check_non_negative, check_unit_interval};
+use crate::error::{
+    ParameterError, check_finite, check_non_negative, check_unit_interval, format_number,
+};
 use crate::matrix::{Bimatrix, PayoffMatrix};
+
+/// The largest payoff magnitude accepted anywhere: a game's policy and
+/// political payoffs (for every politicization), a payoff table's entries
+/// and a group game's payoffs. 1e100 leaves room for every total over a
+/// long match, every blend, and every product with an intensity of
+/// selection (itself at most 1e100) summed over a population, to stay
+/// finite; `docs/guide.md` lists it with the other limits.
+pub const PAYOFF_LIMIT: f64 = 1e100;
 
 /// The level of politicization of the shared problem, `pi` in [0, 1]:
 /// 0 is non-politicized, about 0.5 politicized, 1 securitized.
@@ -359,8 +369,9 @@ impl TwoLevelGame {
 
     /// The largest payoff magnitude a game may produce, for any
     /// politicization and orientation. Policy and political payoffs within
-    /// this bound keep every blend and every long-run total finite.
-    pub const MAX_PAYOFF: f64 = 1e300;
+    /// this bound keep every blend and every long-run total finite. It is
+    /// the crate-wide [`PAYOFF_LIMIT`].
+    pub const MAX_PAYOFF: f64 = PAYOFF_LIMIT;
 
     /// Builds a game, validating every parameter, with the default
     /// accountability and securitization (`alpha = 1`, `gamma = 2`); see
@@ -432,8 +443,9 @@ impl TwoLevelGame {
         let within = |value: f64| value.abs() <= Self::MAX_PAYOFF;
         let reason = |what: &str, value: f64| {
             format!(
-                "{what} reaches {value:e}, beyond the largest payoff magnitude {:e}",
-                Self::MAX_PAYOFF
+                "{what} reaches {}, beyond the largest payoff magnitude {}",
+                format_number(value),
+                format_number(Self::MAX_PAYOFF)
             )
         };
         let check_entries = |prefix: &str, bimatrix: &Bimatrix| {
@@ -485,23 +497,37 @@ impl TwoLevelGame {
                 audience_bonus,
             } => {
                 let kappa_max = kappa * (1.0 + self.securitization);
+                // The relative-gains term is kappa times the policy gap:
+                // blame kappa when it magnifies the gap, otherwise the
+                // policy entry that makes the gap so wide.
+                let gap_field = if kappa_max.abs() > 1.0 {
+                    "political.Derived.kappa".to_owned()
+                } else {
+                    self.widest_policy_entry()
+                };
                 [
-                    ("political.Derived.kappa", kappa_max * gap),
-                    ("theta", kappa_max * (gap + self.threat_cost)),
-                    ("political.Derived.audience_bonus", audience_bonus),
-                    ("alpha", self.accountability * self.threat_cost),
+                    (gap_field, kappa_max * gap),
+                    ("theta".to_owned(), kappa_max * (gap + self.threat_cost)),
+                    (
+                        "political.Derived.audience_bonus".to_owned(),
+                        audience_bonus,
+                    ),
+                    ("alpha".to_owned(), self.accountability * self.threat_cost),
                 ]
             }
-            PoliticalPayoff::Matrix(_) => [("political.Matrix", 0.0); 4],
+            PoliticalPayoff::Matrix(_) => {
+                std::array::from_fn(|_| ("political.Matrix".to_owned(), 0.0))
+            }
         };
         let political = corners
             .iter()
             .flat_map(|&pi| Outcome::ALL.map(|o| self.political_payoffs(o.own, o.partner, pi)));
+        let first = terms[0].0.clone();
         let culprit = terms.into_iter().find(|(_, v)| !within(*v)).or_else(|| {
             political
                 .flatten()
                 .find(|v| !within(*v))
-                .map(|v| (terms[0].0, v))
+                .map(|v| (first, v))
         });
         if let Some((field, value)) = culprit {
             return Err(ParameterError::new(
@@ -510,6 +536,20 @@ impl TwoLevelGame {
             ));
         }
         Ok(())
+    }
+
+    /// The field of the policy entry of largest magnitude (`policy.row.R`
+    /// and so on), which widens the gap between the states' payoffs most.
+    fn widest_policy_entry(&self) -> String {
+        let mut widest = (String::from("policy"), -1.0);
+        for (side, matrix) in [("row", self.policy.row), ("column", self.policy.column)] {
+            for (name, value) in ["R", "S", "T", "P"].into_iter().zip(matrix.entries()) {
+                if value.abs() > widest.1 {
+                    widest = (format!("policy.{side}.{name}"), value.abs());
+                }
+            }
+        }
+        widest.0
     }
 
     /// Axelrod's classic game: the given policy matrix for both states, no

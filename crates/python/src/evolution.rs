@@ -10,7 +10,7 @@ use numpy::{IntoPyArray, PyArray1};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use twolevel::game::{
-    Anchor, NoThreshold, Orientation, PayoffMatrix, Politicization, TwoLevelGame,
+    Anchor, NoThreshold, Orientation, ParameterError, PayoffMatrix, Politicization, TwoLevelGame,
     paradox_of_politicization_with,
 };
 use twolevel::tournament::evolution::{
@@ -42,19 +42,28 @@ fn process(name: &str) -> PyResult<Process> {
     }
 }
 
+/// A refused intensity of selection or imitation, named as the Python
+/// argument `intensity` rather than as the RON field it would be in a file.
+fn intensity_error(error: ParameterError) -> PyErr {
+    value_error(ParameterError {
+        field: "intensity".to_owned(),
+        ..error
+    })
+}
+
 /// The Moran payoff-to-fitness map of a name and intensity: "exponential"
 /// (`exp(intensity * payoff)`) or "linear" (`1 - w + w * payoff`).
 fn selection(name: &str, intensity: f64) -> PyResult<Selection> {
     let map = match name.trim().to_ascii_lowercase().as_str() {
-        "exponential" => Selection::Exponential(intensity),
-        "linear" => Selection::Linear(intensity),
+        "exponential" => Selection::exponential(intensity),
+        "linear" => Selection::linear(intensity),
         _ => {
             return Err(value_error(format!(
                 "unknown selection \"{name}\"; expected \"exponential\" or \"linear\""
             )));
         }
     };
-    map.validate().map_err(value_error)
+    map.map_err(intensity_error)
 }
 
 /// The update rule of a finite-population process: Moran with the
@@ -62,17 +71,8 @@ fn selection(name: &str, intensity: f64) -> PyResult<Selection> {
 /// imitation intensity beta.
 fn update(process_name: &str, selection_name: &str, intensity: f64) -> PyResult<Update> {
     match process(process_name)? {
-        Process::Moran => Ok(Update::Moran(selection(selection_name, intensity)?)),
-        Process::PairwiseComparison => {
-            if intensity.is_finite() && intensity >= 0.0 {
-                Ok(Update::Fermi(intensity))
-            } else {
-                Err(value_error(format!(
-                    "invalid `intensity`: expected a finite imitation intensity >= 0, got \
-                     {intensity}"
-                )))
-            }
-        }
+        Process::Moran => Ok(Update::moran(selection(selection_name, intensity)?)),
+        Process::PairwiseComparison => Update::fermi(intensity).map_err(intensity_error),
         _ => Err(value_error(format!(
             "the analytic functions need a finite-population process (\"moran\" or \"fermi\"), \
              got \"{process_name}\""

@@ -83,8 +83,8 @@ fn evolution() -> Value {
 fn analytic() -> Value {
     let table = vec![vec![3.0, 0.9], vec![1.4, 1.0]];
     let game = [3.0, 0.9, 1.4, 1.0];
-    let moran = Update::Moran(Selection::Linear(0.5));
-    let fermi = Update::Fermi(2.0);
+    let moran = Update::moran(Selection::linear(0.5).unwrap());
+    let fermi = Update::fermi(2.0).unwrap();
     let config = RawEvolutionConfig {
         process: twolevel::tournament::evolution::Process::PairwiseComparison,
         population: 20,
@@ -106,8 +106,12 @@ fn analytic() -> Value {
         vec![3.0, 0.9, 3.0],
     ])
     .unwrap();
-    let matrix =
-        FixationMatrix::new(Update::Moran(Selection::Exponential(1.0)), &three, 50).unwrap();
+    let matrix = FixationMatrix::new(
+        Update::moran(Selection::exponential(1.0).unwrap()),
+        &three,
+        50,
+    )
+    .unwrap();
     let game_2l = TwoLevelGame::default();
     let w = Orientation::new(0.5).unwrap();
     let stage = game_2l.blended_matrix(w, Politicization::new(0.3).unwrap());

@@ -142,16 +142,35 @@ pub fn parse_ron<T: DeserializeOwned>(
     // skipped, so that line and column numbers still count from the text
     // the user sees.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    ron::Options::default().from_str(text).map_err(|error| {
-        let (line, column) = error_position(text, &error.span);
-        ConfigError::Syntax {
-            path: origin.as_ref().to_path_buf(),
-            line,
-            column,
-            message: error.code.to_string(),
-        }
-    })
+    ron::Options::default()
+        .with_recursion_limit(RECURSION_LIMIT)
+        .from_str(text)
+        .map_err(|error| {
+            let (line, column) = error_position(text, &error.span);
+            ConfigError::Syntax {
+                path: origin.as_ref().to_path_buf(),
+                line,
+                column,
+                message: syntax_message(&error.code),
+            }
+        })
 }
+
+/// The message of a RON error. RON's own for nesting beyond its recursion
+/// limit points library users to `serde_stacker`, which means nothing to
+/// someone writing a file; it says instead what is wrong with the file.
+fn syntax_message(code: &ron::Error) -> String {
+    match code {
+        ron::Error::ExceededRecursionLimit => format!(
+            "the file is nested too deeply here (more than {RECURSION_LIMIT} levels of brackets \
+             inside one another); flatten it"
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// How many brackets may be open inside one another (RON's default).
+const RECURSION_LIMIT: usize = 128;
 
 /// The line and column (from 1) to report for a RON error span.
 ///

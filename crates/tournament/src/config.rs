@@ -501,6 +501,11 @@ fn check_run_size(
         // named, rather than after the round robin has been played.
         evolution.check_players(round_robin.entrants().len())?;
         evolution.check_memory(round_robin.entrants().len())?;
+        // A selection that some payoff of this game would turn into a
+        // non-positive or infinite fitness is refused here too.
+        let (low, high) =
+            crate::evolution::stage_payoff_range(round_robin.config(), evolution.fitness());
+        evolution.check_fitness(low, high)?;
     }
     Ok(())
 }

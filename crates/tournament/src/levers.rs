@@ -57,7 +57,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use twolevel_game::error::check_unit_interval;
+use twolevel_game::error::{check_unit_interval, format_number};
 use twolevel_game::{
     ByCurrency, Currency, Orientation, ParameterError, PoliticalPayoff, Politicization, Politics,
 };
@@ -300,13 +300,29 @@ impl Lever {
 
     /// Plays `base` with the lever at `settings.low` and at
     /// `settings.high`, with `base`'s seed, and measures both runs.
+    ///
+    /// Fails when a setting cannot be applied (out of its range, or a kappa
+    /// that would push the game's payoffs beyond the
+    /// [payoff limit](twolevel_game::PAYOFF_LIMIT)); the error names the
+    /// lever's parameter and says which lever, which value and why.
     pub fn run(
         self,
         base: &RoundRobin,
         settings: LeverSettings,
     ) -> Result<LeverOutcome, ParameterError> {
         let measure = |value: f64| -> Result<Measurement, ParameterError> {
-            Ok(Measurement::of(value, &self.apply(base, value)?.play()))
+            let pulled = self.apply(base, value).map_err(|error| {
+                ParameterError::new(
+                    self.parameter(),
+                    format!(
+                        "the {} lever cannot set {} to {} on this tournament: {error}",
+                        self.name(),
+                        self.parameter(),
+                        format_number(value)
+                    ),
+                )
+            })?;
+            Ok(Measurement::of(value, &pulled.play()))
         };
         Ok(LeverOutcome {
             lever: self,

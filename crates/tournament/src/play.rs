@@ -51,15 +51,11 @@ use rand::RngExt;
 use rand_core::Rng;
 use serde::{Deserialize, Serialize};
 use twolevel_game::{
-    Action, ElectionCycle, Horizon, HorizonKind, Orientation, Outcome, ParameterError,
-    PayoffMatrix, Politicization, Politics, StageTable, StageTableBuilder, Strategy, TwoLevelGame,
-    View,
-    error::{check_positive_fraction, check_unit_interval},
+    Action, ElectionCycle, Horizon, HorizonKind, Orientation, Outcome, PAYOFF_LIMIT,
+    ParameterError, PayoffMatrix, Politicization, Politics, StageTable, StageTableBuilder,
+    Strategy, TwoLevelGame, View,
+    error::{check_positive_fraction, check_unit_interval, format_number},
 };
-
-/// The largest payoff magnitude a match accepts, so that totals over very
-/// long matches stay finite.
-const PAYOFF_BOUND: f64 = 1e100;
 
 /// Everything about a match except the players: the game, its length, noise,
 /// politicization and elections.
@@ -81,8 +77,10 @@ impl MatchConfig {
     /// A noiseless match of `game` over `horizon`, with no politicization,
     /// no elections and the length kept from the players.
     ///
-    /// Fails when the game's payoffs are so large (above 1e100 in magnitude
-    /// for some politicization and orientation) that totals could overflow.
+    /// Fails when the game's payoffs are so large (above
+    /// [`PAYOFF_LIMIT`] in magnitude for some
+    /// politicization and orientation) that totals could overflow; a
+    /// validated [`TwoLevelGame`] never is.
     pub fn new(game: TwoLevelGame, horizon: Horizon) -> Result<Self, ParameterError> {
         check_payoff_magnitude(&game)?;
         Ok(MatchConfig {
@@ -205,12 +203,15 @@ fn check_payoff_magnitude(game: &TwoLevelGame) -> Result<(), ParameterError> {
             let too_large = table.cells.iter().flatten().any(|payoff| {
                 [payoff.utility, payoff.policy, payoff.political]
                     .iter()
-                    .any(|v| v.is_nan() || v.abs() > PAYOFF_BOUND)
+                    .any(|v| v.is_nan() || v.abs() > PAYOFF_LIMIT)
             });
             if too_large {
                 return Err(ParameterError::new(
                     "game",
-                    format!("payoffs must stay within +-{PAYOFF_BOUND:e} for every pi and w"),
+                    format!(
+                        "payoffs must stay within +-{} for every pi and w",
+                        format_number(PAYOFF_LIMIT)
+                    ),
                 ));
             }
         }

@@ -10,9 +10,9 @@ use serde_json::Value;
 use support::floats;
 use twolevel_tournament::evolution::{
     EvolutionConfig, EvolutionOutcome, FixationMatrix, FixationSummary, PayoffTable, Process,
-    RawEvolutionConfig, Record, RunOutcome, Selection, StochasticParams, Update,
-    conditional_fixation_time, ecological, evolve, evolve_sampled, fixation_probability,
-    replicator, run_rng, simulate, simulate_runs,
+    RawEvolutionConfig, Record, RunOutcome, Selection, SelectionKind, StochasticParams, Update,
+    UpdateKind, conditional_fixation_time, ecological, evolve, evolve_sampled,
+    fixation_probability, replicator, run_rng, simulate, simulate_runs,
 };
 
 const PD: [f64; 4] = [3.0, 0.0, 5.0, 1.0];
@@ -71,7 +71,7 @@ fn constant_fitness_matches_the_closed_form_even_when_tiny() {
     ] {
         // Linear fitness with w = 1: f_A = r, f_B = 1 at every composition.
         let rho = fixation_probability(
-            Update::Moran(Selection::Linear(1.0)),
+            Update::moran(Selection::linear(1.0).unwrap()),
             [r, r, 1.0, 1.0],
             population,
         )
@@ -96,7 +96,7 @@ fn exponential_fitness_with_constant_payoffs_is_the_constant_case() {
     // exp(beta * pi): with pi_A = 1, pi_B = 0 the relative fitness is e^beta.
     let beta: f64 = 0.7;
     let rho = fixation_probability(
-        Update::Moran(Selection::Exponential(beta)),
+        Update::moran(Selection::exponential(beta).unwrap()),
         [1.0, 1.0, 0.0, 0.0],
         60,
     )
@@ -108,9 +108,9 @@ fn exponential_fitness_with_constant_payoffs_is_the_constant_case() {
 fn neutral_drift_is_exactly_one_over_n() {
     for population in [2, 7, 100, 12_345] {
         for update in [
-            Update::Moran(Selection::Linear(0.0)),
-            Update::Moran(Selection::Exponential(0.0)),
-            Update::Fermi(0.0),
+            Update::moran(Selection::linear(0.0).unwrap()),
+            Update::moran(Selection::exponential(0.0).unwrap()),
+            Update::fermi(0.0).unwrap(),
         ] {
             let rho = fixation_probability(update, PD, population).unwrap();
             assert_eq!(rho.value, 1.0 / f64::from(population), "{update:?}");
@@ -130,8 +130,8 @@ fn fermi_fixation_matches_egttools() {
             // The Fermi rule and the Moran process with exponential fitness
             // share T-/T+ = exp(-beta (pi_A - pi_B)).
             for update in [
-                Update::Fermi(beta),
-                Update::Moran(Selection::Exponential(beta)),
+                Update::fermi(beta).unwrap(),
+                Update::moran(Selection::exponential(beta).unwrap()),
             ] {
                 let rho = fixation_probability(update, table.pair(invader, resident), population)
                     .unwrap();
@@ -152,7 +152,7 @@ fn stationary_distribution_matches_egttools() {
         let population = u32::try_from(case["population"].as_u64().unwrap()).unwrap();
         let beta = case["beta"].as_f64().unwrap();
         let label = case["label"].as_str().unwrap();
-        let matrix = FixationMatrix::new(Update::Fermi(beta), &table, population).unwrap();
+        let matrix = FixationMatrix::new(Update::fermi(beta).unwrap(), &table, population).unwrap();
         let expected_fixation = case["fixation_resident_invader"].as_array().unwrap();
         for (resident, row) in expected_fixation.iter().enumerate() {
             for (invader, expected) in floats(row).into_iter().enumerate() {
@@ -191,7 +191,7 @@ fn stationary_distribution_survives_tiny_fixation_probabilities() {
         vec![0.7, 1.9, 1.4],
     ])
     .unwrap();
-    let matrix = FixationMatrix::new(Update::Fermi(1.0), &table, 3000).unwrap();
+    let matrix = FixationMatrix::new(Update::fermi(1.0).unwrap(), &table, 3000).unwrap();
     let q = |from: usize, to: usize| matrix.get(to, from).ln;
     let tiny = (0..3)
         .flat_map(|i| (0..3).map(move |j| (i, j)))
@@ -224,12 +224,12 @@ fn transitions(update: Update, [a, b, c, d]: [f64; 4], population: u32, k: u32) 
     let k = f64::from(k);
     let pi_a = (a * (k - 1.0) + b * (n - k)) / (n - 1.0);
     let pi_b = (c * k + d * (n - k - 1.0)) / (n - 1.0);
-    match update {
-        Update::Moran(selection) => {
+    match update.kind() {
+        UpdateKind::Moran(selection) => {
             let (fa, fb) = (k * selection.of(pi_a), (n - k) * selection.of(pi_b));
             (fa / (fa + fb) * (n - k) / n, fb / (fa + fb) * k / n)
         }
-        Update::Fermi(beta) => {
+        UpdateKind::Fermi(beta) => {
             let meet = k * (n - k) / (n * (n - 1.0));
             let up = 1.0 / (1.0 + (-beta * (pi_a - pi_b)).exp());
             (meet * up, meet * (1.0 - up))
@@ -293,8 +293,8 @@ fn fixation_time_by_linear_algebra(update: Update, game: [f64; 4], population: u
 fn neutral_fixation_time_is_n_times_n_minus_one() {
     for population in [2u32, 10, 100, 1000] {
         for update in [
-            Update::Moran(Selection::Linear(0.0)),
-            Update::Moran(Selection::Exponential(0.0)),
+            Update::moran(Selection::linear(0.0).unwrap()),
+            Update::moran(Selection::exponential(0.0).unwrap()),
         ] {
             let t = conditional_fixation_time(update, PD, population).unwrap();
             let expected = f64::from(population) * f64::from(population - 1);
@@ -306,10 +306,10 @@ fn neutral_fixation_time_is_n_times_n_minus_one() {
 #[test]
 fn fixation_time_matches_the_linear_equations() {
     for update in [
-        Update::Moran(Selection::Linear(0.5)),
-        Update::Moran(Selection::Exponential(0.3)),
-        Update::Fermi(1.0),
-        Update::Fermi(0.05),
+        Update::moran(Selection::linear(0.5).unwrap()),
+        Update::moran(Selection::exponential(0.3).unwrap()),
+        Update::fermi(1.0).unwrap(),
+        Update::fermi(0.05).unwrap(),
     ] {
         for game in [
             PD,
@@ -317,7 +317,9 @@ fn fixation_time_matches_the_linear_equations() {
             tft_alld(10.0),
             [-1.0, 4.0, 0.0, 2.0],
         ] {
-            if matches!(update, Update::Moran(Selection::Linear(_))) && game[0] < 0.0 {
+            if matches!(update.kind(), UpdateKind::Moran(s) if matches!(s.kind(), SelectionKind::Linear(_)))
+                && game[0] < 0.0
+            {
                 continue;
             }
             for population in [3, 12, 60] {
@@ -335,7 +337,7 @@ fn fixation_time_matches_the_linear_equations() {
 #[test]
 fn simulated_fixation_time_matches_analytic() {
     // ALLD invading ALLC under the Fermi rule fixes often: many samples.
-    let update = Update::Fermi(0.5);
+    let update = Update::fermi(0.5).unwrap();
     let game = [1.0, 5.0, 0.0, 3.0];
     let population = 12;
     let runs = simulate_one_mutant(update, game, population, 20_000, 21);
@@ -404,37 +406,55 @@ fn check_fixation_frequency(update: Update, game: [f64; 4], population: u32, run
 fn moran_fixation_frequencies_match_analytic() {
     let tft = tft_alld(10.0);
     let alld_invades = [tft[3], tft[2], tft[1], tft[0]];
-    check_fixation_frequency(Update::Moran(Selection::Linear(0.5)), tft, 10, 40_000, 1);
     check_fixation_frequency(
-        Update::Moran(Selection::Linear(0.5)),
+        Update::moran(Selection::linear(0.5).unwrap()),
+        tft,
+        10,
+        40_000,
+        1,
+    );
+    check_fixation_frequency(
+        Update::moran(Selection::linear(0.5).unwrap()),
         alld_invades,
         10,
         40_000,
         2,
     );
     check_fixation_frequency(
-        Update::Moran(Selection::Linear(1.0)),
+        Update::moran(Selection::linear(1.0).unwrap()),
         [1.5, 1.5, 1.0, 1.0],
         8,
         40_000,
         3,
     );
-    check_fixation_frequency(Update::Moran(Selection::Exponential(1.0)), PD, 6, 40_000, 4);
+    check_fixation_frequency(
+        Update::moran(Selection::exponential(1.0).unwrap()),
+        PD,
+        6,
+        40_000,
+        4,
+    );
 }
 
 #[test]
 fn fermi_fixation_frequencies_match_analytic() {
     let hawk_dove = [-1.0, 4.0, 0.0, 2.0];
-    check_fixation_frequency(Update::Fermi(0.2), hawk_dove, 30, 20_000, 5);
-    check_fixation_frequency(Update::Fermi(0.2), [2.0, 0.0, 4.0, -1.0], 30, 20_000, 6);
-    check_fixation_frequency(Update::Fermi(1.0), tft_alld(10.0), 12, 40_000, 7);
+    check_fixation_frequency(Update::fermi(0.2).unwrap(), hawk_dove, 30, 20_000, 5);
+    check_fixation_frequency(
+        Update::fermi(0.2).unwrap(),
+        [2.0, 0.0, 4.0, -1.0],
+        30,
+        20_000,
+        6,
+    );
+    check_fixation_frequency(Update::fermi(1.0).unwrap(), tft_alld(10.0), 12, 40_000, 7);
 }
 
 #[test]
 fn fixation_time_is_recorded() {
     let table = table_of([1.0; 4]);
     let params = StochasticParams {
-        update: Update::Moran(Selection::Linear(0.0)),
+        update: Update::moran(Selection::linear(0.0).unwrap()),
         mutation: 0.0,
         max_steps: u64::MAX,
         record: Record::Generation,
@@ -461,7 +481,7 @@ fn fixation_time_is_recorded() {
 fn same_seed_same_trajectory_and_parallel_equals_serial() {
     let table = table_of(PD);
     let params = StochasticParams {
-        update: Update::Fermi(0.3),
+        update: Update::fermi(0.3).unwrap(),
         mutation: 0.01,
         max_steps: 2000,
         record: Record::Step,
@@ -494,7 +514,7 @@ fn sampled_deterministic_matches_equal_the_table() {
         process: Process::Moran,
         population: 30,
         initial: twolevel_tournament::evolution::Initial::Counts(vec![15, 15]),
-        selection: Selection::Linear(0.5),
+        selection: Selection::linear(0.5).unwrap(),
         runs: 4,
         ..RawEvolutionConfig::default()
     });
@@ -613,7 +633,7 @@ fn evolve_runs_each_configured_process() {
             population: 20,
             generations: 100,
             runs: 2,
-            selection: Selection::Linear(0.2),
+            selection: Selection::linear(0.2).unwrap(),
             record: Record::Final,
             ..RawEvolutionConfig::default()
         })
@@ -652,7 +672,7 @@ fn bad_input_is_rejected_with_the_field() {
 
     let negative = PayoffTable::two_by_two(3.0, -1.0, 5.0, 1.0).unwrap();
     let linear = config(RawEvolutionConfig {
-        selection: Selection::Linear(1.0),
+        selection: Selection::linear(1.0).unwrap(),
         ..RawEvolutionConfig::default()
     });
     assert_eq!(
@@ -680,14 +700,15 @@ fn bad_input_is_rejected_with_the_field() {
         EvolutionConfig::try_from(too_small).unwrap_err().field,
         "population"
     );
+    // An intensity out of range cannot even be built.
     assert!(
-        fixation_probability(Update::Moran(Selection::Linear(2.0)), PD, 10)
+        Selection::linear(2.0)
             .unwrap_err()
             .field
             .starts_with("selection")
     );
     let params = StochasticParams {
-        update: Update::Fermi(1.0),
+        update: Update::fermi(1.0).unwrap(),
         mutation: 1.5,
         max_steps: 10,
         record: Record::Final,

@@ -2,8 +2,8 @@
 
 use proptest::prelude::*;
 use twolevel_tournament::evolution::{
-    FixationMatrix, PayoffTable, Record, Selection, StochasticParams, Update, ecological,
-    fixation_probability, replicator, run_rng, simulate,
+    FixationMatrix, PayoffTable, Record, Selection, SelectionKind, StochasticParams, Update,
+    UpdateKind, ecological, fixation_probability, replicator, run_rng, simulate,
 };
 
 /// Shares on the simplex from arbitrary positive weights.
@@ -25,13 +25,12 @@ fn ln_product(update: Update, [a, b, c, d]: [f64; 4], population: u32) -> f64 {
             let k = f64::from(k);
             let pi_a = (a * (k - 1.0) + b * (n - k)) / (n - 1.0);
             let pi_b = (c * k + d * (n - k - 1.0)) / (n - 1.0);
-            match update {
-                Update::Fermi(beta) | Update::Moran(Selection::Exponential(beta)) => {
-                    -beta * (pi_a - pi_b)
-                }
-                Update::Moran(Selection::Linear(w)) => {
-                    ((1.0 - w + w * pi_b) / (1.0 - w + w * pi_a)).ln()
-                }
+            match update.kind() {
+                UpdateKind::Fermi(beta) => -beta * (pi_a - pi_b),
+                UpdateKind::Moran(selection) => match selection.kind() {
+                    SelectionKind::Exponential(beta) => -beta * (pi_a - pi_b),
+                    SelectionKind::Linear(w) => ((1.0 - w + w * pi_b) / (1.0 - w + w * pi_a)).ln(),
+                },
             }
         })
         .sum()
@@ -39,9 +38,9 @@ fn ln_product(update: Update, [a, b, c, d]: [f64; 4], population: u32) -> f64 {
 
 fn update_strategy() -> impl Strategy<Value = Update> {
     prop_oneof![
-        (0.0..=1.0f64).prop_map(|w| Update::Moran(Selection::Linear(w))),
-        (0.0..3.0f64).prop_map(|b| Update::Moran(Selection::Exponential(b))),
-        (0.0..3.0f64).prop_map(Update::Fermi),
+        (0.0..=1.0f64).prop_map(|w| Update::moran(Selection::linear(w).unwrap())),
+        (0.0..3.0f64).prop_map(|b| Update::moran(Selection::exponential(b).unwrap())),
+        (0.0..3.0f64).prop_map(|b| Update::fermi(b).unwrap()),
     ]
 }
 
@@ -100,7 +99,7 @@ proptest! {
         prop_assume!(counts.iter().sum::<u32>() >= 2);
         let size: u32 = counts.iter().sum();
         let mut table = table3(&entries);
-        let update = if fermi { Update::Fermi(1.0) } else { Update::Moran(Selection::Linear(0.5)) };
+        let update = if fermi { Update::fermi(1.0).unwrap() } else { Update::moran(Selection::linear(0.5).unwrap()) };
         let params = StochasticParams { update, mutation, max_steps: 500, record: Record::Step };
         let run = simulate(&mut table, &counts, &params, &mut run_rng(seed, 0)).unwrap();
         let mut last_step = None;
@@ -122,7 +121,7 @@ proptest! {
         population in 2u32..500,
     ) {
         let table = table3(&entries);
-        let matrix = FixationMatrix::new(Update::Fermi(beta), &table, population).unwrap();
+        let matrix = FixationMatrix::new(Update::fermi(beta).unwrap(), &table, population).unwrap();
         let stationary = matrix.stationary_distribution();
         prop_assert!(stationary.iter().all(|x| (0.0..=1.0).contains(x)));
         prop_assert!((stationary.iter().sum::<f64>() - 1.0).abs() < 1e-12);

@@ -69,7 +69,7 @@ fn played_matches_fix_as_often_as_the_analytic_probability() {
         process: Process::Moran,
         population,
         initial: Initial::Counts(vec![1, population - 1]),
-        selection: Selection::Linear(0.5),
+        selection: Selection::linear(0.5).unwrap(),
         payoffs: PayoffMode::Matches,
         // Far more than fixation takes (the summary checks that every
         // run fixed).
@@ -86,7 +86,7 @@ fn played_matches_fix_as_often_as_the_analytic_probability() {
     let summary = FixationSummary::new(outcomes, 2);
     assert_eq!(summary.unfixed, 0);
     let rho = fixation_probability(
-        Update::Moran(Selection::Linear(0.5)),
+        Update::moran(Selection::linear(0.5).unwrap()),
         [3.0, 0.9, 1.4, 1.0],
         population,
     )

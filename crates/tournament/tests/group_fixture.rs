@@ -138,7 +138,7 @@ fn fixation_probabilities_match_egttools() {
     let mut compared = 0;
     for case in cases() {
         let label = &case["label"];
-        let (rho_c, rho_d) = evolution(&case, 0.0).fixation_probabilities();
+        let (rho_c, rho_d) = evolution(&case, 0.0).fixation_probabilities().unwrap();
         compared += assert_fixation(
             label,
             &case,

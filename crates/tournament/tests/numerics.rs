@@ -78,9 +78,9 @@ proptest! {
     ) {
         let beta = 10f64.powf(beta_exponent);
         let update = if moran {
-            Update::Moran(Selection::Exponential(beta))
+            Update::moran(Selection::exponential(beta).unwrap())
         } else {
-            Update::Fermi(beta)
+            Update::fermi(beta).unwrap()
         };
         if let Ok(rho) = fixation_probability(update, game, population) {
             prop_assert!(rho.value.is_finite() && (0.0..=1.0).contains(&rho.value), "{rho:?}");
@@ -95,7 +95,7 @@ proptest! {
         population in 2..=100_u32,
     ) {
         let table = PayoffTable::new(rows).unwrap();
-        let update = Update::Fermi(10f64.powf(beta_exponent));
+        let update = Update::fermi(10f64.powf(beta_exponent)).unwrap();
         if let Ok(matrix) = FixationMatrix::new(update, &table, population) {
             let pi = matrix.stationary_distribution();
             prop_assert!(on_simplex(&pi), "{pi:?}");

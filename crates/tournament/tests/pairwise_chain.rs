@@ -77,9 +77,9 @@ fn two_player_fixation_matches_egttools_and_the_pairwise_analytics() {
     for case in cases() {
         let label = &case["label"];
         let evolution = chain(&case, 0.0);
-        let (rho_a, rho_b) = evolution.fixation_probabilities();
+        let (rho_a, rho_b) = evolution.fixation_probabilities().unwrap();
         let pairwise = fixation_probability(
-            Update::Fermi(case["beta"].as_f64().unwrap()),
+            Update::fermi(case["beta"].as_f64().unwrap()).unwrap(),
             game(&case),
             evolution.population(),
         )

@@ -39,15 +39,20 @@ fn groups_of_two_are_the_pairwise_analytics() {
             2,
         )
         .unwrap();
-        let (rho_c, rho_d) = evolution.fixation_probabilities();
-        let pairwise = fixation_probability(Update::Fermi(beta), game, population).unwrap();
+        let (rho_c, rho_d) = evolution.fixation_probabilities().unwrap();
+        let pairwise =
+            fixation_probability(Update::fermi(beta).unwrap(), game, population).unwrap();
         assert!(
             (rho_c.ln - pairwise.ln).abs() < 1e-9,
             "{rho_c:?} vs {pairwise:?}"
         );
         // D invading C is the same game with the roles swapped.
-        let swapped =
-            fixation_probability(Update::Fermi(beta), [1.0, 5.0, 0.0, 3.0], population).unwrap();
+        let swapped = fixation_probability(
+            Update::fermi(beta).unwrap(),
+            [1.0, 5.0, 0.0, 3.0],
+            population,
+        )
+        .unwrap();
         assert!(
             (rho_d.ln - swapped.ln).abs() < 1e-9,
             "{rho_d:?} vs {swapped:?}"
@@ -58,7 +63,7 @@ fn groups_of_two_are_the_pairwise_analytics() {
 #[test]
 fn neutral_selection_fixes_with_one_over_z_and_is_symmetric() {
     let evolution = GroupEvolution::new(collective_risk(6, 3), 50, 0.0, 0.01, 3).unwrap();
-    let (rho_c, rho_d) = evolution.fixation_probabilities();
+    let (rho_c, rho_d) = evolution.fixation_probabilities().unwrap();
     assert!((rho_c.value - 0.02).abs() < 1e-12);
     assert!((rho_d.value - 0.02).abs() < 1e-12);
     let p = evolution.stationary().unwrap();
@@ -189,7 +194,7 @@ fn regime_strategies_enter_through_their_payoff_table() {
     // Once conditional cooperators are common their groups keep
     // contributing, so one of them fixes more often than a neutral mutant
     // (1/Z) and one defector less often.
-    let (rho_c, rho_d) = evolution.fixation_probabilities();
+    let (rho_c, rho_d) = evolution.fixation_probabilities().unwrap();
     assert!(
         rho_c.value > 1.0 / 50.0 && rho_d.value < 1.0 / 50.0,
         "{rho_c:?} {rho_d:?}"

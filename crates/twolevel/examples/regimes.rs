@@ -260,7 +260,7 @@ fn ledger_against_free_riders() -> Result<()> {
         );
     }
     let (share, eta) = evolution.cooperation_and_achievement(&evolution.stationary()?);
-    let (rho_c, rho_d) = evolution.fixation_probabilities();
+    let (rho_c, rho_d) = evolution.fixation_probabilities()?;
     println!(
         "stationary share of ledgers {share:.3}; eta_G (groups made wholly of ledgers) {eta:.3}; \
          fixation of one ledger among free-riders {:.3e} (ln {:.2}), of one free-rider among \

@@ -30,9 +30,9 @@ use serde::{Deserialize, Serialize};
 use twolevel_game::ParameterError;
 use twolevel_game::error::format_number;
 
-use super::config::Selection;
+use super::config::SelectionKind;
 use super::payoff::PayoffTable;
-use super::stochastic::Update;
+use super::stochastic::{Update, UpdateKind};
 
 /// A probability together with its natural logarithm, which stays accurate
 /// when the probability itself underflows to 0.
@@ -105,16 +105,16 @@ fn ln_increase(update: Update, game: [f64; 4], population: u32, k: u32) -> f64 {
     let (pi_a, pi_b) = payoffs(game, population, k);
     let n = f64::from(population);
     let (ln_k, ln_rest) = (f64::from(k).ln(), (n - f64::from(k)).ln());
-    match update {
+    match update.kind() {
         // An A is born, then a B dies.
-        Update::Moran(selection) => {
+        UpdateKind::Moran(selection) => {
             let ln_a = ln_k + selection.ln_of(pi_a);
             let ln_b = ln_rest + selection.ln_of(pi_b);
             ln_a - ln_add(ln_a, ln_b) + ln_rest - n.ln()
         }
         // A B focal meets an A model and imitates it:
         // ln(1 / (1 + exp(-x))) = -softplus(-x).
-        Update::Fermi(beta) => {
+        UpdateKind::Fermi(beta) => {
             let x = beta * (pi_a - pi_b);
             let softplus = (-x).max(0.0) + (-x.abs()).exp().ln_1p();
             ln_rest - n.ln() + ln_k - (n - 1.0).ln() - softplus
@@ -125,26 +125,22 @@ fn ln_increase(update: Update, game: [f64; 4], population: u32, k: u32) -> f64 {
 /// The log of the ratio `T-(k) / T+(k)` for `k` invaders.
 fn ln_ratio(update: Update, game: [f64; 4], population: u32, k: u32) -> f64 {
     let (pi_a, pi_b) = payoffs(game, population, k);
-    match update {
-        Update::Moran(Selection::Exponential(beta)) => beta * (pi_b - pi_a),
-        Update::Moran(selection) => selection.ln_of(pi_b) - selection.ln_of(pi_a),
-        Update::Fermi(beta) => -beta * (pi_a - pi_b),
+    match update.kind() {
+        UpdateKind::Moran(selection) => match selection.kind() {
+            SelectionKind::Exponential(beta) => beta * (pi_b - pi_a),
+            SelectionKind::Linear(_) => selection.ln_of(pi_b) - selection.ln_of(pi_a),
+        },
+        UpdateKind::Fermi(beta) => -beta * (pi_a - pi_b),
     }
 }
 
 fn check_update(update: Update, game: [f64; 4]) -> Result<(), ParameterError> {
-    match update {
-        Update::Moran(selection) => {
-            selection.validate()?;
-            let low = game.iter().copied().fold(f64::INFINITY, f64::min);
-            let high = game.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-            if let Selection::Linear(_) = selection {
-                selection.check_range(low, high)?;
-            }
-        }
-        Update::Fermi(beta) => {
-            twolevel_game::error::check_non_negative("fermi_beta", beta)?;
-        }
+    if let UpdateKind::Moran(selection) = update.kind()
+        && let SelectionKind::Linear(_) = selection.kind()
+    {
+        let low = game.iter().copied().fold(f64::INFINITY, f64::min);
+        let high = game.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        selection.check_range(low, high)?;
     }
     if let Some(bad) = game.iter().find(|x| !x.is_finite()) {
         return Err(ParameterError::new(
@@ -179,9 +175,9 @@ fn ln_ratio_partial_sums(
             // An intensity of selection so strong that the log-ratios leave
             // the floating-point range: no finite answer can be given, so
             // the caller gets an error rather than a NaN.
-            let field = match update {
-                Update::Fermi(_) => "fermi_beta",
-                Update::Moran(_) => "selection",
+            let field = match update.kind() {
+                UpdateKind::Fermi(_) => "fermi_beta",
+                UpdateKind::Moran(_) => "selection",
             };
             return Err(ParameterError::new(
                 field,
@@ -259,9 +255,9 @@ pub fn conditional_fixation_time(
         Ok(time)
     } else {
         Err(ParameterError::new(
-            match update {
-                Update::Fermi(_) => "fermi_beta",
-                Update::Moran(_) => "selection",
+            match update.kind() {
+                UpdateKind::Fermi(_) => "fermi_beta",
+                UpdateKind::Moran(_) => "selection",
             },
             format!(
                 "the mean fixation time exceeds the floating-point range (its logarithm is \
@@ -429,11 +425,15 @@ impl FixationMatrix {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::evolution::Selection;
 
     #[test]
     fn neutral_is_one_over_n() {
         for population in [2, 3, 10, 1000] {
-            for update in [Update::Moran(Selection::Linear(0.0)), Update::Fermi(0.0)] {
+            for update in [
+                Update::moran(Selection::linear(0.0).unwrap()),
+                Update::fermi(0.0).unwrap(),
+            ] {
                 let rho = fixation_probability(update, [3.0, 0.0, 5.0, 1.0], population).unwrap();
                 assert_eq!(rho.value, 1.0 / f64::from(population));
             }
@@ -444,7 +444,7 @@ mod tests {
     fn two_individuals_by_hand() {
         // N = 2, one A and one B: pi_A = b, pi_B = c; rho = f_A / (f_A + f_B).
         let rho = fixation_probability(
-            Update::Moran(Selection::Linear(1.0)),
+            Update::moran(Selection::linear(1.0).unwrap()),
             [3.0, 2.0, 4.0, 1.0],
             2,
         )
@@ -454,7 +454,7 @@ mod tests {
 
     #[test]
     fn bad_input_is_named() {
-        let moran = Update::Moran(Selection::Linear(1.0));
+        let moran = Update::moran(Selection::linear(1.0).unwrap());
         assert_eq!(
             fixation_probability(moran, [1.0; 4], 1).unwrap_err().field,
             "population"
@@ -465,12 +465,7 @@ mod tests {
                 .field,
             "selection"
         );
-        assert_eq!(
-            fixation_probability(Update::Fermi(-1.0), [1.0; 4], 10)
-                .unwrap_err()
-                .field,
-            "fermi_beta"
-        );
+        assert_eq!(Update::fermi(-1.0).unwrap_err().field, "fermi_beta");
     }
 
     #[test]
@@ -478,16 +473,26 @@ mod tests {
         // fermi_beta = 1e308 times a payoff difference of 4 overflows: the
         // answer used to be Ok(NaN).
         let axelrod = [3.0, 0.0, 5.0, 1.0];
-        let err = fixation_probability(Update::Fermi(1e308), axelrod, 10).unwrap_err();
+        // Such an intensity can no longer be built at all.
+        assert_eq!(Update::fermi(1e308).unwrap_err().field, "fermi_beta");
+        assert_eq!(
+            Selection::exponential(1e308).unwrap_err().field,
+            "selection.Exponential"
+        );
+        // The largest accepted intensity on payoffs beyond the payoff limit
+        // still overflows: an error naming the intensity, never a NaN.
+        let huge = [3e300, 0.0, 5e300, 1.0];
+        let fermi = Update::fermi(Selection::MAX_INTENSITY).unwrap();
+        let err = fixation_probability(fermi, huge, 10).unwrap_err();
         assert_eq!(err.field, "fermi_beta");
-        assert!(conditional_fixation_time(Update::Fermi(1e308), axelrod, 10).is_err());
-        let err = fixation_probability(Update::Moran(Selection::Exponential(1e308)), axelrod, 10)
-            .unwrap_err();
+        assert!(conditional_fixation_time(fermi, huge, 10).is_err());
+        let exponential = Update::moran(Selection::exponential(Selection::MAX_INTENSITY).unwrap());
+        let err = fixation_probability(exponential, huge, 10).unwrap_err();
         assert_eq!(err.field, "selection");
         // Every accepted intensity gives a finite probability in [0, 1].
-        for beta in [0.0, 1e-300, 1.0, 1e3, 1e100, 1e300] {
+        for beta in [0.0, 1e-300, 1.0, 1e3, 1e50, Selection::MAX_INTENSITY] {
             for game in [axelrod, [1.0, 0.0, 0.0, 1.0], [1e100, -1e100, 0.0, 1.0]] {
-                if let Ok(rho) = fixation_probability(Update::Fermi(beta), game, 50) {
+                if let Ok(rho) = fixation_probability(Update::fermi(beta).unwrap(), game, 50) {
                     assert!(
                         rho.value.is_finite() && (0.0..=1.0).contains(&rho.value),
                         "beta {beta}, game {game:?}: {rho:?}"
@@ -503,7 +508,7 @@ mod tests {
         // With two strategies the stationary vector is proportional to
         // (rho_BA, rho_AB): the rate into each state.
         let table = PayoffTable::two_by_two(3.0, 0.0, 5.0, 1.0).unwrap();
-        let m = FixationMatrix::new(Update::Fermi(0.5), &table, 20).unwrap();
+        let m = FixationMatrix::new(Update::fermi(0.5).unwrap(), &table, 20).unwrap();
         let pi = m.stationary_distribution();
         let into_a = m.get(0, 1).value;
         let into_b = m.get(1, 0).value;
@@ -531,10 +536,10 @@ mod tests {
         ])
         .unwrap();
         let cases = [
-            (Update::Fermi(1e15), &ties),
-            (Update::Fermi(1e14), &ties),
-            (Update::Moran(Selection::Exponential(7.5)), &huge),
-            (Update::Fermi(7.5), &huge),
+            (Update::fermi(1e15).unwrap(), &ties),
+            (Update::fermi(1e14).unwrap(), &ties),
+            (Update::moran(Selection::exponential(7.5).unwrap()), &huge),
+            (Update::fermi(7.5).unwrap(), &huge),
         ];
         for (update, table) in cases {
             for population in [2, 10, 100] {
@@ -566,9 +571,10 @@ mod tests {
         // leaving it takes a time exponential in beta N, beyond f64 here;
         // it used to come back as Ok(inf).
         let snowdrift = [1.0, 2.0, 2.0, 0.0];
-        let err = conditional_fixation_time(Update::Fermi(1e3), snowdrift, 2000).unwrap_err();
+        let err =
+            conditional_fixation_time(Update::fermi(1e3).unwrap(), snowdrift, 2000).unwrap_err();
         assert_eq!(err.field, "fermi_beta");
-        let time = conditional_fixation_time(Update::Fermi(0.01), snowdrift, 20).unwrap();
+        let time = conditional_fixation_time(Update::fermi(0.01).unwrap(), snowdrift, 20).unwrap();
         assert!(time.is_finite() && time > 0.0, "{time}");
     }
 }

@@ -16,20 +16,20 @@
 //!
 //! ```
 //! use twolevel_game::Currency;
-//! use twolevel_tournament::evolution::{EvolutionConfig, Process, Selection};
+//! use twolevel_tournament::evolution::{EvolutionConfig, Process, SelectionKind};
 //!
 //! let config: EvolutionConfig = ron::from_str(
 //!     "(process: Moran, population: 100, fitness: Policy, selection: Exponential(0.5), runs: 10)",
 //! )?;
 //! assert_eq!(config.process(), Process::Moran);
 //! assert_eq!(config.fitness(), Currency::Policy);
-//! assert_eq!(config.selection(), Selection::Exponential(0.5));
+//! assert_eq!(config.selection().kind(), SelectionKind::Exponential(0.5));
 //! assert_eq!(config.population(), 100);
 //! # Ok::<(), ron::error::SpannedError>(())
 //! ```
 
 use serde::{Deserialize, Serialize};
-use twolevel_game::error::{check_non_negative, check_unit_interval};
+use twolevel_game::error::{check_non_negative, check_unit_interval, format_number};
 
 use crate::limits::check_at_most;
 use twolevel_game::{Currency, ParameterError};
@@ -68,15 +68,63 @@ impl Process {
 
 /// How a payoff (in the block's `fitness` currency) becomes a reproductive
 /// fitness in the Moran process: the `selection` field of the block.
+///
+/// A `Selection` is always valid: the only ways to build one are
+/// [`Selection::linear`], [`Selection::exponential`], [`Selection::new`]
+/// and deserializing, and each refuses, naming the field, an intensity that
+/// is not finite, is negative, exceeds [`Selection::MAX_INTENSITY`] or (for
+/// the linear map) exceeds 1. Read it back with [`Selection::kind`]. In RON
+/// it is written as its [`SelectionKind`]: `Exponential(0.5)` or
+/// `Linear(0.1)`.
+///
+/// ```
+/// use twolevel_tournament::evolution::{Selection, SelectionKind};
+///
+/// let selection = Selection::exponential(0.5)?;
+/// assert_eq!(selection.kind(), SelectionKind::Exponential(0.5));
+/// assert_eq!(ron::from_str::<Selection>("Exponential(0.5)")?, selection);
+/// assert!(Selection::linear(1.5).is_err());
+/// assert!(Selection::exponential(f64::NAN).is_err());
+/// assert!(ron::from_str::<Selection>("Exponential(1e308)").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Selection {
+#[serde(try_from = "SelectionKind", into = "SelectionKind")]
+pub struct Selection {
+    /// The validated description; private so that it cannot be changed
+    /// into an invalid one.
+    kind: SelectionKind,
+}
+
+/// The description of a [`Selection`], as written in RON files. It is a
+/// plain description and is not validated; a [`Selection`] built from it
+/// with [`Selection::new`] is, and every `Selection` returns a valid one
+/// from [`Selection::kind`].
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Selection")]
+pub enum SelectionKind {
     /// `1 - w + w * payoff` with the selection intensity `w` in [0, 1]:
     /// `w = 0` is neutral drift, `w = 1` makes fitness equal to the payoff.
-    /// Every fitness must be positive, which the run checks against the
-    /// payoff table.
+    /// Every fitness must be positive, which is checked against the payoff
+    /// table (its extremes, before anything runs, when they are known).
     Linear(f64),
-    /// `exp(beta * payoff)` with `beta >= 0`; always positive.
+    /// `exp(beta * payoff)` with `beta` in [0, [`Selection::MAX_INTENSITY`]];
+    /// always positive.
     Exponential(f64),
+}
+
+impl TryFrom<SelectionKind> for Selection {
+    type Error = ParameterError;
+
+    fn try_from(kind: SelectionKind) -> Result<Self, Self::Error> {
+        Selection::new(kind)
+    }
+}
+
+impl From<Selection> for SelectionKind {
+    fn from(selection: Selection) -> Self {
+        selection.kind
+    }
 }
 
 impl Default for Selection {
@@ -84,18 +132,78 @@ impl Default for Selection {
     /// Axelrod's (whose sucker's payoff 0 gives the linear map with `w = 1`
     /// a zero fitness) and blended two-level tables with negative payoffs.
     fn default() -> Self {
-        Selection::Exponential(1.0)
+        Selection {
+            kind: SelectionKind::Exponential(1.0),
+        }
     }
 }
 
+/// Checks an intensity of selection or imitation (an exponential `beta`, a
+/// Fermi `beta`): finite, at least 0 and at most
+/// [`Selection::MAX_INTENSITY`].
+pub(crate) fn check_intensity(field: &str, value: f64) -> Result<f64, ParameterError> {
+    check_non_negative(field, value)?;
+    if value > Selection::MAX_INTENSITY {
+        return Err(ParameterError::new(
+            field,
+            format!(
+                "expected an intensity of at most {} (the limit that keeps intensity times \
+                 payoff finite), got {}",
+                format_number(Selection::MAX_INTENSITY),
+                format_number(value)
+            ),
+        ));
+    }
+    Ok(value)
+}
+
 impl Selection {
+    /// The largest intensity of selection or imitation (the exponential
+    /// map's and the Fermi rule's `beta`). With payoffs bounded by
+    /// [`PAYOFF_LIMIT`](twolevel_game::PAYOFF_LIMIT) (also 1e100), every
+    /// product of an intensity and a payoff difference, and every sum of
+    /// them over an accepted population, stays finite.
+    pub const MAX_INTENSITY: f64 = 1e100;
+
+    /// Validates a description: [`Selection::linear`] or
+    /// [`Selection::exponential`] according to its kind.
+    pub fn new(kind: SelectionKind) -> Result<Self, ParameterError> {
+        match kind {
+            SelectionKind::Linear(w) => Selection::linear(w),
+            SelectionKind::Exponential(beta) => Selection::exponential(beta),
+        }
+    }
+
+    /// The linear map `1 - w + w * payoff`; `w` must lie in [0, 1]
+    /// (the error names `selection.Linear`).
+    pub fn linear(w: f64) -> Result<Self, ParameterError> {
+        check_unit_interval("selection.Linear", w).map(|w| Selection {
+            kind: SelectionKind::Linear(w),
+        })
+    }
+
+    /// The exponential map `exp(beta * payoff)`; `beta` must lie in
+    /// [0, [`Selection::MAX_INTENSITY`]] (the error names
+    /// `selection.Exponential`).
+    pub fn exponential(beta: f64) -> Result<Self, ParameterError> {
+        check_intensity("selection.Exponential", beta).map(|beta| Selection {
+            kind: SelectionKind::Exponential(beta),
+        })
+    }
+
+    /// The validated description, to match on.
+    #[must_use]
+    pub const fn kind(&self) -> SelectionKind {
+        self.kind
+    }
+
     /// The fitness of a payoff.
     #[inline]
     #[must_use]
     pub fn of(self, payoff: f64) -> f64 {
-        match self {
-            Selection::Linear(w) => 1.0 - w + w * payoff,
-            Selection::Exponential(beta) => (beta * payoff).exp(),
+        match self.kind {
+            SelectionKind::Linear(w) => 1.0 - w + w * payoff,
+            SelectionKind::Exponential(beta) => (beta * payoff).exp(),
         }
     }
 
@@ -105,21 +213,9 @@ impl Selection {
     #[inline]
     #[must_use]
     pub fn ln_of(self, payoff: f64) -> f64 {
-        match self {
-            Selection::Linear(w) => (1.0 - w + w * payoff).ln(),
-            Selection::Exponential(beta) => beta * payoff,
-        }
-    }
-
-    /// Checks the parameter: `w` in [0, 1] or `beta >= 0`, finite.
-    pub fn validate(self) -> Result<Self, ParameterError> {
-        match self {
-            Selection::Linear(w) => {
-                check_unit_interval("selection.Linear", w).map(Selection::Linear)
-            }
-            Selection::Exponential(beta) => {
-                check_non_negative("selection.Exponential", beta).map(Selection::Exponential)
-            }
+        match self.kind {
+            SelectionKind::Linear(w) => (1.0 - w + w * payoff).ln(),
+            SelectionKind::Exponential(beta) => beta * payoff,
         }
     }
 
@@ -136,8 +232,12 @@ impl Selection {
                 "selection",
                 format!(
                     "expected a positive, finite fitness for every payoff, but payoffs in \
-                     [{min_payoff}, {max_payoff}] give fitnesses in [{low}, {high}]; lower the \
-                     linear selection intensity or use `Exponential(beta)`"
+                     [{}, {}] give fitnesses in [{}, {}]; lower the linear selection \
+                     intensity or use `Exponential(beta)`",
+                    format_number(min_payoff),
+                    format_number(max_payoff),
+                    format_number(low),
+                    format_number(high)
                 ),
             ))
         }
@@ -228,8 +328,8 @@ pub struct RawEvolutionConfig {
     /// Where the stochastic processes get their payoffs; see
     /// [`PayoffMode`].
     pub payoffs: PayoffMode,
-    /// The imitation intensity `beta >= 0` of the Fermi rule (pairwise
-    /// comparison).
+    /// The imitation intensity `beta` of the Fermi rule (pairwise
+    /// comparison), in [0, [`Selection::MAX_INTENSITY`]].
     pub fermi_beta: f64,
     /// The maximum number of generations (stochastic processes, ecological
     /// map) or recording intervals (replicator equation), at least 1.
@@ -323,8 +423,7 @@ impl TryFrom<RawEvolutionConfig> for EvolutionConfig {
             ));
         }
         check_unit_interval("mutation", raw.mutation)?;
-        raw.selection.validate()?;
-        check_non_negative("fermi_beta", raw.fermi_beta)?;
+        check_intensity("fermi_beta", raw.fermi_beta)?;
         if raw.generations == 0 {
             return Err(ParameterError::new(
                 "generations",
@@ -480,6 +579,45 @@ impl EvolutionConfig {
             "recording the evolution's trajectories",
             f64::from(self.raw.runs) * rows * row,
         )
+    }
+
+    /// Refuses, before anything runs, a Moran `selection` that could give a
+    /// non-positive or infinite fitness to a payoff in `[low, high]`, the
+    /// range of payoffs the round robin can produce (see
+    /// [`stage_payoff_range`](super::tournament::stage_payoff_range)). The
+    /// other processes do not use `selection` and always pass.
+    pub fn check_fitness(&self, low: f64, high: f64) -> Result<(), ParameterError> {
+        if self.raw.process != Process::Moran {
+            return Ok(());
+        }
+        let selection = self.raw.selection;
+        selection.check_range(low, high).map_err(|_| {
+            let advice = match selection.kind() {
+                // 1 - w + w * low > 0 exactly when w < 1 / (1 - low).
+                SelectionKind::Linear(_) => format!(
+                    "use a linear intensity below {} or `Exponential(beta)`",
+                    format_number(1.0 / (1.0 - low))
+                ),
+                // exp(beta * high) is finite while beta * high < ln(f64::MAX).
+                SelectionKind::Exponential(_) => format!(
+                    "use an exponential intensity below {}",
+                    format_number(f64::MAX.ln() / high)
+                ),
+            };
+            ParameterError::new(
+                "selection",
+                format!(
+                    "this game's payoffs per turn in the `fitness` currency can range over \
+                     [{}, {}], where {:?} gives fitnesses {} and {}, but every \
+                     fitness must be positive and finite; {advice}",
+                    format_number(low),
+                    format_number(high),
+                    selection.kind(),
+                    format_number(selection.of(low)),
+                    format_number(selection.of(high)),
+                ),
+            )
+        })
     }
 
     /// The process.
@@ -681,6 +819,8 @@ mod tests {
             ("(selection: Linear(1.2))", "selection.Linear"),
             ("(selection: Exponential(-1.0))", "selection.Exponential"),
             ("(fermi_beta: -2.0)", "fermi_beta"),
+            ("(fermi_beta: 1e308)", "fermi_beta"),
+            ("(selection: Exponential(1e101))", "selection.Exponential"),
             ("(generations: 0)", "generations"),
             ("(step: 0.0)", "step"),
             ("(runs: 0)", "runs"),
@@ -723,7 +863,7 @@ mod tests {
         assert!(parse("(fitness: Welfare)").unwrap_err().contains("Welfare"));
         assert_eq!(
             parse("(selection: Exponential(0.5))").unwrap().selection(),
-            Selection::Exponential(0.5)
+            Selection::exponential(0.5).unwrap()
         );
     }
 
@@ -749,13 +889,29 @@ mod tests {
 
     #[test]
     fn fitness_range() {
-        assert!(Selection::Linear(1.0).check_range(-1.0, 5.0).is_err());
-        assert!(Selection::Linear(0.1).check_range(-1.0, 5.0).is_ok());
         assert!(
-            Selection::Exponential(1000.0)
+            Selection::linear(1.0)
+                .unwrap()
                 .check_range(-1.0, 5.0)
                 .is_err()
         );
-        assert!(Selection::Exponential(1.0).check_range(-100.0, 5.0).is_ok());
+        assert!(
+            Selection::linear(0.1)
+                .unwrap()
+                .check_range(-1.0, 5.0)
+                .is_ok()
+        );
+        assert!(
+            Selection::exponential(1000.0)
+                .unwrap()
+                .check_range(-1.0, 5.0)
+                .is_err()
+        );
+        assert!(
+            Selection::exponential(1.0)
+                .unwrap()
+                .check_range(-100.0, 5.0)
+                .is_ok()
+        );
     }
 }

@@ -42,9 +42,13 @@
 //! far below `f64`'s range, as a logarithm) is never rounded to 0 on the
 //! way. Populations up to [`GroupEvolution::MAX_POPULATION`] are accepted.
 
-use twolevel_game::{Action, Currency, GroupGame, Orientation, ParameterError, Politicization};
+use twolevel_game::error::format_number;
+use twolevel_game::{
+    Action, Currency, GroupGame, Orientation, PAYOFF_LIMIT, ParameterError, Politicization,
+};
 
 use super::analytic::{Probability, ln_add, log_sum_exp, normalize_ln};
+use super::config::check_intensity;
 use rand::RngExt;
 use rand_core::Rng;
 
@@ -61,7 +65,10 @@ pub struct GroupPayoffs {
 impl GroupPayoffs {
     /// A table from its two columns, each of length `N - 1 + 1 = N` (so
     /// the group size is their length). Fails, naming the field, for
-    /// columns of different or too small length, or non-finite payoffs.
+    /// columns of different or too small length, or payoffs that are not
+    /// finite or exceed [`PAYOFF_LIMIT`] in magnitude (the bound that keeps
+    /// the intensity of selection times any payoff difference, summed over
+    /// the population, finite).
     pub fn new(cooperator: Vec<f64>, defector: Vec<f64>) -> Result<Self, ParameterError> {
         if cooperator.len() < 2 || cooperator.len() != defector.len() {
             return Err(ParameterError::new(
@@ -74,10 +81,14 @@ impl GroupPayoffs {
             ));
         }
         for (field, column) in [("cooperator", &cooperator), ("defector", &defector)] {
-            if let Some(bad) = column.iter().find(|x| !x.is_finite()) {
+            if let Some(bad) = column.iter().find(|x| x.is_nan() || x.abs() > PAYOFF_LIMIT) {
                 return Err(ParameterError::new(
                     field,
-                    format!("expected finite payoffs, got {bad}"),
+                    format!(
+                        "expected finite payoffs of magnitude at most {}, got {}",
+                        format_number(PAYOFF_LIMIT),
+                        format_number(*bad)
+                    ),
                 ));
             }
         }
@@ -226,7 +237,8 @@ impl GroupEvolution {
 
     /// The evolution of `payoffs` in a population of `population` (`Z`,
     /// from `N` to [`GroupEvolution::MAX_POPULATION`]) under the Fermi rule
-    /// with intensity `beta` (>= 0) and mutation `mutation` (in [0, 1]);
+    /// with intensity `beta` (in [0, [`Selection::MAX_INTENSITY`](super::Selection::MAX_INTENSITY)], field
+    /// `beta`) and mutation `mutation` (in [0, 1]);
     /// `threshold` is the `M` of the group achievement (in [0, N]).
     pub fn new(
         payoffs: GroupPayoffs,
@@ -245,7 +257,7 @@ impl GroupEvolution {
                 ),
             ));
         }
-        twolevel_game::error::check_non_negative("beta", beta)?;
+        check_intensity("beta", beta)?;
         twolevel_game::error::check_unit_interval("mutation", mutation)?;
         if threshold > size {
             return Err(ParameterError::new(
@@ -424,8 +436,13 @@ impl GroupEvolution {
     /// with `T-(j)/T+(j) = exp(-beta (f_C(j) - f_D(j)))` under the Fermi
     /// rule (the mutation parameter is ignored). Neutral selection gives
     /// `1/Z` for both.
-    #[must_use]
-    pub fn fixation_probabilities(&self) -> (Probability, Probability) {
+    ///
+    /// The sums are taken in log space, so a probability below `f64`'s
+    /// range keeps its logarithm. Every accepted input gives finite
+    /// logarithms (payoffs and intensities are bounded so that the
+    /// exponents stay in range); should one still leave the range, the
+    /// answer is an error naming `beta`, never a NaN.
+    pub fn fixation_probabilities(&self) -> Result<(Probability, Probability), ParameterError> {
         let mut partial = Vec::with_capacity(self.population as usize);
         partial.push(0.0);
         let mut running = 0.0;
@@ -435,13 +452,26 @@ impl GroupEvolution {
             partial.push(running);
         }
         let (ln_sum, _) = log_sum_exp(partial.iter().copied());
+        // `ln_sum` is at least the largest partial sum, `running` included,
+        // so both logarithms are at most 0 even after rounding.
         let ln_c = -ln_sum;
-        let ln_d = ln_c + running;
+        let ln_d = running - ln_sum;
+        if !(ln_c.is_finite() && ln_d.is_finite()) {
+            return Err(ParameterError::new(
+                "beta",
+                format!(
+                    "the intensity of selection times the payoff differences leaves the \
+                     floating-point range (log fixation probabilities {} and {}); lower `beta`",
+                    format_number(ln_c),
+                    format_number(ln_d)
+                ),
+            ));
+        }
         let probability = |ln: f64| Probability {
             value: ln.exp(),
             ln,
         };
-        (probability(ln_c), probability(ln_d))
+        Ok((probability(ln_c), probability(ln_d)))
     }
 
     /// The population size `Z`.

@@ -7,9 +7,9 @@
 //!   discrete replicator map on population shares;
 //! - [`replicator`]: the continuous replicator equation, integrated in log shares by
 //!   the adaptive Dormand-Prince 5(4) pair;
-//! - [`simulate`] with [`Update::Moran`]: the frequency-dependent Moran
+//! - [`simulate`] with [`Update::moran`]: the frequency-dependent Moran
 //!   birth-death process in a finite population, with mutation;
-//! - [`simulate`] with [`Update::Fermi`]: pairwise comparison (imitation)
+//! - [`simulate`] with [`Update::fermi`]: pairwise comparison (imitation)
 //!   with the Fermi rule, with mutation.
 //!
 //! [`fixation_probability`] and [`FixationMatrix`] give the analytic
@@ -30,7 +30,7 @@
 //!
 //! // Tit-for-tat (0) and always-defect (1) over 10 rounds, per turn.
 //! let mut table = PayoffTable::two_by_two(3.0, 0.9, 1.4, 1.0)?;
-//! let moran = Update::Moran(Selection::Linear(0.5));
+//! let moran = Update::moran(Selection::linear(0.5)?);
 //!
 //! // One TFT among 19 defectors takes over with probability rho, better
 //! // than a neutral mutant (1/N) since TFTs do well among themselves; one
@@ -64,6 +64,7 @@ pub mod tournament;
 pub use analytic::{FixationMatrix, Probability, conditional_fixation_time, fixation_probability};
 pub use config::{
     EvolutionConfig, Initial, PayoffMode, Process, RawEvolutionConfig, Record, Selection,
+    SelectionKind,
 };
 pub use ecological::{
     REPLICATOR_MAX_STEPS, REPLICATOR_TOLERANCE, SharesTrajectory, ecological, replicator,
@@ -74,5 +75,7 @@ pub use run::{
     EvolutionError, EvolutionOutcome, FixationSummary, analytic_fixation, evolve, evolve_sampled,
     run_rng, run_seed, simulate_runs, write_csv, write_csv_file,
 };
-pub use stochastic::{Fixation, RunOutcome, StochasticParams, Update, simulate};
-pub use tournament::{RoundRobinMatches, TournamentEvolution, evolve_tournament, payoff_table};
+pub use stochastic::{Fixation, RunOutcome, StochasticParams, Update, UpdateKind, simulate};
+pub use tournament::{
+    RoundRobinMatches, TournamentEvolution, evolve_tournament, payoff_table, stage_payoff_range,
+};

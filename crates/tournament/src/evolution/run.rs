@@ -23,9 +23,17 @@ pub enum EvolutionError {
     /// A parameter was rejected; the error names the field.
     #[error(transparent)]
     Parameter(#[from] ParameterError),
-    /// Writing the CSV output failed.
+    /// Writing the CSV output to a writer failed.
     #[error("writing the evolution CSV failed: {0}")]
     Csv(#[from] csv::Error),
+    /// Writing the CSV output file failed (a full disk, say).
+    #[error("writing the evolution CSV `{path}` failed: {source}")]
+    Write {
+        /// The path of the file.
+        path: String,
+        /// The underlying error.
+        source: csv::Error,
+    },
     /// Creating the CSV output file failed.
     #[error("creating the evolution CSV `{path}` failed: {source}")]
     Io {
@@ -63,8 +71,9 @@ pub fn run_rng(seed: u64, run: u32) -> Pcg64Mcg {
 #[must_use]
 pub fn update_rule(config: &EvolutionConfig) -> Option<Update> {
     match config.process() {
-        Process::Moran => Some(Update::Moran(config.selection())),
-        Process::PairwiseComparison => Some(Update::Fermi(config.fermi_beta())),
+        Process::Moran => Some(Update::moran(config.selection())),
+        // The config validated its `fermi_beta` as `Update::fermi` does.
+        Process::PairwiseComparison => Some(Update::fermi_checked(config.fermi_beta())),
         Process::Ecological | Process::Replicator => None,
     }
 }
@@ -286,10 +295,7 @@ pub fn write_csv<W: Write>(
             }
         }
     }
-    csv.flush().map_err(|source| EvolutionError::Io {
-        path: String::from("<writer>"),
-        source,
-    })?;
+    csv.flush().map_err(csv::Error::from)?;
     Ok(())
 }
 
@@ -304,7 +310,13 @@ pub fn write_csv_file(
         path: path.to_owned(),
         source,
     })?;
-    write_csv(outcome, names, fitness, std::io::BufWriter::new(file))
+    write_csv(outcome, names, fitness, std::io::BufWriter::new(file)).map_err(|error| match error {
+        EvolutionError::Csv(source) => EvolutionError::Write {
+            path: path.to_owned(),
+            source,
+        },
+        other => other,
+    })
 }
 
 #[cfg(test)]
@@ -322,7 +334,7 @@ mod tests {
     fn csv_of_runs_and_summary() {
         let table = PayoffTable::two_by_two(1.0, 1.0, 1.0, 1.0).unwrap();
         let params = StochasticParams {
-            update: Update::Fermi(0.0),
+            update: Update::fermi(0.0).unwrap(),
             mutation: 0.0,
             max_steps: 4,
             record: Record::Step,

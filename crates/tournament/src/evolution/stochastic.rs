@@ -14,12 +14,38 @@ use rand_core::Rng;
 use serde::{Deserialize, Serialize};
 use twolevel_game::ParameterError;
 
-use super::config::{Record, Selection};
+use super::config::{Record, Selection, check_intensity};
 use super::payoff::PayoffSource;
 
 /// The update rule of a finite-population process.
+///
+/// An `Update` is always valid: [`Update::moran`] takes an (always valid)
+/// [`Selection`], and [`Update::fermi`] and [`Update::new`] refuse, naming
+/// `fermi_beta`, an imitation intensity that is not finite, is negative or
+/// exceeds [`Selection::MAX_INTENSITY`]. Read it back with
+/// [`Update::kind`].
+///
+/// ```
+/// use twolevel_tournament::evolution::{Selection, Update, UpdateKind};
+///
+/// let update = Update::fermi(2.0)?;
+/// assert_eq!(update.kind(), UpdateKind::Fermi(2.0));
+/// assert_eq!(Update::moran(Selection::default()).kind(), UpdateKind::Moran(Selection::default()));
+/// assert_eq!(Update::fermi(1e308).unwrap_err().field, "fermi_beta");
+/// assert!(Update::fermi(f64::NAN).is_err());
+/// # Ok::<(), twolevel_game::ParameterError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Update {
+pub struct Update {
+    /// The validated description; private so that it cannot be changed
+    /// into an invalid one.
+    kind: UpdateKind,
+}
+
+/// The description of an [`Update`] rule; not validated itself (an
+/// [`Update`] built from it with [`Update::new`] is).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum UpdateKind {
     /// Moran birth-death: a type reproduces with probability proportional
     /// to `count * fitness(payoff)`; the offspring replaces an individual
     /// chosen uniformly among all `N` (possibly its parent). With
@@ -30,8 +56,52 @@ pub enum Update {
     /// model chosen uniformly among the other `N - 1` individuals with
     /// probability `1 / (1 + exp(-beta (pi_model - pi_focal)))`. With
     /// probability `mutation` the focal instead switches to a type chosen
-    /// uniformly among the other `n - 1` types.
+    /// uniformly among the other `n - 1` types. `beta` lies in
+    /// [0, [`Selection::MAX_INTENSITY`]] in a valid update.
     Fermi(f64),
+}
+
+impl Update {
+    /// Validates a description: the Moran rule is always valid (its
+    /// [`Selection`] is), the Fermi rule as in [`Update::fermi`].
+    pub fn new(kind: UpdateKind) -> Result<Self, ParameterError> {
+        match kind {
+            UpdateKind::Moran(selection) => Ok(Update::moran(selection)),
+            UpdateKind::Fermi(beta) => Update::fermi(beta),
+        }
+    }
+
+    /// The Moran birth-death rule with the payoff-to-fitness map
+    /// `selection`.
+    #[must_use]
+    pub const fn moran(selection: Selection) -> Self {
+        Update {
+            kind: UpdateKind::Moran(selection),
+        }
+    }
+
+    /// Pairwise comparison with the Fermi rule of intensity `beta`, in
+    /// [0, [`Selection::MAX_INTENSITY`]] (the error names `fermi_beta`).
+    pub fn fermi(beta: f64) -> Result<Self, ParameterError> {
+        check_intensity("fermi_beta", beta).map(|beta| Update {
+            kind: UpdateKind::Fermi(beta),
+        })
+    }
+
+    /// The Fermi rule for an intensity that has already been validated (a
+    /// validated [`EvolutionConfig`](super::EvolutionConfig)'s
+    /// `fermi_beta`).
+    pub(crate) const fn fermi_checked(beta: f64) -> Self {
+        Update {
+            kind: UpdateKind::Fermi(beta),
+        }
+    }
+
+    /// The validated description, to match on.
+    #[must_use]
+    pub const fn kind(&self) -> UpdateKind {
+        self.kind
+    }
 }
 
 /// The parameters of one finite-population run.
@@ -255,14 +325,6 @@ fn validate(
         ));
     }
     twolevel_game::error::check_unit_interval("mutation", params.mutation)?;
-    match params.update {
-        Update::Moran(selection) => {
-            selection.validate()?;
-        }
-        Update::Fermi(beta) => {
-            twolevel_game::error::check_non_negative("fermi_beta", beta)?;
-        }
-    }
     Ok(())
 }
 
@@ -310,11 +372,13 @@ pub fn simulate<S: PayoffSource, R: Rng>(
     source.refresh(&pop.counts, rng);
     // Every payoff is an average of table entries, so a fitness that is
     // positive on the entries' range is positive all run long.
-    if let (Update::Moran(selection), Some((low, high))) = (params.update, source.payoff_range()) {
+    if let (UpdateKind::Moran(selection), Some((low, high))) =
+        (params.update.kind(), source.payoff_range())
+    {
         selection.check_range(low, high)?;
     }
     pop.recompute_sums(source);
-    if let Update::Moran(selection) = params.update {
+    if let UpdateKind::Moran(selection) = params.update.kind() {
         pop.recompute_weights(source, selection);
         pop.check_weights()?;
     }
@@ -323,8 +387,8 @@ pub fn simulate<S: PayoffSource, R: Rng>(
     while step < params.max_steps {
         step += 1;
         // `from` loses an individual, `to` gains one.
-        let (from, to) = match params.update {
-            Update::Moran(_) => {
+        let (from, to) = match params.update.kind() {
+            UpdateKind::Moran(_) => {
                 let parent = pop.type_by_weight(rng);
                 let child = if mutates && rng.random_bool(mutation) {
                     other_type(rng, n, parent)
@@ -334,7 +398,7 @@ pub fn simulate<S: PayoffSource, R: Rng>(
                 let dead = pop.type_at(rng.random_range(0..size), None);
                 (dead, child)
             }
-            Update::Fermi(beta) => {
+            UpdateKind::Fermi(beta) => {
                 let focal = pop.type_at(rng.random_range(0..size), None);
                 let adopted = if mutates && rng.random_bool(mutation) {
                     other_type(rng, n, focal)
@@ -374,7 +438,7 @@ pub fn simulate<S: PayoffSource, R: Rng>(
         if refreshed {
             pop.recompute_sums(source);
         }
-        if let Update::Moran(selection) = params.update
+        if let UpdateKind::Moran(selection) = params.update.kind()
             && (refreshed || from != to)
         {
             pop.recompute_weights(source, selection);
@@ -408,7 +472,10 @@ mod tests {
     fn counts_are_conserved_and_fixation_is_absorbing() {
         let mut table = PayoffTable::two_by_two(3.0, 0.0, 5.0, 1.0).unwrap();
         let mut rng = Pcg64Mcg::seed_from_u64(1);
-        for update in [Update::Moran(Selection::Linear(0.5)), Update::Fermi(1.0)] {
+        for update in [
+            Update::moran(Selection::linear(0.5).unwrap()),
+            Update::fermi(1.0).unwrap(),
+        ] {
             let run = simulate(
                 &mut table,
                 &[10, 10],
@@ -431,7 +498,7 @@ mod tests {
         let mut table = PayoffTable::two_by_two(1.0, 1.0, 1.0, 1.0).unwrap();
         let mut rng = Pcg64Mcg::seed_from_u64(2);
         let mut p = params(
-            Update::Moran(Selection::Linear(1.0)),
+            Update::moran(Selection::linear(1.0).unwrap()),
             0.1,
             Record::Generation,
         );
@@ -449,7 +516,11 @@ mod tests {
         let err = simulate(
             &mut table,
             &[1, 1],
-            &params(Update::Moran(Selection::Linear(1.0)), 0.0, Record::Final),
+            &params(
+                Update::moran(Selection::linear(1.0).unwrap()),
+                0.0,
+                Record::Final,
+            ),
             &mut rng,
         )
         .unwrap_err();

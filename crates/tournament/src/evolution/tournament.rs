@@ -3,7 +3,7 @@
 
 use rand_core::Rng;
 use serde::{Deserialize, Serialize};
-use twolevel_game::{Currency, ParameterError, Strategy};
+use twolevel_game::{Currency, Orientation, Outcome, ParameterError, Politicization, Strategy};
 
 use super::analytic::FixationMatrix;
 use super::config::{EvolutionConfig, PayoffMode};
@@ -43,6 +43,50 @@ pub fn payoff_table(
         })
         .collect::<Result<Vec<_>, _>>()?;
     PayoffTable::new(rows)
+}
+
+/// The range of the stage payoffs per turn in `currency` that a match
+/// under `config` can pay: the extremes over the four outcomes, both
+/// states' politicization on a grid of the scale `[0, 1]` (the ends
+/// included) and both political weights 0 and 1 (a utility is a blend of
+/// the policy and the political payoff, so these bound every weight).
+///
+/// Every entry of a round robin's payoff table is a mean of such stage
+/// payoffs, so a payoff-to-fitness map that is valid on this range is
+/// valid on any table the round robin can produce; [`EvolutionConfig::check_fitness`]
+/// uses it to refuse, before anything runs, a `selection` that could give
+/// a non-positive or infinite fitness. The grid finds the extremes exactly
+/// when the payoffs are monotone in politicization (the policy payoffs and
+/// the classic game always are); a political payoff with an extreme
+/// inside the scale is still caught, with the file named, when the
+/// process meets the table.
+#[must_use]
+pub fn stage_payoff_range(config: &MatchConfig, currency: Currency) -> (f64, f64) {
+    const LEVELS: [f64; 5] = [0.0, 0.25, 0.5, 0.75, 1.0];
+    let game = config.game();
+    let weights = [Orientation::POLICY, Orientation::POLITICAL];
+    let mut range = (f64::INFINITY, f64::NEG_INFINITY);
+    for row_pi in LEVELS.map(Politicization::clamped) {
+        for column_pi in LEVELS.map(Politicization::clamped) {
+            for outcome in Outcome::ALL {
+                for row_w in weights {
+                    for column_w in weights {
+                        let payoffs = game.payoffs_uneven(
+                            outcome.own,
+                            outcome.partner,
+                            [row_pi, column_pi],
+                            [row_w, column_w],
+                        );
+                        for payoff in payoffs {
+                            let value = payoff.in_currency(currency);
+                            range = (range.0.min(value), range.1.max(value));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    range
 }
 
 /// Plays matches between the entrants of a round robin, under its match
@@ -125,11 +169,18 @@ pub struct TournamentEvolution {
 /// in the block's `fitness` currency (the mean table or freshly played
 /// matches, as configured), seeded with the block's seed or else the round
 /// robin's.
+///
+/// The block is checked against the round robin before anything is played:
+/// one initial entry per player, and a `selection` that gives every payoff
+/// the game can pay a positive, finite fitness
+/// ([`EvolutionConfig::check_fitness`] on [`stage_payoff_range`]).
 pub fn evolve_tournament(
     round_robin: &RoundRobin,
     config: &EvolutionConfig,
 ) -> Result<TournamentEvolution, ParameterError> {
     config.check_players(round_robin.entrants().len())?;
+    let (low, high) = stage_payoff_range(round_robin.config(), config.fitness());
+    config.check_fitness(low, high)?;
     let results = round_robin.play();
     let fitness = config.fitness();
     let table = payoff_table(&results, fitness)?;

@@ -29,7 +29,7 @@
 
 use rand::RngExt;
 use rand_core::Rng;
-use twolevel_game::error::{check_non_negative, check_unit_interval};
+use twolevel_game::error::check_unit_interval;
 use twolevel_game::{Currency, ParameterError};
 
 use super::engine::{Society, Trait};
@@ -46,7 +46,8 @@ pub struct RuleEvolution {
 }
 
 impl RuleEvolution {
-    /// Validated parameters: selection intensity `beta` (finite, `>= 0`),
+    /// Validated parameters: selection intensity `beta` (in [0,
+    /// [`Selection::MAX_INTENSITY`](crate::evolution::Selection::MAX_INTENSITY)]),
     /// `mutation` in [0, 1], at least one step per generation (field
     /// `steps_per_generation`); fitness is counted in `currency`.
     pub fn new(
@@ -55,7 +56,7 @@ impl RuleEvolution {
         steps_per_generation: u64,
         currency: Currency,
     ) -> Result<Self, ParameterError> {
-        check_non_negative("beta", beta)?;
+        crate::evolution::config::check_intensity("beta", beta)?;
         check_unit_interval("mutation", mutation)?;
         if steps_per_generation == 0 {
             return Err(ParameterError::new(
