@@ -306,7 +306,8 @@ impl Lever {
         settings: LeverSettings,
     ) -> Result<LeverOutcome, ParameterError> {
         let measure = |value: f64| -> Result<Measurement, ParameterError> {
-            Ok(Measurement::of(value, &self.apply(base, value)?.play()))
+            let run = self.apply(base, value)?.with_match_records(true);
+            Ok(Measurement::of(value, &run.play()))
         };
         Ok(LeverOutcome {
             lever: self,
@@ -437,7 +438,8 @@ fn evolved_cooperation(results: &RoundRobinResults) -> Option<f64> {
 }
 
 impl Measurement {
-    /// Measures the results of a run with the lever at `value`.
+    /// Measures the results of a run with the lever at `value`, played
+    /// [with its match records](crate::RoundRobin::with_match_records).
     #[must_use]
     pub fn of(value: f64, results: &RoundRobinResults) -> Self {
         let matches = results.matches.len().max(1) as f64;

@@ -75,4 +75,6 @@ pub use run::{
     run_rng, run_seed, simulate_runs, write_csv, write_csv_file,
 };
 pub use stochastic::{Fixation, RunOutcome, StochasticParams, Update, simulate};
-pub use tournament::{RoundRobinMatches, TournamentEvolution, evolve_tournament, payoff_table};
+pub use tournament::{
+    RoundRobinMatches, TournamentEvolution, evolve_played, evolve_tournament, payoff_table,
+};
