@@ -10,22 +10,25 @@ use twolevel_strategies::registry;
 use twolevel_tournament::Tournament;
 use twolevel_tournament::config::{DEFAULT_ORIGIN, DEFAULT_TOURNAMENT, FileKind, PresetCatalog};
 use twolevel_tournament::evolution::{
-    EvolutionOutcome, FixationSummary, RawEvolutionConfig, TournamentEvolution, evolve_tournament,
+    EvolutionOutcome, FixationSummary, RawEvolutionConfig, TournamentEvolution, evolve_played,
     write_csv,
 };
 use twolevel_tournament::levers::LeverReport;
+use twolevel_tournament::limits;
 use twolevel_tournament::output::{OutputSet, write_atomically};
 use twolevel_tournament::regime::RegimeTournamentFile;
 use twolevel_tournament::report::{OutputOptions, table_name, write_json_file};
 use twolevel_tournament::society::{SocietyConfig, SocietySweep};
 
+use crate::sweep::{SweepArgs, run_sweep};
 use crate::{Global, plot, progress};
 
 /// `twolevel run`.
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// The tournament, regime or society file (default: the embedded
-    /// tournaments/two-level.ron).
+    /// The tournament, regime, society or sweep file (default: the
+    /// embedded tournaments/two-level.ron). A sweep runs whole, as
+    /// `twolevel sweep FILE` does.
     pub file: Option<PathBuf>,
     /// Write no files, only print.
     #[arg(long)]
@@ -103,7 +106,7 @@ impl std::str::FromStr for MemoryDepth {
 pub fn set_threads(global: &Global) -> Result<()> {
     if let Some(threads) = global.threads {
         rayon::ThreadPoolBuilder::new()
-            .num_threads(usize::from(threads))
+            .num_threads(threads)
             .build_global()
             .context("cannot build the thread pool")?;
     }
@@ -154,11 +157,21 @@ pub fn run(global: &Global, args: &RunArgs) -> Result<()> {
     match (kind, &args.file) {
         (FileKind::Regime, Some(path)) => run_regime(global, path, output(None)),
         (FileKind::Society, Some(path)) => run_society(global, path, &output),
-        (FileKind::Sweep, Some(path)) => bail!(
-            "{} describes a parameter sweep; run it with `twolevel sweep {}`",
-            path.display(),
-            path.display()
-        ),
+        (FileKind::Sweep, Some(path)) => {
+            if args.no_output {
+                bail!(
+                    "{} describes a parameter sweep, which writes its cells to a folder; \
+                     drop --no-output",
+                    path.display()
+                );
+            }
+            let sweep = SweepArgs {
+                file: path.clone(),
+                shard: None,
+                no_plots: args.no_plots,
+            };
+            run_sweep(global, &sweep)
+        }
         _ => run_round_robin(global, args, &output),
     }
 }
@@ -170,7 +183,19 @@ fn run_round_robin(
     args: &RunArgs,
     output: &dyn Fn(Option<PathBuf>) -> Option<PathBuf>,
 ) -> Result<()> {
-    let tournament = load_tournament(args.file.as_deref(), global)?;
+    let mut tournament = load_tournament(args.file.as_deref(), global)?;
+    if args.matches {
+        // The records take memory in proportion to the players squared
+        // times the repetitions: check the estimate with them.
+        tournament.round_robin = tournament.round_robin.with_match_records(true);
+        let estimate = limits::round_robin_memory(
+            tournament.round_robin.entrants().len(),
+            tournament.round_robin.repetitions(),
+            true,
+        );
+        limits::check_memory("repetitions", "the round robin with --matches", estimate)
+            .with_context(|| tournament.origin.display().to_string())?;
+    }
     let rr = &tournament.round_robin;
     say!(
         global,
@@ -182,9 +207,9 @@ fn run_round_robin(
         rr.repetitions(),
         rr.seed()
     );
-    let spinner = progress::spinner(global.quiet, "round robin");
-    let results = rr.play();
-    spinner.finish_and_clear();
+    let bar = progress::Reporter::new(global.quiet, "matches");
+    let results = rr.play_with_progress(&bar);
+    bar.0.finish_and_clear();
     say!(global, "\n{results}");
 
     let evolution = match tournament.evolution.clone() {
@@ -195,9 +220,11 @@ fn run_round_robin(
                 raw.seed = global.seed;
                 config = raw.try_into()?;
             }
-            let spinner = progress::spinner(global.quiet, "evolution");
-            let evolution = evolve_tournament(rr, &config)?;
-            spinner.finish_and_clear();
+            let bar = progress::Reporter::new(global.quiet, "evolution runs");
+            let evolution = evolve_played(rr, &results, &config, &bar).with_context(|| {
+                format!("the evolution block of {}", tournament.origin.display())
+            })?;
+            bar.0.finish_and_clear();
             if !global.quiet {
                 print_evolution(&evolution);
             }

@@ -40,9 +40,10 @@ pub struct Global {
     /// Replace the file's master seed.
     #[arg(long, global = true, value_name = "N")]
     pub seed: Option<u64>,
-    /// Play on this many threads (results are the same for any number).
-    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-    pub threads: Option<u16>,
+    /// Play on this many threads, from 1 to 1024 (results are the same for
+    /// any number).
+    #[arg(long, global = true, value_name = "N", value_parser = parse_threads)]
+    pub threads: Option<usize>,
     /// Write the results into this folder (replacing the file's `output`).
     #[arg(long, short, global = true, value_name = "DIR")]
     pub output: Option<PathBuf>,
@@ -51,11 +52,22 @@ pub struct Global {
     pub quiet: bool,
 }
 
+/// Reads `--threads`: a whole number accepted by
+/// [`check_threads`](twolevel_tournament::limits::check_threads).
+fn parse_threads(text: &str) -> Result<usize, String> {
+    let threads: usize = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("expected a whole number of threads, got `{text}`"))?;
+    twolevel_tournament::limits::check_threads(threads).map_err(|e| e.reason)
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Run a tournament file: a round robin (then its `evolution` block, if
-    /// any), a regime tournament or a society, by the file's kind.
+    /// any), a regime tournament, a society or a parameter sweep, by the
+    /// file's kind.
     Run(commands::RunArgs),
     /// Pull the seed article's six levers on a tournament, one at a time.
     Levers(commands::LeversArgs),

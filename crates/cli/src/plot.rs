@@ -18,7 +18,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
 use clap::Args;
-use plotters::coord::ranged1d::SegmentValue;
+use plotters::coord::ranged1d::{self, SegmentValue};
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use serde::Deserialize;
 use twolevel_game::ByCurrency;
@@ -70,6 +71,52 @@ fn write_svg(
         root.present().map_err(|e| anyhow!("{e}"))?;
     }
     Ok(write_atomically(path, |w| w.write_all(svg.as_bytes()))?)
+}
+
+/// A chart drawn into an SVG string, over the axes `X` and `Y`.
+type SvgChart<'a, 'b, X, Y> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<X, Y>>;
+
+/// A chart on `root` in the layout every plot shares: the caption, the
+/// margin and the label areas (`y_label_area` pixels wide on the left:
+/// wide for player names), over the axes `x` and `y`.
+fn chart<'a, 'b, X: ranged1d::AsRangedCoord, Y: ranged1d::AsRangedCoord>(
+    root: &'a DrawingArea<SVGBackend<'b>, plotters::coord::Shift>,
+    caption: &str,
+    y_label_area: u32,
+    x: X,
+    y: Y,
+) -> Result<SvgChart<'a, 'b, X::CoordDescType, Y::CoordDescType>> {
+    ChartBuilder::on(root)
+        .caption(caption, ("sans-serif", 20))
+        .margin(12)
+        .x_label_area_size(45)
+        .y_label_area_size(y_label_area)
+        .build_cartesian_2d(x, y)
+        .map_err(|e| anyhow!("{e}"))
+}
+
+/// A chart of numbers against numbers, as the line plots draw them.
+type NumberChart<'a, 'b> = SvgChart<'a, 'b, RangedCoordf64, RangedCoordf64>;
+
+/// Draws the grid of a chart of numbers with the axes' titles `(x, y)`.
+fn axis_titles(chart: &mut NumberChart<'_, '_>, axes: (&str, &str)) -> Result<()> {
+    chart
+        .configure_mesh()
+        .x_desc(axes.0)
+        .y_desc(axes.1)
+        .draw()
+        .map_err(|e| anyhow!("{e}"))
+}
+
+/// Draws the legend of the labelled series in the upper right corner.
+fn legend<'b: 'a, 'a>(chart: &mut NumberChart<'a, 'b>) -> Result<()> {
+    chart
+        .configure_series_labels()
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK)
+        .position(SeriesLabelPosition::UpperRight)
+        .draw()
+        .map_err(|e| anyhow!("{e}"))
 }
 
 /// The smallest and largest finite value, or `0..1` when there is none.
@@ -124,13 +171,13 @@ pub fn boxplot(
         // The first name at the top.
         let bottom_up: Vec<String> = names.iter().rev().cloned().collect();
         let box_width = (440 / names.len().max(1) * 3 / 5).clamp(2, 40) as u32;
-        let mut chart = ChartBuilder::on(root)
-            .caption(title, ("sans-serif", 20))
-            .margin(12)
-            .x_label_area_size(45)
-            .y_label_area_size(200)
-            .build_cartesian_2d(range.start as f32..range.end as f32, categories(n))
-            .map_err(|e| anyhow!("{e}"))?;
+        let mut chart = chart(
+            root,
+            title,
+            200,
+            range.start as f32..range.end as f32,
+            categories(n),
+        )?;
         chart
             .configure_mesh()
             .x_desc(x_label)
@@ -168,13 +215,7 @@ pub fn heatmap(
         let n = names.len() as i32;
         let range = value_range(matrix.iter().flatten().flatten().copied());
         let caption = format!("{title}; light {:.2}, dark {:.2}", range.start, range.end);
-        let mut chart = ChartBuilder::on(root)
-            .caption(caption, ("sans-serif", 20))
-            .margin(12)
-            .x_label_area_size(45)
-            .y_label_area_size(200)
-            .build_cartesian_2d(categories(n), categories(n))
-            .map_err(|e| anyhow!("{e}"))?;
+        let mut chart = chart(root, &caption, 200, categories(n), categories(n))?;
         chart
             .configure_mesh()
             .disable_mesh()
@@ -263,19 +304,8 @@ pub fn lines(
     write_svg(path, |root| {
         let x_range = padded_range(x.iter().copied());
         let y_range = padded_range(series.iter().flat_map(|(_, ys)| ys.iter().copied()));
-        let mut chart = ChartBuilder::on(root)
-            .caption(title, ("sans-serif", 20))
-            .margin(12)
-            .x_label_area_size(45)
-            .y_label_area_size(60)
-            .build_cartesian_2d(x_range, y_range)
-            .map_err(|e| anyhow!("{e}"))?;
-        chart
-            .configure_mesh()
-            .x_desc(axes.0)
-            .y_desc(axes.1)
-            .draw()
-            .map_err(|e| anyhow!("{e}"))?;
+        let mut chart = chart(root, title, 60, x_range, y_range)?;
+        axis_titles(&mut chart, axes)?;
         for (k, (name, ys)) in series.iter().enumerate() {
             let style = colour(k);
             chart
@@ -289,14 +319,7 @@ pub fn lines(
                     PathElement::new(vec![(x, y), (x + 20, y)], style.stroke_width(2))
                 });
         }
-        chart
-            .configure_series_labels()
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK)
-            .position(SeriesLabelPosition::UpperRight)
-            .draw()
-            .map_err(|e| anyhow!("{e}"))?;
-        Ok(())
+        legend(&mut chart)
     })
 }
 
@@ -317,13 +340,7 @@ pub fn bars(
             .fold(0.0_f64, f64::max)
             .max(1e-9)
             * 1.05;
-        let mut chart = ChartBuilder::on(root)
-            .caption(title, ("sans-serif", 20))
-            .margin(12)
-            .x_label_area_size(45)
-            .y_label_area_size(200)
-            .build_cartesian_2d(0.0..high, categories(n))
-            .map_err(|e| anyhow!("{e}"))?;
+        let mut chart = chart(root, title, 200, 0.0..high, categories(n))?;
         chart
             .configure_mesh()
             .x_desc(x_label)
@@ -364,19 +381,8 @@ pub fn curves(
                 .iter()
                 .flat_map(|(_, ys)| ys.iter().flat_map(|&(m, e)| [m - e, m + e])),
         );
-        let mut chart = ChartBuilder::on(root)
-            .caption(title, ("sans-serif", 20))
-            .margin(12)
-            .x_label_area_size(45)
-            .y_label_area_size(60)
-            .build_cartesian_2d(x_range, y_range)
-            .map_err(|e| anyhow!("{e}"))?;
-        chart
-            .configure_mesh()
-            .x_desc(axes.0)
-            .y_desc(axes.1)
-            .draw()
-            .map_err(|e| anyhow!("{e}"))?;
+        let mut chart = chart(root, title, 60, x_range, y_range)?;
+        axis_titles(&mut chart, axes)?;
         for (k, (name, ys)) in series.iter().enumerate() {
             let style = colour(k);
             let points: Vec<(f64, (f64, f64))> =
@@ -397,14 +403,7 @@ pub fn curves(
                 }))
                 .map_err(|e| anyhow!("{e}"))?;
         }
-        chart
-            .configure_series_labels()
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK)
-            .position(SeriesLabelPosition::UpperRight)
-            .draw()
-            .map_err(|e| anyhow!("{e}"))?;
-        Ok(())
+        legend(&mut chart)
     })
 }
 

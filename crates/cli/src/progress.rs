@@ -1,7 +1,8 @@
-//! Progress on standard error: bars for work counted in steps (the cells
-//! of a sweep), spinners with the elapsed time for work the library runs in
-//! one call (a round robin, an evolution run). Silent under `--quiet` and
-//! when standard error is not a terminal.
+//! Progress on standard error: bars for work counted in steps (the
+//! matches of a round robin, the runs of an evolution block, the cells of
+//! a sweep), spinners with the elapsed time for work the library runs in
+//! one call without reports (a regime tournament, a society). Silent under
+//! `--quiet` and when standard error is not a terminal.
 
 use std::io::IsTerminal;
 use std::time::Duration;
@@ -26,6 +27,28 @@ pub fn bar(quiet: bool, total: u64, what: &str) -> ProgressBar {
     }
     bar.set_message(what.to_owned());
     bar
+}
+
+/// A bar the library's engines move through their
+/// [`Progress`](twolevel_tournament::progress::Progress) hook: each phase
+/// adds its total to the bar's length.
+pub struct Reporter(pub ProgressBar);
+
+impl Reporter {
+    /// A bar with no length yet, labelled `what`, for the engines to fill.
+    pub fn new(quiet: bool, what: &str) -> Self {
+        Reporter(bar(quiet, 0, what))
+    }
+}
+
+impl twolevel_tournament::progress::Progress for Reporter {
+    fn start(&self, total: u64) {
+        self.0.inc_length(total);
+    }
+
+    fn advance(&self, done: u64) {
+        self.0.inc(done);
+    }
 }
 
 /// A spinner with the elapsed time for one long call, labelled `what`;

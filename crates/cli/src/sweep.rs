@@ -635,6 +635,11 @@ fn finished_cells(folder: &Path) -> Result<BTreeSet<usize>> {
 /// `twolevel sweep`.
 pub fn sweep(global: &Global, args: &SweepArgs) -> Result<()> {
     set_threads(global)?;
+    run_sweep(global, args)
+}
+
+/// Runs a sweep (or a shard of it) on the thread pool already set up.
+pub fn run_sweep(global: &Global, args: &SweepArgs) -> Result<()> {
     let mut sweep = Sweep::load(&args.file)?;
     if let Some(seed) = global.seed {
         sweep.identity.seed = seed;

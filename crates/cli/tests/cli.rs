@@ -4,6 +4,8 @@
 //! merged, byte for byte; resuming; the errors), and the plots.
 
 use std::collections::BTreeMap;
+use std::ffi::OsStr;
+use std::fmt::Debug;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -17,7 +19,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 /// Runs the binary with `args` in the crate's folder.
-fn twolevel(args: &[&str]) -> Output {
+fn twolevel<S: AsRef<OsStr> + Debug>(args: &[S]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_twolevel"))
         .args(args)
         .output()
@@ -25,7 +27,7 @@ fn twolevel(args: &[&str]) -> Output {
 }
 
 /// Runs the binary and expects success; returns standard output.
-fn ok(args: &[&str]) -> String {
+fn ok<S: AsRef<OsStr> + Debug>(args: &[S]) -> String {
     let out = twolevel(args);
     assert!(
         out.status.success(),
@@ -36,10 +38,24 @@ fn ok(args: &[&str]) -> String {
 }
 
 /// Runs the binary and expects failure; returns standard error.
-fn fails(args: &[&str]) -> String {
+fn fails<S: AsRef<OsStr> + Debug>(args: &[S]) -> String {
     let out = twolevel(args);
     assert!(!out.status.success(), "twolevel {args:?} should fail");
     String::from_utf8(out.stderr).unwrap()
+}
+
+/// The arguments of `twolevel SUBCOMMAND FILE -o OUTPUT EXTRA...`.
+fn command(subcommand: &str, file: &Path, output: &Path, extra: &[&str]) -> Vec<String> {
+    let path = |p: &Path| p.to_str().expect("a UTF-8 path").to_owned();
+    [
+        subcommand.to_owned(),
+        path(file),
+        "-o".to_owned(),
+        path(output),
+    ]
+    .into_iter()
+    .chain(extra.iter().map(|&e| e.to_owned()))
+    .collect()
 }
 
 /// A small tournament: three classic players, short matches.
@@ -165,12 +181,7 @@ fn run_writes_aggregates_plots_and_matches_on_request() {
     let dir = scratch("run");
     let file = write(&dir, "small.ron", SMALL);
     let out = dir.join("out");
-    let printed = ok(&[
-        "run",
-        file.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+    let printed = ok(&command("run", &file, &out, &[]));
     assert!(
         printed.contains("Rank") && printed.contains("TFT"),
         "{printed}"
@@ -211,15 +222,12 @@ fn run_writes_aggregates_plots_and_matches_on_request() {
     // A second run with --matches replaces the set whole and keeps a
     // file of the user's.
     fs::write(out.join("notes.txt"), "mine").unwrap();
-    ok(&[
+    ok(&command(
         "run",
-        file.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-        "--matches",
-        "--no-plots",
-        "--quiet",
-    ]);
+        &file,
+        &out,
+        &["--matches", "--no-plots", "--quiet"],
+    ));
     assert!(out.join("matches.csv").is_file());
     assert!(
         !out.join("boxplot.svg").exists(),
@@ -232,35 +240,11 @@ fn run_writes_aggregates_plots_and_matches_on_request() {
     // The same seed gives the same files, on any number of threads.
     let one = dir.join("one");
     let two = dir.join("two");
-    ok(&[
-        "run",
-        file.to_str().unwrap(),
-        "-o",
-        one.to_str().unwrap(),
-        "--threads",
-        "1",
-        "-q",
-    ]);
-    ok(&[
-        "run",
-        file.to_str().unwrap(),
-        "-o",
-        two.to_str().unwrap(),
-        "--threads",
-        "2",
-        "-q",
-    ]);
+    ok(&command("run", &file, &one, &["--threads", "1", "-q"]));
+    ok(&command("run", &file, &two, &["--threads", "2", "-q"]));
     assert_eq!(tree(&one), tree(&two));
     // And `--seed` changes them.
-    ok(&[
-        "run",
-        file.to_str().unwrap(),
-        "-o",
-        two.to_str().unwrap(),
-        "--seed",
-        "99",
-        "-q",
-    ]);
+    ok(&command("run", &file, &two, &["--seed", "99", "-q"]));
     assert_ne!(
         tree(&one).get(Path::new("ranking.csv")),
         tree(&two).get(Path::new("ranking.csv"))
@@ -272,13 +256,7 @@ fn run_writes_aggregates_plots_and_matches_on_request() {
     assert_svg_has(&one.join("boxplot.svg"), &["TFT"]);
 
     // An output path under a file is an error naming the path.
-    let err = fails(&[
-        "run",
-        file.to_str().unwrap(),
-        "-o",
-        file.join("x").to_str().unwrap(),
-        "-q",
-    ]);
+    let err = fails(&command("run", &file, &file.join("x"), &["-q"]));
     assert!(err.contains("small.ron"), "{err}");
     fs::remove_dir_all(&dir).unwrap();
 }
@@ -292,7 +270,7 @@ fn run_plays_the_evolution_block_and_plots_it() {
     );
     let file = write(&dir, "moran.ron", &moran);
     let out = dir.join("out");
-    let printed = ok(&["run", file.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let printed = ok(&command("run", &file, &out, &[]));
     assert!(printed.contains("fixations over 20 run(s)"), "{printed}");
     assert!(out.join("evolution.csv").is_file());
     assert_svg_has(
@@ -313,13 +291,7 @@ fn run_plays_the_evolution_block_and_plots_it() {
         "seed: 3,\n    evolution: Some((process: Replicator, generations: 50)),",
     );
     let file = write(&dir, "replicator.ron", &replicator);
-    ok(&[
-        "run",
-        file.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "-q",
-    ]);
+    ok(&command("run", &file, &out, &["-q"]));
     assert_svg_has(&out.join("evolution_shares.svg"), &["TFT", "time", "share"]);
     assert!(!out.join("evolution_fixation.svg").exists());
     fs::remove_dir_all(&dir).unwrap();
@@ -344,19 +316,16 @@ fn one_shard_and_four_merged_shards_give_identical_output() {
     let sweep = write(&dir, "sweep.ron", SWEEP);
     let sweep = sweep.to_str().unwrap();
     let single = dir.join("single");
-    ok(&["sweep", sweep, "-o", single.to_str().unwrap(), "-q"]);
+    ok(&command("sweep", Path::new(sweep), &single, &["-q"]));
     let mut shards = Vec::new();
     for k in 1..=4 {
         let shard = dir.join(format!("shard-{k}"));
-        ok(&[
+        ok(&command(
             "sweep",
-            sweep,
-            "-o",
-            shard.to_str().unwrap(),
-            "--shard",
-            &format!("{k}/4"),
-            "-q",
-        ]);
+            Path::new(sweep),
+            &shard,
+            &["--shard", &format!("{k}/4"), "-q"],
+        ));
         shards.push(shard.to_str().unwrap().to_owned());
     }
     let merged = dir.join("merged");
@@ -417,15 +386,12 @@ fn one_shard_and_four_merged_shards_give_identical_output() {
         &SWEEP.replace("replicates: 2", "replicates: 1"),
     );
     let other_out = dir.join("other");
-    ok(&[
+    ok(&command(
         "sweep",
-        other.to_str().unwrap(),
-        "-o",
-        other_out.to_str().unwrap(),
-        "--shard",
-        "1/4",
-        "-q",
-    ]);
+        &other,
+        &other_out,
+        &["--shard", "1/4", "-q"],
+    ));
     let err = fails(&[
         "merge",
         "-o",
@@ -435,14 +401,28 @@ fn one_shard_and_four_merged_shards_give_identical_output() {
     ]);
     assert!(err.contains("another sweep"), "{err}");
     // A sweep refuses a folder of another sweep.
-    let err = fails(&[
-        "sweep",
-        other.to_str().unwrap(),
-        "-o",
-        single.to_str().unwrap(),
-        "-q",
-    ]);
+    let err = fails(&command("sweep", &other, &single, &["-q"]));
     assert!(err.contains("another sweep"), "{err}");
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn run_takes_a_sweep_file_and_checks_the_thread_count() {
+    let dir = scratch("run-sweep");
+    write(&dir, "small.ron", SMALL);
+    let sweep = write(&dir, "sweep.ron", SWEEP);
+    let (by_run, by_sweep) = (dir.join("run"), dir.join("sweep"));
+    ok(&command("run", &sweep, &by_run, &["-q", "--no-plots"]));
+    ok(&command("sweep", &sweep, &by_sweep, &["-q", "--no-plots"]));
+    assert!(by_run.join("sweep.csv").is_file());
+    assert_eq!(tree(&by_run), tree(&by_sweep));
+    for threads in ["0", "100000"] {
+        let err = fails(&command("run", &sweep, &by_run, &["--threads", threads]));
+        assert!(
+            err.contains("from 1 to 1024 threads") && err.contains(threads),
+            "{err}"
+        );
+    }
     fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -452,25 +432,14 @@ fn an_interrupted_sweep_resumes() {
     write(&dir, "small.ron", SMALL);
     let sweep = write(&dir, "sweep.ron", SWEEP);
     let out = dir.join("out");
-    ok(&[
-        "sweep",
-        sweep.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "-q",
-    ]);
+    ok(&command("sweep", &sweep, &out, &["-q"]));
     let before = tree(&out);
     // Lose two cells, as if the run had stopped before them, and leave a
     // half-written staging folder behind.
     fs::remove_dir_all(out.join("cells/000003")).unwrap();
     fs::remove_dir_all(out.join("cells/000010")).unwrap();
     fs::create_dir_all(out.join("cells/.000004.staging-1-0")).unwrap();
-    let printed = ok(&[
-        "sweep",
-        sweep.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let printed = ok(&command("sweep", &sweep, &out, &[]));
     assert!(
         printed.contains("2 to run, 10 already finished"),
         "{printed}"
@@ -550,14 +519,12 @@ fn the_shipped_sweep_file_loads() {
         "/../../tournaments/sweep-theta.ron"
     );
     let out = dir.join("out");
-    let printed = ok(&[
+    let printed = ok(&command(
         "sweep",
-        sweep,
-        "-o",
-        out.to_str().unwrap(),
-        "--shard",
-        "1/100",
-    ]);
+        Path::new(sweep),
+        &out,
+        &["--shard", "1/100"],
+    ));
     assert!(
         printed.contains("4 points x 3 replicates = 12 cells"),
         "{printed}"
@@ -575,14 +542,7 @@ fn a_lever_can_be_swept() {
         r#"Sweep(name: "knowledge", base: "small.ron", grid: [(path: "lever.knowledge", values: [0.0, 0.5])])"#,
     );
     let out = dir.join("out");
-    ok(&[
-        "sweep",
-        sweep.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "-q",
-        "--no-plots",
-    ]);
+    ok(&command("sweep", &sweep, &out, &["-q", "--no-plots"]));
     // TFT against the defector cooperates more when it misreads moves.
     let tidy = fs::read_to_string(out.join("sweep.csv")).unwrap();
     let tft_cooperation: Vec<&str> = tidy
@@ -597,7 +557,7 @@ fn a_lever_can_be_swept() {
         "bad.ron",
         r#"Sweep(name: "x", base: "small.ron", grid: [(path: "lever.bribes", values: [0.0])])"#,
     );
-    let err = fails(&["sweep", bad.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let err = fails(&command("sweep", &bad, &out, &[]));
     assert!(
         err.contains("unknown lever `bribes`") && err.contains("lever.knowledge"),
         "{err}"

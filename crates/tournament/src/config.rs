@@ -466,8 +466,7 @@ fn planned_match_length(horizon: Horizon) -> f64 {
 
 /// Refuses, before anything runs, a tournament (and evolution block) whose
 /// memory estimate exceeds [`limits::memory_limit`]. The estimate counts
-/// the match records and per-repetition sums the round robin keeps (every
-/// pair, both role assignments, every repetition), the move histories of
+/// what the round robin keeps ([`limits::round_robin_memory`]), the move histories of
 /// the matches running at once (one per thread, one byte per move and per
 /// perceived move), and the trajectories the evolution block records.
 fn check_run_size(
@@ -475,14 +474,12 @@ fn check_run_size(
     evolution: Option<&EvolutionConfig>,
 ) -> Result<(), ParameterError> {
     use crate::limits::check_memory;
-    let players = round_robin.entrants().len() as f64;
-    let repetitions = f64::from(round_robin.repetitions());
-    let pairs = players * (players + 1.0) / 2.0;
-    let record = std::mem::size_of::<crate::round_robin::MatchRecord>() as f64;
-    // Both role assignments of an asymmetric game, and per player and
-    // repetition the sums of every currency (a generous 128 bytes).
-    let results = 2.0 * pairs * repetitions * record + players * repetitions * 128.0;
-    check_memory("repetitions", "keeping the results of every match", results)?;
+    let results = crate::limits::round_robin_memory(
+        round_robin.entrants().len(),
+        round_robin.repetitions(),
+        round_robin.match_records(),
+    );
+    check_memory("repetitions", "the round robin's results", results)?;
     let config = round_robin.config();
     let per_move = if config.perception_noise() > 0.0 {
         4.0

@@ -322,7 +322,10 @@ impl Lever {
                     ),
                 )
             })?;
-            Ok(Measurement::of(value, &pulled.play()))
+            Ok(Measurement::of(
+                value,
+                &pulled.with_match_records(true).play(),
+            ))
         };
         Ok(LeverOutcome {
             lever: self,
@@ -453,7 +456,8 @@ fn evolved_cooperation(results: &RoundRobinResults) -> Option<f64> {
 }
 
 impl Measurement {
-    /// Measures the results of a run with the lever at `value`.
+    /// Measures the results of a run with the lever at `value`, played
+    /// [with its match records](crate::RoundRobin::with_match_records).
     #[must_use]
     pub fn of(value: f64, results: &RoundRobinResults) -> Self {
         let matches = results.matches.len().max(1) as f64;

@@ -9,6 +9,7 @@
 //!   results independent of the thread count ([`seeding`]).
 //! - [`report`]: the ranking table and the CSV and JSON output files.
 //! - [`output`]: atomic file writes and output folders replaced whole.
+//! - [`progress`]: progress reports from long runs ([`progress::Progress`]).
 //!
 //! Every result carries the three currencies of
 //! [`twolevel_game::Currency`] (policy payoff, political payoff and each
@@ -62,6 +63,7 @@ pub mod levers;
 pub mod limits;
 pub mod output;
 pub mod play;
+pub mod progress;
 pub mod regime;
 pub mod report;
 pub mod round_robin;

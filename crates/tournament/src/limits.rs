@@ -105,6 +105,36 @@ pub fn check_memory(field: &str, what: &str, estimate: f64) -> Result<(), Parame
     }
 }
 
+/// The memory a round robin takes while it plays (in bytes, as a float so
+/// that it cannot overflow): the sums it keeps per ordered pair of players,
+/// per player and repetition (and the scores and wins summarised from
+/// them), the batch of matches in flight, and, only with
+/// [`RoundRobin::with_match_records`](crate::RoundRobin::with_match_records),
+/// the record of every match (every pair, both role assignments of an
+/// asymmetric game, every repetition). Without the records the estimate
+/// grows with the players times the repetitions, not with their product
+/// with the players again.
+#[must_use]
+pub fn round_robin_memory(players: usize, repetitions: u32, match_records: bool) -> f64 {
+    let players = players as f64;
+    let repetitions = f64::from(repetitions);
+    let pairs = players * (players + 1.0) / 2.0;
+    let record = std::mem::size_of::<crate::round_robin::MatchRecord>() as f64;
+    // Per ordered pair: the sums of every currency, wins, cooperations and
+    // turns, and the four matrices of results (a generous 192 bytes).
+    let cells = players * players * 192.0;
+    // Per player and repetition: the running sums (56 bytes) and the six
+    // summaries' values (48 bytes), rounded up.
+    let per_repetition = players * repetitions * 128.0;
+    let batch = 2.0 * crate::round_robin::BATCH as f64 * record;
+    let records = if match_records {
+        2.0 * pairs * repetitions * record
+    } else {
+        0.0
+    };
+    cells + per_repetition + batch + records
+}
+
 /// The most worker threads a run accepts (`--threads`); more only add
 /// overhead on any machine this library targets.
 pub const MAX_THREADS: usize = 1024;
@@ -157,6 +187,14 @@ mod tests {
         assert!(check_memory("runs", "the runs", f64::INFINITY).is_err());
         assert_eq!(format_bytes(1536.0), "1.5 KiB");
         assert!(check_threads(100_000).is_err());
+        // Without the records, 10 times the repetitions take less than 10
+        // times the memory; with them, the records dominate.
+        let (small, large) = (
+            round_robin_memory(200, 100, false),
+            round_robin_memory(200, 1000, false),
+        );
+        assert!(large < 10.0 * small && large > small, "{small} {large}");
+        assert!(round_robin_memory(200, 1000, true) > 20.0 * large);
         assert!(check_threads(0).is_err());
         assert_eq!(check_threads(8), Ok(8));
     }

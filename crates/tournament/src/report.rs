@@ -78,6 +78,17 @@ pub enum OutputError {
         #[source]
         source: serde_json::Error,
     },
+    /// The per-match files were asked for, but the tournament was played
+    /// without keeping its match records.
+    #[error(
+        "cannot write `{}`: the tournament was played without its match records; \
+         play it with `RoundRobin::with_match_records(true)` (the `--matches` flag)",
+        path.display()
+    )]
+    NoMatchRecords {
+        /// The file that would hold the matches.
+        path: PathBuf,
+    },
 }
 
 impl Display for RankingMetric {
@@ -161,9 +172,9 @@ impl Display for RoundRobinResults {
         )?;
         write!(
             f,
-            "Ranked by {}; {} matches ({} repetitions), mean length {:.2} turns.",
+            "Ranked by {}; {} pairs x {} repetitions, mean length {:.2} turns.",
             self.metric,
-            self.matches.len(),
+            self.pairs_met(),
             self.repetitions,
             self.mean_match_length
         )
@@ -192,7 +203,7 @@ struct ResultsDocument<'a> {
     win_matrices: &'a twolevel_game::ByCurrency<Vec<Vec<Option<f64>>>>,
     cooperation_matrix: &'a [Vec<Option<f64>>],
     mean_match_length: f64,
-    match_count: usize,
+    pairs: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     matches: Option<&'a [MatchRecord]>,
 }
@@ -241,6 +252,11 @@ impl RoundRobinResults {
             self.matrix_rows(w, &self.cooperation_matrix)
         })?);
         if options.matches {
+            if self.matches.is_empty() {
+                return Err(OutputError::NoMatchRecords {
+                    path: folder.join("matches.csv"),
+                });
+            }
             files.push(write_csv(&folder.join("matches.csv"), |w| {
                 self.match_rows(w)
             })?);
@@ -255,7 +271,7 @@ impl RoundRobinResults {
             win_matrices: &self.win_matrices,
             cooperation_matrix: &self.cooperation_matrix,
             mean_match_length: self.mean_match_length,
-            match_count: self.matches.len(),
+            pairs: self.pairs_met(),
             matches: options.matches.then_some(self.matches.as_slice()),
         };
         files.push(write_json_file(&document, &folder.join("results.json"))?);
@@ -539,7 +555,7 @@ mod tests {
     use crate::round_robin::{Entrant, RoundRobin};
     use twolevel_strategies::{Defector, TitForTat};
 
-    fn results() -> crate::RoundRobinResults {
+    fn tournament() -> RoundRobin {
         RoundRobin::new(
             MatchConfig::classic(5).unwrap(),
             vec![
@@ -548,7 +564,24 @@ mod tests {
             ],
         )
         .unwrap()
-        .play()
+    }
+
+    fn results() -> crate::RoundRobinResults {
+        tournament().play()
+    }
+
+    fn results_with_records() -> crate::RoundRobinResults {
+        let results = results();
+        let with_records = tournament().with_match_records(true).play();
+        // The records change nothing else.
+        assert_eq!(
+            crate::RoundRobinResults {
+                matches: Vec::new(),
+                ..with_records.clone()
+            },
+            results
+        );
+        with_records
     }
 
     #[test]
@@ -562,7 +595,7 @@ mod tests {
         assert!(lines[0].contains("Wins(policy)"));
         assert!(lines[3].contains("own scale"));
         assert!(lines[4].starts_with("Ranked by policy payoff per turn;"));
-        assert!(lines[4].contains("3 matches"));
+        assert!(lines[4].contains("3 pairs"));
     }
 
     fn regime_results() -> crate::regime::RegimeTournamentResults {
@@ -649,11 +682,13 @@ mod tests {
             serde_json::from_str(&std::fs::read_to_string(dir.join("results.json")).unwrap())
                 .unwrap();
         assert_eq!(json["ranking"][0], 1);
-        assert_eq!(json["match_count"], 3);
+        assert_eq!(json["pairs"], 3);
         assert!(json.get("matches").is_none());
-        // The per-match records on request.
+        // The per-match records on request, if the tournament kept them.
         let options = super::OutputOptions { matches: true };
-        let written = results().write_with(&dir, options).unwrap();
+        let err = results().write_with(&dir, options).unwrap_err();
+        assert!(err.to_string().contains("with_match_records"), "{err}");
+        let written = results_with_records().write_with(&dir, options).unwrap();
         assert_eq!(written.len(), 7, "{written:?}");
         let json: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(dir.join("results.json")).unwrap())

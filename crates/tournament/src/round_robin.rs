@@ -79,6 +79,7 @@ use twolevel_strategies::preset::Preset;
 use crate::play::{
     MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, draw_length, play_match,
 };
+use crate::progress::{NoProgress, Progress};
 use crate::seeding::{match_rng, swapped_match_rng};
 
 /// A player of a round robin: a display name, a strategy prototype (cloned
@@ -180,11 +181,15 @@ struct Scheduled {
     repetition: u32,
     /// 1, or 1/2 when the pair plays both role assignments.
     share: f64,
-    /// The index in the schedule of an earlier match whose result this one
-    /// repeats, bit for bit: the same deterministic players in the same
-    /// roles, no noise and the same length. [`RoundRobin::play`] copies
-    /// that result instead of playing the match again.
-    repeats: Option<usize>,
+    /// The repetition of an earlier match of the same pair and assignment
+    /// whose result this one repeats, bit for bit: the same deterministic
+    /// players in the same roles, no noise and the same length.
+    /// [`RoundRobin::play`] copies that result instead of playing the match
+    /// again.
+    repeats: Option<u32>,
+    /// Whether a later match of the pair and assignment may repeat this
+    /// one (its result is then kept until the pair's matches are done).
+    original: bool,
 }
 
 impl Scheduled {
@@ -195,14 +200,72 @@ impl Scheduled {
     }
 }
 
-/// A scheduled match as [`RoundRobin::play`] handles it: played, or
-/// repeating the earlier match at an index of the schedule.
-enum Played {
-    /// The match was played.
-    Record(MatchRecord),
-    /// The match repeats the match at this index of the schedule.
-    Repeats(usize),
+/// The matches of a round robin in the order they are played and summed:
+/// by pair, then role assignment, then repetition. Made lazily, so that
+/// the schedule takes no memory as repetitions grow.
+struct Schedule<'t> {
+    tournament: &'t RoundRobin,
+    pairs: Vec<(usize, usize)>,
+    /// The next pair, assignment and repetition.
+    pair: usize,
+    assignment: usize,
+    repetition: u32,
+    /// The lengths played so far in the current pair and assignment, with
+    /// the repetition that played each (pairs decided by their length).
+    played: Vec<(u32, u32)>,
 }
+
+impl Iterator for Schedule<'_> {
+    type Item = Scheduled;
+
+    fn next(&mut self) -> Option<Scheduled> {
+        let tournament = self.tournament;
+        loop {
+            let &(i, j) = self.pairs.get(self.pair)?;
+            let assignments = tournament.assignments(i, j);
+            if self.assignment == assignments.len() {
+                (self.pair, self.assignment) = (self.pair + 1, 0);
+                continue;
+            }
+            if self.repetition == tournament.repetitions {
+                (self.assignment, self.repetition) = (self.assignment + 1, 0);
+                self.played.clear();
+                continue;
+            }
+            let mut scheduled = Scheduled {
+                pair: (i, j),
+                swapped: assignments[self.assignment],
+                repetition: self.repetition,
+                share: 1.0 / assignments.len() as f64,
+                repeats: None,
+                original: false,
+            };
+            self.repetition += 1;
+            if tournament.decided_by_length(i, j) {
+                // A continuation horizon's length is the first draw of the
+                // match RNG, so drawing it here from the match's own RNG
+                // gives the length the match would have.
+                let turns = draw_length(
+                    tournament.config.horizon(),
+                    &mut tournament.rng_of(&scheduled),
+                );
+                match self.played.iter().find(|&&(length, _)| length == turns) {
+                    Some(&(_, repetition)) => scheduled.repeats = Some(repetition),
+                    None => {
+                        self.played.push((turns, scheduled.repetition));
+                        scheduled.original = true;
+                    }
+                }
+            }
+            return Some(scheduled);
+        }
+    }
+}
+
+/// How many scheduled matches are played between two folds of their
+/// records into the aggregates: enough to keep every thread busy, few
+/// enough that the records of a batch take little memory (about 1 MiB).
+pub(crate) const BATCH: usize = 8192;
 
 /// What the ranking sorts players by (the mean over repetitions, highest
 /// first). Every metric names its [`Currency`]; in a tournament file it is
@@ -258,6 +321,7 @@ pub struct RoundRobin {
     self_play: bool,
     parallel: bool,
     metric: RankingMetric,
+    match_records: bool,
 }
 
 impl RoundRobin {
@@ -275,6 +339,7 @@ impl RoundRobin {
             self_play: true,
             parallel: true,
             metric: RankingMetric::Policy,
+            match_records: false,
         }
         .checked()
     }
@@ -327,6 +392,22 @@ impl RoundRobin {
     pub fn with_parallel(mut self, parallel: bool) -> Self {
         self.parallel = parallel;
         self
+    }
+
+    /// The same tournament keeping (`true`) or not (the default) the
+    /// record of every match in [`RoundRobinResults::matches`]. The records
+    /// take memory in proportion to the players squared times the
+    /// repetitions; the aggregates are the same either way.
+    #[must_use]
+    pub fn with_match_records(mut self, keep: bool) -> Self {
+        self.match_records = keep;
+        self
+    }
+
+    /// Whether the results keep the record of every match.
+    #[must_use]
+    pub const fn match_records(&self) -> bool {
+        self.match_records
     }
 
     /// The same tournament ranked by another metric.
@@ -442,40 +523,29 @@ impl RoundRobin {
     ///
     /// A match of a pair [decided by its length](Self::decided_by_length)
     /// that has the length of an earlier repetition (every repetition, for
-    /// a fixed horizon) is marked as repeating it. A continuation horizon's
-    /// length is the first draw of the match RNG, so drawing it here from
-    /// the match's own RNG gives the length the match would have.
-    fn schedule(&self) -> Vec<Scheduled> {
-        let mut schedule = Vec::new();
-        for (i, j) in self.pairs() {
-            let assignments = self.assignments(i, j);
-            let share = 1.0 / assignments.len() as f64;
-            let cached = self.decided_by_length(i, j);
-            for &swapped in assignments {
-                // The lengths played so far in this assignment, with the
-                // index of the match that played each.
-                let mut played: Vec<(u32, usize)> = Vec::new();
-                for repetition in 0..self.repetitions {
-                    let mut scheduled = Scheduled {
-                        pair: (i, j),
-                        swapped,
-                        repetition,
-                        share,
-                        repeats: None,
-                    };
-                    if cached {
-                        let turns =
-                            draw_length(self.config.horizon(), &mut self.rng_of(&scheduled));
-                        match played.iter().find(|&&(length, _)| length == turns) {
-                            Some(&(_, index)) => scheduled.repeats = Some(index),
-                            None => played.push((turns, schedule.len())),
-                        }
-                    }
-                    schedule.push(scheduled);
-                }
-            }
+    /// a fixed horizon) is marked as repeating it.
+    fn schedule(&self) -> Schedule<'_> {
+        Schedule {
+            tournament: self,
+            pairs: self.pairs(),
+            pair: 0,
+            assignment: 0,
+            repetition: 0,
+            played: Vec::new(),
         }
-        schedule
+    }
+
+    /// The number of matches a play of the tournament plays (or copies,
+    /// for a deterministic pair): every pair's role assignments times the
+    /// repetitions. The total a [`Progress`] is told.
+    #[must_use]
+    pub fn match_count(&self) -> u64 {
+        let assignments: u64 = self
+            .pairs()
+            .iter()
+            .map(|&(i, j)| self.assignments(i, j).len() as u64)
+            .sum();
+        assignments * u64::from(self.repetitions)
     }
 
     /// The RNG of a scheduled match: it depends on the pair and the
@@ -516,41 +586,96 @@ impl RoundRobin {
     /// deterministic pair without noise, in a later repetition of the same
     /// length) is not played again: its record copies the earlier result,
     /// which is bit-identical to what playing it would give.
+    ///
+    /// The results are summed while the matches are played, in batches, so
+    /// the memory taken grows with the players squared plus the players
+    /// times the repetitions; the per-match records are kept only with
+    /// [`RoundRobin::with_match_records`].
     #[must_use]
     pub fn play(&self) -> RoundRobinResults {
-        let schedule = self.schedule();
-        let play = |scheduled: &Scheduled, buffers: &mut MatchBuffers| match scheduled.repeats {
-            Some(index) => Played::Repeats(index),
-            None => Played::Record(self.play_one(scheduled, buffers)),
+        self.play_observed(&NoProgress, &mut |_| {})
+    }
+
+    /// Plays every match as [`RoundRobin::play`] does, telling `progress`
+    /// the [number of matches](RoundRobin::match_count) and each finished
+    /// match. The results are the same as without it.
+    #[must_use]
+    pub fn play_with_progress(&self, progress: &dyn Progress) -> RoundRobinResults {
+        self.play_observed(progress, &mut |_| {})
+    }
+
+    /// Plays every match as [`RoundRobin::play_with_progress`] does, and
+    /// shows every match's record to `observe`, on the calling thread, in
+    /// the order of the schedule (by pair, then role assignment, then
+    /// repetition) whatever the number of threads: a way to compute other
+    /// aggregates while playing, without keeping the records.
+    pub fn play_observed(
+        &self,
+        progress: &dyn Progress,
+        observe: &mut dyn FnMut(&MatchRecord),
+    ) -> RoundRobinResults {
+        progress.start(self.match_count());
+        let play = |scheduled: &Scheduled, buffers: &mut MatchBuffers| {
+            let record = scheduled
+                .repeats
+                .is_none()
+                .then(|| self.play_one(scheduled, buffers));
+            progress.advance(1);
+            record
         };
-        let played: Vec<Played> = if self.parallel {
-            schedule
-                .par_iter()
-                .map_init(MatchBuffers::new, |buffers, scheduled| {
-                    play(scheduled, buffers)
-                })
-                .collect()
-        } else {
-            let mut buffers = MatchBuffers::new();
-            schedule
-                .iter()
-                .map(|scheduled| play(scheduled, &mut buffers))
-                .collect()
-        };
-        let mut matches: Vec<MatchRecord> = Vec::with_capacity(schedule.len());
-        for (scheduled, played) in schedule.iter().zip(played) {
-            let record = match played {
-                Played::Record(record) => record,
-                // The repeated match comes earlier in the schedule, so it
-                // is already recorded.
-                Played::Repeats(index) => MatchRecord {
-                    repetition: scheduled.repetition,
-                    ..matches[index]
-                },
+        let mut tally = Tally::new(self);
+        let mut schedule = self.schedule();
+        let mut batch: Vec<Scheduled> = Vec::with_capacity(BATCH);
+        let mut serial_buffers = MatchBuffers::new();
+        // The results later matches of the current pair and assignment may
+        // repeat, by repetition.
+        let mut originals: Vec<(u32, MatchRecord)> = Vec::new();
+        let mut group = None;
+        loop {
+            batch.clear();
+            batch.extend(schedule.by_ref().take(BATCH));
+            if batch.is_empty() {
+                break;
+            }
+            let played: Vec<Option<MatchRecord>> = if self.parallel {
+                batch
+                    .par_iter()
+                    .map_init(MatchBuffers::new, |buffers, scheduled| {
+                        play(scheduled, buffers)
+                    })
+                    .collect()
+            } else {
+                batch
+                    .iter()
+                    .map(|scheduled| play(scheduled, &mut serial_buffers))
+                    .collect()
             };
-            matches.push(record);
+            for (scheduled, played) in batch.iter().zip(played) {
+                if group != Some((scheduled.pair, scheduled.swapped)) {
+                    group = Some((scheduled.pair, scheduled.swapped));
+                    originals.clear();
+                }
+                let record = match played {
+                    Some(record) => record,
+                    // The repeated match comes earlier in the schedule, in
+                    // the same pair and assignment, so it is kept.
+                    None => MatchRecord {
+                        repetition: scheduled.repetition,
+                        ..originals
+                            .iter()
+                            .find(|(r, _)| Some(*r) == scheduled.repeats)
+                            .map(|(_, record)| *record)
+                            .expect("a match not played repeats an earlier one")
+                    },
+                };
+                if scheduled.original {
+                    originals.push((scheduled.repetition, record));
+                }
+                tally.add(&record);
+                observe(&record);
+            }
         }
-        RoundRobinResults::from_matches(self, matches)
+        tally.finish(self)
     }
 }
 
@@ -562,8 +687,8 @@ impl RoundRobin {
     /// round (the buffers are reused, so they hold one match at a time).
     pub fn replay(&self, mut visit: impl FnMut(&MatchRecord, &MatchBuffers)) {
         let mut buffers = MatchBuffers::new();
-        for scheduled in &self.schedule() {
-            let record = self.play_one(scheduled, &mut buffers);
+        for scheduled in self.schedule() {
+            let record = self.play_one(&scheduled, &mut buffers);
             visit(&record, &buffers);
         }
     }
@@ -694,7 +819,10 @@ pub struct RoundRobinResults {
     pub cooperation_matrix: Vec<Vec<Option<f64>>>,
     /// The mean number of rounds per match.
     pub mean_match_length: f64,
-    /// Every match, by pair then repetition.
+    /// Every match, by pair, then role assignment, then repetition, when
+    /// the tournament was played [with its records](RoundRobin::with_match_records);
+    /// otherwise empty.
+    #[serde(default)]
     pub matches: Vec<MatchRecord>,
 }
 
@@ -819,53 +947,93 @@ struct CellSums {
     sides: f64,
 }
 
-impl RoundRobinResults {
-    fn from_matches(tournament: &RoundRobin, matches: Vec<MatchRecord>) -> Self {
+/// The sums a round robin keeps while its matches are played: per player
+/// and repetition, per ordered pair, and (when asked for) the records.
+struct Tally {
+    per_repetition: Vec<Vec<RepetitionSums>>,
+    cells: Vec<Vec<CellSums>>,
+    scored_cooperations: Vec<u64>,
+    scored_turns: Vec<u64>,
+    /// In a one-player tournament the self-play matches are the scores.
+    self_play_scores: bool,
+    total_turns: u64,
+    match_count: u64,
+    /// The records, when [`RoundRobin::with_match_records`] asks for them.
+    records: Option<Vec<MatchRecord>>,
+}
+
+impl Tally {
+    fn new(tournament: &RoundRobin) -> Self {
         let n = tournament.entrants.len();
         let repetitions = tournament.repetitions as usize;
-        let mut per_repetition = vec![vec![RepetitionSums::default(); repetitions]; n];
-        let mut cells = vec![vec![CellSums::default(); n]; n];
-        let mut scored_cooperations = vec![0_u64; n];
-        let mut scored_turns = vec![0_u64; n];
-        // In a one-player tournament the self-play matches are the scores.
-        let self_play_scores = n == 1;
+        Tally {
+            per_repetition: vec![vec![RepetitionSums::default(); repetitions]; n],
+            cells: vec![vec![CellSums::default(); n]; n],
+            scored_cooperations: vec![0; n],
+            scored_turns: vec![0; n],
+            self_play_scores: n == 1,
+            total_turns: 0,
+            match_count: 0,
+            records: tournament.match_records.then(Vec::new),
+        }
+    }
 
-        for record in &matches {
-            let [i, j] = record.players;
-            let result = &record.result;
-            let turns = f64::from(result.turns);
-            // A self-play match (i == j) counts once from each side.
-            for (side, (me, partner)) in [(i, j), (j, i)].into_iter().enumerate() {
-                let mine = &result.players[side];
-                let theirs = &result.players[1 - side];
-                let cell = &mut cells[me][partner];
-                let share = record.share;
-                for currency in Currency::ALL {
-                    let (own, other) = (total_in(mine, currency), total_in(theirs, currency));
-                    cell.per_turn[currency] += share * (own / turns);
-                    if own > other {
-                        cell.wins[currency] += share;
-                    }
-                }
-                cell.cooperations += u64::from(mine.cooperations);
-                cell.turns += u64::from(result.turns);
-                cell.sides += share;
-                if me != partner || self_play_scores {
-                    let sums = &mut per_repetition[me][record.repetition as usize];
-                    for currency in Currency::ALL {
-                        let (own, other) = (total_in(mine, currency), total_in(theirs, currency));
-                        sums.per_turn[currency] += share * (own / turns);
-                        if own > other {
-                            sums.wins[currency] += share;
-                        }
-                    }
-                    sums.matches += share;
-                    scored_cooperations[me] += u64::from(mine.cooperations);
-                    scored_turns[me] += u64::from(result.turns);
+    /// Adds one match; the matches come in the order of the schedule, so
+    /// the floating-point sums are the same on any number of threads.
+    fn add(&mut self, record: &MatchRecord) {
+        let [i, j] = record.players;
+        let result = &record.result;
+        let turns = f64::from(result.turns);
+        self.total_turns += u64::from(result.turns);
+        self.match_count += 1;
+        // A self-play match (i == j) counts once from each side.
+        for (side, (me, partner)) in [(i, j), (j, i)].into_iter().enumerate() {
+            let mine = &result.players[side];
+            let theirs = &result.players[1 - side];
+            let cell = &mut self.cells[me][partner];
+            let share = record.share;
+            for currency in Currency::ALL {
+                let (own, other) = (total_in(mine, currency), total_in(theirs, currency));
+                cell.per_turn[currency] += share * (own / turns);
+                if own > other {
+                    cell.wins[currency] += share;
                 }
             }
+            cell.cooperations += u64::from(mine.cooperations);
+            cell.turns += u64::from(result.turns);
+            cell.sides += share;
+            if me != partner || self.self_play_scores {
+                let sums = &mut self.per_repetition[me][record.repetition as usize];
+                for currency in Currency::ALL {
+                    let (own, other) = (total_in(mine, currency), total_in(theirs, currency));
+                    sums.per_turn[currency] += share * (own / turns);
+                    if own > other {
+                        sums.wins[currency] += share;
+                    }
+                }
+                sums.matches += share;
+                self.scored_cooperations[me] += u64::from(mine.cooperations);
+                self.scored_turns[me] += u64::from(result.turns);
+            }
         }
+        if let Some(records) = &mut self.records {
+            records.push(*record);
+        }
+    }
 
+    /// The results of the tournament from its sums.
+    fn finish(self, tournament: &RoundRobin) -> RoundRobinResults {
+        let n = tournament.entrants.len();
+        let Tally {
+            per_repetition,
+            cells,
+            scored_cooperations,
+            scored_turns,
+            total_turns,
+            match_count,
+            records,
+            ..
+        } = self;
         let standings: Vec<Standing> = (0..n)
             .map(|p| {
                 let reps = &per_repetition[p];
@@ -908,8 +1076,7 @@ impl RoundRobinResults {
             ByCurrency::from_fn(|currency| matrix(&|c| c.per_turn[currency] / c.sides));
         let win_matrices = ByCurrency::from_fn(|currency| matrix(&|c| c.wins[currency] / c.sides));
         let cooperation_matrix = matrix(&|c| c.cooperations as f64 / c.turns as f64);
-        let total_turns: u64 = matches.iter().map(|m| u64::from(m.result.turns)).sum();
-        let mean_match_length = total_turns as f64 / matches.len().max(1) as f64;
+        let mean_match_length = total_turns as f64 / match_count.max(1) as f64;
 
         RoundRobinResults {
             metric,
@@ -921,10 +1088,12 @@ impl RoundRobinResults {
             win_matrices,
             cooperation_matrix,
             mean_match_length,
-            matches,
+            matches: records.unwrap_or_default(),
         }
     }
+}
 
+impl RoundRobinResults {
     /// The player names, in the order the players were given.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.standings.iter().map(|s| s.name.as_str())
@@ -1006,9 +1175,21 @@ impl RoundRobinResults {
         })
     }
 
-    /// The length of every match, by pair then repetition.
+    /// The length of every match, by pair then repetition (empty unless the
+    /// tournament was played [with its records](RoundRobin::with_match_records)).
     pub fn match_lengths(&self) -> impl Iterator<Item = u32> + '_ {
         self.matches.iter().map(|m| m.result.turns)
+    }
+
+    /// The number of pairs of players that met (a player and its clone
+    /// count as a pair), read from the cooperation matrix.
+    #[must_use]
+    pub fn pairs_met(&self) -> usize {
+        self.cooperation_matrix
+            .iter()
+            .enumerate()
+            .map(|(i, row)| row.iter().skip(i).filter(|cell| cell.is_some()).count())
+            .sum()
     }
 
     /// The player names from best to worst.
@@ -1077,7 +1258,11 @@ mod tests {
 
     #[test]
     fn scores_of_a_small_deterministic_tournament() {
-        let results = classic_three().with_repetitions(2).unwrap().play();
+        let results = classic_three()
+            .with_repetitions(2)
+            .unwrap()
+            .with_match_records(true)
+            .play();
         // Pairs with self-play: 6, two repetitions each.
         assert_eq!(results.matches.len(), 12);
         // Cooperator: 0 per turn against Defector, 3 against TFT.
@@ -1196,10 +1381,58 @@ mod tests {
 
     #[test]
     fn without_self_play_the_diagonal_is_empty() {
-        let results = classic_three().with_self_play(false).unwrap().play();
+        let results = classic_three()
+            .with_self_play(false)
+            .unwrap()
+            .with_match_records(true)
+            .play();
         assert_eq!(results.matches.len(), 3);
         for (_, matrix) in results.payoff_matrices.iter() {
             assert_eq!(matrix[0][0], None);
+        }
+    }
+
+    #[test]
+    fn progress_sees_every_match_and_changes_nothing() {
+        use crate::progress::Counter;
+        // A stochastic player, so that the matches draw from their RNGs.
+        let mut entrants = classic_three().entrants;
+        entrants.push(Entrant::classic(Box::new(
+            twolevel_strategies::classic::Random::default(),
+        )));
+        let tournament = classic_three()
+            .with_entrants(entrants)
+            .unwrap()
+            .with_repetitions(3)
+            .unwrap()
+            .with_seed(4);
+        // Ten pairs with self-play, three repetitions each.
+        assert_eq!(tournament.match_count(), 30);
+        let plain = tournament.play();
+        assert!(plain.matches.is_empty());
+        assert_eq!(plain.pairs_met(), 10);
+        for parallel in [false, true] {
+            let counter = Counter::default();
+            let run = tournament.clone().with_parallel(parallel);
+            let with_progress = run.play_with_progress(&counter);
+            assert_eq!((counter.total(), counter.done()), (30, 30));
+            assert_eq!(with_progress, plain);
+            // Observing and keeping the records change no aggregate.
+            let mut observed = Vec::new();
+            let recorded = run
+                .clone()
+                .with_match_records(true)
+                .play_observed(&counter, &mut |record| observed.push(*record));
+            assert_eq!((counter.total(), counter.done()), (60, 60));
+            assert_eq!(recorded.matches, observed);
+            assert_eq!(recorded.matches.len(), 30);
+            assert_eq!(
+                RoundRobinResults {
+                    matches: Vec::new(),
+                    ..recorded
+                },
+                plain
+            );
         }
     }
 

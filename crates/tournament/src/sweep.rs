@@ -45,7 +45,8 @@ pub struct SweepPoint {
 }
 
 impl SweepPoint {
-    /// Measures the results of the run at `pi`.
+    /// Measures the results of the run at `pi`, played
+    /// [with its match records](RoundRobin::with_match_records).
     #[must_use]
     pub fn of(pi: f64, results: &RoundRobinResults) -> Self {
         let repetitions = results.repetitions as usize;
@@ -104,7 +105,11 @@ pub fn politicization_sweep(
         .map(|(k, &level)| {
             let pi = Politicization::new(level).map_err(|e| e.within(&format!("levels[{k}]")))?;
             let config = base.config().with_politics(Politics::Fixed(pi));
-            let results = base.clone().with_config(config).play();
+            let results = base
+                .clone()
+                .with_config(config)
+                .with_match_records(true)
+                .play();
             Ok(SweepPoint::of(level, &results))
         })
         .collect()

@@ -62,6 +62,7 @@ fn play(fixture: &Value) -> (Vec<String>, RoundRobinResults) {
         .and_then(|t| t.with_repetitions(1))
         .and_then(|t| t.with_self_play(true))
         .expect("a valid tournament")
+        .with_match_records(true)
         .play();
     (names, results)
 }

@@ -133,7 +133,9 @@ fn first_line(path: &Path) -> String {
 
 #[test]
 fn csv_and_json_name_the_currencies() {
-    let results = same_moves_different_weights().play();
+    let results = same_moves_different_weights()
+        .with_match_records(true)
+        .play();
     let dir = std::env::temp_dir().join(format!("twolevel-currencies-{}", std::process::id()));
     results
         .write_with(&dir, OutputOptions { matches: true })

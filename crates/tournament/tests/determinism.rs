@@ -43,6 +43,7 @@ fn tournament(seed: u64) -> RoundRobin {
         .and_then(|t| t.with_repetitions(5))
         .unwrap()
         .with_seed(seed)
+        .with_match_records(true)
 }
 
 /// The results as JSON text: equal texts mean bit-identical numbers

@@ -8,10 +8,11 @@ use twolevel_strategies::{Defector, Random, TitForTat};
 use twolevel_tournament::Tournament;
 use twolevel_tournament::evolution::{
     EvolutionConfig, EvolutionOutcome, FixationSummary, Initial, MatchPlayer, PayoffMode, Process,
-    RawEvolutionConfig, Record, RoundRobinMatches, Selection, Update, evolve_tournament,
-    fixation_probability, payoff_table,
+    RawEvolutionConfig, Record, RoundRobinMatches, Selection, Update, evolve_played,
+    evolve_tournament, fixation_probability, payoff_table,
 };
 use twolevel_tournament::play::MatchConfig;
+use twolevel_tournament::progress::Counter;
 use twolevel_tournament::round_robin::{Entrant, RoundRobin};
 
 /// TFT and ALLD in the classic game over a fixed number of turns.
@@ -129,6 +130,14 @@ fn stochastic_strategies_evolve_reproducibly() {
     let first = evolve_tournament(&round_robin, &cfg).unwrap();
     let second = evolve_tournament(&round_robin, &cfg).unwrap();
     assert_eq!(first.outcome, second.outcome);
+    // A progress hook sees the round robin's matches and the runs, and
+    // changes nothing.
+    let counter = Counter::default();
+    let results = round_robin.play_with_progress(&counter);
+    let reported = evolve_played(&round_robin, &results, &cfg, &counter).unwrap();
+    assert_eq!(reported, first);
+    // Six pairs with self-play, one repetition; then three runs.
+    assert_eq!((counter.total(), counter.done()), (6 + 3, 6 + 3));
     let other = evolve_tournament(&round_robin.clone().with_seed(12), &cfg).unwrap();
     assert_ne!(first.outcome, other.outcome);
     let EvolutionOutcome::Runs(runs) = &first.outcome else {

@@ -139,7 +139,8 @@ fn round_robin_match_lengths_under_axelrods_second_delta() {
     )
     .and_then(|t| t.with_repetitions(1000))
     .unwrap()
-    .with_seed(2024);
+    .with_seed(2024)
+    .with_match_records(true);
     let results = tournament.play();
     let lengths = mean_and_error(results.match_lengths().map(f64::from));
     assert_eq!(results.match_lengths().count(), 3000);

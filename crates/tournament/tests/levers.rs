@@ -25,6 +25,7 @@ fn default_round_robin() -> RoundRobin {
         .round_robin
         .with_repetitions(3)
         .expect("3 repetitions are valid")
+        .with_match_records(true)
 }
 
 /// The default tournament's players whose moves read neither payoffs nor
@@ -40,6 +41,7 @@ fn tournament(text: &str) -> RoundRobin {
     Tournament::from_ron(text, "<test>", &PresetCatalog::builtin().unwrap())
         .unwrap()
         .round_robin
+        .with_match_records(true)
 }
 
 /// Every player's move count and cooperation count per match: equal for
@@ -278,7 +280,9 @@ fn evolved_cooperation_follows_the_ecological_dynamics() {
         Entrant::classic(Box::new(Cooperator)),
         Entrant::classic(Box::new(Defector)),
     ];
-    let base = RoundRobin::new(MatchConfig::classic(20).unwrap(), players).unwrap();
+    let base = RoundRobin::new(MatchConfig::classic(20).unwrap(), players)
+        .unwrap()
+        .with_match_records(true);
     let measured = Measurement::of(0.0, &base.play());
     assert_eq!(measured.cooperation, 0.5);
     let evolved = measured.evolved_cooperation.unwrap();

@@ -56,7 +56,11 @@ fn uncached(tournament: &RoundRobin) -> Vec<MatchRecord> {
 fn assert_cache_is_invisible(tournament: &RoundRobin) {
     let reference = uncached(tournament);
     for parallel in [false, true] {
-        let results = tournament.clone().with_parallel(parallel).play();
+        let results = tournament
+            .clone()
+            .with_parallel(parallel)
+            .with_match_records(true)
+            .play();
         assert_eq!(results.matches, reference, "parallel: {parallel}");
         // The same bits, not only equal numbers.
         assert_eq!(
@@ -73,6 +77,20 @@ fn fixed_horizon_classic_tournament() {
         .and_then(|t| t.with_repetitions(4))
         .unwrap()
         .with_seed(3);
+    assert_cache_is_invisible(&tournament);
+}
+
+#[test]
+fn copies_cross_the_batches_the_results_are_summed_in() {
+    // 3 pairs x 4000 repetitions = 12000 matches: more than one batch, so
+    // a pair's copies come in a later batch than the match they repeat.
+    let config =
+        MatchConfig::new(TwoLevelGame::default(), Horizon::continuation(0.8).unwrap()).unwrap();
+    let tournament = RoundRobin::new(config, entrants(&MIXED[..2]))
+        .and_then(|t| t.with_repetitions(4000))
+        .unwrap()
+        .with_seed(11);
+    assert_eq!(tournament.match_count(), 12_000);
     assert_cache_is_invisible(&tournament);
 }
 
@@ -118,7 +136,7 @@ fn noise_turns_the_cache_off() {
         .unwrap();
     assert_cache_is_invisible(&tournament);
     // With noise, repetitions of a deterministic pair differ.
-    let results = tournament.play();
+    let results = tournament.with_match_records(true).play();
     let first_pair: Vec<_> = results
         .matches
         .iter()
@@ -174,6 +192,7 @@ fn resets_in_round_robin(stochastic: bool) -> usize {
     let results = RoundRobin::new(MatchConfig::classic(20).unwrap(), entrants)
         .and_then(|t| t.with_repetitions(10))
         .unwrap()
+        .with_match_records(true)
         .play();
     assert_eq!(results.matches.len(), 6 * 10);
     resets.load(Ordering::Relaxed)

@@ -29,6 +29,7 @@ fn identical_players_score_identically_in_any_list_order() {
     let entrants = vec![tit_for_tat("a"), tit_for_tat("b"), tit_for_tat("c")];
     let results = RoundRobin::new(asymmetric_config(), entrants.clone())
         .unwrap()
+        .with_match_records(true)
         .play();
     for currency in Currency::ALL {
         let scores: Vec<f64> = results
@@ -49,6 +50,7 @@ fn identical_players_score_identically_in_any_list_order() {
     let reversed: Vec<Entrant> = entrants.into_iter().rev().collect();
     let again = RoundRobin::new(asymmetric_config(), reversed)
         .unwrap()
+        .with_match_records(true)
         .play();
     assert_eq!(
         again.standings[2].scores.policy.mean,
@@ -68,6 +70,7 @@ fn roles_decide_who_gets_the_row_payoffs() {
         .with_self_play(false)
         .unwrap()
         .with_ranking(RankingMetric::Policy)
+        .with_match_records(true)
         .play();
     assert_eq!(results.matches.len(), 1);
     assert_eq!(results.matches[0].players, [1, 0]);
@@ -82,6 +85,7 @@ fn roles_decide_who_gets_the_row_payoffs() {
         .unwrap()
         .with_self_play(false)
         .unwrap()
+        .with_match_records(true)
         .play();
     assert_eq!(results.standings[0].scores.policy.mean, 4.0);
 }
@@ -94,6 +98,7 @@ fn symmetric_games_ignore_roles() {
     ];
     let results = RoundRobin::new(MatchConfig::classic(10).unwrap(), entrants)
         .unwrap()
+        .with_match_records(true)
         .play();
     assert_eq!(results.matches.len(), 3);
     assert!(results.matches.iter().all(|m| m.share == 1.0));

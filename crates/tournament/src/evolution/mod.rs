@@ -77,5 +77,6 @@ pub use run::{
 };
 pub use stochastic::{Fixation, RunOutcome, StochasticParams, Update, UpdateKind, simulate};
 pub use tournament::{
-    RoundRobinMatches, TournamentEvolution, evolve_tournament, payoff_table, stage_payoff_range,
+    RoundRobinMatches, TournamentEvolution, evolve_played, evolve_tournament, payoff_table,
+    stage_payoff_range,
 };

@@ -15,6 +15,7 @@ use super::config::{EvolutionConfig, Process, Record};
 use super::ecological::{SharesTrajectory, ecological, replicator};
 use super::payoff::{MatchPlayer, PayoffSource, PayoffTable, SampledPayoffs};
 use super::stochastic::{RunOutcome, StochasticParams, Update, simulate};
+use crate::progress::{NoProgress, Progress};
 
 /// Something went wrong running or writing an evolutionary process.
 #[derive(Debug, Error)]
@@ -104,12 +105,32 @@ where
     S: PayoffSource,
     F: Fn() -> Result<S, ParameterError> + Sync,
 {
+    simulate_runs_reporting(make_source, initial, params, seed, runs, &NoProgress)
+}
+
+/// [`simulate_runs`], telling `progress` the number of runs and each
+/// finished run; the runs are the same.
+fn simulate_runs_reporting<S, F>(
+    make_source: F,
+    initial: &[u32],
+    params: &StochasticParams,
+    seed: u64,
+    runs: u32,
+    progress: &dyn Progress,
+) -> Result<Vec<RunOutcome>, ParameterError>
+where
+    S: PayoffSource,
+    F: Fn() -> Result<S, ParameterError> + Sync,
+{
+    progress.start(u64::from(runs));
     (0..runs)
         .into_par_iter()
         .map(|run| {
             let mut source = make_source()?;
             let mut rng = run_rng(seed, run);
-            simulate(&mut source, initial, params, &mut rng)
+            let outcome = simulate(&mut source, initial, params, &mut rng);
+            progress.advance(1);
+            outcome
         })
         .collect()
 }
@@ -132,20 +153,45 @@ pub fn evolve(
     table: &PayoffTable,
     tournament_seed: u64,
 ) -> Result<EvolutionOutcome, ParameterError> {
+    evolve_reporting(config, table, tournament_seed, &NoProgress)
+}
+
+/// [`evolve`], telling `progress` about the stochastic processes' runs
+/// (each run one unit) or the deterministic dynamics (one unit, quick).
+pub(crate) fn evolve_reporting(
+    config: &EvolutionConfig,
+    table: &PayoffTable,
+    tournament_seed: u64,
+    progress: &dyn Progress,
+) -> Result<EvolutionOutcome, ParameterError> {
     let every = config.record() != Record::Final;
+    let shares = |trajectory: Result<SharesTrajectory, ParameterError>| {
+        progress.start(1);
+        progress.advance(1);
+        trajectory.map(EvolutionOutcome::Shares)
+    };
     match config.process() {
         Process::Ecological => {
             let initial = config.initial_shares(table.len())?;
-            ecological(table, &initial, config.generations(), every).map(EvolutionOutcome::Shares)
+            shares(ecological(table, &initial, config.generations(), every))
         }
         Process::Replicator => {
             let initial = config.initial_shares(table.len())?;
-            replicator(table, &initial, config.step(), config.generations(), every)
-                .map(EvolutionOutcome::Shares)
+            shares(replicator(
+                table,
+                &initial,
+                config.step(),
+                config.generations(),
+                every,
+            ))
         }
-        Process::Moran | Process::PairwiseComparison => {
-            evolve_stochastic(config, table.len(), || Ok(table.clone()), tournament_seed)
-        }
+        Process::Moran | Process::PairwiseComparison => evolve_stochastic(
+            config,
+            table.len(),
+            || Ok(table.clone()),
+            tournament_seed,
+            progress,
+        ),
     }
 }
 
@@ -165,11 +211,27 @@ where
     M: MatchPlayer,
     F: Fn() -> M + Sync,
 {
+    evolve_sampled_reporting(config, types, make_player, tournament_seed, &NoProgress)
+}
+
+/// [`evolve_sampled`], telling `progress` the runs and each finished run.
+pub(crate) fn evolve_sampled_reporting<M, F>(
+    config: &EvolutionConfig,
+    types: usize,
+    make_player: F,
+    tournament_seed: u64,
+    progress: &dyn Progress,
+) -> Result<EvolutionOutcome, ParameterError>
+where
+    M: MatchPlayer,
+    F: Fn() -> M + Sync,
+{
     evolve_stochastic(
         config,
         types,
         || SampledPayoffs::new(types, make_player()),
         tournament_seed,
+        progress,
     )
 }
 
@@ -178,6 +240,7 @@ fn evolve_stochastic<S, F>(
     types: usize,
     make_source: F,
     tournament_seed: u64,
+    progress: &dyn Progress,
 ) -> Result<EvolutionOutcome, ParameterError>
 where
     S: PayoffSource,
@@ -192,7 +255,15 @@ where
     let initial = config.initial_counts(types)?;
     let params = stochastic_params(config, update);
     let seed = config.seed().unwrap_or(tournament_seed);
-    simulate_runs(make_source, &initial, &params, seed, config.runs()).map(EvolutionOutcome::Runs)
+    simulate_runs_reporting(
+        make_source,
+        &initial,
+        &params,
+        seed,
+        config.runs(),
+        progress,
+    )
+    .map(EvolutionOutcome::Runs)
 }
 
 /// How often each type fixed over a set of runs.

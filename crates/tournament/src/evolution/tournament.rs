@@ -8,8 +8,9 @@ use twolevel_game::{Currency, Orientation, Outcome, ParameterError, Politicizati
 use super::analytic::FixationMatrix;
 use super::config::{EvolutionConfig, PayoffMode};
 use super::payoff::{MatchPlayer, PayoffTable};
-use super::run::{EvolutionOutcome, analytic_fixation, evolve, evolve_sampled};
+use super::run::{EvolutionOutcome, analytic_fixation, evolve_reporting, evolve_sampled_reporting};
 use crate::play::{MatchBuffers, MatchConfig, PlayerSettings, play_match};
+use crate::progress::{NoProgress, Progress};
 use crate::round_robin::{RoundRobin, RoundRobinResults, total_in};
 
 /// The payoff table of a round robin in `currency`: its mean payoff per
@@ -178,23 +179,47 @@ pub fn evolve_tournament(
     round_robin: &RoundRobin,
     config: &EvolutionConfig,
 ) -> Result<TournamentEvolution, ParameterError> {
+    check_before_playing(round_robin, config)?;
+    evolve_played(round_robin, &round_robin.play(), config, &NoProgress)
+}
+
+/// The checks of an evolution block against its round robin that need no
+/// play: one initial entry per player, and a `selection` that gives every
+/// payoff the game can pay a positive, finite fitness.
+fn check_before_playing(
+    round_robin: &RoundRobin,
+    config: &EvolutionConfig,
+) -> Result<(), ParameterError> {
     config.check_players(round_robin.entrants().len())?;
     let (low, high) = stage_payoff_range(round_robin.config(), config.fitness());
-    config.check_fitness(low, high)?;
-    let results = round_robin.play();
+    config.check_fitness(low, high)
+}
+
+/// Runs the configured process as [`evolve_tournament`] does, on `results`
+/// (the round robin already played, as [`RoundRobin::play`] gives them),
+/// telling `progress` the runs of a stochastic process and each finished
+/// run (the deterministic dynamics count as one unit). The outcome is the
+/// same as [`evolve_tournament`]'s, with any progress.
+pub fn evolve_played(
+    round_robin: &RoundRobin,
+    results: &RoundRobinResults,
+    config: &EvolutionConfig,
+    progress: &dyn Progress,
+) -> Result<TournamentEvolution, ParameterError> {
+    check_before_playing(round_robin, config)?;
     let fitness = config.fitness();
-    let table = payoff_table(&results, fitness)?;
+    let table = payoff_table(results, fitness)?;
     let seed = round_robin.seed();
     let outcome = match config.payoffs() {
-        PayoffMode::Mean => evolve(config, &table, seed)?,
-        PayoffMode::Matches if config.process().is_stochastic() => evolve_sampled(
+        PayoffMode::Matches if config.process().is_stochastic() => evolve_sampled_reporting(
             config,
             table.len(),
             || RoundRobinMatches::new(round_robin, fitness),
             seed,
+            progress,
         )?,
         // The deterministic dynamics need expected payoffs: the mean table.
-        PayoffMode::Matches => evolve(config, &table, seed)?,
+        PayoffMode::Mean | PayoffMode::Matches => evolve_reporting(config, &table, seed, progress)?,
     };
     let fixation = analytic_fixation(config, &table)?;
     let stationary = fixation
