@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
-use twolevel_game::{Currency, Orientation, Politicization, TwoLevelGame};
+use twolevel_game::{Orientation, Politicization, TwoLevelGame};
 use twolevel_strategies::config::read_text_file;
 use twolevel_strategies::registry;
 use twolevel_tournament::Tournament;
@@ -17,7 +17,7 @@ use twolevel_tournament::levers::LeverReport;
 use twolevel_tournament::limits;
 use twolevel_tournament::output::{OutputSet, write_atomically};
 use twolevel_tournament::regime::RegimeTournamentFile;
-use twolevel_tournament::report::{OutputOptions, table_name, write_json_file};
+use twolevel_tournament::report::{OutputOptions, write_json_file};
 use twolevel_tournament::society::{SocietyConfig, SocietySweep};
 
 use crate::sweep::{SweepArgs, run_sweep};
@@ -226,7 +226,7 @@ fn run_round_robin(
             })?;
             bar.0.finish_and_clear();
             if !global.quiet {
-                print_evolution(&evolution);
+                println!("\n{evolution}");
             }
             Some(evolution)
         }
@@ -304,44 +304,6 @@ fn write_evolution(evolution: &TournamentEvolution, folder: &Path) -> Result<()>
     Ok(())
 }
 
-/// Prints the end of an evolution run: the final shares, or the
-/// fixations, and the stationary distribution.
-fn print_evolution(evolution: &TournamentEvolution) {
-    println!();
-    match &evolution.outcome {
-        EvolutionOutcome::Shares(trajectory) => {
-            println!(
-                "Evolution ({} fitness): shares at time {}",
-                evolution.fitness,
-                trajectory.times.last().copied().unwrap_or(0.0)
-            );
-            for (name, share) in evolution.names.iter().zip(trajectory.last()) {
-                println!("  {:<30} {share:.6}", table_name(name));
-            }
-        }
-        EvolutionOutcome::Runs(runs) => {
-            let summary = FixationSummary::new(runs, evolution.names.len());
-            println!(
-                "Evolution ({} fitness): fixations over {} run(s), {} not fixed",
-                evolution.fitness, summary.runs, summary.unfixed
-            );
-            for (name, (wins, frequency)) in evolution
-                .names
-                .iter()
-                .zip(summary.wins.iter().zip(summary.frequencies()))
-            {
-                println!("  {:<30} {wins:>6} ({frequency:.3})", table_name(name));
-            }
-        }
-    }
-    if let Some(stationary) = &evolution.stationary {
-        println!("Stationary distribution for rare mutations:");
-        for (name, share) in evolution.names.iter().zip(stationary) {
-            println!("  {:<30} {share:.6}", table_name(name));
-        }
-    }
-}
-
 /// Plays a regime tournament and writes its results as JSON.
 fn run_regime(global: &Global, path: &Path, output: Option<PathBuf>) -> Result<()> {
     let mut tournament = RegimeTournamentFile::from_file(path)?;
@@ -351,35 +313,7 @@ fn run_regime(global: &Global, path: &Path, output: Option<PathBuf>) -> Result<(
     let spinner = progress::spinner(global.quiet, "regime tournament");
     let results = tournament.play();
     spinner.finish_and_clear();
-    say!(
-        global,
-        "{}: {} compositions{}\n{:<30} {:>9} {:>10} {:>9} {:>12}",
-        path.display(),
-        results.compositions.len(),
-        if results.sampled { " (sampled)" } else { "" },
-        "strategy",
-        "policy",
-        "political",
-        "utility",
-        "cooperation"
-    );
-    for s in results.ranking(Currency::Policy) {
-        say!(
-            global,
-            "{:<30} {:>9.3} {:>10.3} {:>9.3} {:>12.3}",
-            table_name(&s.name),
-            s.scores.policy,
-            s.scores.political,
-            s.scores.utility,
-            s.cooperation_rate
-        );
-    }
-    say!(
-        global,
-        "Ranked by policy payoff per round; regime success {:.3}, welfare per round {:.3}.",
-        results.success_rate,
-        results.welfare
-    );
+    say!(global, "{}:\n{results}", path.display());
     if let Some(folder) = output {
         let set = OutputSet::create(&folder)?;
         write_json_file(&results, &set.path().join("regime.json"))?;
@@ -402,29 +336,7 @@ fn run_society(
     let spinner = progress::spinner(global.quiet, "society");
     let sweep = SocietySweep::run(&config).context("a sweep level is invalid")?;
     spinner.finish_and_clear();
-    say!(
-        global,
-        "{} ({}): {} points\n{:>6} {:>6} {:>8} {:>8} {:>8}",
-        config.name,
-        path.display(),
-        sweep.points.len(),
-        "q",
-        "mu",
-        "good",
-        "coop",
-        "policy"
-    );
-    for p in &sweep.points {
-        say!(
-            global,
-            "{:>6} {:>6} {:>8.4} {:>8.4} {:>8.4}",
-            p.q,
-            p.mu,
-            p.good_share,
-            p.cooperation,
-            p.policy_per_interaction
-        );
-    }
+    say!(global, "{} ({}):\n{sweep}", config.name, path.display());
     if let Some(folder) = output(config.output.clone()) {
         let set = OutputSet::create(&folder)?;
         sweep.write_csv(set.path().join("society_sweep.csv"))?;

@@ -149,11 +149,11 @@ pub enum FileKind {
     RoundRobin,
     /// A regime tournament
     /// ([`RegimeTournamentFile`](crate::regime::RegimeTournamentFile)), run
-    /// by `--example regimes`.
+    /// by `--example regimes` or `--example tournament -- FILE`.
     Regime,
     /// A society of states
     /// ([`SocietyConfig`](crate::society::SocietyConfig)), run by
-    /// `--example society`.
+    /// `--example society` or `--example tournament -- FILE`.
     Society,
     /// A parameter sweep over a base file (`Sweep(..)`), run by the
     /// `twolevel sweep` command (crate `twolevel-cli`).

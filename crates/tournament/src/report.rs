@@ -43,9 +43,11 @@ use thiserror::Error;
 
 use twolevel_game::Currency;
 
+use crate::evolution::{EvolutionOutcome, FixationSummary, TournamentEvolution};
 use crate::output::{OutputSet, write_atomically};
 use crate::regime::RegimeTournamentResults;
 use crate::round_robin::{MatchRecord, RankingMetric, RoundRobinResults, Standing, total_in};
+use crate::society::SocietySweep;
 
 /// Results could not be written.
 #[derive(Debug, Error)]
@@ -413,6 +415,89 @@ impl Display for RegimeTournamentResults {
             },
             self.success_rate,
             self.welfare
+        )
+    }
+}
+
+impl Display for TournamentEvolution {
+    /// What the evolution block produced, in its fitness currency: the
+    /// final shares of a deterministic dynamic, or the fixations counted
+    /// over the runs of a stochastic process; then, for a stochastic
+    /// process, the stationary distribution in the limit of rare mutations.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.outcome {
+            EvolutionOutcome::Shares(trajectory) => {
+                writeln!(
+                    f,
+                    "Evolution ({} fitness): shares at time {}",
+                    self.fitness,
+                    trajectory.times.last().copied().unwrap_or(0.0)
+                )?;
+                for (name, share) in self.names.iter().zip(trajectory.last()) {
+                    writeln!(f, "  {:<30} {share:.6}", table_name(name))?;
+                }
+            }
+            EvolutionOutcome::Runs(runs) => {
+                let summary = FixationSummary::new(runs, self.names.len());
+                writeln!(
+                    f,
+                    "Evolution ({} fitness): fixations over {} run(s), {} not fixed",
+                    self.fitness, summary.runs, summary.unfixed
+                )?;
+                for (name, (wins, frequency)) in self
+                    .names
+                    .iter()
+                    .zip(summary.wins.iter().zip(summary.frequencies()))
+                {
+                    writeln!(f, "  {:<30} {wins:>6} ({frequency:.3})", table_name(name))?;
+                }
+            }
+        }
+        if let Some(stationary) = &self.stationary {
+            writeln!(f, "Stationary distribution for rare mutations:")?;
+            for (name, share) in self.names.iter().zip(stationary) {
+                writeln!(f, "  {:<30} {share:.6}", table_name(name))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Display for SocietySweep {
+    /// One row per point of the sweep (monitoring q, assessment error mu):
+    /// the share of states in good standing, the cooperation rate and the
+    /// policy payoff per interaction, each a mean over the replicates; then
+    /// what the society was and which currency the payoff is in.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{:>8}  {:>8}  {:>10}  {:>11}  {:>18}",
+            "q", "mu", "Good share", "Cooperation", "Policy/interaction"
+        )?;
+        for point in &self.points {
+            writeln!(
+                f,
+                "{:>8}  {:>8}  {:>10.4}  {:>11.4}  {:>18.4}",
+                point.q,
+                point.mu,
+                point.good_share,
+                point.cooperation,
+                point.policy_per_interaction
+            )?;
+        }
+        write!(
+            f,
+            "Society {}: norm {}, {:?} assessment, Z = {}, execution error {}, {} steps and {} \
+             replicate(s) per point, seed {}. Policy/interaction: the policy payoff (absolute gains) \
+             per interaction, donor and recipient together.",
+            self.society,
+            self.norm,
+            self.institution,
+            self.size,
+            self.e,
+            self.steps,
+            self.replicates,
+            self.seed
         )
     }
 }

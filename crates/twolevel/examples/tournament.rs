@@ -1,8 +1,11 @@
-//! Runs a round-robin tournament from a RON file and prints the ranking.
+//! Runs a tournament file from `tournaments/` and prints its results: a
+//! round robin's ranking, or, through [`twolevel::run_any_file`], a regime
+//! tournament's standings or a society's sweep.
 //!
 //! ```text
 //! cargo run --release --example tournament                    # the embedded default (tournaments/two-level.ron)
 //! cargo run --release --example tournament -- tournaments/axelrod-first.ron
+//! cargo run --release --example tournament -- tournaments/climate.ron   # a regime tournament
 //! cargo run --release --example tournament -- FILE --serial --seed 7
 //! cargo run --release --example tournament -- FILE --threads 2 --output out/x
 //! ```
@@ -10,7 +13,9 @@
 //! Flags: `--serial` plays the matches on one thread; `--threads N` sizes
 //! the rayon pool; `--seed N` overrides the file's seed; `--output DIR`
 //! overrides the file's output folder; `--no-output` writes no files. The
-//! results are the same for any thread count. Errors (with file, line and
+//! results are the same for any thread count. A regime or society file is
+//! only printed (`twolevel run FILE --output DIR` writes its files); a sweep
+//! file is refused with the command that runs it (`twolevel run FILE`). Errors (with file, line and
 //! column for syntax errors) are printed and the program exits with a
 //! non-zero status.
 
@@ -21,7 +26,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
-use twolevel::tournament::config::{DEFAULT_ORIGIN, DEFAULT_TOURNAMENT};
+use twolevel::strategies::config::read_text_file;
+use twolevel::tournament::config::{DEFAULT_ORIGIN, DEFAULT_TOURNAMENT, FileKind};
 
 use common::CommonArgs;
 
@@ -61,8 +67,31 @@ fn parse_args() -> Result<Args> {
     })
 }
 
+/// Runs a regime or society file (or refuses a sweep file) through the
+/// facade's [`twolevel::run_any_file`] and prints what it gave.
+fn run_other_kind(args: &Args, path: &std::path::Path, kind: FileKind) -> Result<()> {
+    if args.common.output.is_some() || args.serial || args.threads.is_some() {
+        bail!(
+            "`--output`, `--serial` and `--threads` apply to round robins; \
+             `twolevel run {} --output DIR` runs and writes this {kind:?} file",
+            path.display()
+        );
+    }
+    let start = Instant::now();
+    let results = twolevel::run_any_file(path, args.common.seed)?;
+    println!("{} ({kind:?} file):\n{results}", path.display());
+    println!("Played in {:.1} ms.", start.elapsed().as_secs_f64() * 1e3);
+    Ok(())
+}
+
 fn run() -> Result<()> {
     let args = parse_args()?;
+    if let Some(path) = &args.common.file {
+        let kind = FileKind::of(&read_text_file(path)?);
+        if kind != FileKind::RoundRobin {
+            return run_other_kind(&args, path, kind);
+        }
+    }
     let mut tournament = args
         .common
         .load_tournament(DEFAULT_TOURNAMENT, DEFAULT_ORIGIN)?;

@@ -158,7 +158,7 @@ pub fn load_tournament(
 /// [`RoundRobinResults::write_to`](tournament::RoundRobinResults::write_to)).
 /// The same file and seed give the same results on every run and thread
 /// count. A regime or society file is refused with a message that says how
-/// to run it.
+/// to run it; [`run_any_file`] runs a file of any kind.
 pub fn run_file(
     path: impl AsRef<Path>,
     seed: impl Into<Option<u64>>,
@@ -203,6 +203,120 @@ pub fn run_regime_file(
     path: impl AsRef<Path>,
 ) -> Result<twolevel_tournament::regime::RegimeTournamentResults, Error> {
     Ok(twolevel_tournament::regime::RegimeTournamentFile::from_file(path)?.play())
+}
+
+/// What a tournament file of any kind gave ([`run_any_file`]). Each kind
+/// prints as its results table (`{}`), which names the currency it ranks
+/// by.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum FileResults {
+    /// A round robin's results; `evolution` holds the outcome of the
+    /// file's `evolution` block when it has one.
+    RoundRobin {
+        /// The round robin's results.
+        results: Box<twolevel_tournament::RoundRobinResults>,
+        /// The evolution block's outcome, on the round robin's payoffs.
+        evolution: Option<Box<twolevel_tournament::evolution::TournamentEvolution>>,
+    },
+    /// A regime tournament's results.
+    Regime(Box<twolevel_tournament::regime::RegimeTournamentResults>),
+    /// A society's sweep over monitoring and assessment error.
+    Society(Box<twolevel_tournament::society::SocietySweep>),
+}
+
+impl std::fmt::Display for FileResults {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FileResults::RoundRobin { results, evolution } => {
+                write!(f, "{results}")?;
+                if let Some(evolution) = evolution {
+                    write!(f, "\n\n{evolution}")?;
+                }
+                Ok(())
+            }
+            FileResults::Regime(results) => write!(f, "{results}"),
+            FileResults::Society(sweep) => write!(f, "{sweep}"),
+        }
+    }
+}
+
+/// Runs the tournament file at `path` whatever its kind
+/// ([`FileKind::of`](tournament::config::FileKind::of)): a round robin
+/// (and its `evolution` block when it has one), a regime tournament or a
+/// society, with the file's seed replaced by `seed` when one is given. A
+/// sweep file is refused with a message naming the command that runs it
+/// (`twolevel run FILE`; the sweep engine lives in the `twolevel-cli`
+/// crate). It writes no file.
+///
+/// ```
+/// let path = std::env::temp_dir().join(format!("climate-{}.ron", std::process::id()));
+/// let text = twolevel::tournament::config::shipped_tournament("climate").unwrap();
+/// std::fs::write(&path, text).unwrap();
+/// let results = twolevel::run_any_file(&path, 7)?;
+/// assert!(matches!(results, twolevel::FileResults::Regime(_)));
+/// # std::fs::remove_file(&path).unwrap();
+/// # Ok::<(), twolevel::Error>(())
+/// ```
+pub fn run_any_file(
+    path: impl AsRef<Path>,
+    seed: impl Into<Option<u64>>,
+) -> Result<FileResults, Error> {
+    use twolevel_tournament::config::FileKind;
+    let path = path.as_ref();
+    let seed = seed.into();
+    let text = twolevel_strategies::config::read_text_file(path)?;
+    match FileKind::of(&text) {
+        FileKind::Regime => {
+            let mut tournament =
+                twolevel_tournament::regime::RegimeTournamentFile::from_file(path)?;
+            if let Some(seed) = seed {
+                tournament = tournament.with_seed(seed);
+            }
+            Ok(FileResults::Regime(Box::new(tournament.play())))
+        }
+        FileKind::Society => {
+            let mut config = twolevel_tournament::society::SocietyConfig::from_file(path)?;
+            if let Some(seed) = seed {
+                config.seed = seed;
+            }
+            let sweep = twolevel_tournament::society::SocietySweep::run(&config)?;
+            Ok(FileResults::Society(Box::new(sweep)))
+        }
+        FileKind::Sweep => Err(twolevel_strategies::config::ConfigError::invalid(
+            path,
+            "Sweep",
+            "a sweep file runs with the command-line program: `twolevel run FILE` or \
+             `twolevel sweep FILE` (crate twolevel-cli)",
+        )
+        .into()),
+        _ => {
+            let tournament = load_tournament(path, seed)?;
+            let results = tournament.round_robin.play();
+            let evolution = match &tournament.evolution {
+                Some(config) => Some(Box::new(
+                    twolevel_tournament::evolution::evolve_played(
+                        &tournament.round_robin,
+                        &results,
+                        config,
+                        &twolevel_tournament::progress::NoProgress,
+                    )
+                    .map_err(|error| {
+                        twolevel_strategies::config::ConfigError::invalid(
+                            path,
+                            "evolution",
+                            error.to_string(),
+                        )
+                    })?,
+                )),
+                None => None,
+            };
+            Ok(FileResults::RoundRobin {
+                results: Box::new(results),
+                evolution,
+            })
+        }
+    }
 }
 
 /// The society of states (MODEL.md section 11) in one import: norms,
