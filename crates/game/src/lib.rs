@@ -33,7 +33,7 @@
 //!   collective risk and threshold public goods, with both levels.
 //! - [`regime`]: the [`RegimeStrategy`] trait and its [`RegimeView`] of
 //!   the whole action profile history.
-//! - [`strategy`]: the [`Strategy`] trait, [`View`] and [`Classifier`].
+//! - [`strategy`]: the [`Strategy`] trait, [`View`] (with its [`Situation`]) and [`Classifier`].
 //!
 //! ## Invariants
 //!
@@ -140,7 +140,7 @@ pub use matrix::{Bimatrix, NotPrisonersDilemma, PayoffMatrix};
 pub use memory_one::{ExpectedPayoffs, MemoryOneChain, MemoryOnePlayer, OutcomePayoffs};
 pub use norms::{Norm, Standing};
 pub use regime::{CloneRegimeStrategy, RegimeStrategy, RegimeView};
-pub use strategy::{Classifier, CloneStrategy, Strategy, View};
+pub use strategy::{Classifier, CloneStrategy, Situation, Strategy, View};
 pub use two_level::{
     Orientation, PAYOFF_LIMIT, Payoff, PoliticalPayoff, Politicization, Role, StageTable,
     StageTableBuilder, TwoLevelGame, TwoLevelGameConfig, blend,

@@ -50,7 +50,29 @@ impl Classifier {
 }
 
 /// A read-only view of a match from one player's side, at the start of a
-/// round.
+/// round: the two histories, and everything else the player knows in its
+/// [`Situation`].
+///
+/// A view is three words wide, so that the match engine builds one per
+/// player and round at the cost of a few stores: the histories as slices,
+/// and a reference to the player's [`Situation`], which the engine keeps
+/// and changes only where it changed (the score and last utility every
+/// round, the payoffs when a politicization level moves). A view
+/// dereferences to its situation, so `view.score`, `view.payoffs` or
+/// `view.discount` read the situation's fields.
+///
+/// Build one with [`View::new`]; a test that needs a classic round builds
+/// its situation with [`Situation::classic`]:
+///
+/// ```
+/// use twolevel_game::{Action, PayoffMatrix, Situation, View};
+///
+/// let situation = Situation::classic(PayoffMatrix::AXELROD);
+/// let (own, partner) = ([Action::C], [Action::D]);
+/// let view = View::new(&own, &partner, &situation);
+/// assert_eq!(view.partner_last(), Some(Action::D));
+/// assert_eq!(view.payoffs.t(), 5.0);
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct View<'a> {
     /// This player's own moves so far, as played (after any action noise).
@@ -58,6 +80,16 @@ pub struct View<'a> {
     /// The partner's moves so far, as this player perceived them (after any
     /// perception noise).
     pub partner: &'a [Action],
+    /// Everything else this player knows at the start of the round.
+    pub situation: &'a Situation,
+}
+
+/// What a player knows at the start of a round besides the two histories:
+/// politicization, its own blended payoffs and weight, its discount factor,
+/// the election calendar, its last utility and score, and the match length
+/// when it is known. A [`View`] holds a reference to it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Situation {
     /// This state's own politicization `pi_i` in [0, 1]: the level of the
     /// problem in front of its own public (with one shared level, the
     /// shared level).
@@ -67,7 +99,7 @@ pub struct View<'a> {
     /// This player's own blended utilities (R', S', T', P') this round,
     /// from its own side: its own `w_eff`, its own `pi_i` and the partner's
     /// `pi_j`.
-    pub payoffs: &'a PayoffMatrix,
+    pub payoffs: PayoffMatrix,
     /// This player's effective political weight `w_eff` this round
     /// (including any campaign boost and the brake of its own `pi_i`).
     pub political_weight: f64,
@@ -93,19 +125,18 @@ pub struct View<'a> {
     pub known_length: Option<u32>,
 }
 
-impl<'a> View<'a> {
-    /// The discount factor a view reports when nothing else is known: a
-    /// fixed horizon of Axelrod's 200 rounds, `1 - 1/200`.
+impl Situation {
+    /// The discount factor a situation reports when nothing else is known:
+    /// a fixed horizon of Axelrod's 200 rounds, `1 - 1/200`.
     pub const DEFAULT_DISCOUNT: f64 = 1.0 - 1.0 / 200.0;
 
-    /// A view of the first round of a classic game with the given payoffs:
-    /// no history, no politicization, political weight 0, the
-    /// [`View::DEFAULT_DISCOUNT`], no election, unknown length.
+    /// The situation of a classic game with the given payoffs: no
+    /// politicization, political weight 0, the
+    /// [`Situation::DEFAULT_DISCOUNT`], no election, no last utility, score
+    /// 0, unknown length.
     #[must_use]
-    pub fn first_round(payoffs: &'a PayoffMatrix) -> Self {
-        View {
-            own: &[],
-            partner: &[],
+    pub const fn classic(payoffs: PayoffMatrix) -> Self {
+        Situation {
             politicization: 0.0,
             partner_politicization: 0.0,
             payoffs,
@@ -118,19 +149,18 @@ impl<'a> View<'a> {
             known_length: None,
         }
     }
+}
 
-    /// A view of a classic game after the given histories: no
-    /// politicization, the given payoffs, no score, unknown length.
+impl<'a> View<'a> {
+    /// A view of the round after the given histories, in the given
+    /// situation.
+    #[inline]
     #[must_use]
-    pub fn with_history(
-        own: &'a [Action],
-        partner: &'a [Action],
-        payoffs: &'a PayoffMatrix,
-    ) -> Self {
+    pub const fn new(own: &'a [Action], partner: &'a [Action], situation: &'a Situation) -> Self {
         View {
             own,
             partner,
-            ..View::first_round(payoffs)
+            situation,
         }
     }
 
@@ -153,6 +183,16 @@ impl<'a> View<'a> {
     #[must_use]
     pub fn own_last(&self) -> Option<Action> {
         self.own.last().copied()
+    }
+}
+
+impl std::ops::Deref for View<'_> {
+    type Target = Situation;
+
+    /// The view's situation, so that its fields read as the view's own.
+    #[inline]
+    fn deref(&self) -> &Situation {
+        self.situation
     }
 }
 

@@ -936,20 +936,30 @@ impl StageTableBuilder {
 
     /// Fills `table` with both players' payoffs for all four outcomes when
     /// each state has its own politicization: the table of
-    /// [`TwoLevelGame::stage_table_uneven`], bit for bit.
+    /// [`TwoLevelGame::stage_table_uneven`], bit for bit. Returns each
+    /// state's effective political weight `w_eff` at its own level (the
+    /// weights the utilities were blended with).
+    ///
+    /// Every value is computed with the same floating-point operations, in
+    /// the same order, as [`TwoLevelGame::payoffs_uneven`] computes it; only
+    /// what the cells share is computed once: each state's weight, levels
+    /// and `1 - w_eff`, and the choice between the exact ends of the blend
+    /// (`w_eff` 0 or 1) and the mixture, made once per state instead of once
+    /// per cell.
     #[inline]
     pub fn fill(
         &self,
         table: &mut StageTable,
         pis: [Politicization; 2],
         orientations: [Orientation; 2],
-    ) {
+    ) -> [f64; 2] {
         let game = &self.game;
         let weights = [
             game.effective_weight(orientations[0], pis[0]),
             game.effective_weight(orientations[1], pis[1]),
         ];
         let levels = game.levels(pis);
+        let accountable = game.accountability != 0.0;
         for cell in 0..4 {
             let unsolved = self.unsolved[cell];
             let base = self.base[cell];
@@ -959,21 +969,46 @@ impl StageTableBuilder {
             ];
             let given = self.political[cell];
             let political = if self.derived {
-                [
-                    game.derived_political(&levels, 0, policy, given[0], unsolved),
-                    game.derived_political(&levels, 1, policy, given[1], unsolved),
-                ]
+                // `derived_political`, with its test of alpha made once.
+                let gaps = [policy[0] - policy[1], policy[1] - policy[0]];
+                let audience = [
+                    levels.kappa_eff[0] * gaps[0] + given[0],
+                    levels.kappa_eff[1] * gaps[1] + given[1],
+                ];
+                if accountable {
+                    [
+                        audience[0] - levels.accountable[0] * unsolved,
+                        audience[1] - levels.accountable[1] * unsolved,
+                    ]
+                } else {
+                    audience
+                }
             } else {
                 given
             };
             for k in 0..2 {
-                table.cells[cell][k] = Payoff {
-                    utility: blend(weights[k], policy[k], political[k]),
-                    policy: policy[k],
-                    political: political[k],
-                };
+                table.cells[cell][k].policy = policy[k];
+                table.cells[cell][k].political = political[k];
             }
         }
+        for (k, &w_eff) in weights.iter().enumerate() {
+            // `blend`, with its tests of the ends made once per state.
+            if w_eff == 0.0 {
+                for cell in &mut table.cells {
+                    cell[k].utility = cell[k].policy;
+                }
+            } else if w_eff == 1.0 {
+                for cell in &mut table.cells {
+                    cell[k].utility = cell[k].political;
+                }
+            } else {
+                let keep = 1.0 - w_eff;
+                for cell in &mut table.cells {
+                    cell[k].utility = keep * cell[k].policy + w_eff * cell[k].political;
+                }
+            }
+        }
+        weights
     }
 }
 

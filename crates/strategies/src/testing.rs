@@ -10,7 +10,7 @@ use std::path::Path;
 use rand::SeedableRng;
 use rand_core::Rng;
 use rand_pcg::Pcg64Mcg;
-use twolevel_game::{Action, Classifier, PayoffMatrix, Strategy, View};
+use twolevel_game::{Action, Classifier, PayoffMatrix, Situation, Strategy, View};
 
 use crate::config::{ConfigError, ron_files_in};
 
@@ -123,7 +123,7 @@ pub fn play_match(
 }
 
 /// As [`play_match`], with both players told `known_length` as the match
-/// length ([`View::known_length`]).
+/// length ([`Situation::known_length`](twolevel_game::Situation::known_length)).
 pub fn play_match_with_length(
     a: &mut dyn Strategy,
     b: &mut dyn Strategy,
@@ -138,18 +138,14 @@ pub fn play_match_with_length(
     a.reset();
     b.reset();
     for _ in 0..turns {
-        let view_a = View {
-            score: score_a,
+        let situation = |score| Situation {
+            score,
             known_length,
-            ..View::with_history(&moves_a, &moves_b, &payoffs)
+            ..Situation::classic(payoffs)
         };
-        let view_b = View {
-            score: score_b,
-            known_length,
-            ..View::with_history(&moves_b, &moves_a, &payoffs)
-        };
-        let move_a = a.decide(&view_a, &mut rng);
-        let move_b = b.decide(&view_b, &mut rng);
+        let (situation_a, situation_b) = (situation(score_a), situation(score_b));
+        let move_a = a.decide(&View::new(&moves_a, &moves_b, &situation_a), &mut rng);
+        let move_b = b.decide(&View::new(&moves_b, &moves_a, &situation_b), &mut rng);
         score_a += payoffs.payoff(move_a, move_b);
         score_b += payoffs.payoff(move_b, move_a);
         moves_a.push(move_a);

@@ -4,7 +4,7 @@
 
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
-use twolevel_game::{PayoffMatrix, Strategy, View};
+use twolevel_game::{PayoffMatrix, Situation, Strategy, View};
 use twolevel_strategies::ContriteTitForTat;
 use twolevel_strategies::testing::{moves_to_string, parse_moves};
 
@@ -24,7 +24,8 @@ fn chooses_the_moves_axelrod_chose_under_noise() {
         assert_eq!(actual.len(), intended.len(), "{header}");
         let chosen: Vec<_> = (0..actual.len())
             .map(|turn| {
-                let view = View::with_history(&actual[..turn], &partner[..turn], &payoffs);
+                let situation = Situation::classic(payoffs);
+                let view = View::new(&actual[..turn], &partner[..turn], &situation);
                 player.decide(&view, &mut rng)
             })
             .collect();

@@ -4,7 +4,7 @@ use proptest::prelude::*;
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
 use twolevel_game::{Action, Strategy};
-use twolevel_game::{PayoffMatrix, View};
+use twolevel_game::{PayoffMatrix, Situation, View};
 use twolevel_strategies::registry::{self, StrategySpec};
 use twolevel_strategies::testing::{SequencePlayer, play_match};
 use twolevel_strategies::{
@@ -66,7 +66,7 @@ proptest! {
         let mut own = Vec::new();
         let mut previous_tolerance = 0.0;
         for turn in 0..moves.len() {
-            let action = player.decide(&View::with_history(&own, &moves[..turn], &payoffs), &mut rng);
+            let action = player.decide(&View::new(&own, &moves[..turn], &Situation::classic(payoffs)), &mut rng);
             let tolerance = player.tolerance();
             prop_assert!((0.0..=cap).contains(&tolerance));
             prop_assert_eq!(action.is_cooperation(), player.balance() <= tolerance);

@@ -52,8 +52,8 @@ use rand_core::Rng;
 use serde::{Deserialize, Serialize};
 use twolevel_game::{
     Action, ElectionCycle, Horizon, HorizonKind, Orientation, Outcome, PAYOFF_LIMIT,
-    ParameterError, PayoffMatrix, Politicization, Politics, StageTable, StageTableBuilder,
-    Strategy, TwoLevelGame, View,
+    ParameterError, PayoffMatrix, Politicization, Politics, Situation, StageTable,
+    StageTableBuilder, Strategy, TwoLevelGame, View,
     error::{check_positive_fraction, check_unit_interval, format_number},
 };
 
@@ -487,8 +487,8 @@ pub(crate) fn tremble(action: Action, p: f64, rng: &mut dyn Rng) -> Action {
 }
 
 /// The payoffs of the current round's politicization levels and
-/// orientations, as a stage table and as each player's own blended matrix
-/// and effective weight for its view.
+/// orientations: the stage table, and each player's [`Situation`] with its
+/// own blended matrix, effective weight and both levels.
 struct Payoffs {
     /// The level-free parts of the game's tables, for rebuilding the table
     /// when a level or an orientation moves.
@@ -496,79 +496,60 @@ struct Payoffs {
     pis: [Politicization; 2],
     orientations: [Orientation; 2],
     table: StageTable,
-    own: [PayoffMatrix; 2],
-    weights: [f64; 2],
+    /// Each player's situation; the match loops fill in the calendar, the
+    /// score and the last utility.
+    situations: [Situation; 2],
 }
 
 impl Payoffs {
-    fn new(game: &TwoLevelGame, pis: [Politicization; 2], orientations: [Orientation; 2]) -> Self {
+    fn new(
+        game: &TwoLevelGame,
+        pis: [Politicization; 2],
+        orientations: [Orientation; 2],
+        round: &Round,
+    ) -> Self {
         let builder = StageTableBuilder::new(game);
         let mut table = StageTable::default();
-        builder.fill(&mut table, pis, orientations);
+        let weights = builder.fill(&mut table, pis, orientations);
+        let own = own_matrices(&table);
+        let situations = [0, 1].map(|k| Situation {
+            politicization: pis[k].value(),
+            partner_politicization: pis[1 - k].value(),
+            payoffs: own[k],
+            political_weight: weights[k],
+            discount: round.discount[k],
+            rounds_to_election: round.rounds_to_election,
+            campaign: round.campaign,
+            last_utility: None,
+            score: 0.0,
+            known_length: round.known_length,
+        });
         Payoffs {
             builder,
             pis,
             orientations,
-            own: own_matrices(&table),
-            weights: effective_weights(game, pis, orientations),
             table,
+            situations,
         }
     }
 
-    /// Rebuilds the tables, in place, if a level or an orientation
-    /// changed.
+    /// Rebuilds the table and the situations' payoffs, in place, if a level
+    /// or an orientation changed.
     #[inline]
     fn update(&mut self, pis: [Politicization; 2], orientations: [Orientation; 2]) {
         if pis != self.pis || orientations != self.orientations {
             self.pis = pis;
             self.orientations = orientations;
-            self.builder.fill(&mut self.table, pis, orientations);
-            self.own = own_matrices(&self.table);
-            self.weights = effective_weights(self.builder.game(), pis, orientations);
+            let weights = self.builder.fill(&mut self.table, pis, orientations);
+            let own = own_matrices(&self.table);
+            for (k, situation) in self.situations.iter_mut().enumerate() {
+                situation.politicization = pis[k].value();
+                situation.partner_politicization = pis[1 - k].value();
+                situation.payoffs = own[k];
+                situation.political_weight = weights[k];
+            }
         }
     }
-
-    /// Player `k`'s view of the coming round: its own moves, its partner's
-    /// moves as it sees them, both levels, its own blended matrix, weight
-    /// and discount factor, the election calendar and its score so far.
-    #[inline]
-    fn view<'a>(
-        &'a self,
-        k: usize,
-        own: &'a [Action],
-        partner: &'a [Action],
-        round: &Round,
-        score: f64,
-        last_utility: Option<f64>,
-    ) -> View<'a> {
-        View {
-            own,
-            partner,
-            politicization: self.pis[k].value(),
-            partner_politicization: self.pis[1 - k].value(),
-            payoffs: &self.own[k],
-            political_weight: self.weights[k],
-            discount: round.discount[k],
-            rounds_to_election: round.rounds_to_election,
-            campaign: round.campaign,
-            last_utility,
-            score,
-            known_length: round.known_length,
-        }
-    }
-}
-
-/// Each player's effective political weight `w_eff` at its own level.
-#[inline]
-fn effective_weights(
-    game: &TwoLevelGame,
-    pis: [Politicization; 2],
-    orientations: [Orientation; 2],
-) -> [f64; 2] {
-    [
-        game.effective_weight(orientations[0], pis[0]),
-        game.effective_weight(orientations[1], pis[1]),
-    ]
 }
 
 /// What the players know about the calendar of the coming round: each
@@ -735,15 +716,17 @@ pub(crate) fn play_match_of_length(
     let known_length = config.horizon.turns().filter(|_| config.length_known);
     let initial = config.politics.initial();
     let pis = settings.map(|s| s.politicization.unwrap_or(initial));
+    let calendar = Calendar::new(config, turns, known_length, settings);
     let payoffs = Payoffs::new(
         &config.game,
         pis,
         orientations_at(config.election.as_ref(), 0, settings),
+        &calendar.round(0),
     );
     let static_payoffs = !config.politics.is_dynamic() && config.election.is_none();
     let start = Start {
         players,
-        calendar: Calendar::new(config, turns, known_length, settings),
+        calendar,
         payoffs,
     };
     if !static_payoffs || config.perception_noise > 0.0 {
@@ -794,43 +777,21 @@ fn play_static<const NOISY: bool>(
         .map(|cell| [cell[0].utility, cell[1].utility]);
     let pis = payoffs.pis.map(Politicization::value);
     let mut counts = [0_u32; 4];
-    let mut score = [0.0_f64; 2];
-    let mut last_utility: [Option<f64>; 2] = [None, None];
-    // Without an election (a static match has none) the calendar is the
-    // same in every round unless the players count the rounds left, which
-    // changes only the discount factors. Each view is therefore built once
-    // and each round changes only the histories, the discount factor, the
-    // score and the last utility.
-    let round = calendar.round(0);
-    let mut discount = round.discount;
-    let templates = [0, 1].map(|k| payoffs.view(k, &[], &[], &round, 0.0, None));
+    // Without an election (a static match has none) the situation is the
+    // same in every round except for the score, the last utility and,
+    // when the players count the rounds left, the discount factor; each
+    // round changes only those, and a view is the two histories and a
+    // reference to the player's situation.
+    let mut situations = payoffs.situations;
     let counts_rounds_left = calendar.known_length.is_some();
     for t in 0..n {
         if counts_rounds_left && t > 0 {
-            discount = calendar.round(t as u32).discount;
+            let discount = calendar.round(t as u32).discount;
+            situations[0].discount = discount[0];
+            situations[1].discount = discount[1];
         }
-        let chosen0 = first.decide(
-            &View {
-                own: &moves0[..t],
-                partner: &moves1[..t],
-                discount: discount[0],
-                score: score[0],
-                last_utility: last_utility[0],
-                ..templates[0]
-            },
-            rng,
-        );
-        let chosen1 = second.decide(
-            &View {
-                own: &moves1[..t],
-                partner: &moves0[..t],
-                discount: discount[1],
-                score: score[1],
-                last_utility: last_utility[1],
-                ..templates[1]
-            },
-            rng,
-        );
+        let chosen0 = first.decide(&View::new(&moves0[..t], &moves1[..t], &situations[0]), rng);
+        let chosen1 = second.decide(&View::new(&moves1[..t], &moves0[..t], &situations[1]), rng);
         let (played0, played1) = if NOISY {
             (
                 tremble(chosen0, config.action_noise, rng),
@@ -844,14 +805,15 @@ fn play_static<const NOISY: bool>(
         let outcome = Outcome::new(played0, played1).index();
         counts[outcome] += 1;
         let [utility0, utility1] = utility[outcome];
-        score[0] += utility0;
-        score[1] += utility1;
-        last_utility = [Some(utility0), Some(utility1)];
+        situations[0].score += utility0;
+        situations[1].score += utility1;
+        situations[0].last_utility = Some(utility0);
+        situations[1].last_utility = Some(utility1);
     }
 
     let totals = [0, 1].map(|k| {
         let mut totals = PlayerTotals {
-            utility: score[k],
+            utility: situations[k].score,
             ..PlayerTotals::default()
         };
         for outcome in Outcome::ALL {
@@ -903,37 +865,24 @@ fn play_general(
     let [perceived0, perceived1] = perceived;
     let mut totals = [PlayerTotals::default(); 2];
     let mut pi_sums = [0.0; 2];
-    let mut last_utility: Option<[f64; 2]> = None;
 
     for turn in 0..turns {
-        let round = calendar.round(turn);
+        if turn > 0 {
+            let round = calendar.round(turn);
+            for (k, situation) in payoffs.situations.iter_mut().enumerate() {
+                situation.discount = round.discount[k];
+                situation.rounds_to_election = round.rounds_to_election;
+                situation.campaign = round.campaign;
+            }
+        }
         let (seen_by0, seen_by1) = if perception {
             (perceived0.as_slice(), perceived1.as_slice())
         } else {
             (moves1.as_slice(), moves0.as_slice())
         };
-        let chosen0 = first.decide(
-            &payoffs.view(
-                0,
-                moves0,
-                seen_by0,
-                &round,
-                totals[0].utility,
-                last_utility.map(|u| u[0]),
-            ),
-            rng,
-        );
-        let chosen1 = second.decide(
-            &payoffs.view(
-                1,
-                moves1,
-                seen_by1,
-                &round,
-                totals[1].utility,
-                last_utility.map(|u| u[1]),
-            ),
-            rng,
-        );
+        let [situation0, situation1] = &payoffs.situations;
+        let chosen0 = first.decide(&View::new(moves0, seen_by0, situation0), rng);
+        let chosen1 = second.decide(&View::new(moves1, seen_by1, situation1), rng);
         let played0 = tremble(chosen0, config.action_noise, rng);
         let played1 = tremble(chosen1, config.action_noise, rng);
         moves0.push(played0);
@@ -946,7 +895,10 @@ fn play_general(
         let cell = &payoffs.table.cells[Outcome::new(played0, played1).index()];
         totals[0].add(&cell[0], played0);
         totals[1].add(&cell[1], played1);
-        last_utility = Some([cell[0].utility, cell[1].utility]);
+        for (k, situation) in payoffs.situations.iter_mut().enumerate() {
+            situation.score = totals[k].utility;
+            situation.last_utility = Some(cell[k].utility);
+        }
         pi_sums[0] += payoffs.pis[0].value();
         pi_sums[1] += payoffs.pis[1].value();
 

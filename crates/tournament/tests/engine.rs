@@ -10,8 +10,8 @@ use rand_core::Rng;
 use rand_pcg::Pcg64Mcg;
 use twolevel_game::{
     Action, Bimatrix, Classifier, ElectionCycle, Horizon, Orientation, PayoffMatrix,
-    PoliticalPayoff, Politicization, PoliticizationDynamics, Politics, Strategy, TwoLevelGame,
-    View,
+    PoliticalPayoff, Politicization, PoliticizationDynamics, Politics, Situation, Strategy,
+    TwoLevelGame, View,
 };
 use twolevel_strategies::registry::{StrategySpec, build};
 use twolevel_tournament::{
@@ -116,12 +116,10 @@ fn reference(setup: &Setup) -> (MatchResult, [Vec<Action>; 2]) {
             } else {
                 &moves[1 - k]
             };
-            let view = View {
-                own: &moves[k],
-                partner,
+            let situation = Situation {
                 politicization: pis[k].value(),
                 partner_politicization: pis[1 - k].value(),
-                payoffs: &own[k],
+                payoffs: own[k],
                 political_weight: setup.game.effective_weight(orientations[k], pis[k]),
                 discount: patience[k] * delta_t(turn),
                 rounds_to_election: setup.election.map(|e| e.term() - turn % e.term()),
@@ -130,6 +128,7 @@ fn reference(setup: &Setup) -> (MatchResult, [Vec<Action>; 2]) {
                 score: totals[k].utility,
                 known_length: setup.length_known.then_some(setup.turns),
             };
+            let view = View::new(&moves[k], partner, &situation);
             chosen[k] = players[k].decide(&view, &mut rng);
         }
         let played = chosen.map(|a| flip_with(setup.action_noise, a, &mut rng));

@@ -81,7 +81,7 @@ pub mod prelude {
     pub use twolevel_game::{
         Action, Bimatrix, ByCurrency, Classifier, CloneStrategy, Currency, ElectionCycle, Horizon,
         HorizonKind, Orientation, Outcome, Payoff, PayoffMatrix, PoliticalPayoff, Politicization,
-        PoliticizationDynamics, Politics, Strategy, TwoLevelGame, View,
+        PoliticizationDynamics, Politics, Situation, Strategy, TwoLevelGame, View,
     };
     pub use twolevel_game::{
         Anchor, NoThreshold, PoliticizationParadox, grim_threshold, paradox_of_politicization,

@@ -68,7 +68,10 @@ fn every_shipped_file_runs_as_its_kind() {
         FileKind::Society,
         FileKind::Sweep,
     ] {
-        assert!(kinds_seen.contains(&kind), "no shipped file of kind {kind:?}");
+        assert!(
+            kinds_seen.contains(&kind),
+            "no shipped file of kind {kind:?}"
+        );
     }
 }
 

@@ -89,7 +89,7 @@ mod tests {
     use crate::{Cooperator, TitForTat};
     use rand::SeedableRng;
     use rand_pcg::Pcg64Mcg;
-    use twolevel_game::PayoffMatrix;
+    use twolevel_game::{PayoffMatrix, Situation};
 
     #[test]
     fn defects_whatever_the_partner_does() {
@@ -106,12 +106,14 @@ mod tests {
         let partner = [Action::C, Action::D];
         let mut rng = Pcg64Mcg::seed_from_u64(0);
         let mut player = NationalistDefector::new(0.5).unwrap();
-        let at = |pi: f64| View {
+        let at = |pi: f64| Situation {
             politicization: pi,
-            ..View::with_history(&own[..1], &partner[..1], &payoffs)
+            ..Situation::classic(payoffs)
         };
-        assert_eq!(player.decide(&at(0.2), &mut rng), Action::C);
-        assert_eq!(player.decide(&at(0.5), &mut rng), Action::D);
+        let (low, high) = (at(0.2), at(0.5));
+        let view = |situation| View::new(&own[..1], &partner[..1], situation);
+        assert_eq!(player.decide(&view(&low), &mut rng), Action::C);
+        assert_eq!(player.decide(&view(&high), &mut rng), Action::D);
         // At pi = 0 (the classic game) it is Tit For Tat.
         let mut partner = SequencePlayer::from_letters("CDCC");
         let (own, _) = play(&mut player, &mut partner, 5);

@@ -11,7 +11,7 @@
 //! smaller, and flip its own last move on a tie. The tenth entry of
 //! Axelrod's first tournament; `FirstByDowning` in the Python `axelrod`
 //! library. The payoffs are the player's own current payoffs
-//! ([`View::payoffs`]), where `axelrod` uses the game's.
+//! ([`Situation::payoffs`](twolevel_game::Situation::payoffs)), where `axelrod` uses the game's.
 
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};

@@ -120,6 +120,46 @@ impl Resemblance {
     }
 }
 
+/// What the rule decides before its checks run.
+enum Opening {
+    /// The move of the first 56 rounds: cooperate first, then Tit For Tat
+    /// with the probing defection.
+    Decided(Action),
+    /// From round 57 on the checks decide; the round index and the
+    /// partner's last move.
+    Checks {
+        /// The round index (at least [`CHECKS_FROM`]).
+        turn: usize,
+        /// The partner's last move.
+        partner_last: Action,
+    },
+}
+
+/// The opening of the rule: cooperate in the first round, then Tit For Tat
+/// with a defection in round 51, until the checks start in round 57.
+fn opening(view: &View<'_>) -> Opening {
+    let turn = view.turn();
+    let Some(partner_last) = view.partner_last() else {
+        return Opening::Decided(Action::C);
+    };
+    if turn < CHECKS_FROM {
+        let probe_or_copy = partner_last.is_defection() || turn == PROBE_ROUND;
+        return Opening::Decided(if probe_or_copy { Action::D } else { Action::C });
+    }
+    Opening::Checks { turn, partner_last }
+}
+
+/// Cooperates, except in the round of the next sneaky defection, drawn 5
+/// to 14 rounds after the previous one (the first one drawn from `turn`).
+fn sneaky_defection(next_defection: &mut Option<usize>, turn: usize, rng: &mut dyn Rng) -> Action {
+    let next = *next_defection.get_or_insert_with(|| turn + rng.random_range(GAP));
+    if turn == next {
+        *next_defection = Some(turn + rng.random_range(GAP));
+        return Action::D;
+    }
+    Action::C
+}
+
 impl Strategy for FirstByGraaskamp {
     fn name(&self) -> &str {
         &self.name
@@ -130,17 +170,10 @@ impl Strategy for FirstByGraaskamp {
     }
 
     fn decide(&mut self, view: &View<'_>, rng: &mut dyn Rng) -> Action {
-        let turn = view.turn();
-        let Some(partner_last) = view.partner_last() else {
-            return Action::C;
+        let (turn, partner_last) = match opening(view) {
+            Opening::Decided(action) => return action,
+            Opening::Checks { turn, partner_last } => (turn, partner_last),
         };
-        if turn < CHECKS_FROM {
-            return if partner_last.is_defection() || turn == PROBE_ROUND {
-                Action::D
-            } else {
-                Action::C
-            };
-        }
         if !self.partner_is_random {
             let partner = self.partner.update(view.partner);
             self.partner_is_random = self
@@ -153,14 +186,7 @@ impl Strategy for FirstByGraaskamp {
         if self.resemblance.mirrors_or_twins(view.own, view.partner) {
             return partner_last;
         }
-        let next = *self
-            .next_defection
-            .get_or_insert_with(|| turn + rng.random_range(GAP));
-        if turn == next {
-            self.next_defection = Some(turn + rng.random_range(GAP));
-            return Action::D;
-        }
-        Action::C
+        sneaky_defection(&mut self.next_defection, turn, rng)
     }
 
     fn reset(&mut self) {
@@ -213,17 +239,10 @@ mod tests {
         }
 
         fn decide(&mut self, view: &View<'_>, rng: &mut dyn Rng) -> Action {
-            let turn = view.turn();
-            let Some(partner_last) = view.partner_last() else {
-                return Action::C;
+            let (turn, partner_last) = match opening(view) {
+                Opening::Decided(action) => return action,
+                Opening::Checks { turn, partner_last } => (turn, partner_last),
             };
-            if turn < CHECKS_FROM {
-                return if partner_last.is_defection() || turn == PROBE_ROUND {
-                    Action::D
-                } else {
-                    Action::C
-                };
-            }
             let defections = view.partner.iter().filter(|a| a.is_defection()).count();
             self.partner_is_random |=
                 looks_random(view.partner.len() - defections, defections, 0.05);
@@ -235,14 +254,7 @@ mod tests {
             if mirrors || own == partner {
                 return partner_last;
             }
-            let next = *self
-                .next_defection
-                .get_or_insert_with(|| turn + rng.random_range(GAP));
-            if turn == next {
-                self.next_defection = Some(turn + rng.random_range(GAP));
-                return Action::D;
-            }
-            Action::C
+            sneaky_defection(&mut self.next_defection, turn, rng)
         }
 
         fn reset(&mut self) {

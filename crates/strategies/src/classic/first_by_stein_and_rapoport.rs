@@ -11,7 +11,7 @@
 //! `"First by Stein and Rapoport: 0.05: (D, D)"`.
 //!
 //! The final defections need the match length; with
-//! [`View::known_length`] `None` there are none, as in an `axelrod` match
+//! [`Situation::known_length`](twolevel_game::Situation::known_length) `None` there are none, as in an `axelrod` match
 //! with a probabilistic end.
 
 use rand_core::Rng;

@@ -16,9 +16,9 @@
 //! suffix is the two final defections).
 //!
 //! The scores are counted with the player's own current payoffs
-//! ([`View::payoffs`]) for both sides, as `axelrod` counts them with the
+//! ([`Situation::payoffs`](twolevel_game::Situation::payoffs)) for both sides, as `axelrod` counts them with the
 //! (symmetric) game. The rounds remaining and the final defections need the
-//! match length: with [`View::known_length`] `None` the rule behaves as in
+//! match length: with [`Situation::known_length`](twolevel_game::Situation::known_length) `None` the rule behaves as in
 //! an `axelrod` match with a probabilistic end (infinite known length):
 //! enough rounds always remain for a fresh start and there are no final
 //! defections.

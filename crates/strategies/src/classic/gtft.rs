@@ -9,7 +9,7 @@
 //! By default `p` is computed from the payoffs, as in `axelrod`:
 //! `p = min(1 - (T - R) / (R - S), (R - P) / (T - P))`, the most generous
 //! forgiveness that still deters exploitation. Here it is computed each
-//! round from the player's own current payoffs ([`View::payoffs`]), so it
+//! round from the player's own current payoffs ([`Situation::payoffs`](twolevel_game::Situation::payoffs)), so it
 //! follows politicization in a two-level game; with Axelrod's payoffs it is
 //! 1/3. A value outside [0, 1] (possible for payoffs that are not a
 //! prisoner's dilemma, where `axelrod` would raise an error) is clamped into
@@ -107,7 +107,7 @@ impl Strategy for Gtft {
     }
 
     fn decide(&mut self, view: &View<'_>, rng: &mut dyn Rng) -> Action {
-        reactive_choice(view, 1.0, self.forgiveness(view.payoffs), rng)
+        reactive_choice(view, 1.0, self.forgiveness(&view.payoffs), rng)
     }
 
     fn reset(&mut self) {}

@@ -3,7 +3,7 @@
 //! Rule (Macy and Flache 2002, after Bush and Mosteller 1955): cooperate
 //! with probability `p`, starting at `initial`. After each round in which it
 //! played `a` and received the utility `u` (its own blended payoff,
-//! [`View::last_utility`]), compute the stimulus
+//! [`Situation::last_utility`](twolevel_game::Situation::last_utility)), compute the stimulus
 //!
 //! ```text
 //! s = (u - A) / max |x - A|,   x over the four entries R', S', T', P'

@@ -15,8 +15,8 @@
 //! with `prior` pseudo-observations split evenly (a Laplace prior for the
 //! default 2). This round the partner answers its own last move, so it
 //! cooperates with probability `q_last`. Valuing the choice "play `a` from
-//! now on" with its own discount factor `delta_i` ([`View::discount`]) and
-//! its own current blended matrix ([`View::payoffs`]) in normalized form,
+//! now on" with its own discount factor `delta_i` ([`Situation::discount`](twolevel_game::Situation::discount)) and
+//! its own current blended matrix ([`Situation::payoffs`](twolevel_game::Situation::payoffs)) in normalized form,
 //!
 //! ```text
 //! V(a) = (1 - delta_i) * u(a, q_last) + delta_i * u(a, q_a),
@@ -112,8 +112,8 @@ impl FictitiousPlay {
     /// documentation).
     fn value(&self, view: &View<'_>, own: Action, now: f64) -> f64 {
         let delta = view.discount.clamp(0.0, 1.0);
-        (1.0 - delta) * expected_payoff(view.payoffs, own, now)
-            + delta * expected_payoff(view.payoffs, own, self.belief_after(own))
+        (1.0 - delta) * expected_payoff(&view.payoffs, own, now)
+            + delta * expected_payoff(&view.payoffs, own, self.belief_after(own))
     }
 }
 

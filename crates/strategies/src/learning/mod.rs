@@ -39,7 +39,7 @@ pub(crate) struct PreviousRound {
     pub(crate) own: Action,
     /// The partner's move, as perceived.
     pub(crate) partner: Action,
-    /// The utility the learner received ([`View::last_utility`]).
+    /// The utility the learner received ([`Situation::last_utility`](twolevel_game::Situation::last_utility)).
     pub(crate) utility: f64,
     /// The learner's own blended matrix in that round.
     pub(crate) payoffs: PayoffMatrix,
@@ -61,7 +61,7 @@ impl RoundMemory {
     /// The previous round (`None` in the first round), remembering this
     /// round's payoffs and discount for the next call.
     ///
-    /// The utility is [`View::last_utility`]; a view that does not carry it
+    /// The utility is [`Situation::last_utility`](twolevel_game::Situation::last_utility); a view that does not carry it
     /// (a hand-built view after the first round) falls back to the
     /// remembered matrix's entry for the own move and the perceived
     /// partner move, which is the same number without perception noise.
@@ -78,7 +78,7 @@ impl RoundMemory {
             }),
             _ => None,
         };
-        self.last = Some((*view.payoffs, view.discount));
+        self.last = Some((view.payoffs, view.discount));
         previous
     }
 }
@@ -135,7 +135,7 @@ pub(crate) mod test_support {
 
     use rand::SeedableRng;
     use rand_pcg::Pcg64Mcg;
-    use twolevel_game::{Action, PayoffMatrix, Strategy, View};
+    use twolevel_game::{Action, PayoffMatrix, Situation, Strategy, View};
 
     /// Feeds `player` the rounds of a scripted history one view at a time,
     /// with `payoffs` and `discount` in every round, and returns the move it
@@ -154,13 +154,14 @@ pub(crate) mod test_support {
         let mut rng = Pcg64Mcg::seed_from_u64(7);
         player.reset();
         for turn in 0..=own.len() {
-            let view = View {
+            let situation = Situation {
                 discount,
                 last_utility: turn
                     .checked_sub(1)
                     .map(|t| payoffs.payoff(own[t], partner[t])),
-                ..View::with_history(&own[..turn], &partner[..turn], payoffs)
+                ..Situation::classic(*payoffs)
             };
+            let view = View::new(&own[..turn], &partner[..turn], &situation);
             let chosen = player.decide(&view, &mut rng);
             if turn == own.len() {
                 return chosen;
@@ -187,18 +188,15 @@ pub(crate) mod test_support {
         b.reset();
         for turn in 0..turns {
             let last = turn.checked_sub(1);
-            let view_a = View {
+            let situation = |last_utility| Situation {
                 discount,
-                last_utility: last.map(|t| payoffs.payoff(moves_a[t], moves_b[t])),
-                ..View::with_history(&moves_a, &moves_b, payoffs)
+                last_utility,
+                ..Situation::classic(*payoffs)
             };
-            let view_b = View {
-                discount,
-                last_utility: last.map(|t| payoffs.payoff(moves_b[t], moves_a[t])),
-                ..View::with_history(&moves_b, &moves_a, payoffs)
-            };
-            let move_a = a.decide(&view_a, &mut rng);
-            let move_b = b.decide(&view_b, &mut rng);
+            let situation_a = situation(last.map(|t| payoffs.payoff(moves_a[t], moves_b[t])));
+            let situation_b = situation(last.map(|t| payoffs.payoff(moves_b[t], moves_a[t])));
+            let move_a = a.decide(&View::new(&moves_a, &moves_b, &situation_a), &mut rng);
+            let move_b = b.decide(&View::new(&moves_b, &moves_a, &situation_b), &mut rng);
             moves_a.push(move_a);
             moves_b.push(move_b);
         }

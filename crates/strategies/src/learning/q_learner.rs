@@ -7,13 +7,13 @@
 //! value `Q(s, a)` for each of the five states and two moves, all starting
 //! at `initial`. At the start of each round after the first, for the
 //! previous state `s`, its move `a`, the utility `u` it received
-//! ([`View::last_utility`]) and the new state `s'`:
+//! ([`Situation::last_utility`](twolevel_game::Situation::last_utility)) and the new state `s'`:
 //!
 //! ```text
 //! Q(s, a) <- Q(s, a) + alpha * (u + delta_i * max_b Q(s', b) - Q(s, a))
 //! ```
 //!
-//! where `delta_i` is its own discount factor ([`View::discount`]) in the
+//! where `delta_i` is its own discount factor ([`Situation::discount`](twolevel_game::Situation::discount)) in the
 //! round it played `a` (the weight that round put on the next one; 0 in
 //! the last round of a known-length match). It then moves
 //! epsilon-greedily: with probability `epsilon` a move drawn uniformly

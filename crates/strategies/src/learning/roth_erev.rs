@@ -4,7 +4,7 @@
 //! 1995): keep a propensity `q_C`, `q_D` for each move, both starting at
 //! `initial`, and cooperate with probability `q_C / (q_C + q_D)`. After each
 //! round in which it played `a` and received the utility `u`
-//! ([`View::last_utility`]), with the reward
+//! ([`Situation::last_utility`](twolevel_game::Situation::last_utility)), with the reward
 //!
 //! ```text
 //! x = u - min(R', S', T', P')
@@ -207,7 +207,7 @@ pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
 
 #[cfg(test)]
 mod tests {
-    use twolevel_game::PayoffMatrix;
+    use twolevel_game::{PayoffMatrix, Situation};
 
     use super::*;
     use crate::classic::test_support::{assert_binomial, assert_replays_identically};
@@ -245,12 +245,12 @@ mod tests {
             .map(|seed| {
                 let mut learner = RothErev::new(1.0, 0.0, 0.0).unwrap();
                 let mut rng = Pcg64Mcg::seed_from_u64(seed);
-                learner.decide(&View::first_round(&m), &mut rng);
-                let view = View {
+                learner.decide(&View::new(&[], &[], &Situation::classic(m)), &mut rng);
+                let situation = Situation {
                     last_utility: Some(3.0),
-                    ..View::with_history(&own, &partner, &m)
+                    ..Situation::classic(m)
                 };
-                let chosen = learner.decide(&view, &mut rng);
+                let chosen = learner.decide(&View::new(&own, &partner, &situation), &mut rng);
                 assert_eq!(learner.propensities(), [4.0, 1.0]);
                 chosen.to_string()
             })

@@ -35,7 +35,7 @@
 //! default Axelrod's `3, 0, 5, 1`; pass a blended matrix
 //! (`TwoLevelGame::blended_matrix`) to enforce it on two-level utilities.
 //! The vector is computed once, at construction: the player does not read
-//! [`View::payoffs`](twolevel_game::View::payoffs).
+//! [`Situation::payoffs`](twolevel_game::Situation::payoffs).
 //!
 //! Validity: `l` must lie in [P, R], `s` in
 //! `[-min((T - l) / (l - S), (l - S) / (T - l)), 1]`, and `phi` in

@@ -88,7 +88,7 @@ mod tests {
     use crate::{Cooperator, Defector, TitForTat};
     use rand::SeedableRng;
     use rand_pcg::Pcg64Mcg;
-    use twolevel_game::PayoffMatrix;
+    use twolevel_game::{PayoffMatrix, Situation};
 
     #[test]
     fn is_tit_for_tat_without_noise() {
@@ -106,8 +106,9 @@ mod tests {
         let (mut contrite, mut tft) = (ContriteTitForTat::default(), TitForTat);
         let (mut a, mut b) = (Vec::new(), Vec::new());
         for turn in 0..turns {
-            let chosen = contrite.decide(&View::with_history(&a, &b, &payoffs), &mut rng);
-            let other = tft.decide(&View::with_history(&b, &a, &payoffs), &mut rng);
+            let chosen =
+                contrite.decide(&View::new(&a, &b, &Situation::classic(payoffs)), &mut rng);
+            let other = tft.decide(&View::new(&b, &a, &Situation::classic(payoffs)), &mut rng);
             a.push(if flips.contains(&turn) {
                 chosen.flip()
             } else {
@@ -138,8 +139,8 @@ mod tests {
         let (mut first, mut second) = (TitForTat, TitForTat);
         let (mut a, mut b) = (Vec::new(), Vec::new());
         for turn in 0..8 {
-            let chosen = first.decide(&View::with_history(&a, &b, &payoffs), &mut rng);
-            let other = second.decide(&View::with_history(&b, &a, &payoffs), &mut rng);
+            let chosen = first.decide(&View::new(&a, &b, &Situation::classic(payoffs)), &mut rng);
+            let other = second.decide(&View::new(&b, &a, &Situation::classic(payoffs)), &mut rng);
             a.push(if turn == 2 { chosen.flip() } else { chosen });
             b.push(other);
         }

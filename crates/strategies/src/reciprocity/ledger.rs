@@ -19,7 +19,7 @@
 //! - [`Valuation::Payoffs`]: every cooperation is valued by what it was
 //!   worth to its recipient: a `C` given to a partner who played `b` is
 //!   worth `u(b, C) - u(b, D)` to it, read from the owner's own blended
-//!   utilities (`View::payoffs`) of the round in question, which stand in
+//!   utilities (`Situation::payoffs`) of the round in question, which stand in
 //!   for the partner's. The round adds what I gave minus what I got. With
 //!   Axelrod's payoffs a `CC` round balances out (`R - S` each way), `DD`
 //!   adds nothing, and an unreciprocated cooperation is worth `T - P = 4`,
@@ -200,13 +200,13 @@ impl Ledger {
             // bulk) with the current ones.
             let payoffs = match self.pending_payoffs {
                 Some(payoffs) if index + 1 == view.turn() => payoffs,
-                _ => *view.payoffs,
+                _ => view.payoffs,
             };
             let before = self.balance;
             self.record(outcome, &payoffs);
             on_round(outcome, before, self.balance);
         }
-        self.pending_payoffs = Some(*view.payoffs);
+        self.pending_payoffs = Some(view.payoffs);
     }
 }
 
@@ -255,6 +255,7 @@ pub(crate) fn valuation_param(params: &Params<'_>) -> Valuation {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use twolevel_game::Situation;
 
     #[test]
     fn counts_add_my_cooperations_minus_the_partners() {
@@ -295,14 +296,17 @@ mod tests {
         let mut ledger = Ledger::new(1.0, Valuation::Counts).unwrap();
         let mut seen = Vec::new();
         ledger.catch_up(
-            &View::with_history(&own[..2], &partner[..2], &m),
+            &View::new(&own[..2], &partner[..2], &Situation::classic(m)),
             |o, b, a| {
                 seen.push((o, b, a));
             },
         );
-        ledger.catch_up(&View::with_history(&own, &partner, &m), |o, b, a| {
-            seen.push((o, b, a));
-        });
+        ledger.catch_up(
+            &View::new(&own, &partner, &Situation::classic(m)),
+            |o, b, a| {
+                seen.push((o, b, a));
+            },
+        );
         assert_eq!(
             seen,
             vec![
@@ -312,7 +316,7 @@ mod tests {
             ]
         );
         assert_eq!(ledger.balance(), 1.0);
-        ledger.catch_up(&View::first_round(&m), |_, _, _| {});
+        ledger.catch_up(&View::new(&[], &[], &Situation::classic(m)), |_, _, _| {});
         assert_eq!(ledger.balance(), 0.0);
     }
 

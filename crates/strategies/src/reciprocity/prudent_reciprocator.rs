@@ -1,8 +1,8 @@
 //! Prudent Reciprocator: tit for tat while cooperation is self-enforcing.
 //!
 //! Rule: each round, from its own current blended matrix `(R', S', T', P')`
-//! ([`View::payoffs`]) and its own discount factor `delta_i`
-//! ([`View::discount`]), decide whether cooperation is self-enforcing, that
+//! ([`Situation::payoffs`](twolevel_game::Situation::payoffs)) and its own discount factor `delta_i`
+//! ([`Situation::discount`](twolevel_game::Situation::discount)), decide whether cooperation is self-enforcing, that
 //! is whether `delta_i >= (T' - R') / (T' - P') + margin` (the grim-trigger
 //! threshold of [`twolevel_game::grim_threshold`], raised by a safety
 //! `margin`). While it is, play tit for tat (cooperate first, then copy the
@@ -71,7 +71,7 @@ impl PrudentReciprocator {
     #[must_use]
     pub fn cooperation_is_self_enforcing(&self, view: &View<'_>) -> bool {
         let delta = view.discount;
-        match grim_threshold(view.payoffs) {
+        match grim_threshold(&view.payoffs) {
             Ok(threshold) => delta >= threshold + self.margin,
             Err(NoThreshold::Never) => false,
             Err(NoThreshold::Bounded { from, to }) => delta >= from + self.margin && delta <= to,
@@ -126,7 +126,7 @@ pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
 mod tests {
     use rand::SeedableRng;
     use rand_pcg::Pcg64Mcg;
-    use twolevel_game::{Orientation, PayoffMatrix, Politicization, TwoLevelGame};
+    use twolevel_game::{Orientation, PayoffMatrix, Politicization, Situation, TwoLevelGame};
 
     use super::*;
     use crate::testing::{SequencePlayer, play};
@@ -141,10 +141,11 @@ mod tests {
     ) -> Action {
         let partner = crate::testing::parse_moves(partner);
         let own = vec![Action::C; partner.len()];
-        let view = View {
+        let situation = Situation {
             discount,
-            ..View::with_history(&own, &partner, payoffs)
+            ..Situation::classic(*payoffs)
         };
+        let view = View::new(&own, &partner, &situation);
         player.decide(&view, &mut Pcg64Mcg::seed_from_u64(0))
     }
 
