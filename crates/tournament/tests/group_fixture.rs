@@ -15,7 +15,7 @@
 mod support;
 
 use serde_json::Value;
-use support::{assert_fixation, assert_gradient, assert_stationary, count, floats};
+use support::{assert_fixation, assert_stationary, count, floats};
 use twolevel_game::{Currency, GroupGame, GroupPolicy, Orientation, Politicization};
 use twolevel_tournament::evolution::{GroupEvolution, GroupPayoffs};
 
@@ -94,23 +94,7 @@ fn payoff_columns_match_egttools() {
 #[test]
 fn gradient_of_selection_matches_egttools() {
     for case in cases() {
-        let label = &case["label"];
-        let with_mutation = evolution(&case, case["mutation"].as_f64().unwrap());
-        let without = evolution(&case, 0.0);
-        assert_gradient(
-            label,
-            "with mutation",
-            with_mutation.population(),
-            |i| with_mutation.gradient(i),
-            &floats(&case["gradient_with_mutation"]),
-        );
-        assert_gradient(
-            label,
-            "without mutation",
-            without.population(),
-            |i| without.gradient(i),
-            &floats(&case["gradient_without_mutation"]),
-        );
+        support::assert_case_gradients(&case, |mutation| evolution(&case, mutation));
     }
 }
 

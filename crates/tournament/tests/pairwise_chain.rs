@@ -14,7 +14,7 @@
 mod support;
 
 use serde_json::Value;
-use support::{assert_fixation, assert_gradient, assert_stationary, count, floats};
+use support::{assert_fixation, assert_stationary, count, floats};
 use twolevel_tournament::evolution::{GroupEvolution, Update, fixation_probability};
 
 fn cases() -> Vec<Value> {
@@ -38,23 +38,7 @@ fn chain(case: &Value, mutation: f64) -> GroupEvolution {
 #[test]
 fn two_player_gradient_matches_egttools() {
     for case in cases() {
-        let label = &case["label"];
-        let with_mutation = chain(&case, case["mutation"].as_f64().unwrap());
-        let without = chain(&case, 0.0);
-        assert_gradient(
-            label,
-            "with mutation",
-            with_mutation.population(),
-            |i| with_mutation.gradient(i),
-            &floats(&case["gradient_with_mutation"]),
-        );
-        assert_gradient(
-            label,
-            "without mutation",
-            without.population(),
-            |i| without.gradient(i),
-            &floats(&case["gradient_without_mutation"]),
-        );
+        support::assert_case_gradients(&case, |mutation| chain(&case, mutation));
     }
 }
 

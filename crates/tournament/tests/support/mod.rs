@@ -9,6 +9,7 @@
 #![allow(dead_code)]
 
 use serde_json::Value;
+use twolevel_tournament::evolution::GroupEvolution;
 
 /// The array under `key` of a JSON fixture's text.
 pub fn fixture_array(text: &str, key: &str) -> Vec<Value> {
@@ -56,6 +57,29 @@ pub fn assert_gradient(
             "{label}: G({i}) {what} = {got}, egttools {want}"
         );
     }
+}
+
+/// Checks a fixture case's gradients of selection, with the case's
+/// mutation rate and without mutation, on the chains `chain(mutation)`
+/// builds.
+pub fn assert_case_gradients(case: &Value, chain: impl Fn(f64) -> GroupEvolution) {
+    let label = &case["label"];
+    let with_mutation = chain(case["mutation"].as_f64().expect("a mutation rate"));
+    let without = chain(0.0);
+    assert_gradient(
+        label,
+        "with mutation",
+        with_mutation.population(),
+        |i| with_mutation.gradient(i),
+        &floats(&case["gradient_with_mutation"]),
+    );
+    assert_gradient(
+        label,
+        "without mutation",
+        without.population(),
+        |i| without.gradient(i),
+        &floats(&case["gradient_without_mutation"]),
+    );
 }
 
 /// Checks a stationary distribution over the states of a chain against the
