@@ -41,7 +41,10 @@ fn with_seed(mut tournament: Tournament, seed: Option<u64>) -> Tournament {
 
 /// Plays a tournament's round robin without holding the interpreter lock.
 fn play(py: Python<'_>, tournament: &Tournament) -> TournamentResults {
-    let results = py.detach(|| tournament.round_robin.play());
+    // The Python results keep every match record, as they did before round
+    // robins summed while playing.
+    let round_robin = tournament.round_robin.clone().with_match_records(true);
+    let results = py.detach(|| round_robin.play());
     TournamentResults {
         name: tournament.name.clone(),
         results,
