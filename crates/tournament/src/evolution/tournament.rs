@@ -180,7 +180,7 @@ pub fn evolve_tournament(
     config: &EvolutionConfig,
 ) -> Result<TournamentEvolution, ParameterError> {
     check_before_playing(round_robin, config)?;
-    evolve_played(round_robin, &round_robin.play(), config, &NoProgress)
+    evolve_checked(round_robin, &round_robin.play(), config, &NoProgress)
 }
 
 /// The checks of an evolution block against its round robin that need no
@@ -207,6 +207,17 @@ pub fn evolve_played(
     progress: &dyn Progress,
 ) -> Result<TournamentEvolution, ParameterError> {
     check_before_playing(round_robin, config)?;
+    evolve_checked(round_robin, results, config, progress)
+}
+
+/// The body of [`evolve_played`] and [`evolve_tournament`], which have run
+/// [`check_before_playing`] already.
+fn evolve_checked(
+    round_robin: &RoundRobin,
+    results: &RoundRobinResults,
+    config: &EvolutionConfig,
+    progress: &dyn Progress,
+) -> Result<TournamentEvolution, ParameterError> {
     let fitness = config.fitness();
     let table = payoff_table(results, fitness)?;
     let seed = round_robin.seed();
