@@ -16,11 +16,12 @@ use twolevel_tournament::evolution::{
 use twolevel_tournament::levers::LeverReport;
 use twolevel_tournament::limits;
 use twolevel_tournament::output::{OutputSet, write_atomically};
-use twolevel_tournament::regime::RegimeTournamentFile;
+use twolevel_tournament::regime::{RegimeTournament, RegimeTournamentFile};
 use twolevel_tournament::report::{OutputOptions, write_json_file};
 use twolevel_tournament::society::{SocietyConfig, SocietySweep};
+use twolevel_tournament::sweep_file::Sweep;
 
-use crate::sweep::{SweepArgs, run_sweep};
+use crate::sweep::run_sweep;
 use crate::{Global, plot, progress};
 
 /// `twolevel run`.
@@ -116,8 +117,18 @@ pub fn set_threads(global: &Global) -> Result<()> {
 /// Loads a round-robin tournament: the file, or the embedded default; the
 /// `--seed` replaces its seed.
 fn load_tournament(file: Option<&Path>, global: &Global) -> Result<Tournament> {
+    let text = file.map(read_text_file).transpose()?;
+    tournament_from(file.zip(text.as_deref()), global)
+}
+
+/// Builds a round-robin tournament from a file's path and text already
+/// read, or the embedded default for `None`; the `--seed` replaces its
+/// seed.
+fn tournament_from(file: Option<(&Path, &str)>, global: &Global) -> Result<Tournament> {
     let mut tournament = match file {
-        Some(path) => Tournament::from_file(path)?,
+        Some((path, text)) => {
+            Tournament::from_ron(text, path, &PresetCatalog::for_tournament_file(path)?)?
+        }
         None => Tournament::from_ron(
             DEFAULT_TOURNAMENT,
             DEFAULT_ORIGIN,
@@ -140,13 +151,12 @@ macro_rules! say {
 }
 pub(crate) use say;
 
-/// `twolevel run`: dispatches on the file's kind.
+/// `twolevel run`: dispatches on the file's kind, reading the file once.
 pub fn run(global: &Global, args: &RunArgs) -> Result<()> {
     set_threads(global)?;
-    let kind = match &args.file {
-        Some(path) => FileKind::of(&read_text_file(path)?),
-        None => FileKind::RoundRobin,
-    };
+    let text = args.file.as_deref().map(read_text_file).transpose()?;
+    let file = args.file.as_deref().zip(text.as_deref());
+    let kind = file.map_or(FileKind::RoundRobin, |(_, text)| FileKind::of(text));
     let output = |from_file: Option<PathBuf>| {
         if args.no_output {
             None
@@ -154,10 +164,17 @@ pub fn run(global: &Global, args: &RunArgs) -> Result<()> {
             global.output.clone().or(from_file)
         }
     };
-    match (kind, &args.file) {
-        (FileKind::Regime, Some(path)) => run_regime(global, path, output(None)),
-        (FileKind::Society, Some(path)) => run_society(global, path, &output),
-        (FileKind::Sweep, Some(path)) => {
+    match (kind, file) {
+        (FileKind::Regime, Some((path, text))) => run_regime(
+            global,
+            path,
+            RegimeTournamentFile::load(text, path)?,
+            output(None),
+        ),
+        (FileKind::Society, Some((path, text))) => {
+            run_society(global, path, SocietyConfig::from_ron(text, path)?, &output)
+        }
+        (FileKind::Sweep, Some((path, text))) => {
             if args.no_output {
                 bail!(
                     "{} describes a parameter sweep, which writes its cells to a folder; \
@@ -165,14 +182,9 @@ pub fn run(global: &Global, args: &RunArgs) -> Result<()> {
                     path.display()
                 );
             }
-            let sweep = SweepArgs {
-                file: path.clone(),
-                shard: None,
-                no_plots: args.no_plots,
-            };
-            run_sweep(global, &sweep)
+            run_sweep(global, Sweep::from_ron(text, path)?, None, args.no_plots)
         }
-        _ => run_round_robin(global, args, &output),
+        _ => run_round_robin(global, args, tournament_from(file, global)?, &output),
     }
 }
 
@@ -181,9 +193,9 @@ pub fn run(global: &Global, args: &RunArgs) -> Result<()> {
 fn run_round_robin(
     global: &Global,
     args: &RunArgs,
+    mut tournament: Tournament,
     output: &dyn Fn(Option<PathBuf>) -> Option<PathBuf>,
 ) -> Result<()> {
-    let mut tournament = load_tournament(args.file.as_deref(), global)?;
     if args.matches {
         // The records take memory in proportion to the players squared
         // times the repetitions: check the estimate with them.
@@ -305,14 +317,18 @@ fn write_evolution(evolution: &TournamentEvolution, folder: &Path) -> Result<()>
 }
 
 /// Plays a regime tournament and writes its results as JSON.
-fn run_regime(global: &Global, path: &Path, output: Option<PathBuf>) -> Result<()> {
-    let mut tournament = RegimeTournamentFile::from_file(path)?;
+fn run_regime(
+    global: &Global,
+    path: &Path,
+    mut tournament: RegimeTournament,
+    output: Option<PathBuf>,
+) -> Result<()> {
     if let Some(seed) = global.seed {
         tournament = tournament.with_seed(seed);
     }
-    let spinner = progress::spinner(global.quiet, "regime tournament");
-    let results = tournament.play();
-    spinner.finish_and_clear();
+    let bar = progress::Reporter::new(global.quiet, "regime games");
+    let results = tournament.play_with_progress(&bar);
+    bar.0.finish_and_clear();
     say!(global, "{}:\n{results}", path.display());
     if let Some(folder) = output {
         let set = OutputSet::create(&folder)?;
@@ -327,15 +343,16 @@ fn run_regime(global: &Global, path: &Path, output: Option<PathBuf>) -> Result<(
 fn run_society(
     global: &Global,
     path: &Path,
+    mut config: SocietyConfig,
     output: &dyn Fn(Option<PathBuf>) -> Option<PathBuf>,
 ) -> Result<()> {
-    let mut config = SocietyConfig::from_file(path)?;
     if let Some(seed) = global.seed {
         config.seed = seed;
     }
-    let spinner = progress::spinner(global.quiet, "society");
-    let sweep = SocietySweep::run(&config).context("a sweep level is invalid")?;
-    spinner.finish_and_clear();
+    let bar = progress::Reporter::new(global.quiet, "society grid points");
+    let sweep =
+        SocietySweep::run_with_progress(&config, &bar).context("a sweep level is invalid")?;
+    bar.0.finish_and_clear();
     say!(global, "{} ({}):\n{sweep}", config.name, path.display());
     if let Some(folder) = output(config.output.clone()) {
         let set = OutputSet::create(&folder)?;
@@ -351,10 +368,10 @@ fn run_society(
 pub fn levers(global: &Global, args: &LeversArgs) -> Result<()> {
     set_threads(global)?;
     let tournament = load_tournament(args.file.as_deref(), global)?;
-    let spinner = progress::spinner(global.quiet, "levers (12 round robins)");
-    let report = LeverReport::run(&tournament.name, &tournament.round_robin)
+    let bar = progress::Reporter::new(global.quiet, "lever settings");
+    let report = LeverReport::run_with_progress(&tournament.name, &tournament.round_robin, &bar)
         .context("a lever setting is invalid for this tournament")?;
-    spinner.finish_and_clear();
+    bar.0.finish_and_clear();
     say!(global, "{report}");
     let folder = if args.no_output {
         None

@@ -28,7 +28,7 @@ use twolevel_tournament::output::write_atomically;
 use twolevel_tournament::{RankingMetric, RoundRobinResults, Standing};
 
 use crate::commands::EvolutionSummary;
-use crate::sweep::{SweepIdentity, SweepSummary};
+use twolevel_tournament::sweep_file::{SweepIdentity, SweepSummary, point_values};
 
 /// `twolevel plot`.
 #[derive(Debug, Args)]
@@ -597,7 +597,7 @@ pub fn sweep_plots(
                 .collect();
             let others: Vec<String> = identity.grid[1..]
                 .iter()
-                .zip(crate::sweep::point_values(&identity.grid[1..], rest))
+                .zip(point_values(&identity.grid[1..], rest))
                 .map(|(axis, v)| format!("{} = {v}", axis.path))
                 .collect();
             let suffix = if inner > 1 {

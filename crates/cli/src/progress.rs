@@ -1,11 +1,11 @@
 //! Progress on standard error: bars for work counted in steps (the
-//! matches of a round robin, the runs of an evolution block, the cells of
-//! a sweep), spinners with the elapsed time for work the library runs in
-//! one call without reports (a regime tournament, a society). Silent under
+//! matches of a round robin, the runs of an evolution block, the games of
+//! a regime tournament, the grid points of a society, the lever settings,
+//! the cells of a sweep), moved through the library's
+//! [`Progress`](twolevel_tournament::progress::Progress) hook. Silent under
 //! `--quiet` and when standard error is not a terminal.
 
 use std::io::IsTerminal;
-use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -49,19 +49,4 @@ impl twolevel_tournament::progress::Progress for Reporter {
     fn advance(&self, done: u64) {
         self.0.inc(done);
     }
-}
-
-/// A spinner with the elapsed time for one long call, labelled `what`;
-/// finish it with [`ProgressBar::finish_and_clear`].
-pub fn spinner(quiet: bool, what: &str) -> ProgressBar {
-    if !visible(quiet) {
-        return ProgressBar::hidden();
-    }
-    let spinner = ProgressBar::new_spinner();
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} [{elapsed_precise}]") {
-        spinner.set_style(style);
-    }
-    spinner.set_message(what.to_owned());
-    spinner.enable_steady_tick(Duration::from_millis(120));
-    spinner
 }

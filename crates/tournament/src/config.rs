@@ -155,8 +155,9 @@ pub enum FileKind {
     /// ([`SocietyConfig`](crate::society::SocietyConfig)), run by
     /// `--example society` or `--example tournament -- FILE`.
     Society,
-    /// A parameter sweep over a base file (`Sweep(..)`), run by the
-    /// `twolevel sweep` command (crate `twolevel-cli`).
+    /// A parameter sweep over a base file (`Sweep(..)`), loaded by
+    /// [`Sweep`](crate::sweep_file::Sweep) and run by the `twolevel sweep`
+    /// command or `--example tournament -- FILE`.
     Sweep,
 }
 

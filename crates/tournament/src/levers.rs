@@ -64,6 +64,7 @@ use twolevel_game::{
 use twolevel_strategies::{Delegation, DiffuseReciprocity};
 
 use crate::evolution::{ecological, payoff_table};
+use crate::progress::{NoProgress, Progress};
 use crate::report::OutputError;
 use crate::round_robin::{Entrant, RoundRobin, RoundRobinResults, Summary, total_in};
 
@@ -310,6 +311,20 @@ impl Lever {
         base: &RoundRobin,
         settings: LeverSettings,
     ) -> Result<LeverOutcome, ParameterError> {
+        self.run_with_progress(base, settings, &NoProgress)
+    }
+
+    /// Runs the lever as [`Lever::run`] does, telling `progress` of its two
+    /// settings and of each finished one. The runs sum their matches while
+    /// they play ([`Measurement::play`]), so memory does not grow with the
+    /// repetitions; the outcome is the same as without progress.
+    pub fn run_with_progress(
+        self,
+        base: &RoundRobin,
+        settings: LeverSettings,
+        progress: &dyn Progress,
+    ) -> Result<LeverOutcome, ParameterError> {
+        progress.start(2);
         let measure = |value: f64| -> Result<Measurement, ParameterError> {
             let pulled = self.apply(base, value).map_err(|error| {
                 ParameterError::new(
@@ -322,10 +337,9 @@ impl Lever {
                     ),
                 )
             })?;
-            Ok(Measurement::of(
-                value,
-                &pulled.with_match_records(true).play(),
-            ))
+            let measurement = Measurement::play(value, &pulled, &NoProgress);
+            progress.advance(1);
+            Ok(measurement)
         };
         Ok(LeverOutcome {
             lever: self,
@@ -455,42 +469,145 @@ fn evolved_cooperation(results: &RoundRobinResults) -> Option<f64> {
     Some(rate)
 }
 
+/// Means over the matches of a round robin, each match weighing the same,
+/// summed while it plays ([`MatchMeans::play`], through
+/// [`RoundRobin::play_observed`](crate::RoundRobin::play_observed)) or
+/// from its records ([`MatchMeans::of_records`]): the same sums in the same
+/// order, so both give bit-identical means. The memory taken grows with
+/// the repetitions only (one running sum each), not with the matches.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchMeans {
+    matches: usize,
+    cooperation: f64,
+    payoffs: ByCurrency<f64>,
+    politicization: f64,
+    /// Per repetition, the sum of the matches' cooperation rates and their
+    /// number.
+    by_repetition: Vec<(f64, u32)>,
+}
+
+impl MatchMeans {
+    /// Empty sums for a round robin of `repetitions` repetitions.
+    #[must_use]
+    pub fn new(repetitions: u32) -> Self {
+        // Sums start at -0.0, as `Iterator::sum` of floats does, so that
+        // the means are those of summing the records' values.
+        MatchMeans {
+            matches: 0,
+            cooperation: -0.0,
+            payoffs: ByCurrency::from_fn(|_| -0.0),
+            politicization: -0.0,
+            by_repetition: vec![(0.0, 0); repetitions as usize],
+        }
+    }
+
+    /// Adds one match.
+    pub fn add(&mut self, record: &crate::round_robin::MatchRecord) {
+        let m = &record.result;
+        let both_turns = 2.0 * f64::from(m.turns);
+        let [first, second] = &m.players;
+        self.matches += 1;
+        self.cooperation +=
+            (f64::from(first.cooperations) + f64::from(second.cooperations)) / both_turns;
+        for currency in twolevel_game::Currency::ALL {
+            self.payoffs[currency] +=
+                (total_in(first, currency) + total_in(second, currency)) / both_turns;
+        }
+        self.politicization += m.mean_politicization;
+        let rate = f64::from(first.cooperations + second.cooperations) / both_turns;
+        if let Some(slot) = self.by_repetition.get_mut(record.repetition as usize) {
+            slot.0 += rate;
+            slot.1 += 1;
+        }
+    }
+
+    /// The sums over the match records of `results` (played
+    /// [with its match records](crate::RoundRobin::with_match_records)).
+    #[must_use]
+    pub fn of_records(results: &RoundRobinResults) -> Self {
+        let mut means = MatchMeans::new(results.repetitions);
+        for record in &results.matches {
+            means.add(record);
+        }
+        means
+    }
+
+    /// Plays `tournament` (without keeping its match records), reporting
+    /// each match to `progress`, and sums its matches while they play.
+    #[must_use]
+    pub fn play(tournament: &RoundRobin, progress: &dyn Progress) -> (RoundRobinResults, Self) {
+        let mut means = MatchMeans::new(tournament.repetitions());
+        let results = tournament.play_observed(progress, &mut |record| means.add(record));
+        (results, means)
+    }
+
+    /// The number of matches summed.
+    #[must_use]
+    pub fn matches(&self) -> usize {
+        self.matches
+    }
+
+    /// The mean over the matches (0 matches count as 1).
+    fn mean(&self, sum: f64) -> f64 {
+        sum / self.matches.max(1) as f64
+    }
+
+    /// The share of moves that were cooperations (both players), the mean
+    /// over matches.
+    #[must_use]
+    pub fn cooperation(&self) -> f64 {
+        self.mean(self.cooperation)
+    }
+
+    /// The payoff per player and turn in `currency`, the mean over matches.
+    #[must_use]
+    pub fn payoff(&self, currency: twolevel_game::Currency) -> f64 {
+        self.mean(self.payoffs[currency])
+    }
+
+    /// The mean politicization of a match, the mean over matches.
+    #[must_use]
+    pub fn politicization(&self) -> f64 {
+        self.mean(self.politicization)
+    }
+
+    /// The cooperation share in each repetition: the mean over that
+    /// repetition's matches.
+    #[must_use]
+    pub fn cooperation_by_repetition(&self) -> Vec<f64> {
+        self.by_repetition
+            .iter()
+            .map(|&(sum, count)| sum / f64::from(count.max(1)))
+            .collect()
+    }
+}
+
 impl Measurement {
     /// Measures the results of a run with the lever at `value`, played
     /// [with its match records](crate::RoundRobin::with_match_records).
     #[must_use]
     pub fn of(value: f64, results: &RoundRobinResults) -> Self {
-        let matches = results.matches.len().max(1) as f64;
-        let mean = |per_match: &dyn Fn(&crate::play::MatchResult) -> f64| {
-            results
-                .matches
-                .iter()
-                .map(|m| per_match(&m.result))
-                .sum::<f64>()
-                / matches
-        };
-        let per_player_turn = |total: &dyn Fn(&crate::play::PlayerTotals) -> f64| {
-            mean(&|m| (total(&m.players[0]) + total(&m.players[1])) / (2.0 * f64::from(m.turns)))
-        };
-        let repetitions = results.repetitions as usize;
-        let mut by_repetition = vec![(0.0, 0_u32); repetitions];
-        for record in &results.matches {
-            let m = &record.result;
-            let rate = f64::from(m.players[0].cooperations + m.players[1].cooperations)
-                / (2.0 * f64::from(m.turns));
-            let slot = &mut by_repetition[record.repetition as usize];
-            slot.0 += rate;
-            slot.1 += 1;
-        }
+        Measurement::from_means(value, results, &MatchMeans::of_records(results))
+    }
+
+    /// Plays `tournament`, with the lever at `value`, summing its matches
+    /// while they play (no match records are kept), and measures it: the
+    /// same measurement as [`Measurement::of`] on the results played with
+    /// records. Each match is reported to `progress`.
+    #[must_use]
+    pub fn play(value: f64, tournament: &RoundRobin, progress: &dyn Progress) -> Self {
+        let (results, means) = MatchMeans::play(tournament, progress);
+        Measurement::from_means(value, &results, &means)
+    }
+
+    /// The measurement from a run's results and its match means.
+    fn from_means(value: f64, results: &RoundRobinResults, means: &MatchMeans) -> Self {
         Measurement {
             value,
-            cooperation: per_player_turn(&|p| f64::from(p.cooperations)),
-            cooperation_by_repetition: by_repetition
-                .into_iter()
-                .map(|(sum, count)| sum / f64::from(count.max(1)))
-                .collect(),
-            payoffs: ByCurrency::from_fn(|c| per_player_turn(&|p| total_in(p, c))),
-            politicization: mean(&|m| m.mean_politicization),
+            cooperation: means.cooperation(),
+            cooperation_by_repetition: means.cooperation_by_repetition(),
+            payoffs: ByCurrency::from_fn(|c| means.payoff(c)),
+            politicization: means.politicization(),
             evolved_cooperation: evolved_cooperation(results),
             players: results
                 .standings
@@ -577,13 +694,24 @@ impl LeverReport {
     /// Runs every lever at its [default settings](Lever::default_settings)
     /// on `base`, a round robin named `tournament`.
     pub fn run(tournament: impl Into<String>, base: &RoundRobin) -> Result<Self, ParameterError> {
+        LeverReport::run_with_progress(tournament, base, &NoProgress)
+    }
+
+    /// Runs every lever as [`LeverReport::run`] does, telling `progress`
+    /// of the lever settings to run (two per lever, twelve in all) and of
+    /// each finished one. The report is the same as without progress.
+    pub fn run_with_progress(
+        tournament: impl Into<String>,
+        base: &RoundRobin,
+        progress: &dyn Progress,
+    ) -> Result<Self, ParameterError> {
         Ok(LeverReport {
             tournament: tournament.into(),
             seed: base.seed(),
             repetitions: base.repetitions(),
             levers: Lever::ALL
                 .iter()
-                .map(|lever| lever.run(base, lever.default_settings()))
+                .map(|lever| lever.run_with_progress(base, lever.default_settings(), progress))
                 .collect::<Result<_, _>>()?,
         })
     }
@@ -720,5 +848,70 @@ impl fmt::Display for LeverReport {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::Counter;
+    use crate::{MatchConfig, Tournament};
+
+    /// The default tournament, cut to its first five players and two
+    /// repetitions, so that twelve lever settings play quickly.
+    fn small() -> RoundRobin {
+        let base = Tournament::embedded_default()
+            .unwrap()
+            .round_robin
+            .with_repetitions(2)
+            .unwrap();
+        let players = base.entrants()[..5].to_vec();
+        base.with_entrants(players).unwrap()
+    }
+
+    #[test]
+    fn measurements_summed_while_playing_equal_those_from_records() {
+        let tournament = small();
+        let counter = Counter::default();
+        let played = Measurement::play(0.5, &tournament, &counter);
+        let from_records =
+            Measurement::of(0.5, &tournament.clone().with_match_records(true).play());
+        assert_eq!(played, from_records);
+        assert_eq!(
+            (counter.total(), counter.done()),
+            (tournament.match_count(), tournament.match_count())
+        );
+        // Bit for bit, not only up to rounding.
+        assert_eq!(
+            played.cooperation.to_bits(),
+            from_records.cooperation.to_bits()
+        );
+        assert!(played.cooperation > 0.0 && played.cooperation < 1.0);
+    }
+
+    #[test]
+    fn progress_sees_every_lever_setting_and_changes_nothing() {
+        let tournament = small();
+        let counter = Counter::default();
+        let report = LeverReport::run_with_progress("small", &tournament, &counter).unwrap();
+        assert_eq!((counter.total(), counter.done()), (12, 12));
+        assert_eq!(report, LeverReport::run("small", &tournament).unwrap());
+    }
+
+    #[test]
+    fn match_means_take_no_memory_per_match() {
+        // Only the per-repetition sums grow: with the records off the
+        // results keep no match, yet the means count every one.
+        let tournament = RoundRobin::new(
+            MatchConfig::classic(10).unwrap(),
+            small().entrants()[..2].to_vec(),
+        )
+        .unwrap()
+        .with_repetitions(50)
+        .unwrap();
+        let (results, means) = MatchMeans::play(&tournament, &crate::progress::NoProgress);
+        assert!(results.matches.is_empty());
+        assert_eq!(means.matches() as u64, tournament.match_count());
+        assert_eq!(means.cooperation_by_repetition().len(), 50);
     }
 }

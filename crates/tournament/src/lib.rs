@@ -70,6 +70,7 @@ pub mod round_robin;
 pub mod seeding;
 pub mod society;
 pub mod sweep;
+pub mod sweep_file;
 
 pub use config::{Tournament, TournamentFile};
 pub use play::{MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, play_match};

@@ -82,3 +82,56 @@ impl Progress for Counter {
         self.done.fetch_add(done, Ordering::Relaxed);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::regime::RegimeTournamentFile;
+    use crate::regime::config::CLIMATE;
+
+    #[test]
+    fn progress_sees_every_regime_game_and_changes_nothing() {
+        let tournament = RegimeTournamentFile::load(CLIMATE, "climate.ron")
+            .unwrap()
+            .with_repetitions(2)
+            .unwrap()
+            .with_max_compositions(6)
+            .unwrap();
+        let counter = Counter::default();
+        let results = tournament.play_with_progress(&counter);
+        let games = tournament.schedule().0.len() as u64 * 2;
+        assert_eq!((counter.total(), counter.done()), (games, games));
+        assert_eq!(results, tournament.play());
+    }
+
+    #[test]
+    fn progress_sees_every_society_point_and_changes_nothing() {
+        let mut config = crate::society::SocietyConfig::embedded_default().unwrap();
+        config.steps = config.steps.min(20);
+        config.replicates = 1;
+        let counter = Counter::default();
+        let sweep = crate::society::SocietySweep::run_with_progress(&config, &counter).unwrap();
+        let points = (config.q_levels.len() * config.mu_levels.len()) as u64;
+        assert_eq!((counter.total(), counter.done()), (points, points));
+        assert_eq!(sweep.points.len() as u64, points);
+        assert_eq!(sweep, crate::society::SocietySweep::run(&config).unwrap());
+    }
+
+    #[test]
+    fn progress_sees_every_sweep_cell_and_changes_nothing() {
+        let folder = std::env::temp_dir().join(format!("progress-sweep-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let base = crate::config::shipped_tournament("axelrod-first")
+            .unwrap()
+            .replace("repetitions: 5", "repetitions: 1");
+        std::fs::write(folder.join("base.ron"), base).unwrap();
+        let text = r#"Sweep(name: "n", base: "base.ron", replicates: 2,
+            grid: [(path: "action_noise", values: [0.0, 0.1])])"#;
+        let sweep = crate::sweep_file::Sweep::from_ron(text, folder.join("n.ron")).unwrap();
+        let counter = Counter::default();
+        let results = sweep.run_in_memory(&counter).unwrap();
+        assert_eq!((counter.total(), counter.done()), (4, 4));
+        assert_eq!(results, sweep.run_in_memory(&NoProgress).unwrap());
+        std::fs::remove_dir_all(&folder).unwrap();
+    }
+}

@@ -21,8 +21,10 @@
 //! ```
 
 use serde::{Deserialize, Serialize};
-use twolevel_game::{ParameterError, Politicization, Politics};
+use twolevel_game::{Currency, ParameterError, Politicization, Politics};
 
+use crate::levers::MatchMeans;
+use crate::progress::NoProgress;
 use crate::round_robin::{RoundRobin, RoundRobinResults, Summary};
 
 /// What one level of a sweep measured.
@@ -49,27 +51,27 @@ impl SweepPoint {
     /// [with its match records](RoundRobin::with_match_records).
     #[must_use]
     pub fn of(pi: f64, results: &RoundRobinResults) -> Self {
+        SweepPoint::from_means(pi, results, &MatchMeans::of_records(results))
+    }
+
+    /// Plays `tournament` at `pi`, summing its matches while they play (no
+    /// match records are kept), and measures it: the same point as
+    /// [`SweepPoint::of`] on the results played with records.
+    #[must_use]
+    pub fn play(pi: f64, tournament: &RoundRobin) -> Self {
+        let (results, means) = MatchMeans::play(tournament, &NoProgress);
+        SweepPoint::from_means(pi, &results, &means)
+    }
+
+    /// The point from a run's results and its match means.
+    fn from_means(pi: f64, results: &RoundRobinResults, means: &MatchMeans) -> Self {
         let repetitions = results.repetitions as usize;
-        let mut by_repetition = vec![(0.0, 0_u32); repetitions];
-        let mut policy = 0.0;
-        for record in &results.matches {
-            let m = &record.result;
-            let turns = 2.0 * f64::from(m.turns);
-            let slot = &mut by_repetition[record.repetition as usize];
-            slot.0 += f64::from(m.players[0].cooperations + m.players[1].cooperations) / turns;
-            slot.1 += 1;
-            policy += (m.players[0].policy + m.players[1].policy) / turns;
-        }
-        let rates: Vec<f64> = by_repetition
-            .iter()
-            .map(|&(sum, count)| sum / f64::from(count.max(1)))
-            .collect();
-        let summary = Summary::of(rates);
+        let summary = Summary::of(means.cooperation_by_repetition());
         SweepPoint {
             pi,
             cooperation: summary.mean,
             cooperation_standard_error: summary.std / (repetitions as f64).sqrt(),
-            policy: policy / results.matches.len().max(1) as f64,
+            policy: means.payoff(Currency::Policy),
             player_cooperation: results
                 .standings
                 .iter()
@@ -105,12 +107,7 @@ pub fn politicization_sweep(
         .map(|(k, &level)| {
             let pi = Politicization::new(level).map_err(|e| e.within(&format!("levels[{k}]")))?;
             let config = base.config().with_politics(Politics::Fixed(pi));
-            let results = base
-                .clone()
-                .with_config(config)
-                .with_match_records(true)
-                .play();
-            Ok(SweepPoint::of(level, &results))
+            Ok(SweepPoint::play(level, &base.clone().with_config(config)))
         })
         .collect()
 }
@@ -150,5 +147,26 @@ impl SweepReport {
         path: impl AsRef<std::path::Path>,
     ) -> Result<std::path::PathBuf, crate::report::OutputError> {
         crate::report::write_json_file(self, path.as_ref())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Tournament;
+
+    #[test]
+    fn points_summed_while_playing_equal_those_from_records() {
+        let base = Tournament::embedded_default()
+            .unwrap()
+            .round_robin
+            .with_repetitions(2)
+            .unwrap();
+        let players = base.entrants()[..4].to_vec();
+        let base = base.with_entrants(players).unwrap();
+        let played = SweepPoint::play(0.3, &base);
+        let from_records = SweepPoint::of(0.3, &base.clone().with_match_records(true).play());
+        assert_eq!(played, from_records);
+        assert_eq!(played.policy.to_bits(), from_records.policy.to_bits());
     }
 }

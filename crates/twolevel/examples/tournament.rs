@@ -1,11 +1,13 @@
 //! Runs a tournament file from `tournaments/` and prints its results: a
 //! round robin's ranking, or, through [`twolevel::run_any_file`], a regime
-//! tournament's standings or a society's sweep.
+//! tournament's standings, a society's sweep or a parameter sweep's
+//! summary.
 //!
 //! ```text
 //! cargo run --release --example tournament                    # the embedded default (tournaments/two-level.ron)
 //! cargo run --release --example tournament -- tournaments/axelrod-first.ron
 //! cargo run --release --example tournament -- tournaments/climate.ron   # a regime tournament
+//! cargo run --release --example tournament -- tournaments/sweep-theta.ron   # a parameter sweep
 //! cargo run --release --example tournament -- FILE --serial --seed 7
 //! cargo run --release --example tournament -- FILE --threads 2 --output out/x
 //! ```
@@ -13,11 +15,11 @@
 //! Flags: `--serial` plays the matches on one thread; `--threads N` sizes
 //! the rayon pool; `--seed N` overrides the file's seed; `--output DIR`
 //! overrides the file's output folder; `--no-output` writes no files. The
-//! results are the same for any thread count. A regime or society file is
-//! only printed (`twolevel run FILE --output DIR` writes its files); a sweep
-//! file is refused with the command that runs it (`twolevel run FILE`). Errors (with file, line and
-//! column for syntax errors) are printed and the program exits with a
-//! non-zero status.
+//! results are the same for any thread count. A regime, society or sweep
+//! file is only printed (`twolevel run FILE --output DIR` writes its files;
+//! a sweep runs in memory here, its cells one after another). Errors (with
+//! file, line and column for syntax errors) are printed and the program
+//! exits with a non-zero status.
 
 #[path = "common/mod.rs"]
 mod common;
@@ -67,8 +69,7 @@ fn parse_args() -> Result<Args> {
     })
 }
 
-/// Runs a regime or society file (or refuses a sweep file) through the
-/// facade's [`twolevel::run_any_file`] and prints what it gave.
+/// Runs a regime, society or sweep file through the facade's [`twolevel::run_any_file`] and prints what it gave.
 fn run_other_kind(args: &Args, path: &std::path::Path, kind: FileKind) -> Result<()> {
     if args.common.output.is_some() || args.serial || args.threads.is_some() {
         bail!(

@@ -134,6 +134,10 @@ pub enum Error {
     /// ([`game::ParadoxError`]).
     #[error(transparent)]
     Paradox(#[from] twolevel_game::ParadoxError),
+    /// A parameter sweep could not be loaded, run or merged
+    /// ([`tournament::sweep_file::SweepError`]).
+    #[error(transparent)]
+    Sweep(#[from] twolevel_tournament::sweep_file::SweepError),
 }
 
 /// Reads and validates the round-robin tournament file at `path`
@@ -223,6 +227,11 @@ pub enum FileResults {
     Regime(Box<twolevel_tournament::regime::RegimeTournamentResults>),
     /// A society's sweep over monitoring and assessment error.
     Society(Box<twolevel_tournament::society::SocietySweep>),
+    /// A parameter sweep file's results, run in memory
+    /// ([`Sweep::run_in_memory`](tournament::sweep_file::Sweep::run_in_memory)):
+    /// the tidy table (the bytes `twolevel sweep` writes to `sweep.csv`)
+    /// and its summary over replicates.
+    Sweep(Box<twolevel_tournament::sweep_file::SweepResults>),
 }
 
 impl std::fmt::Display for FileResults {
@@ -237,17 +246,23 @@ impl std::fmt::Display for FileResults {
             }
             FileResults::Regime(results) => write!(f, "{results}"),
             FileResults::Society(sweep) => write!(f, "{sweep}"),
+            FileResults::Sweep(sweep) => write!(f, "{sweep}"),
         }
     }
 }
 
 /// Runs the tournament file at `path` whatever its kind
 /// ([`FileKind::of`](tournament::config::FileKind::of)): a round robin
-/// (and its `evolution` block when it has one), a regime tournament or a
-/// society, with the file's seed replaced by `seed` when one is given. A
-/// sweep file is refused with a message naming the command that runs it
-/// (`twolevel run FILE`; the sweep engine lives in the `twolevel-cli`
-/// crate). It writes no file.
+/// (and its `evolution` block when it has one), a regime tournament, a
+/// society or a parameter sweep, with the file's seed replaced by `seed`
+/// when one is given. The file is read once.
+///
+/// It writes no file. A sweep runs every cell in memory and returns the
+/// tidy table and its summary ([`FileResults::Sweep`]), the same bytes
+/// `twolevel sweep` writes to `sweep.csv` and `summary.csv`; to write the
+/// per-cell folders, resume an interrupted sweep or run one shard of it,
+/// use [`Sweep::run`](tournament::sweep_file::Sweep::run) with an output
+/// folder.
 ///
 /// ```
 /// let path = std::env::temp_dir().join(format!("climate-{}.ron", std::process::id()));
@@ -262,36 +277,41 @@ pub fn run_any_file(
     path: impl AsRef<Path>,
     seed: impl Into<Option<u64>>,
 ) -> Result<FileResults, Error> {
-    use twolevel_tournament::config::FileKind;
+    use twolevel_tournament::config::{FileKind, PresetCatalog};
     let path = path.as_ref();
     let seed = seed.into();
     let text = twolevel_strategies::config::read_text_file(path)?;
     match FileKind::of(&text) {
         FileKind::Regime => {
             let mut tournament =
-                twolevel_tournament::regime::RegimeTournamentFile::from_file(path)?;
+                twolevel_tournament::regime::RegimeTournamentFile::load(&text, path)?;
             if let Some(seed) = seed {
                 tournament = tournament.with_seed(seed);
             }
             Ok(FileResults::Regime(Box::new(tournament.play())))
         }
         FileKind::Society => {
-            let mut config = twolevel_tournament::society::SocietyConfig::from_file(path)?;
+            let mut config = twolevel_tournament::society::SocietyConfig::from_ron(&text, path)?;
             if let Some(seed) = seed {
                 config.seed = seed;
             }
             let sweep = twolevel_tournament::society::SocietySweep::run(&config)?;
             Ok(FileResults::Society(Box::new(sweep)))
         }
-        FileKind::Sweep => Err(twolevel_strategies::config::ConfigError::invalid(
-            path,
-            "Sweep",
-            "a sweep file runs with the command-line program: `twolevel run FILE` or \
-             `twolevel sweep FILE` (crate twolevel-cli)",
-        )
-        .into()),
+        FileKind::Sweep => {
+            let mut sweep = twolevel_tournament::sweep_file::Sweep::from_ron(&text, path)?;
+            if let Some(seed) = seed {
+                sweep = sweep.with_seed(seed);
+            }
+            let results = sweep.run_in_memory(&twolevel_tournament::progress::NoProgress)?;
+            Ok(FileResults::Sweep(Box::new(results)))
+        }
         _ => {
-            let tournament = load_tournament(path, seed)?;
+            let catalog = PresetCatalog::for_tournament_file(path)?;
+            let mut tournament = twolevel_tournament::Tournament::from_ron(&text, path, &catalog)?;
+            if let Some(seed) = seed {
+                tournament.round_robin = tournament.round_robin.with_seed(seed);
+            }
             let results = tournament.round_robin.play();
             let evolution = match &tournament.evolution {
                 Some(config) => Some(Box::new(

@@ -1,8 +1,11 @@
 //! `twolevel::run_any_file` runs every shipped tournament file whatever its
-//! kind, and refuses a sweep file with the command that runs it.
+//! kind, a sweep file included (in memory, the same tidy table the sweep
+//! engine writes to a folder).
 
 use twolevel::FileResults;
-use twolevel::tournament::config::{FileKind, SHIPPED_TOURNAMENTS};
+use twolevel::tournament::config::{FileKind, SHIPPED_TOURNAMENTS, shipped_tournament};
+use twolevel::tournament::progress::NoProgress;
+use twolevel::tournament::sweep_file::Sweep;
 
 /// Writes a shipped file's text to a temporary file named after it, so that
 /// the facade reads it from disk as a user's file would be.
@@ -12,6 +15,15 @@ fn on_disk(stem: &str, text: &str) -> std::path::PathBuf {
     let path = dir.join(format!("{stem}.ron"));
     std::fs::write(&path, text).unwrap();
     path
+}
+
+/// The `base: ".."` a sweep file names, if the text is a sweep file.
+fn base_of(text: &str) -> Option<&str> {
+    if FileKind::of(text) != FileKind::Sweep {
+        return None;
+    }
+    let after = text.split("base: \"").nth(1)?;
+    after.split('"').next()
 }
 
 #[test]
@@ -25,6 +37,11 @@ fn every_shipped_file_runs_as_its_kind() {
             continue;
         }
         let path = on_disk(stem, text);
+        // A sweep's base file lies beside it.
+        if let Some(base) = base_of(text) {
+            let stem = base.trim_end_matches(".ron");
+            on_disk(stem, shipped_tournament(stem).unwrap());
+        }
         let kind = FileKind::of(text);
         let outcome = twolevel::run_any_file(&path, 11);
         match (kind, &outcome) {
@@ -42,17 +59,20 @@ fn every_shipped_file_runs_as_its_kind() {
             (FileKind::Society, Ok(FileResults::Society(sweep))) => {
                 assert!(!sweep.points.is_empty(), "{stem}: no points");
             }
-            (FileKind::Sweep, Err(error)) => {
-                let message = error.to_string();
-                assert!(
-                    message.contains(&*path.to_string_lossy()) && message.contains("twolevel run"),
-                    "{stem}: {message}"
+            (FileKind::Sweep, Ok(FileResults::Sweep(sweep))) => {
+                let identity = &sweep.identity;
+                // A row per cell, player and measure, after the header.
+                let measures = sweep.summary.measures.len();
+                assert_eq!(
+                    sweep.tidy.lines().count(),
+                    1 + identity.cells * identity.players.len() * measures,
+                    "{stem}"
                 );
+                assert_eq!(identity.seed, 11, "{stem}: the seed replaces the file's");
             }
             (kind, outcome) => panic!("{stem} ({kind:?}) gave {outcome:?}"),
         }
-        // Every kind prints as a table that names its currency (or, for a
-        // sweep, is refused above).
+        // Every kind prints as a table that names its currency.
         if let Ok(results) = outcome {
             let text = results.to_string();
             assert!(
@@ -82,4 +102,47 @@ fn the_same_file_and_seed_give_the_same_results() {
     let first = twolevel::run_any_file(&path, 5).unwrap().to_string();
     let second = twolevel::run_any_file(&path, 5).unwrap().to_string();
     assert_eq!(first, second);
+}
+
+#[test]
+fn a_sweep_in_memory_gives_the_bytes_of_a_sweep_folder() {
+    let dir = std::env::temp_dir().join(format!("twolevel-any-file-sweep-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let base = shipped_tournament("axelrod-first")
+        .unwrap()
+        .replace("repetitions: 5", "repetitions: 1");
+    std::fs::write(dir.join("base.ron"), base).unwrap();
+    let text = r#"Sweep(name: "noise", base: "base.ron", replicates: 2, seed: Some(3),
+        grid: [(path: "action_noise", values: [0.0, 0.05])])"#;
+    let path = dir.join("noise.ron");
+    std::fs::write(&path, text).unwrap();
+    let Ok(FileResults::Sweep(in_memory)) = twolevel::run_any_file(&path, None) else {
+        panic!("a sweep file gives sweep results");
+    };
+    let folder = dir.join("out");
+    let sweep = Sweep::from_file(&path).unwrap();
+    let run = sweep.run(&folder, None, &NoProgress).unwrap();
+    assert_eq!(run.pending.to_run, vec![0, 1, 2, 3]);
+    assert_eq!(
+        std::fs::read_to_string(folder.join("sweep.csv")).unwrap(),
+        in_memory.tidy
+    );
+    assert_eq!(
+        std::fs::read_to_string(folder.join("summary.csv")).unwrap(),
+        in_memory.summary.to_csv(&in_memory.identity)
+    );
+    assert_eq!(run.summary.as_ref(), Some(&in_memory.summary));
+    // The second replicate plays other random numbers: noise makes it differ.
+    let noisy = |replicate: &str| -> Vec<String> {
+        in_memory
+            .tidy
+            .lines()
+            .filter(|l| {
+                l.split(',').nth(2) == Some(replicate) && l.split(',').nth(4) == Some("0.05")
+            })
+            .map(|l| l.rsplit(',').next().unwrap().to_owned())
+            .collect()
+    };
+    assert_ne!(noisy("0"), noisy("1"));
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -322,12 +322,26 @@ impl RegimeTournament {
     /// Plays every composition and repetition and returns the results.
     #[must_use]
     pub fn play(&self) -> RegimeTournamentResults {
+        self.play_with_progress(&crate::progress::NoProgress)
+    }
+
+    /// Plays as [`RegimeTournament::play`] does, telling `progress` the
+    /// number of games (compositions times repetitions) and each finished
+    /// one. The results are the same as without it.
+    #[must_use]
+    pub fn play_with_progress(
+        &self,
+        progress: &dyn crate::progress::Progress,
+    ) -> RegimeTournamentResults {
         let (schedule, sampled) = self.schedule();
         let tasks: Vec<(usize, u32)> = (0..schedule.len())
             .flat_map(|c| (0..self.repetitions).map(move |r| (c, r)))
             .collect();
+        progress.start(tasks.len() as u64);
         let run = |buffers: &mut RegimeBuffers, &(c, r): &(usize, u32)| {
-            self.play_one(c, &schedule[c], r, buffers)
+            let result = self.play_one(c, &schedule[c], r, buffers);
+            progress.advance(1);
+            result
         };
         let results: Vec<RegimeResult> = if self.parallel {
             tasks.par_iter().map_init(RegimeBuffers::new, run).collect()

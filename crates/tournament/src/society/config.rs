@@ -377,7 +377,7 @@ impl SocietyConfig {
 /// index counts the elements of the list that follows; a part that is not
 /// written (a default) leaves the position at the enclosing part. Comments
 /// are skipped.
-fn locate(text: &str, field: &str) -> (usize, usize) {
+pub(crate) fn locate(text: &str, field: &str) -> (usize, usize) {
     let code = blank_comments(text);
     let mut range = (code.find('(').unwrap_or(0), code.len());
     for segment in field.split('.') {
@@ -461,7 +461,9 @@ fn find_field(code: &str, (start, end): (usize, usize), name: &str) -> Option<us
         }
         let at_level = depth <= 1;
         let boundary = offset == 0 || !is_identifier(bytes[offset - 1]);
-        if at_level && boundary && code[offset..end].starts_with(name) {
+        // Compared as bytes: `offset` may fall inside a multi-byte
+        // character, and a match of `name` starts on a character boundary.
+        if at_level && boundary && bytes[offset..end].starts_with(name.as_bytes()) {
             let after = offset + name.len();
             let rest = code[after..end].trim_start();
             if rest.starts_with(':') && !bytes.get(after).copied().is_some_and(is_identifier) {

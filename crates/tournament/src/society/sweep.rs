@@ -138,6 +138,17 @@ pub fn anchor_applies(config: &SocietyConfig) -> bool {
 impl SocietySweep {
     /// Runs the sweep of `config` over its grid of q and mu.
     pub fn run(config: &SocietyConfig) -> Result<Self, ParameterError> {
+        SocietySweep::run_with_progress(config, &crate::progress::NoProgress)
+    }
+
+    /// Runs the sweep as [`SocietySweep::run`] does, telling `progress`
+    /// the number of grid points (q levels times mu levels) and each
+    /// finished one. The sweep is the same as without it.
+    pub fn run_with_progress(
+        config: &SocietyConfig,
+        progress: &dyn crate::progress::Progress,
+    ) -> Result<Self, ParameterError> {
+        progress.start((config.q_levels.len() * config.mu_levels.len()) as u64);
         let anchored = anchor_applies(config);
         let base = config.params;
         let mut points = Vec::with_capacity(config.q_levels.len() * config.mu_levels.len());
@@ -156,6 +167,7 @@ impl SocietySweep {
                     anchor(&mut point, config, params)?;
                 }
                 points.push(point);
+                progress.advance(1);
             }
         }
         Ok(SocietySweep {
