@@ -564,3 +564,43 @@ fn a_lever_can_be_swept() {
     );
     fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn payoffs_prints_the_default_game_and_refuses_unknown_arguments() {
+    // Issue 12 item 10: `payoffs` answers `--help` and refuses what it does
+    // not know, naming it, instead of ignoring it.
+    let help = ok(&["payoffs", "--help"]);
+    assert!(
+        help.contains("Usage: twolevel payoffs")
+            && help.contains("--weights")
+            && help.contains("--pi"),
+        "{help}"
+    );
+    for (args, named) in [
+        (&["payoffs", "--bogus"][..], "'--bogus'"),
+        (&["payoffs", "a.ron", "b.ron"][..], "'b.ron'"),
+        (&["payoffs", "--weights", "2"][..], "--weights[0]"),
+        (&["payoffs", "--pi", "NaN"][..], "--pi[0]"),
+        (&["payoffs", "no-such-file.ron"][..], "no-such-file.ron"),
+    ] {
+        let error = fails(args);
+        assert!(error.contains(named), "{args:?}: {error}");
+    }
+    // Without arguments: the default game, whose policy maker (w = 0) at
+    // pi = 0 has the classic matrix 3, 0, 5, 1 and the grim threshold
+    // (T - R) / (T - P) = 1/2; at w = 1/2 the matrix blends in the
+    // relative-gains payoff (R' = 1.5, T' = 5, P' = 0.5): 3.5 / 4.5.
+    let table = ok(&["payoffs"]);
+    let row = |w: &str| {
+        table
+            .lines()
+            .find(|line| line.trim_start().starts_with(&format!("{w}  0.00 ")))
+            .unwrap_or_else(|| panic!("no row for w = {w}: {table}"))
+            .split_whitespace()
+            .map(|cell| cell.parse::<f64>().unwrap())
+            .collect::<Vec<f64>>()
+    };
+    assert_eq!(row("0.00"), [0.0, 0.0, 3.0, 0.0, 5.0, 1.0, 0.5]);
+    let half = row("0.50");
+    assert!((half[6] - 3.5 / 4.5).abs() < 1e-4, "{half:?}");
+}

@@ -32,6 +32,13 @@
 //! ([`Lever::caveat`]): visibility does nothing under fixed politics,
 //! kappa does nothing when the political payoff is given as a matrix, and
 //! so on. In those cases [`Lever::apply`] returns the tournament unchanged.
+//! A setting that the base tournament cannot take (a kappa of 1 that would
+//! push a political payoff beyond the payoff limit of 1e100) is refused by
+//! [`Lever::apply`] and [`Lever::run`]; [`LeverReport::run`] checks every
+//! lever first ([`Lever::check`]), runs those that can be applied and lists
+//! the others in [`LeverReport::not_run`] with the reason ("not run" lines
+//! under the table). A lever is never run at another value than its
+//! setting, so that reports on different tournaments compare alike.
 //!
 //! Keep in mind what a round robin can show: its strategies are fixed
 //! rules. Levers that act on payoffs alone (`w`, `pi`, `kappa`) change the
@@ -677,6 +684,59 @@ impl LeverOutcome {
     }
 }
 
+/// A lever that [`LeverReport::run`] did not run because one of its
+/// settings cannot be applied to the base tournament (a kappa of 1 that
+/// would push a payoff of the game beyond the
+/// [payoff limit](twolevel_game::PAYOFF_LIMIT), say). The lever is not run
+/// at a nearby value instead: a report compares the same settings on every
+/// tournament, or says why it cannot.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LeverNotRun {
+    /// The lever.
+    pub lever: Lever,
+    /// Its name, as in the article.
+    pub name: String,
+    /// The parameter it sets.
+    pub parameter: String,
+    /// The first of its settings that cannot be applied.
+    pub value: f64,
+    /// Why that setting cannot be applied.
+    pub reason: String,
+}
+
+impl fmt::Display for LeverNotRun {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the {} lever cannot set {} to {} on this tournament: {}",
+            self.name,
+            self.parameter,
+            format_number(self.value),
+            self.reason
+        )
+    }
+}
+
+impl Lever {
+    /// Checks, without playing anything, that both `settings` can be
+    /// applied to `base` ([`Lever::apply`]); otherwise says which value
+    /// cannot and why.
+    pub fn check(self, base: &RoundRobin, settings: LeverSettings) -> Result<(), LeverNotRun> {
+        for value in [settings.low, settings.high] {
+            if let Err(error) = self.apply(base, value) {
+                return Err(LeverNotRun {
+                    lever: self,
+                    name: self.name().to_owned(),
+                    parameter: self.parameter().to_owned(),
+                    value,
+                    reason: error.to_string(),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The six levers run on one base tournament.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LeverReport {
@@ -686,33 +746,54 @@ pub struct LeverReport {
     pub seed: u64,
     /// The repetitions of every match.
     pub repetitions: u32,
-    /// One outcome per lever, in the order of [`Lever::ALL`].
+    /// One outcome per lever that was run, in the order of [`Lever::ALL`].
     pub levers: Vec<LeverOutcome>,
+    /// The levers that were not run, because a setting cannot be applied
+    /// to this tournament, with the reason.
+    #[serde(default)]
+    pub not_run: Vec<LeverNotRun>,
 }
 
 impl LeverReport {
     /// Runs every lever at its [default settings](Lever::default_settings)
     /// on `base`, a round robin named `tournament`.
+    ///
+    /// Every lever is [checked](Lever::check) before anything is played; a
+    /// lever with a setting that cannot be applied to `base` is not run
+    /// and is listed in [`LeverReport::not_run`] with the reason, while
+    /// the others run.
     pub fn run(tournament: impl Into<String>, base: &RoundRobin) -> Result<Self, ParameterError> {
         LeverReport::run_with_progress(tournament, base, &NoProgress)
     }
 
     /// Runs every lever as [`LeverReport::run`] does, telling `progress`
-    /// of the lever settings to run (two per lever, twelve in all) and of
+    /// of the lever settings to run (two per lever that is run) and of
     /// each finished one. The report is the same as without progress.
     pub fn run_with_progress(
         tournament: impl Into<String>,
         base: &RoundRobin,
         progress: &dyn Progress,
     ) -> Result<Self, ParameterError> {
+        let mut not_run = Vec::new();
+        let runnable: Vec<Lever> = Lever::ALL
+            .into_iter()
+            .filter(|lever| match lever.check(base, lever.default_settings()) {
+                Ok(()) => true,
+                Err(reason) => {
+                    not_run.push(reason);
+                    false
+                }
+            })
+            .collect();
         Ok(LeverReport {
             tournament: tournament.into(),
             seed: base.seed(),
             repetitions: base.repetitions(),
-            levers: Lever::ALL
+            levers: runnable
                 .iter()
                 .map(|lever| lever.run_with_progress(base, lever.default_settings(), progress))
                 .collect::<Result<_, _>>()?,
+            not_run,
         })
     }
 
@@ -846,6 +927,9 @@ impl fmt::Display for LeverReport {
             if let Some(note) = &outcome.note {
                 writeln!(f, "note ({}): {note}", outcome.name)?;
             }
+        }
+        for skipped in &self.not_run {
+            writeln!(f, "not run ({}): {skipped}", skipped.name)?;
         }
         Ok(())
     }

@@ -1,9 +1,11 @@
-//! The fuzzers of issue 12: a grammar-based generator of tournament files
-//! (with evolution blocks) and a mutator over the shipped files in
+//! The fuzzers of issue 12: grammar-based generators of tournament files
+//! (with evolution blocks), regime files and society files, and a mutator over the shipped files in
 //! `tournaments/`, both driving the path users take: the text is written to
 //! a file, loaded with `Tournament::from_file` (or the regime and society
 //! loaders, by [`FileKind`]), and a round robin small enough to play is
-//! played, its results written, and its evolution block run.
+//! played, its results written, and its evolution block run; a regime
+//! tournament small enough is played and its JSON written, a society's
+//! sweep is run and its CSV and JSON written, as `twolevel run` does.
 //!
 //! A case passes when it either runs or is refused with an error; a panic
 //! fails the test and prints the case. `cargo test` runs a bounded number
@@ -17,17 +19,26 @@ use std::time::{Duration, Instant};
 
 mod fuzz_grammar;
 
-use fuzz_grammar::{env_number, generated_tournament, mutated, settings};
+use fuzz_grammar::{
+    env_number, generated_regime, generated_society, generated_tournament, mutated, settings,
+};
 use rand::RngExt;
 use rand_pcg::Pcg64;
+use twolevel_strategies::config::parse_ron;
+use twolevel_strategies::regime::registry::regime_names;
 use twolevel_tournament::Tournament;
 use twolevel_tournament::config::{FileKind, PresetCatalog};
 use twolevel_tournament::evolution::evolve_tournament;
-use twolevel_tournament::regime::RegimeTournamentFile;
-use twolevel_tournament::society::SocietyConfig;
+use twolevel_tournament::regime::{RegimeTournamentFile, composition_count};
+use twolevel_tournament::report::write_json_file;
+use twolevel_tournament::society::{SocietyConfig, SocietySweep};
 
 /// The most matches times turns a case may play (to keep cases short).
 const MAX_WORK: f64 = 20_000.0;
+/// The most society steps (over sweep points and replicates) a case may run.
+const MAX_SOCIETY_STEPS: f64 = 20_000.0;
+/// The largest society a case runs.
+const MAX_SOCIETY_SIZE: usize = 200;
 
 /// Checks that a refusal names the case's file (and, for a syntax error,
 /// the line and column after it), then counts the case as refused.
@@ -46,10 +57,8 @@ fn drive(text: &str, folder: &Path) -> bool {
     let path = folder.join("case.ron");
     std::fs::write(&path, text).expect("the fuzz folder is writable");
     match FileKind::of(text) {
-        FileKind::Regime => {
-            RegimeTournamentFile::from_file(&path).map_or_else(names_the_file, |_| true)
-        }
-        FileKind::Society => SocietyConfig::from_file(&path).map_or_else(names_the_file, |_| true),
+        FileKind::Regime => drive_regime(text, &path, folder),
+        FileKind::Society => drive_society(&path, folder),
         _ => {
             let tournament = match Tournament::from_file(&path) {
                 Ok(tournament) => tournament,
@@ -79,6 +88,74 @@ fn drive(text: &str, folder: &Path) -> bool {
             true
         }
     }
+}
+
+/// Loads a regime file as `twolevel run` does and, when the file is
+/// accepted and small enough, plays it and writes its JSON results.
+fn drive_regime(text: &str, path: &Path, folder: &Path) -> bool {
+    let tournament = match RegimeTournamentFile::from_file(path) {
+        Ok(tournament) => tournament,
+        Err(error) => return names_the_file(error),
+    };
+    // The size of the run, from the accepted file's fields.
+    let file: RegimeTournamentFile = parse_ron(text, path).expect("an accepted file parses");
+    let size = file.game.size() as usize;
+    let compositions = composition_count(file.entrants.len(), size)
+        .unwrap_or(usize::MAX)
+        .min(file.max_compositions);
+    let work = compositions as f64
+        * f64::from(file.repetitions)
+        * file.horizon.expected_length()
+        * size as f64;
+    if work > MAX_WORK {
+        return true;
+    }
+    let results = tournament.play();
+    let _ = results.to_string();
+    for standing in &results.standings {
+        assert!(
+            standing.scores.policy.is_finite() && (0.0..=1.0).contains(&standing.cooperation_rate),
+            "{standing:?}"
+        );
+    }
+    write_json_file(&results, &folder.join("regime.json")).expect("the fuzz folder is writable");
+    true
+}
+
+/// Loads a society file as `twolevel run` does and, when the file is
+/// accepted and small enough, runs its sweep and writes its CSV and JSON.
+fn drive_society(path: &Path, folder: &Path) -> bool {
+    let config = match SocietyConfig::from_file(path) {
+        Ok(config) => config,
+        Err(error) => return names_the_file(error),
+    };
+    let work = (config.warmup + config.steps) as f64
+        * f64::from(config.replicates)
+        * (config.q_levels.len() * config.mu_levels.len()) as f64;
+    if work > MAX_SOCIETY_STEPS || config.size() > MAX_SOCIETY_SIZE {
+        return true;
+    }
+    // A sweep level may be refused when it runs (as the command reports).
+    let Ok(sweep) = SocietySweep::run(&config) else {
+        return true;
+    };
+    let _ = sweep.to_string();
+    for point in &sweep.points {
+        for share in [point.good_share, point.cooperation] {
+            assert!((0.0..=1.0).contains(&share), "{point:?}");
+        }
+        assert!(
+            point.policy_per_interaction.is_finite() && point.utility_per_interaction.is_finite(),
+            "{point:?}"
+        );
+    }
+    sweep
+        .write_csv(folder.join("society_sweep.csv"))
+        .expect("the fuzz folder is writable");
+    sweep
+        .write_json(folder.join("society_sweep.json"))
+        .expect("the fuzz folder is writable");
+    true
 }
 
 struct Fuzz {
@@ -154,6 +231,37 @@ fn generated_tournament_files_run_or_are_refused() {
     let mut fuzz = Fuzz::new("generated");
     for _ in 0..cases {
         let text = generated_tournament(&mut rng, &presets);
+        fuzz.case(&text);
+    }
+    fuzz.finish();
+}
+
+#[test]
+fn generated_regime_files_run_or_are_refused() {
+    let (cases, seed) = settings();
+    let strategies: Vec<String> = regime_names().map(str::to_string).collect();
+    let mut rng = Pcg64::new(
+        u128::from(seed) + 2,
+        0xa02b_dbf7_bb3c_0a7a_c28f_a16a_64ab_f96d,
+    );
+    let mut fuzz = Fuzz::new("regime");
+    for _ in 0..cases {
+        let text = generated_regime(&mut rng, &strategies);
+        fuzz.case(&text);
+    }
+    fuzz.finish();
+}
+
+#[test]
+fn generated_society_files_run_or_are_refused() {
+    let (cases, seed) = settings();
+    let mut rng = Pcg64::new(
+        u128::from(seed) + 3,
+        0xa02b_dbf7_bb3c_0a7a_c28f_a16a_64ab_f96d,
+    );
+    let mut fuzz = Fuzz::new("society");
+    for _ in 0..cases {
+        let text = generated_society(&mut rng);
         fuzz.case(&text);
     }
     fuzz.finish();

@@ -113,9 +113,9 @@ fn numbers_in_messages_are_short() {
 use twolevel_game::{Currency, PAYOFF_LIMIT, TwoLevelGame};
 use twolevel_tournament::evolution::{
     EvolutionOutcome, GroupEvolution, GroupPayoffs, PayoffTable, Selection, SelectionKind, Update,
-    UpdateKind, ecological, fixation_probability, write_csv_file,
+    UpdateKind, ecological, evolve_tournament, fixation_probability, write_csv_file,
 };
-use twolevel_tournament::levers::Lever;
+use twolevel_tournament::levers::{Lever, LeverReport, LeverSettings};
 
 #[test]
 fn selection_and_update_cannot_hold_invalid_intensities() {
@@ -325,6 +325,56 @@ fn a_lever_that_cannot_act_says_which_lever_and_which_value() {
             .run(&tournament.round_robin, Lever::Knowledge.default_settings())
             .is_ok()
     );
+    // The report of all six runs: the five levers that can be applied are
+    // measured, and policy consensus is listed as not run, with the value
+    // and the reason, both in the report and under its table.
+    let report = LeverReport::run("t", &tournament.round_robin.with_repetitions(1).unwrap())
+        .expect("a lever report on a tournament that plays runs");
+    let ran: Vec<Lever> = report.levers.iter().map(|outcome| outcome.lever).collect();
+    assert_eq!(ran, &Lever::ALL[..5]);
+    assert_eq!(report.not_run.len(), 1);
+    let skipped = &report.not_run[0];
+    assert_eq!(
+        (skipped.lever, skipped.value),
+        (Lever::PolicyConsensus, 1.0)
+    );
+    assert!(skipped.reason.contains("1e100"), "{}", skipped.reason);
+    let table = report.to_string();
+    assert!(
+        table.contains(
+            "not run (policy consensus): the policy consensus lever cannot set kappa to 1"
+        ),
+        "{table}"
+    );
+    // The JSON report carries it too.
+    let json = serde_json::to_string(&report).unwrap();
+    let back: LeverReport = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.not_run, report.not_run);
+}
+
+#[test]
+fn a_lever_report_on_the_default_tournament_runs_every_lever() {
+    let base = Tournament::embedded_default()
+        .unwrap()
+        .round_robin
+        .with_repetitions(1)
+        .unwrap();
+    for lever in Lever::ALL {
+        assert!(lever.check(&base, lever.default_settings()).is_ok());
+    }
+    let refused = Lever::PolicyConsensus
+        .check(
+            &base,
+            LeverSettings {
+                low: 0.25,
+                high: f64::NAN,
+            },
+        )
+        .unwrap_err();
+    assert!(
+        refused.value.is_nan() && refused.reason.contains("kappa"),
+        "{refused}"
+    );
 }
 
 #[test]
@@ -347,4 +397,46 @@ fn silently_accepted_inputs_are_refused_or_handled() {
     );
     // A UTF-8 byte-order mark is skipped.
     assert!(load(&format!("\u{feff}{}", with(""))).is_ok());
+}
+
+#[test]
+fn a_society_error_after_text_in_another_script_names_the_field() {
+    // Found by the society fuzzer: locating the field at fault sliced the
+    // text inside the "ü" of the name and panicked.
+    let text = "Society(\n    name: \"ünïcode\",\n    groups: [],\n    steps: 264,\n)\n";
+    let message = twolevel_tournament::society::SocietyConfig::from_ron(text, "society.ron")
+        .unwrap_err()
+        .to_string();
+    assert!(message.starts_with("society.ron:3:"), "{message}");
+    assert!(message.contains("groups"), "{message}");
+}
+
+#[test]
+fn a_very_long_player_name_is_cut_in_the_evolution_table() {
+    // Formatting widths of 65,536 and more used to panic, in the round
+    // robin's table and in the evolution's.
+    let name = "n".repeat(70_000);
+    let tournament = load(&with("").replace(
+        "Preset(\"politician\")",
+        &format!(
+            "Inline(name: \"{name}\", strategy: (name: \"TFT\"))"
+        ),
+    ).replace(
+        "players:",
+        "horizon: Fixed(turns: 5),\n    evolution: Some((process: Moran, population: 10, generations: 20, runs: 2)),\n    players:",
+    ))
+    .unwrap();
+    let evolution = evolve_tournament(
+        &tournament.round_robin,
+        tournament.evolution.as_ref().unwrap(),
+    )
+    .unwrap();
+    let table = evolution.to_string();
+    assert!(
+        table.contains(&format!("{}...", "n".repeat(45))),
+        "{}",
+        &table[..200]
+    );
+    assert!(table.len() < 2_000);
+    assert_eq!(evolution.names[0], name);
 }

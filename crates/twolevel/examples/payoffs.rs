@@ -32,13 +32,29 @@ fn dilemma(m: &PayoffMatrix) -> String {
 const USAGE: &str =
     "usage: payoffs (prints the default game's matrices and thresholds; no arguments)";
 
+/// What the command line asks for.
+#[derive(Debug, PartialEq)]
+enum Request {
+    /// The tables (no arguments).
+    Tables,
+    /// The usage line (`-h` or `--help`).
+    Help,
+}
+
+/// Reads the arguments after the program's name: none prints the tables,
+/// `-h` or `--help` the usage; anything else is an error that names it.
+fn request(mut args: impl Iterator<Item = String>) -> anyhow::Result<Request> {
+    match args.next() {
+        None => Ok(Request::Tables),
+        Some(arg) if arg == "-h" || arg == "--help" => Ok(Request::Help),
+        Some(arg) => anyhow::bail!("unexpected argument `{arg}`; {USAGE}"),
+    }
+}
+
 fn run() -> anyhow::Result<()> {
-    if let Some(arg) = std::env::args().nth(1) {
-        if arg == "-h" || arg == "--help" {
-            println!("{USAGE}");
-            return Ok(());
-        }
-        anyhow::bail!("unexpected argument `{arg}`; {USAGE}");
+    if request(std::env::args().skip(1))? == Request::Help {
+        println!("{USAGE}");
+        return Ok(());
     }
     let game = TwoLevelGame::default();
     println!(
@@ -129,6 +145,34 @@ fn main() -> ExitCode {
         Err(error) => {
             eprintln!("error: {error:#}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Request, request};
+
+    fn args(list: &[&str]) -> impl Iterator<Item = String> {
+        list.iter()
+            .map(|arg| (*arg).to_owned())
+            .collect::<Vec<_>>()
+            .into_iter()
+    }
+
+    /// Issue 12 item 10: `--help` prints the usage and unknown arguments are
+    /// refused, named, instead of being ignored.
+    #[test]
+    fn help_is_answered_and_unknown_arguments_are_refused() {
+        assert_eq!(request(args(&[])).unwrap(), Request::Tables);
+        assert_eq!(request(args(&["--help"])).unwrap(), Request::Help);
+        assert_eq!(request(args(&["-h"])).unwrap(), Request::Help);
+        for bad in ["--bogus", "tournaments/two-level.ron", "-x"] {
+            let message = request(args(&[bad])).unwrap_err().to_string();
+            assert!(
+                message.contains(&format!("`{bad}`")) && message.contains("usage: payoffs"),
+                "{message}"
+            );
         }
     }
 }

@@ -462,7 +462,9 @@ fn find_field(code: &str, (start, end): (usize, usize), name: &str) -> Option<us
         let at_level = depth <= 1;
         let boundary = offset == 0 || !is_identifier(bytes[offset - 1]);
         // Compared as bytes: `offset` may fall inside a multi-byte
-        // character, and a match of `name` starts on a character boundary.
+        // character (a name or comment in another script), where slicing
+        // the text would panic; a match of the ASCII field name starts and
+        // ends on character boundaries.
         if at_level && boundary && bytes[offset..end].starts_with(name.as_bytes()) {
             let after = offset + name.len();
             let rest = code[after..end].trim_start();
