@@ -29,7 +29,11 @@
 //! summed as an integer each step. Under public assessment with only
 //! such table rules, the donation steps run in a loop of their own, with
 //! the same draws and results, that dispatches once per run rather than
-//! once per step.
+//! once per step; when such a run is long (at least Z steps per payoff
+//! class) and its payoffs lie on a grid on which every partial sum is
+//! exact (integer b and c with w = pi = 0, for one), it counts each
+//! state's encounters by partner's class, role and action and credits
+//! the counts at the end, which gives the same totals bit for bit.
 
 use rand_core::Rng;
 use serde::{Deserialize, Serialize};
