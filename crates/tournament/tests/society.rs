@@ -402,6 +402,76 @@ fn simultaneous_rounds_of_unconditional_rules_earn_their_closed_form_payoffs() {
 }
 
 #[test]
+fn long_public_runs_count_encounters_and_credit_exactly_what_single_steps_credit() {
+    let dyadic = (Orientation::new(0.25).unwrap(), Politicization::NONE);
+    let inexact = (
+        Orientation::new(0.6).unwrap(),
+        Politicization::new(0.4).unwrap(),
+    );
+    // (groups, whether the run counts): integer payoffs; payoffs on a
+    // grid of quarters in two classes; payoffs off any coarse grid (0.4),
+    // credited one by one.
+    let cases = [
+        (
+            vec![Group::new("Discriminator", 500), Group::new("ALLD", 100)],
+            true,
+        ),
+        (
+            vec![
+                Group::new("Discriminator", 400).with_politics(dyadic.0, dyadic.1),
+                Group::new("ALLC", 200),
+            ],
+            true,
+        ),
+        (
+            vec![
+                Group::new("Discriminator", 400).with_politics(inexact.0, inexact.1),
+                Group::new("ALLD", 200),
+            ],
+            false,
+        ),
+    ];
+    for (groups, counts) in cases {
+        let build = || {
+            society(
+                Norm::STERN_JUDGING,
+                Institution::Public,
+                0.05,
+                0.05,
+                &groups,
+            )
+        };
+        let (mut whole, mut stepped) = (build(), build());
+        let (mut whole_rng, mut stepped_rng) =
+            (Pcg64Mcg::seed_from_u64(8), Pcg64Mcg::seed_from_u64(8));
+        // Two runs, so that the second adds its counts to earlier totals.
+        for steps in [30_000, 50_000] {
+            whole.run(steps, &mut whole_rng);
+            for _ in 0..steps {
+                stepped.step(&mut stepped_rng);
+            }
+            assert_eq!(whole.tallies(), stepped.tallies(), "{groups:?}");
+            assert_eq!(whole.counters(), stepped.counters(), "{groups:?}");
+            assert_eq!(whole.good_share(), stepped.good_share(), "{groups:?}");
+        }
+        // The counts are allocated only by a run that counts.
+        assert_eq!(
+            whole.state_bytes() > stepped.state_bytes(),
+            counts,
+            "{groups:?}"
+        );
+        // A short run (fewer steps than counts) credits one by one.
+        let before = whole.tallies().to_vec();
+        whole.run(10, &mut whole_rng);
+        for _ in 0..10 {
+            stepped.step(&mut stepped_rng);
+        }
+        assert_eq!(whole.tallies(), stepped.tallies(), "{groups:?}");
+        assert_ne!(whole.tallies(), &before[..]);
+    }
+}
+
+#[test]
 fn memory_is_linear_in_z_public_and_z_squared_bits_private() {
     let build = |institution, size| {
         let params = SocietyParams::new(Norm::STERN_JUDGING, institution, 1.0, 0.0, 0.0).unwrap();
@@ -412,9 +482,15 @@ fn memory_is_linear_in_z_public_and_z_squared_bits_private() {
         )
         .unwrap()
     };
-    let small = build(Institution::Public, 1_000);
-    let large = build(Institution::Public, 10_000);
+    let mut small = build(Institution::Public, 1_000);
+    let mut large = build(Institution::Public, 10_000);
     assert_eq!(large.state_bytes(), 10 * small.state_bytes());
+    // A long run adds its per-state encounter counts: still linear in Z.
+    let fresh = large.state_bytes();
+    small.run(20_000, &mut Pcg64Mcg::seed_from_u64(2));
+    large.run(20_000, &mut Pcg64Mcg::seed_from_u64(2));
+    assert_eq!(large.state_bytes(), 10 * small.state_bytes());
+    assert!(large.state_bytes() <= fresh + 16 * 10_000);
     assert_eq!(large.standings_bytes(), 10_000);
     // Z = 10,000 under private assessment: the image matrix is Z^2 bits
     // (each row rounded up to whole 64-bit words) and everything else the
@@ -425,7 +501,7 @@ fn memory_is_linear_in_z_public_and_z_squared_bits_private() {
     assert!(private.standings_bytes() <= exact + 8 * 10_000);
     assert_eq!(
         private.state_bytes() - private.standings_bytes(),
-        large.state_bytes() - large.standings_bytes()
+        fresh - large.standings_bytes()
     );
     assert!(
         private.state_bytes() < 100_000_000,

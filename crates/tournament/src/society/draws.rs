@@ -93,7 +93,14 @@ impl<'a, R: Rng> StepDraws<'a, R> {
     /// 29(1):3).
     #[inline]
     pub(crate) fn below(&mut self, n: u32) -> u32 {
-        let mut product = u64::from(self.next_u32()) * u64::from(n);
+        let product = u64::from(self.next_u32()) * u64::from(n);
+        self.accept_below(product, n)
+    }
+
+    /// The index of Lemire's method from its first `product` (a 32-bit
+    /// uniform number times `n`), redrawing while the product is rejected.
+    #[inline]
+    fn accept_below(&mut self, mut product: u64, n: u32) -> u32 {
         if (product as u32) < n {
             let threshold = n.wrapping_neg() % n;
             while (product as u32) < threshold {
@@ -101,6 +108,34 @@ impl<'a, R: Rng> StepDraws<'a, R> {
             }
         }
         (product >> 32) as u32
+    }
+
+    /// A uniform index in `0..size` and a uniform other index (`size >=
+    /// 2`): `below(size)`, then `below(size - 1)` moved past the first,
+    /// drawn exactly as these two calls at the start of a step would draw
+    /// them. Both come from one 64-bit draw unless Lemire's method rejects
+    /// one of its halves (probability below `2 size / 2^32`).
+    #[inline]
+    pub(crate) fn distinct_pair(&mut self, size: u32) -> (usize, usize) {
+        debug_assert!(!self.has_spare, "a pair is drawn first in a step");
+        let word = self.rng.next_u64();
+        let first_product = u64::from(word as u32) * u64::from(size);
+        let second_product = u64::from((word >> 32) as u32) * u64::from(size - 1);
+        let (first, mut second) =
+            if (first_product as u32) >= size && (second_product as u32) >= size - 1 {
+                // Neither half can be rejected: the common case.
+                ((first_product >> 32) as u32, (second_product >> 32) as u32)
+            } else {
+                // The halves in the order `below` takes them.
+                self.spare = (word >> 32) as u32;
+                self.has_spare = true;
+                let first = self.accept_below(first_product, size);
+                (first, self.below(size - 1))
+            };
+        if second >= first {
+            second += 1;
+        }
+        (first as usize, second as usize)
     }
 
     /// Whether an event of this chance happens; draws nothing when the
@@ -145,6 +180,33 @@ mod tests {
         let mut draws = StepDraws::new(&mut rng);
         assert_eq!(draws.below(1), 0);
         assert!(draws.below(u32::MAX) < u32::MAX);
+    }
+
+    #[test]
+    fn a_distinct_pair_is_drawn_as_two_calls_of_below() {
+        // Sizes near 2^32 make rejections common, so the slow path is
+        // checked too.
+        for size in [2_u32, 3, 10_000, 3_000_000_001, u32::MAX] {
+            let mut fast_rng = Pcg64Mcg::seed_from_u64(u64::from(size));
+            let mut slow_rng = fast_rng.clone();
+            for _ in 0..2_000 {
+                let mut fast = StepDraws::new(&mut fast_rng);
+                let (first, second) = fast.distinct_pair(size);
+                let fast_next = fast.next_u32();
+                let mut slow = StepDraws::new(&mut slow_rng);
+                let expected_first = slow.below(size);
+                let mut expected_second = slow.below(size - 1);
+                if expected_second >= expected_first {
+                    expected_second += 1;
+                }
+                assert_eq!(
+                    (first, second),
+                    (expected_first as usize, expected_second as usize)
+                );
+                assert_ne!(first, second);
+                assert_eq!(fast_next, slow.next_u32(), "the draws after the pair");
+            }
+        }
     }
 
     #[test]

@@ -29,7 +29,11 @@
 //! summed as an integer each step. Under public assessment with only
 //! such table rules, the donation steps run in a loop of their own, with
 //! the same draws and results, that dispatches once per run rather than
-//! once per step.
+//! once per step; when such a run is long (at least Z steps per payoff
+//! class) and its payoffs lie on a grid on which every partial sum is
+//! exact (integer b and c with w = pi = 0, for one), it counts each
+//! state's encounters by partner's class, role and action and credits
+//! the counts at the end, which gives the same totals bit for bit.
 
 use rand_core::Rng;
 use serde::{Deserialize, Serialize};
@@ -216,6 +220,10 @@ pub struct Society {
     given: Vec<u64>,
     received: Vec<u64>,
     tallies: Vec<Tally>,
+    /// Encounters counted per state, partner's payoff class, role and
+    /// action during a run (see [`Society::run_public_tables`]), empty
+    /// until a run counts, all zero between runs.
+    encounter_counts: Vec<u32>,
     counters: SocietyCounters,
 }
 
@@ -290,6 +298,7 @@ impl Society {
             given: vec![0; size],
             received: vec![0; size],
             tallies: vec![Tally::default(); size],
+            encounter_counts: Vec::new(),
             counters: SocietyCounters {
                 pairs: good_count,
                 ..SocietyCounters::default()
@@ -326,8 +335,9 @@ impl Society {
 
     /// The bytes allocated for everything kept per state (standings or
     /// images, kinds, payoff classes, history, payoff totals, encounter
-    /// counts); the rule objects' own memory (per-partner memory of
-    /// specific reciprocity) is not counted.
+    /// counts, and the per-run encounter counts by partner class, role and
+    /// action once a run has used them); the rule objects' own memory
+    /// (per-partner memory of specific reciprocity) is not counted.
     #[must_use]
     pub fn state_bytes(&self) -> usize {
         fn bytes<T>(v: &Vec<T>) -> usize {
@@ -341,6 +351,7 @@ impl Society {
             + bytes(&self.given)
             + bytes(&self.received)
             + bytes(&self.tallies)
+            + bytes(&self.encounter_counts)
     }
 
     /// How `observer` sees `subject` (the public standing under public
@@ -488,11 +499,59 @@ impl Society {
     }
 
     /// `steps` donation steps under public assessment when every kind
+    /// decides by its standing table. When the payoffs of the run can be
+    /// summed exactly in any order ([`PayoffTables::exact_donation_terms`])
+    /// and the run is long enough to pay for a pass over the states, each
+    /// encounter is counted by state, partner's payoff class, role and
+    /// action, and the counts are turned into payoffs at the end of the
+    /// run ([`Society::credit_counts`]): the same totals, bit for bit, as
+    /// crediting every encounter, with one integer increment per state
+    /// instead of three float additions and an encounter count.
+    fn run_public_tables<R: Rng>(&mut self, steps: u64, rng: &mut R) {
+        if self.counting_pays(steps) {
+            let cells = self.size() * self.tables.classes() * 4;
+            self.encounter_counts.resize(cells, 0);
+            let mut left = steps;
+            while left > 0 {
+                // No count can pass u32::MAX within a chunk.
+                let chunk = left.min(u64::from(u32::MAX));
+                self.public_table_steps::<true, R>(chunk, rng);
+                self.credit_counts();
+                left -= chunk;
+            }
+        } else {
+            self.public_table_steps::<false, R>(steps, rng);
+        }
+    }
+
+    /// The most payoff classes for which encounters are counted (the
+    /// counts take `16 classes` bytes per state).
+    const MAX_COUNTED_CLASSES: usize = 8;
+
+    /// Whether a run of `steps` public table steps should count encounters
+    /// rather than credit each: the sums stay exact (every state's
+    /// encounters, since its payoffs were cleared, within
+    /// [`PayoffTables::exact_donation_terms`]), there are few payoff
+    /// classes, and the run has at least as many steps as there are counts
+    /// to turn into payoffs.
+    fn counting_pays(&self, steps: u64) -> bool {
+        let classes = self.tables.classes();
+        let cells = (self.size() * classes) as u64;
+        if classes > Self::MAX_COUNTED_CLASSES || steps < cells {
+            return false;
+        }
+        let most = self.tallies.iter().map(|t| t.encounters).max().unwrap_or(0);
+        most.saturating_add(steps) <= self.tables.exact_donation_terms()
+    }
+
+    /// `steps` donation steps under public assessment when every kind
     /// decides by its standing table: the steps of [`Society::donation`]
     /// with the same draws in the same order and the same results, with the
     /// dispatch on the institution and the decision hoisted out of the loop
-    /// and the counters kept in locals.
-    fn run_public_tables<R: Rng>(&mut self, steps: u64, rng: &mut R) {
+    /// and the counters kept in locals. With `COUNT`, each encounter is
+    /// counted in `encounter_counts` (for [`Society::credit_counts`])
+    /// instead of credited to the tallies.
+    fn public_table_steps<const COUNT: bool, R: Rng>(&mut self, steps: u64, rng: &mut R) {
         let Society {
             decisions,
             chances,
@@ -502,6 +561,7 @@ impl Society {
             standings,
             good_count,
             tallies,
+            encounter_counts,
             counters,
             params,
             ..
@@ -520,15 +580,12 @@ impl Society {
         let norm = params.norm();
         let chances = *chances;
         let size = u32::try_from(kind_of.len()).unwrap_or(u32::MAX);
+        let classes = tables.classes();
         let mut local = *counters;
         let mut good = *good_count;
         for _ in 0..steps {
             let mut draws = StepDraws::new(rng);
-            let donor = draws.below(size) as usize;
-            let mut recipient = draws.below(size - 1) as usize;
-            if recipient >= donor {
-                recipient += 1;
-            }
+            let (donor, recipient) = draws.distinct_pair(size);
             let kind = kind_of[donor] as usize;
             let bits = if small {
                 table_bits[kind]
@@ -546,7 +603,6 @@ impl Society {
             } else {
                 Action::D
             };
-            local.actions += 1;
             local.intended_cooperations += u64::from(intends_c);
             local.cooperations += u64::from(action == Action::C);
             if draws.happens(chances.observation) {
@@ -566,17 +622,67 @@ impl Society {
                 standings[donor] = new;
                 good = good + u64::from(new.is_good()) - u64::from(donor_standing.is_good());
             }
-            let payoffs = tables.donation(
-                class_of[donor] as usize,
-                class_of[recipient] as usize,
-                action,
-            );
-            Self::credit(tallies, donor, recipient, payoffs);
-            local.steps += 1;
+            if COUNT {
+                // Cell `((state classes + partner's class) 2 + role) 2 + action`.
+                let (donor_partner, recipient_partner) = if classes == 1 {
+                    (0, 0)
+                } else {
+                    (class_of[recipient] as usize, class_of[donor] as usize)
+                };
+                let action = action.index();
+                encounter_counts[(donor * classes + donor_partner) * 4 + action] += 1;
+                encounter_counts[(recipient * classes + recipient_partner) * 4 + 2 + action] += 1;
+            } else {
+                let payoffs = tables.donation(
+                    class_of[donor] as usize,
+                    class_of[recipient] as usize,
+                    action,
+                );
+                Self::credit(tallies, donor, recipient, payoffs);
+            }
             local.good_count_sum += u128::from(good);
         }
+        local.actions += steps;
+        local.steps += steps;
         *counters = local;
         *good_count = good;
+    }
+
+    /// Adds the encounters counted in `encounter_counts` to the tallies,
+    /// each count times its payoff, and clears the counts. Used only when
+    /// the sums are exact ([`Society::counting_pays`]), so the totals are
+    /// those of crediting the encounters one by one.
+    #[allow(clippy::cast_precision_loss, reason = "counts below 2^32 are exact")]
+    fn credit_counts(&mut self) {
+        let classes = self.tables.classes();
+        for (state, (counts, tally)) in self
+            .encounter_counts
+            .chunks_exact_mut(classes * 4)
+            .zip(&mut self.tallies)
+            .enumerate()
+        {
+            let own = self.class_of[state] as usize;
+            for (partner, by_role) in counts.chunks_exact_mut(4).enumerate() {
+                for (cell, count) in by_role.iter_mut().enumerate() {
+                    if *count == 0 {
+                        continue;
+                    }
+                    let (role, action) = (cell / 2, Action::ALL[cell % 2]);
+                    let (donor, recipient) = if role == 0 {
+                        (own, partner)
+                    } else {
+                        (partner, own)
+                    };
+                    let payoff = &self.tables.donation(donor, recipient, action)[role];
+                    let times = f64::from(*count);
+                    tally.payoff.policy += times * payoff.policy;
+                    tally.payoff.political += times * payoff.political;
+                    tally.payoff.utility += times * payoff.utility;
+                    tally.encounters += u64::from(*count);
+                    *count = 0;
+                }
+            }
+        }
     }
 
     /// One step: a donation, or a simultaneous round, by the encounter
@@ -593,13 +699,7 @@ impl Society {
     /// different.
     #[inline]
     fn pair<R: Rng>(&self, draws: &mut StepDraws<'_, R>) -> (usize, usize) {
-        let size = self.kind_of.len() as u32;
-        let first = draws.below(size);
-        let mut second = draws.below(size - 1);
-        if second >= first {
-            second += 1;
-        }
-        (first as usize, second as usize)
+        draws.distinct_pair(self.kind_of.len() as u32)
     }
 
     /// One donation step.

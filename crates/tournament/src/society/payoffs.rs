@@ -155,6 +155,56 @@ pub(crate) struct PayoffTables {
     donation: Vec<[[Payoff; 2]; 2]>,
     /// `[row class * classes + column class]`: the simultaneous round.
     rounds: Vec<StageTable>,
+    /// How many donation payoffs (of any cells, repeated) can be summed in
+    /// floating point with every partial sum exact; see
+    /// [`PayoffTables::exact_donation_terms`].
+    exact_donation_terms: u64,
+}
+
+/// The exponent of the lowest set bit of a finite nonzero `value`: `value`
+/// is an integer multiple of `2^exponent`.
+fn lowest_bit_exponent(value: f64) -> i32 {
+    let bits = value.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1_u64 << 52) - 1);
+    let (significand, exponent) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1_u64 << 52), biased - 1075)
+    };
+    exponent + significand.trailing_zeros() as i32
+}
+
+/// How many values of `values` (each any of them, repeated) can be summed
+/// in floating point, starting from 0 and in any order, with every partial
+/// sum exact: all are integer multiples of the unit `2^g` of the finest
+/// of them, so a sum of `n` of them is an integer multiple of `2^g` of
+/// magnitude at most `n max|v|`, exact while that is at most `2^53 2^g`.
+/// 0 when a value is not finite.
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "the bound is a non-negative float clamped to the u64 range"
+)]
+fn exact_sum_terms(values: impl Iterator<Item = f64>) -> u64 {
+    let mut finest = i32::MAX;
+    let mut largest = 0.0_f64;
+    for value in values {
+        if !value.is_finite() {
+            return 0;
+        }
+        if value != 0.0 {
+            finest = finest.min(lowest_bit_exponent(value));
+            largest = largest.max(value.abs());
+        }
+    }
+    if largest == 0.0 {
+        return u64::MAX;
+    }
+    // The largest value in units of 2^finest (a power-of-two scaling).
+    let units = largest * 2_f64.powi(-finest);
+    // Rounded down below 2^53 / units, with margin for the division.
+    (9_007_199_254_740_992.0 / units * (1.0 - 1e-9)).min(u64::MAX as f64) as u64
 }
 
 impl PayoffTables {
@@ -169,11 +219,35 @@ impl PayoffTables {
                 rounds.push(game.game.stage_table_uneven(pis, orientations));
             }
         }
+        let exact_donation_terms = exact_sum_terms(
+            donation
+                .iter()
+                .flatten()
+                .flatten()
+                .flat_map(|payoff| [payoff.policy, payoff.political, payoff.utility]),
+        );
         PayoffTables {
             classes: classes.len(),
             donation,
             rounds,
+            exact_donation_terms,
         }
+    }
+
+    /// The number of payoff classes.
+    #[inline]
+    pub(crate) const fn classes(&self) -> usize {
+        self.classes
+    }
+
+    /// How many donation payoffs (of any cells, in any order, in any one
+    /// currency) can be added up from 0 in floating point with every
+    /// partial sum exact. Up to that many, a sum does not depend on the
+    /// order of its terms, so `n` equal terms may be added as `n` times
+    /// the term: the classic donation game with integer `b` and `c` (and
+    /// `w = pi = 0`) allows about 2^53 / max(b, c, b + c) terms.
+    pub(crate) const fn exact_donation_terms(&self) -> u64 {
+        self.exact_donation_terms
     }
 
     /// The payoffs `[donor, recipient]` of a donation.
@@ -239,6 +313,36 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn sums_are_exact_only_for_values_on_a_coarse_grid() {
+        assert_eq!(lowest_bit_exponent(3.0), 0);
+        assert_eq!(lowest_bit_exponent(-6.0), 1);
+        assert_eq!(lowest_bit_exponent(0.75), -2);
+        assert_eq!(lowest_bit_exponent(f64::from_bits(1)), -1074);
+        // Integers up to 3: partial sums exact up to 2^53 / 3 terms.
+        let terms = exact_sum_terms([-1.0, 2.0, 0.0, 3.0, -3.0].into_iter());
+        assert!(
+            terms <= (1_u64 << 53) / 3 && terms > (1_u64 << 53) / 4,
+            "{terms}"
+        );
+        // 0.3 has 52 significant bits below 1: hardly any term is safe.
+        assert!(exact_sum_terms([0.3, 1.0].into_iter()) < 8);
+        assert_eq!(exact_sum_terms([0.0].into_iter()), u64::MAX);
+        assert_eq!(exact_sum_terms([f64::NAN].into_iter()), 0);
+        // The classic game's tables qualify; a politicized class does not.
+        let game = DonationGame::with_defaults(2.0, 1.0).unwrap();
+        let classic = PayoffClass {
+            pi: Politicization::NONE,
+            orientation: Orientation::POLICY,
+        };
+        assert!(PayoffTables::new(&game, &[classic]).exact_donation_terms() > 1 << 50);
+        let politicized = PayoffClass {
+            pi: Politicization::new(0.3).unwrap(),
+            orientation: Orientation::new(0.2).unwrap(),
+        };
+        assert!(PayoffTables::new(&game, &[classic, politicized]).exact_donation_terms() < 1 << 20);
     }
 
     #[test]
