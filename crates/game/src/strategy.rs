@@ -9,6 +9,7 @@ use rand_core::Rng;
 
 use crate::action::Action;
 use crate::matrix::PayoffMatrix;
+use crate::memory_one::MemoryOnePlayer;
 
 /// What a player may know about a strategy without running it, after the
 /// Python `axelrod` library's classifier.
@@ -218,6 +219,30 @@ pub trait Strategy: CloneStrategy + Send + Sync {
 
     /// Forgets everything learned in a match.
     fn reset(&mut self);
+
+    /// The strategy as a [`MemoryOnePlayer`], when it is exactly one; `None`
+    /// (the default) otherwise.
+    ///
+    /// Return `Some(player)` only when [`Strategy::decide`] is, for every
+    /// view, the following rule and nothing else: in the first round
+    /// (empty histories) cooperate with probability `p =`
+    /// [`player.first_cooperation()`](MemoryOnePlayer::first_cooperation),
+    /// afterwards with `p =`
+    /// [`player.cooperation_after(outcome)`](MemoryOnePlayer::cooperation_after),
+    /// where `outcome` is the player's own last move (as played) and the
+    /// partner's last move (as perceived); a `p` of 0 or 1 gives D or C
+    /// without touching the RNG, any other `p` draws one `f64` from the RNG
+    /// (`rand`'s standard uniform, `rng.random::<f64>()`) and cooperates
+    /// when it is below `p`. Such a strategy keeps no state, and reads
+    /// nothing else of the view (no payoffs, no politicization, no
+    /// discount).
+    ///
+    /// The match engine then plays the strategy without calling `decide`
+    /// (a tight loop over the four outcomes when both players are
+    /// memory-one), with the same moves, draws and payoffs, bit for bit.
+    fn memory_one(&self) -> Option<MemoryOnePlayer> {
+        None
+    }
 }
 
 /// Boxed cloning for strategies, so that a tournament can give each match

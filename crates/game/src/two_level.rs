@@ -953,39 +953,11 @@ impl StageTableBuilder {
         pis: [Politicization; 2],
         orientations: [Orientation; 2],
     ) -> [f64; 2] {
-        let game = &self.game;
-        let weights = [
-            game.effective_weight(orientations[0], pis[0]),
-            game.effective_weight(orientations[1], pis[1]),
-        ];
-        let levels = game.levels(pis);
-        let accountable = game.accountability != 0.0;
+        let weights = self.weights(pis, orientations);
+        let levels = self.game.levels(pis);
+        let accountable = self.game.accountability != 0.0;
         for cell in 0..4 {
-            let unsolved = self.unsolved[cell];
-            let base = self.base[cell];
-            let policy = [
-                threatened(base[0], levels.threat[0], unsolved),
-                threatened(base[1], levels.threat[1], unsolved),
-            ];
-            let given = self.political[cell];
-            let political = if self.derived {
-                // `derived_political`, with its test of alpha made once.
-                let gaps = [policy[0] - policy[1], policy[1] - policy[0]];
-                let audience = [
-                    levels.kappa_eff[0] * gaps[0] + given[0],
-                    levels.kappa_eff[1] * gaps[1] + given[1],
-                ];
-                if accountable {
-                    [
-                        audience[0] - levels.accountable[0] * unsolved,
-                        audience[1] - levels.accountable[1] * unsolved,
-                    ]
-                } else {
-                    audience
-                }
-            } else {
-                given
-            };
+            let [policy, political] = self.policy_and_political(cell, &levels, accountable);
             for k in 0..2 {
                 table.cells[cell][k].policy = policy[k];
                 table.cells[cell][k].political = political[k];
@@ -1009,6 +981,78 @@ impl StageTableBuilder {
             }
         }
         weights
+    }
+
+    /// Both players' payoffs in one outcome of the table that
+    /// [`StageTableBuilder::fill`] would fill for these levels and
+    /// orientations, bit for bit, without computing the other three
+    /// outcomes: what a match needs when its players do not read their
+    /// payoffs (memory-one players) and the levels move every round.
+    #[inline]
+    #[must_use]
+    pub fn outcome_payoffs(
+        &self,
+        outcome: Outcome,
+        pis: [Politicization; 2],
+        orientations: [Orientation; 2],
+    ) -> [Payoff; 2] {
+        let weights = self.weights(pis, orientations);
+        let levels = self.game.levels(pis);
+        let accountable = self.game.accountability != 0.0;
+        let [policy, political] = self.policy_and_political(outcome.index(), &levels, accountable);
+        [0, 1].map(|k| Payoff {
+            utility: blend(weights[k], policy[k], political[k]),
+            policy: policy[k],
+            political: political[k],
+        })
+    }
+
+    /// Each state's effective political weight `w_eff` at its own level.
+    #[inline]
+    fn weights(&self, pis: [Politicization; 2], orientations: [Orientation; 2]) -> [f64; 2] {
+        [
+            self.game.effective_weight(orientations[0], pis[0]),
+            self.game.effective_weight(orientations[1], pis[1]),
+        ]
+    }
+
+    /// Both states' policy and political payoffs in table cell `cell`, with
+    /// the same floating-point operations in the same order as
+    /// [`TwoLevelGame::payoffs_uneven`]; `accountable` is the test of alpha,
+    /// made once by the caller.
+    #[inline]
+    fn policy_and_political(
+        &self,
+        cell: usize,
+        levels: &StateLevels,
+        accountable: bool,
+    ) -> [[f64; 2]; 2] {
+        let unsolved = self.unsolved[cell];
+        let base = self.base[cell];
+        let policy = [
+            threatened(base[0], levels.threat[0], unsolved),
+            threatened(base[1], levels.threat[1], unsolved),
+        ];
+        let given = self.political[cell];
+        let political = if self.derived {
+            // `derived_political`, with its test of alpha made once.
+            let gaps = [policy[0] - policy[1], policy[1] - policy[0]];
+            let audience = [
+                levels.kappa_eff[0] * gaps[0] + given[0],
+                levels.kappa_eff[1] * gaps[1] + given[1],
+            ];
+            if accountable {
+                [
+                    audience[0] - levels.accountable[0] * unsolved,
+                    audience[1] - levels.accountable[1] * unsolved,
+                ]
+            } else {
+                audience
+            }
+        } else {
+            given
+        };
+        [policy, political]
     }
 }
 

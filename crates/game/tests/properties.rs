@@ -6,9 +6,9 @@
 
 use proptest::prelude::*;
 use twolevel_game::{
-    Action, Bimatrix, ElectionCycle, Horizon, NoThreshold, Orientation, ParameterError,
-    PayoffMatrix, PoliticalPayoff, Politicization, PoliticizationDynamics, Politics, TwoLevelGame,
-    grim_paths, grim_threshold, tft_paths, tft_threshold,
+    Action, Bimatrix, ElectionCycle, Horizon, NoThreshold, Orientation, Outcome, ParameterError,
+    PayoffMatrix, PoliticalPayoff, Politicization, PoliticizationDynamics, Politics, StageTable,
+    StageTableBuilder, TwoLevelGame, grim_paths, grim_threshold, tft_paths, tft_threshold,
 };
 
 /// Every finite f64, both signs, including subnormals and `-0.0`.
@@ -243,6 +243,33 @@ proptest! {
         }
         let shared = game.stage_table(pis[0], orientations);
         prop_assert_eq!(game.stage_table_uneven([pis[0]; 2], orientations), shared);
+    }
+
+    /// One outcome's payoffs from the builder (what a match between
+    /// memory-one players computes when the levels move every round) are
+    /// the table's cell bit for bit, for uneven levels and orientations.
+    #[test]
+    fn outcome_payoffs_equal_the_filled_table_bit_for_bit(
+        game in moderate_game(),
+        pis in (unit(), unit()),
+        w in unit(),
+        partner_w in unit(),
+    ) {
+        let pis = [pis.0, pis.1].map(|x| Politicization::new(x).unwrap());
+        let orientations = [w, partner_w].map(|x| Orientation::new(x).unwrap());
+        let builder = StageTableBuilder::new(&game);
+        let mut table = StageTable::default();
+        builder.fill(&mut table, pis, orientations);
+        for (row, column) in outcomes() {
+            let outcome = Outcome::new(row, column);
+            let single = builder.outcome_payoffs(outcome, pis, orientations);
+            let cell = table.get(row, column);
+            for k in 0..2 {
+                prop_assert_eq!(single[k].utility.to_bits(), cell[k].utility.to_bits());
+                prop_assert_eq!(single[k].policy.to_bits(), cell[k].policy.to_bits());
+                prop_assert_eq!(single[k].political.to_bits(), cell[k].political.to_bits());
+            }
+        }
     }
 
     /// `w_eff` is affine in `w` and the utility affine in `w_eff`, so the

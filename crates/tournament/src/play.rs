@@ -52,8 +52,8 @@ use rand_core::Rng;
 use serde::{Deserialize, Serialize};
 use twolevel_game::{
     Action, ElectionCycle, Horizon, HorizonKind, Orientation, Outcome, PAYOFF_LIMIT,
-    ParameterError, PayoffMatrix, Politicization, Politics, Situation, StageTable,
-    StageTableBuilder, Strategy, TwoLevelGame, View,
+    ParameterError, PayoffMatrix, Politicization, PoliticizationDynamics, Politics, Situation,
+    StageTable, StageTableBuilder, Strategy, TwoLevelGame, View,
     error::{check_positive_fraction, check_unit_interval, format_number},
 };
 
@@ -402,7 +402,7 @@ impl MatchResult {
 #[derive(Clone, Debug, Default)]
 pub struct MatchBuffers {
     /// Each player's moves as played.
-    moves: [Vec<Action>; 2],
+    pub(crate) moves: [Vec<Action>; 2],
     /// `perceived[k]`: player `k`'s partner's moves as player `k` saw them.
     /// Used only under perception noise.
     perceived: [Vec<Action>; 2],
@@ -435,7 +435,7 @@ impl MatchBuffers {
         self.moves[k].iter().map(|a| a.to_string()).collect()
     }
 
-    fn prepare(&mut self, turns: usize, perception: bool) {
+    pub(crate) fn prepare(&mut self, turns: usize, perception: bool) {
         for history in self.moves.iter_mut() {
             history.clear();
             history.reserve(turns);
@@ -631,7 +631,7 @@ fn own_matrices(table: &StageTable) -> [PayoffMatrix; 2] {
 
 /// Each player's orientation in round `turn`.
 #[inline]
-fn orientations_at(
+pub(crate) fn orientations_at(
     election: Option<&ElectionCycle>,
     turn: u32,
     settings: &[PlayerSettings; 2],
@@ -712,6 +712,11 @@ pub(crate) fn play_match_of_length(
 ) -> MatchResult {
     for player in players.iter_mut() {
         player.reset();
+    }
+    if let Some(result) =
+        crate::memory_one_match::play_memory_one(config, &players, settings, buffers, rng, turns)
+    {
+        return result;
     }
     let known_length = config.horizon.turns().filter(|_| config.length_known);
     let initial = config.politics.initial();
@@ -811,14 +816,28 @@ fn play_static<const NOISY: bool>(
         situations[1].last_utility = Some(utility1);
     }
 
+    let scores = [situations[0].score, situations[1].score];
+    fixed_table_result(turns, scores, &counts, &payoffs.table, pis)
+}
+
+/// The result of a match paid from one table at fixed levels `pis`: the
+/// utility totals are the running `scores`, the policy and political totals
+/// and the cooperations come from the `counts` of the four outcomes.
+pub(crate) fn fixed_table_result(
+    turns: u32,
+    scores: [f64; 2],
+    counts: &[u32; 4],
+    table: &StageTable,
+    pis: [f64; 2],
+) -> MatchResult {
     let totals = [0, 1].map(|k| {
         let mut totals = PlayerTotals {
-            utility: situations[k].score,
+            utility: scores[k],
             ..PlayerTotals::default()
         };
         for outcome in Outcome::ALL {
             let count = counts[outcome.index()];
-            let payoff = &payoffs.table.cells[outcome.index()][k];
+            let payoff = &table.cells[outcome.index()][k];
             totals.policy += f64::from(count) * payoff.policy;
             totals.political += f64::from(count) * payoff.political;
             let own = if k == 0 { outcome.own } else { outcome.partner };
@@ -902,39 +921,62 @@ fn play_general(
         pi_sums[0] += payoffs.pis[0].value();
         pi_sums[1] += payoffs.pis[1].value();
 
-        let next_pis = match (dynamics, visibilities) {
-            (Some(dynamics), Some(visibilities)) => {
-                let visible = |k: usize, played: Action| {
-                    if played.is_defection() {
-                        visibilities[k]
-                    } else {
-                        0.0
-                    }
-                };
-                let visible = [visible(0, played0), visible(1, played1)];
-                [
-                    dynamics.next_for_state(
-                        payoffs.pis[0],
-                        visible[1],
-                        visible[0],
-                        settings[0].securitizing,
-                    ),
-                    dynamics.next_for_state(
-                        payoffs.pis[1],
-                        visible[0],
-                        visible[1],
-                        settings[1].securitizing,
-                    ),
-                ]
-            }
-            _ => payoffs.pis,
-        };
+        let next_pis = next_levels(
+            dynamics,
+            visibilities,
+            payoffs.pis,
+            [played0, played1],
+            settings,
+        );
         let orientations = orientations_at(election, turn + 1, settings);
         payoffs.update(next_pis, orientations);
     }
 
+    moving_levels_result(turns, totals, pi_sums, payoffs.pis)
+}
+
+/// Each state's level after a round in which the players played `played`:
+/// moved by `dynamics` (each player's defection as visible as
+/// `visibilities` says, plus its securitizing move), or unchanged without
+/// dynamics.
+#[inline]
+pub(crate) fn next_levels(
+    dynamics: Option<&PoliticizationDynamics>,
+    visibilities: Option<[f64; 2]>,
+    pis: [Politicization; 2],
+    played: [Action; 2],
+    settings: &[PlayerSettings; 2],
+) -> [Politicization; 2] {
+    match (dynamics, visibilities) {
+        (Some(dynamics), Some(visibilities)) => {
+            let visible = |k: usize| {
+                if played[k].is_defection() {
+                    visibilities[k]
+                } else {
+                    0.0
+                }
+            };
+            let visible = [visible(0), visible(1)];
+            [
+                dynamics.next_for_state(pis[0], visible[1], visible[0], settings[0].securitizing),
+                dynamics.next_for_state(pis[1], visible[0], visible[1], settings[1].securitizing),
+            ]
+        }
+        _ => pis,
+    }
+}
+
+/// The result of a match summed round by round: the totals, and the levels
+/// from their sums over the rounds (`pi_sums`) and their values after the
+/// last round (`finals`).
+pub(crate) fn moving_levels_result(
+    turns: u32,
+    totals: [PlayerTotals; 2],
+    pi_sums: [f64; 2],
+    finals: [Politicization; 2],
+) -> MatchResult {
     let means = pi_sums.map(|sum| sum / f64::from(turns));
-    let finals = payoffs.pis.map(Politicization::value);
+    let finals = finals.map(Politicization::value);
     MatchResult {
         turns,
         players: totals,

@@ -4,7 +4,7 @@
 //! (Axelrod 1984); `Alternator` in the Python `axelrod` library.
 
 use rand_core::Rng;
-use twolevel_game::{Action, Classifier, Strategy, View};
+use twolevel_game::{Action, Classifier, MemoryOnePlayer, Strategy, View};
 
 use crate::registry::{StrategyEntry, default_build};
 
@@ -26,6 +26,11 @@ impl Strategy for Alternator {
     }
 
     fn reset(&mut self) {}
+
+    fn memory_one(&self) -> Option<MemoryOnePlayer> {
+        // The opposite of its own last move, whatever the partner did.
+        MemoryOnePlayer::new([0.0, 0.0, 1.0, 1.0], 1.0).ok()
+    }
 }
 
 /// The registry entry of [`Alternator`].

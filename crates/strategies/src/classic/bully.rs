@@ -5,7 +5,7 @@
 //! `Bully` in the Python `axelrod` library.
 
 use rand_core::Rng;
-use twolevel_game::{Action, Classifier, Strategy, View};
+use twolevel_game::{Action, Classifier, MemoryOnePlayer, Strategy, View};
 
 use crate::registry::{StrategyEntry, default_build};
 
@@ -27,6 +27,11 @@ impl Strategy for Bully {
     }
 
     fn reset(&mut self) {}
+
+    fn memory_one(&self) -> Option<MemoryOnePlayer> {
+        // The opposite of the partner's last move, defecting first.
+        MemoryOnePlayer::new([0.0, 1.0, 0.0, 1.0], 0.0).ok()
+    }
 }
 
 /// The registry entry of [`Bully`].

@@ -4,7 +4,7 @@
 //! library; the unconditional defector of Axelrod (1984).
 
 use rand_core::Rng;
-use twolevel_game::{Action, Classifier, Strategy, View};
+use twolevel_game::{Action, Classifier, MemoryOnePlayer, Strategy, View};
 
 use crate::registry::{StrategyEntry, default_build};
 
@@ -26,6 +26,10 @@ impl Strategy for Defector {
     }
 
     fn reset(&mut self) {}
+
+    fn memory_one(&self) -> Option<MemoryOnePlayer> {
+        Some(MemoryOnePlayer::ALWAYS_DEFECT)
+    }
 }
 
 /// The registry entry of [`Defector`].

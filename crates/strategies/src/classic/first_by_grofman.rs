@@ -6,7 +6,7 @@
 //! 1980); `FirstByGrofman` in the Python `axelrod` library.
 
 use rand_core::Rng;
-use twolevel_game::{Action, Classifier, Strategy, View};
+use twolevel_game::{Action, Classifier, MemoryOnePlayer, Strategy, View};
 
 use super::support::random_choice;
 use crate::registry::{StrategyEntry, default_build};
@@ -37,6 +37,11 @@ impl Strategy for FirstByGrofman {
     }
 
     fn reset(&mut self) {}
+
+    fn memory_one(&self) -> Option<MemoryOnePlayer> {
+        let p = COOPERATION_AFTER_DISAGREEMENT;
+        MemoryOnePlayer::new([1.0, p, p, 1.0], 1.0).ok()
+    }
 }
 
 /// The registry entry of [`FirstByGrofman`].

@@ -7,7 +7,7 @@
 //! with four-vector `(p, 0, p, 0)`), named `"First by Joss: 0.9"`.
 
 use rand_core::Rng;
-use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
+use twolevel_game::{Action, Classifier, MemoryOnePlayer, ParameterError, Strategy, View};
 
 use super::support::{python_float, reactive_choice};
 use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
@@ -59,6 +59,10 @@ impl Strategy for FirstByJoss {
     }
 
     fn reset(&mut self) {}
+
+    fn memory_one(&self) -> Option<MemoryOnePlayer> {
+        MemoryOnePlayer::reactive(1.0, self.p, 0.0).ok()
+    }
 }
 
 /// The registry entry of [`FirstByJoss`].

@@ -21,7 +21,9 @@
 //! game.
 
 use rand_core::Rng;
-use twolevel_game::{Action, Classifier, ParameterError, PayoffMatrix, Strategy, View};
+use twolevel_game::{
+    Action, Classifier, MemoryOnePlayer, ParameterError, PayoffMatrix, Strategy, View,
+};
 
 use super::support::{python_float, reactive_choice};
 use crate::registry::{Limit, ParamKind, ParamSpec, StrategyEntry};
@@ -111,6 +113,15 @@ impl Strategy for Gtft {
     }
 
     fn reset(&mut self) {}
+
+    fn memory_one(&self) -> Option<MemoryOnePlayer> {
+        // A forgiveness computed from the payoffs follows the view's payoffs,
+        // which may change from round to round.
+        match self.generosity {
+            Generosity::Fixed(p) => MemoryOnePlayer::reactive(1.0, 1.0, p).ok(),
+            Generosity::FromPayoffs => None,
+        }
+    }
 }
 
 /// The registry entry of [`Gtft`].

@@ -7,7 +7,7 @@
 //! deterministic.
 
 use rand_core::Rng;
-use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
+use twolevel_game::{Action, Classifier, MemoryOnePlayer, ParameterError, Strategy, View};
 
 use super::support::{python_float, random_choice};
 use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
@@ -68,6 +68,10 @@ impl Strategy for Random {
     }
 
     fn reset(&mut self) {}
+
+    fn memory_one(&self) -> Option<MemoryOnePlayer> {
+        MemoryOnePlayer::new([self.p; 4], self.p).ok()
+    }
 }
 
 /// The registry entry of [`Random`].

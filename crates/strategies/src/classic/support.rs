@@ -34,7 +34,12 @@ pub(crate) fn python_float(value: f64) -> String {
 /// Returns `C` with probability `p` and `D` otherwise, after `axelrod`'s
 /// `random_choice`: no random number is drawn when `p` is 0 or 1, and a
 /// single uniform draw `r` gives `C` exactly when `r < p`.
-pub(crate) fn random_choice(p: f64, rng: &mut dyn Rng) -> Action {
+///
+/// This is the draw of every memory-one strategy
+/// ([`Strategy::memory_one`](twolevel_game::Strategy::memory_one)), and the
+/// match engine's memory-one fast path plays such strategies with it.
+#[inline]
+pub fn random_choice(p: f64, rng: &mut dyn Rng) -> Action {
     if p <= 0.0 {
         return Action::D;
     }

@@ -5,7 +5,7 @@
 //! `SuspiciousTitForTat` in the Python `axelrod` library.
 
 use rand_core::Rng;
-use twolevel_game::{Action, Classifier, Strategy, View};
+use twolevel_game::{Action, Classifier, MemoryOnePlayer, Strategy, View};
 
 use crate::registry::{StrategyEntry, default_build};
 
@@ -27,6 +27,11 @@ impl Strategy for SuspiciousTitForTat {
     }
 
     fn reset(&mut self) {}
+
+    fn memory_one(&self) -> Option<MemoryOnePlayer> {
+        // Tit For Tat's four-vector, defecting first.
+        MemoryOnePlayer::new([1.0, 0.0, 1.0, 0.0], 0.0).ok()
+    }
 }
 
 /// The registry entry of [`SuspiciousTitForTat`].

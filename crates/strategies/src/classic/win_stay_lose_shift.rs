@@ -7,7 +7,7 @@
 //! `axelrod` library.
 
 use rand_core::Rng;
-use twolevel_game::{Action, Classifier, Strategy, View};
+use twolevel_game::{Action, Classifier, MemoryOnePlayer, Strategy, View};
 
 use crate::registry::{StrategyEntry, default_build};
 
@@ -33,6 +33,10 @@ impl Strategy for WinStayLoseShift {
     }
 
     fn reset(&mut self) {}
+
+    fn memory_one(&self) -> Option<MemoryOnePlayer> {
+        Some(MemoryOnePlayer::WIN_STAY_LOSE_SHIFT)
+    }
 }
 
 /// The registry entry of [`WinStayLoseShift`].

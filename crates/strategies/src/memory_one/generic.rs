@@ -129,6 +129,10 @@ impl Strategy for MemoryOne {
     }
 
     fn reset(&mut self) {}
+
+    fn memory_one(&self) -> Option<MemoryOnePlayer> {
+        Some(self.player)
+    }
 }
 
 /// The registry entry of [`MemoryOne`], registered under the name of

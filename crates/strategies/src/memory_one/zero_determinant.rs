@@ -359,6 +359,10 @@ impl Strategy for ZeroDeterminant {
     }
 
     fn reset(&mut self) {}
+
+    fn memory_one(&self) -> Option<twolevel_game::MemoryOnePlayer> {
+        self.inner.memory_one()
+    }
 }
 
 /// The payoffs the registered zero-determinant families are built for:

@@ -7,7 +7,7 @@
 //! strict sequence.
 
 use rand_core::Rng;
-use twolevel_game::{Action, Classifier, Strategy, View};
+use twolevel_game::{Action, Classifier, MemoryOnePlayer, Strategy, View};
 
 use crate::registry::{StrategyEntry, default_build};
 
@@ -29,6 +29,10 @@ impl Strategy for TitForTat {
     }
 
     fn reset(&mut self) {}
+
+    fn memory_one(&self) -> Option<MemoryOnePlayer> {
+        Some(MemoryOnePlayer::TIT_FOR_TAT)
+    }
 }
 
 /// The registry entry of [`TitForTat`].
