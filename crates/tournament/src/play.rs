@@ -46,6 +46,14 @@
 //! continuation length, by stochastic strategies, and by noise that is not
 //! zero. A noiseless match between deterministic strategies with a fixed
 //! horizon never touches the RNG.
+//!
+//! With [`MatchBuffers::without_moves`] (the round robin's and the
+//! evolution engines' buffers), a match between two strategies whose
+//! [memory depth](twolevel_game::Classifier::memory_depth) is bounded by
+//! `k` keeps each history in a window of `max(2k, MIN_WINDOW)` moves that
+//! moves its last `k` moves to its front when it is full, and shows the
+//! players [`View::recent`] views of what it holds; the results are the
+//! same bits as with every move kept.
 
 use rand::RngExt;
 use rand_core::Rng;
@@ -886,7 +894,7 @@ fn play_static<const NOISY: bool>(
     history0.resize(window.capacity, Action::C);
     history1.resize(window.capacity, Action::C);
     let (moves0, moves1) = (history0.as_mut_slice(), history1.as_mut_slice());
-    // The moves held, the last `held` of the `t` rounds played: every
+    // The moves held, the last `held` of the rounds played: every
     // move, unless the window slid.
     let mut held = 0;
 
@@ -903,37 +911,48 @@ fn play_static<const NOISY: bool>(
     // reference to the player's situation.
     let mut situations = payoffs.situations;
     let counts_rounds_left = calendar.known_length.is_some();
-    for t in 0..n {
-        if counts_rounds_left && t > 0 {
-            let discount = calendar.round(t as u32).discount;
-            situations[0].discount = discount[0];
-            situations[1].discount = discount[1];
-        }
+    let mut played = 0;
+    while played < n {
         if held == window.capacity {
             window.slide(moves0);
             held = window.slide(moves1);
         }
-        let (seen0, seen1) = (&moves0[..held], &moves1[..held]);
-        let chosen0 = first.decide(&View::recent(seen0, seen1, t, &situations[0]), rng);
-        let chosen1 = second.decide(&View::recent(seen1, seen0, t, &situations[1]), rng);
-        let (played0, played1) = if NOISY {
-            (
-                tremble(chosen0, config.action_noise, rng),
-                tremble(chosen1, config.action_noise, rng),
-            )
-        } else {
-            (chosen0, chosen1)
-        };
-        moves0[held] = played0;
-        moves1[held] = played1;
-        held += 1;
-        let outcome = Outcome::new(played0, played1).index();
-        counts[outcome] += 1;
-        let [utility0, utility1] = utility[outcome];
-        situations[0].score += utility0;
-        situations[1].score += utility1;
-        situations[0].last_utility = Some(utility0);
-        situations[1].last_utility = Some(utility1);
+        // The rounds until the window is full again or the match ends:
+        // within them the index in the window runs with the round, as in a
+        // match that keeps every move (the bounds checks fold away).
+        let end = window.capacity.min(held + (n - played));
+        let (segment0, segment1) = (&mut moves0[..end], &mut moves1[..end]);
+        let first_round = played - held;
+        for i in held..end {
+            let t = first_round + i;
+            if counts_rounds_left && t > 0 {
+                let discount = calendar.round(t as u32).discount;
+                situations[0].discount = discount[0];
+                situations[1].discount = discount[1];
+            }
+            let (seen0, seen1) = (&segment0[..i], &segment1[..i]);
+            let chosen0 = first.decide(&View::recent(seen0, seen1, t, &situations[0]), rng);
+            let chosen1 = second.decide(&View::recent(seen1, seen0, t, &situations[1]), rng);
+            let (played0, played1) = if NOISY {
+                (
+                    tremble(chosen0, config.action_noise, rng),
+                    tremble(chosen1, config.action_noise, rng),
+                )
+            } else {
+                (chosen0, chosen1)
+            };
+            segment0[i] = played0;
+            segment1[i] = played1;
+            let outcome = Outcome::new(played0, played1).index();
+            counts[outcome] += 1;
+            let [utility0, utility1] = utility[outcome];
+            situations[0].score += utility0;
+            situations[1].score += utility1;
+            situations[0].last_utility = Some(utility0);
+            situations[1].last_utility = Some(utility1);
+        }
+        played = first_round + end;
+        held = end;
     }
 
     history0.truncate(held);

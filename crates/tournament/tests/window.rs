@@ -64,7 +64,7 @@ fn config(turns: u32, action: f64, perception: f64, dynamic: bool) -> MatchConfi
         .unwrap()
         .with_perception_noise(perception)
         .unwrap()
-        .with_length_known(turns % 2 == 0);
+        .with_length_known(turns.is_multiple_of(2));
     if dynamic {
         config.with_politics(Politics::Dynamic {
             initial: Politicization::new(0.3).unwrap(),
@@ -148,7 +148,7 @@ fn a_long_match_of_bounded_strategies_keeps_a_window() {
     assert_eq!(bits(&whole), bits(&windowed));
     assert!(!buffers.holds_every_move());
     assert!(buffers.moves(0).len() <= MIN_WINDOW);
-    assert!(buffers.moves(0).len() >= 1);
+    assert!(!buffers.moves(0).is_empty());
 }
 
 #[test]
