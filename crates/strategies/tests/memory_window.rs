@@ -103,7 +103,7 @@ fn the_test_catches_a_strategy_that_reads_beyond_its_depth() {
                 }
             })
             .collect();
-        let own = vec![Action::C; 50];
+        let own = [Action::C; 50];
         for t in depth..50 {
             let shorter = View::recent(&own[t - 1..t], &partner[t - 1..t], t, &situation);
             let full = View::new(&own[..t], &partner[..t], &situation);

@@ -485,13 +485,17 @@ mod tests {
                     .filter(|a| a.is_defection())
                     .count();
                 assert_eq!(
-                    recent.update(&moves[..end], window),
+                    recent.update(&moves[..end], end, window),
                     expected,
                     "window {window}, {end} moves"
                 );
+                // The same count from only the last `window` moves of the
+                // `end` rounds, in a new count (which recounts them).
+                let mut fresh = RecentDefections::default();
+                assert_eq!(fresh.update(&moves[start..end], end, window), expected);
             }
-            // A shorter history starts over.
-            assert_eq!(recent.update(&moves[..2], window), 2.min(window));
+            // Fewer rounds start over.
+            assert_eq!(recent.update(&moves[..2], 2, window), 2.min(window));
         }
     }
 
