@@ -2,12 +2,17 @@
 //! for counting instructions per turn with a tool such as callgrind.
 //!
 //! ```text
-//! match_loop KIND MATCHES
+//! match_loop KIND MATCHES [TURNS [window]]
 //! ```
 //!
 //! `KIND` is `static` (the classic game: w = 0, pi = 0, no noise) or
 //! `dynamic` (the default two-level game with dynamic politicization from
-//! pi = 0.5, so that the stage table changes every round). Running it with
+//! pi = 0.5, so that the stage table changes every round). `TURNS` is the
+//! length of a match (200 by default; a dynamic match keeps its horizon
+//! of 200 turns unless `TURNS` is given); with `window` the matches are
+//! played with [`MatchBuffers::without_moves`], so that a match longer than
+//! the window (4,096 moves for these memory-one players) keeps only its
+//! last moves instead of all of them. Running it with
 //! two numbers of matches and dividing the difference in instructions by
 //! the difference in turns gives the cost of a turn without the set-up;
 //! `benches/README.md` shows the commands.
@@ -18,19 +23,25 @@ use std::process::ExitCode;
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
 use twolevel::game::{
-    Horizon, Politicization, PoliticizationDynamics, Politics, Strategy, TwoLevelGame,
+    Horizon, PayoffMatrix, Politicization, PoliticizationDynamics, Politics, Strategy, TwoLevelGame,
 };
 use twolevel::strategies::TitForTat;
 use twolevel::strategies::classic::WinStayLoseShift;
 use twolevel::tournament::{MatchBuffers, MatchConfig, PlayerSettings, play_match};
 
-/// The match configuration of `kind`, or `None` for an unknown kind.
-fn config(kind: &str) -> Option<MatchConfig> {
+/// The match configuration of `kind` with matches of `turns` rounds
+/// (Axelrod's first tournament's 200 when `None`), or `None` for an
+/// unknown kind or an invalid length.
+fn config(kind: &str, turns: Option<u32>) -> Option<MatchConfig> {
+    let horizon = match turns {
+        Some(turns) => Horizon::fixed(turns).ok()?,
+        None => Horizon::AXELROD_FIRST,
+    };
     match kind {
-        "static" => MatchConfig::classic(200).ok(),
+        "static" => MatchConfig::new(TwoLevelGame::classic(PayoffMatrix::AXELROD), horizon).ok(),
         "dynamic" => {
             let initial = Politicization::new(0.5).ok()?;
-            let config = MatchConfig::new(TwoLevelGame::default(), Horizon::AXELROD_FIRST).ok()?;
+            let config = MatchConfig::new(TwoLevelGame::default(), horizon).ok()?;
             Some(config.with_politics(Politics::Dynamic {
                 initial,
                 dynamics: PoliticizationDynamics::DEFAULT,
@@ -42,9 +53,25 @@ fn config(kind: &str) -> Option<MatchConfig> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
-    let usage = "usage: match_loop (static|dynamic) MATCHES";
+    let usage = "usage: match_loop (static|dynamic) MATCHES [TURNS [window]]";
+    let turns = match args.get(3).map(|n| n.parse::<u32>()) {
+        None => None,
+        Some(Ok(turns)) => Some(turns),
+        Some(Err(_)) => {
+            eprintln!("{usage}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let windowed = match args.get(4).map(String::as_str) {
+        None => false,
+        Some("window") => true,
+        Some(_) => {
+            eprintln!("{usage}");
+            return ExitCode::FAILURE;
+        }
+    };
     let (Some(config), Some(matches)) = (
-        args.get(1).and_then(|kind| config(kind)),
+        args.get(1).and_then(|kind| config(kind, turns)),
         args.get(2).and_then(|n| n.parse::<u64>().ok()),
     ) else {
         eprintln!("{usage}");
@@ -52,7 +79,11 @@ fn main() -> ExitCode {
     };
     let mut first: Box<dyn Strategy> = Box::new(TitForTat);
     let mut second: Box<dyn Strategy> = Box::new(WinStayLoseShift);
-    let mut buffers = MatchBuffers::new();
+    let mut buffers = if windowed {
+        MatchBuffers::without_moves()
+    } else {
+        MatchBuffers::new()
+    };
     let mut rng = Pcg64Mcg::seed_from_u64(1);
     let mut total = 0.0;
     for _ in 0..matches {

@@ -16,6 +16,14 @@ use crate::memory_one::MemoryOnePlayer;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Classifier {
     /// How many past rounds a move can depend on; `None` means unbounded.
+    ///
+    /// `Some(k)` is a promise the match engine relies on: every decision
+    /// (and every change to the strategy's own state) reads at most the
+    /// last `k` moves of each history and nothing derived from the
+    /// histories' length (the rounds played are [`View::turn`]). A match
+    /// between two such strategies keeps only a window of the last moves
+    /// (see [`View`]), so its memory does not grow with its length; a
+    /// strategy that reads further back must say `None`.
     pub memory_depth: Option<u32>,
     /// Whether the strategy draws from the RNG.
     pub stochastic: bool,
@@ -48,15 +56,34 @@ impl Classifier {
             uses_politicization: false,
         }
     }
+
+    /// The memory depth that covers two: the larger of two bounded depths,
+    /// unbounded (`None`) when either is. It is what a player made of two
+    /// strategies reads, and what a match between two strategies must keep.
+    #[must_use]
+    pub const fn deeper_memory(first: Option<u32>, second: Option<u32>) -> Option<u32> {
+        match (first, second) {
+            (Some(a), Some(b)) => Some(if a > b { a } else { b }),
+            _ => None,
+        }
+    }
 }
 
 /// A read-only view of a match from one player's side, at the start of a
-/// round: the two histories, and everything else the player knows in its
-/// [`Situation`].
+/// round: the two histories, the number of rounds played, and everything
+/// else the player knows in its [`Situation`].
 ///
-/// A view is three words wide, so that the match engine builds one per
+/// The histories may be suffixes: when both players of a match declare a
+/// bounded [`Classifier::memory_depth`] `k`, the match engine may keep only
+/// the last moves (at least the last `k`, or all of them before round `k`),
+/// so that a match's memory does not grow with its length. A strategy that
+/// declares `Some(k)` therefore reads only the last `k` moves of each
+/// history, and takes the number of rounds played from [`View::turn`], never
+/// from the length of a history.
+///
+/// A view is four words wide, so that the match engine builds one per
 /// player and round at the cost of a few stores: the histories as slices,
-/// and a reference to the player's [`Situation`], which the engine keeps
+/// the rounds played, and a reference to the player's [`Situation`], which the engine keeps
 /// and changes only where it changed (the score and last utility every
 /// round, the payoffs when a politicization level moves). A view
 /// dereferences to its situation, so `view.score`, `view.payoffs` or
@@ -81,6 +108,10 @@ pub struct View<'a> {
     /// The partner's moves so far, as this player perceived them (after any
     /// perception noise).
     pub partner: &'a [Action],
+    /// The number of rounds already played (0 in the first round); at
+    /// least the length of the histories, which may hold only the last
+    /// moves.
+    pub rounds_played: usize,
     /// Everything else this player knows at the start of the round.
     pub situation: &'a Situation,
 }
@@ -153,23 +184,47 @@ impl Situation {
 }
 
 impl<'a> View<'a> {
-    /// A view of the round after the given histories, in the given
-    /// situation.
+    /// A view of the round after the given (whole) histories, in the given
+    /// situation: the rounds played are the length of `own`.
     #[inline]
     #[must_use]
     pub const fn new(own: &'a [Action], partner: &'a [Action], situation: &'a Situation) -> Self {
         View {
             own,
             partner,
+            rounds_played: own.len(),
             situation,
         }
     }
 
-    /// The number of rounds already played (0 in the first round).
+    /// A view of round `rounds_played` (from 0) whose histories hold only
+    /// the last moves: `own` and `partner` are the ends of the two
+    /// histories, of equal length no greater than `rounds_played`. The
+    /// match engine builds these for strategies of bounded memory depth.
     #[inline]
     #[must_use]
-    pub fn turn(&self) -> usize {
-        self.own.len()
+    pub const fn recent(
+        own: &'a [Action],
+        partner: &'a [Action],
+        rounds_played: usize,
+        situation: &'a Situation,
+    ) -> Self {
+        debug_assert!(own.len() == partner.len() && own.len() <= rounds_played);
+        View {
+            own,
+            partner,
+            rounds_played,
+            situation,
+        }
+    }
+
+    /// The number of rounds already played (0 in the first round):
+    /// [`View::rounds_played`], which the histories' length may fall short
+    /// of.
+    #[inline]
+    #[must_use]
+    pub const fn turn(&self) -> usize {
+        self.rounds_played
     }
 
     /// The partner's last move as perceived, if any.

@@ -58,8 +58,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use twolevel_game::{
-    ElectionCycle, Horizon, Orientation, ParameterError, Politicization, Politics, Role,
-    TwoLevelGame,
+    Classifier, ElectionCycle, Horizon, Orientation, ParameterError, Politicization, Politics,
+    Role, TwoLevelGame,
 };
 use twolevel_strategies::config::{ConfigError, leading_struct_name, parse_ron, read_text_file};
 use twolevel_strategies::preset::{Preset, builtin_presets, load_dir};
@@ -468,8 +468,10 @@ fn planned_match_length(horizon: Horizon) -> f64 {
 /// Refuses, before anything runs, a tournament (and evolution block) whose
 /// memory estimate exceeds [`limits::memory_limit`]. The estimate counts
 /// what the round robin keeps ([`limits::round_robin_memory`]), the move histories of
-/// the matches running at once (one per thread, one byte per move and per
-/// perceived move), and the trajectories the evolution block records.
+/// the matches running at once ([`limits::match_history_memory`]: one per
+/// thread, one byte per move and per perceived move, only a window of the
+/// last moves when every entrant's memory depth is bounded), and the
+/// trajectories the evolution block records.
 fn check_run_size(
     round_robin: &RoundRobin,
     evolution: Option<&EvolutionConfig>,
@@ -482,13 +484,20 @@ fn check_run_size(
     );
     check_memory("repetitions", "the round robin's results", results)?;
     let config = round_robin.config();
-    let per_move = if config.perception_noise() > 0.0 {
-        4.0
-    } else {
-        2.0
-    };
-    let histories =
-        per_move * planned_match_length(config.horizon()) * rayon::current_num_threads() as f64;
+    // A match keeps a window of its moves when both players' memories are
+    // bounded; the deepest memory of all the entrants bounds every pair's.
+    let memory_depth = round_robin
+        .entrants()
+        .iter()
+        .map(|entrant| entrant.strategy.classifier().memory_depth)
+        .reduce(Classifier::deeper_memory)
+        .flatten();
+    let histories = crate::limits::match_history_memory(
+        planned_match_length(config.horizon()),
+        memory_depth,
+        config.perception_noise() > 0.0,
+        rayon::current_num_threads(),
+    );
     check_memory(
         "horizon",
         "the move histories of the matches played at once",

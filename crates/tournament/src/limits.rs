@@ -135,6 +135,35 @@ pub fn round_robin_memory(players: usize, repetitions: u32, match_records: bool)
     cells + per_repetition + batch + records
 }
 
+/// The memory the move histories of the matches played at once take (in
+/// bytes, as a float so that it cannot overflow): `threads` matches of up
+/// to `planned_length` rounds, each keeping one byte per move of each
+/// player and, under `perception` noise, one more per perceived move. A
+/// match whose players all read a bounded `memory_depth` keeps only the
+/// window of its last moves that the match engine keeps (see
+/// [`MatchBuffers::without_moves`](crate::MatchBuffers::without_moves)),
+/// so its memory does not grow with its length; with `None` (some player
+/// reads the whole history) it keeps every move.
+#[must_use]
+pub fn match_history_memory(
+    planned_length: f64,
+    memory_depth: Option<u32>,
+    perception: bool,
+    threads: usize,
+) -> f64 {
+    let per_move = if perception { 4.0 } else { 2.0 };
+    let held = match memory_depth {
+        None => planned_length,
+        Some(_) => {
+            // No match is longer than `u32::MAX` rounds.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let turns = planned_length.ceil().clamp(0.0, f64::from(u32::MAX)) as u32;
+            crate::play::Window::new(turns, memory_depth).capacity as f64
+        }
+    };
+    per_move * held * threads as f64
+}
+
 /// The most worker threads a run accepts (`--threads`); more only add
 /// overhead on any machine this library targets.
 pub const MAX_THREADS: usize = 1024;

@@ -32,7 +32,7 @@ use twolevel_game::{
 use twolevel_strategies::memory_one::random_choice;
 
 use crate::play::{
-    MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, fixed_table_result,
+    MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, Window, fixed_table_result,
     moving_levels_result, next_levels, orientations_at, tremble,
 };
 
@@ -78,7 +78,7 @@ pub(crate) fn play_memory_one(
 /// Each player's moves, as long as the match, for the loops to write into.
 fn move_slices(buffers: &mut MatchBuffers, turns: u32) -> [&mut [Action]; 2] {
     let n = turns as usize;
-    buffers.prepare(0, false);
+    buffers.prepare(Window::new(turns, None), false);
     buffers.moves.each_mut().map(|moves| {
         moves.resize(n, Action::C);
         &mut moves[..n]

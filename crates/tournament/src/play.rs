@@ -46,12 +46,20 @@
 //! continuation length, by stochastic strategies, and by noise that is not
 //! zero. A noiseless match between deterministic strategies with a fixed
 //! horizon never touches the RNG.
+//!
+//! With [`MatchBuffers::without_moves`] (the round robin's and the
+//! evolution engines' buffers), a match between two strategies whose
+//! [memory depth](twolevel_game::Classifier::memory_depth) is bounded by
+//! `k` keeps each history in a window of `max(2k, MIN_WINDOW)` moves that
+//! moves its last `k` moves to its front when it is full, and shows the
+//! players [`View::recent`] views of what it holds; the results are the
+//! same bits as with every move kept.
 
 use rand::RngExt;
 use rand_core::Rng;
 use serde::{Deserialize, Serialize};
 use twolevel_game::{
-    Action, ElectionCycle, Horizon, HorizonKind, Orientation, Outcome, PAYOFF_LIMIT,
+    Action, Classifier, ElectionCycle, Horizon, HorizonKind, Orientation, Outcome, PAYOFF_LIMIT,
     ParameterError, PayoffMatrix, Politicization, PoliticizationDynamics, Politics, Situation,
     StageTable, StageTableBuilder, Strategy, TwoLevelGame, View,
     error::{check_positive_fraction, check_unit_interval, format_number},
@@ -397,8 +405,14 @@ impl MatchResult {
 /// Reusable histories for [`play_match`], so that playing many matches does
 /// not allocate once the buffers have grown to the longest match.
 ///
-/// After a match the buffers hold its moves; read them with
-/// [`MatchBuffers::moves`] or [`MatchBuffers::move_string`].
+/// Buffers made by [`MatchBuffers::new`] keep every move of a match; read
+/// them afterwards with [`MatchBuffers::moves`] or
+/// [`MatchBuffers::move_string`]. Buffers made by
+/// [`MatchBuffers::without_moves`], for callers that read only the
+/// results, keep a match between two strategies of bounded
+/// [memory depth](twolevel_game::Classifier::memory_depth) in a window of
+/// its last moves, so that the match takes the same memory however long it
+/// is; the results are bit-identical.
 #[derive(Clone, Debug, Default)]
 pub struct MatchBuffers {
     /// Each player's moves as played.
@@ -406,16 +420,104 @@ pub struct MatchBuffers {
     /// `perceived[k]`: player `k`'s partner's moves as player `k` saw them.
     /// Used only under perception noise.
     perceived: [Vec<Action>; 2],
+    /// Whether a match may keep only a window of its moves.
+    windowed: bool,
+    /// Whether the last match kept every move (it did unless `windowed`
+    /// buffers played it in a window).
+    complete: bool,
+}
+
+/// The shortest window a match of bounded memory depth keeps: a window of
+/// twice the depth would slide too often for short depths.
+pub const MIN_WINDOW: usize = 4096;
+
+/// How much of each history a match keeps: buffers of `capacity` moves;
+/// when they are full, their last `keep` moves move to the front. With
+/// `capacity` the match length they never fill up, and every move is
+/// kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Window {
+    /// The most moves a history holds.
+    pub(crate) capacity: usize,
+    /// The moves kept when the window slides: the memory depth.
+    keep: usize,
+}
+
+impl Window {
+    /// The window of a match of `turns` rounds whose players read at most
+    /// the last `memory_depth` moves: `max(2 * depth, MIN_WINDOW)` moves, or
+    /// every move when that is no shorter than the match or the depth is
+    /// unbounded. Each slide copies `depth` moves and frees at least as many
+    /// places, so keeping the window costs at most one copied move per
+    /// round.
+    pub(crate) fn new(turns: u32, memory_depth: Option<u32>) -> Self {
+        let turns = turns as usize;
+        match memory_depth {
+            Some(depth) => {
+                let keep = depth as usize;
+                let capacity = keep.saturating_mul(2).max(MIN_WINDOW);
+                if capacity < turns {
+                    Window { capacity, keep }
+                } else {
+                    Window::whole(turns)
+                }
+            }
+            None => Window::whole(turns),
+        }
+    }
+
+    /// The window that keeps every move of a match of `turns` rounds.
+    const fn whole(turns: usize) -> Self {
+        Window {
+            capacity: turns,
+            keep: turns,
+        }
+    }
+
+    /// Whether the window keeps every move.
+    const fn is_whole(&self) -> bool {
+        self.keep == self.capacity
+    }
+
+    /// Moves the last [`Window::keep`] moves of a full history to its front,
+    /// returning the history's new length.
+    #[inline]
+    fn slide(&self, history: &mut [Action]) -> usize {
+        history.copy_within(history.len() - self.keep.., 0);
+        self.keep
+    }
 }
 
 impl MatchBuffers {
-    /// Empty buffers.
+    /// Empty buffers that keep every move of a match.
     #[must_use]
     pub fn new() -> Self {
         MatchBuffers::default()
     }
 
-    /// Player `k`'s moves in the last match, as played.
+    /// Empty buffers for callers that do not read the moves: a match
+    /// between two strategies of bounded memory depth `k` keeps only a
+    /// window of its last moves (`max(2k, MIN_WINDOW)` per history), so
+    /// its memory does not grow with its length. [`MatchBuffers::moves`]
+    /// then holds only the last moves; [`MatchBuffers::holds_every_move`]
+    /// tells.
+    #[must_use]
+    pub fn without_moves() -> Self {
+        MatchBuffers {
+            windowed: true,
+            ..MatchBuffers::default()
+        }
+    }
+
+    /// Whether the buffers hold every move of the last match (always, for
+    /// buffers made by [`MatchBuffers::new`]).
+    #[must_use]
+    pub const fn holds_every_move(&self) -> bool {
+        !self.windowed || self.complete
+    }
+
+    /// Player `k`'s moves in the last match, as played: every move, or
+    /// the last ones when [`MatchBuffers::holds_every_move`] is false.
     ///
     /// # Panics
     ///
@@ -425,7 +527,9 @@ impl MatchBuffers {
         &self.moves[k]
     }
 
-    /// Player `k`'s moves in the last match as a string of `C` and `D`.
+    /// Player `k`'s moves in the last match as a string of `C` and `D`
+    /// (the last ones only when [`MatchBuffers::holds_every_move`] is
+    /// false).
     ///
     /// # Panics
     ///
@@ -435,15 +539,30 @@ impl MatchBuffers {
         self.moves[k].iter().map(|a| a.to_string()).collect()
     }
 
-    pub(crate) fn prepare(&mut self, turns: usize, perception: bool) {
+    /// The window of a match of `turns` rounds between `players`: the
+    /// deeper of their memory depths with buffers that allow it, every
+    /// move otherwise.
+    fn window(&self, players: &[&mut dyn Strategy; 2], turns: u32) -> Window {
+        if self.windowed {
+            let [first, second] = players.each_ref().map(|p| p.classifier().memory_depth);
+            Window::new(turns, Classifier::deeper_memory(first, second))
+        } else {
+            Window::new(turns, None)
+        }
+    }
+
+    /// Clears the histories for a match kept in `window`, reserving its
+    /// capacity (the perceived moves only under perception noise).
+    pub(crate) fn prepare(&mut self, window: Window, perception: bool) {
+        self.complete = window.is_whole();
         for history in self.moves.iter_mut() {
             history.clear();
-            history.reserve(turns);
+            history.reserve(window.capacity);
         }
         for history in self.perceived.iter_mut() {
             history.clear();
             if perception {
-                history.reserve(turns);
+                history.reserve(window.capacity);
             }
         }
     }
@@ -713,8 +832,15 @@ pub(crate) fn play_match_of_length(
     for player in players.iter_mut() {
         player.reset();
     }
-    if let Some(result) =
-        crate::memory_one_match::play_memory_one(config, &players, settings, buffers, rng, turns)
+    let window = buffers.window(&players, turns);
+    // The memory-one loops keep every move; a match that keeps only a
+    // window of its moves (a long one, with buffers that allow it) is
+    // played by the loops below, whose memory does not grow with its
+    // length.
+    if window.is_whole()
+        && let Some(result) = crate::memory_one_match::play_memory_one(
+            config, &players, settings, buffers, rng, turns,
+        )
     {
         return result;
     }
@@ -733,6 +859,7 @@ pub(crate) fn play_match_of_length(
         players,
         calendar,
         payoffs,
+        window,
     };
     if !static_payoffs || config.perception_noise > 0.0 {
         play_general(config, start, settings, buffers, rng)
@@ -748,6 +875,8 @@ struct Start<'p, 'c> {
     players: [&'p mut dyn Strategy; 2],
     calendar: Calendar<'c>,
     payoffs: Payoffs,
+    /// How much of the histories the match keeps.
+    window: Window,
 }
 
 /// The match loop when the stage table stays the same for the whole match
@@ -767,14 +896,18 @@ fn play_static<const NOISY: bool>(
         players: [first, second],
         calendar,
         payoffs,
+        window,
     } = start;
     let turns = calendar.turns;
     let n = turns as usize;
-    buffers.prepare(0, false);
-    let [moves0, moves1] = &mut buffers.moves;
-    moves0.resize(n, Action::C);
-    moves1.resize(n, Action::C);
-    let (moves0, moves1) = (&mut moves0[..n], &mut moves1[..n]);
+    buffers.prepare(window, false);
+    let [history0, history1] = &mut buffers.moves;
+    history0.resize(window.capacity, Action::C);
+    history1.resize(window.capacity, Action::C);
+    let (moves0, moves1) = (history0.as_mut_slice(), history1.as_mut_slice());
+    // The moves held, the last `held` of the rounds played: every
+    // move, unless the window slid.
+    let mut held = 0;
 
     let utility = payoffs
         .table
@@ -789,32 +922,52 @@ fn play_static<const NOISY: bool>(
     // reference to the player's situation.
     let mut situations = payoffs.situations;
     let counts_rounds_left = calendar.known_length.is_some();
-    for t in 0..n {
-        if counts_rounds_left && t > 0 {
-            let discount = calendar.round(t as u32).discount;
-            situations[0].discount = discount[0];
-            situations[1].discount = discount[1];
+    let mut played = 0;
+    while played < n {
+        if held == window.capacity {
+            window.slide(moves0);
+            held = window.slide(moves1);
         }
-        let chosen0 = first.decide(&View::new(&moves0[..t], &moves1[..t], &situations[0]), rng);
-        let chosen1 = second.decide(&View::new(&moves1[..t], &moves0[..t], &situations[1]), rng);
-        let (played0, played1) = if NOISY {
-            (
-                tremble(chosen0, config.action_noise, rng),
-                tremble(chosen1, config.action_noise, rng),
-            )
-        } else {
-            (chosen0, chosen1)
-        };
-        moves0[t] = played0;
-        moves1[t] = played1;
-        let outcome = Outcome::new(played0, played1).index();
-        counts[outcome] += 1;
-        let [utility0, utility1] = utility[outcome];
-        situations[0].score += utility0;
-        situations[1].score += utility1;
-        situations[0].last_utility = Some(utility0);
-        situations[1].last_utility = Some(utility1);
+        // The rounds until the window is full again or the match ends:
+        // within them the index in the window runs with the round, as in a
+        // match that keeps every move (the bounds checks fold away).
+        let end = window.capacity.min(held + (n - played));
+        let (segment0, segment1) = (&mut moves0[..end], &mut moves1[..end]);
+        let first_round = played - held;
+        for i in held..end {
+            let t = first_round + i;
+            if counts_rounds_left && t > 0 {
+                let discount = calendar.round(t as u32).discount;
+                situations[0].discount = discount[0];
+                situations[1].discount = discount[1];
+            }
+            let (seen0, seen1) = (&segment0[..i], &segment1[..i]);
+            let chosen0 = first.decide(&View::recent(seen0, seen1, t, &situations[0]), rng);
+            let chosen1 = second.decide(&View::recent(seen1, seen0, t, &situations[1]), rng);
+            let (played0, played1) = if NOISY {
+                (
+                    tremble(chosen0, config.action_noise, rng),
+                    tremble(chosen1, config.action_noise, rng),
+                )
+            } else {
+                (chosen0, chosen1)
+            };
+            segment0[i] = played0;
+            segment1[i] = played1;
+            let outcome = Outcome::new(played0, played1).index();
+            counts[outcome] += 1;
+            let [utility0, utility1] = utility[outcome];
+            situations[0].score += utility0;
+            situations[1].score += utility1;
+            situations[0].last_utility = Some(utility0);
+            situations[1].last_utility = Some(utility1);
+        }
+        played = first_round + end;
+        held = end;
     }
+
+    history0.truncate(held);
+    history1.truncate(held);
 
     let scores = [situations[0].score, situations[1].score];
     fixed_table_result(turns, scores, &counts, &payoffs.table, pis)
@@ -871,15 +1024,18 @@ fn play_general(
         players: [first, second],
         calendar,
         mut payoffs,
+        window,
     } = start;
     let turns = calendar.turns;
     let perception = config.perception_noise > 0.0;
-    buffers.prepare(turns as usize, perception);
+    buffers.prepare(window, perception);
     let dynamics = config.politics.dynamics();
     let visibilities = dynamics.map(|d| settings.map(|s| s.visibility.unwrap_or(d.visibility())));
     let election = config.election.as_ref();
 
-    let MatchBuffers { moves, perceived } = buffers;
+    let MatchBuffers {
+        moves, perceived, ..
+    } = buffers;
     let [moves0, moves1] = moves;
     let [perceived0, perceived1] = perceived;
     let mut totals = [PlayerTotals::default(); 2];
@@ -894,14 +1050,23 @@ fn play_general(
                 situation.campaign = round.campaign;
             }
         }
+        if moves0.len() == window.capacity {
+            for history in [&mut *moves0, moves1, perceived0, perceived1] {
+                if !history.is_empty() {
+                    let held = window.slide(history);
+                    history.truncate(held);
+                }
+            }
+        }
         let (seen_by0, seen_by1) = if perception {
             (perceived0.as_slice(), perceived1.as_slice())
         } else {
             (moves1.as_slice(), moves0.as_slice())
         };
         let [situation0, situation1] = &payoffs.situations;
-        let chosen0 = first.decide(&View::new(moves0, seen_by0, situation0), rng);
-        let chosen1 = second.decide(&View::new(moves1, seen_by1, situation1), rng);
+        let played = turn as usize;
+        let chosen0 = first.decide(&View::recent(moves0, seen_by0, played, situation0), rng);
+        let chosen1 = second.decide(&View::recent(moves1, seen_by1, played, situation1), rng);
         let played0 = tremble(chosen0, config.action_noise, rng);
         let played1 = tremble(chosen1, config.action_noise, rng);
         moves0.push(played0);

@@ -626,7 +626,7 @@ impl RoundRobin {
         let mut tally = Tally::new(self);
         let mut schedule = self.schedule();
         let mut batch: Vec<Scheduled> = Vec::with_capacity(BATCH);
-        let mut serial_buffers = MatchBuffers::new();
+        let mut serial_buffers = MatchBuffers::without_moves();
         // The results later matches of the current pair and assignment may
         // repeat, by repetition.
         let mut originals: Vec<(u32, MatchRecord)> = Vec::new();
@@ -640,7 +640,7 @@ impl RoundRobin {
             let played: Vec<Option<MatchRecord>> = if self.parallel {
                 batch
                     .par_iter()
-                    .map_init(MatchBuffers::new, |buffers, scheduled| {
+                    .map_init(MatchBuffers::without_moves, |buffers, scheduled| {
                         play(scheduled, buffers)
                     })
                     .collect()

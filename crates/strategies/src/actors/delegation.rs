@@ -112,12 +112,11 @@ impl Strategy for Delegation {
     fn classifier(&self) -> Classifier {
         let [politician, bureaucrat] = [self.politician.classifier(), self.bureaucrat.classifier()];
         let mixes = self.autonomy > 0.0 && self.autonomy < 1.0;
-        let memory_depth = match (politician.memory_depth, bureaucrat.memory_depth) {
-            (Some(a), Some(b)) => Some(a.max(b)),
-            _ => None,
-        };
         Classifier {
-            memory_depth,
+            memory_depth: Classifier::deeper_memory(
+                politician.memory_depth,
+                bureaucrat.memory_depth,
+            ),
             stochastic: mixes || politician.stochastic || bureaucrat.stochastic,
             uses_length: politician.uses_length || bureaucrat.uses_length,
             uses_politicization: politician.uses_politicization || bureaucrat.uses_politicization,

@@ -44,18 +44,18 @@ impl Strategy for FirstByNydegger {
 
     fn decide(&mut self, view: &View<'_>, _rng: &mut dyn Rng) -> Action {
         let tit_for_tat = view.partner_last().unwrap_or(Action::C);
+        // Rounds are counted back from the end of the histories, which may
+        // hold only the last moves (the memory depth is 3).
+        let (own, partner) = (view.own, view.partner);
         match view.turn() {
             0 | 1 => tit_for_tat,
-            2 if view.partner[..2] == [Action::D, Action::C] => Action::D,
+            2 if partner.ends_with(&[Action::D, Action::C]) => Action::D,
             2 => tit_for_tat,
-            turn => {
+            _ => {
                 let score: u32 = WEIGHTS
                     .iter()
-                    .enumerate()
-                    .map(|(back, weight)| {
-                        let round = turn - 1 - back;
-                        weight * round_score(view.own[round], view.partner[round])
-                    })
+                    .zip(own.iter().rev().zip(partner.iter().rev()))
+                    .map(|(weight, (&own, &partner))| weight * round_score(own, partner))
                     .sum();
                 if DEFECT_ON.contains(&score) {
                     Action::D

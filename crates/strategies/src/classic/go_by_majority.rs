@@ -84,8 +84,8 @@ impl Strategy for GoByMajority {
             }
             Some(memory) => {
                 let window = memory as usize;
-                let defections = self.recent.update(view.partner, window);
-                (view.partner.len().min(window) - defections, defections)
+                let defections = self.recent.update(view.partner, view.turn(), window);
+                (view.turn().min(window) - defections, defections)
             }
         };
         if defections > cooperations || (defections == cooperations && !self.soft) {

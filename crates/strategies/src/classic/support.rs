@@ -129,8 +129,12 @@ impl Tally {
 /// new move enters the count and the move `window` rounds older leaves it,
 /// so the work per round is constant however long the window.
 ///
-/// Like [`Tally`], it recounts from the start when it is handed a shorter
-/// history than before (a new match without a reset).
+/// The history it is handed may hold only the last moves (a windowed
+/// [`View`] holds at least the last `window`): when a move that leaves the
+/// count is no longer there, it recounts the last `window` moves, which
+/// the match engine's window makes rare (once per slide of the window).
+/// Like [`Tally`], it recounts from the start when it is handed fewer
+/// rounds than before (a new match without a reset).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct RecentDefections {
     seen: usize,
@@ -138,19 +142,34 @@ pub(crate) struct RecentDefections {
 }
 
 impl RecentDefections {
-    /// Brings the count up to date with `moves` and returns the number of
-    /// defections among the last `window` of them.
-    pub(crate) fn update(&mut self, moves: &[Action], window: usize) -> usize {
-        if moves.len() < self.seen {
+    /// Brings the count up to date with `moves`, the last moves of a
+    /// history of `played` rounds, and returns the number of defections
+    /// among the last `window` of them.
+    pub(crate) fn update(&mut self, moves: &[Action], played: usize, window: usize) -> usize {
+        if played < self.seen {
             *self = RecentDefections::default();
         }
-        for index in self.seen..moves.len() {
-            self.defections += usize::from(moves[index].is_defection());
-            if index >= window {
-                self.defections -= usize::from(moves[index - window].is_defection());
+        // The round of `moves[0]`.
+        let offset = played - moves.len();
+        // The oldest round the incremental step reads: the first new one,
+        // or the first that leaves the count.
+        let first_read = if self.seen.max(window) < played {
+            self.seen.max(window) - window
+        } else {
+            self.seen
+        };
+        if first_read < offset {
+            let recent = &moves[moves.len().saturating_sub(window)..];
+            self.defections = recent.iter().filter(|a| a.is_defection()).count();
+        } else {
+            for index in self.seen..played {
+                self.defections += usize::from(moves[index - offset].is_defection());
+                if index >= window {
+                    self.defections -= usize::from(moves[index - window - offset].is_defection());
+                }
             }
         }
-        self.seen = moves.len();
+        self.seen = played;
         self.defections
     }
 }
@@ -471,13 +490,17 @@ mod tests {
                     .filter(|a| a.is_defection())
                     .count();
                 assert_eq!(
-                    recent.update(&moves[..end], window),
+                    recent.update(&moves[..end], end, window),
                     expected,
                     "window {window}, {end} moves"
                 );
+                // The same count from only the last `window` moves of the
+                // `end` rounds, in a new count (which recounts them).
+                let mut fresh = RecentDefections::default();
+                assert_eq!(fresh.update(&moves[start..end], end, window), expected);
             }
-            // A shorter history starts over.
-            assert_eq!(recent.update(&moves[..2], window), 2.min(window));
+            // Fewer rounds start over.
+            assert_eq!(recent.update(&moves[..2], 2, window), 2.min(window));
         }
     }
 

@@ -93,8 +93,11 @@ impl Strategy for DiffuseReciprocity {
     }
 
     fn classifier(&self) -> Classifier {
+        // With an infinite tolerance the move never depends on the
+        // history, but the ledger (its balance is public) reads the last
+        // round every round.
         let memory_depth = if self.tolerance.is_infinite() {
-            Some(0)
+            Some(1)
         } else {
             None
         };

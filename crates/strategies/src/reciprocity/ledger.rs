@@ -185,16 +185,24 @@ impl Ledger {
     /// before and just after it, oldest first; then remembers `view.payoffs` to value the
     /// round about to be played.
     ///
-    /// A view shorter than what was entered starts a new match: the ledger
-    /// resets first. Call this once per [`decide`](twolevel_game::Strategy::decide)
-    /// (normally one new round each time; it does not allocate).
+    /// A view of fewer rounds than were entered starts a new match: the
+    /// ledger resets first. Call this once per [`decide`](twolevel_game::Strategy::decide)
+    /// (normally one new round each time; it does not allocate). The
+    /// view's histories may hold only the last moves, as long as they hold
+    /// every round not yet entered (with one call per round, the last
+    /// move: the ledger reads one round back); rounds a view no longer holds
+    /// cannot be entered and are skipped.
     pub fn catch_up(&mut self, view: &View<'_>, mut on_round: impl FnMut(Outcome, f64, f64)) {
         if view.turn() < self.rounds {
             self.reset();
         }
+        // The round of the histories' first move.
+        let offset = view.turn() - view.own.len();
+        debug_assert!(self.rounds >= offset, "a round to enter left the view");
+        self.rounds = self.rounds.max(offset);
         while self.rounds < view.turn() {
             let index = self.rounds;
-            let outcome = Outcome::new(view.own[index], view.partner[index]);
+            let outcome = Outcome::new(view.own[index - offset], view.partner[index - offset]);
             // The round decided last was valued with the payoffs seen then;
             // older rounds (only when catching up on a history entered in
             // bulk) with the current ones.

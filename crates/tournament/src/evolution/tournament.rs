@@ -118,7 +118,7 @@ impl RoundRobinMatches {
             config: *round_robin.config(),
             sides: [strategies.clone(), strategies],
             settings: entrants.iter().map(|e| e.settings).collect(),
-            buffers: MatchBuffers::new(),
+            buffers: MatchBuffers::without_moves(),
             currency,
         }
     }
