@@ -32,8 +32,8 @@ use twolevel_game::{
 use twolevel_strategies::memory_one::random_choice;
 
 use crate::play::{
-    MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, Window, fixed_table_result,
-    moving_levels_result, next_levels, orientations_at, tremble,
+    MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, Window,
+    fixed_table_result, moving_levels_result, next_levels, orientations_at, tremble,
 };
 
 /// Plays the match of `turns` rounds when both players are memory-one
