@@ -318,11 +318,11 @@ mod tests {
         for value in [ParamValue::from("inf"), ParamValue::from(f64::INFINITY)] {
             let spec = StrategySpec::new("Diffuse Reciprocity").with("tolerance", value);
             let strategy = build(&spec).unwrap();
-            assert_eq!(strategy.classifier().memory_depth, Some(0));
+            assert_eq!(strategy.classifier().memory_depth, Some(1));
         }
         let spec: StrategySpec =
             ron::from_str(r#"(name: "Diffuse", params: {"tolerance": "unbounded"})"#).unwrap();
-        assert_eq!(build(&spec).unwrap().classifier().memory_depth, Some(0));
+        assert_eq!(build(&spec).unwrap().classifier().memory_depth, Some(1));
     }
 
     #[test]
