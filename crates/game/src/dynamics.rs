@@ -15,7 +15,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::action::Action;
+use crate::action::{Action, Outcome};
 use crate::error::{ParameterError, check_positive_fraction, check_unit_interval};
 use crate::two_level::{Orientation, Politicization};
 
@@ -207,9 +207,43 @@ impl PoliticizationDynamics {
         own_visible: f64,
         securitizing: f64,
     ) -> Politicization {
-        let pi = pi.value();
         let public = partner_visible + self.rally * own_visible;
-        Politicization::clamped(pi + self.up * public + securitizing - self.down * pi)
+        self.next_lifted(pi, self.up * public, securitizing)
+    }
+
+    /// For each outcome (indexed by [`Outcome::index`], state 0's move
+    /// first) and each state, the rise of the state's level from the
+    /// round's public defections, `up * (partner_visible + rally *
+    /// own_visible)`, when the states' defections have these
+    /// `visibilities`: what [`PoliticizationDynamics::next_for_state`]
+    /// adds, computed once for a match instead of once per round.
+    #[must_use]
+    pub fn lifts(&self, visibilities: [f64; 2]) -> [[f64; 2]; 4] {
+        Outcome::ALL.map(|outcome| {
+            let actions = [outcome.own, outcome.partner];
+            let visible = [0, 1].map(|k| {
+                if actions[k].is_defection() {
+                    visibilities[k]
+                } else {
+                    0.0
+                }
+            });
+            [
+                self.up * (visible[1] + self.rally * visible[0]),
+                self.up * (visible[0] + self.rally * visible[1]),
+            ]
+        })
+    }
+
+    /// [`PoliticizationDynamics::next_for_state`] with the rise from the
+    /// round's public defections given (one of
+    /// [`PoliticizationDynamics::lifts`]): `clamp(pi + lift + securitizing
+    /// - down * pi, 0, 1)`, bit for bit.
+    #[inline]
+    #[must_use]
+    pub fn next_lifted(&self, pi: Politicization, lift: f64, securitizing: f64) -> Politicization {
+        let pi = pi.value();
+        Politicization::clamped(pi + lift + securitizing - self.down * pi)
     }
 
     /// The next level after a round in which both players have this
@@ -477,6 +511,38 @@ mod tests {
 
     fn pi(value: f64) -> Politicization {
         Politicization::new(value).unwrap()
+    }
+
+    proptest::proptest! {
+        /// The per-match lifts give every state's next level bit for bit as
+        /// `next_for_state` computes it round by round.
+        #[test]
+        fn lifted_levels_equal_the_round_by_round_rule(
+            level in 0.0_f64..=1.0,
+            visibilities in [0.0_f64..=1.0, 0.0_f64..=1.0],
+            up in 0.0_f64..=1.0,
+            down in 0.0_f64..=1.0,
+            rally in 0.0_f64..=1.0,
+            securitizing in 0.0_f64..=0.5,
+        ) {
+            let Ok(d) = PoliticizationDynamics::new(visibilities[0], up, down)
+                .and_then(|d| d.with_rally(rally))
+            else {
+                return Ok(());
+            };
+            let lifts = d.lifts(visibilities);
+            for outcome in Outcome::ALL {
+                let actions = [outcome.own, outcome.partner];
+                let visible = [0, 1].map(|k| {
+                    if actions[k].is_defection() { visibilities[k] } else { 0.0 }
+                });
+                for k in 0..2 {
+                    let expected = d.next_for_state(pi(level), visible[1 - k], visible[k], securitizing);
+                    let lifted = d.next_lifted(pi(level), lifts[outcome.index()][k], securitizing);
+                    proptest::prop_assert_eq!(lifted.value().to_bits(), expected.value().to_bits());
+                }
+            }
+        }
     }
 
     #[test]

@@ -142,6 +142,6 @@ pub use norms::{Norm, Standing};
 pub use regime::{CloneRegimeStrategy, RegimeStrategy, RegimeView};
 pub use strategy::{Classifier, CloneStrategy, Situation, Strategy, View};
 pub use two_level::{
-    Orientation, PAYOFF_LIMIT, Payoff, PoliticalPayoff, Politicization, Role, StageTable,
-    StageTableBuilder, TwoLevelGame, TwoLevelGameConfig, blend,
+    Orientation, OrientedWeights, PAYOFF_LIMIT, Payoff, PoliticalPayoff, Politicization, Role,
+    StageTable, StageTableBuilder, TwoLevelGame, TwoLevelGameConfig, blend,
 };

@@ -897,6 +897,15 @@ pub struct StageTableBuilder {
     political: [[f64; 2]; 4],
     /// Whether the political payoff is derived (or given as a matrix).
     derived: bool,
+    /// theta, the threat cost.
+    threat_cost: f64,
+    /// `alpha * theta`, so that a state's accountability rate is this
+    /// times its level.
+    accountability_rate: f64,
+    /// Whether alpha is not 0.
+    accountable: bool,
+    /// A derived political payoff's kappa (0.0 for a given matrix).
+    kappa: f64,
 }
 
 impl StageTableBuilder {
@@ -925,6 +934,13 @@ impl StageTableBuilder {
             unsolved,
             political,
             derived: matches!(game.political, PoliticalPayoff::Derived { .. }),
+            threat_cost: game.threat_cost,
+            accountability_rate: game.accountability * game.threat_cost,
+            accountable: game.accountability != 0.0,
+            kappa: match game.political {
+                PoliticalPayoff::Derived { kappa, .. } => kappa,
+                PoliticalPayoff::Matrix(_) => 0.0,
+            },
         }
     }
 
@@ -988,6 +1004,10 @@ impl StageTableBuilder {
     /// orientations, bit for bit, without computing the other three
     /// outcomes: what a match needs when its players do not read their
     /// payoffs (memory-one players) and the levels move every round.
+    ///
+    /// A match whose orientations stay fixed computes
+    /// [`StageTableBuilder::oriented`] once and calls
+    /// [`StageTableBuilder::oriented_outcome_payoffs`] instead.
     #[inline]
     #[must_use]
     pub fn outcome_payoffs(
@@ -996,10 +1016,55 @@ impl StageTableBuilder {
         pis: [Politicization; 2],
         orientations: [Orientation; 2],
     ) -> [Payoff; 2] {
-        let weights = self.weights(pis, orientations);
-        let levels = self.game.levels(pis);
-        let accountable = self.game.accountability != 0.0;
-        let [policy, political] = self.policy_and_political(outcome.index(), &levels, accountable);
+        self.oriented_outcome_payoffs(outcome, pis, &self.oriented(orientations))
+    }
+
+    /// What the payoffs of two states with these orientations share
+    /// whatever their levels.
+    #[inline]
+    #[must_use]
+    pub fn oriented(&self, orientations: [Orientation; 2]) -> OrientedWeights {
+        let weights = orientations.map(Orientation::political_weight);
+        OrientedWeights {
+            weights,
+            slopes: weights.map(|w| (1.0 - w) * self.game.brake),
+        }
+    }
+
+    /// [`StageTableBuilder::outcome_payoffs`] at the orientations `oriented`
+    /// was made for, bit for bit, with only the arithmetic that depends on
+    /// the levels: the same floating-point operations in the same order as
+    /// [`TwoLevelGame::payoffs_uneven`].
+    #[inline]
+    #[must_use]
+    pub fn oriented_outcome_payoffs(
+        &self,
+        outcome: Outcome,
+        pis: [Politicization; 2],
+        oriented: &OrientedWeights,
+    ) -> [Payoff; 2] {
+        let pis = pis.map(Politicization::value);
+        let weights = [
+            oriented.weights[0] + oriented.slopes[0] * pis[0],
+            oriented.weights[1] + oriented.slopes[1] * pis[1],
+        ];
+        let levels = StateLevels {
+            threat: [self.threat_cost * pis[0], self.threat_cost * pis[1]],
+            accountable: [
+                self.accountability_rate * pis[0],
+                self.accountability_rate * pis[1],
+            ],
+            kappa_eff: if self.derived {
+                [
+                    self.game.kappa_at(self.kappa, pis[0]),
+                    self.game.kappa_at(self.kappa, pis[1]),
+                ]
+            } else {
+                [0.0; 2]
+            },
+        };
+        let [policy, political] =
+            self.policy_and_political(outcome.index(), &levels, self.accountable);
         [0, 1].map(|k| Payoff {
             utility: blend(weights[k], policy[k], political[k]),
             policy: policy[k],
@@ -1054,6 +1119,20 @@ impl StageTableBuilder {
         };
         [policy, political]
     }
+}
+
+/// What the payoffs of two states with fixed orientations share whatever
+/// their politicization levels (made by [`StageTableBuilder::oriented`]
+/// and used by [`StageTableBuilder::oriented_outcome_payoffs`]): each
+/// state's political weight `w` and the slope `(1 - w) * beta` of its
+/// effective weight in its level, so that `w_eff = w + slope * pi` with
+/// the same rounding as [`TwoLevelGame::effective_weight`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct OrientedWeights {
+    /// Each state's political weight `w`.
+    weights: [f64; 2],
+    /// Each state's `(1 - w) * beta`.
+    slopes: [f64; 2],
 }
 
 /// A policy payoff less the threat cost of the unsolved share,

@@ -33,7 +33,7 @@ use twolevel_strategies::memory_one::random_choice;
 
 use crate::play::{
     MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, Window,
-    fixed_table_result, moving_levels_result, next_levels, orientations_at, tremble,
+    fixed_table_result, moving_levels_result, orientations_at, tremble,
 };
 
 /// Plays the match of `turns` rounds when both players are memory-one
@@ -97,6 +97,28 @@ fn play_fixed_path(
     rng: &mut dyn Rng,
     turns: u32,
 ) -> MatchResult {
+    let (first, next) = fixed_path(rules, rng);
+    let utility = table.cells.map(|cell| [cell[0].utility, cell[1].utility]);
+    let [moves0, moves1] = move_slices(buffers, turns);
+    let mut counts = [0_u32; 4];
+    let mut scores = [0.0; 2];
+    let mut outcome = first;
+    for (move0, move1) in moves0.iter_mut().zip(moves1.iter_mut()) {
+        let Outcome { own, partner } = Outcome::ALL[outcome];
+        *move0 = own;
+        *move1 = partner;
+        counts[outcome] += 1;
+        scores[0] += utility[outcome][0];
+        scores[1] += utility[outcome][1];
+        outcome = next[outcome];
+    }
+    fixed_table_result(turns, scores, &counts, table, pis)
+}
+
+/// The path of a noiseless match between two deterministic memory-one
+/// players: the index of the first round's outcome and, for each outcome,
+/// the index of the outcome that follows it.
+fn fixed_path(rules: &[MemoryOnePlayer; 2], rng: &mut dyn Rng) -> (usize, [usize; 4]) {
     // Deterministic probabilities are 0 or 1, for which `random_choice`
     // draws nothing.
     let mut choose = |p: f64| random_choice(p, rng);
@@ -111,21 +133,7 @@ fn play_fixed_path(
         )
         .index()
     });
-    let utility = table.cells.map(|cell| [cell[0].utility, cell[1].utility]);
-    let [moves0, moves1] = move_slices(buffers, turns);
-    let mut counts = [0_u32; 4];
-    let mut scores = [0.0; 2];
-    let mut outcome = first.index();
-    for (move0, move1) in moves0.iter_mut().zip(moves1.iter_mut()) {
-        let Outcome { own, partner } = Outcome::ALL[outcome];
-        *move0 = own;
-        *move1 = partner;
-        counts[outcome] += 1;
-        scores[0] += utility[outcome][0];
-        scores[1] += utility[outcome][1];
-        outcome = next[outcome];
-    }
-    fixed_table_result(turns, scores, &counts, table, pis)
+    (first.index(), next)
 }
 
 /// A match paid from one table in which a player draws (a stochastic rule
@@ -182,6 +190,12 @@ struct Levels {
 /// A match with perception noise, dynamic politicization or an election
 /// cycle: totals and levels summed round by round, the payoffs of the
 /// realised outcome computed at the round's levels and orientations.
+///
+/// A memory-one player's move depends on the moves it saw, never on its
+/// payoffs, so the match is played in two passes: first the moves (every
+/// RNG draw, in the engine's order), then the payoffs, levels and totals
+/// over the written moves. The second pass draws nothing and does the same
+/// floating-point operations in the same order as a single pass would.
 fn play_summed(
     config: &MatchConfig,
     rules: &[MemoryOnePlayer; 2],
@@ -191,24 +205,38 @@ fn play_summed(
     rng: &mut dyn Rng,
     turns: u32,
 ) -> MatchResult {
-    let Levels {
-        builder,
-        table,
-        mut pis,
-        moving,
-    } = start;
+    let [moves0, moves1] = move_slices(buffers, turns);
+    let noiseless = config.action_noise() == 0.0 && config.perception_noise() == 0.0;
+    if noiseless && rules.iter().all(MemoryOnePlayer::is_deterministic) {
+        let (first, next) = fixed_path(rules, rng);
+        let mut outcome = first;
+        for (move0, move1) in moves0.iter_mut().zip(moves1.iter_mut()) {
+            let Outcome { own, partner } = Outcome::ALL[outcome];
+            *move0 = own;
+            *move1 = partner;
+            outcome = next[outcome];
+        }
+    } else {
+        draw_moves(config, rules, moves0, moves1, rng);
+    }
+    sum_payoffs(config, start, settings, moves0, moves1)
+}
+
+/// Writes the moves of a match in which a player draws (a stochastic rule,
+/// action or perception noise), drawing in the engine's order: both
+/// decisions, both action-noise draws, both perception-noise draws.
+fn draw_moves(
+    config: &MatchConfig,
+    rules: &[MemoryOnePlayer; 2],
+    moves0: &mut [Action],
+    moves1: &mut [Action],
+    rng: &mut dyn Rng,
+) {
     let action_noise = config.action_noise();
     let perception_noise = config.perception_noise();
-    let dynamics = config.politics().dynamics();
-    let visibilities = dynamics.map(|d| settings.map(|s| s.visibility().unwrap_or(d.visibility())));
-    let election = config.election();
     let vectors = rules.map(|rule| rule.four_vector());
-    let [moves0, moves1] = move_slices(buffers, turns);
-    let mut totals = [PlayerTotals::default(); 2];
-    let mut pi_sums = [0.0; 2];
     let mut p = rules.map(|rule| rule.first_cooperation());
-    let mut orientations = orientations_at(election, 0, settings);
-    for (turn, (move0, move1)) in (0..turns).zip(moves0.iter_mut().zip(moves1.iter_mut())) {
+    for (move0, move1) in moves0.iter_mut().zip(moves1.iter_mut()) {
         let chosen0 = random_choice(p[0], rng);
         let chosen1 = random_choice(p[1], rng);
         let played0 = tremble(chosen0, action_noise, rng);
@@ -218,10 +246,43 @@ fn play_summed(
         // What each player saw of its partner's move.
         let seen_by0 = tremble(played1, perception_noise, rng);
         let seen_by1 = tremble(played0, perception_noise, rng);
+        p = [
+            vectors[0][Outcome::new(played0, seen_by0).index()],
+            vectors[1][Outcome::new(played1, seen_by1).index()],
+        ];
+    }
+}
 
+/// The totals of a match whose moves are written: each round's realised
+/// outcome paid at the round's levels and orientations, and the levels
+/// moved by the round's public defections.
+fn sum_payoffs(
+    config: &MatchConfig,
+    start: Levels,
+    settings: &[PlayerSettings; 2],
+    moves0: &[Action],
+    moves1: &[Action],
+) -> MatchResult {
+    let Levels {
+        builder,
+        table,
+        mut pis,
+        moving,
+    } = start;
+    // The dynamics, with each outcome's rise of both levels computed once.
+    let dynamics = config.politics().dynamics().map(|d| {
+        let visibilities = settings.map(|s| s.visibility().unwrap_or(d.visibility()));
+        (d, d.lifts(visibilities))
+    });
+    let securitizing = settings.map(|s| s.securitizing());
+    let election = config.election();
+    let mut totals = [PlayerTotals::default(); 2];
+    let mut pi_sums = [0.0; 2];
+    let mut oriented = builder.oriented(orientations_at(election, 0, settings));
+    for (turn, (&played0, &played1)) in (0..).zip(moves0.iter().zip(moves1)) {
         let outcome = Outcome::new(played0, played1);
         let cell = if moving {
-            builder.outcome_payoffs(outcome, pis, orientations)
+            builder.oriented_outcome_payoffs(outcome, pis, &oriented)
         } else {
             table.cells[outcome.index()]
         };
@@ -230,14 +291,17 @@ fn play_summed(
         pi_sums[0] += pis[0].value();
         pi_sums[1] += pis[1].value();
 
-        pis = next_levels(dynamics, visibilities, pis, [played0, played1], settings);
-        if election.is_some() {
-            orientations = orientations_at(election, turn + 1, settings);
+        if let Some((dynamics, lifts)) = &dynamics {
+            let lift = lifts[outcome.index()];
+            pis = [
+                dynamics.next_lifted(pis[0], lift[0], securitizing[0]),
+                dynamics.next_lifted(pis[1], lift[1], securitizing[1]),
+            ];
         }
-        p = [
-            vectors[0][Outcome::new(played0, seen_by0).index()],
-            vectors[1][Outcome::new(played1, seen_by1).index()],
-        ];
+        if election.is_some() {
+            oriented = builder.oriented(orientations_at(election, turn + 1, settings));
+        }
     }
+    let turns = u32::try_from(moves0.len()).unwrap_or(u32::MAX);
     moving_levels_result(turns, totals, pi_sums, pis)
 }
