@@ -27,7 +27,8 @@
 
 use rand_core::Rng;
 use twolevel_game::{
-    Action, MemoryOnePlayer, Outcome, Politicization, StageTable, StageTableBuilder, Strategy,
+    Action, ElectionCycle, MemoryOnePlayer, Outcome, Politicization, PoliticizationDynamics,
+    StageTable, StageTableBuilder, Strategy,
 };
 use twolevel_strategies::memory_one::random_choice;
 
@@ -209,17 +210,58 @@ fn play_summed(
     let noiseless = config.action_noise() == 0.0 && config.perception_noise() == 0.0;
     if noiseless && rules.iter().all(MemoryOnePlayer::is_deterministic) {
         let (first, next) = fixed_path(rules, rng);
-        let mut outcome = first;
-        for (move0, move1) in moves0.iter_mut().zip(moves1.iter_mut()) {
-            let Outcome { own, partner } = Outcome::ALL[outcome];
-            *move0 = own;
-            *move1 = partner;
-            outcome = next[outcome];
-        }
+        write_fixed_path(first, &next, moves0, moves1);
     } else {
         draw_moves(config, rules, moves0, moves1, rng);
     }
     sum_payoffs(config, start, settings, moves0, moves1)
+}
+
+/// Writes the moves of a noiseless match between deterministic memory-one
+/// players whose first outcome and successors are `first` and `next` (see
+/// [`fixed_path`]).
+///
+/// A path through four outcomes repeats itself, with a period of at most
+/// four rounds, from one of its first four rounds on; so the rounds up to
+/// the first repeat are followed one by one and the rest is copied in
+/// blocks of the repeating part, instead of looking up every round's
+/// successor after the last.
+fn write_fixed_path(first: usize, next: &[usize; 4], moves0: &mut [Action], moves1: &mut [Action]) {
+    // The outcomes up to the first repeat, and where the repeat starts.
+    let mut path = [0_usize; 4];
+    let mut seen = [None; 4];
+    let mut length = 0;
+    let mut outcome = first;
+    let cycle_start = loop {
+        if let Some(round) = seen[outcome] {
+            break round;
+        }
+        seen[outcome] = Some(length);
+        path[length] = outcome;
+        length += 1;
+        outcome = next[outcome];
+    };
+    let period = length - cycle_start;
+    let head = length.min(moves0.len());
+    for (round, &outcome) in path[..head].iter().enumerate() {
+        moves0[round] = Outcome::ALL[outcome].own;
+        moves1[round] = Outcome::ALL[outcome].partner;
+    }
+    // A block of whole periods (48 is a multiple of 1, 2, 3 and 4) that
+    // starts where the path first comes back to `path[cycle_start]`.
+    const BLOCK: usize = 48;
+    let block = |k: usize| -> [Action; BLOCK] {
+        std::array::from_fn(|i| {
+            let Outcome { own, partner } = Outcome::ALL[path[cycle_start + i % period]];
+            [own, partner][k]
+        })
+    };
+    for (moves, k) in [(moves0, 0), (moves1, 1)] {
+        let block = block(k);
+        for chunk in moves[head..].chunks_mut(BLOCK) {
+            chunk.copy_from_slice(&block[..chunk.len()]);
+        }
+    }
 }
 
 /// Writes the moves of a match in which a player draws (a stochastic rule,
@@ -263,45 +305,121 @@ fn sum_payoffs(
     moves0: &[Action],
     moves1: &[Action],
 ) -> MatchResult {
-    let Levels {
-        builder,
-        table,
-        mut pis,
-        moving,
-    } = start;
-    // The dynamics, with each outcome's rise of both levels computed once.
-    let dynamics = config.politics().dynamics().map(|d| {
-        let visibilities = settings.map(|s| s.visibility().unwrap_or(d.visibility()));
-        (d, d.lifts(visibilities))
-    });
-    let securitizing = settings.map(|s| s.securitizing());
     let election = config.election();
-    let mut totals = [PlayerTotals::default(); 2];
-    let mut pi_sums = [0.0; 2];
-    let mut oriented = builder.oriented(orientations_at(election, 0, settings));
-    for (turn, (&played0, &played1)) in (0..).zip(moves0.iter().zip(moves1)) {
-        let outcome = Outcome::new(played0, played1);
-        let cell = if moving {
-            builder.oriented_outcome_payoffs(outcome, pis, &oriented)
-        } else {
-            table.cells[outcome.index()]
-        };
-        totals[0].add(&cell[0], played0);
-        totals[1].add(&cell[1], played1);
-        pi_sums[0] += pis[0].value();
-        pi_sums[1] += pis[1].value();
-
-        if let Some((dynamics, lifts)) = &dynamics {
-            let lift = lifts[outcome.index()];
-            pis = [
-                dynamics.next_lifted(pis[0], lift[0], securitizing[0]),
-                dynamics.next_lifted(pis[1], lift[1], securitizing[1]),
-            ];
-        }
-        if election.is_some() {
-            oriented = builder.oriented(orientations_at(election, turn + 1, settings));
-        }
-    }
+    let dynamics = config.politics().dynamics();
+    // The dynamics, with each outcome's rise of both levels computed once
+    // (no rise without dynamics, where they are not used).
+    let lifts = dynamics.map_or([[0.0; 2]; 4], |d| {
+        d.lifts(settings.map(|s| s.visibility().unwrap_or(d.visibility())))
+    });
+    let rounds = Rounds {
+        dynamics: dynamics.copied().unwrap_or_default(),
+        lifts,
+        securitizing: settings.map(|s| s.securitizing()),
+        election,
+        settings,
+    };
+    // Each kind of match gets its own copy of the loop, without the tests
+    // of what it does not have.
+    let (totals, pi_sums, pis) = match (start.moving, dynamics.is_some(), election.is_some()) {
+        (false, _, _) => rounds.sum::<false, false>(&start, moves0, moves1),
+        (true, true, false) => rounds.sum::<true, false>(&start, moves0, moves1),
+        (true, true, true) => rounds.sum::<true, true>(&start, moves0, moves1),
+        (true, false, _) => rounds.sum::<false, true>(&start, moves0, moves1),
+    };
     let turns = u32::try_from(moves0.len()).unwrap_or(u32::MAX);
     moving_levels_result(turns, totals, pi_sums, pis)
+}
+
+/// What moves the levels and orientations of a match from round to round.
+struct Rounds<'a> {
+    /// The politicization dynamics (unused without them).
+    dynamics: PoliticizationDynamics,
+    /// Each outcome's rise of both levels ([`PoliticizationDynamics::lifts`]).
+    lifts: [[f64; 2]; 4],
+    /// Each player's securitizing move.
+    securitizing: [f64; 2],
+    /// The election cycle, if any.
+    election: Option<&'a ElectionCycle>,
+    /// The players' settings.
+    settings: &'a [PlayerSettings; 2],
+}
+
+impl Rounds<'_> {
+    /// Sums the totals and levels of the rounds whose moves are written,
+    /// with the levels moved by the dynamics when `DYNAMIC` and the
+    /// orientations by the election cycle when `ELECTION`; each round's
+    /// payoffs come from the first round's table when neither moves.
+    /// Returns the totals, the sums of the levels and the last levels.
+    #[inline]
+    fn sum<const DYNAMIC: bool, const ELECTION: bool>(
+        &self,
+        start: &Levels,
+        moves0: &[Action],
+        moves1: &[Action],
+    ) -> ([PlayerTotals; 2], [f64; 2], [Politicization; 2]) {
+        let builder = &start.builder;
+        let mut pis = start.pis;
+        let mut totals = [PlayerTotals::default(); 2];
+        let mut pi_sums = [0.0; 2];
+        let mut oriented = builder.oriented(orientations_at(self.election, 0, self.settings));
+        for (turn, (&played0, &played1)) in (0..).zip(moves0.iter().zip(moves1)) {
+            let outcome = Outcome::new(played0, played1);
+            let cell = if DYNAMIC || ELECTION {
+                builder.oriented_outcome_payoffs(outcome, pis, &oriented)
+            } else {
+                start.table.cells[outcome.index()]
+            };
+            totals[0].add(&cell[0], played0);
+            totals[1].add(&cell[1], played1);
+            pi_sums[0] += pis[0].value();
+            pi_sums[1] += pis[1].value();
+            if DYNAMIC {
+                let lift = self.lifts[outcome.index()];
+                pis = [
+                    self.dynamics
+                        .next_lifted(pis[0], lift[0], self.securitizing[0]),
+                    self.dynamics
+                        .next_lifted(pis[1], lift[1], self.securitizing[1]),
+                ];
+            }
+            if ELECTION {
+                oriented =
+                    builder.oriented(orientations_at(self.election, turn + 1, self.settings));
+            }
+        }
+        (totals, pi_sums, pis)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every successor table, first outcome and length: the block-copied
+    /// path equals the path followed round by round.
+    #[test]
+    fn fixed_paths_written_in_blocks_equal_the_rounds_followed_one_by_one() {
+        for code in 0..256_usize {
+            let next = [0, 1, 2, 3].map(|k| (code >> (2 * k)) & 3);
+            for first in 0..4 {
+                for length in [0, 1, 2, 3, 4, 5, 7, 47, 48, 49, 52, 100, 200] {
+                    let mut written = [vec![Action::C; length], vec![Action::C; length]];
+                    let [moves0, moves1] = &mut written;
+                    write_fixed_path(first, &next, moves0, moves1);
+                    let mut followed = [Vec::new(), Vec::new()];
+                    let mut outcome = first;
+                    for _ in 0..length {
+                        followed[0].push(Outcome::ALL[outcome].own);
+                        followed[1].push(Outcome::ALL[outcome].partner);
+                        outcome = next[outcome];
+                    }
+                    assert_eq!(
+                        written, followed,
+                        "next {next:?}, first {first}, {length} rounds"
+                    );
+                }
+            }
+        }
+    }
 }
