@@ -215,8 +215,9 @@ impl ConfigError {
 /// origin such as `"<embedded default>"`); it only appears in errors.
 /// Errors raised by serde validation (for example a `TryFrom` conversion
 /// failing with a [`ParameterError`], displayed as ``invalid `field`:
-/// reason``) keep their message and get the position where RON noticed
-/// them.
+/// reason``) keep their message and get the position of the field they
+/// name inside the value that failed, or else the position where RON
+/// noticed them (the end of that value).
 pub fn parse_ron<T: DeserializeOwned>(
     text: &str,
     origin: impl AsRef<Path>,
@@ -229,7 +230,18 @@ pub fn parse_ron<T: DeserializeOwned>(
         .with_recursion_limit(RECURSION_LIMIT)
         .from_str(text)
         .map_err(|error| {
-            let (line, column) = error_position(text, &error.span);
+            let mut position = error_position(text, &error.span);
+            // A value that failed its own validation is reported by RON at
+            // its end; its message names the field at fault.
+            if let ron::Error::Message(message) = &error.code {
+                if let Some((field, _)) = message
+                    .strip_prefix("invalid `")
+                    .and_then(|rest| rest.split_once('`'))
+                {
+                    position = refine_position(text, position, field);
+                }
+            }
+            let (line, column) = position;
             ConfigError::Syntax {
                 path: origin.as_ref().to_path_buf(),
                 line,
@@ -345,15 +357,24 @@ pub fn leading_struct_name(text: &str) -> Option<(&str, usize, usize)> {
 pub fn locate_field(text: &str, field: &str) -> (usize, usize) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let code = skeleton(text);
-    let mut range = (code.find('(').unwrap_or(0), code.len());
-    for segment in field.split('.') {
+    let (offset, _) = walk(&code, (code.find('(').unwrap_or(0), code.len()), field);
+    position_of(text, offset)
+}
+
+/// Follows the dotted path `field` from `range` of the skeleton `code`
+/// (see [`locate_field`]): the offset reached, and whether the path's
+/// first name was found at all.
+fn walk(code: &str, mut range: (usize, usize), field: &str) -> (usize, bool) {
+    let mut found_first = false;
+    for (k, segment) in field.split('.').enumerate() {
         let (name, indices) = match segment.find('[') {
             Some(open) => (&segment[..open], &segment[open..]),
             None => (segment, ""),
         };
-        let Some(value) = find_field(&code, range, name) else {
+        let Some(value) = find_field(code, range, name, 1) else {
             break;
         };
+        found_first |= k == 0;
         // An optional block is searched inside its `Some(..)`.
         range.0 = if code[value..].starts_with("Some(") {
             value + "Some(".len()
@@ -364,16 +385,93 @@ pub fn locate_field(text: &str, field: &str) -> (usize, usize) {
             .split(['[', ']'])
             .filter_map(|i| i.parse::<usize>().ok())
         {
-            match list_element(&code, range, index) {
+            match list_element(code, range, index) {
                 Some(element) => range = element,
                 None => break,
             }
         }
     }
-    let before = &text[..range.0.min(text.len())];
+    (range.0, found_first)
+}
+
+/// The line and column (from 1, columns in characters) of byte `offset`
+/// of `text`.
+fn position_of(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
+}
+
+/// The byte offset of `line` and `column` (from 1, columns in
+/// characters) in `text`, if the text has that place.
+fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2)?.0 + 1
+    };
+    let rest = &text[line_start..];
+    let line_text = rest.split('\n').next().unwrap_or("");
+    let within = match line_text.char_indices().nth(column.saturating_sub(1)) {
+        Some((at, _)) => at,
+        None => line_text.len(),
+    };
+    Some(line_start + within)
+}
+
+/// A better place for an error RON reports at the end of a value, when
+/// the value's own validation failed with ``invalid `field`: ..``
+/// (a [`ParameterError`] of a `TryFrom` conversion): the place of `field`
+/// inside the value that encloses (`line`, `column`), following the path
+/// as [`locate_field`] does, or else the first `name:` of its last name at
+/// any depth of that value (`threshold` inside `game: (policy:
+/// CollectiveRisk(threshold: ..))`). The place RON gave when neither is
+/// written there.
+fn refine_position(text: &str, (line, column): (usize, usize), field: &str) -> (usize, usize) {
+    let code = skeleton(text);
+    // The skeleton has the text's bytes and lines, not its characters.
+    let Some(offset) = offset_of(text, line, column) else {
+        return (line, column);
+    };
+    let Some(open) = enclosing_open(&code, offset) else {
+        return (line, column);
+    };
+    let end = (offset + 1).min(code.len());
+    let (at, found) = walk(&code, (open, end), field);
+    if found {
+        return position_of(text, at);
+    }
+    let last = field.rsplit('.').next().unwrap_or(field);
+    let last = last.split('[').next().unwrap_or(last);
+    match find_field(&code, (open, end), last, i32::MAX) {
+        Some(at) => position_of(text, at),
+        None => (line, column),
+    }
+}
+
+/// The offset of the bracket that opens the value ending at `offset` (when
+/// `code[offset]` closes a bracket) or enclosing it (otherwise).
+fn enclosing_open(code: &str, offset: usize) -> Option<usize> {
+    let bytes = code.as_bytes();
+    let mut depth = 0_usize;
+    for at in (0..offset.min(bytes.len())).rev() {
+        match bytes[at] {
+            b')' | b']' | b'}' => depth += 1,
+            b'(' | b'[' | b'{' => {
+                if depth == 0 {
+                    return Some(at);
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The skeleton of RON `text`: every comment (`// ..` to the end of the
@@ -443,9 +541,14 @@ fn skeleton(text: &str) -> String {
 }
 
 /// The offset of the first non-space character of the value of the field
-/// `name` written as `name:` in `code[range]`, at the outermost nesting
-/// level of the range.
-fn find_field(code: &str, (start, end): (usize, usize), name: &str) -> Option<usize> {
+/// `name` written as `name:` in `code[range]`, at most `max_depth` levels
+/// of brackets deep (1: the outermost level of the range).
+fn find_field(
+    code: &str,
+    (start, end): (usize, usize),
+    name: &str,
+    max_depth: i32,
+) -> Option<usize> {
     let bytes = code.as_bytes();
     let mut depth = 0_i32;
     let mut offset = start;
@@ -461,7 +564,7 @@ fn find_field(code: &str, (start, end): (usize, usize), name: &str) -> Option<us
             }
             _ => {}
         }
-        let at_level = depth <= 1;
+        let at_level = depth <= max_depth;
         let boundary = offset == 0 || !is_identifier(bytes[offset - 1]);
         // Compared as bytes: `offset` may fall inside a multi-byte
         // character (an identifier in another script), where slicing the
@@ -593,6 +696,69 @@ mod tests {
         let err = parse_ron::<Sample>("(alpha: 1.0)", "s.ron").unwrap_err();
         assert!(err.to_string().starts_with("s.ron:1:12: "), "{err}");
         assert!(err.to_string().contains("beta"), "{err}");
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(try_from = "(f64, f64)")]
+    #[allow(dead_code)]
+    struct Ordered(f64, f64);
+
+    impl TryFrom<(f64, f64)> for Ordered {
+        type Error = ParameterError;
+
+        fn try_from((low, high): (f64, f64)) -> Result<Self, Self::Error> {
+            if low <= high {
+                Ok(Ordered(low, high))
+            } else {
+                Err(ParameterError::new("range.high", "expected high >= low"))
+            }
+        }
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Limits {
+        name: String,
+        range: (f64, f64),
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(try_from = "Limits")]
+    #[allow(dead_code)]
+    struct Checked(Limits);
+
+    impl TryFrom<Limits> for Checked {
+        type Error = ParameterError;
+
+        fn try_from(limits: Limits) -> Result<Self, Self::Error> {
+            if limits.range.0 <= limits.range.1 {
+                Ok(Checked(limits))
+            } else {
+                Err(ParameterError::new("range", "expected low <= high"))
+            }
+        }
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Outer {
+        label: String,
+        inner: Checked,
+    }
+
+    #[test]
+    fn values_failing_their_own_checks_point_at_the_field_named() {
+        // RON reports the failure at the end of `inner`; the field named is
+        // found inside it, past a string and a comment that mention it.
+        let text = "(\n    label: \"range: é\",\n    inner: (\n        name: \"é range:\", // range: no\n        range: (2.0, 1.0),\n    ),\n)";
+        let err = parse_ron::<Outer>(text, "o.ron").unwrap_err();
+        assert!(err.to_string().starts_with("o.ron:5:16: invalid `range`"), "{err}");
+        // A name that is not written inside the value: RON's place.
+        let text = "(label: \"x\", inner: (name: \"x\", range: (2.0, 1.0)))";
+        let err = parse_ron::<(String, Ordered)>("(\"x\", (2.0, 1.0))", "o.ron").unwrap_err();
+        assert!(err.to_string().starts_with("o.ron:1:16: invalid `range.high`"), "{err}");
+        let err = parse_ron::<Outer>(text, "o.ron").unwrap_err();
+        assert!(err.to_string().starts_with("o.ron:1:40: invalid `range`"), "{err}");
     }
 
     #[test]
