@@ -458,7 +458,7 @@ impl TournamentFile {
 /// The longest match a horizon is planned for: its turns, or for a
 /// continuation horizon 50 times the mean length (a longer match has
 /// probability below `e^-50`), capped at the longest possible match.
-fn planned_match_length(horizon: Horizon) -> f64 {
+pub(crate) fn planned_match_length(horizon: Horizon) -> f64 {
     match horizon.turns() {
         Some(turns) => f64::from(turns),
         None => (50.0 * horizon.expected_length()).min(f64::from(u32::MAX)),
