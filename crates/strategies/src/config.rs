@@ -233,13 +233,12 @@ pub fn parse_ron<T: DeserializeOwned>(
             let mut position = error_position(text, &error.span);
             // A value that failed its own validation is reported by RON at
             // its end; its message names the field at fault.
-            if let ron::Error::Message(message) = &error.code {
-                if let Some((field, _)) = message
+            if let ron::Error::Message(message) = &error.code
+                && let Some((field, _)) = message
                     .strip_prefix("invalid `")
                     .and_then(|rest| rest.split_once('`'))
-                {
-                    position = refine_position(text, position, field);
-                }
+            {
+                position = refine_position(text, position, field);
             }
             let (line, column) = position;
             ConfigError::Syntax {
@@ -499,10 +498,10 @@ fn skeleton(text: &str) -> String {
                         break;
                     }
                     blank(&mut out, next);
-                    if next == '\\' {
-                        if let Some(escaped) = chars.next() {
-                            blank(&mut out, escaped);
-                        }
+                    if next == '\\'
+                        && let Some(escaped) = chars.next()
+                    {
+                        blank(&mut out, escaped);
                     }
                 }
             }
@@ -752,13 +751,23 @@ mod tests {
         // found inside it, past a string and a comment that mention it.
         let text = "(\n    label: \"range: é\",\n    inner: (\n        name: \"é range:\", // range: no\n        range: (2.0, 1.0),\n    ),\n)";
         let err = parse_ron::<Outer>(text, "o.ron").unwrap_err();
-        assert!(err.to_string().starts_with("o.ron:5:16: invalid `range`"), "{err}");
+        assert!(
+            err.to_string().starts_with("o.ron:5:16: invalid `range`"),
+            "{err}"
+        );
         // A name that is not written inside the value: RON's place.
         let text = "(label: \"x\", inner: (name: \"x\", range: (2.0, 1.0)))";
         let err = parse_ron::<(String, Ordered)>("(\"x\", (2.0, 1.0))", "o.ron").unwrap_err();
-        assert!(err.to_string().starts_with("o.ron:1:16: invalid `range.high`"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("o.ron:1:16: invalid `range.high`"),
+            "{err}"
+        );
         let err = parse_ron::<Outer>(text, "o.ron").unwrap_err();
-        assert!(err.to_string().starts_with("o.ron:1:40: invalid `range`"), "{err}");
+        assert!(
+            err.to_string().starts_with("o.ron:1:40: invalid `range`"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -790,7 +799,8 @@ mod tests {
 
     #[test]
     fn block_comments_and_strings_are_not_fields() {
-        let text = "(\n    /* q: 0.1,\n       /* nested */ q: 0.2 */\n    name: \"q: 3\",\n    q: 1.5,\n)";
+        let text =
+            "(\n    /* q: 0.1,\n       /* nested */ q: 0.2 */\n    name: \"q: 3\",\n    q: 1.5,\n)";
         assert_eq!(locate_field(text, "q"), (5, 8));
         // A path into a value that is not a list stays at the value.
         assert_eq!(locate_field(text, "q[3]"), (5, 8));
@@ -822,7 +832,10 @@ mod tests {
             },
         )
         .located_in(text);
-        assert!(strategy.to_string().starts_with("s.ron:2:12: in `alpha`: "), "{strategy}");
+        assert!(
+            strategy.to_string().starts_with("s.ron:2:12: in `alpha`: "),
+            "{strategy}"
+        );
         // Syntax errors keep their own position.
         let syntax = parse_ron::<Sample>("(alpha: 1.0, beta: 2)", "s.ron").unwrap_err();
         let position = syntax.position();

@@ -116,7 +116,8 @@ fn out_of_range_numbers_name_the_field() {
     )
     .unwrap_err();
     assert!(
-        err.to_string().starts_with("p.ron:1:55: invalid `visibility`"),
+        err.to_string()
+            .starts_with("p.ron:1:55: invalid `visibility`"),
         "{err}"
     );
 }

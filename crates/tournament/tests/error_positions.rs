@@ -85,9 +85,20 @@ fn regime(threshold: u32, entrant: &str) -> String {
     )
 }
 
+/// A case: what it is, the kind of file, the file name, its text, the
+/// expected line and column, and the field the error must name.
+type Case = (
+    &'static str,
+    Kind,
+    &'static str,
+    String,
+    (usize, usize),
+    &'static str,
+);
+
 #[test]
 fn every_file_error_starts_with_file_line_and_column() {
-    let cases: Vec<(&str, Kind, &str, String, (usize, usize), &str)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "the second of two players with one name, a preset",
             Kind::Tournament,

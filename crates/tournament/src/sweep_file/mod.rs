@@ -444,12 +444,13 @@ impl Sweep {
             // A point fails either because the base file is wrong in
             // itself, reported at its line and column in the base file, or
             // because of the grid's values, reported at the grid.
-            let mut tournament = point.validate(&base_path, &catalog).map_err(|error| {
-                match base.clone().validate(&base_path, &catalog) {
-                    Err(base_error) => base_error.located_in(&base_text),
-                    Ok(_) => at(&error),
-                }
-            })?;
+            let mut tournament =
+                point.validate(&base_path, &catalog).map_err(|error| {
+                    match base.clone().validate(&base_path, &catalog) {
+                        Err(base_error) => base_error.located_in(&base_text),
+                        Ok(_) => at(&error),
+                    }
+                })?;
             for (lever, value) in levers {
                 tournament.round_robin = lever
                     .apply(&tournament.round_robin, value)
