@@ -697,20 +697,26 @@ mod tests {
         assert!(err.to_string().contains("beta"), "{err}");
     }
 
+    /// `low <= high`, or an error naming `field`.
+    fn check_order((low, high): (f64, f64), field: &str) -> Result<(), ParameterError> {
+        if low <= high {
+            Ok(())
+        } else {
+            Err(ParameterError::new(field, "expected low <= high"))
+        }
+    }
+
+    /// A pair whose check names a field its value does not write.
     #[derive(Debug, Deserialize)]
     #[serde(try_from = "(f64, f64)")]
     #[allow(dead_code)]
-    struct Ordered(f64, f64);
+    struct Ordered((f64, f64));
 
     impl TryFrom<(f64, f64)> for Ordered {
         type Error = ParameterError;
 
-        fn try_from((low, high): (f64, f64)) -> Result<Self, Self::Error> {
-            if low <= high {
-                Ok(Ordered(low, high))
-            } else {
-                Err(ParameterError::new("range.high", "expected high >= low"))
-            }
+        fn try_from(range: (f64, f64)) -> Result<Self, Self::Error> {
+            check_order(range, "range.high").map(|()| Ordered(range))
         }
     }
 
@@ -721,6 +727,7 @@ mod tests {
         range: (f64, f64),
     }
 
+    /// A struct whose check names one of its fields.
     #[derive(Debug, Deserialize)]
     #[serde(try_from = "Limits")]
     #[allow(dead_code)]
@@ -730,11 +737,7 @@ mod tests {
         type Error = ParameterError;
 
         fn try_from(limits: Limits) -> Result<Self, Self::Error> {
-            if limits.range.0 <= limits.range.1 {
-                Ok(Checked(limits))
-            } else {
-                Err(ParameterError::new("range", "expected low <= high"))
-            }
+            check_order(limits.range, "range").map(|()| Checked(limits))
         }
     }
 
@@ -760,7 +763,7 @@ mod tests {
         let err = parse_ron::<(String, Ordered)>("(\"x\", (2.0, 1.0))", "o.ron").unwrap_err();
         assert!(
             err.to_string()
-                .starts_with("o.ron:1:16: invalid `range.high`"),
+                .starts_with("o.ron:1:16: invalid `range.high`: expected low <= high"),
             "{err}"
         );
         let err = parse_ron::<Outer>(text, "o.ron").unwrap_err();
