@@ -56,17 +56,25 @@ pub enum ConfigError {
         source: std::io::Error,
     },
     /// The file parsed, but a field has a value that is not allowed.
-    #[error("{}: invalid `{field}`: {reason}", path.display())]
+    /// Displayed as ``path:line:column: invalid `field`: reason`` when the
+    /// position is known, as ``path: invalid `field`: reason`` otherwise.
+    #[error("{}{}: invalid `{field}`: {reason}", path.display(), Position(*position))]
     Invalid {
         /// The file (or display origin).
         path: PathBuf,
-        /// The field, as written in the file (dotted for nested fields).
+        /// The field, as written in the file (dotted for nested fields,
+        /// with indices for list elements: `players[2].patience`).
         field: String,
         /// What was wrong and what is expected.
         reason: String,
+        /// The line and column (from 1) of the field's value in the file,
+        /// when known; see [`ConfigError::located_in`].
+        position: Option<(usize, usize)>,
     },
     /// The file parsed, but a strategy it describes could not be built.
-    #[error("{}: in `{field}`: {source}", path.display())]
+    /// Displayed with the line and column of the field when known, like
+    /// [`ConfigError::Invalid`].
+    #[error("{}{}: in `{field}`: {source}", path.display(), Position(*position))]
     Strategy {
         /// The file (or display origin).
         path: PathBuf,
@@ -77,7 +85,22 @@ pub enum ConfigError {
         /// small).
         #[source]
         source: Box<StrategyError>,
+        /// The line and column (from 1) of the field's value in the file,
+        /// when known; see [`ConfigError::located_in`].
+        position: Option<(usize, usize)>,
     },
+}
+
+/// Displays an optional position as `:line:column`, or nothing.
+struct Position(Option<(usize, usize)>);
+
+impl std::fmt::Display for Position {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some((line, column)) => write!(f, ":{line}:{column}"),
+            None => Ok(()),
+        }
+    }
 }
 
 impl ConfigError {
@@ -91,6 +114,7 @@ impl ConfigError {
             path: path.as_ref().to_path_buf(),
             field: field.into(),
             reason: reason.into(),
+            position: None,
         }
     }
 
@@ -111,6 +135,65 @@ impl ConfigError {
             path: path.as_ref().to_path_buf(),
             field: field.into(),
             source: Box::new(source),
+            position: None,
+        }
+    }
+
+    /// The error with the line and column of its field in `text`, the
+    /// text of its file: an [`Invalid`](ConfigError::Invalid) or
+    /// [`Strategy`](ConfigError::Strategy) error without a position gets
+    /// the one [`locate_field`] finds for its field (the enclosing part
+    /// when the field is not written, a default); any other error, or one
+    /// already located, is returned unchanged.
+    ///
+    /// ```
+    /// use twolevel_strategies::config::ConfigError;
+    ///
+    /// let text = "(\n    name: \"x\",\n    patience: 0.0,\n)";
+    /// let err = ConfigError::invalid("p.ron", "patience", "expected a number in (0, 1]");
+    /// assert_eq!(
+    ///     err.located_in(text).to_string(),
+    ///     "p.ron:3:15: invalid `patience`: expected a number in (0, 1]"
+    /// );
+    /// ```
+    #[must_use]
+    pub fn located_in(self, text: &str) -> Self {
+        match self {
+            ConfigError::Invalid {
+                path,
+                field,
+                reason,
+                position: None,
+            } => ConfigError::Invalid {
+                position: Some(locate_field(text, &field)),
+                path,
+                field,
+                reason,
+            },
+            ConfigError::Strategy {
+                path,
+                field,
+                source,
+                position: None,
+            } => ConfigError::Strategy {
+                position: Some(locate_field(text, &field)),
+                path,
+                field,
+                source,
+            },
+            other => other,
+        }
+    }
+
+    /// The line and column (from 1) the error points at, when it has one.
+    #[must_use]
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            ConfigError::Syntax { line, column, .. } => Some((*line, *column)),
+            ConfigError::Io { .. } => None,
+            ConfigError::Invalid { position, .. } | ConfigError::Strategy { position, .. } => {
+                *position
+            }
         }
     }
 
@@ -132,8 +215,9 @@ impl ConfigError {
 /// origin such as `"<embedded default>"`); it only appears in errors.
 /// Errors raised by serde validation (for example a `TryFrom` conversion
 /// failing with a [`ParameterError`], displayed as ``invalid `field`:
-/// reason``) keep their message and get the position where RON noticed
-/// them.
+/// reason``) keep their message and get the position of the field they
+/// name inside the value that failed, or else the position where RON
+/// noticed them (the end of that value).
 pub fn parse_ron<T: DeserializeOwned>(
     text: &str,
     origin: impl AsRef<Path>,
@@ -146,7 +230,17 @@ pub fn parse_ron<T: DeserializeOwned>(
         .with_recursion_limit(RECURSION_LIMIT)
         .from_str(text)
         .map_err(|error| {
-            let (line, column) = error_position(text, &error.span);
+            let mut position = error_position(text, &error.span);
+            // A value that failed its own validation is reported by RON at
+            // its end; its message names the field at fault.
+            if let ron::Error::Message(message) = &error.code
+                && let Some((field, _)) = message
+                    .strip_prefix("invalid `")
+                    .and_then(|rest| rest.split_once('`'))
+            {
+                position = refine_position(text, position, field);
+            }
+            let (line, column) = position;
             ConfigError::Syntax {
                 path: origin.as_ref().to_path_buf(),
                 line,
@@ -233,6 +327,305 @@ pub fn leading_struct_name(text: &str) -> Option<(&str, usize, usize)> {
     Some((name, line, column))
 }
 
+/// The line and column (from 1) of the value of the field at the dotted
+/// path `field` in the RON `text`: `q`, `game.benefit`,
+/// `players[2].patience`, `sweep.mu[1]`.
+///
+/// Each name is searched as `name:` at the outermost level of the part
+/// found so far (inside a `Some(..)` for an optional block), and each
+/// index counts the elements of the list that follows. A part that is not
+/// written (a default), or a name that is not a field (such as `Counts` in
+/// `initial.Counts`), leaves the position at the enclosing part, so that
+/// the position is always in the file; the whole file's first bracket
+/// when nothing matches. Comments are skipped, and a UTF-8 byte-order
+/// mark is not counted, as in [`parse_ron`], so that lines and columns
+/// count from the text the user sees. Columns count characters.
+///
+/// ```
+/// use twolevel_strategies::config::locate_field;
+///
+/// let text = "Tournament(\n    name: \"t\",\n    players: [Preset(\"a\"), Preset(\"b\")],\n)";
+/// assert_eq!(locate_field(text, "name"), (2, 11));
+/// assert_eq!(locate_field(text, "players[1]"), (3, 28));
+/// // `players[1]` has no `name:` field: its element is the place.
+/// assert_eq!(locate_field(text, "players[1].name"), (3, 28));
+/// // A field left at its default: the whole file.
+/// assert_eq!(locate_field(text, "seed"), (1, 11));
+/// ```
+#[must_use]
+pub fn locate_field(text: &str, field: &str) -> (usize, usize) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let code = skeleton(text);
+    let (offset, _) = walk(&code, (code.find('(').unwrap_or(0), code.len()), field);
+    position_of(text, offset)
+}
+
+/// Follows the dotted path `field` from `range` of the skeleton `code`
+/// (see [`locate_field`]): the offset reached, and whether the path's
+/// first name was found at all.
+fn walk(code: &str, mut range: (usize, usize), field: &str) -> (usize, bool) {
+    let mut found_first = false;
+    for (k, segment) in field.split('.').enumerate() {
+        let (name, indices) = match segment.find('[') {
+            Some(open) => (&segment[..open], &segment[open..]),
+            None => (segment, ""),
+        };
+        let Some(value) = find_field(code, range, name, 1) else {
+            break;
+        };
+        found_first |= k == 0;
+        // An optional block is searched inside its `Some(..)`.
+        range.0 = if code[value..].starts_with("Some(") {
+            value + "Some(".len()
+        } else {
+            value
+        };
+        for index in indices
+            .split(['[', ']'])
+            .filter_map(|i| i.parse::<usize>().ok())
+        {
+            match list_element(code, range, index) {
+                Some(element) => range = element,
+                None => break,
+            }
+        }
+    }
+    (range.0, found_first)
+}
+
+/// The line and column (from 1, columns in characters) of byte `offset`
+/// of `text`.
+fn position_of(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// The byte offset of `line` and `column` (from 1, columns in
+/// characters) in `text`, if the text has that place.
+fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2)?.0 + 1
+    };
+    let rest = &text[line_start..];
+    let line_text = rest.split('\n').next().unwrap_or("");
+    let within = match line_text.char_indices().nth(column.saturating_sub(1)) {
+        Some((at, _)) => at,
+        None => line_text.len(),
+    };
+    Some(line_start + within)
+}
+
+/// A better place for an error RON reports at the end of a value, when
+/// the value's own validation failed with ``invalid `field`: ..``
+/// (a [`ParameterError`] of a `TryFrom` conversion): the place of `field`
+/// inside the value that encloses (`line`, `column`), following the path
+/// as [`locate_field`] does, or else the first `name:` of its last name at
+/// any depth of that value (`threshold` inside `game: (policy:
+/// CollectiveRisk(threshold: ..))`). The place RON gave when neither is
+/// written there.
+fn refine_position(text: &str, (line, column): (usize, usize), field: &str) -> (usize, usize) {
+    let code = skeleton(text);
+    // The skeleton has the text's bytes and lines, not its characters.
+    let Some(offset) = offset_of(text, line, column) else {
+        return (line, column);
+    };
+    let Some(open) = enclosing_open(&code, offset) else {
+        return (line, column);
+    };
+    let end = (offset + 1).min(code.len());
+    let (at, found) = walk(&code, (open, end), field);
+    if found {
+        return position_of(text, at);
+    }
+    let last = field.rsplit('.').next().unwrap_or(field);
+    let last = last.split('[').next().unwrap_or(last);
+    match find_field(&code, (open, end), last, i32::MAX) {
+        Some(at) => position_of(text, at),
+        None => (line, column),
+    }
+}
+
+/// The offset of the bracket that opens the value ending at `offset` (when
+/// `code[offset]` closes a bracket) or enclosing it (otherwise).
+fn enclosing_open(code: &str, offset: usize) -> Option<usize> {
+    let bytes = code.as_bytes();
+    let mut depth = 0_usize;
+    for at in (0..offset.min(bytes.len())).rev() {
+        match bytes[at] {
+            b')' | b']' | b'}' => depth += 1,
+            b'(' | b'[' | b'{' => {
+                if depth == 0 {
+                    return Some(at);
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The skeleton of RON `text`: every comment (`// ..` to the end of the
+/// line, `/* .. */`, which may nest) and the contents of every string
+/// literal replaced by spaces (the quotes and newlines kept), so that a
+/// field name, comma or bracket inside a comment or a string is not taken
+/// for structure, while byte offsets and line numbers are kept.
+fn skeleton(text: &str) -> String {
+    let blank = |out: &mut String, c: char| {
+        if c == '\n' {
+            out.push('\n');
+        } else {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        }
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            ('"', _) => {
+                out.push('"');
+                while let Some(next) = chars.next() {
+                    if next == '"' {
+                        out.push('"');
+                        break;
+                    }
+                    blank(&mut out, next);
+                    if next == '\\'
+                        && let Some(escaped) = chars.next()
+                    {
+                        blank(&mut out, escaped);
+                    }
+                }
+            }
+            ('/', Some('/')) => {
+                while let Some(&next) = chars.peek() {
+                    if next == '\n' {
+                        break;
+                    }
+                    chars.next();
+                    blank(&mut out, next);
+                }
+                out.push(' ');
+            }
+            ('/', Some('*')) => {
+                chars.next();
+                out.push_str("  ");
+                let mut depth = 1_usize;
+                while depth > 0 {
+                    let Some(next) = chars.next() else { break };
+                    match (next, chars.peek()) {
+                        ('*', Some('/')) => depth -= 1,
+                        ('/', Some('*')) => depth += 1,
+                        _ => {
+                            blank(&mut out, next);
+                            continue;
+                        }
+                    }
+                    chars.next();
+                    out.push_str("  ");
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The offset of the first non-space character of the value of the field
+/// `name` written as `name:` in `code[range]`, at most `max_depth` levels
+/// of brackets deep (1: the outermost level of the range).
+fn find_field(
+    code: &str,
+    (start, end): (usize, usize),
+    name: &str,
+    max_depth: i32,
+) -> Option<usize> {
+    let bytes = code.as_bytes();
+    let mut depth = 0_i32;
+    let mut offset = start;
+    while offset < end {
+        match bytes[offset] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth -= 1;
+                if depth <= 0 {
+                    // The end of the part searched.
+                    return None;
+                }
+            }
+            _ => {}
+        }
+        let at_level = depth <= max_depth;
+        let boundary = offset == 0 || !is_identifier(bytes[offset - 1]);
+        // Compared as bytes: `offset` may fall inside a multi-byte
+        // character (an identifier in another script), where slicing the
+        // text would panic; a match of the ASCII field name starts and
+        // ends on character boundaries.
+        if at_level
+            && boundary
+            && !name.is_empty()
+            && bytes[offset..end].starts_with(name.as_bytes())
+        {
+            let after = offset + name.len();
+            let rest = code[after..end].trim_start();
+            if rest.starts_with(':') && !bytes.get(after).copied().is_some_and(is_identifier) {
+                let value = end - rest.len() + 1;
+                return Some(
+                    value + (code[value..end].len() - code[value..end].trim_start().len()),
+                );
+            }
+        }
+        offset += 1;
+    }
+    None
+}
+
+fn is_identifier(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
+}
+
+/// The range of element `index` of the list that opens at or after
+/// `range.0` (its first non-space character to the end of the list).
+fn list_element(code: &str, (start, end): (usize, usize), index: usize) -> Option<(usize, usize)> {
+    let bytes = code.as_bytes();
+    let open = start + code[start..end].find('[')?;
+    let mut depth = 0_i32;
+    let mut element = 0;
+    let mut element_start = open + 1;
+    for (offset, byte) in bytes.iter().enumerate().take(end).skip(open) {
+        match byte {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+            }
+            b',' if depth == 1 => {
+                if element == index {
+                    break;
+                }
+                element += 1;
+                element_start = offset + 1;
+            }
+            _ => {}
+        }
+    }
+    if element != index {
+        return None;
+    }
+    let skipped = code[element_start..end].len() - code[element_start..end].trim_start().len();
+    Some((element_start + skipped, end))
+}
+
 /// Reads the text of the file at `path`; a failure is a
 /// [`ConfigError::Io`] naming the path.
 pub fn read_text_file(path: impl AsRef<Path>) -> Result<String, ConfigError> {
@@ -304,6 +697,82 @@ mod tests {
         assert!(err.to_string().contains("beta"), "{err}");
     }
 
+    /// `low <= high`, or an error naming `field`.
+    fn check_order((low, high): (f64, f64), field: &str) -> Result<(), ParameterError> {
+        if low <= high {
+            Ok(())
+        } else {
+            Err(ParameterError::new(field, "expected low <= high"))
+        }
+    }
+
+    /// A pair whose check names a field its value does not write.
+    #[derive(Debug, Deserialize)]
+    #[serde(try_from = "(f64, f64)")]
+    #[allow(dead_code)]
+    struct Ordered((f64, f64));
+
+    impl TryFrom<(f64, f64)> for Ordered {
+        type Error = ParameterError;
+
+        fn try_from(range: (f64, f64)) -> Result<Self, Self::Error> {
+            check_order(range, "range.high").map(|()| Ordered(range))
+        }
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Limits {
+        name: String,
+        range: (f64, f64),
+    }
+
+    /// A struct whose check names one of its fields.
+    #[derive(Debug, Deserialize)]
+    #[serde(try_from = "Limits")]
+    #[allow(dead_code)]
+    struct Checked(Limits);
+
+    impl TryFrom<Limits> for Checked {
+        type Error = ParameterError;
+
+        fn try_from(limits: Limits) -> Result<Self, Self::Error> {
+            check_order(limits.range, "range").map(|()| Checked(limits))
+        }
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Outer {
+        label: String,
+        inner: Checked,
+    }
+
+    #[test]
+    fn values_failing_their_own_checks_point_at_the_field_named() {
+        // RON reports the failure at the end of `inner`; the field named is
+        // found inside it, past a string and a comment that mention it.
+        let text = "(\n    label: \"range: é\",\n    inner: (\n        name: \"é range:\", // range: no\n        range: (2.0, 1.0),\n    ),\n)";
+        let err = parse_ron::<Outer>(text, "o.ron").unwrap_err();
+        assert!(
+            err.to_string().starts_with("o.ron:5:16: invalid `range`"),
+            "{err}"
+        );
+        // A name that is not written inside the value: RON's place.
+        let text = "(label: \"x\", inner: (name: \"x\", range: (2.0, 1.0)))";
+        let err = parse_ron::<(String, Ordered)>("(\"x\", (2.0, 1.0))", "o.ron").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("o.ron:1:16: invalid `range.high`: expected low <= high"),
+            "{err}"
+        );
+        let err = parse_ron::<Outer>(text, "o.ron").unwrap_err();
+        assert!(
+            err.to_string().starts_with("o.ron:1:40: invalid `range`"),
+            "{err}"
+        );
+    }
+
     #[test]
     fn unknown_fields_are_named() {
         let text = "(alpha: 1.0, beta: true, gamma: 2)";
@@ -311,6 +780,69 @@ mod tests {
         let message = err.to_string();
         assert!(message.starts_with("<embedded default>:1:"), "{message}");
         assert!(message.contains("gamma"), "{message}");
+    }
+
+    #[test]
+    fn fields_are_located_by_path() {
+        let text = "// q: not here\nSociety(\n    name: \"x\",\n    groups: [\n        (rule: \"A\", count: 1),\n        (rule: \"B\", count: 2),\n    ],\n    q: 1.5,\n    sweep: Some((q: [0.1, 2.0])),\n)";
+        assert_eq!(locate_field(text, "q"), (8, 8));
+        assert_eq!(locate_field(text, "groups[1].rule"), (6, 16));
+        assert_eq!(locate_field(text, "groups[0].count"), (5, 28));
+        assert_eq!(locate_field(text, "sweep.q[1]"), (9, 27));
+        assert_eq!(locate_field(text, "mu"), (2, 8));
+        // A byte-order mark does not count.
+        let with_bom = format!("\u{feff}{text}");
+        assert_eq!(locate_field(&with_bom, "groups[1].rule"), (6, 16));
+        assert_eq!(
+            locate_field("\u{feff}(q: 1.5)", "q"),
+            locate_field("(q: 1.5)", "q")
+        );
+        assert_eq!(locate_field("\u{feff}(q: 1.5)", "q"), (1, 5));
+    }
+
+    #[test]
+    fn block_comments_and_strings_are_not_fields() {
+        let text =
+            "(\n    /* q: 0.1,\n       /* nested */ q: 0.2 */\n    name: \"q: 3\",\n    q: 1.5,\n)";
+        assert_eq!(locate_field(text, "q"), (5, 8));
+        // A path into a value that is not a list stays at the value.
+        assert_eq!(locate_field(text, "q[3]"), (5, 8));
+        assert_eq!(locate_field(text, ""), (1, 1));
+        assert_eq!(locate_field("", "q"), (1, 1));
+        // Commas and brackets inside strings do not split elements.
+        let text = "(players: [Preset(\"a, [b]\"), /* ] */ Preset(\"c\")])";
+        assert_eq!(locate_field(text, "players[1]"), (1, 38));
+    }
+
+    #[test]
+    fn located_errors_show_the_position_and_only_once() {
+        let text = "(\n    alpha: 2.0,\n)";
+        let err = ConfigError::invalid("s.ron", "alpha", "too big");
+        assert_eq!(err.position(), None);
+        assert_eq!(err.to_string(), "s.ron: invalid `alpha`: too big");
+        let located = err.located_in(text);
+        assert_eq!(located.position(), Some((2, 12)));
+        assert_eq!(located.to_string(), "s.ron:2:12: invalid `alpha`: too big");
+        // Already located: kept.
+        let again = located.located_in("(alpha: 2.0)");
+        assert_eq!(again.position(), Some((2, 12)));
+        let strategy = ConfigError::strategy(
+            "s.ron",
+            "alpha",
+            StrategyError::UnknownStrategy {
+                name: "x".into(),
+                suggestions: Vec::new(),
+            },
+        )
+        .located_in(text);
+        assert!(
+            strategy.to_string().starts_with("s.ron:2:12: in `alpha`: "),
+            "{strategy}"
+        );
+        // Syntax errors keep their own position.
+        let syntax = parse_ron::<Sample>("(alpha: 1.0, beta: 2)", "s.ron").unwrap_err();
+        let position = syntax.position();
+        assert_eq!(syntax.located_in("(\n\n alpha: 1.0)").position(), position);
     }
 
     #[test]

@@ -126,17 +126,20 @@ impl Preset {
         })
     }
 
-    /// Parses and validates preset RON text; `origin` names it in errors.
-    /// The name is not checked against a file stem.
+    /// Parses and validates preset RON text; `origin` names it in errors,
+    /// which carry the line and column of the field at fault. The name is
+    /// not checked against a file stem.
     pub fn from_ron(text: &str, origin: impl AsRef<Path>) -> Result<Self, ConfigError> {
         let origin = origin.as_ref();
-        Preset::from_parsed(parse_ron(text, origin)?, origin)
+        Preset::from_parsed(parse_ron(text, origin)?, origin).map_err(|e| e.located_in(text))
     }
 
     /// Parses, validates and name-checks the text of a file whose stem is
     /// `stem`.
     fn from_ron_with_stem(text: &str, origin: &Path, stem: &str) -> Result<Self, ConfigError> {
-        Preset::from_ron(text, origin)?.named_as(origin, stem)
+        Preset::from_ron(text, origin)?
+            .named_as(origin, stem)
+            .map_err(|e| e.located_in(text))
     }
 
     /// The preset itself when its name is the file stem `stem`, else an

@@ -116,7 +116,8 @@ fn out_of_range_numbers_name_the_field() {
     )
     .unwrap_err();
     assert!(
-        err.to_string().starts_with("p.ron: invalid `visibility`"),
+        err.to_string()
+            .starts_with("p.ron:1:55: invalid `visibility`"),
         "{err}"
     );
 }
@@ -136,7 +137,7 @@ fn bad_strategies_are_reported_with_the_file() {
         other => panic!("unexpected {other:?}"),
     }
     assert!(
-        err.to_string().starts_with("p.ron: in `strategy`: "),
+        err.to_string().starts_with("p.ron:1:23: in `strategy`: "),
         "{err}"
     );
 }

@@ -13,13 +13,14 @@
 //! let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tournaments/election-cycle.ron");
 //! let tournament = Tournament::from_file(file)?;
 //! let base = tournament.round_robin.with_repetitions(1)?;
-//! let rates = campaign_cooperation(&base).expect("the file has an election cycle");
+//! let rates = campaign_cooperation(&base)?.expect("the file has an election cycle");
 //! let prudent = rates.iter().find(|r| r.name == "prudent reciprocator").unwrap();
 //! assert!(prudent.campaign < prudent.calm);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use serde::{Deserialize, Serialize};
+use twolevel_game::ParameterError;
 
 use crate::round_robin::RoundRobin;
 
@@ -37,11 +38,31 @@ pub struct CampaignCooperation {
 
 /// Plays `base` (as [`RoundRobin::replay`] does: the same matches and
 /// seeds as [`RoundRobin::play`]) and measures each player's cooperation in
-/// campaign rounds and in the other rounds. `None` when the tournament has
-/// no election cycle.
-#[must_use]
-pub fn campaign_cooperation(base: &RoundRobin) -> Option<Vec<CampaignCooperation>> {
-    let cycle = *base.config().election()?;
+/// campaign rounds and in the other rounds. `Ok(None)` when the tournament
+/// has no election cycle.
+///
+/// The replay keeps every move of the match it plays (one match at a
+/// time, whatever the players' memory), so a tournament whose longest
+/// match would not fit in the [memory limit](crate::limits::memory_limit)
+/// is refused before anything runs, naming `horizon`, the estimate and the
+/// limit.
+pub fn campaign_cooperation(
+    base: &RoundRobin,
+) -> Result<Option<Vec<CampaignCooperation>>, ParameterError> {
+    let Some(&cycle) = base.config().election() else {
+        return Ok(None);
+    };
+    let config = base.config();
+    crate::limits::check_memory(
+        "horizon",
+        "replaying a match with every one of its moves (to tell campaign rounds apart)",
+        crate::limits::match_history_memory(
+            crate::config::planned_match_length(config.horizon()),
+            None,
+            config.perception_noise() > 0.0,
+            1,
+        ),
+    )?;
     let n = base.entrants().len();
     // counts[p] = [campaign cooperations, campaign moves, calm ..., calm ...].
     let mut counts = vec![[0_u64; 4]; n];
@@ -55,7 +76,7 @@ pub fn campaign_cooperation(base: &RoundRobin) -> Option<Vec<CampaignCooperation
         }
     });
     let share = |cooperations: u64, moves: u64| cooperations as f64 / moves.max(1) as f64;
-    Some(
+    Ok(Some(
         base.entrants()
             .iter()
             .zip(counts)
@@ -65,5 +86,5 @@ pub fn campaign_cooperation(base: &RoundRobin) -> Option<Vec<CampaignCooperation
                 calm: share(c[2], c[3]),
             })
             .collect(),
-    )
+    ))
 }

@@ -458,7 +458,7 @@ impl TournamentFile {
 /// The longest match a horizon is planned for: its turns, or for a
 /// continuation horizon 50 times the mean length (a longer match has
 /// probability below `e^-50`), capped at the longest possible match.
-fn planned_match_length(horizon: Horizon) -> f64 {
+pub(crate) fn planned_match_length(horizon: Horizon) -> f64 {
     match horizon.turns() {
         Some(turns) => f64::from(turns),
         None => (50.0 * horizon.expected_length()).min(f64::from(u32::MAX)),
@@ -506,13 +506,18 @@ fn check_run_size(
     if let Some(evolution) = evolution {
         // Wrong-length `Counts` or `Shares` are found here, with the file
         // named, rather than after the round robin has been played.
-        evolution.check_players(round_robin.entrants().len())?;
-        evolution.check_memory(round_robin.entrants().len())?;
+        let block = |error: ParameterError| error.within("evolution");
+        evolution
+            .check_players(round_robin.entrants().len())
+            .map_err(block)?;
+        evolution
+            .check_memory(round_robin.entrants().len())
+            .map_err(block)?;
         // A selection that some payoff of this game would turn into a
         // non-positive or infinite fitness is refused here too.
         let (low, high) =
             crate::evolution::stage_payoff_range(round_robin.config(), evolution.fitness());
-        evolution.check_fitness(low, high)?;
+        evolution.check_fitness(low, high).map_err(block)?;
     }
     Ok(())
 }
@@ -588,7 +593,8 @@ fn entrant(
 
 impl Tournament {
     /// Parses and validates tournament RON text read from `origin`, with
-    /// presets from `catalog`.
+    /// presets from `catalog`. Every error names `origin` and the line and
+    /// column of the field at fault (see [`ConfigError::located_in`]).
     ///
     /// A regime or society file (see [`FileKind`]) is refused with a message
     /// that says how to run it.
@@ -599,7 +605,9 @@ impl Tournament {
     ) -> Result<Self, ConfigError> {
         let origin = origin.as_ref();
         FileKind::expect_round_robin(text, origin)?;
-        parse_ron::<TournamentFile>(text, origin)?.validate(origin, catalog)
+        parse_ron::<TournamentFile>(text, origin)?
+            .validate(origin, catalog)
+            .map_err(|error| error.located_in(text))
     }
 
     /// Reads, parses and validates a tournament file, resolving presets as

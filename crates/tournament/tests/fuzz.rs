@@ -40,13 +40,22 @@ const MAX_SOCIETY_STEPS: f64 = 20_000.0;
 /// The largest society a case runs.
 const MAX_SOCIETY_SIZE: usize = 200;
 
-/// Checks that a refusal names the case's file (and, for a syntax error,
-/// the line and column after it), then counts the case as refused.
+/// Checks that a refusal starts with the case's file and the line and
+/// column after it (`.../case.ron:3:14: `), then counts the case as
+/// refused.
 fn names_the_file(error: impl std::fmt::Display) -> bool {
     let message = error.to_string();
+    let after = message
+        .split_once("case.ron:")
+        .map(|(_, after)| after)
+        .unwrap_or_else(|| panic!("an error that does not name the file: {message}"));
+    let mut parts = after.splitn(3, ':');
+    let located = parts.next().is_some_and(|l| l.parse::<usize>().is_ok())
+        && parts.next().is_some_and(|c| c.parse::<usize>().is_ok())
+        && parts.next().is_some_and(|rest| rest.starts_with(' '));
     assert!(
-        message.contains("case.ron"),
-        "an error that does not name the file: {message}"
+        located,
+        "an error without the line and column of the file: {message}"
     );
     false
 }
@@ -129,7 +138,7 @@ fn drive_society(path: &Path, folder: &Path) -> bool {
         Ok(config) => config,
         Err(error) => return names_the_file(error),
     };
-    let work = (config.warmup + config.steps) as f64
+    let work = (config.warmup as f64 + config.steps as f64)
         * f64::from(config.replicates)
         * (config.q_levels.len() * config.mu_levels.len()) as f64;
     if work > MAX_SOCIETY_STEPS || config.size() > MAX_SOCIETY_SIZE {

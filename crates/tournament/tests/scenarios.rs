@@ -10,6 +10,7 @@ use std::path::Path;
 
 use twolevel_tournament::Tournament;
 use twolevel_tournament::campaigns::campaign_cooperation;
+use twolevel_tournament::config::PresetCatalog;
 use twolevel_tournament::levers::{Lever, LeverReport};
 use twolevel_tournament::sweep::politicization_sweep;
 
@@ -87,7 +88,7 @@ fn election_campaigns_bring_defections() {
         .round_robin
         .with_repetitions(2)
         .unwrap();
-    let rates = campaign_cooperation(&base).unwrap();
+    let rates = campaign_cooperation(&base).unwrap().unwrap();
     let prudent = rates
         .iter()
         .find(|r| r.name == "prudent reciprocator")
@@ -96,5 +97,28 @@ fn election_campaigns_bring_defections() {
     assert!(prudent.campaign < 0.05, "{prudent:?}");
     // Without the cycle there is nothing to measure.
     let quiet = base.clone().with_config(base.config().with_election(None));
-    assert!(campaign_cooperation(&quiet).is_none());
+    assert!(campaign_cooperation(&quiet).unwrap().is_none());
+}
+
+#[test]
+fn campaigns_too_long_to_replay_are_refused_before_they_run() {
+    // Tit For Tat reads one round back, so the round robin keeps a window
+    // of moves and the file is accepted; measuring campaigns keeps every
+    // move of a match: 2 bytes x 4,294,967,295 rounds, about 8 GiB, more
+    // than the limit of the default budget. It used to try to allocate it.
+    let text = "Tournament(\n    name: \"long\",\n    players: [Inline(name: \"tft\", strategy: (name: \"Tit For Tat\"))],\n    horizon: Fixed(turns: 4294967295),\n    election: Some((term: 50, lead: 10, boost: 0.5)),\n)";
+    let load = |text: &str| {
+        Tournament::from_ron(text, "long.ron", &PresetCatalog::builtin().unwrap()).unwrap()
+    };
+    let tournament = load(text);
+    let error = campaign_cooperation(&tournament.round_robin).unwrap_err();
+    assert_eq!(error.field, "horizon");
+    let message = error.to_string();
+    assert!(
+        message.contains("GiB") && message.contains("limit of"),
+        "{message}"
+    );
+    // The same tournament with short matches is measured.
+    let short = load(&text.replace("4294967295", "100"));
+    assert!(campaign_cooperation(&short.round_robin).unwrap().is_some());
 }

@@ -37,7 +37,7 @@ fn run() -> Result<()> {
         base.repetitions(),
         base.seed()
     );
-    let rates = campaign_cooperation(base).context("no election cycle")?;
+    let rates = campaign_cooperation(base)?.context("no election cycle")?;
     let width = rates
         .iter()
         .map(|r| table_name(&r.name).chars().count())

@@ -187,14 +187,23 @@ pub fn evolve_file(
     path: impl AsRef<Path>,
     seed: impl Into<Option<u64>>,
 ) -> Result<twolevel_tournament::evolution::TournamentEvolution, Error> {
+    let path = path.as_ref();
     let tournament = load_tournament(path, seed)?;
-    let config = tournament.evolution.ok_or_else(|| {
-        twolevel_strategies::config::ConfigError::invalid(
+    let Some(config) = tournament.evolution else {
+        let error = twolevel_strategies::config::ConfigError::invalid(
             &tournament.origin,
             "evolution",
             "expected an `evolution: Some((..))` block to run (see docs/evolution.md)",
-        )
-    })?;
+        );
+        // The file was read a moment ago; it is read again only to say
+        // where the block is missing (its `evolution: None`, or the
+        // tournament itself).
+        return Err(match twolevel_strategies::config::read_text_file(path) {
+            Ok(text) => error.located_in(&text),
+            Err(_) => error,
+        }
+        .into());
+    };
     Ok(twolevel_tournament::evolution::evolve_tournament(
         &tournament.round_robin,
         &config,
@@ -322,11 +331,11 @@ pub fn run_any_file(
                         &twolevel_tournament::progress::NoProgress,
                     )
                     .map_err(|error| {
-                        twolevel_strategies::config::ConfigError::invalid(
+                        twolevel_strategies::config::ConfigError::from_parameter(
                             path,
-                            "evolution",
-                            error.to_string(),
+                            error.within("evolution"),
                         )
+                        .located_in(&text)
                     })?,
                 )),
                 None => None,

@@ -38,11 +38,13 @@ pub struct RegimePreset {
 
 impl RegimePreset {
     /// Parses and validates regime preset RON text; `origin` names it in
-    /// errors. The name is not checked against a file stem.
+    /// errors, which carry the line and column of the field at fault. The
+    /// name is not checked against a file stem.
     pub fn from_ron(text: &str, origin: impl AsRef<Path>) -> Result<Self, ConfigError> {
         let origin = origin.as_ref();
         let file: PresetFile = parse_ron(text, origin)?;
-        let preset = Preset::from_parsed_with(file, origin, |spec| build_regime(spec).map(drop))?;
+        let preset = Preset::from_parsed_with(file, origin, |spec| build_regime(spec).map(drop))
+            .map_err(|e| e.located_in(text))?;
         Ok(RegimePreset { preset })
     }
 
@@ -58,7 +60,8 @@ impl RegimePreset {
     fn from_ron_with_stem(text: &str, origin: &Path, stem: &str) -> Result<Self, ConfigError> {
         let preset = RegimePreset::from_ron(text, origin)?
             .preset
-            .named_as(origin, stem)?;
+            .named_as(origin, stem)
+            .map_err(|e| e.located_in(text))?;
         Ok(RegimePreset { preset })
     }
 

@@ -138,10 +138,14 @@ impl RegimeTournamentFile {
             .map_err(invalid)
     }
 
-    /// Parses and builds a regime tournament from RON text.
+    /// Parses and builds a regime tournament from RON text read from
+    /// `origin`; every error names `origin` and the line and column of the
+    /// field at fault.
     pub fn load(text: &str, origin: impl AsRef<Path>) -> Result<RegimeTournament, ConfigError> {
         let origin = origin.as_ref();
-        parse_ron::<RegimeTournamentFile>(text, origin)?.build(origin)
+        parse_ron::<RegimeTournamentFile>(text, origin)?
+            .build(origin)
+            .map_err(|error| error.located_in(text))
     }
 
     /// Reads, parses and builds a regime tournament file.

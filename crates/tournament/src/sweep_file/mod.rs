@@ -84,7 +84,6 @@ use crate::progress::Progress;
 use crate::report::{OutputError, OutputOptions, write_json_file};
 use crate::round_robin::{RoundRobin, RoundRobinResults};
 use crate::seeding::derive_seed;
-use crate::society::config::locate;
 
 /// Why a sweep could not be loaded, run or merged. Every variant names the
 /// file or folder concerned.
@@ -352,13 +351,7 @@ pub fn point_values(grid: &[Axis], mut k: usize) -> Vec<f64> {
 
 /// A [`ConfigError`] at the line and column of `field` in the sweep text.
 fn invalid_at(text: &str, path: &Path, field: &str, reason: impl std::fmt::Display) -> ConfigError {
-    let (line, column) = locate(text, field);
-    ConfigError::Syntax {
-        path: path.to_path_buf(),
-        line,
-        column,
-        message: format!("invalid `{field}`: {reason}"),
-    }
+    ConfigError::invalid(path, field, reason.to_string()).located_in(text)
 }
 
 impl Sweep {
@@ -448,7 +441,16 @@ impl Sweep {
                 )
             };
             let point: TournamentFile = serde_json::from_value(tree).map_err(|e| at(&e))?;
-            let mut tournament = point.validate(&base_path, &catalog).map_err(|e| at(&e))?;
+            // A point fails either because the base file is wrong in
+            // itself, reported at its line and column in the base file, or
+            // because of the grid's values, reported at the grid.
+            let mut tournament =
+                point.validate(&base_path, &catalog).map_err(|error| {
+                    match base.clone().validate(&base_path, &catalog) {
+                        Err(base_error) => base_error.located_in(&base_text),
+                        Ok(_) => at(&error),
+                    }
+                })?;
             for (lever, value) in levers {
                 tournament.round_robin = lever
                     .apply(&tournament.round_robin, value)
