@@ -287,6 +287,30 @@ fn sweep_errors_point_into_the_sweep_file_or_its_base() {
     std::fs::write(&sweep, text).unwrap();
     let message = Sweep::from_file(&sweep).unwrap_err().to_string();
     assert_located(&message, &sweep, (5, 17), "replicates");
+    // Too many cells (the fuzzer's `replicates: 4294967295` ran out of
+    // memory listing them) and too many points (or a product of axis
+    // lengths beyond `usize`): refused before anything is built.
+    let text = "Sweep(\n    name: \"s\",\n    base: \"base.ron\",\n    grid: [(path: \"action_noise\", values: [0.0, 0.1])],\n    replicates: 4294967295,\n)\n";
+    std::fs::write(&sweep, text).unwrap();
+    let message = Sweep::from_file(&sweep).unwrap_err().to_string();
+    assert_located(&message, &sweep, (5, 17), "replicates");
+    assert!(message.contains("8589934590 cells"), "{message}");
+    assert!(message.contains(&Sweep::MAX_CELLS.to_string()), "{message}");
+    let axis = format!(
+        "(path: \"action_noise\", values: [{}])",
+        vec!["0.0"; 1000].join(", ")
+    );
+    let grid = vec![axis; 7].join(", ");
+    let text =
+        format!("Sweep(\n    name: \"s\",\n    base: \"base.ron\",\n    grid: [{grid}],\n)\n");
+    std::fs::write(&sweep, text).unwrap();
+    let message = Sweep::from_file(&sweep).unwrap_err().to_string();
+    assert_located(&message, &sweep, (4, 11), "grid");
+    assert!(message.contains("1000 x 1000 x 1000"), "{message}");
+    assert!(
+        message.contains(&Sweep::MAX_POINTS.to_string()),
+        "{message}"
+    );
     // A grid value that makes a point invalid: at the grid of the sweep
     // file, saying which point.
     let text = "Sweep(\n    name: \"s\",\n    base: \"base.ron\",\n    grid: [(path: \"action_noise\", values: [0.0, 1.5])],\n)\n";

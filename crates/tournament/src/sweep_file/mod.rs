@@ -362,6 +362,14 @@ impl Sweep {
         Sweep::from_ron(&read_text_file(path)?, path)
     }
 
+    /// The most grid points a sweep may have (each holds its tournament
+    /// while the sweep runs).
+    pub const MAX_POINTS: usize = 100_000;
+
+    /// The most cells (points times replicates) a sweep may have (each is
+    /// a folder of results).
+    pub const MAX_CELLS: usize = 1_000_000;
+
     /// Parses the sweep text read from `path` (its `base` is found relative
     /// to `path`'s folder) and builds every point's tournament. Errors name
     /// the sweep file with the line and column of the field at fault (the
@@ -393,6 +401,46 @@ impl Sweep {
         if file.replicates == 0 {
             return Err(invalid("replicates", "expected at least 1".into()).into());
         }
+        // The number of points and cells, bounded before anything is built:
+        // every point holds its tournament and every cell is a folder.
+        let point_count = file
+            .grid
+            .iter()
+            .try_fold(1_usize, |product, axis| {
+                product.checked_mul(axis.values.len())
+            })
+            .filter(|&points| points <= Sweep::MAX_POINTS)
+            .ok_or_else(|| {
+                let lengths: Vec<String> = file
+                    .grid
+                    .iter()
+                    .map(|a| a.values.len().to_string())
+                    .collect();
+                invalid(
+                    "grid",
+                    format!(
+                        "the grid has {} points (the product of its axes' lengths); expected \
+                         at most {}",
+                        lengths.join(" x "),
+                        Sweep::MAX_POINTS
+                    ),
+                )
+            })?;
+        let cells = point_count
+            .checked_mul(file.replicates as usize)
+            .filter(|&cells| cells <= Sweep::MAX_CELLS)
+            .ok_or_else(|| {
+                invalid(
+                    "replicates",
+                    format!(
+                        "{} replicates of {point_count} grid point(s) make {} cells; expected \
+                         at most {} cells",
+                        file.replicates,
+                        u128::from(file.replicates) * point_count as u128,
+                        Sweep::MAX_CELLS
+                    ),
+                )
+            })?;
         let base_path = path.parent().unwrap_or(Path::new("")).join(&file.base);
         let base_text = read_text_file(&base_path)
             .map_err(|error| invalid("base", format!("the base file cannot be read: {error}")))?;
@@ -412,7 +460,6 @@ impl Sweep {
                 format!("cannot read the base tournament as a tree: {error}"),
             )
         })?;
-        let point_count: usize = file.grid.iter().map(|a| a.values.len()).product();
         let mut points = Vec::with_capacity(point_count);
         let mut players = Vec::new();
         let mut seed = base.seed;
@@ -472,7 +519,7 @@ impl Sweep {
             identity: SweepIdentity {
                 name: file.name,
                 hash: format!("{hash:016x}"),
-                cells: point_count * file.replicates as usize,
+                cells,
                 grid: file.grid,
                 replicates: file.replicates,
                 seed,
