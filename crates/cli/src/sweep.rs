@@ -81,8 +81,8 @@ pub fn run_sweep(
         identity.cells,
         shard.map_or_else(String::new, |s| format!(
             ", shard {}/{} has {}",
-            s.index,
-            s.count,
+            s.index(),
+            s.count(),
             pending.owned.len()
         )),
         pending.to_run.len(),

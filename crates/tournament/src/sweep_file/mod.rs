@@ -222,14 +222,38 @@ pub enum SweepError {
     },
 }
 
-/// A shard of a sweep: `K/N`, the K-th of N (from 1). It parses from the
-/// text `K/N`.
+/// A shard of a sweep: `K/N`, the K-th of N (from 1, `1 <= K <= N`). It
+/// parses from the text `K/N`, or is built by [`Shard::new`]; a
+/// `shard.json` is checked the same way when read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "ShardFields", into = "ShardFields")]
 pub struct Shard {
-    /// This shard, from 1.
-    pub index: u32,
-    /// The number of shards.
-    pub count: u32,
+    index: u32,
+    count: u32,
+}
+
+/// A [`Shard`] as written in `shard.json`, before it is checked.
+#[derive(Clone, Copy, Serialize, Deserialize)]
+struct ShardFields {
+    index: u32,
+    count: u32,
+}
+
+impl TryFrom<ShardFields> for Shard {
+    type Error = SweepError;
+
+    fn try_from(fields: ShardFields) -> Result<Self, Self::Error> {
+        Shard::new(fields.index, fields.count)
+    }
+}
+
+impl From<Shard> for ShardFields {
+    fn from(shard: Shard) -> Self {
+        ShardFields {
+            index: shard.index,
+            count: shard.count,
+        }
+    }
 }
 
 impl std::str::FromStr for Shard {
@@ -247,9 +271,17 @@ impl std::str::FromStr for Shard {
                 ))
             })
         };
-        let (index, count) = (number(k, "K =")?, number(n, "N =")?);
+        Shard::new(number(k, "K =")?, number(n, "N =")?)
+    }
+}
+
+impl Shard {
+    /// The `index`-th shard of `count` (from 1), or an error unless
+    /// `1 <= index <= count`.
+    pub fn new(index: u32, count: u32) -> Result<Shard, SweepError> {
+        let bad = |reason: String| SweepError::BadShard { reason };
         if count == 0 || index == 0 {
-            return Err(bad(format!("expected 1 <= K <= N, got {text}")));
+            return Err(bad(format!("expected 1 <= K <= N, got {index}/{count}")));
         }
         if index > count {
             return Err(bad(format!(
@@ -258,9 +290,19 @@ impl std::str::FromStr for Shard {
         }
         Ok(Shard { index, count })
     }
-}
 
-impl Shard {
+    /// This shard's number K, from 1.
+    #[must_use]
+    pub const fn index(self) -> u32 {
+        self.index
+    }
+
+    /// The number of shards N.
+    #[must_use]
+    pub const fn count(self) -> u32 {
+        self.count
+    }
+
     /// Whether cell `cell` belongs to this shard.
     #[must_use]
     pub fn owns(self, cell: usize) -> bool {
@@ -315,6 +357,40 @@ pub struct SweepIdentity {
     pub players: Vec<String>,
     /// The number of cells (points times replicates).
     pub cells: usize,
+}
+
+impl SweepIdentity {
+    /// Checks that the identity describes a sweep this version could have
+    /// written: at least one replicate, a grid of non-empty axes with at
+    /// most [`Sweep::MAX_POINTS`] points, and `cells` equal to points times
+    /// replicates (at most [`Sweep::MAX_CELLS`]). Returns what is wrong.
+    pub fn check(&self) -> Result<(), String> {
+        if self.replicates == 0 {
+            return Err("`replicates` is 0; expected at least 1".into());
+        }
+        if self.grid.is_empty() || self.grid.iter().any(|axis| axis.values.is_empty()) {
+            return Err("the grid has no axis or an axis without values".into());
+        }
+        let points = self
+            .grid
+            .iter()
+            .try_fold(1_usize, |product, axis| {
+                product.checked_mul(axis.values.len())
+            })
+            .filter(|&points| points <= Sweep::MAX_POINTS)
+            .ok_or_else(|| format!("the grid has more than {} points", Sweep::MAX_POINTS))?;
+        let expected = points * self.replicates as usize;
+        if self.cells != expected || self.cells > Sweep::MAX_CELLS {
+            return Err(format!(
+                "`cells` is {}, but {points} points x {} replicates make {expected} (at most \
+                 {} cells)",
+                self.cells,
+                self.replicates,
+                Sweep::MAX_CELLS
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// A sweep, loaded and checked: every point's tournament builds.
@@ -844,17 +920,22 @@ fn claim_folder(folder: &Path, identity: &SweepIdentity) -> Result<(), SweepErro
     Ok(())
 }
 
-/// The `sweep.json` of a folder, if it has one.
+/// The `sweep.json` of a folder, if it has one, checked for consistency
+/// ([`SweepIdentity::check`]).
 pub fn read_identity(folder: &Path) -> Result<Option<SweepIdentity>, SweepError> {
     let path = folder.join("sweep.json");
     match fs::read_to_string(&path) {
-        Ok(text) => serde_json::from_str(&text)
-            .map(Some)
-            .map_err(|e| SweepError::Malformed {
-                path,
+        Ok(text) => {
+            let malformed = |reason: String| SweepError::Malformed {
+                path: path.clone(),
                 expected: "a sweep description",
-                reason: e.to_string(),
-            }),
+                reason,
+            };
+            let identity: SweepIdentity =
+                serde_json::from_str(&text).map_err(|e| malformed(e.to_string()))?;
+            identity.check().map_err(malformed)?;
+            Ok(Some(identity))
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(source) => Err(SweepError::Read { path, source }),
     }
@@ -900,6 +981,11 @@ fn first_ten(missing: &[usize]) -> Vec<usize> {
 /// `summary.csv`, and returns the summary. Fails, naming the missing
 /// cells, when the folder lacks some.
 pub fn finish(folder: &Path, identity: &SweepIdentity) -> Result<SweepSummary, SweepError> {
+    identity.check().map_err(|reason| SweepError::Malformed {
+        path: folder.join("sweep.json"),
+        expected: "a sweep description",
+        reason,
+    })?;
     let done = finished_cells(folder)?;
     let missing: Vec<usize> = (0..identity.cells).filter(|c| !done.contains(c)).collect();
     if !missing.is_empty() {
@@ -1186,7 +1272,8 @@ mod tests {
     #[test]
     fn shards_parse_and_partition_the_cells() {
         let shard: Shard = "2/4".parse().unwrap();
-        assert_eq!(shard, Shard { index: 2, count: 4 });
+        assert_eq!(shard, Shard::new(2, 4).unwrap());
+        assert_eq!((shard.index(), shard.count()), (2, 4));
         assert!(
             "5/4"
                 .parse::<Shard>()
@@ -1195,10 +1282,67 @@ mod tests {
                 .contains("greater than N")
         );
         assert!("0/4".parse::<Shard>().is_err() && "x".parse::<Shard>().is_err());
-        let shards: Vec<Shard> = (1..=4).map(|k| Shard { index: k, count: 4 }).collect();
+        let shards: Vec<Shard> = (1..=4).map(|k| Shard::new(k, 4).unwrap()).collect();
+        // A `shard.json` is checked as the text is.
+        assert!(serde_json::from_str::<Shard>(r#"{"index":0,"count":0}"#).is_err());
+        assert!(serde_json::from_str::<Shard>(r#"{"index":3,"count":2}"#).is_err());
+        assert_eq!(
+            serde_json::to_string(&shard).unwrap(),
+            r#"{"index":2,"count":4}"#
+        );
         for cell in 0..50 {
             assert_eq!(shards.iter().filter(|s| s.owns(cell)).count(), 1);
         }
+    }
+
+    /// A `sweep.json` that this version could not have written (edited or
+    /// damaged) is refused when read, instead of allocating its `cells` or
+    /// dividing by its `replicates`.
+    #[test]
+    fn inconsistent_sweep_descriptions_are_refused_when_read() {
+        let good = SweepIdentity {
+            name: "s".into(),
+            hash: "0".into(),
+            grid: vec![Axis {
+                path: "action_noise".into(),
+                values: vec![0.0, 0.1],
+            }],
+            replicates: 3,
+            seed: 1,
+            players: vec!["a".into()],
+            cells: 6,
+        };
+        assert_eq!(good.check(), Ok(()));
+        let folder = std::env::temp_dir().join(format!("twolevel-identity-{}", std::process::id()));
+        fs::create_dir_all(&folder).unwrap();
+        let cases = [
+            SweepIdentity {
+                replicates: 0,
+                ..good.clone()
+            },
+            SweepIdentity {
+                cells: 1_000_000_000_000_000,
+                ..good.clone()
+            },
+            SweepIdentity {
+                grid: vec![],
+                ..good.clone()
+            },
+        ];
+        for bad in cases {
+            fs::write(
+                folder.join("sweep.json"),
+                serde_json::to_string(&bad).unwrap(),
+            )
+            .unwrap();
+            let error = read_identity(&folder).unwrap_err().to_string();
+            assert!(
+                error.contains("sweep.json") && error.contains("not a sweep description"),
+                "{error}"
+            );
+            assert!(finish(&folder, &bad).is_err());
+        }
+        let _ = fs::remove_dir_all(&folder);
     }
 
     #[test]
