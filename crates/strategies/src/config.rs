@@ -626,14 +626,35 @@ fn list_element(code: &str, (start, end): (usize, usize), index: usize) -> Optio
     Some((element_start + skipped, end))
 }
 
-/// Reads the text of the file at `path`; a failure is a
-/// [`ConfigError::Io`] naming the path.
+/// The largest configuration file read, in bytes (64 MiB): far above any
+/// written file, and a bound for a path that never ends, such as
+/// `/dev/zero`, or a huge file given by mistake.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
+/// Reads the text of the file at `path`; a failure (including a file of
+/// more than [`MAX_FILE_BYTES`]) is a [`ConfigError::Io`] naming the path.
 pub fn read_text_file(path: impl AsRef<Path>) -> Result<String, ConfigError> {
+    use std::io::Read;
     let path = path.as_ref();
-    std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+    let io_error = |source| ConfigError::Io {
         path: path.to_path_buf(),
         source,
-    })
+    };
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    let mut text = String::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(io_error)?;
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(io_error(std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            format!(
+                "more than {} MiB; a configuration file is expected to be smaller",
+                MAX_FILE_BYTES >> 20
+            ),
+        )));
+    }
+    Ok(text)
 }
 
 /// Reads the file at `path` and parses it with [`parse_ron`].
@@ -663,6 +684,18 @@ pub fn ron_files_in(dir: impl AsRef<Path>) -> Result<Vec<PathBuf>, ConfigError> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A path that never ends (or a huge file) is refused after
+    /// [`MAX_FILE_BYTES`], naming the path, instead of filling the memory.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn endless_files_are_refused() {
+        let error = read_text_file("/dev/zero").unwrap_err().to_string();
+        assert!(
+            error.starts_with("/dev/zero: cannot read the file: more than 64 MiB"),
+            "{error}"
+        );
+    }
     use serde::Deserialize;
 
     #[derive(Debug, Deserialize)]
