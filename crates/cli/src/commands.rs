@@ -208,6 +208,11 @@ fn run_round_robin(
         limits::check_memory("repetitions", "the round robin with --matches", estimate)
             .with_context(|| tournament.origin.display().to_string())?;
     }
+    // The output folder is claimed before anything runs, so that a path
+    // that cannot take the results fails at once, not after the run.
+    let set = output(tournament.output.clone())
+        .map(OutputSet::create)
+        .transpose()?;
     let rr = &tournament.round_robin;
     say!(
         global,
@@ -245,10 +250,10 @@ fn run_round_robin(
         None => None,
     };
 
-    let Some(folder) = output(tournament.output.clone()) else {
+    let Some(set) = set else {
         return Ok(());
     };
-    let set = OutputSet::create(&folder)?;
+    let folder = set.target().to_path_buf();
     let options = OutputOptions {
         matches: args.matches,
     };
@@ -326,12 +331,13 @@ fn run_regime(
     if let Some(seed) = global.seed {
         tournament = tournament.with_seed(seed);
     }
+    let set = output.map(OutputSet::create).transpose()?;
     let bar = progress::Reporter::new(global.quiet, "regime games");
     let results = tournament.play_with_progress(&bar);
     bar.0.finish_and_clear();
     say!(global, "{}:\n{results}", path.display());
-    if let Some(folder) = output {
-        let set = OutputSet::create(&folder)?;
+    if let Some(set) = set {
+        let folder = set.target().to_path_buf();
         write_json_file(&results, &set.path().join("regime.json"))?;
         set.commit()?;
         say!(global, "Results written to {}.", folder.display());
@@ -349,13 +355,16 @@ fn run_society(
     if let Some(seed) = global.seed {
         config.seed = seed;
     }
+    let set = output(config.output.clone())
+        .map(OutputSet::create)
+        .transpose()?;
     let bar = progress::Reporter::new(global.quiet, "society grid points");
     let sweep =
         SocietySweep::run_with_progress(&config, &bar).context("a sweep level is invalid")?;
     bar.0.finish_and_clear();
     say!(global, "{} ({}):\n{sweep}", config.name, path.display());
-    if let Some(folder) = output(config.output.clone()) {
-        let set = OutputSet::create(&folder)?;
+    if let Some(set) = set {
+        let folder = set.target().to_path_buf();
         sweep.write_csv(set.path().join("society_sweep.csv"))?;
         sweep.write_json(set.path().join("society_sweep.json"))?;
         set.commit()?;

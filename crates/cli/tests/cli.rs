@@ -426,6 +426,30 @@ fn run_takes_a_sweep_file_and_checks_the_thread_count() {
     fs::remove_dir_all(&dir).unwrap();
 }
 
+/// An output path that is a file (or a device such as `/dev/full`) is
+/// refused before anything runs and left as it was; results used to
+/// replace it with a folder, moving the file aside.
+#[test]
+fn an_output_path_that_is_a_file_is_refused_and_left_alone() {
+    let dir = scratch("output-file");
+    let file = write(&dir, "small.ron", SMALL);
+    let taken = write(&dir, "taken", "mine");
+    for extra in [&["-q"][..], &["-q", "--no-plots", "--matches"][..]] {
+        let err = fails(&command("run", &file, &taken, extra));
+        assert!(
+            err.contains("is not a folder") && err.contains("taken"),
+            "{err}"
+        );
+    }
+    assert_eq!(fs::read_to_string(&taken).unwrap(), "mine");
+    let names: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "nothing left beside the file: {names:?}");
+    fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn an_interrupted_sweep_resumes() {
     let dir = scratch("resume");

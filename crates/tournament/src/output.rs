@@ -126,6 +126,7 @@ impl OutputSet {
         } else {
             target.to_path_buf()
         };
+        refuse_non_folder(&target)?;
         let staging = temporary_sibling(&target, "staging");
         fs::create_dir_all(&staging).map_err(io_error(&staging))?;
         Ok(OutputSet {
@@ -162,6 +163,8 @@ impl OutputSet {
         write_atomically(&self.staging.join(MANIFEST), |w| {
             w.write_all(listing.as_bytes())
         })?;
+        // Checked again: the target may have changed since `create`.
+        refuse_non_folder(&self.target)?;
         let old = if self.target.exists() {
             let aside = temporary_sibling(&self.target, "previous");
             fs::rename(&self.target, &aside).map_err(io_error(&self.target))?;
@@ -195,6 +198,22 @@ impl Drop for OutputSet {
             // after the process, so a leftover harms nothing.
             let _ = fs::remove_dir_all(&self.staging);
         }
+    }
+}
+
+/// Fails, naming `target`, when it exists and is not a folder (a file, a
+/// device): a set replaces a folder, never anything else.
+fn refuse_non_folder(target: &Path) -> Result<(), OutputError> {
+    match fs::metadata(target) {
+        Ok(metadata) if !metadata.is_dir() => Err(OutputError::Io {
+            path: target.to_path_buf(),
+            source: io::Error::new(
+                io::ErrorKind::NotADirectory,
+                "it exists and is not a folder; results are written into a folder: choose \
+                 another output path",
+            ),
+        }),
+        _ => Ok(()),
     }
 }
 
@@ -287,6 +306,16 @@ mod tests {
         // No temporary file is left behind.
         assert_eq!(fs::read_dir(&dir).unwrap().count(), 1);
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_file_in_the_way_is_refused_and_left_alone() {
+        let dir = std::env::temp_dir().join(format!("twolevel-output-file-{}", std::process::id()));
+        fs::write(&dir, "mine").unwrap();
+        let error = OutputSet::create(&dir).unwrap_err().to_string();
+        assert!(error.contains("is not a folder"), "{error}");
+        assert_eq!(fs::read_to_string(&dir).unwrap(), "mine");
+        let _ = fs::remove_file(&dir);
     }
 
     #[test]
