@@ -359,6 +359,16 @@ pub struct SweepIdentity {
     pub cells: usize,
 }
 
+/// The number of points of a grid (the product of its axes' lengths), or
+/// `None` when it is more than [`Sweep::MAX_POINTS`].
+fn grid_points(grid: &[Axis]) -> Option<usize> {
+    grid.iter()
+        .try_fold(1_usize, |product, axis| {
+            product.checked_mul(axis.values.len())
+        })
+        .filter(|&points| points <= Sweep::MAX_POINTS)
+}
+
 impl SweepIdentity {
     /// Checks that the identity describes a sweep this version could have
     /// written: at least one replicate, a grid of non-empty axes with at
@@ -371,13 +381,7 @@ impl SweepIdentity {
         if self.grid.is_empty() || self.grid.iter().any(|axis| axis.values.is_empty()) {
             return Err("the grid has no axis or an axis without values".into());
         }
-        let points = self
-            .grid
-            .iter()
-            .try_fold(1_usize, |product, axis| {
-                product.checked_mul(axis.values.len())
-            })
-            .filter(|&points| points <= Sweep::MAX_POINTS)
+        let points = grid_points(&self.grid)
             .ok_or_else(|| format!("the grid has more than {} points", Sweep::MAX_POINTS))?;
         let expected = points * self.replicates as usize;
         if self.cells != expected || self.cells > Sweep::MAX_CELLS {
@@ -479,29 +483,22 @@ impl Sweep {
         }
         // The number of points and cells, bounded before anything is built:
         // every point holds its tournament and every cell is a folder.
-        let point_count = file
-            .grid
-            .iter()
-            .try_fold(1_usize, |product, axis| {
-                product.checked_mul(axis.values.len())
-            })
-            .filter(|&points| points <= Sweep::MAX_POINTS)
-            .ok_or_else(|| {
-                let lengths: Vec<String> = file
-                    .grid
-                    .iter()
-                    .map(|a| a.values.len().to_string())
-                    .collect();
-                invalid(
-                    "grid",
-                    format!(
-                        "the grid has {} points (the product of its axes' lengths); expected \
+        let point_count = grid_points(&file.grid).ok_or_else(|| {
+            let lengths: Vec<String> = file
+                .grid
+                .iter()
+                .map(|a| a.values.len().to_string())
+                .collect();
+            invalid(
+                "grid",
+                format!(
+                    "the grid has {} points (the product of its axes' lengths); expected \
                          at most {}",
-                        lengths.join(" x "),
-                        Sweep::MAX_POINTS
-                    ),
-                )
-            })?;
+                    lengths.join(" x "),
+                    Sweep::MAX_POINTS
+                ),
+            )
+        })?;
         let cells = point_count
             .checked_mul(file.replicates as usize)
             .filter(|&cells| cells <= Sweep::MAX_CELLS)
