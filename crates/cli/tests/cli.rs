@@ -473,6 +473,29 @@ fn an_interrupted_sweep_resumes() {
     fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A finished cell damaged afterwards (its rows emptied) is refused when
+/// the sweep is finished again, naming the file, instead of silently
+/// dropping a replicate; and a sweep output path that is a file is refused.
+#[test]
+fn a_damaged_cell_or_a_file_in_the_way_is_refused() {
+    let dir = scratch("damaged-cell");
+    write(&dir, "small.ron", SMALL);
+    let sweep = write(&dir, "sweep.ron", SWEEP);
+    let out = dir.join("out");
+    ok(&command("sweep", &sweep, &out, &["-q", "--no-plots"]));
+    fs::write(out.join("cells/000002/rows.csv"), "").unwrap();
+    let err = fails(&command("sweep", &sweep, &out, &["-q", "--no-plots"]));
+    assert!(
+        err.contains("cells/000002/rows.csv") && err.contains("0 rows; expected"),
+        "{err}"
+    );
+    let taken = write(&dir, "taken", "mine");
+    let err = fails(&command("sweep", &sweep, &taken, &["-q"]));
+    assert!(err.contains("is not a folder"), "{err}");
+    assert_eq!(fs::read_to_string(&taken).unwrap(), "mine");
+    fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn bad_sweeps_get_errors_that_name_the_problem() {
     let dir = scratch("bad-sweeps");

@@ -203,7 +203,7 @@ impl Drop for OutputSet {
 
 /// Fails, naming `target`, when it exists and is not a folder (a file, a
 /// device): a set replaces a folder, never anything else.
-fn refuse_non_folder(target: &Path) -> Result<(), OutputError> {
+pub(crate) fn refuse_non_folder(target: &Path) -> Result<(), OutputError> {
     match fs::metadata(target) {
         Ok(metadata) if !metadata.is_dir() => Err(OutputError::Io {
             path: target.to_path_buf(),

@@ -858,6 +858,10 @@ fn cell_folder(folder: &Path, cell: usize) -> PathBuf {
 }
 
 /// The measures of the tidy CSV, each with its value for one standing.
+/// How many measures [`measures`] gives for each player: the score and
+/// the wins in every currency, the cooperation rate and the rank.
+const MEASURES_PER_PLAYER: usize = 2 * Currency::ALL.len() + 2;
+
 fn measures(results: &RoundRobinResults, player: usize) -> Vec<(String, f64)> {
     let standing = &results.standings[player];
     let rank = results
@@ -877,6 +881,7 @@ fn measures(results: &RoundRobinResults, player: usize) -> Vec<(String, f64)> {
     );
     rows.push(("cooperation_rate".to_owned(), standing.cooperation_rate));
     rows.push(("rank".to_owned(), rank as f64));
+    debug_assert_eq!(rows.len(), MEASURES_PER_PLAYER);
     rows
 }
 
@@ -903,6 +908,7 @@ fn csv_field(text: &str) -> String {
 /// Checks that `folder` holds this sweep (or nothing yet) and writes its
 /// `sweep.json`.
 fn claim_folder(folder: &Path, identity: &SweepIdentity) -> Result<(), SweepError> {
+    crate::output::refuse_non_folder(folder)?;
     if let Some(found) = read_identity(folder)? {
         if found.hash != identity.hash {
             return Err(SweepError::OtherSweep {
@@ -995,9 +1001,32 @@ pub fn finish(folder: &Path, identity: &SweepIdentity) -> Result<SweepSummary, S
         });
     }
     let mut tidy = tidy_header(identity);
+    let rows_per_cell = identity.players.len() * MEASURES_PER_PLAYER;
     for cell in 0..identity.cells {
         let path = cell_folder(folder, cell).join("rows.csv");
-        tidy.push_str(&String::from_utf8_lossy(&read_file(&path)?));
+        let rows = String::from_utf8_lossy(&read_file(&path)?).into_owned();
+        // A cell damaged after it was written would silently drop a
+        // replicate from its point's summary.
+        // Counted as CSV records: a quoted player name may hold a line
+        // break.
+        let found = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(rows.as_bytes())
+            .records()
+            .count();
+        if found != rows_per_cell {
+            return Err(SweepError::Malformed {
+                path,
+                expected: "a cell's rows of the tidy CSV",
+                reason: format!(
+                    "{found} rows; expected {rows_per_cell} ({} players x {MEASURES_PER_PLAYER} \
+                     measures); run the cell again by removing its folder",
+                    identity.players.len()
+                ),
+            });
+        }
+        tidy.push_str(&rows);
     }
     let tidy_path = folder.join("sweep.csv");
     write_atomically(&tidy_path, |w| w.write_all(tidy.as_bytes()))?;
