@@ -18,9 +18,9 @@
 //! running utility scores and the counts of the four outcomes, as the
 //! static engine does; any other match sums its totals round by round, as
 //! the general engine does, but computes only the realised outcome's
-//! payoffs ([`StageTableBuilder::outcome_payoffs`]) instead of refilling
-//! the whole table when a level or an orientation moves, since memory-one
-//! players do not read their payoffs.
+//! payoffs ([`StageTableBuilder::oriented_outcome_payoffs`]) instead of
+//! refilling the whole table when a level or an orientation moves, since
+//! memory-one players do not read their payoffs.
 //!
 //! The moves are written to the [`MatchBuffers`] as the other loops write
 //! them.
@@ -90,6 +90,11 @@ fn move_slices(buffers: &mut MatchBuffers, turns: u32) -> [&mut [Action]; 2] {
 /// from one table: each outcome determines the next, so a round is one
 /// look-up of the next outcome, the two moves, the count and the two
 /// scores.
+///
+/// One pass, on purpose: writing the path in blocks first
+/// ([`write_fixed_path`], which pays in the moving-levels match) and then
+/// counting over the moves measured about half as fast here (criterion,
+/// 2026-12-01: 204 to 235 against 413 to 419 million turns/s).
 fn play_fixed_path(
     rules: &[MemoryOnePlayer; 2],
     table: &StageTable,
