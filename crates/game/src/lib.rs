@@ -4,8 +4,9 @@
 //! (international, absolute gains) blended with a political payoff
 //! (domestic, relative gains) by each state's political weight and the
 //! politicization of the issue; the shadow of the future; the analytic
-//! thresholds that say when it sustains cooperation; and the [`Strategy`]
-//! trait that players implement. `docs/model.md` derives every formula.
+//! thresholds that say when it sustains cooperation; and the player traits
+//! ([`Strategy`], [`RegimeStrategy`], [`SocietyRule`]) that players
+//! implement. `docs/model.md` derives every formula.
 //!
 //! ## Modules
 //!
@@ -31,9 +32,13 @@
 //!   and [`Standing`].
 //! - [`group`]: N-state stage games ([`GroupGame`]): public goods,
 //!   collective risk and threshold public goods, with both levels.
-//! - [`regime`]: the [`RegimeStrategy`] trait and its [`RegimeView`] of
-//!   the whole action profile history.
-//! - [`strategy`]: the [`Strategy`] trait, [`View`] (with its [`Situation`]) and [`Classifier`].
+//! - [`players`]: the player traits, one file a kind of game, sharing one
+//!   boxing helper ([`CloneBoxed`]): [`players::pairwise`] (the
+//!   [`Strategy`] trait, [`View`] with its [`Situation`], [`Classifier`]),
+//!   [`players::regime`] ([`RegimeStrategy`] and its [`RegimeView`] of the
+//!   whole action profile history) and [`players::society`]
+//!   ([`SocietyRule`], its [`DonorView`] and [`StandingTable`]). The old
+//!   paths [`strategy`] and [`regime`] name the first two.
 //!
 //! ## Invariants
 //!
@@ -118,9 +123,11 @@ pub mod horizon;
 pub mod matrix;
 pub mod memory_one;
 pub mod norms;
-pub mod regime;
-pub mod strategy;
+pub mod players;
 pub mod two_level;
+
+pub use players::pairwise as strategy;
+pub use players::regime;
 
 pub use action::{Action, Outcome};
 pub use analytic::{
@@ -139,8 +146,10 @@ pub use horizon::{Horizon, HorizonKind};
 pub use matrix::{Bimatrix, NotPrisonersDilemma, PayoffMatrix};
 pub use memory_one::{ExpectedPayoffs, MemoryOneChain, MemoryOnePlayer, OutcomePayoffs};
 pub use norms::{Norm, Standing};
-pub use regime::{CloneRegimeStrategy, RegimeStrategy, RegimeView};
-pub use strategy::{Classifier, CloneStrategy, Situation, Strategy, View};
+pub use players::{
+    Classifier, CloneBoxed, DonorView, PairwiseKind, PlayerKind, RegimeKind, RegimeStrategy,
+    RegimeView, Situation, SocietyKind, SocietyRule, StandingTable, Strategy, View, standing_table,
+};
 pub use two_level::{
     Orientation, OrientedWeights, PAYOFF_LIMIT, Payoff, PoliticalPayoff, Politicization, Role,
     StageTable, StageTableBuilder, TwoLevelGame, TwoLevelGameConfig, blend,

@@ -1,12 +1,15 @@
-//! The `Strategy` trait: the one thing a player must implement.
+//! The pairwise player: the [`Strategy`] trait, the one thing a player of
+//! an iterated two-state match must implement, with its [`View`] of the
+//! match, the [`Situation`] behind the view and the [`Classifier`] of what
+//! a strategy uses.
 //!
-//! The trait lives in `twolevel-game`, the smallest crate, so that a
-//! third-party strategy depends on nothing but this crate (and `rand_core`
-//! for the RNG it is handed). It is object-safe: tournaments hold players as
-//! `Box<dyn Strategy>`.
+//! The trait is object-safe: tournaments hold players as
+//! `Box<dyn Strategy>` (see the [module above](super) for why it lives in
+//! `twolevel-game` and how boxes are cloned).
 
 use rand_core::Rng;
 
+use super::{CloneBoxed, PairwiseKind};
 use crate::action::Action;
 use crate::matrix::PayoffMatrix;
 use crate::memory_one::MemoryOnePlayer;
@@ -260,8 +263,8 @@ impl std::ops::Deref for View<'_> {
 /// strategy replays identically under the same seed.
 ///
 /// Implementors derive (or implement) `Clone`; the supertrait
-/// [`CloneStrategy`] then gives them [`CloneStrategy::clone_box`] for free.
-pub trait Strategy: CloneStrategy + Send + Sync {
+/// [`CloneBoxed`] then gives them [`CloneBoxed::clone_box`] for free.
+pub trait Strategy: CloneBoxed<PairwiseKind> + Send + Sync {
     /// The strategy's display name, as in the Python `axelrod` library for
     /// the classic strategies (for example `"Tit For Tat"`).
     fn name(&self) -> &str;
@@ -297,35 +300,5 @@ pub trait Strategy: CloneStrategy + Send + Sync {
     /// memory-one), with the same moves, draws and payoffs, bit for bit.
     fn memory_one(&self) -> Option<MemoryOnePlayer> {
         None
-    }
-}
-
-/// Boxed cloning for strategies, so that a tournament can give each match
-/// its own copy of a configured player.
-///
-/// It is implemented for every `Strategy + Clone` type; nobody needs to
-/// implement it by hand.
-pub trait CloneStrategy {
-    /// A boxed copy of this strategy, in its current state.
-    fn clone_box(&self) -> Box<dyn Strategy>;
-}
-
-impl<T: Strategy + Clone + 'static> CloneStrategy for T {
-    fn clone_box(&self) -> Box<dyn Strategy> {
-        Box::new(self.clone())
-    }
-}
-
-impl Clone for Box<dyn Strategy> {
-    fn clone(&self) -> Self {
-        self.clone_box()
-    }
-}
-
-impl std::fmt::Debug for dyn Strategy {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Strategy")
-            .field("name", &self.name())
-            .finish_non_exhaustive()
     }
 }

@@ -11,8 +11,9 @@
 
 use rand_core::Rng;
 
+use super::pairwise::Classifier;
+use super::{CloneBoxed, RegimeKind};
 use crate::action::Action;
-use crate::strategy::Classifier;
 
 /// A read-only view of an iterated regime from one state's side, at the
 /// start of a round.
@@ -143,8 +144,8 @@ impl<'a> RegimeView<'a> {
 /// A move depends only on the [`RegimeView`] and the RNG it is given, plus
 /// state built from earlier views; [`RegimeStrategy::reset`] returns the
 /// strategy to its state before the first round. Implementors derive
-/// `Clone`; [`CloneRegimeStrategy`] then comes for free.
-pub trait RegimeStrategy: CloneRegimeStrategy + Send + Sync {
+/// `Clone`; [`CloneBoxed`] then comes for free.
+pub trait RegimeStrategy: CloneBoxed<RegimeKind> + Send + Sync {
     /// The strategy's display name.
     fn name(&self) -> &str;
 
@@ -156,33 +157,6 @@ pub trait RegimeStrategy: CloneRegimeStrategy + Send + Sync {
 
     /// Forgets everything learned in a regime.
     fn reset(&mut self);
-}
-
-/// Boxed cloning for regime strategies, implemented for every
-/// `RegimeStrategy + Clone` type.
-pub trait CloneRegimeStrategy {
-    /// A boxed copy of this strategy, in its current state.
-    fn clone_box(&self) -> Box<dyn RegimeStrategy>;
-}
-
-impl<T: RegimeStrategy + Clone + 'static> CloneRegimeStrategy for T {
-    fn clone_box(&self) -> Box<dyn RegimeStrategy> {
-        Box::new(self.clone())
-    }
-}
-
-impl Clone for Box<dyn RegimeStrategy> {
-    fn clone(&self) -> Self {
-        self.clone_box()
-    }
-}
-
-impl std::fmt::Debug for dyn RegimeStrategy {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RegimeStrategy")
-            .field("name", &self.name())
-            .finish_non_exhaustive()
-    }
 }
 
 #[cfg(test)]
