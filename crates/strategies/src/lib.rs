@@ -108,7 +108,7 @@
 //!    ```
 //!
 //!    A strategy without parameters is `StrategyEntry::new(name, summary,
-//!    default_build::<MyStrategy>)`.
+//!    default_build::<MyStrategy, _>)`.
 //! 3. Add `&family::my_strategy::ENTRY,` to the list in `registry.rs`, and a
 //!    row to `docs/strategies.md` (a test checks that every registered name
 //!    has one).

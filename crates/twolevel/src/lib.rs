@@ -79,7 +79,7 @@ pub mod prelude {
     pub use crate::Error;
     pub use twolevel_game::rand_core::Rng;
     pub use twolevel_game::{
-        Action, Bimatrix, ByCurrency, Classifier, CloneStrategy, Currency, ElectionCycle, Horizon,
+        Action, Bimatrix, ByCurrency, Classifier, CloneBoxed, Currency, ElectionCycle, Horizon,
         HorizonKind, Orientation, Outcome, Payoff, PayoffMatrix, PoliticalPayoff, Politicization,
         PoliticizationDynamics, Politics, Situation, Strategy, TwoLevelGame, View,
     };

@@ -37,7 +37,7 @@ impl Strategy for Alternator {
 pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
     "Alternator",
     "Alternates C and D.",
-    default_build::<Alternator>,
+    default_build::<Alternator, _>,
 );
 
 #[cfg(test)]

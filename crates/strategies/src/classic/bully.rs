@@ -38,7 +38,7 @@ impl Strategy for Bully {
 pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
     "Bully",
     "Defects first, then plays the opposite of the partner's last move.",
-    default_build::<Bully>,
+    default_build::<Bully, _>,
 );
 
 #[cfg(test)]

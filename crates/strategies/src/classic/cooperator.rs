@@ -36,6 +36,6 @@ impl Strategy for Cooperator {
 pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
     "Cooperator",
     "Always cooperates.",
-    default_build::<Cooperator>,
+    default_build::<Cooperator, _>,
 )
 .with_aliases(&["ALLC", "Always Cooperate"]);

@@ -42,7 +42,7 @@ impl Strategy for CyclerCCD {
 pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
     "Cycler CCD",
     "Plays C, C, D in a loop, under its own name.",
-    default_build::<CyclerCCD>,
+    default_build::<CyclerCCD, _>,
 );
 
 #[cfg(test)]

@@ -34,5 +34,5 @@ impl Strategy for Defector {
 
 /// The registry entry of [`Defector`].
 pub(crate) const ENTRY: StrategyEntry =
-    StrategyEntry::new("Defector", "Always defects.", default_build::<Defector>)
+    StrategyEntry::new("Defector", "Always defects.", default_build::<Defector, _>)
         .with_aliases(&["ALLD", "Always Defect"]);

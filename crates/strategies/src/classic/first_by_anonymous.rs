@@ -40,7 +40,7 @@ impl Strategy for FirstByAnonymous {
 pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
     "First by Anonymous",
     "Cooperates with a fresh probability between 0.3 and 0.7 each round.",
-    default_build::<FirstByAnonymous>,
+    default_build::<FirstByAnonymous, _>,
 );
 
 #[cfg(test)]

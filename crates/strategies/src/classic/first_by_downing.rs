@@ -79,7 +79,7 @@ impl Strategy for FirstByDowning {
 pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
     "First by Downing",
     "Estimates how the partner reacts and plays the better reply.",
-    default_build::<FirstByDowning>,
+    default_build::<FirstByDowning, _>,
 );
 
 #[cfg(test)]

@@ -48,7 +48,7 @@ impl Strategy for FirstByGrofman {
 pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
     "First by Grofman",
     "Cooperates after matching moves, and with probability 2/7 otherwise.",
-    default_build::<FirstByGrofman>,
+    default_build::<FirstByGrofman, _>,
 );
 
 #[cfg(test)]

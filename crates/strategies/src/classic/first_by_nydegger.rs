@@ -73,7 +73,7 @@ impl Strategy for FirstByNydegger {
 pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
     "First by Nydegger",
     "Decides from a weighted score of the last three outcomes.",
-    default_build::<FirstByNydegger>,
+    default_build::<FirstByNydegger, _>,
 );
 
 #[cfg(test)]

@@ -52,7 +52,7 @@ impl Strategy for FirstByShubik {
 pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
     "First by Shubik",
     "Answers the n-th unprovoked defection with n defections.",
-    default_build::<FirstByShubik>,
+    default_build::<FirstByShubik, _>,
 );
 
 #[cfg(test)]

@@ -149,7 +149,7 @@ impl Strategy for FirstByTidemanAndChieruzzi {
 pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
     "First by Tideman and Chieruzzi",
     "Escalating retaliation with occasional fresh starts and a defecting end.",
-    default_build::<FirstByTidemanAndChieruzzi>,
+    default_build::<FirstByTidemanAndChieruzzi, _>,
 );
 
 #[cfg(test)]

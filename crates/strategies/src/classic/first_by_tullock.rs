@@ -58,7 +58,7 @@ impl Strategy for FirstByTullock {
 pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
     "First by Tullock",
     "Cooperates ten percentage points less often than the partner recently did.",
-    default_build::<FirstByTullock>,
+    default_build::<FirstByTullock, _>,
 );
 
 #[cfg(test)]

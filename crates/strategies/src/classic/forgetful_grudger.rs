@@ -55,7 +55,7 @@ impl Strategy for ForgetfulGrudger {
 pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
     "Forgetful Grudger",
     "Defects for ten rounds after a partner defection, then forgives.",
-    default_build::<ForgetfulGrudger>,
+    default_build::<ForgetfulGrudger, _>,
 );
 
 #[cfg(test)]

@@ -68,7 +68,7 @@ impl Strategy for Gradual {
 pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
     "Gradual",
     "Punishes with as many defections as the partner has made, then makes peace with two cooperations.",
-    default_build::<Gradual>,
+    default_build::<Gradual, _>,
 );
 
 #[cfg(test)]

@@ -44,7 +44,7 @@ impl Strategy for Grudger {
 pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
     "Grudger",
     "Cooperates until the partner defects once, then always defects.",
-    default_build::<Grudger>,
+    default_build::<Grudger, _>,
 )
 .with_aliases(&["Grim", "Grim Trigger"]);
 

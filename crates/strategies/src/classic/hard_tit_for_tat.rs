@@ -37,7 +37,7 @@ impl Strategy for HardTitForTat {
 pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
     "Hard Tit For Tat",
     "Defects if the partner defected in any of the last three rounds.",
-    default_build::<HardTitForTat>,
+    default_build::<HardTitForTat, _>,
 )
 .with_aliases(&["HTFT"]);
 

@@ -44,7 +44,7 @@ impl Strategy for Prober {
 pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
     "Prober",
     "Opens D C C, then exploits a partner that did not retaliate and plays Tit For Tat otherwise.",
-    default_build::<Prober>,
+    default_build::<Prober, _>,
 );
 
 #[cfg(test)]

@@ -38,7 +38,7 @@ impl Strategy for SuspiciousTitForTat {
 pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
     "Suspicious Tit For Tat",
     "Defects first, then copies the partner's last move.",
-    default_build::<SuspiciousTitForTat>,
+    default_build::<SuspiciousTitForTat, _>,
 )
 .with_aliases(&["STFT"]);
 

@@ -37,7 +37,7 @@ impl Strategy for TitFor2Tats {
 pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
     "Tit For 2 Tats",
     "Defects only after two consecutive defections by the partner.",
-    default_build::<TitFor2Tats>,
+    default_build::<TitFor2Tats, _>,
 )
 .with_aliases(&["TF2T", "Tit For Two Tats"]);
 

@@ -34,7 +34,7 @@ impl Strategy for TwoTitsForTat {
 pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
     "Two Tits For Tat",
     "Defects if the partner defected in either of the last two rounds.",
-    default_build::<TwoTitsForTat>,
+    default_build::<TwoTitsForTat, _>,
 )
 .with_aliases(&["TTFT", "2TFT"]);
 

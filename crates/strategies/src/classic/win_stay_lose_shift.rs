@@ -43,7 +43,7 @@ impl Strategy for WinStayLoseShift {
 pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
     "Win-Stay Lose-Shift",
     "Repeats its last move after R or T and switches after S or P.",
-    default_build::<WinStayLoseShift>,
+    default_build::<WinStayLoseShift, _>,
 )
 .with_aliases(&["WSLS", "Pavlov"]);
 

@@ -78,7 +78,7 @@ impl Strategy for ContriteTitForTat {
 pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
     "Contrite Tit For Tat",
     "Tit for tat that does not retaliate against a defection its own accidental defection provoked.",
-    default_build::<ContriteTitForTat>,
+    default_build::<ContriteTitForTat, _>,
 ).with_aliases(&["CTFT"]);
 
 #[cfg(test)]

@@ -39,7 +39,7 @@ impl Strategy for TitForTat {
 pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
     "Tit For Tat",
     "Cooperates first, then copies the partner's last move.",
-    default_build::<TitForTat>,
+    default_build::<TitForTat, _>,
 )
 .with_aliases(&["TFT"]);
 

@@ -61,12 +61,12 @@ impl RegimeStrategy for ConditionalCooperator {
 /// The registry entry.
 pub(crate) const ENTRY: RegimeEntry = RegimeEntry::new(
     "Conditional Cooperator",
-    &["Quorum"],
     "Cooperates when at least `quorum` others cooperated last round.",
-    &[ParamSpec::new(
-        "quorum",
-        ParamKind::count(ConditionalCooperator::DEFAULT_QUORUM, 0),
-        "The number m of other states that must have cooperated last round.",
-    )],
     |params| Ok(Box::new(ConditionalCooperator::new(params.count("quorum")))),
-);
+)
+.with_aliases(&["Quorum"])
+.with_params(&[ParamSpec::new(
+    "quorum",
+    ParamKind::count(ConditionalCooperator::DEFAULT_QUORUM, 0),
+    "The number m of other states that must have cooperated last round.",
+)]);

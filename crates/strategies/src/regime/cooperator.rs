@@ -6,7 +6,8 @@
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, RegimeStrategy, RegimeView};
 
-use super::registry::{RegimeEntry, default_regime_build};
+use super::registry::RegimeEntry;
+use crate::registry::default_build;
 
 /// Always cooperates.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -31,8 +32,7 @@ impl RegimeStrategy for RegimeCooperator {
 /// The registry entry.
 pub(crate) const ENTRY: RegimeEntry = RegimeEntry::new(
     "Regime Cooperator",
-    &["AllC Regime"],
     "Contributes every round.",
-    &[],
-    default_regime_build::<RegimeCooperator>,
-);
+    default_build::<RegimeCooperator, _>,
+)
+.with_aliases(&["AllC Regime"]);

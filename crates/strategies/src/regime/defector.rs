@@ -8,7 +8,8 @@
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, RegimeStrategy, RegimeView};
 
-use super::registry::{RegimeEntry, default_regime_build};
+use super::registry::RegimeEntry;
+use crate::registry::default_build;
 
 /// Always defects.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -33,8 +34,7 @@ impl RegimeStrategy for RegimeDefector {
 /// The registry entry.
 pub(crate) const ENTRY: RegimeEntry = RegimeEntry::new(
     "Regime Defector",
-    &["AllD Regime"],
     "Never contributes.",
-    &[],
-    default_regime_build::<RegimeDefector>,
-);
+    default_build::<RegimeDefector, _>,
+)
+.with_aliases(&["AllD Regime"]);

@@ -16,7 +16,7 @@ use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, RegimeStrategy, RegimeView};
 
 use super::ledger::RegimeLedger;
-use super::registry::{RegimeEntry, finish};
+use super::registry::RegimeEntry;
 use crate::ledger::{check_tolerance, lambda_param, tolerance_kind};
 use crate::registry::ParamSpec;
 
@@ -75,23 +75,23 @@ impl RegimeStrategy for RegimeReciprocity {
 /// The registry entry.
 pub(crate) const ENTRY: RegimeEntry = RegimeEntry::new(
     "Regime Reciprocity",
-    &["Regime Ledger", "Diffuse Regime"],
     "Cooperates while the group's net debt on its regime ledger stays within a tolerance.",
-    &[
-        ParamSpec::new(
-            "tolerance",
-            tolerance_kind(RegimeReciprocity::DEFAULT_TOLERANCE),
-            "The credit line: the largest net debt of the group it still cooperates under.",
-        ),
-        lambda_param(
-            RegimeReciprocity::DEFAULT_LAMBDA,
-            "The decay of old balances per round (1: nothing is forgotten).",
-        ),
-    ],
     |params| {
-        finish(
-            params,
-            RegimeReciprocity::new(params.number("tolerance"), params.number("lambda")),
-        )
+        params.finish(RegimeReciprocity::new(
+            params.number("tolerance"),
+            params.number("lambda"),
+        ))
     },
-);
+)
+.with_aliases(&["Regime Ledger", "Diffuse Regime"])
+.with_params(&[
+    ParamSpec::new(
+        "tolerance",
+        tolerance_kind(RegimeReciprocity::DEFAULT_TOLERANCE),
+        "The credit line: the largest net debt of the group it still cooperates under.",
+    ),
+    lambda_param(
+        RegimeReciprocity::DEFAULT_LAMBDA,
+        "The decay of old balances per round (1: nothing is forgotten).",
+    ),
+]);

@@ -25,7 +25,7 @@ use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, RegimeStrategy, RegimeView};
 
 use super::ledger::RegimeLedger;
-use super::registry::{RegimeEntry, finish};
+use super::registry::RegimeEntry;
 use crate::ledger::{lambda_param, tolerance_kind};
 use crate::registry::{Limit, ParamKind, ParamSpec};
 use crate::{GearShifting, GearShiftingParams};
@@ -115,9 +115,21 @@ impl RegimeStrategy for RegimeGearShifting {
 /// The registry entry.
 pub(crate) const ENTRY: RegimeEntry = RegimeEntry::new(
     "Regime Gear Shifting",
-    &[],
     "Regime reciprocity whose tolerance grows with runs of full cooperation and collapses on a breach.",
-    &[
+    |params| {
+        let defaults = GearShiftingParams::default();
+        params.finish(RegimeGearShifting::new(GearShiftingParams {
+                initial: params.number("initial"),
+                step: params.number("step"),
+                cap: params.number("cap"),
+                patience: params.count("patience"),
+                lambda: params.number("lambda"),
+                ..defaults
+            }),
+        )
+    },
+)
+.with_params(&[
         ParamSpec::new(
             "initial",
             tolerance_kind(0.0),
@@ -139,19 +151,4 @@ pub(crate) const ENTRY: RegimeEntry = RegimeEntry::new(
             "Rounds of full cooperation that make a run.",
         ),
         lambda_param(0.9, "The decay of old balances per round."),
-    ],
-    |params| {
-        let defaults = GearShiftingParams::default();
-        finish(
-            params,
-            RegimeGearShifting::new(GearShiftingParams {
-                initial: params.number("initial"),
-                step: params.number("step"),
-                cap: params.number("cap"),
-                patience: params.count("patience"),
-                lambda: params.number("lambda"),
-                ..defaults
-            }),
-        )
-    },
-);
+    ]);

@@ -40,7 +40,7 @@ use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, RegimeStrategy, RegimeView};
 
 use super::ledger::others_cooperation_share;
-use super::registry::{RegimeEntry, finish};
+use super::registry::RegimeEntry;
 use crate::ledger::{check_lambda, check_tolerance, lambda_param, tolerance_kind};
 use crate::registry::ParamSpec;
 
@@ -143,9 +143,14 @@ impl RegimeStrategy for MfnFreeRider {
 /// The registry entry.
 pub(crate) const ENTRY: RegimeEntry = RegimeEntry::new(
     "MFN Free Rider",
-    &["Free Rider Regime", "MFN"],
     "Takes the regime's benefits; contributes only when the others' cooperation falls, when pivotal, or to stay within their credit line.",
-    &[
+    |params| {
+        params.finish(MfnFreeRider::new(params.number("credit"), params.number("lambda")),
+        )
+    },
+)
+.with_aliases(&["Free Rider Regime", "MFN"])
+.with_params(&[
         ParamSpec::new(
             "credit",
             tolerance_kind(MfnFreeRider::DEFAULT_CREDIT),
@@ -155,11 +160,4 @@ pub(crate) const ENTRY: RegimeEntry = RegimeEntry::new(
             MfnFreeRider::DEFAULT_LAMBDA,
             "The decay it assumes of the members' ledgers.",
         ),
-    ],
-    |params| {
-        finish(
-            params,
-            MfnFreeRider::new(params.number("credit"), params.number("lambda")),
-        )
-    },
-);
+    ]);

@@ -19,7 +19,7 @@ use rand_core::Rng;
 use twolevel_game::error::check_unit_interval;
 use twolevel_game::{Action, Classifier, ParameterError, RegimeStrategy, RegimeView};
 
-use super::registry::{RegimeEntry, finish};
+use super::registry::RegimeEntry;
 use crate::registry::{ParamKind, ParamSpec};
 
 /// Defects to score at home; optionally reciprocates while politicization
@@ -70,18 +70,13 @@ impl RegimeStrategy for RegimeNationalist {
 /// The registry entry.
 pub(crate) const ENTRY: RegimeEntry = RegimeEntry::new(
     "Regime Nationalist",
-    &["Nationalist Regime"],
     "Defects visibly; optionally reciprocates with the majority while politicization is low.",
-    &[ParamSpec::new(
-        "reciprocate_below",
-        ParamKind::probability(0.0),
-        "The politicization below which it cooperates with a cooperating majority.",
-    )],
-    |params| {
-        finish(
-            params,
-            RegimeNationalist::new(params.number("reciprocate_below")),
-        )
-    },
+    |params| params.finish(RegimeNationalist::new(params.number("reciprocate_below"))),
 )
+.with_aliases(&["Nationalist Regime"])
+.with_params(&[ParamSpec::new(
+    "reciprocate_below",
+    ParamKind::probability(0.0),
+    "The politicization below which it cooperates with a cooperating majority.",
+)])
 .with_visibility(RegimeNationalist::VISIBILITY);

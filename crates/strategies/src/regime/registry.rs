@@ -1,13 +1,15 @@
-//! The regime-strategy registry: build a [`RegimeStrategy`] by name from a
-//! [`StrategySpec`], with the pairwise registry's parameter checks
-//! ([`ParamSpec`]) and close-match suggestions.
+//! The regime strategies by name: build a [`RegimeStrategy`] from a
+//! [`StrategySpec`] through the one generic [registry](crate::registry),
+//! with its parameter checks ([`ParamSpec`](crate::registry::ParamSpec))
+//! and close-match suggestions.
 //!
 //! Regime strategies answer a whole group, so they implement
-//! [`RegimeStrategy`], not [`Strategy`](twolevel_game::Strategy), and live
-//! in this small registry of their own. Each declares its
-//! `pub(crate) const ENTRY:` [`RegimeEntry`] in its own file; to add one,
-//! write the file in `regime/`, declare its entry and add one line to
-//! `REGIME_ENTRIES`.
+//! [`RegimeStrategy`], not [`Strategy`](twolevel_game::Strategy), and have
+//! a catalogue of their own,
+//! [`REGIME_STRATEGIES`](crate::registry::REGIME_STRATEGIES). Each declares
+//! its `pub(crate) const ENTRY:` [`RegimeEntry`] in its own file; to add
+//! one, write the file in `regime/`, declare its entry and add one line to
+//! that catalogue.
 //!
 //! ```
 //! use twolevel_strategies::registry::StrategySpec;
@@ -20,141 +22,37 @@
 //! # Ok::<(), twolevel_strategies::registry::StrategyError>(())
 //! ```
 
-use twolevel_game::{ParameterError, RegimeStrategy};
+use twolevel_game::RegimeStrategy;
 
-use crate::registry::{
-    ParamSpec, Params, StrategyError, StrategySpec, check_params, close_matches, normalize,
-};
+use crate::registry::{Builder, Entry, REGIME_STRATEGIES, StrategyError, StrategySpec};
 
 /// How a registered regime strategy is built from its checked parameters.
-pub type RegimeBuilder = fn(&Params<'_>) -> Result<Box<dyn RegimeStrategy>, StrategyError>;
+pub type RegimeBuilder = Builder<dyn RegimeStrategy>;
 
-/// One registered regime strategy.
-#[derive(Clone, Copy, Debug)]
-pub struct RegimeEntry {
-    /// The display name, equal to [`RegimeStrategy::name`].
-    pub name: &'static str,
-    /// Other accepted names.
-    pub aliases: &'static [&'static str],
-    /// A one-line description of the rule.
-    pub summary: &'static str,
-    /// The parameters, in the order they are listed.
-    pub params: &'static [ParamSpec],
-    /// The visibility of its defections when a tournament entry does not
-    /// set one; `None` takes the tournament's default.
-    pub visibility: Option<f64>,
-    /// Builds the strategy from checked parameters.
-    pub build: RegimeBuilder,
-}
-
-impl RegimeEntry {
-    /// An entry with its names, summary, parameters and builder, and no
-    /// visibility of its own.
-    #[must_use]
-    pub const fn new(
-        name: &'static str,
-        aliases: &'static [&'static str],
-        summary: &'static str,
-        params: &'static [ParamSpec],
-        build: RegimeBuilder,
-    ) -> Self {
-        RegimeEntry {
-            name,
-            aliases,
-            summary,
-            params,
-            visibility: None,
-            build,
-        }
-    }
-
-    /// The same entry with a default visibility in [0, 1].
-    #[must_use]
-    pub const fn with_visibility(mut self, visibility: f64) -> Self {
-        self.visibility = Some(visibility);
-        self
-    }
-
-    /// Builds the strategy from the parameters of `spec` (its name is not
-    /// checked); errors as [`StrategyEntry::build_with`](crate::registry::StrategyEntry::build_with).
-    pub fn build_with(
-        &self,
-        spec: &StrategySpec,
-    ) -> Result<Box<dyn RegimeStrategy>, StrategyError> {
-        (self.build)(&check_params(self.name, self.params, &spec.params)?)
-    }
-}
-
-/// Every registered regime strategy.
-static REGIME_ENTRIES: &[&RegimeEntry] = &[
-    &super::cooperator::ENTRY,
-    &super::defector::ENTRY,
-    &super::conditional_cooperator::ENTRY,
-    &super::diffuse_reciprocity::ENTRY,
-    &super::gear_shifting::ENTRY,
-    &super::mfn_free_rider::ENTRY,
-    &super::nationalist::ENTRY,
-];
+/// One registered regime strategy: an [`Entry`] of `dyn RegimeStrategy`,
+/// whose [`visibility`](Entry::visibility) is the default visibility of its
+/// defections.
+pub type RegimeEntry = Entry<dyn RegimeStrategy>;
 
 /// Every registered regime strategy's entry.
 pub fn regime_entries() -> impl Iterator<Item = &'static RegimeEntry> {
-    REGIME_ENTRIES.iter().copied()
+    REGIME_STRATEGIES.entries()
 }
 
 /// The display names of the registered regime strategies.
 pub fn regime_names() -> impl Iterator<Item = &'static str> {
-    regime_entries().map(|entry| entry.name)
+    REGIME_STRATEGIES.names()
 }
 
 /// The entry of a name or alias (ignoring case, spaces and punctuation),
 /// or [`StrategyError::UnknownStrategy`] listing close matches.
 pub fn regime_entry(name: &str) -> Result<&'static RegimeEntry, StrategyError> {
-    let wanted = normalize(name);
-    regime_entries()
-        .find(|entry| {
-            normalize(entry.name) == wanted
-                || entry.aliases.iter().any(|alias| normalize(alias) == wanted)
-        })
-        .ok_or_else(|| StrategyError::UnknownStrategy {
-            name: name.to_owned(),
-            suggestions: close_matches(
-                name,
-                regime_entries()
-                    .flat_map(|e| std::iter::once(e.name).chain(e.aliases.iter().copied())),
-            )
-            .into_iter()
-            .map(|candidate| {
-                regime_entries()
-                    .find(|e| e.name == candidate || e.aliases.contains(&candidate))
-                    .map_or(candidate, |e| e.name)
-                    .to_owned()
-            })
-            .collect(),
-        })
+    REGIME_STRATEGIES.lookup(name)
 }
 
 /// Builds the regime strategy a spec describes.
 pub fn build_regime(spec: &StrategySpec) -> Result<Box<dyn RegimeStrategy>, StrategyError> {
-    regime_entry(&spec.name)?.build_with(spec)
-}
-
-/// Boxes a constructed regime strategy, turning a constructor's
-/// [`ParameterError`] into a [`StrategyError::InvalidParameter`].
-pub(crate) fn finish<S: RegimeStrategy + 'static>(
-    params: &Params<'_>,
-    made: Result<S, ParameterError>,
-) -> Result<Box<dyn RegimeStrategy>, StrategyError> {
-    match made {
-        Ok(strategy) => Ok(Box::new(strategy)),
-        Err(error) => Err(params.invalid(&error.field, error.reason)),
-    }
-}
-
-/// A [`RegimeBuilder`] for a strategy without parameters: its `Default`.
-pub(crate) fn default_regime_build<S: RegimeStrategy + Default + 'static>(
-    _: &Params<'_>,
-) -> Result<Box<dyn RegimeStrategy>, StrategyError> {
-    Ok(Box::new(S::default()))
+    REGIME_STRATEGIES.build(spec)
 }
 
 #[cfg(test)]
@@ -175,7 +73,7 @@ mod tests {
         }
         let mut names: Vec<String> = regime_entries()
             .flat_map(|e| std::iter::once(e.name).chain(e.aliases.iter().copied()))
-            .map(normalize)
+            .map(crate::registry::normalize)
             .collect();
         let count = names.len();
         names.sort();

@@ -9,7 +9,8 @@
 use rand_core::Rng;
 use twolevel_game::Action;
 
-use super::{DonorView, SocietyRule, StandingTable, cooperate_if, standing_table};
+use super::{DonorView, RuleEntry, SocietyRule, StandingTable, cooperate_if, standing_table};
+use crate::registry::default_build;
 
 /// Cooperates with a recipient in good standing, defects against one in bad
 /// standing.
@@ -31,11 +32,15 @@ impl SocietyRule for Discriminator {
             cooperate_if(recipient.is_good())
         }))
     }
-
-    fn clone_box(&self) -> Box<dyn SocietyRule> {
-        Box::new(*self)
-    }
 }
+
+/// The registry entry.
+pub(crate) const ENTRY: RuleEntry = RuleEntry::new(
+    "Discriminator",
+    "Cooperates with a recipient in good standing, defects against one in bad standing.",
+    default_build::<Discriminator, _>,
+)
+.with_aliases(&["DISC"]);
 
 #[cfg(test)]
 mod tests {

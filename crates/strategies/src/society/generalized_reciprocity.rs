@@ -10,7 +10,8 @@
 use rand_core::Rng;
 use twolevel_game::Action;
 
-use super::{DonorView, SocietyRule};
+use super::{DonorView, RuleEntry, SocietyRule};
+use crate::registry::default_build;
 
 /// Cooperates if the last action it received was cooperation.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -25,11 +26,15 @@ impl SocietyRule for GeneralizedReciprocity {
     fn decide(&mut self, view: &DonorView, _rng: &mut dyn Rng) -> Action {
         view.last_received.unwrap_or(Action::C)
     }
-
-    fn clone_box(&self) -> Box<dyn SocietyRule> {
-        Box::new(*self)
-    }
 }
+
+/// The registry entry.
+pub(crate) const ENTRY: RuleEntry = RuleEntry::new(
+    "Generalized Reciprocity",
+    "Cooperates if the last action it received was cooperation, and before it received any.",
+    default_build::<GeneralizedReciprocity, _>,
+)
+.with_aliases(&["Upstream Reciprocity", "GR"]);
 
 #[cfg(test)]
 mod tests {

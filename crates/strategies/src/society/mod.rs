@@ -2,12 +2,12 @@
 //! met at random decides whether to help a recipient it may never meet
 //! again.
 //!
-//! The [`SocietyRule`] trait lives here, next to the rules, because a rule
-//! is a player: the society engine of `twolevel-tournament` only builds a
-//! [`DonorView`] (what the donor knows: the recipient's standing in its
-//! eyes, its own standing, what it last received, its ledger with the
-//! society) and applies the action. The trait is object safe and takes
-//! the caller's RNG, as [`Strategy`](twolevel_game::Strategy) does.
+//! The rules implement [`SocietyRule`], which lives in `twolevel-game`
+//! beside the other player traits (`twolevel_game::players::society`) and
+//! is re-exported here with its [`DonorView`], [`StandingTable`] and
+//! [`standing_table`], so these paths keep working: the society engine of
+//! `twolevel-tournament` only builds a [`DonorView`] and applies the
+//! action.
 //!
 //! One population of rule objects serves a whole society: the engine holds
 //! one rule object per *kind* of state (all discriminators share one), so a
@@ -26,9 +26,12 @@
 //!   the balance of what the society gave against what it was given.
 //! - [`SpecificReciprocity`]: tit for tat with per-partner memory.
 //!
-//! [`build_rule`] builds any of them by name, with close-match errors;
-//! [`build_rule_with`] also takes the rule's parameters (the ledger's
-//! tolerance).
+//! Each file declares its rule's registry entry (the leading eight's file
+//! one per norm), listed in
+//! [`SOCIETY_RULES`](crate::registry::SOCIETY_RULES); [`build_rule`] builds
+//! any of them by name, with close-match errors; [`build_rule_with`] also
+//! takes the rule's parameters (the ledger's tolerance, declared as a
+//! [`ParamSpec`](crate::registry::ParamSpec) in its file).
 
 pub(crate) mod discriminator;
 pub(crate) mod generalized_reciprocity;
@@ -38,52 +41,16 @@ pub(crate) mod society_ledger;
 pub(crate) mod specific_reciprocity;
 pub(crate) mod unconditional;
 
-use rand_core::Rng;
-use twolevel_game::{Action, Standing};
+use twolevel_game::Action;
+pub use twolevel_game::{DonorView, SocietyRule, StandingTable, standing_table};
 
 pub use discriminator::Discriminator;
 pub use generalized_reciprocity::GeneralizedReciprocity;
 pub use norm_action::NormAction;
-pub use registry::{build_rule, build_rule_with, rule_names};
+pub use registry::{RuleEntry, build_rule, build_rule_with, rule_names};
 pub use society_ledger::SocietyLedger;
 pub use specific_reciprocity::SpecificReciprocity;
 pub use unconditional::Unconditional;
-
-/// What a donor knows when it decides, built by the society engine for
-/// each interaction.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct DonorView {
-    /// The donor's index in the society.
-    pub donor: u32,
-    /// The recipient's index in the society.
-    pub recipient: u32,
-    /// The recipient's standing as the donor sees it: the institution's
-    /// under public assessment, the donor's own image of it under private
-    /// assessment.
-    pub recipient_standing: Standing,
-    /// The donor's own standing, seen the same way.
-    pub own_standing: Standing,
-    /// The action the donor last received as a recipient, `None` before
-    /// it received anything.
-    pub last_received: Option<Action>,
-    /// How many times the donor cooperated as a donor (executed actions).
-    pub cooperations_given: u64,
-    /// How many times the donor was helped as a recipient.
-    pub cooperations_received: u64,
-}
-
-/// A rule's intended action for each (own standing, recipient standing),
-/// indexed by `[own as usize][recipient as usize]` (`Standing::Good` is 0);
-/// see [`SocietyRule::standing_table`].
-pub type StandingTable = [[Action; 2]; 2];
-
-/// The table of a rule given as a function of (own standing, recipient
-/// standing).
-#[must_use]
-pub fn standing_table(rule: impl Fn(Standing, Standing) -> Action) -> StandingTable {
-    const STANDINGS: [Standing; 2] = [Standing::Good, Standing::Bad];
-    STANDINGS.map(|own| STANDINGS.map(|recipient| rule(own, recipient)))
-}
 
 /// C when `condition` holds, D otherwise: the decision of every rule that
 /// helps on one test (the recipient's standing, the donor's ledger).
@@ -93,59 +60,10 @@ pub(crate) const fn cooperate_if(condition: bool) -> Action {
     if condition { Action::C } else { Action::D }
 }
 
-/// An action rule of a society of states; see the [module
-/// documentation](self).
-pub trait SocietyRule: Send {
-    /// The rule's display name.
-    fn name(&self) -> &str;
-
-    /// The action the donor intends (an execution error may still turn an
-    /// intended C into D).
-    fn decide(&mut self, view: &DonorView, rng: &mut dyn Rng) -> Action;
-
-    /// Tells the rule that `recipient`, one of the states following it,
-    /// received `action` from `donor`. The default ignores it (the engine
-    /// keeps the last action received and the ledger for every state).
-    fn received(&mut self, recipient: u32, donor: u32, action: Action) {
-        let _ = (recipient, donor, action);
-    }
-
-    /// The rule as a table of intended actions indexed by `[own standing
-    /// as usize][recipient standing as usize]`, if the rule depends on
-    /// these two standings only and draws nothing (the discriminator, the
-    /// unconditional rules, a norm's action rule). The society engine then
-    /// decides by a table lookup instead of calling
-    /// [`decide`](SocietyRule::decide), and does not call
-    /// [`received`](SocietyRule::received) for the rule's states: a rule
-    /// that returns a table promises that `decide` gives the table's
-    /// action whatever else the view holds. The default is `None`: the
-    /// engine calls `decide` and `received`.
-    fn standing_table(&self) -> Option<StandingTable> {
-        None
-    }
-
-    /// Forgets everything remembered, as at the start of a run.
-    fn reset(&mut self) {}
-
-    /// A boxed copy of the rule.
-    fn clone_box(&self) -> Box<dyn SocietyRule>;
-}
-
-impl Clone for Box<dyn SocietyRule> {
-    fn clone(&self) -> Self {
-        self.clone_box()
-    }
-}
-
-impl std::fmt::Debug for dyn SocietyRule {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "SocietyRule({})", self.name())
-    }
-}
-
 #[cfg(test)]
 pub(crate) mod test_support {
     use super::*;
+    use twolevel_game::Standing;
 
     /// A view of state 0 meeting state 1, with the given standings, nothing
     /// received and an empty ledger.

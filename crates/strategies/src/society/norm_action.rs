@@ -13,7 +13,7 @@
 use rand_core::Rng;
 use twolevel_game::{Action, Norm};
 
-use super::{DonorView, SocietyRule, StandingTable, standing_table};
+use super::{DonorView, RuleEntry, SocietyRule, StandingTable, standing_table};
 
 /// Acts as its norm prescribes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,11 +78,39 @@ impl SocietyRule for NormAction {
             self.norm.prescribed_action(own, recipient)
         }))
     }
-
-    fn clone_box(&self) -> Box<dyn SocietyRule> {
-        Box::new(*self)
-    }
 }
+
+/// The registry entries of the leading eight's action rules, one a norm.
+macro_rules! leading_eight_entries {
+    ($($number:literal => $alias:literal;)*) => {
+        [$(RuleEntry::new(
+            NormAction::LEADING_EIGHT_NAMES[$number - 1],
+            concat!(
+                "Acts as the leading-eight norm L",
+                $number,
+                " prescribes (Ohtsuki and Iwasa 2004)."
+            ),
+            |_| {
+                Ok(Box::new(
+                    NormAction::leading_eight($number).expect("1..=8 is a leading-eight number"),
+                ))
+            },
+        )
+        .with_aliases(&[$alias]),)*]
+    };
+}
+
+/// The registry entries of the leading eight's action rules, L1 first.
+pub(crate) const LEADING_EIGHT_ENTRIES: [RuleEntry; 8] = leading_eight_entries! {
+    1 => "L1 Action";
+    2 => "L2 Action";
+    3 => "L3 Action";
+    4 => "L4 Action";
+    5 => "L5 Action";
+    6 => "L6 Action";
+    7 => "L7 Action";
+    8 => "L8 Action";
+};
 
 #[cfg(test)]
 mod tests {

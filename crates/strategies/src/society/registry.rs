@@ -1,122 +1,30 @@
-//! The society action rules by name, with close-match errors.
+//! The society action rules by name, through the one generic
+//! [registry](crate::registry): [`build_rule`] and [`build_rule_with`]
+//! look a rule up in [`SOCIETY_RULES`], check its parameters against the
+//! [`ParamSpec`](crate::registry::ParamSpec)s its entry declares, and
+//! report what goes wrong as a [`ParameterError`] on the fields of a
+//! society file's group (`rule`, `params.NAME`).
 
 use std::collections::BTreeMap;
 
-use twolevel_game::ParameterError;
+use twolevel_game::{ParameterError, SocietyRule};
 
-use super::{
-    Discriminator, GeneralizedReciprocity, NormAction, SocietyLedger, SocietyRule,
-    SpecificReciprocity, Unconditional,
-};
-use crate::registry::close_matches;
+use crate::registry::{Entry, ParamValue, SOCIETY_RULES, StrategyError};
 
-/// One registered rule: its display name, aliases and default builder.
-struct RuleEntry {
-    name: &'static str,
-    aliases: &'static [&'static str],
-    build: fn() -> Box<dyn SocietyRule>,
-}
-
-/// The leading eight's action rules, one entry each.
-macro_rules! leading_eight_entries {
-    ($($number:literal => $alias:literal;)*) => {
-        [$(RuleEntry {
-            name: NormAction::LEADING_EIGHT_NAMES[$number - 1],
-            aliases: &[$alias],
-            build: || {
-                Box::new(NormAction::leading_eight($number).expect("1..=8 is a leading-eight number"))
-            },
-        },)*]
-    };
-}
-
-const FIXED_ENTRIES: [RuleEntry; 6] = [
-    RuleEntry {
-        name: "ALLC",
-        aliases: &["Cooperator", "Always Cooperate"],
-        build: || Box::new(Unconditional::COOPERATE),
-    },
-    RuleEntry {
-        name: "ALLD",
-        aliases: &["Defector", "Always Defect"],
-        build: || Box::new(Unconditional::DEFECT),
-    },
-    RuleEntry {
-        name: "Discriminator",
-        aliases: &["DISC"],
-        build: || Box::new(Discriminator),
-    },
-    RuleEntry {
-        name: "Generalized Reciprocity",
-        aliases: &["Upstream Reciprocity", "GR"],
-        build: || Box::new(GeneralizedReciprocity),
-    },
-    RuleEntry {
-        name: "Society Ledger",
-        aliases: &["Ledger"],
-        build: || Box::new(SocietyLedger::default()),
-    },
-    RuleEntry {
-        name: "Specific Reciprocity",
-        aliases: &["Society TFT"],
-        build: || Box::new(SpecificReciprocity::default()),
-    },
-];
-
-const LEADING_EIGHT_ENTRIES: [RuleEntry; 8] = leading_eight_entries! {
-    1 => "L1 Action";
-    2 => "L2 Action";
-    3 => "L3 Action";
-    4 => "L4 Action";
-    5 => "L5 Action";
-    6 => "L6 Action";
-    7 => "L7 Action";
-    8 => "L8 Action";
-};
+/// One registered society rule: an [`Entry`] of `dyn SocietyRule`.
+pub type RuleEntry = Entry<dyn SocietyRule>;
 
 /// The display names of every registered society rule, in registry order.
 #[must_use]
 pub fn rule_names() -> Vec<&'static str> {
-    all_entries().map(|entry| entry.name).collect()
-}
-
-fn all_entries() -> impl Iterator<Item = &'static RuleEntry> {
-    FIXED_ENTRIES.iter().chain(LEADING_EIGHT_ENTRIES.iter())
-}
-
-/// Lower-case ASCII letters and digits only.
-fn normalize(name: &str) -> String {
-    name.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    SOCIETY_RULES.names().collect()
 }
 
 /// Builds the society rule registered under `name` or an alias (ignoring
 /// case, spaces and punctuation), with its default parameters; an unknown
 /// name is an error on the field `rule` with close matches.
 pub fn build_rule(name: &str) -> Result<Box<dyn SocietyRule>, ParameterError> {
-    let wanted = normalize(name);
-    if let Some(entry) = all_entries().find(|entry| {
-        normalize(entry.name) == wanted || entry.aliases.iter().any(|a| normalize(a) == wanted)
-    }) {
-        return Ok((entry.build)());
-    }
-    let candidates = all_entries()
-        .flat_map(|entry| std::iter::once(entry.name).chain(entry.aliases.iter().copied()));
-    let close = close_matches(name, candidates);
-    let hint = if close.is_empty() {
-        String::new()
-    } else {
-        format!("did you mean `{}`? ", close.join("` or `"))
-    };
-    Err(ParameterError::new(
-        "rule",
-        format!(
-            "unknown society rule `{name}`; {hint}known rules: {}",
-            rule_names().join(", ")
-        ),
-    ))
+    build_rule_with(name, &BTreeMap::new())
 }
 
 /// Builds the society rule registered under `name` (as [`build_rule`])
@@ -127,29 +35,62 @@ pub fn build_rule_with(
     name: &str,
     params: &BTreeMap<String, f64>,
 ) -> Result<Box<dyn SocietyRule>, ParameterError> {
-    let rule = build_rule(name)?;
-    if params.is_empty() {
-        return Ok(rule);
+    let values = params
+        .iter()
+        .map(|(key, &value)| (key.clone(), ParamValue::Number(value)))
+        .collect();
+    SOCIETY_RULES
+        .lookup(name)
+        .and_then(|entry| entry.build_with(&values))
+        .map_err(rule_error)
+}
+
+/// A registry error as the error of a society file's group: an unknown
+/// name on `rule`, a parameter on `params.NAME`.
+fn rule_error(error: StrategyError) -> ParameterError {
+    match error {
+        StrategyError::UnknownStrategy { name, suggestions } => {
+            let hint = if suggestions.is_empty() {
+                String::new()
+            } else {
+                format!("did you mean `{}`? ", suggestions.join("` or `"))
+            };
+            ParameterError::new(
+                "rule",
+                format!(
+                    "unknown society rule `{name}`; {hint}known rules: {}",
+                    rule_names().join(", ")
+                ),
+            )
+        }
+        StrategyError::UnknownParameter {
+            strategy,
+            param,
+            expected,
+        } => {
+            let expected = if expected.is_empty() {
+                "no parameters".to_string()
+            } else {
+                format!("only `{}`", expected.join("`, `"))
+            };
+            ParameterError::new(
+                format!("params.{param}"),
+                format!("the rule `{strategy}` takes {expected}"),
+            )
+        }
+        StrategyError::InvalidParameter { param, reason, .. } => {
+            ParameterError::new(format!("params.{param}"), reason)
+        }
+        StrategyError::WrongType {
+            param,
+            expected,
+            found,
+            ..
+        } => ParameterError::new(
+            format!("params.{param}"),
+            format!("expected {expected}, got {found}"),
+        ),
     }
-    let takes: &[&str] = if rule.name() == "Society Ledger" {
-        &["tolerance"]
-    } else {
-        &[]
-    };
-    if let Some(unknown) = params.keys().find(|key| !takes.contains(&key.as_str())) {
-        let expected = if takes.is_empty() {
-            "no parameters".to_string()
-        } else {
-            format!("only `{}`", takes.join("`, `"))
-        };
-        return Err(ParameterError::new(
-            format!("params.{unknown}"),
-            format!("the rule `{}` takes {expected}", rule.name()),
-        ));
-    }
-    // Only the ledger gets here, with its one parameter.
-    let ledger = SocietyLedger::from_number(params["tolerance"]).map_err(|e| e.within("params"))?;
-    Ok(Box::new(ledger))
 }
 
 #[cfg(test)]
@@ -228,14 +169,25 @@ mod tests {
     }
 
     #[test]
-    fn names_and_aliases_do_not_collide() {
-        let mut all: Vec<String> = all_entries()
-            .flat_map(|e| std::iter::once(e.name).chain(e.aliases.iter().copied()))
-            .map(normalize)
-            .collect();
-        let count = all.len();
-        all.sort();
-        all.dedup();
-        assert_eq!(all.len(), count);
+    fn unknown_names_list_close_spellings_and_every_rule() {
+        let error = build_rule("Discriminater").unwrap_err();
+        assert_eq!(
+            error.reason,
+            format!(
+                "unknown society rule `Discriminater`; did you mean `Discriminator` or `DISC`? \
+                 known rules: {}",
+                rule_names().join(", ")
+            )
+        );
+        let error = build_rule_with("ALLC", &BTreeMap::from([("x".to_string(), 1.0)])).unwrap_err();
+        assert_eq!(
+            (error.field.as_str(), error.reason.as_str()),
+            ("params.x", "the rule `ALLC` takes no parameters")
+        );
+        let bad = BTreeMap::from([("tolerance".to_string(), 0.5)]);
+        assert_eq!(
+            build_rule_with("Society Ledger", &bad).unwrap_err().reason,
+            "expected a whole number of cooperations >= 0, got 0.5"
+        );
     }
 }

@@ -13,7 +13,8 @@
 use rand_core::Rng;
 use twolevel_game::{Action, ParameterError};
 
-use super::{DonorView, SocietyRule, cooperate_if};
+use super::{DonorView, RuleEntry, SocietyRule, cooperate_if};
+use crate::registry::{ParamKind, ParamSpec};
 
 /// Cooperates while it has not given the society more than `tolerance`
 /// cooperations beyond what it received.
@@ -69,11 +70,24 @@ impl SocietyRule for SocietyLedger {
     fn decide(&mut self, view: &DonorView, _rng: &mut dyn Rng) -> Action {
         cooperate_if(view.cooperations_given <= view.cooperations_received + self.tolerance)
     }
-
-    fn clone_box(&self) -> Box<dyn SocietyRule> {
-        Box::new(*self)
-    }
 }
+
+/// The registry entry, with the one parameter `tolerance`.
+pub(crate) const ENTRY: RuleEntry = RuleEntry::new(
+    "Society Ledger",
+    "Cooperates while it has not given the society more than `tolerance` cooperations beyond what it received.",
+    |params| Ok(Box::new(SocietyLedger::new(params.amount("tolerance")))),
+)
+.with_aliases(&["Ledger"])
+.with_params(&[ParamSpec::new(
+    "tolerance",
+    ParamKind::Amount {
+        default: SocietyLedger::DEFAULT_TOLERANCE,
+        min: 0,
+        unit: "cooperations",
+    },
+    "The credit line: how many cooperations it gives the society beyond those it received.",
+)]);
 
 #[cfg(test)]
 mod tests {

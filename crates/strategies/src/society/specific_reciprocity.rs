@@ -19,7 +19,8 @@ use std::collections::HashMap;
 use rand_core::Rng;
 use twolevel_game::Action;
 
-use super::{DonorView, SocietyRule};
+use super::{DonorView, RuleEntry, SocietyRule};
+use crate::registry::default_build;
 
 /// Tit for tat with one memory per partner.
 #[derive(Clone, Debug, Default)]
@@ -62,11 +63,15 @@ impl SocietyRule for SpecificReciprocity {
     fn reset(&mut self) {
         self.last_from.clear();
     }
-
-    fn clone_box(&self) -> Box<dyn SocietyRule> {
-        Box::new(self.clone())
-    }
 }
+
+/// The registry entry.
+pub(crate) const ENTRY: RuleEntry = RuleEntry::new(
+    "Specific Reciprocity",
+    "Tit for tat with one memory per partner: cooperates with a partner never met, else plays what it did last.",
+    default_build::<SpecificReciprocity, _>,
+)
+.with_aliases(&["Society TFT"]);
 
 #[cfg(test)]
 mod tests {

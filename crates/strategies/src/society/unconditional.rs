@@ -9,7 +9,7 @@
 use rand_core::Rng;
 use twolevel_game::Action;
 
-use super::{DonorView, SocietyRule, StandingTable};
+use super::{DonorView, RuleEntry, SocietyRule, StandingTable};
 
 /// Always plays its action.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,11 +45,19 @@ impl SocietyRule for Unconditional {
     fn standing_table(&self) -> Option<StandingTable> {
         Some([[self.action; 2]; 2])
     }
-
-    fn clone_box(&self) -> Box<dyn SocietyRule> {
-        Box::new(*self)
-    }
 }
+
+/// The registry entry of always cooperating.
+pub(crate) const COOPERATE_ENTRY: RuleEntry = RuleEntry::new("ALLC", "Always cooperates.", |_| {
+    Ok(Box::new(Unconditional::COOPERATE))
+})
+.with_aliases(&["Cooperator", "Always Cooperate"]);
+
+/// The registry entry of always defecting.
+pub(crate) const DEFECT_ENTRY: RuleEntry = RuleEntry::new("ALLD", "Always defects.", |_| {
+    Ok(Box::new(Unconditional::DEFECT))
+})
+.with_aliases(&["Defector", "Always Defect"]);
 
 #[cfg(test)]
 mod tests {

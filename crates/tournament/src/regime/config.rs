@@ -122,7 +122,7 @@ impl RegimeTournamentFile {
                 let entry = regime_entry(&entrant.strategy.name)
                     .map_err(|e| ConfigError::strategy(origin, &field, e))?;
                 let strategy = entry
-                    .build_with(&entrant.strategy)
+                    .build_with(&entrant.strategy.params)
                     .map_err(|e| ConfigError::strategy(origin, &field, e))?;
                 let visibility = entrant.visibility.or(entry.visibility);
                 let settings = PlayerSettings::new(entrant.w, visibility).map_err(|e| {

@@ -1,4 +1,5 @@
-//! The strategy registry: building strategies by name from configuration.
+//! The registry: building players of every kind by name from
+//! configuration, with typed parameters and close-match errors.
 //!
 //! A [`StrategySpec`] names a strategy and gives its parameters; in RON:
 //!
@@ -11,11 +12,12 @@
 //! [`entries`] every registered [`StrategyEntry`], with its aliases, its
 //! parameters (kind, default, valid range and description) and its builder.
 //!
-//! Each strategy declares its own entry in its own file, as a `const`
-//! [`StrategyEntry`] with one [`ParamSpec`] per parameter; this module only
-//! lists the entries and matches names. Values are checked against the
-//! [`ParamSpec`]s before the strategy's builder runs, so an error names the
-//! strategy, the parameter and its valid range:
+//! Each player declares its own entry in its own file, as a `const`
+//! [`Entry`] (for a pairwise strategy a [`StrategyEntry`]) with one
+//! [`ParamSpec`] per parameter; the registry only lists the entries and
+//! matches names. Values are checked against the [`ParamSpec`]s before the
+//! player's builder runs, so an error names the strategy, the parameter
+//! and its valid range:
 //!
 //! ```
 //! use twolevel_strategies::registry::{build, StrategySpec};
@@ -43,165 +45,56 @@
 //!     if suggestions.iter().any(|s| s == "Tit For Tat")));
 //! # Ok::<(), StrategyError>(())
 //! ```
+//!
+//! One generic registry serves every kind of player: pairwise strategies
+//! (the functions of this module), regime strategies
+//! ([`regime::registry`](crate::regime::registry)) and society rules
+//! ([`society::build_rule`](crate::society::build_rule)). Its parts, one
+//! concept a file:
+//!
+//! - `entry`: the [`Entry`] a player declares itself with and its
+//!   [`Builder`].
+//! - `params`: [`ParamSpec`], [`ParamKind`] and [`Limit`], the check of
+//!   given values, and the checked [`Params`] a builder reads.
+//! - `names`: the one name normalisation and the close-match ranking
+//!   ([`close_matches`], [`Suggest`]).
+//! - `catalogue`: the [`Catalogue`] of each kind ([`STRATEGIES`],
+//!   [`REGIME_STRATEGIES`], [`SOCIETY_RULES`]) and the one lookup by name.
+//! - `spec`: what a configuration file says ([`StrategySpec`],
+//!   [`ParamValue`]) and what can go wrong ([`StrategyError`]).
 
+mod catalogue;
 mod entry;
+mod names;
+mod params;
 mod spec;
 
 use twolevel_game::Strategy;
 
-pub(crate) use entry::check_params;
+pub use catalogue::{Catalogue, REGIME_STRATEGIES, SOCIETY_RULES, STRATEGIES};
 pub(crate) use entry::default_build;
-pub use entry::{Builder, Limit, ParamKind, ParamSpec, Params, StrategyEntry};
+pub use entry::{Builder, Entry, StrategyEntry};
+#[cfg(test)]
+pub(crate) use names::normalize;
+pub use names::{Suggest, close_matches};
+pub use params::{Limit, ParamKind, ParamSpec, Params};
 pub use spec::{ParamValue, StrategyError, StrategySpec};
-
-use crate::{actors, classic, learning, memory_one, reciprocity};
-
-/// Every registered strategy, in the order [`names`] lists them. To register
-/// a strategy, declare its `ENTRY` in its own file and add one line here.
-static ENTRIES: &[&StrategyEntry] = &[
-    &reciprocity::tit_for_tat::ENTRY,
-    &reciprocity::diffuse_reciprocity::ENTRY,
-    &reciprocity::gear_shifting::ENTRY,
-    &actors::free_rider::ENTRY,
-    &actors::nationalist_defector::ENTRY,
-    &reciprocity::contrite_tit_for_tat::ENTRY,
-    &actors::delegation::ENTRY,
-    &classic::alternator::ENTRY,
-    &classic::bully::ENTRY,
-    &classic::cooperator::ENTRY,
-    &classic::cycler::ENTRY,
-    &classic::cycler_ccd::ENTRY,
-    &classic::defector::ENTRY,
-    &classic::first_by_anonymous::ENTRY,
-    &classic::first_by_davis::ENTRY,
-    &classic::first_by_downing::ENTRY,
-    &classic::first_by_feld::ENTRY,
-    &classic::first_by_graaskamp::ENTRY,
-    &classic::first_by_grofman::ENTRY,
-    &classic::first_by_joss::ENTRY,
-    &classic::first_by_nydegger::ENTRY,
-    &classic::first_by_shubik::ENTRY,
-    &classic::first_by_stein_and_rapoport::ENTRY,
-    &classic::first_by_tideman_and_chieruzzi::ENTRY,
-    &classic::first_by_tullock::ENTRY,
-    &classic::forgetful_grudger::ENTRY,
-    &classic::go_by_majority::ENTRY,
-    &classic::gradual::ENTRY,
-    &classic::grudger::ENTRY,
-    &classic::gtft::ENTRY,
-    &classic::hard_tit_for_tat::ENTRY,
-    &classic::prober::ENTRY,
-    &classic::random::ENTRY,
-    &classic::suspicious_tit_for_tat::ENTRY,
-    &classic::tit_for_2_tats::ENTRY,
-    &classic::two_tits_for_tat::ENTRY,
-    &classic::win_stay_lose_shift::ENTRY,
-    &reciprocity::prudent_reciprocator::ENTRY,
-    &learning::bush_mosteller::ENTRY,
-    &learning::roth_erev::ENTRY,
-    &learning::fictitious_play::ENTRY,
-    &learning::q_learner::ENTRY,
-    &memory_one::generic::ENTRY,
-    &memory_one::zero_determinant::EXTORTIONATE_ENTRY,
-    &memory_one::zero_determinant::GENEROUS_ENTRY,
-    &memory_one::zero_determinant::EQUALIZER_ENTRY,
-    &memory_one::zd_extort_2::ENTRY,
-    &memory_one::zd_extort_2_v2::ENTRY,
-    &memory_one::zd_extort_3::ENTRY,
-    &memory_one::zd_extort_4::ENTRY,
-    &memory_one::zd_extortion::ENTRY,
-    &memory_one::zd_gtft_2::ENTRY,
-    &memory_one::zd_gen_2::ENTRY,
-    &memory_one::zd_set_2::ENTRY,
-    &memory_one::zd_mischief::ENTRY,
-];
-
-/// A name in the form used for matching: lowercase letters and digits only.
-pub(crate) fn normalize(name: &str) -> String {
-    name.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
-
-fn find(name: &str) -> Option<&'static StrategyEntry> {
-    let wanted = normalize(name);
-    ENTRIES.iter().copied().find(|entry| {
-        normalize(entry.name) == wanted || entry.aliases.iter().any(|a| normalize(a) == wanted)
-    })
-}
-
-/// How alike two names are, in [0, 1]: Jaro-Winkler similarity of the
-/// names with case, spaces and punctuation removed.
-fn similarity(a: &str, b: &str) -> f64 {
-    strsim::jaro_winkler(&normalize(a), &normalize(b))
-}
-
-/// The labels of the best-scoring candidates with a similarity of at least
-/// 0.8, best first (ties in name order), at most three.
-fn best_matches<'a>(scored: impl Iterator<Item = (&'a str, f64)>) -> Vec<&'a str> {
-    const THRESHOLD: f64 = 0.8;
-    let mut scored: Vec<(f64, &'a str)> = scored
-        .filter(|&(_, score)| score >= THRESHOLD)
-        .map(|(label, score)| (score, label))
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    scored.into_iter().take(3).map(|(_, label)| label).collect()
-}
-
-/// Up to three of `candidates` whose names are close to `name` (ignoring
-/// case, spaces and punctuation), best first; used for "did you mean"
-/// hints on strategy and preset names.
-pub fn close_matches<'a>(
-    name: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Vec<&'a str> {
-    best_matches(
-        candidates
-            .into_iter()
-            .map(|candidate| (candidate, similarity(name, candidate))),
-    )
-}
-
-/// Registered display names close to `name` or to one of their aliases,
-/// best first, at most three.
-fn suggestions(name: &str) -> Vec<String> {
-    best_matches(entries().map(|entry| {
-        let score = std::iter::once(entry.name)
-            .chain(entry.aliases.iter().copied())
-            .map(|candidate| similarity(name, candidate))
-            .fold(0.0, f64::max);
-        (entry.name, score)
-    }))
-    .into_iter()
-    .map(str::to_owned)
-    .collect()
-}
-
-/// The entry registered under `name`, or an unknown-strategy error with
-/// close matches.
-fn lookup(name: &str) -> Result<&'static StrategyEntry, StrategyError> {
-    find(name).ok_or_else(|| StrategyError::UnknownStrategy {
-        name: name.to_owned(),
-        suggestions: suggestions(name),
-    })
-}
 
 /// Resolves a name or alias (ignoring case, spaces and punctuation) to the
 /// registered display name.
 pub fn canonical_name(name: &str) -> Result<&'static str, StrategyError> {
-    lookup(name).map(|entry| entry.name)
+    STRATEGIES.lookup(name).map(|entry| entry.name)
 }
 
 /// The registered entry of a name or alias (ignoring case, spaces and
 /// punctuation), with its parameters and builder.
 pub fn entry(name: &str) -> Result<&'static StrategyEntry, StrategyError> {
-    lookup(name)
+    STRATEGIES.lookup(name)
 }
 
 /// The parameters accepted by the named strategy, in their declared order.
 pub fn parameters(name: &str) -> Result<&'static [ParamSpec], StrategyError> {
-    lookup(name).map(|entry| entry.params)
+    STRATEGIES.lookup(name).map(|entry| entry.params)
 }
 
 /// Builds the strategy a spec describes.
@@ -212,12 +105,12 @@ pub fn parameters(name: &str) -> Result<&'static [ParamSpec], StrategyError> {
 /// [`StrategyError::InvalidParameter`] or [`StrategyError::WrongType`]
 /// (naming the valid range) for a bad value.
 pub fn build(spec: &StrategySpec) -> Result<Box<dyn Strategy>, StrategyError> {
-    lookup(&spec.name)?.build_with(&spec.params)
+    STRATEGIES.build(spec)
 }
 
 /// The display names of all registered strategies (aliases excluded).
 pub fn names() -> impl Iterator<Item = &'static str> {
-    entries().map(|entry| entry.name)
+    STRATEGIES.names()
 }
 
 /// Every registered strategy's entry, in the order of [`names`].
@@ -232,7 +125,7 @@ pub fn names() -> impl Iterator<Item = &'static str> {
 /// assert!(!diffuse.default_classifier().stochastic);
 /// ```
 pub fn entries() -> impl Iterator<Item = &'static StrategyEntry> {
-    ENTRIES.iter().copied()
+    STRATEGIES.entries()
 }
 
 #[cfg(test)]
@@ -244,14 +137,6 @@ mod tests {
         for name in ["Tit For Tat", "TitForTat", "tit-for-tat", "TFT", "tft"] {
             assert_eq!(canonical_name(name), Ok("Tit For Tat"), "{name}");
         }
-    }
-
-    #[test]
-    fn close_matches_rank_the_nearest_names_first() {
-        let presets = ["politician", "bureaucrat", "free-rider", "nationalist"];
-        assert_eq!(close_matches("bureacrat", presets), ["bureaucrat"]);
-        assert_eq!(close_matches("Free Rider", presets), ["free-rider"]);
-        assert!(close_matches("zzz", presets).is_empty());
     }
 
     #[test]
@@ -272,7 +157,7 @@ mod tests {
     fn every_classic_strategy_is_registered() {
         // Every type the classic module exports must be reachable by its
         // type name (which matches its registered name or an alias).
-        let exported = include_str!("classic/mod.rs")
+        let exported = include_str!("../classic/mod.rs")
             .lines()
             .filter_map(|line| line.trim().strip_prefix("pub use "))
             .flat_map(|path| {
@@ -287,17 +172,10 @@ mod tests {
             .collect::<Vec<_>>();
         assert!(exported.len() >= 18, "{exported:?}");
         for item in exported {
-            assert!(find(&item).is_some(), "classic::{item} is not registered");
-        }
-    }
-
-    #[test]
-    fn no_two_registered_names_or_aliases_collide() {
-        let mut seen = std::collections::BTreeSet::new();
-        for entry in ENTRIES {
-            for name in std::iter::once(entry.name).chain(entry.aliases.iter().copied()) {
-                assert!(seen.insert(normalize(name)), "{name} is registered twice");
-            }
+            assert!(
+                STRATEGIES.find(&item).is_some(),
+                "classic::{item} is not registered"
+            );
         }
     }
 
@@ -527,12 +405,6 @@ mod tests {
         );
         assert!(majority.param("nonsense").is_none());
         for entry in entries() {
-            assert!(!entry.summary.is_empty(), "{}", entry.name);
-            assert!(
-                entry.params.iter().all(|spec| !spec.doc.is_empty()),
-                "{}",
-                entry.name
-            );
             assert_eq!(
                 entry.default_classifier(),
                 entry.build_default().unwrap().classifier()
