@@ -26,12 +26,15 @@
 //!   ([`ZeroDeterminant`], [`ZDExtort2`], [`ZDGTFT2`], ...).
 //! - [`society`]: action rules of a society of states that meet at random
 //!   (discriminator, generalized reciprocity, society ledger, the leading
-//!   eight's rules, ...), behind the object-safe [`society::SocietyRule`].
+//!   eight's rules, ...), implementing [`SocietyRule`](society::SocietyRule)
+//!   of `twolevel-game`, built by name with [`society::build_rule`].
 //! - [`regime`]: regime strategies for N-state groups (conditional
-//!   cooperators, regime ledgers, the MFN free-rider, ...), with their own
-//!   small registry ([`regime::registry`]).
-//! - [`registry`]: build any of them by name from a [`StrategySpec`](registry::StrategySpec),
-//!   and list them with their parameters ([`registry::entries`]).
+//!   cooperators, regime ledgers, the MFN free-rider, ...), built by name
+//!   with [`regime::registry::build_regime`].
+//! - [`registry`]: the one generic registry of every kind of player: build
+//!   any of them by name from a [`StrategySpec`](registry::StrategySpec),
+//!   and list them with their parameters ([`registry::entries`], one
+//!   [`Catalogue`](registry::Catalogue) per kind).
 //! - [`preset`]: named actors (strategy + political weight + visibility)
 //!   from the RON files of the top-level `strategies/` folder, also
 //!   compiled in.
@@ -70,7 +73,8 @@
 //!
 //! ## How to add a strategy
 //!
-//! One file, one entry, one line in the registry's list:
+//! One file, one entry, one line in the registry's list (a regime strategy
+//! or a society rule likewise, in its kind's list):
 //!
 //! 1. Write the strategy in its own file in its family's folder (say
 //!    `reciprocity/my_strategy.rs`), add `pub(crate) mod my_strategy;` and a
@@ -109,7 +113,8 @@
 //!
 //!    A strategy without parameters is `StrategyEntry::new(name, summary,
 //!    default_build::<MyStrategy, _>)`.
-//! 3. Add `&family::my_strategy::ENTRY,` to the list in `registry.rs`, and a
+//! 3. Add `&family::my_strategy::ENTRY,` to the end of the list
+//!    [`STRATEGIES`](registry::STRATEGIES) in `registry/catalogue.rs`, and a
 //!    row to `docs/strategies.md` (a test checks that every registered name
 //!    has one).
 //!
