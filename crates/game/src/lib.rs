@@ -132,8 +132,7 @@ pub use currency::{ByCurrency, Currency};
 pub use dynamics::{ElectionCycle, PoliticizationDynamics, Politics};
 pub use error::ParameterError;
 pub use group::{
-    ActionPayoffs, GroupGame, GroupGameConfig, GroupPolicy, Realization, StateLevels,
-    cooperator_count,
+    ActionPayoffs, GroupGame, GroupPolicy, RawGroupGame, Realization, StateLevels, cooperator_count,
 };
 pub use horizon::{Horizon, HorizonKind};
 pub use matrix::{Bimatrix, NotPrisonersDilemma, PayoffMatrix};
@@ -142,6 +141,6 @@ pub use norms::{Norm, Standing};
 pub use regime::{CloneRegimeStrategy, RegimeStrategy, RegimeView};
 pub use strategy::{Classifier, CloneStrategy, Situation, Strategy, View};
 pub use two_level::{
-    Orientation, OrientedWeights, PAYOFF_LIMIT, Payoff, PoliticalPayoff, Politicization, Role,
-    StageTable, StageTableBuilder, TwoLevelGame, TwoLevelGameConfig, blend,
+    Orientation, OrientedWeights, PAYOFF_LIMIT, Payoff, PoliticalPayoff, Politicization,
+    RawTwoLevelGame, Role, StageTable, StageTableBuilder, TwoLevelGame, blend,
 };
