@@ -24,7 +24,7 @@
 //! use serde::Deserialize;
 //! use twolevel_files::{ConfigError, parse_ron};
 //!
-//! #[derive(Deserialize)]
+//! #[derive(Debug, Deserialize)]
 //! struct Actor {
 //!     name: String,
 //!     patience: f64,

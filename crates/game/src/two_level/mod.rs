@@ -22,16 +22,16 @@
 //!
 //! The module holds, one concept a file:
 //!
-//! - the two levels a state's payoff
-//!   depends on, [`Politicization`] (`pi`) and [`Orientation`] (the
-//!   political weight `w`), and a state's [`Role`] in an asymmetric game;
-//! - the game itself, [`TwoLevelGame`] with its file form
+//! - `levels.rs`: the two levels a state's payoff depends on,
+//!   [`Politicization`] (`pi`) and [`Orientation`] (the political weight
+//!   `w`), and a state's [`Role`] in an asymmetric game;
+//! - `game.rs`: the game itself, [`TwoLevelGame`], with its file form
 //!   [`RawTwoLevelGame`] and its [`PoliticalPayoff`] rule;
-//! - one round's [`Payoff`] (utility, policy and political parts) and
-//!   [`blend`], the utility of a weight;
-//! - the precomputed [`StageTable`] a match reads once per round, with the
-//!   [`StageTableBuilder`] that refills it when the levels move and the
-//!   [`OrientedWeights`] of fixed orientations.
+//! - `payoff.rs`: one round's [`Payoff`] (utility, policy and political
+//!   parts) and [`blend`], the utility at an effective political weight;
+//! - `stage_table.rs`: the precomputed [`StageTable`] a match reads once
+//!   per round, the [`StageTableBuilder`] that refills it when the levels
+//!   move, and the [`OrientedWeights`] of fixed orientations.
 
 mod game;
 mod levels;
