@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
+use twolevel_files::read_text_file;
 use twolevel_game::{Orientation, Politicization, TwoLevelGame};
-use twolevel_strategies::config::read_text_file;
 use twolevel_strategies::registry;
 use twolevel_tournament::Tournament;
 use twolevel_tournament::config::{DEFAULT_ORIGIN, DEFAULT_TOURNAMENT, FileKind, PresetCatalog};

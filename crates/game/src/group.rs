@@ -170,7 +170,7 @@ impl ActionPayoffs {
 /// `gamma`). Build it with [`GroupGame::new`] or deserialize it; both
 /// validate.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "GroupGameConfig", into = "GroupGameConfig")]
+#[serde(try_from = "RawGroupGame", into = "RawGroupGame")]
 pub struct GroupGame {
     size: u32,
     policy: GroupPolicy,
@@ -184,9 +184,12 @@ pub struct GroupGame {
 
 /// The unvalidated form of a [`GroupGame`], as written in RON files;
 /// every two-level parameter defaults as in [`TwoLevelGame`].
+///
+/// Its serde name stays `GroupGameConfig`, the type's former name, which
+/// RON's messages show (a missing field is reported `in GroupGameConfig`).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct GroupGameConfig {
+#[serde(rename = "GroupGameConfig", deny_unknown_fields)]
+pub struct RawGroupGame {
     /// The group size `N`.
     pub size: u32,
     /// The policy game.
@@ -224,19 +227,19 @@ fn default_gamma() -> f64 {
     TwoLevelGame::DEFAULT_GAMMA
 }
 
-impl TryFrom<GroupGameConfig> for GroupGame {
+impl TryFrom<RawGroupGame> for GroupGame {
     type Error = ParameterError;
 
-    fn try_from(c: GroupGameConfig) -> Result<Self, Self::Error> {
+    fn try_from(c: RawGroupGame) -> Result<Self, Self::Error> {
         GroupGame::new(c.size, c.policy)?
             .with_politics(c.kappa, c.audience_bonus)?
             .with_levels(c.theta, c.beta, c.alpha, c.gamma)
     }
 }
 
-impl From<GroupGame> for GroupGameConfig {
+impl From<GroupGame> for RawGroupGame {
     fn from(g: GroupGame) -> Self {
-        GroupGameConfig {
+        RawGroupGame {
             size: g.size,
             policy: g.policy,
             kappa: g.kappa,

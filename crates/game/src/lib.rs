@@ -139,8 +139,7 @@ pub use currency::{ByCurrency, Currency};
 pub use dynamics::{ElectionCycle, PoliticizationDynamics, Politics};
 pub use error::ParameterError;
 pub use group::{
-    ActionPayoffs, GroupGame, GroupGameConfig, GroupPolicy, Realization, StateLevels,
-    cooperator_count,
+    ActionPayoffs, GroupGame, GroupPolicy, RawGroupGame, Realization, StateLevels, cooperator_count,
 };
 pub use horizon::{Horizon, HorizonKind};
 pub use matrix::{Bimatrix, NotPrisonersDilemma, PayoffMatrix};
@@ -151,6 +150,6 @@ pub use players::{
     RegimeView, Situation, SocietyKind, SocietyRule, StandingTable, Strategy, View, standing_table,
 };
 pub use two_level::{
-    Orientation, OrientedWeights, PAYOFF_LIMIT, Payoff, PoliticalPayoff, Politicization, Role,
-    StageTable, StageTableBuilder, TwoLevelGame, TwoLevelGameConfig, blend,
+    Orientation, OrientedWeights, PAYOFF_LIMIT, Payoff, PoliticalPayoff, Politicization,
+    RawTwoLevelGame, Role, StageTable, StageTableBuilder, TwoLevelGame, blend,
 };

@@ -38,7 +38,10 @@
 //! - [`preset`]: named actors (strategy + political weight + visibility)
 //!   from the RON files of the top-level `strategies/` folder, also
 //!   compiled in.
-//! - [`config`]: RON parsing with errors that give file, line and column.
+//! - [`config`]: RON parsing with errors that give file, line and column
+//!   (the crate [`twolevel_files`], re-exported under its former name).
+//! - [`draw`]: how a stochastic strategy draws its move from a probability
+//!   ([`draw::random_choice`], which the match engine uses too).
 //! - [`testing`]: helpers to play strategies against each other in tests.
 //!
 //! ## Quick start
@@ -55,7 +58,7 @@
 //! Building from configuration:
 //!
 //! ```
-//! use twolevel_strategies::config::parse_ron;
+//! use twolevel_files::parse_ron;
 //! use twolevel_strategies::registry::{build, StrategySpec};
 //!
 //! let spec: StrategySpec = parse_ron(
@@ -124,7 +127,7 @@
 
 pub mod actors;
 pub mod classic;
-pub mod config;
+pub mod draw;
 pub mod learning;
 pub mod memory_one;
 pub mod preset;
@@ -133,6 +136,15 @@ pub mod regime;
 pub mod registry;
 pub mod society;
 pub mod testing;
+
+#[cfg(test)]
+mod assertions;
+mod python_format;
+
+/// RON parsing with errors that give file, line and column: the crate
+/// [`twolevel_files`], kept under its former path
+/// `twolevel_strategies::config`.
+pub use twolevel_files as config;
 
 pub use actors::{Delegation, FreeRider, NationalistDefector};
 pub use classic::*;

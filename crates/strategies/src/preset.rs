@@ -32,16 +32,20 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use twolevel_files::{ConfigError, parse_ron, read_text_file, ron_files_in};
 use twolevel_game::error::{check_positive_fraction, check_unit_interval};
 use twolevel_game::{Orientation, Strategy};
 
-use crate::config::{ConfigError, parse_ron, read_text_file, ron_files_in};
 use crate::registry::{self, StrategyError, StrategySpec};
 
-/// A preset as written in a RON file, before validation.
+/// A preset as written in a RON file, before validation; validated into a
+/// [`Preset`] by [`Preset::from_parsed`].
+///
+/// Its serde name stays `PresetFile`, the type's former name, which RON's
+/// messages show (an unknown field is reported `in PresetFile`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PresetFile {
+#[serde(rename = "PresetFile", deny_unknown_fields)]
+pub struct RawPreset {
     /// The preset's name; must equal the file stem.
     pub name: String,
     /// A human-readable description.
@@ -85,44 +89,44 @@ impl Preset {
     ///
     /// Checks that `political_weight`, `visibility` and `securitizing` are
     /// in [0, 1], `patience` in (0, 1], and that the strategy builds.
-    pub fn from_parsed(file: PresetFile, origin: impl AsRef<Path>) -> Result<Self, ConfigError> {
-        Preset::from_parsed_with(file, origin, |spec| registry::build(spec).map(drop))
+    pub fn from_parsed(raw: RawPreset, origin: impl AsRef<Path>) -> Result<Self, ConfigError> {
+        Preset::from_parsed_with(raw, origin, |spec| registry::build(spec).map(drop))
     }
 
     /// Validates a parsed preset file as [`Preset::from_parsed`] does, with
     /// `check_strategy` in place of the pairwise registry (the regime
     /// presets check their strategy against the regime registry).
     pub fn from_parsed_with(
-        file: PresetFile,
+        raw: RawPreset,
         origin: impl AsRef<Path>,
         check_strategy: impl FnOnce(&StrategySpec) -> Result<(), StrategyError>,
     ) -> Result<Self, ConfigError> {
         let origin = origin.as_ref();
-        let orientation = Orientation::new(file.political_weight)
+        let orientation = Orientation::new(raw.political_weight)
             .map_err(|e| ConfigError::invalid(origin, "political_weight", e.reason))?;
-        if let Some(visibility) = file.visibility {
+        if let Some(visibility) = raw.visibility {
             check_unit_interval("visibility", visibility)
                 .map_err(|e| ConfigError::from_parameter(origin, e))?;
         }
-        check_positive_fraction("patience", file.patience)
-            .and_then(|_| check_unit_interval("securitizing", file.securitizing))
+        check_positive_fraction("patience", raw.patience)
+            .and_then(|_| check_unit_interval("securitizing", raw.securitizing))
             .map_err(|e| ConfigError::from_parameter(origin, e))?;
-        if file.name.trim().is_empty() {
+        if raw.name.trim().is_empty() {
             return Err(ConfigError::invalid(
                 origin,
                 "name",
                 "expected a non-empty name",
             ));
         }
-        check_strategy(&file.strategy).map_err(|e| ConfigError::strategy(origin, "strategy", e))?;
+        check_strategy(&raw.strategy).map_err(|e| ConfigError::strategy(origin, "strategy", e))?;
         Ok(Preset {
-            name: file.name,
-            description: file.description,
-            strategy: file.strategy,
+            name: raw.name,
+            description: raw.description,
+            strategy: raw.strategy,
             orientation,
-            visibility: file.visibility,
-            patience: file.patience,
-            securitizing: file.securitizing,
+            visibility: raw.visibility,
+            patience: raw.patience,
+            securitizing: raw.securitizing,
         })
     }
 
@@ -222,10 +226,10 @@ impl Preset {
         registry::build(&self.strategy)
     }
 
-    /// The preset in its file form.
+    /// The preset in its file form, unvalidated.
     #[must_use]
-    pub fn to_file(&self) -> PresetFile {
-        PresetFile {
+    pub fn to_raw(&self) -> RawPreset {
+        RawPreset {
             name: self.name.clone(),
             description: self.description.clone(),
             strategy: self.strategy.clone(),

@@ -10,9 +10,8 @@ use std::path::Path;
 use rand::SeedableRng;
 use rand_core::Rng;
 use rand_pcg::Pcg64Mcg;
+use twolevel_files::{ConfigError, ron_files_in};
 use twolevel_game::{Action, Classifier, PayoffMatrix, Situation, Strategy, View};
-
-use crate::config::{ConfigError, ron_files_in};
 
 /// What keeps a crate's embedded copy of a shipped folder from matching
 /// it: `compiled` is the crate's list of `(file stem, text)` pairs compiled

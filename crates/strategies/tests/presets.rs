@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use twolevel_strategies::config::ConfigError;
+use twolevel_files::ConfigError;
 use twolevel_strategies::preset::{
     BUILTIN_PRESET_FILES, Preset, builtin_preset, builtin_presets, load_dir,
 };
@@ -131,8 +131,8 @@ fn bad_strategies_are_reported_with_the_file() {
     .unwrap_err();
     match &err {
         ConfigError::Strategy { source, .. } => assert!(matches!(
-            source.as_ref(),
-            StrategyError::InvalidParameter { param, .. } if param == "lambda"
+            source.downcast_ref::<StrategyError>(),
+            Some(StrategyError::InvalidParameter { param, .. }) if param == "lambda"
         )),
         other => panic!("unexpected {other:?}"),
     }

@@ -57,11 +57,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use twolevel_files::{ConfigError, leading_struct_name, parse_ron, read_text_file};
 use twolevel_game::{
     Classifier, ElectionCycle, Horizon, Orientation, ParameterError, Politicization, Politics,
     Role, TwoLevelGame,
 };
-use twolevel_strategies::config::{ConfigError, leading_struct_name, parse_ron, read_text_file};
 use twolevel_strategies::preset::{Preset, builtin_presets, load_dir};
 use twolevel_strategies::registry::{self, StrategySpec};
 

@@ -53,7 +53,7 @@
 //! let results = tournament.round_robin.play();
 //! println!("{results}"); // the ranking table
 //! assert_eq!(results.standings.len(), tournament.round_robin.entrants().len());
-//! # Ok::<(), twolevel_strategies::config::ConfigError>(())
+//! # Ok::<(), twolevel_files::ConfigError>(())
 //! ```
 
 pub mod campaigns;

@@ -30,7 +30,7 @@ use twolevel_game::{
     Action, ElectionCycle, MemoryOnePlayer, Outcome, Politicization, PoliticizationDynamics,
     StageTable, StageTableBuilder, Strategy,
 };
-use twolevel_strategies::memory_one::random_choice;
+use twolevel_strategies::draw::random_choice;
 
 use crate::play::{
     MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, Window,

@@ -72,8 +72,8 @@
 use rand_pcg::Pcg64Mcg;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use twolevel_files::ConfigError;
 use twolevel_game::{ByCurrency, Currency, ParameterError, Role, Strategy};
-use twolevel_strategies::config::ConfigError;
 use twolevel_strategies::preset::Preset;
 
 use crate::play::{
@@ -135,7 +135,7 @@ impl Entrant {
     /// assert_eq!(bureaucrat.name, "bureaucrat");
     /// assert_eq!(bureaucrat.strategy.name(), "Diffuse Reciprocity");
     /// assert_eq!(bureaucrat.settings.orientation().political_weight(), preset.political_weight());
-    /// # Ok::<(), twolevel_strategies::config::ConfigError>(())
+    /// # Ok::<(), twolevel_files::ConfigError>(())
     /// ```
     ///
     /// A validated preset always builds; the error (naming the preset as

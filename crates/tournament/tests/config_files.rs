@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
-use twolevel_strategies::config::ConfigError;
+use twolevel_files::ConfigError;
 use twolevel_strategies::testing::embedded_copy_problems;
 use twolevel_tournament::Tournament;
 use twolevel_tournament::config::{

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use twolevel_strategies::config::ConfigError;
+use twolevel_files::ConfigError;
 use twolevel_strategies::preset::Preset;
 use twolevel_tournament::Tournament;
 use twolevel_tournament::regime::RegimeTournamentFile;

@@ -24,7 +24,7 @@ use fuzz_grammar::{
 };
 use rand::RngExt;
 use rand_pcg::Pcg64;
-use twolevel_strategies::config::parse_ron;
+use twolevel_files::parse_ron;
 use twolevel_strategies::regime::registry::regime_names;
 use twolevel_tournament::Tournament;
 use twolevel_tournament::config::{FileKind, PresetCatalog};

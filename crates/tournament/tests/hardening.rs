@@ -2,7 +2,7 @@
 //! run without end are refused before anything runs, with the file, the
 //! field, the estimate and the limit named; no value bypasses validation.
 
-use twolevel_strategies::config::ConfigError;
+use twolevel_files::ConfigError;
 use twolevel_tournament::Tournament;
 use twolevel_tournament::config::PresetCatalog;
 
@@ -271,7 +271,7 @@ fn messages_name_the_field_at_fault() {
 #[test]
 fn deep_nesting_says_so_with_the_position() {
     let text = format!("{}{}", "[".repeat(300), "]".repeat(300));
-    let message = twolevel_strategies::config::parse_ron::<ron::Value>(&text, "deep.ron")
+    let message = twolevel_files::parse_ron::<ron::Value>(&text, "deep.ron")
         .unwrap_err()
         .to_string();
     assert!(message.starts_with("deep.ron:1:"), "{message}");

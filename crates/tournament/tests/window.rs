@@ -7,10 +7,10 @@
 use proptest::prelude::*;
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
+use twolevel_files::ConfigError;
 use twolevel_game::{
     Horizon, Politicization, PoliticizationDynamics, Politics, Strategy, TwoLevelGame,
 };
-use twolevel_strategies::config::ConfigError;
 use twolevel_strategies::registry::{self, StrategySpec};
 use twolevel_tournament::config::PresetCatalog;
 use twolevel_tournament::limits::match_history_memory;

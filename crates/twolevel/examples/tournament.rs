@@ -28,7 +28,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
-use twolevel::strategies::config::read_text_file;
+use twolevel::files::read_text_file;
 use twolevel::tournament::config::{DEFAULT_ORIGIN, DEFAULT_TOURNAMENT, FileKind};
 
 use common::CommonArgs;

@@ -3,10 +3,12 @@
 //! Axelrod-style iterated-game tournaments in which each state's payoff
 //! blends a domestic political payoff with an international policy payoff.
 //!
-//! This facade re-exports the three crates of the workspace:
+//! This facade re-exports the four crates of the workspace:
 //! [`game`] (the two-level game and the `Strategy` trait),
-//! [`strategies`] (the players) and [`tournament`] (matches, round robins
-//! and evolutionary dynamics). Most users want the [`prelude`].
+//! [`strategies`] (the players), [`tournament`] (matches, round robins
+//! and evolutionary dynamics) and [`files`] (reading the RON files, with
+//! errors that give the file, line and column). Most users want the
+//! [`prelude`].
 //!
 //! ## Quick start
 //!
@@ -33,7 +35,7 @@
 //! println!("{results}"); // the ranking table
 //! let again = tournament.round_robin.play();
 //! assert_eq!(results.ranked_names().collect::<Vec<_>>(), again.ranked_names().collect::<Vec<_>>());
-//! # Ok::<(), twolevel::strategies::config::ConfigError>(())
+//! # Ok::<(), twolevel::files::ConfigError>(())
 //! ```
 //!
 //! ## Running files, and one error type
@@ -70,6 +72,7 @@
 
 use std::path::Path;
 
+pub use twolevel_files as files;
 pub use twolevel_game as game;
 pub use twolevel_strategies as strategies;
 pub use twolevel_tournament as tournament;
@@ -110,9 +113,9 @@ pub enum Error {
     #[error(transparent)]
     Parameter(#[from] twolevel_game::ParameterError),
     /// A file could not be read, parsed or accepted
-    /// ([`strategies::config::ConfigError`]).
+    /// ([`files::ConfigError`]).
     #[error(transparent)]
-    Config(#[from] twolevel_strategies::config::ConfigError),
+    Config(#[from] twolevel_files::ConfigError),
     /// A strategy could not be built ([`strategies::registry::StrategyError`]).
     #[error(transparent)]
     Strategy(#[from] twolevel_strategies::registry::StrategyError),
@@ -190,7 +193,7 @@ pub fn evolve_file(
     let path = path.as_ref();
     let tournament = load_tournament(path, seed)?;
     let Some(config) = tournament.evolution else {
-        let error = twolevel_strategies::config::ConfigError::invalid(
+        let error = twolevel_files::ConfigError::invalid(
             &tournament.origin,
             "evolution",
             "expected an `evolution: Some((..))` block to run (see docs/evolution.md)",
@@ -198,7 +201,7 @@ pub fn evolve_file(
         // The file was read a moment ago; it is read again only to say
         // where the block is missing (its `evolution: None`, or the
         // tournament itself).
-        return Err(match twolevel_strategies::config::read_text_file(path) {
+        return Err(match twolevel_files::read_text_file(path) {
             Ok(text) => error.located_in(&text),
             Err(_) => error,
         }
@@ -289,7 +292,7 @@ pub fn run_any_file(
     use twolevel_tournament::config::{FileKind, PresetCatalog};
     let path = path.as_ref();
     let seed = seed.into();
-    let text = twolevel_strategies::config::read_text_file(path)?;
+    let text = twolevel_files::read_text_file(path)?;
     match FileKind::of(&text) {
         FileKind::Regime => {
             let mut tournament =
@@ -331,11 +334,8 @@ pub fn run_any_file(
                         &twolevel_tournament::progress::NoProgress,
                     )
                     .map_err(|error| {
-                        twolevel_strategies::config::ConfigError::from_parameter(
-                            path,
-                            error.within("evolution"),
-                        )
-                        .located_in(&text)
+                        twolevel_files::ConfigError::from_parameter(path, error.within("evolution"))
+                            .located_in(&text)
                     })?,
                 )),
                 None => None,

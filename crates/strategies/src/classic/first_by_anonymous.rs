@@ -12,7 +12,7 @@ use rand::RngExt;
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
-use super::support::random_choice;
+use crate::draw::random_choice;
 use crate::registry::{StrategyEntry, default_build};
 
 /// Cooperates with a fresh probability between 0.3 and 0.7 each round.
@@ -46,8 +46,8 @@ pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assertions::{assert_cooperation_rate, assert_replays_identically};
     use crate::classic::Cooperator;
-    use crate::classic::test_support::{assert_cooperation_rate, assert_replays_identically};
 
     #[test]
     fn cooperates_half_of_the_time() {

@@ -12,7 +12,8 @@
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
-use super::support::{python_float, random_choice};
+use crate::draw::random_choice;
+use crate::python_format::python_float;
 use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
 
 /// Tit For Tat with a cooperation probability that decays over the match.
@@ -128,7 +129,7 @@ pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::classic::test_support::{assert_binomial, assert_replays_identically};
+    use crate::assertions::{assert_binomial, assert_replays_identically};
     use crate::classic::{Cooperator, Defector};
     use crate::testing::{play, play_seeded};
 

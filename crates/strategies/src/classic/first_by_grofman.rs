@@ -8,7 +8,7 @@
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, MemoryOnePlayer, Strategy, View};
 
-use super::support::random_choice;
+use crate::draw::random_choice;
 use crate::registry::{StrategyEntry, default_build};
 
 /// The probability of cooperating after the players' moves differed.
@@ -54,7 +54,7 @@ pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::classic::test_support::{assert_binomial, assert_replays_identically};
+    use crate::assertions::{assert_binomial, assert_replays_identically};
     use crate::classic::{Alternator, Cooperator, Defector};
     use crate::testing::{play, play_seeded};
 

@@ -9,7 +9,8 @@
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, MemoryOnePlayer, ParameterError, Strategy, View};
 
-use super::support::{python_float, reactive_choice};
+use crate::draw::reactive_choice;
+use crate::python_format::python_float;
 use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
 
 /// Copies a defection, answers a cooperation with probability `p`.
@@ -81,7 +82,7 @@ pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::classic::test_support::{assert_binomial, assert_replays_identically};
+    use crate::assertions::{assert_binomial, assert_replays_identically};
     use crate::classic::{Cooperator, Defector};
     use crate::testing::{play, play_seeded};
 

@@ -10,7 +10,7 @@
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
-use super::support::Retaliation;
+use super::retaliation::Retaliation;
 use crate::registry::{StrategyEntry, default_build};
 
 /// Answers the n-th unprovoked defection with n defections.

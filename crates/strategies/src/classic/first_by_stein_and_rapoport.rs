@@ -17,7 +17,10 @@
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
-use super::support::{RandomnessTest, Tally, defect_in_final_rounds, python_float};
+use super::final_rounds::defect_in_final_rounds;
+use super::move_counts::MoveCounts;
+use super::randomness_test::RandomnessTest;
+use crate::python_format::python_float;
 use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
 
 /// The opening cooperations.
@@ -33,7 +36,7 @@ pub struct FirstBySteinAndRapoport {
     randomness: RandomnessTest,
     name: String,
     partner_is_random: bool,
-    partner: Tally,
+    partner: MoveCounts,
 }
 
 impl FirstBySteinAndRapoport {
@@ -51,7 +54,7 @@ impl FirstBySteinAndRapoport {
                 python_float(alpha)
             ),
             partner_is_random: false,
-            partner: Tally::default(),
+            partner: MoveCounts::default(),
         })
     }
 
@@ -86,7 +89,7 @@ impl Default for FirstBySteinAndRapoport {
             randomness: RandomnessTest::new(0.05),
             name: "First by Stein and Rapoport: 0.05: (D, D)".to_owned(),
             partner_is_random: false,
-            partner: Tally::default(),
+            partner: MoveCounts::default(),
         }
     }
 }
@@ -111,7 +114,7 @@ impl Strategy for FirstBySteinAndRapoport {
 
     fn reset(&mut self) {
         self.partner_is_random = false;
-        self.partner = Tally::default();
+        self.partner = MoveCounts::default();
     }
 }
 
@@ -130,8 +133,8 @@ pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::classic::support::looks_random;
-    use crate::classic::test_support::assert_same_moves_as_reference;
+    use crate::assertions::assert_same_moves_as_reference;
+    use crate::classic::randomness_test::looks_random;
     use crate::classic::{Alternator, Cooperator, Defector};
     use crate::testing::play;
 

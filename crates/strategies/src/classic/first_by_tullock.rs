@@ -9,7 +9,7 @@
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
-use super::support::random_choice;
+use crate::draw::random_choice;
 use crate::registry::{StrategyEntry, default_build};
 
 /// The opening cooperations.
@@ -64,7 +64,7 @@ pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::classic::test_support::{assert_binomial, assert_replays_identically};
+    use crate::assertions::{assert_binomial, assert_replays_identically};
     use crate::classic::{Cooperator, Defector};
     use crate::testing::{play, play_seeded};
 

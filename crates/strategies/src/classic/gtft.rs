@@ -25,7 +25,8 @@ use twolevel_game::{
     Action, Classifier, MemoryOnePlayer, ParameterError, PayoffMatrix, Strategy, View,
 };
 
-use super::support::{python_float, reactive_choice};
+use crate::draw::reactive_choice;
+use crate::python_format::python_float;
 use crate::registry::{Limit, ParamKind, ParamSpec, StrategyEntry};
 
 /// Where the forgiveness probability comes from.
@@ -147,8 +148,8 @@ pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assertions::{assert_binomial, assert_replays_identically};
     use crate::classic::Defector;
-    use crate::classic::test_support::{assert_binomial, assert_replays_identically};
     use crate::testing::{play, play_seeded};
 
     #[test]

@@ -4,7 +4,7 @@
 //! last three rounds, cooperate otherwise (PD2017, "Hard Tit For Tat");
 //! `HardTitForTat` in the Python `axelrod` library.
 
-use super::support::retaliate_within;
+use super::retaliation::retaliate_within;
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 

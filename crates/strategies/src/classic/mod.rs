@@ -7,6 +7,13 @@
 //! `"First by Davis: 10"`, so that tournament results can be compared name
 //! by name. The deterministic ones are checked move for move against
 //! `axelrod` 4.14 by the fixture test `tests/classic_fixture.rs`.
+//!
+//! Beside the strategies, the rules several of them share: the counts of
+//! the partner's moves (`move_counts`), the retaliation rules
+//! (`retaliation`), the chi-squared randomness test of the
+//! first-tournament entries (`randomness_test`) and `axelrod`'s end-game
+//! rule (`final_rounds`). How a stochastic strategy draws its move is in
+//! [`crate::draw`].
 
 pub(crate) mod alternator;
 pub(crate) mod bully;
@@ -34,13 +41,16 @@ pub(crate) mod gtft;
 pub(crate) mod hard_tit_for_tat;
 pub(crate) mod prober;
 pub(crate) mod random;
-pub(crate) mod support;
 pub(crate) mod suspicious_tit_for_tat;
-#[cfg(test)]
-pub(crate) mod test_support;
 pub(crate) mod tit_for_2_tats;
 pub(crate) mod two_tits_for_tat;
 pub(crate) mod win_stay_lose_shift;
+
+// The rules several classic strategies share, one concept a file.
+pub(crate) mod final_rounds;
+pub(crate) mod move_counts;
+pub(crate) mod randomness_test;
+pub(crate) mod retaliation;
 
 pub use alternator::Alternator;
 pub use bully::Bully;

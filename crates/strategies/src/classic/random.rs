@@ -9,7 +9,8 @@
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, MemoryOnePlayer, ParameterError, Strategy, View};
 
-use super::support::{python_float, random_choice};
+use crate::draw::random_choice;
+use crate::python_format::python_float;
 use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
 
 /// Cooperates with probability `p` each round.
@@ -89,7 +90,7 @@ pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::classic::test_support::{assert_cooperation_rate, assert_replays_identically};
+    use crate::assertions::{assert_cooperation_rate, assert_replays_identically};
     use crate::classic::{Cooperator, Defector};
 
     #[test]

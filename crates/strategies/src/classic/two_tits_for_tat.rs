@@ -4,7 +4,7 @@
 //! last two rounds (Axelrod 1984); `TwoTitsForTat` in the Python `axelrod`
 //! library.
 
-use super::support::retaliate_within;
+use super::retaliation::retaliate_within;
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 

@@ -219,7 +219,7 @@ pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::classic::test_support::assert_replays_identically;
+    use crate::assertions::assert_replays_identically;
     use crate::learning::test_support::{decide_after, mutual_cooperations_at_end};
     use crate::testing::play_seeded;
     use crate::{Defector, TitForTat};

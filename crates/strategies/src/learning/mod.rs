@@ -20,7 +20,7 @@
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, PayoffMatrix, View};
 
-use crate::classic::support::random_choice;
+use crate::draw::random_choice;
 
 pub(crate) mod bush_mosteller;
 pub(crate) mod fictitious_play;

@@ -198,7 +198,7 @@ mod tests {
     use twolevel_game::PayoffMatrix;
 
     use super::*;
-    use crate::classic::test_support::assert_replays_identically;
+    use crate::assertions::assert_replays_identically;
     use crate::learning::test_support::{decide_after, play_with};
     use crate::testing::play_seeded;
     use crate::{Defector, TitForTat};

@@ -210,7 +210,7 @@ mod tests {
     use twolevel_game::{PayoffMatrix, Situation};
 
     use super::*;
-    use crate::classic::test_support::{assert_binomial, assert_replays_identically};
+    use crate::assertions::{assert_binomial, assert_replays_identically};
     use crate::learning::test_support::decide_after;
     use crate::testing::play_seeded;
     use crate::{Defector, TitForTat};

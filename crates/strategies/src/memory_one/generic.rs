@@ -21,7 +21,8 @@
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, MemoryOnePlayer, Outcome, ParameterError, Strategy, View};
 
-use crate::classic::support::{python_float, random_choice};
+use crate::draw::random_choice;
+use crate::python_format::python_float;
 use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
 
 /// A memory-one player given by its four-vector and first move.
@@ -177,7 +178,7 @@ pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::classic::test_support::{assert_binomial, assert_replays_identically};
+    use crate::assertions::{assert_binomial, assert_replays_identically};
     use crate::classic::{Alternator, Cooperator, Defector};
     use crate::testing::{play, play_seeded};
 

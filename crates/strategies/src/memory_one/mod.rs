@@ -182,7 +182,7 @@ pub(crate) mod zd_mischief;
 pub(crate) mod zd_set_2;
 pub(crate) mod zero_determinant;
 
-pub use crate::classic::support::random_choice;
+pub use crate::draw::random_choice;
 pub use generic::MemoryOne;
 pub use zd_extort_2::ZDExtort2;
 pub use zd_extort_2_v2::ZDExtort2v2;

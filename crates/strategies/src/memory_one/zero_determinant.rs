@@ -47,7 +47,7 @@ use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, PayoffMatrix, Strategy, View};
 
 use super::generic::MemoryOne;
-use crate::classic::support::python_float;
+use crate::python_format::python_float;
 use crate::registry::{Limit, ParamKind, ParamSpec, Params, StrategyEntry, StrategyError};
 
 /// A zero-determinant (linear relation) memory-one player.

@@ -2,7 +2,7 @@
 //! orientation, visibility, patience and securitizing move) stored as RON
 //! files in the top-level `strategies/regime/` folder.
 //!
-//! The format is the pairwise presets' ([`PresetFile`]; see
+//! The format is the pairwise presets' ([`RawPreset`]; see
 //! [`crate::preset`]), with the strategy named in the regime registry
 //! ([`regime_entry`]). The name must equal the file stem. The folder is a
 //! subfolder of `strategies/` so that the pairwise presets' loader, which
@@ -22,11 +22,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use twolevel_files::{ConfigError, parse_ron, read_text_file, ron_files_in};
 use twolevel_game::RegimeStrategy;
 
 use super::registry::{build_regime, regime_entry};
-use crate::config::{ConfigError, parse_ron, read_text_file, ron_files_in};
-use crate::preset::{Preset, PresetFile};
+use crate::preset::{Preset, RawPreset};
 use crate::registry::StrategyError;
 
 /// A validated regime preset: its regime strategy builds and its numbers
@@ -42,8 +42,8 @@ impl RegimePreset {
     /// name is not checked against a file stem.
     pub fn from_ron(text: &str, origin: impl AsRef<Path>) -> Result<Self, ConfigError> {
         let origin = origin.as_ref();
-        let file: PresetFile = parse_ron(text, origin)?;
-        let preset = Preset::from_parsed_with(file, origin, |spec| build_regime(spec).map(drop))
+        let raw: RawPreset = parse_ron(text, origin)?;
+        let preset = Preset::from_parsed_with(raw, origin, |spec| build_regime(spec).map(drop))
             .map_err(|e| e.located_in(text))?;
         Ok(RegimePreset { preset })
     }

@@ -29,8 +29,8 @@
 use std::path::Path;
 
 use serde::Deserialize;
+use twolevel_files::{ConfigError, parse_ron, read_text_file};
 use twolevel_game::{ElectionCycle, GroupGame, Horizon, Orientation, Politics};
-use twolevel_strategies::config::{ConfigError, parse_ron, read_text_file};
 use twolevel_strategies::regime::registry::regime_entry;
 use twolevel_strategies::registry::StrategySpec;
 

@@ -48,9 +48,9 @@
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use twolevel_files::{ConfigError, parse_ron, read_text_file};
 use twolevel_game::error::check_unit_interval;
 use twolevel_game::{Currency, Norm, ParameterError, TwoLevelGame};
-use twolevel_strategies::config::{ConfigError, parse_ron, read_text_file};
 use twolevel_strategies::society::build_rule_with;
 
 use super::engine::Trait;

@@ -75,8 +75,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use twolevel_files::{ConfigError, parse_ron, read_text_file};
 use twolevel_game::Currency;
-use twolevel_strategies::config::{ConfigError, parse_ron, read_text_file};
 
 use crate::config::{FileKind, PresetCatalog, TournamentFile};
 use crate::output::{MANIFEST, OutputSet, write_atomically};

@@ -1,4 +1,6 @@
-//! Assertions shared by the tests of the stochastic classic strategies.
+//! Assertions shared by the unit tests of the strategies: cooperation rates
+//! of stochastic strategies, replays under a seed, and moves equal to a
+//! direct reference implementation.
 
 use twolevel_game::Strategy;
 

@@ -1,192 +1,23 @@
-//! Memory-one players and the exact Markov chain of a match between two of
-//! them.
-//!
-//! A memory-one player cooperates with a probability that depends only on
-//! the outcome of the previous round, seen from its own side (its own move
-//! first, the partner's second): the four-vector
-//! `(p_CC, p_CD, p_DC, p_DD)`, plus a probability of cooperating in the
-//! first round. Tit-for-tat is `(1, 0, 1, 0)` with first move C,
-//! Win-Stay Lose-Shift `(1, 0, 0, 1)`, and the zero-determinant strategies
-//! of Press and Dyson (2012) are memory-one players too.
-//!
-//! Two memory-one players make the outcomes of a match a Markov chain over
-//! the four outcomes `CC, CD, DC, DD`, indexed from the first player's (X's)
-//! side as in [`Outcome::index`]. With action noise `e` (each chosen move
-//! flipped with probability `e`, as in the match engine) a player's
-//! effective cooperation probability is `p (1 - e) + (1 - p) e`; with
-//! perception noise `q` (each player sees the partner's last move flipped
-//! with probability `q`) it conditions on `(own, partner)` with probability
-//! `1 - q` and on `(own, not partner)` with probability `q`. Y sees the
-//! outcome `CD` of X as `DC`, so its vector is re-indexed before the chain
-//! is built. With `x_i` and `y_i` the effective cooperation probabilities
-//! of X and Y after X-side outcome `i`, the transition matrix is
-//!
-//! ```text
-//! M[i] = [x_i y_i, x_i (1 - y_i), (1 - x_i) y_i, (1 - x_i)(1 - y_i)]
-//! ```
-//!
-//! and the first round's outcome has the distribution `v0` built the same
-//! way from the first-move probabilities. [`MemoryOneChain`] gives
-//!
-//! - the long-run distribution `lim (1/n) sum_{t < n} v0 M^t` (the Cesàro
-//!   limit, always defined, equal to the unique stationary distribution
-//!   when the chain has one), and the long-run mean payoffs per round;
-//! - the exact expected payoffs of a match of `T` rounds,
-//!   `sum_{t < T} v0 M^t f`;
-//! - the exact expected payoffs of a match with continuation probability
-//!   `delta` ([`HorizonKind::Continuation`]): round `t + 1` is played with
-//!   probability `delta^t`, so the expected total is
-//!   `v0 (I - delta M)^-1 f`, and per round (divided by the expected length
-//!   `1 / (1 - delta)`) it is `(1 - delta) v0 (I - delta M)^-1 f`.
-//!
-//! Payoffs are given per outcome for each player ([`OutcomePayoffs`]), so
-//! blended utilities, policy and political payoffs of the two-level game
-//! can all be used. The 4x4 linear systems are solved by Gaussian
-//! elimination with partial pivoting; nothing here allocates or panics.
-//!
-//! ```
-//! use twolevel_game::{MemoryOneChain, MemoryOnePlayer, OutcomePayoffs, PayoffMatrix};
-//!
-//! // Win-Stay Lose-Shift against itself with 5 % action noise.
-//! let wsls = MemoryOnePlayer::WIN_STAY_LOSE_SHIFT;
-//! let chain = MemoryOneChain::new(&wsls, &wsls, 0.05)?;
-//! let [x, y] = chain.long_run_payoffs(&OutcomePayoffs::symmetric(&PayoffMatrix::AXELROD));
-//! assert!((x - y).abs() < 1e-12 && x > 2.7);
-//! # Ok::<(), twolevel_game::ParameterError>(())
-//! ```
+//! The exact Markov chain of a match between two memory-one players,
+//! [`MemoryOneChain`], with action and perception noise, and its expected
+//! payoffs ([`OutcomePayoffs`] in, [`ExpectedPayoffs`] out): long-run,
+//! finite-match and discounted. See the [module documentation](super) for
+//! the formulas.
 
-use crate::action::Outcome;
+use super::MemoryOnePlayer;
+use super::markov4::{
+    Classes, IDENTITY, Matrix, Vec4Index, dot, joint, mat_pow, normalized, power_sum, solve,
+    vec_mat,
+};
 use crate::currency::Currency;
-use crate::error::{ParameterError, check_finite, check_unit_interval};
+use crate::error::{ParameterError, check_finite};
 use crate::horizon::{Horizon, HorizonKind};
 use crate::matrix::PayoffMatrix;
 use crate::two_level::StageTable;
 
-/// The configuration names of the four-vector's entries, in table order.
-const VECTOR_FIELDS: [&str; 4] = ["p_CC", "p_CD", "p_DC", "p_DD"];
-
 /// The X-side outcome index of the outcome that Y sees at X-side index
 /// `i`: `CD` and `DC` trade places.
 const SWAP: [usize; 4] = [0, 2, 1, 3];
-
-/// A memory-one player: the probability of cooperating after each outcome
-/// of the previous round, seen from its own side, and in the first round.
-///
-/// Build it with [`MemoryOnePlayer::new`], which checks that every
-/// probability lies in [0, 1].
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct MemoryOnePlayer {
-    four_vector: [f64; 4],
-    first: f64,
-}
-
-impl MemoryOnePlayer {
-    /// Tit-for-tat: `(1, 0, 1, 0)`, cooperating first.
-    pub const TIT_FOR_TAT: MemoryOnePlayer = MemoryOnePlayer {
-        four_vector: [1.0, 0.0, 1.0, 0.0],
-        first: 1.0,
-    };
-    /// Win-Stay Lose-Shift (Pavlov): `(1, 0, 0, 1)`, cooperating first.
-    pub const WIN_STAY_LOSE_SHIFT: MemoryOnePlayer = MemoryOnePlayer {
-        four_vector: [1.0, 0.0, 0.0, 1.0],
-        first: 1.0,
-    };
-    /// Unconditional cooperation: `(1, 1, 1, 1)`, cooperating first.
-    pub const ALWAYS_COOPERATE: MemoryOnePlayer = MemoryOnePlayer {
-        four_vector: [1.0; 4],
-        first: 1.0,
-    };
-    /// Unconditional defection: `(0, 0, 0, 0)`, defecting first.
-    pub const ALWAYS_DEFECT: MemoryOnePlayer = MemoryOnePlayer {
-        four_vector: [0.0; 4],
-        first: 0.0,
-    };
-
-    /// A player with the four-vector `(p_CC, p_CD, p_DC, p_DD)` (the
-    /// probability to cooperate after each outcome, own move first) and the
-    /// probability `first` of cooperating in the first round.
-    ///
-    /// # Errors
-    ///
-    /// Every probability must lie in [0, 1]; the error names the entry
-    /// (`p_CC`, `p_CD`, `p_DC`, `p_DD` or `first`).
-    pub fn new(four_vector: [f64; 4], first: f64) -> Result<Self, ParameterError> {
-        for (field, p) in VECTOR_FIELDS.iter().zip(four_vector) {
-            check_unit_interval(field, p)?;
-        }
-        check_unit_interval("first", first)?;
-        Ok(MemoryOnePlayer { four_vector, first })
-    }
-
-    /// A reactive player, which looks only at the partner's last move:
-    /// cooperate with probability `after_c` after a partner cooperation and
-    /// `after_d` after a partner defection, that is the four-vector
-    /// `(after_c, after_d, after_c, after_d)`.
-    ///
-    /// # Errors
-    ///
-    /// As [`MemoryOnePlayer::new`].
-    pub fn reactive(first: f64, after_c: f64, after_d: f64) -> Result<Self, ParameterError> {
-        MemoryOnePlayer::new([after_c, after_d, after_c, after_d], first)
-    }
-
-    /// The four-vector `(p_CC, p_CD, p_DC, p_DD)`.
-    #[inline]
-    #[must_use]
-    pub const fn four_vector(&self) -> [f64; 4] {
-        self.four_vector
-    }
-
-    /// The probability of cooperating in the first round.
-    #[inline]
-    #[must_use]
-    pub const fn first_cooperation(&self) -> f64 {
-        self.first
-    }
-
-    /// The probability of cooperating after `outcome` (from this player's
-    /// side).
-    #[inline]
-    #[must_use]
-    pub const fn cooperation_after(&self, outcome: Outcome) -> f64 {
-        self.four_vector[outcome.index()]
-    }
-
-    /// Whether every probability, the first move's included, is 0 or 1.
-    #[must_use]
-    pub fn is_deterministic(&self) -> bool {
-        self.four_vector
-            .iter()
-            .chain(std::iter::once(&self.first))
-            .all(|&p| p == 0.0 || p == 1.0)
-    }
-
-    /// The player as it acts under noise: the probability that the move
-    /// *played* is C after each outcome (and in the first round), when
-    /// each perceived partner move is flipped with probability
-    /// `perception_noise` and each chosen move is flipped with probability
-    /// `action_noise`.
-    ///
-    /// # Errors
-    ///
-    /// Both noise levels must lie in [0, 1].
-    pub fn under_noise(
-        &self,
-        action_noise: f64,
-        perception_noise: f64,
-    ) -> Result<Self, ParameterError> {
-        let e = check_unit_interval("action_noise", action_noise)?;
-        let q = check_unit_interval("perception_noise", perception_noise)?;
-        let tremble = |p: f64| (p * (1.0 - e) + (1.0 - p) * e).clamp(0.0, 1.0);
-        let v = self.four_vector;
-        // Index i ^ 1 is the same own move with the partner's move flipped.
-        let perceived = [0, 1, 2, 3].map(|i| (1.0 - q) * v[i] + q * v[i ^ 1]);
-        Ok(MemoryOnePlayer {
-            four_vector: perceived.map(tremble),
-            first: tremble(self.first),
-        })
-    }
-}
 
 /// Each player's payoff for each of the four outcomes, both indexed from
 /// the first player's (X's) side in table order (`CC, CD, DC, DD`).
@@ -286,20 +117,9 @@ impl ExpectedPayoffs {
     }
 }
 
-/// A 4x4 matrix, rows first.
-type Matrix = [[f64; 4]; 4];
-
-/// The 4x4 identity.
-const IDENTITY: Matrix = [
-    [1.0, 0.0, 0.0, 0.0],
-    [0.0, 1.0, 0.0, 0.0],
-    [0.0, 0.0, 1.0, 0.0],
-    [0.0, 0.0, 0.0, 1.0],
-];
-
 /// The Markov chain of the outcomes of a match between two memory-one
 /// players, from the first player's (X's) side. See the
-/// [module documentation](self) for the formulas.
+/// [module documentation](super) for the formulas.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct MemoryOneChain {
     transition: Matrix,
@@ -557,203 +377,10 @@ impl MemoryOneChain {
     }
 }
 
-/// The joint distribution of two independent moves, X cooperating with
-/// probability `x` and Y with `y`, in table order.
-fn joint(x: f64, y: f64) -> [f64; 4] {
-    [x * y, x * (1.0 - y), (1.0 - x) * y, (1.0 - x) * (1.0 - y)]
-}
-
-/// The dot product of two 4-vectors.
-fn dot(a: &[f64; 4], b: &[f64; 4]) -> f64 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
-}
-
-/// Rescales a non-negative vector to sum to 1 (left as is if it sums to 0).
-fn normalized(v: [f64; 4]) -> [f64; 4] {
-    let sum: f64 = v.iter().sum();
-    if sum > 0.0 { v.map(|x| x / sum) } else { v }
-}
-
-/// The row vector `v` times the matrix `m`.
-fn vec_mat(v: &[f64; 4], m: &Matrix) -> [f64; 4] {
-    let mut out = [0.0; 4];
-    for (i, vi) in v.iter().enumerate() {
-        for j in 0..4 {
-            out[j] += vi * m[i][j];
-        }
-    }
-    out
-}
-
-/// The product `a b` of two 4x4 matrices.
-fn mat_mul(a: &Matrix, b: &Matrix) -> Matrix {
-    let mut out = [[0.0; 4]; 4];
-    for i in 0..4 {
-        for k in 0..4 {
-            for j in 0..4 {
-                out[i][j] += a[i][k] * b[k][j];
-            }
-        }
-    }
-    out
-}
-
-/// The sum `a + b` of two 4x4 matrices.
-fn mat_add(a: &Matrix, b: &Matrix) -> Matrix {
-    let mut out = *a;
-    for i in 0..4 {
-        for j in 0..4 {
-            out[i][j] += b[i][j];
-        }
-    }
-    out
-}
-
-/// `m^n` by repeated squaring.
-fn mat_pow(m: &Matrix, n: u32) -> Matrix {
-    power_and_sum(m, n).0
-}
-
-/// `sum_{t < n} m^t` by repeated squaring.
-fn power_sum(m: &Matrix, n: u32) -> Matrix {
-    power_and_sum(m, n).1
-}
-
-/// `(m^n, sum_{t < n} m^t)`, from the most significant bit of `n` down:
-/// doubling uses `P_2k = P_k P_k` and `S_2k = S_k + P_k S_k`, a step up
-/// uses `P_k+1 = P_k m` and `S_k+1 = S_k + P_k`. About `4 log2 n` matrix
-/// products.
-fn power_and_sum(m: &Matrix, n: u32) -> (Matrix, Matrix) {
-    let mut power = IDENTITY;
-    let mut sum = [[0.0; 4]; 4];
-    for bit in (0..32).rev() {
-        if n >> bit == 0 {
-            continue;
-        }
-        sum = mat_add(&sum, &mat_mul(&power, &sum));
-        power = mat_mul(&power, &power);
-        if (n >> bit) & 1 == 1 {
-            sum = mat_add(&sum, &power);
-            power = mat_mul(&power, m);
-        }
-    }
-    (power, sum)
-}
-
-/// Solves the `n x n` system in the top-left corner of `a` (with right-hand
-/// side `b`, `n <= 4`) by Gaussian elimination with partial pivoting.
-/// Returns `None` when a pivot vanishes (a singular system) or the
-/// solution is not finite.
-fn solve(mut a: Matrix, mut b: [f64; 4], n: usize) -> Option<[f64; 4]> {
-    let scale = a
-        .iter()
-        .take(n)
-        .flat_map(|row| row.iter().take(n))
-        .fold(0.0_f64, |acc, x| acc.max(x.abs()));
-    if scale == 0.0 {
-        return if n == 0 { Some([0.0; 4]) } else { None };
-    }
-    for col in 0..n {
-        // Partial pivoting: the row with the largest entry in this column.
-        let pivot_row = (col..n).max_by(|&r, &s| a[r][col].abs().total_cmp(&a[s][col].abs()))?;
-        if a[pivot_row][col].abs() <= scale * 1e-14 {
-            return None;
-        }
-        a.swap(col, pivot_row);
-        b.swap(col, pivot_row);
-        let pivot = a[col];
-        for row in col + 1..n {
-            let factor = a[row][col] / pivot[col];
-            if factor != 0.0 {
-                for (entry, p) in a[row][col..n].iter_mut().zip(&pivot[col..n]) {
-                    *entry -= factor * p;
-                }
-                b[row] -= factor * b[col];
-            }
-        }
-    }
-    let mut x = [0.0; 4];
-    for row in (0..n).rev() {
-        let tail: f64 = (row + 1..n).map(|k| a[row][k] * x[k]).sum();
-        x[row] = (b[row] - tail) / a[row][row];
-    }
-    x.iter().all(|v| v.is_finite()).then_some(x)
-}
-
-/// A set of outcome indices, stored without allocation.
-#[derive(Clone, Copy, Debug, Default)]
-struct Vec4Index {
-    items: [usize; 4],
-    len: usize,
-}
-
-impl Vec4Index {
-    /// The indices in increasing order.
-    fn iter(&self) -> std::slice::Iter<'_, usize> {
-        self.items[..self.len].iter()
-    }
-}
-
-/// The closed communicating classes of a chain: `class[i]` is the class of
-/// recurrent outcome `i`, or `None` for a transient outcome.
-#[derive(Clone, Copy, Debug)]
-struct Classes {
-    class: [Option<usize>; 4],
-    count: usize,
-}
-
-impl Classes {
-    /// Finds the closed classes from the reachability relation of the
-    /// positive transition probabilities: an outcome is recurrent when every
-    /// outcome it can reach can reach it back.
-    fn of(m: &Matrix) -> Classes {
-        let mut reach = [[false; 4]; 4];
-        for i in 0..4 {
-            for j in 0..4 {
-                reach[i][j] = i == j || m[i][j] > 0.0;
-            }
-        }
-        // Warshall's transitive closure.
-        for k in 0..4 {
-            for i in 0..4 {
-                for j in 0..4 {
-                    reach[i][j] = reach[i][j] || (reach[i][k] && reach[k][j]);
-                }
-            }
-        }
-        let mut class = [None; 4];
-        let mut count = 0;
-        for i in 0..4 {
-            let recurrent = (0..4).all(|j| !reach[i][j] || reach[j][i]);
-            if !recurrent || class[i].is_some() {
-                continue;
-            }
-            for j in 0..4 {
-                if reach[i][j] {
-                    class[j] = Some(count);
-                }
-            }
-            count += 1;
-        }
-        Classes { class, count }
-    }
-
-    /// The outcomes in class `c` (`Some`) or the transient ones (`None`).
-    fn members(&self, c: Option<usize>) -> Vec4Index {
-        let mut set = Vec4Index::default();
-        for i in 0..4 {
-            if self.class[i] == c {
-                set.items[set.len] = i;
-                set.len += 1;
-            }
-        }
-        set
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::memory_one::markov4::{joint, vec_mat};
 
     const AXELROD: OutcomePayoffs = OutcomePayoffs {
         x: [3.0, 0.0, 5.0, 1.0],

@@ -1,172 +1,17 @@
-//! The two-level game: a policy payoff (international, absolute gains) and a
-//! political payoff (domestic, relative gains and audience), blended by each
-//! state's orientation and the politicization of the issue.
-//!
-//! The formulas are those of `docs/model.md` (MODEL.md sections 1 and 3):
-//!
-//! ```text
-//! policy_i    = base_i(a_i, a_j) - theta * pi_i * (1 - coop_share)
-//! political_i = kappa_eff_i * (policy_i - policy_j) + b * [a_i == D]
-//!               - alpha * theta * pi_i * (1 - coop_share)      (or a given matrix)
-//! kappa_eff_i = kappa * (1 + gamma * pi_i^2)
-//! w_eff_i     = w_i + (1 - w_i) * beta * pi_i
-//! u_i         = (1 - w_eff_i) * policy_i + w_eff_i * political_i
-//! ```
-//!
-//! `pi_i` is the politicization of the problem in front of state i's own
-//! public; one shared `pi` is the case `pi_i = pi_j`. `alpha` is domestic
-//! accountability (the accelerator reaches politicians too) and `gamma`
-//! securitization's amplification of relative gains (the brake); with
-//! `alpha = gamma = 0` the game is the first version of the model, bit for
-//! bit.
+//! The two-level game between two states: [`TwoLevelGame`] (policy
+//! payoffs, the [`PoliticalPayoff`] rule, theta, beta, alpha and gamma),
+//! its file form [`RawTwoLevelGame`], and the arithmetic of one cell.
 
 use serde::{Deserialize, Serialize};
 
+use super::{
+    Orientation, PAYOFF_LIMIT, Payoff, Politicization, StageTable, StageTableBuilder, blend,
+};
 use crate::action::{Action, Outcome};
 use crate::error::{
     ParameterError, check_finite, check_non_negative, check_unit_interval, format_number,
 };
 use crate::matrix::{Bimatrix, PayoffMatrix};
-
-/// The largest payoff magnitude accepted anywhere: a game's policy and
-/// political payoffs (for every politicization), a payoff table's entries
-/// and a group game's payoffs. 1e100 leaves room for every total over a
-/// long match, every blend, and every product with an intensity of
-/// selection (itself at most 1e100) summed over a population, to stay
-/// finite; `docs/guide.md` lists it with the other limits.
-pub const PAYOFF_LIMIT: f64 = 1e100;
-
-/// The level of politicization of the shared problem, `pi` in [0, 1]:
-/// 0 is non-politicized, about 0.5 politicized, 1 securitized.
-#[derive(Clone, Copy, Debug, PartialEq, PartialOrd, Default, Serialize, Deserialize)]
-#[serde(try_from = "f64", into = "f64")]
-pub struct Politicization(f64);
-
-impl Politicization {
-    /// No politicization: the issue is left to technical policy making.
-    pub const NONE: Politicization = Politicization(0.0);
-    /// Full securitization.
-    pub const SECURITIZED: Politicization = Politicization(1.0);
-
-    /// Builds a level, rejecting values outside [0, 1] (and NaN).
-    pub fn new(pi: f64) -> Result<Self, ParameterError> {
-        check_unit_interval("pi", pi).map(Politicization)
-    }
-
-    /// Builds a level by clamping into [0, 1]; NaN becomes 0. This is the
-    /// update rule's clamp for dynamic politicization.
-    #[inline]
-    #[must_use]
-    pub fn clamped(pi: f64) -> Self {
-        // A value already in [0, 1] (the usual case) is taken by a branch
-        // the processor predicts, rather than through a minimum and a
-        // maximum whose latency a match's chain of levels would pay every
-        // round; the result is the same.
-        if (0.0..=1.0).contains(&pi) {
-            Politicization(pi)
-        } else if pi.is_nan() {
-            Politicization(0.0)
-        } else {
-            Politicization(pi.clamp(0.0, 1.0))
-        }
-    }
-
-    /// The level as a number in [0, 1].
-    #[inline]
-    #[must_use]
-    pub const fn value(self) -> f64 {
-        self.0
-    }
-}
-
-impl TryFrom<f64> for Politicization {
-    type Error = ParameterError;
-
-    fn try_from(pi: f64) -> Result<Self, Self::Error> {
-        Politicization::new(pi)
-    }
-}
-
-impl From<Politicization> for f64 {
-    fn from(pi: Politicization) -> f64 {
-        pi.0
-    }
-}
-
-/// A state's orientation: its political weight `w` in [0, 1], the share of
-/// its utility that comes from the domestic political payoff. Politicians
-/// are high, bureaucrats low.
-#[derive(Clone, Copy, Debug, PartialEq, PartialOrd, Default, Serialize, Deserialize)]
-#[serde(try_from = "f64", into = "f64")]
-pub struct Orientation(f64);
-
-impl Orientation {
-    /// A pure policy maker (w = 0): the classic game's player.
-    pub const POLICY: Orientation = Orientation(0.0);
-    /// A pure politician (w = 1).
-    pub const POLITICAL: Orientation = Orientation(1.0);
-
-    /// Builds an orientation, rejecting weights outside [0, 1] (and NaN).
-    pub fn new(political_weight: f64) -> Result<Self, ParameterError> {
-        check_unit_interval("w", political_weight).map(Orientation)
-    }
-
-    /// Builds an orientation by clamping into [0, 1]; NaN becomes 0. Used
-    /// where a weight is computed from valid weights (an election boost) and
-    /// rounding could step a hair outside the interval.
-    #[inline]
-    #[must_use]
-    pub fn clamped(political_weight: f64) -> Self {
-        if political_weight.is_nan() {
-            Orientation(0.0)
-        } else {
-            Orientation(political_weight.clamp(0.0, 1.0))
-        }
-    }
-
-    /// The political weight `w`.
-    #[inline]
-    #[must_use]
-    pub const fn political_weight(self) -> f64 {
-        self.0
-    }
-}
-
-impl TryFrom<f64> for Orientation {
-    type Error = ParameterError;
-
-    fn try_from(w: f64) -> Result<Self, Self::Error> {
-        Orientation::new(w)
-    }
-}
-
-impl From<Orientation> for f64 {
-    fn from(o: Orientation) -> f64 {
-        o.0
-    }
-}
-
-/// A state's role in an asymmetric game (a [`Bimatrix`]): state A takes
-/// the row payoffs, state B the column payoffs. In a tournament the role
-/// belongs to the entrant, never to its position in a list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Role {
-    /// The row state.
-    A,
-    /// The column state.
-    B,
-}
-
-impl Role {
-    /// The other role.
-    #[must_use]
-    pub const fn other(self) -> Role {
-        match self {
-            Role::A => Role::B,
-            Role::B => Role::A,
-        }
-    }
-}
 
 /// How the domestic political payoff is formed.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -196,82 +41,6 @@ impl Default for PoliticalPayoff {
     }
 }
 
-/// One player's payoff for one round, with its two parts.
-#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize, Deserialize)]
-pub struct Payoff {
-    /// The blended utility, `(1 - w_eff) * policy + w_eff * political`.
-    pub utility: f64,
-    /// The policy (international, absolute-gains) payoff.
-    pub policy: f64,
-    /// The political (domestic) payoff.
-    pub political: f64,
-}
-
-impl Payoff {
-    /// The payoff in the given currency.
-    #[inline]
-    #[must_use]
-    pub const fn in_currency(&self, currency: crate::Currency) -> f64 {
-        match currency {
-            crate::Currency::Policy => self.policy,
-            crate::Currency::Political => self.political,
-            crate::Currency::Utility => self.utility,
-        }
-    }
-}
-
-/// Both players' payoffs for each of the four outcomes, at a fixed
-/// politicization and fixed orientations, indexed by
-/// [`Outcome::index`] of the row player's outcome.
-///
-/// Matches precompute this table so that a turn costs one lookup.
-#[derive(Clone, Copy, Debug, PartialEq, Default)]
-pub struct StageTable {
-    /// `cells[outcome.index()]` holds `[row player's payoff, column player's payoff]`.
-    pub cells: [[Payoff; 2]; 4],
-}
-
-impl StageTable {
-    /// Both players' payoffs when the row player plays `row` and the column
-    /// player plays `column`.
-    #[inline]
-    #[must_use]
-    pub fn get(&self, row: Action, column: Action) -> &[Payoff; 2] {
-        &self.cells[Outcome::new(row, column).index()]
-    }
-
-    /// The row player's blended utilities as a payoff matrix (R, S, T, P).
-    #[must_use]
-    pub fn row_utilities(&self) -> [f64; 4] {
-        [0, 1, 2, 3].map(|i| self.cells[i][0].utility)
-    }
-
-    /// The column player's blended utilities, from its own side (R, S, T, P).
-    #[must_use]
-    pub fn column_utilities(&self) -> [f64; 4] {
-        // The column player's own-action-first outcome (own, partner) is the
-        // row outcome (partner, own).
-        Outcome::ALL.map(|o| self.cells[o.swap().index()][1].utility)
-    }
-
-    /// The row player's blended utilities as a [`PayoffMatrix`].
-    ///
-    /// A table built by [`TwoLevelGame::stage_table`] holds finite payoffs
-    /// (the game bounds them by [`TwoLevelGame::MAX_PAYOFF`]), so this
-    /// cannot fail.
-    #[must_use]
-    pub fn row_matrix(&self) -> PayoffMatrix {
-        PayoffMatrix::from_finite_entries(self.row_utilities())
-    }
-
-    /// The column player's blended utilities, from its own side, as a
-    /// [`PayoffMatrix`]; see [`StageTable::row_matrix`].
-    #[must_use]
-    pub fn column_matrix(&self) -> PayoffMatrix {
-        PayoffMatrix::from_finite_entries(self.column_utilities())
-    }
-}
-
 /// The two-level game between two states.
 ///
 /// Build it with [`TwoLevelGame::new`] or deserialize it; both validate, so a
@@ -279,21 +48,25 @@ impl StageTable {
 /// [`TwoLevelGame::classic`] is Axelrod's game, which the two-level game
 /// reproduces exactly when `w = 0` and `pi = 0`.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "TwoLevelGameConfig", into = "TwoLevelGameConfig")]
+#[serde(try_from = "RawTwoLevelGame", into = "RawTwoLevelGame")]
 pub struct TwoLevelGame {
-    policy: Bimatrix,
-    political: PoliticalPayoff,
-    threat_cost: f64,
-    brake: f64,
-    accountability: f64,
-    securitization: f64,
+    pub(super) policy: Bimatrix,
+    pub(super) political: PoliticalPayoff,
+    pub(super) threat_cost: f64,
+    pub(super) brake: f64,
+    pub(super) accountability: f64,
+    pub(super) securitization: f64,
 }
 
 /// The unvalidated form of a [`TwoLevelGame`], as written in RON files.
 /// Every field has the documented default, so `()` is the default game.
+///
+/// Its serde name stays `TwoLevelGameConfig`, the type's former name, which
+/// RON's messages show (an unknown field is reported `in
+/// TwoLevelGameConfig`) and a file may write before the parentheses.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct TwoLevelGameConfig {
+#[serde(rename = "TwoLevelGameConfig", default, deny_unknown_fields)]
+pub struct RawTwoLevelGame {
     /// The policy payoffs (absolute gains), by default Axelrod's R, S, T, P
     /// for both states.
     pub policy: Bimatrix,
@@ -313,9 +86,9 @@ pub struct TwoLevelGameConfig {
     pub gamma: f64,
 }
 
-impl Default for TwoLevelGameConfig {
+impl Default for RawTwoLevelGame {
     fn default() -> Self {
-        TwoLevelGameConfig {
+        RawTwoLevelGame {
             policy: Bimatrix::default(),
             political: PoliticalPayoff::default(),
             theta: TwoLevelGame::DEFAULT_THETA,
@@ -326,18 +99,18 @@ impl Default for TwoLevelGameConfig {
     }
 }
 
-impl TryFrom<TwoLevelGameConfig> for TwoLevelGame {
+impl TryFrom<RawTwoLevelGame> for TwoLevelGame {
     type Error = ParameterError;
 
-    fn try_from(c: TwoLevelGameConfig) -> Result<Self, Self::Error> {
+    fn try_from(c: RawTwoLevelGame) -> Result<Self, Self::Error> {
         TwoLevelGame::new(c.policy, c.political, c.theta, c.beta)?
             .with_accountability(c.alpha, c.gamma)
     }
 }
 
-impl From<TwoLevelGame> for TwoLevelGameConfig {
+impl From<TwoLevelGame> for RawTwoLevelGame {
     fn from(g: TwoLevelGame) -> Self {
-        TwoLevelGameConfig {
+        RawTwoLevelGame {
             policy: g.policy,
             political: g.political,
             theta: g.threat_cost,
@@ -641,7 +414,7 @@ impl TwoLevelGame {
     }
 
     #[inline]
-    fn kappa_at(&self, kappa: f64, pi: f64) -> f64 {
+    pub(super) fn kappa_at(&self, kappa: f64, pi: f64) -> f64 {
         if self.securitization == 0.0 {
             kappa
         } else {
@@ -660,7 +433,7 @@ impl TwoLevelGame {
     /// once for a table: the threat cost rate `theta * pi_i`, the
     /// accountability rate `alpha * theta * pi_i` and `kappa_eff_i`.
     #[inline]
-    fn levels(&self, pis: [Politicization; 2]) -> StateLevels {
+    pub(super) fn levels(&self, pis: [Politicization; 2]) -> StateLevels {
         let at = |pi: f64| {
             (
                 self.threat_cost * pi,
@@ -873,285 +646,26 @@ impl TwoLevelGame {
 /// What each state's politicization contributes to its payoffs (see
 /// [`TwoLevelGame::levels`]), indexed by state.
 #[derive(Clone, Copy, Debug)]
-struct StateLevels {
+pub(super) struct StateLevels {
     /// `theta * pi_i`.
-    threat: [f64; 2],
+    pub(super) threat: [f64; 2],
     /// `alpha * theta * pi_i`.
-    accountable: [f64; 2],
+    pub(super) accountable: [f64; 2],
     /// `kappa * (1 + gamma * pi_i^2)` (0 for a given political matrix).
-    kappa_eff: [f64; 2],
-}
-
-/// What a game's stage tables share whatever the politicization levels and
-/// orientations: each cell's base policy payoffs, unsolved share and
-/// audience bonuses (or given political payoffs), computed once.
-///
-/// A match whose levels move every round (dynamic politicization) keeps one
-/// builder and refills its table with [`StageTableBuilder::fill`], which
-/// does only the arithmetic that depends on the levels and orientations,
-/// cell by cell in the order [`TwoLevelGame::payoffs_uneven`] does it, so
-/// the table is the same bit for bit.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct StageTableBuilder {
-    game: TwoLevelGame,
-    /// `base[outcome][k]`: state k's policy payoff before any threat cost.
-    base: [[f64; 2]; 4],
-    /// The unsolved share of each outcome.
-    unsolved: [f64; 4],
-    /// `political[outcome][k]`: a derived rule's audience bonus (0.0 for a
-    /// cooperation), or a given matrix's political payoff.
-    political: [[f64; 2]; 4],
-    /// Whether the political payoff is derived (or given as a matrix).
-    derived: bool,
-    /// theta, the threat cost.
-    threat_cost: f64,
-    /// `alpha * theta`, so that a state's accountability rate is this
-    /// times its level.
-    accountability_rate: f64,
-    /// Whether alpha is not 0.
-    accountable: bool,
-    /// A derived political payoff's kappa (0.0 for a given matrix).
-    kappa: f64,
-}
-
-impl StageTableBuilder {
-    /// The level-free parts of `game`'s stage tables.
-    #[must_use]
-    pub fn new(game: &TwoLevelGame) -> Self {
-        let mut base = [[0.0; 2]; 4];
-        let mut unsolved = [0.0; 4];
-        let mut political = [[0.0; 2]; 4];
-        for outcome in Outcome::ALL {
-            let (row, column) = (outcome.own, outcome.partner);
-            let cell = outcome.index();
-            base[cell] = game.policy.payoffs(row, column);
-            unsolved[cell] = unsolved_share(row, column);
-            political[cell] = match game.political {
-                PoliticalPayoff::Derived { audience_bonus, .. } => [
-                    audience_bonus_for(row, audience_bonus),
-                    audience_bonus_for(column, audience_bonus),
-                ],
-                PoliticalPayoff::Matrix(m) => m.payoffs(row, column),
-            };
-        }
-        StageTableBuilder {
-            game: *game,
-            base,
-            unsolved,
-            political,
-            derived: matches!(game.political, PoliticalPayoff::Derived { .. }),
-            threat_cost: game.threat_cost,
-            accountability_rate: game.accountability * game.threat_cost,
-            accountable: game.accountability != 0.0,
-            kappa: match game.political {
-                PoliticalPayoff::Derived { kappa, .. } => kappa,
-                PoliticalPayoff::Matrix(_) => 0.0,
-            },
-        }
-    }
-
-    /// The game the tables are built for.
-    #[must_use]
-    pub const fn game(&self) -> &TwoLevelGame {
-        &self.game
-    }
-
-    /// Fills `table` with both players' payoffs for all four outcomes when
-    /// each state has its own politicization: the table of
-    /// [`TwoLevelGame::stage_table_uneven`], bit for bit. Returns each
-    /// state's effective political weight `w_eff` at its own level (the
-    /// weights the utilities were blended with).
-    ///
-    /// Every value is computed with the same floating-point operations, in
-    /// the same order, as [`TwoLevelGame::payoffs_uneven`] computes it; only
-    /// what the cells share is computed once: each state's weight, levels
-    /// and `1 - w_eff`, and the choice between the exact ends of the blend
-    /// (`w_eff` 0 or 1) and the mixture, made once per state instead of once
-    /// per cell.
-    #[inline]
-    pub fn fill(
-        &self,
-        table: &mut StageTable,
-        pis: [Politicization; 2],
-        orientations: [Orientation; 2],
-    ) -> [f64; 2] {
-        let weights = self.weights(pis, orientations);
-        let levels = self.game.levels(pis);
-        let accountable = self.game.accountability != 0.0;
-        for cell in 0..4 {
-            let [policy, political] = self.policy_and_political(cell, &levels, accountable);
-            for k in 0..2 {
-                table.cells[cell][k].policy = policy[k];
-                table.cells[cell][k].political = political[k];
-            }
-        }
-        for (k, &w_eff) in weights.iter().enumerate() {
-            // `blend`, with its tests of the ends made once per state.
-            if w_eff == 0.0 {
-                for cell in &mut table.cells {
-                    cell[k].utility = cell[k].policy;
-                }
-            } else if w_eff == 1.0 {
-                for cell in &mut table.cells {
-                    cell[k].utility = cell[k].political;
-                }
-            } else {
-                let keep = 1.0 - w_eff;
-                for cell in &mut table.cells {
-                    cell[k].utility = keep * cell[k].policy + w_eff * cell[k].political;
-                }
-            }
-        }
-        weights
-    }
-
-    /// Both players' payoffs in one outcome of the table that
-    /// [`StageTableBuilder::fill`] would fill for these levels and
-    /// orientations, bit for bit, without computing the other three
-    /// outcomes: what a match needs when its players do not read their
-    /// payoffs (memory-one players) and the levels move every round.
-    ///
-    /// A match whose orientations stay fixed computes
-    /// [`StageTableBuilder::oriented`] once and calls
-    /// [`StageTableBuilder::oriented_outcome_payoffs`] instead.
-    #[inline]
-    #[must_use]
-    pub fn outcome_payoffs(
-        &self,
-        outcome: Outcome,
-        pis: [Politicization; 2],
-        orientations: [Orientation; 2],
-    ) -> [Payoff; 2] {
-        self.oriented_outcome_payoffs(outcome, pis, &self.oriented(orientations))
-    }
-
-    /// What the payoffs of two states with these orientations share
-    /// whatever their levels.
-    #[inline]
-    #[must_use]
-    pub fn oriented(&self, orientations: [Orientation; 2]) -> OrientedWeights {
-        let weights = orientations.map(Orientation::political_weight);
-        OrientedWeights {
-            weights,
-            slopes: weights.map(|w| (1.0 - w) * self.game.brake),
-        }
-    }
-
-    /// [`StageTableBuilder::outcome_payoffs`] at the orientations `oriented`
-    /// was made for, bit for bit, with only the arithmetic that depends on
-    /// the levels: the same floating-point operations in the same order as
-    /// [`TwoLevelGame::payoffs_uneven`].
-    #[inline]
-    #[must_use]
-    pub fn oriented_outcome_payoffs(
-        &self,
-        outcome: Outcome,
-        pis: [Politicization; 2],
-        oriented: &OrientedWeights,
-    ) -> [Payoff; 2] {
-        let pis = pis.map(Politicization::value);
-        let weights = [
-            oriented.weights[0] + oriented.slopes[0] * pis[0],
-            oriented.weights[1] + oriented.slopes[1] * pis[1],
-        ];
-        let levels = StateLevels {
-            threat: [self.threat_cost * pis[0], self.threat_cost * pis[1]],
-            accountable: [
-                self.accountability_rate * pis[0],
-                self.accountability_rate * pis[1],
-            ],
-            kappa_eff: if self.derived {
-                [
-                    self.game.kappa_at(self.kappa, pis[0]),
-                    self.game.kappa_at(self.kappa, pis[1]),
-                ]
-            } else {
-                [0.0; 2]
-            },
-        };
-        let [policy, political] =
-            self.policy_and_political(outcome.index(), &levels, self.accountable);
-        [0, 1].map(|k| Payoff {
-            utility: blend(weights[k], policy[k], political[k]),
-            policy: policy[k],
-            political: political[k],
-        })
-    }
-
-    /// Each state's effective political weight `w_eff` at its own level.
-    #[inline]
-    fn weights(&self, pis: [Politicization; 2], orientations: [Orientation; 2]) -> [f64; 2] {
-        [
-            self.game.effective_weight(orientations[0], pis[0]),
-            self.game.effective_weight(orientations[1], pis[1]),
-        ]
-    }
-
-    /// Both states' policy and political payoffs in table cell `cell`, with
-    /// the same floating-point operations in the same order as
-    /// [`TwoLevelGame::payoffs_uneven`]; `accountable` is the test of alpha,
-    /// made once by the caller.
-    #[inline]
-    fn policy_and_political(
-        &self,
-        cell: usize,
-        levels: &StateLevels,
-        accountable: bool,
-    ) -> [[f64; 2]; 2] {
-        let unsolved = self.unsolved[cell];
-        let base = self.base[cell];
-        let policy = [
-            threatened(base[0], levels.threat[0], unsolved),
-            threatened(base[1], levels.threat[1], unsolved),
-        ];
-        let given = self.political[cell];
-        let political = if self.derived {
-            // `derived_political`, with its test of alpha made once.
-            let gaps = [policy[0] - policy[1], policy[1] - policy[0]];
-            let audience = [
-                levels.kappa_eff[0] * gaps[0] + given[0],
-                levels.kappa_eff[1] * gaps[1] + given[1],
-            ];
-            if accountable {
-                [
-                    audience[0] - levels.accountable[0] * unsolved,
-                    audience[1] - levels.accountable[1] * unsolved,
-                ]
-            } else {
-                audience
-            }
-        } else {
-            given
-        };
-        [policy, political]
-    }
-}
-
-/// What the payoffs of two states with fixed orientations share whatever
-/// their politicization levels (made by [`StageTableBuilder::oriented`]
-/// and used by [`StageTableBuilder::oriented_outcome_payoffs`]): each
-/// state's political weight `w` and the slope `(1 - w) * beta` of its
-/// effective weight in its level, so that `w_eff = w + slope * pi` with
-/// the same rounding as [`TwoLevelGame::effective_weight`].
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct OrientedWeights {
-    /// Each state's political weight `w`.
-    weights: [f64; 2],
-    /// Each state's `(1 - w) * beta`.
-    slopes: [f64; 2],
+    pub(super) kappa_eff: [f64; 2],
 }
 
 /// A policy payoff less the threat cost of the unsolved share,
 /// `base - theta * pi * unsolved` (with `theta * pi` given).
 #[inline]
-fn threatened(base: f64, threat: f64, unsolved: f64) -> f64 {
+pub(super) fn threatened(base: f64, threat: f64, unsolved: f64) -> f64 {
     base - threat * unsolved
 }
 
 /// The audience bonus a state earns with `action`: the bonus for a
 /// defection, 0.0 for a cooperation.
 #[inline]
-fn audience_bonus_for(action: Action, audience_bonus: f64) -> f64 {
+pub(super) fn audience_bonus_for(action: Action, audience_bonus: f64) -> f64 {
     if action.is_defection() {
         audience_bonus
     } else {
@@ -1162,38 +676,13 @@ fn audience_bonus_for(action: Action, audience_bonus: f64) -> f64 {
 /// The share of the problem left unsolved, `1 - coop_share`: 0 when both
 /// cooperate, 1/2 when one does, 1 when neither does.
 #[inline]
-fn unsolved_share(row: Action, column: Action) -> f64 {
+pub(super) fn unsolved_share(row: Action, column: Action) -> f64 {
     1.0 - f64::from(Outcome::new(row, column).cooperators()) / 2.0
-}
-
-/// The blended utility `(1 - w_eff) * policy + w_eff * political`.
-///
-/// The ends are exact: with `w_eff = 0` the utility is the policy payoff
-/// bit for bit (even `-0.0`), with `w_eff = 1` the political payoff, so the
-/// classic game is reproduced exactly whatever the political payoff is.
-#[inline]
-#[must_use]
-pub fn blend(w_eff: f64, policy: f64, political: f64) -> f64 {
-    if w_eff == 0.0 {
-        policy
-    } else if w_eff == 1.0 {
-        political
-    } else {
-        (1.0 - w_eff) * policy + w_eff * political
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn classic_case_is_exact() {
-        let game = TwoLevelGame::default();
-        let table = game.stage_table(Politicization::NONE, [Orientation::POLICY; 2]);
-        assert_eq!(table.row_utilities(), [3.0, 0.0, 5.0, 1.0]);
-        assert_eq!(table.column_utilities(), [3.0, 0.0, 5.0, 1.0]);
-    }
 
     #[test]
     fn default_game_worked_example() {
@@ -1275,41 +764,6 @@ mod tests {
     }
 
     #[test]
-    fn clamped_levels_are_the_clamp_with_nan_as_zero() {
-        let specials = [
-            f64::NAN,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            0.0,
-            -0.0,
-            f64::MIN_POSITIVE,
-            -f64::MIN_POSITIVE,
-            5e-324,
-            0.5,
-            1.0,
-            1.0 + f64::EPSILON,
-            1.0 - f64::EPSILON / 2.0,
-            -1e-300,
-            1e300,
-        ];
-        for x in specials {
-            let expected = if x.is_nan() { 0.0 } else { x.clamp(0.0, 1.0) };
-            assert_eq!(
-                Politicization::clamped(x).value().to_bits(),
-                expected.to_bits(),
-                "{x}"
-            );
-        }
-    }
-
-    #[test]
-    fn blend_ends_are_exact() {
-        assert_eq!(blend(0.0, -0.0, 7.0).to_bits(), (-0.0_f64).to_bits());
-        assert_eq!(blend(1.0, 7.0, -0.0).to_bits(), (-0.0_f64).to_bits());
-        assert!((blend(0.25, 4.0, 8.0) - 5.0).abs() < 1e-12);
-    }
-
-    #[test]
     fn overflowing_payoffs_name_the_parameter() {
         let huge = PayoffMatrix::new(1e305, 0.0, 5.0, 1.0).unwrap();
         let err = TwoLevelGame::new(
@@ -1349,7 +803,5 @@ mod tests {
                 .field,
             "theta"
         );
-        assert!(Politicization::new(1.5).is_err());
-        assert!(Orientation::new(f64::NAN).is_err());
     }
 }

@@ -1,0 +1,213 @@
+//! Parsing RON text: [`parse_ron`], whose syntax errors give the line and
+//! column, and whose validation errors point at the field they name.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::error::ConfigError;
+use crate::locate::refine_position;
+
+/// Parses RON text into `T`.
+///
+/// `origin` names where the text came from (a file path, or a display
+/// origin such as `"<embedded default>"`); it only appears in errors.
+/// Errors raised by serde validation (for example a `TryFrom` conversion
+/// failing with a [`ParameterError`](twolevel_game::ParameterError),
+/// displayed as ``invalid `field`: reason``) keep their message and get the position of the field they
+/// name inside the value that failed, or else the position where RON
+/// noticed them (the end of that value).
+pub fn parse_ron<T: DeserializeOwned>(
+    text: &str,
+    origin: impl AsRef<Path>,
+) -> Result<T, ConfigError> {
+    // A UTF-8 byte-order mark (some editors write one) is not RON; it is
+    // skipped, so that line and column numbers still count from the text
+    // the user sees.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    ron::Options::default()
+        .with_recursion_limit(RECURSION_LIMIT)
+        .from_str(text)
+        .map_err(|error| {
+            let mut position = error_position(text, &error.span);
+            // A value that failed its own validation is reported by RON at
+            // its end; its message names the field at fault.
+            if let ron::Error::Message(message) = &error.code
+                && let Some((field, _)) = message
+                    .strip_prefix("invalid `")
+                    .and_then(|rest| rest.split_once('`'))
+            {
+                position = refine_position(text, position, field);
+            }
+            let (line, column) = position;
+            ConfigError::Syntax {
+                path: origin.as_ref().to_path_buf(),
+                line,
+                column,
+                message: syntax_message(&error.code),
+            }
+        })
+}
+
+/// The message of a RON error. RON's own for nesting beyond its recursion
+/// limit points library users to `serde_stacker`, which means nothing to
+/// someone writing a file; it says instead what is wrong with the file.
+fn syntax_message(code: &ron::Error) -> String {
+    match code {
+        ron::Error::ExceededRecursionLimit => format!(
+            "the file is nested too deeply here (more than {RECURSION_LIMIT} levels of brackets \
+             inside one another); flatten it"
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// How many brackets may be open inside one another (RON's default).
+const RECURSION_LIMIT: usize = 128;
+
+/// The line and column (from 1) to report for a RON error span.
+///
+/// RON sometimes starts a span at the whitespace before the offending
+/// value (`beta: maybe` reports the space after the colon), so the start
+/// is moved forward over whitespace on its line, but not past the span end.
+fn error_position(text: &str, span: &ron::error::Span) -> (usize, usize) {
+    let (line, mut column) = (span.start.line, span.start.col);
+    let Some(line_text) = text.lines().nth(line.saturating_sub(1)) else {
+        return (line, column);
+    };
+    let limit = if span.end.line == line {
+        span.end.col
+    } else {
+        usize::MAX
+    };
+    let mut rest = line_text.chars().skip(column.saturating_sub(1));
+    while column < limit && rest.next().is_some_and(char::is_whitespace) {
+        column += 1;
+    }
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use twolevel_game::ParameterError;
+
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Sample {
+        alpha: f64,
+        beta: bool,
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let text = "(\n    alpha: 1.0,\n    beta: maybe,\n)";
+        let err = parse_ron::<Sample>(text, "sample.ron").unwrap_err();
+        match &err {
+            ConfigError::Syntax { line, column, .. } => {
+                assert_eq!(*line, 3);
+                assert_eq!(*column, 11);
+            }
+            other => panic!("unexpected error {other:?}"),
+        }
+        assert!(err.to_string().starts_with("sample.ron:3:11: "), "{err}");
+    }
+
+    #[test]
+    fn positions_skip_leading_whitespace_but_keep_the_token() {
+        let err =
+            parse_ron::<Sample>("(\n    alpha: \"x\",\n    beta: true)", "s.ron").unwrap_err();
+        assert!(err.to_string().starts_with("s.ron:2:12: "), "{err}");
+        let err = parse_ron::<Sample>("(alpha: 1.0)", "s.ron").unwrap_err();
+        assert!(err.to_string().starts_with("s.ron:1:12: "), "{err}");
+        assert!(err.to_string().contains("beta"), "{err}");
+    }
+
+    /// `low <= high`, or an error naming `field`.
+    fn check_order((low, high): (f64, f64), field: &str) -> Result<(), ParameterError> {
+        if low <= high {
+            Ok(())
+        } else {
+            Err(ParameterError::new(field, "expected low <= high"))
+        }
+    }
+
+    /// A pair whose check names a field its value does not write.
+    #[derive(Debug, Deserialize)]
+    #[serde(try_from = "(f64, f64)")]
+    #[allow(dead_code)]
+    struct Ordered((f64, f64));
+
+    impl TryFrom<(f64, f64)> for Ordered {
+        type Error = ParameterError;
+
+        fn try_from(range: (f64, f64)) -> Result<Self, Self::Error> {
+            check_order(range, "range.high").map(|()| Ordered(range))
+        }
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Limits {
+        name: String,
+        range: (f64, f64),
+    }
+
+    /// A struct whose check names one of its fields.
+    #[derive(Debug, Deserialize)]
+    #[serde(try_from = "Limits")]
+    #[allow(dead_code)]
+    struct Checked(Limits);
+
+    impl TryFrom<Limits> for Checked {
+        type Error = ParameterError;
+
+        fn try_from(limits: Limits) -> Result<Self, Self::Error> {
+            check_order(limits.range, "range").map(|()| Checked(limits))
+        }
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Outer {
+        label: String,
+        inner: Checked,
+    }
+
+    #[test]
+    fn values_failing_their_own_checks_point_at_the_field_named() {
+        // RON reports the failure at the end of `inner`; the field named is
+        // found inside it, past a string and a comment that mention it.
+        let text = "(\n    label: \"range: é\",\n    inner: (\n        name: \"é range:\", // range: no\n        range: (2.0, 1.0),\n    ),\n)";
+        let err = parse_ron::<Outer>(text, "o.ron").unwrap_err();
+        assert!(
+            err.to_string().starts_with("o.ron:5:16: invalid `range`"),
+            "{err}"
+        );
+        // A name that is not written inside the value: RON's place.
+        let text = "(label: \"x\", inner: (name: \"x\", range: (2.0, 1.0)))";
+        let err = parse_ron::<(String, Ordered)>("(\"x\", (2.0, 1.0))", "o.ron").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("o.ron:1:16: invalid `range.high`: expected low <= high"),
+            "{err}"
+        );
+        let err = parse_ron::<Outer>(text, "o.ron").unwrap_err();
+        assert!(
+            err.to_string().starts_with("o.ron:1:40: invalid `range`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_named() {
+        let text = "(alpha: 1.0, beta: true, gamma: 2)";
+        let err = parse_ron::<Sample>(text, "<embedded default>").unwrap_err();
+        let message = err.to_string();
+        assert!(message.starts_with("<embedded default>:1:"), "{message}");
+        assert!(message.contains("gamma"), "{message}");
+    }
+}

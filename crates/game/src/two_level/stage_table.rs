@@ -1,0 +1,332 @@
+//! The precomputed [`StageTable`] (both players' payoffs for the four
+//! outcomes at fixed levels), which a match reads once per round, and the
+//! [`StageTableBuilder`] that refills it cheaply when the levels move.
+
+use super::game::{StateLevels, audience_bonus_for, threatened, unsolved_share};
+use super::{Orientation, Payoff, PoliticalPayoff, Politicization, TwoLevelGame, blend};
+use crate::action::{Action, Outcome};
+use crate::matrix::PayoffMatrix;
+
+/// Both players' payoffs for each of the four outcomes, at a fixed
+/// politicization and fixed orientations, indexed by
+/// [`Outcome::index`] of the row player's outcome.
+///
+/// Matches precompute this table so that a turn costs one lookup.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct StageTable {
+    /// `cells[outcome.index()]` holds `[row player's payoff, column player's payoff]`.
+    pub cells: [[Payoff; 2]; 4],
+}
+
+impl StageTable {
+    /// Both players' payoffs when the row player plays `row` and the column
+    /// player plays `column`.
+    #[inline]
+    #[must_use]
+    pub fn get(&self, row: Action, column: Action) -> &[Payoff; 2] {
+        &self.cells[Outcome::new(row, column).index()]
+    }
+
+    /// The row player's blended utilities as a payoff matrix (R, S, T, P).
+    #[must_use]
+    pub fn row_utilities(&self) -> [f64; 4] {
+        [0, 1, 2, 3].map(|i| self.cells[i][0].utility)
+    }
+
+    /// The column player's blended utilities, from its own side (R, S, T, P).
+    #[must_use]
+    pub fn column_utilities(&self) -> [f64; 4] {
+        // The column player's own-action-first outcome (own, partner) is the
+        // row outcome (partner, own).
+        Outcome::ALL.map(|o| self.cells[o.swap().index()][1].utility)
+    }
+
+    /// The row player's blended utilities as a [`PayoffMatrix`].
+    ///
+    /// A table built by [`TwoLevelGame::stage_table`] holds finite payoffs
+    /// (the game bounds them by [`TwoLevelGame::MAX_PAYOFF`]), so this
+    /// cannot fail.
+    #[must_use]
+    pub fn row_matrix(&self) -> PayoffMatrix {
+        PayoffMatrix::from_finite_entries(self.row_utilities())
+    }
+
+    /// The column player's blended utilities, from its own side, as a
+    /// [`PayoffMatrix`]; see [`StageTable::row_matrix`].
+    #[must_use]
+    pub fn column_matrix(&self) -> PayoffMatrix {
+        PayoffMatrix::from_finite_entries(self.column_utilities())
+    }
+}
+
+/// What a game's stage tables share whatever the politicization levels and
+/// orientations: each cell's base policy payoffs, unsolved share and
+/// audience bonuses (or given political payoffs), computed once.
+///
+/// A match whose levels move every round (dynamic politicization) keeps one
+/// builder and refills its table with [`StageTableBuilder::fill`], which
+/// does only the arithmetic that depends on the levels and orientations,
+/// cell by cell in the order [`TwoLevelGame::payoffs_uneven`] does it, so
+/// the table is the same bit for bit.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StageTableBuilder {
+    game: TwoLevelGame,
+    /// `base[outcome][k]`: state k's policy payoff before any threat cost.
+    base: [[f64; 2]; 4],
+    /// The unsolved share of each outcome.
+    unsolved: [f64; 4],
+    /// `political[outcome][k]`: a derived rule's audience bonus (0.0 for a
+    /// cooperation), or a given matrix's political payoff.
+    political: [[f64; 2]; 4],
+    /// Whether the political payoff is derived (or given as a matrix).
+    derived: bool,
+    /// theta, the threat cost.
+    threat_cost: f64,
+    /// `alpha * theta`, so that a state's accountability rate is this
+    /// times its level.
+    accountability_rate: f64,
+    /// Whether alpha is not 0.
+    accountable: bool,
+    /// A derived political payoff's kappa (0.0 for a given matrix).
+    kappa: f64,
+}
+
+impl StageTableBuilder {
+    /// The level-free parts of `game`'s stage tables.
+    #[must_use]
+    pub fn new(game: &TwoLevelGame) -> Self {
+        let mut base = [[0.0; 2]; 4];
+        let mut unsolved = [0.0; 4];
+        let mut political = [[0.0; 2]; 4];
+        for outcome in Outcome::ALL {
+            let (row, column) = (outcome.own, outcome.partner);
+            let cell = outcome.index();
+            base[cell] = game.policy.payoffs(row, column);
+            unsolved[cell] = unsolved_share(row, column);
+            political[cell] = match game.political {
+                PoliticalPayoff::Derived { audience_bonus, .. } => [
+                    audience_bonus_for(row, audience_bonus),
+                    audience_bonus_for(column, audience_bonus),
+                ],
+                PoliticalPayoff::Matrix(m) => m.payoffs(row, column),
+            };
+        }
+        StageTableBuilder {
+            game: *game,
+            base,
+            unsolved,
+            political,
+            derived: matches!(game.political, PoliticalPayoff::Derived { .. }),
+            threat_cost: game.threat_cost,
+            accountability_rate: game.accountability * game.threat_cost,
+            accountable: game.accountability != 0.0,
+            kappa: match game.political {
+                PoliticalPayoff::Derived { kappa, .. } => kappa,
+                PoliticalPayoff::Matrix(_) => 0.0,
+            },
+        }
+    }
+
+    /// The game the tables are built for.
+    #[must_use]
+    pub const fn game(&self) -> &TwoLevelGame {
+        &self.game
+    }
+
+    /// Fills `table` with both players' payoffs for all four outcomes when
+    /// each state has its own politicization: the table of
+    /// [`TwoLevelGame::stage_table_uneven`], bit for bit. Returns each
+    /// state's effective political weight `w_eff` at its own level (the
+    /// weights the utilities were blended with).
+    ///
+    /// Every value is computed with the same floating-point operations, in
+    /// the same order, as [`TwoLevelGame::payoffs_uneven`] computes it; only
+    /// what the cells share is computed once: each state's weight, levels
+    /// and `1 - w_eff`, and the choice between the exact ends of the blend
+    /// (`w_eff` 0 or 1) and the mixture, made once per state instead of once
+    /// per cell.
+    #[inline]
+    pub fn fill(
+        &self,
+        table: &mut StageTable,
+        pis: [Politicization; 2],
+        orientations: [Orientation; 2],
+    ) -> [f64; 2] {
+        let weights = self.weights(pis, orientations);
+        let levels = self.game.levels(pis);
+        let accountable = self.game.accountability != 0.0;
+        for cell in 0..4 {
+            let [policy, political] = self.policy_and_political(cell, &levels, accountable);
+            for k in 0..2 {
+                table.cells[cell][k].policy = policy[k];
+                table.cells[cell][k].political = political[k];
+            }
+        }
+        for (k, &w_eff) in weights.iter().enumerate() {
+            // `blend`, with its tests of the ends made once per state.
+            if w_eff == 0.0 {
+                for cell in &mut table.cells {
+                    cell[k].utility = cell[k].policy;
+                }
+            } else if w_eff == 1.0 {
+                for cell in &mut table.cells {
+                    cell[k].utility = cell[k].political;
+                }
+            } else {
+                let keep = 1.0 - w_eff;
+                for cell in &mut table.cells {
+                    cell[k].utility = keep * cell[k].policy + w_eff * cell[k].political;
+                }
+            }
+        }
+        weights
+    }
+
+    /// Both players' payoffs in one outcome of the table that
+    /// [`StageTableBuilder::fill`] would fill for these levels and
+    /// orientations, bit for bit, without computing the other three
+    /// outcomes: what a match needs when its players do not read their
+    /// payoffs (memory-one players) and the levels move every round.
+    ///
+    /// A match whose orientations stay fixed computes
+    /// [`StageTableBuilder::oriented`] once and calls
+    /// [`StageTableBuilder::oriented_outcome_payoffs`] instead.
+    #[inline]
+    #[must_use]
+    pub fn outcome_payoffs(
+        &self,
+        outcome: Outcome,
+        pis: [Politicization; 2],
+        orientations: [Orientation; 2],
+    ) -> [Payoff; 2] {
+        self.oriented_outcome_payoffs(outcome, pis, &self.oriented(orientations))
+    }
+
+    /// What the payoffs of two states with these orientations share
+    /// whatever their levels.
+    #[inline]
+    #[must_use]
+    pub fn oriented(&self, orientations: [Orientation; 2]) -> OrientedWeights {
+        let weights = orientations.map(Orientation::political_weight);
+        OrientedWeights {
+            weights,
+            slopes: weights.map(|w| (1.0 - w) * self.game.brake),
+        }
+    }
+
+    /// [`StageTableBuilder::outcome_payoffs`] at the orientations `oriented`
+    /// was made for, bit for bit, with only the arithmetic that depends on
+    /// the levels: the same floating-point operations in the same order as
+    /// [`TwoLevelGame::payoffs_uneven`].
+    #[inline]
+    #[must_use]
+    pub fn oriented_outcome_payoffs(
+        &self,
+        outcome: Outcome,
+        pis: [Politicization; 2],
+        oriented: &OrientedWeights,
+    ) -> [Payoff; 2] {
+        let pis = pis.map(Politicization::value);
+        let weights = [
+            oriented.weights[0] + oriented.slopes[0] * pis[0],
+            oriented.weights[1] + oriented.slopes[1] * pis[1],
+        ];
+        let levels = StateLevels {
+            threat: [self.threat_cost * pis[0], self.threat_cost * pis[1]],
+            accountable: [
+                self.accountability_rate * pis[0],
+                self.accountability_rate * pis[1],
+            ],
+            kappa_eff: if self.derived {
+                [
+                    self.game.kappa_at(self.kappa, pis[0]),
+                    self.game.kappa_at(self.kappa, pis[1]),
+                ]
+            } else {
+                [0.0; 2]
+            },
+        };
+        let [policy, political] =
+            self.policy_and_political(outcome.index(), &levels, self.accountable);
+        [0, 1].map(|k| Payoff {
+            utility: blend(weights[k], policy[k], political[k]),
+            policy: policy[k],
+            political: political[k],
+        })
+    }
+
+    /// Each state's effective political weight `w_eff` at its own level.
+    #[inline]
+    fn weights(&self, pis: [Politicization; 2], orientations: [Orientation; 2]) -> [f64; 2] {
+        [
+            self.game.effective_weight(orientations[0], pis[0]),
+            self.game.effective_weight(orientations[1], pis[1]),
+        ]
+    }
+
+    /// Both states' policy and political payoffs in table cell `cell`, with
+    /// the same floating-point operations in the same order as
+    /// [`TwoLevelGame::payoffs_uneven`]; `accountable` is the test of alpha,
+    /// made once by the caller.
+    #[inline]
+    fn policy_and_political(
+        &self,
+        cell: usize,
+        levels: &StateLevels,
+        accountable: bool,
+    ) -> [[f64; 2]; 2] {
+        let unsolved = self.unsolved[cell];
+        let base = self.base[cell];
+        let policy = [
+            threatened(base[0], levels.threat[0], unsolved),
+            threatened(base[1], levels.threat[1], unsolved),
+        ];
+        let given = self.political[cell];
+        let political = if self.derived {
+            // `derived_political`, with its test of alpha made once.
+            let gaps = [policy[0] - policy[1], policy[1] - policy[0]];
+            let audience = [
+                levels.kappa_eff[0] * gaps[0] + given[0],
+                levels.kappa_eff[1] * gaps[1] + given[1],
+            ];
+            if accountable {
+                [
+                    audience[0] - levels.accountable[0] * unsolved,
+                    audience[1] - levels.accountable[1] * unsolved,
+                ]
+            } else {
+                audience
+            }
+        } else {
+            given
+        };
+        [policy, political]
+    }
+}
+
+/// What the payoffs of two states with fixed orientations share whatever
+/// their politicization levels (made by [`StageTableBuilder::oriented`]
+/// and used by [`StageTableBuilder::oriented_outcome_payoffs`]): each
+/// state's political weight `w` and the slope `(1 - w) * beta` of its
+/// effective weight in its level, so that `w_eff = w + slope * pi` with
+/// the same rounding as [`TwoLevelGame::effective_weight`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct OrientedWeights {
+    /// Each state's political weight `w`.
+    weights: [f64; 2],
+    /// Each state's `(1 - w) * beta`.
+    slopes: [f64; 2],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classic_case_is_exact() {
+        let game = TwoLevelGame::default();
+        let table = game.stage_table(Politicization::NONE, [Orientation::POLICY; 2]);
+        assert_eq!(table.row_utilities(), [3.0, 0.0, 5.0, 1.0]);
+        assert_eq!(table.column_utilities(), [3.0, 0.0, 5.0, 1.0]);
+    }
+}
