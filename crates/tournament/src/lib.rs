@@ -77,5 +77,5 @@ pub use config::{Tournament, TournamentFile};
 pub use play::{MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, play_match};
 pub use report::OutputError;
 pub use round_robin::{
-    Entrant, Matchup, PlayerResults, RankingMetric, RoundRobin, RoundRobinResults, Standing,
+    Entrant, Matchup, PlayerResults, RankingMetric, RankingRow, RoundRobin, RoundRobinResults,
 };

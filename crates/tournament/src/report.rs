@@ -46,7 +46,7 @@ use twolevel_game::Currency;
 use crate::evolution::{EvolutionOutcome, FixationSummary, TournamentEvolution};
 use crate::output::{OutputSet, write_atomically};
 use crate::regime::RegimeTournamentResults;
-use crate::round_robin::{MatchRecord, RankingMetric, RoundRobinResults, Standing, total_in};
+use crate::round_robin::{MatchRecord, RankingMetric, RoundRobinResults, RankingRow, total_in};
 use crate::society::SocietySweep;
 
 /// Results could not be written.
@@ -199,7 +199,7 @@ struct ResultsDocument<'a> {
     metric: RankingMetric,
     repetitions: u32,
     seed: u64,
-    standings: &'a [Standing],
+    standings: &'a [RankingRow],
     ranking: &'a [usize],
     payoff_matrices: &'a twolevel_game::ByCurrency<Vec<Vec<Option<f64>>>>,
     win_matrices: &'a twolevel_game::ByCurrency<Vec<Vec<Option<f64>>>>,
