@@ -61,7 +61,6 @@ pub mod config;
 pub mod evolution;
 pub mod levers;
 pub mod limits;
-mod memory_one_match;
 pub mod output;
 pub mod play;
 pub mod progress;

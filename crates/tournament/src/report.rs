@@ -46,7 +46,7 @@ use twolevel_game::Currency;
 use crate::evolution::{EvolutionOutcome, FixationSummary, TournamentEvolution};
 use crate::output::{OutputSet, write_atomically};
 use crate::regime::RegimeTournamentResults;
-use crate::round_robin::{MatchRecord, RankingMetric, RoundRobinResults, RankingRow, total_in};
+use crate::round_robin::{MatchRecord, RankingMetric, RankingRow, RoundRobinResults, total_in};
 use crate::society::SocietySweep;
 
 /// Results could not be written.

@@ -86,8 +86,8 @@ mod schedule;
 mod sums;
 mod tournament;
 
-pub(crate) use entrant::preset_settings;
 pub use entrant::Entrant;
+pub(crate) use entrant::preset_settings;
 pub(crate) use results::total_in;
 pub use results::{
     MatchRecord, Matchup, PlayerResults, RankingMetric, RankingRow, RoundRobinResults, Summary,

@@ -542,4 +542,3 @@ pub(super) mod tests {
         assert_eq!(single.play().standings[0].scores.policy.mean, 3.0);
     }
 }
-
