@@ -76,11 +76,14 @@
 //! - `schedule.rs`: the order in which the matches are played and summed,
 //!   and which matches repeat an earlier one.
 //! - `sums.rs`: the running sums kept while the matches are played.
+//! - `means.rs`: [`MatchMeans`], means over the matches, each weighing
+//!   the same, summed while they play (for lever runs and sweeps).
 //! - `results.rs`: [`RoundRobinResults`] and its views ([`PlayerResults`],
 //!   [`Matchup`]), [`MatchRecord`], [`RankingRow`], [`Summary`] and
 //!   [`RankingMetric`].
 
 mod entrant;
+mod means;
 mod results;
 mod schedule;
 mod sums;
@@ -88,6 +91,7 @@ mod tournament;
 
 pub use entrant::Entrant;
 pub(crate) use entrant::preset_settings;
+pub use means::MatchMeans;
 pub(crate) use results::total_in;
 pub use results::{
     MatchRecord, Matchup, PlayerResults, RankingMetric, RankingRow, RoundRobinResults, Summary,
