@@ -91,7 +91,7 @@ impl Lever {
         }
     }
 
-    /// The default low and high values (see the [module table](self)).
+    /// The default low and high values (see the [module table](crate::levers)).
     #[must_use]
     pub const fn default_settings(self) -> LeverSettings {
         let (low, high) = match self {

@@ -66,8 +66,8 @@
 //!   and how it runs ([`Lever::run`]), and [`LeverNotRun`].
 //! - `measurement.rs`: what a run measures ([`Measurement`]) and a lever's
 //!   two runs ([`LeverOutcome`]).
-//! - `report.rs`: [`LeverReport`], the six levers on one tournament.
-//! - `table.rs`: the report's table (its `Display`).
+//! - `report.rs`: [`LeverReport`], the six levers on one tournament;
+//!   its table is rendered in [`crate::report`].
 //!
 //! The means over a round robin's matches that a run measures are
 //! [`MatchMeans`](crate::round_robin::MatchMeans), which the sweeps use
@@ -76,7 +76,6 @@
 mod lever;
 mod measurement;
 mod report;
-mod table;
 
 pub use lever::{Lever, LeverNotRun, LeverSettings, POLITICIAN_WEIGHT, Setting};
 pub use measurement::{

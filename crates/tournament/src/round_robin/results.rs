@@ -133,7 +133,7 @@ impl RankingRow {
 
 /// The results of a round robin, positional (players in the order they
 /// were given); read them by name with [`RoundRobinResults::player`] and
-/// [`RoundRobinResults::ranked`] (see the [module documentation](self)).
+/// [`RoundRobinResults::ranked`] (see the [module documentation](crate::round_robin)).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RoundRobinResults {

@@ -1,8 +1,8 @@
-//! The table a [`LeverReport`] displays.
+//! The lever report as an aligned text table ([`Display`](fmt::Display)).
 
 use std::fmt;
 
-use super::{ECOLOGICAL_GENERATIONS, EVOLVED_FITNESS, LeverReport, Setting};
+use crate::levers::{ECOLOGICAL_GENERATIONS, EVOLVED_FITNESS, LeverReport, Setting};
 
 /// A standard error in parentheses, 8 characters wide; `-` when unknown.
 fn standard_error(value: Option<f64>) -> String {
