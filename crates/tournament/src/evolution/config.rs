@@ -29,7 +29,7 @@
 //! ```
 
 use serde::{Deserialize, Serialize};
-use twolevel_game::error::{check_non_negative, check_unit_interval, format_number};
+use twolevel_game::error::{check_unit_interval, format_number};
 
 pub(crate) use super::selection::check_intensity;
 pub use super::selection::{Selection, SelectionKind};
