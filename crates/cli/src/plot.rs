@@ -25,7 +25,7 @@ use serde::Deserialize;
 use twolevel_game::ByCurrency;
 use twolevel_tournament::evolution::{EvolutionOutcome, FixationSummary, TournamentEvolution};
 use twolevel_tournament::output::write_atomically;
-use twolevel_tournament::{RankingMetric, RoundRobinResults, RankingRow};
+use twolevel_tournament::{RankingMetric, RankingRow, RoundRobinResults};
 
 use crate::commands::EvolutionSummary;
 use twolevel_tournament::sweep_file::{SweepIdentity, SweepSummary, point_values};

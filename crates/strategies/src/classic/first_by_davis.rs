@@ -9,7 +9,7 @@
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
-use super::support::Tally;
+use super::support::MoveCounts;
 
 use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
 
@@ -21,7 +21,7 @@ pub struct FirstByDavis {
     name: String,
     /// The partner's moves counted so far, so that asking whether it ever
     /// defected costs constant work per round.
-    partner: Tally,
+    partner: MoveCounts,
 }
 
 impl FirstByDavis {
@@ -32,7 +32,7 @@ impl FirstByDavis {
         FirstByDavis {
             rounds_to_cooperate,
             name: format!("First by Davis: {rounds_to_cooperate}"),
-            partner: Tally::default(),
+            partner: MoveCounts::default(),
         }
     }
 }
@@ -64,7 +64,7 @@ impl Strategy for FirstByDavis {
     }
 
     fn reset(&mut self) {
-        self.partner = Tally::default();
+        self.partner = MoveCounts::default();
     }
 }
 

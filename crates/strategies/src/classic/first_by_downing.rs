@@ -16,7 +16,7 @@
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
-use super::support::Tally;
+use super::support::MoveCounts;
 use crate::registry::{StrategyEntry, default_build};
 
 /// Estimates how the partner reacts and plays the better reply.
@@ -26,7 +26,7 @@ pub struct FirstByDowning {
     cooperations_after_cooperation: usize,
     /// Partner cooperations that answered an own defection.
     cooperations_after_defection: usize,
-    own: Tally,
+    own: MoveCounts,
 }
 
 impl Strategy for FirstByDowning {

@@ -18,7 +18,7 @@ use rand::RngExt;
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
-use super::support::{RandomnessTest, Tally, python_float};
+use super::support::{MoveCounts, RandomnessTest, python_float};
 use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
 
 /// The round index of the probing defection.
@@ -35,7 +35,7 @@ pub struct FirstByGraaskamp {
     name: String,
     partner_is_random: bool,
     next_defection: Option<usize>,
-    partner: Tally,
+    partner: MoveCounts,
     resemblance: Resemblance,
 }
 
@@ -52,7 +52,7 @@ impl FirstByGraaskamp {
             name: format!("First by Graaskamp: {}", python_float(alpha)),
             partner_is_random: false,
             next_defection: None,
-            partner: Tally::default(),
+            partner: MoveCounts::default(),
             resemblance: Resemblance::default(),
         })
     }
@@ -66,7 +66,7 @@ impl Default for FirstByGraaskamp {
             name: "First by Graaskamp: 0.05".to_owned(),
             partner_is_random: false,
             next_defection: None,
-            partner: Tally::default(),
+            partner: MoveCounts::default(),
             resemblance: Resemblance::default(),
         }
     }
@@ -77,7 +77,7 @@ impl Default for FirstByGraaskamp {
 /// moves (a twin), kept up to date round by round so that asking costs
 /// constant work per round, however long the match.
 ///
-/// Like [`Tally`], it starts over when it is handed a shorter history than
+/// Like [`MoveCounts`], it starts over when it is handed a shorter history than
 /// before (a new match without a reset).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Resemblance {
@@ -192,7 +192,7 @@ impl Strategy for FirstByGraaskamp {
     fn reset(&mut self) {
         self.partner_is_random = false;
         self.next_defection = None;
-        self.partner = Tally::default();
+        self.partner = MoveCounts::default();
         self.resemblance = Resemblance::default();
     }
 }

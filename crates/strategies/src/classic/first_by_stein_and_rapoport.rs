@@ -17,7 +17,7 @@
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
-use super::support::{RandomnessTest, Tally, defect_in_final_rounds, python_float};
+use super::support::{MoveCounts, RandomnessTest, defect_in_final_rounds, python_float};
 use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
 
 /// The opening cooperations.
@@ -33,7 +33,7 @@ pub struct FirstBySteinAndRapoport {
     randomness: RandomnessTest,
     name: String,
     partner_is_random: bool,
-    partner: Tally,
+    partner: MoveCounts,
 }
 
 impl FirstBySteinAndRapoport {
@@ -51,7 +51,7 @@ impl FirstBySteinAndRapoport {
                 python_float(alpha)
             ),
             partner_is_random: false,
-            partner: Tally::default(),
+            partner: MoveCounts::default(),
         })
     }
 
@@ -86,7 +86,7 @@ impl Default for FirstBySteinAndRapoport {
             randomness: RandomnessTest::new(0.05),
             name: "First by Stein and Rapoport: 0.05: (D, D)".to_owned(),
             partner_is_random: false,
-            partner: Tally::default(),
+            partner: MoveCounts::default(),
         }
     }
 }
@@ -111,7 +111,7 @@ impl Strategy for FirstBySteinAndRapoport {
 
     fn reset(&mut self) {
         self.partner_is_random = false;
-        self.partner = Tally::default();
+        self.partner = MoveCounts::default();
     }
 }
 

@@ -26,7 +26,7 @@
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
-use super::support::{Retaliation, Tally, defect_in_final_rounds};
+use super::support::{MoveCounts, Retaliation, defect_in_final_rounds};
 use crate::registry::{StrategyEntry, default_build};
 
 /// Rounds that must pass between two fresh starts.
@@ -52,7 +52,7 @@ pub struct FirstByTidemanAndChieruzzi {
     second_fresh_cooperation_due: bool,
     /// Partner defections counted since the last fresh start.
     remembered_defections: usize,
-    partner: Tally,
+    partner: MoveCounts,
 }
 
 impl FirstByTidemanAndChieruzzi {

@@ -12,7 +12,7 @@
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
-use super::support::{RecentDefections, Tally};
+use super::support::{MoveCounts, RecentDefections};
 use crate::registry::{ParamKind, ParamSpec, StrategyEntry};
 
 /// Plays the partner's majority move, breaking ties by its softness.
@@ -21,7 +21,7 @@ pub struct GoByMajority {
     memory: Option<u32>,
     soft: bool,
     name: String,
-    tally: Tally,
+    tally: MoveCounts,
     recent: RecentDefections,
 }
 
@@ -48,7 +48,7 @@ impl GoByMajority {
             memory,
             soft,
             name: format!("{softness} Go By Majority{window}"),
-            tally: Tally::default(),
+            tally: MoveCounts::default(),
             recent: RecentDefections::default(),
         })
     }
@@ -61,7 +61,7 @@ impl Default for GoByMajority {
             memory: None,
             soft: true,
             name: "Soft Go By Majority".to_owned(),
-            tally: Tally::default(),
+            tally: MoveCounts::default(),
             recent: RecentDefections::default(),
         }
     }
@@ -96,7 +96,7 @@ impl Strategy for GoByMajority {
     }
 
     fn reset(&mut self) {
-        self.tally = Tally::default();
+        self.tally = MoveCounts::default();
         self.recent = RecentDefections::default();
     }
 }

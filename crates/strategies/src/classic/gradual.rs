@@ -14,7 +14,7 @@
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Strategy, View};
 
-use super::support::Tally;
+use super::support::MoveCounts;
 use crate::registry::{StrategyEntry, default_build};
 
 /// The number of cooperations that follow a punishment.
@@ -26,7 +26,7 @@ const CALM_ROUNDS: u32 = 2;
 pub struct Gradual {
     punish_remaining: usize,
     calm_remaining: u32,
-    partner: Tally,
+    partner: MoveCounts,
 }
 
 impl Strategy for Gradual {

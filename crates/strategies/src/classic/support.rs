@@ -92,17 +92,17 @@ pub(crate) fn retaliate_within(partner: &[Action], window: usize) -> Action {
 /// history than before (a new match without a reset), it recounts from the
 /// start, so it never reports stale counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Tally {
+pub(crate) struct MoveCounts {
     seen: usize,
     cooperations: usize,
     defections: usize,
 }
 
-impl Tally {
+impl MoveCounts {
     /// Brings the tally up to date with `moves` and returns it.
     pub(crate) fn update(&mut self, moves: &[Action]) -> &Self {
         if moves.len() < self.seen {
-            *self = Tally::default();
+            *self = MoveCounts::default();
         }
         for action in &moves[self.seen..] {
             match action {
@@ -133,7 +133,7 @@ impl Tally {
 /// [`View`] holds at least the last `window`): when a move that leaves the
 /// count is no longer there, it recounts the last `window` moves, which
 /// the match engine's window makes rare (once per slide of the window).
-/// Like [`Tally`], it recounts from the start when it is handed fewer
+/// Like [`MoveCounts`], it recounts from the start when it is handed fewer
 /// rounds than before (a new match without a reset).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct RecentDefections {
@@ -506,7 +506,7 @@ mod tests {
 
     #[test]
     fn tally_counts_incrementally_and_recounts_on_shorter_history() {
-        let mut tally = Tally::default();
+        let mut tally = MoveCounts::default();
         let moves = [Action::C, Action::D, Action::D];
         tally.update(&moves[..2]);
         assert_eq!((tally.cooperations(), tally.defections()), (1, 1));
