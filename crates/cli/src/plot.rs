@@ -25,7 +25,7 @@ use serde::Deserialize;
 use twolevel_game::ByCurrency;
 use twolevel_tournament::evolution::{EvolutionOutcome, FixationSummary, TournamentEvolution};
 use twolevel_tournament::output::write_atomically;
-use twolevel_tournament::{RankingMetric, RoundRobinResults, Standing};
+use twolevel_tournament::{RankingMetric, RankingRow, RoundRobinResults};
 
 use crate::commands::EvolutionSummary;
 use twolevel_tournament::sweep_file::{SweepIdentity, SweepSummary, point_values};
@@ -411,7 +411,7 @@ pub fn curves(
 #[derive(Deserialize)]
 struct RoundRobinPlotData {
     metric: RankingMetric,
-    standings: Vec<Standing>,
+    standings: Vec<RankingRow>,
     ranking: Vec<usize>,
     payoff_matrices: ByCurrency<Vec<Vec<Option<f64>>>>,
     cooperation_matrix: Vec<Vec<Option<f64>>>,

@@ -61,7 +61,6 @@ pub mod config;
 pub mod evolution;
 pub mod levers;
 pub mod limits;
-mod memory_one_match;
 pub mod output;
 pub mod play;
 pub mod progress;
@@ -77,5 +76,5 @@ pub use config::{Tournament, TournamentFile};
 pub use play::{MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, play_match};
 pub use report::OutputError;
 pub use round_robin::{
-    Entrant, Matchup, PlayerResults, RankingMetric, RoundRobin, RoundRobinResults, Standing,
+    Entrant, Matchup, PlayerResults, RankingMetric, RankingRow, RoundRobin, RoundRobinResults,
 };

@@ -23,9 +23,8 @@
 use serde::{Deserialize, Serialize};
 use twolevel_game::{Currency, ParameterError, Politicization, Politics};
 
-use crate::levers::MatchMeans;
 use crate::progress::NoProgress;
-use crate::round_robin::{RoundRobin, RoundRobinResults, Summary};
+use crate::round_robin::{MatchMeans, RoundRobin, RoundRobinResults, Summary};
 
 /// What one level of a sweep measured.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

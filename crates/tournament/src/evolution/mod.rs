@@ -19,7 +19,8 @@
 //! section 10): [`GroupEvolution`] of two strategies, with the gradient of
 //! selection, the full stationary distribution and group achievement.
 //! [`EvolutionConfig`] is the `evolution` block of a tournament file, and
-//! [`evolve_tournament`] runs it on a round robin. See `docs/evolution.md`
+//! [`evolve_tournament`] runs it on a round robin; [`Selection`] (in
+//! [`selection`]) maps a payoff to a reproductive fitness. See `docs/evolution.md`
 //! for the formulas, conventions and references.
 //!
 //! ```
@@ -58,6 +59,7 @@ pub mod ecological;
 pub mod group;
 pub mod payoff;
 pub mod run;
+pub mod selection;
 pub mod stochastic;
 pub mod tournament;
 

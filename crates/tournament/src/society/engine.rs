@@ -40,86 +40,13 @@ use serde::{Deserialize, Serialize};
 use twolevel_game::{Action, ByCurrency, Currency, Norm, ParameterError, Payoff, Standing};
 use twolevel_strategies::society::{DonorView, SocietyRule, StandingTable, build_rule_with};
 
+use super::counters::{SocietyCounters, ratio};
 use super::draws::{Chance, StepDraws};
-
 use super::params::{
     EncounterMode, Group, Institution, SocietyParams, check_population, norm_kinds,
 };
 use super::payoffs::{DonationGame, PayoffClass, PayoffTables};
 use super::standings::{BitMatrix, Standings};
-
-/// What the states have done since the counters were last cleared.
-#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[non_exhaustive]
-pub struct SocietyCounters {
-    /// Donor actions taken (one a step in donation mode, two in
-    /// simultaneous mode).
-    pub actions: u64,
-    /// Actions that were intended as C.
-    pub intended_cooperations: u64,
-    /// Actions executed as C.
-    pub cooperations: u64,
-    /// The sum over steps of the good count after each step (good
-    /// standings, or good images under private assessment).
-    pub good_count_sum: u128,
-    /// The observer-subject pairs of the society: Z (public assessment) or
-    /// Z^2 (private), the count against which the good count is a share.
-    pub pairs: u64,
-    /// Steps taken.
-    pub steps: u64,
-}
-
-impl SocietyCounters {
-    /// The share of actions executed as C.
-    #[must_use]
-    pub fn cooperation_rate(&self) -> f64 {
-        ratio(self.cooperations, self.actions)
-    }
-
-    /// The time average of the good share (see [`Society::good_share`]).
-    #[must_use]
-    #[allow(clippy::cast_precision_loss)]
-    pub fn mean_good_share(&self) -> f64 {
-        if self.steps == 0 || self.pairs == 0 {
-            0.0
-        } else {
-            self.good_count_sum as f64 / (self.steps as f64 * self.pairs as f64)
-        }
-    }
-
-    /// The counters of what happened between `earlier` and `self` (two
-    /// readings of the same society).
-    #[must_use]
-    pub fn since(&self, earlier: &SocietyCounters) -> SocietyCounters {
-        SocietyCounters {
-            actions: self.actions - earlier.actions,
-            intended_cooperations: self.intended_cooperations - earlier.intended_cooperations,
-            cooperations: self.cooperations - earlier.cooperations,
-            good_count_sum: self.good_count_sum - earlier.good_count_sum,
-            pairs: self.pairs,
-            steps: self.steps - earlier.steps,
-        }
-    }
-
-    /// Adds the counters of later steps of the same society.
-    pub fn add(&mut self, later: &SocietyCounters) {
-        self.actions += later.actions;
-        self.intended_cooperations += later.intended_cooperations;
-        self.cooperations += later.cooperations;
-        self.good_count_sum += later.good_count_sum;
-        self.pairs = later.pairs;
-        self.steps += later.steps;
-    }
-}
-
-#[allow(clippy::cast_precision_loss)]
-fn ratio(numerator: u64, denominator: u64) -> f64 {
-    if denominator == 0 {
-        0.0
-    } else {
-        numerator as f64 / denominator as f64
-    }
-}
 
 /// One act to assess: a donor's executed action towards a recipient.
 #[derive(Clone, Copy, Debug)]
@@ -146,7 +73,7 @@ pub enum Trait {
 /// cache line per state.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 #[repr(C, align(32))]
-pub struct Tally {
+pub struct StateTotals {
     /// The total payoff in each currency.
     pub payoff: ByCurrency<f64>,
     /// The encounters, as donor or recipient.
@@ -219,7 +146,7 @@ pub struct Society {
     last_received: Vec<u8>,
     given: Vec<u64>,
     received: Vec<u64>,
-    tallies: Vec<Tally>,
+    tallies: Vec<StateTotals>,
     /// Encounters counted per state, partner's payoff class, role and
     /// action during a run (see [`Society::run_public_tables`]), empty
     /// until a run counts, all zero between runs.
@@ -297,7 +224,7 @@ impl Society {
             last_received: vec![RECEIVED_NOTHING; size],
             given: vec![0; size],
             received: vec![0; size],
-            tallies: vec![Tally::default(); size],
+            tallies: vec![StateTotals::default(); size],
             encounter_counts: Vec::new(),
             counters: SocietyCounters {
                 pairs: good_count,
@@ -441,7 +368,7 @@ impl Society {
     /// `currency` since the payoffs were last cleared; 0 before its first.
     #[must_use]
     pub fn mean_payoff(&self, state: usize, currency: Currency) -> f64 {
-        let Tally {
+        let StateTotals {
             payoff, encounters, ..
         } = self.tallies[state];
         if encounters == 0 {
@@ -453,7 +380,7 @@ impl Society {
 
     /// Every state's payoffs and encounters since they were last cleared.
     #[must_use]
-    pub fn tallies(&self) -> &[Tally] {
+    pub fn tallies(&self) -> &[StateTotals] {
         &self.tallies
     }
 
@@ -467,7 +394,7 @@ impl Society {
 
     /// Clears the payoff totals and encounter counts.
     pub fn clear_payoffs(&mut self) {
-        self.tallies.fill(Tally::default());
+        self.tallies.fill(StateTotals::default());
     }
 
     /// Runs `steps` steps with the caller's RNG and returns the counters
@@ -817,7 +744,7 @@ impl Society {
 
     /// Adds the payoffs of an encounter to both states.
     #[inline]
-    fn credit(tallies: &mut [Tally], first: usize, second: usize, payoffs: &[Payoff; 2]) {
+    fn credit(tallies: &mut [StateTotals], first: usize, second: usize, payoffs: &[Payoff; 2]) {
         for (state, payoff) in [(first, &payoffs[0]), (second, &payoffs[1])] {
             let tally = &mut tallies[state];
             tally.payoff.policy += payoff.policy;

@@ -11,7 +11,9 @@
 //!   population's [`Group`]s.
 //! - [`payoffs`]: the [`DonationGame`] with the two-level blend, and its
 //!   documented mapping onto the two-level game.
-//! - [`engine`]: the [`Society`] and its [`SocietyCounters`].
+//! - [`engine`]: the [`Society`], its steps and each state's
+//!   [`StateTotals`].
+//! - [`counters`]: [`SocietyCounters`], what the states have done.
 //! - [`analytic`]: the anchor: [`StandingDynamics`] (large-population fixed
 //!   point) and the exact finite-Z [`GoodCountChain`].
 //! - [`evolution`]: [`RuleEvolution`], pairwise comparison (Fermi rule,
@@ -43,6 +45,7 @@
 
 pub mod analytic;
 pub mod config;
+pub mod counters;
 mod draws;
 pub mod engine;
 pub mod evolution;
@@ -55,7 +58,8 @@ pub use analytic::{GoodCountChain, StandingDynamics};
 pub use config::{
     DEFAULT_SOCIETY, DEFAULT_SOCIETY_ORIGIN, EvolutionPlan, SocietyConfig, SocietyFile,
 };
-pub use engine::{Society, SocietyCounters, Tally, Trait};
+pub use counters::SocietyCounters;
+pub use engine::{Society, StateTotals, Trait};
 pub use evolution::RuleEvolution;
 pub use params::{
     EncounterMode, Group, Institution, MAX_POPULATION, MAX_PRIVATE_POPULATION, SocietyParams,

@@ -1,0 +1,99 @@
+//! The match loop for everything else: perception noise, dynamic
+//! politicization, election cycles.
+
+use rand_core::Rng;
+use twolevel_game::{Outcome, View};
+
+use super::{
+    MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, Start,
+    moving_levels_result, next_levels, orientations_at, tremble,
+};
+
+/// The match loop for everything else: perception noise, dynamic
+/// politicization, election cycles. Totals are summed round by round.
+pub(super) fn play_general(
+    config: &MatchConfig,
+    start: Start<'_, '_>,
+    settings: &[PlayerSettings; 2],
+    buffers: &mut MatchBuffers,
+    rng: &mut dyn Rng,
+) -> MatchResult {
+    let Start {
+        players: [first, second],
+        calendar,
+        mut payoffs,
+        window,
+    } = start;
+    let turns = calendar.turns;
+    let perception = config.perception_noise > 0.0;
+    buffers.prepare(window, perception);
+    let dynamics = config.politics.dynamics();
+    let visibilities = dynamics.map(|d| settings.map(|s| s.visibility.unwrap_or(d.visibility())));
+    let election = config.election.as_ref();
+
+    let MatchBuffers {
+        moves, perceived, ..
+    } = buffers;
+    let [moves0, moves1] = moves;
+    let [perceived0, perceived1] = perceived;
+    let mut totals = [PlayerTotals::default(); 2];
+    let mut pi_sums = [0.0; 2];
+
+    for turn in 0..turns {
+        if turn > 0 {
+            let round = calendar.round(turn);
+            for (k, situation) in payoffs.situations.iter_mut().enumerate() {
+                situation.discount = round.discount[k];
+                situation.rounds_to_election = round.rounds_to_election;
+                situation.campaign = round.campaign;
+            }
+        }
+        if moves0.len() == window.capacity {
+            for history in [&mut *moves0, moves1, perceived0, perceived1] {
+                if !history.is_empty() {
+                    let held = window.slide(history);
+                    history.truncate(held);
+                }
+            }
+        }
+        let (seen_by0, seen_by1) = if perception {
+            (perceived0.as_slice(), perceived1.as_slice())
+        } else {
+            (moves1.as_slice(), moves0.as_slice())
+        };
+        let [situation0, situation1] = &payoffs.situations;
+        let played = turn as usize;
+        let chosen0 = first.decide(&View::recent(moves0, seen_by0, played, situation0), rng);
+        let chosen1 = second.decide(&View::recent(moves1, seen_by1, played, situation1), rng);
+        let played0 = tremble(chosen0, config.action_noise, rng);
+        let played1 = tremble(chosen1, config.action_noise, rng);
+        moves0.push(played0);
+        moves1.push(played1);
+        if perception {
+            perceived0.push(tremble(played1, config.perception_noise, rng));
+            perceived1.push(tremble(played0, config.perception_noise, rng));
+        }
+
+        let cell = &payoffs.table.cells[Outcome::new(played0, played1).index()];
+        totals[0].add(&cell[0], played0);
+        totals[1].add(&cell[1], played1);
+        for (k, situation) in payoffs.situations.iter_mut().enumerate() {
+            situation.score = totals[k].utility;
+            situation.last_utility = Some(cell[k].utility);
+        }
+        pi_sums[0] += payoffs.pis[0].value();
+        pi_sums[1] += payoffs.pis[1].value();
+
+        let next_pis = next_levels(
+            dynamics,
+            visibilities,
+            payoffs.pis,
+            [played0, played1],
+            settings,
+        );
+        let orientations = orientations_at(election, turn + 1, settings);
+        payoffs.update(next_pis, orientations);
+    }
+
+    moving_levels_result(turns, totals, pi_sums, payoffs.pis)
+}

@@ -1,0 +1,89 @@
+//! What every renderer shares to write files: [`OutputError`] and the
+//! atomic CSV and JSON writers.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+use crate::output::write_atomically;
+
+/// Results could not be written.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum OutputError {
+    /// A folder or file could not be created or written.
+    #[error("cannot write `{}`: {source}", path.display())]
+    Io {
+        /// The folder or file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A CSV file could not be written.
+    #[error("cannot write `{}`: {source}", path.display())]
+    Csv {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: csv::Error,
+    },
+    /// The JSON document could not be written.
+    #[error("cannot write `{}`: {source}", path.display())]
+    Json {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// The per-match files were asked for, but the tournament was played
+    /// without keeping its match records.
+    #[error(
+        "cannot write `{}`: the tournament was played without its match records; \
+         play it with `RoundRobin::with_match_records(true)` (the `--matches` flag)",
+        path.display()
+    )]
+    NoMatchRecords {
+        /// The file that would hold the matches.
+        path: PathBuf,
+    },
+}
+
+/// Writes `value` as compact JSON to `path`, atomically; errors name the
+/// path.
+pub fn write_json_file<T: serde::Serialize>(
+    value: &T,
+    path: &Path,
+) -> Result<PathBuf, OutputError> {
+    let mut failure = None;
+    let written = write_atomically(path, |w| {
+        serde_json::to_writer(&mut *w, value).map_err(|e| {
+            let io = std::io::Error::other(e.to_string());
+            failure = Some(e);
+            io
+        })
+    });
+    match (written, failure) {
+        (Err(_), Some(source)) if !source.is_io() => Err(OutputError::Json {
+            path: path.to_path_buf(),
+            source,
+        }),
+        (written, _) => written,
+    }
+}
+
+/// Writes the CSV file at `path` atomically, filled with `rows`; errors
+/// name the path.
+pub fn write_csv(
+    path: &Path,
+    rows: impl FnOnce(&mut csv::Writer<&mut dyn Write>) -> csv::Result<()>,
+) -> Result<PathBuf, OutputError> {
+    write_atomically(path, |w| {
+        let mut writer = csv::Writer::from_writer(w);
+        rows(&mut writer).map_err(std::io::Error::other)?;
+        writer.flush()
+    })
+}

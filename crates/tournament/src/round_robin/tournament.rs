@@ -1,0 +1,544 @@
+//! [`RoundRobin`]: a validated round-robin tournament, its settings and
+//! its play (serial or on the rayon thread pool, with the same results).
+
+use rayon::prelude::*;
+use twolevel_game::ParameterError;
+
+use super::schedule::Scheduled;
+use super::sums::RoundRobinSums;
+use super::{Entrant, MatchRecord, RankingMetric, RoundRobinResults};
+use crate::play::{MatchBuffers, MatchConfig, play_match};
+use crate::progress::{NoProgress, Progress};
+
+/// How many scheduled matches are played between two folds of their
+/// records into the aggregates: enough to keep every thread busy, few
+/// enough that the records of a batch take little memory (about 1 MiB).
+pub(crate) const BATCH: usize = 8192;
+
+/// A round-robin tournament, validated: at least one match to play and at
+/// least one repetition.
+#[derive(Clone, Debug)]
+pub struct RoundRobin {
+    pub(super) config: MatchConfig,
+    pub(super) entrants: Vec<Entrant>,
+    pub(super) repetitions: u32,
+    pub(super) seed: u64,
+    pub(super) self_play: bool,
+    pub(super) parallel: bool,
+    pub(super) metric: RankingMetric,
+    pub(super) match_records: bool,
+}
+
+impl RoundRobin {
+    /// A round robin of `entrants` playing matches under `config`, with one
+    /// repetition, seed 0, self-play, parallel execution and the policy
+    /// ranking.
+    ///
+    /// Fails when there are no entrants.
+    pub fn new(config: MatchConfig, entrants: Vec<Entrant>) -> Result<Self, ParameterError> {
+        RoundRobin {
+            config,
+            entrants,
+            repetitions: 1,
+            seed: 0,
+            self_play: true,
+            parallel: true,
+            metric: RankingMetric::Policy,
+            match_records: false,
+        }
+        .checked()
+    }
+
+    fn checked(self) -> Result<Self, ParameterError> {
+        if self.entrants.is_empty() {
+            return Err(ParameterError::new(
+                "players",
+                "expected at least one player, got an empty list",
+            ));
+        }
+        if self.entrants.len() == 1 && !self.self_play {
+            return Err(ParameterError::new(
+                "self_play",
+                "a single player without self-play has no match to play; add players or enable self-play",
+            ));
+        }
+        if self.repetitions == 0 {
+            return Err(ParameterError::new(
+                "repetitions",
+                "expected at least 1 repetition, got 0",
+            ));
+        }
+        Ok(self)
+    }
+
+    /// The same tournament with `repetitions` (at least 1) of every match.
+    pub fn with_repetitions(mut self, repetitions: u32) -> Result<Self, ParameterError> {
+        self.repetitions = repetitions;
+        self.checked()
+    }
+
+    /// The same tournament with another master seed.
+    #[must_use]
+    pub fn with_seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// The same tournament with or without self-play; a one-player
+    /// tournament needs self-play.
+    pub fn with_self_play(mut self, self_play: bool) -> Result<Self, ParameterError> {
+        self.self_play = self_play;
+        self.checked()
+    }
+
+    /// The same tournament run on the rayon thread pool (`true`) or on the
+    /// calling thread. The results are identical either way.
+    #[must_use]
+    pub fn with_parallel(mut self, parallel: bool) -> Self {
+        self.parallel = parallel;
+        self
+    }
+
+    /// The same tournament keeping (`true`) or not (the default) the
+    /// record of every match in [`RoundRobinResults::matches`]. The records
+    /// take memory in proportion to the players squared times the
+    /// repetitions; the aggregates are the same either way.
+    #[must_use]
+    pub fn with_match_records(mut self, keep: bool) -> Self {
+        self.match_records = keep;
+        self
+    }
+
+    /// Whether the results keep the record of every match.
+    #[must_use]
+    pub const fn match_records(&self) -> bool {
+        self.match_records
+    }
+
+    /// The same tournament ranked by another metric.
+    #[must_use]
+    pub fn with_ranking(mut self, metric: RankingMetric) -> Self {
+        self.metric = metric;
+        self
+    }
+
+    /// The same tournament (repetitions, seed, self-play, execution and
+    /// ranking) with other players; fails as [`RoundRobin::new`] does.
+    pub fn with_entrants(mut self, entrants: Vec<Entrant>) -> Result<Self, ParameterError> {
+        self.entrants = entrants;
+        self.checked()
+    }
+
+    /// The same tournament with another (validated) match configuration.
+    #[must_use]
+    pub fn with_config(mut self, config: MatchConfig) -> Self {
+        self.config = config;
+        self
+    }
+
+    /// The match configuration.
+    #[must_use]
+    pub const fn config(&self) -> &MatchConfig {
+        &self.config
+    }
+
+    /// The players.
+    #[must_use]
+    pub fn entrants(&self) -> &[Entrant] {
+        &self.entrants
+    }
+
+    /// The number of repetitions of every match.
+    #[must_use]
+    pub const fn repetitions(&self) -> u32 {
+        self.repetitions
+    }
+
+    /// The master seed.
+    #[must_use]
+    pub const fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// Whether every player also meets a clone of itself.
+    #[must_use]
+    pub const fn self_play(&self) -> bool {
+        self.self_play
+    }
+
+    /// Whether the matches run on the rayon thread pool.
+    #[must_use]
+    pub const fn parallel(&self) -> bool {
+        self.parallel
+    }
+
+    /// The ranking metric.
+    #[must_use]
+    pub const fn ranking_metric(&self) -> RankingMetric {
+        self.metric
+    }
+
+    /// The pairs that meet, `(i, j)` with `i < j` (or `i <= j` with
+    /// self-play), in lexicographic order.
+    #[must_use]
+    pub fn pairs(&self) -> Vec<(usize, usize)> {
+        let n = self.entrants.len();
+        (0..n)
+            .flat_map(|i| {
+                let first = if self.self_play { i } else { i + 1 };
+                (first..n).map(move |j| (i, j))
+            })
+            .collect()
+    }
+
+    /// The number of matches a play of the tournament plays (or copies,
+    /// for a deterministic pair): every pair's role assignments times the
+    /// repetitions. The total a [`Progress`] is told.
+    #[must_use]
+    pub fn match_count(&self) -> u64 {
+        let assignments: u64 = self
+            .pairs()
+            .iter()
+            .map(|&(i, j)| self.assignments(i, j).len() as u64)
+            .sum();
+        assignments * u64::from(self.repetitions)
+    }
+
+    /// Plays one scheduled match with the given buffers.
+    fn play_one(&self, scheduled: &Scheduled, buffers: &mut MatchBuffers) -> MatchRecord {
+        let [row, column] = scheduled.players();
+        let mut first = self.entrants[row].strategy.clone_box();
+        let mut second = self.entrants[column].strategy.clone_box();
+        let result = play_match(
+            &self.config,
+            [first.as_mut(), second.as_mut()],
+            &[self.entrants[row].settings, self.entrants[column].settings],
+            buffers,
+            &mut self.rng_of(scheduled),
+        );
+        MatchRecord {
+            players: [row, column],
+            repetition: scheduled.repetition,
+            share: scheduled.share,
+            result,
+        }
+    }
+
+    /// Plays every match and returns the results.
+    ///
+    /// A match that repeats an earlier one (a
+    /// deterministic pair without noise, in a later repetition of the same
+    /// length) is not played again: its record copies the earlier result,
+    /// which is bit-identical to what playing it would give.
+    ///
+    /// The results are summed while the matches are played, in batches, so
+    /// the memory taken grows with the players squared plus the players
+    /// times the repetitions; the per-match records are kept only with
+    /// [`RoundRobin::with_match_records`].
+    #[must_use]
+    pub fn play(&self) -> RoundRobinResults {
+        self.play_observed(&NoProgress, &mut |_| {})
+    }
+
+    /// Plays every match as [`RoundRobin::play`] does, telling `progress`
+    /// the [number of matches](RoundRobin::match_count) and each finished
+    /// match. The results are the same as without it.
+    #[must_use]
+    pub fn play_with_progress(&self, progress: &dyn Progress) -> RoundRobinResults {
+        self.play_observed(progress, &mut |_| {})
+    }
+
+    /// Plays every match as [`RoundRobin::play_with_progress`] does, and
+    /// shows every match's record to `observe`, on the calling thread, in
+    /// the order of the schedule (by pair, then role assignment, then
+    /// repetition) whatever the number of threads: a way to compute other
+    /// aggregates while playing, without keeping the records.
+    pub fn play_observed(
+        &self,
+        progress: &dyn Progress,
+        observe: &mut dyn FnMut(&MatchRecord),
+    ) -> RoundRobinResults {
+        progress.start(self.match_count());
+        let play = |scheduled: &Scheduled, buffers: &mut MatchBuffers| {
+            let record = scheduled
+                .repeats
+                .is_none()
+                .then(|| self.play_one(scheduled, buffers));
+            progress.advance(1);
+            record
+        };
+        let mut tally = RoundRobinSums::new(self);
+        let mut schedule = self.schedule();
+        let mut batch: Vec<Scheduled> = Vec::with_capacity(BATCH);
+        let mut serial_buffers = MatchBuffers::without_moves();
+        // The results later matches of the current pair and assignment may
+        // repeat, by repetition.
+        let mut originals: Vec<(u32, MatchRecord)> = Vec::new();
+        let mut group = None;
+        loop {
+            batch.clear();
+            batch.extend(schedule.by_ref().take(BATCH));
+            if batch.is_empty() {
+                break;
+            }
+            let played: Vec<Option<MatchRecord>> = if self.parallel {
+                batch
+                    .par_iter()
+                    .map_init(MatchBuffers::without_moves, |buffers, scheduled| {
+                        play(scheduled, buffers)
+                    })
+                    .collect()
+            } else {
+                batch
+                    .iter()
+                    .map(|scheduled| play(scheduled, &mut serial_buffers))
+                    .collect()
+            };
+            for (scheduled, played) in batch.iter().zip(played) {
+                if group != Some((scheduled.pair, scheduled.swapped)) {
+                    group = Some((scheduled.pair, scheduled.swapped));
+                    originals.clear();
+                }
+                let record = match played {
+                    Some(record) => record,
+                    // The repeated match comes earlier in the schedule, in
+                    // the same pair and assignment, so it is kept.
+                    None => MatchRecord {
+                        repetition: scheduled.repetition,
+                        ..originals
+                            .iter()
+                            .find(|(r, _)| Some(*r) == scheduled.repeats)
+                            .map(|(_, record)| *record)
+                            .expect("a match not played repeats an earlier one")
+                    },
+                };
+                if scheduled.original {
+                    originals.push((scheduled.repetition, record));
+                }
+                tally.add(&record);
+                observe(&record);
+            }
+        }
+        tally.finish(self)
+    }
+}
+
+impl RoundRobin {
+    /// Plays every match on the calling thread, in the order of
+    /// [`RoundRobinResults::matches`], and shows each one's record and
+    /// moves to `visit` as it ends: the same matches, seeds and results as
+    /// [`RoundRobin::play`], for analyses that need the moves of every
+    /// round (the buffers are reused, so they hold one match at a time).
+    pub fn replay(&self, mut visit: impl FnMut(&MatchRecord, &MatchBuffers)) {
+        let mut buffers = MatchBuffers::new();
+        for scheduled in self.schedule() {
+            let record = self.play_one(&scheduled, &mut buffers);
+            visit(&record, &buffers);
+        }
+    }
+
+    /// Plays every match on a new rayon pool of `threads` threads (when
+    /// parallel) and returns the results, identical to [`RoundRobin::play`].
+    ///
+    /// Fails when the pool cannot be built.
+    pub fn play_on_threads(
+        &self,
+        threads: usize,
+    ) -> Result<RoundRobinResults, rayon::ThreadPoolBuildError> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()?;
+        Ok(pool.install(|| self.play()))
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use twolevel_game::Currency;
+    use twolevel_strategies::{Cooperator, Defector, TitForTat};
+
+    /// Cooperator, Defector and Tit For Tat in 10-turn classic matches.
+    pub(in crate::round_robin) fn classic_three() -> RoundRobin {
+        RoundRobin::new(
+            MatchConfig::classic(10).unwrap(),
+            vec![
+                Entrant::classic(Box::new(Cooperator)),
+                Entrant::classic(Box::new(Defector)),
+                Entrant::classic(Box::new(TitForTat)),
+            ],
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn with_entrants_keeps_the_settings_and_checks_the_list() {
+        let base = classic_three()
+            .with_repetitions(3)
+            .unwrap()
+            .with_seed(9)
+            .with_ranking(RankingMetric::Wins(Currency::Utility));
+        let two = base
+            .clone()
+            .with_entrants(base.entrants()[..2].to_vec())
+            .unwrap();
+        assert_eq!(two.entrants().len(), 2);
+        assert_eq!(
+            (two.repetitions(), two.seed(), two.ranking_metric()),
+            (3, 9, RankingMetric::Wins(Currency::Utility))
+        );
+        let err = base.with_entrants(Vec::new()).unwrap_err();
+        assert_eq!(err.field, "players");
+    }
+
+    #[test]
+    fn scores_of_a_small_deterministic_tournament() {
+        let results = classic_three()
+            .with_repetitions(2)
+            .unwrap()
+            .with_match_records(true)
+            .play();
+        // Pairs with self-play: 6, two repetitions each.
+        assert_eq!(results.matches.len(), 12);
+        // Cooperator: 0 per turn against Defector, 3 against TFT.
+        assert_eq!(results.standings[0].scores.utility.mean, 1.5);
+        // Defector: 5 against Cooperator, (5 + 9) / 10 against TFT.
+        assert_eq!(results.standings[1].scores.utility.mean, (5.0 + 1.4) / 2.0);
+        // TFT: 3 against Cooperator, 0.9 against Defector.
+        assert_eq!(results.standings[2].scores.utility.mean, (3.0 + 0.9) / 2.0);
+        assert_eq!(results.ranking, vec![1, 2, 0]);
+        // In the classic game the three currencies' policy and utility agree
+        // bit for bit.
+        for standing in &results.standings {
+            assert_eq!(standing.scores.policy, standing.scores.utility);
+            assert_eq!(standing.wins.policy, standing.wins.utility);
+        }
+        assert_eq!(
+            results.payoff_matrices.policy,
+            results.payoff_matrices.utility
+        );
+        assert_eq!(results.payoff_matrices.utility[1][1], Some(1.0));
+        assert_eq!(results.payoff_matrices[Currency::Policy][2][1], Some(0.9));
+        assert_eq!(results.cooperation_matrix[2][1], Some(0.1));
+        assert_eq!(results.standings[1].wins.policy.mean, 2.0);
+        assert_eq!(results.standings[0].scores.utility.std, 0.0);
+        assert_eq!(results.mean_match_length, 10.0);
+    }
+
+    #[test]
+    fn ranking_by_other_metrics() {
+        // At pi = 0.5 the default game's policy payoffs are R = 3, S = -1,
+        // T = 4, P = -1 and the political ones 0, -5, 5, 0. Per turn over
+        // 10 turns, against the two other players (the model's first
+        // version, without accountability and securitization):
+        let game = twolevel_game::TwoLevelGame::default()
+            .with_accountability(0.0, 0.0)
+            .unwrap();
+        let config = MatchConfig::new(game, twolevel_game::Horizon::fixed(10).unwrap())
+            .unwrap()
+            .with_politics(twolevel_game::Politics::Fixed(
+                twolevel_game::Politicization::new(0.5).unwrap(),
+            ));
+        let t = RoundRobin::new(config, classic_three().entrants).unwrap();
+        // Policy: Cooperator (-1 + 3) / 2 = 1, Defector (4 + (4 - 9) / 10) / 2
+        // = 1.75, TFT (3 + (-1)) / 2 = 1; ties keep the player order.
+        let by_policy = t.clone().with_ranking(RankingMetric::Policy).play();
+        assert_eq!(by_policy.ranking, vec![1, 0, 2]);
+        assert_eq!(by_policy.standings[1].scores.policy.mean, 1.75);
+        // Political: Cooperator (-5 + 0) / 2, Defector (5 + 0.5) / 2,
+        // TFT (0 - 0.5) / 2.
+        let by_politics = t.clone().with_ranking(RankingMetric::Political).play();
+        assert_eq!(by_politics.ranking, vec![1, 2, 0]);
+        assert_eq!(by_politics.standings[0].scores.political.mean, -2.5);
+        // Wins in policy payoff: the defector beats both others, TFT draws
+        // with the cooperator and loses to the defector.
+        let by_wins = t
+            .clone()
+            .with_ranking(RankingMetric::Wins(Currency::Policy))
+            .play();
+        assert_eq!(by_wins.ranking, vec![1, 0, 2]);
+        assert_eq!(by_wins.standings[1].wins.policy.mean, 2.0);
+        assert_eq!(by_wins.standings[0].wins.policy.mean, 0.0);
+        // Political wins are counted separately: the same matches won.
+        assert_eq!(by_wins.standings[1].wins.political.mean, 2.0);
+        // The default ranking is the policy payoff.
+        assert_eq!(t.ranking_metric(), RankingMetric::Policy);
+        assert_eq!(t.play().ranking, by_policy.ranking);
+    }
+
+    #[test]
+    fn without_self_play_the_diagonal_is_empty() {
+        let results = classic_three()
+            .with_self_play(false)
+            .unwrap()
+            .with_match_records(true)
+            .play();
+        assert_eq!(results.matches.len(), 3);
+        for (_, matrix) in results.payoff_matrices.iter() {
+            assert_eq!(matrix[0][0], None);
+        }
+    }
+
+    #[test]
+    fn progress_sees_every_match_and_changes_nothing() {
+        use crate::progress::Counter;
+        // A stochastic player, so that the matches draw from their RNGs.
+        let mut entrants = classic_three().entrants;
+        entrants.push(Entrant::classic(Box::new(
+            twolevel_strategies::classic::Random::default(),
+        )));
+        let tournament = classic_three()
+            .with_entrants(entrants)
+            .unwrap()
+            .with_repetitions(3)
+            .unwrap()
+            .with_seed(4);
+        // Ten pairs with self-play, three repetitions each.
+        assert_eq!(tournament.match_count(), 30);
+        let plain = tournament.play();
+        assert!(plain.matches.is_empty());
+        assert_eq!(plain.pairs_met(), 10);
+        for parallel in [false, true] {
+            let counter = Counter::default();
+            let run = tournament.clone().with_parallel(parallel);
+            let with_progress = run.play_with_progress(&counter);
+            assert_eq!((counter.total(), counter.done()), (30, 30));
+            assert_eq!(with_progress, plain);
+            // Observing and keeping the records change no aggregate.
+            let mut observed = Vec::new();
+            let recorded = run
+                .clone()
+                .with_match_records(true)
+                .play_observed(&counter, &mut |record| observed.push(*record));
+            assert_eq!((counter.total(), counter.done()), (60, 60));
+            assert_eq!(recorded.matches, observed);
+            assert_eq!(recorded.matches.len(), 30);
+            assert_eq!(
+                RoundRobinResults {
+                    matches: Vec::new(),
+                    ..recorded
+                },
+                plain
+            );
+        }
+    }
+
+    #[test]
+    fn invalid_tournaments_are_rejected() {
+        let config = MatchConfig::classic(10).unwrap();
+        assert_eq!(
+            RoundRobin::new(config, vec![]).unwrap_err().field,
+            "players"
+        );
+        assert_eq!(
+            classic_three().with_repetitions(0).unwrap_err().field,
+            "repetitions"
+        );
+        let single = RoundRobin::new(config, vec![Entrant::classic(Box::new(TitForTat))]).unwrap();
+        assert_eq!(
+            single.clone().with_self_play(false).unwrap_err().field,
+            "self_play"
+        );
+        assert_eq!(single.play().standings[0].scores.policy.mean, 3.0);
+    }
+}
