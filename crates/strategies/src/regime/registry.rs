@@ -5,11 +5,10 @@
 //!
 //! Regime strategies answer a whole group, so they implement
 //! [`RegimeStrategy`], not [`Strategy`](twolevel_game::Strategy), and have
-//! a catalogue of their own,
-//! [`REGIME_STRATEGIES`](crate::registry::REGIME_STRATEGIES). Each declares
-//! its `pub(crate) const ENTRY:` [`RegimeEntry`] in its own file; to add
-//! one, write the file in `regime/`, declare its entry and add one line to
-//! that catalogue.
+//! a catalogue of their own, [`REGIME_STRATEGIES`]. Each declares its
+//! `pub(crate) const ENTRY:` [`RegimeEntry`] in its own file; to add one,
+//! write the file in `regime/`, declare its entry and add one line to that
+//! catalogue.
 //!
 //! ```
 //! use twolevel_strategies::registry::StrategySpec;
