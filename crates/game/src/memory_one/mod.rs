@@ -58,6 +58,9 @@
 //! The module holds the players (`player.rs`), the chain of a match with
 //! its payoffs (`chain.rs`) and the 4x4 arithmetic the chain rests on
 //! (`markov4.rs`).
+//!
+//! [`Outcome::index`]: crate::Outcome::index
+//! [`HorizonKind::Continuation`]: crate::HorizonKind::Continuation
 
 mod chain;
 mod markov4;
