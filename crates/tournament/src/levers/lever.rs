@@ -342,7 +342,7 @@ fn delegated(entrant: &Entrant, autonomy: f64) -> Result<Entrant, ParameterError
     })
 }
 
-/// A lever that [`LeverReport::run`] did not run because one of its
+/// A lever that [`LeverReport::run`](super::LeverReport::run) did not run because one of its
 /// settings cannot be applied to the base tournament (a kappa of 1 that
 /// would push a payoff of the game beyond the
 /// [payoff limit](twolevel_game::PAYOFF_LIMIT), say). The lever is not run

@@ -72,6 +72,9 @@
 //! The means over a round robin's matches that a run measures are
 //! [`MatchMeans`](crate::round_robin::MatchMeans), which the sweeps use
 //! too.
+//!
+//! [`RoundRobin`]: crate::round_robin::RoundRobin
+//! [`Delegation`]: twolevel_strategies::Delegation
 
 mod lever;
 mod measurement;

@@ -3,7 +3,7 @@
 
 use twolevel_game::{Action, Classifier, Strategy};
 
-/// Reusable histories for [`play_match`], so that playing many matches does
+/// Reusable histories for [`play_match`](super::play_match), so that playing many matches does
 /// not allocate once the buffers have grown to the longest match.
 ///
 /// Buffers made by [`MatchBuffers::new`] keep every move of a match; read

@@ -70,6 +70,14 @@
 //! - `memory_one_match.rs`: the fast path for two memory-one players.
 //! - `results.rs`: [`MatchResult`] and [`PlayerTotals`], and the results
 //!   the loops make from their sums.
+//!
+//! [`HorizonKind::Fixed`]: twolevel_game::HorizonKind::Fixed
+//! [`HorizonKind::Continuation`]: twolevel_game::HorizonKind::Continuation
+//! [`View`]: twolevel_game::View
+//! [`View::recent`]: twolevel_game::View::recent
+//! [`StageTable`]: twolevel_game::StageTable
+//! [`ElectionCycle::orientation_at`]: twolevel_game::ElectionCycle::orientation_at
+//! [`ElectionCycle::patience_at`]: twolevel_game::ElectionCycle::patience_at
 
 mod buffers;
 mod config;

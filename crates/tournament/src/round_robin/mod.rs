@@ -81,6 +81,8 @@
 //! - `results.rs`: [`RoundRobinResults`] and its views ([`PlayerResults`],
 //!   [`Matchup`]), [`MatchRecord`], [`RankingRow`], [`Summary`] and
 //!   [`RankingMetric`].
+//!
+//! [`Currency`]: twolevel_game::Currency
 
 mod entrant;
 mod means;

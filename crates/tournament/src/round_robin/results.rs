@@ -164,7 +164,7 @@ pub struct RoundRobinResults {
     /// The mean number of rounds per match.
     pub mean_match_length: f64,
     /// Every match, by pair, then role assignment, then repetition, when
-    /// the tournament was played [with its records](RoundRobin::with_match_records);
+    /// the tournament was played [with its records](crate::RoundRobin::with_match_records);
     /// otherwise empty.
     #[serde(default)]
     pub matches: Vec<MatchRecord>,
@@ -350,7 +350,7 @@ impl RoundRobinResults {
     }
 
     /// The length of every match, by pair then repetition (empty unless the
-    /// tournament was played [with its records](RoundRobin::with_match_records)).
+    /// tournament was played [with its records](crate::RoundRobin::with_match_records)).
     pub fn match_lengths(&self) -> impl Iterator<Item = u32> + '_ {
         self.matches.iter().map(|m| m.result.turns)
     }

@@ -30,7 +30,7 @@ impl SocietyCounters {
         ratio(self.cooperations, self.actions)
     }
 
-    /// The time average of the good share (see [`Society::good_share`]).
+    /// The time average of the good share (see [`Society::good_share`](super::Society::good_share)).
     #[must_use]
     #[allow(clippy::cast_precision_loss)]
     pub fn mean_good_share(&self) -> f64 {
