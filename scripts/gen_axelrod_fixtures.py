@@ -4,7 +4,7 @@
 Plays every deterministic classic strategy implemented in
 `twolevel_strategies::classic` (plus Tit For Tat, which lives at the crate
 root) against a panel of opponents with the Python `axelrod` library, and
-records the moves, so that `crates/strategies/tests/classic_fixture.rs` can
+records the moves, so that `crates/strategies/tests/it/axelrod_library/classic.rs` can
 check our strategies move for move without Python.
 
 Usage (from the repository root, with axelrod 4.14 installed):

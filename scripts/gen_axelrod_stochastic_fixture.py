@@ -8,7 +8,7 @@ panel this script plays MATCHES matches of TURNS rounds with axelrod 4.14
 (seeds 0, 1, ...; default game, no noise, length known) and records, for the
 stochastic player, the mean and the sample standard deviation over matches
 of its cooperation rate, overall and in each block of BLOCK rounds.
-`crates/strategies/tests/classic_fixture.rs` plays as many matches with our
+`crates/strategies/tests/it/axelrod_library/classic.rs` plays as many matches with our
 strategies and checks that the means agree within a few standard errors.
 
 Usage (from the repository root, with axelrod 4.14 installed):

@@ -12,6 +12,15 @@
 //!
 //! Every subcommand has `--help`. Results are written atomically: an
 //! interrupted run leaves the previous output whole.
+//!
+//! Modules:
+//!
+//! - `commands`: the subcommands `run` (by the file's kind), `levers`,
+//!   `payoffs` and `strategies`;
+//! - `sweep`: `sweep` and `merge` over the library's sweep engine;
+//! - `plot`: the SVG plots of results;
+//! - `progress`: progress bars on standard error, moved by the library's
+//!   `Progress` hook.
 
 mod commands;
 mod plot;

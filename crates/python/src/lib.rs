@@ -10,11 +10,23 @@
 //! `maturin develop --release` in this folder. The Rust side holds no
 //! model code: every function calls the `twolevel` library, so Python
 //! gets the same numbers as Rust for the same file and seed
-//! (`tests/reference.rs` and `tests/test_reference.py` check it).
+//! (`tests/it/reference.rs` and `tests/test_reference.py` check it).
 //!
 //! Errors of the library (files, fields, parameters) are raised as
 //! `ValueError` with the library's message, which names the file, line
 //! and column, or the field, and what is expected.
+//!
+//! Modules:
+//!
+//! - `tournament`: round robins from a file, RON text or Python objects,
+//!   and their results;
+//! - `evolution`: the evolutionary process of a tournament file, Moran and
+//!   Fermi runs and the deterministic dynamics on a payoff table, and the
+//!   analytic functions;
+//! - `engines`: the regime and society engines;
+//! - `convert`: conversions between Python objects and the library's types
+//!   (errors, currencies, numpy matrices, tournaments), everything the
+//!   bindings know about the library's file formats.
 
 mod convert;
 mod engines;

@@ -2,7 +2,7 @@
 
 ``fixtures/reference.json`` holds what the Rust API computes for a
 tournament file, an evolution file, a regime file, a society file and some
-analytic functions, with fixed seeds; ``tests/reference.rs`` (run by
+analytic functions, with fixed seeds; ``tests/it/reference.rs`` (run by
 ``cargo test``) checks that the Rust API still gives exactly those numbers,
 and these tests check that the Python module gives exactly them too. Floats
 go through JSON with their shortest round-trip representation, so the

@@ -1,0 +1,11 @@
+//! The integration tests of the `twolevel` command, in one test binary (one
+//! link instead of one per file); both run the built binary
+//! (`CARGO_BIN_EXE_twolevel`):
+//!
+//! - `commands`: end-to-end checks of every subcommand and its output
+//!   files;
+//! - `sweep_fuzzer`: generated and mutated sweep files run or are refused
+//!   with an error, never a panic.
+
+mod commands;
+mod sweep_fuzzer;

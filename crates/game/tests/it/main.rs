@@ -1,0 +1,8 @@
+//! The integration tests of `twolevel-game`, in one test binary (one link
+//! instead of one per file).
+//!
+//! - `two_level_game`: properties of the two-level game that hold for
+//!   every parameter (the blend, the classic game, the thresholds, RON
+//!   round trips, invalid input).
+
+mod two_level_game;

@@ -1,0 +1,21 @@
+//! The integration tests of `twolevel-strategies`, in one test binary (one
+//! link instead of one per file), one module per behaviour:
+//!
+//! - `axelrod_library`: the classic strategies move for move against the
+//!   Python `axelrod` library;
+//! - `catalogue`: `docs/strategies.md` lists every registered strategy;
+//! - `memory_depth`: a strategy of bounded memory depth decides the same on
+//!   its last moves as on the whole history;
+//! - `mission_strategies`: properties of the mission's strategies and of
+//!   the registry;
+//! - `presets`: the shipped preset files load, build and equal the copies
+//!   compiled into the library;
+//! - `zero_determinant`: zero-determinant strategies enforce their linear
+//!   relations.
+
+mod axelrod_library;
+mod catalogue;
+mod memory_depth;
+mod mission_strategies;
+mod presets;
+mod zero_determinant;

@@ -1,0 +1,34 @@
+//! The integration tests of `twolevel-tournament`, in one test binary (one
+//! link instead of one per file), one module per behaviour:
+//!
+//! - `currencies`: rankings, wins and fitness name their currency, and the
+//!   output files say which column is which;
+//! - `evolution`: evolutionary dynamics against closed forms, egttools and
+//!   simulation, and evolution on tournaments;
+//! - `files`: tournament files load, errors name the file, line, column
+//!   and field, sizes beyond the limits are refused, and no generated or
+//!   mutated file makes the loader panic;
+//! - `match_engine`: the match engine against a reference loop, its fast
+//!   paths, noise, horizons and bounded histories;
+//! - `numerical_invariants`: shares, probabilities and stationary
+//!   distributions stay valid across the accepted parameter space;
+//! - `regimes`: iterated regimes, regime tournaments and their evolution;
+//! - `round_robin`: the round robin against `axelrod`, its determinism,
+//!   its match cache and roles;
+//! - `society`: the society engine, its evolution and its files;
+//! - `two_level_model`: the levers, the shipped scenarios and the
+//!   strategies that answer the two levels tell the model's story in play.
+//!
+//! `support` holds the shared set-up: the readers of the egttools fixtures
+//! and the fuzzers' generators.
+
+mod currencies;
+mod evolution;
+mod files;
+mod match_engine;
+mod numerical_invariants;
+mod regimes;
+mod round_robin;
+mod society;
+mod support;
+mod two_level_model;
