@@ -21,6 +21,8 @@
 //! - [`regime`]: iterated N-state regimes and regime tournaments over
 //!   group compositions.
 //! - [`levers`]: the seed article's six levers as paired experiments.
+//! - [`stats`]: the mean, standard deviation and standard errors every
+//!   kind of run reports over its repetitions or replicates.
 //!
 //! ## Quick start
 //!
@@ -70,6 +72,7 @@ pub mod report;
 pub mod round_robin;
 pub mod seeding;
 pub mod society;
+pub mod stats;
 pub mod sweep;
 pub mod sweep_file;
 

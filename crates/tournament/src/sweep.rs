@@ -25,7 +25,8 @@ use twolevel_game::{Currency, ParameterError, Politicization, Politics};
 
 use crate::levers::MatchMeans;
 use crate::progress::NoProgress;
-use crate::round_robin::{RoundRobin, RoundRobinResults, Summary};
+use crate::round_robin::{RoundRobin, RoundRobinResults};
+use crate::stats::{Summary, standard_error};
 
 /// What one level of a sweep measured.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -70,7 +71,7 @@ impl SweepPoint {
         SweepPoint {
             pi,
             cooperation: summary.mean,
-            cooperation_standard_error: summary.std / (repetitions as f64).sqrt(),
+            cooperation_standard_error: standard_error(summary.std, repetitions),
             policy: means.payoff(Currency::Policy),
             player_cooperation: results
                 .standings

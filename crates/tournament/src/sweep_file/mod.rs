@@ -84,6 +84,7 @@ use crate::progress::Progress;
 use crate::report::{OutputError, OutputOptions, write_json_file};
 use crate::round_robin::{RoundRobin, RoundRobinResults};
 use crate::seeding::derive_seed;
+use crate::stats::mean_sd_se;
 
 /// Why a sweep could not be loaded, run or merged. Every variant names the
 /// file or folder concerned.
@@ -1138,22 +1139,7 @@ fn summarise(
         .map(|players| {
             players
                 .into_iter()
-                .map(|by_measure| {
-                    by_measure
-                        .into_iter()
-                        .map(|v| {
-                            let n = v.len() as f64;
-                            let mean = v.iter().sum::<f64>() / n;
-                            let sd = if v.len() > 1 {
-                                (v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0))
-                                    .sqrt()
-                            } else {
-                                0.0
-                            };
-                            (mean, sd, sd / n.sqrt())
-                        })
-                        .collect()
-                })
+                .map(|by_measure| by_measure.into_iter().map(|v| mean_sd_se(&v)).collect())
                 .collect()
         })
         .collect();
