@@ -35,7 +35,6 @@ use crate::sweep_file::{Sweep, SweepError, SweepResults};
 
 /// Why a file could not be loaded or run.
 #[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
 pub enum FileError {
     /// The file could not be read, parsed or accepted, or its evolution
     /// block could not run; the error names the file, the line and the
@@ -74,62 +73,54 @@ pub struct AnyFile {
 }
 
 impl AnyFile {
-    /// Reads the file at `path` once and loads it by its kind; presets
-    /// resolve as [`Tournament::from_file`] says.
+    /// Reads the file at `path` once and loads it by its kind
+    /// ([`FileKind::of`]); presets resolve as [`Tournament::from_file`]
+    /// says, and a sweep's base file relative to `path`'s folder.
     pub fn from_file(path: impl AsRef<Path>) -> Result<AnyFile, FileError> {
         let path = path.as_ref();
-        AnyFile::from_ron(&read_text_file(path)?, path)
+        let text = read_text_file(path)?;
+        AnyFile::from_ron_as(&text, path, FileKind::of(&text), None)
     }
 
-    /// Loads `text` read from `origin` by its kind ([`FileKind::of`]);
-    /// presets resolve from the folders next to `origin`
-    /// ([`PresetCatalog::for_tournament_file`]), and a sweep's base file
-    /// relative to `origin`'s folder.
+    /// Reads the file at `path` once and loads it as a file of `kind`,
+    /// whatever it starts with: a file of another kind is refused by that
+    /// kind's loader (a round robin's says how to run the file).
+    pub fn from_file_as(path: impl AsRef<Path>, kind: FileKind) -> Result<AnyFile, FileError> {
+        let path = path.as_ref();
+        AnyFile::from_ron_as(&read_text_file(path)?, path, kind, None)
+    }
+
+    /// Loads `text` read from `origin` by its kind ([`FileKind::of`]), as
+    /// [`AnyFile::from_file`] does.
     pub fn from_ron(text: &str, origin: impl AsRef<Path>) -> Result<AnyFile, FileError> {
-        let origin = origin.as_ref();
-        let catalog = match FileKind::of(text) {
-            FileKind::RoundRobin => Some(PresetCatalog::for_tournament_file(origin)?),
-            _ => None,
-        };
-        AnyFile::load(text, origin, catalog.as_ref())
+        AnyFile::from_ron_as(text, origin, FileKind::of(text), None)
     }
 
-    /// Loads `text` read from `origin` as [`AnyFile::from_ron`] does, but
-    /// with a round robin's presets from `catalog`.
-    pub fn from_ron_with_catalog(
+    /// Loads `text` read from `origin` as a file of `kind`, as
+    /// [`AnyFile::from_file_as`] does. A round robin's presets come from
+    /// `catalog`, or with `None` from the folders next to `origin`
+    /// ([`PresetCatalog::for_tournament_file`]).
+    pub fn from_ron_as(
         text: &str,
         origin: impl AsRef<Path>,
-        catalog: &PresetCatalog,
-    ) -> Result<AnyFile, FileError> {
-        AnyFile::load(text, origin.as_ref(), Some(catalog))
-    }
-
-    /// The embedded default tournament (`tournaments/two-level.ron`) with
-    /// the built-in presets.
-    pub fn embedded_default() -> Result<AnyFile, FileError> {
-        AnyFile::from_ron_with_catalog(DEFAULT_TOURNAMENT, DEFAULT_ORIGIN, &PresetCatalog::builtin()?)
-    }
-
-    /// Loads by kind; `catalog` is used for a round robin.
-    fn load(
-        text: &str,
-        origin: &Path,
+        kind: FileKind,
         catalog: Option<&PresetCatalog>,
     ) -> Result<AnyFile, FileError> {
-        let loaded = match FileKind::of(text) {
+        let origin = origin.as_ref();
+        let loaded = match kind {
             FileKind::Regime => Loaded::Regime(Box::new(RegimeTournamentFile::load(text, origin)?)),
             FileKind::Society => Loaded::Society(Box::new(SocietyConfig::from_ron(text, origin)?)),
             FileKind::Sweep => Loaded::Sweep(Box::new(Sweep::from_ron(text, origin)?)),
             FileKind::RoundRobin => {
-                let builtin;
-                let catalog = match catalog {
-                    Some(catalog) => catalog,
-                    None => {
-                        builtin = PresetCatalog::for_tournament_file(origin)?;
-                        &builtin
-                    }
+                let tournament = match catalog {
+                    Some(catalog) => Tournament::from_ron(text, origin, catalog)?,
+                    None => Tournament::from_ron(
+                        text,
+                        origin,
+                        &PresetCatalog::for_tournament_file(origin)?,
+                    )?,
                 };
-                Loaded::RoundRobin(Box::new(Tournament::from_ron(text, origin, catalog)?))
+                Loaded::RoundRobin(Box::new(tournament))
             }
         };
         Ok(AnyFile {
@@ -137,6 +128,17 @@ impl AnyFile {
             text: text.to_owned(),
             loaded,
         })
+    }
+
+    /// The embedded default tournament (`tournaments/two-level.ron`) with
+    /// the built-in presets.
+    pub fn embedded_default() -> Result<AnyFile, FileError> {
+        AnyFile::from_ron_as(
+            DEFAULT_TOURNAMENT,
+            DEFAULT_ORIGIN,
+            FileKind::RoundRobin,
+            Some(&PresetCatalog::builtin()?),
+        )
     }
 
     /// The file's kind.
@@ -172,6 +174,45 @@ impl AnyFile {
     #[must_use]
     pub fn into_loaded(self) -> Loaded {
         self.loaded
+    }
+
+    /// The round-robin tournament a round-robin file holds, or `None` for a
+    /// file of another kind.
+    #[must_use]
+    pub fn into_tournament(self) -> Option<Tournament> {
+        match self.loaded {
+            Loaded::RoundRobin(tournament) => Some(*tournament),
+            _ => None,
+        }
+    }
+
+    /// The regime tournament a regime file holds, or `None` for a file of
+    /// another kind.
+    #[must_use]
+    pub fn into_regime(self) -> Option<RegimeTournament> {
+        match self.loaded {
+            Loaded::Regime(tournament) => Some(*tournament),
+            _ => None,
+        }
+    }
+
+    /// The society a society file holds, or `None` for a file of another
+    /// kind.
+    #[must_use]
+    pub fn into_society(self) -> Option<SocietyConfig> {
+        match self.loaded {
+            Loaded::Society(config) => Some(*config),
+            _ => None,
+        }
+    }
+
+    /// The sweep a sweep file holds, or `None` for a file of another kind.
+    #[must_use]
+    pub fn into_sweep(self) -> Option<Sweep> {
+        match self.loaded {
+            Loaded::Sweep(sweep) => Some(*sweep),
+            _ => None,
+        }
     }
 
     /// The file's master seed: the round robin's, the regime tournament's,
@@ -249,11 +290,8 @@ impl AnyFile {
                     Some(config) => Some(Box::new(
                         evolve_played(&tournament.round_robin, &results, config, &NoProgress)
                             .map_err(|error| {
-                                ConfigError::from_parameter(
-                                    &self.origin,
-                                    error.within("evolution"),
-                                )
-                                .located_in(&self.text)
+                                ConfigError::from_parameter(&self.origin, error.within("evolution"))
+                                    .located_in(&self.text)
                             })?,
                     )),
                     None => None,

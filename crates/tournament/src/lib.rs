@@ -3,6 +3,9 @@
 //! Matches, round-robin and evolutionary tournaments for twolevel.
 //!
 //! - [`config`]: tournament files in RON, validated before anything runs.
+//! - [`file`]: a file of any kind ([`file::AnyFile`]: round robin, regime,
+//!   society or sweep), loaded once, with one `with_seed`, run to one
+//!   [`file::FileResults`].
 //! - [`play`]: the match engine, [`play_match`] under a validated
 //!   [`MatchConfig`].
 //! - [`round_robin`]: round-robin tournaments, run in parallel with
@@ -61,6 +64,7 @@
 pub mod campaigns;
 pub mod config;
 pub mod evolution;
+pub mod file;
 pub mod levers;
 pub mod limits;
 mod memory_one_match;
