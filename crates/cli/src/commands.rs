@@ -8,18 +8,17 @@ use twolevel_files::read_text_file;
 use twolevel_game::{Orientation, Politicization, TwoLevelGame};
 use twolevel_strategies::registry;
 use twolevel_tournament::Tournament;
-use twolevel_tournament::config::{DEFAULT_ORIGIN, DEFAULT_TOURNAMENT, FileKind, PresetCatalog};
+use twolevel_tournament::config::FileKind;
 use twolevel_tournament::evolution::{
-    EvolutionOutcome, FixationSummary, RawEvolutionConfig, TournamentEvolution, evolve_played,
-    write_csv,
+    EvolutionOutcome, FixationSummary, TournamentEvolution, evolve_played, write_csv,
 };
+use twolevel_tournament::file::{AnyFile, Loaded};
 use twolevel_tournament::levers::LeverReport;
 use twolevel_tournament::limits;
 use twolevel_tournament::output::{OutputSet, write_atomically};
-use twolevel_tournament::regime::{RegimeTournament, RegimeTournamentFile};
+use twolevel_tournament::regime::RegimeTournament;
 use twolevel_tournament::report::{OutputOptions, write_json_file};
 use twolevel_tournament::society::{SocietyConfig, SocietySweep};
-use twolevel_tournament::sweep_file::Sweep;
 
 use crate::sweep::run_sweep;
 use crate::{Global, plot, progress};
@@ -115,30 +114,16 @@ pub fn set_threads(global: &Global) -> Result<()> {
 }
 
 /// Loads a round-robin tournament: the file, or the embedded default; the
-/// `--seed` replaces its seed.
+/// `--seed` replaces its seeds ([`AnyFile::with_seed`]).
 fn load_tournament(file: Option<&Path>, global: &Global) -> Result<Tournament> {
-    let text = file.map(read_text_file).transpose()?;
-    tournament_from(file.zip(text.as_deref()), global)
-}
-
-/// Builds a round-robin tournament from a file's path and text already
-/// read, or the embedded default for `None`; the `--seed` replaces its
-/// seed.
-fn tournament_from(file: Option<(&Path, &str)>, global: &Global) -> Result<Tournament> {
-    let mut tournament = match file {
-        Some((path, text)) => {
-            Tournament::from_ron(text, path, &PresetCatalog::for_tournament_file(path)?)?
-        }
-        None => Tournament::from_ron(
-            DEFAULT_TOURNAMENT,
-            DEFAULT_ORIGIN,
-            &PresetCatalog::builtin()?,
-        )?,
+    let file = match file {
+        Some(path) => AnyFile::from_file_as(path, FileKind::RoundRobin)?,
+        None => AnyFile::embedded_default()?,
     };
-    if let Some(seed) = global.seed {
-        tournament.round_robin = tournament.round_robin.with_seed(seed);
-    }
-    Ok(tournament)
+    Ok(file
+        .with_seed_option(global.seed)
+        .into_tournament()
+        .expect("a file loaded as a round robin holds one"))
 }
 
 /// Prints unless `--quiet`.
@@ -151,12 +136,26 @@ macro_rules! say {
 }
 pub(crate) use say;
 
-/// `twolevel run`: dispatches on the file's kind, reading the file once.
+/// `twolevel run`: dispatches on the file's kind, reading the file once
+/// ([`AnyFile`]); the `--seed` replaces the file's seeds
+/// ([`AnyFile::with_seed`]).
 pub fn run(global: &Global, args: &RunArgs) -> Result<()> {
     set_threads(global)?;
-    let text = args.file.as_deref().map(read_text_file).transpose()?;
-    let file = args.file.as_deref().zip(text.as_deref());
-    let kind = file.map_or(FileKind::RoundRobin, |(_, text)| FileKind::of(text));
+    let file = match args.file.as_deref() {
+        Some(path) => {
+            let text = read_text_file(path)?;
+            if args.no_output && FileKind::of(&text) == FileKind::Sweep {
+                bail!(
+                    "{} describes a parameter sweep, which writes its cells to a folder; \
+                     drop --no-output",
+                    path.display()
+                );
+            }
+            AnyFile::from_ron(&text, path)?
+        }
+        None => AnyFile::embedded_default()?,
+    };
+    let file = file.with_seed_option(global.seed);
     let output = |from_file: Option<PathBuf>| {
         if args.no_output {
             None
@@ -164,27 +163,13 @@ pub fn run(global: &Global, args: &RunArgs) -> Result<()> {
             global.output.clone().or(from_file)
         }
     };
-    match (kind, file) {
-        (FileKind::Regime, Some((path, text))) => run_regime(
-            global,
-            path,
-            RegimeTournamentFile::load(text, path)?,
-            output(None),
-        ),
-        (FileKind::Society, Some((path, text))) => {
-            run_society(global, path, SocietyConfig::from_ron(text, path)?, &output)
-        }
-        (FileKind::Sweep, Some((path, text))) => {
-            if args.no_output {
-                bail!(
-                    "{} describes a parameter sweep, which writes its cells to a folder; \
-                     drop --no-output",
-                    path.display()
-                );
-            }
-            run_sweep(global, Sweep::from_ron(text, path)?, None, args.no_plots)
-        }
-        _ => run_round_robin(global, args, tournament_from(file, global)?, &output),
+    let path = file.origin().to_path_buf();
+    match file.into_loaded() {
+        Loaded::Regime(tournament) => run_regime(global, &path, *tournament, output(None)),
+        Loaded::Society(config) => run_society(global, &path, *config, &output),
+        Loaded::Sweep(sweep) => run_sweep(global, *sweep, None, args.no_plots),
+        Loaded::RoundRobin(tournament) => run_round_robin(global, args, *tournament, &output),
+        _ => bail!("{} is of a kind this program cannot run", path.display()),
     }
 }
 
@@ -229,14 +214,10 @@ fn run_round_robin(
     bar.0.finish_and_clear();
     say!(global, "\n{results}");
 
+    // The command-line seed has replaced the block's own seed too
+    // (`AnyFile::with_seed`).
     let evolution = match tournament.evolution.clone() {
-        Some(mut config) => {
-            if global.seed.is_some() {
-                // The command-line seed replaces the block's own seed too.
-                let mut raw: RawEvolutionConfig = config.into();
-                raw.seed = global.seed;
-                config = raw.try_into()?;
-            }
+        Some(config) => {
             let bar = progress::Reporter::new(global.quiet, "evolution runs");
             let evolution = evolve_played(rr, &results, &config, &bar).with_context(|| {
                 format!("the evolution block of {}", tournament.origin.display())
@@ -325,12 +306,9 @@ fn write_evolution(evolution: &TournamentEvolution, folder: &Path) -> Result<()>
 fn run_regime(
     global: &Global,
     path: &Path,
-    mut tournament: RegimeTournament,
+    tournament: RegimeTournament,
     output: Option<PathBuf>,
 ) -> Result<()> {
-    if let Some(seed) = global.seed {
-        tournament = tournament.with_seed(seed);
-    }
     let set = output.map(OutputSet::create).transpose()?;
     let bar = progress::Reporter::new(global.quiet, "regime games");
     let results = tournament.play_with_progress(&bar);
@@ -349,12 +327,9 @@ fn run_regime(
 fn run_society(
     global: &Global,
     path: &Path,
-    mut config: SocietyConfig,
+    config: SocietyConfig,
     output: &dyn Fn(Option<PathBuf>) -> Option<PathBuf>,
 ) -> Result<()> {
-    if let Some(seed) = global.seed {
-        config.seed = seed;
-    }
     let set = output(config.output.clone())
         .map(OutputSet::create)
         .transpose()?;

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
 use clap::Args;
+use twolevel_tournament::config::FileKind;
+use twolevel_tournament::file::AnyFile;
 use twolevel_tournament::sweep_file::{self, Shard, Sweep};
 
 use crate::commands::{say, set_threads};
@@ -40,27 +42,24 @@ pub struct MergeArgs {
 /// `twolevel sweep`.
 pub fn sweep(global: &Global, args: &SweepArgs) -> Result<()> {
     set_threads(global)?;
-    run_sweep(
-        global,
-        Sweep::from_file(&args.file)?,
-        args.shard,
-        args.no_plots,
-    )
+    let file = AnyFile::from_file_as(&args.file, FileKind::Sweep)?;
+    let sweep = file
+        .with_seed_option(global.seed)
+        .into_sweep()
+        .expect("a file loaded as a sweep holds one");
+    run_sweep(global, sweep, args.shard, args.no_plots)
 }
 
-/// Runs a loaded sweep (or a shard of it) on the thread pool already set
-/// up, with `--seed` replacing its seed, into `--output` (or the sweep
-/// file's `output`), and draws the plots of a whole sweep.
+/// Runs a loaded sweep (or a shard of it), its seed already replaced by
+/// `--seed` ([`AnyFile::with_seed`]), on the thread pool already set up,
+/// into `--output` (or the sweep file's `output`), and draws the plots of
+/// a whole sweep.
 pub fn run_sweep(
     global: &Global,
     sweep: Sweep,
     shard: Option<Shard>,
     no_plots: bool,
 ) -> Result<()> {
-    let sweep = match global.seed {
-        Some(seed) => sweep.with_seed(seed),
-        None => sweep,
-    };
     let folder = global
         .output
         .clone()

@@ -9,6 +9,8 @@ use pyo3::types::{PyDict, PyList};
 use rand_pcg::Pcg64Mcg;
 use rand_pcg::rand_core::SeedableRng;
 use twolevel::game::Currency;
+use twolevel::tournament::config::FileKind;
+use twolevel::tournament::file::AnyFile;
 use twolevel::tournament::regime::{RegimeTournament, RegimeTournamentFile};
 use twolevel::tournament::society::{Society, SocietyConfig, SocietyFile, SocietySweep};
 
@@ -52,7 +54,10 @@ pub fn run_regime_file<'py>(
     path: PathBuf,
     ranking: &str,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let tournament = RegimeTournamentFile::from_file(path).map_err(value_error)?;
+    let tournament = AnyFile::from_file_as(path, FileKind::Regime)
+        .map_err(value_error)?
+        .into_regime()
+        .expect("a file loaded as a regime tournament holds one");
     play_regime(py, &tournament, ranking)
 }
 
@@ -65,7 +70,10 @@ pub fn run_regime_ron<'py>(
     origin: &str,
     ranking: &str,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let tournament = RegimeTournamentFile::load(text, origin).map_err(value_error)?;
+    let tournament = AnyFile::from_ron_as(text, origin, FileKind::Regime, None)
+        .map_err(value_error)?
+        .into_regime()
+        .expect("a file loaded as a regime tournament holds one");
     play_regime(py, &tournament, ranking)
 }
 
@@ -86,6 +94,14 @@ pub fn run_regime<'py>(
     let file: RegimeTournamentFile = from_python(&spec, "regime")?;
     let tournament = file.build(PYTHON_ORIGIN).map_err(value_error)?;
     play_regime(py, &tournament, ranking)
+}
+
+/// The society of a file loaded as one, with its seed replaced by `seed`
+/// when one is given ([`AnyFile::with_seed`]).
+fn society_of(file: AnyFile, seed: Option<u64>) -> SocietyConfig {
+    file.with_seed_option(seed)
+        .into_society()
+        .expect("a file loaded as a society holds one")
 }
 
 /// Runs a society's sweep over q and mu and, if it has an evolution block,
@@ -148,8 +164,8 @@ pub fn run_society_file(
     path: PathBuf,
     seed: Option<u64>,
 ) -> PyResult<Bound<'_, PyDict>> {
-    let config = SocietyConfig::from_file(path).map_err(value_error)?;
-    run_society_config(py, config, seed)
+    let file = AnyFile::from_file_as(path, FileKind::Society).map_err(value_error)?;
+    run_society_config(py, society_of(file, seed), None)
 }
 
 /// [`run_society_file`] on society RON text; `origin` names it in errors.
@@ -161,8 +177,8 @@ pub fn run_society_ron<'py>(
     origin: &str,
     seed: Option<u64>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let config = SocietyConfig::from_ron(text, origin).map_err(value_error)?;
-    run_society_config(py, config, seed)
+    let file = AnyFile::from_ron_as(text, origin, FileKind::Society, None).map_err(value_error)?;
+    run_society_config(py, society_of(file, seed), None)
 }
 
 /// [`run_society_file`] on a dict with the fields of a society file, for

@@ -159,21 +159,16 @@ fn outcome_dict<'py>(
 fn evolve_loaded<'py>(
     py: Python<'py>,
     tournament: &twolevel::tournament::Tournament,
-    seed: Option<u64>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let Some(mut config) = tournament.evolution.clone() else {
+    // A seed given to the loader has replaced the block's own seed too
+    // (`AnyFile::with_seed`), as in the Rust example.
+    let Some(config) = tournament.evolution.clone() else {
         return Err(value_error(format!(
             "{} has no `evolution` block: add `evolution: Some((process: Moran))` (see \
              docs/evolution.md)",
             tournament.origin.display()
         )));
     };
-    if seed.is_some() {
-        // The seed replaces the block's own seed too, as in the Rust example.
-        let mut raw: RawEvolutionConfig = config.into();
-        raw.seed = seed;
-        config = raw.try_into().map_err(value_error)?;
-    }
     let round_robin = &tournament.round_robin;
     let evolution = py
         .detach(|| evolve_tournament(round_robin, &config))
@@ -214,7 +209,7 @@ pub fn evolve_file(
     seed: Option<u64>,
 ) -> PyResult<Bound<'_, PyDict>> {
     let tournament = load_file(path, seed)?;
-    evolve_loaded(py, &tournament, seed)
+    evolve_loaded(py, &tournament)
 }
 
 /// [`evolve_file`] on tournament RON text; `origin` names it in errors.
@@ -227,7 +222,7 @@ pub fn evolve_ron<'py>(
     seed: Option<u64>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let tournament = load_ron(text, origin, seed)?;
-    evolve_loaded(py, &tournament, seed)
+    evolve_loaded(py, &tournament)
 }
 
 /// Runs an evolutionary process on a payoff table (`table[i][j]`: type

@@ -9,7 +9,8 @@ use numpy::ndarray::Array2;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use twolevel::game::Currency;
-use twolevel::tournament::config::PresetCatalog;
+use twolevel::tournament::config::{FileKind, PresetCatalog};
+use twolevel::tournament::file::AnyFile;
 use twolevel::tournament::{RoundRobinResults, Tournament};
 
 use crate::convert::{self, RoundRobinSpec, optional_matrix, ranking_name, to_python, value_error};
@@ -17,26 +18,29 @@ use crate::convert::{self, RoundRobinSpec, optional_matrix, ranking_name, to_pyt
 /// The origin named in errors about tournaments built from Python objects.
 pub const PYTHON_ORIGIN: &str = "<python>";
 
-/// Reads and validates a round-robin tournament file; `seed` replaces the
-/// file's seed.
+/// Reads and validates a round-robin tournament file ([`AnyFile`]);
+/// `seed` replaces the file's seeds ([`AnyFile::with_seed`]: the round
+/// robin's and its evolution block's).
 pub fn load_file(path: PathBuf, seed: Option<u64>) -> PyResult<Tournament> {
-    let tournament = Tournament::from_file(&path).map_err(value_error)?;
-    Ok(with_seed(tournament, seed))
+    let file = AnyFile::from_file_as(&path, FileKind::RoundRobin).map_err(value_error)?;
+    Ok(into_tournament(file, seed))
 }
 
 /// Parses and validates round-robin RON text (presets from the built-in
 /// ones); `origin` names the text in errors.
 pub fn load_ron(text: &str, origin: &str, seed: Option<u64>) -> PyResult<Tournament> {
     let catalog = PresetCatalog::builtin().map_err(value_error)?;
-    let tournament = Tournament::from_ron(text, origin, &catalog).map_err(value_error)?;
-    Ok(with_seed(tournament, seed))
+    let file = AnyFile::from_ron_as(text, origin, FileKind::RoundRobin, Some(&catalog))
+        .map_err(value_error)?;
+    Ok(into_tournament(file, seed))
 }
 
-fn with_seed(mut tournament: Tournament, seed: Option<u64>) -> Tournament {
-    if let Some(seed) = seed {
-        tournament.round_robin = tournament.round_robin.with_seed(seed);
-    }
-    tournament
+/// The tournament of a file loaded as a round robin, with its seeds
+/// replaced by `seed` when one is given.
+fn into_tournament(file: AnyFile, seed: Option<u64>) -> Tournament {
+    file.with_seed_option(seed)
+        .into_tournament()
+        .expect("a file loaded as a round robin holds one")
 }
 
 /// Plays a tournament's round robin without holding the interpreter lock.

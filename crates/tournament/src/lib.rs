@@ -3,6 +3,9 @@
 //! Matches, round-robin and evolutionary tournaments for twolevel.
 //!
 //! - [`config`]: tournament files in RON, validated before anything runs.
+//! - [`file`]: a file of any kind ([`file::AnyFile`]: round robin, regime,
+//!   society or sweep), loaded once, with one `with_seed`, run to one
+//!   [`file::FileResults`].
 //! - [`play`]: the match engine, [`play_match`] under a validated
 //!   [`MatchConfig`].
 //! - [`round_robin`]: round-robin tournaments, run in parallel with
@@ -21,6 +24,8 @@
 //! - [`regime`]: iterated N-state regimes and regime tournaments over
 //!   group compositions.
 //! - [`levers`]: the seed article's six levers as paired experiments.
+//! - [`stats`]: the mean, standard deviation and standard errors every
+//!   kind of run reports over its repetitions or replicates.
 //!
 //! ## Quick start
 //!
@@ -59,6 +64,7 @@
 pub mod campaigns;
 pub mod config;
 pub mod evolution;
+pub mod file;
 pub mod levers;
 pub mod limits;
 pub mod output;
@@ -69,6 +75,7 @@ pub mod report;
 pub mod round_robin;
 pub mod seeding;
 pub mod society;
+pub mod stats;
 pub mod sweep;
 pub mod sweep_file;
 

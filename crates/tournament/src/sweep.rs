@@ -24,7 +24,8 @@ use serde::{Deserialize, Serialize};
 use twolevel_game::{Currency, ParameterError, Politicization, Politics};
 
 use crate::progress::NoProgress;
-use crate::round_robin::{MatchMeans, RoundRobin, RoundRobinResults, Summary};
+use crate::round_robin::{MatchMeans, RoundRobin, RoundRobinResults};
+use crate::stats::{Summary, standard_error};
 
 /// What one level of a sweep measured.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -69,7 +70,7 @@ impl SweepPoint {
         SweepPoint {
             pi,
             cooperation: summary.mean,
-            cooperation_standard_error: summary.std / (repetitions as f64).sqrt(),
+            cooperation_standard_error: standard_error(summary.std, repetitions),
             policy: means.payoff(Currency::Policy),
             player_cooperation: results
                 .standings

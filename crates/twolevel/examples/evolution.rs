@@ -25,8 +25,7 @@ use std::time::Instant;
 
 use anyhow::{Result, bail};
 use twolevel::tournament::evolution::{
-    EvolutionOutcome, FixationSummary, RawEvolutionConfig, TournamentEvolution, evolve_tournament,
-    write_csv,
+    EvolutionOutcome, FixationSummary, TournamentEvolution, evolve_tournament, write_csv,
 };
 
 use common::CommonArgs;
@@ -113,18 +112,14 @@ fn print_analytic(evolution: &TournamentEvolution, population: u32) {
 fn run() -> Result<()> {
     let args = parse_args()?;
     let tournament = args.load_shipped_tournament("evolution")?;
-    let Some(mut config) = tournament.evolution.clone() else {
+    // The command-line seed has replaced the block's own seed too
+    // (`AnyFile::with_seed`).
+    let Some(config) = tournament.evolution.clone() else {
         bail!(
             "{} has no `evolution` block: add `evolution: Some((process: Moran))` (see docs/evolution.md)",
             tournament.origin.display()
         );
     };
-    if args.seed.is_some() {
-        // The command-line seed replaces the block's own seed too.
-        let mut raw: RawEvolutionConfig = config.into();
-        raw.seed = args.seed;
-        config = raw.try_into()?;
-    }
     println!(
         "{} ({}): {} players, process {:?}, selection on {}, population {}, {} run(s), seed {}",
         tournament.name,

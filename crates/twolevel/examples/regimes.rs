@@ -30,9 +30,11 @@ use anyhow::{Context, Result, bail};
 use rand_pcg::Pcg64Mcg;
 use rand_pcg::rand_core::SeedableRng;
 use twolevel::files::parse_ron;
+use twolevel::AnyFile;
 use twolevel::prelude::*;
 use twolevel::strategies::regime::registry::build_regime;
 use twolevel::strategies::registry::StrategySpec;
+use twolevel::tournament::config::FileKind;
 use twolevel::tournament::regime::config::{CLIMATE, MFN};
 use twolevel::tournament::regime::{RegimeBuffers, play_regime};
 
@@ -298,14 +300,20 @@ fn parse_args() -> Result<(Option<String>, Option<PathBuf>)> {
 fn run() -> Result<()> {
     let (file, output) = parse_args()?;
     if let Some(path) = file {
-        let results = RegimeTournamentFile::from_file(&path)?.play();
+        let results = AnyFile::from_file_as(&path, FileKind::Regime)?
+            .into_regime()
+            .context("a regime file")?
+            .play();
         return report(&path, &results, output.as_deref());
     }
     for (name, text) in [
         ("tournaments/mfn.ron", MFN),
         ("tournaments/climate.ron", CLIMATE),
     ] {
-        let results = RegimeTournamentFile::load(text, name)?.play();
+        let results = AnyFile::from_ron_as(text, name, FileKind::Regime, None)?
+            .into_regime()
+            .context("a regime file")?
+            .play();
         report(name, &results, output.as_deref())?;
     }
     tolerance_sweep()?;

@@ -28,8 +28,10 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use rand_pcg::Pcg64Mcg;
 use rand_pcg::rand_core::SeedableRng;
+use twolevel::AnyFile;
+use twolevel::tournament::config::FileKind;
 use twolevel::tournament::society::{
-    DEFAULT_SOCIETY, DEFAULT_SOCIETY_ORIGIN, Society, SocietyConfig, SocietySweep, Trait,
+    DEFAULT_SOCIETY, DEFAULT_SOCIETY_ORIGIN, Society, SocietySweep, Trait,
 };
 
 use common::CommonArgs;
@@ -44,13 +46,19 @@ fn run() -> Result<()> {
         "usage: society [FILE.ron] [--seed N] [--output DIR] [--no-output]",
         |_, _| Ok(false),
     )?;
-    let mut config = match &args.file {
-        Some(path) => SocietyConfig::from_file(path)?,
-        None => SocietyConfig::from_ron(DEFAULT_SOCIETY, DEFAULT_SOCIETY_ORIGIN)?,
+    let file = match &args.file {
+        Some(path) => AnyFile::from_file_as(path, FileKind::Society)?,
+        None => AnyFile::from_ron_as(
+            DEFAULT_SOCIETY,
+            DEFAULT_SOCIETY_ORIGIN,
+            FileKind::Society,
+            None,
+        )?,
     };
-    if let Some(seed) = args.seed {
-        config.seed = seed;
-    }
+    let config = file
+        .with_seed_option(args.seed)
+        .into_society()
+        .context("a society file")?;
     let params = config.params;
     println!(
         "{} ({}): Z = {}, norm {}, {:?} assessment, e = {}, {:?} mode, {} + {} steps per point, seed {}, {} replicate(s)",

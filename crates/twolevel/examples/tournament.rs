@@ -1,7 +1,7 @@
 //! Runs a tournament file from `tournaments/` and prints its results: a
-//! round robin's ranking, or, through [`twolevel::run_any_file`], a regime
-//! tournament's standings, a society's sweep or a parameter sweep's
-//! summary.
+//! round robin's ranking, or a regime tournament's standings, a society's
+//! sweep or a parameter sweep's summary; every kind is loaded as a
+//! [`twolevel::AnyFile`], reading the file once.
 //!
 //! ```text
 //! cargo run --release --example tournament                    # the embedded default (tournaments/two-level.ron)
@@ -28,8 +28,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
+use twolevel::AnyFile;
 use twolevel::files::read_text_file;
-use twolevel::tournament::config::{DEFAULT_ORIGIN, DEFAULT_TOURNAMENT, FileKind};
+use twolevel::tournament::config::{DEFAULT_ORIGIN, DEFAULT_TOURNAMENT, FileKind, PresetCatalog};
 
 use common::CommonArgs;
 
@@ -69,8 +70,9 @@ fn parse_args() -> Result<Args> {
     })
 }
 
-/// Runs a regime, society or sweep file through the facade's [`twolevel::run_any_file`] and prints what it gave.
-fn run_other_kind(args: &Args, path: &std::path::Path, kind: FileKind) -> Result<()> {
+/// Runs a regime, society or sweep file loaded as an [`AnyFile`] and prints
+/// what it gave.
+fn run_other_kind(args: &Args, path: &std::path::Path, text: &str, kind: FileKind) -> Result<()> {
     if args.common.output.is_some() || args.serial || args.threads.is_some() {
         bail!(
             "`--output`, `--serial` and `--threads` apply to round robins; \
@@ -79,7 +81,8 @@ fn run_other_kind(args: &Args, path: &std::path::Path, kind: FileKind) -> Result
         );
     }
     let start = Instant::now();
-    let results = twolevel::run_any_file(path, args.common.seed)?;
+    let file = AnyFile::from_ron(text, path)?.with_seed_option(args.common.seed);
+    let results = file.play()?;
     println!("{} ({kind:?} file):\n{results}", path.display());
     println!("Played in {:.1} ms.", start.elapsed().as_secs_f64() * 1e3);
     Ok(())
@@ -87,15 +90,27 @@ fn run_other_kind(args: &Args, path: &std::path::Path, kind: FileKind) -> Result
 
 fn run() -> Result<()> {
     let args = parse_args()?;
-    if let Some(path) = &args.common.file {
-        let kind = FileKind::of(&read_text_file(path)?);
-        if kind != FileKind::RoundRobin {
-            return run_other_kind(&args, path, kind);
+    // The file is read once; its kind says how it runs.
+    let file = match &args.common.file {
+        Some(path) => {
+            let text = read_text_file(path)?;
+            let kind = FileKind::of(&text);
+            if kind != FileKind::RoundRobin {
+                return run_other_kind(&args, path, &text, kind);
+            }
+            AnyFile::from_ron(&text, path)?
         }
-    }
-    let mut tournament = args
-        .common
-        .load_tournament(DEFAULT_TOURNAMENT, DEFAULT_ORIGIN)?;
+        None => AnyFile::from_ron_as(
+            DEFAULT_TOURNAMENT,
+            DEFAULT_ORIGIN,
+            FileKind::RoundRobin,
+            Some(&PresetCatalog::builtin()?),
+        )?,
+    };
+    let mut tournament = file
+        .with_seed_option(args.common.seed)
+        .into_tournament()
+        .context("a round-robin file")?;
     tournament.round_robin = tournament.round_robin.with_parallel(!args.serial);
 
     let rr = &tournament.round_robin;

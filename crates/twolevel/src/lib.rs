@@ -73,6 +73,9 @@
 use std::path::Path;
 
 pub use twolevel_files as files;
+use twolevel_tournament::config::FileKind;
+pub use twolevel_tournament::file::{AnyFile, FileResults};
+
 pub use twolevel_game as game;
 pub use twolevel_strategies as strategies;
 pub use twolevel_tournament as tournament;
@@ -143,19 +146,31 @@ pub enum Error {
     Sweep(#[from] twolevel_tournament::sweep_file::SweepError),
 }
 
+impl From<twolevel_tournament::file::FileError> for Error {
+    /// The inner error, in the variant of its own type.
+    fn from(error: twolevel_tournament::file::FileError) -> Self {
+        use twolevel_tournament::file::FileError;
+        match error {
+            FileError::Config(error) => Error::Config(error),
+            FileError::Sweep(error) => Error::Sweep(error),
+            FileError::Parameter(error) => Error::Parameter(error),
+        }
+    }
+}
+
 /// Reads and validates the round-robin tournament file at `path`
 /// (`tournaments/*.ron`; presets resolve as
 /// [`Tournament::from_file`](tournament::Tournament::from_file) says), with
-/// its seed replaced by `seed` when one is given.
+/// its seeds (the round robin's and its evolution block's) replaced by
+/// `seed` when one is given ([`AnyFile::with_seed`]).
 pub fn load_tournament(
     path: impl AsRef<Path>,
     seed: impl Into<Option<u64>>,
 ) -> Result<twolevel_tournament::Tournament, Error> {
-    let mut tournament = twolevel_tournament::Tournament::from_file(path)?;
-    if let Some(seed) = seed.into() {
-        tournament.round_robin = tournament.round_robin.with_seed(seed);
-    }
-    Ok(tournament)
+    let file = AnyFile::from_file_as(path, FileKind::RoundRobin)?.with_seed_option(seed.into());
+    Ok(file
+        .into_tournament()
+        .expect("a file loaded as a round robin holds one"))
 }
 
 /// Plays the round robin of the tournament file at `path`, with its seed
@@ -218,56 +233,18 @@ pub fn evolve_file(
 pub fn run_regime_file(
     path: impl AsRef<Path>,
 ) -> Result<twolevel_tournament::regime::RegimeTournamentResults, Error> {
-    Ok(twolevel_tournament::regime::RegimeTournamentFile::from_file(path)?.play())
-}
-
-/// What a tournament file of any kind gave ([`run_any_file`]). Each kind
-/// prints as its results table (`{}`), which names the currency it ranks
-/// by.
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum FileResults {
-    /// A round robin's results; `evolution` holds the outcome of the
-    /// file's `evolution` block when it has one.
-    RoundRobin {
-        /// The round robin's results.
-        results: Box<twolevel_tournament::RoundRobinResults>,
-        /// The evolution block's outcome, on the round robin's payoffs.
-        evolution: Option<Box<twolevel_tournament::evolution::TournamentEvolution>>,
-    },
-    /// A regime tournament's results.
-    Regime(Box<twolevel_tournament::regime::RegimeTournamentResults>),
-    /// A society's sweep over monitoring and assessment error.
-    Society(Box<twolevel_tournament::society::SocietySweep>),
-    /// A parameter sweep file's results, run in memory
-    /// ([`Sweep::run_in_memory`](tournament::sweep_file::Sweep::run_in_memory)):
-    /// the tidy table (the bytes `twolevel sweep` writes to `sweep.csv`)
-    /// and its summary over replicates.
-    Sweep(Box<twolevel_tournament::sweep_file::SweepResults>),
-}
-
-impl std::fmt::Display for FileResults {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            FileResults::RoundRobin { results, evolution } => {
-                write!(f, "{results}")?;
-                if let Some(evolution) = evolution {
-                    write!(f, "\n\n{evolution}")?;
-                }
-                Ok(())
-            }
-            FileResults::Regime(results) => write!(f, "{results}"),
-            FileResults::Society(sweep) => write!(f, "{sweep}"),
-            FileResults::Sweep(sweep) => write!(f, "{sweep}"),
-        }
-    }
+    let tournament = AnyFile::from_file_as(path, FileKind::Regime)?
+        .into_regime()
+        .expect("a file loaded as a regime tournament holds one");
+    Ok(tournament.play())
 }
 
 /// Runs the tournament file at `path` whatever its kind
 /// ([`FileKind::of`](tournament::config::FileKind::of)): a round robin
 /// (and its `evolution` block when it has one), a regime tournament, a
-/// society or a parameter sweep, with the file's seed replaced by `seed`
-/// when one is given. The file is read once.
+/// society or a parameter sweep, with the file's seeds replaced by `seed`
+/// when one is given ([`AnyFile::with_seed`]). The file is read once;
+/// this is [`AnyFile::from_file`], then [`AnyFile::play`].
 ///
 /// It writes no file. A sweep runs every cell in memory and returns the
 /// tidy table and its summary ([`FileResults::Sweep`]), the same bytes
@@ -289,63 +266,9 @@ pub fn run_any_file(
     path: impl AsRef<Path>,
     seed: impl Into<Option<u64>>,
 ) -> Result<FileResults, Error> {
-    use twolevel_tournament::config::{FileKind, PresetCatalog};
-    let path = path.as_ref();
-    let seed = seed.into();
-    let text = twolevel_files::read_text_file(path)?;
-    match FileKind::of(&text) {
-        FileKind::Regime => {
-            let mut tournament =
-                twolevel_tournament::regime::RegimeTournamentFile::load(&text, path)?;
-            if let Some(seed) = seed {
-                tournament = tournament.with_seed(seed);
-            }
-            Ok(FileResults::Regime(Box::new(tournament.play())))
-        }
-        FileKind::Society => {
-            let mut config = twolevel_tournament::society::SocietyConfig::from_ron(&text, path)?;
-            if let Some(seed) = seed {
-                config.seed = seed;
-            }
-            let sweep = twolevel_tournament::society::SocietySweep::run(&config)?;
-            Ok(FileResults::Society(Box::new(sweep)))
-        }
-        FileKind::Sweep => {
-            let mut sweep = twolevel_tournament::sweep_file::Sweep::from_ron(&text, path)?;
-            if let Some(seed) = seed {
-                sweep = sweep.with_seed(seed);
-            }
-            let results = sweep.run_in_memory(&twolevel_tournament::progress::NoProgress)?;
-            Ok(FileResults::Sweep(Box::new(results)))
-        }
-        _ => {
-            let catalog = PresetCatalog::for_tournament_file(path)?;
-            let mut tournament = twolevel_tournament::Tournament::from_ron(&text, path, &catalog)?;
-            if let Some(seed) = seed {
-                tournament.round_robin = tournament.round_robin.with_seed(seed);
-            }
-            let results = tournament.round_robin.play();
-            let evolution = match &tournament.evolution {
-                Some(config) => Some(Box::new(
-                    twolevel_tournament::evolution::evolve_played(
-                        &tournament.round_robin,
-                        &results,
-                        config,
-                        &twolevel_tournament::progress::NoProgress,
-                    )
-                    .map_err(|error| {
-                        twolevel_files::ConfigError::from_parameter(path, error.within("evolution"))
-                            .located_in(&text)
-                    })?,
-                )),
-                None => None,
-            };
-            Ok(FileResults::RoundRobin {
-                results: Box::new(results),
-                evolution,
-            })
-        }
-    }
+    Ok(AnyFile::from_file(path)?
+        .with_seed_option(seed.into())
+        .play()?)
 }
 
 /// The society of states (MODEL.md section 11) in one import: norms,

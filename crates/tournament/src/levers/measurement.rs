@@ -164,14 +164,10 @@ impl LeverOutcome {
     #[must_use]
     pub fn cooperation_effect_standard_error(&self) -> Option<f64> {
         let (pulled, not) = self.pulled_and_not();
-        let differences: Vec<f64> = pulled
-            .cooperation_by_repetition
-            .iter()
-            .zip(&not.cooperation_by_repetition)
-            .map(|(a, b)| a - b)
-            .collect();
-        let n = differences.len();
-        (n >= 2).then(|| Summary::of(differences).std / (n as f64).sqrt())
+        crate::stats::paired_standard_error(
+            &pulled.cooperation_by_repetition,
+            &not.cooperation_by_repetition,
+        )
     }
 }
 

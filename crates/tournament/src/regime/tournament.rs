@@ -256,6 +256,12 @@ impl RegimeTournament {
         self
     }
 
+    /// The master seed.
+    #[must_use]
+    pub const fn seed(&self) -> u64 {
+        self.seed
+    }
+
     /// The same tournament playing at most `max` compositions (at least 1):
     /// all of them when they are no more, a seeded sample of `max`
     /// otherwise.

@@ -71,38 +71,7 @@ pub struct MatchRecord {
     pub result: MatchResult,
 }
 
-/// A quantity measured once per repetition, with its mean and standard
-/// deviation.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Summary {
-    /// The mean over repetitions.
-    pub mean: f64,
-    /// The sample standard deviation over repetitions (0 for one).
-    pub std: f64,
-    /// The value in each repetition.
-    pub per_repetition: Vec<f64>,
-}
-
-impl Summary {
-    /// Summarises the values of each repetition.
-    #[must_use]
-    pub fn of(per_repetition: Vec<f64>) -> Self {
-        let n = per_repetition.len() as f64;
-        let mean = per_repetition.iter().sum::<f64>() / n;
-        let std = if per_repetition.len() > 1 {
-            let squares: f64 = per_repetition.iter().map(|v| (v - mean).powi(2)).sum();
-            (squares / (n - 1.0)).sqrt()
-        } else {
-            0.0
-        };
-        Summary {
-            mean,
-            std,
-            per_repetition,
-        }
-    }
-}
+pub use crate::stats::Summary;
 
 /// One player's results over the whole tournament.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -34,6 +34,7 @@ use super::config::SocietyConfig;
 use super::engine::Society;
 use super::params::{EncounterMode, Institution, SocietyParams};
 use crate::report::{OutputError, write_csv, write_json_file};
+use crate::stats::mean_and_standard_error_from_variance;
 
 /// The columns of the sweep's CSV file, in order.
 pub const CSV_HEADER: [&str; 16] = [
@@ -234,7 +235,10 @@ fn measure(config: &SocietyConfig, params: SocietyParams) -> Result<SocietyPoint
             )
         })
         .collect::<Result<Vec<Measures>, ParameterError>>()?;
-    let statistic = |k: usize| mean_and_standard_error(runs.iter().map(|run| run[k]));
+    let statistic = |k: usize| {
+        let values: Vec<f64> = runs.iter().map(|run| run[k]).collect();
+        mean_and_standard_error_from_variance(&values)
+    };
     let [good, cooperation, policy, political, utility] = [0, 1, 2, 3, 4].map(statistic);
     Ok(SocietyPoint {
         q: params.observation(),
@@ -254,19 +258,6 @@ fn measure(config: &SocietyConfig, params: SocietyParams) -> Result<SocietyPoint
         g_star: None,
         g_star_cooperation: None,
     })
-}
-
-/// The mean of `values` and, for two or more, the standard error of the
-/// mean.
-#[allow(clippy::cast_precision_loss)]
-fn mean_and_standard_error(values: impl Iterator<Item = f64> + Clone) -> (f64, Option<f64>) {
-    let n = values.clone().count() as f64;
-    let mean = values.clone().sum::<f64>() / n;
-    let error = (n >= 2.0).then(|| {
-        let variance = values.map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0);
-        (variance / n).sqrt()
-    });
-    (mean, error)
 }
 
 /// Runs one point from `seed` and measures it.

@@ -8,8 +8,9 @@
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
+use twolevel::AnyFile;
 use twolevel::tournament::Tournament;
-use twolevel::tournament::config::{PresetCatalog, shipped_tournament};
+use twolevel::tournament::config::{FileKind, PresetCatalog, shipped_tournament};
 
 /// The arguments both examples take.
 #[derive(Debug, Default)]
@@ -83,19 +84,25 @@ impl CommonArgs {
     }
 
     /// The tournament in the given file, or else the embedded `default_text`
-    /// (reported as coming from `default_origin`) with the built-in presets;
-    /// its round robin takes the `--seed` if one was given.
+    /// (reported as coming from `default_origin`) with the built-in presets,
+    /// loaded through [`AnyFile`]; the `--seed`, if one was given, replaces
+    /// its seeds ([`AnyFile::with_seed`]: the round robin's and its
+    /// evolution block's).
     // The `society` example loads a society file instead.
     #[allow(dead_code)]
     pub fn load_tournament(&self, default_text: &str, default_origin: &str) -> Result<Tournament> {
-        let mut tournament = match &self.file {
-            Some(path) => Tournament::from_file(path)?,
-            None => Tournament::from_ron(default_text, default_origin, &PresetCatalog::builtin()?)?,
+        let file = match &self.file {
+            Some(path) => AnyFile::from_file_as(path, FileKind::RoundRobin)?,
+            None => AnyFile::from_ron_as(
+                default_text,
+                default_origin,
+                FileKind::RoundRobin,
+                Some(&PresetCatalog::builtin()?),
+            )?,
         };
-        if let Some(seed) = self.seed {
-            tournament.round_robin = tournament.round_robin.with_seed(seed);
-        }
-        Ok(tournament)
+        file.with_seed_option(self.seed)
+            .into_tournament()
+            .context("a round-robin file")
     }
 
     /// The tournament in the given file, or else the shipped file

@@ -1,0 +1,348 @@
+//! A tournament file of any kind, loaded once: [`AnyFile`] (a round robin
+//! with its optional evolution block, a regime tournament, a society or a
+//! parameter sweep), dispatched on [`FileKind::of`], with the one
+//! [`AnyFile::with_seed`] that replaces every seed the file holds, and
+//! [`AnyFile::play`], which runs it in memory and returns [`FileResults`].
+//!
+//! The command-line program, the facade, the examples and the Python
+//! package all load files through this type, so a file means the same
+//! thing, and a seed replaces the same seeds, wherever it is run.
+//!
+//! ```
+//! use twolevel_tournament::config::FileKind;
+//! use twolevel_tournament::file::{AnyFile, FileResults};
+//!
+//! let text = twolevel_tournament::config::shipped_tournament("climate").unwrap();
+//! let file = AnyFile::from_ron(text, "climate.ron")?.with_seed(7);
+//! assert_eq!(file.kind(), FileKind::Regime);
+//! assert_eq!(file.seed(), 7);
+//! assert!(matches!(file.play()?, FileResults::Regime(_)));
+//! # Ok::<(), twolevel_tournament::file::FileError>(())
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use twolevel_game::ParameterError;
+use twolevel_strategies::config::{ConfigError, read_text_file};
+
+use crate::config::{DEFAULT_ORIGIN, DEFAULT_TOURNAMENT, FileKind, PresetCatalog, Tournament};
+use crate::evolution::{RawEvolutionConfig, TournamentEvolution, evolve_played};
+use crate::progress::{NoProgress, Progress};
+use crate::regime::{RegimeTournament, RegimeTournamentFile, RegimeTournamentResults};
+use crate::round_robin::RoundRobinResults;
+use crate::society::{SocietyConfig, SocietySweep};
+use crate::sweep_file::{Sweep, SweepError, SweepResults};
+
+/// Why a file could not be loaded or run.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    /// The file could not be read, parsed or accepted, or its evolution
+    /// block could not run; the error names the file, the line and the
+    /// column.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// A sweep file could not be loaded or run.
+    #[error(transparent)]
+    Sweep(#[from] SweepError),
+    /// A society's sweep level is invalid.
+    #[error(transparent)]
+    Parameter(#[from] ParameterError),
+}
+
+/// What a file holds, by kind ([`AnyFile::loaded`]).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Loaded {
+    /// A round robin, with its evolution block if it has one.
+    RoundRobin(Box<Tournament>),
+    /// A regime tournament.
+    Regime(Box<RegimeTournament>),
+    /// A society and its sweep over q and mu.
+    Society(Box<SocietyConfig>),
+    /// A parameter sweep over a base file.
+    Sweep(Box<Sweep>),
+}
+
+/// A tournament file of any kind, read once and validated (see the
+/// [module documentation](self)).
+#[derive(Debug)]
+pub struct AnyFile {
+    origin: PathBuf,
+    text: String,
+    loaded: Loaded,
+}
+
+impl AnyFile {
+    /// Reads the file at `path` once and loads it by its kind
+    /// ([`FileKind::of`]); presets resolve as [`Tournament::from_file`]
+    /// says, and a sweep's base file relative to `path`'s folder.
+    pub fn from_file(path: impl AsRef<Path>) -> Result<AnyFile, FileError> {
+        let path = path.as_ref();
+        let text = read_text_file(path)?;
+        AnyFile::from_ron_as(&text, path, FileKind::of(&text), None)
+    }
+
+    /// Reads the file at `path` once and loads it as a file of `kind`,
+    /// whatever it starts with: a file of another kind is refused by that
+    /// kind's loader (a round robin's says how to run the file).
+    pub fn from_file_as(path: impl AsRef<Path>, kind: FileKind) -> Result<AnyFile, FileError> {
+        let path = path.as_ref();
+        AnyFile::from_ron_as(&read_text_file(path)?, path, kind, None)
+    }
+
+    /// Loads `text` read from `origin` by its kind ([`FileKind::of`]), as
+    /// [`AnyFile::from_file`] does.
+    pub fn from_ron(text: &str, origin: impl AsRef<Path>) -> Result<AnyFile, FileError> {
+        AnyFile::from_ron_as(text, origin, FileKind::of(text), None)
+    }
+
+    /// Loads `text` read from `origin` as a file of `kind`, as
+    /// [`AnyFile::from_file_as`] does. A round robin's presets come from
+    /// `catalog`, or with `None` from the folders next to `origin`
+    /// ([`PresetCatalog::for_tournament_file`]).
+    pub fn from_ron_as(
+        text: &str,
+        origin: impl AsRef<Path>,
+        kind: FileKind,
+        catalog: Option<&PresetCatalog>,
+    ) -> Result<AnyFile, FileError> {
+        let origin = origin.as_ref();
+        let loaded = match kind {
+            FileKind::Regime => Loaded::Regime(Box::new(RegimeTournamentFile::load(text, origin)?)),
+            FileKind::Society => Loaded::Society(Box::new(SocietyConfig::from_ron(text, origin)?)),
+            FileKind::Sweep => Loaded::Sweep(Box::new(Sweep::from_ron(text, origin)?)),
+            FileKind::RoundRobin => {
+                let tournament = match catalog {
+                    Some(catalog) => Tournament::from_ron(text, origin, catalog)?,
+                    None => Tournament::from_ron(
+                        text,
+                        origin,
+                        &PresetCatalog::for_tournament_file(origin)?,
+                    )?,
+                };
+                Loaded::RoundRobin(Box::new(tournament))
+            }
+        };
+        Ok(AnyFile {
+            origin: origin.to_path_buf(),
+            text: text.to_owned(),
+            loaded,
+        })
+    }
+
+    /// The embedded default tournament (`tournaments/two-level.ron`) with
+    /// the built-in presets.
+    pub fn embedded_default() -> Result<AnyFile, FileError> {
+        AnyFile::from_ron_as(
+            DEFAULT_TOURNAMENT,
+            DEFAULT_ORIGIN,
+            FileKind::RoundRobin,
+            Some(&PresetCatalog::builtin()?),
+        )
+    }
+
+    /// The file's kind.
+    #[must_use]
+    pub fn kind(&self) -> FileKind {
+        match &self.loaded {
+            Loaded::RoundRobin(_) => FileKind::RoundRobin,
+            Loaded::Regime(_) => FileKind::Regime,
+            Loaded::Society(_) => FileKind::Society,
+            Loaded::Sweep(_) => FileKind::Sweep,
+        }
+    }
+
+    /// Where the file was read from (the origin named in its errors).
+    #[must_use]
+    pub fn origin(&self) -> &Path {
+        &self.origin
+    }
+
+    /// The file's text, as read.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// What the file holds.
+    #[must_use]
+    pub fn loaded(&self) -> &Loaded {
+        &self.loaded
+    }
+
+    /// What the file holds, taken out of it.
+    #[must_use]
+    pub fn into_loaded(self) -> Loaded {
+        self.loaded
+    }
+
+    /// The round-robin tournament a round-robin file holds, or `None` for a
+    /// file of another kind.
+    #[must_use]
+    pub fn into_tournament(self) -> Option<Tournament> {
+        match self.loaded {
+            Loaded::RoundRobin(tournament) => Some(*tournament),
+            _ => None,
+        }
+    }
+
+    /// The regime tournament a regime file holds, or `None` for a file of
+    /// another kind.
+    #[must_use]
+    pub fn into_regime(self) -> Option<RegimeTournament> {
+        match self.loaded {
+            Loaded::Regime(tournament) => Some(*tournament),
+            _ => None,
+        }
+    }
+
+    /// The society a society file holds, or `None` for a file of another
+    /// kind.
+    #[must_use]
+    pub fn into_society(self) -> Option<SocietyConfig> {
+        match self.loaded {
+            Loaded::Society(config) => Some(*config),
+            _ => None,
+        }
+    }
+
+    /// The sweep a sweep file holds, or `None` for a file of another kind.
+    #[must_use]
+    pub fn into_sweep(self) -> Option<Sweep> {
+        match self.loaded {
+            Loaded::Sweep(sweep) => Some(*sweep),
+            _ => None,
+        }
+    }
+
+    /// The file's master seed: the round robin's, the regime tournament's,
+    /// the society's first replicate's, or the sweep's.
+    #[must_use]
+    pub fn seed(&self) -> u64 {
+        match &self.loaded {
+            Loaded::RoundRobin(tournament) => tournament.round_robin.seed(),
+            Loaded::Regime(tournament) => tournament.seed(),
+            Loaded::Society(config) => config.seed,
+            Loaded::Sweep(sweep) => sweep.identity().seed,
+        }
+    }
+
+    /// The file with every seed it holds replaced by `seed`: a round
+    /// robin's and its evolution block's own, a regime tournament's, a
+    /// society's, or a sweep's master seed (which changes the sweep's
+    /// identity hash, [`Sweep::with_seed`]).
+    #[must_use]
+    pub fn with_seed(mut self, seed: u64) -> Self {
+        self.loaded = match self.loaded {
+            Loaded::RoundRobin(mut tournament) => {
+                tournament.round_robin = tournament.round_robin.with_seed(seed);
+                if let Some(config) = tournament.evolution.take() {
+                    let mut raw: RawEvolutionConfig = config.into();
+                    raw.seed = Some(seed);
+                    tournament.evolution = Some(
+                        raw.try_into()
+                            .expect("a valid evolution block stays valid with another seed"),
+                    );
+                }
+                Loaded::RoundRobin(tournament)
+            }
+            Loaded::Regime(tournament) => Loaded::Regime(Box::new(tournament.with_seed(seed))),
+            Loaded::Society(mut config) => {
+                config.seed = seed;
+                Loaded::Society(config)
+            }
+            Loaded::Sweep(sweep) => Loaded::Sweep(Box::new(sweep.with_seed(seed))),
+        };
+        self
+    }
+
+    /// [`AnyFile::with_seed`] when a seed is given, else the file as it is.
+    #[must_use]
+    pub fn with_seed_option(self, seed: Option<u64>) -> Self {
+        match seed {
+            Some(seed) => self.with_seed(seed),
+            None => self,
+        }
+    }
+
+    /// Runs the file in memory and returns its results; it writes no file.
+    /// A round robin plays, then its evolution block if it has one; a
+    /// sweep runs every cell in memory ([`Sweep::run_in_memory`]).
+    pub fn play(&self) -> Result<FileResults, FileError> {
+        self.play_with_progress(&NoProgress)
+    }
+
+    /// [`AnyFile::play`], telling `progress` how the run advances (matches
+    /// of a round robin, regime games, society grid points or sweep
+    /// cells). The results are the same as without it.
+    pub fn play_with_progress(&self, progress: &dyn Progress) -> Result<FileResults, FileError> {
+        Ok(match &self.loaded {
+            Loaded::Regime(tournament) => {
+                FileResults::Regime(Box::new(tournament.play_with_progress(progress)))
+            }
+            Loaded::Society(config) => {
+                FileResults::Society(Box::new(SocietySweep::run_with_progress(config, progress)?))
+            }
+            Loaded::Sweep(sweep) => FileResults::Sweep(Box::new(sweep.run_in_memory(progress)?)),
+            Loaded::RoundRobin(tournament) => {
+                let results = tournament.round_robin.play_with_progress(progress);
+                let evolution = match &tournament.evolution {
+                    Some(config) => Some(Box::new(
+                        evolve_played(&tournament.round_robin, &results, config, &NoProgress)
+                            .map_err(|error| {
+                                ConfigError::from_parameter(&self.origin, error.within("evolution"))
+                                    .located_in(&self.text)
+                            })?,
+                    )),
+                    None => None,
+                };
+                FileResults::RoundRobin {
+                    results: Box::new(results),
+                    evolution,
+                }
+            }
+        })
+    }
+}
+
+/// What a tournament file of any kind gave ([`AnyFile::play`]). Each kind
+/// prints as its results table (`{}`), which names the currency it ranks
+/// by.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum FileResults {
+    /// A round robin's results; `evolution` holds the outcome of the
+    /// file's `evolution` block when it has one.
+    RoundRobin {
+        /// The round robin's results.
+        results: Box<RoundRobinResults>,
+        /// The evolution block's outcome, on the round robin's payoffs.
+        evolution: Option<Box<TournamentEvolution>>,
+    },
+    /// A regime tournament's results.
+    Regime(Box<RegimeTournamentResults>),
+    /// A society's sweep over monitoring and assessment error.
+    Society(Box<SocietySweep>),
+    /// A parameter sweep file's results, run in memory
+    /// ([`Sweep::run_in_memory`]): the tidy table (the bytes
+    /// `twolevel sweep` writes to `sweep.csv`) and its summary over
+    /// replicates.
+    Sweep(Box<SweepResults>),
+}
+
+impl std::fmt::Display for FileResults {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FileResults::RoundRobin { results, evolution } => {
+                write!(f, "{results}")?;
+                if let Some(evolution) = evolution {
+                    write!(f, "\n\n{evolution}")?;
+                }
+                Ok(())
+            }
+            FileResults::Regime(results) => write!(f, "{results}"),
+            FileResults::Society(sweep) => write!(f, "{sweep}"),
+            FileResults::Sweep(sweep) => write!(f, "{sweep}"),
+        }
+    }
+}

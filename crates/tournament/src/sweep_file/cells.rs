@@ -1,0 +1,312 @@
+//! Running cells: preparing an output folder (resume, shards), playing a
+//! cell with its replicate's seed, its rows of the tidy CSV, and the
+//! folders of finished cells.
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+impl Sweep {
+    /// Prepares `folder` for the sweep, or for one shard of it: checks
+    /// that it holds this sweep (and this shard) or nothing yet, writes
+    /// `sweep.json` (and `shard.json`), and lists the cells that are the
+    /// shard's and those of them still to run.
+    pub fn prepare(&self, folder: &Path, shard: Option<Shard>) -> Result<Pending, SweepError> {
+        claim_folder(folder, &self.identity)?;
+        if let Some(shard) = shard {
+            let path = folder.join("shard.json");
+            match fs::read_to_string(&path) {
+                Ok(text) => {
+                    let found: Shard =
+                        serde_json::from_str(&text).map_err(|e| SweepError::Malformed {
+                            path: path.clone(),
+                            expected: "a shard description",
+                            reason: e.to_string(),
+                        })?;
+                    if found != shard {
+                        return Err(SweepError::OtherShard {
+                            folder: folder.to_path_buf(),
+                            found,
+                            expected: shard,
+                        });
+                    }
+                }
+                Err(_) => {
+                    write_json_file(&shard, &path)?;
+                }
+            }
+        }
+        let owned: Vec<usize> = (0..self.identity.cells)
+            .filter(|&c| shard.is_none_or(|s| s.owns(c)))
+            .collect();
+        let done = finished_cells(folder)?;
+        let to_run = owned
+            .iter()
+            .copied()
+            .filter(|c| !done.contains(c))
+            .collect();
+        Ok(Pending { owned, to_run })
+    }
+
+    /// Plays cell `cell` and writes its folder whole: the round robin's
+    /// files and `rows.csv`, its rows of the tidy CSV.
+    pub fn run_cell(&self, folder: &Path, cell: usize) -> Result<(), SweepError> {
+        let (results, rows) = self.play_cell(cell);
+        let set = OutputSet::create(cell_folder(folder, cell))?;
+        results.write_files(set.path(), OutputOptions::default())?;
+        write_atomically(&set.path().join("rows.csv"), |w| {
+            w.write_all(rows.as_bytes())
+        })?;
+        set.commit()?;
+        Ok(())
+    }
+
+    /// Plays cell `cell`: its results and its rows of the tidy CSV.
+    fn play_cell(&self, cell: usize) -> (RoundRobinResults, String) {
+        let identity = &self.identity;
+        let replicates = identity.replicates as usize;
+        let (point, replicate) = (cell / replicates, cell % replicates);
+        let seed = derive_seed(identity.seed, &[replicate as u64]);
+        let results = self.points[point].clone().with_seed(seed).play();
+        let values = point_values(&identity.grid, point);
+        let mut rows = String::new();
+        for player in 0..results.standings.len() {
+            for (measure, value) in measures(&results, player) {
+                let _ = write!(rows, "{cell},{point},{replicate},{seed}");
+                for v in &values {
+                    let _ = write!(rows, ",{v}");
+                }
+                let _ = writeln!(
+                    rows,
+                    ",{},{measure},{value}",
+                    csv_field(&results.standings[player].name)
+                );
+            }
+        }
+        (results, rows)
+    }
+
+    /// Runs the sweep, or one shard of it, into `folder`: prepares it
+    /// ([`Sweep::prepare`]), plays the cells not yet finished (reporting
+    /// each to `progress`) and, for the whole sweep, writes `sweep.csv`
+    /// and `summary.csv` ([`finish`]). Returns what was run, with the
+    /// summary of a whole sweep.
+    pub fn run(
+        &self,
+        folder: &Path,
+        shard: Option<Shard>,
+        progress: &dyn Progress,
+    ) -> Result<SweepRun, SweepError> {
+        let pending = self.prepare(folder, shard)?;
+        self.run_cells(folder, &pending.to_run, progress)?;
+        let summary = match shard {
+            None => Some(finish(folder, &self.identity)?),
+            Some(_) => None,
+        };
+        Ok(SweepRun { pending, summary })
+    }
+
+    /// Plays and writes the given cells one after another (each round
+    /// robin plays on the rayon pool), reporting each finished cell to
+    /// `progress`.
+    pub fn run_cells(
+        &self,
+        folder: &Path,
+        cells: &[usize],
+        progress: &dyn Progress,
+    ) -> Result<(), SweepError> {
+        progress.start(cells.len() as u64);
+        for &cell in cells {
+            self.run_cell(folder, cell)?;
+            progress.advance(1);
+        }
+        Ok(())
+    }
+
+    /// Plays every cell without writing a file and returns the tidy table
+    /// and its summary, the same bytes [`Sweep::run`] writes to
+    /// `sweep.csv` and `summary.csv`. Each cell's round robin is dropped
+    /// once its rows are taken, so memory holds only the rows.
+    pub fn run_in_memory(&self, progress: &dyn Progress) -> Result<SweepResults, SweepError> {
+        let identity = &self.identity;
+        progress.start(identity.cells as u64);
+        let mut tidy = tidy_header(identity);
+        for cell in 0..identity.cells {
+            tidy.push_str(&self.play_cell(cell).1);
+            progress.advance(1);
+        }
+        let summary = summarise(identity, &tidy, Path::new("sweep.csv"))?;
+        Ok(SweepResults {
+            identity: identity.clone(),
+            tidy,
+            summary,
+        })
+    }
+}
+
+/// The cells of a sweep (or shard) in an output folder
+/// ([`Sweep::prepare`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pending {
+    /// The cells of the shard (every cell of an unsharded sweep).
+    pub owned: Vec<usize>,
+    /// Those of them not finished yet, in order.
+    pub to_run: Vec<usize>,
+}
+
+/// What [`Sweep::run`] did.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SweepRun {
+    /// The cells it owned and ran.
+    pub pending: Pending,
+    /// The summary of the complete sweep; `None` for a shard (merge the
+    /// shards to get it).
+    pub summary: Option<SweepSummary>,
+}
+
+/// A whole sweep run in memory ([`Sweep::run_in_memory`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SweepResults {
+    /// What identifies the sweep.
+    pub identity: SweepIdentity,
+    /// The tidy CSV, header included: a row per cell, player and measure
+    /// (what `sweep.csv` holds).
+    pub tidy: String,
+    /// Mean, standard deviation and standard error over replicates.
+    pub summary: SweepSummary,
+}
+
+impl std::fmt::Display for SweepResults {
+    /// A table per grid point: each player's mean scores in every currency
+    /// and cooperation rate, with standard errors over the replicates.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let identity = &self.identity;
+        writeln!(
+            f,
+            "Sweep \"{}\": {} points x {} replicates = {} cells, seed {}",
+            identity.name,
+            identity.cells / identity.replicates as usize,
+            identity.replicates,
+            identity.cells,
+            identity.seed
+        )?;
+        let shown: Vec<usize> = (0..self.summary.measures.len())
+            .filter(|&m| {
+                let measure = &self.summary.measures[m];
+                measure.starts_with("score_") || measure == "cooperation_rate"
+            })
+            .collect();
+        let width = identity.players.iter().map(String::len).max().unwrap_or(0);
+        for (point, players) in self.summary.stats.iter().enumerate() {
+            let settings: Vec<String> = identity
+                .grid
+                .iter()
+                .zip(point_values(&identity.grid, point))
+                .map(|(axis, v)| format!("{} = {v}", axis.path))
+                .collect();
+            writeln!(f, "\nPoint {point} ({}):", settings.join(", "))?;
+            write!(f, "  {:width$}", "player")?;
+            for &m in &shown {
+                write!(f, " {:>22}", self.summary.measures[m])?;
+            }
+            writeln!(f)?;
+            for (player, stats) in players.iter().enumerate() {
+                write!(f, "  {:width$}", identity.players[player])?;
+                for &m in &shown {
+                    let (mean, _, se) = stats[m];
+                    write!(f, " {:>22}", format!("{mean:.4} ± {se:.4}"))?;
+                }
+                writeln!(f)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The folder of cell `cell`.
+pub(super) fn cell_folder(folder: &Path, cell: usize) -> PathBuf {
+    folder.join("cells").join(format!("{cell:06}"))
+}
+
+/// The measures of the tidy CSV, each with its value for one standing.
+/// How many measures [`measures`] gives for each player: the score and
+/// the wins in every currency, the cooperation rate and the rank.
+pub(super) const MEASURES_PER_PLAYER: usize = 2 * Currency::ALL.len() + 2;
+
+pub(super) fn measures(results: &RoundRobinResults, player: usize) -> Vec<(String, f64)> {
+    let standing = &results.standings[player];
+    let rank = results
+        .ranking
+        .iter()
+        .position(|&p| p == player)
+        .unwrap_or(0)
+        + 1;
+    let mut rows: Vec<(String, f64)> = Currency::ALL
+        .iter()
+        .map(|&c| (format!("score_{}", c.label()), standing.scores[c].mean))
+        .collect();
+    rows.extend(
+        Currency::ALL
+            .iter()
+            .map(|&c| (format!("wins_{}", c.label()), standing.wins[c].mean)),
+    );
+    rows.push(("cooperation_rate".to_owned(), standing.cooperation_rate));
+    rows.push(("rank".to_owned(), rank as f64));
+    debug_assert_eq!(rows.len(), MEASURES_PER_PLAYER);
+    rows
+}
+
+/// The header of `sweep.csv`.
+pub(super) fn tidy_header(identity: &SweepIdentity) -> String {
+    let mut header = String::from("cell,point,replicate,seed");
+    for axis in &identity.grid {
+        header.push(',');
+        header.push_str(&csv_field(&axis.path));
+    }
+    header.push_str(",player,measure,value\n");
+    header
+}
+
+/// A CSV field, quoted when it needs to be.
+pub(super) fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// Reads a file of an output folder whole.
+pub(super) fn read_file(path: &Path) -> Result<Vec<u8>, SweepError> {
+    fs::read(path).map_err(|source| SweepError::Read {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// The finished cells in a folder.
+pub(super) fn finished_cells(folder: &Path) -> Result<BTreeSet<usize>, SweepError> {
+    let cells = folder.join("cells");
+    let mut done = BTreeSet::new();
+    let unreadable = |source| SweepError::Read {
+        path: cells.clone(),
+        source,
+    };
+    let entries = match fs::read_dir(&cells) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(done),
+        Err(e) => return Err(unreadable(e)),
+    };
+    for entry in entries {
+        let entry = entry.map_err(unreadable)?;
+        // Hidden staging folders of interrupted cells are not finished.
+        if let Some(cell) = entry.file_name().to_str().and_then(|n| n.parse().ok()) {
+            done.insert(cell);
+        }
+    }
+    Ok(done)
+}
+
+/// The first ten of a list of missing cells.
+pub(super) fn first_ten(missing: &[usize]) -> Vec<usize> {
+    missing[..missing.len().min(10)].to_vec()
+}

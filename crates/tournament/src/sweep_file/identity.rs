@@ -1,0 +1,115 @@
+//! What identifies a sweep ([`SweepIdentity`], written to `sweep.json`):
+//! its hash, the checks on what is read back, and claiming an output
+//! folder for it.
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+/// What identifies a sweep; written to `sweep.json` in every output folder
+/// of it (shards and merged ones alike, byte for byte).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SweepIdentity {
+    /// The sweep's name.
+    pub name: String,
+    /// FNV-1a hash of the sweep file and the base file, in hex.
+    pub hash: String,
+    /// The axes of the grid.
+    pub grid: Vec<Axis>,
+    /// Replicates of every point.
+    pub replicates: u32,
+    /// The master seed replicates derive their seeds from.
+    pub seed: u64,
+    /// The players' names, in order.
+    pub players: Vec<String>,
+    /// The number of cells (points times replicates).
+    pub cells: usize,
+}
+
+/// The number of points of a grid (the product of its axes' lengths), or
+/// `None` when it is more than [`Sweep::MAX_POINTS`].
+pub(super) fn grid_points(grid: &[Axis]) -> Option<usize> {
+    grid.iter()
+        .try_fold(1_usize, |product, axis| {
+            product.checked_mul(axis.values.len())
+        })
+        .filter(|&points| points <= Sweep::MAX_POINTS)
+}
+
+impl SweepIdentity {
+    /// Checks that the identity describes a sweep this version could have
+    /// written: at least one replicate, a grid of non-empty axes with at
+    /// most [`Sweep::MAX_POINTS`] points, and `cells` equal to points times
+    /// replicates (at most [`Sweep::MAX_CELLS`]). Returns what is wrong.
+    pub fn check(&self) -> Result<(), String> {
+        if self.replicates == 0 {
+            return Err("`replicates` is 0; expected at least 1".into());
+        }
+        if self.grid.is_empty() || self.grid.iter().any(|axis| axis.values.is_empty()) {
+            return Err("the grid has no axis or an axis without values".into());
+        }
+        let points = grid_points(&self.grid)
+            .ok_or_else(|| format!("the grid has more than {} points", Sweep::MAX_POINTS))?;
+        let expected = points * self.replicates as usize;
+        if self.cells != expected || self.cells > Sweep::MAX_CELLS {
+            return Err(format!(
+                "`cells` is {}, but {points} points x {} replicates make {expected} (at most \
+                 {} cells)",
+                self.cells,
+                self.replicates,
+                Sweep::MAX_CELLS
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// 64-bit FNV-1a over the given parts, each followed by a zero byte.
+pub(super) fn fnv1a(parts: &[&[u8]]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &byte in part.iter().chain(&[0]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
+}
+
+/// Checks that `folder` holds this sweep (or nothing yet) and writes its
+/// `sweep.json`.
+pub(super) fn claim_folder(folder: &Path, identity: &SweepIdentity) -> Result<(), SweepError> {
+    crate::output::refuse_non_folder(folder)?;
+    if let Some(found) = read_identity(folder)? {
+        if found.hash != identity.hash {
+            return Err(SweepError::OtherSweep {
+                folder: folder.to_path_buf(),
+                found: Box::new(found),
+                expected: Box::new(identity.clone()),
+            });
+        }
+        return Ok(());
+    }
+    write_json_file(identity, &folder.join("sweep.json"))?;
+    Ok(())
+}
+
+/// The `sweep.json` of a folder, if it has one, checked for consistency
+/// ([`SweepIdentity::check`]).
+pub fn read_identity(folder: &Path) -> Result<Option<SweepIdentity>, SweepError> {
+    let path = folder.join("sweep.json");
+    match fs::read_to_string(&path) {
+        Ok(text) => {
+            let malformed = |reason: String| SweepError::Malformed {
+                path: path.clone(),
+                expected: "a sweep description",
+                reason,
+            };
+            let identity: SweepIdentity =
+                serde_json::from_str(&text).map_err(|e| malformed(e.to_string()))?;
+            identity.check().map_err(malformed)?;
+            Ok(Some(identity))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(SweepError::Read { path, source }),
+    }
+}
