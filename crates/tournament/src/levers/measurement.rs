@@ -7,7 +7,7 @@ use twolevel_game::{ByCurrency, Currency};
 use super::{Lever, Setting};
 use crate::evolution::{ecological, payoff_table};
 use crate::progress::Progress;
-use crate::round_robin::{MatchMeans, RoundRobin, RoundRobinResults, Summary};
+use crate::round_robin::{MatchMeans, RoundRobin, RoundRobinResults};
 
 /// What one run of a lever measured: means over all matches of the round
 /// robin (self-play included), each match weighing the same, and each
