@@ -3,7 +3,7 @@
 //! Matches, round-robin and evolutionary tournaments for twolevel.
 //!
 //! - [`config`]: tournament files in RON, validated before anything runs.
-//! - [`file`]: a file of any kind ([`file::AnyFile`]: round robin, regime,
+//! - [`file`](mod@file): a file of any kind ([`file::AnyFile`]: round robin, regime,
 //!   society or sweep), loaded once, with one `with_seed`, run to one
 //!   [`file::FileResults`].
 //! - [`play`]: the match engine, [`play_match`] under a validated
