@@ -16,6 +16,8 @@
 //! - `round_robin`: the round robin against `axelrod`, its determinism,
 //!   its match cache and roles;
 //! - `society`: the society engine, its evolution and its files;
+//! - `statistics`: means, standard deviations and standard errors against
+//!   values computed by hand;
 //! - `two_level_model`: the levers, the shipped scenarios and the
 //!   strategies that answer the two levels tell the model's story in play.
 //!
@@ -30,5 +32,6 @@ mod numerical_invariants;
 mod regimes;
 mod round_robin;
 mod society;
+mod statistics;
 mod support;
 mod two_level_model;
