@@ -2,7 +2,7 @@
 """Generate crates/tournament/tests/fixtures/group_evolution.json with egttools.
 
 Reference values for `twolevel_tournament::evolution::GroupEvolution` (the
-two-strategy evolution of regimes, MODEL.md section 10), computed by
+two-strategy evolution of regimes, `docs/regimes.md`), computed by
 egttools (pip package `egttools`, version printed into the fixture) for
 N-person games in a finite population of Z, groups of N drawn without
 replacement, pairwise comparison (Fermi, intensity beta) with mutation mu:

@@ -3,7 +3,7 @@
 
 Reference values for the full birth-death chain of a two-player (2x2)
 game in a finite population (`GroupEvolution::pairwise` in twolevel,
-MODEL.md sections 8 and 10): pairwise comparison (Fermi, intensity beta)
+`docs/model.md` section 10 and `docs/regimes.md`): pairwise comparison (Fermi, intensity beta)
 with mutation mu, self-interaction excluded, all Z + 1 states.
 
 egttools's two-player machinery is used (`Matrix2PlayerGameHolder` with

@@ -573,7 +573,7 @@ mod tests {
     #[test]
     fn the_default_game_is_u_shaped_for_every_political_weight() {
         // Reference values from an independent Python evaluation of the
-        // formulas of MODEL.md section 1 on a 1001-point grid (alpha = 1,
+        // formulas of `docs/model.md` section 1 on a 1001-point grid (alpha = 1,
         // gamma = 2, theta = 4, beta = 0.8): the threshold at pi = 0, the
         // grid minimum and where it lies, and the threshold at pi = 1.
         let game = TwoLevelGame::default();

@@ -1,5 +1,5 @@
 //! The three currencies in which a two-level result can be counted
-//! (MODEL.md section 8).
+//! (`docs/model.md` section 10).
 //!
 //! - [`Currency::Policy`]: the policy payoff, absolute gains, national
 //!   welfare. It is on one scale for every player, so it is the currency in

@@ -1,5 +1,5 @@
 //! N-state stage games: a regime of N states, each choosing C or D, with
-//! the two levels of MODEL.md section 10.
+//! the two levels of `docs/regimes.md`.
 //!
 //! With `k` cooperators in the group (the focal state included when it
 //! cooperates), the policy payoff of a state is one of:
@@ -685,7 +685,7 @@ impl GroupGame {
     /// A state's expected payoffs when every state has the same
     /// politicization `pi`, with `cooperators` cooperators in the group
     /// (itself included when `action` is C). This is the payoff of a
-    /// well-mixed population's group (MODEL.md section 10's `f_C`, `f_D`).
+    /// well-mixed population's group (`docs/regimes.md`'s `f_C`, `f_D`).
     ///
     /// Fails, naming `cooperators`, when the count is impossible for the
     /// action (more than N, none with a cooperating focal state, N with a

@@ -1,4 +1,4 @@
-//! Assessment norms of indirect reciprocity (MODEL.md section 11): how an
+//! Assessment norms of indirect reciprocity (`docs/society.md`): how an
 //! observer judges a donor's new standing from what the donor did to a
 //! recipient.
 //!

@@ -242,7 +242,7 @@ fn politics_entry<'py>(
 pub fn tournament_file(
     py: Python<'_>,
     spec: &RoundRobinSpec<'_>,
-) -> PyResult<twolevel::tournament::TournamentFile> {
+) -> PyResult<twolevel::tournament::RawTournament> {
     let file = PyDict::new(py);
     file.set_item("name", &spec.name)?;
     let players = PyList::empty(py);

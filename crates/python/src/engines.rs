@@ -11,8 +11,8 @@ use rand_pcg::rand_core::SeedableRng;
 use twolevel::game::Currency;
 use twolevel::tournament::config::FileKind;
 use twolevel::tournament::file::AnyFile;
-use twolevel::tournament::regime::{RegimeTournament, RegimeTournamentFile};
-use twolevel::tournament::society::{Society, SocietyConfig, SocietyFile, SocietySweep};
+use twolevel::tournament::regime::{RawRegimeTournament, RegimeTournament};
+use twolevel::tournament::society::{RawSocietyConfig, Society, SocietyConfig, SocietySweep};
 
 use crate::convert::{from_python, matrix, to_python, value_error};
 use crate::tournament::PYTHON_ORIGIN;
@@ -91,7 +91,7 @@ pub fn run_regime<'py>(
     spec: Bound<'py, PyAny>,
     ranking: &str,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let file: RegimeTournamentFile = from_python(&spec, "regime")?;
+    let file: RawRegimeTournament = from_python(&spec, "regime")?;
     let tournament = file.build(PYTHON_ORIGIN).map_err(value_error)?;
     play_regime(py, &tournament, ranking)
 }
@@ -192,7 +192,7 @@ pub fn run_society<'py>(
     spec: Bound<'py, PyAny>,
     seed: Option<u64>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let file: SocietyFile = from_python(&spec, "society")?;
+    let file: RawSocietyConfig = from_python(&spec, "society")?;
     let config = file.validate(PYTHON_ORIGIN).map_err(|e| {
         value_error(format!(
             "{PYTHON_ORIGIN}: invalid `{}`: {}",

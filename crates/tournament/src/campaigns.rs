@@ -1,4 +1,4 @@
-//! Cooperation in and out of election campaigns (MODEL.md section 2):
+//! Cooperation in and out of election campaigns (`docs/model.md` section 5):
 //! "narrow time horizons in the lead up to an election". Under an
 //! [`ElectionCycle`](twolevel_game::ElectionCycle) each player's political
 //! weight rises and its patience falls in the last rounds of every term;

@@ -148,7 +148,7 @@ pub enum FileKind {
     /// A round robin ([`Tournament`]), run by `--example tournament`.
     RoundRobin,
     /// A regime tournament
-    /// ([`RegimeTournamentFile`](crate::regime::RegimeTournamentFile)), run
+    /// ([`RawRegimeTournament`](crate::regime::RawRegimeTournament)), run
     /// by `--example regimes` or `--example tournament -- FILE`.
     Regime,
     /// A society of states
@@ -251,7 +251,7 @@ fn full_patience() -> f64 {
 /// [module documentation](self) for the fields and their defaults.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename = "Tournament", deny_unknown_fields)]
-pub struct TournamentFile {
+pub struct RawTournament {
     /// The tournament's name.
     pub name: String,
     /// Free text.
@@ -376,7 +376,7 @@ impl PresetCatalog {
     }
 }
 
-impl TournamentFile {
+impl RawTournament {
     /// Validates the file (read from `origin`) against the presets of
     /// `catalog` and builds the tournament.
     pub fn validate(
@@ -605,7 +605,7 @@ impl Tournament {
     ) -> Result<Self, ConfigError> {
         let origin = origin.as_ref();
         FileKind::expect_round_robin(text, origin)?;
-        parse_ron::<TournamentFile>(text, origin)?
+        parse_ron::<RawTournament>(text, origin)?
             .validate(origin, catalog)
             .map_err(|error| error.located_in(text))
     }

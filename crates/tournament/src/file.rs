@@ -28,7 +28,7 @@ use twolevel_strategies::config::{ConfigError, read_text_file};
 use crate::config::{DEFAULT_ORIGIN, DEFAULT_TOURNAMENT, FileKind, PresetCatalog, Tournament};
 use crate::evolution::{RawEvolutionConfig, TournamentEvolution, evolve_played};
 use crate::progress::{NoProgress, Progress};
-use crate::regime::{RegimeTournament, RegimeTournamentFile, RegimeTournamentResults};
+use crate::regime::{RawRegimeTournament, RegimeTournament, RegimeTournamentResults};
 use crate::round_robin::RoundRobinResults;
 use crate::society::{SocietyConfig, SocietySweep};
 use crate::sweep_file::{Sweep, SweepError, SweepResults};
@@ -108,7 +108,7 @@ impl AnyFile {
     ) -> Result<AnyFile, FileError> {
         let origin = origin.as_ref();
         let loaded = match kind {
-            FileKind::Regime => Loaded::Regime(Box::new(RegimeTournamentFile::load(text, origin)?)),
+            FileKind::Regime => Loaded::Regime(Box::new(RawRegimeTournament::load(text, origin)?)),
             FileKind::Society => Loaded::Society(Box::new(SocietyConfig::from_ron(text, origin)?)),
             FileKind::Sweep => Loaded::Sweep(Box::new(Sweep::from_ron(text, origin)?)),
             FileKind::RoundRobin => {

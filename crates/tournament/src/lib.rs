@@ -79,7 +79,7 @@ pub mod stats;
 pub mod sweep;
 pub mod sweep_file;
 
-pub use config::{Tournament, TournamentFile};
+pub use config::{RawTournament, Tournament};
 pub use play::{MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, play_match};
 pub use report::OutputError;
 pub use round_robin::{

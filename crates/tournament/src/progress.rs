@@ -86,12 +86,12 @@ impl Progress for Counter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::regime::RegimeTournamentFile;
+    use crate::regime::RawRegimeTournament;
     use crate::regime::config::CLIMATE;
 
     #[test]
     fn progress_sees_every_regime_game_and_changes_nothing() {
-        let tournament = RegimeTournamentFile::load(CLIMATE, "climate.ron")
+        let tournament = RawRegimeTournament::load(CLIMATE, "climate.ron")
             .unwrap()
             .with_repetitions(2)
             .unwrap()

@@ -1,6 +1,6 @@
 //! Sweeps of politicization: one round robin played at each of several
-//! fixed levels of `pi`, measuring what the players do (MODEL.md sections
-//! 2 and 5).
+//! fixed levels of `pi`, measuring what the players do (`docs/model.md`
+//! section 5 and `docs/strategies.md`).
 //!
 //! A sweep makes the paradox of politicization visible in play: players
 //! whose moves answer their own blended payoffs and shadow of the future

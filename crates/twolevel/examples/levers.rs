@@ -1,4 +1,4 @@
-//! Runs the seed article's six levers (MODEL.md section 9) on a tournament
+//! Runs the seed article's six levers (`docs/guide.md` section 6) on a tournament
 //! and prints what each one does to cooperation and to the policy payoff.
 //!
 //! ```text

@@ -1,4 +1,4 @@
-//! Multilateral regimes (MODEL.md section 10):
+//! Multilateral regimes (`docs/regimes.md`):
 //!
 //! 1. plays the regime tournaments of `tournaments/mfn.ron` and
 //!    `tournaments/climate.ron` (or a file given on the command line) and
@@ -29,8 +29,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use rand_pcg::Pcg64Mcg;
 use rand_pcg::rand_core::SeedableRng;
-use twolevel::files::parse_ron;
 use twolevel::AnyFile;
+use twolevel::files::parse_ron;
 use twolevel::prelude::*;
 use twolevel::strategies::regime::registry::build_regime;
 use twolevel::strategies::registry::StrategySpec;
@@ -78,7 +78,7 @@ fn member(spec: &StrategySpec) -> Result<RegimeMember> {
 /// visible defection raises each member's pi (visibility 1, up 0.05, down
 /// 0.1 per round).
 fn tolerance_sweep() -> Result<()> {
-    let file: RegimeTournamentFile = parse_ron(MFN, "tournaments/mfn.ron")?;
+    let file: RawRegimeTournament = parse_ron(MFN, "tournaments/mfn.ron")?;
     let size = file.game.size() as usize;
     let dynamic = Politics::Dynamic {
         initial: Politicization::NONE,
@@ -227,7 +227,7 @@ fn risk_sweep() -> Result<()> {
 /// Regime ledgers against MFN free-riders, evolving through the payoff
 /// table of their iterated regime in the game and horizon of `mfn.ron`.
 fn ledger_against_free_riders() -> Result<()> {
-    let file: RegimeTournamentFile = parse_ron(MFN, "tournaments/mfn.ron")?;
+    let file: RawRegimeTournament = parse_ron(MFN, "tournaments/mfn.ron")?;
     let config = RegimeConfig::new(file.game, file.horizon);
     let ledger = StrategySpec::new("Regime Reciprocity")
         .with("tolerance", 2.0)

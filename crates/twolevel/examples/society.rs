@@ -1,4 +1,4 @@
-//! Runs a society of states (MODEL.md section 11) over a grid of the
+//! Runs a society of states (`docs/society.md`) over a grid of the
 //! institution's monitoring q and assessment error mu, prints a table with
 //! the analytic anchor beside the simulation, and writes the sweep.
 //!

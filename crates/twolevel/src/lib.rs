@@ -97,7 +97,7 @@ pub mod prelude {
     pub use twolevel_tournament::evolution::{EvolutionOutcome, TournamentEvolution};
     pub use twolevel_tournament::evolution::{GroupEvolution, GroupPayoffs};
     pub use twolevel_tournament::regime::{
-        RegimeConfig, RegimeMember, RegimeTournament, RegimeTournamentFile, RegimeTournamentResults,
+        RawRegimeTournament, RegimeConfig, RegimeMember, RegimeTournament, RegimeTournamentResults,
     };
     pub use twolevel_tournament::{
         Entrant, MatchBuffers, MatchConfig, MatchResult, Matchup, PlayerResults, PlayerSettings,
@@ -271,7 +271,7 @@ pub fn run_any_file(
         .play()?)
 }
 
-/// The society of states (MODEL.md section 11) in one import: norms,
+/// The society of states (`docs/society.md`) in one import: norms,
 /// action rules, the engine, its files, sweeps, anchor and evolution.
 pub mod society {
     pub use twolevel_game::{Norm, Standing};

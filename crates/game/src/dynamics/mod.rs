@@ -1,4 +1,4 @@
-//! Politicization over time and election cycles (MODEL.md sections 2 and 3).
+//! Politicization over time and election cycles (`docs/model.md` sections 2 and 5).
 //!
 //! - [`PoliticizationDynamics`]: public defections raise `pi`, calm rounds
 //!   let it decay:

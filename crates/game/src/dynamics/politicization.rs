@@ -175,8 +175,8 @@ impl PoliticizationDynamics {
         Politicization::clamped(pi + self.up * public_defections - self.down * pi)
     }
 
-    /// The next level of one state's own politicization (MODEL.md
-    /// section 3):
+    /// The next level of one state's own politicization (`docs/model.md`
+    /// section 2):
     ///
     /// ```text
     /// pi_i' = clamp(pi_i + up * (partner_visible + rally * own_visible)

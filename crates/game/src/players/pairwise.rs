@@ -139,7 +139,7 @@ pub struct Situation {
     /// (including any campaign boost and the brake of its own `pi_i`).
     pub political_weight: f64,
     /// This player's own discount factor `delta_i = h * delta_t` this
-    /// round (MODEL.md section 2): its patience `h` (lowered during a
+    /// round (`docs/model.md` section 5): its patience `h` (lowered during a
     /// campaign) times the horizon's continuation probability `delta_t`
     /// (`delta` of a continuation horizon; `1 - 1/T` for a fixed horizon
     /// of unknown length `T`; `1 - 1/r` with `r` rounds left, this one

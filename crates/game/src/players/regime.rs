@@ -1,7 +1,7 @@
 //! The [`RegimeStrategy`] trait: a player of an iterated N-state regime,
 //! and its [`RegimeView`] of the whole action profile history.
 //!
-//! Strategies in a regime "see who did what" (MODEL.md section 10), but a
+//! Strategies in a regime "see who did what" (`docs/regimes.md`), but a
 //! state cannot punish one member of a public good without punishing all:
 //! whatever it reads, it answers with one action towards the whole group.
 //!

@@ -1,5 +1,5 @@
 //! The [`SocietyRule`] trait: an action rule of a society of states
-//! (MODEL.md section 11), how a donor met at random decides whether to
+//! (`docs/society.md`), how a donor met at random decides whether to
 //! help a recipient it may never meet again; the [`DonorView`] the society
 //! engine builds for it, and the [`StandingTable`] of a rule that reads
 //! standings only.

@@ -2,7 +2,7 @@
 //! political payoff (domestic, relative gains and audience), blended by each
 //! state's orientation and the politicization of the issue.
 //!
-//! The formulas are those of `docs/model.md` (MODEL.md sections 1 and 3):
+//! The formulas are those of `docs/model.md` (sections 1 and 2):
 //!
 //! ```text
 //! policy_i    = base_i(a_i, a_j) - theta * pi_i * (1 - coop_share)

@@ -23,7 +23,7 @@ use twolevel::tournament::evolution::{
     EvolutionOutcome, FixationMatrix, PayoffTable, RawEvolutionConfig, Selection, Update,
     conditional_fixation_time, evolve, evolve_tournament, fixation_probability,
 };
-use twolevel::tournament::regime::RegimeTournamentFile;
+use twolevel::tournament::regime::RawRegimeTournament;
 use twolevel::tournament::society::{Society, SocietyConfig, SocietySweep};
 
 /// The seed of every run in the fixture.
@@ -144,7 +144,7 @@ fn analytic() -> Value {
 /// results without the composition of every group (210 of them), with
 /// their number.
 fn regime() -> Value {
-    let tournament = RegimeTournamentFile::from_file(file("tournaments/climate.ron")).unwrap();
+    let tournament = RawRegimeTournament::from_file(file("tournaments/climate.ron")).unwrap();
     let mut results = serde_json::to_value(tournament.play()).unwrap();
     let compositions = results
         .as_object_mut()

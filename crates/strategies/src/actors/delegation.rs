@@ -17,7 +17,7 @@
 //! authority to decide, bureaucrats the expertise, and how much the
 //! navigator steers is the bureaucracy's autonomy. Putnam (1988), "Diplomacy
 //! and Domestic Politics: The Logic of Two-Level Games", for the state as a
-//! negotiator who answers to domestic constituencies. MODEL.md section 6.
+//! negotiator who answers to domestic constituencies. `docs/strategies.md`.
 //!
 //! The delegation has one orientation (political weight) and one
 //! visibility, those of the entrant that plays it: the state is paid once,

@@ -47,7 +47,7 @@
 //!
 //! Source: the free-rider problem of diffuse reciprocity in Keohane (1986)
 //! and the seed article ("the risk is that some states abuse these
-//! arrangements by acting as free-riders"); MODEL.md section 5.
+//! arrangements by acting as free-riders"); `docs/strategies.md`.
 //!
 //! Parameters (registry names): `lambda` (in (0, 1], default 1),
 //! `margin` (> 0, default 1), `probe_every` (a whole number >= 2,

@@ -12,7 +12,7 @@
 //! politicization `pi` is below the threshold: a nationalist that only
 //! plays to the crowd once the crowd is watching.
 //!
-//! Source: MODEL.md sections 1 and 5; the seed article ("politics is about
+//! Source: `docs/model.md` section 1 and `docs/strategies.md`; the seed article ("politics is about
 //! relative gains"; megaphone diplomacy).
 
 use rand_core::Rng;

@@ -35,7 +35,7 @@
 //!   cooperation `V(C) >= V(D)` reads `delta_i >= (T' - R') / (T' - P')`:
 //!   it cooperates exactly when its own discount factor clears the grim
 //!   threshold of its own blended matrix, the analytic anchor of
-//!   MODEL.md section 2. With a short shadow it defects.
+//!   `docs/model.md` section 5. With a short shadow it defects.
 //! - `delta_i = 0` (the last round of a known-length match) is the
 //!   one-shot best response.
 //! - It never experiments: a move it stops playing is valued by the

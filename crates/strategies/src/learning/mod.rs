@@ -1,7 +1,7 @@
 //! Learners: strategies that adapt to the utilities they receive, in their
 //! own currency (their own blended payoffs), so that the political weight,
 //! politicization, elections and patience change what they learn and
-//! therefore how they move (MODEL.md section 5, "Strategies that answer
+//! therefore how they move (`docs/strategies.md`, "Strategies that answer
 //! the two levels"). One strategy per file, re-exported at the crate root.
 //!
 //! - [`BushMosteller`]: aspiration learning (Bush and Mosteller 1955, in the

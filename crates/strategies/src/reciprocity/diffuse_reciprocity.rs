@@ -10,7 +10,7 @@
 //! diffuse reciprocity is "an ongoing series of sequential actions which
 //! may continue indefinitely, never balancing", sustained by credits and
 //! debts within a norm of obligation; here the norm is the `tolerance`, the
-//! credit line. MODEL.md section 4.
+//! credit line. `docs/model.md` section 8.
 //!
 //! - `tolerance = 0` is specific reciprocity: without noise and with
 //!   `lambda = 1` it plays exactly like Tit For Tat.

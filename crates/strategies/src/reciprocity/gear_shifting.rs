@@ -21,8 +21,8 @@
 //! Source: Keohane (1986): "successful specific reciprocity may evolve into
 //! diffuse reciprocity, and a failure of diffuse reciprocity may lead
 //! actors to revert to specific reciprocity"; the gears metaphor of the
-//! seed article (lower gears specific, higher gears diffuse). MODEL.md
-//! section 4.
+//! seed article (lower gears specific, higher gears diffuse). `docs/model.md`
+//! section 8.
 //!
 //! Parameters (registry names): `initial` (>= 0, default 0), `step` (> 0,
 //! default 1), `cap` (>= `initial`, may be `"inf"`, default 4), `patience`

@@ -8,7 +8,7 @@
 //!
 //! so a positive balance is the partner's net debt to the ledger's owner
 //! and a negative one the owner's debt to the partner (Keohane 1986;
-//! MODEL.md section 4). `lambda` in (0, 1] lets old debts fade; with
+//! `docs/model.md` section 8). `lambda` in (0, 1] lets old debts fade; with
 //! `lambda = 1` nothing is forgotten.
 //!
 //! What a round is worth is set by the [`Valuation`]:

@@ -20,8 +20,8 @@
 //!
 //! Source: the folk-theorem condition for grim trigger (Friedman 1971;
 //! Axelrod 1984, chapter 1 and proposition 2) applied each round by the
-//! player to its own two-level payoffs and its own patience (MODEL.md
-//! sections 2 and 5, "Strategies that answer the two levels"). Because the
+//! player to its own two-level payoffs and its own patience (`docs/model.md`
+//! section 5 and `docs/strategies.md`, "Strategies that answer the two levels"). Because the
 //! grim threshold of the default two-level game is U-shaped in the
 //! politicization `pi`, a prudent reciprocator whose `delta_i` lies between
 //! the minimum of the threshold and its value at `pi = 0` cooperates at

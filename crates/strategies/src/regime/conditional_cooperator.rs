@@ -6,7 +6,7 @@
 //! met, so the state then defects after the first round. With m = N - 1 it
 //! is the N-person tit for tat of Boyd and Richerson (1988).
 //!
-//! Source: MODEL.md section 10; Boyd and Richerson (1988), "The evolution
+//! Source: `docs/regimes.md`; Boyd and Richerson (1988), "The evolution
 //! of reciprocity in sizable groups"; the conditional cooperators of
 //! Fischbacher, Gachter and Fehr (2001).
 

@@ -1,6 +1,6 @@
 //! Regime Cooperator: contributes every round, whatever the group does.
 //!
-//! Rule: cooperate. Source: MODEL.md section 10 (the unconditional
+//! Rule: cooperate. Source: `docs/regimes.md` (the unconditional
 //! cooperator of the N-person prisoner's dilemma).
 
 use rand_core::Rng;

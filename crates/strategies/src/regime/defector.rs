@@ -1,6 +1,6 @@
 //! Regime Defector: never contributes, quietly.
 //!
-//! Rule: defect. Source: MODEL.md section 10 (the unconditional defector
+//! Rule: defect. Source: `docs/regimes.md` (the unconditional defector
 //! of the N-person prisoner's dilemma). Unlike the
 //! [`RegimeNationalist`](super::RegimeNationalist) it plays to no audience:
 //! its tournament entry keeps the default visibility.

@@ -9,8 +9,7 @@
 //! (the balance starts at 0).
 //!
 //! Source: Keohane (1986), "Reciprocity in international relations"
-//! (diffuse reciprocity; MFN treatment in the WTO); MODEL.md sections 4
-//! and 10.
+//! (diffuse reciprocity; MFN treatment in the WTO); `docs/model.md` section 8 and `docs/regimes.md`.
 
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, RegimeStrategy, RegimeView};

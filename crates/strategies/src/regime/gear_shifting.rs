@@ -16,7 +16,7 @@
 //!
 //! Source: Keohane (1986): "successful specific reciprocity may evolve into
 //! diffuse reciprocity, and a failure of diffuse reciprocity may lead
-//! actors to revert to specific reciprocity"; MODEL.md sections 4 and 10.
+//! actors to revert to specific reciprocity"; `docs/model.md` section 8 and `docs/regimes.md`.
 //! It is the group form of the pairwise [`GearShifting`](crate::GearShifting)
 //! and takes the same parameters (`initial`, `step`, `cap`, `patience`,
 //! `lambda`).

@@ -8,7 +8,7 @@
 //!
 //! so a positive balance is what the group owes the state (it gave more
 //! than the others did on average) and a negative one what it owes the
-//! group (MODEL.md section 10). Partners are "viewed as a group rather than
+//! group (`docs/regimes.md`). Partners are "viewed as a group rather than
 //! as particular actors" (Keohane 1986): one defector among `N - 1` others
 //! adds only `1 / (N - 1)` to a cooperating member's balance, which is
 //! what lets free-riders hide in large regimes.

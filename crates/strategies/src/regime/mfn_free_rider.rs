@@ -4,7 +4,7 @@
 //!
 //! Under most-favoured-nation treatment every member gets the regime's
 //! benefits whatever it gives ("the risk is that some states abuse these
-//! arrangements by acting as free-riders", MODEL.md section 10). The free
+//! arrangements by acting as free-riders", `docs/regimes.md`). The free
 //! rider exploits the dilution of diffuse reciprocity in a group: when all
 //! others cooperate, one defection adds only `1 / (N - 1)` to each
 //! cooperating member's [regime ledger](super::ledger) balance
@@ -32,7 +32,7 @@
 //!    within the credit line, `lambda * imposed + 1 / (N - 1) <= credit`;
 //!    cooperate when it would overdraw it.
 //!
-//! Source: MODEL.md section 10; Keohane (1986) on MFN and diffuse
+//! Source: `docs/regimes.md`; Keohane (1986) on MFN and diffuse
 //! reciprocity; the pairwise [`FreeRider`](crate::FreeRider), which learns
 //! one partner's tolerance instead.
 

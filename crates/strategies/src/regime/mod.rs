@@ -1,5 +1,4 @@
-//! Regime strategies: players of an iterated N-state regime (MODEL.md
-//! section 10), implementing [`RegimeStrategy`].
+//! Regime strategies: players of an iterated N-state regime (`docs/regimes.md`), implementing [`RegimeStrategy`].
 //!
 //! A state in a regime sees who did what but answers the whole group with
 //! one action: it cannot punish one member of a public good without

@@ -8,11 +8,10 @@
 //!
 //! Its defections are meant to be seen: a tournament entry of this
 //! strategy takes visibility 1 by default, so under dynamic politicization
-//! each of its defections raises every member's `pi` (MODEL.md
-//! section 10: "the nationalist (defects visibly; raises every member's
+//! each of its defections raises every member's `pi` (`docs/regimes.md`: "the nationalist (defects visibly; raises every member's
 //! pi)").
 //!
-//! Source: MODEL.md sections 1, 5 and 10; the pairwise
+//! Source: `docs/model.md` section 1, `docs/strategies.md` and `docs/regimes.md`; the pairwise
 //! [`NationalistDefector`](crate::NationalistDefector).
 
 use rand_core::Rng;

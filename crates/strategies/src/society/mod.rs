@@ -1,4 +1,4 @@
-//! Action rules of a society of states (MODEL.md section 11): how a donor
+//! Action rules of a society of states (`docs/society.md`): how a donor
 //! met at random decides whether to help a recipient it may never meet
 //! again.
 //!

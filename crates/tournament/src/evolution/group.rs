@@ -1,4 +1,4 @@
-//! The evolution of regimes, analytically (MODEL.md section 10): two
+//! The evolution of regimes, analytically (`docs/regimes.md`): two
 //! strategies, C and D, in a finite well-mixed population of `Z` states,
 //! playing in groups of `N` drawn without replacement, under pairwise
 //! comparison (the Fermi rule) with mutation.

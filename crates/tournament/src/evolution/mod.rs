@@ -15,8 +15,7 @@
 //! [`fixation_probability`] and [`FixationMatrix`] give the analytic
 //! fixation probabilities of the finite-population processes (in log space)
 //! and the stationary distribution in the limit of rare mutations.
-//! [`group`] gives the same analytics for groups of N (MODEL.md
-//! section 10): [`GroupEvolution`] of two strategies, with the gradient of
+//! [`group`] gives the same analytics for groups of N (`docs/regimes.md`): [`GroupEvolution`] of two strategies, with the gradient of
 //! selection, the full stationary distribution and group achievement.
 //! [`EvolutionConfig`] is the `evolution` block of a tournament file, and
 //! [`evolve_tournament`] runs it on a round robin; [`Selection`] (in

@@ -1,4 +1,4 @@
-//! The six levers of the seed article as experiments (MODEL.md section 9).
+//! The six levers of the seed article as experiments (`docs/guide.md` section 6).
 //!
 //! The article names six ways to "get politics on board": quiet diplomacy,
 //! bureaucratic networks, engaging private actors, enhancing knowledge,

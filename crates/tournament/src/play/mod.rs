@@ -36,7 +36,7 @@
 //!
 //! Each [`View`] tells a player its own level and its partner's, its own
 //! blended matrix and effective weight, its own discount factor
-//! `delta_k = h_k * delta_t` (MODEL.md section 2; `delta_t` is the
+//! `delta_k = h_k * delta_t` (`docs/model.md` section 5; `delta_t` is the
 //! continuation probability, `1 - 1/T` for a fixed horizon of unknown
 //! length `T`, `1 - 1/r` with `r` rounds left when the length is known),
 //! the rounds to the next election, whether it is campaigning, and the

@@ -69,7 +69,7 @@ impl PlayerSettings {
     }
 
     /// The same settings with patience `h` in (0, 1]: the player discounts
-    /// the future with `delta_i = h * delta_t` (MODEL.md section 2).
+    /// the future with `delta_i = h * delta_t` (`docs/model.md` section 5).
     /// Politicians are impatient, bureaucrats patient; the default is 1.
     pub fn with_patience(mut self, patience: f64) -> Result<Self, ParameterError> {
         self.patience = check_positive_fraction("patience", patience)?;

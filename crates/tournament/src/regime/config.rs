@@ -40,8 +40,8 @@ use crate::play::PlayerSettings;
 
 /// One entrant as written in a regime file.
 #[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RegimeEntrantFile {
+#[serde(rename = "RegimeEntrantFile", deny_unknown_fields)]
+pub struct RawRegimeEntrant {
     /// The regime strategy, by name, with parameters.
     pub strategy: StrategySpec,
     /// The political weight `w` (default 0).
@@ -57,7 +57,7 @@ pub struct RegimeEntrantFile {
 /// (the struct name may be left out).
 #[derive(Clone, Debug, Deserialize)]
 #[serde(rename = "Regime", deny_unknown_fields)]
-pub struct RegimeTournamentFile {
+pub struct RawRegimeTournament {
     /// The group game.
     pub game: GroupGame,
     /// The horizon (default Axelrod's 200 rounds).
@@ -90,7 +90,7 @@ pub struct RegimeTournamentFile {
     #[serde(default = "default_max_compositions")]
     pub max_compositions: usize,
     /// The entrants.
-    pub entrants: Vec<RegimeEntrantFile>,
+    pub entrants: Vec<RawRegimeEntrant>,
 }
 
 fn one() -> u32 {
@@ -101,7 +101,7 @@ fn default_max_compositions() -> usize {
     RegimeTournament::DEFAULT_MAX_COMPOSITIONS
 }
 
-impl RegimeTournamentFile {
+impl RawRegimeTournament {
     /// Builds the tournament; `origin` names the file in errors.
     pub fn build(self, origin: impl AsRef<Path>) -> Result<RegimeTournament, ConfigError> {
         let origin = origin.as_ref();
@@ -143,7 +143,7 @@ impl RegimeTournamentFile {
     /// field at fault.
     pub fn load(text: &str, origin: impl AsRef<Path>) -> Result<RegimeTournament, ConfigError> {
         let origin = origin.as_ref();
-        parse_ron::<RegimeTournamentFile>(text, origin)?
+        parse_ron::<RawRegimeTournament>(text, origin)?
             .build(origin)
             .map_err(|error| error.located_in(text))
     }
@@ -151,7 +151,7 @@ impl RegimeTournamentFile {
     /// Reads, parses and builds a regime tournament file.
     pub fn from_file(path: impl AsRef<Path>) -> Result<RegimeTournament, ConfigError> {
         let path = path.as_ref();
-        RegimeTournamentFile::load(&read_text_file(path)?, path)
+        RawRegimeTournament::load(&read_text_file(path)?, path)
     }
 }
 

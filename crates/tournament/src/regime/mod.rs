@@ -1,11 +1,11 @@
 //! Multilateral regimes: groups of N states playing iterated N-state games
-//! (MODEL.md section 10).
+//! (`docs/regimes.md`).
 //!
 //! - [`play`]: one iterated regime, [`play_regime`] under a
 //!   [`RegimeConfig`] (group game, horizon, action noise, fixed or dynamic
 //!   politicization per state, expected or sampled risk).
 //! - [`config`]: regime tournament files in RON
-//!   ([`RegimeTournamentFile`]; `tournaments/climate.ron`, `tournaments/mfn.ron`).
+//!   ([`RawRegimeTournament`]; `tournaments/climate.ron`, `tournaments/mfn.ron`).
 //! - [`tournament`]: a [`RegimeTournament`] over every group composition
 //!   of its entrants (or a seeded sample), with results per entrant and per
 //!   composition in the three currencies and the regime's success.
@@ -31,7 +31,7 @@ pub mod config;
 pub mod play;
 pub mod tournament;
 
-pub use config::{RegimeEntrantFile, RegimeTournamentFile};
+pub use config::{RawRegimeEntrant, RawRegimeTournament};
 pub use play::{RegimeBuffers, RegimeConfig, RegimeMember, RegimeResult, RiskMode, play_regime};
 pub use tournament::{
     CompositionResult, RegimeStanding, RegimeTournament, RegimeTournamentResults,

@@ -1,5 +1,5 @@
 //! The iterated regime: a fixed group of N states plays a [`GroupGame`]
-//! round after round (MODEL.md section 10).
+//! round after round (`docs/regimes.md`).
 //!
 //! [`play_regime`] runs one regime under a validated [`RegimeConfig`]:
 //!
@@ -21,7 +21,7 @@
 //!    [`GroupGame::uniform_payoffs`]). With [`RiskMode::Sampled`] a collective-risk
 //!    loss is drawn: one uniform number per round in which the threshold
 //!    is missed, shared by the whole group.
-//! 5. Perception noise (MODEL.md section 7): each member, in seat order,
+//! 5. Perception noise (`docs/regimes.md` section 3): each member, in seat order,
 //!    sees each other member's move (in seat order) flipped with
 //!    probability `perception_noise`; its own move it sees as played. Its
 //!    view's history and cooperator counts are what it perceived; the true

@@ -10,7 +10,7 @@
 //!
 //! ## Scores
 //!
-//! Every score is kept in the three [`Currency`]s of MODEL.md section 8:
+//! Every score is kept in the three [`Currency`]s of `docs/model.md` section 10:
 //! the policy payoff (absolute gains, comparable between all players), the
 //! political payoff (relative gains at home) and the player's own utility
 //! (its blend with its own effective political weight, on its own scale and

@@ -148,7 +148,7 @@ pub struct EvolutionEntry {
 /// documentation](self).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename = "Society", deny_unknown_fields)]
-pub struct SocietyFile {
+pub struct RawSocietyConfig {
     /// The society's name.
     pub name: String,
     /// Free text.
@@ -243,7 +243,7 @@ pub struct SocietyConfig {
     pub origin: PathBuf,
 }
 
-impl SocietyFile {
+impl RawSocietyConfig {
     /// Validates the file; errors name the field as written in the file.
     pub fn validate(self, origin: impl AsRef<Path>) -> Result<SocietyConfig, ParameterError> {
         if self.name.trim().is_empty() {
@@ -339,7 +339,7 @@ impl SocietyConfig {
     /// error carries the file, a line and a column.
     pub fn from_ron(text: &str, origin: impl AsRef<Path>) -> Result<Self, ConfigError> {
         let origin = origin.as_ref();
-        parse_ron::<SocietyFile>(text, origin)?
+        parse_ron::<RawSocietyConfig>(text, origin)?
             .validate(origin)
             .map_err(|error| ConfigError::from_parameter(origin, error).located_in(text))
     }

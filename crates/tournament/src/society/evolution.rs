@@ -14,7 +14,7 @@
 //! payoff per encounter of the generation in the chosen [`Currency`]
 //! (Traulsen, Nowak and Pacheco 2006). Only the rule is imitated: a
 //! state's orientation and politicization are its own (its payoff class
-//! stays), as in the indirect evolutionary approach of MODEL.md section 8.
+//! stays), as in the indirect evolutionary approach of `docs/model.md` section 10.
 //!
 //! Norm evolution is the model of Kessinger, Tarnita and Plotkin (2023,
 //! "Evolution of norms for judging social behavior", PNAS

@@ -1,5 +1,5 @@
 //! A society of states: random encounters, reputation and institutions
-//! (MODEL.md section 11; `docs/society.md` derives the formulas).
+//! (`docs/society.md`; `docs/society.md` derives the formulas).
 //!
 //! Specific reciprocity needs to meet the same partner again; in a large
 //! society of states that meet at random, cooperation rests on reputation
@@ -56,7 +56,7 @@ pub mod sweep;
 
 pub use analytic::{GoodCountChain, StandingDynamics};
 pub use config::{
-    DEFAULT_SOCIETY, DEFAULT_SOCIETY_ORIGIN, EvolutionPlan, SocietyConfig, SocietyFile,
+    DEFAULT_SOCIETY, DEFAULT_SOCIETY_ORIGIN, EvolutionPlan, RawSocietyConfig, SocietyConfig,
 };
 pub use counters::SocietyCounters;
 pub use engine::{Society, StateTotals, Trait};

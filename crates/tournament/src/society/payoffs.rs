@@ -1,5 +1,5 @@
 //! The donation game as the policy payoff of a society, blended with the
-//! political payoff as the two-level game does it (MODEL.md section 1).
+//! political payoff as the two-level game does it (`docs/model.md` section 1).
 //!
 //! ## The mapping
 //!

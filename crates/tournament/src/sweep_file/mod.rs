@@ -91,7 +91,7 @@ use serde::{Deserialize, Serialize};
 use twolevel_files::{ConfigError, parse_ron, read_text_file};
 use twolevel_game::Currency;
 
-use crate::config::{FileKind, PresetCatalog, TournamentFile};
+use crate::config::{FileKind, PresetCatalog, RawTournament};
 use crate::output::{MANIFEST, OutputSet, write_atomically};
 use crate::progress::Progress;
 use crate::report::{OutputError, OutputOptions, write_json_file};

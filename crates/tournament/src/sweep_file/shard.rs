@@ -8,7 +8,7 @@ use super::*;
 /// parses from the text `K/N`, or is built by [`Shard::new`]; a
 /// `shard.json` is checked the same way when read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "ShardFields", into = "ShardFields")]
+#[serde(try_from = "RawShard", into = "RawShard")]
 pub struct Shard {
     pub(super) index: u32,
     pub(super) count: u32,
@@ -16,22 +16,22 @@ pub struct Shard {
 
 /// A [`Shard`] as written in `shard.json`, before it is checked.
 #[derive(Clone, Copy, Serialize, Deserialize)]
-pub(super) struct ShardFields {
+pub(super) struct RawShard {
     index: u32,
     count: u32,
 }
 
-impl TryFrom<ShardFields> for Shard {
+impl TryFrom<RawShard> for Shard {
     type Error = SweepError;
 
-    fn try_from(fields: ShardFields) -> Result<Self, Self::Error> {
+    fn try_from(fields: RawShard) -> Result<Self, Self::Error> {
         Shard::new(fields.index, fields.count)
     }
 }
 
-impl From<Shard> for ShardFields {
+impl From<Shard> for RawShard {
     fn from(shard: Shard) -> Self {
-        ShardFields {
+        RawShard {
             index: shard.index,
             count: shard.count,
         }

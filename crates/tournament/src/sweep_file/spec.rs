@@ -18,7 +18,7 @@ pub struct Axis {
 /// A sweep file as written.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename = "Sweep", deny_unknown_fields)]
-pub(super) struct SweepFile {
+pub(super) struct RawSweep {
     name: String,
     base: String,
     grid: Vec<Axis>,
@@ -87,7 +87,7 @@ impl Sweep {
     /// in it.
     pub fn from_ron(text: &str, path: impl AsRef<Path>) -> Result<Sweep, SweepError> {
         let path = path.as_ref();
-        let file: SweepFile = parse_ron(text, path)?;
+        let file: RawSweep = parse_ron(text, path)?;
         let invalid = |field: &str, reason: String| invalid_at(text, path, field, reason);
         if file.grid.is_empty() {
             return Err(invalid(
@@ -155,7 +155,7 @@ impl Sweep {
             .into());
         }
         let catalog = PresetCatalog::for_tournament_file(&base_path)?;
-        let base: TournamentFile = parse_ron(&base_text, &base_path)?;
+        let base: RawTournament = parse_ron(&base_text, &base_path)?;
         let tree = serde_json::to_value(&base).map_err(|error| {
             ConfigError::invalid(
                 &base_path,
@@ -190,7 +190,7 @@ impl Sweep {
                     format!("at grid point {k} ({}): {error}", settings.join(", ")),
                 )
             };
-            let point: TournamentFile = serde_json::from_value(tree).map_err(|e| at(&e))?;
+            let point: RawTournament = serde_json::from_value(tree).map_err(|e| at(&e))?;
             // A point fails either because the base file is wrong in
             // itself, reported at its line and column in the base file, or
             // because of the grid's values, reported at the grid.

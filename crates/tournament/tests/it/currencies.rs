@@ -1,4 +1,4 @@
-//! The three currencies of a result (MODEL.md section 8): rankings, wins
+//! The three currencies of a result (`docs/model.md` section 10): rankings, wins
 //! and evolutionary fitness name theirs, the default is the policy payoff,
 //! and the output files say which column is which.
 

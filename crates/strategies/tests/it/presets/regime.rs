@@ -14,7 +14,7 @@ fn regime_dir() -> PathBuf {
 #[test]
 fn every_regime_preset_file_loads_and_builds() {
     let folder = load_regime_dir(regime_dir()).unwrap();
-    // One preset per regime strategy of MODEL.md section 10.
+    // One preset per regime strategy of `docs/regimes.md`.
     let mut built: Vec<String> = folder
         .values()
         .map(|preset| {

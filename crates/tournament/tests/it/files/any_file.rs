@@ -3,7 +3,7 @@
 
 use twolevel_tournament::config::{FileKind, SHIPPED_TOURNAMENTS, shipped_tournament};
 use twolevel_tournament::file::{AnyFile, FileResults, Loaded};
-use twolevel_tournament::regime::RegimeTournamentFile;
+use twolevel_tournament::regime::RawRegimeTournament;
 use twolevel_tournament::society::SocietyConfig;
 use twolevel_tournament::sweep_file::Sweep;
 
@@ -50,7 +50,7 @@ fn with_seed_sets_each_kind_as_its_own_loader_does() {
     let dir = folder("seed");
     // A regime tournament.
     let path = dir.join("climate.ron");
-    let direct = RegimeTournamentFile::from_file(&path)
+    let direct = RawRegimeTournament::from_file(&path)
         .unwrap()
         .with_seed(9)
         .play();

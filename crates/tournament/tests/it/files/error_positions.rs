@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use twolevel_files::ConfigError;
 use twolevel_strategies::preset::Preset;
 use twolevel_tournament::Tournament;
-use twolevel_tournament::regime::RegimeTournamentFile;
+use twolevel_tournament::regime::RawRegimeTournament;
 use twolevel_tournament::society::SocietyConfig;
 use twolevel_tournament::sweep_file::Sweep;
 
@@ -45,7 +45,7 @@ enum Kind {
 fn load(kind: Kind, path: &Path) -> Result<(), ConfigError> {
     match kind {
         Kind::Tournament => Tournament::from_file(path).map(drop),
-        Kind::Regime => RegimeTournamentFile::from_file(path).map(drop),
+        Kind::Regime => RawRegimeTournament::from_file(path).map(drop),
         Kind::Preset => Preset::from_file(path).map(drop),
         Kind::Society => SocietyConfig::from_file(path).map(drop),
     }

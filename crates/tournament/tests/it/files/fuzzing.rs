@@ -29,7 +29,7 @@ use twolevel_strategies::regime::registry::regime_names;
 use twolevel_tournament::Tournament;
 use twolevel_tournament::config::{FileKind, PresetCatalog};
 use twolevel_tournament::evolution::evolve_tournament;
-use twolevel_tournament::regime::{RegimeTournamentFile, composition_count};
+use twolevel_tournament::regime::{RawRegimeTournament, composition_count};
 use twolevel_tournament::report::write_json_file;
 use twolevel_tournament::society::{SocietyConfig, SocietySweep};
 
@@ -102,12 +102,12 @@ fn drive(text: &str, folder: &Path) -> bool {
 /// Loads a regime file as `twolevel run` does and, when the file is
 /// accepted and small enough, plays it and writes its JSON results.
 fn drive_regime(text: &str, path: &Path, folder: &Path) -> bool {
-    let tournament = match RegimeTournamentFile::from_file(path) {
+    let tournament = match RawRegimeTournament::from_file(path) {
         Ok(tournament) => tournament,
         Err(error) => return names_the_file(error),
     };
     // The size of the run, from the accepted file's fields.
-    let file: RegimeTournamentFile = parse_ron(text, path).expect("an accepted file parses");
+    let file: RawRegimeTournament = parse_ron(text, path).expect("an accepted file parses");
     let size = file.game.size() as usize;
     let compositions = composition_count(file.entrants.len(), size)
         .unwrap_or(usize::MAX)

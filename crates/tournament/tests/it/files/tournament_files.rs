@@ -11,7 +11,7 @@ use twolevel_tournament::Tournament;
 use twolevel_tournament::config::{
     DEFAULT_TOURNAMENT, FileKind, PresetCatalog, SHIPPED_TOURNAMENTS,
 };
-use twolevel_tournament::regime::RegimeTournamentFile;
+use twolevel_tournament::regime::RawRegimeTournament;
 use twolevel_tournament::society::SocietyConfig;
 
 fn tournaments_dir() -> PathBuf {
@@ -51,7 +51,7 @@ fn every_shipped_tournament_loads() {
             let loads = match FileKind::of(&text) {
                 FileKind::RoundRobin => Tournament::from_file(&path)
                     .map(|t| assert!(!t.round_robin.entrants().is_empty())),
-                FileKind::Regime => RegimeTournamentFile::from_file(&path).map(drop),
+                FileKind::Regime => RawRegimeTournament::from_file(&path).map(drop),
                 FileKind::Society => SocietyConfig::from_file(&path).map(drop),
                 // Sweeps are read by the `twolevel` command, whose tests load them.
                 FileKind::Sweep => continue,

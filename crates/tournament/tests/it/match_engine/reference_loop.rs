@@ -158,7 +158,7 @@ fn reference(setup: &Setup) -> (MatchResult, [Vec<Action>; 2]) {
                     0.0
                 }
             });
-            // MODEL.md section 3, written out: the partner's visible
+            // `docs/model.md` section 2, written out: the partner's visible
             // defection, a rally share of one's own, securitizing moves,
             // decay.
             pis = [0, 1].map(|k| {

@@ -1,4 +1,4 @@
-//! The analytic evolution of regimes (MODEL.md section 10) against closed
+//! The analytic evolution of regimes (`docs/regimes.md`) against closed
 //! forms, the pairwise analytics and a simulation of the pairwise
 //! comparison process.
 

@@ -1,4 +1,4 @@
-//! Iterated regimes and regime tournaments (MODEL.md section 10).
+//! Iterated regimes and regime tournaments (`docs/regimes.md`).
 
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
@@ -320,9 +320,9 @@ fn a_wrong_number_of_members_is_an_error() {
 
 #[test]
 fn scenario_files_load_and_run() {
-    use twolevel_tournament::regime::RegimeTournamentFile;
+    use twolevel_tournament::regime::RawRegimeTournament;
     use twolevel_tournament::regime::config::{CLIMATE, MFN};
-    let mfn = RegimeTournamentFile::load(MFN, "tournaments/mfn.ron")
+    let mfn = RawRegimeTournament::load(MFN, "tournaments/mfn.ron")
         .unwrap()
         .play();
     // C(5 + 8 - 1, 8) = 495 compositions.
@@ -338,11 +338,11 @@ fn scenario_files_load_and_run() {
         }
     }
     assert!(mixed > 100);
-    let climate = RegimeTournamentFile::load(CLIMATE, "tournaments/climate.ron").unwrap();
+    let climate = RawRegimeTournament::load(CLIMATE, "tournaments/climate.ron").unwrap();
     let (schedule, sampled) = climate.schedule();
     assert_eq!((schedule.len(), sampled), (210, false));
     let bad = MFN.replace("\"MFN Free Rider\"", "\"MFN Free Ridder\"");
-    let err = RegimeTournamentFile::load(&bad, "mfn.ron")
+    let err = RawRegimeTournament::load(&bad, "mfn.ron")
         .unwrap_err()
         .to_string();
     assert!(
@@ -350,7 +350,7 @@ fn scenario_files_load_and_run() {
         "{err}"
     );
     let bad = MFN.replace("size: 8", "size: 1");
-    let err = RegimeTournamentFile::load(&bad, "mfn.ron")
+    let err = RawRegimeTournament::load(&bad, "mfn.ron")
         .unwrap_err()
         .to_string();
     assert!(err.contains("size"), "{err}");

@@ -1,4 +1,4 @@
-//! Roles in asymmetric games (MODEL.md section 8): which entrant gets the
+//! Roles in asymmetric games (`docs/model.md` section 10): which entrant gets the
 //! row payoffs of a bimatrix is a role of the entrant, never its position
 //! in the list; without roles every pair plays both assignments equally
 //! often.

@@ -163,7 +163,7 @@ pub fn politics(rng: &mut Pcg64) -> String {
 }
 
 /// A random regime tournament file from the grammar of
-/// `RegimeTournamentFile`, with entrants drawn from `strategies` (the
+/// `RawRegimeTournament`, with entrants drawn from `strategies` (the
 /// registered regime strategies' names).
 pub fn generated_regime(rng: &mut Pcg64, strategies: &[String]) -> String {
     let size = if rng.random_bool(0.9) {
@@ -290,7 +290,7 @@ pub const NORMS: [&str; 6] = [
     "no such norm",
 ];
 
-/// A random society file from the grammar of `SocietyFile`.
+/// A random society file from the grammar of `RawSocietyConfig`.
 pub fn generated_society(rng: &mut Pcg64) -> String {
     let groups: Vec<String> = (0..rng.random_range(0..=3))
         .map(|_| {
@@ -401,7 +401,7 @@ pub fn generated_society(rng: &mut Pcg64) -> String {
     format!("Society(\n    {},\n)\n", fields.join(",\n    "))
 }
 
-/// A random tournament file from the grammar of `TournamentFile`.
+/// A random tournament file from the grammar of `RawTournament`.
 pub fn generated_tournament(rng: &mut Pcg64, presets: &[String]) -> String {
     let players = if rng.random_bool(0.95) {
         rng.random_range(2..=4)

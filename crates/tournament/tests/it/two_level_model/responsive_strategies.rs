@@ -1,4 +1,4 @@
-//! Strategies that answer the two levels (MODEL.md section 5) change their
+//! Strategies that answer the two levels (`docs/strategies.md`) change their
 //! moves in real matches when the political weight `w`, the politicization
 //! `pi`, elections or patience change: the prudent reciprocator carries the
 //! paradox of politicization into play, and the learners learn different

@@ -1,5 +1,5 @@
 //! The shipped scenarios tell the model's story in play, not only on
-//! paper (MODEL.md sections 2, 5 and 9): in the default tournament every
+//! paper (`docs/model.md` section 5, `docs/strategies.md` and `docs/guide.md` section 6): in the default tournament every
 //! one of the article's six levers changes the moves; in
 //! `tournaments/paradox.ron` cooperation rises and then falls as fixed
 //! politicization goes from 0 to 1, as the U-shaped grim threshold
