@@ -181,6 +181,21 @@ pub fn check_threads(threads: usize) -> Result<usize, ParameterError> {
     }
 }
 
+/// Runs `work` on a new rayon pool of `threads` threads: every engine's
+/// `play_on_threads` goes through it. Results do not depend on the number
+/// (each engine seeds by coordinates and combines in a fixed order).
+///
+/// Fails when the pool cannot be built.
+pub fn on_threads<T: Send>(
+    threads: usize,
+    work: impl FnOnce() -> T + Send,
+) -> Result<T, rayon::ThreadPoolBuildError> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()?;
+    Ok(pool.install(work))
+}
+
 /// Checks that `value` is at most `max`, naming `field` and `what` it counts.
 pub fn check_at_most(field: &str, what: &str, value: u64, max: u64) -> Result<(), ParameterError> {
     if value <= max {

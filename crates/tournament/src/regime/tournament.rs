@@ -365,10 +365,7 @@ impl RegimeTournament {
         &self,
         threads: usize,
     ) -> Result<RegimeTournamentResults, rayon::ThreadPoolBuildError> {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()?;
-        Ok(pool.install(|| self.play()))
+        crate::limits::on_threads(threads, || self.play())
     }
 
     /// Averages the results, composition by composition and entrant by

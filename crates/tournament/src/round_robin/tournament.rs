@@ -345,10 +345,7 @@ impl RoundRobin {
         &self,
         threads: usize,
     ) -> Result<RoundRobinResults, rayon::ThreadPoolBuildError> {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()?;
-        Ok(pool.install(|| self.play()))
+        crate::limits::on_threads(threads, || self.play())
     }
 }
 
