@@ -2,15 +2,46 @@
 //!
 //! Matches, round-robin and evolutionary tournaments for twolevel.
 //!
-//! - [`config`]: tournament files in RON, validated before anything runs.
-//! - [`file`](mod@file): a file of any kind ([`file::AnyFile`]: round robin, regime,
-//!   society or sweep), loaded once, with one `with_seed`, run to one
-//!   [`file::FileResults`].
+//! Files and seeds:
+//!
+//! - [`file`](mod@file): a file of any kind ([`file::AnyFile`]: round robin,
+//!   regime, society or sweep), loaded once, with one `with_seed`, run to
+//!   one [`file::FileResults`].
+//! - [`config`]: round-robin tournament files in RON, validated before
+//!   anything runs, and the shipped files.
+//! - [`seeding`]: per-match RNGs derived from the master seed and the
+//!   match's coordinates.
+//! - [`limits`]: memory estimates and size bounds checked before anything
+//!   runs, and the thread-pool runner.
+//!
+//! Engines, one per kind of game:
+//!
 //! - [`play`]: the match engine, [`play_match`] under a validated
 //!   [`MatchConfig`].
 //! - [`round_robin`]: round-robin tournaments, run in parallel with
-//!   results independent of the thread count ([`seeding`]).
-//! - [`report`]: the ranking table and the CSV and JSON output files.
+//!   results independent of the thread count.
+//! - [`regime`]: iterated N-state regimes and regime tournaments over
+//!   group compositions.
+//! - [`society`]: a society of states that meet at random, with
+//!   reputations kept by an institution under an assessment norm.
+//! - [`evolution`]: evolutionary dynamics on round-robin and group
+//!   payoffs, simulated and analytic.
+//!
+//! Experiments over the engines:
+//!
+//! - [`levers`]: the seed article's six levers as paired experiments.
+//! - [`sweep`]: round robins at fixed levels of politicization (the
+//!   paradox of politicization in play).
+//! - [`campaigns`]: cooperation inside and outside election campaigns.
+//! - [`sweep_file`]: the sweep engine: grids over fields of a file,
+//!   replicates, shards, resume and merge.
+//! - [`stats`]: the mean, standard deviation and standard errors every
+//!   kind of run reports over its repetitions or replicates.
+//!
+//! Output:
+//!
+//! - [`report`]: the tables and the CSV and JSON output files, one
+//!   renderer per domain.
 //! - [`output`]: atomic file writes and output folders replaced whole.
 //! - [`progress`]: progress reports from long runs ([`progress::Progress`]).
 //!
@@ -18,14 +49,6 @@
 //! [`twolevel_game::Currency`] (policy payoff, political payoff and each
 //! player's own utility); rankings, wins and evolutionary fitness name
 //! theirs, and the default is the policy payoff.
-//! - [`evolution`]: evolutionary dynamics on round-robin payoffs.
-//! - [`society`]: a society of states that meet at random, with
-//!   reputations kept by an institution under an assessment norm.
-//! - [`regime`]: iterated N-state regimes and regime tournaments over
-//!   group compositions.
-//! - [`levers`]: the seed article's six levers as paired experiments.
-//! - [`stats`]: the mean, standard deviation and standard errors every
-//!   kind of run reports over its repetitions or replicates.
 //!
 //! ## Quick start
 //!

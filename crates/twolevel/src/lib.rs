@@ -8,7 +8,8 @@
 //! [`strategies`] (the players), [`tournament`] (matches, round robins
 //! and evolutionary dynamics) and [`files`] (reading the RON files, with
 //! errors that give the file, line and column). Most users want the
-//! [`prelude`].
+//! [`prelude`]; [`society`] gathers the society of states in one import,
+//! and [`AnyFile`] loads a file of any kind.
 //!
 //! ## Quick start
 //!
