@@ -28,7 +28,7 @@
 
 use std::path::Path;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use twolevel_files::{ConfigError, parse_ron, read_text_file};
 use twolevel_game::{ElectionCycle, GroupGame, Horizon, Orientation, Politics};
 use twolevel_strategies::regime::registry::regime_entry;
@@ -39,7 +39,7 @@ use super::tournament::RegimeTournament;
 use crate::play::PlayerSettings;
 
 /// One entrant as written in a regime file.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RegimeEntrantFile {
     /// The regime strategy, by name, with parameters.
@@ -55,7 +55,7 @@ pub struct RegimeEntrantFile {
 
 /// A regime tournament file, as written: `Regime(game: .., entrants: ..)`
 /// (the struct name may be left out).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(rename = "Regime", deny_unknown_fields)]
 pub struct RegimeTournamentFile {
     /// The group game.

@@ -92,6 +92,9 @@ use twolevel_files::{ConfigError, parse_ron, read_text_file};
 use twolevel_game::Currency;
 
 use crate::config::{FileKind, PresetCatalog, TournamentFile};
+use crate::file::{AnyFile, FileError, FileResults, Loaded};
+use crate::regime::RegimeTournamentFile;
+use crate::society::{SocietyConfig, SocietyFile};
 use crate::output::{MANIFEST, OutputSet, write_atomically};
 use crate::progress::Progress;
 use crate::report::{OutputError, OutputOptions, write_json_file};
@@ -101,12 +104,12 @@ use crate::stats::mean_sd_se;
 
 pub use cells::{Pending, SweepResults, SweepRun};
 pub use error::SweepError;
-pub use identity::{SweepIdentity, read_identity};
+pub use identity::{BaseKind, SweepIdentity, read_identity};
 pub use merge::{SweepSummary, finish, merge, read_summary};
 pub use shard::Shard;
 pub use spec::{Axis, Sweep, point_values};
 #[allow(clippy::wildcard_imports)]
-use {cells::*, identity::*, merge::*};
+use {cells::*, identity::*, merge::*, spec::REGIME_UNIT};
 
 #[cfg(test)]
 mod tests {
@@ -154,6 +157,7 @@ mod tests {
             seed: 1,
             players: vec!["a".into()],
             cells: 6,
+            kind: BaseKind::RoundRobin,
         };
         assert_eq!(good.check(), Ok(()));
         let folder = std::env::temp_dir().join(format!("twolevel-identity-{}", std::process::id()));
