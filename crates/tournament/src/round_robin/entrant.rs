@@ -1,8 +1,8 @@
 //! [`Entrant`]: a player of a round robin, and the settings of a preset's
 //! player.
 
-use twolevel_game::{ParameterError, Role, Strategy};
 use twolevel_files::ConfigError;
+use twolevel_game::{ParameterError, Role, Strategy};
 use twolevel_strategies::preset::Preset;
 
 use crate::play::PlayerSettings;

@@ -93,13 +93,13 @@ use twolevel_game::Currency;
 
 use crate::config::{FileKind, PresetCatalog, TournamentFile};
 use crate::file::{AnyFile, FileError, FileResults, Loaded};
-use crate::regime::RegimeTournamentFile;
-use crate::society::{SocietyConfig, SocietyFile};
 use crate::output::{MANIFEST, OutputSet, write_atomically};
 use crate::progress::Progress;
+use crate::regime::RegimeTournamentFile;
 use crate::report::{OutputError, OutputOptions, write_json_file};
 use crate::round_robin::{RoundRobin, RoundRobinResults};
 use crate::seeding::derive_seed;
+use crate::society::{SocietyConfig, SocietyFile};
 use crate::stats::mean_sd_se;
 
 pub use cells::{Pending, SweepResults, SweepRun};

@@ -498,6 +498,11 @@ pub(super) fn society_units(config: &SocietyConfig) -> Vec<String> {
     config
         .q_levels
         .iter()
-        .flat_map(|q| config.mu_levels.iter().map(move |mu| format!("q={q} mu={mu}")))
+        .flat_map(|q| {
+            config
+                .mu_levels
+                .iter()
+                .map(move |mu| format!("q={q} mu={mu}"))
+        })
         .collect()
 }

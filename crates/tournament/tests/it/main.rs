@@ -16,6 +16,8 @@
 //! - `round_robin`: the round robin against `axelrod`, its determinism,
 //!   its match cache and roles;
 //! - `society`: the society engine, its evolution and its files;
+//! - `sweeps`: sweep files over regime and society bases on the one sweep
+//!   engine (shards, merging, seeds, refused lever paths);
 //! - `two_level_model`: the levers, the shipped scenarios and the
 //!   strategies that answer the two levels tell the model's story in play.
 //!
@@ -31,4 +33,5 @@ mod regimes;
 mod round_robin;
 mod society;
 mod support;
+mod sweeps;
 mod two_level_model;
