@@ -11,7 +11,7 @@
 //! the tidy rows), `merge.rs` ([`finish`], [`SweepSummary`], [`merge`])
 //! and `error.rs` ([`SweepError`]).
 //!
-//! A sweep file names a base tournament file, a grid over numeric fields
+//! A sweep file names a base file, a grid over numeric fields
 //! of it and a number of replicates:
 //!
 //! ```ron
@@ -35,6 +35,21 @@
 //! `Fixed(pi)`). A path `lever.<name>` sets one of the article's six levers
 //! ([`Lever`](crate::levers::Lever), for example `lever.knowledge` or
 //! `lever.political_buy_in`) to the value, applied after the fields.
+//!
+//! The base may also be a regime file (`Regime(..)`) or a society file
+//! (`Society(..)`): the same engine runs it ([`BaseKind`]). Field paths walk
+//! that file's own fields (`entrants[1].w`, `mu`, `groups[0].count`), every
+//! point is built by the kind's own loader before anything runs, and a cell
+//! plays its point's file through [`AnyFile`](crate::file::AnyFile) with the
+//! replicate's seed ([`AnyFile::with_seed`](crate::file::AnyFile::with_seed)).
+//! `lever.<name>` paths apply to round robins only and are refused for
+//! other kinds. A regime's rows name each entrant (`score_<currency>`,
+//! `cooperation_rate`) and then the unit `regime` (`success_rate`,
+//! `welfare`); a society's name the unit `society` (or `q=.. mu=..` for
+//! each point of its own grid) with `good_share`, `cooperation_rate` and
+//! `payoff_<currency>` per interaction. [`SweepIdentity::players`] lists
+//! these units.
+//!
 //! Replicate `r` plays with the seed derived from the sweep's seed and `r`
 //! alone, so the points of one replicate share their random numbers and
 //! differ only by the swept values.

@@ -309,6 +309,12 @@ impl Sweep {
         &self.points
     }
 
+    /// The number of grid points (of every base kind).
+    #[must_use]
+    pub fn point_count(&self) -> usize {
+        self.identity.cells / self.identity.replicates as usize
+    }
+
     /// The output folder the sweep file names (`output: Some("..")`), if
     /// any.
     #[must_use]
