@@ -40,8 +40,8 @@
 //! (`Society(..)`): the same engine runs it ([`BaseKind`]). Field paths walk
 //! that file's own fields (`entrants[1].w`, `mu`, `groups[0].count`), every
 //! point is built by the kind's own loader before anything runs, and a cell
-//! plays its point's file through [`AnyFile`](crate::file::AnyFile) with the
-//! replicate's seed ([`AnyFile::with_seed`](crate::file::AnyFile::with_seed)).
+//! plays its point's file through [`AnyFile`] with the replicate's seed
+//! ([`AnyFile::with_seed`]).
 //! `lever.<name>` paths apply to round robins only and are refused for
 //! other kinds. A regime's rows name each entrant (`score_<currency>`,
 //! `cooperation_rate`) and then the unit `regime` (`success_rate`,
