@@ -82,7 +82,7 @@ impl Sweep {
         let identity = &self.identity;
         let replicates = identity.replicates as usize;
         let (point, replicate) = (cell / replicates, cell % replicates);
-        let seed = derive_seed(identity.seed, &[replicate as u64]);
+        let seed = ReplicateSeeds::Derived.seed(identity.seed, replicate as u64);
         let values = point_values(&identity.grid, point);
         let mut rows = String::new();
         let mut row = |unit: &str, measure: &str, value: f64| {

@@ -7,7 +7,7 @@
 //! The module is split by concept: `spec.rs` (the sweep file as written
 //! and loaded: [`Axis`], [`Sweep`]), `path.rs` (field paths over the base
 //! file), `identity.rs` ([`SweepIdentity`], its hash and the folder it
-//! claims), `shard.rs` ([`Shard`]), `cells.rs` (running cells, resume,
+//! claims), `seeds.rs` ([`ReplicateSeeds`]), `shard.rs` ([`Shard`]), `cells.rs` (running cells, resume,
 //! the tidy rows), `merge.rs` ([`finish`], [`SweepSummary`], [`merge`])
 //! and `error.rs` ([`SweepError`]).
 //!
@@ -94,6 +94,7 @@ mod error;
 mod identity;
 mod merge;
 mod path;
+mod seeds;
 mod shard;
 mod spec;
 
@@ -121,6 +122,7 @@ pub use cells::{Pending, SweepResults, SweepRun};
 pub use error::SweepError;
 pub use identity::{BaseKind, SweepIdentity, read_identity};
 pub use merge::{SweepSummary, finish, merge, read_summary};
+pub use seeds::ReplicateSeeds;
 pub use shard::Shard;
 pub use spec::{Axis, Sweep, point_values};
 #[allow(clippy::wildcard_imports)]
