@@ -587,6 +587,9 @@ pub fn sweep_plots(
                 .players
                 .iter()
                 .enumerate()
+                // A unit without the measure (a regime's `regime` unit has
+                // no scores) draws no line.
+                .filter(|&(p, _)| points.iter().all(|&point| summary.counts[point][p][m] > 0))
                 .map(|(p, name)| {
                     let values = points.iter().map(|&point| {
                         let (mean, _, se) = summary.stats[point][p][m];
@@ -595,6 +598,9 @@ pub fn sweep_plots(
                     (name.clone(), values.collect())
                 })
                 .collect();
+            if series.is_empty() {
+                continue;
+            }
             let others: Vec<String> = identity.grid[1..]
                 .iter()
                 .zip(point_values(&identity.grid[1..], rest))

@@ -75,7 +75,7 @@ pub fn run_sweep(
         global,
         "{}: {} points x {} replicates = {} cells{}; {} to run, {} already finished",
         identity.name,
-        sweep.points().len(),
+        sweep.point_count(),
         identity.replicates,
         identity.cells,
         shard.map_or_else(String::new, |s| format!(

@@ -130,6 +130,16 @@ impl AnyFile {
         })
     }
 
+    /// A file already loaded: `loaded`, read from `origin` as `text` (a
+    /// sweep's modified base file, built once per grid point).
+    pub(crate) fn from_loaded(origin: &Path, text: &str, loaded: Loaded) -> AnyFile {
+        AnyFile {
+            origin: origin.to_path_buf(),
+            text: text.to_owned(),
+            loaded,
+        }
+    }
+
     /// The embedded default tournament (`tournaments/two-level.ron`) with
     /// the built-in presets.
     pub fn embedded_default() -> Result<AnyFile, FileError> {

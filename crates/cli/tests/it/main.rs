@@ -4,8 +4,11 @@
 //!
 //! - `commands`: end-to-end checks of every subcommand and its output
 //!   files;
+//! - `other_bases`: sweeps over regime and society bases, with plots,
+//!   shards and `twolevel run`;
 //! - `sweep_fuzzer`: generated and mutated sweep files run or are refused
 //!   with an error, never a panic.
 
 mod commands;
+mod other_bases;
 mod sweep_fuzzer;

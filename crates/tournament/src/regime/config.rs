@@ -28,7 +28,7 @@
 
 use std::path::Path;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use twolevel_files::{ConfigError, parse_ron, read_text_file};
 use twolevel_game::{ElectionCycle, GroupGame, Horizon, Orientation, Politics};
 use twolevel_strategies::regime::registry::regime_entry;
@@ -39,8 +39,8 @@ use super::tournament::RegimeTournament;
 use crate::play::PlayerSettings;
 
 /// One entrant as written in a regime file.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename = "RegimeEntrantFile", deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename = "RawRegimeEntrant", deny_unknown_fields)]
 pub struct RawRegimeEntrant {
     /// The regime strategy, by name, with parameters.
     pub strategy: StrategySpec,
@@ -55,7 +55,7 @@ pub struct RawRegimeEntrant {
 
 /// A regime tournament file, as written: `Regime(game: .., entrants: ..)`
 /// (the struct name may be left out).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(rename = "Regime", deny_unknown_fields)]
 pub struct RawRegimeTournament {
     /// The group game.

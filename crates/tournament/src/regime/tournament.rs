@@ -237,6 +237,15 @@ impl RegimeTournament {
         })
     }
 
+    /// The entrants' names, in order (the names of their standings).
+    #[must_use]
+    pub fn entrant_names(&self) -> Vec<String> {
+        self.entrants
+            .iter()
+            .map(|entrant| entrant.strategy.name().to_owned())
+            .collect()
+    }
+
     /// The same tournament with `repetitions` (at least 1).
     pub fn with_repetitions(mut self, repetitions: u32) -> Result<Self, ParameterError> {
         if repetitions == 0 {

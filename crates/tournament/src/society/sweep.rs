@@ -27,6 +27,8 @@ use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
 use serde::{Deserialize, Serialize};
 use twolevel_game::{Currency, ParameterError};
+
+use crate::sweep_file::{Axis, ReplicateSeeds, point_values};
 use twolevel_strategies::society::build_rule_with;
 
 use super::analytic::StandingDynamics;
@@ -153,23 +155,35 @@ impl SocietySweep {
         let anchored = anchor_applies(config);
         let base = config.params;
         let mut points = Vec::with_capacity(config.q_levels.len() * config.mu_levels.len());
-        for &q in &config.q_levels {
-            for &mu in &config.mu_levels {
-                let params = SocietyParams::new(
-                    base.norm(),
-                    base.institution(),
-                    q,
-                    base.execution_error(),
-                    mu,
-                )?
-                .with_mode(base.mode());
-                let mut point = measure(config, params)?;
-                if anchored {
-                    anchor(&mut point, config, params)?;
-                }
-                points.push(point);
-                progress.advance(1);
+        // The q and mu grid of the sweep file engine: q varies slowest.
+        let grid = [
+            Axis {
+                path: "q".to_owned(),
+                values: config.q_levels.clone(),
+            },
+            Axis {
+                path: "mu".to_owned(),
+                values: config.mu_levels.clone(),
+            },
+        ];
+        for k in 0..config.q_levels.len() * config.mu_levels.len() {
+            let [q, mu] = point_values(&grid, k)[..] else {
+                unreachable!("a point of a two-axis grid has two values")
+            };
+            let params = SocietyParams::new(
+                base.norm(),
+                base.institution(),
+                q,
+                base.execution_error(),
+                mu,
+            )?
+            .with_mode(base.mode());
+            let mut point = measure(config, params)?;
+            if anchored {
+                anchor(&mut point, config, params)?;
             }
+            points.push(point);
+            progress.advance(1);
         }
         Ok(SocietySweep {
             society: config.name.clone(),
@@ -231,7 +245,7 @@ fn measure(config: &SocietyConfig, params: SocietyParams) -> Result<SocietyPoint
             measure_once(
                 config,
                 params,
-                config.seed.wrapping_add(u64::from(replicate)),
+                ReplicateSeeds::Consecutive.seed(config.seed, u64::from(replicate)),
             )
         })
         .collect::<Result<Vec<Measures>, ParameterError>>()?;

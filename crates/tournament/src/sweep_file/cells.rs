@@ -47,12 +47,26 @@ impl Sweep {
         Ok(Pending { owned, to_run })
     }
 
-    /// Plays cell `cell` and writes its folder whole: the round robin's
-    /// files and `rows.csv`, its rows of the tidy CSV.
+    /// Plays cell `cell` and writes its folder whole: the base kind's
+    /// result files (a round robin's files, a regime's `regime.json`, a
+    /// society's `society.csv` and `society.json`) and `rows.csv`, its rows
+    /// of the tidy CSV.
     pub fn run_cell(&self, folder: &Path, cell: usize) -> Result<(), SweepError> {
-        let (results, rows) = self.play_cell(cell);
+        let (results, rows) = self.play_cell(cell)?;
         let set = OutputSet::create(cell_folder(folder, cell))?;
-        results.write_files(set.path(), OutputOptions::default())?;
+        match &results {
+            FileResults::RoundRobin { results, .. } => {
+                results.write_files(set.path(), OutputOptions::default())?;
+            }
+            FileResults::Regime(results) => {
+                write_json_file(results.as_ref(), &set.path().join("regime.json"))?;
+            }
+            FileResults::Society(sweep) => {
+                sweep.write_csv(set.path().join("society.csv"))?;
+                sweep.write_json(set.path().join("society.json"))?;
+            }
+            FileResults::Sweep(_) => {}
+        }
         write_atomically(&set.path().join("rows.csv"), |w| {
             w.write_all(rows.as_bytes())
         })?;
@@ -60,29 +74,61 @@ impl Sweep {
         Ok(())
     }
 
-    /// Plays cell `cell`: its results and its rows of the tidy CSV.
-    fn play_cell(&self, cell: usize) -> (RoundRobinResults, String) {
+    /// Plays cell `cell`: its results and its rows of the tidy CSV. A
+    /// round robin plays its point's tournament with the replicate's seed;
+    /// a regime or society base loads its point's file through
+    /// [`AnyFile`], with the replicate's seed set by [`AnyFile::with_seed`].
+    fn play_cell(&self, cell: usize) -> Result<(FileResults, String), SweepError> {
         let identity = &self.identity;
         let replicates = identity.replicates as usize;
         let (point, replicate) = (cell / replicates, cell % replicates);
-        let seed = derive_seed(identity.seed, &[replicate as u64]);
-        let results = self.points[point].clone().with_seed(seed).play();
+        let seed = ReplicateSeeds::Derived.seed(identity.seed, replicate as u64);
         let values = point_values(&identity.grid, point);
         let mut rows = String::new();
-        for player in 0..results.standings.len() {
-            for (measure, value) in measures(&results, player) {
-                let _ = write!(rows, "{cell},{point},{replicate},{seed}");
-                for v in &values {
-                    let _ = write!(rows, ",{v}");
-                }
-                let _ = writeln!(
-                    rows,
-                    ",{},{measure},{value}",
-                    csv_field(&results.standings[player].name)
-                );
+        let mut row = |unit: &str, measure: &str, value: f64| {
+            let _ = write!(rows, "{cell},{point},{replicate},{seed}");
+            for v in &values {
+                let _ = write!(rows, ",{v}");
             }
-        }
-        (results, rows)
+            let _ = writeln!(rows, ",{},{measure},{value}", csv_field(unit));
+        };
+        let results = match identity.kind {
+            BaseKind::RoundRobin => {
+                let results = self.points[point].clone().with_seed(seed).play();
+                for player in 0..results.standings.len() {
+                    for (measure, value) in measures(&results, player) {
+                        row(&results.standings[player].name, &measure, value);
+                    }
+                }
+                FileResults::RoundRobin {
+                    results: Box::new(results),
+                    evolution: None,
+                }
+            }
+            BaseKind::Regime | BaseKind::Society => {
+                let loaded = match &self.others[point] {
+                    Loaded::Regime(t) => Loaded::Regime(t.clone()),
+                    Loaded::Society(c) => Loaded::Society(c.clone()),
+                    _ => unreachable!("a sweep's other points are regimes or societies"),
+                };
+                let (origin, text) = &self.base;
+                let results = AnyFile::from_loaded(origin, text, loaded)
+                    .with_seed(seed)
+                    .play()
+                    .map_err(|error| match error {
+                        FileError::Config(e) => SweepError::from(e),
+                        FileError::Sweep(e) => e,
+                        FileError::Parameter(e) => {
+                            SweepError::from(ConfigError::from_parameter(origin, e))
+                        }
+                    })?;
+                for (unit, measure, value) in other_measures(&results) {
+                    row(&unit, measure, value);
+                }
+                results
+            }
+        };
+        Ok((results, rows))
     }
 
     /// Runs the sweep, or one shard of it, into `folder`: prepares it
@@ -131,7 +177,7 @@ impl Sweep {
         progress.start(identity.cells as u64);
         let mut tidy = tidy_header(identity);
         for cell in 0..identity.cells {
-            tidy.push_str(&self.play_cell(cell).1);
+            tidy.push_str(&self.play_cell(cell)?.1);
             progress.advance(1);
         }
         let summary = summarise(identity, &tidy, Path::new("sweep.csv"))?;
@@ -192,7 +238,12 @@ impl std::fmt::Display for SweepResults {
         let shown: Vec<usize> = (0..self.summary.measures.len())
             .filter(|&m| {
                 let measure = &self.summary.measures[m];
-                measure.starts_with("score_") || measure == "cooperation_rate"
+                measure.starts_with("score_")
+                    || measure == "cooperation_rate"
+                    // A regime's and a society's own measures (a round
+                    // robin has none of them).
+                    || ["success_rate", "welfare", "good_share"].contains(&measure.as_str())
+                    || measure.starts_with("payoff_")
             })
             .collect();
         let width = identity.players.iter().map(String::len).max().unwrap_or(0);
@@ -213,7 +264,12 @@ impl std::fmt::Display for SweepResults {
                 write!(f, "  {:width$}", identity.players[player])?;
                 for &m in &shown {
                     let (mean, _, se) = stats[m];
-                    write!(f, " {:>22}", format!("{mean:.4} ± {se:.4}"))?;
+                    if self.summary.counts[point][player][m] == 0 {
+                        // A measure this unit does not have.
+                        write!(f, " {:>22}", "-")?;
+                    } else {
+                        write!(f, " {:>22}", format!("{mean:.4} ± {se:.4}"))?;
+                    }
                 }
                 writeln!(f)?;
             }
@@ -253,6 +309,83 @@ pub(super) fn measures(results: &RoundRobinResults, player: usize) -> Vec<(Strin
     rows.push(("rank".to_owned(), rank as f64));
     debug_assert_eq!(rows.len(), MEASURES_PER_PLAYER);
     rows
+}
+
+/// How many measures a regime entrant has: its score in every currency
+/// and its cooperation rate.
+pub(super) const REGIME_MEASURES_PER_ENTRANT: usize = Currency::ALL.len() + 1;
+
+/// How many measures a society unit has: the good share, the cooperation
+/// rate and the payoff per interaction in every currency.
+pub(super) const SOCIETY_MEASURES_PER_UNIT: usize = Currency::ALL.len() + 2;
+
+/// The rows of a regime's or a society's results: (unit, measure, value).
+/// A regime gives, per entrant (its standing), `score_<currency>` and
+/// `cooperation_rate`, then for the unit `regime` its `success_rate` and
+/// `welfare`; a society gives, per point of its own q and mu grid (one
+/// unit `society` without one), `good_share`, `cooperation_rate` and
+/// `payoff_<currency>` (per interaction).
+pub(super) fn other_measures(results: &FileResults) -> Vec<(String, &'static str, f64)> {
+    let mut rows = Vec::new();
+    match results {
+        FileResults::Regime(results) => {
+            for standing in &results.standings {
+                for c in Currency::ALL {
+                    rows.push((standing.name.clone(), score_label(c), standing.scores[c]));
+                }
+                rows.push((
+                    standing.name.clone(),
+                    "cooperation_rate",
+                    standing.cooperation_rate,
+                ));
+            }
+            rows.push((REGIME_UNIT.to_owned(), "success_rate", results.success_rate));
+            rows.push((REGIME_UNIT.to_owned(), "welfare", results.welfare));
+        }
+        FileResults::Society(sweep) => {
+            let units = if sweep.points.len() == 1 {
+                vec!["society".to_owned()]
+            } else {
+                sweep
+                    .points
+                    .iter()
+                    .map(|p| format!("q={} mu={}", p.q, p.mu))
+                    .collect()
+            };
+            for (unit, point) in units.into_iter().zip(&sweep.points) {
+                rows.push((unit.clone(), "good_share", point.good_share));
+                rows.push((unit.clone(), "cooperation_rate", point.cooperation));
+                for c in Currency::ALL {
+                    let value = match c {
+                        Currency::Policy => point.policy_per_interaction,
+                        Currency::Political => point.political_per_interaction,
+                        Currency::Utility => point.utility_per_interaction,
+                    };
+                    rows.push((unit.clone(), payoff_label(c), value));
+                }
+            }
+        }
+        FileResults::RoundRobin { .. } | FileResults::Sweep(_) => {}
+    }
+    rows
+}
+
+/// `score_<currency>`, as the round-robin rows name it.
+fn score_label(c: Currency) -> &'static str {
+    match c {
+        Currency::Policy => "score_policy",
+        Currency::Political => "score_political",
+        Currency::Utility => "score_utility",
+    }
+}
+
+/// `payoff_<currency>`: a society's payoff per interaction.
+fn payoff_label(c: Currency) -> &'static str {
+    match c {
+        Currency::Policy => "payoff_policy",
+        Currency::Political => "payoff_political",
+        Currency::Utility => "payoff_utility",
+    }
 }
 
 /// The header of `sweep.csv`.

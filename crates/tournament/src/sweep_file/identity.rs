@@ -19,10 +19,51 @@ pub struct SweepIdentity {
     pub replicates: u32,
     /// The master seed replicates derive their seeds from.
     pub seed: u64,
-    /// The players' names, in order.
+    /// The units of the rows, in order: a round robin's players, a
+    /// regime's entrants then `regime`, a society's `society` (or each
+    /// point of its own q and mu grid).
     pub players: Vec<String>,
     /// The number of cells (points times replicates).
     pub cells: usize,
+    /// The kind of the base file (not written for a round robin, so a
+    /// round-robin sweep's `sweep.json` is as before).
+    #[serde(default, skip_serializing_if = "BaseKind::is_round_robin")]
+    pub kind: BaseKind,
+}
+
+/// The kind of a sweep's base file, which sets the measures of its rows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BaseKind {
+    /// A round robin: per player, the score and wins in every currency,
+    /// the cooperation rate and the rank.
+    #[default]
+    RoundRobin,
+    /// A regime tournament: per entrant, the score in every currency and
+    /// the cooperation rate; for the unit `regime`, the success rate and
+    /// the welfare.
+    Regime,
+    /// A society: per unit, the good share, the cooperation rate and the
+    /// payoff per interaction in every currency.
+    Society,
+}
+
+impl BaseKind {
+    /// Whether the base is a round robin.
+    #[must_use]
+    pub fn is_round_robin(&self) -> bool {
+        *self == BaseKind::RoundRobin
+    }
+
+    /// The rows of one cell of a sweep with `units` units.
+    #[must_use]
+    pub fn rows_per_cell(self, units: usize) -> usize {
+        match self {
+            BaseKind::RoundRobin => units * MEASURES_PER_PLAYER,
+            BaseKind::Regime => units.saturating_sub(1) * REGIME_MEASURES_PER_ENTRANT + 2,
+            BaseKind::Society => units * SOCIETY_MEASURES_PER_UNIT,
+        }
+    }
 }
 
 /// The number of points of a grid (the product of its axes' lengths), or

@@ -25,7 +25,7 @@ pub fn finish(folder: &Path, identity: &SweepIdentity) -> Result<SweepSummary, S
         });
     }
     let mut tidy = tidy_header(identity);
-    let rows_per_cell = identity.players.len() * MEASURES_PER_PLAYER;
+    let rows_per_cell = identity.kind.rows_per_cell(identity.players.len());
     for cell in 0..identity.cells {
         let path = cell_folder(folder, cell).join("rows.csv");
         let rows = String::from_utf8_lossy(&read_file(&path)?).into_owned();
@@ -43,11 +43,20 @@ pub fn finish(folder: &Path, identity: &SweepIdentity) -> Result<SweepSummary, S
             return Err(SweepError::Malformed {
                 path,
                 expected: "a cell's rows of the tidy CSV",
-                reason: format!(
-                    "{found} rows; expected {rows_per_cell} ({} players x {MEASURES_PER_PLAYER} \
-                     measures); run the cell again by removing its folder",
-                    identity.players.len()
-                ),
+                reason: if identity.kind.is_round_robin() {
+                    format!(
+                        "{found} rows; expected {rows_per_cell} ({} players x \
+                         {MEASURES_PER_PLAYER} measures); run the cell again by removing its \
+                         folder",
+                        identity.players.len()
+                    )
+                } else {
+                    format!(
+                        "{found} rows; expected {rows_per_cell} (the measures of {} units); run \
+                         the cell again by removing its folder",
+                        identity.players.len()
+                    )
+                },
             });
         }
         tidy.push_str(&rows);
@@ -67,8 +76,13 @@ pub fn finish(folder: &Path, identity: &SweepIdentity) -> Result<SweepSummary, S
 pub struct SweepSummary {
     /// The measures, in the order of the tidy CSV.
     pub measures: Vec<String>,
-    /// `stats[point][player][measure]`: (mean, sd, se).
+    /// `stats[point][player][measure]`: (mean, sd, se); NaN for a measure
+    /// the unit does not have (a regime's `regime` unit has only the
+    /// regime's measures, its entrants only theirs).
     pub stats: Vec<Vec<Vec<(f64, f64, f64)>>>,
+    /// `counts[point][player][measure]`: how many values the statistics
+    /// are over (the replicates), 0 for a measure the unit does not have.
+    pub counts: Vec<Vec<Vec<usize>>>,
 }
 
 impl SweepSummary {
@@ -85,7 +99,10 @@ impl SweepSummary {
         for (point, players) in self.stats.iter().enumerate() {
             let values = point_values(&identity.grid, point);
             for (player, stats) in players.iter().enumerate() {
-                for (measure, (mean, sd, se)) in self.measures.iter().zip(stats) {
+                for (m, (measure, (mean, sd, se))) in self.measures.iter().zip(stats).enumerate() {
+                    if self.counts[point][player][m] == 0 {
+                        continue;
+                    }
                     let _ = write!(text, "{point}");
                     for v in &values {
                         let _ = write!(text, ",{v}");
@@ -157,16 +174,47 @@ pub(super) fn summarise(
         }
         slot[measure_index].push(value);
     }
+    // Every unit gets a slot for every measure; a unit without a measure
+    // has no values there (count 0).
+    for players in &mut values {
+        for slot in players {
+            slot.resize(measures.len(), Vec::new());
+        }
+    }
+    let counts = values
+        .iter()
+        .map(|players| {
+            players
+                .iter()
+                .map(|by_measure| by_measure.iter().map(Vec::len).collect())
+                .collect()
+        })
+        .collect();
     let stats = values
         .into_iter()
         .map(|players| {
             players
                 .into_iter()
-                .map(|by_measure| by_measure.into_iter().map(|v| mean_sd_se(&v)).collect())
+                .map(|by_measure| {
+                    by_measure
+                        .into_iter()
+                        .map(|v| {
+                            if v.is_empty() {
+                                (f64::NAN, f64::NAN, f64::NAN)
+                            } else {
+                                mean_sd_se(&v)
+                            }
+                        })
+                        .collect()
+                })
                 .collect()
         })
         .collect();
-    Ok(SweepSummary { measures, stats })
+    Ok(SweepSummary {
+        measures,
+        stats,
+        counts,
+    })
 }
 
 /// Reads a complete sweep folder back: its identity and the summary of

@@ -7,11 +7,11 @@
 //! The module is split by concept: `spec.rs` (the sweep file as written
 //! and loaded: [`Axis`], [`Sweep`]), `path.rs` (field paths over the base
 //! file), `identity.rs` ([`SweepIdentity`], its hash and the folder it
-//! claims), `shard.rs` ([`Shard`]), `cells.rs` (running cells, resume,
+//! claims), `seeds.rs` ([`ReplicateSeeds`]), `shard.rs` ([`Shard`]), `cells.rs` (running cells, resume,
 //! the tidy rows), `merge.rs` ([`finish`], [`SweepSummary`], [`merge`])
 //! and `error.rs` ([`SweepError`]).
 //!
-//! A sweep file names a base tournament file, a grid over numeric fields
+//! A sweep file names a base file, a grid over numeric fields
 //! of it and a number of replicates:
 //!
 //! ```ron
@@ -35,6 +35,21 @@
 //! `Fixed(pi)`). A path `lever.<name>` sets one of the article's six levers
 //! ([`Lever`](crate::levers::Lever), for example `lever.knowledge` or
 //! `lever.political_buy_in`) to the value, applied after the fields.
+//!
+//! The base may also be a regime file (`Regime(..)`) or a society file
+//! (`Society(..)`): the same engine runs it ([`BaseKind`]). Field paths walk
+//! that file's own fields (`entrants[1].w`, `mu`, `groups[0].count`), every
+//! point is built by the kind's own loader before anything runs, and a cell
+//! plays its point's file through [`AnyFile`] with the replicate's seed
+//! ([`AnyFile::with_seed`]).
+//! `lever.<name>` paths apply to round robins only and are refused for
+//! other kinds. A regime's rows name each entrant (`score_<currency>`,
+//! `cooperation_rate`) and then the unit `regime` (`success_rate`,
+//! `welfare`); a society's name the unit `society` (or `q=.. mu=..` for
+//! each point of its own grid) with `good_share`, `cooperation_rate` and
+//! `payoff_<currency>` per interaction. [`SweepIdentity::players`] lists
+//! these units.
+//!
 //! Replicate `r` plays with the seed derived from the sweep's seed and `r`
 //! alone, so the points of one replicate share their random numbers and
 //! differ only by the swept values.
@@ -79,6 +94,7 @@ mod error;
 mod identity;
 mod merge;
 mod path;
+mod seeds;
 mod shard;
 mod spec;
 
@@ -92,21 +108,25 @@ use twolevel_files::{ConfigError, parse_ron, read_text_file};
 use twolevel_game::Currency;
 
 use crate::config::{FileKind, PresetCatalog, RawTournament};
+use crate::file::{AnyFile, FileError, FileResults, Loaded};
 use crate::output::{MANIFEST, OutputSet, write_atomically};
 use crate::progress::Progress;
+use crate::regime::RawRegimeTournament;
 use crate::report::{OutputError, OutputOptions, write_json_file};
 use crate::round_robin::{RoundRobin, RoundRobinResults};
 use crate::seeding::derive_seed;
+use crate::society::{SocietyConfig, RawSocietyConfig};
 use crate::stats::mean_sd_se;
 
 pub use cells::{Pending, SweepResults, SweepRun};
 pub use error::SweepError;
-pub use identity::{SweepIdentity, read_identity};
+pub use identity::{BaseKind, SweepIdentity, read_identity};
 pub use merge::{SweepSummary, finish, merge, read_summary};
+pub use seeds::ReplicateSeeds;
 pub use shard::Shard;
 pub use spec::{Axis, Sweep, point_values};
 #[allow(clippy::wildcard_imports)]
-use {cells::*, identity::*, merge::*};
+use {cells::*, identity::*, merge::*, spec::REGIME_UNIT};
 
 #[cfg(test)]
 mod tests {
@@ -154,6 +174,7 @@ mod tests {
             seed: 1,
             players: vec!["a".into()],
             cells: 6,
+            kind: BaseKind::RoundRobin,
         };
         assert_eq!(good.check(), Ok(()));
         let folder = std::env::temp_dir().join(format!("twolevel-identity-{}", std::process::id()));

@@ -38,8 +38,14 @@ pub(super) fn one() -> u32 {
 #[derive(Debug)]
 pub struct Sweep {
     pub(super) identity: SweepIdentity,
-    /// The tournament of every grid point (seed not yet set).
+    /// The tournament of every grid point of a round-robin base (seed not
+    /// yet set); empty for a base of another kind.
     pub(super) points: Vec<RoundRobin>,
+    /// The loaded base file of every grid point of a regime or society
+    /// base (seed not yet set); empty for a round-robin base.
+    pub(super) others: Vec<Loaded>,
+    /// The base file's path and text (the origin of each point's file).
+    pub(super) base: (PathBuf, String),
     pub(super) output: Option<PathBuf>,
 }
 
@@ -147,12 +153,52 @@ impl Sweep {
         let base_path = path.parent().unwrap_or(Path::new("")).join(&file.base);
         let base_text = read_text_file(&base_path)
             .map_err(|error| invalid("base", format!("the base file cannot be read: {error}")))?;
-        if FileKind::of(&base_text) != FileKind::RoundRobin {
-            return Err(invalid(
-                "base",
-                format!("`{}` is not a round-robin `Tournament(..)` file", file.base),
-            )
-            .into());
+        let base_kind = match FileKind::of(&base_text) {
+            FileKind::RoundRobin => BaseKind::RoundRobin,
+            FileKind::Regime => BaseKind::Regime,
+            FileKind::Society => BaseKind::Society,
+            FileKind::Sweep => {
+                return Err(invalid(
+                    "base",
+                    format!(
+                        "`{}` is a sweep file; a sweep's base is a round-robin `Tournament(..)`, \
+                         a `Regime(..)` or a `Society(..)` file",
+                        file.base
+                    ),
+                )
+                .into());
+            }
+        };
+        if base_kind != BaseKind::RoundRobin {
+            let spec = OtherBase {
+                text,
+                path,
+                file: &file,
+                base_path: &base_path,
+                base_text: &base_text,
+                point_count,
+            };
+            let (points, units, seed) = match base_kind {
+                BaseKind::Regime => spec.regimes()?,
+                _ => spec.societies()?,
+            };
+            let hash = fnv1a(&[text.as_bytes(), base_text.as_bytes()]);
+            return Ok(Sweep {
+                identity: SweepIdentity {
+                    name: file.name,
+                    hash: format!("{hash:016x}"),
+                    cells,
+                    grid: file.grid,
+                    replicates: file.replicates,
+                    seed,
+                    players: units,
+                    kind: base_kind,
+                },
+                points: Vec::new(),
+                others: points,
+                base: (base_path, base_text),
+                output: file.output.map(PathBuf::from),
+            });
         }
         let catalog = PresetCatalog::for_tournament_file(&base_path)?;
         let base: RawTournament = parse_ron(&base_text, &base_path)?;
@@ -227,8 +273,11 @@ impl Sweep {
                 replicates: file.replicates,
                 seed,
                 players,
+                kind: BaseKind::RoundRobin,
             },
             points,
+            others: Vec::new(),
+            base: (base_path, base_text),
             output: file.output.map(PathBuf::from),
         })
     }
@@ -253,10 +302,17 @@ impl Sweep {
     }
 
     /// The tournament of every grid point, in order (each cell plays one
-    /// with its replicate's seed).
+    /// with its replicate's seed); empty when the base file is a regime or
+    /// a society file (the kind is [`SweepIdentity::kind`]).
     #[must_use]
     pub fn points(&self) -> &[RoundRobin] {
         &self.points
+    }
+
+    /// The number of grid points (of every base kind).
+    #[must_use]
+    pub fn point_count(&self) -> usize {
+        self.identity.cells / self.identity.replicates as usize
     }
 
     /// The output folder the sweep file names (`output: Some("..")`), if
@@ -265,4 +321,194 @@ impl Sweep {
     pub fn output(&self) -> Option<&Path> {
         self.output.as_deref()
     }
+}
+
+/// The parts of a sweep over a regime or society base that loading its
+/// points needs.
+struct OtherBase<'a> {
+    text: &'a str,
+    path: &'a Path,
+    file: &'a RawSweep,
+    base_path: &'a Path,
+    base_text: &'a str,
+    point_count: usize,
+}
+
+impl OtherBase<'_> {
+    fn invalid(&self, field: &str, reason: String) -> ConfigError {
+        invalid_at(self.text, self.path, field, reason)
+    }
+
+    /// The base file's serde tree (every default filled in) with the
+    /// values of point `k` set, or a located error at the axis at fault.
+    /// Lever paths are refused: they apply to round robins only.
+    fn tree_at(&self, tree: &serde_json::Value, k: usize) -> Result<serde_json::Value, SweepError> {
+        let values = point_values(&self.file.grid, k);
+        let mut tree = tree.clone();
+        for (a, (axis, &value)) in self.file.grid.iter().zip(&values).enumerate() {
+            let bad = |reason| self.invalid(&format!("grid[{a}].path"), reason);
+            if axis.path.starts_with("lever.") {
+                return Err(bad(format!(
+                    "the lever path `{}` applies only to a round-robin base; `{}` is a {} file",
+                    axis.path,
+                    self.file.base,
+                    match FileKind::of(self.base_text) {
+                        FileKind::Regime => "`Regime(..)`",
+                        _ => "`Society(..)`",
+                    }
+                ))
+                .into());
+            }
+            path::set_field(&mut tree, &axis.path, value).map_err(bad)?;
+        }
+        Ok(tree)
+    }
+
+    /// An error of point `k`, at the grid, naming its values.
+    fn at(&self, k: usize, error: &dyn std::fmt::Display) -> ConfigError {
+        let settings: Vec<String> = self
+            .file
+            .grid
+            .iter()
+            .zip(point_values(&self.file.grid, k))
+            .map(|(a, v)| format!("{} = {v}", a.path))
+            .collect();
+        self.invalid(
+            "grid",
+            format!("at grid point {k} ({}): {error}", settings.join(", ")),
+        )
+    }
+
+    fn as_tree(&self, base: &impl Serialize, kind: &str) -> Result<serde_json::Value, SweepError> {
+        serde_json::to_value(base).map_err(|error| {
+            ConfigError::invalid(
+                self.base_path,
+                kind,
+                format!("cannot read the base file as a tree: {error}"),
+            )
+            .into()
+        })
+    }
+
+    /// Every point's regime tournament, the units (the entrants, then the
+    /// pseudo-player `regime`) and the master seed.
+    fn regimes(&self) -> Result<(Vec<Loaded>, Vec<String>, u64), SweepError> {
+        let base: RawRegimeTournament = parse_ron(self.base_text, self.base_path)?;
+        let tree = self.as_tree(&base, "Regime")?;
+        let mut points = Vec::with_capacity(self.point_count);
+        let mut units = Vec::new();
+        let mut seed = base.seed;
+        for k in 0..self.point_count {
+            let tree = self.tree_at(&tree, k)?;
+            let point: RawRegimeTournament =
+                serde_json::from_value(tree).map_err(|e| self.at(k, &e))?;
+            // As for a round robin: the base file's own faults are reported
+            // in the base file, the grid's at the grid.
+            let tournament = point.build(self.base_path).map_err(|error| {
+                match base.clone().build(self.base_path) {
+                    Err(base_error) => base_error.located_in(self.base_text),
+                    Ok(_) => self.at(k, &error),
+                }
+            })?;
+            let names = tournament.entrant_names();
+            if k == 0 {
+                if let Some(name) = names.iter().find(|n| *n == REGIME_UNIT) {
+                    return Err(self
+                        .invalid(
+                            "base",
+                            format!(
+                                "an entrant of the base file is named `{name}`, the name of the \
+                                 regime's own rows"
+                            ),
+                        )
+                        .into());
+                }
+                units = names;
+                units.push(REGIME_UNIT.to_owned());
+                seed = self.file.seed.unwrap_or(tournament.seed());
+            }
+            points.push(Loaded::Regime(Box::new(tournament)));
+        }
+        check_distinct(self, &units)?;
+        Ok((points, units, seed))
+    }
+
+    /// Every point's society, the units (the society, or each point of
+    /// the society's own q and mu grid) and the master seed.
+    fn societies(&self) -> Result<(Vec<Loaded>, Vec<String>, u64), SweepError> {
+        let base: RawSocietyConfig = parse_ron(self.base_text, self.base_path)?;
+        let tree = self.as_tree(&base, "Society")?;
+        let mut points = Vec::with_capacity(self.point_count);
+        let mut units = Vec::new();
+        let mut seed = base.seed;
+        for k in 0..self.point_count {
+            let tree = self.tree_at(&tree, k)?;
+            let point: RawSocietyConfig = serde_json::from_value(tree).map_err(|e| self.at(k, &e))?;
+            let config = point.validate(self.base_path).map_err(|error| {
+                match base.clone().validate(self.base_path) {
+                    Err(base_error) => ConfigError::from_parameter(self.base_path, base_error)
+                        .located_in(self.base_text),
+                    Ok(_) => self.at(k, &error),
+                }
+            })?;
+            let names = society_units(&config);
+            if k == 0 {
+                units = names;
+                seed = self.file.seed.unwrap_or(config.seed);
+            } else if names != units {
+                return Err(self
+                    .at(
+                        k,
+                        &format!(
+                            "the society's own q and mu grid changes from point 0 ({}) to {}",
+                            units.join("; "),
+                            names.join("; ")
+                        ),
+                    )
+                    .into());
+            }
+            points.push(Loaded::Society(Box::new(config)));
+        }
+        check_distinct(self, &units)?;
+        Ok((points, units, seed))
+    }
+}
+
+/// Refuses units with the same name: their rows could not be told apart.
+fn check_distinct(base: &OtherBase<'_>, units: &[String]) -> Result<(), SweepError> {
+    for (k, unit) in units.iter().enumerate() {
+        if units[..k].contains(unit) {
+            return Err(base
+                .invalid(
+                    "base",
+                    format!(
+                        "two units of the base file are named `{unit}`; a sweep's rows name \
+                         each unit once"
+                    ),
+                )
+                .into());
+        }
+    }
+    Ok(())
+}
+
+/// The name of a regime's own rows (success rate, welfare) in the tidy CSV.
+pub(super) const REGIME_UNIT: &str = "regime";
+
+/// The units of a society point: `society`, or `q=.. mu=..` for each point
+/// of the society's own q and mu grid when it has more than one.
+pub(super) fn society_units(config: &SocietyConfig) -> Vec<String> {
+    if config.q_levels.len() * config.mu_levels.len() == 1 {
+        return vec!["society".to_owned()];
+    }
+    config
+        .q_levels
+        .iter()
+        .flat_map(|q| {
+            config
+                .mu_levels
+                .iter()
+                .map(move |mu| format!("q={q} mu={mu}"))
+        })
+        .collect()
 }

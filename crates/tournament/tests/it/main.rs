@@ -18,6 +18,8 @@
 //! - `society`: the society engine, its evolution and its files;
 //! - `statistics`: means, standard deviations and standard errors against
 //!   values computed by hand;
+//! - `sweeps`: sweep files over regime and society bases on the one sweep
+//!   engine (shards, merging, seeds, refused lever paths);
 //! - `two_level_model`: the levers, the shipped scenarios and the
 //!   strategies that answer the two levels tell the model's story in play.
 //!
@@ -34,4 +36,5 @@ mod round_robin;
 mod society;
 mod statistics;
 mod support;
+mod sweeps;
 mod two_level_model;

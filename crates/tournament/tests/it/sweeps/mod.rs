@@ -1,0 +1,5 @@
+//! Sweep files over bases of every kind run on the one sweep engine: a
+//! regime and a society base, whole and as merged shards, their seeds,
+//! and the lever paths refused for a base that is not a round robin.
+
+mod other_bases;
