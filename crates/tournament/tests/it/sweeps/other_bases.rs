@@ -3,7 +3,8 @@
 //! `sweep.csv` and `summary.csv`; each cell plays with the seed derived
 //! from the sweep's seed and its replicate, as the file's own loader and
 //! `AnyFile::with_seed` would; a lever path is refused at its line and
-//! column.
+//! column; a society with its own q and mu grid has a unit per point of it;
+//! a sweep file is refused as a base; the replicate-seed rules.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -230,4 +231,39 @@ fn lever_paths_are_refused_for_a_regime_base_at_their_position() {
         "{error}"
     );
     let _ = fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn a_society_with_its_own_grid_has_a_unit_per_grid_point() {
+    let folder = folder("society-grid");
+    let society = SOCIETY.replace(
+        "    seed: 3,\n",
+        "    seed: 3,\n    sweep: Some((q: [0.5, 1.0], mu: [0.1])),\n",
+    );
+    fs::write(folder.join("society.ron"), society).unwrap();
+    let text = r#"Sweep(name: "e", base: "society.ron", grid: [(path: "e", values: [0.0, 0.05])])"#;
+    let sweep = Sweep::from_ron(text, folder.join("sweep.ron")).unwrap();
+    assert_eq!(sweep.identity().players, ["q=0.5 mu=0.1", "q=1 mu=0.1"]);
+    let results = sweep.run_in_memory(&NoProgress).unwrap();
+    assert_eq!(results.tidy.lines().count(), 1 + 2 * 2 * 5);
+    assert!(results.tidy.contains(",q=1 mu=0.1,good_share,"));
+    // A sweep file is not a base.
+    fs::write(folder.join("inner.ron"), text).unwrap();
+    let error = Sweep::from_ron(
+        &text.replace("society.ron", "inner.ron"),
+        folder.join("outer.ron"),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(error.contains("`inner.ron` is a sweep file"), "{error}");
+    let _ = fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn replicate_seed_rules() {
+    use twolevel_tournament::sweep_file::ReplicateSeeds;
+    assert_eq!(ReplicateSeeds::Derived.seed(7, 2), derive_seed(7, &[2]));
+    assert_eq!(ReplicateSeeds::Consecutive.seed(7, 2), 9);
+    assert_eq!(ReplicateSeeds::Consecutive.seed(u64::MAX, 1), 0);
+    assert_eq!(ReplicateSeeds::Shared.seed(7, 2), 7);
 }
