@@ -115,7 +115,7 @@ use crate::regime::RawRegimeTournament;
 use crate::report::{OutputError, OutputOptions, write_json_file};
 use crate::round_robin::{RoundRobin, RoundRobinResults};
 use crate::seeding::derive_seed;
-use crate::society::{SocietyConfig, RawSocietyConfig};
+use crate::society::{RawSocietyConfig, SocietyConfig};
 use crate::stats::mean_sd_se;
 
 pub use cells::{Pending, SweepResults, SweepRun};

@@ -390,87 +390,106 @@ impl OtherBase<'_> {
         })
     }
 
+    /// Walks the points of a base of kind `kind` (RON struct name) as
+    /// written in `R`: for each point `k`, in order, the base's tree with
+    /// the point's values set is read back as an `R`, built by `build`, and
+    /// handed to `visit`. A point that does not build is reported in the
+    /// base file when the base itself does not build (`locate` places that
+    /// error), at the grid otherwise. Returns the base as written.
+    fn each_point<R, V, E>(
+        &self,
+        kind: &str,
+        build: impl Fn(R) -> Result<V, E>,
+        locate: impl Fn(E) -> ConfigError,
+        mut visit: impl FnMut(usize, V) -> Result<(), SweepError>,
+    ) -> Result<R, SweepError>
+    where
+        R: Clone + Serialize + serde::de::DeserializeOwned,
+        E: std::fmt::Display,
+    {
+        let base: R = parse_ron(self.base_text, self.base_path)?;
+        let tree = self.as_tree(&base, kind)?;
+        for k in 0..self.point_count {
+            let tree = self.tree_at(&tree, k)?;
+            let point: R = serde_json::from_value(tree).map_err(|e| self.at(k, &e))?;
+            let built = build(point).map_err(|error| match build(base.clone()) {
+                Err(base_error) => locate(base_error),
+                Ok(_) => self.at(k, &error),
+            })?;
+            visit(k, built)?;
+        }
+        Ok(base)
+    }
+
     /// Every point's regime tournament, the units (the entrants, then the
     /// pseudo-player `regime`) and the master seed.
     fn regimes(&self) -> Result<(Vec<Loaded>, Vec<String>, u64), SweepError> {
-        let base: RawRegimeTournament = parse_ron(self.base_text, self.base_path)?;
-        let tree = self.as_tree(&base, "Regime")?;
         let mut points = Vec::with_capacity(self.point_count);
         let mut units = Vec::new();
-        let mut seed = base.seed;
-        for k in 0..self.point_count {
-            let tree = self.tree_at(&tree, k)?;
-            let point: RawRegimeTournament =
-                serde_json::from_value(tree).map_err(|e| self.at(k, &e))?;
-            // As for a round robin: the base file's own faults are reported
-            // in the base file, the grid's at the grid.
-            let tournament = point.build(self.base_path).map_err(|error| {
-                match base.clone().build(self.base_path) {
-                    Err(base_error) => base_error.located_in(self.base_text),
-                    Ok(_) => self.at(k, &error),
+        let mut seed = None;
+        let base = self.each_point(
+            "Regime",
+            |raw: RawRegimeTournament| raw.build(self.base_path),
+            |error| error.located_in(self.base_text),
+            |k, tournament| {
+                if k == 0 {
+                    let names = tournament.entrant_names();
+                    if let Some(name) = names.iter().find(|n| *n == REGIME_UNIT) {
+                        return Err(self
+                            .invalid(
+                                "base",
+                                format!(
+                                    "an entrant of the base file is named `{name}`, the name of \
+                                     the regime's own rows"
+                                ),
+                            )
+                            .into());
+                    }
+                    units = names;
+                    units.push(REGIME_UNIT.to_owned());
+                    seed = Some(self.file.seed.unwrap_or(tournament.seed()));
                 }
-            })?;
-            let names = tournament.entrant_names();
-            if k == 0 {
-                if let Some(name) = names.iter().find(|n| *n == REGIME_UNIT) {
-                    return Err(self
-                        .invalid(
-                            "base",
-                            format!(
-                                "an entrant of the base file is named `{name}`, the name of the \
-                                 regime's own rows"
-                            ),
-                        )
-                        .into());
-                }
-                units = names;
-                units.push(REGIME_UNIT.to_owned());
-                seed = self.file.seed.unwrap_or(tournament.seed());
-            }
-            points.push(Loaded::Regime(Box::new(tournament)));
-        }
+                points.push(Loaded::Regime(Box::new(tournament)));
+                Ok(())
+            },
+        )?;
         check_distinct(self, &units)?;
-        Ok((points, units, seed))
+        Ok((points, units, seed.unwrap_or(base.seed)))
     }
 
     /// Every point's society, the units (the society, or each point of
     /// the society's own q and mu grid) and the master seed.
     fn societies(&self) -> Result<(Vec<Loaded>, Vec<String>, u64), SweepError> {
-        let base: RawSocietyConfig = parse_ron(self.base_text, self.base_path)?;
-        let tree = self.as_tree(&base, "Society")?;
         let mut points = Vec::with_capacity(self.point_count);
         let mut units = Vec::new();
-        let mut seed = base.seed;
-        for k in 0..self.point_count {
-            let tree = self.tree_at(&tree, k)?;
-            let point: RawSocietyConfig = serde_json::from_value(tree).map_err(|e| self.at(k, &e))?;
-            let config = point.validate(self.base_path).map_err(|error| {
-                match base.clone().validate(self.base_path) {
-                    Err(base_error) => ConfigError::from_parameter(self.base_path, base_error)
-                        .located_in(self.base_text),
-                    Ok(_) => self.at(k, &error),
+        let mut seed = None;
+        let base = self.each_point(
+            "Society",
+            |raw: RawSocietyConfig| raw.validate(self.base_path),
+            |error| ConfigError::from_parameter(self.base_path, error).located_in(self.base_text),
+            |k, config| {
+                let names = society_units(&config);
+                if k == 0 {
+                    units = names;
+                    seed = Some(self.file.seed.unwrap_or(config.seed));
+                } else if names != units {
+                    return Err(self
+                        .at(
+                            k,
+                            &format!(
+                                "the society's own q and mu grid changes from point 0 ({}) to {}",
+                                units.join("; "),
+                                names.join("; ")
+                            ),
+                        )
+                        .into());
                 }
-            })?;
-            let names = society_units(&config);
-            if k == 0 {
-                units = names;
-                seed = self.file.seed.unwrap_or(config.seed);
-            } else if names != units {
-                return Err(self
-                    .at(
-                        k,
-                        &format!(
-                            "the society's own q and mu grid changes from point 0 ({}) to {}",
-                            units.join("; "),
-                            names.join("; ")
-                        ),
-                    )
-                    .into());
-            }
-            points.push(Loaded::Society(Box::new(config)));
-        }
+                points.push(Loaded::Society(Box::new(config)));
+                Ok(())
+            },
+        )?;
         check_distinct(self, &units)?;
-        Ok((points, units, seed))
+        Ok((points, units, seed.unwrap_or(base.seed)))
     }
 }
 
