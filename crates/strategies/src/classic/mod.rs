@@ -6,7 +6,7 @@
 //! parameters it appends, for example `"Random: 0.5"` or
 //! `"First by Davis: 10"`, so that tournament results can be compared name
 //! by name. The deterministic ones are checked move for move against
-//! `axelrod` 4.14 by the fixture test `tests/classic_fixture.rs`.
+//! `axelrod` 4.14 by the fixture test `tests/it/axelrod_library/classic.rs`.
 //!
 //! Beside the strategies, the rules several of them share: the counts of
 //! the partner's moves (`move_counts`), the retaliation rules

@@ -9,7 +9,7 @@
 //! virtual call is made.
 //!
 //! Everything else is as the general engine does it, bit for bit (the
-//! property tests in `tests/memory_one_fast_path.rs` compare the two): the
+//! property tests in `tests/it/match_engine/memory_one_fast_path.rs` compare the two): the
 //! RNG is drawn in the same order (player 0's decision, player 1's, player
 //! 0's action noise, player 1's, then player 0's perception, player 1's),
 //! a probability of 0 or 1 draws nothing, and the totals are summed with
