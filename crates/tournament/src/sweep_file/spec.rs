@@ -169,7 +169,7 @@ impl Sweep {
                 .into());
             }
         };
-        if base_kind != BaseKind::RoundRobin {
+        let (points, others, units, seed) = if base_kind != BaseKind::RoundRobin {
             let spec = OtherBase {
                 text,
                 path,
@@ -178,91 +178,76 @@ impl Sweep {
                 base_text: &base_text,
                 point_count,
             };
-            let (points, units, seed) = match base_kind {
+            let (others, units, seed) = match base_kind {
                 BaseKind::Regime => spec.regimes()?,
                 _ => spec.societies()?,
             };
-            let hash = fnv1a(&[text.as_bytes(), base_text.as_bytes()]);
-            return Ok(Sweep {
-                identity: SweepIdentity {
-                    name: file.name,
-                    hash: format!("{hash:016x}"),
-                    cells,
-                    grid: file.grid,
-                    replicates: file.replicates,
-                    seed,
-                    players: units,
-                    kind: base_kind,
-                },
-                points: Vec::new(),
-                others: points,
-                base: (base_path, base_text),
-                output: file.output.map(PathBuf::from),
-            });
-        }
-        let catalog = PresetCatalog::for_tournament_file(&base_path)?;
-        let base: RawTournament = parse_ron(&base_text, &base_path)?;
-        let tree = serde_json::to_value(&base).map_err(|error| {
-            ConfigError::invalid(
-                &base_path,
-                "Tournament",
-                format!("cannot read the base tournament as a tree: {error}"),
-            )
-        })?;
-        let mut points = Vec::with_capacity(point_count);
-        let mut players = Vec::new();
-        let mut seed = base.seed;
-        for k in 0..point_count {
-            let values = point_values(&file.grid, k);
-            let mut tree = tree.clone();
-            let mut levers = Vec::new();
-            for (a, (axis, &value)) in file.grid.iter().zip(&values).enumerate() {
-                let bad = |reason| invalid(&format!("grid[{a}].path"), reason);
-                if let Some(name) = axis.path.strip_prefix("lever.") {
-                    levers.push((path::lever_named(name).map_err(bad)?, value));
-                } else {
-                    path::set_field(&mut tree, &axis.path, value).map_err(bad)?;
-                }
-            }
-            let at = |error: &dyn std::fmt::Display| {
-                let settings: Vec<String> = file
-                    .grid
-                    .iter()
-                    .zip(&values)
-                    .map(|(a, v)| format!("{} = {v}", a.path))
-                    .collect();
-                invalid(
-                    "grid",
-                    format!("at grid point {k} ({}): {error}", settings.join(", ")),
+            (Vec::new(), others, units, seed)
+        } else {
+            let catalog = PresetCatalog::for_tournament_file(&base_path)?;
+            let base: RawTournament = parse_ron(&base_text, &base_path)?;
+            let tree = serde_json::to_value(&base).map_err(|error| {
+                ConfigError::invalid(
+                    &base_path,
+                    "Tournament",
+                    format!("cannot read the base tournament as a tree: {error}"),
                 )
-            };
-            let point: RawTournament = serde_json::from_value(tree).map_err(|e| at(&e))?;
-            // A point fails either because the base file is wrong in
-            // itself, reported at its line and column in the base file, or
-            // because of the grid's values, reported at the grid.
-            let mut tournament =
-                point.validate(&base_path, &catalog).map_err(|error| {
+            })?;
+            let mut points = Vec::with_capacity(point_count);
+            let mut players = Vec::new();
+            let mut seed = base.seed;
+            for k in 0..point_count {
+                let values = point_values(&file.grid, k);
+                let mut tree = tree.clone();
+                let mut levers = Vec::new();
+                for (a, (axis, &value)) in file.grid.iter().zip(&values).enumerate() {
+                    let bad = |reason| invalid(&format!("grid[{a}].path"), reason);
+                    if let Some(name) = axis.path.strip_prefix("lever.") {
+                        levers.push((path::lever_named(name).map_err(bad)?, value));
+                    } else {
+                        path::set_field(&mut tree, &axis.path, value).map_err(bad)?;
+                    }
+                }
+                let at = |error: &dyn std::fmt::Display| {
+                    let settings: Vec<String> = file
+                        .grid
+                        .iter()
+                        .zip(&values)
+                        .map(|(a, v)| format!("{} = {v}", a.path))
+                        .collect();
+                    invalid(
+                        "grid",
+                        format!("at grid point {k} ({}): {error}", settings.join(", ")),
+                    )
+                };
+                let point: RawTournament = serde_json::from_value(tree).map_err(|e| at(&e))?;
+                // A point fails either because the base file is wrong in
+                // itself, reported at its line and column in the base file, or
+                // because of the grid's values, reported at the grid.
+                let mut tournament = point.validate(&base_path, &catalog).map_err(|error| {
                     match base.clone().validate(&base_path, &catalog) {
                         Err(base_error) => base_error.located_in(&base_text),
                         Ok(_) => at(&error),
                     }
                 })?;
-            for (lever, value) in levers {
-                tournament.round_robin = lever
-                    .apply(&tournament.round_robin, value)
-                    .map_err(|e| at(&e))?;
+                for (lever, value) in levers {
+                    tournament.round_robin = lever
+                        .apply(&tournament.round_robin, value)
+                        .map_err(|e| at(&e))?;
+                }
+                if k == 0 {
+                    players = tournament
+                        .round_robin
+                        .entrants()
+                        .iter()
+                        .map(|e| e.name.clone())
+                        .collect();
+                    seed = file.seed.unwrap_or(tournament.round_robin.seed());
+                }
+                points.push(tournament.round_robin);
             }
-            if k == 0 {
-                players = tournament
-                    .round_robin
-                    .entrants()
-                    .iter()
-                    .map(|e| e.name.clone())
-                    .collect();
-                seed = file.seed.unwrap_or(tournament.round_robin.seed());
-            }
-            points.push(tournament.round_robin);
-        }
+            (points, Vec::new(), players, seed)
+        };
         let hash = fnv1a(&[text.as_bytes(), base_text.as_bytes()]);
         Ok(Sweep {
             identity: SweepIdentity {
@@ -272,11 +257,11 @@ impl Sweep {
                 grid: file.grid,
                 replicates: file.replicates,
                 seed,
-                players,
-                kind: BaseKind::RoundRobin,
+                players: units,
+                kind: base_kind,
             },
             points,
-            others: Vec::new(),
+            others,
             base: (base_path, base_text),
             output: file.output.map(PathBuf::from),
         })
