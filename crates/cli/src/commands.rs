@@ -12,13 +12,12 @@ use twolevel_tournament::config::FileKind;
 use twolevel_tournament::evolution::{
     EvolutionOutcome, FixationSummary, TournamentEvolution, evolve_played, write_csv,
 };
-use twolevel_tournament::file::{AnyFile, Loaded};
+use twolevel_tournament::file::{AnyFile, FileResults, Loaded};
 use twolevel_tournament::levers::LeverReport;
 use twolevel_tournament::limits;
 use twolevel_tournament::output::{OutputSet, write_atomically};
 use twolevel_tournament::regime::RegimeTournament;
 use twolevel_tournament::report::{OutputOptions, write_json_file};
-use twolevel_tournament::society::{SocietyConfig, SocietySweep};
 
 use crate::sweep::run_sweep;
 use crate::{Global, plot, progress};
@@ -164,9 +163,14 @@ pub fn run(global: &Global, args: &RunArgs) -> Result<()> {
         }
     };
     let path = file.origin().to_path_buf();
+    if let Loaded::Society(config) = file.loaded() {
+        // Run whole through the loaded file (its sweep, then its evolution
+        // block), as the facade and the `society` example run it.
+        let folder = output(config.output.clone());
+        return run_society(global, &file, folder);
+    }
     match file.into_loaded() {
         Loaded::Regime(tournament) => run_regime(global, &path, *tournament, output(None)),
-        Loaded::Society(config) => run_society(global, &path, *config, &output),
         Loaded::Sweep(sweep) => run_sweep(global, *sweep, None, args.no_plots),
         Loaded::RoundRobin(tournament) => run_round_robin(global, args, *tournament, &output),
         _ => bail!("{} is of a kind this program cannot run", path.display()),
@@ -323,25 +327,32 @@ fn run_regime(
     Ok(())
 }
 
-/// Runs a society file's sweep and writes it as CSV and JSON.
-fn run_society(
-    global: &Global,
-    path: &Path,
-    config: SocietyConfig,
-    output: &dyn Fn(Option<PathBuf>) -> Option<PathBuf>,
-) -> Result<()> {
-    let set = output(config.output.clone())
-        .map(OutputSet::create)
-        .transpose()?;
+/// Runs a society file ([`AnyFile::play`]: its sweep, then its evolution
+/// block if it has one) and writes the sweep as CSV and JSON, and the
+/// evolution's counts per generation as `society_evolution.csv`.
+fn run_society(global: &Global, file: &AnyFile, output: Option<PathBuf>) -> Result<()> {
+    let set = output.map(OutputSet::create).transpose()?;
     let bar = progress::Reporter::new(global.quiet, "society grid points");
-    let sweep =
-        SocietySweep::run_with_progress(&config, &bar).context("a sweep level is invalid")?;
+    let results = file.play_with_progress(&bar);
     bar.0.finish_and_clear();
-    say!(global, "{} ({}):\n{sweep}", config.name, path.display());
+    let FileResults::Society { sweep, evolution } = results? else {
+        bail!("{} is not a society file", file.origin().display());
+    };
+    let name = match file.loaded() {
+        Loaded::Society(config) => config.name.as_str(),
+        _ => "",
+    };
+    say!(global, "{name} ({}):\n{sweep}", file.origin().display());
+    if let Some(evolution) = &evolution {
+        say!(global, "\n{evolution}");
+    }
     if let Some(set) = set {
         let folder = set.target().to_path_buf();
         sweep.write_csv(set.path().join("society_sweep.csv"))?;
         sweep.write_json(set.path().join("society_sweep.json"))?;
+        if let Some(evolution) = &evolution {
+            evolution.write_csv(set.path().join("society_evolution.csv"))?;
+        }
         set.commit()?;
         say!(global, "Results written to {}.", folder.display());
     }

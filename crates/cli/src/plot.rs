@@ -70,7 +70,33 @@ fn write_svg(
         draw(&root)?;
         root.present().map_err(|e| anyhow!("{e}"))?;
     }
+    let svg = xml_safe(&svg);
     Ok(write_atomically(path, |w| w.write_all(svg.as_bytes()))?)
+}
+
+/// `svg` with every character XML 1.0 does not allow in a document (the
+/// control characters other than tab, line feed and carriage return, and
+/// U+FFFE and U+FFFF) written out as its escape, `\u{1}`: a player named
+/// `"a\u{1}"` is labelled `a\u{1}`, and every SVG stays well-formed. The
+/// backend escapes `&`, `<` and `>` itself.
+fn xml_safe(svg: &str) -> std::borrow::Cow<'_, str> {
+    let allowed =
+        |c: char| !(c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{7f}'..='\u{9f}'));
+    let allowed = |c: char| allowed(c) && !matches!(c, '\u{fffe}' | '\u{ffff}');
+    if svg.chars().all(allowed) {
+        return std::borrow::Cow::Borrowed(svg);
+    }
+    std::borrow::Cow::Owned(
+        svg.chars()
+            .map(|c| {
+                if allowed(c) {
+                    c.to_string()
+                } else {
+                    c.escape_unicode().to_string()
+                }
+            })
+            .collect(),
+    )
 }
 
 /// A chart drawn into an SVG string, over the axes `X` and `Y`.
@@ -129,11 +155,77 @@ fn value_range(values: impl Iterator<Item = f64>) -> Range<f64> {
     if low.is_finite() { low..high } else { 0.0..1.0 }
 }
 
-/// A range around `values` with a little room, never empty.
+/// A range around `values` with a little room, never empty: the room is at
+/// least a thousandth of the values' magnitude, so that the axis always
+/// spans many representable numbers (plotters' search for tick marks never
+/// ends on a range narrower than the rounding of its ends). The values must
+/// be rescaled first ([`AxisScale`]) when they are larger than
+/// [`AxisScale::LARGEST`].
 fn padded_range(values: impl Iterator<Item = f64>) -> Range<f64> {
     let Range { start, end } = value_range(values);
-    let room = ((end - start) * 0.05).max(1e-3);
+    let magnitude = start.abs().max(end.abs());
+    let room = ((end - start) * 0.05).max(magnitude * 1e-3).max(1e-3);
     (start - room)..(end + room)
+}
+
+/// The unit an axis is drawn in: values whose magnitude exceeds
+/// [`AxisScale::LARGEST`] are divided by a power of ten, and the axis's
+/// title says so (`score (x 1e39)`). The boxplots of plotters draw in
+/// `f32`, which ends at about 3.4e38, and an axis whose ends overflow
+/// leaves its search for tick marks running for ever; payoffs may reach
+/// 1e100, and a folder read back may hold any finite number.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct AxisScale {
+    /// The power of ten the values are divided by (0: drawn as they are).
+    exponent: i32,
+}
+
+impl AxisScale {
+    /// The largest magnitude drawn as it is.
+    const LARGEST: f64 = 1e30;
+
+    /// The scale for `values` (non-finite values are not drawn and ignored).
+    fn of(values: impl Iterator<Item = f64>) -> AxisScale {
+        let magnitude = values
+            .filter(|v| v.is_finite())
+            .fold(0.0_f64, |m, v| m.max(v.abs()));
+        let exponent = if magnitude > AxisScale::LARGEST {
+            // At most 308: every power up to it is a finite f64.
+            magnitude.log10().floor() as i32
+        } else {
+            0
+        };
+        AxisScale { exponent }
+    }
+
+    /// `value` in the axis's unit.
+    fn apply(self, value: f64) -> f64 {
+        if self.exponent == 0 {
+            value
+        } else {
+            value / 10f64.powi(self.exponent)
+        }
+    }
+
+    /// The axis's title, with the unit when the values are rescaled.
+    fn title(self, title: &str) -> String {
+        if self.exponent == 0 {
+            title.to_owned()
+        } else {
+            format!("{title} (x 1e{})", self.exponent)
+        }
+    }
+}
+
+/// A number written in a plot: two decimals, or two significant digits in
+/// scientific notation for a magnitude of a million or more (a payoff of
+/// 3e39 is not written out in forty digits).
+fn short_number(value: f64) -> String {
+    if value.is_finite() && value.abs() >= 1e6 {
+        format!("{value:.2e}")
+    } else {
+        format!("{value:.2}")
+    }
 }
 
 /// The label of category `k` of `names` on a segmented axis.
@@ -166,6 +258,11 @@ pub fn boxplot(
     samples: &[Vec<f64>],
 ) -> Result<PathBuf> {
     write_svg(path, |root| {
+        let scale = AxisScale::of(samples.iter().flatten().copied());
+        let samples: Vec<Vec<f64>> = samples
+            .iter()
+            .map(|values| values.iter().map(|&v| scale.apply(v)).collect())
+            .collect();
         let range = padded_range(samples.iter().flatten().copied());
         let n = names.len() as i32;
         // The first name at the top.
@@ -180,7 +277,7 @@ pub fn boxplot(
         )?;
         chart
             .configure_mesh()
-            .x_desc(x_label)
+            .x_desc(scale.title(x_label))
             .y_desc("player")
             .y_labels(names.len())
             .y_label_formatter(&category(&bottom_up))
@@ -214,7 +311,11 @@ pub fn heatmap(
     write_svg(path, |root| {
         let n = names.len() as i32;
         let range = value_range(matrix.iter().flatten().flatten().copied());
-        let caption = format!("{title}; light {:.2}, dark {:.2}", range.start, range.end);
+        let caption = format!(
+            "{title}; light {}, dark {}",
+            short_number(range.start),
+            short_number(range.end)
+        );
         let mut chart = chart(root, &caption, 200, categories(n), categories(n))?;
         chart
             .configure_mesh()
@@ -242,7 +343,8 @@ pub fn heatmap(
             })
             .draw()
             .map_err(|e| anyhow!("{e}"))?;
-        let span = (range.end - range.start).max(1e-12);
+        // Halved, so that the span of values near f64::MAX does not overflow.
+        let span = (range.end / 2.0 - range.start / 2.0).max(1e-12);
         let cells = matrix.iter().enumerate().flat_map(|(i, row)| {
             row.iter()
                 .enumerate()
@@ -253,7 +355,7 @@ pub fn heatmap(
                 let y = n - 1 - i;
                 let fill = match value {
                     Some(v) => {
-                        let t = ((v - range.start) / span).clamp(0.0, 1.0);
+                        let t = ((v / 2.0 - range.start / 2.0) / span).clamp(0.0, 1.0);
                         RGBColor(
                             (255.0 - 224.0 * t) as u8,
                             (255.0 - 136.0 * t) as u8,
@@ -277,7 +379,7 @@ pub fn heatmap(
                     row.iter().enumerate().filter_map(move |(j, value)| {
                         value.map(|v| {
                             Text::new(
-                                format!("{v:.2}"),
+                                short_number(v),
                                 (
                                     SegmentValue::CenterOf(j as i32),
                                     SegmentValue::CenterOf(n - 1 - i as i32),
@@ -302,15 +404,24 @@ pub fn lines(
     series: &[(String, Vec<f64>)],
 ) -> Result<PathBuf> {
     write_svg(path, |root| {
+        let x_scale = AxisScale::of(x.iter().copied());
+        let y_scale = AxisScale::of(series.iter().flat_map(|(_, ys)| ys.iter().copied()));
+        let x: Vec<f64> = x.iter().map(|&v| x_scale.apply(v)).collect();
         let x_range = padded_range(x.iter().copied());
-        let y_range = padded_range(series.iter().flat_map(|(_, ys)| ys.iter().copied()));
+        let y_range = padded_range(
+            series
+                .iter()
+                .flat_map(|(_, ys)| ys.iter().map(|&v| y_scale.apply(v))),
+        );
         let mut chart = chart(root, title, 60, x_range, y_range)?;
-        axis_titles(&mut chart, axes)?;
+        axis_titles(&mut chart, (&x_scale.title(axes.0), &y_scale.title(axes.1)))?;
         for (k, (name, ys)) in series.iter().enumerate() {
             let style = colour(k);
             chart
                 .draw_series(LineSeries::new(
-                    x.iter().copied().zip(ys.iter().copied()),
+                    x.iter()
+                        .copied()
+                        .zip(ys.iter().map(|&v| y_scale.apply(v))),
                     style.stroke_width(2),
                 ))
                 .map_err(|e| anyhow!("{e}"))?
@@ -333,6 +444,8 @@ pub fn bars(
 ) -> Result<PathBuf> {
     write_svg(path, |root| {
         let n = names.len() as i32;
+        let scale = AxisScale::of(values.iter().copied());
+        let values: Vec<f64> = values.iter().map(|&v| scale.apply(v)).collect();
         let high = values
             .iter()
             .copied()
@@ -343,7 +456,7 @@ pub fn bars(
         let mut chart = chart(root, title, 200, 0.0..high, categories(n))?;
         chart
             .configure_mesh()
-            .x_desc(x_label)
+            .x_desc(scale.title(x_label))
             .y_desc("type")
             .y_labels(names.len())
             .y_label_formatter(&category(names))
@@ -375,6 +488,20 @@ pub fn curves(
     series: &[(String, Vec<(f64, f64)>)],
 ) -> Result<PathBuf> {
     write_svg(path, |root| {
+        let x_scale = AxisScale::of(x.iter().copied());
+        let y_scale = AxisScale::of(
+            series
+                .iter()
+                .flat_map(|(_, ys)| ys.iter().flat_map(|&(m, e)| [m - e, m + e])),
+        );
+        let x: Vec<f64> = x.iter().map(|&v| x_scale.apply(v)).collect();
+        let series: Vec<(&String, Vec<(f64, f64)>)> = series
+            .iter()
+            .map(|(name, ys)| {
+                let ys = ys.iter().map(|&(m, e)| (y_scale.apply(m), y_scale.apply(e)));
+                (name, ys.collect())
+            })
+            .collect();
         let x_range = padded_range(x.iter().copied());
         let y_range = padded_range(
             series
@@ -382,7 +509,7 @@ pub fn curves(
                 .flat_map(|(_, ys)| ys.iter().flat_map(|&(m, e)| [m - e, m + e])),
         );
         let mut chart = chart(root, title, 60, x_range, y_range)?;
-        axis_titles(&mut chart, axes)?;
+        axis_titles(&mut chart, (&x_scale.title(axes.0), &y_scale.title(axes.1)))?;
         for (k, (name, ys)) in series.iter().enumerate() {
             let style = colour(k);
             let points: Vec<(f64, (f64, f64))> =

@@ -6,13 +6,12 @@ use std::path::PathBuf;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
-use rand_pcg::Pcg64Mcg;
-use rand_pcg::rand_core::SeedableRng;
 use twolevel::game::Currency;
 use twolevel::tournament::config::FileKind;
 use twolevel::tournament::file::AnyFile;
 use twolevel::tournament::regime::{RawRegimeTournament, RegimeTournament};
-use twolevel::tournament::society::{RawSocietyConfig, Society, SocietyConfig, SocietySweep};
+use twolevel::tournament::evolution::SocietyEvolution;
+use twolevel::tournament::society::{RawSocietyConfig, SocietyConfig, SocietySweep};
 
 use crate::convert::{from_python, matrix, to_python, value_error};
 use crate::tournament::PYTHON_ORIGIN;
@@ -119,26 +118,18 @@ fn run_society_config<'py>(
         .detach(|| SocietySweep::run(&config))
         .map_err(value_error)?;
     let dict = to_python(py, &sweep)?.cast_into::<PyDict>()?;
-    let evolution = match config.evolution {
-        Some(plan) => {
-            let (names, history) = py
-                .detach(|| {
-                    let mut society = Society::new(config.params, &config.game, &config.groups)?;
-                    let mut rng = Pcg64Mcg::seed_from_u64(config.seed);
-                    society.run(config.warmup, &mut rng);
-                    let history = plan.process.run(&mut society, plan.generations, &mut rng);
-                    Ok::<_, twolevel::game::ParameterError>((
-                        society.kind_names().to_vec(),
-                        history,
-                    ))
-                })
-                .map_err(value_error)?;
-            let evolved = PyDict::new(py);
-            evolved.set_item("rules", names)?;
-            evolved.set_item("currency", plan.currency.label())?;
-            evolved.set_item("generations", plan.generations)?;
-            evolved.set_item("counts", matrix(py, &history))?;
-            evolved.into_any()
+    // The block runs as `AnyFile::play` runs it ([`SocietyEvolution::run`]).
+    let evolution = match py
+        .detach(|| SocietyEvolution::run(&config))
+        .map_err(value_error)?
+    {
+        Some(evolved) => {
+            let dict = PyDict::new(py);
+            dict.set_item("rules", &evolved.names)?;
+            dict.set_item("currency", evolved.currency.label())?;
+            dict.set_item("generations", evolved.generations())?;
+            dict.set_item("counts", matrix(py, &evolved.history))?;
+            dict.into_any()
         }
         None => py.None().into_bound(py),
     };

@@ -504,6 +504,9 @@ fn check_run_size(
         histories,
     )?;
     if let Some(evolution) = evolution {
+        // A round robin without self-play cannot feed the block: refused
+        // here, at `self_play`, rather than after it has been played.
+        crate::evolution::check_every_pair_meets(round_robin)?;
         // Wrong-length `Counts` or `Shares` are found here, with the file
         // named, rather than after the round robin has been played.
         let block = |error: ParameterError| error.within("evolution");

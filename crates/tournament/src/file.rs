@@ -26,7 +26,7 @@ use twolevel_game::ParameterError;
 use twolevel_strategies::config::{ConfigError, read_text_file};
 
 use crate::config::{DEFAULT_ORIGIN, DEFAULT_TOURNAMENT, FileKind, PresetCatalog, Tournament};
-use crate::evolution::{RawEvolutionConfig, TournamentEvolution, evolve_played};
+use crate::evolution::{RawEvolutionConfig, SocietyEvolution, TournamentEvolution, evolve_played};
 use crate::progress::{NoProgress, Progress};
 use crate::regime::{RawRegimeTournament, RegimeTournament, RegimeTournamentResults};
 use crate::round_robin::RoundRobinResults;
@@ -277,7 +277,9 @@ impl AnyFile {
 
     /// Runs the file in memory and returns its results; it writes no file.
     /// A round robin plays, then its evolution block if it has one; a
-    /// sweep runs every cell in memory ([`Sweep::run_in_memory`]).
+    /// society runs its sweep, then its evolution block if it has one
+    /// ([`SocietyEvolution::run`]); a sweep runs every cell in memory
+    /// ([`Sweep::run_in_memory`]).
     pub fn play(&self) -> Result<FileResults, FileError> {
         self.play_with_progress(&NoProgress)
     }
@@ -291,7 +293,15 @@ impl AnyFile {
                 FileResults::Regime(Box::new(tournament.play_with_progress(progress)))
             }
             Loaded::Society(config) => {
-                FileResults::Society(Box::new(SocietySweep::run_with_progress(config, progress)?))
+                let sweep = SocietySweep::run_with_progress(config, progress)?;
+                // The block runs after the sweep, at the base q and mu.
+                let evolution = SocietyEvolution::run(config).map_err(|error| {
+                    ConfigError::from_parameter(&self.origin, error).located_in(&self.text)
+                })?;
+                FileResults::Society {
+                    sweep: Box::new(sweep),
+                    evolution: evolution.map(Box::new),
+                }
             }
             Loaded::Sweep(sweep) => FileResults::Sweep(Box::new(sweep.run_in_memory(progress)?)),
             Loaded::RoundRobin(tournament) => {
@@ -331,8 +341,14 @@ pub enum FileResults {
     },
     /// A regime tournament's results.
     Regime(Box<RegimeTournamentResults>),
-    /// A society's sweep over monitoring and assessment error.
-    Society(Box<SocietySweep>),
+    /// A society's sweep over monitoring and assessment error; `evolution`
+    /// holds the outcome of the file's `evolution` block when it has one.
+    Society {
+        /// The sweep over q and mu.
+        sweep: Box<SocietySweep>,
+        /// The evolution of rules (or norms) at the base q and mu.
+        evolution: Option<Box<SocietyEvolution>>,
+    },
     /// A parameter sweep file's results, run in memory
     /// ([`Sweep::run_in_memory`]): the tidy table (the bytes
     /// `twolevel sweep` writes to `sweep.csv`) and its summary over
@@ -351,7 +367,13 @@ impl std::fmt::Display for FileResults {
                 Ok(())
             }
             FileResults::Regime(results) => write!(f, "{results}"),
-            FileResults::Society(sweep) => write!(f, "{sweep}"),
+            FileResults::Society { sweep, evolution } => {
+                write!(f, "{sweep}")?;
+                if let Some(evolution) = evolution {
+                    write!(f, "\n\n{evolution}")?;
+                }
+                Ok(())
+            }
             FileResults::Sweep(sweep) => write!(f, "{sweep}"),
         }
     }

@@ -14,8 +14,9 @@
 //! nothing). With `replicates: N` each point is the mean of N seeds and
 //! the table adds the standard error of the cooperation rate. If the file
 //! has an evolution block, the rules (or, with `evolving: Norm`, the
-//! states' norms) then evolve at the base q and mu and the counts of each
-//! are printed.
+//! states' norms) then evolve at the base q and mu, the counts of each
+//! are printed and written to `society_evolution.csv`: the file runs
+//! through `AnyFile::play`, as `twolevel run` runs it.
 //!
 //! `tournaments/institutions_mixed.ron` is the mixed society under
 //! private assessment in which monitoring q matters.
@@ -25,14 +26,11 @@ mod common;
 
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
-use rand_pcg::Pcg64Mcg;
-use rand_pcg::rand_core::SeedableRng;
+use anyhow::{Context, Result, bail};
 use twolevel::AnyFile;
 use twolevel::tournament::config::FileKind;
-use twolevel::tournament::society::{
-    DEFAULT_SOCIETY, DEFAULT_SOCIETY_ORIGIN, Society, SocietySweep, Trait,
-};
+use twolevel::tournament::file::{FileResults, Loaded};
+use twolevel::tournament::society::{DEFAULT_SOCIETY, DEFAULT_SOCIETY_ORIGIN};
 
 use common::CommonArgs;
 
@@ -55,10 +53,10 @@ fn run() -> Result<()> {
             None,
         )?,
     };
-    let config = file
-        .with_seed_option(args.seed)
-        .into_society()
-        .context("a society file")?;
+    let file = file.with_seed_option(args.seed);
+    let Loaded::Society(config) = file.loaded() else {
+        bail!("{} is not a society file", file.origin().display());
+    };
     let params = config.params;
     println!(
         "{} ({}): Z = {}, norm {}, {:?} assessment, e = {}, {:?} mode, {} + {} steps per point, seed {}, {} replicate(s)",
@@ -74,7 +72,10 @@ fn run() -> Result<()> {
         config.seed,
         config.replicates,
     );
-    let sweep = SocietySweep::run(&config).context("a sweep level is invalid")?;
+    // The sweep, then the evolution block if any: as `twolevel run` runs it.
+    let FileResults::Society { sweep, evolution } = file.play()? else {
+        bail!("{} is not a society file", file.origin().display());
+    };
     println!();
     println!(
         "{:>5} {:>5} | {:>7} {:>7} {:>7} {:>8} {:>8} | {:>7} {:>7} {:>7} {:>7}",
@@ -125,48 +126,22 @@ fn run() -> Result<()> {
         );
     }
 
-    if let Some(plan) = config.evolution {
-        let mut society = Society::new(params, &config.game, &config.groups)
-            .context("the society cannot be built")?;
-        let mut rng = Pcg64Mcg::seed_from_u64(config.seed);
-        society.run(config.warmup, &mut rng);
-        let history = plan.process.run(&mut society, plan.generations, &mut rng);
-        let names: Vec<String> = match plan.process.trait_evolving() {
-            Trait::Rule => society.kind_names().to_vec(),
-            Trait::Norm => society.norms().iter().map(ToString::to_string).collect(),
-        };
+    if let Some(evolution) = &evolution {
         println!();
-        println!(
-            "Evolution at q = {}, mu = {}: {} generations, fitness = {} per encounter, Fermi \
-             imitation and mutation between {}:",
-            params.observation(),
-            params.assessment_error(),
-            plan.generations,
-            plan.currency,
-            match plan.process.trait_evolving() {
-                Trait::Rule => "rules",
-                Trait::Norm => "norms",
-            },
-        );
-        let first = history.first().cloned().unwrap_or_default();
-        let last = history.last().cloned().unwrap_or_default();
-        let generations = history.len().max(1) as f64;
-        for (k, name) in names.iter().enumerate() {
-            let mean = history.iter().map(|h| f64::from(h[k])).sum::<f64>() / generations;
-            println!(
-                "  {name:<24} start {:>5}  end {:>5}  mean {:>8.1}",
-                first[k], last[k], mean
-            );
-        }
+        print!("{evolution}");
     }
 
-    if let Some(folder) = args.output(config.output) {
+    if let Some(folder) = args.output(config.output.clone()) {
         std::fs::create_dir_all(&folder)
             .with_context(|| format!("cannot create `{}`", folder.display()))?;
         let csv = sweep.write_csv(folder.join("society_sweep.csv"))?;
         let json = sweep.write_json(folder.join("society_sweep.json"))?;
         println!();
         println!("Sweep written to {} and {}.", csv.display(), json.display());
+        if let Some(evolution) = &evolution {
+            let path = evolution.write_csv(folder.join("society_evolution.csv"))?;
+            println!("Evolution written to {}.", path.display());
+        }
     }
     Ok(())
 }

@@ -261,6 +261,24 @@ impl TryFrom<RawEvolutionConfig> for EvolutionConfig {
                 format!("expected a finite integration step > 0, got {}", raw.step),
             ));
         }
+        if raw.process == Process::Replicator {
+            // The run's length in time units, `generations x step`: past
+            // 1e100 a payoff of the documented limit (1e100) times the time
+            // would leave the range of f64 in the log shares.
+            let length = raw.step * raw.generations as f64;
+            if length > EvolutionConfig::MAX_REPLICATOR_TIME {
+                return Err(ParameterError::new(
+                    "step",
+                    format!(
+                        "expected a recording interval with generations x step at most {}                          (the replicator equation's time span), got {} x {} = {}; lower                          `step` (or `generations`)",
+                        format_number(EvolutionConfig::MAX_REPLICATOR_TIME),
+                        raw.generations,
+                        format_number(raw.step),
+                        format_number(length),
+                    ),
+                ));
+            }
+        }
         if raw.runs == 0 {
             return Err(ParameterError::new(
                 "runs",
@@ -382,6 +400,10 @@ impl EvolutionConfig {
     pub const MAX_GENERATIONS: u64 = 100_000_000;
     /// The most independent runs.
     pub const MAX_RUNS: u32 = 1_000_000;
+    /// The longest time span `generations x step` of the replicator
+    /// equation: times a payoff of the documented limit (1e100), the log
+    /// shares stay far inside the range of f64.
+    pub const MAX_REPLICATOR_TIME: f64 = 1e100;
     /// The most elementary events (generations x population x runs) of a
     /// Moran or pairwise-comparison run: about hours of work.
     pub const MAX_EVENTS: u64 = 1_000_000_000_000;

@@ -244,6 +244,17 @@ pub fn replicator(
             ),
         ));
     }
+    let length = dt * steps as f64;
+    if length > super::EvolutionConfig::MAX_REPLICATOR_TIME {
+        return Err(ParameterError::new(
+            "step",
+            format!(
+                "expected a time span (steps x step) of at most {}, got {}",
+                format_number(super::EvolutionConfig::MAX_REPLICATOR_TIME),
+                format_number(length)
+            ),
+        ));
+    }
     let n = initial.len();
     let mut system = LogReplicator {
         table,
@@ -285,7 +296,11 @@ pub fn replicator(
                 system.derivative(&stage, &mut k[s + 1]);
             }
             // The error estimate over the types still present; extinct
-            // types (log share -inf) cannot change.
+            // types (log share -inf) cannot change. A step so long that a
+            // stage left the range of f64 (a NaN or infinite estimate, or
+            // a new log share that is not finite) counts as an infinite
+            // error: it is rejected and shortened, never accepted (f64::max
+            // would pass over a NaN).
             let error = (0..n)
                 .filter(|&i| y[i].is_finite())
                 .map(|i| {
@@ -295,7 +310,12 @@ pub fn replicator(
                         .map(|(w, ks)| w * ks[i])
                         .sum();
                     let scale = 1.0 + y[i].abs().max(stage[i].abs());
-                    (step * e).abs() / (REPLICATOR_TOLERANCE * scale)
+                    let error = (step * e).abs() / (REPLICATOR_TOLERANCE * scale);
+                    if error.is_finite() && stage[i].is_finite() {
+                        error
+                    } else {
+                        f64::INFINITY
+                    }
                 })
                 .fold(0.0, f64::max);
             taken += 1;

@@ -18,7 +18,8 @@
 //! [`group`] gives the same analytics for groups of N (`docs/regimes.md`): [`GroupEvolution`] of two strategies, with the gradient of
 //! selection, the full stationary distribution and group achievement.
 //! [`EvolutionConfig`] is the `evolution` block of a tournament file, and
-//! [`evolve_tournament`] runs it on a round robin; [`Selection`] (in
+//! [`evolve_tournament`] runs it on a round robin; [`SocietyEvolution`]
+//! runs a society file's own block; [`Selection`] (in
 //! [`selection`]) maps a payoff to a reproductive fitness. See `docs/evolution.md`
 //! for the formulas, conventions and references.
 //!
@@ -59,6 +60,7 @@ pub mod group;
 pub mod payoff;
 pub mod run;
 pub mod selection;
+pub mod society;
 pub mod stochastic;
 pub mod tournament;
 
@@ -76,8 +78,9 @@ pub use run::{
     EvolutionError, EvolutionOutcome, FixationSummary, analytic_fixation, evolve, evolve_sampled,
     run_rng, run_seed, simulate_runs, write_csv, write_csv_file,
 };
+pub use society::SocietyEvolution;
 pub use stochastic::{Fixation, RunOutcome, StochasticParams, Update, UpdateKind, simulate};
 pub use tournament::{
-    RoundRobinMatches, TournamentEvolution, evolve_played, evolve_tournament, payoff_table,
-    stage_payoff_range,
+    RoundRobinMatches, TournamentEvolution, check_every_pair_meets, evolve_played,
+    evolve_tournament, payoff_table, stage_payoff_range,
 };

@@ -46,6 +46,22 @@ pub fn payoff_table(
     PayoffTable::new(rows)
 }
 
+/// Refuses, before anything is played, a round robin whose payoff table
+/// would miss the diagonal: evolution needs the payoff of every type
+/// against its own kind, so the round robin must be played with
+/// self-play. The error names `self_play`, so that a file's loader can
+/// point at it; [`payoff_table`] gives the same refusal after the play.
+pub fn check_every_pair_meets(round_robin: &RoundRobin) -> Result<(), ParameterError> {
+    if round_robin.self_play() {
+        Ok(())
+    } else {
+        Err(ParameterError::new(
+            "self_play",
+            "an evolution block needs every pair of players to meet, each player with itself              included (the payoff of a type against its own kind): set `self_play: true` or              remove the `evolution` block",
+        ))
+    }
+}
+
 /// The range of the stage payoffs per turn in `currency` that a match
 /// under `config` can pay: the extremes over the four outcomes, both
 /// states' politicization on a grid of the scale `[0, 1]` (the ends
@@ -190,6 +206,7 @@ fn check_before_playing(
     round_robin: &RoundRobin,
     config: &EvolutionConfig,
 ) -> Result<(), ParameterError> {
+    check_every_pair_meets(round_robin)?;
     config.check_players(round_robin.entrants().len())?;
     let (low, high) = stage_payoff_range(round_robin.config(), config.fitness());
     config.check_fitness(low, high)

@@ -61,7 +61,7 @@ impl Sweep {
             FileResults::Regime(results) => {
                 write_json_file(results.as_ref(), &set.path().join("regime.json"))?;
             }
-            FileResults::Society(sweep) => {
+            FileResults::Society { sweep, .. } => {
                 sweep.write_csv(set.path().join("society.csv"))?;
                 sweep.write_json(set.path().join("society.json"))?;
             }
@@ -108,7 +108,12 @@ impl Sweep {
             BaseKind::Regime | BaseKind::Society => {
                 let loaded = match &self.others[point] {
                     Loaded::Regime(t) => Loaded::Regime(t.clone()),
-                    Loaded::Society(c) => Loaded::Society(c.clone()),
+                    // A cell measures the society's sweep only; its
+                    // evolution block, as a round robin's, does not run.
+                    Loaded::Society(c) => Loaded::Society(Box::new(SocietyConfig {
+                        evolution: None,
+                        ..c.as_ref().clone()
+                    })),
                     _ => unreachable!("a sweep's other points are regimes or societies"),
                 };
                 let (origin, text) = &self.base;
@@ -342,7 +347,7 @@ pub(super) fn other_measures(results: &FileResults) -> Vec<(String, &'static str
             rows.push((REGIME_UNIT.to_owned(), "success_rate", results.success_rate));
             rows.push((REGIME_UNIT.to_owned(), "welfare", results.welfare));
         }
-        FileResults::Society(sweep) => {
+        FileResults::Society { sweep, .. } => {
             let units = if sweep.points.len() == 1 {
                 vec!["society".to_owned()]
             } else {

@@ -56,7 +56,7 @@ fn every_shipped_file_runs_as_its_kind() {
             (FileKind::Regime, Ok(FileResults::Regime(results))) => {
                 assert!(!results.standings.is_empty(), "{stem}: no standings");
             }
-            (FileKind::Society, Ok(FileResults::Society(sweep))) => {
+            (FileKind::Society, Ok(FileResults::Society { sweep, .. })) => {
                 assert!(!sweep.points.is_empty(), "{stem}: no points");
             }
             (FileKind::Sweep, Ok(FileResults::Sweep(sweep))) => {

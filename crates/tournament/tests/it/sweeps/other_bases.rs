@@ -195,7 +195,7 @@ fn a_society_base_sweeps_whole_and_in_shards() {
         .replace("q: 1.0", "q: 0.5");
     let file = AnyFile::from_ron(&text, folder.join("society.ron")).unwrap();
     assert_eq!(file.kind(), FileKind::Society);
-    let FileResults::Society(society) = file.with_seed(seed).play().unwrap() else {
+    let FileResults::Society { sweep: society, .. } = file.with_seed(seed).play().unwrap() else {
         panic!("a society file plays as a society");
     };
     let expected = format!(
