@@ -419,9 +419,7 @@ pub fn lines(
             let style = colour(k);
             chart
                 .draw_series(LineSeries::new(
-                    x.iter()
-                        .copied()
-                        .zip(ys.iter().map(|&v| y_scale.apply(v))),
+                    x.iter().copied().zip(ys.iter().map(|&v| y_scale.apply(v))),
                     style.stroke_width(2),
                 ))
                 .map_err(|e| anyhow!("{e}"))?
@@ -498,7 +496,9 @@ pub fn curves(
         let series: Vec<(&String, Vec<(f64, f64)>)> = series
             .iter()
             .map(|(name, ys)| {
-                let ys = ys.iter().map(|&(m, e)| (y_scale.apply(m), y_scale.apply(e)));
+                let ys = ys
+                    .iter()
+                    .map(|&(m, e)| (y_scale.apply(m), y_scale.apply(e)));
                 (name, ys.collect())
             })
             .collect();
@@ -545,6 +545,42 @@ struct RoundRobinPlotData {
 }
 
 impl RoundRobinPlotData {
+    /// Why the data cannot be drawn, if it cannot: the ranking must order
+    /// every standing once, and each matrix must have a row of one entry
+    /// per player for every player. Results read back from a folder are
+    /// input like any other (a file edited by hand, or cut short).
+    fn check(&self) -> Result<(), String> {
+        let n = self.standings.len();
+        let mut seen = vec![false; n];
+        for (k, &p) in self.ranking.iter().enumerate() {
+            match seen.get_mut(p) {
+                None => {
+                    return Err(format!(
+                        "`ranking[{k}]` is {p}, but there are {n} standings (indices 0 to {})",
+                        n.saturating_sub(1)
+                    ));
+                }
+                Some(true) => return Err(format!("`ranking` lists standing {p} twice")),
+                Some(slot) => *slot = true,
+            }
+        }
+        if let Some(missing) = seen.iter().position(|&s| !s) {
+            return Err(format!("`ranking` does not list standing {missing}"));
+        }
+        let matrices = [
+            ("payoff_matrices.policy", &self.payoff_matrices.policy),
+            ("cooperation_matrix", &self.cooperation_matrix),
+        ];
+        for (name, matrix) in matrices {
+            if matrix.len() != n || matrix.iter().any(|row| row.len() != n) {
+                return Err(format!(
+                    "`{name}` is not {n} rows of {n} entries (one per standing)"
+                ));
+            }
+        }
+        Ok(())
+    }
+
     fn draw(&self, folder: &Path) -> Result<Vec<PathBuf>> {
         let names: Vec<String> = self.standings.iter().map(|s| s.name.clone()).collect();
         let currency = self.metric.currency();
@@ -815,6 +851,22 @@ fn read_evolution(folder: &Path) -> Result<EvolutionPlotData> {
             .with_context(|| format!("cannot read `{}`", json_path.display()))?,
     )
     .with_context(|| format!("`{}` is not an evolution summary", json_path.display()))?;
+    for (field, values) in [
+        ("fixation_frequencies", &summary.fixation_frequencies),
+        ("stationary", &summary.stationary),
+    ] {
+        if let Some(values) = values
+            && values.len() != names.len()
+        {
+            bail!(
+                "`{}`: `{field}` has {} entries, but `{}` has {} types",
+                json_path.display(),
+                values.len(),
+                csv_path.display(),
+                names.len()
+            );
+        }
+    }
     Ok(EvolutionPlotData {
         names,
         fitness,
@@ -840,6 +892,8 @@ pub fn replot(args: &PlotArgs) -> Result<()> {
                 .with_context(|| format!("cannot read `{}`", results.display()))?,
         )
         .with_context(|| format!("`{}` is not a round robin's results", results.display()))?;
+        data.check()
+            .map_err(|reason| anyhow!("`{}`: {reason}", results.display()))?;
         written.extend(data.draw(folder)?);
     }
     if folder.join("evolution.csv").exists() {

@@ -8,9 +8,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use twolevel::game::Currency;
 use twolevel::tournament::config::FileKind;
+use twolevel::tournament::evolution::SocietyEvolution;
 use twolevel::tournament::file::AnyFile;
 use twolevel::tournament::regime::{RawRegimeTournament, RegimeTournament};
-use twolevel::tournament::evolution::SocietyEvolution;
 use twolevel::tournament::society::{RawSocietyConfig, SocietyConfig, SocietySweep};
 
 use crate::convert::{from_python, matrix, to_python, value_error};

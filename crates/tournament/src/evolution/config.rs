@@ -270,7 +270,9 @@ impl TryFrom<RawEvolutionConfig> for EvolutionConfig {
                 return Err(ParameterError::new(
                     "step",
                     format!(
-                        "expected a recording interval with generations x step at most {}                          (the replicator equation's time span), got {} x {} = {}; lower                          `step` (or `generations`)",
+                        "expected a recording interval with generations x step at most {} \
+                         (the replicator equation's time span), got {} x {} = {}; lower \
+                         `step` (or `generations`)",
                         format_number(EvolutionConfig::MAX_REPLICATOR_TIME),
                         raw.generations,
                         format_number(raw.step),

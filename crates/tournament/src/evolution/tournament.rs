@@ -57,7 +57,9 @@ pub fn check_every_pair_meets(round_robin: &RoundRobin) -> Result<(), ParameterE
     } else {
         Err(ParameterError::new(
             "self_play",
-            "an evolution block needs every pair of players to meet, each player with itself              included (the payoff of a type against its own kind): set `self_play: true` or              remove the `evolution` block",
+            "an evolution block needs every pair of players to meet, each player with itself \
+             included (the payoff of a type against its own kind): set `self_play: true` or \
+             remove the `evolution` block",
         ))
     }
 }
