@@ -7,8 +7,15 @@
 //! - `other_bases`: sweeps over regime and society bases, with plots,
 //!   shards and `twolevel run`;
 //! - `sweep_fuzzer`: generated and mutated sweep files run or are refused
-//!   with an error, never a panic.
+//!   with an error, never a panic;
+//! - `hardening`: regressions of issue 27 (plots of huge payoffs, names
+//!   with control characters, read-back results validated, a society's
+//!   evolution block run);
+//! - `plot_fuzzer`: tampered output folders plot or are refused, never a
+//!   panic, a hang or an SVG that is not well-formed.
 
 mod commands;
+mod hardening;
 mod other_bases;
+mod plot_fuzzer;
 mod sweep_fuzzer;
