@@ -744,6 +744,19 @@ pub fn sweep_plots(
         if !(measure.starts_with("score_") || measure == "cooperation_rate") {
             continue;
         }
+        // The measure names a file: read back from `sweep.csv`, it must not
+        // lead out of the folder (`score_/../x`) or hold odd characters.
+        if !measure
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_')
+        {
+            bail!(
+                "`{}`: the measure `{}` cannot name a plot file (expected letters, digits and \
+                 `_`)",
+                folder.join("sweep.csv").display(),
+                measure.escape_debug()
+            );
+        }
         for rest in 0..inner {
             let points: Vec<usize> = (0..first.values.len()).map(|k| k * inner + rest).collect();
             let series: Vec<(String, Vec<(f64, f64)>)> = identity

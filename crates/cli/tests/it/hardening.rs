@@ -1,5 +1,6 @@
 //! Regressions of issue 27 at the command line: plots of payoffs past
-//! f32::MAX end (item 1), read-back results are validated (item 5), every
+//! f32::MAX end (item 1), read-back results are validated (item 5; a
+//! measure read back cannot name a file outside the folder), every
 //! SVG is well-formed whatever the players' names (item 12), and a society
 //! file's evolution block runs in `twolevel run` as `AnyFile::play` runs it
 //! (item 13).
@@ -191,5 +192,30 @@ fn a_society_files_evolution_block_runs_in_twolevel_run() {
         let total: u32 = line.split(',').skip(1).map(|c| c.parse::<u32>().unwrap()).sum();
         assert_eq!(total, 30, "{line}");
     }
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_measure_read_back_cannot_lead_a_plot_out_of_its_folder() {
+    let dir = scratch("measure");
+    let base = dir.join("base.ron");
+    fs::write(&base, tournament("Defector", "")).unwrap();
+    let sweep = dir.join("sweep.ron");
+    fs::write(
+        &sweep,
+        "Sweep(name: \"m\", base: \"base.ron\", grid: [(path: \"game.theta\", values: [0.0, 1.0])])",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    succeeds(&[Path::new("sweep"), &sweep, Path::new("-o"), &out, Path::new("-q")]);
+    let csv = out.join("sweep.csv");
+    let text = fs::read_to_string(&csv).unwrap();
+    fs::write(&csv, text.replace(",score_policy,", ",score_/../../escaped,")).unwrap();
+    // Before: `sweep_score_/../../escaped.svg` was written beside `out`.
+    let output = twolevel(&[Path::new("plot"), &out]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("sweep.csv") && stderr.contains("cannot name a plot file"), "{stderr}");
+    assert!(!dir.join("escaped.svg").exists());
     let _ = fs::remove_dir_all(&dir);
 }

@@ -161,7 +161,7 @@ fn tampered_csv(rng: &mut Pcg64, text: &str) -> String {
         return mutated(rng, text);
     }
     let row = rng.random_range(1..lines.len());
-    match rng.random_range(0..5) {
+    match rng.random_range(0..6) {
         0 => {
             // Every row of one player (or unit), or of one value in column 5.
             let cells: Vec<String> = lines[row].split(',').map(str::to_owned).collect();
@@ -182,6 +182,15 @@ fn tampered_csv(rng: &mut Pcg64, text: &str) -> String {
             lines[0] = cells.join(",");
         }
         3 => lines.truncate(row),
+        4 => {
+            // A value renamed in every row (a measure names a plot's file).
+            let name = pick(rng, &["score_/../../escaped", "score_a\u{1}", "cooperation_rate"]);
+            let cells: Vec<&str> = lines[row].split(',').collect();
+            let old = format!(",{},", cells[cells.len().saturating_sub(2)]);
+            for line in lines.iter_mut().skip(1) {
+                *line = line.replace(&old, &format!(",{name},"));
+            }
+        }
         _ => return mutated(rng, text),
     }
     lines.join("\n") + "\n"

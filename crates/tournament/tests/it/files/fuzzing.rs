@@ -28,10 +28,10 @@ use twolevel_files::parse_ron;
 use twolevel_strategies::regime::registry::regime_names;
 use twolevel_tournament::Tournament;
 use twolevel_tournament::config::{FileKind, PresetCatalog};
-use twolevel_tournament::evolution::evolve_tournament;
+use twolevel_tournament::evolution::{SocietyEvolution, evolve_tournament};
 use twolevel_tournament::regime::{RawRegimeTournament, composition_count};
 use twolevel_tournament::report::write_json_file;
-use twolevel_tournament::society::{SocietyConfig, SocietySweep};
+use twolevel_tournament::society::{RawSocietyConfig, SocietyConfig, SocietySweep};
 
 /// The most matches times turns a case may play (to keep cases short).
 const MAX_WORK: f64 = 20_000.0;
@@ -132,7 +132,8 @@ fn drive_regime(text: &str, path: &Path, folder: &Path) -> bool {
 }
 
 /// Loads a society file as `twolevel run` does and, when the file is
-/// accepted and small enough, runs its sweep and writes its CSV and JSON.
+/// accepted and small enough, runs its sweep and writes its CSV and JSON,
+/// then its evolution block ([`drive_society_evolution`]).
 fn drive_society(path: &Path, folder: &Path) -> bool {
     let config = match SocietyConfig::from_file(path) {
         Ok(config) => config,
@@ -164,7 +165,37 @@ fn drive_society(path: &Path, folder: &Path) -> bool {
     sweep
         .write_json(folder.join("society_sweep.json"))
         .expect("the fuzz folder is writable");
+    drive_society_evolution(path, &config, folder);
     true
+}
+
+/// Runs a society's evolution block, as `twolevel run` runs it
+/// ([`SocietyEvolution::run`], through `AnyFile::play`), when it is small
+/// enough (at most [`MAX_SOCIETY_STEPS`] encounters in all): every
+/// generation must keep the population, and the counts are written.
+fn drive_society_evolution(path: &Path, config: &SocietyConfig, folder: &Path) {
+    let text = std::fs::read_to_string(path).expect("an accepted file is readable");
+    let raw: RawSocietyConfig = parse_ron(&text, path).expect("an accepted file parses");
+    let Some(entry) = raw.evolution else {
+        return;
+    };
+    let work = (config.warmup as f64)
+        + entry.generations as f64 * (entry.steps_per_generation as f64 + 1.0);
+    if work > MAX_SOCIETY_STEPS {
+        return;
+    }
+    let evolution = SocietyEvolution::run(config)
+        .unwrap_or_else(|e| panic!("an accepted block runs: {e}"))
+        .expect("a file with a block evolves");
+    assert_eq!(evolution.history.len() as u64, entry.generations + 1);
+    for counts in &evolution.history {
+        assert_eq!(counts.len(), evolution.names.len());
+        assert_eq!(counts.iter().map(|&c| c as usize).sum::<usize>(), config.size());
+    }
+    let _ = evolution.to_string();
+    evolution
+        .write_csv(folder.join("society_evolution.csv"))
+        .expect("the fuzz folder is writable");
 }
 
 struct Fuzz {
