@@ -80,9 +80,11 @@ fn write_svg(
 /// `"a\u{1}"` is labelled `a\u{1}`, and every SVG stays well-formed. The
 /// backend escapes `&`, `<` and `>` itself.
 fn xml_safe(svg: &str) -> std::borrow::Cow<'_, str> {
-    let allowed =
-        |c: char| !(c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{7f}'..='\u{9f}'));
-    let allowed = |c: char| allowed(c) && !matches!(c, '\u{fffe}' | '\u{ffff}');
+    let allowed = |c: char| match c {
+        '\t' | '\n' | '\r' | '\u{7f}'..='\u{9f}' => true,
+        '\u{fffe}' | '\u{ffff}' => false,
+        c => !c.is_control(),
+    };
     if svg.chars().all(allowed) {
         return std::borrow::Cow::Borrowed(svg);
     }

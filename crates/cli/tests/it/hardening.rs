@@ -92,7 +92,13 @@ fn payoffs_past_f32_max_are_plotted_rescaled_and_replotted() {
     fs::write(&file, tournament("Defector", "e39")).unwrap();
     let out = dir.join("out");
     // Before: the run hung in the boxplot (an f32 axis to infinity).
-    succeeds(&[Path::new("run"), &file, Path::new("-o"), &out, Path::new("-q")]);
+    succeeds(&[
+        Path::new("run"),
+        &file,
+        Path::new("-o"),
+        &out,
+        Path::new("-q"),
+    ]);
     let texts = svgs(&out);
     assert!(
         texts.iter().any(|t| t.contains("(x 1e39)")),
@@ -111,10 +117,19 @@ fn control_characters_in_names_give_well_formed_svgs() {
     // In RON, `\u{1}` is the control character U+0001.
     fs::write(&file, tournament("a\\u{1}", "")).unwrap();
     let out = dir.join("out");
-    succeeds(&[Path::new("run"), &file, Path::new("-o"), &out, Path::new("-q")]);
+    succeeds(&[
+        Path::new("run"),
+        &file,
+        Path::new("-o"),
+        &out,
+        Path::new("-q"),
+    ]);
     // Before: the three SVGs held a raw U+0001 and did not parse.
     let texts = svgs(&out);
-    assert!(texts.iter().any(|t| t.contains("a\\u{1}")), "the name is shown escaped");
+    assert!(
+        texts.iter().any(|t| t.contains("a\\u{1}")),
+        "the name is shown escaped"
+    );
     let _ = fs::remove_dir_all(&dir);
 }
 
@@ -124,7 +139,13 @@ fn a_ranking_index_out_of_range_is_refused_naming_results_json() {
     let file = dir.join("ranking.ron");
     fs::write(&file, tournament("Defector", "")).unwrap();
     let out = dir.join("out");
-    succeeds(&[Path::new("run"), &file, Path::new("-o"), &out, Path::new("-q")]);
+    succeeds(&[
+        Path::new("run"),
+        &file,
+        Path::new("-o"),
+        &out,
+        Path::new("-q"),
+    ]);
     let results = out.join("results.json");
     let mut json: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(&results).unwrap()).unwrap();
@@ -139,7 +160,10 @@ fn a_ranking_index_out_of_range_is_refused_naming_results_json() {
         let output = twolevel(&[Path::new("plot"), &out]);
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(1), "{stderr}");
-        assert!(stderr.contains("results.json") && stderr.contains(expected), "{stderr}");
+        assert!(
+            stderr.contains("results.json") && stderr.contains(expected),
+            "{stderr}"
+        );
     }
     let _ = fs::remove_dir_all(&dir);
 }
@@ -171,7 +195,10 @@ fn a_society_files_evolution_block_runs_in_twolevel_run() {
     let out = dir.join("out");
     // Before: the block was skipped; only the sweep was printed and written.
     let printed = succeeds(&[Path::new("run"), &file, Path::new("-o"), &out]);
-    assert!(printed.contains("Evolution at q = 0.9, mu = 0.02: 30 generations"), "{printed}");
+    assert!(
+        printed.contains("Evolution at q = 0.9, mu = 0.02: 30 generations"),
+        "{printed}"
+    );
     let written = fs::read_to_string(out.join("society_evolution.csv")).unwrap();
     // The counts are those of the loaded file's play, as the facade and
     // the example run it.
@@ -189,7 +216,11 @@ fn a_society_files_evolution_block_runs_in_twolevel_run() {
     assert!(printed.contains(&evolution.to_string()), "{printed}");
     // Every generation keeps the population.
     for line in written.lines().skip(1) {
-        let total: u32 = line.split(',').skip(1).map(|c| c.parse::<u32>().unwrap()).sum();
+        let total: u32 = line
+            .split(',')
+            .skip(1)
+            .map(|c| c.parse::<u32>().unwrap())
+            .sum();
         assert_eq!(total, 30, "{line}");
     }
     let _ = fs::remove_dir_all(&dir);
@@ -207,15 +238,28 @@ fn a_measure_read_back_cannot_lead_a_plot_out_of_its_folder() {
     )
     .unwrap();
     let out = dir.join("out");
-    succeeds(&[Path::new("sweep"), &sweep, Path::new("-o"), &out, Path::new("-q")]);
+    succeeds(&[
+        Path::new("sweep"),
+        &sweep,
+        Path::new("-o"),
+        &out,
+        Path::new("-q"),
+    ]);
     let csv = out.join("sweep.csv");
     let text = fs::read_to_string(&csv).unwrap();
-    fs::write(&csv, text.replace(",score_policy,", ",score_/../../escaped,")).unwrap();
+    fs::write(
+        &csv,
+        text.replace(",score_policy,", ",score_/../../escaped,"),
+    )
+    .unwrap();
     // Before: `sweep_score_/../../escaped.svg` was written beside `out`.
     let output = twolevel(&[Path::new("plot"), &out]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("sweep.csv") && stderr.contains("cannot name a plot file"), "{stderr}");
+    assert!(
+        stderr.contains("sweep.csv") && stderr.contains("cannot name a plot file"),
+        "{stderr}"
+    );
     assert!(!dir.join("escaped.svg").exists());
     let _ = fs::remove_dir_all(&dir);
 }

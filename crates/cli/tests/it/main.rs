@@ -14,6 +14,11 @@
 //! - `plot_fuzzer`: tampered output folders plot or are refused, never a
 //!   panic, a hang or an SVG that is not well-formed.
 
+/// The generators and the mutator of the file fuzzers, shared by the two
+/// fuzzers here.
+#[path = "../../../tournament/tests/it/support/fuzz_grammar.rs"]
+mod fuzz_grammar;
+
 mod commands;
 mod hardening;
 mod other_bases;

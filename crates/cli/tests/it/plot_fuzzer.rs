@@ -16,8 +16,7 @@
 //! and prints the case. An ordinary `cargo test` runs [`PLOT_CASES`]
 //! cases; `FUZZ_CASES` and `FUZZ_SEED` run more or others.
 
-#[path = "../../../tournament/tests/it/support/fuzz_grammar.rs"]
-mod fuzz_grammar;
+use crate::fuzz_grammar;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -60,7 +59,17 @@ const SWEEP: &str = r#"Sweep(
 
 /// Numbers a tampered file might hold.
 const EDGES: [&str; 12] = [
-    "3e39", "-3e39", "1e308", "-1e308", "1e100", "0", "-1", "1e-300", "4294967295", "7", "NaN",
+    "3e39",
+    "-3e39",
+    "1e308",
+    "-1e308",
+    "1e100",
+    "0",
+    "-1",
+    "1e-300",
+    "4294967295",
+    "7",
+    "NaN",
     "-0.0",
 ];
 
@@ -74,7 +83,11 @@ fn run_with_timeout(args: &[&std::ffi::OsStr], seconds: u64) -> Option<std::proc
         .expect("the command starts");
     let start = Instant::now();
     loop {
-        if child.try_wait().expect("the child can be waited on").is_some() {
+        if child
+            .try_wait()
+            .expect("the child can be waited on")
+            .is_some()
+        {
             return Some(child.wait_with_output().expect("its output"));
         }
         if start.elapsed() > Duration::from_secs(seconds) {
@@ -130,7 +143,9 @@ fn tampered_json(rng: &mut Pcg64, text: &str) -> String {
         return mutated(rng, text);
     }
     let at = found[rng.random_range(0..found.len())].clone();
-    let slot = value.pointer_mut(&at).expect("a pointer found in the value");
+    let slot = value
+        .pointer_mut(&at)
+        .expect("a pointer found in the value");
     match slot {
         Value::Array(items) => match rng.random_range(0..3) {
             0 => items.truncate(items.len().saturating_sub(1)),
@@ -184,7 +199,10 @@ fn tampered_csv(rng: &mut Pcg64, text: &str) -> String {
         3 => lines.truncate(row),
         4 => {
             // A value renamed in every row (a measure names a plot's file).
-            let name = pick(rng, &["score_/../../escaped", "score_a\u{1}", "cooperation_rate"]);
+            let name = pick(
+                rng,
+                &["score_/../../escaped", "score_a\u{1}", "cooperation_rate"],
+            );
             let cells: Vec<&str> = lines[row].split(',').collect();
             let old = format!(",{},", cells[cells.len().saturating_sub(2)]);
             for line in lines.iter_mut().skip(1) {
@@ -322,5 +340,8 @@ fn tampered_output_folders_plot_or_are_refused() {
     );
     // The tampering leaves most folders drawable: the plots themselves
     // are tested, not only the readers' refusals.
-    assert!(drawn * 4 >= cases, "only {drawn} of {cases} cases drew plots");
+    assert!(
+        drawn * 4 >= cases,
+        "only {drawn} of {cases} cases drew plots"
+    );
 }

@@ -10,8 +10,7 @@
 //! cases, and `FUZZ_CASES` and `FUZZ_SEED` run more or others, as
 //! `docs/testing.md` explains.
 
-#[path = "../../../tournament/tests/it/support/fuzz_grammar.rs"]
-mod fuzz_grammar;
+use crate::fuzz_grammar;
 
 use std::path::Path;
 use std::process::Command;

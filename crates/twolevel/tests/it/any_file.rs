@@ -56,8 +56,15 @@ fn every_shipped_file_runs_as_its_kind() {
             (FileKind::Regime, Ok(FileResults::Regime(results))) => {
                 assert!(!results.standings.is_empty(), "{stem}: no standings");
             }
-            (FileKind::Society, Ok(FileResults::Society { sweep, .. })) => {
+            (FileKind::Society, Ok(FileResults::Society { sweep, evolution })) => {
                 assert!(!sweep.points.is_empty(), "{stem}: no points");
+                // The evolution block runs too, as `twolevel run` and the
+                // `society` example run it.
+                let has_block = twolevel::tournament::society::SocietyConfig::from_file(&path)
+                    .unwrap()
+                    .evolution
+                    .is_some();
+                assert_eq!(evolution.is_some(), has_block, "{stem}: evolution block");
             }
             (FileKind::Sweep, Ok(FileResults::Sweep(sweep))) => {
                 let identity = &sweep.identity;

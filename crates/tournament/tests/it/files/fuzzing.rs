@@ -190,7 +190,10 @@ fn drive_society_evolution(path: &Path, config: &SocietyConfig, folder: &Path) {
     assert_eq!(evolution.history.len() as u64, entry.generations + 1);
     for counts in &evolution.history {
         assert_eq!(counts.len(), evolution.names.len());
-        assert_eq!(counts.iter().map(|&c| c as usize).sum::<usize>(), config.size());
+        assert_eq!(
+            counts.iter().map(|&c| c as usize).sum::<usize>(),
+            config.size()
+        );
     }
     let _ = evolution.to_string();
     evolution
