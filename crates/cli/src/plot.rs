@@ -446,14 +446,12 @@ pub fn bars(
         let n = names.len() as i32;
         let scale = AxisScale::of(values.iter().copied());
         let values: Vec<f64> = values.iter().map(|&v| scale.apply(v)).collect();
-        let high = values
-            .iter()
-            .copied()
-            .filter(|v| v.is_finite())
-            .fold(0.0_f64, f64::max)
-            .max(1e-9)
-            * 1.05;
-        let mut chart = chart(root, title, 200, 0.0..high, categories(n))?;
+        // From 0 to the values, a negative one (read back from a damaged
+        // file) included: every bar must end on the axis.
+        let finite = || values.iter().copied().filter(|v| v.is_finite());
+        let high = finite().fold(0.0_f64, f64::max).max(1e-9) * 1.05;
+        let low = finite().fold(0.0_f64, f64::min) * 1.05;
+        let mut chart = chart(root, title, 200, low..high, categories(n))?;
         chart
             .configure_mesh()
             .x_desc(scale.title(x_label))
@@ -489,10 +487,14 @@ pub fn curves(
 ) -> Result<PathBuf> {
     write_svg(path, |root| {
         let x_scale = AxisScale::of(x.iter().copied());
+        // The means as well as the bars' ends: a mean is drawn even when
+        // its bar is infinite (a standard error that overflowed), and every
+        // finite value drawn must lie on the axis (plotters' pixel
+        // arithmetic overflows on a value far outside it).
         let y_scale = AxisScale::of(
             series
                 .iter()
-                .flat_map(|(_, ys)| ys.iter().flat_map(|&(m, e)| [m - e, m + e])),
+                .flat_map(|(_, ys)| ys.iter().flat_map(|&(m, e)| [m, m - e, m + e])),
         );
         let x: Vec<f64> = x.iter().map(|&v| x_scale.apply(v)).collect();
         let series: Vec<(&String, Vec<(f64, f64)>)> = series
@@ -508,7 +510,7 @@ pub fn curves(
         let y_range = padded_range(
             series
                 .iter()
-                .flat_map(|(_, ys)| ys.iter().flat_map(|&(m, e)| [m - e, m + e])),
+                .flat_map(|(_, ys)| ys.iter().flat_map(|&(m, e)| [m, m - e, m + e])),
         );
         let mut chart = chart(root, title, 60, x_range, y_range)?;
         axis_titles(&mut chart, (&x_scale.title(axes.0), &y_scale.title(axes.1)))?;

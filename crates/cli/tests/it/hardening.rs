@@ -263,3 +263,45 @@ fn a_measure_read_back_cannot_lead_a_plot_out_of_its_folder() {
     assert!(!dir.join("escaped.svg").exists());
     let _ = fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_mean_far_from_its_infinite_error_bar_is_drawn_on_the_axis() {
+    // Found by the plot fuzzer: one replicate's value edited to -1e300 gives
+    // a mean of -5e299 whose standard error overflows to infinity; the
+    // axis was fitted to the bars' (infinite) ends only, so the mean fell
+    // far outside it and plotters' pixel arithmetic overflowed (exit 101).
+    let dir = scratch("mean");
+    fs::write(dir.join("base.ron"), tournament("Defector", "")).unwrap();
+    let sweep = dir.join("sweep.ron");
+    fs::write(
+        &sweep,
+        "Sweep(name: \"m\", base: \"base.ron\", grid: [(path: \"game.theta\", values: [0.0, 2.0])], replicates: 2)",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    succeeds(&[
+        Path::new("sweep"),
+        &sweep,
+        Path::new("-o"),
+        &out,
+        Path::new("-q"),
+    ]);
+    let csv = out.join("sweep.csv");
+    let text = fs::read_to_string(&csv).unwrap();
+    let edited: Vec<String> = text
+        .lines()
+        .map(|line| {
+            if line.starts_with("3,1,1,") && line.contains(",Defector,cooperation_rate,") {
+                let (kept, _) = line.rsplit_once(',').unwrap();
+                format!("{kept},-1e300")
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect();
+    assert!(edited.iter().any(|l| l.ends_with(",-1e300")));
+    fs::write(&csv, edited.join("\n") + "\n").unwrap();
+    succeeds(&[Path::new("plot"), &out]);
+    svgs(&out);
+    let _ = fs::remove_dir_all(&dir);
+}
