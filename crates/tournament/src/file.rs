@@ -293,11 +293,13 @@ impl AnyFile {
                 FileResults::Regime(Box::new(tournament.play_with_progress(progress)))
             }
             Loaded::Society(config) => {
+                let located =
+                    |error| ConfigError::from_parameter(&self.origin, error).located_in(&self.text);
+                // A block too large is refused before the sweep runs.
+                SocietyEvolution::check(config).map_err(located)?;
                 let sweep = SocietySweep::run_with_progress(config, progress)?;
                 // The block runs after the sweep, at the base q and mu.
-                let evolution = SocietyEvolution::run(config).map_err(|error| {
-                    ConfigError::from_parameter(&self.origin, error).located_in(&self.text)
-                })?;
+                let evolution = SocietyEvolution::run(config).map_err(located)?;
                 FileResults::Society {
                     sweep: Box::new(sweep),
                     evolution: evolution.map(Box::new),

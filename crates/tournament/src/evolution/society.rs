@@ -51,6 +51,7 @@ impl SocietyEvolution {
     /// not fit in the [memory limit](crate::limits::memory_limit) is
     /// refused before anything runs, naming `evolution.generations`.
     pub fn run(config: &SocietyConfig) -> Result<Option<SocietyEvolution>, ParameterError> {
+        SocietyEvolution::check(config)?;
         let Some(plan) = config.evolution else {
             return Ok(None);
         };
@@ -60,17 +61,6 @@ impl SocietyEvolution {
             Trait::Rule => society.kind_names().to_vec(),
             Trait::Norm => society.norms().iter().map(ToString::to_string).collect(),
         };
-        // A row of counts per generation, and the row's own vector.
-        #[allow(clippy::cast_precision_loss)]
-        let row = 4.0 * names.len() as f64 + 24.0;
-        #[allow(clippy::cast_precision_loss)]
-        let rows = plan.generations as f64 + 1.0;
-        check_memory(
-            "generations",
-            "the counts of every generation of the society's evolution",
-            rows * row,
-        )
-        .map_err(|e| e.within("evolution"))?;
         let mut rng = Pcg64Mcg::seed_from_u64(config.seed);
         society.run(config.warmup, &mut rng);
         let history = plan.process.run(&mut society, plan.generations, &mut rng);
@@ -82,6 +72,30 @@ impl SocietyEvolution {
             mu: config.params.assessment_error(),
             history,
         }))
+    }
+
+    /// Refuses, before anything runs, an evolution block whose history (a
+    /// row of counts per generation) would not fit in the [memory
+    /// limit](crate::limits::memory_limit), naming `evolution.generations`.
+    /// A file without a block passes. [`AnyFile::play`](crate::file::AnyFile::play)
+    /// checks this before the society's sweep runs.
+    pub fn check(config: &SocietyConfig) -> Result<(), ParameterError> {
+        let Some(plan) = config.evolution else {
+            return Ok(());
+        };
+        // A row holds a count per variant of the evolving trait (a rule per
+        // group, or the norms: at most one per group and the society's
+        // own) and the row's vector itself.
+        #[allow(clippy::cast_precision_loss)]
+        let row = 4.0 * (config.groups.len() + 1) as f64 + 24.0;
+        #[allow(clippy::cast_precision_loss)]
+        let rows = plan.generations as f64 + 1.0;
+        check_memory(
+            "generations",
+            "the counts of every generation of the society's evolution",
+            rows * row,
+        )
+        .map_err(|e| e.within("evolution"))
     }
 
     /// The number of generations run.

@@ -91,3 +91,20 @@ fn the_replicator_never_returns_nan_shares() {
         }
     }
 }
+
+#[test]
+fn a_society_evolution_too_long_to_record_is_refused_before_the_sweep() {
+    use twolevel_tournament::file::AnyFile;
+    let text = "Society(\n    name: \"long\",\n    groups: [(rule: \"Discriminator\", count: 10), \
+                (rule: \"ALLD\", count: 10)],\n    norm: \"stern judging\",\n    \
+                institution: Public,\n    q: 1.0,\n    e: 0.0,\n    mu: 0.0,\n    \
+                steps: 10,\n    evolution: Some((generations: 1000000000000000, \
+                steps_per_generation: 1)),\n)\n";
+    let file = AnyFile::from_ron(text, "long.ron").unwrap();
+    // The history would take about 4e16 bytes; the block is refused at its
+    // field, before anything runs (it used to be ignored by `twolevel run`,
+    // which now runs it).
+    let error = file.play().unwrap_err().to_string();
+    assert!(error.starts_with("long.ron:10:"), "{error}");
+    assert!(error.contains("`evolution.generations`"), "{error}");
+}
