@@ -49,17 +49,6 @@ pub struct Sweep {
     pub(super) output: Option<PathBuf>,
 }
 
-/// The values of point `k` of a grid, the first axis varying slowest.
-#[must_use]
-pub fn point_values(grid: &[Axis], mut k: usize) -> Vec<f64> {
-    let mut values = vec![0.0; grid.len()];
-    for (slot, axis) in values.iter_mut().zip(grid).rev() {
-        *slot = axis.values[k % axis.values.len()];
-        k /= axis.values.len();
-    }
-    values
-}
-
 /// A [`ConfigError`] at the line and column of `field` in the sweep text.
 pub(super) fn invalid_at(
     text: &str,
