@@ -128,13 +128,17 @@ pub struct SocietySweep {
     pub points: Vec<SocietyPoint>,
 }
 
-/// Whether the discriminator anchor applies: every state a discriminator
-/// (groups of no states aside), public assessment, donation mode.
+/// Whether the discriminator anchor applies: every state follows a rule
+/// that declares it ([`SocietyRule::discriminator_anchor`], groups of no
+/// states aside), public assessment, donation mode.
+///
+/// [`SocietyRule::discriminator_anchor`]: twolevel_game::SocietyRule::discriminator_anchor
 #[must_use]
 pub fn anchor_applies(config: &SocietyConfig) -> bool {
-    let discriminators = config.groups.iter().filter(|g| g.count > 0).all(|g| {
-        build_rule_with(&g.rule, &g.params).is_ok_and(|rule| rule.name() == "Discriminator")
-    });
+    let discriminators =
+        config.groups.iter().filter(|g| g.count > 0).all(|g| {
+            build_rule_with(&g.rule, &g.params).is_ok_and(|rule| rule.discriminator_anchor())
+        });
     discriminators
         && config.params.institution() == Institution::Public
         && config.params.mode() == EncounterMode::Donation
