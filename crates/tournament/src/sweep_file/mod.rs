@@ -212,9 +212,9 @@ mod tests {
         let _ = fs::remove_dir_all(&folder);
     }
 
-    #[test]
-    fn points_enumerate_the_grid_first_axis_slowest() {
-        let grid = vec![
+    /// A grid of two axes, `a` of two values and `b` of three.
+    fn two_axes() -> Vec<Axis> {
+        vec![
             Axis {
                 path: "a".into(),
                 values: vec![1.0, 2.0],
@@ -223,7 +223,12 @@ mod tests {
                 path: "b".into(),
                 values: vec![10.0, 20.0, 30.0],
             },
-        ];
+        ]
+    }
+
+    #[test]
+    fn points_enumerate_the_grid_first_axis_slowest() {
+        let grid = two_axes();
         assert_eq!(point_values(&grid, 0), vec![1.0, 10.0]);
         assert_eq!(point_values(&grid, 2), vec![1.0, 30.0]);
         assert_eq!(point_values(&grid, 3), vec![2.0, 10.0]);
@@ -234,16 +239,7 @@ mod tests {
     /// of its kind of sweep, and a point's cells are those cells.
     #[test]
     fn cells_are_points_in_replicates_seeded_by_their_rule() {
-        let grid = vec![
-            Axis {
-                path: "a".into(),
-                values: vec![1.0, 2.0],
-            },
-            Axis {
-                path: "b".into(),
-                values: vec![10.0, 20.0, 30.0],
-            },
-        ];
+        let grid = two_axes();
         for rule in [
             ReplicateSeeds::Derived,
             ReplicateSeeds::Consecutive,
