@@ -52,6 +52,8 @@ pub mod error;
 pub mod locate;
 pub mod parse;
 pub mod read;
+#[cfg(test)]
+mod test_support;
 
 pub use error::ConfigError;
 pub use locate::{leading_struct_name, locate_field};

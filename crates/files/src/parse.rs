@@ -92,15 +92,8 @@ mod tests {
     use super::*;
     use twolevel_game::ParameterError;
 
+    use crate::test_support::Sample;
     use serde::Deserialize;
-
-    #[derive(Debug, Deserialize)]
-    #[serde(deny_unknown_fields)]
-    #[allow(dead_code)]
-    struct Sample {
-        alpha: f64,
-        beta: bool,
-    }
 
     #[test]
     fn syntax_errors_carry_line_and_column() {

@@ -68,15 +68,7 @@ pub fn ron_files_in(dir: impl AsRef<Path>) -> Result<Vec<PathBuf>, ConfigError> 
 mod tests {
     use super::*;
 
-    use serde::Deserialize;
-
-    #[derive(Debug, Deserialize)]
-    #[serde(deny_unknown_fields)]
-    #[allow(dead_code)]
-    struct Sample {
-        alpha: f64,
-        beta: bool,
-    }
+    use crate::test_support::Sample;
 
     /// A path that never ends (or a huge file) is refused after
     /// [`MAX_FILE_BYTES`], naming the path, instead of filling the memory.

@@ -16,6 +16,9 @@
 //!
 //! Engines, one per kind of game:
 //!
+//! - [`conditions`]: what repeated play shares in every engine (the game,
+//!   the horizon, noise, politics, elections), held by [`MatchConfig`] and
+//!   [`regime::RegimeConfig`].
 //! - [`play`]: the match engine, [`play_match`] under a validated
 //!   [`MatchConfig`].
 //! - [`round_robin`]: round-robin tournaments, run in parallel with
@@ -85,6 +88,7 @@
 //! ```
 
 pub mod campaigns;
+pub mod conditions;
 pub mod config;
 pub mod evolution;
 pub mod file;

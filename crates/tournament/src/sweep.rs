@@ -26,7 +26,7 @@ use twolevel_game::{Currency, ParameterError, Politicization, Politics};
 use crate::progress::NoProgress;
 use crate::round_robin::{MatchMeans, RoundRobin, RoundRobinResults};
 use crate::stats::{Summary, standard_error};
-use crate::sweep_file::{Axis, ReplicateSeeds, point_values};
+use crate::sweep_file::{Axis, Cells, ReplicateSeeds};
 
 /// What one level of a sweep measured.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -102,21 +102,22 @@ pub fn politicization_sweep(
     base: &RoundRobin,
     levels: &[f64],
 ) -> Result<Vec<SweepPoint>, ParameterError> {
-    // One axis of the sweep file engine's grid, one replicate, and every
-    // point on the base tournament's own seed.
+    // The cells of the sweep engine's grid: one axis, one replicate, and
+    // every point on the base tournament's own seed.
     let grid = [Axis {
         path: "politics".to_owned(),
         values: levels.to_vec(),
     }];
-    let seed = ReplicateSeeds::Shared.seed(base.seed(), 0);
-    (0..levels.len())
-        .map(|k| {
-            let level = point_values(&grid, k)[0];
-            let pi = Politicization::new(level).map_err(|e| e.within(&format!("levels[{k}]")))?;
+    Cells::new(&grid, 1, base.seed(), ReplicateSeeds::Shared)
+        .iter()
+        .map(|cell| {
+            let level = cell.values[0];
+            let pi = Politicization::new(level)
+                .map_err(|e| e.within(&format!("levels[{}]", cell.point)))?;
             let config = base.config().with_politics(Politics::Fixed(pi));
             Ok(SweepPoint::play(
                 level,
-                &base.clone().with_config(config).with_seed(seed),
+                &base.clone().with_config(config).with_seed(cell.seed),
             ))
         })
         .collect()

@@ -91,6 +91,18 @@ pub trait SocietyRule: CloneBoxed<SocietyKind> + Send {
         None
     }
 
+    /// Whether the closed-form standing dynamics of `docs/society.md` (the
+    /// exact good-count chain of a finite population of discriminators and
+    /// its large-population fixed point g*) describe a society whose states
+    /// all follow this rule, so that a sweep may show them beside its
+    /// simulation. A rule declares it; nothing compares names or tables
+    /// (another rule with the discriminator's table, such as a norm's
+    /// action rule, is not anchored). The default is `false`; the
+    /// discriminator says `true`.
+    fn discriminator_anchor(&self) -> bool {
+        false
+    }
+
     /// Forgets everything remembered, as at the start of a run.
     fn reset(&mut self) {}
 }

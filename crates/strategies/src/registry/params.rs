@@ -95,16 +95,9 @@ impl ParamSpec {
             }
             ParamKind::Amount { min, .. } => {
                 let x = as_number(value).ok_or_else(wrong_type)?;
-                // Amounts are at most `MAX_AMOUNT`, exact as an `f64`.
-                #[allow(clippy::cast_precision_loss)]
-                let low = min as f64;
-                if x >= low && x.fract() == 0.0 && x <= ParamKind::MAX_AMOUNT {
-                    // The check above makes the conversion exact.
-                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                    Ok(Checked::Amount(x as u64))
-                } else {
-                    Err(out_of_range(&x))
-                }
+                ParamKind::whole_amount(x, min)
+                    .map(Checked::Amount)
+                    .ok_or_else(|| out_of_range(&x))
             }
             ParamKind::Bool { .. } => match value {
                 ParamValue::Bool(b) => Ok(Checked::Bool(*b)),
@@ -202,6 +195,19 @@ impl ParamKind {
     /// The largest [`ParamKind::Amount`] admitted, `10^15`: every whole
     /// number up to it is exact as an `f64`.
     pub const MAX_AMOUNT: f64 = 1e15;
+
+    /// `x` as an amount of at least `min`: a whole number from `min` to
+    /// [`ParamKind::MAX_AMOUNT`], the check every [`ParamKind::Amount`]
+    /// makes; `None` otherwise (NaN included).
+    #[must_use]
+    pub fn whole_amount(x: f64, min: u64) -> Option<u64> {
+        // Amounts are at most `MAX_AMOUNT`, exact as an `f64`.
+        #[allow(clippy::cast_precision_loss)]
+        let low = min as f64;
+        // The check makes the conversion exact.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        (x >= low && x.fract() == 0.0 && x <= ParamKind::MAX_AMOUNT).then_some(x as u64)
+    }
 
     /// A probability in [0, 1] with a default.
     #[must_use]

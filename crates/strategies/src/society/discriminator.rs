@@ -32,6 +32,10 @@ impl SocietyRule for Discriminator {
             cooperate_if(recipient.is_good())
         }))
     }
+
+    fn discriminator_anchor(&self) -> bool {
+        true
+    }
 }
 
 /// The registry entry.

@@ -34,18 +34,17 @@ impl SocietyLedger {
     }
 
     /// A ledger rule with a tolerance read from a number, which must be a
-    /// whole number of cooperations, at least 0 (field `tolerance`).
+    /// whole number of cooperations, at least 0 (field `tolerance`): the
+    /// check of its registry parameter ([`ParamKind::whole_amount`]).
     pub fn from_number(tolerance: f64) -> Result<SocietyLedger, ParameterError> {
-        if tolerance >= 0.0 && tolerance.fract() == 0.0 && tolerance <= 1e15 {
-            // The check above makes the conversion exact.
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            Ok(SocietyLedger::new(tolerance as u64))
-        } else {
-            Err(ParameterError::new(
-                "tolerance",
-                format!("expected a whole number of cooperations >= 0, got {tolerance}"),
-            ))
-        }
+        ParamKind::whole_amount(tolerance, 0)
+            .map(SocietyLedger::new)
+            .ok_or_else(|| {
+                ParameterError::new(
+                    "tolerance",
+                    format!("expected a whole number of cooperations >= 0, got {tolerance}"),
+                )
+            })
     }
 
     /// The tolerance, in cooperations.
@@ -108,5 +107,11 @@ mod tests {
         let error = SocietyLedger::from_number(-1.0).unwrap_err();
         assert_eq!(error.field, "tolerance");
         assert!(SocietyLedger::from_number(0.5).is_err());
+        assert!(SocietyLedger::from_number(f64::NAN).is_err());
+        assert_eq!(
+            SocietyLedger::from_number(ParamKind::MAX_AMOUNT),
+            Ok(SocietyLedger::new(1_000_000_000_000_000))
+        );
+        assert!(SocietyLedger::from_number(2.0 * ParamKind::MAX_AMOUNT).is_err());
     }
 }

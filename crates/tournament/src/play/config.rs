@@ -2,24 +2,36 @@
 
 use twolevel_game::{
     ElectionCycle, Horizon, Orientation, PAYOFF_LIMIT, ParameterError, PayoffMatrix,
-    Politicization, Politics, TwoLevelGame,
-    error::{check_unit_interval, format_number},
+    Politicization, Politics, TwoLevelGame, error::format_number,
 };
+
+use crate::conditions::PlayConditions;
 
 /// Everything about a match except the players: the game, its length, noise,
 /// politicization and elections.
 ///
 /// Build it with [`MatchConfig::new`] and the `with_*` methods, which
-/// validate every value, so a `MatchConfig` is always playable.
+/// validate every value, so a `MatchConfig` is always playable. It holds
+/// the [`PlayConditions`] every engine shares (and dereferences to them:
+/// [`game`](PlayConditions::game), [`horizon`](PlayConditions::horizon),
+/// [`action_noise`](PlayConditions::action_noise),
+/// [`perception_noise`](PlayConditions::perception_noise),
+/// [`politics`](PlayConditions::politics) and
+/// [`election`](PlayConditions::election)), and adds whether players know
+/// the length.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct MatchConfig {
-    pub(super) game: TwoLevelGame,
-    pub(super) horizon: Horizon,
-    pub(super) action_noise: f64,
-    pub(super) perception_noise: f64,
-    pub(super) politics: Politics,
-    pub(super) election: Option<ElectionCycle>,
+    conditions: PlayConditions<TwoLevelGame>,
     pub(super) length_known: bool,
+}
+
+impl std::ops::Deref for MatchConfig {
+    type Target = PlayConditions<TwoLevelGame>;
+
+    /// The conditions of play, which every engine shares.
+    fn deref(&self) -> &PlayConditions<TwoLevelGame> {
+        &self.conditions
+    }
 }
 
 impl MatchConfig {
@@ -33,12 +45,7 @@ impl MatchConfig {
     pub fn new(game: TwoLevelGame, horizon: Horizon) -> Result<Self, ParameterError> {
         check_payoff_magnitude(&game)?;
         Ok(MatchConfig {
-            game,
-            horizon,
-            action_noise: 0.0,
-            perception_noise: 0.0,
-            politics: Politics::default(),
-            election: None,
+            conditions: PlayConditions::new(game, horizon),
             length_known: false,
         })
     }
@@ -46,9 +53,10 @@ impl MatchConfig {
     /// The same config (horizon, noise, politics, elections, known length)
     /// with another game; fails as [`MatchConfig::new`] does when the
     /// game's payoffs are too large.
-    pub fn with_game(self, game: TwoLevelGame) -> Result<Self, ParameterError> {
+    pub fn with_game(mut self, game: TwoLevelGame) -> Result<Self, ParameterError> {
         check_payoff_magnitude(&game)?;
-        Ok(MatchConfig { game, ..self })
+        self.conditions.game = game;
+        Ok(self)
     }
 
     /// Axelrod's classic game (R, S, T, P = 3, 0, 5, 1, no politics) over a
@@ -63,28 +71,28 @@ impl MatchConfig {
     /// The same config with action noise (the probability that a chosen
     /// move is flipped), which must lie in [0, 1].
     pub fn with_action_noise(mut self, action_noise: f64) -> Result<Self, ParameterError> {
-        self.action_noise = check_unit_interval("action_noise", action_noise)?;
+        self.conditions = self.conditions.with_action_noise(action_noise)?;
         Ok(self)
     }
 
     /// The same config with perception noise (the probability that a
     /// player sees its partner's move flipped), which must lie in [0, 1].
     pub fn with_perception_noise(mut self, perception_noise: f64) -> Result<Self, ParameterError> {
-        self.perception_noise = check_unit_interval("perception_noise", perception_noise)?;
+        self.conditions = self.conditions.with_perception_noise(perception_noise)?;
         Ok(self)
     }
 
     /// The same config with the given politicization, fixed or dynamic.
     #[must_use]
     pub fn with_politics(mut self, politics: Politics) -> Self {
-        self.politics = politics;
+        self.conditions = self.conditions.with_politics(politics);
         self
     }
 
     /// The same config with (or without) an election cycle.
     #[must_use]
     pub fn with_election(mut self, election: Option<ElectionCycle>) -> Self {
-        self.election = election;
+        self.conditions = self.conditions.with_election(election);
         self
     }
 
@@ -95,42 +103,6 @@ impl MatchConfig {
     pub fn with_length_known(mut self, length_known: bool) -> Self {
         self.length_known = length_known;
         self
-    }
-
-    /// The game.
-    #[must_use]
-    pub const fn game(&self) -> &TwoLevelGame {
-        &self.game
-    }
-
-    /// The horizon.
-    #[must_use]
-    pub const fn horizon(&self) -> Horizon {
-        self.horizon
-    }
-
-    /// The probability that a chosen move is flipped.
-    #[must_use]
-    pub const fn action_noise(&self) -> f64 {
-        self.action_noise
-    }
-
-    /// The probability that a player sees its partner's move flipped.
-    #[must_use]
-    pub const fn perception_noise(&self) -> f64 {
-        self.perception_noise
-    }
-
-    /// The politicization, fixed or dynamic.
-    #[must_use]
-    pub const fn politics(&self) -> &Politics {
-        &self.politics
-    }
-
-    /// The election cycle, if any.
-    #[must_use]
-    pub const fn election(&self) -> Option<&ElectionCycle> {
-        self.election.as_ref()
     }
 
     /// Whether players are told the number of rounds of a fixed horizon.

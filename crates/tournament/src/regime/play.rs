@@ -47,9 +47,10 @@ use serde::{Deserialize, Serialize};
 use twolevel_game::{
     Action, ElectionCycle, GroupGame, Horizon, HorizonKind, Orientation, ParameterError, Payoff,
     Politicization, Politics, Realization, RegimeStrategy, RegimeView, StateLevels,
-    cooperator_count, error::check_unit_interval,
+    cooperator_count,
 };
 
+use crate::conditions::PlayConditions;
 use crate::play::{PlayerSettings, PlayerTotals, draw_length};
 
 /// How a collective-risk loss is paid.
@@ -64,16 +65,22 @@ pub enum RiskMode {
 
 /// Everything about an iterated regime except its members: the group game,
 /// the horizon, action noise, politics and how risk is paid. Built by
-/// [`RegimeConfig::new`] and the `with_*` methods, which validate.
+/// [`RegimeConfig::new`] and the `with_*` methods, which validate. It holds
+/// the [`PlayConditions`] every engine shares (and dereferences to them, as
+/// [`MatchConfig`](crate::MatchConfig) does), and adds how risk is paid.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RegimeConfig {
-    game: GroupGame,
-    horizon: Horizon,
-    action_noise: f64,
-    perception_noise: f64,
-    politics: Politics,
-    election: Option<ElectionCycle>,
+    conditions: PlayConditions<GroupGame>,
     risk: RiskMode,
+}
+
+impl std::ops::Deref for RegimeConfig {
+    type Target = PlayConditions<GroupGame>;
+
+    /// The conditions of play, which every engine shares.
+    fn deref(&self) -> &PlayConditions<GroupGame> {
+        &self.conditions
+    }
 }
 
 impl RegimeConfig {
@@ -82,40 +89,35 @@ impl RegimeConfig {
     #[must_use]
     pub const fn new(game: GroupGame, horizon: Horizon) -> Self {
         RegimeConfig {
-            game,
-            horizon,
-            action_noise: 0.0,
-            perception_noise: 0.0,
-            politics: Politics::Fixed(Politicization::NONE),
-            election: None,
+            conditions: PlayConditions::new(game, horizon),
             risk: RiskMode::Expected,
         }
     }
 
     /// The same config with action noise in [0, 1].
     pub fn with_action_noise(mut self, action_noise: f64) -> Result<Self, ParameterError> {
-        self.action_noise = check_unit_interval("action_noise", action_noise)?;
+        self.conditions = self.conditions.with_action_noise(action_noise)?;
         Ok(self)
     }
 
     /// The same config with perception noise in [0, 1]: the probability
     /// that a member sees another member's move flipped.
     pub fn with_perception_noise(mut self, perception_noise: f64) -> Result<Self, ParameterError> {
-        self.perception_noise = check_unit_interval("perception_noise", perception_noise)?;
+        self.conditions = self.conditions.with_perception_noise(perception_noise)?;
         Ok(self)
     }
 
     /// The same config with (or without) an election cycle.
     #[must_use]
     pub const fn with_election(mut self, election: Option<ElectionCycle>) -> Self {
-        self.election = election;
+        self.conditions = self.conditions.with_election(election);
         self
     }
 
     /// The same config with fixed or dynamic politics.
     #[must_use]
     pub const fn with_politics(mut self, politics: Politics) -> Self {
-        self.politics = politics;
+        self.conditions = self.conditions.with_politics(politics);
         self
     }
 
@@ -124,42 +126,6 @@ impl RegimeConfig {
     pub const fn with_risk(mut self, risk: RiskMode) -> Self {
         self.risk = risk;
         self
-    }
-
-    /// The group game.
-    #[must_use]
-    pub const fn game(&self) -> &GroupGame {
-        &self.game
-    }
-
-    /// The horizon.
-    #[must_use]
-    pub const fn horizon(&self) -> Horizon {
-        self.horizon
-    }
-
-    /// The action noise.
-    #[must_use]
-    pub const fn action_noise(&self) -> f64 {
-        self.action_noise
-    }
-
-    /// The perception noise.
-    #[must_use]
-    pub const fn perception_noise(&self) -> f64 {
-        self.perception_noise
-    }
-
-    /// The election cycle, if any.
-    #[must_use]
-    pub const fn election(&self) -> Option<&ElectionCycle> {
-        self.election.as_ref()
-    }
-
-    /// The politics.
-    #[must_use]
-    pub const fn politics(&self) -> &Politics {
-        &self.politics
     }
 
     /// How risk is paid.

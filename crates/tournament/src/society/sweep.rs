@@ -2,13 +2,15 @@
 //! every pair of observation probability q and assessment error mu of its
 //! grid, with the analytic anchor beside the simulation where it applies.
 //!
-//! Every point is run `replicates` times, from the seeds `seed`,
-//! `seed + 1`, ...; each run starts from everyone in good standing, runs
-//! `warmup` steps, clears its counters and payoffs, and measures `steps`
-//! steps. A point reports the mean over its replicates and, with two or
-//! more, the standard error of that mean (the replicates' standard
-//! deviation over the square root of their number). Payoffs per interaction are summed over the
-//! donor and the recipient of each encounter, so the policy payoff per
+//! The q and mu grid is walked as the cells of the sweep engine's grid
+//! ([`Cells`], q varying slowest): every point is run `replicates` times,
+//! from the seeds `seed`, `seed + 1`, ... ([`ReplicateSeeds::Consecutive`]);
+//! each run starts from everyone in good standing, runs `warmup` steps,
+//! clears its counters and payoffs, and measures `steps` steps. A point
+//! reports the mean over its replicates and, with two or more, the standard
+//! error of that mean (the replicates' standard deviation over the square
+//! root of their number). Payoffs per interaction are summed over the donor
+//! and the recipient of each encounter, so the policy payoff per
 //! interaction is the society's welfare per donation (`(b - c)` times the
 //! cooperation rate in the classic game).
 //!
@@ -28,7 +30,7 @@ use rand_pcg::Pcg64Mcg;
 use serde::{Deserialize, Serialize};
 use twolevel_game::{Currency, ParameterError};
 
-use crate::sweep_file::{Axis, ReplicateSeeds, point_values};
+use crate::sweep_file::{Axis, Cells, ReplicateSeeds};
 use twolevel_strategies::society::build_rule_with;
 
 use super::analytic::StandingDynamics;
@@ -126,13 +128,17 @@ pub struct SocietySweep {
     pub points: Vec<SocietyPoint>,
 }
 
-/// Whether the discriminator anchor applies: every state a discriminator
-/// (groups of no states aside), public assessment, donation mode.
+/// Whether the discriminator anchor applies: every state follows a rule
+/// that declares it ([`SocietyRule::discriminator_anchor`], groups of no
+/// states aside), public assessment, donation mode.
+///
+/// [`SocietyRule::discriminator_anchor`]: twolevel_game::SocietyRule::discriminator_anchor
 #[must_use]
 pub fn anchor_applies(config: &SocietyConfig) -> bool {
-    let discriminators = config.groups.iter().filter(|g| g.count > 0).all(|g| {
-        build_rule_with(&g.rule, &g.params).is_ok_and(|rule| rule.name() == "Discriminator")
-    });
+    let discriminators =
+        config.groups.iter().filter(|g| g.count > 0).all(|g| {
+            build_rule_with(&g.rule, &g.params).is_ok_and(|rule| rule.discriminator_anchor())
+        });
     discriminators
         && config.params.institution() == Institution::Public
         && config.params.mode() == EncounterMode::Donation
@@ -151,11 +157,8 @@ impl SocietySweep {
         config: &SocietyConfig,
         progress: &dyn crate::progress::Progress,
     ) -> Result<Self, ParameterError> {
-        progress.start((config.q_levels.len() * config.mu_levels.len()) as u64);
-        let anchored = anchor_applies(config);
-        let base = config.params;
-        let mut points = Vec::with_capacity(config.q_levels.len() * config.mu_levels.len());
-        // The q and mu grid of the sweep file engine: q varies slowest.
+        // The cells of the sweep engine's grid over q and mu (q varies
+        // slowest), replicate `r` of every point seeded with `seed + r`.
         let grid = [
             Axis {
                 path: "q".to_owned(),
@@ -166,8 +169,18 @@ impl SocietySweep {
                 values: config.mu_levels.clone(),
             },
         ];
-        for k in 0..config.q_levels.len() * config.mu_levels.len() {
-            let [q, mu] = point_values(&grid, k)[..] else {
+        let cells = Cells::new(
+            &grid,
+            config.replicates,
+            config.seed,
+            ReplicateSeeds::Consecutive,
+        );
+        progress.start(cells.point_count() as u64);
+        let anchored = anchor_applies(config);
+        let base = config.params;
+        let mut points = Vec::with_capacity(cells.point_count());
+        for point in cells.points() {
+            let [q, mu] = point.values[..] else {
                 unreachable!("a point of a two-axis grid has two values")
             };
             let params = SocietyParams::new(
@@ -178,7 +191,11 @@ impl SocietySweep {
                 mu,
             )?
             .with_mode(base.mode());
-            let mut point = measure(config, params)?;
+            let runs = point
+                .cells()
+                .map(|cell| measure_once(config, params, cell.seed))
+                .collect::<Result<Vec<Measures>, ParameterError>>()?;
+            let mut point = summarise(config, params, &runs);
             if anchored {
                 anchor(&mut point, config, params)?;
             }
@@ -238,23 +255,15 @@ impl SocietySweep {
 /// political and utility payoffs per interaction.
 type Measures = [f64; 5];
 
-/// Runs one point `replicates` times and averages.
-fn measure(config: &SocietyConfig, params: SocietyParams) -> Result<SocietyPoint, ParameterError> {
-    let runs = (0..config.replicates)
-        .map(|replicate| {
-            measure_once(
-                config,
-                params,
-                ReplicateSeeds::Consecutive.seed(config.seed, u64::from(replicate)),
-            )
-        })
-        .collect::<Result<Vec<Measures>, ParameterError>>()?;
+/// The point of `params` from the measures of its replicates: their means
+/// and, with two or more, their standard errors.
+fn summarise(config: &SocietyConfig, params: SocietyParams, runs: &[Measures]) -> SocietyPoint {
     let statistic = |k: usize| {
         let values: Vec<f64> = runs.iter().map(|run| run[k]).collect();
         mean_and_standard_error_from_variance(&values)
     };
     let [good, cooperation, policy, political, utility] = [0, 1, 2, 3, 4].map(statistic);
-    Ok(SocietyPoint {
+    SocietyPoint {
         q: params.observation(),
         mu: params.assessment_error(),
         replicates: config.replicates,
@@ -271,7 +280,7 @@ fn measure(config: &SocietyConfig, params: SocietyParams) -> Result<SocietyPoint
         analytic_cooperation: None,
         g_star: None,
         g_star_cooperation: None,
-    })
+    }
 }
 
 /// Runs one point from `seed` and measures it.

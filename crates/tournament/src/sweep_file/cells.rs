@@ -79,11 +79,14 @@ impl Sweep {
     /// a regime or society base loads its point's file through
     /// [`AnyFile`], with the replicate's seed set by [`AnyFile::with_seed`].
     fn play_cell(&self, cell: usize) -> Result<(FileResults, String), SweepError> {
+        let Cell {
+            point,
+            replicate,
+            seed,
+            values,
+            ..
+        } = self.identity.grid_cells().cell(cell);
         let identity = &self.identity;
-        let replicates = identity.replicates as usize;
-        let (point, replicate) = (cell / replicates, cell % replicates);
-        let seed = ReplicateSeeds::Derived.seed(identity.seed, replicate as u64);
-        let values = point_values(&identity.grid, point);
         let mut rows = String::new();
         let mut row = |unit: &str, measure: &str, value: f64| {
             let _ = write!(rows, "{cell},{point},{replicate},{seed}");
@@ -179,9 +182,10 @@ impl Sweep {
     /// once its rows are taken, so memory holds only the rows.
     pub fn run_in_memory(&self, progress: &dyn Progress) -> Result<SweepResults, SweepError> {
         let identity = &self.identity;
-        progress.start(identity.cells as u64);
+        let cells = identity.grid_cells();
+        progress.start(cells.count() as u64);
         let mut tidy = tidy_header(identity);
-        for cell in 0..identity.cells {
+        for cell in 0..cells.count() {
             tidy.push_str(&self.play_cell(cell)?.1);
             progress.advance(1);
         }

@@ -77,6 +77,18 @@ pub(super) fn grid_points(grid: &[Axis]) -> Option<usize> {
 }
 
 impl SweepIdentity {
+    /// The sweep's cells: its grid in its replicates, replicate `r` seeded
+    /// with [`ReplicateSeeds::Derived`] from the master seed.
+    #[must_use]
+    pub fn grid_cells(&self) -> Cells<'_> {
+        Cells::new(
+            &self.grid,
+            self.replicates,
+            self.seed,
+            ReplicateSeeds::Derived,
+        )
+    }
+
     /// Checks that the identity describes a sweep this version could have
     /// written: at least one replicate, a grid of non-empty axes with at
     /// most [`Sweep::MAX_POINTS`] points, and `cells` equal to points times

@@ -7,8 +7,9 @@
 //! The module is split by concept: `spec.rs` (the sweep file as written
 //! and loaded: [`Axis`], [`Sweep`]), `path.rs` (field paths over the base
 //! file), `identity.rs` ([`SweepIdentity`], its hash and the folder it
-//! claims), `seeds.rs` ([`ReplicateSeeds`]), `shard.rs` ([`Shard`]), `cells.rs` (running cells, resume,
-//! the tidy rows), `merge.rs` ([`finish`], [`SweepSummary`], [`merge`])
+//! claims), `seeds.rs` ([`ReplicateSeeds`]), `grid.rs` (the points and
+//! cells of a grid, [`Cells`], which every sweep walks), `shard.rs`
+//! ([`Shard`]), `cells.rs` (running cells, resume, the tidy rows), `merge.rs` ([`finish`], [`SweepSummary`], [`merge`])
 //! and `error.rs` ([`SweepError`]).
 //!
 //! A sweep file names a base file, a grid over numeric fields
@@ -91,6 +92,7 @@
 
 mod cells;
 mod error;
+mod grid;
 mod identity;
 mod merge;
 mod path;
@@ -120,11 +122,12 @@ use crate::stats::mean_sd_se;
 
 pub use cells::{Pending, SweepResults, SweepRun};
 pub use error::SweepError;
+pub use grid::{Cell, Cells, GridPoint, point_values};
 pub use identity::{BaseKind, SweepIdentity, read_identity};
 pub use merge::{SweepSummary, finish, merge, read_summary};
 pub use seeds::ReplicateSeeds;
 pub use shard::Shard;
-pub use spec::{Axis, Sweep, point_values};
+pub use spec::{Axis, Sweep};
 #[allow(clippy::wildcard_imports)]
 use {cells::*, identity::*, merge::*, spec::REGIME_UNIT};
 
@@ -209,9 +212,9 @@ mod tests {
         let _ = fs::remove_dir_all(&folder);
     }
 
-    #[test]
-    fn points_enumerate_the_grid_first_axis_slowest() {
-        let grid = vec![
+    /// A grid of two axes, `a` of two values and `b` of three.
+    fn two_axes() -> Vec<Axis> {
+        vec![
             Axis {
                 path: "a".into(),
                 values: vec![1.0, 2.0],
@@ -220,9 +223,49 @@ mod tests {
                 path: "b".into(),
                 values: vec![10.0, 20.0, 30.0],
             },
-        ];
+        ]
+    }
+
+    #[test]
+    fn points_enumerate_the_grid_first_axis_slowest() {
+        let grid = two_axes();
         assert_eq!(point_values(&grid, 0), vec![1.0, 10.0]);
         assert_eq!(point_values(&grid, 2), vec![1.0, 30.0]);
         assert_eq!(point_values(&grid, 3), vec![2.0, 10.0]);
+    }
+
+    /// Every sweep walks the same cells: cell `c` is point
+    /// `c / replicates` in replicate `c % replicates`, seeded by the rule
+    /// of its kind of sweep, and a point's cells are those cells.
+    #[test]
+    fn cells_are_points_in_replicates_seeded_by_their_rule() {
+        let grid = two_axes();
+        for rule in [
+            ReplicateSeeds::Derived,
+            ReplicateSeeds::Consecutive,
+            ReplicateSeeds::Shared,
+        ] {
+            let cells = Cells::new(&grid, 3, 7, rule);
+            assert_eq!((cells.point_count(), cells.count()), (6, 18));
+            let all: Vec<Cell> = cells.iter().collect();
+            assert_eq!(all.len(), 18);
+            for (c, cell) in all.iter().enumerate() {
+                assert_eq!(cell.index, c);
+                assert_eq!((cell.point, cell.replicate as usize), (c / 3, c % 3));
+                assert_eq!(cell.seed, rule.seed(7, u64::from(cell.replicate)));
+                assert_eq!(cell.values, point_values(&grid, c / 3));
+            }
+            let by_point: Vec<Cell> = cells
+                .points()
+                .flat_map(|p| p.cells().collect::<Vec<_>>())
+                .collect();
+            assert_eq!(by_point, all);
+        }
+        assert_eq!(ReplicateSeeds::Consecutive.seed(7, 2), 9);
+        assert_eq!(ReplicateSeeds::Shared.seed(7, 2), 7);
+        assert_eq!(ReplicateSeeds::Derived.seed(7, 2), derive_seed(7, &[2]));
+        // No replicate, no cell; no axis, one point.
+        assert_eq!(Cells::new(&grid, 0, 7, ReplicateSeeds::Derived).count(), 0);
+        assert_eq!(Cells::new(&[], 2, 7, ReplicateSeeds::Derived).count(), 2);
     }
 }

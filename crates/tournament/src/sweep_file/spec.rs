@@ -49,17 +49,6 @@ pub struct Sweep {
     pub(super) output: Option<PathBuf>,
 }
 
-/// The values of point `k` of a grid, the first axis varying slowest.
-#[must_use]
-pub fn point_values(grid: &[Axis], mut k: usize) -> Vec<f64> {
-    let mut values = vec![0.0; grid.len()];
-    for (slot, axis) in values.iter_mut().zip(grid).rev() {
-        *slot = axis.values[k % axis.values.len()];
-        k /= axis.values.len();
-    }
-    values
-}
-
 /// A [`ConfigError`] at the line and column of `field` in the sweep text.
 pub(super) fn invalid_at(
     text: &str,
@@ -169,84 +158,28 @@ impl Sweep {
                 .into());
             }
         };
-        let (points, others, units, seed) = if base_kind != BaseKind::RoundRobin {
-            let spec = OtherBase {
-                text,
-                path,
-                file: &file,
-                base_path: &base_path,
-                base_text: &base_text,
-                point_count,
-            };
-            let (others, units, seed) = match base_kind {
-                BaseKind::Regime => spec.regimes()?,
-                _ => spec.societies()?,
-            };
-            (Vec::new(), others, units, seed)
-        } else {
-            let catalog = PresetCatalog::for_tournament_file(&base_path)?;
-            let base: RawTournament = parse_ron(&base_text, &base_path)?;
-            let tree = serde_json::to_value(&base).map_err(|error| {
-                ConfigError::invalid(
-                    &base_path,
-                    "Tournament",
-                    format!("cannot read the base tournament as a tree: {error}"),
-                )
-            })?;
-            let mut points = Vec::with_capacity(point_count);
-            let mut players = Vec::new();
-            let mut seed = base.seed;
-            for k in 0..point_count {
-                let values = point_values(&file.grid, k);
-                let mut tree = tree.clone();
-                let mut levers = Vec::new();
-                for (a, (axis, &value)) in file.grid.iter().zip(&values).enumerate() {
-                    let bad = |reason| invalid(&format!("grid[{a}].path"), reason);
-                    if let Some(name) = axis.path.strip_prefix("lever.") {
-                        levers.push((path::lever_named(name).map_err(bad)?, value));
-                    } else {
-                        path::set_field(&mut tree, &axis.path, value).map_err(bad)?;
-                    }
-                }
-                let at = |error: &dyn std::fmt::Display| {
-                    let settings: Vec<String> = file
-                        .grid
-                        .iter()
-                        .zip(&values)
-                        .map(|(a, v)| format!("{} = {v}", a.path))
-                        .collect();
-                    invalid(
-                        "grid",
-                        format!("at grid point {k} ({}): {error}", settings.join(", ")),
-                    )
-                };
-                let point: RawTournament = serde_json::from_value(tree).map_err(|e| at(&e))?;
-                // A point fails either because the base file is wrong in
-                // itself, reported at its line and column in the base file, or
-                // because of the grid's values, reported at the grid.
-                let mut tournament = point.validate(&base_path, &catalog).map_err(|error| {
-                    match base.clone().validate(&base_path, &catalog) {
-                        Err(base_error) => base_error.located_in(&base_text),
-                        Ok(_) => at(&error),
-                    }
-                })?;
-                for (lever, value) in levers {
-                    tournament.round_robin = lever
-                        .apply(&tournament.round_robin, value)
-                        .map_err(|e| at(&e))?;
-                }
-                if k == 0 {
-                    players = tournament
-                        .round_robin
-                        .entrants()
-                        .iter()
-                        .map(|e| e.name.clone())
-                        .collect();
-                    seed = file.seed.unwrap_or(tournament.round_robin.seed());
-                }
-                points.push(tournament.round_robin);
+        let base = PointLoader {
+            text,
+            path,
+            file: &file,
+            base_path: &base_path,
+            base_text: &base_text,
+            base_kind,
+            point_count,
+        };
+        let (points, others, units, seed) = match base_kind {
+            BaseKind::RoundRobin => {
+                let (points, players, seed) = base.round_robins()?;
+                (points, Vec::new(), players, seed)
             }
-            (points, Vec::new(), players, seed)
+            BaseKind::Regime => {
+                let (others, units, seed) = base.regimes()?;
+                (Vec::new(), others, units, seed)
+            }
+            BaseKind::Society => {
+                let (others, units, seed) = base.societies()?;
+                (Vec::new(), others, units, seed)
+            }
         };
         let hash = fnv1a(&[text.as_bytes(), base_text.as_bytes()]);
         Ok(Sweep {
@@ -308,45 +241,61 @@ impl Sweep {
     }
 }
 
-/// The parts of a sweep over a regime or society base that loading its
-/// points needs.
-struct OtherBase<'a> {
+/// The parts of a sweep that loading its points needs, for a base of
+/// every kind.
+struct PointLoader<'a> {
     text: &'a str,
     path: &'a Path,
     file: &'a RawSweep,
     base_path: &'a Path,
     base_text: &'a str,
+    base_kind: BaseKind,
     point_count: usize,
 }
 
-impl OtherBase<'_> {
+/// The levers of one point of a round-robin base, with their values, in
+/// the order of the grid's axes.
+type PointLevers = Vec<(crate::levers::Lever, f64)>;
+
+impl PointLoader<'_> {
     fn invalid(&self, field: &str, reason: String) -> ConfigError {
         invalid_at(self.text, self.path, field, reason)
     }
 
     /// The base file's serde tree (every default filled in) with the
-    /// values of point `k` set, or a located error at the axis at fault.
-    /// Lever paths are refused: they apply to round robins only.
-    fn tree_at(&self, tree: &serde_json::Value, k: usize) -> Result<serde_json::Value, SweepError> {
+    /// values of point `k` set, and the point's lever paths with their
+    /// values (applied after the point is built), or a located error at
+    /// the axis at fault. Lever paths apply to round robins only and are
+    /// refused for other kinds.
+    fn tree_at(
+        &self,
+        tree: &serde_json::Value,
+        k: usize,
+    ) -> Result<(serde_json::Value, PointLevers), SweepError> {
         let values = point_values(&self.file.grid, k);
         let mut tree = tree.clone();
+        let mut levers = Vec::new();
         for (a, (axis, &value)) in self.file.grid.iter().zip(&values).enumerate() {
             let bad = |reason| self.invalid(&format!("grid[{a}].path"), reason);
-            if axis.path.starts_with("lever.") {
-                return Err(bad(format!(
-                    "the lever path `{}` applies only to a round-robin base; `{}` is a {} file",
-                    axis.path,
-                    self.file.base,
-                    match FileKind::of(self.base_text) {
-                        FileKind::Regime => "`Regime(..)`",
-                        _ => "`Society(..)`",
-                    }
-                ))
-                .into());
+            if let Some(name) = axis.path.strip_prefix("lever.") {
+                if self.base_kind != BaseKind::RoundRobin {
+                    return Err(bad(format!(
+                        "the lever path `{}` applies only to a round-robin base; `{}` is a {} file",
+                        axis.path,
+                        self.file.base,
+                        match self.base_kind {
+                            BaseKind::Regime => "`Regime(..)`",
+                            _ => "`Society(..)`",
+                        }
+                    ))
+                    .into());
+                }
+                levers.push((path::lever_named(name).map_err(bad)?, value));
+            } else {
+                path::set_field(&mut tree, &axis.path, value).map_err(bad)?;
             }
-            path::set_field(&mut tree, &axis.path, value).map_err(bad)?;
         }
-        Ok(tree)
+        Ok((tree, levers))
     }
 
     /// An error of point `k`, at the grid, naming its values.
@@ -378,15 +327,16 @@ impl OtherBase<'_> {
     /// Walks the points of a base of kind `kind` (RON struct name) as
     /// written in `R`: for each point `k`, in order, the base's tree with
     /// the point's values set is read back as an `R`, built by `build`, and
-    /// handed to `visit`. A point that does not build is reported in the
-    /// base file when the base itself does not build (`locate` places that
-    /// error), at the grid otherwise. Returns the base as written.
+    /// handed to `visit` with the point's levers (a round robin's only). A
+    /// point that does not build is reported in the base file when the
+    /// base itself does not build (`locate` places that error), at the grid
+    /// otherwise. Returns the base as written.
     fn each_point<R, V, E>(
         &self,
         kind: &str,
         build: impl Fn(R) -> Result<V, E>,
         locate: impl Fn(E) -> ConfigError,
-        mut visit: impl FnMut(usize, V) -> Result<(), SweepError>,
+        mut visit: impl FnMut(usize, V, PointLevers) -> Result<(), SweepError>,
     ) -> Result<R, SweepError>
     where
         R: Clone + Serialize + serde::de::DeserializeOwned,
@@ -395,15 +345,48 @@ impl OtherBase<'_> {
         let base: R = parse_ron(self.base_text, self.base_path)?;
         let tree = self.as_tree(&base, kind)?;
         for k in 0..self.point_count {
-            let tree = self.tree_at(&tree, k)?;
+            let (tree, levers) = self.tree_at(&tree, k)?;
             let point: R = serde_json::from_value(tree).map_err(|e| self.at(k, &e))?;
             let built = build(point).map_err(|error| match build(base.clone()) {
                 Err(base_error) => locate(base_error),
                 Ok(_) => self.at(k, &error),
             })?;
-            visit(k, built)?;
+            visit(k, built, levers)?;
         }
         Ok(base)
+    }
+
+    /// Every point's round robin (its levers applied after it is built;
+    /// the seed not yet set), the players and the master seed.
+    fn round_robins(&self) -> Result<(Vec<RoundRobin>, Vec<String>, u64), SweepError> {
+        let catalog = PresetCatalog::for_tournament_file(self.base_path)?;
+        let mut points = Vec::with_capacity(self.point_count);
+        let mut players = Vec::new();
+        let mut seed = None;
+        let base = self.each_point(
+            "Tournament",
+            |raw: RawTournament| raw.validate(self.base_path, &catalog),
+            |error| error.located_in(self.base_text),
+            |k, tournament, levers| {
+                let mut round_robin = tournament.round_robin;
+                for (lever, value) in levers {
+                    round_robin = lever
+                        .apply(&round_robin, value)
+                        .map_err(|e| self.at(k, &e))?;
+                }
+                if k == 0 {
+                    players = round_robin
+                        .entrants()
+                        .iter()
+                        .map(|e| e.name.clone())
+                        .collect();
+                    seed = Some(self.file.seed.unwrap_or(round_robin.seed()));
+                }
+                points.push(round_robin);
+                Ok(())
+            },
+        )?;
+        Ok((points, players, seed.unwrap_or(base.seed)))
     }
 
     /// Every point's regime tournament, the units (the entrants, then the
@@ -416,7 +399,7 @@ impl OtherBase<'_> {
             "Regime",
             |raw: RawRegimeTournament| raw.build(self.base_path),
             |error| error.located_in(self.base_text),
-            |k, tournament| {
+            |k, tournament, _| {
                 if k == 0 {
                     let names = tournament.entrant_names();
                     if let Some(name) = names.iter().find(|n| *n == REGIME_UNIT) {
@@ -452,7 +435,7 @@ impl OtherBase<'_> {
             "Society",
             |raw: RawSocietyConfig| raw.validate(self.base_path),
             |error| ConfigError::from_parameter(self.base_path, error).located_in(self.base_text),
-            |k, config| {
+            |k, config, _| {
                 let names = society_units(&config);
                 if k == 0 {
                     units = names;
@@ -479,7 +462,7 @@ impl OtherBase<'_> {
 }
 
 /// Refuses units with the same name: their rows could not be told apart.
-fn check_distinct(base: &OtherBase<'_>, units: &[String]) -> Result<(), SweepError> {
+fn check_distinct(base: &PointLoader<'_>, units: &[String]) -> Result<(), SweepError> {
     for (k, unit) in units.iter().enumerate() {
         if units[..k].contains(unit) {
             return Err(base

@@ -218,3 +218,40 @@ fn in_the_mixed_society_monitoring_raises_and_assessment_error_lowers_cooperatio
         assert_eq!(p.analytic_cooperation, None);
     }
 }
+
+/// The anchor applies to the rules that declare it (the discriminator,
+/// under any of its names), not to another rule with the discriminator's
+/// standing table (the action rule of leading-eight norm L3), and groups
+/// of no states do not count.
+#[test]
+fn the_anchor_applies_to_the_rules_that_declare_it() {
+    use twolevel_strategies::society::build_rule;
+    use twolevel_tournament::society::sweep::anchor_applies;
+    let disc = build_rule("Discriminator").unwrap();
+    let l3 = build_rule("Leading Eight L3").unwrap();
+    assert!(disc.standing_table().is_some());
+    assert_eq!(l3.standing_table(), disc.standing_table());
+    assert!(disc.discriminator_anchor() && !l3.discriminator_anchor());
+    let groups = |line: &str| load(&with("groups:", line)).unwrap();
+    for (line, anchored) in [
+        ("    groups: [(rule: \"Discriminator\", count: 10)],", true),
+        (
+            "    groups: [(rule: \"disc\", count: 10), (rule: \"ALLD\", count: 0)],",
+            true,
+        ),
+        (
+            "    groups: [(rule: \"Leading Eight L3\", count: 10)],",
+            false,
+        ),
+        (
+            "    groups: [(rule: \"DISC\", count: 10), (rule: \"Leading Eight L3\", count: 1)],",
+            false,
+        ),
+        (
+            "    groups: [(rule: \"Discriminator\", count: 10), (rule: \"ALLD\", count: 2)],",
+            false,
+        ),
+    ] {
+        assert_eq!(anchor_applies(&groups(line)), anchored, "{line}");
+    }
+}
