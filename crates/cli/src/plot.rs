@@ -714,6 +714,7 @@ pub fn replot(args: &PlotArgs) -> Result<()> {
         )
         .with_context(|| format!("`{}` is not a round robin's results", results.display()))?;
         written.extend(data.draw(folder)?);
+        written.extend(crate::plot_arena::replot(&results, folder)?);
     }
     if folder.join("evolution.csv").exists() {
         written.extend(read_evolution(folder)?.draw(folder)?);

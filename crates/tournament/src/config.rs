@@ -65,6 +65,13 @@ use twolevel_game::{
 use twolevel_strategies::preset::{Preset, builtin_presets, load_dir};
 use twolevel_strategies::registry::{self, StrategySpec};
 
+mod arena;
+
+pub use arena::{
+    ActorEntry, ArenaEntry, CoalitionEntry, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, TimingEntry,
+    TimingPlan,
+};
+
 use crate::evolution::EvolutionConfig;
 use crate::play::{MatchConfig, PlayerSettings};
 use crate::round_robin::{Entrant, RankingMetric, RoundRobin, preset_settings};
@@ -240,6 +247,10 @@ pub enum PlayerEntry {
         /// both roles equally often.
         #[serde(default)]
         role: Option<Role>,
+        /// The state's domestic arena, if any (see [`ArenaEntry`]):
+        /// actors written in place or read from a CSV actor table.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        arena: Option<ArenaEntry>,
     },
 }
 
@@ -299,6 +310,14 @@ pub struct RawTournament {
     /// An evolutionary process to run on the round-robin payoffs.
     #[serde(default)]
     pub evolution: Option<EvolutionConfig>,
+    /// Coalitions of actors of the players' arenas (webs of influence,
+    /// possibly across borders), see [`CoalitionEntry`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub coalitions: Vec<CoalitionEntry>,
+    /// A timing experiment: one actor's spending rules compared (see
+    /// [`TimingEntry`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timing: Option<TimingEntry>,
 }
 
 fn one() -> u32 {
@@ -324,6 +343,8 @@ pub struct Tournament {
     pub evolution: Option<EvolutionConfig>,
     /// Where the tournament was read from (a path or a display origin).
     pub origin: PathBuf,
+    /// The timing experiment of the file's `timing` block, if any.
+    pub timing: Option<TimingPlan>,
 }
 
 /// Where presets come from: a folder's presets first, then the built-in
@@ -380,7 +401,7 @@ impl RawTournament {
     /// Validates the file (read from `origin`) against the presets of
     /// `catalog` and builds the tournament.
     pub fn validate(
-        self,
+        mut self,
         origin: impl AsRef<Path>,
         catalog: &PresetCatalog,
     ) -> Result<Tournament, ConfigError> {
@@ -415,6 +436,14 @@ impl RawTournament {
                 "expected a folder name (or `None` for no files), got an empty one",
             ));
         }
+        let arenas: Vec<Option<ArenaEntry>> = self
+            .players
+            .iter_mut()
+            .map(|entry| match entry {
+                PlayerEntry::Inline { arena, .. } => arena.take(),
+                PlayerEntry::Preset(_) => None,
+            })
+            .collect();
         let entrants = self
             .players
             .into_iter()
@@ -437,12 +466,25 @@ impl RawTournament {
                 ));
             }
         }
-        let round_robin = RoundRobin::new(config, entrants)
+        let names: Vec<String> = entrants.iter().map(|e| e.name.clone()).collect();
+        let horizon_rounds = planned_match_length(config.horizon()) as u32;
+        let arena::DomesticParts { domestic, timing } = arena::domestic_parts(
+            arenas,
+            &names,
+            self.coalitions,
+            self.timing,
+            origin,
+            horizon_rounds,
+        )?;
+        let mut round_robin = RoundRobin::new(config, entrants)
             .and_then(|r| r.with_repetitions(self.repetitions))
             .and_then(|r| r.with_self_play(self.self_play))
             .map_err(invalid)?
             .with_seed(self.seed)
             .with_ranking(self.ranking);
+        if let Some(domestic) = domestic {
+            round_robin = round_robin.with_domestic(domestic).map_err(invalid)?;
+        }
         check_run_size(&round_robin, self.evolution.as_ref()).map_err(invalid)?;
         Ok(Tournament {
             name: self.name,
@@ -451,6 +493,7 @@ impl RawTournament {
             output: self.output.map(PathBuf::from),
             evolution: self.evolution,
             origin: origin.to_path_buf(),
+            timing,
         })
     }
 }
@@ -563,6 +606,8 @@ fn entrant(
             securitizing,
             politicization,
             role,
+            // Taken out by `RawTournament::validate`.
+            arena: _,
         } => {
             if name.trim().is_empty() {
                 return Err(ConfigError::invalid(
