@@ -216,9 +216,9 @@ fn run_round_robin(
     // A timing block: the same tournament once per spending rule.
     let timing = match &tournament.timing {
         Some(plan) => {
-            let timing = plan.run(rr).with_context(|| {
-                format!("the timing block of {}", tournament.origin.display())
-            })?;
+            let timing = plan
+                .run(rr)
+                .with_context(|| format!("the timing block of {}", tournament.origin.display()))?;
             say!(global, "\n{timing}");
             Some(timing)
         }

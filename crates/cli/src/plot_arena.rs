@@ -52,7 +52,10 @@ pub fn arena_plots(arenas: &ArenaResults, folder: &Path) -> Result<Vec<PathBuf>>
         lines(
             &folder.join("arena_positions.svg"),
             "Domestic position (weighted median of the arena) over the rounds",
-            ("round", "position (0: nothing for the foreigners, 1: full cooperation)"),
+            (
+                "round",
+                "position (0: nothing for the foreigners, 1: full cooperation)",
+            ),
             &x,
             &series(&|r| r.position),
         )?,

@@ -250,7 +250,7 @@ pub enum PlayerEntry {
         /// The state's domestic arena, if any (see [`ArenaEntry`]):
         /// actors written in place or read from a CSV actor table.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        arena: Option<ArenaEntry>,
+        arena: Option<Box<ArenaEntry>>,
     },
 }
 
@@ -440,7 +440,7 @@ impl RawTournament {
             .players
             .iter_mut()
             .map(|entry| match entry {
-                PlayerEntry::Inline { arena, .. } => arena.take(),
+                PlayerEntry::Inline { arena, .. } => arena.take().map(|a| *a),
                 PlayerEntry::Preset(_) => None,
             })
             .collect();

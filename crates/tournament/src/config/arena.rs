@@ -18,8 +18,8 @@
 //!         rates: (media: 0.02),
 //!     ))),
 //!     Inline(name: "B", strategy: (name: "Tit For Tat"), arena: Some((
-//!         actors_csv: "b-actors.csv",      // relative to this file
-//!         position_scale: Some((0, 100)),  // positions in the table run 0..100
+//!         actors_csv: "b-actors.csv",  // relative to this file
+//!         position_scale: (0, 100),    // positions in the table run 0..100
 //!     ))),
 //! ],
 //! coalitions: [(name: "culture", members: ["B/police"], phi: 1.2)],
@@ -42,8 +42,14 @@ use crate::domestic::Domestic;
 pub const REQUIRED_COLUMNS: [&str; 4] = ["actor", "capability", "position", "salience"];
 
 /// The columns an actor table may have besides the required ones.
-pub const OPTIONAL_COLUMNS: [&str; 6] =
-    ["kind", "orientation", "channels", "coalition", "budget", "rule"];
+pub const OPTIONAL_COLUMNS: [&str; 6] = [
+    "kind",
+    "orientation",
+    "channels",
+    "coalition",
+    "budget",
+    "rule",
+];
 
 /// An actor as written in a tournament file's arena (or a row of an actor
 /// table): the fields of [`Actor`], its position on the arena's
@@ -95,12 +101,13 @@ pub struct ArenaEntry {
     /// A CSV actor table, relative to the tournament file, with the
     /// columns `actor, capability, position, salience` and optionally
     /// `kind, orientation, channels, coalition, budget, rule`.
-    #[serde(default)]
-    pub actors_csv: Option<String>,
+    /// Empty (the default) for none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub actors_csv: String,
     /// The range positions are written on, `(low, high)`, rescaled to
     /// `[0, 1]` (default `(0, 1)`).
-    #[serde(default)]
-    pub position_scale: Option<(f64, f64)>,
+    #[serde(default = "unit_scale")]
+    pub position_scale: (f64, f64),
     /// Each kind's access from the first round (default all 1).
     #[serde(default)]
     pub access: Access,
@@ -134,6 +141,10 @@ pub struct CoalitionEntry {
 
 fn one() -> f64 {
     1.0
+}
+
+fn unit_scale() -> (f64, f64) {
+    (0.0, 1.0)
 }
 
 /// A `timing` block: the same tournament once per spending rule of one
@@ -263,7 +274,7 @@ fn read_arena(
     let invalid = |field: String, reason: String| {
         ConfigError::invalid(origin, format!("{player}.arena.{field}"), reason)
     };
-    let (low, high) = entry.position_scale.unwrap_or((0.0, 1.0));
+    let (low, high) = entry.position_scale;
     if !(low.is_finite() && high.is_finite() && low < high) {
         return Err(invalid(
             "position_scale".to_owned(),
@@ -274,8 +285,8 @@ fn read_arena(
     let outside = |position: f64| {
         format!(
             "position {position} is outside the stated scale [{low}, {high}]{}",
-            if entry.position_scale.is_none() {
-                " (state another one with `position_scale: Some((low, high))`)"
+            if entry.position_scale == unit_scale() {
+                " (state another one with `position_scale: (low, high)`)"
             } else {
                 ""
             }
@@ -311,7 +322,8 @@ fn read_arena(
         });
     }
     let mut table = None;
-    if let Some(file) = &entry.actors_csv {
+    if !entry.actors_csv.is_empty() {
+        let file = &entry.actors_csv;
         let path = origin.parent().unwrap_or(Path::new("")).join(file);
         let csv = CsvTable::from_file(&path).map_err(|error| match error {
             // A table that cannot be read is an error of the field naming it.
@@ -379,7 +391,11 @@ fn read_arena(
 /// An actor from a row of an actor table whose position (rescaled) and
 /// capability are already read and checked.
 fn actor_of_row(row: &CsvRow<'_>, position: f64, capability: f64) -> Result<Actor, ConfigError> {
-    let kind = match row.optional_text("kind").map(str::to_ascii_lowercase).as_deref() {
+    let kind = match row
+        .optional_text("kind")
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
         None | Some("private") => ActorKind::Private,
         Some("politician") => ActorKind::Politician,
         Some("bureaucrat") => ActorKind::Bureaucrat,
@@ -482,7 +498,11 @@ fn spending_rule(row: &CsvRow<'_>) -> Result<SpendingRule, ConfigError> {
 
 /// Finds the actor `"Player/actor"`: the player whose name followed by
 /// `/` starts the text and whose arena has an actor named by the rest.
-fn find_actor(name: &str, players: &[String], arenas: &[Option<ReadArena>]) -> Result<ActorRef, String> {
+fn find_actor(
+    name: &str,
+    players: &[String],
+    arenas: &[Option<ReadArena>],
+) -> Result<ActorRef, String> {
     let mut player_found = None;
     for (state, player) in players.iter().enumerate() {
         let Some(actor) = name
@@ -625,10 +645,9 @@ pub(crate) fn domestic_parts(
             .iter()
             .enumerate()
             .map(|(k, p)| {
-                p.as_ref()
-                    .map(ArenaParts::build)
-                    .transpose()
-                    .map_err(|e| ConfigError::from_parameter(origin, e.within(&format!("players[{k}].arena"))))
+                p.as_ref().map(ArenaParts::build).transpose().map_err(|e| {
+                    ConfigError::from_parameter(origin, e.within(&format!("players[{k}].arena")))
+                })
             })
             .collect::<Result<Vec<_>, _>>()?;
         Domestic::new(arenas, coalition_list.clone())

@@ -47,7 +47,9 @@ impl ArenaResults {
     }
 
     /// The sides of each pair: `(pair, side place, player, partner)`.
-    fn sides(&self) -> impl Iterator<Item = (&crate::round_robin::PairArenas, usize, usize, usize)> {
+    fn sides(
+        &self,
+    ) -> impl Iterator<Item = (&crate::round_robin::PairArenas, usize, usize, usize)> {
         self.pairs.iter().flat_map(|pair| {
             let [a, b] = pair.players;
             let places: &[usize] = if a == b { &[0] } else { &[0, 1] };
@@ -266,14 +268,18 @@ impl TimingResults {
             for rule in &self.rules {
                 let mut record = vec![self.actor.clone(), rule_name(rule.rule)];
                 for summary in [
-                    &rule.cooperation,
-                    &rule.gain,
-                    &rule.spent,
-                    &rule.gain_per_unit,
-                    &rule.actor_payoff,
+                    Some(&rule.cooperation),
+                    Some(&rule.gain),
+                    Some(&rule.spent),
+                    rule.gain_per_unit.as_ref(),
+                    Some(&rule.actor_payoff),
                 ] {
-                    record.push(summary.mean.to_string());
-                    record.push(summary.standard_error().to_string());
+                    record.push(summary.map(|s| s.mean.to_string()).unwrap_or_default());
+                    record.push(
+                        summary
+                            .map(|s| s.standard_error().to_string())
+                            .unwrap_or_default(),
+                    );
                 }
                 w.write_record(record)?;
             }
@@ -302,9 +308,13 @@ impl Display for TimingResults {
             "Rule", "Coop (se)", "Gain (se)", "Spent (se)", "Gain/unit (se)"
         )?;
         for rule in &self.rules {
+            let per_unit = rule.gain_per_unit.as_ref().map_or_else(
+                || "nothing spent".to_owned(),
+                |s| format!("{:.5} ({:.5})", s.mean, s.standard_error()),
+            );
             writeln!(
                 f,
-                "{:<24}  {:>8.4} ({:>6.4})  {:>8.4} ({:>6.4})  {:>7.2} ({:>5.2})  {:>9.5} ({:>7.5})",
+                "{:<24}  {:>8.4} ({:>6.4})  {:>8.4} ({:>6.4})  {:>7.2} ({:>5.2})  {:>19}",
                 rule_name(rule.rule),
                 rule.cooperation.mean,
                 rule.cooperation.standard_error(),
@@ -312,8 +322,7 @@ impl Display for TimingResults {
                 rule.gain.standard_error(),
                 rule.spent.mean,
                 rule.spent.standard_error(),
-                rule.gain_per_unit.mean,
-                rule.gain_per_unit.standard_error(),
+                per_unit,
             )?;
         }
         write!(

@@ -318,9 +318,8 @@ impl ArenaSums {
                 PairArenas {
                     players: [pair.0, pair.1],
                     matches: sums.matches,
-                    cooperation: [0, 1].map(|p| {
-                        side(p).cooperations as f64 / side(p).turns.max(1) as f64
-                    }),
+                    cooperation: [0, 1]
+                        .map(|p| side(p).cooperations as f64 / side(p).turns.max(1) as f64),
                     payoffs: ByCurrency::from_fn(|c| [0, 1].map(|p| side(p).per_turn[c] / matches)),
                     actors: [0, 1].map(|p| {
                         actor_names(pair_player(pair, p))
@@ -367,8 +366,9 @@ impl ArenaSums {
                     .into_iter()
                     .enumerate()
                     .map(|(k, name)| {
-                        let summary =
-                            |what| Summary::of(repetitions.iter().map(|r| per_match(r, k, what)).collect());
+                        let summary = |what| {
+                            Summary::of(repetitions.iter().map(|r| per_match(r, k, what)).collect())
+                        };
                         ActorSummary {
                             name,
                             influence_share: summary(0),

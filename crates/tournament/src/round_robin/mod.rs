@@ -98,16 +98,14 @@ mod sums;
 mod timing;
 mod tournament;
 
-pub use arenas::{
-    ActorOutcome, ActorSummary, ArenaResults, PairArenas, RoundMeans, StateArenas,
-};
+pub use arenas::{ActorOutcome, ActorSummary, ArenaResults, PairArenas, RoundMeans, StateArenas};
 pub use entrant::Entrant;
-pub use timing::{RuleOutcome, TimingResults};
 pub(crate) use entrant::preset_settings;
 pub use means::MatchMeans;
 pub(crate) use results::total_in;
 pub use results::{
     MatchRecord, Matchup, PlayerResults, RankingMetric, RankingRow, RoundRobinResults, Summary,
 };
+pub use timing::{RuleOutcome, TimingResults};
 pub(crate) use tournament::BATCH;
 pub use tournament::RoundRobin;

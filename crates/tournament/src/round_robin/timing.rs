@@ -32,8 +32,9 @@ pub struct RuleOutcome {
     /// What the actor spent per match, in capability units.
     pub spent: Summary,
     /// The cooperation gained per unit spent, per repetition (over the
-    /// repetitions in which the actor spent something).
-    pub gain_per_unit: Summary,
+    /// repetitions in which the actor spent something); `None` when it
+    /// spent nothing in any.
+    pub gain_per_unit: Option<Summary>,
     /// The actor's payoff per match, in its own currency (MODEL 12).
     pub actor_payoff: Summary,
 }
@@ -61,10 +62,7 @@ impl TimingPlan {
     /// # Errors
     ///
     /// Fails when the domestic settings do not fit `base`'s players.
-    pub fn run(
-        &self,
-        base: &RoundRobin,
-    ) -> Result<TimingResults, twolevel_game::ParameterError> {
+    pub fn run(&self, base: &RoundRobin) -> Result<TimingResults, twolevel_game::ParameterError> {
         let play = |domestic: &crate::domestic::Domestic| -> Result<RoundRobinResults, _> {
             Ok(base
                 .clone()
@@ -104,7 +102,7 @@ impl TimingPlan {
                 let with_rule = cooperation(&results);
                 let gain = paired_differences(&with_rule, &baseline);
                 let spent = actor_values(&results, true);
-                let per_unit = gain
+                let per_unit: Vec<f64> = gain
                     .iter()
                     .zip(&spent)
                     .filter(|&(_, &s)| s > 0.0)
@@ -115,7 +113,7 @@ impl TimingPlan {
                     cooperation: Summary::of(with_rule),
                     gain: Summary::of(gain),
                     spent: Summary::of(spent),
-                    gain_per_unit: Summary::of(per_unit),
+                    gain_per_unit: (!per_unit.is_empty()).then(|| Summary::of(per_unit)),
                     actor_payoff: Summary::of(actor_values(&results, false)),
                 })
             })
