@@ -36,6 +36,8 @@
 //! | `ranking`          | `Policy`                        | or `Political`, `Utility`, `Wins(Policy)`, `Wins(Political)`, `Wins(Utility)` |
 //! | `output`           | `None`                          | folder for the CSV and JSON results, relative to the working directory |
 //! | `evolution`        | `None`                          | an [`EvolutionConfig`] block |
+//! | `coalitions`       | `[]`                            | coalitions of actors of the players' arenas ([`CoalitionEntry`]) |
+//! | `timing`           | `None`                          | one actor's spending rules compared ([`TimingEntry`]) |
 //!
 //! A player is either `Preset("name")`, a preset from the `strategies/`
 //! folder, or `Inline(name: .., strategy: (name: .., params: {..}),
@@ -44,6 +46,10 @@
 //! `visibility` to `None` (the dynamics' default), `patience` to 1,
 //! `securitizing` to 0, `politicization` to `None` (the tournament's level)
 //! and `role` to `None` (in an asymmetric game: both roles equally often).
+//! An `Inline` player may also carry `arena: Some((..))`, its state's
+//! domestic arena ([`ArenaEntry`]: actors written in place or read from a
+//! CSV actor table; see `docs/actors.md`). A tournament without any arena
+//! plays exactly as before.
 //!
 //! Presets resolve first from the `strategies/` folder next to the folder
 //! of the tournament file (for `tournaments/x.ron`, `strategies/`), when it
@@ -107,6 +113,10 @@ pub const SHIPPED_TOURNAMENTS: &[(&str, &str)] = &[
     ),
     ("climate", include_str!("../tournaments/climate.ron")),
     (
+        "climate-webs",
+        include_str!("../tournaments/climate-webs.ron"),
+    ),
+    (
         "election-cycle",
         include_str!("../tournaments/election-cycle.ron"),
     ),
@@ -125,6 +135,10 @@ pub const SHIPPED_TOURNAMENTS: &[(&str, &str)] = &[
     ),
     ("mfn", include_str!("../tournaments/mfn.ron")),
     ("paradox", include_str!("../tournaments/paradox.ron")),
+    (
+        "police-cooperation",
+        include_str!("../tournaments/police-cooperation.ron"),
+    ),
     (
         "sweep-theta",
         include_str!("../tournaments/sweep-theta.ron"),

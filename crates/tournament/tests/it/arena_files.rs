@@ -317,3 +317,41 @@ fn a_timing_block_needs_a_budgeted_actor() {
         .unwrap();
     assert_eq!(timing, again);
 }
+
+/// The shipped actor tables give the same actors as the shipped
+/// scenarios' inline arenas of the same states.
+#[test]
+fn the_shipped_actor_tables_match_the_shipped_scenarios() {
+    let tournaments = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tournaments");
+    let dir = folder("shipped-tables");
+    for (scenario, state, table, scale) in [
+        ("police-cooperation", 1, "police-cooperation-south.csv", "(0, 100)"),
+        ("climate-webs", 1, "climate-webs-coalbury.csv", "(0, 1)"),
+    ] {
+        let shipped = Tournament::from_file(tournaments.join(format!("{scenario}.ron"))).unwrap();
+        let inline = shipped.round_robin.domestic().unwrap().arenas[state]
+            .clone()
+            .unwrap();
+        let csv = std::fs::read_to_string(tournaments.join(table)).unwrap();
+        // The coalitions the table's actors join (its last column).
+        let mut coalitions: Vec<String> = csv
+            .lines()
+            .skip(1)
+            .filter_map(|line| line.rsplit(',').next())
+            .filter(|name| !name.is_empty())
+            .map(|name| format!("(name: \"{name}\")"))
+            .collect();
+        coalitions.dedup();
+        let text = format!(
+            "Tournament(name: \"t\", players: [Inline(name: \"S\", strategy: (name: \"Tit For Tat\"), \
+             arena: Some((actors_csv: \"{table}\", position_scale: {scale})))], coalitions: [{}])",
+            coalitions.join(", ")
+        );
+        let loaded = load_files(&dir, &[("t.ron", &text), (table, &csv)]).unwrap();
+        let from_table = loaded.round_robin.domestic().unwrap().arenas[0]
+            .clone()
+            .unwrap();
+        assert_eq!(from_table.actors(), inline.actors(), "{table}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
