@@ -104,6 +104,9 @@ pub mod prelude {
         Entrant, MatchBuffers, MatchConfig, MatchResult, Matchup, PlayerResults, PlayerSettings,
         RankingMetric, RoundRobin, RoundRobinResults, Tournament, play_match,
     };
+    // Domestic arenas in round-robin files (MODEL section 12): their
+    // results, and the timing tournament of a file's `timing` block.
+    pub use twolevel_tournament::round_robin::{ArenaResults, TimingResults};
 }
 
 /// Any error of the twolevel crates: what every fallible function of this
