@@ -155,6 +155,6 @@ pub use players::{
     RegimeView, Situation, SocietyKind, SocietyRule, StandingTable, Strategy, View, standing_table,
 };
 pub use two_level::{
-    Orientation, OrientedWeights, PAYOFF_LIMIT, Payoff, PoliticalPayoff, Politicization,
-    RawTwoLevelGame, Role, StageTable, StageTableBuilder, TwoLevelGame, blend,
+    DomesticTerms, Orientation, OrientedWeights, PAYOFF_LIMIT, Payoff, PoliticalPayoff,
+    Politicization, RawTwoLevelGame, Role, StageTable, StageTableBuilder, TwoLevelGame, blend,
 };

@@ -264,20 +264,28 @@ impl Arena {
         }
     }
 
-    /// Whether no actor can ever have a positive weight: in every access
-    /// period each actor's access, capability (or budget) or salience is
-    /// 0. Such an arena does nothing, and a match plays as without it.
+    /// Whether actor `k` can ever have a positive weight: it has
+    /// resources (a capability or a budget), salience, and its kind has
+    /// access in some period (initially or after a transition). `false`
+    /// for an index out of range.
+    #[must_use]
+    pub fn can_weigh(&self, k: usize) -> bool {
+        self.actors.get(k).is_some_and(|actor| {
+            let resources = actor.budget.map_or(actor.capability, |b| b.total);
+            resources > 0.0
+                && actor.salience > 0.0
+                && std::iter::once(&self.access)
+                    .chain(self.transitions.iter().map(|c| &c.access))
+                    .any(|access| access.of(actor.kind) > 0.0)
+        })
+    }
+
+    /// Whether no actor can ever have a positive weight
+    /// ([`Arena::can_weigh`]): such an arena does nothing, and a match
+    /// plays as without it.
     #[must_use]
     pub fn is_inert(&self) -> bool {
-        let ever_open = |kind| {
-            std::iter::once(&self.access)
-                .chain(self.transitions.iter().map(|c| &c.access))
-                .any(|access| access.of(kind) > 0.0)
-        };
-        !self.actors.iter().any(|actor| {
-            let resources = actor.budget.map_or(actor.capability, |b| b.total);
-            resources > 0.0 && actor.salience > 0.0 && ever_open(actor.kind)
-        })
+        !(0..self.actors.len()).any(|k| self.can_weigh(k))
     }
 }
 

@@ -26,6 +26,7 @@
 mod access;
 mod actor;
 mod arena;
+mod channels;
 mod coalition;
 mod influence;
 mod median;
@@ -34,6 +35,7 @@ mod timing;
 pub use access::{Access, AccessChange};
 pub use actor::{Actor, ActorKind, ActorOrientation, Channel};
 pub use arena::{Arena, ArenaRates, RawArena};
+pub use channels::{ArenaEffects, ChannelSet, ChannelSums, epistemic_factor};
 pub use coalition::{ActorRef, Coalition, RawCoalition, pool};
 pub use influence::{influence_weight, politicization_factor};
 pub use median::{MedianOrder, weighted_median};
