@@ -43,25 +43,22 @@ pub(super) struct ArenaOutcome {
 impl ArenaOutcome {
     /// Copies what `record` holds for the match just played.
     pub(super) fn of(record: &ArenaRecord) -> Self {
-        let side = |s: usize| SideOutcome {
-            series: (0..record.rounds())
-                .map(|t| {
-                    [
-                        record.position(s, t).unwrap_or(f64::NAN),
-                        record.politicization(s, t),
-                        if record.cooperated(s, t) { 1.0 } else { 0.0 },
-                    ]
-                })
-                .collect(),
-            actors: (0..record.actor_count(s))
-                .map(|k| {
-                    [
-                        record.influence_share(s, k),
-                        record.spent(s, k),
-                        record.actor_payoff(s, k),
-                    ]
-                })
-                .collect(),
+        let side = |s: usize| {
+            let side = record.side(s);
+            SideOutcome {
+                series: side
+                    .positions()
+                    .iter()
+                    .zip(side.politicization())
+                    .zip(side.cooperation())
+                    .map(|((&x, &pi), &c)| [x, pi, if c { 1.0 } else { 0.0 }])
+                    .collect(),
+                actors: side
+                    .actors()
+                    .iter()
+                    .map(|a| [a.mean_share, a.spent, a.payoff])
+                    .collect(),
+            }
         };
         ArenaOutcome {
             sides: [side(0), side(1)],
@@ -107,7 +104,8 @@ pub struct RoundMeans {
     /// The round, from 0.
     pub round: u32,
     /// The mean domestic position (the weighted median of the side's
-    /// arena, in `[0, 1]`); `None` for a state without an arena.
+    /// arena, in `[0, 1]`) over the matches where it had one; `None` for
+    /// a state without an arena (or with no weight in it).
     pub position: Option<f64>,
     /// The mean politicization `pi` of the side's state.
     pub politicization: f64,
@@ -191,8 +189,9 @@ struct SideSums {
     per_turn: ByCurrency<f64>,
     /// Per actor: influence share, spent, payoff.
     actors: Vec<[f64; 3]>,
-    /// Per round: position, pi, cooperation, matches.
-    series: Vec<[f64; 4]>,
+    /// Per round: position, pi, cooperation, matches, matches with a
+    /// position.
+    series: Vec<[f64; 5]>,
 }
 
 /// Running sums for one pair.
@@ -278,10 +277,15 @@ impl ArenaSums {
                 }
             }
             if sums.series.len() < own.series.len() {
-                sums.series.resize(own.series.len(), [0.0; 4]);
+                sums.series.resize(own.series.len(), [0.0; 5]);
             }
             for (sum, round) in sums.series.iter_mut().zip(&own.series) {
-                sum[0] += round[0];
+                // A round without a position (no arena, or no weight in
+                // it) counts for pi and cooperation only.
+                if !round[0].is_nan() {
+                    sum[0] += round[0];
+                    sum[4] += 1.0;
+                }
                 sum[1] += round[1];
                 sum[2] += round[2];
                 sum[3] += 1.0;
@@ -340,7 +344,8 @@ impl ArenaSums {
                             .enumerate()
                             .map(|(t, sum)| RoundMeans {
                                 round: u32::try_from(t).unwrap_or(u32::MAX),
-                                position: has_arena(p).then(|| sum[0] / sum[3]),
+                                position: (has_arena(p) && sum[4] > 0.0)
+                                    .then(|| sum[0] / sum[4]),
                                 politicization: sum[1] / sum[3],
                                 cooperation: sum[2] / sum[3],
                                 matches: sum[3] as u64,
