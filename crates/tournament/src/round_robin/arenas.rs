@@ -344,8 +344,7 @@ impl ArenaSums {
                             .enumerate()
                             .map(|(t, sum)| RoundMeans {
                                 round: u32::try_from(t).unwrap_or(u32::MAX),
-                                position: (has_arena(p) && sum[4] > 0.0)
-                                    .then(|| sum[0] / sum[4]),
+                                position: (has_arena(p) && sum[4] > 0.0).then(|| sum[0] / sum[4]),
                                 politicization: sum[1] / sum[3],
                                 cooperation: sum[2] / sum[3],
                                 matches: sum[3] as u64,

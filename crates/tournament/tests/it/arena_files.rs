@@ -325,7 +325,12 @@ fn the_shipped_actor_tables_match_the_shipped_scenarios() {
     let tournaments = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tournaments");
     let dir = folder("shipped-tables");
     for (scenario, state, table, scale) in [
-        ("police-cooperation", 1, "police-cooperation-south.csv", "(0, 100)"),
+        (
+            "police-cooperation",
+            1,
+            "police-cooperation-south.csv",
+            "(0, 100)",
+        ),
         ("climate-webs", 1, "climate-webs-coalbury.csv", "(0, 1)"),
     ] {
         let shipped = Tournament::from_file(tournaments.join(format!("{scenario}.ron"))).unwrap();

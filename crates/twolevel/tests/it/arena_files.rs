@@ -12,7 +12,12 @@ fn run_file_plays_an_arena_file() {
     let coalbury = arenas.state("Coalbury").expect("a state with an arena");
     assert!(coalbury.has_arena);
     assert_eq!(coalbury.actors.len(), 5);
-    assert!(!arenas.state("Prudent Reciprocator (no arena)").unwrap().has_arena);
+    assert!(
+        !arenas
+            .state("Prudent Reciprocator (no arena)")
+            .unwrap()
+            .has_arena
+    );
     assert_eq!(arenas.coalitions.len(), 4);
     assert_eq!(twolevel::run_file(&path, 5).unwrap(), results);
     // The timing block is loaded with the file.
