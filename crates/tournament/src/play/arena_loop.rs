@@ -1,44 +1,8 @@
 //! The match loop with domestic arenas (MODEL section 12,
 //! `docs/actors.md`): [`play_arena_match`].
 //!
-//! Each round `t`, before the players decide, each side's arena acts on
-//! its government from the state's current `pi_i`, the round's access,
-//! whether the round is an election campaign and whether the partner
-//! defected visibly in round `t - 1`:
-//!
-//! 1. budgeted actors spend what their rules say (their capability this
-//!    round); every actor's influence weight `v_k` follows;
-//! 2. the webs that touch the state pool their members' weights, and
-//!    cross-border webs press with their foreign members' weight (the
-//!    share `sigma_i` reversed);
-//! 3. the channels' effects set the state's [`DomesticTerms`] in the
-//!    round's stage table (lobby term, framing of `b_i` and `alpha_i`,
-//!    epistemic factor on `kappa`), its perception noise
-//!    (`p * noise_factor`, clamped into [0, 1]) and its media push on
-//!    `pi_i`, added to the players' securitizing moves in the
-//!    politicization dynamics after the round;
-//! 4. the domestic position (the `v`-weighted median) is recorded.
-//!
-//! Everything else (the order of the RNG draws, the calendar, the
-//! windows of bounded histories, the totals summed round by round) is the
-//! general engine's. Two memory-one players without perception noise do
-//! not feel the arena in their moves (they read only the moves), so their
-//! moves are written first, with the memory-one engine's draws, and the
-//! rounds are paid over them, each outcome's payoffs computed alone
-//! ([`StageTableBuilder::oriented_outcome_payoffs_with_terms`]); the bits
-//! are those of the general loop.
-//!
-//! A match in which no domestic pressure is possible
-//! ([`Domestic::presses_on`] is false: no arena, only inert arenas, no
-//! live web) is played by [`play_match`](super::play_match) itself, so it
-//! gives its bits and its RNG draws exactly; its record is filled from the
-//! moves afterwards.
-//!
-//! Each actor's payoff, `sum_t s_k (coop_share_t - 1/2)(2 x_k - 1)` minus
-//! what it spent, is computed at the end as `s_k (2 x_k - 1) sum_t
-//! (coop_share_t - 1/2)` minus its spending.
-//!
-//! [`StageTableBuilder::oriented_outcome_payoffs_with_terms`]: twolevel_game::StageTableBuilder::oriented_outcome_payoffs_with_terms
+//! The events of a round and the engines are documented on
+//! [`play_arena_match`].
 
 use rand_core::Rng;
 use twolevel_game::actors::{SpendingCalendar, SpendingMoment};
@@ -62,8 +26,83 @@ use crate::domestic::Domestic;
 /// (equal in self-play: each side then has its own copy of the arena).
 /// When neither state can feel domestic pressure the result is exactly
 /// [`play_match`](super::play_match)'s, with the same RNG draws; so is the
-/// result of a match whose arenas' weights are all zero. See the [module
-/// documentation](self) for the order of events.
+/// result of a match whose arenas' weights are all zero (every actor
+/// without capability, salience or access).
+///
+/// ```
+/// use rand::SeedableRng;
+/// use rand_pcg::Pcg64Mcg;
+/// use twolevel_game::actors::{Actor, ActorKind, Arena, Channel};
+/// use twolevel_strategies::{Cooperator, Defector};
+/// use twolevel_tournament::{
+///     ArenaRecord, Domestic, MatchBuffers, MatchConfig, PlayerSettings, play_arena_match,
+/// };
+///
+/// // State 0 has a pro-cooperation business lobby and a nationalist party.
+/// let arena = Arena::of(vec![
+///     Actor::new("exporters", ActorKind::Private, 3.0, 0.9, 1.0).with_channels([Channel::Lobby]),
+///     Actor::new("party", ActorKind::Politician, 1.0, 0.1, 1.0).with_channels([Channel::Lobby]),
+/// ])?;
+/// let domestic = Domestic::new(vec![Some(arena), None], vec![])?;
+/// let config = MatchConfig::classic(10)?;
+/// let (mut record, mut buffers) = (ArenaRecord::new(), MatchBuffers::new());
+/// let mut rng = Pcg64Mcg::seed_from_u64(1);
+/// let result = play_arena_match(
+///     &config,
+///     [&mut Cooperator, &mut Defector],
+///     &[PlayerSettings::POLICY; 2],
+///     &domestic,
+///     [0, 1],
+///     &mut buffers,
+///     &mut record,
+///     &mut rng,
+/// );
+/// // The domestic position is the exporters' (3 of 4 weight units), and
+/// // cooperating earns the lobby term (3 * 0.8 - 1 * 0.8) / 4 = 0.4 a round.
+/// assert_eq!(record.side(0).position(0), Some(0.9));
+/// assert!((record.side(0).lobby()[0] - 0.4).abs() < 1e-12);
+/// assert_eq!(result.players[0].cooperations, 10);
+/// # Ok::<(), twolevel_game::ParameterError>(())
+/// ```
+///
+/// Each round `t`, before the players decide, each side's arena acts on
+/// its government from the state's current `pi_i`, the round's access,
+/// whether the round is an election campaign and whether the partner
+/// defected visibly in round `t - 1`:
+///
+/// 1. budgeted actors spend what their rules say (their capability this
+///    round); every actor's influence weight `v_k` follows;
+/// 2. the webs that touch the state pool their members' weights, and
+///    cross-border webs press with their foreign members' weight (the
+///    share `sigma_i` reversed);
+/// 3. the channels' effects set the state's [`DomesticTerms`] in the
+///    round's stage table (lobby term, framing of `b_i` and `alpha_i`,
+///    epistemic factor on `kappa`), its perception noise
+///    (`p * noise_factor`, clamped into [0, 1]) and its media push on
+///    `pi_i`, added to the players' securitizing moves in the
+///    politicization dynamics after the round;
+/// 4. the domestic position (the `v`-weighted median) is recorded.
+///
+/// Everything else (the order of the RNG draws, the calendar, the
+/// windows of bounded histories, the totals summed round by round) is the
+/// general engine's. Two memory-one players without perception noise do
+/// not feel the arena in their moves (they read only the moves), so their
+/// moves are written first, with the memory-one engine's draws, and the
+/// rounds are paid over them, each outcome's payoffs computed alone
+/// ([`StageTableBuilder::oriented_outcome_payoffs_with_terms`]); the bits
+/// are those of the general loop.
+///
+/// A match in which no domestic pressure is possible
+/// ([`Domestic::presses_on`] is false: no arena, only inert arenas, no
+/// live web) is played by [`play_match`](super::play_match) itself, so it
+/// gives its bits and its RNG draws exactly; its record is filled from the
+/// moves afterwards.
+///
+/// Each actor's payoff, `sum_t s_k (coop_share_t - 1/2)(2 x_k - 1)` minus
+/// what it spent, is computed at the end as `s_k (2 x_k - 1) sum_t
+/// (coop_share_t - 1/2)` minus its spending.
+///
+/// [`StageTableBuilder::oriented_outcome_payoffs_with_terms`]: twolevel_game::StageTableBuilder::oriented_outcome_payoffs_with_terms
 #[allow(clippy::too_many_arguments)]
 pub fn play_arena_match<'p>(
     config: &MatchConfig,
