@@ -198,6 +198,23 @@ impl ChannelSums {
         }
     }
 
+    /// These sums plus `factor` times `other`'s, field by field: the sums
+    /// of a group of policy-oriented actors plus those of a group of
+    /// political-oriented ones whose weights all carry the factor
+    /// `1 + gamma pi^2`.
+    #[inline]
+    #[must_use]
+    pub fn plus_scaled(&self, other: &ChannelSums, factor: f64) -> ChannelSums {
+        ChannelSums {
+            total: self.total + factor * other.total,
+            lobby: self.lobby + factor * other.lobby,
+            media: self.media + factor * other.media,
+            nationalist: self.nationalist + factor * other.nationalist,
+            accountability: self.accountability + factor * other.accountability,
+            expertise: self.expertise + factor * other.expertise,
+        }
+    }
+
     /// What these weights do at `rates`; neutral when no weight is engaged.
     #[inline]
     #[must_use]
@@ -307,6 +324,19 @@ mod tests {
         let effects = resented.effects(&ArenaRates::DEFAULT);
         assert_eq!((effects.audience_bonus, effects.accountability), (1.0, 0.0));
         assert_eq!(effects.pi_push, 0.05);
+    }
+
+    #[test]
+    fn groups_combine_linearly() {
+        let lobby = ChannelSet::of(LOBBY);
+        let mut policy = ChannelSums::default();
+        policy.add_domestic(1.0, 1.0, lobby);
+        let mut political = ChannelSums::default();
+        political.add_domestic(2.0, 0.0, lobby);
+        let mut direct = ChannelSums::default();
+        direct.add_domestic(1.0, 1.0, lobby);
+        direct.add_domestic(2.0 * 1.5, 0.0, lobby);
+        assert_eq!(policy.plus_scaled(&political, 1.5), direct);
     }
 
     #[test]
