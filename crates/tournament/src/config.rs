@@ -560,6 +560,14 @@ fn check_run_size(
         "the move histories of the matches played at once",
         histories,
     )?;
+    if round_robin.domestic().is_some() {
+        // With arenas, every pair keeps per-round sums for both sides (five
+        // numbers a round), and the matches of a batch their series.
+        let rounds = planned_match_length(config.horizon());
+        let pairs = round_robin.pairs().len() as f64;
+        let series = (pairs + crate::round_robin::ARENA_BATCH as f64) * 2.0 * rounds * 40.0;
+        check_memory("horizon", "the arena series of every pair", series)?;
+    }
     if let Some(evolution) = evolution {
         // Wrong-length `Counts` or `Shares` are found here, with the file
         // named, rather than after the round robin has been played.

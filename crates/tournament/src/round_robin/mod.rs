@@ -107,5 +107,5 @@ pub use results::{
     MatchRecord, Matchup, PlayerResults, RankingMetric, RankingRow, RoundRobinResults, Summary,
 };
 pub use timing::{RuleOutcome, TimingResults};
-pub(crate) use tournament::BATCH;
 pub use tournament::RoundRobin;
+pub(crate) use tournament::{ARENA_BATCH, BATCH};

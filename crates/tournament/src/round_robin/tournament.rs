@@ -21,7 +21,7 @@ pub(crate) const BATCH: usize = 8192;
 
 /// The batch of a round robin with arenas, whose matches each keep their
 /// per-round series until they are folded: smaller, for the same memory.
-const ARENA_BATCH: usize = 256;
+pub(crate) const ARENA_BATCH: usize = 256;
 
 /// A round-robin tournament, validated: at least one match to play and at
 /// least one repetition.

@@ -360,3 +360,19 @@ fn the_shipped_actor_tables_match_the_shipped_scenarios() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The per-round series an arena tournament keeps are counted before
+/// anything runs: a horizon too long for them is refused, naming it.
+#[test]
+fn arena_series_beyond_the_memory_limit_are_refused() {
+    let text = two_states(ACTORS_A, "").replace("turns: 50", "turns: 100000000");
+    let err = load(&text).unwrap_err().to_string();
+    assert!(
+        err.contains("invalid `horizon`") && err.contains("arena series"),
+        "{err}"
+    );
+    // Without arenas the same horizon only keeps the windows of the moves.
+    let plain = "Tournament(name: \"t\", players: [Inline(name: \"A\", strategy: (name: \"Tit For Tat\"))], \
+                 horizon: Fixed(turns: 100000000))";
+    assert!(load(plain).is_ok());
+}
