@@ -6,7 +6,8 @@
 //!   per state and partner;
 //! - `arena_pressure.svg`: each state's mean politicization `pi` over the
 //!   rounds, one line per state and partner;
-//! - `arena_influence.svg`: each actor's mean influence share `v_k / V_i`
+//! - `arena_influence.svg`: each actor's mean influence share `w_k / D_i`
+//!   (of the weight engaged in its state's arena, foreign pressure included)
 //!   over all its state's matches.
 
 use std::path::{Path, PathBuf};
@@ -82,7 +83,7 @@ pub fn arena_plots(arenas: &ArenaResults, folder: &Path) -> Result<Vec<PathBuf>>
     if !names.is_empty() {
         written.push(bars(
             &folder.join("arena_influence.svg"),
-            "Influence share v_k / V_i of each actor (mean over its state's matches)",
+            "Influence share w_k / D_i of each actor (of the weight engaged in its arena)",
             "influence share",
             &names,
             &shares,

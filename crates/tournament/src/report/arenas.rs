@@ -8,7 +8,8 @@
 //!   player's own scale);
 //! - `actors.csv`: one row per actor and partner (`partner` empty: over
 //!   all the state's matches, with standard deviations over repetitions):
-//!   its influence share `v_k / V_i`, what it spent per match (capability
+//!   its influence share `w_k / D_i` (of the weight engaged in its
+//!   state's arena, foreign pressure included), what it spent per match (capability
 //!   units) and its payoff per match (the actor's own currency, MODEL 12);
 //! - `series.csv`: one row per pair, side and round: the mean domestic
 //!   position (empty for a state without an arena), `pi` and cooperation
@@ -216,7 +217,8 @@ impl Display for ArenaResults {
         }
         write!(
             f,
-            "Cooperation: share of rounds; influence: share v_k / V_i of the state's weight; \
+            "Cooperation: share of rounds; influence: share w_k / D_i of the weight engaged in the arena \
+             (foreign pressure included); \
              spent: capability units per match; payoff: the actor's own (MODEL 12) per match; \
              position and pi: means over the matches in the last round."
         )

@@ -7,8 +7,10 @@
 //! Currencies: cooperation is a share of rounds; `policy`, `political`
 //! and `utility` are the government's payoffs per turn in the three
 //! currencies of [`Currency`](twolevel_game::Currency) (the utility on the
-//! player's own scale); an actor's influence share is `v_k / V_i` (a share
-//! of its state's weight), its spending is in capability units per match
+//! player's own scale); an actor's influence share is `w_k / D_i` (its
+//! pooled weight over all the weight engaged in its state's arena, the
+//! foreign members of cross-border coalitions included; see
+//! [`ActorRecord::mean_share`](crate::play::ActorRecord::mean_share)), its spending is in capability units per match
 //! and its payoff in the actor's own currency (MODEL section 12:
 //! `s_k (coop_share - 1/2)(2 x_k - 1)` per round minus what it spent),
 //! per match.
@@ -72,8 +74,10 @@ impl ArenaOutcome {
 pub struct ActorOutcome {
     /// The actor's name.
     pub name: String,
-    /// The mean over rounds and matches of its share `v_k / V_i` of its
-    /// state's weight.
+    /// The mean over rounds and matches of its share `w_k / D_i` of the
+    /// weight engaged in its arena (foreign pressure included; the shares
+    /// of a state's own actors sum to less than 1 where foreign coalition
+    /// members press on it).
     pub influence_share: f64,
     /// What it spent per match, in capability units.
     pub spent: f64,
@@ -88,7 +92,7 @@ pub struct ActorOutcome {
 pub struct ActorSummary {
     /// The actor's name.
     pub name: String,
-    /// Its share `v_k / V_i` of its state's weight.
+    /// Its share `w_k / D_i` of the weight engaged in its state's arena.
     pub influence_share: Summary,
     /// What it spent per match, in capability units.
     pub spent: Summary,
