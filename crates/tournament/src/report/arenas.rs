@@ -37,7 +37,7 @@ impl ArenaResults {
     }
 
     /// Writes `arena_pairs.csv`, `actors.csv` and `series.csv` (see the
-    /// [module documentation](self)) into `folder`, each atomically, and
+    /// [report documentation](crate::report)) into `folder`, each atomically, and
     /// returns their paths.
     pub fn write_files(&self, folder: &Path) -> Result<Vec<PathBuf>, OutputError> {
         Ok(vec![
@@ -234,7 +234,7 @@ fn rule_name(rule: SpendingRule) -> String {
 }
 
 impl TimingResults {
-    /// Writes `timing.csv` (see the [module documentation](self)) at
+    /// Writes `timing.csv` (see the [report documentation](crate::report)) at
     /// `path`, atomically.
     pub fn write_csv(&self, path: &Path) -> Result<PathBuf, OutputError> {
         write_csv(path, |w| {

@@ -13,9 +13,15 @@
 //!   one column per player (empty cells for pairs that did not meet);
 //! - `results.json`: the ranking, the standings and the matrices (payoffs
 //!   and wins in each currency, cooperation) in one compact JSON document;
-//! - for a tournament with domestic arenas only: `arena_pairs.csv`,
-//!   `actors.csv`, `series.csv` and an `arenas` entry in `results.json`
-//!   (see `report/arenas.rs`);
+//! - for a tournament with domestic arenas only: `arena_pairs.csv` (per
+//!   pair and side: cooperation as a share of rounds, payoffs per turn in
+//!   each currency), `actors.csv` (per actor: influence share, spending in
+//!   capability units and payoff in the actor's own currency, over all its
+//!   state's matches with standard deviations, then per partner),
+//!   `series.csv` (per pair, side and round: mean domestic position, `pi`
+//!   and cooperation) and an `arenas` entry in `results.json`; and
+//!   `timing.csv` from a file's `timing` block
+//!   ([`TimingResults::write_csv`](crate::round_robin::TimingResults::write_csv));
 //! - only on request ([`OutputOptions::matches`]), the per-match records:
 //!   `matches.csv`, one row per match with both players' totals in each
 //!   currency, and a `matches` list in `results.json`. Their size grows
