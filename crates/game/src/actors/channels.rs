@@ -24,6 +24,8 @@
 //! weight is engaged (`D_i = 0`) the arena does nothing: every effect is
 //! neutral.
 //!
+//! (A share is computed as the sum times `1 / D_i`, one division a round.)
+//!
 //! ## Channels
 //!
 //! An actor acts through each of its channels with its whole weight.
@@ -222,7 +224,9 @@ impl ChannelSums {
         if !(self.total > 0.0 && self.total.is_finite()) {
             return ArenaEffects::NEUTRAL;
         }
-        let share = |sum: f64| sum / self.total;
+        // One division: every share is a sum times 1 / D_i.
+        let inverse = 1.0 / self.total;
+        let share = |sum: f64| sum * inverse;
         ArenaEffects {
             lobby: rates.lobby * share(self.lobby),
             pi_push: rates.media * share(self.media),

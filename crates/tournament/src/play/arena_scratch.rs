@@ -118,8 +118,11 @@ struct Web {
     /// Whether it has a member in each side's state, and one elsewhere.
     home: [bool; 2],
     abroad: [bool; 2],
-    /// This round, from the side being computed: the pooled weight and
-    /// the factor `V_C / S` on each member's weight.
+    /// The members' summed and largest weights the pooled weight was
+    /// last computed for, the pooled weight `V_C` and the factor `V_C / S`
+    /// on each member's weight (from the side being computed).
+    sum: f64,
+    max: f64,
     pooled: f64,
     multiplier: f64,
 }
@@ -215,6 +218,8 @@ impl Scratch {
                 epistemic: coalition.epistemic(),
                 home,
                 abroad,
+                sum: f64::NAN,
+                max: f64::NAN,
                 pooled: 0.0,
                 multiplier: 1.0,
             });
@@ -242,18 +247,22 @@ impl Scratch {
             }
         }
         let round = moments[0].round;
-        [
-            self.press(domestic, 0, round),
-            self.press(domestic, 1, round),
-        ]
+        let first = self.press(domestic, 0, round, false);
+        // Two different states see every web member from the same seat
+        // (own or partner), so the pooling from side 0's view holds.
+        let second = self.press(domestic, 1, round, states[0] != states[1]);
+        [first, second]
     }
 
     /// What side `k`'s arena does in round `t` (after the weights).
+    /// `pooled` says whether the webs were pooled this round already from
+    /// the other side's view, which is the same one when the two states
+    /// differ.
     #[inline]
-    fn press(&mut self, domestic: &Domestic, k: usize, t: u32) -> Pressure {
+    fn press(&mut self, domestic: &Domestic, k: usize, t: u32, pooled: bool) -> Pressure {
         // The webs' pooling, seen from side k.
         for web in self.webs.iter_mut() {
-            if !web.home[k] {
+            if !web.home[k] || (pooled && web.home[1 - k]) {
                 continue;
             }
             let (mut sum, mut max) = (0.0, 0.0_f64);
@@ -262,8 +271,17 @@ impl Scratch {
                 sum += v;
                 max = max.max(v);
             }
-            web.pooled = pool(sum, max, web.phi);
-            web.multiplier = if sum > 0.0 { web.pooled / sum } else { 1.0 };
+            // The pooling power only when the weights moved.
+            if sum.to_bits() != web.sum.to_bits() || max.to_bits() != web.max.to_bits() {
+                web.sum = sum;
+                web.max = max;
+                web.pooled = pool(sum, max, web.phi);
+                web.multiplier = if sum > 0.0 && web.phi != 1.0 {
+                    web.pooled / sum
+                } else {
+                    1.0
+                };
+            }
         }
         let own = &mut self.sides[k];
         let g = own.factor;
