@@ -84,6 +84,8 @@ pub(crate) struct SideScratch {
     next_transition: usize,
     /// `g` this round.
     factor: f64,
+    /// The index in `order` of the last domestic position found.
+    last_median: std::cell::Cell<usize>,
 }
 
 /// Where a web member sits, seen from one side of the match.
@@ -118,8 +120,11 @@ struct Web {
     /// Whether it has a member in each side's state, and one elsewhere.
     home: [bool; 2],
     abroad: [bool; 2],
-    /// This round, from the side being computed: the pooled weight and
-    /// the factor `V_C / S` on each member's weight.
+    /// The members' summed and largest weights the pooled weight was
+    /// last computed for, the pooled weight `V_C` and the factor `V_C / S`
+    /// on each member's weight (from the side being computed).
+    sum: f64,
+    max: f64,
     pooled: f64,
     multiplier: f64,
 }
@@ -215,6 +220,8 @@ impl Scratch {
                 epistemic: coalition.epistemic(),
                 home,
                 abroad,
+                sum: f64::NAN,
+                max: f64::NAN,
                 pooled: 0.0,
                 multiplier: 1.0,
             });
@@ -242,18 +249,22 @@ impl Scratch {
             }
         }
         let round = moments[0].round;
-        [
-            self.press(domestic, 0, round),
-            self.press(domestic, 1, round),
-        ]
+        let first = self.press(domestic, 0, round, false);
+        // Two different states see every web member from the same seat
+        // (own or partner), so the pooling from side 0's view holds.
+        let second = self.press(domestic, 1, round, states[0] != states[1]);
+        [first, second]
     }
 
     /// What side `k`'s arena does in round `t` (after the weights).
+    /// `pooled` says whether the webs were pooled this round already from
+    /// the other side's view, which is the same one when the two states
+    /// differ.
     #[inline]
-    fn press(&mut self, domestic: &Domestic, k: usize, t: u32) -> Pressure {
+    fn press(&mut self, domestic: &Domestic, k: usize, t: u32, pooled: bool) -> Pressure {
         // The webs' pooling, seen from side k.
         for web in self.webs.iter_mut() {
-            if !web.home[k] {
+            if !web.home[k] || (pooled && web.home[1 - k]) {
                 continue;
             }
             let (mut sum, mut max) = (0.0, 0.0_f64);
@@ -262,8 +273,17 @@ impl Scratch {
                 sum += v;
                 max = max.max(v);
             }
-            web.pooled = pool(sum, max, web.phi);
-            web.multiplier = if sum > 0.0 { web.pooled / sum } else { 1.0 };
+            // The pooling power only when the weights moved.
+            if sum.to_bits() != web.sum.to_bits() || max.to_bits() != web.max.to_bits() {
+                web.sum = sum;
+                web.max = max;
+                web.pooled = pool(sum, max, web.phi);
+                web.multiplier = if sum > 0.0 && web.phi != 1.0 {
+                    web.pooled / sum
+                } else {
+                    1.0
+                };
+            }
         }
         let own = &mut self.sides[k];
         let g = own.factor;
@@ -303,9 +323,8 @@ impl Scratch {
             }
         }
         let own = &mut self.sides[k];
-        let engaged = sums.total;
-        if engaged > 0.0 && engaged.is_finite() {
-            let inverse = 1.0 / engaged;
+        let (effects, inverse) = sums.effects_and_inverse(&own.rates);
+        if inverse > 0.0 {
             own.inverse_engaged[0] += inverse;
             own.inverse_engaged[1] += g * inverse;
             for &a in &own.dynamic {
@@ -317,7 +336,7 @@ impl Scratch {
             }
         }
         Pressure {
-            effects: sums.effects(&own.rates),
+            effects,
             kappa_factor,
             position: own.median(),
         }
@@ -391,6 +410,7 @@ impl SideScratch {
         self.fixed = [ChannelSums::default(); 2];
         self.factor = 1.0;
         self.budgeted = false;
+        self.last_median.set(0);
         let Some(arena) = domestic.arena(state) else {
             self.has_arena = false;
             self.order.reset(&[]);
@@ -550,17 +570,21 @@ impl SideScratch {
             return f64::NAN;
         }
         // The cumulative weight grows along the order: the first index at
-        // which twice it reaches the total.
-        let (mut low, mut high) = (0, n - 1);
-        while low < high {
-            let mid = (low + high) / 2;
-            let below = policy[mid] + g * political[mid];
-            if below + below >= total {
-                high = mid;
-            } else {
-                low = mid + 1;
-            }
+        // which twice it reaches the total, searched from last round's
+        // (the position rarely moves, and a search that starts there
+        // takes two predictable comparisons).
+        let reaches = |j: usize| {
+            let below = policy[j] + g * political[j];
+            below + below >= total
+        };
+        let mut j = self.last_median.get().min(n - 1);
+        while j > 0 && reaches(j - 1) {
+            j -= 1;
         }
-        self.sorted[low]
+        while !reaches(j) && j + 1 < n {
+            j += 1;
+        }
+        self.last_median.set(j);
+        self.sorted[j]
     }
 }
