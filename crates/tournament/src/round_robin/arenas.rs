@@ -173,8 +173,9 @@ impl ArenaResults {
         self.states.iter().find(|s| s.name == name)
     }
 
-    /// The results of the pair of the players called `a` and `b` (in
-    /// either order), with the side of `a` first.
+    /// The results of the pair of players `a` and `b` (indices, in either
+    /// order), and whether `a` is the pair's second side (`players[1]`):
+    /// read `a`'s numbers at index 1 of the pair's arrays when it is.
     #[must_use]
     pub fn pair(&self, a: usize, b: usize) -> Option<(&PairArenas, bool)> {
         let (low, high) = (a.min(b), a.max(b));
