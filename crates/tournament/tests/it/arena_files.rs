@@ -283,6 +283,15 @@ fn arena_results_are_the_same_on_any_number_of_threads() {
     assert_eq!(a.cooperation.per_repetition.len(), 4);
     // Every round of every pair is in the series.
     assert!(arenas.pairs.iter().all(|p| p.series[0].len() == 50));
+    // A pair read from either side.
+    let (ab, b_second) = arenas.pair(0, 1).unwrap();
+    let (ba, b_first) = arenas.pair(1, 0).unwrap();
+    assert_eq!((ab, b_second, b_first), (ba, false, true));
+    assert_eq!(ab.actors[0].len(), 2);
+    assert_eq!(ab.actors[1][0].name, "ngo");
+    // Its cooperation is the cooperation matrix's, in both places.
+    assert_eq!(Some(ab.cooperation[0]), serial.cooperation_matrix[0][1]);
+    assert_eq!(Some(ab.cooperation[1]), serial.cooperation_matrix[1][0]);
     assert!(serial.to_string().contains("Domestic arenas"));
 }
 
