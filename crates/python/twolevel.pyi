@@ -72,6 +72,8 @@ class TournamentResults:
         """[i, j]: the share of rounds i cooperated against j."""
     def scores(self, currency: Currency = "policy") -> FloatMatrix:
         """[i, r]: player i's payoff per turn in repetition r."""
+    def arenas(self) -> Optional[dict[str, Any]]:
+        """The domestic arenas' results (states, pairs, coalitions), or None."""
     def to_dict(self) -> dict[str, Any]:
         """Everything, in the shape of the Rust results.json."""
     def to_json(self) -> str:

@@ -20,7 +20,7 @@ use twolevel_tournament::regime::RegimeTournament;
 use twolevel_tournament::report::{OutputOptions, write_json_file};
 
 use crate::sweep::run_sweep;
-use crate::{Global, plot, progress};
+use crate::{Global, plot, plot_arena, progress};
 
 /// `twolevel run`.
 #[derive(Debug, Args)]
@@ -217,6 +217,17 @@ fn run_round_robin(
     let results = rr.play_with_progress(&bar);
     bar.0.finish_and_clear();
     say!(global, "\n{results}");
+    // A timing block: the same tournament once per spending rule.
+    let timing = match &tournament.timing {
+        Some(plan) => {
+            let timing = plan
+                .run(rr)
+                .with_context(|| format!("the timing block of {}", tournament.origin.display()))?;
+            say!(global, "\n{timing}");
+            Some(timing)
+        }
+        None => None,
+    };
 
     // The command-line seed has replaced the block's own seed too
     // (`AnyFile::with_seed`).
@@ -243,11 +254,17 @@ fn run_round_robin(
         matches: args.matches,
     };
     results.write_files(set.path(), options)?;
+    if let Some(timing) = &timing {
+        timing.write_csv(&set.path().join("timing.csv"))?;
+    }
     if let Some(evolution) = &evolution {
         write_evolution(evolution, set.path())?;
     }
     if !args.no_plots {
         plot::round_robin_plots(&results, set.path())?;
+        if let Some(arenas) = &results.arenas {
+            plot_arena::arena_plots(arenas, set.path())?;
+        }
         if let Some(evolution) = &evolution {
             plot::evolution_plots(evolution, set.path())?;
         }

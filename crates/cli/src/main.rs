@@ -19,11 +19,13 @@
 //!   `payoffs` and `strategies`;
 //! - `sweep`: `sweep` and `merge` over the library's sweep engine;
 //! - `plot`: the SVG plots of results;
+//! - `plot_arena`: the plots of a round robin with domestic arenas;
 //! - `progress`: progress bars on standard error, moved by the library's
 //!   `Progress` hook.
 
 mod commands;
 mod plot;
+mod plot_arena;
 mod progress;
 mod sweep;
 

@@ -912,6 +912,7 @@ pub fn replot(args: &PlotArgs) -> Result<()> {
         data.check()
             .map_err(|reason| anyhow!("`{}`: {reason}", results.display()))?;
         written.extend(data.draw(folder)?);
+        written.extend(crate::plot_arena::replot(&results, folder)?);
     }
     if folder.join("evolution.csv").exists() {
         written.extend(read_evolution(folder)?.draw(folder)?);

@@ -14,6 +14,8 @@
 //! - [`locate`]: finding places in RON text: [`locate_field`] (the line
 //!   and column of a field such as `players[2].patience`) and
 //!   [`leading_struct_name`] (which kind of file a text is).
+//! - [`table`]: CSV tables read by column name ([`CsvTable`], [`CsvRow`]),
+//!   whose errors name the file, line, column, row and column name.
 //!
 //! Every item is re-exported at the crate root. The crate is also
 //! reachable as `twolevel_strategies::config` and as `twolevel::files`.
@@ -52,6 +54,7 @@ pub mod error;
 pub mod locate;
 pub mod parse;
 pub mod read;
+pub mod table;
 #[cfg(test)]
 mod test_support;
 
@@ -59,3 +62,4 @@ pub use error::ConfigError;
 pub use locate::{leading_struct_name, locate_field};
 pub use parse::parse_ron;
 pub use read::{MAX_FILE_BYTES, read_ron_file, read_text_file, ron_files_in};
+pub use table::{CsvRow, CsvTable};

@@ -188,10 +188,27 @@ impl TournamentResults {
         )
     }
 
+    /// The domestic arenas' results (MODEL section 12) as plain Python
+    /// objects, for a tournament file whose players have arenas: "states"
+    /// (each state's cooperation and its actors' influence shares,
+    /// spending in capability units and payoffs in the actors' own
+    /// currency, over repetitions), "pairs" (per pair: cooperation,
+    /// payoffs per turn in each currency, actors and per-round series of
+    /// domestic position, pi and cooperation) and "coalitions"; None for a
+    /// tournament without arenas.
+    fn arenas<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.results
+            .arenas
+            .as_ref()
+            .map(|arenas| to_python(py, arenas))
+            .transpose()
+    }
+
     /// Everything as plain Python objects (dicts and lists), in the shape
     /// of the `results.json` file the Rust examples write: "metric",
     /// "repetitions", "seed", "standings", "ranking", "payoff_matrices",
-    /// "cooperation_matrix", "mean_match_length" and "matches".
+    /// "cooperation_matrix", "mean_match_length" and "matches" (and
+    /// "arenas" for a tournament with domestic arenas).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_python(py, &self.results)
     }

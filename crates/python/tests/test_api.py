@@ -167,3 +167,27 @@ def test_regime_and_society_from_dicts_equal_their_files():
     assert from_dict["evolution"] is None
     with pytest.raises(ValueError, match="groups"):
         twolevel.run_society({**society_spec, "groups": [{"rule": "Discriminatr", "count": 30}]})
+
+
+def test_arena_files_run_like_any_round_robin():
+    results = twolevel.run_file(ROOT / "tournaments" / "police-cooperation.ron", seed=3)
+    arenas = results.arenas()
+    assert arenas is not None
+    names = [state["name"] for state in arenas["states"]]
+    assert names == results.names
+    south = arenas["states"][1]
+    assert south["has_arena"]
+    assert [actor["name"] for actor in south["actors"]] == [
+        "ruling party",
+        "police",
+        "human-rights lawyers",
+        "business",
+    ]
+    shares = [actor["influence_share"]["mean"] for actor in south["actors"]]
+    assert all(0.0 <= share <= 1.0 for share in shares)
+    assert "arenas" in results.to_dict()
+    assert "Domestic arenas" in str(results)
+    # A file without arenas has none.
+    plain = twolevel.run_file(ROOT / "tournaments" / "axelrod-first.ron")
+    assert plain.arenas() is None
+    assert "arenas" not in plain.to_dict()

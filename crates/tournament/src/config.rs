@@ -36,6 +36,8 @@
 //! | `ranking`          | `Policy`                        | or `Political`, `Utility`, `Wins(Policy)`, `Wins(Political)`, `Wins(Utility)` |
 //! | `output`           | `None`                          | folder for the CSV and JSON results, relative to the working directory |
 //! | `evolution`        | `None`                          | an [`EvolutionConfig`] block |
+//! | `coalitions`       | `[]`                            | coalitions of actors of the players' arenas ([`CoalitionEntry`]) |
+//! | `timing`           | `None`                          | one actor's spending rules compared ([`TimingEntry`]) |
 //!
 //! A player is either `Preset("name")`, a preset from the `strategies/`
 //! folder, or `Inline(name: .., strategy: (name: .., params: {..}),
@@ -44,6 +46,10 @@
 //! `visibility` to `None` (the dynamics' default), `patience` to 1,
 //! `securitizing` to 0, `politicization` to `None` (the tournament's level)
 //! and `role` to `None` (in an asymmetric game: both roles equally often).
+//! An `Inline` player may also carry `arena: Some((..))`, its state's
+//! domestic arena ([`ArenaEntry`]: actors written in place or read from a
+//! CSV actor table; see `docs/actors.md`). A tournament without any arena
+//! plays exactly as before.
 //!
 //! Presets resolve first from the `strategies/` folder next to the folder
 //! of the tournament file (for `tournaments/x.ron`, `strategies/`), when it
@@ -64,6 +70,13 @@ use twolevel_game::{
 };
 use twolevel_strategies::preset::{Preset, builtin_presets, load_dir};
 use twolevel_strategies::registry::{self, StrategySpec};
+
+mod arena;
+
+pub use arena::{
+    ActorEntry, ArenaEntry, CoalitionEntry, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, TimingEntry,
+    TimingPlan,
+};
 
 use crate::evolution::EvolutionConfig;
 use crate::play::{MatchConfig, PlayerSettings};
@@ -100,6 +113,10 @@ pub const SHIPPED_TOURNAMENTS: &[(&str, &str)] = &[
     ),
     ("climate", include_str!("../tournaments/climate.ron")),
     (
+        "climate-webs",
+        include_str!("../tournaments/climate-webs.ron"),
+    ),
+    (
         "election-cycle",
         include_str!("../tournaments/election-cycle.ron"),
     ),
@@ -118,6 +135,10 @@ pub const SHIPPED_TOURNAMENTS: &[(&str, &str)] = &[
     ),
     ("mfn", include_str!("../tournaments/mfn.ron")),
     ("paradox", include_str!("../tournaments/paradox.ron")),
+    (
+        "police-cooperation",
+        include_str!("../tournaments/police-cooperation.ron"),
+    ),
     (
         "sweep-theta",
         include_str!("../tournaments/sweep-theta.ron"),
@@ -240,6 +261,10 @@ pub enum PlayerEntry {
         /// both roles equally often.
         #[serde(default)]
         role: Option<Role>,
+        /// The state's domestic arena, if any (see [`ArenaEntry`]):
+        /// actors written in place or read from a CSV actor table.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        arena: Option<Box<ArenaEntry>>,
     },
 }
 
@@ -299,6 +324,14 @@ pub struct RawTournament {
     /// An evolutionary process to run on the round-robin payoffs.
     #[serde(default)]
     pub evolution: Option<EvolutionConfig>,
+    /// Coalitions of actors of the players' arenas (webs of influence,
+    /// possibly across borders), see [`CoalitionEntry`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub coalitions: Vec<CoalitionEntry>,
+    /// A timing experiment: one actor's spending rules compared (see
+    /// [`TimingEntry`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timing: Option<TimingEntry>,
 }
 
 fn one() -> u32 {
@@ -324,6 +357,8 @@ pub struct Tournament {
     pub evolution: Option<EvolutionConfig>,
     /// Where the tournament was read from (a path or a display origin).
     pub origin: PathBuf,
+    /// The timing experiment of the file's `timing` block, if any.
+    pub timing: Option<TimingPlan>,
 }
 
 /// Where presets come from: a folder's presets first, then the built-in
@@ -380,7 +415,7 @@ impl RawTournament {
     /// Validates the file (read from `origin`) against the presets of
     /// `catalog` and builds the tournament.
     pub fn validate(
-        self,
+        mut self,
         origin: impl AsRef<Path>,
         catalog: &PresetCatalog,
     ) -> Result<Tournament, ConfigError> {
@@ -415,6 +450,14 @@ impl RawTournament {
                 "expected a folder name (or `None` for no files), got an empty one",
             ));
         }
+        let arenas: Vec<Option<ArenaEntry>> = self
+            .players
+            .iter_mut()
+            .map(|entry| match entry {
+                PlayerEntry::Inline { arena, .. } => arena.take().map(|a| *a),
+                PlayerEntry::Preset(_) => None,
+            })
+            .collect();
         let entrants = self
             .players
             .into_iter()
@@ -437,12 +480,25 @@ impl RawTournament {
                 ));
             }
         }
-        let round_robin = RoundRobin::new(config, entrants)
+        let names: Vec<String> = entrants.iter().map(|e| e.name.clone()).collect();
+        let horizon_rounds = planned_match_length(config.horizon()) as u32;
+        let arena::DomesticParts { domestic, timing } = arena::domestic_parts(
+            arenas,
+            &names,
+            self.coalitions,
+            self.timing,
+            origin,
+            horizon_rounds,
+        )?;
+        let mut round_robin = RoundRobin::new(config, entrants)
             .and_then(|r| r.with_repetitions(self.repetitions))
             .and_then(|r| r.with_self_play(self.self_play))
             .map_err(invalid)?
             .with_seed(self.seed)
             .with_ranking(self.ranking);
+        if let Some(domestic) = domestic {
+            round_robin = round_robin.with_domestic(domestic).map_err(invalid)?;
+        }
         check_run_size(&round_robin, self.evolution.as_ref()).map_err(invalid)?;
         Ok(Tournament {
             name: self.name,
@@ -451,6 +507,7 @@ impl RawTournament {
             output: self.output.map(PathBuf::from),
             evolution: self.evolution,
             origin: origin.to_path_buf(),
+            timing,
         })
     }
 }
@@ -503,6 +560,14 @@ fn check_run_size(
         "the move histories of the matches played at once",
         histories,
     )?;
+    if round_robin.domestic().is_some() {
+        // With arenas, every pair keeps per-round sums for both sides (five
+        // numbers a round), and the matches of a batch their series.
+        let rounds = planned_match_length(config.horizon());
+        let pairs = round_robin.pairs().len() as f64;
+        let series = (pairs + crate::round_robin::ARENA_BATCH as f64) * 2.0 * rounds * 40.0;
+        check_memory("horizon", "the arena series of every pair", series)?;
+    }
     if let Some(evolution) = evolution {
         // A round robin without self-play cannot feed the block: refused
         // here, at `self_play`, rather than after it has been played.
@@ -566,6 +631,8 @@ fn entrant(
             securitizing,
             politicization,
             role,
+            // Taken out by `RawTournament::validate`.
+            arena: _,
         } => {
             if name.trim().is_empty() {
                 return Err(ConfigError::invalid(

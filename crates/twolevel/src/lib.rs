@@ -101,9 +101,13 @@ pub mod prelude {
         RawRegimeTournament, RegimeConfig, RegimeMember, RegimeTournament, RegimeTournamentResults,
     };
     pub use twolevel_tournament::{
-        Entrant, MatchBuffers, MatchConfig, MatchResult, Matchup, PlayerResults, PlayerSettings,
-        RankingMetric, RoundRobin, RoundRobinResults, Tournament, play_match,
+        ArenaRecord, Domestic, Entrant, MatchBuffers, MatchConfig, MatchResult, Matchup,
+        PlayerResults, PlayerSettings, RankingMetric, RoundRobin, RoundRobinResults, Tournament,
+        play_arena_match, play_match,
     };
+    // Domestic arenas in round-robin files (MODEL section 12): their
+    // results, and the timing tournament of a file's `timing` block.
+    pub use twolevel_tournament::round_robin::{ArenaResults, TimingResults};
 }
 
 /// Any error of the twolevel crates: what every fallible function of this

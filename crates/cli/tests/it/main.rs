@@ -2,6 +2,8 @@
 //! link instead of one per file); both run the built binary
 //! (`CARGO_BIN_EXE_twolevel`):
 //!
+//! - `arenas`: a file with domestic arenas writes its arena tables,
+//!   timing table and plots, and a file without arenas none;
 //! - `commands`: end-to-end checks of every subcommand and its output
 //!   files;
 //! - `other_bases`: sweeps over regime and society bases, with plots,
@@ -19,6 +21,7 @@
 #[path = "../../../tournament/tests/it/support/fuzz_grammar.rs"]
 mod fuzz_grammar;
 
+mod arenas;
 mod commands;
 mod hardening;
 mod other_bases;

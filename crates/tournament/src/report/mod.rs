@@ -13,6 +13,15 @@
 //!   one column per player (empty cells for pairs that did not meet);
 //! - `results.json`: the ranking, the standings and the matrices (payoffs
 //!   and wins in each currency, cooperation) in one compact JSON document;
+//! - for a tournament with domestic arenas only: `arena_pairs.csv` (per
+//!   pair and side: cooperation as a share of rounds, payoffs per turn in
+//!   each currency), `actors.csv` (per actor: influence share, spending in
+//!   capability units and payoff in the actor's own currency, over all its
+//!   state's matches with standard deviations, then per partner),
+//!   `series.csv` (per pair, side and round: mean domestic position, `pi`
+//!   and cooperation) and an `arenas` entry in `results.json`; and
+//!   `timing.csv` from a file's `timing` block
+//!   ([`TimingResults::write_csv`](crate::round_robin::TimingResults::write_csv));
 //! - only on request ([`OutputOptions::matches`]), the per-match records:
 //!   `matches.csv`, one row per match with both players' totals in each
 //!   currency, and a `matches` list in `results.json`. Their size grows
@@ -39,6 +48,9 @@
 //!
 //! - `round_robin.rs`: the ranking table and the round robin's output
 //!   folder ([`RoundRobinResults::write_to`], [`OutputOptions`]).
+//! - `arenas.rs`: the domestic arenas' section of the report and their
+//!   files (`arena_pairs.csv`, `actors.csv`, `series.csv`, `timing.csv`),
+//!   only for a tournament with arenas.
 //! - `regime.rs`: the regime tournament's table, CSV and JSON.
 //! - `evolution.rs`: what an evolution block produced, as text.
 //! - `society.rs`: a society sweep's table.
@@ -58,6 +70,7 @@
 //! [`RegimeTournamentResults::write_compositions_csv`]: crate::regime::RegimeTournamentResults::write_compositions_csv
 //! [`RegimeTournamentResults::write_json`]: crate::regime::RegimeTournamentResults::write_json
 
+mod arenas;
 mod evolution;
 mod files;
 mod levers;

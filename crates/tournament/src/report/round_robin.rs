@@ -63,7 +63,11 @@ impl Display for RoundRobinResults {
             self.pairs_met(),
             self.repetitions,
             self.mean_match_length
-        )
+        )?;
+        if let Some(arenas) = &self.arenas {
+            write!(f, "\n\n{arenas}")?;
+        }
+        Ok(())
     }
 }
 
@@ -92,6 +96,8 @@ struct ResultsDocument<'a> {
     pairs: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     matches: Option<&'a [MatchRecord]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    arenas: Option<&'a crate::round_robin::ArenaResults>,
 }
 
 impl RoundRobinResults {
@@ -159,7 +165,11 @@ impl RoundRobinResults {
             mean_match_length: self.mean_match_length,
             pairs: self.pairs_met(),
             matches: options.matches.then_some(self.matches.as_slice()),
+            arenas: self.arenas.as_ref(),
         };
+        if let Some(arenas) = &self.arenas {
+            files.extend(arenas.write_files(folder)?);
+        }
         files.push(write_json_file(&document, &folder.join("results.json"))?);
         Ok(files)
     }

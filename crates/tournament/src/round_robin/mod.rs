@@ -78,19 +78,27 @@
 //! - `sums.rs`: the running sums kept while the matches are played.
 //! - `means.rs`: [`MatchMeans`], means over the matches, each weighing
 //!   the same, summed while they play (for lever runs and sweeps).
+//! - `arenas.rs`: the domestic arenas' sums and results
+//!   ([`ArenaResults`]), for a tournament
+//!   [with arenas](RoundRobin::with_domestic).
+//! - `timing.rs`: a tournament of one actor's spending rules
+//!   ([`TimingResults`], from a file's `timing` block).
 //! - `results.rs`: [`RoundRobinResults`] and its views ([`PlayerResults`],
 //!   [`Matchup`]), [`MatchRecord`], [`RankingRow`], [`Summary`] and
 //!   [`RankingMetric`].
 //!
 //! [`Currency`]: twolevel_game::Currency
 
+mod arenas;
 mod entrant;
 mod means;
 mod results;
 mod schedule;
 mod sums;
+mod timing;
 mod tournament;
 
+pub use arenas::{ActorOutcome, ActorSummary, ArenaResults, PairArenas, RoundMeans, StateArenas};
 pub use entrant::Entrant;
 pub(crate) use entrant::preset_settings;
 pub use means::MatchMeans;
@@ -98,5 +106,6 @@ pub(crate) use results::total_in;
 pub use results::{
     MatchRecord, Matchup, PlayerResults, RankingMetric, RankingRow, RoundRobinResults, Summary,
 };
-pub(crate) use tournament::BATCH;
+pub use timing::{RuleOutcome, TimingResults};
 pub use tournament::RoundRobin;
+pub(crate) use tournament::{ARENA_BATCH, BATCH};

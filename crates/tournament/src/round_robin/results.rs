@@ -137,6 +137,11 @@ pub struct RoundRobinResults {
     /// otherwise empty.
     #[serde(default)]
     pub matches: Vec<MatchRecord>,
+    /// The domestic arenas' results, for a tournament with arenas
+    /// ([`RoundRobin::with_domestic`](crate::RoundRobin::with_domestic));
+    /// `None` otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arenas: Option<super::ArenaResults>,
 }
 
 /// One player's results in a round robin, read from [`RoundRobinResults`]

@@ -126,9 +126,12 @@ impl RoundRobin {
     /// length alone: both strategies are deterministic (by their
     /// [`Classifier`](twolevel_game::Classifier)) and there is no noise.
     /// Politicization dynamics and election cycles draw no random numbers,
-    /// so they do not prevent it.
+    /// so they do not prevent it. A tournament with arenas plays every
+    /// match, for its arena record.
     pub(super) fn decided_by_length(&self, i: usize, j: usize) -> bool {
-        self.config.action_noise() == 0.0
+        // With arenas every match is played: its arena record is summed.
+        self.domestic.is_none()
+            && self.config.action_noise() == 0.0
             && self.config.perception_noise() == 0.0
             && [i, j]
                 .iter()

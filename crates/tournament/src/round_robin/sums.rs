@@ -172,6 +172,7 @@ impl RoundRobinSums {
             cooperation_matrix,
             mean_match_length,
             matches: records.unwrap_or_default(),
+            arenas: None,
         }
     }
 }

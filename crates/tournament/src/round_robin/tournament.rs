@@ -1,19 +1,27 @@
 //! [`RoundRobin`]: a validated round-robin tournament, its settings and
 //! its play (serial or on the rayon thread pool, with the same results).
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use twolevel_game::ParameterError;
 
+use super::arenas::{ArenaOutcome, ArenaSums};
 use super::schedule::Scheduled;
 use super::sums::RoundRobinSums;
 use super::{Entrant, MatchRecord, RankingMetric, RoundRobinResults};
-use crate::play::{MatchBuffers, MatchConfig, play_match};
+use crate::domestic::Domestic;
+use crate::play::{ArenaRecord, MatchBuffers, MatchConfig, play_arena_match, play_match};
 use crate::progress::{NoProgress, Progress};
 
 /// How many scheduled matches are played between two folds of their
 /// records into the aggregates: enough to keep every thread busy, few
 /// enough that the records of a batch take little memory (about 1 MiB).
 pub(crate) const BATCH: usize = 8192;
+
+/// The batch of a round robin with arenas, whose matches each keep their
+/// per-round series until they are folded: smaller, for the same memory.
+pub(crate) const ARENA_BATCH: usize = 256;
 
 /// A round-robin tournament, validated: at least one match to play and at
 /// least one repetition.
@@ -27,6 +35,8 @@ pub struct RoundRobin {
     pub(super) parallel: bool,
     pub(super) metric: RankingMetric,
     pub(super) match_records: bool,
+    /// The domestic arenas and coalitions, if any state has an arena.
+    pub(super) domestic: Option<Arc<Domestic>>,
 }
 
 impl RoundRobin {
@@ -45,6 +55,7 @@ impl RoundRobin {
             parallel: true,
             metric: RankingMetric::Policy,
             match_records: false,
+            domestic: None,
         }
         .checked()
     }
@@ -68,7 +79,38 @@ impl RoundRobin {
                 "expected at least 1 repetition, got 0",
             ));
         }
+        if let Some(domestic) = &self.domestic
+            && domestic.arenas.len() != self.entrants.len()
+        {
+            return Err(ParameterError::new(
+                "players",
+                format!(
+                    "the domestic arenas are given for {} players, but the tournament has {}",
+                    domestic.arenas.len(),
+                    self.entrants.len()
+                ),
+            ));
+        }
         Ok(self)
+    }
+
+    /// The same tournament with domestic arenas and coalitions (MODEL
+    /// section 12): every match is played by
+    /// [`play_arena_match`], and the results carry
+    /// [`ArenaResults`](super::ArenaResults). Settings without any arena
+    /// or coalition ([`Domestic::is_empty`]) leave the tournament as it
+    /// was, bit for bit.
+    ///
+    /// Fails when the arenas are not one per entrant.
+    pub fn with_domestic(mut self, domestic: Domestic) -> Result<Self, ParameterError> {
+        self.domestic = (!domestic.is_empty()).then(|| Arc::new(domestic));
+        self.checked()
+    }
+
+    /// The domestic arenas and coalitions, if any.
+    #[must_use]
+    pub fn domestic(&self) -> Option<&Domestic> {
+        self.domestic.as_deref()
     }
 
     /// The same tournament with `repetitions` (at least 1) of every match.
@@ -204,18 +246,33 @@ impl RoundRobin {
         assignments * u64::from(self.repetitions)
     }
 
-    /// Plays one scheduled match with the given buffers.
-    fn play_one(&self, scheduled: &Scheduled, buffers: &mut MatchBuffers) -> MatchRecord {
+    /// Plays one scheduled match with the given buffers; with arenas, the
+    /// arena match, whose record `arena` keeps.
+    fn play_one(
+        &self,
+        scheduled: &Scheduled,
+        buffers: &mut MatchBuffers,
+        arena: Option<&mut ArenaRecord>,
+    ) -> MatchRecord {
         let [row, column] = scheduled.players();
         let mut first = self.entrants[row].strategy.clone_box();
         let mut second = self.entrants[column].strategy.clone_box();
-        let result = play_match(
-            &self.config,
-            [first.as_mut(), second.as_mut()],
-            &[self.entrants[row].settings, self.entrants[column].settings],
-            buffers,
-            &mut self.rng_of(scheduled),
-        );
+        let settings = [self.entrants[row].settings, self.entrants[column].settings];
+        let players = [first.as_mut(), second.as_mut()];
+        let mut rng = self.rng_of(scheduled);
+        let result = match (self.domestic.as_deref(), arena) {
+            (Some(domestic), Some(record)) => play_arena_match(
+                &self.config,
+                players,
+                &settings,
+                domestic,
+                [row, column],
+                buffers,
+                record,
+                &mut rng,
+            ),
+            _ => play_match(&self.config, players, &settings, buffers, &mut rng),
+        };
         MatchRecord {
             players: [row, column],
             repetition: scheduled.repetition,
@@ -258,12 +315,15 @@ impl RoundRobin {
         progress: &dyn Progress,
         observe: &mut dyn FnMut(&MatchRecord),
     ) -> RoundRobinResults {
+        if let Some(domestic) = self.domestic.as_deref() {
+            return self.play_arenas(domestic, progress, observe);
+        }
         progress.start(self.match_count());
         let play = |scheduled: &Scheduled, buffers: &mut MatchBuffers| {
             let record = scheduled
                 .repeats
                 .is_none()
-                .then(|| self.play_one(scheduled, buffers));
+                .then(|| self.play_one(scheduled, buffers, None));
             progress.advance(1);
             record
         };
@@ -324,6 +384,56 @@ impl RoundRobin {
 }
 
 impl RoundRobin {
+    /// Plays every match of a tournament with arenas, as
+    /// [`RoundRobin::play_observed`] does, and sums the arena records in
+    /// the order of the schedule. Every match is played (none is copied
+    /// from an earlier one: the arena records are needed).
+    fn play_arenas(
+        &self,
+        domestic: &Domestic,
+        progress: &dyn Progress,
+        observe: &mut dyn FnMut(&MatchRecord),
+    ) -> RoundRobinResults {
+        progress.start(self.match_count());
+        let play = |scheduled: &Scheduled, (buffers, arena): &mut (MatchBuffers, ArenaRecord)| {
+            let record = self.play_one(scheduled, buffers, Some(arena));
+            progress.advance(1);
+            (record, ArenaOutcome::of(arena))
+        };
+        let new_buffers = || (MatchBuffers::without_moves(), ArenaRecord::default());
+        let mut tally = RoundRobinSums::new(self);
+        let mut arena_sums = ArenaSums::new(self, domestic);
+        let mut schedule = self.schedule();
+        let mut batch: Vec<Scheduled> = Vec::with_capacity(ARENA_BATCH);
+        let mut serial_buffers = new_buffers();
+        loop {
+            batch.clear();
+            batch.extend(schedule.by_ref().take(ARENA_BATCH));
+            if batch.is_empty() {
+                break;
+            }
+            let played: Vec<(MatchRecord, ArenaOutcome)> = if self.parallel {
+                batch
+                    .par_iter()
+                    .map_init(new_buffers, |buffers, scheduled| play(scheduled, buffers))
+                    .collect()
+            } else {
+                batch
+                    .iter()
+                    .map(|scheduled| play(scheduled, &mut serial_buffers))
+                    .collect()
+            };
+            for (record, outcome) in &played {
+                tally.add(record);
+                arena_sums.add(record, outcome);
+                observe(record);
+            }
+        }
+        let mut results = tally.finish(self);
+        results.arenas = Some(arena_sums.finish(self, domestic));
+        results
+    }
+
     /// Plays every match on the calling thread, in the order of
     /// [`RoundRobinResults::matches`], and shows each one's record and
     /// moves to `visit` as it ends: the same matches, seeds and results as
@@ -331,8 +441,9 @@ impl RoundRobin {
     /// round (the buffers are reused, so they hold one match at a time).
     pub fn replay(&self, mut visit: impl FnMut(&MatchRecord, &MatchBuffers)) {
         let mut buffers = MatchBuffers::new();
+        let mut arena = ArenaRecord::default();
         for scheduled in self.schedule() {
-            let record = self.play_one(&scheduled, &mut buffers);
+            let record = self.play_one(&scheduled, &mut buffers, Some(&mut arena));
             visit(&record, &buffers);
         }
     }

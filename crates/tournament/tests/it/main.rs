@@ -1,6 +1,12 @@
 //! The integration tests of `twolevel-tournament`, in one test binary (one
 //! link instead of one per file), one module per behaviour:
 //!
+//! - `arena_files`: domestic arenas in tournament files (inline or from a
+//!   CSV actor table), their located errors, and round robins with arenas
+//!   (unchanged without them, the same on any number of threads);
+//! - `arenas`: domestic arenas in play: no arena and zero weights are
+//!   `play_match` bit for bit, coalitions of one, sovereignty bounds,
+//!   each channel's sign over seeds, transitions and budgets;
 //! - `currencies`: rankings, wins and fitness name their currency, and the
 //!   output files say which column is which;
 //! - `evolution`: evolutionary dynamics against closed forms, egttools and
@@ -26,6 +32,8 @@
 //! `support` holds the shared set-up: the readers of the egttools fixtures
 //! and the fuzzers' generators.
 
+mod arena_files;
+mod arenas;
 mod currencies;
 mod evolution;
 mod files;
