@@ -29,7 +29,7 @@ use crate::config::{DEFAULT_ORIGIN, DEFAULT_TOURNAMENT, FileKind, PresetCatalog,
 use crate::evolution::{RawEvolutionConfig, SocietyEvolution, TournamentEvolution, evolve_played};
 use crate::progress::{NoProgress, Progress};
 use crate::regime::{RawRegimeTournament, RegimeTournament, RegimeTournamentResults};
-use crate::round_robin::RoundRobinResults;
+use crate::round_robin::{RoundRobinResults, TimingResults};
 use crate::society::{SocietyConfig, SocietySweep};
 use crate::sweep_file::{Sweep, SweepError, SweepResults};
 
@@ -318,9 +318,21 @@ impl AnyFile {
                     )),
                     None => None,
                 };
+                // A timing block replays the round robin once per spending
+                // rule, as `twolevel run` does.
+                let timing = match &tournament.timing {
+                    Some(plan) => Some(Box::new(plan.run(&tournament.round_robin).map_err(
+                        |error| {
+                            ConfigError::from_parameter(&self.origin, error.within("timing"))
+                                .located_in(&self.text)
+                        },
+                    )?)),
+                    None => None,
+                };
                 FileResults::RoundRobin {
                     results: Box::new(results),
                     evolution,
+                    timing,
                 }
             }
         })
@@ -340,6 +352,9 @@ pub enum FileResults {
         results: Box<RoundRobinResults>,
         /// The evolution block's outcome, on the round robin's payoffs.
         evolution: Option<Box<TournamentEvolution>>,
+        /// The timing block's outcome: the cooperation each spending rule
+        /// of one actor buys per unit spent.
+        timing: Option<Box<TimingResults>>,
     },
     /// A regime tournament's results.
     Regime(Box<RegimeTournamentResults>),
@@ -361,8 +376,15 @@ pub enum FileResults {
 impl std::fmt::Display for FileResults {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            FileResults::RoundRobin { results, evolution } => {
+            FileResults::RoundRobin {
+                results,
+                evolution,
+                timing,
+            } => {
                 write!(f, "{results}")?;
+                if let Some(timing) = timing {
+                    write!(f, "\n\n{timing}")?;
+                }
                 if let Some(evolution) = evolution {
                     write!(f, "\n\n{evolution}")?;
                 }

@@ -106,6 +106,7 @@ impl Sweep {
                 FileResults::RoundRobin {
                     results: Box::new(results),
                     evolution: None,
+                    timing: None,
                 }
             }
             BaseKind::Regime | BaseKind::Society => {

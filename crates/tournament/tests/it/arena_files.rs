@@ -325,6 +325,17 @@ fn a_timing_block_needs_a_budgeted_actor() {
         .unwrap()
         .unwrap();
     assert_eq!(timing, again);
+    // The one loaded-file type runs the block too, as `twolevel run` does.
+    let Ok(twolevel_tournament::file::FileResults::RoundRobin {
+        timing: Some(from_file),
+        ..
+    }) = twolevel_tournament::file::AnyFile::from_ron(&text, "timing.ron")
+        .unwrap()
+        .play()
+    else {
+        panic!("a round robin with a timing block gives its timing results")
+    };
+    assert_eq!(*from_file, timing);
 }
 
 /// The shipped actor tables give the same actors as the shipped

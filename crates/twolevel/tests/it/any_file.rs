@@ -45,7 +45,12 @@ fn every_shipped_file_runs_as_its_kind() {
         let kind = FileKind::of(text);
         let outcome = twolevel::run_any_file(&path, 11);
         match (kind, &outcome) {
-            (FileKind::RoundRobin, Ok(FileResults::RoundRobin { results, evolution })) => {
+            (
+                FileKind::RoundRobin,
+                Ok(FileResults::RoundRobin {
+                    results, evolution, ..
+                }),
+            ) => {
                 assert!(results.ranked().len() > 1, "{stem}: no ranking");
                 let has_block = twolevel::load_tournament(&path, None)
                     .unwrap()

@@ -64,8 +64,9 @@ fn with_seed_sets_each_kind_as_its_own_loader_does() {
     let mut tournament = twolevel_tournament::Tournament::from_file(&path).unwrap();
     tournament.round_robin = tournament.round_robin.with_seed(9);
     let direct = tournament.round_robin.play();
-    let Ok(FileResults::RoundRobin { results, evolution }) =
-        AnyFile::from_file(&path).unwrap().with_seed(9).play()
+    let Ok(FileResults::RoundRobin {
+        results, evolution, ..
+    }) = AnyFile::from_file(&path).unwrap().with_seed(9).play()
     else {
         panic!("axelrod-first is a round robin")
     };
