@@ -110,6 +110,18 @@ impl WinSet {
         }
     }
 
+    /// Returns `true` when the state ratifies leaving its partner the
+    /// share `z` (keeping `1 - z`), tested as `z <= 1 - R_i`, the
+    /// comparison that defines the [`Zone`](super::Zone) (`1 - z >= R_i`
+    /// can round the other way at the zone's edge).
+    #[must_use]
+    pub fn leaves(self, z: f64) -> bool {
+        match self {
+            WinSet::From(r) => z <= 1.0 - r,
+            WinSet::Empty => false,
+        }
+    }
+
     /// Returns `true` when the state ratifies the share `z` of the gains.
     #[must_use]
     pub fn accepts(self, z: f64) -> bool {

@@ -1,8 +1,15 @@
 //! The integration tests of `twolevel-game`, in one test binary (one link
 //! instead of one per file).
 //!
+//! - `negotiation`: win-sets, the zone of agreement, bargaining,
+//!   involuntary defection, leverage and the agreement's game
+//!   (`docs/model.md` section 13);
+//! - `resources`: carrots, sticks and their grim thresholds against
+//!   discounted sums (section 14);
 //! - `two_level_game`: properties of the two-level game that hold for
 //!   every parameter (the blend, the classic game, the thresholds, RON
 //!   round trips, invalid input).
 
+mod negotiation;
+mod resources;
 mod two_level_game;
