@@ -90,6 +90,7 @@ pub mod evolution;
 pub mod file;
 pub mod levers;
 pub mod limits;
+pub mod negotiation;
 pub mod output;
 pub mod play;
 pub mod progress;
@@ -103,6 +104,7 @@ pub mod sweep;
 pub mod sweep_file;
 
 pub use config::{RawTournament, Tournament};
+pub use negotiation::{NegotiatingState, NegotiationConfig, PairNegotiation, negotiate};
 pub use play::{MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, play_match};
 pub use report::OutputError;
 pub use round_robin::{
