@@ -10,6 +10,9 @@
 //!   mutated file makes the loader panic;
 //! - `match_engine`: the match engine against a reference loop, its fast
 //!   paths, noise, horizons and bounded histories;
+//! - `negotiation`: negotiate, ratify and play: involuntary defection
+//!   against its closed form, the even agreement bit for bit today's
+//!   game, carrots and sanctions booked and of zero changing nothing;
 //! - `numerical_invariants`: shares, probabilities and stationary
 //!   distributions stay valid across the accepted parameter space;
 //! - `regimes`: iterated regimes, regime tournaments and their evolution;
@@ -30,6 +33,7 @@ mod currencies;
 mod evolution;
 mod files;
 mod match_engine;
+mod negotiation;
 mod numerical_invariants;
 mod regimes;
 mod round_robin;
