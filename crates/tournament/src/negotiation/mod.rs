@@ -12,6 +12,8 @@
 //! - `run.rs`: [`negotiate`], every repetition of every pair, each with
 //!   its own RNG from [`derive_seed`](crate::seeding::derive_seed), and
 //!   the match played with [`play_match`](crate::play_match).
+//! - `ledger.rs`: what a pass over a match's moves books (compliant
+//!   rounds, side payments, sanctions).
 //! - `results.rs`: [`NegotiationRun`] per pair and repetition (reached,
 //!   ratified, share, cooperation, compliance, every currency, side
 //!   payments and sanctions) and [`PairNegotiation`] per pair (win-sets,
@@ -48,11 +50,12 @@
 //! ```
 
 mod config;
+mod ledger;
 mod results;
 mod run;
 mod state;
 
 pub use config::{Bargaining, NegotiationConfig};
-pub use results::{NegotiationRun, PairNegotiation, Rate, SanctionTotals};
+pub use results::{NegotiationRun, PairNegotiation, Rate, SanctionTotals, Withdrawal};
 pub use run::negotiate;
 pub use state::NegotiatingState;

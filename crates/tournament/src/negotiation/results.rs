@@ -37,8 +37,8 @@ pub struct NegotiationRun {
     pub turns: u32,
     /// The share of moves that were cooperations, over both states.
     pub cooperation: f64,
-    /// Under a ratified agreement, the share of rounds in which neither
-    /// state defected from it; `None` without an agreement.
+    /// The share of the rounds played under an agreement in which neither
+    /// state defected from it; `None` when no round was.
     pub compliance: Option<f64>,
     /// Each state's totals as played (utility, policy and political), side
     /// payments included; sanctions are in [`NegotiationRun::sanctions`].
@@ -47,6 +47,22 @@ pub struct NegotiationRun {
     pub side_payments: [f64; 2],
     /// Each state's sanctions over the match.
     pub sanctions: [SanctionTotals; 2],
+    /// A's share under the agreement in force at the end, if any.
+    pub final_share: Option<f64>,
+    /// How often an election forced a renegotiation that was ratified.
+    pub renegotiations: u32,
+    /// The first withdrawal from the agreement, if any.
+    pub withdrawal: Option<Withdrawal>,
+}
+
+/// A state left the agreement: after an election its new win-set excluded
+/// the agreed share and no new share was ratified.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Withdrawal {
+    /// The state that withdrew (0 for A, 1 for B).
+    pub state: usize,
+    /// The round at which it withdrew (the first round of the new term).
+    pub round: u32,
 }
 
 impl NegotiationRun {

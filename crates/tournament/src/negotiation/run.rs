@@ -1,17 +1,20 @@
 //! Negotiate, ratify and play: [`negotiate`] runs every repetition of
-//! every pair.
+//! every pair; at elections the arenas change and the agreement is kept,
+//! renegotiated or withdrawn from.
 
 use rand::{RngExt, SeedableRng};
+use rand_core::Rng;
 use rand_pcg::Pcg64Mcg;
 use twolevel_game::{
-    Action, Agreement, Carrot, ParameterError, Stick, WinSet, involuntary_defection_probability,
-    proposal_probability, propose,
+    Agreement, EstimateNoise, Horizon, HorizonKind, ParameterError, Protocol, TwoLevelGame, WinSet,
+    Zone, involuntary_defection_probability, proposal_probability, propose,
 };
 
+use super::ledger::{Ledger, Levers};
 use super::{
-    NegotiatingState, NegotiationConfig, NegotiationRun, PairNegotiation, Rate, SanctionTotals,
+    NegotiatingState, NegotiationConfig, NegotiationRun, PairNegotiation, Rate, Withdrawal,
 };
-use crate::play::{MatchBuffers, MatchResult, play_match};
+use crate::play::{MatchBuffers, MatchConfig, PlayerTotals, geometric_length, play_match};
 use crate::seeding::derive_seed;
 
 /// Negotiates, ratifies and plays every pair `config.repetitions()` times.
@@ -32,6 +35,15 @@ use crate::seeding::derive_seed;
 ///    its partner in every round after the partner defected; without one
 ///    they play the status quo, the config's game, with no side payment and
 ///    no sanction. The match draws from the same RNG, after the estimate.
+/// 4. When the match has an election cycle and a state has successor
+///    arenas ([`NegotiatingState::with_successors`]), the match is played
+///    term by term (its length drawn first for a continuation horizon;
+///    each term a match of its own, so strategies start afresh with each
+///    new government). At each election the new arenas give new win-sets:
+///    an agreement whose share both still ratify stays; otherwise A
+///    proposes anew (renegotiation) and, if that fails, the state whose
+///    new win-set excludes the share withdraws. Without an agreement in
+///    force the states negotiate again (a withdrawn state may rejoin).
 ///
 /// Fails (naming the field) when a protocol's discount factors or an
 /// agreement's payoffs are invalid.
@@ -47,6 +59,55 @@ pub fn negotiate(
     Ok(out)
 }
 
+/// What one attempt at an agreement gave.
+#[derive(Clone, Copy, Debug)]
+struct Attempt {
+    /// A's estimate of B's reservation, when B's win-set is not empty.
+    seen: Option<f64>,
+    /// A's proposal, when it saw an open zone.
+    share: Option<f64>,
+    /// Both states ratified the proposal.
+    ratified: bool,
+}
+
+impl Attempt {
+    /// The share in force after this attempt.
+    fn agreed(&self) -> Option<f64> {
+        self.share.filter(|_| self.ratified)
+    }
+}
+
+/// What a pair negotiates with: the protocol's unconstrained share and
+/// the noise of A's estimate of B's reservation.
+#[derive(Clone, Copy, Debug)]
+struct Table {
+    z_u: f64,
+    noise: EstimateNoise,
+}
+
+impl Table {
+    /// A proposes on its estimate of B's reservation; both ratify or not.
+    fn attempt(&self, win_sets: [WinSet; 2], rng: &mut dyn Rng) -> Attempt {
+        let seen = win_sets[1].reservation().map(|r_b| {
+            if self.noise.value() > 0.0 {
+                self.noise.estimate(r_b, rng.random::<f64>())
+            } else {
+                r_b
+            }
+        });
+        let share = match (win_sets[0], seen) {
+            (WinSet::From(_), Some(seen)) => propose(self.z_u, win_sets[0], seen),
+            _ => None,
+        };
+        let ratified = share.is_some_and(|z| win_sets[0].accepts(z) && win_sets[1].leaves(z));
+        Attempt {
+            seen,
+            share,
+            ratified,
+        }
+    }
+}
+
 /// Every repetition of pair `p`.
 fn negotiate_pair(
     p: usize,
@@ -54,20 +115,19 @@ fn negotiate_pair(
     config: &NegotiationConfig,
     buffers: &mut MatchBuffers,
 ) -> Result<PairNegotiation, ParameterError> {
-    let protocol = config
+    let protocol: Protocol = config
         .bargaining
         .protocol([pair[0].discount(), pair[1].discount()])?;
-    let z_u = protocol.unconstrained_share();
-    let win_sets = [
-        pair[0].win_set_under(pair[1].leverage()),
-        pair[1].win_set_under(pair[0].leverage()),
-    ];
-    let zone = twolevel_game::Zone::new(win_sets[0], win_sets[1]);
-    let noise = pair[1].noise();
+    let table = Table {
+        z_u: protocol.unconstrained_share(),
+        noise: pair[1].noise(),
+    };
+    let win_sets = win_sets_in_term(pair, 0);
+    let zone = Zone::new(win_sets[0], win_sets[1]);
     let [closed_proposal, closed_failure] = match (win_sets[0], win_sets[1]) {
         (WinSet::From(r_a), WinSet::From(r_b)) => [
-            proposal_probability(r_a, r_b, noise),
-            involuntary_defection_probability(z_u, r_a, r_b, noise),
+            proposal_probability(r_a, r_b, table.noise),
+            involuntary_defection_probability(table.z_u, r_a, r_b, table.noise),
         ],
         _ => [0.0, 0.0],
     };
@@ -75,52 +135,87 @@ fn negotiate_pair(
         carrots: [*pair[0].carrot(), *pair[1].carrot()],
         sticks: [*pair[0].stick(), *pair[1].stick()],
     };
-    let agreed_game = |z: f64| {
-        Agreement::new(z, config.compliance_cost)?
-            .with_side_payments(levers.carrots)
-            .game(config.play.game())
-    };
-    let status_quo = config.play;
+    let terms = config
+        .play
+        .election()
+        .map(|e| e.term())
+        .filter(|_| pair.iter().any(NegotiatingState::has_successors));
     let mut runs = Vec::with_capacity(config.repetitions as usize);
     for r in 0..config.repetitions {
         let mut rng = Pcg64Mcg::seed_from_u64(derive_seed(config.seed, &[p as u64, u64::from(r)]));
-        let seen = win_sets[1].reservation().map(|r_b| {
-            if noise.value() > 0.0 {
-                noise.estimate(r_b, rng.random::<f64>())
-            } else {
-                r_b
+        let first = table.attempt(win_sets, &mut rng);
+        let mut play = Play {
+            pair: &mut *pair,
+            config,
+            levers: &levers,
+            buffers: &mut *buffers,
+            totals: [PlayerTotals::default(); 2],
+            ledger: Ledger::empty(),
+            turns: 0,
+            agreement_rounds: 0,
+        };
+        let mut in_force = first.agreed();
+        let mut renegotiations = 0;
+        let mut withdrawal = None;
+        match terms {
+            None => play.segment(in_force, None, &mut rng)?,
+            Some(term) => {
+                let total = match config.play.horizon().kind() {
+                    HorizonKind::Fixed { turns } => turns,
+                    HorizonKind::Continuation { delta } => {
+                        geometric_length(delta, rng.random::<f64>())
+                    }
+                };
+                let mut k = 0;
+                while play.turns < total {
+                    if k > 0 {
+                        let ws = win_sets_in_term(play.pair, k);
+                        match in_force {
+                            Some(z) if ws[0].accepts(z) && ws[1].leaves(z) => {}
+                            Some(z) => {
+                                let again = table.attempt(ws, &mut rng);
+                                in_force = again.agreed();
+                                if in_force.is_some() {
+                                    renegotiations += 1;
+                                } else if withdrawal.is_none() {
+                                    withdrawal = Some(Withdrawal {
+                                        state: usize::from(ws[0].accepts(z)),
+                                        round: play.turns,
+                                    });
+                                }
+                            }
+                            None => in_force = table.attempt(ws, &mut rng).agreed(),
+                        }
+                    }
+                    let length = term.min(total - play.turns);
+                    play.segment(in_force, Some(length), &mut rng)?;
+                    k += 1;
+                }
             }
-        });
-        let share = match (win_sets[0], seen) {
-            (WinSet::From(_), Some(seen)) => propose(z_u, win_sets[0], seen),
-            _ => None,
-        };
-        let ratified = share.is_some_and(|z| win_sets[0].accepts(z) && win_sets[1].leaves(z));
-        let play = match share.filter(|_| ratified) {
-            Some(z) => config.play.with_game(agreed_game(z)?)?,
-            None => status_quo,
-        };
-        let [a, b] = pair;
-        let settings = [*a.settings(), *b.settings()];
-        let result = play_match(
-            &play,
-            [a.strategy_mut(), b.strategy_mut()],
-            &settings,
-            buffers,
-            &mut rng,
-        );
-        let ledger = Ledger::of(buffers, ratified.then_some(&levers));
+        }
+        let Play {
+            totals,
+            ledger,
+            turns,
+            agreement_rounds,
+            ..
+        } = play;
+        let cooperations = totals[0].cooperations + totals[1].cooperations;
         runs.push(NegotiationRun {
-            reached: share.is_some(),
-            ratified,
-            share,
-            seen_reservation: seen,
-            turns: result.turns,
-            cooperation: cooperation(&result),
-            compliance: ratified.then(|| ledger.compliant_rounds_share(result.turns)),
-            totals: result.players,
+            reached: first.share.is_some(),
+            ratified: first.ratified,
+            share: first.share,
+            seen_reservation: first.seen,
+            turns,
+            cooperation: f64::from(cooperations) / (2.0 * f64::from(turns)),
+            compliance: (agreement_rounds > 0)
+                .then(|| f64::from(ledger.compliant) / f64::from(agreement_rounds)),
+            totals,
             side_payments: ledger.side_payments,
             sanctions: ledger.sanctions,
+            final_share: in_force,
+            renegotiations,
+            withdrawal,
         });
     }
     Ok(PairNegotiation {
@@ -130,7 +225,7 @@ fn negotiate_pair(
         ],
         reservations: win_sets.map(WinSet::reservation),
         zone_open: zone.is_open(),
-        unconstrained_share: z_u,
+        unconstrained_share: table.z_u,
         constrained_share: protocol.constrained_share(&zone),
         proposal_probability: closed_proposal,
         failure_probability: closed_failure,
@@ -141,66 +236,87 @@ fn negotiate_pair(
     })
 }
 
-/// The share of moves that were cooperations, over both states.
-fn cooperation(result: &MatchResult) -> f64 {
-    let cooperations = result.players[0].cooperations + result.players[1].cooperations;
-    f64::from(cooperations) / (2.0 * f64::from(result.turns))
+/// Both states' win-sets in term `k` (0 before the first election), each
+/// under the partner's leverage.
+fn win_sets_in_term(pair: &[NegotiatingState; 2], k: usize) -> [WinSet; 2] {
+    [
+        pair[0].win_set_in_term(k, pair[1].leverage()),
+        pair[1].win_set_in_term(k, pair[0].leverage()),
+    ]
 }
 
-/// The side payments and sanctions of a pair, by payer or sanctioner.
-struct Levers {
-    carrots: [Carrot; 2],
-    sticks: [Stick; 2],
+/// The play of one repetition, segment by segment, and what it summed.
+struct Play<'a> {
+    pair: &'a mut [NegotiatingState; 2],
+    config: &'a NegotiationConfig,
+    levers: &'a Levers,
+    buffers: &'a mut MatchBuffers,
+    totals: [PlayerTotals; 2],
+    ledger: Ledger,
+    turns: u32,
+    agreement_rounds: u32,
 }
 
-/// What one pass over a match's moves counts: the rounds without a
-/// defection, the side payments and the sanctions.
-struct Ledger {
-    compliant: u32,
-    side_payments: [f64; 2],
-    sanctions: [SanctionTotals; 2],
-}
-
-impl Ledger {
-    /// Counts over the moves in `buffers`; side payments (each round of
-    /// mutual cooperation) and sanctions (each round after the partner
-    /// defected) only under an agreement with `levers`.
-    fn of(buffers: &MatchBuffers, levers: Option<&Levers>) -> Self {
-        let moves = [buffers.moves(0), buffers.moves(1)];
-        let mut mutual = 0_u32;
-        let mut after_defection = [0_u32; 2];
-        for (t, (&a, &b)) in moves[0].iter().zip(moves[1]).enumerate() {
-            mutual += u32::from(a == Action::C && b == Action::C);
-            if t > 0 {
-                for (k, count) in after_defection.iter_mut().enumerate() {
-                    *count += u32::from(moves[1 - k][t - 1] == Action::D);
-                }
-            }
-        }
-        let mut ledger = Ledger {
-            compliant: mutual,
-            side_payments: [0.0; 2],
-            sanctions: [SanctionTotals::default(); 2],
+impl Play<'_> {
+    /// Plays one segment under the agreement `in_force` (the status quo
+    /// without one): the config's match when `length` is `None`, a match
+    /// of `length` rounds otherwise.
+    fn segment(
+        &mut self,
+        in_force: Option<f64>,
+        length: Option<u32>,
+        rng: &mut dyn Rng,
+    ) -> Result<(), ParameterError> {
+        let base = &self.config.play;
+        let game = match in_force {
+            Some(z) => Agreement::new(z, self.config.compliance_cost)?
+                .with_side_payments(self.levers.carrots)
+                .game(base.game())?,
+            None => *base.game(),
         };
-        let Some(levers) = levers else {
-            return ledger;
+        let play = match (in_force, length) {
+            (None, None) => *base,
+            (Some(_), None) => base.with_game(game)?,
+            (_, Some(length)) => segment_config(base, game, length)?,
         };
-        for (k, &imposed) in after_defection.iter().enumerate() {
-            if !levers.carrots[k].is_none() {
-                ledger.side_payments[k] = f64::from(mutual) * levers.carrots[k].transfer();
-            }
-            let stick = &levers.sticks[k];
-            if !stick.is_none() {
-                ledger.sanctions[k].imposed = imposed;
-                ledger.sanctions[k].cost = f64::from(imposed) * stick.cost();
-                ledger.sanctions[1 - k].suffered = f64::from(imposed) * stick.size();
-            }
+        let [a, b] = &mut *self.pair;
+        let settings = [*a.settings(), *b.settings()];
+        let result = play_match(
+            &play,
+            [a.strategy_mut(), b.strategy_mut()],
+            &settings,
+            self.buffers,
+            rng,
+        );
+        let ledger = Ledger::of(self.buffers, in_force.map(|_| self.levers));
+        // The sums start at +0.0, so adding the first segment to them
+        // keeps its bits.
+        for (total, part) in self.totals.iter_mut().zip(result.players) {
+            total.utility += part.utility;
+            total.policy += part.policy;
+            total.political += part.political;
+            total.cooperations += part.cooperations;
         }
-        ledger
+        self.ledger.add(&ledger);
+        if in_force.is_some() {
+            self.agreement_rounds += result.turns;
+        }
+        self.turns += result.turns;
+        Ok(())
     }
+}
 
-    /// The share of `turns` rounds without a defection.
-    fn compliant_rounds_share(&self, turns: u32) -> f64 {
-        f64::from(self.compliant) / f64::from(turns)
-    }
+/// The config's match (noise, politics, elections, known length) over a
+/// fixed `length` with `game`.
+fn segment_config(
+    base: &MatchConfig,
+    game: TwoLevelGame,
+    length: u32,
+) -> Result<MatchConfig, ParameterError> {
+    Ok(MatchConfig::new(game, Horizon::fixed(length)?)?
+        .with_action_noise(base.action_noise())?
+        .with_perception_noise(base.perception_noise())?
+        .with_politics(*base.politics())
+        .with_election(base.election().copied())
+        .with_length_known(base.length_known()))
 }

@@ -17,6 +17,7 @@ use crate::play::PlayerSettings;
 /// its weight the actor's, its position the actor's willingness to concede.
 pub struct NegotiatingState {
     ratifiers: Vec<Ratifier>,
+    successors: Vec<Vec<Ratifier>>,
     threshold: Threshold,
     discount: f64,
     noise: EstimateNoise,
@@ -40,12 +41,7 @@ impl NegotiatingState {
         strategy: Box<dyn Strategy>,
         settings: PlayerSettings,
     ) -> Result<Self, ParameterError> {
-        if !ratifiers.iter().any(|r| r.weight() > 0.0) {
-            return Err(ParameterError::new(
-                "ratifiers",
-                "expected at least one ratifier with a weight above 0",
-            ));
-        }
+        check_weighted("ratifiers", &ratifiers)?;
         if !(0.0..1.0).contains(&discount) {
             return Err(ParameterError::new(
                 "discount",
@@ -57,6 +53,7 @@ impl NegotiatingState {
         }
         Ok(NegotiatingState {
             ratifiers,
+            successors: Vec::new(),
             threshold,
             discount,
             noise: EstimateNoise::NONE,
@@ -87,6 +84,40 @@ impl NegotiatingState {
             strategy,
             settings,
         )
+    }
+
+    /// The same state with the arenas that follow each election: after
+    /// the k-th election of the match's election cycle its ratifiers are
+    /// `successors[k - 1]` (the last ones stay after the list ends). Each
+    /// needs a ratifier with weight (the error names `successors[i]`).
+    pub fn with_successors(
+        mut self,
+        successors: Vec<Vec<Ratifier>>,
+    ) -> Result<Self, ParameterError> {
+        for (i, ratifiers) in successors.iter().enumerate() {
+            check_weighted(&format!("successors[{i}]"), ratifiers)?;
+        }
+        self.successors = successors;
+        Ok(self)
+    }
+
+    /// Whether the state's arena changes at elections.
+    #[must_use]
+    pub fn has_successors(&self) -> bool {
+        !self.successors.is_empty()
+    }
+
+    /// The ratifiers in term `k` (0 before the first election).
+    #[must_use]
+    pub fn ratifiers_in_term(&self, k: usize) -> &[Ratifier] {
+        match k.checked_sub(1) {
+            None => &self.ratifiers,
+            Some(i) => self
+                .successors
+                .get(i)
+                .or(self.successors.last())
+                .map_or(&self.ratifiers, Vec::as_slice),
+        }
     }
 
     /// The same state, whose reservation its partner sees with noise
@@ -182,10 +213,30 @@ impl NegotiatingState {
         self.strategy.as_mut()
     }
 
-    /// This state's win-set under the partner's leverage.
+    /// This state's win-set under the partner's leverage, before the
+    /// first election.
     #[must_use]
     pub fn win_set_under(&self, partner: &Leverage) -> WinSet {
-        let reservations: Vec<Reservation> = partner.partner_reservations(&self.ratifiers);
+        self.win_set_in_term(0, partner)
+    }
+
+    /// This state's win-set in term `k` under the partner's leverage.
+    #[must_use]
+    pub fn win_set_in_term(&self, k: usize, partner: &Leverage) -> WinSet {
+        let reservations: Vec<Reservation> =
+            partner.partner_reservations(self.ratifiers_in_term(k));
         WinSet::of_reservations(&reservations, self.threshold)
+    }
+}
+
+/// Checks that `ratifiers` hold some weight.
+fn check_weighted(field: &str, ratifiers: &[Ratifier]) -> Result<(), ParameterError> {
+    if ratifiers.iter().any(|r| r.weight() > 0.0) {
+        Ok(())
+    } else {
+        Err(ParameterError::new(
+            field,
+            "expected at least one ratifier with a weight above 0",
+        ))
     }
 }

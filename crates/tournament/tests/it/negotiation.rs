@@ -344,3 +344,94 @@ fn a_government_ratifies_at_its_effective_weight() {
     let result = one_pair([a, state(0.1, Box::new(TitForTat))], &config);
     assert_eq!(result.reservations[0], Some(0.25));
 }
+
+/// A match of `turns` rounds with an election every `term` rounds.
+fn with_elections(turns: u32, term: u32) -> MatchConfig {
+    let election = twolevel_game::ElectionCycle::new(term, 2, 0.3).unwrap();
+    classic(turns).with_election(Some(election))
+}
+
+/// One ratifier with reservation `reservation`.
+fn arena(reservation: f64) -> Vec<Ratifier> {
+    vec![Ratifier::new(1.0, 1.0 - reservation).unwrap()]
+}
+
+#[test]
+fn elections_keep_renegotiate_or_withdraw_from_the_agreement() {
+    let config = NegotiationConfig::new(Bargaining::Nash { weight: 0.5 }, with_elections(60, 20));
+    let run_with = |successors: Vec<f64>| {
+        let b = state(0.3, Box::new(TitForTat))
+            .with_successors(successors.into_iter().map(arena).collect())
+            .unwrap();
+        one_pair([state(0.3, Box::new(TitForTat)), b], &config).runs[0]
+    };
+    // A new government that still ratifies 1/2 keeps the agreement.
+    let kept = run_with(vec![0.45]);
+    assert_eq!(
+        (kept.final_share, kept.renegotiations, kept.withdrawal),
+        (Some(0.5), 0, None)
+    );
+    assert_eq!((kept.turns, kept.compliance), (60, Some(1.0)));
+    // One that demands 0.6 excludes 1/2 but leaves [0.3, 0.4]: renegotiated.
+    let renegotiated = run_with(vec![0.6]);
+    assert_eq!(renegotiated.share, Some(0.5));
+    assert!((renegotiated.final_share.unwrap() - 0.4).abs() < 1e-12);
+    assert_eq!(
+        (renegotiated.renegotiations, renegotiated.withdrawal),
+        (1, None)
+    );
+    // One that demands 0.8 leaves no zone: B withdraws at the first
+    // election (round 20), and rejoins when the next government accepts.
+    let withdrawn = run_with(vec![0.8]);
+    assert_eq!(withdrawn.final_share, None);
+    assert_eq!(
+        withdrawn.withdrawal,
+        Some(twolevel_tournament::negotiation::Withdrawal {
+            state: 1,
+            round: 20
+        })
+    );
+    assert_eq!(withdrawn.turns, 60);
+    assert_eq!(withdrawn.compliance, Some(1.0));
+    let rejoined = run_with(vec![0.8, 0.3]);
+    assert_eq!(rejoined.final_share, Some(0.5));
+    assert_eq!(rejoined.withdrawal.map(|w| w.round), Some(20));
+    // The sums run over the whole match: 40 rounds of TFT pairs under the
+    // agreement's R = 3 and 20 under the status quo's R = 3.
+    assert_eq!(rejoined.totals[0].policy, 180.0);
+}
+
+#[test]
+fn an_election_cycle_without_new_arenas_plays_one_match() {
+    let play = with_elections(40, 10).with_action_noise(0.1).unwrap();
+    let config = NegotiationConfig::new(Bargaining::Nash { weight: 0.5 }, play)
+        .with_repetitions(3)
+        .unwrap()
+        .with_seed(5);
+    let result = one_pair(
+        [
+            state(0.2, Box::new(TitForTat)),
+            state(0.2, Box::new(TitForTat)),
+        ],
+        &config,
+    );
+    let mut buffers = MatchBuffers::new();
+    for (r, run) in result.runs.iter().enumerate() {
+        let mut rng = Pcg64Mcg::seed_from_u64(derive_seed(5, &[0, r as u64]));
+        let today = play_match(
+            &play,
+            [&mut TitForTat, &mut TitForTat],
+            &[PlayerSettings::POLICY; 2],
+            &mut buffers,
+            &mut rng,
+        );
+        assert_eq!(run.totals, today.players);
+        assert_eq!(run.renegotiations, 0);
+    }
+    // New arenas need weight.
+    let err = state(0.2, Box::new(TitForTat))
+        .with_successors(vec![arena(0.3), vec![Ratifier::new(0.0, 0.5).unwrap()]])
+        .err()
+        .unwrap();
+    assert_eq!(err.field, "successors[1]");
+}
