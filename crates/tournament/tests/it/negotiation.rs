@@ -435,3 +435,37 @@ fn an_election_cycle_without_new_arenas_plays_one_match() {
         .unwrap();
     assert_eq!(err.field, "successors[1]");
 }
+
+#[test]
+fn a_lopsided_deal_is_ratified_yet_fails_in_play() {
+    // Two prudent reciprocators (tit for tat while their own grim threshold
+    // allows) with delta_i = 0.9 * (1 - 1/200). Under the even deal the
+    // threshold is (5 - 3) / 4 = 0.5; A's share 0.2 gives A R = 1.2 and a
+    // threshold of 0.95, above its patience: A defects from a deal both
+    // states ratified (voluntary defection).
+    let settings = PlayerSettings::POLICY.with_patience(0.9).unwrap();
+    let prudent = || -> Box<dyn Strategy> {
+        Box::new(twolevel_strategies::PrudentReciprocator::new(0.0).unwrap())
+    };
+    let pair = || {
+        [0, 1].map(|_| {
+            NegotiatingState::new(
+                vec![Ratifier::new(1.0, 1.0).unwrap()],
+                Threshold::majority(),
+                0.9,
+                prudent(),
+                settings,
+            )
+            .unwrap()
+        })
+    };
+    let run = |weight| {
+        let config = NegotiationConfig::new(Bargaining::Nash { weight }, classic(200));
+        one_pair(pair(), &config).runs[0]
+    };
+    let [even, lopsided] = [run(0.5), run(0.2)];
+    assert!(even.ratified && lopsided.ratified);
+    assert_eq!((even.cooperation, even.compliance), (1.0, Some(1.0)));
+    assert!(lopsided.compliance.unwrap() < 0.1, "{lopsided:?}");
+    assert!(lopsided.cooperation < 0.6);
+}
