@@ -2,32 +2,10 @@
 //! (Iida 1993): A proposes the constrained share computed on an estimate
 //! of B's reservation ([`propose`]), and the agreement fails in B when the
 //! proposal lies outside B's true win-set. [`involuntary_defection_probability`]
-//! gives the probability of that failure in closed form.
-//!
-//! A knows its own reservation `R_A` and sees `R_B + u`, with `u` uniform
-//! on `[-epsilon, epsilon]`. With `g = 1 - R_A - R_B` (the width of the
-//! true zone, negative when it is empty):
-//!
-//! - A proposes iff the zone it sees is not empty, `R_A <= 1 - (R_B + u)`,
-//!   that is `u <= g`: probability [`proposal_probability`] =
-//!   `clamp((g + epsilon) / (2 epsilon), 0, 1)`;
-//! - it proposes `z = min(m, 1 - R_B - u)` with `m = max(z^u, R_A)`; B
-//!   fails to ratify iff `z > 1 - R_B`, that is iff `m > 1 - R_B` and
-//!   `u < 0`. Together with the proposal condition:
-//!
-//! ```text
-//! P(fail) = [max(z^u, R_A) > 1 - R_B] * clamp((min(0, g) + epsilon) / (2 epsilon), 0, 1)
-//! ```
-//!
-//! When the true zone is open (`g >= 0`) the failure probability is 1/2
-//! if the unconstrained share already exceeds what B can ratify (A then
-//! proposes at the edge it sees, and every underestimate of `R_B` fails)
-//! and 0 otherwise; when it is empty (`g < 0`) every proposal fails, and
-//! one is made with probability `(g + epsilon) / (2 epsilon)`. With
-//! `epsilon = 0` nothing fails.
+//! gives the probability of that failure in closed form, with its
+//! derivation.
 
-use super::WinSet;
-use super::Zone;
+use super::{WinSet, Zone};
 use crate::error::{ParameterError, check_non_negative};
 
 /// The noise `epsilon` of a negotiator's estimate of the partner's
@@ -73,17 +51,38 @@ pub fn propose(unconstrained: f64, own: WinSet, seen_b: f64) -> Option<f64> {
 }
 
 /// The probability that A makes a proposal, `P(u <= g)` with
-/// `g = 1 - R_A - R_B` (see the [module documentation](self)).
+/// `g = 1 - R_A - R_B` (see [`involuntary_defection_probability`]):
+/// `clamp((g + epsilon) / (2 epsilon), 0, 1)`.
 #[must_use]
 pub fn proposal_probability(r_a: f64, r_b: f64, noise: EstimateNoise) -> f64 {
     uniform_below(1.0 - r_a - r_b, noise.value(), true)
 }
 
 /// The probability that A's proposal, computed on its estimate of `R_B`,
-/// lies outside B's true win-set (involuntary defection):
-/// `[max(z^u, R_A) > 1 - R_B] * P(u < min(0, 1 - R_A - R_B))` (see the
-/// [module documentation](self) for the derivation). Reservations are
+/// lies outside B's true win-set (involuntary defection). Reservations are
 /// those of win-sets that are not empty, in [0, 1].
+///
+/// A knows its own reservation `R_A` and sees `R_B + u`, with `u` uniform
+/// on `[-epsilon, epsilon]`. With `g = 1 - R_A - R_B` (the width of the
+/// true zone, negative when it is empty):
+///
+/// - A proposes iff the zone it sees is not empty, `R_A <= 1 - (R_B + u)`,
+///   that is `u <= g`: probability [`proposal_probability`] =
+///   `clamp((g + epsilon) / (2 epsilon), 0, 1)`;
+/// - it proposes `z = min(m, 1 - R_B - u)` with `m = max(z^u, R_A)`; B
+///   fails to ratify iff `z > 1 - R_B`, that is iff `m > 1 - R_B` and
+///   `u < 0`. Together with the proposal condition:
+///
+/// ```text
+/// P(fail) = [max(z^u, R_A) > 1 - R_B] * clamp((min(0, g) + epsilon) / (2 epsilon), 0, 1)
+/// ```
+///
+/// When the true zone is open (`g >= 0`) the failure probability is 1/2
+/// if the unconstrained share already exceeds what B can ratify (A then
+/// proposes at the edge it sees, and every underestimate of `R_B` fails)
+/// and 0 otherwise; when it is empty (`g < 0`) every proposal fails, and
+/// one is made with probability `(g + epsilon) / (2 epsilon)`. With
+/// `epsilon = 0` nothing fails.
 #[must_use]
 pub fn involuntary_defection_probability(
     unconstrained: f64,
