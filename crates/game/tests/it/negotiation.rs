@@ -433,3 +433,67 @@ fn invalid_negotiation_inputs_name_their_field() {
         "defiance"
     );
 }
+
+proptest::proptest! {
+    /// The win-set's reservation is the smallest reservation at which the
+    /// accepting weight reaches `tau V`, by brute force over the ratifiers.
+    #[test]
+    fn the_reservation_is_the_weighted_quantile(
+        spec in proptest::collection::vec((0.0..5.0_f64, 0.0..=1.0_f64), 1..12),
+        tau in 0.01..=1.0_f64,
+    ) {
+        let state = ratifiers(&spec);
+        let threshold = Threshold::new(tau).unwrap();
+        let total: f64 = spec.iter().map(|s| s.0).sum();
+        let accepting = |z: f64| {
+            spec.iter()
+                .filter(|s| z >= 1.0 - s.1)
+                .map(|s| s.0)
+                .sum::<f64>()
+        };
+        let weighted = || state.iter().filter(|k| k.weight() > 0.0);
+        match WinSet::of_ratifiers(&state, threshold) {
+            WinSet::From(r) => {
+                // r passes, and no smaller reservation of a ratifier does
+                // (up to the rounding of sums taken in another order).
+                proptest::prop_assert!(accepting(r) >= tau * total * (1.0 - 1e-12));
+                for smaller in weighted().map(Ratifier::reservation) {
+                    if smaller < r - 1e-12 {
+                        proptest::prop_assert!(
+                            accepting(smaller) < tau * total * (1.0 + 1e-12),
+                            "{} passes below {}",
+                            smaller,
+                            r
+                        );
+                    }
+                }
+                proptest::prop_assert!(weighted().any(|k| k.reservation() == r));
+            }
+            WinSet::Empty => proptest::prop_assert!(total == 0.0),
+        }
+    }
+
+    /// Pointwise, the proposal fails exactly when the derivation says:
+    /// `max(z^u, R_A) > 1 - R_B`, `u < 0` and `u <= 1 - R_A - R_B`.
+    #[test]
+    fn failure_happens_exactly_where_the_derivation_says(
+        r_a in 0.0..=1.0_f64,
+        r_b in 0.0..=1.0_f64,
+        z_u in 0.0..=1.0_f64,
+        epsilon in 0.001..1.0_f64,
+        x in 0.0..1.0_f64,
+    ) {
+        let noise = EstimateNoise::new(epsilon).unwrap();
+        let u = epsilon * (2.0 * x - 1.0);
+        let g = 1.0 - r_a - r_b;
+        let m = z_u.max(r_a);
+        // Away from the boundaries, where rounding may decide.
+        proptest::prop_assume!(
+            (u - g).abs() > 1e-9 && u.abs() > 1e-9 && (m - (1.0 - r_b)).abs() > 1e-9
+        );
+        let proposal = propose(z_u, WinSet::From(r_a), noise.estimate(r_b, x));
+        proptest::prop_assert_eq!(proposal.is_some(), u <= g);
+        let failed = proposal.is_some_and(|z| !WinSet::From(r_b).leaves(z));
+        proptest::prop_assert_eq!(failed, m > 1.0 - r_b && u < 0.0 && u <= g);
+    }
+}
