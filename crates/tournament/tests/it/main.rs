@@ -12,7 +12,9 @@
 //!   paths, noise, horizons and bounded histories;
 //! - `negotiation`: negotiate, ratify and play: involuntary defection
 //!   against its closed form, the even agreement bit for bit today's
-//!   game, carrots and sanctions booked and of zero changing nothing;
+//!   game, carrots and sanctions booked and of zero changing nothing,
+//!   elections that keep, renegotiate or withdraw from an agreement, a
+//!   lopsided deal failing in play;
 //! - `numerical_invariants`: shares, probabilities and stationary
 //!   distributions stay valid across the accepted parameter space;
 //! - `regimes`: iterated regimes, regime tournaments and their evolution;
