@@ -3,7 +3,9 @@
 //! [`StageTableBuilder`] that refills it cheaply when the levels move.
 
 use super::game::{StateLevels, audience_bonus_for, threatened, unsolved_share};
-use super::{Orientation, Payoff, PoliticalPayoff, Politicization, TwoLevelGame, blend};
+use super::{
+    DomesticTerms, Orientation, Payoff, PoliticalPayoff, Politicization, TwoLevelGame, blend,
+};
 use crate::action::{Action, Outcome};
 use crate::matrix::PayoffMatrix;
 
@@ -180,6 +182,97 @@ impl StageTableBuilder {
             }
         }
         weights
+    }
+
+    /// Fills `table` as [`StageTableBuilder::fill`] does, then applies each
+    /// state's [`DomesticTerms`] to its own political payoffs and
+    /// re-blends its utilities (`docs/actors.md`):
+    ///
+    /// ```text
+    /// political_i = f_i kappa_eff_i (policy_i - policy_j) + (b + db_i) [a_i == D]
+    ///               - (alpha + da_i) theta pi_i (1 - coop_share) + l_i [a_i == C]
+    /// ```
+    ///
+    /// A state whose terms are neutral keeps [`StageTableBuilder::fill`]'s
+    /// payoffs bit for bit. With a given political matrix only the lobby
+    /// term applies. Returns each state's effective political weight.
+    #[inline]
+    pub fn fill_with_terms(
+        &self,
+        table: &mut StageTable,
+        pis: [Politicization; 2],
+        orientations: [Orientation; 2],
+        terms: &[DomesticTerms; 2],
+    ) -> [f64; 2] {
+        let weights = self.fill(table, pis, orientations);
+        for (k, terms) in terms.iter().enumerate() {
+            if !terms.is_neutral() {
+                for outcome in Outcome::ALL {
+                    let cell = &mut table.cells[outcome.index()];
+                    self.apply_terms(cell, outcome, k, pis[k], weights[k], terms);
+                }
+            }
+        }
+        weights
+    }
+
+    /// [`StageTableBuilder::oriented_outcome_payoffs`] with each state's
+    /// [`DomesticTerms`]: the payoffs of one outcome of the table
+    /// [`StageTableBuilder::fill_with_terms`] fills, bit for bit.
+    #[inline]
+    #[must_use]
+    pub fn oriented_outcome_payoffs_with_terms(
+        &self,
+        outcome: Outcome,
+        pis: [Politicization; 2],
+        oriented: &OrientedWeights,
+        terms: &[DomesticTerms; 2],
+    ) -> [Payoff; 2] {
+        let mut cell = self.oriented_outcome_payoffs(outcome, pis, oriented);
+        for (k, terms) in terms.iter().enumerate() {
+            if !terms.is_neutral() {
+                let pi = pis[k].value();
+                let weight = oriented.weights[k] + oriented.slopes[k] * pi;
+                self.apply_terms(&mut cell, outcome, k, pis[k], weight, terms);
+            }
+        }
+        cell
+    }
+
+    /// Applies state `k`'s domestic `terms` to its payoffs in `cell` (the
+    /// payoffs of `outcome`), re-blending its utility at `weight`.
+    #[inline]
+    fn apply_terms(
+        &self,
+        cell: &mut [Payoff; 2],
+        outcome: Outcome,
+        k: usize,
+        pi: Politicization,
+        weight: f64,
+        terms: &DomesticTerms,
+    ) {
+        let pi = pi.value();
+        let index = outcome.index();
+        let own = if k == 0 { outcome.own } else { outcome.partner };
+        let policy = cell[k].policy;
+        let lobby = if own.is_cooperation() {
+            terms.lobby
+        } else {
+            0.0
+        };
+        let political = if self.derived {
+            let kappa = self.game.kappa_at(self.kappa, pi) * terms.kappa_factor;
+            let accountable =
+                (self.game.accountability + terms.accountability) * self.threat_cost * pi;
+            let bonus = audience_bonus_for(own, terms.audience_bonus);
+            kappa * (policy - cell[1 - k].policy) + (self.political[index][k] + bonus)
+                - accountable * self.unsolved[index]
+                + lobby
+        } else {
+            self.political[index][k] + lobby
+        };
+        cell[k].political = political;
+        cell[k].utility = blend(weight, policy, political);
     }
 
     /// Both players' payoffs in one outcome of the table that

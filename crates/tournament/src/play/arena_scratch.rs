@@ -1,0 +1,584 @@
+//! What a match with domestic arenas precomputes once (each side's actors
+//! as flat arrays, the webs that touch the match, each budget's plan) and
+//! computes each round: the influence weights, the webs' pooling, the
+//! channels' effects and the domestic position (`docs/actors.md`).
+//!
+//! ## Work per round
+//!
+//! An actor without a budget and outside every web (a *static* actor) has
+//! the weight `a_k = access(kind_k) c_k s_k` in every round of an access
+//! period, times `g = 1 + gamma pi_i^2` if it is political-oriented. The
+//! channel sums are linear in the weights, so each side keeps, per access
+//! period, the sums of its static policy-oriented actors and of its static
+//! political-oriented ones, and a round combines them as `P + g Q` whatever
+//! the number of actors. Their influence shares `a_k (1 or g) / D_t` are
+//! summed the same way, as `a_k sum_t (1 or g_t) / D_t`, settled at the end
+//! of each access period. Without budgets the domestic position is found
+//! by a binary search over prefix sums of the same two groups along the
+//! actors sorted by position (the cumulative weight `A_j + g B_j` grows
+//! with `j`). Actors with a budget or in a web (*dynamic* actors) are
+//! computed one by one each round; with a budget in the arena every weight
+//! is, and the median is a walk over them.
+//!
+//! Everything lives in buffers that are cleared and refilled per match,
+//! so that a round allocates nothing.
+
+use twolevel_game::actors::{
+    ArenaEffects, ArenaRates, Budget, ChannelSet, ChannelSums, MedianOrder, SpendingCalendar,
+    SpendingMoment, SpendingPlan, epistemic_factor, politicization_factor, pool,
+};
+
+use super::MatchBuffers;
+use crate::domestic::Domestic;
+
+/// No web: the actor is in no coalition.
+const NO_WEB: usize = usize::MAX;
+
+/// One side's arena, flattened for the match.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SideScratch {
+    /// Whether the side's state has an arena.
+    pub(super) has_arena: bool,
+    /// `c_k s_k` for an actor without a budget, `s_k` for one with.
+    base: Vec<f64>,
+    /// Each actor's kind index.
+    kind: Vec<usize>,
+    /// Whether each actor is political-oriented.
+    political: Vec<bool>,
+    /// Each actor's position and salience.
+    pub(super) position: Vec<f64>,
+    pub(super) salience: Vec<f64>,
+    channels: Vec<ChannelSet>,
+    /// The web each actor belongs to, or [`NO_WEB`].
+    web: Vec<usize>,
+    /// Each actor's spending plan, if it has a budget.
+    plan: Vec<Option<SpendingPlan>>,
+    /// What is left of each budget.
+    remaining: Vec<f64>,
+    /// What each actor spent over the match.
+    pub(super) spent: Vec<f64>,
+    /// Each actor's influence weight `v_k` this round (dynamic actors; all
+    /// actors when the arena has a budget).
+    raw: Vec<f64>,
+    /// Each actor's summed influence shares.
+    pub(super) shares: Vec<f64>,
+    /// The actors with a budget or in a web, and the others.
+    dynamic: Vec<usize>,
+    statics: Vec<usize>,
+    /// Whether an actor has a budget.
+    budgeted: bool,
+    order: MedianOrder,
+    /// The positions in the order of `order`.
+    sorted: Vec<f64>,
+    /// Prefix sums along `order` of the non-budget actors' weights `a_k`,
+    /// policy-oriented (0) and political-oriented (1), this period.
+    prefix: [Vec<f64>; 2],
+    /// The static actors' channel sums this period, policy-oriented (0)
+    /// and political-oriented (1), at weights `a_k`.
+    fixed: [ChannelSums; 2],
+    /// `sum_t 1 / D_t` and `sum_t g_t / D_t` over this period's rounds.
+    inverse_engaged: [f64; 2],
+    rates: ArenaRates,
+    /// The access by kind this round, and the next transition.
+    access: [f64; 3],
+    next_transition: usize,
+    /// `g` this round.
+    factor: f64,
+}
+
+/// Where a web member sits, seen from one side of the match.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Seat {
+    /// In the side's own arena.
+    Own(usize),
+    /// In the partner's arena (another state).
+    Partner(usize),
+    /// In a third state, with its standing weight base `c_k s_k` (or
+    /// `B / T * s_k`) and kind.
+    Third { base: f64, kind: usize },
+}
+
+/// A web member.
+#[derive(Clone, Copy, Debug)]
+struct Member {
+    state: usize,
+    seats: [Seat; 2],
+    position: f64,
+    channels: ChannelSet,
+}
+
+/// A web (coalition) that touches the match.
+#[derive(Clone, Copy, Debug)]
+struct Web {
+    /// Its members: `members[start..end]`.
+    start: usize,
+    end: usize,
+    phi: f64,
+    epistemic: Option<f64>,
+    /// Whether it has a member in each side's state, and one elsewhere.
+    home: [bool; 2],
+    abroad: [bool; 2],
+    /// The members' summed and largest weights the pooled weight was
+    /// last computed for, the pooled weight `V_C` and the factor `V_C / S`
+    /// on each member's weight (from the side being computed).
+    sum: f64,
+    max: f64,
+    pooled: f64,
+    multiplier: f64,
+}
+
+/// Everything a match with arenas keeps between rounds.
+#[derive(Clone, Default)]
+pub(crate) struct Scratch {
+    pub(super) sides: [SideScratch; 2],
+    members: Vec<Member>,
+    webs: Vec<Web>,
+    /// Histories for matches played by `play_match` for a record whose
+    /// caller's buffers keep only a window.
+    pub(super) whole: MatchBuffers,
+}
+
+impl std::fmt::Debug for Scratch {
+    /// Scratch space: nothing worth printing.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Scratch { .. }")
+    }
+}
+
+/// What one side's arena does in a round.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Pressure {
+    pub(super) effects: ArenaEffects,
+    pub(super) kappa_factor: f64,
+    /// The domestic position, NaN if none.
+    pub(super) position: f64,
+}
+
+impl Scratch {
+    /// Loads the arenas of `states` and the webs touching them, and plans
+    /// every budget over `calendar`.
+    pub(super) fn load(
+        &mut self,
+        domestic: &Domestic,
+        states: [usize; 2],
+        calendar: &SpendingCalendar,
+    ) {
+        for (k, side) in self.sides.iter_mut().enumerate() {
+            side.load(domestic, states[k], calendar);
+        }
+        self.members.clear();
+        self.webs.clear();
+        for coalition in &domestic.coalitions {
+            let home = states.map(|s| coalition.members().iter().any(|m| m.state == s));
+            if !(home[0] || home[1]) {
+                continue;
+            }
+            let start = self.members.len();
+            for member in coalition.members() {
+                let Some(arena) = domestic.arena(member.state) else {
+                    continue;
+                };
+                let Some(actor) = arena.actors().get(member.actor) else {
+                    continue;
+                };
+                let third = Seat::Third {
+                    base: standing_base(actor.capability, actor.salience, actor.budget, calendar),
+                    kind: actor.kind.index(),
+                };
+                let seat = |k: usize| {
+                    if member.state == states[k] {
+                        Seat::Own(member.actor)
+                    } else if member.state == states[1 - k] {
+                        Seat::Partner(member.actor)
+                    } else {
+                        third
+                    }
+                };
+                self.members.push(Member {
+                    state: member.state,
+                    seats: [seat(0), seat(1)],
+                    position: actor.position,
+                    channels: ChannelSet::of(&actor.channels),
+                });
+            }
+            let web = self.webs.len();
+            let members = &self.members[start..];
+            for (k, side) in self.sides.iter_mut().enumerate() {
+                for member in members {
+                    if let Seat::Own(a) = member.seats[k] {
+                        side.web[a] = web;
+                    }
+                }
+            }
+            let abroad = [0, 1].map(|k| members.iter().any(|m| m.state != states[k]));
+            self.webs.push(Web {
+                start,
+                end: self.members.len(),
+                phi: coalition.phi(),
+                epistemic: coalition.epistemic(),
+                home,
+                abroad,
+                sum: f64::NAN,
+                max: f64::NAN,
+                pooled: 0.0,
+                multiplier: 1.0,
+            });
+        }
+        for side in self.sides.iter_mut() {
+            side.split();
+        }
+    }
+
+    /// What each side's arena does in round `moments[k].round`: its actors
+    /// spend what their rules say at `moments[k]` and weigh at the game's
+    /// `gamma`; the webs pool; the channels act. The shares are summed for
+    /// the record.
+    #[inline]
+    pub(super) fn step(
+        &mut self,
+        domestic: &Domestic,
+        states: [usize; 2],
+        moments: &[SpendingMoment; 2],
+        gamma: f64,
+    ) -> [Pressure; 2] {
+        for (k, side) in self.sides.iter_mut().enumerate() {
+            if side.has_arena {
+                side.weigh(domestic, states[k], &moments[k], gamma);
+            }
+        }
+        let round = moments[0].round;
+        let first = self.press(domestic, 0, round, false);
+        // Two different states see every web member from the same seat
+        // (own or partner), so the pooling from side 0's view holds.
+        let second = self.press(domestic, 1, round, states[0] != states[1]);
+        [first, second]
+    }
+
+    /// What side `k`'s arena does in round `t` (after the weights).
+    /// `pooled` says whether the webs were pooled this round already from
+    /// the other side's view, which is the same one when the two states
+    /// differ.
+    #[inline]
+    fn press(&mut self, domestic: &Domestic, k: usize, t: u32, pooled: bool) -> Pressure {
+        // The webs' pooling, seen from side k.
+        for web in self.webs.iter_mut() {
+            if !web.home[k] || (pooled && web.home[1 - k]) {
+                continue;
+            }
+            let (mut sum, mut max) = (0.0, 0.0_f64);
+            for member in &self.members[web.start..web.end] {
+                let v = seat_weight(&self.sides, k, member, domestic, t);
+                sum += v;
+                max = max.max(v);
+            }
+            // The pooling power only when the weights moved.
+            if sum.to_bits() != web.sum.to_bits() || max.to_bits() != web.max.to_bits() {
+                web.sum = sum;
+                web.max = max;
+                web.pooled = pool(sum, max, web.phi);
+                web.multiplier = if sum > 0.0 && web.phi != 1.0 {
+                    web.pooled / sum
+                } else {
+                    1.0
+                };
+            }
+        }
+        let own = &mut self.sides[k];
+        let g = own.factor;
+        let mut sums = own.fixed[0].plus_scaled(&own.fixed[1], g);
+        let mut arena_weight = sums.total;
+        for &a in &own.dynamic {
+            let v = own.raw[a];
+            arena_weight += v;
+            let w = match own.web[a] {
+                NO_WEB => v,
+                web => v * self.webs[web].multiplier,
+            };
+            sums.add_domestic(w, own.position[a], own.channels[a]);
+        }
+        let sovereignty = own.rates.sovereignty;
+        let mut kappa_factor = 1.0;
+        for web in &self.webs {
+            if !web.home[k] {
+                continue;
+            }
+            if web.abroad[k] {
+                for member in &self.members[web.start..web.end] {
+                    if matches!(member.seats[k], Seat::Own(_)) {
+                        continue;
+                    }
+                    let v = seat_weight(&self.sides, k, member, domestic, t);
+                    sums.add_foreign(
+                        v * web.multiplier,
+                        member.position,
+                        member.channels,
+                        sovereignty,
+                    );
+                }
+            }
+            if let Some(consensus) = web.epistemic {
+                kappa_factor *= epistemic_factor(consensus, web.pooled, arena_weight);
+            }
+        }
+        let own = &mut self.sides[k];
+        let engaged = sums.total;
+        if engaged > 0.0 && engaged.is_finite() {
+            let inverse = 1.0 / engaged;
+            own.inverse_engaged[0] += inverse;
+            own.inverse_engaged[1] += g * inverse;
+            for &a in &own.dynamic {
+                let w = match own.web[a] {
+                    NO_WEB => own.raw[a],
+                    web => own.raw[a] * self.webs[web].multiplier,
+                };
+                own.shares[a] += w * inverse;
+            }
+        }
+        Pressure {
+            effects: sums.effects(&own.rates),
+            kappa_factor,
+            position: own.median(),
+        }
+    }
+
+    /// Settles the shares of the last access period; the sums of each
+    /// actor's shares are then in `sides[k].shares`.
+    pub(super) fn finish(&mut self) {
+        for side in self.sides.iter_mut() {
+            side.settle();
+        }
+    }
+}
+
+/// A member's weight this round seen from side `k`.
+#[inline]
+fn seat_weight(
+    sides: &[SideScratch; 2],
+    k: usize,
+    member: &Member,
+    domestic: &Domestic,
+    t: u32,
+) -> f64 {
+    match member.seats[k] {
+        Seat::Own(a) => sides[k].raw[a],
+        Seat::Partner(a) => sides[1 - k].raw[a],
+        Seat::Third { base, kind } => domestic
+            .arena(member.state)
+            .map_or(0.0, |arena| arena.access_at(t).by_kind()[kind] * base),
+    }
+}
+
+/// A third-state member's standing weight base: `c_k s_k`, or for a
+/// budget the steady rate `B / T` times `s_k`.
+fn standing_base(
+    capability: f64,
+    salience: f64,
+    budget: Option<Budget>,
+    calendar: &SpendingCalendar,
+) -> f64 {
+    match budget {
+        None => capability * salience,
+        Some(budget) => budget.total / calendar.expected_rounds * salience,
+    }
+}
+
+impl SideScratch {
+    /// Loads state `state`'s arena (or none).
+    fn load(&mut self, domestic: &Domestic, state: usize, calendar: &SpendingCalendar) {
+        for list in [
+            &mut self.base,
+            &mut self.position,
+            &mut self.salience,
+            &mut self.remaining,
+            &mut self.spent,
+            &mut self.raw,
+            &mut self.shares,
+            &mut self.sorted,
+        ] {
+            list.clear();
+        }
+        self.kind.clear();
+        self.political.clear();
+        self.channels.clear();
+        self.web.clear();
+        self.plan.clear();
+        self.dynamic.clear();
+        self.statics.clear();
+        self.next_transition = 0;
+        self.inverse_engaged = [0.0; 2];
+        self.fixed = [ChannelSums::default(); 2];
+        self.factor = 1.0;
+        self.budgeted = false;
+        let Some(arena) = domestic.arena(state) else {
+            self.has_arena = false;
+            self.order.reset(&[]);
+            for prefix in self.prefix.iter_mut() {
+                prefix.clear();
+            }
+            return;
+        };
+        self.has_arena = true;
+        self.rates = *arena.rates();
+        self.access = arena.access().by_kind();
+        for actor in arena.actors() {
+            let (base, plan, remaining) = match &actor.budget {
+                None => (actor.capability * actor.salience, None, 0.0),
+                Some(budget) => (
+                    actor.salience,
+                    Some(SpendingPlan::new(budget, calendar)),
+                    budget.total,
+                ),
+            };
+            self.budgeted |= plan.is_some();
+            self.base.push(base);
+            self.kind.push(actor.kind.index());
+            self.political.push(actor.is_political());
+            self.position.push(actor.position);
+            self.salience.push(actor.salience);
+            self.channels.push(ChannelSet::of(&actor.channels));
+            self.web.push(NO_WEB);
+            self.plan.push(plan);
+            self.remaining.push(remaining);
+        }
+        let n = arena.actors().len();
+        self.spent.resize(n, 0.0);
+        self.raw.resize(n, 0.0);
+        self.shares.resize(n, 0.0);
+        self.order.reset(&self.position);
+        let positions = &self.position;
+        self.sorted
+            .extend(self.order.indices().iter().map(|&a| positions[a]));
+    }
+
+    /// Splits the actors into dynamic ones (a budget or a web) and static
+    /// ones, once the webs are known, and sums the first period.
+    fn split(&mut self) {
+        for a in 0..self.base.len() {
+            if self.plan[a].is_some() || self.web[a] != NO_WEB {
+                self.dynamic.push(a);
+            } else {
+                self.statics.push(a);
+            }
+        }
+        self.sum_period();
+    }
+
+    /// The static actors' channel sums and the prefix sums of the
+    /// non-budget actors' weights at this period's access.
+    fn sum_period(&mut self) {
+        self.fixed = [ChannelSums::default(); 2];
+        for &a in &self.statics {
+            let weight = self.access[self.kind[a]] * self.base[a];
+            let group = usize::from(self.political[a]);
+            self.fixed[group].add_domestic(weight, self.position[a], self.channels[a]);
+        }
+        for prefix in self.prefix.iter_mut() {
+            prefix.clear();
+        }
+        if !self.budgeted {
+            let mut sums = [0.0; 2];
+            for &a in self.order.indices() {
+                let group = usize::from(self.political[a]);
+                sums[group] += self.access[self.kind[a]] * self.base[a];
+                self.prefix[0].push(sums[0]);
+                self.prefix[1].push(sums[1]);
+            }
+        }
+    }
+
+    /// Adds the static actors' shares over the period that ends.
+    fn settle(&mut self) {
+        for &a in &self.statics {
+            let weight = self.access[self.kind[a]] * self.base[a];
+            self.shares[a] += weight * self.inverse_engaged[usize::from(self.political[a])];
+        }
+        self.inverse_engaged = [0.0; 2];
+    }
+
+    /// The influence weights in round `moment.round`, after spending.
+    #[inline]
+    fn weigh(&mut self, domestic: &Domestic, state: usize, moment: &SpendingMoment, gamma: f64) {
+        if let Some(arena) = domestic.arena(state) {
+            let transitions = arena.transitions();
+            while let Some(change) = transitions.get(self.next_transition) {
+                if change.round > moment.round {
+                    break;
+                }
+                self.settle();
+                self.access = change.access.by_kind();
+                self.next_transition += 1;
+                self.sum_period();
+            }
+        }
+        let factor = politicization_factor(gamma, moment.pi);
+        self.factor = factor;
+        if self.budgeted {
+            // The median walks over every weight.
+            for a in 0..self.base.len() {
+                self.weigh_actor(a, moment);
+            }
+        } else {
+            for i in 0..self.dynamic.len() {
+                let a = self.dynamic[i];
+                self.weigh_actor(a, moment);
+            }
+        }
+    }
+
+    /// Actor `a`'s weight this round, after it spent.
+    #[inline]
+    fn weigh_actor(&mut self, a: usize, moment: &SpendingMoment) {
+        let capability = match &self.plan[a] {
+            None => self.base[a],
+            Some(plan) => {
+                let spent = plan.spend(moment, self.remaining[a]);
+                self.remaining[a] -= spent;
+                self.spent[a] += spent;
+                spent * self.base[a]
+            }
+        };
+        let v = self.access[self.kind[a]] * capability;
+        self.raw[a] = if self.political[a] {
+            v * self.factor
+        } else {
+            v
+        };
+    }
+
+    /// The domestic position this round, NaN if none.
+    #[inline]
+    fn median(&self) -> f64 {
+        if !self.has_arena {
+            return f64::NAN;
+        }
+        if self.budgeted {
+            return self
+                .order
+                .median(&self.position, &self.raw)
+                .unwrap_or(f64::NAN);
+        }
+        let g = self.factor;
+        let [policy, political] = &self.prefix;
+        let n = policy.len();
+        if n == 0 {
+            return f64::NAN;
+        }
+        let total = policy[n - 1] + g * political[n - 1];
+        if !(total > 0.0 && total.is_finite()) {
+            return f64::NAN;
+        }
+        // The cumulative weight grows along the order: the first index at
+        // which twice it reaches the total.
+        let (mut low, mut high) = (0, n - 1);
+        while low < high {
+            let mid = (low + high) / 2;
+            let below = policy[mid] + g * political[mid];
+            if below + below >= total {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        self.sorted[low]
+    }
+}
