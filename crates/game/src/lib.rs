@@ -40,6 +40,8 @@
 //!   [`Leverage`] and the [`Agreement`]'s game.
 //! - [`resources`]: wealth and might ([`Resources`]), carrots ([`Carrot`])
 //!   and sticks ([`Stick`]).
+//! - [`instruments`]: the carrots and sticks a strategy declares
+//!   ([`Instruments`]), which the match engine applies.
 //! - [`group`]: N-state stage games ([`GroupGame`]): public goods,
 //!   collective risk and threshold public goods, with both levels.
 //! - [`players`]: the player traits, one file a kind of game, sharing one
@@ -131,6 +133,7 @@ pub mod dynamics;
 pub mod error;
 pub mod group;
 pub mod horizon;
+pub mod instruments;
 pub mod matrix;
 pub mod memory_one;
 pub mod negotiation;
@@ -156,6 +159,7 @@ pub use group::{
     ActionPayoffs, GroupGame, GroupPolicy, RawGroupGame, Realization, StateLevels, cooperator_count,
 };
 pub use horizon::{Horizon, HorizonKind};
+pub use instruments::Instruments;
 pub use matrix::{Bimatrix, NotPrisonersDilemma, PayoffMatrix};
 pub use memory_one::{ExpectedPayoffs, MemoryOneChain, MemoryOnePlayer, OutcomePayoffs};
 pub use negotiation::{

@@ -109,8 +109,8 @@ pub use config::{RawTournament, Tournament};
 pub use domestic::Domestic;
 pub use negotiation::{NegotiatingState, NegotiationConfig, PairNegotiation, negotiate};
 pub use play::{
-    ArenaRecord, MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals,
-    play_arena_match, play_match,
+    ArenaRecord, InstrumentRecord, InstrumentTotals, MatchBuffers, MatchConfig, MatchResult,
+    PlayerSettings, PlayerTotals, play_arena_match, play_match, play_match_with_instruments,
 };
 pub use report::OutputError;
 pub use round_robin::{
