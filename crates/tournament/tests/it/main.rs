@@ -11,6 +11,10 @@
 //! - `files`: tournament files load, errors name the file, line, column
 //!   and field, sizes beyond the limits are refused, and no generated or
 //!   mutated file makes the loader panic;
+//! - `instruments`: carrots and sticks in play: the hegemon's and the
+//!   coercer's transfers booked in every currency against hand-computed
+//!   sums, zero instruments and matches without them bit for bit, and the
+//!   grim thresholds with a sanction or a carrot in discounted payoffs;
 //! - `match_engine`: the match engine against a reference loop, its fast
 //!   paths, noise, horizons and bounded histories;
 //! - `negotiation`: negotiate, ratify and play: involuntary defection
@@ -38,6 +42,7 @@ mod arenas;
 mod currencies;
 mod evolution;
 mod files;
+mod instruments;
 mod match_engine;
 mod negotiation;
 mod numerical_invariants;
