@@ -159,14 +159,10 @@ fn configs() -> Vec<MatchConfig> {
     };
     vec![
         MatchConfig::classic(60).unwrap(),
-        base.clone().with_action_noise(0.05).unwrap(),
-        base.clone().with_perception_noise(0.05).unwrap(),
-        base.clone()
-            .with_politics(dynamic)
-            .with_action_noise(0.02)
-            .unwrap(),
-        base.clone()
-            .with_election(Some(ElectionCycle::new(7, 2, 0.3).unwrap())),
+        base.with_action_noise(0.05).unwrap(),
+        base.with_perception_noise(0.05).unwrap(),
+        base.with_politics(dynamic).with_action_noise(0.02).unwrap(),
+        base.with_election(Some(ElectionCycle::new(7, 2, 0.3).unwrap())),
         MatchConfig::new(game, Horizon::continuation(0.95).unwrap()).unwrap(),
     ]
 }
