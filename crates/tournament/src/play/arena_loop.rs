@@ -99,6 +99,12 @@ use crate::domestic::Domestic;
 /// gives its bits and its RNG draws exactly; its record is filled from the
 /// moves afterwards.
 ///
+/// Carrots and sticks ([`Instruments`](twolevel_game::Instruments)) are
+/// paid as in [`play_match`](super::play_match) (`play/instruments.rs`):
+/// a match with instruments takes the general arena loop (never the
+/// written memory-one moves), and a transfer's relative gain is read
+/// through the state's `kappa_eff_i` times its arena's epistemic factor.
+///
 /// Each actor's payoff, `sum_t s_k (coop_share_t - 1/2)(2 x_k - 1)` minus
 /// what it spent, is computed at the end as `s_k (2 x_k - 1) sum_t
 /// (coop_share_t - 1/2)` minus its spending.

@@ -34,6 +34,18 @@
 //!    [`ElectionCycle::orientation_at`]`(t, base)` and its patience
 //!    [`ElectionCycle::patience_at`]`(t, h)`.
 //!
+//! 7. Carrots and sticks: each strategy's
+//!    [`Instruments`](twolevel_game::Instruments) are read once, after
+//!    the reset. When either player has one, the match is played by the
+//!    general loop, and after a round in which the partner cooperated a
+//!    carrot is paid (`t` from the payer, `eta t` to the partner), after a
+//!    round in which it defected a sanction imposed (`s` on the partner at
+//!    a cost `s / M`), both landing in the next round's payoffs in every
+//!    currency (`play/instruments.rs` derives the political payoff and the
+//!    blend); [`play_match_with_instruments`] also returns what was paid.
+//!    A match without instruments takes the paths and bits it takes
+//!    without them.
+//!
 //! Each [`View`] tells a player its own level and its partner's, its own
 //! blended matrix and effective weight, its own discount factor
 //! `delta_k = h_k * delta_t` (`docs/model.md` section 5; `delta_t` is the

@@ -3,10 +3,12 @@
 //! as hand-computed sums say; carrots and sanctions of zero, and matches
 //! without instruments, change nothing bit for bit; and the grim
 //! thresholds with a sanction (and with a carrot, under the engine's
-//! "after" timing) hold in the engine's discounted payoffs.
+//! "after" timing) hold in the engine's discounted payoffs; the arena
+//! loop applies instruments as the general loop does.
 
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
+use twolevel_game::actors::{Access, AccessChange, Actor, ActorKind, Arena, ArenaRates, Channel};
 use twolevel_game::analytic::{
     carrot_thresholds, grim_threshold, grim_threshold_with_sanction, sanctioned_grim_paths,
 };
@@ -19,8 +21,8 @@ use twolevel_strategies::{
     Coercer, Cooperator, Defector, Grudger, Hegemon, Random, Retaliation, TitForTat,
 };
 use twolevel_tournament::{
-    InstrumentRecord, InstrumentTotals, MatchBuffers, MatchConfig, MatchResult, PlayerSettings,
-    play_match, play_match_with_instruments,
+    ArenaRecord, Domestic, InstrumentRecord, InstrumentTotals, MatchBuffers, MatchConfig,
+    MatchResult, PlayerSettings, play_arena_match, play_match, play_match_with_instruments,
 };
 
 fn weighted(w: f64) -> PlayerSettings {
@@ -331,4 +333,60 @@ fn random_partners_draw_the_same_numbers_with_instruments() {
     let without = plain(&config, [&mut TitForTat, &mut Random::default()], &settings);
     assert_eq!(with.1, without.1);
     assert_ne!(with.0, without.0);
+}
+
+/// An arena that presses on both states but whose weights stay zero in
+/// every round played (access opens after the match): the arena loop runs
+/// with neutral domestic terms.
+fn idle_arenas() -> Domestic {
+    let actors = vec![
+        Actor::new("exporters", ActorKind::Private, 3.0, 0.9, 1.0).with_channels([Channel::Lobby]),
+        Actor::new("party", ActorKind::Politician, 5.0, 0.3, 0.9).with_channels([Channel::Lobby]),
+    ];
+    let closed = Access {
+        politician: 0.0,
+        bureaucrat: 0.0,
+        private: 0.0,
+    };
+    let later = AccessChange {
+        round: 1_000_000,
+        access: Access::OPEN,
+    };
+    let arena = Arena::new(actors, closed, vec![later], ArenaRates::DEFAULT).unwrap();
+    Domestic::new(vec![Some(arena.clone()), Some(arena)], vec![]).unwrap()
+}
+
+#[test]
+fn the_arena_loop_applies_instruments_as_the_general_loop_does() {
+    let domestic = idle_arenas();
+    assert!(domestic.presses_on([0, 1]));
+    let settings = [weighted(0.4), weighted(0.7)];
+    for config in configs() {
+        let coercer = Coercer::new(1.0, 2.0, Retaliation::TitForTat).unwrap();
+        let hegemon = Hegemon::new(1.0, 0.5, 1.0, Retaliation::Grim).unwrap();
+        let pairs: [(Box<dyn Strategy>, Box<dyn Strategy>); 2] = [
+            (Box::new(coercer), Box::new(Random::default())),
+            (Box::new(hegemon), Box::new(TitForTat)),
+        ];
+        for (first, second) in pairs {
+            let (mut a, mut b) = (first.clone_box(), second.clone_box());
+            let (plain, moves) = plain(&config, [a.as_mut(), b.as_mut()], &settings);
+            let (mut c, mut d) = (first.clone_box(), second.clone_box());
+            let mut buffers = MatchBuffers::new();
+            let mut rng = Pcg64Mcg::seed_from_u64(11);
+            let mut record = ArenaRecord::new();
+            let arena = play_arena_match(
+                &config,
+                [c.as_mut(), d.as_mut()],
+                &settings,
+                &domestic,
+                [0, 1],
+                &mut buffers,
+                &mut record,
+                &mut rng,
+            );
+            assert_eq!(arena, plain, "{}", first.name());
+            assert_eq!(buffers.move_string(0) + &buffers.move_string(1), moves);
+        }
+    }
 }
