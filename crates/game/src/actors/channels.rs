@@ -221,19 +221,28 @@ impl ChannelSums {
     #[inline]
     #[must_use]
     pub fn effects(&self, rates: &ArenaRates) -> ArenaEffects {
+        self.effects_and_inverse(rates).0
+    }
+
+    /// [`ChannelSums::effects`] and `1 / D_i` (0 when no weight is
+    /// engaged), for a caller that also needs the shares.
+    #[inline]
+    #[must_use]
+    pub fn effects_and_inverse(&self, rates: &ArenaRates) -> (ArenaEffects, f64) {
         if !(self.total > 0.0 && self.total.is_finite()) {
-            return ArenaEffects::NEUTRAL;
+            return (ArenaEffects::NEUTRAL, 0.0);
         }
         // One division: every share is a sum times 1 / D_i.
         let inverse = 1.0 / self.total;
         let share = |sum: f64| sum * inverse;
-        ArenaEffects {
+        let effects = ArenaEffects {
             lobby: rates.lobby * share(self.lobby),
             pi_push: rates.media * share(self.media),
             audience_bonus: rates.framing * share(self.nationalist),
             accountability: rates.framing * share(self.accountability),
             noise_factor: 1.0 - rates.expertise * share(self.expertise),
-        }
+        };
+        (effects, inverse)
     }
 }
 

@@ -14,9 +14,9 @@
 //! the number of actors. Their influence shares `a_k (1 or g) / D_t` are
 //! summed the same way, as `a_k sum_t (1 or g_t) / D_t`, settled at the end
 //! of each access period. Without budgets the domestic position is found
-//! by a binary search over prefix sums of the same two groups along the
-//! actors sorted by position (the cumulative weight `A_j + g B_j` grows
-//! with `j`). Actors with a budget or in a web (*dynamic* actors) are
+//! over prefix sums of the same two groups along the actors sorted by
+//! position (the cumulative weight `A_j + g B_j` grows with `j`), searched
+//! from last round's index. Actors with a budget or in a web (*dynamic* actors) are
 //! computed one by one each round; with a budget in the arena every weight
 //! is, and the median is a walk over them.
 //!
@@ -84,6 +84,8 @@ pub(crate) struct SideScratch {
     next_transition: usize,
     /// `g` this round.
     factor: f64,
+    /// The index in `order` of the last domestic position found.
+    last_median: std::cell::Cell<usize>,
 }
 
 /// Where a web member sits, seen from one side of the match.
@@ -321,9 +323,8 @@ impl Scratch {
             }
         }
         let own = &mut self.sides[k];
-        let engaged = sums.total;
-        if engaged > 0.0 && engaged.is_finite() {
-            let inverse = 1.0 / engaged;
+        let (effects, inverse) = sums.effects_and_inverse(&own.rates);
+        if inverse > 0.0 {
             own.inverse_engaged[0] += inverse;
             own.inverse_engaged[1] += g * inverse;
             for &a in &own.dynamic {
@@ -335,7 +336,7 @@ impl Scratch {
             }
         }
         Pressure {
-            effects: sums.effects(&own.rates),
+            effects,
             kappa_factor,
             position: own.median(),
         }
@@ -409,6 +410,7 @@ impl SideScratch {
         self.fixed = [ChannelSums::default(); 2];
         self.factor = 1.0;
         self.budgeted = false;
+        self.last_median.set(0);
         let Some(arena) = domestic.arena(state) else {
             self.has_arena = false;
             self.order.reset(&[]);
@@ -568,17 +570,21 @@ impl SideScratch {
             return f64::NAN;
         }
         // The cumulative weight grows along the order: the first index at
-        // which twice it reaches the total.
-        let (mut low, mut high) = (0, n - 1);
-        while low < high {
-            let mid = (low + high) / 2;
-            let below = policy[mid] + g * political[mid];
-            if below + below >= total {
-                high = mid;
-            } else {
-                low = mid + 1;
-            }
+        // which twice it reaches the total, searched from last round's
+        // (the position rarely moves, and a search that starts there
+        // takes two predictable comparisons).
+        let reaches = |j: usize| {
+            let below = policy[j] + g * political[j];
+            below + below >= total
+        };
+        let mut j = self.last_median.get().min(n - 1);
+        while j > 0 && reaches(j - 1) {
+            j -= 1;
         }
-        self.sorted[low]
+        while !reaches(j) && j + 1 < n {
+            j += 1;
+        }
+        self.last_median.set(j);
+        self.sorted[j]
     }
 }

@@ -776,3 +776,70 @@ fn memory_one_players_pay_over_their_moves_as_the_general_loop_does() {
         }
     }
 }
+
+#[test]
+fn the_recorded_position_is_the_weighted_median_of_each_rounds_weights() {
+    // Politicization makes the political actors heavier round by round,
+    // so the median moves from the policy camp to the political one.
+    let actors = vec![
+        Actor::new("ministry", ActorKind::Bureaucrat, 3.0, 0.8, 1.0),
+        Actor::new("agency", ActorKind::Bureaucrat, 1.0, 0.6, 1.0),
+        Actor::new("party", ActorKind::Politician, 2.5, 0.1, 1.0)
+            .oriented(ActorOrientation::Political),
+        Actor::new("tabloid", ActorKind::Private, 1.0, 0.3, 0.5)
+            .oriented(ActorOrientation::Political)
+            .with_channels([Channel::Media]),
+    ];
+    let game = TwoLevelGame::default();
+    let config = MatchConfig::new(game, Horizon::fixed(60).unwrap())
+        .unwrap()
+        .with_politics(Politics::Dynamic {
+            initial: Politicization::NONE,
+            dynamics: PoliticizationDynamics::DEFAULT,
+        });
+    for budget in [false, true] {
+        let mut actors = actors.clone();
+        if budget {
+            actors.push(
+                Actor::new("fund", ActorKind::Private, 0.0, 0.9, 1.0).with_budget(Budget {
+                    total: 3.0,
+                    rule: SpendingRule::Early,
+                }),
+            );
+        }
+        let domestic =
+            Domestic::new(vec![Some(Arena::of(actors.clone()).unwrap())], vec![]).unwrap();
+        let (_, record) = play(
+            &config,
+            [&mut Defector, &mut Defector],
+            &domestic,
+            [0, 0],
+            2,
+        );
+        let side = record.side(0);
+        let positions: Vec<f64> = actors.iter().map(|a| a.position).collect();
+        let mut moved = false;
+        for (t, &pi) in side.politicization().iter().enumerate() {
+            let weights: Vec<f64> = actors
+                .iter()
+                .map(|a| {
+                    let capability = match a.budget {
+                        Some(b) if t < 15 => b.total / 15.0,
+                        Some(_) => 0.0,
+                        None => a.capability,
+                    };
+                    let v = capability * a.salience;
+                    if a.is_political() {
+                        v * (1.0 + game.gamma() * pi * pi)
+                    } else {
+                        v
+                    }
+                })
+                .collect();
+            let expected = weighted_median(&positions, &weights);
+            assert_eq!(side.position(t), expected, "round {t}, pi {pi}");
+            moved |= side.position(t) != side.position(0);
+        }
+        assert!(moved, "politicization should move the domestic position");
+    }
+}
