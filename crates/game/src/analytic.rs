@@ -443,6 +443,64 @@ fn golden_section_minimum<E>(
     Ok(if f1 <= f2 { (x1, f1) } else { (x2, f2) })
 }
 
+/// The grim-trigger threshold when the punisher also imposes a sanction
+/// `s` in every punishment round (`docs/model.md` section 14): the deviator
+/// earns `T'` once and then `P' - s` forever, so cooperation is sustained
+/// iff `R' / (1 - delta) >= T' + delta (P' - s) / (1 - delta)`, that is
+/// `delta >= (T' - R') / (T' - P' + s)`. Cases as in [`sustaining_deltas`]
+/// with `a = R' - T'`, `b = R' - P' + s`; with `s = 0` this is
+/// [`grim_threshold`] bit for bit.
+pub fn grim_threshold_with_sanction(m: &PayoffMatrix, sanction: f64) -> Result<f64, NoThreshold> {
+    if sanction == 0.0 {
+        return grim_threshold(m);
+    }
+    sustaining_deltas(m.r() - m.t(), m.r() - m.p() + sanction)
+}
+
+/// The grim-trigger thresholds of the payer and of the receiver of a
+/// carrot `transfer` paid from one state to the other in each round of
+/// mutual cooperation, of which the receiver gains `leakage * transfer`
+/// (`docs/model.md` section 14), in that order: the payer's mutual
+/// cooperation pays `R' - t`, the receiver's `R' + eta t`, so
+///
+/// ```text
+/// payer:    delta >= (T' - R' + t) / (T' - P')
+/// receiver: delta >= (T' - R' - eta t) / (T' - P')
+/// ```
+///
+/// In a game with `T' > P'` a ratio at or below 0 is `Ok(0.0)` and one at
+/// or above 1 is [`NoThreshold::Never`] (no discount factor sustains
+/// cooperation): the thresholds clamped to [0, 1]. Other cases as in
+/// [`sustaining_deltas`]; with `t = 0` both are [`grim_threshold`] bit for
+/// bit.
+pub fn carrot_thresholds(
+    m: &PayoffMatrix,
+    transfer: f64,
+    leakage: f64,
+) -> [Result<f64, NoThreshold>; 2] {
+    if transfer == 0.0 {
+        return [grim_threshold(m), grim_threshold(m)];
+    }
+    let payer = m.r() - transfer;
+    let receiver = m.r() + leakage * transfer;
+    [payer, receiver].map(|r| sustaining_deltas(r - m.t(), r - m.p()))
+}
+
+/// The discounted values, against grim trigger with a sanction `s` in
+/// every punishment round, of cooperating forever (`R'` every round) and
+/// of defecting once and then being punished (`T'`, then `P' - s` every
+/// round), in that order.
+pub fn sanctioned_grim_paths(
+    m: &PayoffMatrix,
+    sanction: f64,
+    delta: f64,
+) -> Result<[f64; 2], ParameterError> {
+    Ok([
+        discounted_value(&[], m.r(), delta)?,
+        discounted_value(&[m.t()], m.p() - sanction, delta)?,
+    ])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -34,6 +34,14 @@
 //! - [`norms`]: assessment [`Norm`]s of indirect reciprocity (image
 //!   scoring, simple standing, stern judging, shunning, the leading eight)
 //!   and [`Standing`].
+//! - [`negotiation`]: Putnam's Level I and Level II: [`Ratifier`]s,
+//!   [`Threshold`]s, [`WinSet`]s, the [`Zone`] of agreement, bargaining
+//!   [`Protocol`]s, involuntary defection under an [`EstimateNoise`],
+//!   [`Leverage`] and the [`Agreement`]'s game.
+//! - [`resources`]: wealth and might ([`Resources`]), carrots ([`Carrot`])
+//!   and sticks ([`Stick`]).
+//! - [`instruments`]: the carrots and sticks a strategy declares
+//!   ([`Instruments`]), which the match engine applies.
 //! - [`group`]: N-state stage games ([`GroupGame`]): public goods,
 //!   collective risk and threshold public goods, with both levels.
 //! - [`players`]: the player traits, one file a kind of game, sharing one
@@ -125,10 +133,13 @@ pub mod dynamics;
 pub mod error;
 pub mod group;
 pub mod horizon;
+pub mod instruments;
 pub mod matrix;
 pub mod memory_one;
+pub mod negotiation;
 pub mod norms;
 pub mod players;
+pub mod resources;
 pub mod two_level;
 
 pub use players::pairwise as strategy;
@@ -140,6 +151,7 @@ pub use analytic::{
     discounted_value, grim_paths, grim_threshold, paradox_of_politicization,
     paradox_of_politicization_with, periodic_value, tft_paths, tft_threshold,
 };
+pub use analytic::{carrot_thresholds, grim_threshold_with_sanction, sanctioned_grim_paths};
 pub use currency::{ByCurrency, Currency};
 pub use dynamics::{ElectionCycle, PoliticizationDynamics, Politics};
 pub use error::ParameterError;
@@ -147,13 +159,20 @@ pub use group::{
     ActionPayoffs, GroupGame, GroupPolicy, RawGroupGame, Realization, StateLevels, cooperator_count,
 };
 pub use horizon::{Horizon, HorizonKind};
+pub use instruments::Instruments;
 pub use matrix::{Bimatrix, NotPrisonersDilemma, PayoffMatrix};
 pub use memory_one::{ExpectedPayoffs, MemoryOneChain, MemoryOnePlayer, OutcomePayoffs};
+pub use negotiation::{
+    Agreement, EstimateNoise, Leverage, NoZone, Protocol, Ratifier, Reservation, Threshold, WinSet,
+    Zone, alternating_offers_share, involuntary_defection_probability, proposal_probability,
+    propose, rubinstein_share,
+};
 pub use norms::{Norm, Standing};
 pub use players::{
     Classifier, CloneBoxed, DonorView, PairwiseKind, PlayerKind, RegimeKind, RegimeStrategy,
     RegimeView, Situation, SocietyKind, SocietyRule, StandingTable, Strategy, View, standing_table,
 };
+pub use resources::{Carrot, Resources, Stick};
 pub use two_level::{
     DomesticTerms, Orientation, OrientedWeights, PAYOFF_LIMIT, Payoff, PoliticalPayoff,
     Politicization, RawTwoLevelGame, Role, StageTable, StageTableBuilder, TwoLevelGame, blend,

@@ -12,9 +12,10 @@
 //! - [`reciprocity`]: [`TitForTat`], [`ContriteTitForTat`],
 //!   [`DiffuseReciprocity`] (on a credit/debt [`Ledger`]) and
 //!   [`GearShifting`].
-//! - [`actors`], the two-level actors: [`FreeRider`], [`NationalistDefector`]
-//!   and [`Delegation`] (a state as a politician and a bureaucrat who takes
-//!   the wheel with probability `autonomy`).
+//! - [`actors`], the two-level actors: [`FreeRider`], [`NationalistDefector`],
+//!   [`Delegation`] (a state as a politician and a bureaucrat who takes
+//!   the wheel with probability `autonomy`), and the states that use
+//!   carrots and sticks in play: [`Hegemon`] and [`Coercer`].
 //! - [`PrudentReciprocator`] (in [`reciprocity`]): tit for tat while its
 //!   own discount factor makes cooperation self-enforcing under its own
 //!   blended payoffs.
@@ -146,7 +147,7 @@ mod python_format;
 /// `twolevel_strategies::config`.
 pub use twolevel_files as config;
 
-pub use actors::{Delegation, FreeRider, NationalistDefector};
+pub use actors::{Coercer, Delegation, FreeRider, Hegemon, NationalistDefector, Retaliation};
 pub use classic::*;
 pub use learning::{BushMosteller, FictitiousPlay, QLearner, RothErev};
 pub use memory_one::{

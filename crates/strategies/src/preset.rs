@@ -260,6 +260,7 @@ pub const BUILTIN_PRESET_FILES: &[(&str, &str)] = &[
     ),
     ("bully", include_str!("../presets/bully.ron")),
     ("bureaucrat", include_str!("../presets/bureaucrat.ron")),
+    ("coercer", include_str!("../presets/coercer.ron")),
     (
         "contrite-tit-for-tat",
         include_str!("../presets/contrite-tit-for-tat.ron"),
@@ -294,6 +295,7 @@ pub const BUILTIN_PRESET_FILES: &[(&str, &str)] = &[
         "hard-tit-for-tat",
         include_str!("../presets/hard-tit-for-tat.ron"),
     ),
+    ("hegemon", include_str!("../presets/hegemon.ron")),
     ("nationalist", include_str!("../presets/nationalist.ron")),
     ("politician", include_str!("../presets/politician.ron")),
     ("prober", include_str!("../presets/prober.ron")),

@@ -96,6 +96,7 @@ pub mod evolution;
 pub mod file;
 pub mod levers;
 pub mod limits;
+pub mod negotiation;
 pub mod output;
 pub mod play;
 pub mod progress;
@@ -110,9 +111,10 @@ pub mod sweep_file;
 
 pub use config::{RawTournament, Tournament};
 pub use domestic::Domestic;
+pub use negotiation::{NegotiatingState, NegotiationConfig, PairNegotiation, negotiate};
 pub use play::{
-    ArenaRecord, MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals,
-    play_arena_match, play_match,
+    ArenaRecord, InstrumentRecord, InstrumentTotals, MatchBuffers, MatchConfig, MatchResult,
+    PlayerSettings, PlayerTotals, play_arena_match, play_match, play_match_with_instruments,
 };
 pub use report::OutputError;
 pub use round_robin::{

@@ -11,6 +11,7 @@ use rand_core::Rng;
 
 use super::{CloneBoxed, PairwiseKind};
 use crate::action::Action;
+use crate::instruments::Instruments;
 use crate::matrix::PayoffMatrix;
 use crate::memory_one::MemoryOnePlayer;
 
@@ -300,5 +301,16 @@ pub trait Strategy: CloneBoxed<PairwiseKind> + Send + Sync {
     /// memory-one), with the same moves, draws and payoffs, bit for bit.
     fn memory_one(&self) -> Option<MemoryOnePlayer> {
         None
+    }
+
+    /// The strategy's standing policy of carrots and sticks
+    /// (`docs/model.md` section 14): [`Instruments::NONE`] by default.
+    ///
+    /// The match engine reads it once per match, after
+    /// [`Strategy::reset`]: a carrot is paid after every round in which
+    /// the partner cooperated, a sanction imposed after every round in
+    /// which it defected, whatever the strategy decides in between.
+    fn instruments(&self) -> Instruments {
+        Instruments::NONE
     }
 }

@@ -3,9 +3,16 @@
 //!
 //! - `actors`: domestic arenas: the weighted median against every
 //!   challenger, pooling, RON round trips and named errors;
+//! - `negotiation`: win-sets, the zone of agreement, bargaining,
+//!   involuntary defection, leverage and the agreement's game
+//!   (`docs/model.md` section 13);
+//! - `resources`: carrots, sticks and their grim thresholds against
+//!   discounted sums (section 14);
 //! - `two_level_game`: properties of the two-level game that hold for
 //!   every parameter (the blend, the classic game, the thresholds, RON
 //!   round trips, invalid input).
 
 mod actors;
+mod negotiation;
+mod resources;
 mod two_level_game;

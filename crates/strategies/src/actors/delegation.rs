@@ -32,7 +32,7 @@
 use rand::RngExt;
 use rand_core::Rng;
 use twolevel_game::error::check_unit_interval;
-use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
+use twolevel_game::{Action, Classifier, Instruments, ParameterError, Strategy, View};
 
 use crate::registry::{
     self, ParamKind, ParamSpec, Params, StrategyEntry, StrategyError, StrategySpec,
@@ -136,6 +136,17 @@ impl Strategy for Delegation {
     fn reset(&mut self) {
         self.politician.reset();
         self.bureaucrat.reset();
+    }
+
+    /// The state's standing carrots and sticks: each instrument the
+    /// politician declares, or else the bureaucrat's. Instruments are a
+    /// government's policy for the whole match (the engine reads them once),
+    /// so they do not switch with who steers a round's move; the politician
+    /// sets them, the bureaucracy's own fill in where it sets none.
+    fn instruments(&self) -> Instruments {
+        self.politician
+            .instruments()
+            .or(self.bureaucrat.instruments())
     }
 }
 

@@ -83,6 +83,8 @@ pub static STRATEGIES: Catalogue<dyn Strategy> = Catalogue::new(
         &actors::nationalist_defector::ENTRY,
         &reciprocity::contrite_tit_for_tat::ENTRY,
         &actors::delegation::ENTRY,
+        &actors::hegemon::ENTRY,
+        &actors::coercer::ENTRY,
         &classic::alternator::ENTRY,
         &classic::bully::ENTRY,
         &classic::cooperator::ENTRY,

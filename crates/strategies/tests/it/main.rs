@@ -4,6 +4,9 @@
 //! - `axelrod_library`: the classic strategies move for move against the
 //!   Python `axelrod` library;
 //! - `catalogue`: `docs/strategies.md` lists every registered strategy;
+//! - `instruments`: the hegemon and the coercer (carrots and sticks) in
+//!   the registry: names, parameters, errors naming the field, and the
+//!   delegation's forwarding rule;
 //! - `memory_depth`: a strategy of bounded memory depth decides the same on
 //!   its last moves as on the whole history;
 //! - `mission_strategies`: properties of the mission's strategies and of
@@ -15,6 +18,7 @@
 
 mod axelrod_library;
 mod catalogue;
+mod instruments;
 mod memory_depth;
 mod mission_strategies;
 mod presets;

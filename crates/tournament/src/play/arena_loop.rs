@@ -10,6 +10,7 @@ use twolevel_game::{Action, DomesticTerms, Outcome, Politicization, Strategy, Vi
 
 use super::arena_record::ArenaRecord;
 use super::arena_scratch::Pressure;
+use super::instruments::Ledger;
 use super::memory_one_match::write_memory_one_moves;
 use super::round::{Calendar, Payoffs, next_levels_securitized};
 use super::{
@@ -98,6 +99,12 @@ use crate::domestic::Domestic;
 /// gives its bits and its RNG draws exactly; its record is filled from the
 /// moves afterwards.
 ///
+/// Carrots and sticks ([`Instruments`](twolevel_game::Instruments)) are
+/// paid as in [`play_match`](super::play_match) (`play/instruments.rs`):
+/// a match with instruments takes the general arena loop (never the
+/// written memory-one moves), and a transfer's relative gain is read
+/// through the state's `kappa_eff_i` times its arena's epistemic factor.
+///
 /// Each actor's payoff, `sum_t s_k (coop_share_t - 1/2)(2 x_k - 1)` minus
 /// what it spent, is computed at the end as `s_k (2 x_k - 1) sum_t
 /// (coop_share_t - 1/2)` minus its spending.
@@ -141,6 +148,7 @@ pub fn play_arena_match<'p>(
     for player in players.iter_mut() {
         player.reset();
     }
+    let mut ledger = Ledger::of(&players);
     let args = Args {
         config,
         settings,
@@ -149,11 +157,15 @@ pub fn play_arena_match<'p>(
     };
     let mut arena = ArenaRounds::new(&args);
     let result = if config.perception_noise == 0.0
+        && ledger.is_none()
         && write_memory_one_moves(config, &players, buffers, rng, turns)
     {
         pay_written_moves(&args, &mut arena, buffers, record)
     } else {
-        play_arena_general(&args, &mut arena, players, buffers, record, rng, turns)
+        let ledger = ledger.as_mut();
+        play_arena_general(
+            &args, &mut arena, players, buffers, record, rng, turns, ledger,
+        )
     };
     arena.finish(record);
     result
@@ -340,6 +352,7 @@ fn play_arena_general(
     record: &mut ArenaRecord,
     rng: &mut dyn Rng,
     turns: u32,
+    mut ledger: Option<&mut Ledger>,
 ) -> MatchResult {
     let (config, settings) = (args.config, args.settings);
     let window = buffers.window(&players, turns);
@@ -416,7 +429,13 @@ fn play_arena_general(
             perceived1.push(tremble(played0, noise[1], rng));
         }
 
-        let cell = &payoffs.table.cells[Outcome::new(played0, played1).index()];
+        let mut cell = payoffs.table.cells[Outcome::new(played0, played1).index()];
+        if let Some(ledger) = ledger.as_deref_mut() {
+            let kappa = |k: usize| config.game.effective_kappa(pis[k]).unwrap_or(0.0);
+            let kappas = |k: usize| kappa(k) * terms[k].kappa_factor;
+            let weights = payoffs.situations.map(|s| s.political_weight);
+            ledger.settle(&mut cell, [played0, played1], kappas, weights);
+        }
         totals[0].add(&cell[0], played0);
         totals[1].add(&cell[1], played1);
         for (k, situation) in payoffs.situations.iter_mut().enumerate() {

@@ -4,19 +4,22 @@
 use rand_core::Rng;
 use twolevel_game::{Outcome, View};
 
+use super::instruments::Ledger;
 use super::{
     MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, Start,
     moving_levels_result, next_levels, orientations_at, tremble,
 };
 
 /// The match loop for everything else: perception noise, dynamic
-/// politicization, election cycles. Totals are summed round by round.
+/// politicization, election cycles, carrots and sticks (paid by `ledger`,
+/// if any). Totals are summed round by round.
 pub(super) fn play_general(
     config: &MatchConfig,
     start: Start<'_, '_>,
     settings: &[PlayerSettings; 2],
     buffers: &mut MatchBuffers,
     rng: &mut dyn Rng,
+    mut ledger: Option<&mut Ledger>,
 ) -> MatchResult {
     let Start {
         players: [first, second],
@@ -74,7 +77,12 @@ pub(super) fn play_general(
             perceived1.push(tremble(played0, config.perception_noise, rng));
         }
 
-        let cell = &payoffs.table.cells[Outcome::new(played0, played1).index()];
+        let mut cell = payoffs.table.cells[Outcome::new(played0, played1).index()];
+        if let Some(ledger) = ledger.as_deref_mut() {
+            let kappas = |k: usize| config.game.effective_kappa(payoffs.pis[k]).unwrap_or(0.0);
+            let weights = payoffs.situations.map(|s| s.political_weight);
+            ledger.settle(&mut cell, [played0, played1], kappas, weights);
+        }
         totals[0].add(&cell[0], played0);
         totals[1].add(&cell[1], played1);
         for (k, situation) in payoffs.situations.iter_mut().enumerate() {

@@ -34,6 +34,18 @@
 //!    [`ElectionCycle::orientation_at`]`(t, base)` and its patience
 //!    [`ElectionCycle::patience_at`]`(t, h)`.
 //!
+//! 7. Carrots and sticks: each strategy's
+//!    [`Instruments`](twolevel_game::Instruments) are read once, after
+//!    the reset. When either player has one, the match is played by the
+//!    general loop, and after a round in which the partner cooperated a
+//!    carrot is paid (`t` from the payer, `eta t` to the partner), after a
+//!    round in which it defected a sanction imposed (`s` on the partner at
+//!    a cost `s / M`), both landing in the next round's payoffs in every
+//!    currency (`play/instruments.rs` derives the political payoff and the
+//!    blend); [`play_match_with_instruments`] also returns what was paid.
+//!    A match without instruments takes the paths and bits it takes
+//!    without them.
+//!
 //! Each [`View`] tells a player its own level and its partner's, its own
 //! blended matrix and effective weight, its own discount factor
 //! `delta_k = h_k * delta_t` (`docs/model.md` section 5; `delta_t` is the
@@ -72,6 +84,10 @@
 //!   (MODEL section 12); `arena_scratch.rs`, what it precomputes per
 //!   match and computes per round; `arena_record.rs`, the
 //!   [`ArenaRecord`] it leaves.
+//! - `instruments.rs`: carrots and sticks in play (MODEL section 14):
+//!   what the loops pay when a strategy declares
+//!   [`Instruments`](twolevel_game::Instruments), in every currency, and
+//!   the [`InstrumentRecord`] of [`play_match_with_instruments`].
 //! - `results.rs`: [`MatchResult`] and [`PlayerTotals`], and the results
 //!   the loops make from their sums.
 //!
@@ -90,6 +106,7 @@ mod buffers;
 mod config;
 mod draws;
 mod general_loop;
+mod instruments;
 mod memory_one_match;
 mod results;
 mod round;
@@ -107,6 +124,8 @@ pub use config::MatchConfig;
 pub use draws::geometric_length;
 pub(crate) use draws::{draw_length, tremble};
 use general_loop::play_general;
+use instruments::Ledger;
+pub use instruments::{InstrumentRecord, InstrumentTotals};
 pub use results::{MatchResult, PlayerTotals};
 pub(crate) use results::{fixed_table_result, moving_levels_result};
 use round::{Calendar, Payoffs};
@@ -171,26 +190,62 @@ pub fn play_match<'p>(
     play_match_of_length(config, players, settings, buffers, rng, turns)
 }
 
+/// Plays one match as [`play_match`] does, and also returns each player's
+/// carrots and sticks ([`InstrumentRecord`], all zero when neither
+/// player declares [`Instruments`](twolevel_game::Instruments)). The
+/// [`MatchResult`] is the one [`play_match`] returns, bit for bit.
+pub fn play_match_with_instruments<'p>(
+    config: &MatchConfig,
+    players: [&'p mut (dyn Strategy + '_); 2],
+    settings: &[PlayerSettings; 2],
+    buffers: &mut MatchBuffers,
+    rng: &mut dyn Rng,
+) -> (MatchResult, InstrumentRecord) {
+    let [first, second] = players;
+    let players: [&'p mut dyn Strategy; 2] = [first, second];
+    let turns = draw_length(config.horizon, rng);
+    let mut record = InstrumentRecord::default();
+    let result = play_recorded(config, players, settings, buffers, rng, turns, &mut record);
+    (result, record)
+}
+
 /// Plays one match of `turns` rounds, the length [`play_match`] draws
 /// (first, from `rng`) for `config`'s horizon: resets both strategies and
 /// plays exactly as [`play_match`] does after its draw.
 pub(crate) fn play_match_of_length(
+    config: &MatchConfig,
+    players: [&mut dyn Strategy; 2],
+    settings: &[PlayerSettings; 2],
+    buffers: &mut MatchBuffers,
+    rng: &mut dyn Rng,
+    turns: u32,
+) -> MatchResult {
+    let mut record = InstrumentRecord::default();
+    play_recorded(config, players, settings, buffers, rng, turns, &mut record)
+}
+
+/// [`play_match_of_length`], writing the players' carrots and sticks to
+/// `record`. A match with instruments is played by the general loop.
+fn play_recorded(
     config: &MatchConfig,
     mut players: [&mut dyn Strategy; 2],
     settings: &[PlayerSettings; 2],
     buffers: &mut MatchBuffers,
     rng: &mut dyn Rng,
     turns: u32,
+    record: &mut InstrumentRecord,
 ) -> MatchResult {
     for player in players.iter_mut() {
         player.reset();
     }
+    let mut ledger = Ledger::of(&players);
     let window = buffers.window(&players, turns);
     // The memory-one loops keep every move; a match that keeps only a
     // window of its moves (a long one, with buffers that allow it) is
     // played by the loops below, whose memory does not grow with its
     // length.
     if window.is_whole()
+        && ledger.is_none()
         && let Some(result) =
             memory_one_match::play_memory_one(config, &players, settings, buffers, rng, turns)
     {
@@ -213,8 +268,12 @@ pub(crate) fn play_match_of_length(
         payoffs,
         window,
     };
-    if !static_payoffs || config.perception_noise > 0.0 {
-        play_general(config, start, settings, buffers, rng)
+    if ledger.is_some() || !static_payoffs || config.perception_noise > 0.0 {
+        let result = play_general(config, start, settings, buffers, rng, ledger.as_mut());
+        if let Some(ledger) = ledger {
+            *record = ledger.record;
+        }
+        result
     } else if config.action_noise > 0.0 {
         play_static::<true>(config, start, buffers, rng)
     } else {

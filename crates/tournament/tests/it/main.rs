@@ -14,8 +14,17 @@
 //! - `files`: tournament files load, errors name the file, line, column
 //!   and field, sizes beyond the limits are refused, and no generated or
 //!   mutated file makes the loader panic;
+//! - `instruments`: carrots and sticks in play: the hegemon's and the
+//!   coercer's transfers booked in every currency against hand-computed
+//!   sums, zero instruments and matches without them bit for bit, and the
+//!   grim thresholds with a sanction or a carrot in discounted payoffs;
 //! - `match_engine`: the match engine against a reference loop, its fast
 //!   paths, noise, horizons and bounded histories;
+//! - `negotiation`: negotiate, ratify and play: involuntary defection
+//!   against its closed form, the even agreement bit for bit today's
+//!   game, carrots and sanctions booked and of zero changing nothing,
+//!   elections that keep, renegotiate or withdraw from an agreement, a
+//!   lopsided deal failing in play;
 //! - `numerical_invariants`: shares, probabilities and stationary
 //!   distributions stay valid across the accepted parameter space;
 //! - `regimes`: iterated regimes, regime tournaments and their evolution;
@@ -37,7 +46,9 @@ mod arenas;
 mod currencies;
 mod evolution;
 mod files;
+mod instruments;
 mod match_engine;
+mod negotiation;
 mod numerical_invariants;
 mod regimes;
 mod round_robin;

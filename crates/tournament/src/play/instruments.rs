@@ -1,0 +1,185 @@
+//! Carrots and sticks in play (`docs/model.md` section 14): the arithmetic
+//! the match loops apply when a strategy declares
+//! [`Instruments`](twolevel_game::Instruments).
+//!
+//! ## When
+//!
+//! Each strategy's instruments are read once per match, after the reset.
+//! After a round in which the partner cooperated, a player with a carrot
+//! pays `t` of policy payoff and the partner gains `eta t`; after a round
+//! in which the partner defected, a player with a stick imposes `s` on the
+//! partner at a cost `s / M` to itself. A transfer lands in the next
+//! round's payoffs, so what the last round triggers is never paid. Against
+//! grim trigger that sanctions, a deviation earns `T'` once and `P' - s`
+//! afterwards: cooperation is sustained iff `delta >= (T' - R') / (T' - P' +
+//! s)` ([`grim_threshold_with_sanction`]). A carrot paid after the
+//! partner's cooperation and withheld after its defection works the same
+//! way on the receiver: its threshold against a grim payer is `(T' - R') /
+//! (T' - P' + eta t)`, the sanction threshold with `s = eta t` (the anchor
+//! [`carrot_thresholds`] counts the carrot in the round of mutual
+//! cooperation itself and gives the lower `(T' - R' - eta t) / (T' - P')`).
+//!
+//! ## In every currency
+//!
+//! Let `d_i` be the net transfer to state `i` in a round: carrots received
+//! less carrots paid, less sanctions suffered and the cost of sanctions
+//! imposed. It enters the policy payoff, `policy_i' = policy_i + d_i`. The
+//! political payoff reads the policy payoffs through relative gains,
+//! `political_i = kappa_eff_i (policy_i - policy_j) + ...`, so
+//!
+//! ```text
+//! political_i' = political_i + kappa_eff_i (d_i - d_j)
+//! u_i'         = u_i + (1 - w_eff_i) d_i + w_eff_i kappa_eff_i (d_i - d_j)
+//! ```
+//!
+//! A carrot therefore costs its payer politically twice: the payer loses
+//! `t` and the partner gains `eta t`, a relative loss of `(1 + eta) t`. A
+//! sanction gains the sanctioner `s - s / M` politically: a stick with
+//! might above 1 pays at home even where it costs abroad. With a given
+//! political matrix the political payoff does not read the policy payoffs
+//! and transfers leave it alone (`kappa_eff = 0`); in a domestic arena
+//! `kappa_eff_i` carries the arena's factor `f_i`.
+//!
+//! ## Budgets
+//!
+//! Wealth and might are per-round budgets and a [`Carrot`] or [`Stick`] is
+//! validated against them when it is made (a transfer above the wealth, a
+//! sanction without might, are errors naming the field), so every carrot
+//! a strategy declares is covered in every round.
+//!
+//! A match in which neither player has an instrument (or only carrots and
+//! sticks of zero) takes exactly the paths it takes without them, bit for
+//! bit.
+//!
+//! [`grim_threshold_with_sanction`]: twolevel_game::analytic::grim_threshold_with_sanction
+//! [`carrot_thresholds`]: twolevel_game::analytic::carrot_thresholds
+//! [`Carrot`]: twolevel_game::Carrot
+//! [`Stick`]: twolevel_game::Stick
+
+use serde::{Deserialize, Serialize};
+use twolevel_game::{Action, Carrot, Instruments, Payoff, Stick, Strategy};
+
+/// One player's carrots and sticks over a match, in policy payoff.
+#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct InstrumentTotals {
+    /// The side payments the player paid (`t` each).
+    pub transfers_paid: f64,
+    /// The side payments the player received (`eta t` each).
+    pub transfers_received: f64,
+    /// The losses the player's sanctions imposed on the partner (`s`
+    /// each).
+    pub sanctions_imposed: f64,
+    /// The losses the partner's sanctions imposed on the player.
+    pub sanctions_suffered: f64,
+    /// What the player's sanctions cost it (`s / M` each).
+    pub sanction_costs: f64,
+    /// The number of side payments the player paid.
+    pub carrots: u32,
+    /// The number of sanctions the player imposed.
+    pub sticks: u32,
+}
+
+impl InstrumentTotals {
+    /// The net transfer to the player over the match: received less paid,
+    /// less sanctions suffered and their own costs. It is what the
+    /// instruments added to the player's policy total.
+    #[must_use]
+    pub fn net(&self) -> f64 {
+        self.transfers_received
+            - self.transfers_paid
+            - self.sanctions_suffered
+            - self.sanction_costs
+    }
+}
+
+/// Both players' [`InstrumentTotals`] over a match, in the order the
+/// players were given (all zero in a match without instruments).
+#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct InstrumentRecord {
+    /// Each player's totals.
+    pub players: [InstrumentTotals; 2],
+}
+
+/// What a match with instruments keeps from round to round: the players'
+/// policies, the moves of the round before and the totals.
+pub(super) struct Ledger {
+    carrots: [Option<Carrot>; 2],
+    sticks: [Option<Stick>; 2],
+    last: Option<[Action; 2]>,
+    pub(super) record: InstrumentRecord,
+}
+
+impl Ledger {
+    /// The ledger of a match between `players` (read once, after their
+    /// reset), or `None` when neither has an instrument that changes
+    /// anything.
+    pub(super) fn of(players: &[&mut dyn Strategy; 2]) -> Option<Ledger> {
+        let declared: [Instruments; 2] = [players[0].instruments(), players[1].instruments()];
+        if declared.iter().all(Instruments::is_none) {
+            return None;
+        }
+        Some(Ledger {
+            carrots: declared.map(|d| d.carrot.filter(|c| !c.is_none())),
+            sticks: declared.map(|d| d.stick.filter(|s| !s.is_none())),
+            last: None,
+            record: InstrumentRecord::default(),
+        })
+    }
+
+    /// Pays into `cell` (the payoffs of this round's moves `played`) the
+    /// transfers the round before triggered, in every currency, with each
+    /// state's relative-gains sensitivity `kappas[k]` (0 for a given
+    /// political matrix) and effective political weight `weights[k]`;
+    /// then remembers `played`.
+    #[inline]
+    pub(super) fn settle(
+        &mut self,
+        cell: &mut [Payoff; 2],
+        played: [Action; 2],
+        kappas: impl Fn(usize) -> f64,
+        weights: [f64; 2],
+    ) {
+        let Some(last) = self.last.replace(played) else {
+            return;
+        };
+        let mut net = [0.0; 2];
+        for payer in 0..2 {
+            let partner = 1 - payer;
+            let [own, other] = if payer == 0 {
+                let [a, b] = &mut self.record.players;
+                [a, b]
+            } else {
+                let [a, b] = &mut self.record.players;
+                [b, a]
+            };
+            match (last[partner], self.carrots[payer], self.sticks[payer]) {
+                (Action::C, Some(carrot), _) => {
+                    net[payer] -= carrot.transfer();
+                    net[partner] += carrot.received();
+                    own.transfers_paid += carrot.transfer();
+                    own.carrots += 1;
+                    other.transfers_received += carrot.received();
+                }
+                (Action::D, _, Some(stick)) => {
+                    net[partner] -= stick.size();
+                    net[payer] -= stick.cost();
+                    own.sanctions_imposed += stick.size();
+                    own.sanction_costs += stick.cost();
+                    own.sticks += 1;
+                    other.sanctions_suffered += stick.size();
+                }
+                _ => {}
+            }
+        }
+        if net == [0.0; 2] {
+            return;
+        }
+        for k in 0..2 {
+            let relative = kappas(k) * (net[k] - net[1 - k]);
+            let payoff = &mut cell[k];
+            payoff.policy += net[k];
+            payoff.political += relative;
+            payoff.utility += (1.0 - weights[k]) * net[k] + weights[k] * relative;
+        }
+    }
+}

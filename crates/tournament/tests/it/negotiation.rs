@@ -1,0 +1,471 @@
+//! The negotiation engine (`docs/model.md` sections 13 and 14): the
+//! simulated rate of involuntary defection agrees with its closed form
+//! within standard errors; an agreement at `z = 1/2` with `psi = 0` plays
+//! today's game bit for bit; carrots and sanctions of zero change nothing
+//! bit for bit; side payments and sanctions are booked as the model says;
+//! runs are reproducible from the seed; invalid input names its field.
+
+use rand::SeedableRng;
+use rand_pcg::Pcg64Mcg;
+use twolevel_game::{
+    EstimateNoise, Orientation, PayoffMatrix, Politicization, Ratifier, Resources, Strategy,
+    Threshold, TwoLevelGame,
+};
+use twolevel_strategies::{Cooperator, Defector, Random, TitForTat};
+use twolevel_tournament::negotiation::{
+    Bargaining, NegotiatingState, NegotiationConfig, PairNegotiation, negotiate,
+};
+use twolevel_tournament::seeding::derive_seed;
+use twolevel_tournament::{MatchBuffers, MatchConfig, PlayerSettings, play_match};
+
+/// A state whose only ratifier holds reservation `reservation`.
+fn state(reservation: f64, strategy: Box<dyn Strategy>) -> NegotiatingState {
+    NegotiatingState::new(
+        vec![Ratifier::new(1.0, 1.0 - reservation).unwrap()],
+        Threshold::majority(),
+        0.9,
+        strategy,
+        PlayerSettings::POLICY,
+    )
+    .unwrap()
+}
+
+fn classic(turns: u32) -> MatchConfig {
+    MatchConfig::classic(turns).unwrap()
+}
+
+#[test]
+fn the_failure_rate_agrees_with_the_closed_form() {
+    let cases = [
+        // (R_A, R_B, epsilon): z^u = 1 / 1.9 (Rubinstein, 0.9 and 0.9).
+        (0.2, 0.3, 0.1),  // z^u inside the zone: no failure
+        (0.2, 0.6, 0.1),  // z^u above 1 - R_B: failure 1/2
+        (0.55, 0.3, 0.2), // R_A raises the proposal, inside the zone: none
+        (0.6, 0.5, 0.2),  // empty zone: failure (g + eps) / (2 eps) = 1/4
+        (0.6, 0.5, 0.05), // empty zone, small noise: never proposed
+        (0.5, 0.49, 0.3), // open zone [0.5, 0.51], z^u above its edge
+    ];
+    let mut pairs: Vec<[NegotiatingState; 2]> = cases
+        .iter()
+        .map(|&(r_a, r_b, eps)| {
+            [
+                state(r_a, Box::new(TitForTat)),
+                state(r_b, Box::new(TitForTat)).with_noise(EstimateNoise::new(eps).unwrap()),
+            ]
+        })
+        .collect();
+    let config = NegotiationConfig::new(Bargaining::AlternatingOffers, classic(5))
+        .with_repetitions(4000)
+        .unwrap()
+        .with_seed(23);
+    let results = negotiate(&mut pairs, &config).unwrap();
+    let expected = [0.0, 0.5, 0.0, 0.25, 0.0, 0.5];
+    for (pair, (&closed, case)) in results.iter().zip(expected.iter().zip(&cases)) {
+        assert!(
+            (pair.failure_probability - closed).abs() < 1e-12,
+            "{case:?}"
+        );
+        let failed = pair.failed;
+        let reached = pair.reached;
+        if closed == 0.0 || closed == 1.0 {
+            assert_eq!(failed.mean, closed, "{case:?}");
+        } else {
+            assert!(
+                (failed.mean - closed).abs() <= 4.0 * failed.standard_error,
+                "{case:?}: {} +- {} vs {closed}",
+                failed.mean,
+                failed.standard_error
+            );
+        }
+        let p = pair.proposal_probability;
+        assert!(
+            (reached.mean - p).abs() <= 4.0 * reached.standard_error + 1e-12,
+            "{case:?}: reached {} vs {p}",
+            reached.mean
+        );
+        // Every ratified agreement lies in both true win-sets.
+        let [r_a, r_b] = pair.reservations.map(Option::unwrap);
+        for run in pair.runs.iter().filter(|r| r.ratified) {
+            let z = run.share.unwrap();
+            assert!(z >= r_a && z <= 1.0 - r_b);
+        }
+    }
+}
+
+/// Plays one negotiation of one pair and returns its results.
+fn one_pair(pair: [NegotiatingState; 2], config: &NegotiationConfig) -> PairNegotiation {
+    negotiate(&mut [pair], config).unwrap().remove(0)
+}
+
+#[test]
+fn an_even_agreement_without_cost_plays_todays_game_bit_for_bit() {
+    let game = TwoLevelGame::default();
+    let pi = Politicization::new(0.4).unwrap();
+    let play = MatchConfig::new(game, twolevel_game::Horizon::fixed(60).unwrap())
+        .unwrap()
+        .with_politics(twolevel_game::Politics::Fixed(pi))
+        .with_action_noise(0.05)
+        .unwrap();
+    let settings = [
+        PlayerSettings::with_orientation(Orientation::new(0.3).unwrap()),
+        PlayerSettings::POLICY,
+    ];
+    let make = || {
+        [
+            NegotiatingState::new(
+                vec![Ratifier::new(1.0, 0.8).unwrap()],
+                Threshold::majority(),
+                0.9,
+                Box::new(Random::new(0.7).unwrap()),
+                settings[0],
+            )
+            .unwrap(),
+            NegotiatingState::new(
+                vec![Ratifier::new(1.0, 0.7).unwrap()],
+                Threshold::majority(),
+                0.9,
+                Box::new(TitForTat),
+                settings[1],
+            )
+            .unwrap(),
+        ]
+    };
+    let config = NegotiationConfig::new(Bargaining::Nash { weight: 0.5 }, play)
+        .with_repetitions(5)
+        .unwrap()
+        .with_seed(7);
+    let result = one_pair(make(), &config);
+    let mut buffers = MatchBuffers::new();
+    for (r, run) in result.runs.iter().enumerate() {
+        assert!(run.ratified);
+        assert_eq!(run.share, Some(0.5));
+        let mut rng = Pcg64Mcg::seed_from_u64(derive_seed(7, &[0, r as u64]));
+        let today = play_match(
+            &play,
+            [&mut Random::new(0.7).unwrap(), &mut TitForTat],
+            &settings,
+            &mut buffers,
+            &mut rng,
+        );
+        assert_eq!(run.turns, today.turns);
+        for k in 0..2 {
+            let [a, b] = [run.totals[k], today.players[k]];
+            assert_eq!(a.utility.to_bits(), b.utility.to_bits());
+            assert_eq!(a.policy.to_bits(), b.policy.to_bits());
+            assert_eq!(a.political.to_bits(), b.political.to_bits());
+            assert_eq!(a.cooperations, b.cooperations);
+        }
+    }
+    // Carrots and sanctions of zero change nothing, bit for bit.
+    let rich = Resources::new(3.0, 2.0).unwrap();
+    let [a, b] = make();
+    let zero = [
+        a.with_resources(rich, 0.0, 0.5, 0.0, 0.4).unwrap(),
+        b.with_resources(rich, 0.0, 1.0, 0.0, 0.0).unwrap(),
+    ];
+    let with_zero = one_pair(zero, &config);
+    assert_eq!(with_zero, result);
+    for (x, y) in with_zero.runs.iter().zip(&result.runs) {
+        for k in 0..2 {
+            assert_eq!(x.totals[k].utility.to_bits(), y.totals[k].utility.to_bits());
+            assert_eq!(x.net_policy(k).to_bits(), y.net_policy(k).to_bits());
+        }
+    }
+}
+
+#[test]
+fn side_payments_and_sanctions_are_booked() {
+    let turns = 20;
+    let config = NegotiationConfig::new(Bargaining::Nash { weight: 0.4 }, classic(turns));
+    // A pays B 0.5 a round of mutual cooperation, of which B gets 0.4.
+    let rich = Resources::new(1.0, 0.0).unwrap();
+    let pair = [
+        state(0.1, Box::new(Cooperator))
+            .with_resources(rich, 0.5, 0.8, 0.0, 0.0)
+            .unwrap(),
+        state(0.1, Box::new(Cooperator)),
+    ];
+    let run = one_pair(pair, &config).runs[0];
+    assert!(run.ratified && run.share == Some(0.4));
+    let n = f64::from(turns);
+    assert!((run.totals[0].policy - n * (6.0 * 0.4 - 0.5)).abs() < 1e-9);
+    assert!((run.totals[1].policy - n * (6.0 * 0.6 + 0.4)).abs() < 1e-9);
+    assert_eq!(run.side_payments, [n * 0.5, 0.0]);
+    assert_eq!((run.compliance, run.cooperation), (Some(1.0), 1.0));
+    // A sanctions B's defections: s = 1 at might 4 costs 0.25 a round,
+    // in every round after one in which B defected.
+    let mighty = Resources::new(0.0, 4.0).unwrap();
+    let pair = [
+        state(0.1, Box::new(TitForTat))
+            .with_resources(mighty, 0.0, 1.0, 1.0, 0.0)
+            .unwrap(),
+        state(0.1, Box::new(Defector)),
+    ];
+    let run = one_pair(pair, &config).runs[0];
+    assert!(run.ratified);
+    assert_eq!(run.sanctions[0].imposed, turns - 1);
+    assert_eq!(run.sanctions[0].cost, f64::from(turns - 1) * 0.25);
+    assert_eq!(run.sanctions[1].suffered, f64::from(turns - 1));
+    assert_eq!(run.compliance, Some(0.0));
+    assert_eq!(
+        run.net_policy(1),
+        run.totals[1].policy - f64::from(turns - 1)
+    );
+    // Without an agreement nothing is paid or sanctioned (here B's
+    // ratifiers all defy the threat, so B's win-set is empty).
+    let pair = [
+        state(0.8, Box::new(TitForTat))
+            .with_resources(mighty, 0.0, 1.0, 1.0, 1.0)
+            .unwrap(),
+        state(0.8, Box::new(Defector)),
+    ];
+    let run = one_pair(pair, &config).runs[0];
+    assert!(!run.reached && run.compliance.is_none());
+    assert_eq!(run.sanctions[0].imposed, 0);
+}
+
+#[test]
+fn side_payments_and_sanctions_open_a_closed_zone() {
+    // Demands 0.6 and 0.6: no zone. A side payment of 0.3 at full
+    // pass-through, or a sanction of 0.3 without defiance, lowers B's
+    // reservation to 0.3 and opens it; with full defiance it closes again.
+    let config = NegotiationConfig::new(Bargaining::AlternatingOffers, classic(3));
+    let closed = one_pair(
+        [
+            state(0.6, Box::new(TitForTat)),
+            state(0.6, Box::new(TitForTat)),
+        ],
+        &config,
+    );
+    assert!(!closed.zone_open && !closed.runs[0].reached);
+    let resources = Resources::new(1.0, 1.0).unwrap();
+    let with = |transfer, sanction, defiance| {
+        one_pair(
+            [
+                state(0.6, Box::new(TitForTat))
+                    .with_resources(resources, transfer, 1.0, sanction, defiance)
+                    .unwrap(),
+                state(0.6, Box::new(TitForTat)),
+            ],
+            &config,
+        )
+    };
+    for opened in [with(0.3, 0.0, 0.0), with(0.0, 0.3, 0.0)] {
+        assert!(opened.zone_open && opened.runs[0].ratified);
+        assert!((opened.reservations[1].unwrap() - 0.3).abs() < 1e-12);
+        // z^u = 1 / 1.9 is clamped up to A's reservation.
+        assert_eq!(opened.runs[0].share, Some(0.6));
+    }
+    assert!(!with(0.0, 0.3, 1.0).zone_open);
+}
+
+#[test]
+fn runs_are_reproducible_from_the_seed() {
+    let make = || {
+        vec![[
+            state(0.3, Box::new(Random::new(0.5).unwrap())),
+            state(0.5, Box::new(TitForTat)).with_noise(EstimateNoise::new(0.3).unwrap()),
+        ]]
+    };
+    let config = NegotiationConfig::new(Bargaining::AlternatingOffers, classic(30))
+        .with_repetitions(50)
+        .unwrap()
+        .with_seed(99);
+    let first = negotiate(&mut make(), &config).unwrap();
+    assert_eq!(first, negotiate(&mut make(), &config).unwrap());
+    let other = negotiate(&mut make(), &config.with_seed(100)).unwrap();
+    assert_ne!(first, other);
+}
+
+#[test]
+fn invalid_negotiation_input_names_its_field() {
+    let err = NegotiatingState::new(
+        vec![Ratifier::new(0.0, 0.5).unwrap()],
+        Threshold::majority(),
+        0.9,
+        Box::new(TitForTat),
+        PlayerSettings::POLICY,
+    )
+    .err()
+    .unwrap();
+    assert_eq!(err.field, "ratifiers");
+    let err = NegotiatingState::new(
+        vec![Ratifier::new(1.0, 0.5).unwrap()],
+        Threshold::majority(),
+        1.0,
+        Box::new(TitForTat),
+        PlayerSettings::POLICY,
+    )
+    .err()
+    .unwrap();
+    assert_eq!(err.field, "discount");
+    let poor = Resources::new(0.5, 0.0).unwrap();
+    let field = |r: Result<NegotiatingState, twolevel_game::ParameterError>| r.err().unwrap().field;
+    assert_eq!(
+        field(state(0.5, Box::new(TitForTat)).with_resources(poor, 1.0, 1.0, 0.0, 0.0)),
+        "transfer"
+    );
+    assert_eq!(
+        field(state(0.5, Box::new(TitForTat)).with_resources(poor, 0.0, 1.0, 0.5, 0.0)),
+        "might"
+    );
+    assert_eq!(
+        field(state(0.5, Box::new(TitForTat)).with_resources(poor, 0.0, 1.0, 0.0, 2.0)),
+        "defiance"
+    );
+    let config = NegotiationConfig::new(Bargaining::AlternatingOffers, classic(3));
+    assert_eq!(config.with_repetitions(0).unwrap_err().field, "repetitions");
+    assert_eq!(config.with_compliance_cost(-1.0).unwrap_err().field, "psi");
+    let nash = NegotiationConfig::new(Bargaining::Nash { weight: 1.5 }, classic(3));
+    let err = negotiate(
+        &mut [[
+            state(0.2, Box::new(TitForTat)),
+            state(0.2, Box::new(TitForTat)),
+        ]],
+        &nash,
+    )
+    .unwrap_err();
+    assert_eq!(err.field, "weight");
+}
+
+#[test]
+fn a_government_ratifies_at_its_effective_weight() {
+    let game = TwoLevelGame::classic(PayoffMatrix::AXELROD);
+    let a = NegotiatingState::government(
+        &game,
+        Orientation::new(0.25).unwrap(),
+        Politicization::NONE,
+        0.9,
+        Box::new(TitForTat),
+        PlayerSettings::POLICY,
+    )
+    .unwrap();
+    let config = NegotiationConfig::new(Bargaining::AlternatingOffers, classic(3));
+    let result = one_pair([a, state(0.1, Box::new(TitForTat))], &config);
+    assert_eq!(result.reservations[0], Some(0.25));
+}
+
+/// A match of `turns` rounds with an election every `term` rounds.
+fn with_elections(turns: u32, term: u32) -> MatchConfig {
+    let election = twolevel_game::ElectionCycle::new(term, 2, 0.3).unwrap();
+    classic(turns).with_election(Some(election))
+}
+
+/// One ratifier with reservation `reservation`.
+fn arena(reservation: f64) -> Vec<Ratifier> {
+    vec![Ratifier::new(1.0, 1.0 - reservation).unwrap()]
+}
+
+#[test]
+fn elections_keep_renegotiate_or_withdraw_from_the_agreement() {
+    let config = NegotiationConfig::new(Bargaining::Nash { weight: 0.5 }, with_elections(60, 20));
+    let run_with = |successors: Vec<f64>| {
+        let b = state(0.3, Box::new(TitForTat))
+            .with_successors(successors.into_iter().map(arena).collect())
+            .unwrap();
+        one_pair([state(0.3, Box::new(TitForTat)), b], &config).runs[0]
+    };
+    // A new government that still ratifies 1/2 keeps the agreement.
+    let kept = run_with(vec![0.45]);
+    assert_eq!(
+        (kept.final_share, kept.renegotiations, kept.withdrawal),
+        (Some(0.5), 0, None)
+    );
+    assert_eq!((kept.turns, kept.compliance), (60, Some(1.0)));
+    // One that demands 0.6 excludes 1/2 but leaves [0.3, 0.4]: renegotiated.
+    let renegotiated = run_with(vec![0.6]);
+    assert_eq!(renegotiated.share, Some(0.5));
+    assert!((renegotiated.final_share.unwrap() - 0.4).abs() < 1e-12);
+    assert_eq!(
+        (renegotiated.renegotiations, renegotiated.withdrawal),
+        (1, None)
+    );
+    // One that demands 0.8 leaves no zone: B withdraws at the first
+    // election (round 20), and rejoins when the next government accepts.
+    let withdrawn = run_with(vec![0.8]);
+    assert_eq!(withdrawn.final_share, None);
+    assert_eq!(
+        withdrawn.withdrawal,
+        Some(twolevel_tournament::negotiation::Withdrawal {
+            state: 1,
+            round: 20
+        })
+    );
+    assert_eq!(withdrawn.turns, 60);
+    assert_eq!(withdrawn.compliance, Some(1.0));
+    let rejoined = run_with(vec![0.8, 0.3]);
+    assert_eq!(rejoined.final_share, Some(0.5));
+    assert_eq!(rejoined.withdrawal.map(|w| w.round), Some(20));
+    // The sums run over the whole match: 40 rounds of TFT pairs under the
+    // agreement's R = 3 and 20 under the status quo's R = 3.
+    assert_eq!(rejoined.totals[0].policy, 180.0);
+}
+
+#[test]
+fn an_election_cycle_without_new_arenas_plays_one_match() {
+    let play = with_elections(40, 10).with_action_noise(0.1).unwrap();
+    let config = NegotiationConfig::new(Bargaining::Nash { weight: 0.5 }, play)
+        .with_repetitions(3)
+        .unwrap()
+        .with_seed(5);
+    let result = one_pair(
+        [
+            state(0.2, Box::new(TitForTat)),
+            state(0.2, Box::new(TitForTat)),
+        ],
+        &config,
+    );
+    let mut buffers = MatchBuffers::new();
+    for (r, run) in result.runs.iter().enumerate() {
+        let mut rng = Pcg64Mcg::seed_from_u64(derive_seed(5, &[0, r as u64]));
+        let today = play_match(
+            &play,
+            [&mut TitForTat, &mut TitForTat],
+            &[PlayerSettings::POLICY; 2],
+            &mut buffers,
+            &mut rng,
+        );
+        assert_eq!(run.totals, today.players);
+        assert_eq!(run.renegotiations, 0);
+    }
+    // New arenas need weight.
+    let err = state(0.2, Box::new(TitForTat))
+        .with_successors(vec![arena(0.3), vec![Ratifier::new(0.0, 0.5).unwrap()]])
+        .err()
+        .unwrap();
+    assert_eq!(err.field, "successors[1]");
+}
+
+#[test]
+fn a_lopsided_deal_is_ratified_yet_fails_in_play() {
+    // Two prudent reciprocators (tit for tat while their own grim threshold
+    // allows) with delta_i = 0.9 * (1 - 1/200). Under the even deal the
+    // threshold is (5 - 3) / 4 = 0.5; A's share 0.2 gives A R = 1.2 and a
+    // threshold of 0.95, above its patience: A defects from a deal both
+    // states ratified (voluntary defection).
+    let settings = PlayerSettings::POLICY.with_patience(0.9).unwrap();
+    let prudent = || -> Box<dyn Strategy> {
+        Box::new(twolevel_strategies::PrudentReciprocator::new(0.0).unwrap())
+    };
+    let pair = || {
+        [0, 1].map(|_| {
+            NegotiatingState::new(
+                vec![Ratifier::new(1.0, 1.0).unwrap()],
+                Threshold::majority(),
+                0.9,
+                prudent(),
+                settings,
+            )
+            .unwrap()
+        })
+    };
+    let run = |weight| {
+        let config = NegotiationConfig::new(Bargaining::Nash { weight }, classic(200));
+        one_pair(pair(), &config).runs[0]
+    };
+    let [even, lopsided] = [run(0.5), run(0.2)];
+    assert!(even.ratified && lopsided.ratified);
+    assert_eq!((even.cooperation, even.compliance), (1.0, Some(1.0)));
+    assert!(lopsided.compliance.unwrap() < 0.1, "{lopsided:?}");
+    assert!(lopsided.cooperation < 0.6);
+}
