@@ -4,7 +4,10 @@
 //!   strategies, reported in turns per second (`Throughput::Elements(200)`).
 //!   Target: at least 100 million turns per second on one core.
 //!   `tft_vs_wsls_dynamic_pi` times the general loop (dynamic
-//!   politicization) for comparison.
+//!   politicization) for comparison, and `tft_vs_wsls_dynamic_pi_arenas_10`
+//!   the same match with a domestic arena of 10 actors in each state
+//!   (`play_arena_match`; target: a third of the dynamic-politicization
+//!   rate).
 //! - `round_robin/classic_15_x10_serial`: 15 classic strategies, 200 turns,
 //!   10 repetitions, self-play, on one thread. Target: under 20 ms.
 //! - `first_tournament_per_turn/*`: Axelrod's first tournament at 200,
@@ -20,6 +23,9 @@ use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
+use twolevel::game::actors::{
+    Access, Actor, ActorKind, ActorOrientation, ActorRef, Arena, ArenaRates, Channel, Coalition,
+};
 use twolevel::game::{
     Horizon, Politicization, PoliticizationDynamics, Politics, Strategy, TwoLevelGame,
 };
@@ -27,7 +33,8 @@ use twolevel::strategies::TitForTat;
 use twolevel::strategies::classic::WinStayLoseShift;
 use twolevel::strategies::registry::{StrategySpec, build};
 use twolevel::tournament::{
-    Entrant, MatchBuffers, MatchConfig, PlayerSettings, RoundRobin, Tournament, play_match,
+    ArenaRecord, Domestic, Entrant, MatchBuffers, MatchConfig, PlayerSettings, RoundRobin,
+    Tournament, play_arena_match, play_match,
 };
 
 /// The 15 deterministic classic strategies of the round-robin bench.
@@ -105,7 +112,87 @@ fn single_match(c: &mut Criterion) {
         tft(),
         wsls(),
     );
+
+    // The same match with a domestic arena of 10 actors in each state: all
+    // three channels, political- and policy-oriented actors of every
+    // kind, a domestic coalition and a cross-border web, sovereignty.
+    let domestic = ten_actor_arenas();
+    let (mut first, mut second) = (tft(), wsls());
+    let mut buffers = MatchBuffers::new();
+    let mut record = ArenaRecord::new();
+    let mut rng = Pcg64Mcg::seed_from_u64(1);
+    group.bench_function("tft_vs_wsls_dynamic_pi_arenas_10", |bencher| {
+        bencher.iter(|| {
+            black_box(play_arena_match(
+                black_box(&dynamic),
+                [first.as_mut(), second.as_mut()],
+                &[PlayerSettings::POLICY; 2],
+                &domestic,
+                [0, 1],
+                &mut buffers,
+                &mut record,
+                &mut rng,
+            ))
+        });
+    });
     group.finish();
+}
+
+/// Two states with 10 actors each, a coalition in state 0 and a web
+/// across both.
+fn ten_actor_arenas() -> Domestic {
+    let channels = [
+        vec![Channel::Lobby],
+        vec![Channel::Media],
+        vec![Channel::Expertise],
+        vec![Channel::Lobby, Channel::Media],
+        vec![Channel::Lobby, Channel::Expertise],
+    ];
+    let kinds = [
+        ActorKind::Politician,
+        ActorKind::Bureaucrat,
+        ActorKind::Private,
+    ];
+    let arena = |shift: f64| {
+        let actors = (0..10)
+            .map(|k| {
+                let x = f64::from(k);
+                let actor = Actor::new(
+                    format!("actor {k}"),
+                    kinds[k as usize % 3],
+                    1.0 + x,
+                    (0.05 + 0.1 * x + shift) % 1.0,
+                    0.3 + 0.07 * x,
+                )
+                .with_channels(channels[k as usize % 5].clone());
+                if k % 4 == 0 {
+                    actor.oriented(ActorOrientation::Political)
+                } else {
+                    actor
+                }
+            })
+            .collect();
+        let rates = ArenaRates {
+            sovereignty: 0.3,
+            ..ArenaRates::DEFAULT
+        };
+        Arena::new(actors, Access::OPEN, Vec::new(), rates).expect("a valid arena")
+    };
+    let member = |state, actor| ActorRef { state, actor };
+    let coalitions = vec![
+        Coalition::new("home", vec![member(0, 1), member(0, 4)], 1.5, None),
+        Coalition::new(
+            "web",
+            vec![member(0, 7), member(1, 7), member(1, 2)],
+            1.2,
+            Some(0.5),
+        ),
+    ]
+    .into_iter()
+    .collect::<Result<Vec<_>, _>>()
+    .expect("valid coalitions");
+    Domestic::new(vec![Some(arena(0.0)), Some(arena(0.33))], coalitions)
+        .expect("valid domestic arenas")
 }
 
 fn round_robin(c: &mut Criterion) {

@@ -11,6 +11,10 @@
 //! ## Modules
 //!
 //! - [`action`]: [`Action`] (C or D) and [`Outcome`].
+//! - [`actors`]: domestic arenas (MODEL section 12): [`actors::Actor`]s
+//!   with capability, position and salience, institutions' access,
+//!   coalitions, channels, budgets and the weighted-median domestic
+//!   position.
 //! - [`matrix`]: validated 2x2 [`PayoffMatrix`] and [`Bimatrix`].
 //! - [`two_level`]: [`TwoLevelGame`], [`Orientation`] (the political weight
 //!   `w`), [`Politicization`] (`pi`), per-round [`Payoff`]s and the
@@ -120,6 +124,7 @@
 pub use rand_core;
 
 pub mod action;
+pub mod actors;
 pub mod analytic;
 pub mod currency;
 pub mod dynamics;
@@ -165,6 +170,6 @@ pub use players::{
 };
 pub use resources::{Carrot, Resources, Stick};
 pub use two_level::{
-    Orientation, OrientedWeights, PAYOFF_LIMIT, Payoff, PoliticalPayoff, Politicization,
-    RawTwoLevelGame, Role, StageTable, StageTableBuilder, TwoLevelGame, blend,
+    DomesticTerms, Orientation, OrientedWeights, PAYOFF_LIMIT, Payoff, PoliticalPayoff,
+    Politicization, RawTwoLevelGame, Role, StageTable, StageTableBuilder, TwoLevelGame, blend,
 };

@@ -17,7 +17,8 @@
 //! Engines, one per kind of game:
 //!
 //! - [`play`]: the match engine, [`play_match`] under a validated
-//!   [`MatchConfig`].
+//!   [`MatchConfig`], and [`play_arena_match`] with the states' domestic
+//!   arenas ([`domestic`]: [`Domestic`], MODEL section 12).
 //! - [`round_robin`]: round-robin tournaments, run in parallel with
 //!   results independent of the thread count.
 //! - [`regime`]: iterated N-state regimes and regime tournaments over
@@ -86,6 +87,7 @@
 
 pub mod campaigns;
 pub mod config;
+pub mod domestic;
 pub mod evolution;
 pub mod file;
 pub mod levers;
@@ -104,8 +106,12 @@ pub mod sweep;
 pub mod sweep_file;
 
 pub use config::{RawTournament, Tournament};
+pub use domestic::Domestic;
 pub use negotiation::{NegotiatingState, NegotiationConfig, PairNegotiation, negotiate};
-pub use play::{MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, play_match};
+pub use play::{
+    ArenaRecord, MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals,
+    play_arena_match, play_match,
+};
 pub use report::OutputError;
 pub use round_robin::{
     Entrant, Matchup, PlayerResults, RankingMetric, RankingRow, RoundRobin, RoundRobinResults,

@@ -101,8 +101,9 @@ pub mod prelude {
         RawRegimeTournament, RegimeConfig, RegimeMember, RegimeTournament, RegimeTournamentResults,
     };
     pub use twolevel_tournament::{
-        Entrant, MatchBuffers, MatchConfig, MatchResult, Matchup, PlayerResults, PlayerSettings,
-        RankingMetric, RoundRobin, RoundRobinResults, Tournament, play_match,
+        ArenaRecord, Domestic, Entrant, MatchBuffers, MatchConfig, MatchResult, Matchup,
+        PlayerResults, PlayerSettings, RankingMetric, RoundRobin, RoundRobinResults, Tournament,
+        play_arena_match, play_match,
     };
 }
 

@@ -31,13 +31,18 @@
 //!   parts) and [`blend`], the utility at an effective political weight;
 //! - `stage_table.rs`: the precomputed [`StageTable`] a match reads once
 //!   per round, the [`StageTableBuilder`] that refills it when the levels
-//!   move, and the [`OrientedWeights`] of fixed orientations.
+//!   move (also with each state's [`DomesticTerms`]), and the
+//!   [`OrientedWeights`] of fixed orientations;
+//! - `domestic.rs`: [`DomesticTerms`], what a state's domestic arena adds
+//!   to its political payoff (MODEL section 12).
 
+mod domestic;
 mod game;
 mod levels;
 mod payoff;
 mod stage_table;
 
+pub use domestic::DomesticTerms;
 pub use game::{PoliticalPayoff, RawTwoLevelGame, TwoLevelGame};
 pub use levels::{Orientation, Politicization, Role};
 pub use payoff::{Payoff, blend};

@@ -3,7 +3,9 @@
 //! [`StageTableBuilder`] that refills it cheaply when the levels move.
 
 use super::game::{StateLevels, audience_bonus_for, threatened, unsolved_share};
-use super::{Orientation, Payoff, PoliticalPayoff, Politicization, TwoLevelGame, blend};
+use super::{
+    DomesticTerms, Orientation, Payoff, PoliticalPayoff, Politicization, TwoLevelGame, blend,
+};
 use crate::action::{Action, Outcome};
 use crate::matrix::PayoffMatrix;
 
@@ -177,6 +179,64 @@ impl StageTableBuilder {
                 for cell in &mut table.cells {
                     cell[k].utility = keep * cell[k].policy + w_eff * cell[k].political;
                 }
+            }
+        }
+        weights
+    }
+
+    /// Fills `table` as [`StageTableBuilder::fill`] does, then applies each
+    /// state's [`DomesticTerms`] to its own political payoffs and
+    /// re-blends its utilities (`docs/actors.md`):
+    ///
+    /// ```text
+    /// political_i = f_i kappa_eff_i (policy_i - policy_j) + (b + db_i) [a_i == D]
+    ///               - (alpha + da_i) theta pi_i (1 - coop_share) + l_i [a_i == C]
+    /// ```
+    ///
+    /// A state whose terms are neutral keeps [`StageTableBuilder::fill`]'s
+    /// payoffs bit for bit. With a given political matrix only the lobby
+    /// term applies. Returns each state's effective political weight.
+    #[inline]
+    pub fn fill_with_terms(
+        &self,
+        table: &mut StageTable,
+        pis: [Politicization; 2],
+        orientations: [Orientation; 2],
+        terms: &[DomesticTerms; 2],
+    ) -> [f64; 2] {
+        let weights = self.fill(table, pis, orientations);
+        for (k, terms) in terms.iter().enumerate() {
+            if terms.is_neutral() {
+                continue;
+            }
+            let pi = pis[k].value();
+            let kappa = if self.derived {
+                self.game.kappa_at(self.kappa, pi) * terms.kappa_factor
+            } else {
+                0.0
+            };
+            let accountable =
+                (self.game.accountability + terms.accountability) * self.threat_cost * pi;
+            for outcome in Outcome::ALL {
+                let cell = outcome.index();
+                let own = if k == 0 { outcome.own } else { outcome.partner };
+                let policy = table.cells[cell][k].policy;
+                let partner = table.cells[cell][1 - k].policy;
+                let lobby = if own.is_cooperation() {
+                    terms.lobby
+                } else {
+                    0.0
+                };
+                let political = if self.derived {
+                    let bonus = audience_bonus_for(own, terms.audience_bonus);
+                    kappa * (policy - partner) + (self.political[cell][k] + bonus)
+                        - accountable * self.unsolved[cell]
+                        + lobby
+                } else {
+                    self.political[cell][k] + lobby
+                };
+                table.cells[cell][k].political = political;
+                table.cells[cell][k].utility = blend(weights[k], policy, political);
             }
         }
         weights

@@ -1,6 +1,8 @@
 //! The integration tests of `twolevel-game`, in one test binary (one link
 //! instead of one per file).
 //!
+//! - `actors`: domestic arenas: the weighted median against every
+//!   challenger, pooling, RON round trips and named errors;
 //! - `negotiation`: win-sets, the zone of agreement, bargaining,
 //!   involuntary defection, leverage and the agreement's game
 //!   (`docs/model.md` section 13);
@@ -10,6 +12,7 @@
 //!   every parameter (the blend, the classic game, the thresholds, RON
 //!   round trips, invalid input).
 
+mod actors;
 mod negotiation;
 mod resources;
 mod two_level_game;

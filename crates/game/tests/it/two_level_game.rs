@@ -560,3 +560,90 @@ fn ron_errors_name_the_field() {
         ron::from_str::<TwoLevelGame>("(theta: -1)").unwrap_err()
     );
 }
+
+fn domestic_terms() -> impl Strategy<Value = twolevel_game::DomesticTerms> {
+    (
+        prop_oneof![1 => Just(0.0), 3 => -3.0..3.0_f64],
+        prop_oneof![1 => Just(0.0), 3 => 0.0..3.0_f64],
+        prop_oneof![1 => Just(0.0), 3 => 0.0..3.0_f64],
+        prop_oneof![1 => Just(1.0), 3 => 0.0..=1.0_f64],
+    )
+        .prop_map(|(l, b, a, f)| twolevel_game::DomesticTerms::new(l, b, a, f).unwrap())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Neutral domestic terms leave the stage table bit for bit as the
+    /// builder fills it without terms (a state without an arena plays as
+    /// today).
+    #[test]
+    fn neutral_domestic_terms_keep_the_table_bit_for_bit(
+        game in moderate_game(),
+        pis in [unit(), unit()],
+        w in [unit(), unit()],
+    ) {
+        let pis = pis.map(|p| Politicization::new(p).unwrap());
+        let orientations = w.map(|x| Orientation::new(x).unwrap());
+        let builder = StageTableBuilder::new(&game);
+        let mut plain = StageTable::default();
+        let mut with_terms = StageTable::default();
+        let weights = builder.fill(&mut plain, pis, orientations);
+        let neutral = [twolevel_game::DomesticTerms::NEUTRAL; 2];
+        let same = builder.fill_with_terms(&mut with_terms, pis, orientations, &neutral);
+        prop_assert_eq!(weights.map(f64::to_bits), same.map(f64::to_bits));
+        for cell in 0..4 {
+            for k in 0..2 {
+                let (a, b) = (plain.cells[cell][k], with_terms.cells[cell][k]);
+                prop_assert_eq!(a.utility.to_bits(), b.utility.to_bits());
+                prop_assert_eq!(a.policy.to_bits(), b.policy.to_bits());
+                prop_assert_eq!(a.political.to_bits(), b.political.to_bits());
+            }
+        }
+    }
+
+    /// Domestic terms act as the game with `b + db`, `alpha + da` and
+    /// `f kappa` would, plus the lobby term on a cooperation; a given
+    /// political matrix takes only the lobby term. Only the state that has
+    /// the terms is changed.
+    #[test]
+    fn domestic_terms_act_as_the_shifted_game(
+        game in moderate_game(),
+        pis in [unit(), unit()],
+        w in [unit(), unit()],
+        terms in domestic_terms(),
+        side in 0usize..2,
+    ) {
+        let levels = pis.map(|p| Politicization::new(p).unwrap());
+        let orientations = w.map(|x| Orientation::new(x).unwrap());
+        let builder = StageTableBuilder::new(&game);
+        let mut table = StageTable::default();
+        let mut all = [twolevel_game::DomesticTerms::NEUTRAL; 2];
+        all[side] = terms;
+        builder.fill_with_terms(&mut table, levels, orientations, &all);
+        let plain = game.stage_table_uneven(levels, orientations);
+        let shifted = match *game.political() {
+            PoliticalPayoff::Derived { kappa, audience_bonus } => game
+                .with_political(PoliticalPayoff::Derived {
+                    kappa: kappa * terms.kappa_factor,
+                    audience_bonus: audience_bonus + terms.audience_bonus,
+                })
+                .and_then(|g| g.with_accountability(g.alpha() + terms.accountability, g.gamma()))
+                .unwrap(),
+            PoliticalPayoff::Matrix(_) => game,
+        };
+        let expected = shifted.stage_table_uneven(levels, orientations);
+        for (row, column) in outcomes() {
+            let own = if side == 0 { row } else { column };
+            let lobby = if own.is_cooperation() { terms.lobby } else { 0.0 };
+            let got = table.get(row, column);
+            let want = expected.get(row, column)[side].political + lobby;
+            prop_assert!((got[side].political - want).abs() <= 1e-9 * want.abs().max(1.0),
+                "{:?} {:?}: {} vs {}", row, column, got[side].political, want);
+            prop_assert_eq!(got[side].policy.to_bits(), plain.get(row, column)[side].policy.to_bits());
+            let other = plain.get(row, column)[1 - side];
+            prop_assert_eq!(got[1 - side].utility.to_bits(), other.utility.to_bits());
+            prop_assert_eq!(got[1 - side].political.to_bits(), other.political.to_bits());
+        }
+    }
+}

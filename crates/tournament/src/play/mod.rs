@@ -68,6 +68,10 @@
 //! - `general_loop.rs`: the loop for everything else (perception noise,
 //!   dynamic politicization, elections).
 //! - `memory_one_match.rs`: the fast path for two memory-one players.
+//! - `arena_loop.rs`: [`play_arena_match`], the loop with domestic arenas
+//!   (MODEL section 12); `arena_scratch.rs`, what it precomputes per
+//!   match and computes per round; `arena_record.rs`, the
+//!   [`ArenaRecord`] it leaves.
 //! - `results.rs`: [`MatchResult`] and [`PlayerTotals`], and the results
 //!   the loops make from their sums.
 //!
@@ -79,6 +83,9 @@
 //! [`ElectionCycle::orientation_at`]: twolevel_game::ElectionCycle::orientation_at
 //! [`ElectionCycle::patience_at`]: twolevel_game::ElectionCycle::patience_at
 
+mod arena_loop;
+mod arena_record;
+mod arena_scratch;
 mod buffers;
 mod config;
 mod draws;
@@ -92,6 +99,8 @@ mod static_loop;
 use rand_core::Rng;
 use twolevel_game::Strategy;
 
+pub use arena_loop::play_arena_match;
+pub use arena_record::{ActorRecord, ArenaRecord, SideRecord};
 pub(crate) use buffers::Window;
 pub use buffers::{MIN_WINDOW, MatchBuffers};
 pub use config::MatchConfig;

@@ -3,7 +3,7 @@
 //! player's orientation under an election cycle, and the levels' moves.
 
 use twolevel_game::{
-    Action, ElectionCycle, HorizonKind, Orientation, PayoffMatrix, Politicization,
+    Action, DomesticTerms, ElectionCycle, HorizonKind, Orientation, PayoffMatrix, Politicization,
     PoliticizationDynamics, Situation, StageTable, StageTableBuilder, TwoLevelGame,
 };
 
@@ -61,16 +61,34 @@ impl Payoffs {
     #[inline]
     pub(super) fn update(&mut self, pis: [Politicization; 2], orientations: [Orientation; 2]) {
         if pis != self.pis || orientations != self.orientations {
-            self.pis = pis;
-            self.orientations = orientations;
-            let weights = self.builder.fill(&mut self.table, pis, orientations);
-            let own = own_matrices(&self.table);
-            for (k, situation) in self.situations.iter_mut().enumerate() {
-                situation.politicization = pis[k].value();
-                situation.partner_politicization = pis[1 - k].value();
-                situation.payoffs = own[k];
-                situation.political_weight = weights[k];
-            }
+            self.refill(pis, orientations, None);
+        }
+    }
+
+    /// Rebuilds the table and the situations' payoffs, in place, at these
+    /// levels and orientations, with each state's domestic terms if given
+    /// (`None` is the game's own table).
+    #[inline]
+    pub(super) fn refill(
+        &mut self,
+        pis: [Politicization; 2],
+        orientations: [Orientation; 2],
+        terms: Option<&[DomesticTerms; 2]>,
+    ) {
+        self.pis = pis;
+        self.orientations = orientations;
+        let weights = match terms {
+            None => self.builder.fill(&mut self.table, pis, orientations),
+            Some(terms) => self
+                .builder
+                .fill_with_terms(&mut self.table, pis, orientations, terms),
+        };
+        let own = own_matrices(&self.table);
+        for (k, situation) in self.situations.iter_mut().enumerate() {
+            situation.politicization = pis[k].value();
+            situation.partner_politicization = pis[1 - k].value();
+            situation.payoffs = own[k];
+            situation.political_weight = weights[k];
         }
     }
 }
@@ -177,6 +195,20 @@ pub(crate) fn next_levels(
     played: [Action; 2],
     settings: &[PlayerSettings; 2],
 ) -> [Politicization; 2] {
+    let securitizing = [settings[0].securitizing, settings[1].securitizing];
+    next_levels_securitized(dynamics, visibilities, pis, played, securitizing)
+}
+
+/// [`next_levels`] with each state's securitizing moves given: the
+/// players' own, plus what a domestic arena's media campaigns add.
+#[inline]
+pub(crate) fn next_levels_securitized(
+    dynamics: Option<&PoliticizationDynamics>,
+    visibilities: Option<[f64; 2]>,
+    pis: [Politicization; 2],
+    played: [Action; 2],
+    securitizing: [f64; 2],
+) -> [Politicization; 2] {
     match (dynamics, visibilities) {
         (Some(dynamics), Some(visibilities)) => {
             let visible = |k: usize| {
@@ -188,8 +220,8 @@ pub(crate) fn next_levels(
             };
             let visible = [visible(0), visible(1)];
             [
-                dynamics.next_for_state(pis[0], visible[1], visible[0], settings[0].securitizing),
-                dynamics.next_for_state(pis[1], visible[0], visible[1], settings[1].securitizing),
+                dynamics.next_for_state(pis[0], visible[1], visible[0], securitizing[0]),
+                dynamics.next_for_state(pis[1], visible[0], visible[1], securitizing[1]),
             ]
         }
         _ => pis,

@@ -1,6 +1,9 @@
 //! The integration tests of `twolevel-tournament`, in one test binary (one
 //! link instead of one per file), one module per behaviour:
 //!
+//! - `arenas`: domestic arenas in play: no arena and zero weights are
+//!   `play_match` bit for bit, coalitions of one, sovereignty bounds,
+//!   each channel's sign over seeds, transitions and budgets;
 //! - `currencies`: rankings, wins and fitness name their currency, and the
 //!   output files say which column is which;
 //! - `evolution`: evolutionary dynamics against closed forms, egttools and
@@ -31,6 +34,7 @@
 //! `support` holds the shared set-up: the readers of the egttools fixtures
 //! and the fuzzers' generators.
 
+mod arenas;
 mod currencies;
 mod evolution;
 mod files;

@@ -1,0 +1,58 @@
+//! Influence weights (MODEL section 12): what an actor's resources,
+//! interest and institutional access make of its voice in a round.
+//!
+//! ```text
+//! v_k = access_i(kind_k) * c_k * s_k                 (policy-oriented)
+//! v_k = access_i(kind_k) * c_k * s_k * (1 + gamma pi_i^2)   (political-oriented)
+//! V_i = sum_k v_k
+//! ```
+//!
+//! Resources (`c_k`) give an actor its capacity, salience (`s_k`) how much
+//! of it the issue receives, access how much of it the institutions let
+//! through. Politicization is the brake again: the more the issue is
+//! politicized in front of the state's public (`pi_i`), the more the actors
+//! who tie their positions to votes and donations weigh, with the game's
+//! `gamma`, the same amplification that turns `kappa` into
+//! `kappa (1 + gamma pi^2)`. A budgeted actor's `c_k` in a round is what it
+//! spends that round (see [`timing`](super::timing)).
+
+use super::actor::Actor;
+
+/// The factor `1 + gamma pi^2` by which politicization multiplies the
+/// weight of political-oriented actors.
+#[inline]
+#[must_use]
+pub fn politicization_factor(gamma: f64, pi: f64) -> f64 {
+    1.0 + gamma * pi * pi
+}
+
+/// An actor's influence weight in a round: `access * capability * s_k`,
+/// times `1 + gamma pi^2` if it is political-oriented. `access` is its
+/// kind's access this round and `capability` its capability this round
+/// (its `capability`, or what it spends).
+#[inline]
+#[must_use]
+pub fn influence_weight(actor: &Actor, access: f64, capability: f64, gamma: f64, pi: f64) -> f64 {
+    let base = access * capability * actor.salience;
+    if actor.is_political() {
+        base * politicization_factor(gamma, pi)
+    } else {
+        base
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actors::{ActorKind, ActorOrientation};
+
+    #[test]
+    fn weight_is_access_capability_salience_and_the_brake() {
+        let firm = Actor::new("firm", ActorKind::Private, 4.0, 0.8, 0.5);
+        assert_eq!(influence_weight(&firm, 0.5, 4.0, 2.0, 0.5), 1.0);
+        let party = firm.clone().oriented(ActorOrientation::Political);
+        assert_eq!(influence_weight(&party, 0.5, 4.0, 2.0, 0.5), 1.5);
+        assert_eq!(influence_weight(&party, 0.5, 4.0, 2.0, 0.0), 1.0);
+        assert_eq!(influence_weight(&party, 0.0, 4.0, 2.0, 1.0), 0.0);
+    }
+}

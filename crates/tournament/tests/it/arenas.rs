@@ -1,0 +1,632 @@
+//! Domestic arenas in play (MODEL section 12, issue 22 item 7): a match
+//! without arenas, or with arenas whose weights are all zero, is
+//! `play_match` bit for bit (same RNG draws); a coalition of one equals its
+//! member; sovereignty 0 and 1 bound the backlash; each channel moves its
+//! target in the sign the model says (over seeds, with standard errors);
+//! access transitions, budgets and the domestic position are recorded.
+
+use rand::SeedableRng;
+use rand_core::Rng;
+use rand_pcg::Pcg64Mcg;
+use twolevel_game::actors::{
+    Access, AccessChange, Actor, ActorKind, ActorOrientation, ActorRef, Arena, ArenaRates, Budget,
+    Channel, Coalition, SpendingRule, weighted_median,
+};
+use twolevel_game::{
+    ElectionCycle, Horizon, Orientation, Politicization, PoliticizationDynamics, Politics,
+    Strategy, TwoLevelGame,
+};
+use twolevel_strategies::{
+    Cooperator, Defector, FirstByJoss, GoByMajority, Gradual, Grudger, Gtft, Random, TitFor2Tats,
+    TitForTat,
+};
+use twolevel_tournament::stats::{mean, paired_standard_error};
+use twolevel_tournament::{
+    ArenaRecord, Domestic, MatchBuffers, MatchConfig, MatchResult, PlayerSettings,
+    play_arena_match, play_match,
+};
+
+fn strategies() -> Vec<(Box<dyn Strategy>, Box<dyn Strategy>)> {
+    vec![
+        (Box::new(TitForTat), Box::new(Defector)),
+        (
+            Box::new(Random::new(0.5).unwrap()),
+            Box::new(Gtft::new(0.3).unwrap()),
+        ),
+        (Box::new(TitFor2Tats), Box::new(Gradual::default())),
+        (
+            Box::new(GoByMajority::default()),
+            Box::new(FirstByJoss::default()),
+        ),
+        (
+            Box::new(Grudger::default()),
+            Box::new(Random::new(0.8).unwrap()),
+        ),
+        (Box::new(Cooperator), Box::new(TitForTat)),
+    ]
+}
+
+fn dynamic() -> Politics {
+    Politics::Dynamic {
+        initial: Politicization::new(0.2).unwrap(),
+        dynamics: PoliticizationDynamics::DEFAULT,
+    }
+}
+
+/// Configs over the engine's paths: static, action noise, perception
+/// noise, fixed and dynamic politics, elections, continuation horizons.
+fn configs() -> Vec<MatchConfig> {
+    let game = TwoLevelGame::default();
+    let fixed = |t| MatchConfig::new(game, Horizon::fixed(t).unwrap()).unwrap();
+    let election = ElectionCycle::new(20, 5, 0.5).unwrap();
+    vec![
+        MatchConfig::classic(50).unwrap(),
+        fixed(60).with_action_noise(0.05).unwrap(),
+        fixed(60)
+            .with_politics(Politics::Fixed(Politicization::new(0.4).unwrap()))
+            .with_perception_noise(0.1)
+            .unwrap(),
+        fixed(80)
+            .with_politics(dynamic())
+            .with_action_noise(0.05)
+            .unwrap(),
+        fixed(80)
+            .with_politics(dynamic())
+            .with_election(Some(election))
+            .with_perception_noise(0.1)
+            .unwrap()
+            .with_action_noise(0.02)
+            .unwrap(),
+        MatchConfig::new(game, Horizon::continuation(0.98).unwrap())
+            .unwrap()
+            .with_politics(dynamic())
+            .with_perception_noise(0.05)
+            .unwrap(),
+    ]
+}
+
+/// Configs under which `play_match` takes its general engine (moving
+/// levels, elections or perception noise), whose sums an arena match
+/// shares.
+fn general_configs() -> Vec<MatchConfig> {
+    configs().into_iter().skip(2).collect()
+}
+
+fn settings() -> [PlayerSettings; 2] {
+    [
+        PlayerSettings::with_orientation(Orientation::new(0.6).unwrap()),
+        PlayerSettings::with_orientation(Orientation::new(0.2).unwrap())
+            .with_securitizing(0.01)
+            .unwrap(),
+    ]
+}
+
+fn bits(result: &MatchResult) -> Vec<u64> {
+    let mut out = vec![u64::from(result.turns)];
+    for p in &result.players {
+        out.extend([
+            p.utility.to_bits(),
+            p.policy.to_bits(),
+            p.political.to_bits(),
+            u64::from(p.cooperations),
+        ]);
+    }
+    out.extend(result.mean_politicization_by_state.map(f64::to_bits));
+    out.extend(result.final_politicization_by_state.map(f64::to_bits));
+    out
+}
+
+/// Plays with and without the domestic setting from the same seed and
+/// checks the results, the moves and the RNG's next draw are the same.
+fn assert_same_as_play_match(domestic: &Domestic, states: [usize; 2], configs: &[MatchConfig]) {
+    for config in configs {
+        for (seed, (mut a, mut b)) in strategies().into_iter().enumerate() {
+            let (mut c, mut d) = (a.clone_box(), b.clone_box());
+            let mut rng = Pcg64Mcg::seed_from_u64(seed as u64 + 7);
+            let mut buffers = MatchBuffers::new();
+            let plain = play_match(
+                config,
+                [a.as_mut(), b.as_mut()],
+                &settings(),
+                &mut buffers,
+                &mut rng,
+            );
+            let plain_moves = [buffers.move_string(0), buffers.move_string(1)];
+            let plain_next = rng.next_u64();
+
+            let mut rng = Pcg64Mcg::seed_from_u64(seed as u64 + 7);
+            let mut buffers = MatchBuffers::new();
+            let mut record = ArenaRecord::new();
+            let arena = play_arena_match(
+                config,
+                [c.as_mut(), d.as_mut()],
+                &settings(),
+                domestic,
+                states,
+                &mut buffers,
+                &mut record,
+                &mut rng,
+            );
+            assert_eq!(bits(&arena), bits(&plain), "{config:?} seed {seed}");
+            assert_eq!(
+                [buffers.move_string(0), buffers.move_string(1)],
+                plain_moves
+            );
+            assert_eq!(rng.next_u64(), plain_next, "the RNG was drawn differently");
+            assert_eq!(record.turns(), plain.turns);
+            for k in 0..2 {
+                let side = record.side(k);
+                assert_eq!(side.politicization().len(), plain.turns as usize);
+                let coops = side.cooperation().iter().filter(|&&c| c).count() as u32;
+                assert_eq!(coops, plain.players[k].cooperations);
+                let mean_pi = side.politicization().iter().sum::<f64>() / f64::from(plain.turns);
+                assert!((mean_pi - plain.mean_politicization_by_state[k]).abs() < 1e-12);
+                assert!(side.positions().iter().all(|x| x.is_nan()));
+                assert!(side.lobby().iter().all(|&l| l == 0.0));
+            }
+        }
+    }
+}
+
+fn lobby(name: &str, capability: f64, position: f64) -> Actor {
+    Actor::new(name, ActorKind::Private, capability, position, 1.0).with_channels([Channel::Lobby])
+}
+
+fn mixed_actors(scale: f64) -> Vec<Actor> {
+    vec![
+        lobby("exporters", 3.0 * scale, 0.9),
+        Actor::new("tabloid", ActorKind::Private, 2.0 * scale, 0.2, 0.8)
+            .oriented(ActorOrientation::Political)
+            .with_channels([Channel::Media]),
+        Actor::new("ministry", ActorKind::Bureaucrat, 4.0 * scale, 0.7, 0.6)
+            .with_channels([Channel::Expertise, Channel::Lobby]),
+        Actor::new("party", ActorKind::Politician, 5.0 * scale, 0.3, 0.9)
+            .oriented(ActorOrientation::Political)
+            .with_channels([Channel::Media, Channel::Lobby]),
+    ]
+}
+
+#[test]
+fn no_arena_equals_play_match() {
+    assert_same_as_play_match(&Domestic::none(3), [0, 2], &configs());
+    assert_same_as_play_match(&Domestic::none(1), [0, 0], &configs());
+}
+
+#[test]
+fn an_arena_whose_weights_are_all_zero_equals_no_arena() {
+    // Zero capabilities, zero saliences, closed access: nothing can weigh.
+    let mut zero = mixed_actors(0.0);
+    zero[0].salience = 0.0;
+    let closed = Arena::new(
+        mixed_actors(1.0),
+        Access {
+            politician: 0.0,
+            bureaucrat: 0.0,
+            private: 0.0,
+        },
+        vec![],
+        ArenaRates::DEFAULT,
+    )
+    .unwrap();
+    let domestic =
+        Domestic::new(vec![Some(Arena::of(zero).unwrap()), Some(closed)], vec![]).unwrap();
+    assert!(!domestic.presses_on([0, 1]));
+    assert_same_as_play_match(&domestic, [0, 1], &configs());
+    assert_same_as_play_match(&domestic, [1, 1], &configs());
+
+    // Weights that could become positive (access opens after the last
+    // round) but are zero in every round played: the arena loop runs,
+    // and gives the general engine's bits.
+    let later = Arena::new(
+        mixed_actors(1.0),
+        Access {
+            politician: 0.0,
+            bureaucrat: 0.0,
+            private: 0.0,
+        },
+        vec![AccessChange {
+            round: 1_000_000,
+            access: Access::OPEN,
+        }],
+        ArenaRates::DEFAULT,
+    )
+    .unwrap();
+    let domestic = Domestic::new(vec![Some(later.clone()), Some(later)], vec![]).unwrap();
+    assert!(domestic.presses_on([0, 1]));
+    assert_same_as_play_match(&domestic, [0, 1], &general_configs());
+}
+
+/// Plays one arena match and returns its result and record.
+fn play(
+    config: &MatchConfig,
+    players: [&mut dyn Strategy; 2],
+    domestic: &Domestic,
+    states: [usize; 2],
+    seed: u64,
+) -> (MatchResult, ArenaRecord) {
+    let mut record = ArenaRecord::new();
+    let mut buffers = MatchBuffers::new();
+    let mut rng = Pcg64Mcg::seed_from_u64(seed);
+    let result = play_arena_match(
+        config,
+        players,
+        &settings(),
+        domestic,
+        states,
+        &mut buffers,
+        &mut record,
+        &mut rng,
+    );
+    (result, record)
+}
+
+#[test]
+fn a_coalition_of_one_equals_its_member() {
+    let arenas = vec![
+        Some(Arena::of(mixed_actors(1.0)).unwrap()),
+        Some(Arena::of(mixed_actors(0.5)).unwrap()),
+    ];
+    let alone = Domestic::new(arenas.clone(), vec![]).unwrap();
+    for actor in 0..4 {
+        for phi in [1.0, 2.5] {
+            let solo =
+                Coalition::new("solo", vec![ActorRef { state: 0, actor }], phi, None).unwrap();
+            let web = Domestic::new(arenas.clone(), vec![solo]).unwrap();
+            for config in configs() {
+                for seed in 0..3 {
+                    let (mut a, mut b) = (Gtft::new(0.2).unwrap(), Random::new(0.6).unwrap());
+                    let (x, rx) = play(&config, [&mut a, &mut b], &alone, [0, 1], seed);
+                    let (y, ry) = play(&config, [&mut a, &mut b], &web, [0, 1], seed);
+                    assert_eq!(bits(&x), bits(&y));
+                    assert_eq!(rx, ry);
+                }
+            }
+        }
+    }
+}
+
+/// State 0 has one home lobby; state 1 a pro-cooperation lobby in a
+/// cross-border web with it. Returns state 0's lobby term and media push
+/// in the first round at sovereignty `sigma`.
+fn foreign_pressure(sigma: f64) -> (f64, f64, f64) {
+    let home = Arena::new(
+        vec![lobby("home", 1.0, 0.5)],
+        Access::OPEN,
+        vec![],
+        ArenaRates {
+            sovereignty: sigma,
+            ..ArenaRates::DEFAULT
+        },
+    )
+    .unwrap();
+    let abroad = Arena::of(vec![
+        Actor::new("ngo", ActorKind::Private, 3.0, 1.0, 1.0)
+            .with_channels([Channel::Lobby, Channel::Media]),
+    ])
+    .unwrap();
+    let web = Coalition::new(
+        "web",
+        vec![
+            ActorRef { state: 0, actor: 0 },
+            ActorRef { state: 1, actor: 0 },
+        ],
+        1.0,
+        None,
+    )
+    .unwrap();
+    let domestic = Domestic::new(vec![Some(home), Some(abroad)], vec![web]).unwrap();
+    let config = MatchConfig::classic(5).unwrap().with_politics(dynamic());
+    let (result, record) = play(
+        &config,
+        [&mut Cooperator, &mut Cooperator],
+        &domestic,
+        [0, 1],
+        1,
+    );
+    (
+        record.side(0).lobby()[0],
+        record.side(0).pi_push()[0],
+        result.players[0].political,
+    )
+}
+
+#[test]
+fn sovereignty_zero_and_one_bound_the_backlash() {
+    let (open, push_open, political_open) = foreign_pressure(0.0);
+    let (closed, push_closed, political_closed) = foreign_pressure(1.0);
+    // Foreign weight 3 of 4 engaged, pro-cooperation: +3/4 with no
+    // backlash, reversed to -3/4 with full sovereignty.
+    assert!((open - 0.75).abs() < 1e-12, "{open}");
+    assert!((closed + 0.75).abs() < 1e-12, "{closed}");
+    // The politicization push is not reversed.
+    assert_eq!(push_open, push_closed);
+    assert!(political_open > political_closed);
+    let mut previous = open;
+    for step in 1..=10 {
+        let sigma = f64::from(step) / 10.0;
+        let (term, push, political) = foreign_pressure(sigma);
+        assert!(
+            term <= previous + 1e-12,
+            "the backlash grows with sovereignty"
+        );
+        assert!(closed - 1e-12 <= term && term <= open + 1e-12);
+        assert!(political_closed - 1e-9 <= political && political <= political_open + 1e-9);
+        assert_eq!(push, push_open);
+        previous = term;
+    }
+    assert!(foreign_pressure(0.5).0.abs() < 1e-12);
+}
+
+/// The mean and standard error of the paired differences `with - without`
+/// of a measure over seeds.
+fn paired(with: &[f64], without: &[f64]) -> (f64, f64) {
+    let diffs: Vec<f64> = with.iter().zip(without).map(|(a, b)| a - b).collect();
+    (
+        mean(&diffs),
+        paired_standard_error(with, without).unwrap_or(0.0),
+    )
+}
+
+/// Plays `seeds` matches with and without `arena` on state 0 and returns
+/// `measure` of each.
+fn over_seeds(
+    config: &MatchConfig,
+    arena: Arena,
+    make: &dyn Fn() -> [Box<dyn Strategy>; 2],
+    measure: &dyn Fn(&MatchResult, &ArenaRecord) -> f64,
+) -> (Vec<f64>, Vec<f64>) {
+    let with = Domestic::new(vec![Some(arena), None], vec![]).unwrap();
+    let without = Domestic::none(2);
+    let mut a = Vec::new();
+    let mut b = Vec::new();
+    for seed in 0..200 {
+        for (domestic, out) in [(&with, &mut a), (&without, &mut b)] {
+            let [mut p, mut q] = make();
+            let (result, record) = play(config, [p.as_mut(), q.as_mut()], domestic, [0, 1], seed);
+            out.push(measure(&result, &record));
+        }
+    }
+    (a, b)
+}
+
+fn assert_significant(label: &str, (diff, se): (f64, f64), sign: f64) {
+    assert!(
+        sign * diff > 3.0 * se && sign * diff > 0.0,
+        "{label}: difference {diff} with standard error {se}, expected sign {sign}"
+    );
+}
+
+#[test]
+fn each_channel_moves_its_target_in_the_models_sign() {
+    let noisy = |c: MatchConfig| c.with_action_noise(0.1).unwrap();
+    let base = MatchConfig::new(TwoLevelGame::default(), Horizon::fixed(100).unwrap()).unwrap();
+    let players =
+        || -> [Box<dyn Strategy>; 2] { [Box::new(TitForTat), Box::new(Random::new(0.5).unwrap())] };
+    let political0 = |r: &MatchResult, _: &ArenaRecord| r.players[0].political;
+
+    // Lobby: a pro-cooperation lobby raises the political payoff of
+    // cooperating, a nationalist one lowers it.
+    let config = noisy(base);
+    for (position, sign) in [(1.0, 1.0), (0.0, -1.0)] {
+        let arena = Arena::of(vec![lobby("lobby", 1.0, position)]).unwrap();
+        let (a, b) = over_seeds(&config, arena, &players, &political0);
+        assert_significant("lobby", paired(&a, &b), sign);
+    }
+
+    // Media: campaigns raise pi under dynamic politics.
+    let config = noisy(base.with_politics(dynamic()));
+    let media = |position| {
+        Arena::of(vec![
+            Actor::new("press", ActorKind::Private, 1.0, position, 1.0)
+                .with_channels([Channel::Media]),
+        ])
+        .unwrap()
+    };
+    let pi0 = |r: &MatchResult, _: &ArenaRecord| r.mean_politicization_by_state[0];
+    let (a, b) = over_seeds(&config, media(0.5), &players, &pi0);
+    assert_significant("media push", paired(&a, &b), 1.0);
+
+    // Framing: "us versus them" (x < 1/2) raises the audience bonus, so
+    // the political payoff of the defector's defections rises; at fixed
+    // pi, accountability framing (x > 1/2) lowers the political payoff of
+    // an unsolved problem.
+    let fixed = noisy(base.with_politics(Politics::Fixed(Politicization::new(0.5).unwrap())));
+    let defectors =
+        || -> [Box<dyn Strategy>; 2] { [Box::new(Defector), Box::new(Random::new(0.5).unwrap())] };
+    let (a, b) = over_seeds(&fixed, media(0.0), &defectors, &political0);
+    assert_significant("nationalist framing", paired(&a, &b), 1.0);
+    let (a, b) = over_seeds(&fixed, media(1.0), &defectors, &political0);
+    assert_significant("accountability framing", paired(&a, &b), -1.0);
+
+    // Expertise: lower perception noise, so a tit-for-tat facing a
+    // cooperator answers fewer misperceived defections.
+    let perceived = base.with_perception_noise(0.1).unwrap();
+    let experts = Arena::new(
+        vec![
+            Actor::new("lab", ActorKind::Private, 1.0, 0.5, 1.0)
+                .with_channels([Channel::Expertise]),
+        ],
+        Access::OPEN,
+        vec![],
+        ArenaRates {
+            expertise: 0.9,
+            ..ArenaRates::DEFAULT
+        },
+    )
+    .unwrap();
+    let tft = || -> [Box<dyn Strategy>; 2] { [Box::new(TitForTat), Box::new(Cooperator)] };
+    let coop0 = |r: &MatchResult, _: &ArenaRecord| r.cooperation_rate(0);
+    let (a, b) = over_seeds(&perceived, experts, &tft, &coop0);
+    assert_significant("expertise", paired(&a, &b), 1.0);
+}
+
+#[test]
+fn an_epistemic_community_lowers_relative_gains() {
+    // Defector against Cooperator: the defector's political payoff is
+    // mostly relative gains (kappa); an epistemic community lowers it.
+    let arenas = vec![
+        Some(
+            Arena::of(vec![Actor::new(
+                "experts",
+                ActorKind::Private,
+                1.0,
+                0.8,
+                1.0,
+            )])
+            .unwrap(),
+        ),
+        Some(
+            Arena::of(vec![Actor::new(
+                "experts",
+                ActorKind::Private,
+                1.0,
+                0.8,
+                1.0,
+            )])
+            .unwrap(),
+        ),
+    ];
+    let members = vec![
+        ActorRef { state: 0, actor: 0 },
+        ActorRef { state: 1, actor: 0 },
+    ];
+    let community = Coalition::new("community", members, 1.0, Some(1.0)).unwrap();
+    let without = Domestic::new(arenas.clone(), vec![]).unwrap();
+    let with = Domestic::new(arenas, vec![community]).unwrap();
+    let config = MatchConfig::new(TwoLevelGame::default(), Horizon::fixed(10).unwrap()).unwrap();
+    let (x, _) = play(
+        &config,
+        [&mut Defector, &mut Cooperator],
+        &without,
+        [0, 1],
+        1,
+    );
+    let (y, _) = play(&config, [&mut Defector, &mut Cooperator], &with, [0, 1], 1);
+    // kappa falls by 1 * V_C / (V_C + V_i) = 2 / 3: a third of the gap.
+    assert!((y.players[0].political - x.players[0].political / 3.0).abs() < 1e-9);
+    assert!((y.players[1].political - x.players[1].political / 3.0).abs() < 1e-9);
+    assert_eq!(x.players[0].policy, y.players[0].policy);
+}
+
+#[test]
+fn access_transitions_at_their_round_and_the_median_is_recorded() {
+    let closed = Access {
+        politician: 1.0,
+        bureaucrat: 1.0,
+        private: 0.0,
+    };
+    let actors = vec![
+        lobby("business", 3.0, 0.9),
+        Actor::new("party", ActorKind::Politician, 1.0, 0.2, 1.0),
+    ];
+    let arena = Arena::new(
+        actors,
+        closed,
+        vec![AccessChange {
+            round: 10,
+            access: Access::OPEN,
+        }],
+        ArenaRates::DEFAULT,
+    )
+    .unwrap();
+    let domestic = Domestic::new(vec![Some(arena.clone())], vec![]).unwrap();
+    let config = MatchConfig::classic(20).unwrap();
+    let (_, record) = play(
+        &config,
+        [&mut TitForTat, &mut TitForTat],
+        &domestic,
+        [0, 0],
+        3,
+    );
+    for side in record.sides() {
+        assert!(side.lobby()[..10].iter().all(|&l| l == 0.0));
+        assert!(side.lobby()[10..].iter().all(|&l| (l - 0.6).abs() < 1e-12));
+        assert!(side.positions()[..10].iter().all(|&x| x == 0.2));
+        assert!(side.positions()[10..].iter().all(|&x| x == 0.9));
+        assert_eq!(weighted_median(&[0.9, 0.2], &[3.0, 1.0]), Some(0.9));
+        // The business lobby held no share before the transition and
+        // three quarters after: 0.75 * 10 / 20.
+        assert!((side.actors()[0].mean_share - 0.375).abs() < 1e-12);
+        // Mutual cooperation: each actor earns s (1/2)(2x - 1) a round.
+        assert!((side.actors()[0].payoff - 20.0 * 0.5 * 0.8).abs() < 1e-9);
+        assert!((side.actors()[1].payoff + 20.0 * 0.5 * 0.6).abs() < 1e-9);
+    }
+}
+
+#[test]
+fn budgets_are_spent_by_their_rules() {
+    let budgeted = |rule| {
+        Actor::new("fund", ActorKind::Private, 0.0, 1.0, 1.0)
+            .with_channels([Channel::Lobby])
+            .with_budget(Budget { total: 8.0, rule })
+    };
+    let election = ElectionCycle::new(10, 2, 0.5).unwrap();
+    let config = MatchConfig::classic(40)
+        .unwrap()
+        .with_election(Some(election));
+    let run = |rule, players: [&mut dyn Strategy; 2]| {
+        let arena = Arena::of(vec![budgeted(rule), lobby("rival", 0.5, 0.0)]).unwrap();
+        let domestic = Domestic::new(vec![Some(arena), None], vec![]).unwrap();
+        play(&config, players, &domestic, [0, 1], 5).1
+    };
+    let early = run(SpendingRule::Early, [&mut Cooperator, &mut Cooperator]);
+    let side = early.side(0);
+    assert!((side.actors()[0].spent - 8.0).abs() < 1e-12);
+    assert!(side.lobby()[..10].iter().all(|&l| l > 0.0));
+    assert!(side.lobby()[10..].iter().all(|&l| l < 0.0));
+    // Payoff: 40 rounds of mutual cooperation at 1/2, less the budget.
+    assert!((side.actors()[0].payoff - (20.0 - 8.0)).abs() < 1e-9);
+
+    let campaign = run(SpendingRule::Campaign, [&mut Cooperator, &mut Cooperator]);
+    let spending: Vec<bool> = campaign.side(0).lobby().iter().map(|&l| l > 0.0).collect();
+    let expected: Vec<bool> = (0..40).map(|t| election.is_campaign(t)).collect();
+    assert_eq!(spending, expected);
+    assert!((campaign.side(0).actors()[0].spent - 8.0).abs() < 1e-12);
+
+    // Responsive: spends only after the partner's visible defections.
+    let responsive = run(
+        SpendingRule::Responsive { below: 0.0 },
+        [&mut Cooperator, &mut twolevel_strategies::Alternator],
+    );
+    let spent: Vec<bool> = responsive
+        .side(0)
+        .lobby()
+        .iter()
+        .map(|&l| l > 0.0)
+        .collect();
+    // The alternator plays C, D, C, D, ...: its defections in odd rounds
+    // are answered in the even rounds after them, until the budget (ten
+    // tranches of B / Q = 8 / 10) is gone.
+    let answered: Vec<bool> = (0..40).map(|t| t % 2 == 0 && t > 0 && t <= 20).collect();
+    assert_eq!(spent, answered);
+}
+
+#[test]
+fn a_record_is_reused_across_matches() {
+    let domestic = Domestic::new(
+        vec![Some(Arena::of(mixed_actors(1.0)).unwrap()), None],
+        vec![],
+    )
+    .unwrap();
+    let config = MatchConfig::classic(30).unwrap().with_politics(dynamic());
+    let mut record = ArenaRecord::new();
+    let mut buffers = MatchBuffers::new();
+    let mut rng = Pcg64Mcg::seed_from_u64(1);
+    for (states, turns) in [([0, 1], 30usize), ([1, 0], 30), ([1, 1], 30)] {
+        play_arena_match(
+            &config,
+            [&mut TitForTat, &mut Defector],
+            &settings(),
+            &domestic,
+            states,
+            &mut buffers,
+            &mut record,
+            &mut rng,
+        );
+        for (side, state) in record.sides().iter().zip(states) {
+            assert_eq!(side.positions().len(), turns);
+            assert_eq!(side.actors().len(), if state == 0 { 4 } else { 0 });
+            assert_eq!(side.has_arena(), state == 0);
+        }
+    }
+}
