@@ -159,6 +159,10 @@ pub enum FileKind {
     /// [`Sweep`](crate::sweep_file::Sweep) and run by the `twolevel sweep`
     /// command or `--example tournament -- FILE`.
     Sweep,
+    /// A negotiation between states (`Negotiation(..)`), loaded by
+    /// [`NegotiationFile`](crate::negotiation::NegotiationFile) and run by
+    /// `twolevel run` or `--example tournament -- FILE`.
+    Negotiation,
 }
 
 impl FileKind {
@@ -169,6 +173,7 @@ impl FileKind {
             Some(("Regime", ..)) => FileKind::Regime,
             Some(("Society", ..)) => FileKind::Society,
             Some(("Sweep", ..)) => FileKind::Sweep,
+            Some(("Negotiation", ..)) => FileKind::Negotiation,
             _ => FileKind::RoundRobin,
         }
     }
@@ -187,6 +192,7 @@ impl FileKind {
                 "cargo run --release --example society --",
             ),
             FileKind::Sweep => ("a parameter sweep", "twolevel sweep"),
+            FileKind::Negotiation => ("a negotiation between states", "twolevel run"),
         };
         let (name, line, column) = leading_struct_name(text).unwrap_or(("", 1, 1));
         Err(ConfigError::Syntax {
@@ -524,7 +530,7 @@ fn check_run_size(
 
 /// Builds the entrant a player entry describes; `field` names the entry in
 /// errors.
-fn entrant(
+pub(crate) fn entrant(
     entry: PlayerEntry,
     field: &str,
     origin: &Path,
