@@ -118,10 +118,12 @@ pub const SHIPPED_TOURNAMENTS: &[(&str, &str)] = &[
     ),
     ("mfn", include_str!("../tournaments/mfn.ron")),
     ("paradox", include_str!("../tournaments/paradox.ron")),
+    ("paris", include_str!("../tournaments/paris.ron")),
     (
         "sweep-theta",
         include_str!("../tournaments/sweep-theta.ron"),
     ),
+    ("trade-war", include_str!("../tournaments/trade-war.ron")),
     ("two-level", include_str!("../tournaments/two-level.ron")),
 ];
 
