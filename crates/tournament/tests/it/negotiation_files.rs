@@ -264,3 +264,89 @@ fn a_seed_replaces_the_files_and_the_same_seed_repeats_the_results() {
     assert_eq!(a, b);
     assert_ne!(a.pairs[1].negotiation.runs, c.pairs[1].negotiation.runs);
 }
+
+/// Plays `docs/negotiation/STEM.ron`.
+fn play_docs(stem: &str) -> NegotiationResults {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../docs/negotiation")
+        .join(format!("{stem}.ron"));
+    match AnyFile::from_file(&path).unwrap().play().unwrap() {
+        FileResults::Negotiation(results) => *results,
+        other => panic!("{stem} gave {other:?}"),
+    }
+}
+
+/// Putnam's propositions as `docs/negotiation.md` shows them, from the
+/// files it runs.
+#[test]
+fn putnams_propositions_hold_in_the_files_the_docs_run() {
+    // Larger win-sets make agreement more likely.
+    let results = play_docs("win-sets");
+    failures_agree_with_the_closed_form(&results);
+    let ratified: Vec<f64> = results
+        .pairs
+        .iter()
+        .map(|p| p.negotiation.ratified.mean)
+        .collect();
+    assert!(ratified.windows(2).all(|w| w[0] <= w[1]), "{ratified:?}");
+    assert!(ratified[0] == 0.0 && ratified[3] > 0.8, "{ratified:?}");
+    // Tied hands get a better share.
+    let results = play_docs("tied-hands");
+    let shares: Vec<f64> = results
+        .pairs
+        .iter()
+        .map(|p| p.summary.share.unwrap())
+        .collect();
+    for (share, expected) in shares.iter().zip([0.5, 0.5, 0.6, 0.75]) {
+        assert!((share - expected).abs() < 1e-12, "{shares:?}");
+    }
+    // Misjudged win-sets cause involuntary defection, more with more noise
+    // around an empty zone; none when the zone is open and z^u inside it.
+    let results = play_docs("misjudged");
+    failures_agree_with_the_closed_form(&results);
+    let failed: Vec<f64> = results
+        .pairs
+        .iter()
+        .map(|p| p.negotiation.failed.mean)
+        .collect();
+    assert_eq!(failed[0], 0.0);
+    assert!(failed[..4].windows(2).all(|w| w[0] < w[1]), "{failed:?}");
+    assert_eq!(failed[4], 0.0);
+    // Side payments enlarge win-sets; a sanction too, unless defied.
+    let results = play_docs("side-payments");
+    let r_b: Vec<f64> = results
+        .pairs
+        .iter()
+        .map(|p| p.negotiation.reservations[1].unwrap())
+        .collect();
+    for (r, expected) in r_b.iter().zip([0.7, 0.62, 0.54, 0.46, 0.4, 0.85]) {
+        assert!((r - expected).abs() < 1e-12, "{r_b:?}");
+    }
+    let ratified: Vec<f64> = results
+        .pairs
+        .iter()
+        .map(|p| p.negotiation.ratified.mean)
+        .collect();
+    assert!(
+        ratified[..4].windows(2).all(|w| w[0] <= w[1]) && ratified[3] == 1.0,
+        "{ratified:?}"
+    );
+    assert_eq!((ratified[4], ratified[5]), (1.0, 0.0));
+    // A lopsided ratified deal fails in play more often than an even one.
+    let results = play_docs("lopsided");
+    let cooperation: Vec<f64> = results
+        .pairs
+        .iter()
+        .map(|p| p.summary.cooperation)
+        .collect();
+    assert!(
+        results
+            .pairs
+            .iter()
+            .all(|p| p.negotiation.ratified.mean == 1.0)
+    );
+    assert!(
+        cooperation[2] < 0.05 && cooperation[0] > 0.5,
+        "{cooperation:?}"
+    );
+}
