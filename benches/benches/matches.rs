@@ -7,7 +7,7 @@
 //!   politicization) for comparison, and `tft_vs_wsls_dynamic_pi_arenas_10`
 //!   the same match with a domestic arena of 10 actors in each state
 //!   (`play_arena_match`; target: a third of the dynamic-politicization
-//!   rate).
+//!   rate), `..._webs` with coalitions besides.
 //! - `round_robin/classic_15_x10_serial`: 15 classic strategies, 200 turns,
 //!   10 repetitions, self-play, on one thread. Target: under 20 ms.
 //! - `first_tournament_per_turn/*`: Axelrod's first tournament at 200,
@@ -115,32 +115,38 @@ fn single_match(c: &mut Criterion) {
 
     // The same match with a domestic arena of 10 actors in each state: all
     // three channels, political- and policy-oriented actors of every
-    // kind, a domestic coalition and a cross-border web, sovereignty.
-    let domestic = ten_actor_arenas();
-    let (mut first, mut second) = (tft(), wsls());
-    let mut buffers = MatchBuffers::new();
-    let mut record = ArenaRecord::new();
-    let mut rng = Pcg64Mcg::seed_from_u64(1);
-    group.bench_function("tft_vs_wsls_dynamic_pi_arenas_10", |bencher| {
-        bencher.iter(|| {
-            black_box(play_arena_match(
-                black_box(&dynamic),
-                [first.as_mut(), second.as_mut()],
-                &[PlayerSettings::POLICY; 2],
-                &domestic,
-                [0, 1],
-                &mut buffers,
-                &mut record,
-                &mut rng,
-            ))
+    // kind, sovereignty; then with a domestic coalition and an epistemic
+    // web across both states besides.
+    for (label, webs) in [
+        ("tft_vs_wsls_dynamic_pi_arenas_10", false),
+        ("tft_vs_wsls_dynamic_pi_arenas_10_webs", true),
+    ] {
+        let domestic = ten_actor_arenas(webs);
+        let (mut first, mut second) = (tft(), wsls());
+        let mut buffers = MatchBuffers::new();
+        let mut record = ArenaRecord::new();
+        let mut rng = Pcg64Mcg::seed_from_u64(1);
+        group.bench_function(label, |bencher| {
+            bencher.iter(|| {
+                black_box(play_arena_match(
+                    black_box(&dynamic),
+                    [first.as_mut(), second.as_mut()],
+                    &[PlayerSettings::POLICY; 2],
+                    &domestic,
+                    [0, 1],
+                    &mut buffers,
+                    &mut record,
+                    &mut rng,
+                ))
+            });
         });
-    });
+    }
     group.finish();
 }
 
-/// Two states with 10 actors each, a coalition in state 0 and a web
-/// across both.
-fn ten_actor_arenas() -> Domestic {
+/// Two states with 10 actors each and, with `webs`, a coalition in state
+/// 0 and an epistemic web across both.
+fn ten_actor_arenas(webs: bool) -> Domestic {
     let channels = [
         vec![Channel::Lobby],
         vec![Channel::Media],
@@ -179,18 +185,22 @@ fn ten_actor_arenas() -> Domestic {
         Arena::new(actors, Access::OPEN, Vec::new(), rates).expect("a valid arena")
     };
     let member = |state, actor| ActorRef { state, actor };
-    let coalitions = vec![
-        Coalition::new("home", vec![member(0, 1), member(0, 4)], 1.5, None),
-        Coalition::new(
-            "web",
-            vec![member(0, 7), member(1, 7), member(1, 2)],
-            1.2,
-            Some(0.5),
-        ),
-    ]
-    .into_iter()
-    .collect::<Result<Vec<_>, _>>()
-    .expect("valid coalitions");
+    let coalitions = if !webs {
+        Vec::new()
+    } else {
+        vec![
+            Coalition::new("home", vec![member(0, 1), member(0, 4)], 1.5, None),
+            Coalition::new(
+                "web",
+                vec![member(0, 7), member(1, 7), member(1, 2)],
+                1.2,
+                Some(0.5),
+            ),
+        ]
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()
+        .expect("valid coalitions")
+    };
     Domestic::new(vec![Some(arena(0.0)), Some(arena(0.33))], coalitions)
         .expect("valid domestic arenas")
 }

@@ -141,3 +141,84 @@ impl Domestic {
             })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use twolevel_game::actors::{Actor, ActorKind};
+
+    fn arena() -> Arena {
+        Arena::of(vec![
+            Actor::new("police", ActorKind::Bureaucrat, 1.0, 0.7, 1.0),
+            Actor::new("press", ActorKind::Private, 0.0, 0.2, 1.0),
+        ])
+        .unwrap()
+    }
+
+    fn web(members: &[(usize, usize)]) -> Coalition {
+        let members = members
+            .iter()
+            .map(|&(state, actor)| ActorRef { state, actor })
+            .collect();
+        Coalition::new("web", members, 1.0, None).unwrap()
+    }
+
+    #[test]
+    fn coalition_members_are_checked_against_the_arenas() {
+        let arenas = || vec![Some(arena()), None, Some(arena())];
+        let field = |coalitions| Domestic::new(arenas(), coalitions).unwrap_err().field;
+        assert_eq!(
+            field(vec![web(&[(0, 0), (5, 0)])]),
+            "coalitions[0].members[1].state"
+        );
+        assert_eq!(
+            field(vec![web(&[(1, 0)])]),
+            "coalitions[0].members[0].state"
+        );
+        assert_eq!(
+            field(vec![web(&[(2, 2)])]),
+            "coalitions[0].members[0].actor"
+        );
+        assert_eq!(
+            field(vec![web(&[(0, 0)]), web(&[(2, 1), (0, 0)])]),
+            "coalitions[1].members[1]"
+        );
+        let domestic = Domestic::new(arenas(), vec![web(&[(0, 1), (2, 1)])]).unwrap();
+        assert!(!domestic.is_empty());
+        assert!(Domestic::none(3).is_empty());
+        assert_eq!(
+            domestic
+                .actor(ActorRef { state: 2, actor: 0 })
+                .unwrap()
+                .name,
+            "police"
+        );
+    }
+
+    #[test]
+    fn pressure_needs_a_live_actor() {
+        let quiet = Arena::of(
+            arena()
+                .actors()
+                .iter()
+                .cloned()
+                .map(|mut a| {
+                    a.capability = 0.0;
+                    a
+                })
+                .collect(),
+        )
+        .unwrap();
+        let domestic =
+            Domestic::new(vec![Some(quiet.clone()), None, Some(arena())], vec![]).unwrap();
+        assert!(!domestic.presses_on([0, 1]));
+        assert!(domestic.presses_on([0, 2]));
+        // A web reaches state 0 with state 2's live member.
+        let webbed = Domestic::new(
+            vec![Some(quiet), None, Some(arena())],
+            vec![web(&[(0, 0), (2, 0)])],
+        )
+        .unwrap();
+        assert!(webbed.presses_on([0, 1]));
+    }
+}

@@ -24,6 +24,8 @@
 //! weight is engaged (`D_i = 0`) the arena does nothing: every effect is
 //! neutral.
 //!
+//! (A share is computed as the sum times `1 / D_i`, one division a round.)
+//!
 //! ## Channels
 //!
 //! An actor acts through each of its channels with its whole weight.
@@ -198,21 +200,49 @@ impl ChannelSums {
         }
     }
 
+    /// These sums plus `factor` times `other`'s, field by field: the sums
+    /// of a group of policy-oriented actors plus those of a group of
+    /// political-oriented ones whose weights all carry the factor
+    /// `1 + gamma pi^2`.
+    #[inline]
+    #[must_use]
+    pub fn plus_scaled(&self, other: &ChannelSums, factor: f64) -> ChannelSums {
+        ChannelSums {
+            total: self.total + factor * other.total,
+            lobby: self.lobby + factor * other.lobby,
+            media: self.media + factor * other.media,
+            nationalist: self.nationalist + factor * other.nationalist,
+            accountability: self.accountability + factor * other.accountability,
+            expertise: self.expertise + factor * other.expertise,
+        }
+    }
+
     /// What these weights do at `rates`; neutral when no weight is engaged.
     #[inline]
     #[must_use]
     pub fn effects(&self, rates: &ArenaRates) -> ArenaEffects {
+        self.effects_and_inverse(rates).0
+    }
+
+    /// [`ChannelSums::effects`] and `1 / D_i` (0 when no weight is
+    /// engaged), for a caller that also needs the shares.
+    #[inline]
+    #[must_use]
+    pub fn effects_and_inverse(&self, rates: &ArenaRates) -> (ArenaEffects, f64) {
         if !(self.total > 0.0 && self.total.is_finite()) {
-            return ArenaEffects::NEUTRAL;
+            return (ArenaEffects::NEUTRAL, 0.0);
         }
-        let share = |sum: f64| sum / self.total;
-        ArenaEffects {
+        // One division: every share is a sum times 1 / D_i.
+        let inverse = 1.0 / self.total;
+        let share = |sum: f64| sum * inverse;
+        let effects = ArenaEffects {
             lobby: rates.lobby * share(self.lobby),
             pi_push: rates.media * share(self.media),
             audience_bonus: rates.framing * share(self.nationalist),
             accountability: rates.framing * share(self.accountability),
             noise_factor: 1.0 - rates.expertise * share(self.expertise),
-        }
+        };
+        (effects, inverse)
     }
 }
 
@@ -307,6 +337,19 @@ mod tests {
         let effects = resented.effects(&ArenaRates::DEFAULT);
         assert_eq!((effects.audience_bonus, effects.accountability), (1.0, 0.0));
         assert_eq!(effects.pi_push, 0.05);
+    }
+
+    #[test]
+    fn groups_combine_linearly() {
+        let lobby = ChannelSet::of(LOBBY);
+        let mut policy = ChannelSums::default();
+        policy.add_domestic(1.0, 1.0, lobby);
+        let mut political = ChannelSums::default();
+        political.add_domestic(2.0, 0.0, lobby);
+        let mut direct = ChannelSums::default();
+        direct.add_domestic(1.0, 1.0, lobby);
+        direct.add_domestic(2.0 * 1.5, 0.0, lobby);
+        assert_eq!(policy.plus_scaled(&political, 1.5), direct);
     }
 
     #[test]

@@ -62,6 +62,12 @@ impl MedianOrder {
             .sort_by(|&a, &b| positions[a].total_cmp(&positions[b]));
     }
 
+    /// The actors' indices, in ascending order of position.
+    #[must_use]
+    pub fn indices(&self) -> &[usize] {
+        &self.order
+    }
+
     /// The weighted median of `positions` (those this order was made for)
     /// under non-negative `weights`, or `None` when their total is not
     /// positive and finite.

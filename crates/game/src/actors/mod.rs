@@ -23,14 +23,14 @@
 //!   communities);
 //! - `timing.rs`: [`Budget`]s, [`SpendingRule`]s and the actors' payoff.
 
-mod access;
-mod actor;
-mod arena;
-mod channels;
-mod coalition;
-mod influence;
-mod median;
-mod timing;
+pub mod access;
+pub mod actor;
+pub mod arena;
+pub mod channels;
+pub mod coalition;
+pub mod influence;
+pub mod median;
+pub mod timing;
 
 pub use access::{Access, AccessChange};
 pub use actor::{Actor, ActorKind, ActorOrientation, Channel};

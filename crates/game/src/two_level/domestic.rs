@@ -27,8 +27,10 @@
 
 use crate::error::{ParameterError, check_finite, check_unit_interval};
 
-/// What a domestic arena does to its state's political payoff in a round
-/// (see the [module documentation](self)).
+/// What a domestic arena does to its state's political payoff in a round:
+/// `political_i = f_i kappa_eff_i (policy_i - policy_j) + (b + db_i) [a_i == D]
+/// - (alpha + da_i) theta pi_i (1 - coop_share) + l_i [a_i == C]`
+/// (see [`StageTableBuilder::fill_with_terms`](super::StageTableBuilder::fill_with_terms)).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct DomesticTerms {
     /// The lobby term `l_i`, added to the political payoff of a

@@ -206,40 +206,73 @@ impl StageTableBuilder {
     ) -> [f64; 2] {
         let weights = self.fill(table, pis, orientations);
         for (k, terms) in terms.iter().enumerate() {
-            if terms.is_neutral() {
-                continue;
-            }
-            let pi = pis[k].value();
-            let kappa = if self.derived {
-                self.game.kappa_at(self.kappa, pi) * terms.kappa_factor
-            } else {
-                0.0
-            };
-            let accountable =
-                (self.game.accountability + terms.accountability) * self.threat_cost * pi;
-            for outcome in Outcome::ALL {
-                let cell = outcome.index();
-                let own = if k == 0 { outcome.own } else { outcome.partner };
-                let policy = table.cells[cell][k].policy;
-                let partner = table.cells[cell][1 - k].policy;
-                let lobby = if own.is_cooperation() {
-                    terms.lobby
-                } else {
-                    0.0
-                };
-                let political = if self.derived {
-                    let bonus = audience_bonus_for(own, terms.audience_bonus);
-                    kappa * (policy - partner) + (self.political[cell][k] + bonus)
-                        - accountable * self.unsolved[cell]
-                        + lobby
-                } else {
-                    self.political[cell][k] + lobby
-                };
-                table.cells[cell][k].political = political;
-                table.cells[cell][k].utility = blend(weights[k], policy, political);
+            if !terms.is_neutral() {
+                for outcome in Outcome::ALL {
+                    let cell = &mut table.cells[outcome.index()];
+                    self.apply_terms(cell, outcome, k, pis[k], weights[k], terms);
+                }
             }
         }
         weights
+    }
+
+    /// [`StageTableBuilder::oriented_outcome_payoffs`] with each state's
+    /// [`DomesticTerms`]: the payoffs of one outcome of the table
+    /// [`StageTableBuilder::fill_with_terms`] fills, bit for bit.
+    #[inline]
+    #[must_use]
+    pub fn oriented_outcome_payoffs_with_terms(
+        &self,
+        outcome: Outcome,
+        pis: [Politicization; 2],
+        oriented: &OrientedWeights,
+        terms: &[DomesticTerms; 2],
+    ) -> [Payoff; 2] {
+        let mut cell = self.oriented_outcome_payoffs(outcome, pis, oriented);
+        for (k, terms) in terms.iter().enumerate() {
+            if !terms.is_neutral() {
+                let pi = pis[k].value();
+                let weight = oriented.weights[k] + oriented.slopes[k] * pi;
+                self.apply_terms(&mut cell, outcome, k, pis[k], weight, terms);
+            }
+        }
+        cell
+    }
+
+    /// Applies state `k`'s domestic `terms` to its payoffs in `cell` (the
+    /// payoffs of `outcome`), re-blending its utility at `weight`.
+    #[inline]
+    fn apply_terms(
+        &self,
+        cell: &mut [Payoff; 2],
+        outcome: Outcome,
+        k: usize,
+        pi: Politicization,
+        weight: f64,
+        terms: &DomesticTerms,
+    ) {
+        let pi = pi.value();
+        let index = outcome.index();
+        let own = if k == 0 { outcome.own } else { outcome.partner };
+        let policy = cell[k].policy;
+        let lobby = if own.is_cooperation() {
+            terms.lobby
+        } else {
+            0.0
+        };
+        let political = if self.derived {
+            let kappa = self.game.kappa_at(self.kappa, pi) * terms.kappa_factor;
+            let accountable =
+                (self.game.accountability + terms.accountability) * self.threat_cost * pi;
+            let bonus = audience_bonus_for(own, terms.audience_bonus);
+            kappa * (policy - cell[1 - k].policy) + (self.political[index][k] + bonus)
+                - accountable * self.unsolved[index]
+                + lobby
+        } else {
+            self.political[index][k] + lobby
+        };
+        cell[k].political = political;
+        cell[k].utility = blend(weight, policy, political);
     }
 
     /// Both players' payoffs in one outcome of the table that

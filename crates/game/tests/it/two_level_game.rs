@@ -647,3 +647,33 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// One outcome's payoffs with domestic terms are the cell of the
+    /// table filled with them, bit for bit.
+    #[test]
+    fn outcome_payoffs_with_terms_equal_the_filled_table(
+        game in moderate_game(),
+        pis in [unit(), unit()],
+        w in [unit(), unit()],
+        terms in [domestic_terms(), domestic_terms()],
+    ) {
+        let levels = pis.map(|p| Politicization::new(p).unwrap());
+        let orientations = w.map(|x| Orientation::new(x).unwrap());
+        let builder = StageTableBuilder::new(&game);
+        let mut table = StageTable::default();
+        builder.fill_with_terms(&mut table, levels, orientations, &terms);
+        let oriented = builder.oriented(orientations);
+        for outcome in Outcome::ALL {
+            let one = builder.oriented_outcome_payoffs_with_terms(outcome, levels, &oriented, &terms);
+            let cell = table.cells[outcome.index()];
+            for k in 0..2 {
+                prop_assert_eq!(one[k].utility.to_bits(), cell[k].utility.to_bits());
+                prop_assert_eq!(one[k].political.to_bits(), cell[k].political.to_bits());
+                prop_assert_eq!(one[k].policy.to_bits(), cell[k].policy.to_bits());
+            }
+        }
+    }
+}

@@ -1,37 +1,16 @@
 //! The match loop with domestic arenas (MODEL section 12,
 //! `docs/actors.md`): [`play_arena_match`].
 //!
-//! Each round `t`, before the players decide, each side's arena acts on
-//! its government from the state's current `pi_i`, the round's access,
-//! whether the round is an election campaign and whether the partner
-//! defected visibly in round `t - 1`:
-//!
-//! 1. budgeted actors spend what their rules say (their capability this
-//!    round); every actor's influence weight `v_k` follows;
-//! 2. the webs that touch the state pool their members' weights, and
-//!    cross-border webs press with their foreign members' weight (the
-//!    share `sigma_i` reversed);
-//! 3. the channels' effects set the state's [`DomesticTerms`] in the
-//!    round's stage table (lobby term, framing of `b_i` and `alpha_i`,
-//!    epistemic factor on `kappa`), its perception noise
-//!    (`p * noise_factor`, clamped into [0, 1]) and its media push on
-//!    `pi_i`, added to the players' securitizing moves in the
-//!    politicization dynamics after the round;
-//! 4. the domestic position (the `v`-weighted median) is recorded.
-//!
-//! Everything else (the order of the RNG draws, the calendar, the
-//! windows of bounded histories, the totals summed round by round) is the
-//! general engine's. A match in which no domestic pressure is possible
-//! ([`Domestic::presses_on`] is false: no arena, only inert arenas, no
-//! live web) is played by [`play_match`](super::play_match) itself, so it
-//! gives its bits and its RNG draws exactly; its record is filled from the
-//! moves afterwards.
+//! The events of a round and the engines are documented on
+//! [`play_arena_match`].
 
 use rand_core::Rng;
-use twolevel_game::actors::{SpendingCalendar, SpendingMoment, actor_payoff};
+use twolevel_game::actors::{SpendingCalendar, SpendingMoment};
 use twolevel_game::{Action, DomesticTerms, Outcome, Politicization, Strategy, View};
 
 use super::arena_record::ArenaRecord;
+use super::arena_scratch::Pressure;
+use super::memory_one_match::write_memory_one_moves;
 use super::round::{Calendar, Payoffs, next_levels_securitized};
 use super::{
     MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, draw_length,
@@ -47,8 +26,83 @@ use crate::domestic::Domestic;
 /// (equal in self-play: each side then has its own copy of the arena).
 /// When neither state can feel domestic pressure the result is exactly
 /// [`play_match`](super::play_match)'s, with the same RNG draws; so is the
-/// result of a match whose arenas' weights are all zero. See the [module
-/// documentation](self) for the order of events.
+/// result of a match whose arenas' weights are all zero (every actor
+/// without capability, salience or access).
+///
+/// ```
+/// use rand::SeedableRng;
+/// use rand_pcg::Pcg64Mcg;
+/// use twolevel_game::actors::{Actor, ActorKind, Arena, Channel};
+/// use twolevel_strategies::{Cooperator, Defector};
+/// use twolevel_tournament::{
+///     ArenaRecord, Domestic, MatchBuffers, MatchConfig, PlayerSettings, play_arena_match,
+/// };
+///
+/// // State 0 has a pro-cooperation business lobby and a nationalist party.
+/// let arena = Arena::of(vec![
+///     Actor::new("exporters", ActorKind::Private, 3.0, 0.9, 1.0).with_channels([Channel::Lobby]),
+///     Actor::new("party", ActorKind::Politician, 1.0, 0.1, 1.0).with_channels([Channel::Lobby]),
+/// ])?;
+/// let domestic = Domestic::new(vec![Some(arena), None], vec![])?;
+/// let config = MatchConfig::classic(10)?;
+/// let (mut record, mut buffers) = (ArenaRecord::new(), MatchBuffers::new());
+/// let mut rng = Pcg64Mcg::seed_from_u64(1);
+/// let result = play_arena_match(
+///     &config,
+///     [&mut Cooperator, &mut Defector],
+///     &[PlayerSettings::POLICY; 2],
+///     &domestic,
+///     [0, 1],
+///     &mut buffers,
+///     &mut record,
+///     &mut rng,
+/// );
+/// // The domestic position is the exporters' (3 of 4 weight units), and
+/// // cooperating earns the lobby term (3 * 0.8 - 1 * 0.8) / 4 = 0.4 a round.
+/// assert_eq!(record.side(0).position(0), Some(0.9));
+/// assert!((record.side(0).lobby()[0] - 0.4).abs() < 1e-12);
+/// assert_eq!(result.players[0].cooperations, 10);
+/// # Ok::<(), twolevel_game::ParameterError>(())
+/// ```
+///
+/// Each round `t`, before the players decide, each side's arena acts on
+/// its government from the state's current `pi_i`, the round's access,
+/// whether the round is an election campaign and whether the partner
+/// defected visibly in round `t - 1`:
+///
+/// 1. budgeted actors spend what their rules say (their capability this
+///    round); every actor's influence weight `v_k` follows;
+/// 2. the webs that touch the state pool their members' weights, and
+///    cross-border webs press with their foreign members' weight (the
+///    share `sigma_i` reversed);
+/// 3. the channels' effects set the state's [`DomesticTerms`] in the
+///    round's stage table (lobby term, framing of `b_i` and `alpha_i`,
+///    epistemic factor on `kappa`), its perception noise
+///    (`p * noise_factor`, clamped into [0, 1]) and its media push on
+///    `pi_i`, added to the players' securitizing moves in the
+///    politicization dynamics after the round;
+/// 4. the domestic position (the `v`-weighted median) is recorded.
+///
+/// Everything else (the order of the RNG draws, the calendar, the
+/// windows of bounded histories, the totals summed round by round) is the
+/// general engine's. Two memory-one players without perception noise do
+/// not feel the arena in their moves (they read only the moves), so their
+/// moves are written first, with the memory-one engine's draws, and the
+/// rounds are paid over them, each outcome's payoffs computed alone
+/// ([`StageTableBuilder::oriented_outcome_payoffs_with_terms`]); the bits
+/// are those of the general loop.
+///
+/// A match in which no domestic pressure is possible
+/// ([`Domestic::presses_on`] is false: no arena, only inert arenas, no
+/// live web) is played by [`play_match`](super::play_match) itself, so it
+/// gives its bits and its RNG draws exactly; its record is filled from the
+/// moves afterwards.
+///
+/// Each actor's payoff, `sum_t s_k (coop_share_t - 1/2)(2 x_k - 1)` minus
+/// what it spent, is computed at the end as `s_k (2 x_k - 1) sum_t
+/// (coop_share_t - 1/2)` minus its spending.
+///
+/// [`StageTableBuilder::oriented_outcome_payoffs_with_terms`]: twolevel_game::StageTableBuilder::oriented_outcome_payoffs_with_terms
 #[allow(clippy::too_many_arguments)]
 pub fn play_arena_match<'p>(
     config: &MatchConfig,
@@ -63,7 +117,6 @@ pub fn play_arena_match<'p>(
     let [first, second] = players;
     let mut players: [&'p mut dyn Strategy; 2] = [first, second];
     let turns = draw_length(config.horizon, rng);
-    let calendar = SpendingCalendar::new(config.horizon, config.election.as_ref());
     record.turns = turns;
     for (k, side) in record.sides.iter_mut().enumerate() {
         let actors = domestic.arena(states[k]).map_or(0, |a| a.actors().len());
@@ -75,31 +128,230 @@ pub fn play_arena_match<'p>(
         );
     }
     if !domestic.presses_on(states) {
-        return play_without_pressure(
-            config, players, settings, domestic, states, buffers, record, rng, turns,
-        );
+        let args = Args {
+            config,
+            settings,
+            domestic,
+            states,
+        };
+        return play_without_pressure(&args, players, buffers, record, rng, turns);
     }
+    let calendar = SpendingCalendar::new(config.horizon, config.election.as_ref());
     record.scratch.load(domestic, states, &calendar);
     for player in players.iter_mut() {
         player.reset();
     }
+    let args = Args {
+        config,
+        settings,
+        domestic,
+        states,
+    };
+    let mut arena = ArenaRounds::new(&args);
+    let result = if config.perception_noise == 0.0
+        && write_memory_one_moves(config, &players, buffers, rng, turns)
+    {
+        pay_written_moves(&args, &mut arena, buffers, record)
+    } else {
+        play_arena_general(&args, &mut arena, players, buffers, record, rng, turns)
+    };
+    arena.finish(record);
+    result
+}
+
+/// What every loop of an arena match is given.
+struct Args<'a> {
+    config: &'a MatchConfig,
+    settings: &'a [PlayerSettings; 2],
+    domestic: &'a Domestic,
+    states: [usize; 2],
+}
+
+/// What the arena part of a match keeps from round to round.
+struct ArenaRounds {
+    gamma: f64,
+    /// How visible each side's defection is to the other's responsive
+    /// actors: as visible as to the politicization dynamics, fully
+    /// without them.
+    seen: [f64; 2],
+    /// Each side's visibility to the dynamics, if there are dynamics.
+    visibilities: Option<[f64; 2]>,
+    /// `sum_t (coop_share_t - 1/2)`.
+    cooperation_excess: f64,
+}
+
+impl ArenaRounds {
+    fn new(args: &Args<'_>) -> Self {
+        let dynamics = args.config.politics.dynamics();
+        let visibilities = dynamics.map(|d| {
+            args.settings
+                .map(|s| s.visibility.unwrap_or(d.visibility()))
+        });
+        ArenaRounds {
+            gamma: args.config.game.gamma(),
+            seen: visibilities.unwrap_or([1.0; 2]),
+            visibilities,
+            cooperation_excess: 0.0,
+        }
+    }
+
+    /// What the arenas do in round `turn` at the levels `pis`, after the
+    /// moves `last` of the round before (if any).
+    #[inline]
+    fn pressures(
+        &self,
+        args: &Args<'_>,
+        record: &mut ArenaRecord,
+        turn: u32,
+        campaign: bool,
+        pis: [Politicization; 2],
+        last: Option<[Action; 2]>,
+    ) -> [Pressure; 2] {
+        // Written out rather than mapped over [0, 1]: `array::map` was
+        // not inlined here, and cost a seventh of the round.
+        let defected = |k: usize| {
+            last.is_some_and(|l: [Action; 2]| l[1 - k].is_defection() && self.seen[1 - k] > 0.0)
+        };
+        let moment = |k: usize| SpendingMoment {
+            round: turn,
+            campaign,
+            partner_defected: defected(k),
+            pi: pis[k].value(),
+        };
+        let moments = [moment(0), moment(1)];
+        record
+            .scratch
+            .step(args.domestic, args.states, &moments, self.gamma)
+    }
+
+    /// Records round `played` paid at `pis` under `pressures`, and returns
+    /// the levels of the next round.
+    #[inline]
+    fn close(
+        &mut self,
+        args: &Args<'_>,
+        record: &mut ArenaRecord,
+        pressures: &[Pressure; 2],
+        pis: [Politicization; 2],
+        played: [Action; 2],
+    ) -> [Politicization; 2] {
+        let cooperators = Outcome::new(played[0], played[1]).cooperators();
+        self.cooperation_excess += f64::from(cooperators) / 2.0 - 0.5;
+        for (k, side) in record.sides.iter_mut().enumerate() {
+            let pressure = &pressures[k];
+            side.positions.push(pressure.position);
+            side.politicization.push(pis[k].value());
+            side.cooperation.push(played[k].is_cooperation());
+            side.lobby.push(pressure.effects.lobby);
+            side.pi_push.push(pressure.effects.pi_push);
+        }
+        let securitizing = [
+            args.settings[0].securitizing + pressures[0].effects.pi_push,
+            args.settings[1].securitizing + pressures[1].effects.pi_push,
+        ];
+        next_levels_securitized(
+            args.config.politics.dynamics(),
+            self.visibilities,
+            pis,
+            played,
+            securitizing,
+        )
+    }
+
+    /// Writes each actor's mean share, spending and payoff.
+    fn finish(&self, record: &mut ArenaRecord) {
+        record.scratch.finish();
+        let turns = f64::from(record.turns.max(1));
+        let ArenaRecord { sides, scratch, .. } = record;
+        for (side, scratch) in sides.iter_mut().zip(&scratch.sides) {
+            for (a, actor) in side.actors.iter_mut().enumerate() {
+                actor.mean_share = scratch.shares[a] / turns;
+                actor.spent = scratch.spent[a];
+                actor.payoff = scratch.salience[a]
+                    * (2.0 * scratch.position[a] - 1.0)
+                    * self.cooperation_excess
+                    - actor.spent;
+            }
+        }
+    }
+}
+
+/// Each side's domestic terms under `pressures`.
+#[inline]
+fn terms_of(pressures: &[Pressure; 2]) -> [DomesticTerms; 2] {
+    let terms = |p: &Pressure| DomesticTerms {
+        lobby: p.effects.lobby,
+        audience_bonus: p.effects.audience_bonus,
+        accountability: p.effects.accountability,
+        kappa_factor: p.kappa_factor,
+    };
+    [terms(&pressures[0]), terms(&pressures[1])]
+}
+
+/// The arena match over moves already written (two memory-one players, no
+/// perception noise): each round's outcome paid at its levels,
+/// orientations and domestic terms.
+fn pay_written_moves(
+    args: &Args<'_>,
+    arena: &mut ArenaRounds,
+    buffers: &MatchBuffers,
+    record: &mut ArenaRecord,
+) -> MatchResult {
+    let config = args.config;
+    let election = config.election.as_ref();
+    let builder = twolevel_game::StageTableBuilder::new(&config.game);
+    let initial = config.politics.initial();
+    let mut pis = args.settings.map(|s| s.politicization.unwrap_or(initial));
+    let mut oriented = builder.oriented(orientations_at(election, 0, args.settings));
+    let mut totals = [PlayerTotals::default(); 2];
+    let mut pi_sums = [0.0; 2];
+    let mut last = None;
+    let [moves0, moves1] = &buffers.moves;
+    for (turn, (&played0, &played1)) in (0..).zip(moves0.iter().zip(moves1)) {
+        let campaign = election.is_some_and(|cycle| cycle.is_campaign(turn));
+        let pressures = arena.pressures(args, record, turn, campaign, pis, last);
+        let terms = terms_of(&pressures);
+        let outcome = Outcome::new(played0, played1);
+        let cell = builder.oriented_outcome_payoffs_with_terms(outcome, pis, &oriented, &terms);
+        totals[0].add(&cell[0], played0);
+        totals[1].add(&cell[1], played1);
+        pi_sums[0] += pis[0].value();
+        pi_sums[1] += pis[1].value();
+        let played = [played0, played1];
+        pis = arena.close(args, record, &pressures, pis, played);
+        last = Some(played);
+        if election.is_some() {
+            oriented = builder.oriented(orientations_at(election, turn + 1, args.settings));
+        }
+    }
+    let turns = u32::try_from(moves0.len()).unwrap_or(u32::MAX);
+    moving_levels_result(turns, totals, pi_sums, pis)
+}
+
+/// The arena match in the general engine's loop: players decide from
+/// their views, the stage table is refilled when the levels, the
+/// orientations or the domestic terms move.
+#[allow(clippy::too_many_arguments)]
+fn play_arena_general(
+    args: &Args<'_>,
+    arena: &mut ArenaRounds,
+    players: [&mut dyn Strategy; 2],
+    buffers: &mut MatchBuffers,
+    record: &mut ArenaRecord,
+    rng: &mut dyn Rng,
+    turns: u32,
+) -> MatchResult {
+    let (config, settings) = (args.config, args.settings);
     let window = buffers.window(&players, turns);
     let known_length = config.horizon.turns().filter(|_| config.length_known);
     let initial = config.politics.initial();
     let mut pis = settings.map(|s| s.politicization.unwrap_or(initial));
     let mut orientations = orientations_at(config.election.as_ref(), 0, settings);
-    let round_calendar = Calendar::new(config, turns, known_length, settings);
-    let mut payoffs = Payoffs::new(&config.game, pis, orientations, &round_calendar.round(0));
+    let calendar = Calendar::new(config, turns, known_length, settings);
+    let mut payoffs = Payoffs::new(&config.game, pis, orientations, &calendar.round(0));
     let perception = config.perception_noise > 0.0;
     buffers.prepare(window, perception);
-    let dynamics = config.politics.dynamics();
-    let visibilities = dynamics.map(|d| settings.map(|s| s.visibility.unwrap_or(d.visibility())));
-    // How visible each side's defection is to the other's responsive
-    // actors: as visible as to the politicization dynamics, or fully
-    // without them.
-    let seen = visibilities.unwrap_or([1.0; 2]);
     let election = config.election.as_ref();
-    let gamma = config.game.gamma();
 
     let MatchBuffers {
         moves, perceived, ..
@@ -110,10 +362,10 @@ pub fn play_arena_match<'p>(
     let mut totals = [PlayerTotals::default(); 2];
     let mut pi_sums = [0.0; 2];
     let mut terms = [DomesticTerms::NEUTRAL; 2];
-    let mut last = [Action::C; 2];
+    let mut last = None;
 
     for turn in 0..turns {
-        let round = round_calendar.round(turn);
+        let round = calendar.round(turn);
         if turn > 0 {
             for (k, situation) in payoffs.situations.iter_mut().enumerate() {
                 situation.discount = round.discount[k];
@@ -121,35 +373,22 @@ pub fn play_arena_match<'p>(
                 situation.campaign = round.campaign;
             }
         }
-        // The arenas act.
-        let moments = [0, 1].map(|k| SpendingMoment {
-            round: turn,
-            campaign: round.campaign,
-            partner_defected: turn > 0 && last[1 - k].is_defection() && seen[1 - k] > 0.0,
-            pi: pis[k].value(),
-        });
-        let scratch = &mut record.scratch;
-        scratch.weigh(domestic, states, &moments, gamma);
-        let pressures = [0, 1].map(|k| scratch.press(domestic, k, turn));
-        let next_terms = pressures.map(|p| DomesticTerms {
-            lobby: p.effects.lobby,
-            audience_bonus: p.effects.audience_bonus,
-            accountability: p.effects.accountability,
-            kappa_factor: p.kappa_factor,
-        });
+        let pressures = arena.pressures(args, record, turn, round.campaign, pis, last);
+        let next_terms = terms_of(&pressures);
         // One rebuild of the table a round at most: when the levels, the
         // orientations or the domestic terms moved.
         if pis != payoffs.pis || orientations != payoffs.orientations || next_terms != terms {
             terms = next_terms;
             payoffs.refill(pis, orientations, Some(&terms));
         }
-        let noise = pressures.map(|p| {
+        let noise_of = |p: &Pressure| {
             if perception {
                 (config.perception_noise * p.effects.noise_factor).clamp(0.0, 1.0)
             } else {
                 0.0
             }
-        });
+        };
+        let noise = [noise_of(&pressures[0]), noise_of(&pressures[1])];
 
         if moves0.len() == window.capacity {
             for history in [&mut *moves0, moves1, perceived0, perceived1] {
@@ -177,80 +416,34 @@ pub fn play_arena_match<'p>(
             perceived1.push(tremble(played0, noise[1], rng));
         }
 
-        let outcome = Outcome::new(played0, played1);
-        let cell = &payoffs.table.cells[outcome.index()];
+        let cell = &payoffs.table.cells[Outcome::new(played0, played1).index()];
         totals[0].add(&cell[0], played0);
         totals[1].add(&cell[1], played1);
         for (k, situation) in payoffs.situations.iter_mut().enumerate() {
             situation.score = totals[k].utility;
             situation.last_utility = Some(cell[k].utility);
         }
-        pi_sums[0] += payoffs.pis[0].value();
-        pi_sums[1] += payoffs.pis[1].value();
-        last = [played0, played1];
-        let coop_share = f64::from(outcome.cooperators()) / 2.0;
-        for k in 0..2 {
-            let side = &mut record.sides[k];
-            let scratch = &record.scratch.sides[k];
-            let pressure = &pressures[k];
-            side.positions.push(pressure.position);
-            side.politicization.push(payoffs.pis[k].value());
-            side.cooperation.push(last[k].is_cooperation());
-            side.lobby.push(pressure.effects.lobby);
-            side.pi_push.push(pressure.effects.pi_push);
-            for (a, actor) in side.actors.iter_mut().enumerate() {
-                if pressure.engaged > 0.0 {
-                    actor.mean_share += scratch.effective[a] / pressure.engaged;
-                }
-                actor.spent += scratch.spent[a];
-                actor.payoff += actor_payoff(
-                    scratch.salience[a],
-                    scratch.position[a],
-                    coop_share,
-                    scratch.spent[a],
-                );
-            }
-        }
-
-        let securitizing = [0, 1].map(|k| settings[k].securitizing + pressures[k].effects.pi_push);
-        let next_pis = next_levels_securitized(
-            dynamics,
-            visibilities,
-            payoffs.pis,
-            [played0, played1],
-            securitizing,
-        );
-        pis = next_pis;
+        pi_sums[0] += pis[0].value();
+        pi_sums[1] += pis[1].value();
+        let played = [played0, played1];
+        pis = arena.close(args, record, &pressures, pis, played);
+        last = Some(played);
         orientations = orientations_at(election, turn + 1, settings);
     }
-    finish_shares(record, turns);
     moving_levels_result(turns, totals, pi_sums, pis)
-}
-
-/// Turns the summed shares into means.
-fn finish_shares(record: &mut ArenaRecord, turns: u32) {
-    let turns = f64::from(turns.max(1));
-    for side in record.sides.iter_mut() {
-        for actor in side.actors.iter_mut() {
-            actor.mean_share /= turns;
-        }
-    }
 }
 
 /// A match no arena presses on: played by the engine of
 /// [`play_match`](super::play_match), then recorded from its moves.
-#[allow(clippy::too_many_arguments)]
 fn play_without_pressure(
-    config: &MatchConfig,
+    args: &Args<'_>,
     players: [&mut dyn Strategy; 2],
-    settings: &[PlayerSettings; 2],
-    domestic: &Domestic,
-    states: [usize; 2],
     buffers: &mut MatchBuffers,
     record: &mut ArenaRecord,
     rng: &mut dyn Rng,
     turns: u32,
 ) -> MatchResult {
+    let (config, settings) = (args.config, args.settings);
     // The record needs every move; buffers that would keep only a
     // window are swapped for the record's own (the results do not depend
     // on the window).
@@ -263,22 +456,25 @@ fn play_without_pressure(
     let initial = config.politics.initial();
     let mut pis: [Politicization; 2] = settings.map(|s| s.politicization.unwrap_or(initial));
     let securitizing = [settings[0].securitizing, settings[1].securitizing];
+    let mut excess = 0.0;
     for t in 0..turns as usize {
         let played = [held.moves[0][t], held.moves[1][t]];
-        let coop_share = f64::from(Outcome::new(played[0], played[1]).cooperators()) / 2.0;
+        excess += f64::from(Outcome::new(played[0], played[1]).cooperators()) / 2.0 - 0.5;
         for (k, side) in sides.iter_mut().enumerate() {
             side.positions.push(f64::NAN);
             side.politicization.push(pis[k].value());
             side.cooperation.push(played[k].is_cooperation());
             side.lobby.push(0.0);
             side.pi_push.push(0.0);
-            if let Some(arena) = domestic.arena(states[k]) {
-                for (actor, out) in arena.actors().iter().zip(side.actors.iter_mut()) {
-                    out.payoff += actor_payoff(actor.salience, actor.position, coop_share, 0.0);
-                }
-            }
         }
         pis = next_levels_securitized(dynamics, visibilities, pis, played, securitizing);
+    }
+    for (k, side) in sides.iter_mut().enumerate() {
+        if let Some(arena) = args.domestic.arena(args.states[k]) {
+            for (actor, out) in arena.actors().iter().zip(side.actors.iter_mut()) {
+                out.payoff = actor.salience * (2.0 * actor.position - 1.0) * excess;
+            }
+        }
     }
     result
 }

@@ -3,6 +3,23 @@
 //! computes each round: the influence weights, the webs' pooling, the
 //! channels' effects and the domestic position (`docs/actors.md`).
 //!
+//! ## Work per round
+//!
+//! An actor without a budget and outside every web (a *static* actor) has
+//! the weight `a_k = access(kind_k) c_k s_k` in every round of an access
+//! period, times `g = 1 + gamma pi_i^2` if it is political-oriented. The
+//! channel sums are linear in the weights, so each side keeps, per access
+//! period, the sums of its static policy-oriented actors and of its static
+//! political-oriented ones, and a round combines them as `P + g Q` whatever
+//! the number of actors. Their influence shares `a_k (1 or g) / D_t` are
+//! summed the same way, as `a_k sum_t (1 or g_t) / D_t`, settled at the end
+//! of each access period. Without budgets the domestic position is found
+//! by a binary search over prefix sums of the same two groups along the
+//! actors sorted by position (the cumulative weight `A_j + g B_j` grows
+//! with `j`). Actors with a budget or in a web (*dynamic* actors) are
+//! computed one by one each round; with a budget in the arena every weight
+//! is, and the median is a walk over them.
+//!
 //! Everything lives in buffers that are cleared and refilled per match,
 //! so that a round allocates nothing.
 
@@ -38,17 +55,37 @@ pub(crate) struct SideScratch {
     plan: Vec<Option<SpendingPlan>>,
     /// What is left of each budget.
     remaining: Vec<f64>,
-    /// What each actor spent this round.
+    /// What each actor spent over the match.
     pub(super) spent: Vec<f64>,
-    /// Each actor's influence weight `v_k` this round.
+    /// Each actor's influence weight `v_k` this round (dynamic actors; all
+    /// actors when the arena has a budget).
     raw: Vec<f64>,
-    /// Each actor's pooled weight `w_k` this round.
-    pub(super) effective: Vec<f64>,
+    /// Each actor's summed influence shares.
+    pub(super) shares: Vec<f64>,
+    /// The actors with a budget or in a web, and the others.
+    dynamic: Vec<usize>,
+    statics: Vec<usize>,
+    /// Whether an actor has a budget.
+    budgeted: bool,
     order: MedianOrder,
+    /// The positions in the order of `order`.
+    sorted: Vec<f64>,
+    /// Prefix sums along `order` of the non-budget actors' weights `a_k`,
+    /// policy-oriented (0) and political-oriented (1), this period.
+    prefix: [Vec<f64>; 2],
+    /// The static actors' channel sums this period, policy-oriented (0)
+    /// and political-oriented (1), at weights `a_k`.
+    fixed: [ChannelSums; 2],
+    /// `sum_t 1 / D_t` and `sum_t g_t / D_t` over this period's rounds.
+    inverse_engaged: [f64; 2],
     rates: ArenaRates,
     /// The access by kind this round, and the next transition.
     access: [f64; 3],
     next_transition: usize,
+    /// `g` this round.
+    factor: f64,
+    /// The index in `order` of the last domestic position found.
+    last_median: std::cell::Cell<usize>,
 }
 
 /// Where a web member sits, seen from one side of the match.
@@ -80,16 +117,20 @@ struct Web {
     end: usize,
     phi: f64,
     epistemic: Option<f64>,
-    /// Whether it has a member in each side's state.
+    /// Whether it has a member in each side's state, and one elsewhere.
     home: [bool; 2],
-    /// This round, from the side being computed: the pooled weight and
-    /// the factor `V_C / S` on each member's weight.
+    abroad: [bool; 2],
+    /// The members' summed and largest weights the pooled weight was
+    /// last computed for, the pooled weight `V_C` and the factor `V_C / S`
+    /// on each member's weight (from the side being computed).
+    sum: f64,
+    max: f64,
     pooled: f64,
     multiplier: f64,
 }
 
 /// Everything a match with arenas keeps between rounds.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub(crate) struct Scratch {
     pub(super) sides: [SideScratch; 2],
     members: Vec<Member>,
@@ -99,13 +140,18 @@ pub(crate) struct Scratch {
     pub(super) whole: MatchBuffers,
 }
 
+impl std::fmt::Debug for Scratch {
+    /// Scratch space: nothing worth printing.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Scratch { .. }")
+    }
+}
+
 /// What one side's arena does in a round.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Pressure {
     pub(super) effects: ArenaEffects,
     pub(super) kappa_factor: f64,
-    /// The weight engaged, `D_i`.
-    pub(super) engaged: f64,
     /// The domestic position, NaN if none.
     pub(super) position: f64,
 }
@@ -158,49 +204,67 @@ impl Scratch {
                 });
             }
             let web = self.webs.len();
+            let members = &self.members[start..];
             for (k, side) in self.sides.iter_mut().enumerate() {
-                for member in &self.members[start..] {
+                for member in members {
                     if let Seat::Own(a) = member.seats[k] {
                         side.web[a] = web;
                     }
                 }
             }
+            let abroad = [0, 1].map(|k| members.iter().any(|m| m.state != states[k]));
             self.webs.push(Web {
                 start,
                 end: self.members.len(),
                 phi: coalition.phi(),
                 epistemic: coalition.epistemic(),
                 home,
+                abroad,
+                sum: f64::NAN,
+                max: f64::NAN,
                 pooled: 0.0,
                 multiplier: 1.0,
             });
         }
+        for side in self.sides.iter_mut() {
+            side.split();
+        }
     }
 
-    /// Each side's influence weights in round `t`, after its actors spent
-    /// what their rules say at `moments[k]`, at the politicization levels
-    /// `pis` with the game's `gamma`.
+    /// What each side's arena does in round `moments[k].round`: its actors
+    /// spend what their rules say at `moments[k]` and weigh at the game's
+    /// `gamma`; the webs pool; the channels act. The shares are summed for
+    /// the record.
     #[inline]
-    pub(super) fn weigh(
+    pub(super) fn step(
         &mut self,
         domestic: &Domestic,
         states: [usize; 2],
         moments: &[SpendingMoment; 2],
         gamma: f64,
-    ) {
+    ) -> [Pressure; 2] {
         for (k, side) in self.sides.iter_mut().enumerate() {
             if side.has_arena {
                 side.weigh(domestic, states[k], &moments[k], gamma);
             }
         }
+        let round = moments[0].round;
+        let first = self.press(domestic, 0, round, false);
+        // Two different states see every web member from the same seat
+        // (own or partner), so the pooling from side 0's view holds.
+        let second = self.press(domestic, 1, round, states[0] != states[1]);
+        [first, second]
     }
 
-    /// What side `k`'s arena does in round `t` (after [`Scratch::weigh`]).
+    /// What side `k`'s arena does in round `t` (after the weights).
+    /// `pooled` says whether the webs were pooled this round already from
+    /// the other side's view, which is the same one when the two states
+    /// differ.
     #[inline]
-    pub(super) fn press(&mut self, domestic: &Domestic, k: usize, t: u32) -> Pressure {
+    fn press(&mut self, domestic: &Domestic, k: usize, t: u32, pooled: bool) -> Pressure {
         // The webs' pooling, seen from side k.
         for web in self.webs.iter_mut() {
-            if !web.home[k] {
+            if !web.home[k] || (pooled && web.home[1 - k]) {
                 continue;
             }
             let (mut sum, mut max) = (0.0, 0.0_f64);
@@ -209,20 +273,29 @@ impl Scratch {
                 sum += v;
                 max = max.max(v);
             }
-            web.pooled = pool(sum, max, web.phi);
-            web.multiplier = if sum > 0.0 { web.pooled / sum } else { 1.0 };
+            // The pooling power only when the weights moved.
+            if sum.to_bits() != web.sum.to_bits() || max.to_bits() != web.max.to_bits() {
+                web.sum = sum;
+                web.max = max;
+                web.pooled = pool(sum, max, web.phi);
+                web.multiplier = if sum > 0.0 && web.phi != 1.0 {
+                    web.pooled / sum
+                } else {
+                    1.0
+                };
+            }
         }
         let own = &mut self.sides[k];
-        let mut sums = ChannelSums::default();
-        let mut arena_weight = 0.0;
-        for a in 0..own.raw.len() {
+        let g = own.factor;
+        let mut sums = own.fixed[0].plus_scaled(&own.fixed[1], g);
+        let mut arena_weight = sums.total;
+        for &a in &own.dynamic {
             let v = own.raw[a];
             arena_weight += v;
             let w = match own.web[a] {
                 NO_WEB => v,
                 web => v * self.webs[web].multiplier,
             };
-            own.effective[a] = w;
             sums.add_domestic(w, own.position[a], own.channels[a]);
         }
         let sovereignty = own.rates.sovereignty;
@@ -231,31 +304,49 @@ impl Scratch {
             if !web.home[k] {
                 continue;
             }
-            for member in &self.members[web.start..web.end] {
-                if matches!(member.seats[k], Seat::Own(_)) {
-                    continue;
+            if web.abroad[k] {
+                for member in &self.members[web.start..web.end] {
+                    if matches!(member.seats[k], Seat::Own(_)) {
+                        continue;
+                    }
+                    let v = seat_weight(&self.sides, k, member, domestic, t);
+                    sums.add_foreign(
+                        v * web.multiplier,
+                        member.position,
+                        member.channels,
+                        sovereignty,
+                    );
                 }
-                let v = seat_weight(&self.sides, k, member, domestic, t);
-                sums.add_foreign(
-                    v * web.multiplier,
-                    member.position,
-                    member.channels,
-                    sovereignty,
-                );
             }
             if let Some(consensus) = web.epistemic {
                 kappa_factor *= epistemic_factor(consensus, web.pooled, arena_weight);
             }
         }
-        let own = &self.sides[k];
+        let own = &mut self.sides[k];
+        let (effects, inverse) = sums.effects_and_inverse(&own.rates);
+        if inverse > 0.0 {
+            own.inverse_engaged[0] += inverse;
+            own.inverse_engaged[1] += g * inverse;
+            for &a in &own.dynamic {
+                let w = match own.web[a] {
+                    NO_WEB => own.raw[a],
+                    web => own.raw[a] * self.webs[web].multiplier,
+                };
+                own.shares[a] += w * inverse;
+            }
+        }
         Pressure {
-            effects: sums.effects(&own.rates),
+            effects,
             kappa_factor,
-            engaged: sums.total,
-            position: own
-                .order
-                .median(&own.position, &own.raw)
-                .unwrap_or(f64::NAN),
+            position: own.median(),
+        }
+    }
+
+    /// Settles the shares of the last access period; the sums of each
+    /// actor's shares are then in `sides[k].shares`.
+    pub(super) fn finish(&mut self) {
+        for side in self.sides.iter_mut() {
+            side.settle();
         }
     }
 }
@@ -295,22 +386,37 @@ fn standing_base(
 impl SideScratch {
     /// Loads state `state`'s arena (or none).
     fn load(&mut self, domestic: &Domestic, state: usize, calendar: &SpendingCalendar) {
-        self.base.clear();
+        for list in [
+            &mut self.base,
+            &mut self.position,
+            &mut self.salience,
+            &mut self.remaining,
+            &mut self.spent,
+            &mut self.raw,
+            &mut self.shares,
+            &mut self.sorted,
+        ] {
+            list.clear();
+        }
         self.kind.clear();
         self.political.clear();
-        self.position.clear();
-        self.salience.clear();
         self.channels.clear();
         self.web.clear();
         self.plan.clear();
-        self.remaining.clear();
-        self.spent.clear();
-        self.raw.clear();
-        self.effective.clear();
+        self.dynamic.clear();
+        self.statics.clear();
         self.next_transition = 0;
+        self.inverse_engaged = [0.0; 2];
+        self.fixed = [ChannelSums::default(); 2];
+        self.factor = 1.0;
+        self.budgeted = false;
+        self.last_median.set(0);
         let Some(arena) = domestic.arena(state) else {
             self.has_arena = false;
             self.order.reset(&[]);
+            for prefix in self.prefix.iter_mut() {
+                prefix.clear();
+            }
             return;
         };
         self.has_arena = true;
@@ -325,6 +431,7 @@ impl SideScratch {
                     budget.total,
                 ),
             };
+            self.budgeted |= plan.is_some();
             self.base.push(base);
             self.kind.push(actor.kind.index());
             self.political.push(actor.is_political());
@@ -338,8 +445,56 @@ impl SideScratch {
         let n = arena.actors().len();
         self.spent.resize(n, 0.0);
         self.raw.resize(n, 0.0);
-        self.effective.resize(n, 0.0);
+        self.shares.resize(n, 0.0);
         self.order.reset(&self.position);
+        let positions = &self.position;
+        self.sorted
+            .extend(self.order.indices().iter().map(|&a| positions[a]));
+    }
+
+    /// Splits the actors into dynamic ones (a budget or a web) and static
+    /// ones, once the webs are known, and sums the first period.
+    fn split(&mut self) {
+        for a in 0..self.base.len() {
+            if self.plan[a].is_some() || self.web[a] != NO_WEB {
+                self.dynamic.push(a);
+            } else {
+                self.statics.push(a);
+            }
+        }
+        self.sum_period();
+    }
+
+    /// The static actors' channel sums and the prefix sums of the
+    /// non-budget actors' weights at this period's access.
+    fn sum_period(&mut self) {
+        self.fixed = [ChannelSums::default(); 2];
+        for &a in &self.statics {
+            let weight = self.access[self.kind[a]] * self.base[a];
+            let group = usize::from(self.political[a]);
+            self.fixed[group].add_domestic(weight, self.position[a], self.channels[a]);
+        }
+        for prefix in self.prefix.iter_mut() {
+            prefix.clear();
+        }
+        if !self.budgeted {
+            let mut sums = [0.0; 2];
+            for &a in self.order.indices() {
+                let group = usize::from(self.political[a]);
+                sums[group] += self.access[self.kind[a]] * self.base[a];
+                self.prefix[0].push(sums[0]);
+                self.prefix[1].push(sums[1]);
+            }
+        }
+    }
+
+    /// Adds the static actors' shares over the period that ends.
+    fn settle(&mut self) {
+        for &a in &self.statics {
+            let weight = self.access[self.kind[a]] * self.base[a];
+            self.shares[a] += weight * self.inverse_engaged[usize::from(self.political[a])];
+        }
+        self.inverse_engaged = [0.0; 2];
     }
 
     /// The influence weights in round `moment.round`, after spending.
@@ -351,23 +506,85 @@ impl SideScratch {
                 if change.round > moment.round {
                     break;
                 }
+                self.settle();
                 self.access = change.access.by_kind();
                 self.next_transition += 1;
+                self.sum_period();
             }
         }
         let factor = politicization_factor(gamma, moment.pi);
-        for a in 0..self.base.len() {
-            let capability_share = match &self.plan[a] {
-                None => self.base[a],
-                Some(plan) => {
-                    let spent = plan.spend(moment, self.remaining[a]);
-                    self.remaining[a] -= spent;
-                    self.spent[a] = spent;
-                    spent * self.base[a]
-                }
-            };
-            let v = self.access[self.kind[a]] * capability_share;
-            self.raw[a] = if self.political[a] { v * factor } else { v };
+        self.factor = factor;
+        if self.budgeted {
+            // The median walks over every weight.
+            for a in 0..self.base.len() {
+                self.weigh_actor(a, moment);
+            }
+        } else {
+            for i in 0..self.dynamic.len() {
+                let a = self.dynamic[i];
+                self.weigh_actor(a, moment);
+            }
         }
+    }
+
+    /// Actor `a`'s weight this round, after it spent.
+    #[inline]
+    fn weigh_actor(&mut self, a: usize, moment: &SpendingMoment) {
+        let capability = match &self.plan[a] {
+            None => self.base[a],
+            Some(plan) => {
+                let spent = plan.spend(moment, self.remaining[a]);
+                self.remaining[a] -= spent;
+                self.spent[a] += spent;
+                spent * self.base[a]
+            }
+        };
+        let v = self.access[self.kind[a]] * capability;
+        self.raw[a] = if self.political[a] {
+            v * self.factor
+        } else {
+            v
+        };
+    }
+
+    /// The domestic position this round, NaN if none.
+    #[inline]
+    fn median(&self) -> f64 {
+        if !self.has_arena {
+            return f64::NAN;
+        }
+        if self.budgeted {
+            return self
+                .order
+                .median(&self.position, &self.raw)
+                .unwrap_or(f64::NAN);
+        }
+        let g = self.factor;
+        let [policy, political] = &self.prefix;
+        let n = policy.len();
+        if n == 0 {
+            return f64::NAN;
+        }
+        let total = policy[n - 1] + g * political[n - 1];
+        if !(total > 0.0 && total.is_finite()) {
+            return f64::NAN;
+        }
+        // The cumulative weight grows along the order: the first index at
+        // which twice it reaches the total, searched from last round's
+        // (the position rarely moves, and a search that starts there
+        // takes two predictable comparisons).
+        let reaches = |j: usize| {
+            let below = policy[j] + g * political[j];
+            below + below >= total
+        };
+        let mut j = self.last_median.get().min(n - 1);
+        while j > 0 && reaches(j - 1) {
+            j -= 1;
+        }
+        while !reaches(j) && j + 1 < n {
+            j += 1;
+        }
+        self.last_median.set(j);
+        self.sorted[j]
     }
 }

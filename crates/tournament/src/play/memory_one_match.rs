@@ -212,6 +212,41 @@ fn play_summed(
     turns: u32,
 ) -> MatchResult {
     let [moves0, moves1] = move_slices(buffers, turns);
+    write_moves(config, rules, moves0, moves1, rng);
+    sum_payoffs(config, start, settings, moves0, moves1)
+}
+
+/// Writes every move of a match of `turns` rounds between two memory-one
+/// players (after they were reset) into `buffers`, with the RNG draws of
+/// [`play_memory_one`]; returns `false`, touching nothing, when one of
+/// them is not memory-one. A match whose payoffs do not feel its players'
+/// moves until after the round (a domestic arena without perception
+/// noise) is then paid over the written moves.
+pub(crate) fn write_memory_one_moves(
+    config: &MatchConfig,
+    players: &[&mut dyn Strategy; 2],
+    buffers: &mut MatchBuffers,
+    rng: &mut dyn Rng,
+    turns: u32,
+) -> bool {
+    let (Some(first), Some(second)) = (players[0].memory_one(), players[1].memory_one()) else {
+        return false;
+    };
+    let [moves0, moves1] = move_slices(buffers, turns);
+    write_moves(config, &[first, second], moves0, moves1, rng);
+    true
+}
+
+/// Writes the moves of a match between two memory-one players: the
+/// path of two deterministic players in a noiseless match, the drawn
+/// moves otherwise.
+fn write_moves(
+    config: &MatchConfig,
+    rules: &[MemoryOnePlayer; 2],
+    moves0: &mut [Action],
+    moves1: &mut [Action],
+    rng: &mut dyn Rng,
+) {
     let noiseless = config.action_noise() == 0.0 && config.perception_noise() == 0.0;
     if noiseless && rules.iter().all(MemoryOnePlayer::is_deterministic) {
         let (first, next) = fixed_path(rules, rng);
@@ -219,7 +254,6 @@ fn play_summed(
     } else {
         draw_moves(config, rules, moves0, moves1, rng);
     }
-    sum_payoffs(config, start, settings, moves0, moves1)
 }
 
 /// Writes the moves of a noiseless match between deterministic memory-one

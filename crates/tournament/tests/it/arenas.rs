@@ -1,7 +1,7 @@
 //! Domestic arenas in play (MODEL section 12, issue 22 item 7): a match
 //! without arenas, or with arenas whose weights are all zero, is
 //! `play_match` bit for bit (same RNG draws); a coalition of one equals its
-//! member; sovereignty 0 and 1 bound the backlash; each channel moves its
+//! member (to rounding: its weight is summed in another order); sovereignty 0 and 1 bound the backlash; each channel moves its
 //! target in the sign the model says (over seeds, with standard errors);
 //! access transitions, budgets and the domestic position are recorded.
 
@@ -260,6 +260,58 @@ fn play(
     (result, record)
 }
 
+/// Two records agree to rounding: the same moves, and every number within
+/// 1e-12 relative (a web member's weight is summed one by one, a lone
+/// actor's with the other actors of its group, in another order).
+fn assert_same_record(x: &ArenaRecord, y: &ArenaRecord) {
+    let close = |p: f64, q: f64| (p - q).abs() <= 1e-12 * p.abs().max(q.abs()).max(1.0);
+    let all_close = |p: &[f64], q: &[f64]| {
+        p.len() == q.len()
+            && p.iter()
+                .zip(q)
+                .all(|(u, v)| close(*u, *v) || (u.is_nan() && v.is_nan()))
+    };
+    assert_eq!(x.turns(), y.turns());
+    for (a, b) in x.sides().iter().zip(y.sides()) {
+        assert!(all_close(a.positions(), b.positions()));
+        assert!(all_close(a.politicization(), b.politicization()));
+        assert!(all_close(a.lobby(), b.lobby()));
+        assert!(all_close(a.pi_push(), b.pi_push()));
+        assert_eq!(a.cooperation(), b.cooperation());
+        for (p, q) in a.actors().iter().zip(b.actors()) {
+            assert!(close(p.mean_share, q.mean_share));
+            assert!(close(p.payoff, q.payoff));
+            assert!(close(p.spent, q.spent));
+        }
+    }
+}
+
+/// Two results agree to rounding, with the same counts.
+fn assert_close_results(x: &MatchResult, y: &MatchResult) {
+    let close = |p: f64, q: f64| (p - q).abs() <= 1e-12 * p.abs().max(q.abs()).max(1.0);
+    assert_eq!(x.turns, y.turns);
+    for (p, q) in x.players.iter().zip(&y.players) {
+        assert_eq!(p.cooperations, q.cooperations);
+        assert!(close(p.utility, q.utility) && close(p.policy, q.policy));
+        assert!(
+            close(p.political, q.political),
+            "{} {}",
+            p.political,
+            q.political
+        );
+    }
+    for k in 0..2 {
+        assert!(close(
+            x.mean_politicization_by_state[k],
+            y.mean_politicization_by_state[k]
+        ));
+        assert!(close(
+            x.final_politicization_by_state[k],
+            y.final_politicization_by_state[k]
+        ));
+    }
+}
+
 #[test]
 fn a_coalition_of_one_equals_its_member() {
     let arenas = vec![
@@ -277,8 +329,8 @@ fn a_coalition_of_one_equals_its_member() {
                     let (mut a, mut b) = (Gtft::new(0.2).unwrap(), Random::new(0.6).unwrap());
                     let (x, rx) = play(&config, [&mut a, &mut b], &alone, [0, 1], seed);
                     let (y, ry) = play(&config, [&mut a, &mut b], &web, [0, 1], seed);
-                    assert_eq!(bits(&x), bits(&y));
-                    assert_eq!(rx, ry);
+                    assert_close_results(&x, &y);
+                    assert_same_record(&rx, &ry);
                 }
             }
         }
@@ -628,5 +680,166 @@ fn a_record_is_reused_across_matches() {
             assert_eq!(side.actors().len(), if state == 0 { 4 } else { 0 });
             assert_eq!(side.has_arena(), state == 0);
         }
+    }
+}
+
+/// A strategy that plays its inner strategy through `decide` and reports
+/// no memory-one rule, so that an arena match takes its general loop.
+#[derive(Clone, Debug)]
+struct Opaque(Box<dyn Strategy>);
+
+impl Strategy for Opaque {
+    fn name(&self) -> &str {
+        self.0.name()
+    }
+
+    fn classifier(&self) -> twolevel_game::Classifier {
+        self.0.classifier()
+    }
+
+    fn decide(
+        &mut self,
+        view: &twolevel_game::View<'_>,
+        rng: &mut dyn Rng,
+    ) -> twolevel_game::Action {
+        self.0.decide(view, rng)
+    }
+
+    fn reset(&mut self) {
+        self.0.reset();
+    }
+}
+
+#[test]
+fn memory_one_players_pay_over_their_moves_as_the_general_loop_does() {
+    let budget = Budget {
+        total: 6.0,
+        rule: SpendingRule::Responsive { below: 0.1 },
+    };
+    let mut actors = mixed_actors(1.0);
+    actors.push(
+        Actor::new("fund", ActorKind::Private, 0.0, 0.8, 0.7)
+            .with_channels([Channel::Lobby, Channel::Media])
+            .with_budget(budget),
+    );
+    let web = Coalition::new(
+        "web",
+        vec![
+            ActorRef { state: 0, actor: 1 },
+            ActorRef { state: 1, actor: 3 },
+        ],
+        1.7,
+        Some(0.4),
+    )
+    .unwrap();
+    let domestic = Domestic::new(
+        vec![
+            Some(Arena::of(actors).unwrap()),
+            Some(Arena::of(mixed_actors(0.7)).unwrap()),
+        ],
+        vec![web],
+    )
+    .unwrap();
+    let configs: Vec<MatchConfig> = configs()
+        .into_iter()
+        .filter(|c| c.perception_noise() == 0.0)
+        .collect();
+    let pairs = || -> Vec<[Box<dyn Strategy>; 2]> {
+        vec![
+            [
+                Box::new(TitForTat),
+                Box::new(twolevel_strategies::classic::WinStayLoseShift),
+            ],
+            [
+                Box::new(Gtft::new(0.3).unwrap()),
+                Box::new(Random::new(0.4).unwrap()),
+            ],
+            [Box::new(Cooperator), Box::new(Defector)],
+        ]
+    };
+    for config in &configs {
+        for states in [[0, 1], [1, 0], [0, 0]] {
+            for (seed, [a, b]) in pairs().into_iter().enumerate() {
+                let [mut p, mut q] = [a.clone_box(), b.clone_box()];
+                let (x, rx) = play(
+                    config,
+                    [p.as_mut(), q.as_mut()],
+                    &domestic,
+                    states,
+                    seed as u64,
+                );
+                let (mut o, mut r) = (Opaque(a), Opaque(b));
+                let (y, ry) = play(config, [&mut o, &mut r], &domestic, states, seed as u64);
+                assert_eq!(bits(&x), bits(&y), "{config:?} {states:?} seed {seed}");
+                assert_eq!(rx, ry);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_recorded_position_is_the_weighted_median_of_each_rounds_weights() {
+    // Politicization makes the political actors heavier round by round,
+    // so the median moves from the policy camp to the political one.
+    let actors = vec![
+        Actor::new("ministry", ActorKind::Bureaucrat, 3.0, 0.8, 1.0),
+        Actor::new("agency", ActorKind::Bureaucrat, 1.0, 0.6, 1.0),
+        Actor::new("party", ActorKind::Politician, 2.5, 0.1, 1.0)
+            .oriented(ActorOrientation::Political),
+        Actor::new("tabloid", ActorKind::Private, 1.0, 0.3, 0.5)
+            .oriented(ActorOrientation::Political)
+            .with_channels([Channel::Media]),
+    ];
+    let game = TwoLevelGame::default();
+    let config = MatchConfig::new(game, Horizon::fixed(60).unwrap())
+        .unwrap()
+        .with_politics(Politics::Dynamic {
+            initial: Politicization::NONE,
+            dynamics: PoliticizationDynamics::DEFAULT,
+        });
+    for budget in [false, true] {
+        let mut actors = actors.clone();
+        if budget {
+            actors.push(
+                Actor::new("fund", ActorKind::Private, 0.0, 0.9, 1.0).with_budget(Budget {
+                    total: 3.0,
+                    rule: SpendingRule::Early,
+                }),
+            );
+        }
+        let domestic =
+            Domestic::new(vec![Some(Arena::of(actors.clone()).unwrap())], vec![]).unwrap();
+        let (_, record) = play(
+            &config,
+            [&mut Defector, &mut Defector],
+            &domestic,
+            [0, 0],
+            2,
+        );
+        let side = record.side(0);
+        let positions: Vec<f64> = actors.iter().map(|a| a.position).collect();
+        let mut moved = false;
+        for (t, &pi) in side.politicization().iter().enumerate() {
+            let weights: Vec<f64> = actors
+                .iter()
+                .map(|a| {
+                    let capability = match a.budget {
+                        Some(b) if t < 15 => b.total / 15.0,
+                        Some(_) => 0.0,
+                        None => a.capability,
+                    };
+                    let v = capability * a.salience;
+                    if a.is_political() {
+                        v * (1.0 + game.gamma() * pi * pi)
+                    } else {
+                        v
+                    }
+                })
+                .collect();
+            let expected = weighted_median(&positions, &weights);
+            assert_eq!(side.position(t), expected, "round {t}, pi {pi}");
+            moved |= side.position(t) != side.position(0);
+        }
+        assert!(moved, "politicization should move the domestic position");
     }
 }
