@@ -54,7 +54,7 @@
 //! ```
 
 mod config;
-mod file;
+pub mod file;
 mod ledger;
 mod results;
 mod run;
