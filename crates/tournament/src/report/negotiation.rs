@@ -54,7 +54,7 @@ fn pair_report(f: &mut fmt::Formatter<'_>, pair: &PairReport) -> fmt::Result {
     let s = &pair.summary;
     let [a, b] = [table_name(&pair.states[0]), table_name(&pair.states[1])];
     writeln!(f, "{a} (A) and {b} (B)")?;
-    let reservation = |r: Option<f64>| optional(r, 4).replace('-', "empty");
+    let reservation = |r: Option<f64>| r.map_or_else(|| "empty".to_owned(), |v| format!("{v:.4}"));
     let zone = match (n.reservations, n.zone_open) {
         ([Some(r_a), Some(r_b)], true) => format!("[{r_a:.4}, {:.4}]", 1.0 - r_b),
         ([Some(r_a), Some(r_b)], false) => format!("empty (R_A + R_B = {:.4} > 1)", r_a + r_b),
