@@ -350,3 +350,27 @@ fn putnams_propositions_hold_in_the_files_the_docs_run() {
         "{cooperation:?}"
     );
 }
+
+/// A sanction that provokes defiance under unanimity can push a
+/// reservation above 1: the win-set is empty, reported as such, and no
+/// proposal is made.
+#[test]
+fn an_empty_win_set_is_reported_as_empty() {
+    let file = load(
+        "Negotiation(name: \"n\", repetitions: 20, states: [\
+            (player: Inline(name: \"A\", strategy: (name: \"Tit For Tat\")), \
+             resources: (might: 1.0), sanction: Some((size: 0.5, defiance: 0.5))), \
+            (player: Inline(name: \"B\", strategy: (name: \"Tit For Tat\")), threshold: Unanimity, \
+             ratifiers: Inline([(weight: 1.0, position: 0.2)]))])",
+    )
+    .unwrap();
+    let results = file.play().unwrap();
+    let pair = &results.pairs[0];
+    assert_eq!(pair.negotiation.reservations[1], None);
+    assert_eq!(pair.negotiation.reached.mean, 0.0);
+    let text = results.to_string();
+    assert!(
+        text.contains("R_B empty") && text.contains("an empty win-set"),
+        "{text}"
+    );
+}
