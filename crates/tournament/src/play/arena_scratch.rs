@@ -14,9 +14,9 @@
 //! the number of actors. Their influence shares `a_k (1 or g) / D_t` are
 //! summed the same way, as `a_k sum_t (1 or g_t) / D_t`, settled at the end
 //! of each access period. Without budgets the domestic position is found
-//! by a binary search over prefix sums of the same two groups along the
-//! actors sorted by position (the cumulative weight `A_j + g B_j` grows
-//! with `j`). Actors with a budget or in a web (*dynamic* actors) are
+//! over prefix sums of the same two groups along the actors sorted by
+//! position (the cumulative weight `A_j + g B_j` grows with `j`), searched
+//! from last round's index. Actors with a budget or in a web (*dynamic* actors) are
 //! computed one by one each round; with a budget in the arena every weight
 //! is, and the median is a walk over them.
 //!
