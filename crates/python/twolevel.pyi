@@ -222,3 +222,11 @@ def run_society_ron(
 
 def run_society(spec: Mapping[str, Any], *, seed: Optional[int] = None) -> dict[str, Any]:
     """`run_society_file` on a dict with the fields of a society file."""
+
+def run_negotiation_file(path: StrPath, *, seed: Optional[int] = None) -> dict[str, Any]:
+    """Negotiates, ratifies and plays a negotiation file's pairs of states."""
+
+def run_negotiation_ron(
+    text: str, *, origin: str = "<string>", seed: Optional[int] = None
+) -> dict[str, Any]:
+    """`run_negotiation_file` on RON text."""

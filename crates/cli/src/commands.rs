@@ -15,6 +15,7 @@ use twolevel_tournament::evolution::{
 use twolevel_tournament::file::{AnyFile, FileResults, Loaded};
 use twolevel_tournament::levers::LeverReport;
 use twolevel_tournament::limits;
+use twolevel_tournament::negotiation::NegotiationFile;
 use twolevel_tournament::output::{OutputSet, write_atomically};
 use twolevel_tournament::regime::RegimeTournament;
 use twolevel_tournament::report::{OutputOptions, write_json_file};
@@ -173,6 +174,7 @@ pub fn run(global: &Global, args: &RunArgs) -> Result<()> {
         Loaded::Regime(tournament) => run_regime(global, &path, *tournament, output(None)),
         Loaded::Sweep(sweep) => run_sweep(global, *sweep, None, args.no_plots),
         Loaded::RoundRobin(tournament) => run_round_robin(global, args, *tournament, &output),
+        Loaded::Negotiation(file) => run_negotiation(global, &path, &file, &output),
         _ => bail!("{} is of a kind this program cannot run", path.display()),
     }
 }
@@ -338,6 +340,28 @@ fn run_regime(
     if let Some(set) = set {
         let folder = set.target().to_path_buf();
         write_json_file(&results, &set.path().join("regime.json"))?;
+        set.commit()?;
+        say!(global, "Results written to {}.", folder.display());
+    }
+    Ok(())
+}
+
+/// Negotiates, ratifies and plays a negotiation file's pairs and writes
+/// the report's CSV and JSON files.
+fn run_negotiation(
+    global: &Global,
+    path: &Path,
+    file: &NegotiationFile,
+    output: &dyn Fn(Option<PathBuf>) -> Option<PathBuf>,
+) -> Result<()> {
+    let set = output(file.output.clone())
+        .map(OutputSet::create)
+        .transpose()?;
+    let results = file.play().with_context(|| path.display().to_string())?;
+    say!(global, "{} ({}):\n{results}", file.name, path.display());
+    if let Some(set) = set {
+        let folder = set.target().to_path_buf();
+        results.write_files(set.path())?;
         set.commit()?;
         say!(global, "Results written to {}.", folder.display());
     }

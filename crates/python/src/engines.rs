@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use twolevel::game::Currency;
-use twolevel::tournament::config::FileKind;
+use twolevel::tournament::config::{FileKind, PresetCatalog};
 use twolevel::tournament::evolution::SocietyEvolution;
 use twolevel::tournament::file::AnyFile;
 use twolevel::tournament::regime::{RawRegimeTournament, RegimeTournament};
@@ -191,4 +191,58 @@ pub fn run_society<'py>(
         ))
     })?;
     run_society_config(py, config, seed)
+}
+
+/// The results of a file loaded as a negotiation, played with its seed
+/// replaced by `seed` when one is given, as a dict.
+fn play_negotiation(
+    py: Python<'_>,
+    file: AnyFile,
+    seed: Option<u64>,
+) -> PyResult<Bound<'_, PyDict>> {
+    let file = file
+        .with_seed_option(seed)
+        .into_negotiation()
+        .expect("a file loaded as a negotiation holds one");
+    let results = py.detach(|| file.play()).map_err(value_error)?;
+    to_python(py, &results)?
+        .cast_into::<PyDict>()
+        .map_err(Into::into)
+}
+
+/// Runs a negotiation file (`Negotiation(..)`): pairs of states negotiate
+/// an agreement, ratify it and play it; `seed` replaces the file's seed.
+///
+/// Returns a dict with "name", "protocol", "compliance_cost",
+/// "repetitions", "seed" and "pairs" (per pair: "states", "summary" with
+/// the rates of compliance, withdrawal and renegotiation, cooperation,
+/// the mean agreed share and each state's payoffs per round in every
+/// currency, and "negotiation" with the reservations, the zone, the
+/// unconstrained and constrained shares, the closed-form probabilities,
+/// the simulated rates and every run).
+#[pyfunction]
+#[pyo3(signature = (path, *, seed=None))]
+pub fn run_negotiation_file(
+    py: Python<'_>,
+    path: PathBuf,
+    seed: Option<u64>,
+) -> PyResult<Bound<'_, PyDict>> {
+    let file = AnyFile::from_file_as(path, FileKind::Negotiation).map_err(value_error)?;
+    play_negotiation(py, file, seed)
+}
+
+/// [`run_negotiation_file`] on negotiation RON text (presets from the
+/// built-in ones); `origin` names it in errors.
+#[pyfunction]
+#[pyo3(signature = (text, *, origin="<string>", seed=None))]
+pub fn run_negotiation_ron<'py>(
+    py: Python<'py>,
+    text: &str,
+    origin: &str,
+    seed: Option<u64>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let catalog = PresetCatalog::builtin().map_err(value_error)?;
+    let file = AnyFile::from_ron_as(text, origin, FileKind::Negotiation, Some(&catalog))
+        .map_err(value_error)?;
+    play_negotiation(py, file, seed)
 }

@@ -71,5 +71,7 @@ fn twolevel_module(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(engines::run_society_file, module)?)?;
     module.add_function(wrap_pyfunction!(engines::run_society_ron, module)?)?;
     module.add_function(wrap_pyfunction!(engines::run_society, module)?)?;
+    module.add_function(wrap_pyfunction!(engines::run_negotiation_file, module)?)?;
+    module.add_function(wrap_pyfunction!(engines::run_negotiation_ron, module)?)?;
     Ok(())
 }

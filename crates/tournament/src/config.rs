@@ -135,6 +135,7 @@ pub const SHIPPED_TOURNAMENTS: &[(&str, &str)] = &[
     ),
     ("mfn", include_str!("../tournaments/mfn.ron")),
     ("paradox", include_str!("../tournaments/paradox.ron")),
+    ("paris", include_str!("../tournaments/paris.ron")),
     (
         "police-cooperation",
         include_str!("../tournaments/police-cooperation.ron"),
@@ -143,6 +144,7 @@ pub const SHIPPED_TOURNAMENTS: &[(&str, &str)] = &[
         "sweep-theta",
         include_str!("../tournaments/sweep-theta.ron"),
     ),
+    ("trade-war", include_str!("../tournaments/trade-war.ron")),
     ("two-level", include_str!("../tournaments/two-level.ron")),
 ];
 
@@ -180,6 +182,10 @@ pub enum FileKind {
     /// [`Sweep`](crate::sweep_file::Sweep) and run by the `twolevel sweep`
     /// command or `--example tournament -- FILE`.
     Sweep,
+    /// A negotiation between states (`Negotiation(..)`), loaded by
+    /// [`NegotiationFile`](crate::negotiation::NegotiationFile) and run by
+    /// `twolevel run` or `--example tournament -- FILE`.
+    Negotiation,
 }
 
 impl FileKind {
@@ -190,6 +196,7 @@ impl FileKind {
             Some(("Regime", ..)) => FileKind::Regime,
             Some(("Society", ..)) => FileKind::Society,
             Some(("Sweep", ..)) => FileKind::Sweep,
+            Some(("Negotiation", ..)) => FileKind::Negotiation,
             _ => FileKind::RoundRobin,
         }
     }
@@ -208,6 +215,7 @@ impl FileKind {
                 "cargo run --release --example society --",
             ),
             FileKind::Sweep => ("a parameter sweep", "twolevel sweep"),
+            FileKind::Negotiation => ("a negotiation between states", "twolevel run"),
         };
         let (name, line, column) = leading_struct_name(text).unwrap_or(("", 1, 1));
         Err(ConfigError::Syntax {
@@ -592,7 +600,7 @@ fn check_run_size(
 
 /// Builds the entrant a player entry describes; `field` names the entry in
 /// errors.
-fn entrant(
+pub(crate) fn entrant(
     entry: PlayerEntry,
     field: &str,
     origin: &Path,

@@ -27,6 +27,7 @@ use twolevel_strategies::config::{ConfigError, read_text_file};
 
 use crate::config::{DEFAULT_ORIGIN, DEFAULT_TOURNAMENT, FileKind, PresetCatalog, Tournament};
 use crate::evolution::{RawEvolutionConfig, SocietyEvolution, TournamentEvolution, evolve_played};
+use crate::negotiation::{NegotiationFile, NegotiationResults};
 use crate::progress::{NoProgress, Progress};
 use crate::regime::{RawRegimeTournament, RegimeTournament, RegimeTournamentResults};
 use crate::round_robin::{RoundRobinResults, TimingResults};
@@ -61,6 +62,8 @@ pub enum Loaded {
     Society(Box<SocietyConfig>),
     /// A parameter sweep over a base file.
     Sweep(Box<Sweep>),
+    /// A negotiation between states.
+    Negotiation(Box<NegotiationFile>),
 }
 
 /// A tournament file of any kind, read once and validated (see the
@@ -111,6 +114,14 @@ impl AnyFile {
             FileKind::Regime => Loaded::Regime(Box::new(RawRegimeTournament::load(text, origin)?)),
             FileKind::Society => Loaded::Society(Box::new(SocietyConfig::from_ron(text, origin)?)),
             FileKind::Sweep => Loaded::Sweep(Box::new(Sweep::from_ron(text, origin)?)),
+            FileKind::Negotiation => Loaded::Negotiation(Box::new(match catalog {
+                Some(catalog) => NegotiationFile::from_ron(text, origin, catalog)?,
+                None => NegotiationFile::from_ron(
+                    text,
+                    origin,
+                    &PresetCatalog::for_tournament_file(origin)?,
+                )?,
+            })),
             FileKind::RoundRobin => {
                 let tournament = match catalog {
                     Some(catalog) => Tournament::from_ron(text, origin, catalog)?,
@@ -159,6 +170,7 @@ impl AnyFile {
             Loaded::Regime(_) => FileKind::Regime,
             Loaded::Society(_) => FileKind::Society,
             Loaded::Sweep(_) => FileKind::Sweep,
+            Loaded::Negotiation(_) => FileKind::Negotiation,
         }
     }
 
@@ -225,8 +237,18 @@ impl AnyFile {
         }
     }
 
+    /// The negotiation a negotiation file holds, or `None` for a file of
+    /// another kind.
+    #[must_use]
+    pub fn into_negotiation(self) -> Option<NegotiationFile> {
+        match self.loaded {
+            Loaded::Negotiation(file) => Some(*file),
+            _ => None,
+        }
+    }
+
     /// The file's master seed: the round robin's, the regime tournament's,
-    /// the society's first replicate's, or the sweep's.
+    /// the society's first replicate's, the sweep's or the negotiation's.
     #[must_use]
     pub fn seed(&self) -> u64 {
         match &self.loaded {
@@ -234,6 +256,7 @@ impl AnyFile {
             Loaded::Regime(tournament) => tournament.seed(),
             Loaded::Society(config) => config.seed,
             Loaded::Sweep(sweep) => sweep.identity().seed,
+            Loaded::Negotiation(file) => file.seed(),
         }
     }
 
@@ -262,6 +285,7 @@ impl AnyFile {
                 Loaded::Society(config)
             }
             Loaded::Sweep(sweep) => Loaded::Sweep(Box::new(sweep.with_seed(seed))),
+            Loaded::Negotiation(file) => Loaded::Negotiation(Box::new(file.with_seed(seed))),
         };
         self
     }
@@ -306,6 +330,11 @@ impl AnyFile {
                 }
             }
             Loaded::Sweep(sweep) => FileResults::Sweep(Box::new(sweep.run_in_memory(progress)?)),
+            Loaded::Negotiation(file) => FileResults::Negotiation(Box::new(
+                file.play().map_err(|error| {
+                    ConfigError::from_parameter(&self.origin, error).located_in(&self.text)
+                })?,
+            )),
             Loaded::RoundRobin(tournament) => {
                 let results = tournament.round_robin.play_with_progress(progress);
                 let evolution = match &tournament.evolution {
@@ -371,6 +400,10 @@ pub enum FileResults {
     /// `twolevel sweep` writes to `sweep.csv`) and its summary over
     /// replicates.
     Sweep(Box<SweepResults>),
+    /// A negotiation file's results: per pair the win-sets, the zone, the
+    /// shares and the rates of agreement, ratification, involuntary
+    /// defection, compliance and withdrawal, in every currency.
+    Negotiation(Box<NegotiationResults>),
 }
 
 impl std::fmt::Display for FileResults {
@@ -399,6 +432,7 @@ impl std::fmt::Display for FileResults {
                 Ok(())
             }
             FileResults::Sweep(sweep) => write!(f, "{sweep}"),
+            FileResults::Negotiation(results) => write!(f, "{results}"),
         }
     }
 }

@@ -91,12 +91,19 @@ pub mod prelude {
         PoliticizationDynamics, Politics, Situation, Strategy, TwoLevelGame, View,
     };
     pub use twolevel_game::{
+        Agreement, EstimateNoise, Leverage, Protocol, Ratifier, Resources, Threshold, WinSet, Zone,
+    };
+    pub use twolevel_game::{
         Anchor, NoThreshold, PoliticizationParadox, grim_threshold, paradox_of_politicization,
         paradox_of_politicization_with, tft_threshold,
     };
     pub use twolevel_game::{GroupGame, GroupPolicy, RegimeStrategy, RegimeView};
     pub use twolevel_tournament::evolution::{EvolutionOutcome, TournamentEvolution};
     pub use twolevel_tournament::evolution::{GroupEvolution, GroupPayoffs};
+    pub use twolevel_tournament::negotiation::{
+        Bargaining, NegotiatingState, NegotiationConfig, NegotiationFile, NegotiationResults,
+        PairNegotiation, negotiate,
+    };
     pub use twolevel_tournament::regime::{
         RawRegimeTournament, RegimeConfig, RegimeMember, RegimeTournament, RegimeTournamentResults,
     };
@@ -274,6 +281,15 @@ pub fn run_any_file(
     Ok(AnyFile::from_file(path)?
         .with_seed_option(seed.into())
         .play()?)
+}
+
+/// Putnam's two-level game (`docs/negotiation.md`) in one import:
+/// ratifiers, win-sets, the zone of agreement, bargaining, involuntary
+/// defection, carrots and sticks, the engine and its files.
+pub mod negotiation {
+    pub use twolevel_game::negotiation::*;
+    pub use twolevel_game::{Carrot, Resources, Stick};
+    pub use twolevel_tournament::negotiation::*;
 }
 
 /// The society of states (`docs/society.md`) in one import: norms,

@@ -651,3 +651,39 @@ fn payoffs_prints_the_default_game_and_refuses_unknown_arguments() {
     let half = row("0.50");
     assert!((half[6] - 3.5 / 4.5).abs() < 1e-4, "{half:?}");
 }
+
+/// `twolevel run` takes a negotiation file: it prints the report and
+/// writes the pairs, the runs and the JSON; `--seed` replaces the file's
+/// seed; a bad value is refused at its line and column.
+#[test]
+fn run_takes_a_negotiation_file() {
+    let dir = scratch("negotiation");
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tournaments/trade-war.ron");
+    let out = dir.join("out");
+    let report = ok(&command("run", &file, &out, &["--seed", "5"]));
+    assert!(
+        report.contains("Negotiation trade-war") && report.contains("seed 5"),
+        "{report}"
+    );
+    assert!(report.contains("involuntary defection") && report.contains("closed form"));
+    for name in [
+        "negotiation_pairs.csv",
+        "negotiation_runs.csv",
+        "negotiation.json",
+    ] {
+        assert!(out.join(name).is_file(), "{name}");
+    }
+    let pairs = fs::read_to_string(out.join("negotiation_pairs.csv")).unwrap();
+    assert_eq!(pairs.lines().count(), 7, "a header and six pairs");
+    let bad = write(
+        &dir,
+        "bad.ron",
+        "Negotiation(\n  name: \"n\",\n  states: [\n    (player: Preset(\"politician\"), threshold: Tau(1.5)),\n    (player: Preset(\"bureaucrat\")),\n  ],\n)",
+    );
+    let err = fails(&["run", bad.to_str().unwrap(), "--no-output"]);
+    assert!(
+        err.contains("bad.ron:4:") && err.contains("states[0].threshold"),
+        "{err}"
+    );
+    fs::remove_dir_all(&dir).unwrap();
+}

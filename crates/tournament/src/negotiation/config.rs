@@ -1,15 +1,18 @@
 //! How a pair negotiates and plays ([`NegotiationConfig`]): the bargaining
 //! protocol, the compliance cost, the match and the repetitions.
 
+use serde::{Deserialize, Serialize};
 use twolevel_game::{ParameterError, Protocol, error::check_non_negative};
 
 use crate::play::MatchConfig;
 
-/// How the negotiators divide the gains.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// How the negotiators divide the gains; in files `AlternatingOffers`
+/// (the default) or `Nash(weight: 0.5)`.
+#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize, Deserialize)]
 pub enum Bargaining {
     /// Rubinstein's alternating offers, A proposing first, with each
     /// state's negotiator's own discount factor.
+    #[default]
     AlternatingOffers,
     /// Nash bargaining with A's bargaining power `weight` in [0, 1] (1/2
     /// for the symmetric solution).
@@ -20,6 +23,16 @@ pub enum Bargaining {
 }
 
 impl Bargaining {
+    /// The protocol's name in reports: `alternating offers` or `Nash
+    /// (A's weight w)`.
+    #[must_use]
+    pub fn label(self) -> String {
+        match self {
+            Bargaining::AlternatingOffers => "alternating offers".to_owned(),
+            Bargaining::Nash { weight } => format!("Nash (A's weight {weight})"),
+        }
+    }
+
     /// The protocol with the negotiators' discount factors `deltas`.
     pub fn protocol(self, deltas: [f64; 2]) -> Result<Protocol, ParameterError> {
         match self {

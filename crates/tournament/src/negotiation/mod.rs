@@ -12,13 +12,17 @@
 //! - `run.rs`: [`negotiate`], every repetition of every pair, each with
 //!   its own RNG from [`derive_seed`](crate::seeding::derive_seed), and
 //!   the match played with [`play_match`](crate::play_match).
+//! - `file.rs`: negotiation files in RON ([`RawNegotiation`],
+//!   [`NegotiationFile`]): states, pairs, protocol, `psi` and the match,
+//!   with located errors.
 //! - `ledger.rs`: what a pass over a match's moves books (compliant
 //!   rounds, side payments, sanctions).
 //! - `results.rs`: [`NegotiationRun`] per pair and repetition (reached,
 //!   ratified, share, cooperation, compliance, every currency, side
 //!   payments and sanctions) and [`PairNegotiation`] per pair (win-sets,
 //!   zone, the simulated rate of involuntary defection beside its closed
-//!   form).
+//!   form); [`NegotiationResults`], a file's results with a
+//!   [`PairSummary`] per pair, written as text, CSV and JSON.
 //!
 //! ```
 //! use twolevel_game::{EstimateNoise, Orientation, Politicization, TwoLevelGame};
@@ -50,12 +54,20 @@
 //! ```
 
 mod config;
+pub mod file;
 mod ledger;
 mod results;
 mod run;
 mod state;
 
 pub use config::{Bargaining, NegotiationConfig};
-pub use results::{NegotiationRun, PairNegotiation, Rate, SanctionTotals, Withdrawal};
+pub use file::{
+    NegotiationFile, RawNegotiatingState, RawNegotiation, RawRatifier, RawRatifiers, RawResources,
+    RawSanction, RawSidePayment, RawThreshold, arena_ratifiers,
+};
+pub use results::{
+    NegotiationResults, NegotiationRun, PairNegotiation, PairReport, PairSummary, Rate,
+    SanctionTotals, StateSummary, Withdrawal,
+};
 pub use run::negotiate;
 pub use state::NegotiatingState;

@@ -162,3 +162,149 @@ impl PairNegotiation {
         (!values.is_empty()).then(|| crate::stats::mean(&values))
     }
 }
+
+/// One state's means over a pair's repetitions, per round played (every
+/// currency), and its side payments and sanctions per repetition.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct StateSummary {
+    /// Mean policy payoff per round (side payments included, sanctions
+    /// not).
+    pub policy: f64,
+    /// Mean political payoff per round.
+    pub political: f64,
+    /// Mean utility per round, on the state's own scale.
+    pub utility: f64,
+    /// Mean policy payoff per round net of sanctions suffered and of the
+    /// cost of sanctioning.
+    pub net_policy: f64,
+    /// Mean side payments paid per repetition.
+    pub side_payments: f64,
+    /// Mean rounds in which the state sanctioned, per repetition.
+    pub sanctions_imposed: f64,
+}
+
+/// A pair's rates and means over its repetitions.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct PairSummary {
+    /// Repetitions in which an agreement was in force at some point and
+    /// every round under it was compliant (neither state defected).
+    pub complied: Rate,
+    /// Repetitions in which a state withdrew after an election.
+    pub withdrawn: Rate,
+    /// Repetitions with at least one ratified renegotiation.
+    pub renegotiated: Rate,
+    /// Mean compliance (the share of rounds under an agreement without a
+    /// defection) over repetitions with an agreement; `None` without one.
+    pub compliance: Option<f64>,
+    /// Mean share of cooperative moves.
+    pub cooperation: f64,
+    /// The mean agreed share of A over ratified repetitions, `None` when
+    /// none was ratified.
+    pub share: Option<f64>,
+    /// Each state's means, A first.
+    pub states: [StateSummary; 2],
+}
+
+impl PairSummary {
+    /// Summarizes `pair`'s repetitions.
+    #[must_use]
+    pub fn of(pair: &PairNegotiation) -> Self {
+        let runs = &pair.runs;
+        let shares: Vec<f64> = runs
+            .iter()
+            .filter(|r| r.ratified)
+            .filter_map(|r| r.share)
+            .collect();
+        let state = |k: usize| {
+            let per_round = |f: &dyn Fn(&NegotiationRun) -> f64| {
+                crate::stats::mean(
+                    &runs
+                        .iter()
+                        .map(|r| f(r) / f64::from(r.turns.max(1)))
+                        .collect::<Vec<_>>(),
+                )
+            };
+            let per_run = |f: &dyn Fn(&NegotiationRun) -> f64| {
+                crate::stats::mean(&runs.iter().map(f).collect::<Vec<_>>())
+            };
+            StateSummary {
+                policy: per_round(&|r| r.totals[k].policy),
+                political: per_round(&|r| r.totals[k].political),
+                utility: per_round(&|r| r.totals[k].utility),
+                net_policy: per_round(&|r| r.net_policy(k)),
+                side_payments: per_run(&|r| r.side_payments[k]),
+                sanctions_imposed: per_run(&|r| f64::from(r.sanctions[k].imposed)),
+            }
+        };
+        PairSummary {
+            complied: Rate::of(runs.iter().map(|r| r.compliance == Some(1.0))),
+            withdrawn: Rate::of(runs.iter().map(|r| r.withdrawal.is_some())),
+            renegotiated: Rate::of(runs.iter().map(|r| r.renegotiations > 0)),
+            compliance: pair.mean_compliance(),
+            cooperation: pair.mean_cooperation(),
+            share: (!shares.is_empty()).then(|| crate::stats::mean(&shares)),
+            states: [state(0), state(1)],
+        }
+    }
+}
+
+/// One pair of a negotiation file: the states' names, the summary and
+/// everything the engine reported.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PairReport {
+    /// The states' names, A first.
+    pub states: [String; 2],
+    /// The rates and means over the repetitions.
+    pub summary: PairSummary,
+    /// The engine's report: win-sets, zone, closed forms and every run.
+    pub negotiation: PairNegotiation,
+}
+
+/// What a negotiation file gave ([`NegotiationFile::play`](super::NegotiationFile::play)):
+/// one [`PairReport`] per pair, printed as a text report (`{}`), written
+/// as CSV and JSON ([`NegotiationResults::write_files`]).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NegotiationResults {
+    /// The negotiation's name.
+    pub name: String,
+    /// The bargaining protocol's label.
+    pub protocol: String,
+    /// The compliance cost `psi`.
+    pub compliance_cost: f64,
+    /// The repetitions per pair.
+    pub repetitions: u32,
+    /// The master seed.
+    pub seed: u64,
+    /// Every pair, in the file's order.
+    pub pairs: Vec<PairReport>,
+}
+
+impl NegotiationResults {
+    /// The results of `negotiations`, one per pair of `pairs` (indices
+    /// into `names`), run under `config`.
+    #[must_use]
+    pub fn new(
+        name: &str,
+        names: &[String],
+        pairs: &[[usize; 2]],
+        config: &super::NegotiationConfig,
+        negotiations: Vec<PairNegotiation>,
+    ) -> Self {
+        NegotiationResults {
+            name: name.to_owned(),
+            protocol: config.bargaining().label(),
+            compliance_cost: config.compliance_cost(),
+            repetitions: config.repetitions(),
+            seed: config.seed(),
+            pairs: pairs
+                .iter()
+                .zip(negotiations)
+                .map(|(&[a, b], negotiation)| PairReport {
+                    states: [names[a].clone(), names[b].clone()],
+                    summary: PairSummary::of(&negotiation),
+                    negotiation,
+                })
+                .collect(),
+        }
+    }
+}

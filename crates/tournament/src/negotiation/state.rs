@@ -15,6 +15,8 @@ use crate::play::PlayerSettings;
 /// The ratifiers are plain data (a weight and a position each), so that a
 /// domestic arena can feed them: one [`Ratifier`] per actor with a vote,
 /// its weight the actor's, its position the actor's willingness to concede.
+/// A clone plays with a fresh copy of the strategy as it is now.
+#[derive(Clone, Debug)]
 pub struct NegotiatingState {
     ratifiers: Vec<Ratifier>,
     successors: Vec<Vec<Ratifier>>,

@@ -209,7 +209,7 @@ impl ArenaRounds {
 
     /// What the arenas do in round `turn` at the levels `pis`, after the
     /// moves `last` of the round before (if any).
-    #[inline]
+    #[inline(always)]
     fn pressures(
         &self,
         args: &Args<'_>,
@@ -238,7 +238,7 @@ impl ArenaRounds {
 
     /// Records round `played` paid at `pis` under `pressures`, and returns
     /// the levels of the next round.
-    #[inline]
+    #[inline(always)]
     fn close(
         &mut self,
         args: &Args<'_>,

@@ -235,7 +235,7 @@ impl Scratch {
     /// spend what their rules say at `moments[k]` and weigh at the game's
     /// `gamma`; the webs pool; the channels act. The shares are summed for
     /// the record.
-    #[inline]
+    #[inline(always)]
     pub(super) fn step(
         &mut self,
         domestic: &Domestic,
@@ -260,7 +260,7 @@ impl Scratch {
     /// `pooled` says whether the webs were pooled this round already from
     /// the other side's view, which is the same one when the two states
     /// differ.
-    #[inline]
+    #[inline(always)]
     fn press(&mut self, domestic: &Domestic, k: usize, t: u32, pooled: bool) -> Pressure {
         // The webs' pooling, seen from side k.
         for web in self.webs.iter_mut() {

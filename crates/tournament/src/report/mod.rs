@@ -55,6 +55,8 @@
 //! - `evolution.rs`: what an evolution block produced, as text.
 //! - `society.rs`: a society sweep's table.
 //! - `levers.rs`: the lever report's table.
+//! - `negotiation.rs`: a negotiation file's report, CSV and JSON
+//!   ([`NegotiationResults`](crate::negotiation::NegotiationResults)).
 //! - `table.rs`: names in text tables ([`table_name`]).
 //! - `files.rs`: [`OutputError`] and the atomic CSV and JSON writers
 //!   ([`write_csv`], [`write_json_file`]).
@@ -74,12 +76,14 @@ mod arenas;
 mod evolution;
 mod files;
 mod levers;
+mod negotiation;
 mod regime;
 mod round_robin;
 mod society;
 mod table;
 
 pub use files::{OutputError, write_csv, write_json_file};
+pub use negotiation::{PAIRS_CSV_HEADER, RUNS_CSV_HEADER};
 pub use round_robin::OutputOptions;
 use table::name_column_width;
 pub use table::{TABLE_NAME_CHARS, table_name};

@@ -65,7 +65,7 @@ impl Sweep {
                 sweep.write_csv(set.path().join("society.csv"))?;
                 sweep.write_json(set.path().join("society.json"))?;
             }
-            FileResults::Sweep(_) => {}
+            FileResults::Sweep(_) | FileResults::Negotiation(_) => {}
         }
         write_atomically(&set.path().join("rows.csv"), |w| {
             w.write_all(rows.as_bytes())
@@ -375,7 +375,7 @@ pub(super) fn other_measures(results: &FileResults) -> Vec<(String, &'static str
                 }
             }
         }
-        FileResults::RoundRobin { .. } | FileResults::Sweep(_) => {}
+        FileResults::RoundRobin { .. } | FileResults::Sweep(_) | FileResults::Negotiation(_) => {}
     }
     rows
 }

@@ -157,6 +157,18 @@ impl Sweep {
                 )
                 .into());
             }
+            FileKind::Negotiation => {
+                return Err(invalid(
+                    "base",
+                    format!(
+                        "`{}` is a negotiation file, which the sweep engine does not take as a \
+                         base yet; a sweep's base is a round-robin `Tournament(..)`, a \
+                         `Regime(..)` or a `Society(..)` file",
+                        file.base
+                    ),
+                )
+                .into());
+            }
         };
         let base = PointLoader {
             text,

@@ -25,6 +25,9 @@
 //!   game, carrots and sanctions booked and of zero changing nothing,
 //!   elections that keep, renegotiate or withdraw from an agreement, a
 //!   lopsided deal failing in play;
+//! - `negotiation_files`: negotiation files: the shipped scenarios'
+//!   findings, located errors, an arena's actors as ratifiers, the
+//!   report's files and seeds;
 //! - `numerical_invariants`: shares, probabilities and stationary
 //!   distributions stay valid across the accepted parameter space;
 //! - `regimes`: iterated regimes, regime tournaments and their evolution;
@@ -49,6 +52,7 @@ mod files;
 mod instruments;
 mod match_engine;
 mod negotiation;
+mod negotiation_files;
 mod numerical_invariants;
 mod regimes;
 mod round_robin;

@@ -82,6 +82,10 @@ fn every_shipped_file_runs_as_its_kind() {
                 );
                 assert_eq!(identity.seed, 11, "{stem}: the seed replaces the file's");
             }
+            (FileKind::Negotiation, Ok(FileResults::Negotiation(results))) => {
+                assert!(!results.pairs.is_empty(), "{stem}: no pairs");
+                assert_eq!(results.seed, 11, "{stem}: the seed replaces the file's");
+            }
             (kind, outcome) => panic!("{stem} ({kind:?}) gave {outcome:?}"),
         }
         // Every kind prints as a table that names its currency.
@@ -99,6 +103,7 @@ fn every_shipped_file_runs_as_its_kind() {
         FileKind::Regime,
         FileKind::Society,
         FileKind::Sweep,
+        FileKind::Negotiation,
     ] {
         assert!(
             kinds_seen.contains(&kind),

@@ -29,6 +29,7 @@ use twolevel_strategies::regime::registry::regime_names;
 use twolevel_tournament::Tournament;
 use twolevel_tournament::config::{FileKind, PresetCatalog};
 use twolevel_tournament::evolution::{SocietyEvolution, evolve_tournament};
+use twolevel_tournament::negotiation::NegotiationFile;
 use twolevel_tournament::regime::{RawRegimeTournament, composition_count};
 use twolevel_tournament::report::write_json_file;
 use twolevel_tournament::society::{RawSocietyConfig, SocietyConfig, SocietySweep};
@@ -60,6 +61,25 @@ fn names_the_file(error: impl std::fmt::Display) -> bool {
     false
 }
 
+/// Loads, validates, plays (if small) and writes a negotiation file.
+fn drive_negotiation(path: &Path, folder: &Path) -> bool {
+    let file = match NegotiationFile::from_file(path) {
+        Ok(file) => file,
+        Err(error) => return names_the_file(error),
+    };
+    let config = file.config();
+    let turns = config.play().horizon().expected_length();
+    let work = file.pairs.len() as f64 * f64::from(config.repetitions()) * turns * 2.0;
+    if work > MAX_WORK {
+        return true;
+    }
+    if let Ok(results) = file.play() {
+        let _ = results.to_string();
+        let _ = write_json_file(&results, &folder.join("negotiation.json"));
+    }
+    true
+}
+
 /// Loads, validates, plays (if small), writes and evolves one case from a
 /// file, as the examples do. Errors are fine; panics are not.
 fn drive(text: &str, folder: &Path) -> bool {
@@ -68,6 +88,7 @@ fn drive(text: &str, folder: &Path) -> bool {
     match FileKind::of(text) {
         FileKind::Regime => drive_regime(text, &path, folder),
         FileKind::Society => drive_society(&path, folder),
+        FileKind::Negotiation => drive_negotiation(&path, folder),
         _ => {
             let tournament = match Tournament::from_file(&path) {
                 Ok(tournament) => tournament,

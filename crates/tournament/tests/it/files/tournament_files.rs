@@ -11,6 +11,7 @@ use twolevel_tournament::Tournament;
 use twolevel_tournament::config::{
     DEFAULT_TOURNAMENT, FileKind, PresetCatalog, SHIPPED_TOURNAMENTS,
 };
+use twolevel_tournament::negotiation::NegotiationFile;
 use twolevel_tournament::regime::RawRegimeTournament;
 use twolevel_tournament::society::SocietyConfig;
 
@@ -55,6 +56,9 @@ fn every_shipped_tournament_loads() {
                 FileKind::Society => SocietyConfig::from_file(&path).map(drop),
                 // Sweeps are read by the `twolevel` command, whose tests load them.
                 FileKind::Sweep => continue,
+                FileKind::Negotiation => {
+                    NegotiationFile::from_file(&path).map(|file| assert!(!file.pairs.is_empty()))
+                }
                 other => panic!(
                     "{}: this test cannot load a {other:?} file yet",
                     path.display()
