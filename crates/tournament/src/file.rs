@@ -330,11 +330,11 @@ impl AnyFile {
                 }
             }
             Loaded::Sweep(sweep) => FileResults::Sweep(Box::new(sweep.run_in_memory(progress)?)),
-            Loaded::Negotiation(file) => FileResults::Negotiation(Box::new(
-                file.play().map_err(|error| {
+            Loaded::Negotiation(file) => {
+                FileResults::Negotiation(Box::new(file.play().map_err(|error| {
                     ConfigError::from_parameter(&self.origin, error).located_in(&self.text)
-                })?,
-            )),
+                })?))
+            }
             Loaded::RoundRobin(tournament) => {
                 let results = tournament.round_robin.play_with_progress(progress);
                 let evolution = match &tournament.evolution {
