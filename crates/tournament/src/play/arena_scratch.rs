@@ -352,7 +352,7 @@ impl Scratch {
 }
 
 /// A member's weight this round seen from side `k`.
-#[inline]
+#[inline(always)]
 fn seat_weight(
     sides: &[SideScratch; 2],
     k: usize,
@@ -498,7 +498,7 @@ impl SideScratch {
     }
 
     /// The influence weights in round `moment.round`, after spending.
-    #[inline]
+    #[inline(always)]
     fn weigh(&mut self, domestic: &Domestic, state: usize, moment: &SpendingMoment, gamma: f64) {
         if let Some(arena) = domestic.arena(state) {
             let transitions = arena.transitions();
@@ -548,7 +548,7 @@ impl SideScratch {
     }
 
     /// The domestic position this round, NaN if none.
-    #[inline]
+    #[inline(always)]
     fn median(&self) -> f64 {
         if !self.has_arena {
             return f64::NAN;
