@@ -108,12 +108,13 @@ fn society_of(file: AnyFile, seed: Option<u64>) -> SocietyConfig {
 /// example does.
 fn run_society_config<'py>(
     py: Python<'py>,
-    mut config: SocietyConfig,
+    config: SocietyConfig,
     seed: Option<u64>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    if let Some(seed) = seed {
-        config.seed = seed;
-    }
+    let config = match seed {
+        Some(seed) => config.with_seed(seed),
+        None => config,
+    };
     let sweep = py
         .detach(|| SocietySweep::run(&config))
         .map_err(value_error)?;

@@ -280,10 +280,7 @@ impl AnyFile {
                 Loaded::RoundRobin(tournament)
             }
             Loaded::Regime(tournament) => Loaded::Regime(Box::new(tournament.with_seed(seed))),
-            Loaded::Society(mut config) => {
-                config.seed = seed;
-                Loaded::Society(config)
-            }
+            Loaded::Society(config) => Loaded::Society(Box::new(config.with_seed(seed))),
             Loaded::Sweep(sweep) => Loaded::Sweep(Box::new(sweep.with_seed(seed))),
             Loaded::Negotiation(file) => Loaded::Negotiation(Box::new(file.with_seed(seed))),
         };

@@ -335,6 +335,16 @@ impl RawSocietyConfig {
 }
 
 impl SocietyConfig {
+    /// The same society with its master seed replaced by `seed`: the one
+    /// rule [`AnyFile::with_seed`](crate::file::AnyFile::with_seed) and
+    /// Python's dict-built societies follow (the evolution block draws
+    /// from the same seed).
+    #[must_use]
+    pub fn with_seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
     /// Parses and validates society RON text read from `origin`; every
     /// error carries the file, a line and a column.
     pub fn from_ron(text: &str, origin: impl AsRef<Path>) -> Result<Self, ConfigError> {
