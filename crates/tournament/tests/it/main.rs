@@ -50,6 +50,7 @@ mod currencies;
 mod evolution;
 mod files;
 mod instruments;
+mod keohane_pitfalls;
 mod match_engine;
 mod negotiation;
 mod negotiation_files;
