@@ -4,7 +4,9 @@
 //! numbers of `docs/negotiation.md` section 13); without hoarding,
 //! everything is as before, bit for bit, and bad values are located.
 
-use twolevel_game::{Orientation, PayoffMatrix, Politicization, TwoLevelGame};
+use twolevel_game::{
+    ElectionCycle, Orientation, PayoffMatrix, Politicization, Ratifier, TwoLevelGame,
+};
 use twolevel_strategies::TitForTat;
 use twolevel_tournament::config::PresetCatalog;
 use twolevel_tournament::negotiation::{
@@ -177,4 +179,54 @@ fn a_bad_hoarding_is_located() {
     let fine = text.replace("-3", "3");
     let file = load(&fine).unwrap();
     assert!(file.play().is_ok());
+}
+
+#[test]
+fn under_an_election_cycle_the_delay_runs_across_terms() {
+    let game = TwoLevelGame::classic(PayoffMatrix::AXELROD);
+    let state = |hoarding: u32, successor: bool| {
+        let s = NegotiatingState::government(
+            &game,
+            Orientation::new(0.3).unwrap(),
+            Politicization::NONE,
+            0.9,
+            Box::new(TitForTat),
+            PlayerSettings::POLICY,
+        )
+        .unwrap()
+        .with_hoarding(hoarding);
+        if successor {
+            // A new government that still ratifies 1/2 keeps the deal.
+            s.with_successors(vec![vec![Ratifier::new(1.0, 0.55).unwrap()]])
+                .unwrap()
+        } else {
+            s
+        }
+    };
+    let election = ElectionCycle::new(20, 2, 0.3).unwrap();
+    let play = MatchConfig::classic(60)
+        .unwrap()
+        .with_election(Some(election));
+    let config = NegotiationConfig::new(Bargaining::Nash { weight: 0.5 }, play);
+    let run = |a: u32, b: u32| {
+        negotiate(&mut [[state(a, false), state(b, true)]], &config).unwrap()[0].runs[0]
+    };
+    let on_time = run(0, 0);
+    assert_eq!(
+        (on_time.delay, on_time.lost, on_time.compliance),
+        (0, false, Some(1.0))
+    );
+    // 10 + 20 rounds hoarded: the agreement takes effect in the second
+    // term, and its 30 rounds are all compliant.
+    let late = run(10, 20);
+    assert_eq!((late.delay, late.lost, late.turns), (30, false, 60));
+    assert_eq!(late.compliance, Some(1.0));
+    assert_eq!(late.final_share, Some(0.5));
+    // 70 rounds outlast the three terms: lost.
+    let never = run(70, 0);
+    assert_eq!(
+        (never.delay, never.lost, never.final_share),
+        (60, true, None)
+    );
+    assert_eq!(never.compliance, None);
 }
