@@ -18,15 +18,23 @@
 //! - `lambda < 1` lets old debts fade: a partner that defected long ago is
 //!   forgiven even if it never repaid.
 //!
+//! - `bias > 0` is Keohane's "evaluating equivalence in biased ways": the
+//!   ledger counts its own cooperations `1 + bias` times and the partner's
+//!   `1 / (1 + bias)` times, so the partner looks indebted after an even
+//!   exchange. With `tolerance = 0` and `lambda = 1` it is a biased tit for
+//!   tat: after a defection it forgives only once the partner's
+//!   cooperations, discounted, outweigh its own inflated ones.
+//!
 //! Parameters (registry names): `tolerance` (>= 0; `"inf"` or the RON
 //! float `inf` for unbounded; default 2), `lambda` (in (0, 1], default 0.9),
-//! `valuation` (`"counts"` or `"payoffs"`, default counts).
+//! `valuation` (`"counts"` or `"payoffs"`, default counts), `bias` (>= 0,
+//! default 0: unbiased, bit for bit as without it).
 
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, ParameterError, Strategy, View};
 
 use crate::ledger::{
-    Ledger, VALUATION_PARAM, Valuation, check_tolerance, lambda_param, tolerance_kind,
+    BIAS_PARAM, Ledger, VALUATION_PARAM, Valuation, check_tolerance, lambda_param, tolerance_kind,
     valuation_param,
 };
 use crate::registry::{ParamSpec, StrategyEntry};
@@ -51,6 +59,19 @@ impl DiffuseReciprocity {
             tolerance: check_tolerance("tolerance", tolerance)?,
             ledger: Ledger::new(lambda, valuation)?,
         })
+    }
+
+    /// The same player with a self-serving `bias` (finite, >= 0; the
+    /// error names `bias`); see [`Ledger::with_bias`].
+    pub fn with_bias(mut self, bias: f64) -> Result<Self, ParameterError> {
+        self.ledger = self.ledger.with_bias(bias)?;
+        Ok(self)
+    }
+
+    /// The self-serving bias of the ledger.
+    #[must_use]
+    pub fn bias(&self) -> f64 {
+        self.ledger.bias()
     }
 
     /// The tolerance (credit line).
@@ -119,11 +140,14 @@ pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
     "Diffuse Reciprocity",
     "Cooperates while the partner's net debt stays within a tolerance.",
     |params| {
-        params.finish(DiffuseReciprocity::new(
-            params.number("tolerance"),
-            params.number("lambda"),
-            valuation_param(params),
-        ))
+        params.finish(
+            DiffuseReciprocity::new(
+                params.number("tolerance"),
+                params.number("lambda"),
+                valuation_param(params),
+            )
+            .and_then(|player| player.with_bias(params.number("bias"))),
+        )
     },
 )
 .with_aliases(&["Diffuse"])
@@ -138,6 +162,7 @@ pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
         "The decay of old debts per round (1: nothing is forgotten).",
     ),
     VALUATION_PARAM,
+    BIAS_PARAM,
 ]);
 
 #[cfg(test)]

@@ -27,13 +27,14 @@
 //! Parameters (registry names): `initial` (>= 0, default 0), `step` (> 0,
 //! default 1), `cap` (>= `initial`, may be `"inf"`, default 4), `patience`
 //! (a whole number >= 1, default 3), `lambda` (in (0, 1], default 0.9),
-//! `valuation` (`"counts"` or `"payoffs"`, default counts).
+//! `valuation` (`"counts"` or `"payoffs"`, default counts), `bias` (>= 0,
+//! default 0: the ledger's self-serving bias, see [`Ledger::with_bias`]).
 
 use rand_core::Rng;
 use twolevel_game::{Action, Classifier, Outcome, ParameterError, Strategy, View};
 
 use crate::ledger::{
-    Ledger, VALUATION_PARAM, Valuation, check_tolerance, lambda_param, tolerance_kind,
+    BIAS_PARAM, Ledger, VALUATION_PARAM, Valuation, check_tolerance, lambda_param, tolerance_kind,
     valuation_param,
 };
 use crate::registry::{Limit, ParamKind, ParamSpec, StrategyEntry};
@@ -122,6 +123,19 @@ impl GearShifting {
         &self.params
     }
 
+    /// The same player with a self-serving `bias` in its ledger (finite,
+    /// >= 0; the error names `bias`); see [`Ledger::with_bias`].
+    pub fn with_bias(mut self, bias: f64) -> Result<Self, ParameterError> {
+        self.ledger = self.ledger.with_bias(bias)?;
+        Ok(self)
+    }
+
+    /// The self-serving bias of the ledger.
+    #[must_use]
+    pub fn bias(&self) -> f64 {
+        self.ledger.bias()
+    }
+
     /// The current tolerance, as of the last decision.
     #[must_use]
     pub fn tolerance(&self) -> f64 {
@@ -198,7 +212,8 @@ pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
             patience: params.count("patience"),
             lambda: params.number("lambda"),
             valuation: valuation_param(params),
-        }))
+        })
+        .and_then(|player| player.with_bias(params.number("bias"))))
     },
 )
 .with_aliases(&["Gear Shifter"])
@@ -232,6 +247,7 @@ pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
         "The decay of old debts per round (1: nothing is forgotten).",
     ),
     VALUATION_PARAM,
+    BIAS_PARAM,
 ]);
 
 #[cfg(test)]

@@ -26,6 +26,17 @@
 //!   so tolerances are in payoff units. Politicization changes the blended
 //!   utilities and so the weight of later rounds.
 //!
+//! A self-serving `bias` >= 0 (Keohane's "parties evaluating equivalence
+//! in biased ways") weighs the owner's own concessions `1 + bias` times and
+//! the partner's `1 / (1 + bias)` times: a round adds
+//! `(1 + bias) * given - received / (1 + bias)`. The partner's weight is
+//! `1 / (1 + bias)` rather than `1 - bias` so that any bias >= 0 is
+//! meaningful (the partner's concessions never count nothing or less than
+//! nothing) and the two sides' weights are reciprocal: an exchange the
+//! unbiased ledger balances is seen as a debt of the partner's growing
+//! with the ratio `(1 + bias)^2`. With `bias = 0` both factors are exactly
+//! 1 and the ledger is bit for bit the unbiased one.
+//!
 //! The ledger is shared by [`DiffuseReciprocity`](crate::DiffuseReciprocity),
 //! [`GearShifting`](crate::GearShifting) and
 //! [`FreeRider`](crate::FreeRider) (which keeps it from the partner's side
@@ -64,6 +75,21 @@ impl Valuation {
     /// what it gave minus what it got, under `payoffs`.
     #[must_use]
     pub fn round_value(self, outcome: Outcome, payoffs: &PayoffMatrix) -> f64 {
+        let [given, received] = self.gifts(outcome, payoffs);
+        given - received
+    }
+
+    /// The value of one round as a biased owner sees it: what it gave
+    /// counted `weight` times minus what it got divided by `weight`
+    /// (`weight = 1 + bias`).
+    #[must_use]
+    pub fn biased_round_value(self, outcome: Outcome, payoffs: &PayoffMatrix, weight: f64) -> f64 {
+        let [given, received] = self.gifts(outcome, payoffs);
+        weight * given - received / weight
+    }
+
+    /// What the player whose move is `outcome.own` gave and what it got.
+    fn gifts(self, outcome: Outcome, payoffs: &PayoffMatrix) -> [f64; 2] {
         let gift = |recipient: Action| match self {
             Valuation::Counts => 1.0,
             Valuation::Payoffs => {
@@ -80,7 +106,7 @@ impl Valuation {
         } else {
             0.0
         };
-        given - received
+        [given, received]
     }
 }
 
@@ -101,11 +127,19 @@ pub fn check_tolerance(field: &str, tolerance: f64) -> Result<f64, ParameterErro
     }
 }
 
+/// Checks a self-serving bias: a finite number >= 0 (the error names
+/// `bias`).
+pub fn check_bias(bias: f64) -> Result<f64, ParameterError> {
+    twolevel_game::error::check_non_negative("bias", bias)
+}
+
 /// A credit/debt ledger kept from one player's side.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ledger {
     lambda: f64,
     valuation: Valuation,
+    /// The self-serving bias (0: none).
+    bias: f64,
     balance: f64,
     /// How many rounds of the match have been entered.
     rounds: usize,
@@ -119,10 +153,25 @@ impl Ledger {
         Ok(Ledger {
             lambda: check_lambda("lambda", lambda)?,
             valuation,
+            bias: 0.0,
             balance: 0.0,
             rounds: 0,
             pending_payoffs: None,
         })
+    }
+
+    /// The same ledger with a self-serving `bias` (finite, >= 0; the error
+    /// names `bias`): its owner's concessions count `1 + bias` times, the
+    /// partner's `1 / (1 + bias)` times (see the module documentation).
+    pub fn with_bias(mut self, bias: f64) -> Result<Self, ParameterError> {
+        self.bias = check_bias(bias)?;
+        Ok(self)
+    }
+
+    /// The self-serving bias.
+    #[must_use]
+    pub fn bias(&self) -> f64 {
+        self.bias
     }
 
     /// An empty ledger with a `lambda` the caller knows to be in (0, 1]
@@ -131,6 +180,7 @@ impl Ledger {
         Ledger {
             lambda,
             valuation,
+            bias: 0.0,
             balance: 0.0,
             rounds: 0,
             pending_payoffs: None,
@@ -176,7 +226,13 @@ impl Ledger {
 
     /// Enters one round.
     pub fn record(&mut self, outcome: Outcome, payoffs: &PayoffMatrix) {
-        self.balance = self.lambda * self.balance + self.valuation.round_value(outcome, payoffs);
+        let value = if self.bias == 0.0 {
+            self.valuation.round_value(outcome, payoffs)
+        } else {
+            self.valuation
+                .biased_round_value(outcome, payoffs, 1.0 + self.bias)
+        };
+        self.balance = self.lambda * self.balance + value;
         self.rounds += 1;
     }
 
@@ -249,6 +305,17 @@ pub(crate) const VALUATION_PARAM: ParamSpec = ParamSpec::new(
         choices: &["counts", "payoffs"],
     },
     "What a cooperation is worth: 1 (counts) or its worth to its recipient (payoffs).",
+);
+
+/// The `bias` parameter of a ledger strategy: a self-serving bias >= 0.
+pub(crate) const BIAS_PARAM: ParamSpec = ParamSpec::new(
+    "bias",
+    ParamKind::Number {
+        default: Some(0.0),
+        min: Limit::Closed(0.0),
+        max: Limit::Open(f64::INFINITY),
+    },
+    "Self-serving bias: own concessions count 1 + bias times, the partner's 1 / (1 + bias) (0: none).",
 );
 
 /// The [`Valuation`] a ledger strategy's builder was given in

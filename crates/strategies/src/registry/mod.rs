@@ -270,7 +270,7 @@ mod tests {
             .iter()
             .map(|spec| spec.name)
             .collect();
-        assert_eq!(listed, ["tolerance", "lambda", "valuation"]);
+        assert_eq!(listed, ["tolerance", "lambda", "valuation", "bias"]);
         assert!(matches!(
             parameters("Difuse Reciprocity"),
             Err(StrategyError::UnknownStrategy { suggestions, .. })
@@ -341,7 +341,7 @@ mod tests {
             (
                 message("Diffuse Reciprocity", "lamda", 0.5),
                 "strategy `Diffuse Reciprocity` has no parameter `lamda`; \
-                 expected one of `tolerance`, `lambda`, `valuation`",
+                 expected one of `tolerance`, `lambda`, `valuation`, `bias`",
             ),
         ];
         for (actual, expected) in cases {

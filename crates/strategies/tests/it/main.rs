@@ -3,6 +3,8 @@
 //!
 //! - `axelrod_library`: the classic strategies move for move against the
 //!   Python `axelrod` library;
+//! - `biased_equivalence`: the self-serving `bias` of the ledger
+//!   reciprocators (Keohane's biased equivalence); zero is as before;
 //! - `catalogue`: `docs/strategies.md` lists every registered strategy;
 //! - `instruments`: the hegemon and the coercer (carrots and sticks) in
 //!   the registry: names, parameters, errors naming the field, and the
@@ -17,6 +19,7 @@
 //!   relations.
 
 mod axelrod_library;
+mod biased_equivalence;
 mod catalogue;
 mod instruments;
 mod memory_depth;

@@ -52,6 +52,7 @@
 //! | `threshold` | `Majority` | `Supermajority` (2/3), `Unanimity`, or `Tau(0.6)`: any `tau` in (0, 1] |
 //! | `ratifiers` | `Government` | `Inline([(weight: .., position: ..)])`, or `Arena((actors: [..]))`, an arena as round-robin players write it |
 //! | `noise` | `0.0` | `epsilon`: the partner sees this state's reservation up to a uniform error in `[-epsilon, epsilon]` |
+//! | `hoarding` | `0` | rounds for which the negotiator hoards its bargaining chips: a ratified agreement takes effect only after both states' hoarding rounds of the status quo, and is lost when they outlast the match (Keohane's "deadlocks resulting from parties hoarding bargaining chips") |
 //! | `resources` | `(wealth: 0, might: 0)` | per-round budgets |
 //! | `side_payment` | `None` | `Some((transfer: t, leakage: eta))`, paid to the partner in each round of mutual cooperation under an agreement |
 //! | `sanction` | `None` | `Some((size: s, defiance: sigma))`, imposed after each partner defection under an agreement, at a cost `s / might` |
@@ -186,6 +187,10 @@ pub struct RawNegotiatingState {
     /// reservation.
     #[serde(default)]
     pub noise: f64,
+    /// The rounds for which the negotiator hoards its bargaining chips
+    /// (a whole number >= 0; 0 by default).
+    #[serde(default)]
+    pub hoarding: u32,
     /// Wealth and might.
     #[serde(default)]
     pub resources: RawResources,
@@ -545,6 +550,7 @@ impl RawNegotiatingState {
         .and_then(|s| s.with_successors(successors))
         .map_err(invalid)?
         .with_noise(noise)
+        .with_hoarding(self.hoarding)
         .with_resources(resources, transfer, leakage, sanction, defiance)
         .map_err(|e| {
             invalid(if e.field == "defiance" {

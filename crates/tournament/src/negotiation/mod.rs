@@ -66,8 +66,8 @@ pub use file::{
     RawSanction, RawSidePayment, RawThreshold, arena_ratifiers,
 };
 pub use results::{
-    NegotiationResults, NegotiationRun, PairNegotiation, PairReport, PairSummary, Rate,
-    SanctionTotals, StateSummary, Withdrawal,
+    HoardingSummary, NegotiationResults, NegotiationRun, PairNegotiation, PairReport, PairSummary,
+    Rate, SanctionTotals, StateSummary, Withdrawal,
 };
 pub use run::negotiate;
 pub use state::NegotiatingState;

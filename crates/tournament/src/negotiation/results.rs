@@ -53,6 +53,33 @@ pub struct NegotiationRun {
     pub renegotiations: u32,
     /// The first withdrawal from the agreement, if any.
     pub withdrawal: Option<Withdrawal>,
+    /// The rounds of the status quo played before the ratified agreement
+    /// took effect because the negotiators hoarded their bargaining chips
+    /// ([`NegotiatingState::with_hoarding`](super::NegotiatingState::with_hoarding));
+    /// 0 without hoarding (and then not written).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub delay: u32,
+    /// The ratified agreement never took effect within the match: the
+    /// hoarding outlasted it (not written when false).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub lost: bool,
+}
+
+/// Whether a count is zero (a field that is then not written).
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero(value: &u32) -> bool {
+    *value == 0
+}
+
+/// What hoarding bargaining chips cost a pair over its repetitions.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct HoardingSummary {
+    /// The mean rounds of delay over the repetitions whose first
+    /// agreement was ratified.
+    pub delay: f64,
+    /// The repetitions whose ratified agreement never took effect, as a
+    /// share of those with a ratified agreement.
+    pub lost: Rate,
 }
 
 /// A state left the agreement: after an election its new win-set excluded
@@ -203,6 +230,10 @@ pub struct PairSummary {
     pub share: Option<f64>,
     /// Each state's means, A first.
     pub states: [StateSummary; 2],
+    /// What hoarding cost, when a negotiator hoarded (a run was delayed
+    /// or lost); not written otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hoarding: Option<HoardingSummary>,
 }
 
 impl PairSummary {
@@ -244,6 +275,18 @@ impl PairSummary {
             cooperation: pair.mean_cooperation(),
             share: (!shares.is_empty()).then(|| crate::stats::mean(&shares)),
             states: [state(0), state(1)],
+            hoarding: runs.iter().any(|r| r.delay > 0 || r.lost).then(|| {
+                let ratified: Vec<&NegotiationRun> = runs.iter().filter(|r| r.ratified).collect();
+                HoardingSummary {
+                    delay: crate::stats::mean(
+                        &ratified
+                            .iter()
+                            .map(|r| f64::from(r.delay))
+                            .collect::<Vec<_>>(),
+                    ),
+                    lost: Rate::of(ratified.iter().map(|r| r.lost)),
+                }
+            }),
         }
     }
 }

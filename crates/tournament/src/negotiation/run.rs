@@ -45,6 +45,15 @@ use crate::seeding::derive_seed;
 ///    new win-set excludes the share withdraws. Without an agreement in
 ///    force the states negotiate again (a withdrawn state may rejoin).
 ///
+/// 5. When the negotiators hoard their bargaining chips
+///    ([`NegotiatingState::with_hoarding`]), a ratified first agreement
+///    takes effect only after the sum of their hoarding rounds: the states
+///    play the status quo meanwhile (a match of its own: strategies start
+///    afresh when the agreement takes effect), and the agreement is lost
+///    when the delay outlasts the match (its length drawn first for a
+///    continuation horizon). The run reports the delay and the loss.
+///    Without hoarding nothing changes, draw for draw.
+///
 /// Fails (naming the field) when a protocol's discount factors or an
 /// agreement's payoffs are invalid.
 pub fn negotiate(
@@ -140,6 +149,7 @@ fn negotiate_pair(
         .election()
         .map(|e| e.term())
         .filter(|_| pair.iter().any(NegotiatingState::has_successors));
+    let hoarding = pair[0].hoarding().saturating_add(pair[1].hoarding());
     let mut runs = Vec::with_capacity(config.repetitions as usize);
     for r in 0..config.repetitions {
         let mut rng = Pcg64Mcg::seed_from_u64(derive_seed(config.seed, &[p as u64, u64::from(r)]));
@@ -157,15 +167,18 @@ fn negotiate_pair(
         let mut in_force = first.agreed();
         let mut renegotiations = 0;
         let mut withdrawal = None;
+        // The rounds of hoarding still to sit out before the first
+        // agreement takes effect.
+        let delay = if in_force.is_some() { hoarding } else { 0 };
+        let mut pending = delay;
         match terms {
-            None => play.segment(in_force, None, &mut rng)?,
+            None if pending == 0 => play.segment(in_force, None, &mut rng)?,
+            None => {
+                let total = match_length(&config.play, &mut rng);
+                play.delayed(in_force, &mut pending, total, &mut rng)?;
+            }
             Some(term) => {
-                let total = match config.play.horizon().kind() {
-                    HorizonKind::Fixed { turns } => turns,
-                    HorizonKind::Continuation { delta } => {
-                        geometric_length(delta, rng.random::<f64>())
-                    }
-                };
+                let total = match_length(&config.play, &mut rng);
                 let mut k = 0;
                 while play.turns < total {
                     if k > 0 {
@@ -188,7 +201,7 @@ fn negotiate_pair(
                         }
                     }
                     let length = term.min(total - play.turns);
-                    play.segment(in_force, Some(length), &mut rng)?;
+                    play.delayed(in_force, &mut pending, length, &mut rng)?;
                     k += 1;
                 }
             }
@@ -201,6 +214,8 @@ fn negotiate_pair(
             ..
         } = play;
         let cooperations = totals[0].cooperations + totals[1].cooperations;
+        // The hoarding outlasted the match: the agreement never took effect.
+        let lost = delay > 0 && agreement_rounds == 0;
         runs.push(NegotiationRun {
             reached: first.share.is_some(),
             ratified: first.ratified,
@@ -213,9 +228,11 @@ fn negotiate_pair(
             totals,
             side_payments: ledger.side_payments,
             sanctions: ledger.sanctions,
-            final_share: in_force,
+            final_share: in_force.filter(|_| !lost),
             renegotiations,
             withdrawal,
+            delay: delay - pending,
+            lost,
         });
     }
     Ok(PairNegotiation {
@@ -234,6 +251,15 @@ fn negotiate_pair(
         failed: Rate::of(runs.iter().map(NegotiationRun::involuntary_defection)),
         runs,
     })
+}
+
+/// The length of a match played as `play` says: its turns for a fixed
+/// horizon, one geometric draw from `rng` for a continuation horizon.
+fn match_length(play: &MatchConfig, rng: &mut dyn Rng) -> u32 {
+    match play.horizon().kind() {
+        HorizonKind::Fixed { turns } => turns,
+        HorizonKind::Continuation { delta } => geometric_length(delta, rng.random::<f64>()),
+    }
 }
 
 /// Both states' win-sets in term `k` (0 before the first election), each
@@ -302,6 +328,35 @@ impl Play<'_> {
             self.agreement_rounds += result.turns;
         }
         self.turns += result.turns;
+        Ok(())
+    }
+}
+
+impl Play<'_> {
+    /// Plays `length` rounds under the agreement `in_force`, of which the
+    /// first `pending` (at most `length`, none without an agreement) are
+    /// still the status quo while the negotiators hoard their chips;
+    /// `pending` is reduced by the rounds sat out. With nothing pending
+    /// this is one segment of `length` rounds, as without hoarding.
+    fn delayed(
+        &mut self,
+        in_force: Option<f64>,
+        pending: &mut u32,
+        length: u32,
+        rng: &mut dyn Rng,
+    ) -> Result<(), ParameterError> {
+        let quo = if in_force.is_some() {
+            (*pending).min(length)
+        } else {
+            0
+        };
+        if quo > 0 {
+            self.segment(None, Some(quo), rng)?;
+            *pending -= quo;
+        }
+        if length > quo {
+            self.segment(in_force, Some(length - quo), rng)?;
+        }
         Ok(())
     }
 }

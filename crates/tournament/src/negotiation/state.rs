@@ -23,6 +23,7 @@ pub struct NegotiatingState {
     threshold: Threshold,
     discount: f64,
     noise: EstimateNoise,
+    hoarding: u32,
     resources: Resources,
     leverage: Leverage,
     settings: PlayerSettings,
@@ -59,6 +60,7 @@ impl NegotiatingState {
             threshold,
             discount,
             noise: EstimateNoise::NONE,
+            hoarding: 0,
             resources: Resources::NONE,
             leverage: Leverage::NONE,
             settings,
@@ -166,6 +168,26 @@ impl NegotiatingState {
     #[must_use]
     pub const fn discount(&self) -> f64 {
         self.discount
+    }
+
+    /// The same state, whose negotiator hoards its bargaining chips for
+    /// `rounds` rounds (Keohane's "deadlocks resulting from parties
+    /// hoarding bargaining chips"): it withholds its concessions to trade
+    /// them later, so a ratified agreement takes effect only after the two
+    /// negotiators' hoarding rounds (summed: each trades its chips in turn)
+    /// of the status quo; see [`negotiate`](super::negotiate). 0 (the
+    /// default) delays nothing.
+    #[must_use]
+    pub fn with_hoarding(mut self, rounds: u32) -> Self {
+        self.hoarding = rounds;
+        self
+    }
+
+    /// The rounds for which this state's negotiator hoards its
+    /// bargaining chips.
+    #[must_use]
+    pub const fn hoarding(&self) -> u32 {
+        self.hoarding
     }
 
     /// The noise of the partner's estimate of this state's reservation.

@@ -89,6 +89,14 @@ fn pair_report(f: &mut fmt::Formatter<'_>, pair: &PairReport) -> fmt::Result {
         rate(s.withdrawn),
         rate(s.renegotiated)
     )?;
+    if let Some(h) = &s.hoarding {
+        writeln!(
+            f,
+            "  hoarding: delay {:.2} rounds (mean over ratified), agreements lost {}",
+            h.delay,
+            rate(h.lost)
+        )?;
+    }
     writeln!(
         f,
         "  cooperation {:.4}, compliance {}",

@@ -18,6 +18,10 @@
 //!   coercer's transfers booked in every currency against hand-computed
 //!   sums, zero instruments and matches without them bit for bit, and the
 //!   grim thresholds with a sanction or a carrot in discounted payoffs;
+//! - `keohane_pitfalls`: Keohane's pitfalls of specific reciprocity in
+//!   play (`docs/negotiation/pitfalls.ron`): the reciprocators' `bias` and
+//!   a negotiator's `hoarding`, what each costs in cooperation, hoarding
+//!   across election terms, and no hoarding as before;
 //! - `match_engine`: the match engine against a reference loop, its fast
 //!   paths, noise, horizons and bounded histories;
 //! - `negotiation`: negotiate, ratify and play: involuntary defection
@@ -50,6 +54,7 @@ mod currencies;
 mod evolution;
 mod files;
 mod instruments;
+mod keohane_pitfalls;
 mod match_engine;
 mod negotiation;
 mod negotiation_files;
