@@ -196,3 +196,46 @@ fn lever_paths_are_refused_for_a_negotiation_base_at_their_position() {
     );
     let _ = fs::remove_dir_all(&folder);
 }
+
+/// The shipped sweep `tournaments/sweep-tau.ron` over `paris.ron`: as
+/// the Union's threshold rises, its reservation rises, its share against
+/// Emerging rises while the zone of agreement is open (Schelling's
+/// conjecture), fewer agreements are ratified, and the zone closes.
+#[test]
+fn the_shipped_tau_sweep_shows_schellings_conjecture() {
+    let folder = folder("shipped");
+    for stem in ["sweep-tau", "paris"] {
+        let text = twolevel_tournament::config::shipped_tournament(stem).unwrap();
+        fs::write(folder.join(format!("{stem}.ron")), text).unwrap();
+    }
+    let sweep = Sweep::from_file(folder.join("sweep-tau.ron")).unwrap();
+    assert_eq!(sweep.identity().kind, BaseKind::Negotiation);
+    assert!(
+        sweep
+            .identity()
+            .players
+            .contains(&"Union vs Emerging".to_owned())
+    );
+    let results = sweep.run_in_memory(&NoProgress).unwrap();
+    let summary = &results.summary;
+    let unit = sweep
+        .identity()
+        .players
+        .iter()
+        .position(|p| p == "Union vs Emerging")
+        .unwrap();
+    let mean = |point: usize, measure: &str| {
+        let m = summary.measures.iter().position(|x| x == measure).unwrap();
+        (summary.counts[point][unit][m] > 0).then(|| summary.stats[point][unit][m].0)
+    };
+    // Points: tau 0.1, 0.25, 0.4, 0.55, 0.7, 0.85, 1.
+    assert!(mean(2, "zone_low").unwrap() > mean(0, "zone_low").unwrap());
+    assert!(mean(2, "share").unwrap() > mean(0, "share").unwrap() + 0.02);
+    assert!(mean(2, "ratified").unwrap() < mean(0, "ratified").unwrap());
+    for point in 4..7 {
+        assert_eq!(mean(point, "zone_open"), Some(0.0));
+        assert_eq!(mean(point, "share"), None);
+        assert_eq!(mean(point, "ratified"), Some(0.0));
+    }
+    let _ = fs::remove_dir_all(&folder);
+}
