@@ -30,9 +30,13 @@ const OUTCOMES: [(&str, &str); 5] = [
     ("involuntary_defection", "involuntary defection"),
 ];
 
+/// The largest magnitude the zone plot draws.
+const LARGEST: f64 = 1e6;
+
 /// The mean and standard error of `measure` for `unit` at each of
 /// `points`, `None` where no replicate had it (an empty zone's bounds,
-/// the share when nothing was ratified) or the summary lacks it.
+/// the share when nothing was ratified), the summary lacks it or its mean
+/// is not a finite number of magnitude at most [`LARGEST`].
 fn series(
     summary: &SweepSummary,
     unit: usize,
@@ -48,8 +52,12 @@ fn series(
                 return None;
             }
             let (mean, _, se) = summary.stats[point][unit][m];
-            mean.is_finite()
-                .then_some((mean, if se.is_finite() { se } else { 0.0 }))
+            // A summary read back from a folder may hold any number; the
+            // zone plot draws shares, and a value far outside [0, 1] (a
+            // damaged file) is not drawn rather than stretching the axis
+            // beyond what plotters can mark.
+            let drawable = |v: f64| v.is_finite() && v.abs() <= LARGEST;
+            drawable(mean).then_some((mean, if drawable(se) { se } else { 0.0 }))
         })
         .collect()
 }
