@@ -262,6 +262,8 @@ impl std::fmt::Display for SweepResults {
                     // robin has none of them).
                     || ["success_rate", "welfare", "good_share"].contains(&measure.as_str())
                     || measure.starts_with("payoff_")
+                    // A negotiation's zone, share and ratification rate.
+                    || ["zone_low", "zone_high", "share", "ratified"].contains(&measure.as_str())
             })
             .collect();
         let width = identity.players.iter().map(String::len).max().unwrap_or(0);

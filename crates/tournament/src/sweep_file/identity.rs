@@ -21,7 +21,7 @@ pub struct SweepIdentity {
     pub seed: u64,
     /// The units of the rows, in order: a round robin's players, a
     /// regime's entrants then `regime`, a society's `society` (or each
-    /// point of its own q and mu grid).
+    /// point of its own q and mu grid), a negotiation's pairs `A vs B`.
     pub players: Vec<String>,
     /// The number of cells (points times replicates).
     pub cells: usize,

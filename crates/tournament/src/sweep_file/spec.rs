@@ -41,8 +41,8 @@ pub struct Sweep {
     /// The tournament of every grid point of a round-robin base (seed not
     /// yet set); empty for a base of another kind.
     pub(super) points: Vec<RoundRobin>,
-    /// The loaded base file of every grid point of a regime or society
-    /// base (seed not yet set); empty for a round-robin base.
+    /// The loaded base file of every grid point of a regime, society or
+    /// negotiation base (seed not yet set); empty for a round-robin base.
     pub(super) others: Vec<Loaded>,
     /// The base file's path and text (the origin of each point's file).
     pub(super) base: (PathBuf, String),
@@ -225,8 +225,8 @@ impl Sweep {
     }
 
     /// The tournament of every grid point, in order (each cell plays one
-    /// with its replicate's seed); empty when the base file is a regime or
-    /// a society file (the kind is [`SweepIdentity::kind`]).
+    /// with its replicate's seed); empty when the base file is a regime, a
+    /// society or a negotiation file (the kind is [`SweepIdentity::kind`]).
     #[must_use]
     pub fn points(&self) -> &[RoundRobin] {
         &self.points

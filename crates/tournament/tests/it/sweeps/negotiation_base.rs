@@ -217,6 +217,15 @@ fn the_shipped_tau_sweep_shows_schellings_conjecture() {
             .contains(&"Union vs Emerging".to_owned())
     );
     let results = sweep.run_in_memory(&NoProgress).unwrap();
+    // The printed table shows each pair's zone, share and ratification,
+    // `-` where the zone is empty.
+    let printed = results.to_string();
+    assert!(
+        printed.contains("Union vs Emerging")
+            && printed.contains("zone_low")
+            && printed.contains("ratified"),
+        "{printed}"
+    );
     let summary = &results.summary;
     let unit = sweep
         .identity()
