@@ -4,7 +4,7 @@
 //! replicate's derived seed; every pair has the same measures in every
 //! cell, `NaN` where a measure is undefined (an empty zone's bounds), and
 //! the summary leaves those out; A's share rises with its threshold while
-//! the zone is open; a lever path is refused at its line and column.
+//! the zone is open; an interrupted sweep resumes; a lever path is refused at its line and column.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -86,6 +86,12 @@ fn whole_equals_merged_shards(folder: &Path, sweep: &Sweep) -> String {
     }
     let tidy = fs::read_to_string(whole.join("sweep.csv")).unwrap();
     assert_eq!(sweep.run_in_memory(&NoProgress).unwrap().tidy, tidy);
+    // An interrupted sweep (a cell's folder gone) resumes with that cell
+    // alone and writes the same files.
+    fs::remove_dir_all(whole.join("cells/000003")).unwrap();
+    let run = sweep.run(&whole, None, &NoProgress).unwrap();
+    assert_eq!(run.pending.to_run, [3]);
+    assert_eq!(fs::read_to_string(whole.join("sweep.csv")).unwrap(), tidy);
     tidy
 }
 
