@@ -254,3 +254,65 @@ fn the_shipped_tau_sweep_shows_schellings_conjecture() {
     }
     let _ = fs::remove_dir_all(&folder);
 }
+
+/// The compliance cost `psi`, a state's noise and its side payment are
+/// swept by their paths; a side payment the file does not have cannot be.
+#[test]
+fn psi_noise_and_side_payments_are_swept_by_their_paths() {
+    let folder = folder("psi");
+    let base = NEGOTIATION.replace(
+        "noise: 0.05),\n        (player: Inline(name: \"B\"",
+        "noise: 0.05, resources: (wealth: 1.0), side_payment: Some((transfer: 0.1, leakage: 1.0))),\n        (player: Inline(name: \"B\"",
+    );
+    assert_ne!(base, NEGOTIATION);
+    fs::write(folder.join("negotiation.ron"), &base).unwrap();
+    let text = r#"Sweep(
+    name: "levers",
+    base: "negotiation.ron",
+    grid: [
+        (path: "psi", values: [0.0, 0.5]),
+        (path: "states[1].noise", values: [0.0]),
+        (path: "states[0].side_payment.transfer", values: [0.0, 0.4]),
+    ],
+)"#;
+    let sweep = Sweep::from_ron(text, folder.join("sweep.ron")).unwrap();
+    assert_eq!(sweep.identity().cells, 4);
+    let tidy = sweep.run_in_memory(&NoProgress).unwrap().tidy;
+    // A pays more side payments with the larger transfer, at either psi.
+    for (low, high) in [(0, 1), (2, 3)] {
+        assert!(
+            value(&tidy, high, "side_payments_a") > value(&tidy, low, "side_payments_a"),
+            "{tidy}"
+        );
+    }
+    // The swept values are the file's: point 3 is psi 0.5, noise 0, transfer 0.4.
+    let point = base
+        .replace("seed: 2,", "seed: 2, psi: 0.5,")
+        .replace("transfer: 0.1", "transfer: 0.4")
+        .replacen(
+            "position: 0.7)]), noise: 0.05",
+            "position: 0.7)]), noise: 0.0",
+            1,
+        );
+    let seed = sweep.identity().grid_cells().cell(3).seed;
+    let FileResults::Negotiation(results) =
+        AnyFile::from_ron(&point, folder.join("negotiation.ron"))
+            .unwrap()
+            .with_seed(seed)
+            .play()
+            .unwrap()
+    else {
+        panic!("a negotiation file plays as a negotiation");
+    };
+    assert_eq!(
+        value(&tidy, 3, "payoff_policy_a"),
+        results.pairs[0].summary.states[0].policy
+    );
+    // Without a side payment in the base there is no transfer to set.
+    fs::write(folder.join("negotiation.ron"), NEGOTIATION).unwrap();
+    let error = Sweep::from_ron(text, folder.join("sweep.ron"))
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("side_payment"), "{error}");
+    let _ = fs::remove_dir_all(&folder);
+}
