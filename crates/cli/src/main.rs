@@ -20,12 +20,14 @@
 //! - `sweep`: `sweep` and `merge` over the library's sweep engine;
 //! - `plot`: the SVG plots of results;
 //! - `plot_arena`: the plots of a round robin with domestic arenas;
+//! - `plot_negotiation`: the plots of a sweep over a negotiation file;
 //! - `progress`: progress bars on standard error, moved by the library's
 //!   `Progress` hook.
 
 mod commands;
 mod plot;
 mod plot_arena;
+mod plot_negotiation;
 mod progress;
 mod sweep;
 

@@ -9,7 +9,8 @@
 //! - `evolution_fixation.svg`, `evolution_stationary.svg`: how often each
 //!   type fixed, and the stationary distribution for rare mutations;
 //! - `sweep_<measure>.svg`: a sweep's curves, the mean over replicates
-//!   with standard-error bars, one line per player.
+//!   with standard-error bars, one line per player (a sweep over a
+//!   negotiation file adds the plots of `plot_negotiation`).
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -28,7 +29,7 @@ use twolevel_tournament::output::write_atomically;
 use twolevel_tournament::{RankingMetric, RankingRow, RoundRobinResults};
 
 use crate::commands::EvolutionSummary;
-use twolevel_tournament::sweep_file::{SweepIdentity, SweepSummary, point_values};
+use twolevel_tournament::sweep_file::{BaseKind, SweepIdentity, SweepSummary, point_values};
 
 /// `twolevel plot`.
 #[derive(Debug, Args)]
@@ -42,7 +43,7 @@ pub struct PlotArgs {
 const SIZE: (u32, u32) = (900, 560);
 
 /// The colours of the series, in turn.
-fn colour(k: usize) -> RGBColor {
+pub(crate) fn colour(k: usize) -> RGBColor {
     const PALETTE: [RGBColor; 10] = [
         RGBColor(31, 119, 180),
         RGBColor(255, 127, 14),
@@ -59,7 +60,7 @@ fn colour(k: usize) -> RGBColor {
 }
 
 /// Draws into an SVG string with `draw` and writes it atomically to `path`.
-fn write_svg(
+pub(crate) fn write_svg(
     path: &Path,
     draw: impl FnOnce(&DrawingArea<SVGBackend<'_>, plotters::coord::Shift>) -> Result<()>,
 ) -> Result<PathBuf> {
@@ -102,12 +103,12 @@ fn xml_safe(svg: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// A chart drawn into an SVG string, over the axes `X` and `Y`.
-type SvgChart<'a, 'b, X, Y> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<X, Y>>;
+pub(crate) type SvgChart<'a, 'b, X, Y> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<X, Y>>;
 
 /// A chart on `root` in the layout every plot shares: the caption, the
 /// margin and the label areas (`y_label_area` pixels wide on the left:
 /// wide for player names), over the axes `x` and `y`.
-fn chart<'a, 'b, X: ranged1d::AsRangedCoord, Y: ranged1d::AsRangedCoord>(
+pub(crate) fn chart<'a, 'b, X: ranged1d::AsRangedCoord, Y: ranged1d::AsRangedCoord>(
     root: &'a DrawingArea<SVGBackend<'b>, plotters::coord::Shift>,
     caption: &str,
     y_label_area: u32,
@@ -124,10 +125,10 @@ fn chart<'a, 'b, X: ranged1d::AsRangedCoord, Y: ranged1d::AsRangedCoord>(
 }
 
 /// A chart of numbers against numbers, as the line plots draw them.
-type NumberChart<'a, 'b> = SvgChart<'a, 'b, RangedCoordf64, RangedCoordf64>;
+pub(crate) type NumberChart<'a, 'b> = SvgChart<'a, 'b, RangedCoordf64, RangedCoordf64>;
 
 /// Draws the grid of a chart of numbers with the axes' titles `(x, y)`.
-fn axis_titles(chart: &mut NumberChart<'_, '_>, axes: (&str, &str)) -> Result<()> {
+pub(crate) fn axis_titles(chart: &mut NumberChart<'_, '_>, axes: (&str, &str)) -> Result<()> {
     chart
         .configure_mesh()
         .x_desc(axes.0)
@@ -137,7 +138,7 @@ fn axis_titles(chart: &mut NumberChart<'_, '_>, axes: (&str, &str)) -> Result<()
 }
 
 /// Draws the legend of the labelled series in the upper right corner.
-fn legend<'b: 'a, 'a>(chart: &mut NumberChart<'a, 'b>) -> Result<()> {
+pub(crate) fn legend<'b: 'a, 'a>(chart: &mut NumberChart<'a, 'b>) -> Result<()> {
     chart
         .configure_series_labels()
         .background_style(WHITE.mix(0.85))
@@ -163,7 +164,7 @@ fn value_range(values: impl Iterator<Item = f64>) -> Range<f64> {
 /// ends on a range narrower than the rounding of its ends). The values must
 /// be rescaled first ([`AxisScale`]) when they are larger than
 /// [`AxisScale::LARGEST`].
-fn padded_range(values: impl Iterator<Item = f64>) -> Range<f64> {
+pub(crate) fn padded_range(values: impl Iterator<Item = f64>) -> Range<f64> {
     let Range { start, end } = value_range(values);
     let magnitude = start.abs().max(end.abs());
     let room = ((end - start) * 0.05).max(magnitude * 1e-3).max(1e-3);
@@ -812,6 +813,11 @@ pub fn sweep_plots(
                 &series,
             )?);
         }
+    }
+    if identity.kind == BaseKind::Negotiation {
+        written.extend(crate::plot_negotiation::negotiation_sweep_plots(
+            identity, summary, folder,
+        )?);
     }
     Ok(written)
 }

@@ -140,6 +140,7 @@ pub const SHIPPED_TOURNAMENTS: &[(&str, &str)] = &[
         "police-cooperation",
         include_str!("../tournaments/police-cooperation.ron"),
     ),
+    ("sweep-tau", include_str!("../tournaments/sweep-tau.ron")),
     (
         "sweep-theta",
         include_str!("../tournaments/sweep-theta.ron"),

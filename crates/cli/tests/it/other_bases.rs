@@ -1,6 +1,7 @@
 //! `twolevel sweep` and `twolevel run` on sweep files whose base is a
-//! regime file or a society file: the same engine, folders and plots as a
-//! round-robin sweep, and shards merged byte for byte.
+//! regime file, a society file or a negotiation file: the same engine,
+//! folders and plots as a round-robin sweep, and shards merged byte for
+//! byte; a negotiation sweep's own plots.
 
 use std::fs;
 use std::path::PathBuf;
@@ -105,6 +106,64 @@ fn regime_and_society_bases_sweep_with_plots_and_shards() {
             fs::read(whole.join("sweep.csv")).unwrap(),
             fs::read(by_run.join("sweep.csv")).unwrap()
         );
+    }
+    let _ = fs::remove_dir_all(&dir);
+}
+
+/// The shipped sweep over a negotiation file (`tournaments/sweep-tau.ron`)
+/// draws, for each pair, the zone of agreement with A's share and the
+/// outcome rates; `twolevel plot` draws the same files again from the
+/// folder.
+#[test]
+fn the_shipped_tau_sweep_draws_the_zone_and_the_outcomes() {
+    let dir = scratch("sweep-tau");
+    let sweep = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tournaments/sweep-tau.ron"
+    );
+    let out = dir.join("out");
+    let out = out.to_str().unwrap();
+    let printed = ok(&["sweep", sweep, "-o", out]);
+    assert!(
+        printed.contains("tau: 7 points x 3 replicates = 21 cells"),
+        "{printed}"
+    );
+    let out = PathBuf::from(out);
+    let mut drawn = Vec::new();
+    for pair in 0..5 {
+        for plot in ["zone", "outcomes"] {
+            let path = out.join(format!("negotiation_{plot}_{pair}.svg"));
+            drawn.push((path.clone(), fs::read(&path).unwrap()));
+        }
+    }
+    assert!(!out.join("negotiation_zone_5.svg").exists());
+    // Pair 3 is the Union against Emerging, whose zone closes as tau rises.
+    let zone = String::from_utf8(fs::read(out.join("negotiation_zone_3.svg")).unwrap()).unwrap();
+    for label in [
+        "Union vs Emerging",
+        "zone of agreement (R_A to 1 - R_B)",
+        "A&apos;s mean agreed share (s.e.)",
+    ] {
+        assert!(
+            zone.contains(label) || zone.contains(&label.replace("&apos;", "'")),
+            "{label}"
+        );
+    }
+    let outcomes =
+        String::from_utf8(fs::read(out.join("negotiation_outcomes_3.svg")).unwrap()).unwrap();
+    for label in [
+        "ratified",
+        "withdrawn after an election",
+        "involuntary defection",
+    ] {
+        assert!(outcomes.contains(label), "{label}");
+    }
+    for (path, _) in &drawn {
+        fs::remove_file(path).unwrap();
+    }
+    ok(&["plot", out.to_str().unwrap()]);
+    for (path, bytes) in &drawn {
+        assert_eq!(&fs::read(path).unwrap(), bytes, "{}", path.display());
     }
     let _ = fs::remove_dir_all(&dir);
 }

@@ -49,7 +49,9 @@ impl Sweep {
 
     /// Plays cell `cell` and writes its folder whole: the base kind's
     /// result files (a round robin's files, a regime's `regime.json`, a
-    /// society's `society.csv` and `society.json`) and `rows.csv`, its rows
+    /// society's `society.csv` and `society.json`, a negotiation's
+    /// `negotiation_pairs.csv`, `negotiation_runs.csv` and
+    /// `negotiation.json`) and `rows.csv`, its rows
     /// of the tidy CSV.
     pub fn run_cell(&self, folder: &Path, cell: usize) -> Result<(), SweepError> {
         let (results, rows) = self.play_cell(cell)?;
@@ -65,7 +67,10 @@ impl Sweep {
                 sweep.write_csv(set.path().join("society.csv"))?;
                 sweep.write_json(set.path().join("society.json"))?;
             }
-            FileResults::Sweep(_) | FileResults::Negotiation(_) => {}
+            FileResults::Negotiation(results) => {
+                results.write_files(set.path())?;
+            }
+            FileResults::Sweep(_) => {}
         }
         write_atomically(&set.path().join("rows.csv"), |w| {
             w.write_all(rows.as_bytes())
@@ -76,7 +81,7 @@ impl Sweep {
 
     /// Plays cell `cell`: its results and its rows of the tidy CSV. A
     /// round robin plays its point's tournament with the replicate's seed;
-    /// a regime or society base loads its point's file through
+    /// a regime, society or negotiation base loads its point's file through
     /// [`AnyFile`], with the replicate's seed set by [`AnyFile::with_seed`].
     fn play_cell(&self, cell: usize) -> Result<(FileResults, String), SweepError> {
         let Cell {
@@ -109,7 +114,7 @@ impl Sweep {
                     timing: None,
                 }
             }
-            BaseKind::Regime | BaseKind::Society => {
+            BaseKind::Regime | BaseKind::Society | BaseKind::Negotiation => {
                 let loaded = match &self.others[point] {
                     Loaded::Regime(t) => Loaded::Regime(t.clone()),
                     // A cell measures the society's sweep only; its
@@ -118,7 +123,10 @@ impl Sweep {
                         evolution: None,
                         ..c.as_ref().clone()
                     })),
-                    _ => unreachable!("a sweep's other points are regimes or societies"),
+                    Loaded::Negotiation(file) => Loaded::Negotiation(file.clone()),
+                    _ => unreachable!(
+                        "a sweep's other points are regimes, societies or negotiations"
+                    ),
                 };
                 let (origin, text) = &self.base;
                 let results = AnyFile::from_loaded(origin, text, loaded)
@@ -254,6 +262,8 @@ impl std::fmt::Display for SweepResults {
                     // robin has none of them).
                     || ["success_rate", "welfare", "good_share"].contains(&measure.as_str())
                     || measure.starts_with("payoff_")
+                    // A negotiation's zone, share and ratification rate.
+                    || ["zone_low", "zone_high", "share", "ratified"].contains(&measure.as_str())
             })
             .collect();
         let width = identity.players.iter().map(String::len).max().unwrap_or(0);
@@ -375,9 +385,100 @@ pub(super) fn other_measures(results: &FileResults) -> Vec<(String, &'static str
                 }
             }
         }
-        FileResults::RoundRobin { .. } | FileResults::Sweep(_) | FileResults::Negotiation(_) => {}
+        FileResults::Negotiation(results) => negotiation_measures(results, &mut rows),
+        FileResults::RoundRobin { .. } | FileResults::Sweep(_) => {}
     }
     rows
+}
+
+/// The measures of each pair of a negotiation sweep, in the order of its
+/// rows. A measure that a cell does not have (the bounds of an empty zone,
+/// the reservation of an empty win-set, the share when no agreement was
+/// ratified, the compliance without an agreement) is written `NaN`, and
+/// the summary leaves it out (its `n` counts the replicates that had it).
+/// Payoffs are per round played, each in its currency (`policy`,
+/// `political`, `utility` on the state's own scale, `net_policy` after
+/// sanctions); `side_payments_*` are paid per repetition, in policy units.
+pub const NEGOTIATION_MEASURES: [&str; 30] = [
+    "zone_open",
+    "zone_low",
+    "zone_high",
+    "reservation_a",
+    "reservation_b",
+    "unconstrained_share",
+    "constrained_share",
+    "share",
+    "reached",
+    "ratified",
+    "involuntary_defection",
+    "involuntary_defection_closed_form",
+    "proposal_closed_form",
+    "complied",
+    "withdrawn",
+    "renegotiated",
+    "compliance",
+    "cooperation_rate",
+    "payoff_policy_a",
+    "payoff_political_a",
+    "payoff_utility_a",
+    "net_policy_a",
+    "side_payments_a",
+    "sanctions_imposed_a",
+    "payoff_policy_b",
+    "payoff_political_b",
+    "payoff_utility_b",
+    "net_policy_b",
+    "side_payments_b",
+    "sanctions_imposed_b",
+];
+
+/// Appends the rows of every pair of a negotiation's results, in the
+/// order of [`NEGOTIATION_MEASURES`].
+fn negotiation_measures(results: &NegotiationResults, rows: &mut Vec<(String, &'static str, f64)>) {
+    for pair in &results.pairs {
+        let (n, s) = (&pair.negotiation, &pair.summary);
+        let (low, high) = match n.zone() {
+            Zone::Open { low, high } => (low, high),
+            Zone::Empty(_) => (f64::NAN, f64::NAN),
+        };
+        let [a, b] = &s.states;
+        let values = [
+            f64::from(u8::from(n.zone_open)),
+            low,
+            high,
+            n.reservations[0].unwrap_or(f64::NAN),
+            n.reservations[1].unwrap_or(f64::NAN),
+            n.unconstrained_share,
+            n.constrained_share.unwrap_or(f64::NAN),
+            s.share.unwrap_or(f64::NAN),
+            n.reached.mean,
+            n.ratified.mean,
+            n.failed.mean,
+            n.failure_probability,
+            n.proposal_probability,
+            s.complied.mean,
+            s.withdrawn.mean,
+            s.renegotiated.mean,
+            s.compliance.unwrap_or(f64::NAN),
+            s.cooperation,
+            a.policy,
+            a.political,
+            a.utility,
+            a.net_policy,
+            a.side_payments,
+            a.sanctions_imposed,
+            b.policy,
+            b.political,
+            b.utility,
+            b.net_policy,
+            b.side_payments,
+            b.sanctions_imposed,
+        ];
+        let unit = pair_unit(&pair.states[0], &pair.states[1]);
+        for (measure, value) in NEGOTIATION_MEASURES.into_iter().zip(values) {
+            rows.push((unit.clone(), measure, value));
+        }
+    }
 }
 
 /// `score_<currency>`, as the round-robin rows name it.

@@ -21,7 +21,7 @@ pub struct SweepIdentity {
     pub seed: u64,
     /// The units of the rows, in order: a round robin's players, a
     /// regime's entrants then `regime`, a society's `society` (or each
-    /// point of its own q and mu grid).
+    /// point of its own q and mu grid), a negotiation's pairs `A vs B`.
     pub players: Vec<String>,
     /// The number of cells (points times replicates).
     pub cells: usize,
@@ -46,6 +46,12 @@ pub enum BaseKind {
     /// A society: per unit, the good share, the cooperation rate and the
     /// payoff per interaction in every currency.
     Society,
+    /// A negotiation file: per pair of states (the unit `A vs B`), the
+    /// zone of agreement, the reservations, the shares, the rates of the
+    /// outcomes beside their closed forms, cooperation and compliance, and
+    /// each state's payoffs per round in every currency
+    /// ([`NEGOTIATION_MEASURES`]).
+    Negotiation,
 }
 
 impl BaseKind {
@@ -62,6 +68,7 @@ impl BaseKind {
             BaseKind::RoundRobin => units * MEASURES_PER_PLAYER,
             BaseKind::Regime => units.saturating_sub(1) * REGIME_MEASURES_PER_ENTRANT + 2,
             BaseKind::Society => units * SOCIETY_MEASURES_PER_UNIT,
+            BaseKind::Negotiation => units * NEGOTIATION_MEASURES.len(),
         }
     }
 }

@@ -81,7 +81,8 @@ pub struct SweepSummary {
     /// regime's measures, its entrants only theirs).
     pub stats: Vec<Vec<Vec<(f64, f64, f64)>>>,
     /// `counts[point][player][measure]`: how many values the statistics
-    /// are over (the replicates), 0 for a measure the unit does not have.
+    /// are over (the replicates; for a negotiation, those in which the
+    /// measure was defined), 0 for a measure the unit does not have.
     pub counts: Vec<Vec<Vec<usize>>>,
 }
 
@@ -111,7 +112,7 @@ impl SweepSummary {
                         text,
                         ",{},{measure},{mean},{sd},{se},{}",
                         csv_field(&identity.players[player]),
-                        identity.replicates
+                        self.counts[point][player][m]
                     );
                 }
             }
@@ -172,7 +173,11 @@ pub(super) fn summarise(
         if slot.len() <= measure_index {
             slot.resize(measure_index + 1, Vec::new());
         }
-        slot[measure_index].push(value);
+        // A negotiation's `NaN` is a measure this cell does not have (an
+        // empty zone's bounds, the share without an agreement).
+        if !(value.is_nan() && identity.kind == BaseKind::Negotiation) {
+            slot[measure_index].push(value);
+        }
     }
     // Every unit gets a slot for every measure; a unit without a measure
     // has no values there (count 0).

@@ -43,6 +43,15 @@
 //! point is built by the kind's own loader before anything runs, and a cell
 //! plays its point's file through [`AnyFile`] with the replicate's seed
 //! ([`AnyFile::with_seed`]).
+//! A negotiation file (`Negotiation(..)`) is a base too: its paths walk
+//! the file's fields (`psi`, `states[0].threshold` for a `Tau(x)`,
+//! `states[1].noise`, `states[0].side_payment.transfer`), and its rows name
+//! each pair `A vs B` with the measures of [`NEGOTIATION_MEASURES`] (the
+//! zone of agreement, the reservations, the shares, the outcome rates
+//! beside their closed forms, each state's payoffs per round in every
+//! currency); a measure a cell does not have (the bounds of an empty zone,
+//! the share without a ratified agreement) is `NaN` in `sweep.csv` and
+//! left out of `summary.csv`, whose `n` counts the replicates that had it.
 //! `lever.<name>` paths apply to round robins only and are refused for
 //! other kinds. A regime's rows name each entrant (`score_<currency>`,
 //! `cooperation_rate`) and then the unit `regime` (`success_rate`,
@@ -108,9 +117,11 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use twolevel_files::{ConfigError, parse_ron, read_text_file};
 use twolevel_game::Currency;
+use twolevel_game::negotiation::Zone;
 
 use crate::config::{FileKind, PresetCatalog, RawTournament};
 use crate::file::{AnyFile, FileError, FileResults, Loaded};
+use crate::negotiation::{NegotiationResults, RawNegotiation};
 use crate::output::{MANIFEST, OutputSet, write_atomically};
 use crate::progress::Progress;
 use crate::regime::RawRegimeTournament;
@@ -120,7 +131,7 @@ use crate::seeding::derive_seed;
 use crate::society::{RawSocietyConfig, SocietyConfig};
 use crate::stats::mean_sd_se;
 
-pub use cells::{Pending, SweepResults, SweepRun};
+pub use cells::{NEGOTIATION_MEASURES, Pending, SweepResults, SweepRun};
 pub use error::SweepError;
 pub use grid::{Cell, Cells, GridPoint, point_values};
 pub use identity::{BaseKind, SweepIdentity, read_identity};
@@ -129,7 +140,7 @@ pub use seeds::ReplicateSeeds;
 pub use shard::Shard;
 pub use spec::{Axis, Sweep};
 #[allow(clippy::wildcard_imports)]
-use {cells::*, identity::*, merge::*, spec::REGIME_UNIT};
+use {cells::*, identity::*, merge::*, spec::REGIME_UNIT, spec::pair_unit};
 
 #[cfg(test)]
 mod tests {

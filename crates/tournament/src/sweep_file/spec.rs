@@ -41,8 +41,8 @@ pub struct Sweep {
     /// The tournament of every grid point of a round-robin base (seed not
     /// yet set); empty for a base of another kind.
     pub(super) points: Vec<RoundRobin>,
-    /// The loaded base file of every grid point of a regime or society
-    /// base (seed not yet set); empty for a round-robin base.
+    /// The loaded base file of every grid point of a regime, society or
+    /// negotiation base (seed not yet set); empty for a round-robin base.
     pub(super) others: Vec<Loaded>,
     /// The base file's path and text (the origin of each point's file).
     pub(super) base: (PathBuf, String),
@@ -151,24 +151,13 @@ impl Sweep {
                     "base",
                     format!(
                         "`{}` is a sweep file; a sweep's base is a round-robin `Tournament(..)`, \
-                         a `Regime(..)` or a `Society(..)` file",
+                         a `Regime(..)`, a `Society(..)` or a `Negotiation(..)` file",
                         file.base
                     ),
                 )
                 .into());
             }
-            FileKind::Negotiation => {
-                return Err(invalid(
-                    "base",
-                    format!(
-                        "`{}` is a negotiation file, which the sweep engine does not take as a \
-                         base yet; a sweep's base is a round-robin `Tournament(..)`, a \
-                         `Regime(..)` or a `Society(..)` file",
-                        file.base
-                    ),
-                )
-                .into());
-            }
+            FileKind::Negotiation => BaseKind::Negotiation,
         };
         let base = PointLoader {
             text,
@@ -190,6 +179,10 @@ impl Sweep {
             }
             BaseKind::Society => {
                 let (others, units, seed) = base.societies()?;
+                (Vec::new(), others, units, seed)
+            }
+            BaseKind::Negotiation => {
+                let (others, units, seed) = base.negotiations()?;
                 (Vec::new(), others, units, seed)
             }
         };
@@ -232,8 +225,8 @@ impl Sweep {
     }
 
     /// The tournament of every grid point, in order (each cell plays one
-    /// with its replicate's seed); empty when the base file is a regime or
-    /// a society file (the kind is [`SweepIdentity::kind`]).
+    /// with its replicate's seed); empty when the base file is a regime, a
+    /// society or a negotiation file (the kind is [`SweepIdentity::kind`]).
     #[must_use]
     pub fn points(&self) -> &[RoundRobin] {
         &self.points
@@ -297,6 +290,7 @@ impl PointLoader<'_> {
                         self.file.base,
                         match self.base_kind {
                             BaseKind::Regime => "`Regime(..)`",
+                            BaseKind::Negotiation => "`Negotiation(..)`",
                             _ => "`Society(..)`",
                         }
                     ))
@@ -471,6 +465,44 @@ impl PointLoader<'_> {
         check_distinct(self, &units)?;
         Ok((points, units, seed.unwrap_or(base.seed)))
     }
+}
+
+impl PointLoader<'_> {
+    /// Every point's negotiation file, the units (each pair, named
+    /// [`pair_unit`]) and the master seed. The pairs are the same at
+    /// every point (a numeric path cannot change them).
+    fn negotiations(&self) -> Result<(Vec<Loaded>, Vec<String>, u64), SweepError> {
+        let catalog = PresetCatalog::for_tournament_file(self.base_path)?;
+        let mut points = Vec::with_capacity(self.point_count);
+        let mut units = Vec::new();
+        let mut seed = None;
+        let base = self.each_point(
+            "Negotiation",
+            |raw: RawNegotiation| raw.validate(self.base_path, &catalog),
+            |error| error.located_in(self.base_text),
+            |k, file, _| {
+                if k == 0 {
+                    units = file
+                        .pairs
+                        .iter()
+                        .map(|&[a, b]| pair_unit(&file.names[a], &file.names[b]))
+                        .collect();
+                    seed = Some(self.file.seed.unwrap_or(file.seed()));
+                }
+                points.push(Loaded::Negotiation(Box::new(file)));
+                Ok(())
+            },
+        )?;
+        check_distinct(self, &units)?;
+        Ok((points, units, seed.unwrap_or(base.seed)))
+    }
+}
+
+/// The unit of a negotiation sweep's rows for the pair of states `a`
+/// (A, who proposes first) and `b`: `a vs b`.
+#[must_use]
+pub(super) fn pair_unit(a: &str, b: &str) -> String {
+    format!("{a} vs {b}")
 }
 
 /// Refuses units with the same name: their rows could not be told apart.
