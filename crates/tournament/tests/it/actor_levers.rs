@@ -219,3 +219,66 @@ fn where_the_two_versions_agree_on_the_payoffs() {
         }
     }
 }
+
+#[test]
+fn each_actor_lever_sets_what_it_says_and_nothing_else() {
+    use twolevel_game::actors::{ActorKind, Channel};
+    let base = base(2, 1);
+    let domestic = |t: &RoundRobin| t.domestic().unwrap().clone();
+    // At the base's own values the arenas are those of the base.
+    assert_eq!(
+        domestic(&ActorLever::QuietDiplomacy.apply(&base, 1.0).unwrap()),
+        domestic(&base)
+    );
+    assert_eq!(
+        domestic(&ActorLever::Knowledge.apply(&base, 0.5).unwrap()),
+        domestic(&base)
+    );
+    assert_eq!(
+        domestic(&ActorLever::PrivateActors.apply(&base, 0.5).unwrap()),
+        domestic(&base)
+    );
+    assert_eq!(
+        domestic(&ActorLever::PolicyConsensus.apply(&base, 0.7).unwrap()),
+        domestic(&base)
+    );
+    for lever in ActorLever::ALL {
+        let pulled = domestic(&lever.apply(&base, 0.3).unwrap());
+        for (arena, before) in pulled
+            .arenas
+            .iter()
+            .flatten()
+            .zip(domestic(&base).arenas.iter().flatten())
+        {
+            let rates = arena.rates();
+            match lever {
+                ActorLever::QuietDiplomacy => {
+                    assert!((rates.media - 0.3 * before.rates().media).abs() < 1e-15);
+                    assert!((rates.framing - 0.3 * before.rates().framing).abs() < 1e-15);
+                }
+                ActorLever::BureaucraticNetworks => assert_eq!(arena.access().bureaucrat, 0.3),
+                ActorLever::PrivateActors => assert_eq!(arena.access().private, 0.3),
+                ActorLever::Knowledge => assert_eq!(rates.expertise, 0.3),
+                ActorLever::PoliticalBuyIn => {
+                    for (actor, old) in arena.actors().iter().zip(before.actors()) {
+                        let campaigner = actor.kind == ActorKind::Private
+                            && actor.channels.contains(&Channel::Media);
+                        assert_eq!(actor.position, if campaigner { 0.3 } else { old.position });
+                    }
+                }
+                ActorLever::PolicyConsensus => assert_eq!(arena, before),
+            }
+        }
+        let consensus = pulled.coalitions[0].epistemic();
+        let expected = if lever == ActorLever::PolicyConsensus {
+            0.3
+        } else {
+            0.7
+        };
+        assert_eq!(consensus, Some(expected), "{}", lever.name());
+    }
+    // A tournament without arenas is left as it is.
+    let plain = without_arenas(&base).unwrap();
+    let same = ActorLever::PrivateActors.apply(&plain, 1.0).unwrap();
+    assert!(same.domestic().is_none());
+}
