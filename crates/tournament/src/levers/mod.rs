@@ -76,6 +76,7 @@
 //! [`RoundRobin`]: crate::round_robin::RoundRobin
 //! [`Delegation`]: twolevel_strategies::Delegation
 
+pub mod actors;
 mod lever;
 mod measurement;
 mod report;

@@ -48,6 +48,7 @@
 //! `support` holds the shared set-up: the readers of the egttools fixtures
 //! and the fuzzers' generators.
 
+mod actor_levers;
 mod arena_files;
 mod arenas;
 mod currencies;
