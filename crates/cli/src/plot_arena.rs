@@ -1,4 +1,4 @@
-//! SVG plots of a round robin with domestic arenas (MODEL section 12),
+//! SVG plots of a round robin with domestic arenas (docs/actors.md),
 //! drawn with the line and bar plots of `plot`:
 //!
 //! - `arena_positions.svg`: each state's mean domestic position (the

@@ -1,4 +1,4 @@
-//! SVG plots of a sweep over a negotiation file (MODEL section on
+//! SVG plots of a sweep over a negotiation file (docs/negotiation.md:
 //! two-level bargaining), against the grid's first axis, one set per pair
 //! of states `p` (numbered in the order of the file's pairs) and, with
 //! more axes, per combination `_r` of the other axes' values:

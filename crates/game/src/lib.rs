@@ -11,7 +11,7 @@
 //! ## Modules
 //!
 //! - [`action`]: [`Action`] (C or D) and [`Outcome`].
-//! - [`actors`]: domestic arenas (MODEL section 12): [`actors::Actor`]s
+//! - [`actors`]: domestic arenas (docs/actors.md): [`actors::Actor`]s
 //!   with capability, position and salience, institutions' access,
 //!   coalitions, channels, budgets and the weighted-median domestic
 //!   position.

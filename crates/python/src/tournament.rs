@@ -188,7 +188,7 @@ impl TournamentResults {
         )
     }
 
-    /// The domestic arenas' results (MODEL section 12) as plain Python
+    /// The domestic arenas' results (docs/actors.md) as plain Python
     /// objects, for a tournament file whose players have arenas: "states"
     /// (each state's cooperation and its actors' influence shares,
     /// spending in capability units and payoffs in the actors' own

@@ -104,6 +104,10 @@ pub const DEFAULT_TOURNAMENT: &str = include_str!("../tournaments/two-level.ron"
 /// ```
 pub const SHIPPED_TOURNAMENTS: &[(&str, &str)] = &[
     (
+        "actor-levers",
+        include_str!("../tournaments/actor-levers.ron"),
+    ),
+    (
         "axelrod-first",
         include_str!("../tournaments/axelrod-first.ron"),
     ),

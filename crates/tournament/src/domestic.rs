@@ -1,6 +1,6 @@
 //! [`Domestic`]: everything domestic a round robin knows, one optional
 //! [`Arena`] per entrant (a state) and the [`Coalition`]s across them
-//! (MODEL section 12, `docs/actors.md`).
+//! (docs/actors.md, `docs/actors.md`).
 //!
 //! A match between entrants `a` and `b` ([`play_arena_match`]) sees the
 //! arenas of `a` and `b` and every coalition with a member in either. A

@@ -21,7 +21,7 @@
 //!   [`regime::RegimeConfig`].
 //! - [`play`]: the match engine, [`play_match`] under a validated
 //!   [`MatchConfig`], and [`play_arena_match`] with the states' domestic
-//!   arenas ([`domestic`]: [`Domestic`], MODEL section 12).
+//!   arenas ([`domestic`]: [`Domestic`], docs/actors.md).
 //! - [`round_robin`]: round-robin tournaments, run in parallel with
 //!   results independent of the thread count.
 //! - [`regime`]: iterated N-state regimes and regime tournaments over

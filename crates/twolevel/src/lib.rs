@@ -112,7 +112,7 @@ pub mod prelude {
         PlayerResults, PlayerSettings, RankingMetric, RoundRobin, RoundRobinResults, Tournament,
         play_arena_match, play_match,
     };
-    // Domestic arenas in round-robin files (MODEL section 12): their
+    // Domestic arenas in round-robin files (docs/actors.md): their
     // results, and the timing tournament of a file's `timing` block.
     pub use twolevel_tournament::round_robin::{ArenaResults, TimingResults};
 }

@@ -1,6 +1,6 @@
 //! Institutions: each kind of actor's [`Access`] to policymaking, and the
 //! [`AccessChange`]s that transitions (a democratisation, a coup) make at
-//! given rounds (MODEL section 12).
+//! given rounds (docs/actors.md).
 //!
 //! `access_i(kind)` in [0, 1] multiplies the weight of every actor of that
 //! kind: a democracy opens policymaking to the legislature and private

@@ -1,6 +1,6 @@
 //! One occupant of a state's domestic arena: an [`Actor`] with its
 //! [`ActorKind`], capability, position, salience, [`ActorOrientation`] and
-//! [`Channel`]s (MODEL section 12).
+//! [`Channel`]s (docs/actors.md).
 //!
 //! The columns are those of the actor tables that forecasting models of
 //! negotiation use (Bueno de Mesquita's expected utility model, KAPSARC's

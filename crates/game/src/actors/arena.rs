@@ -1,6 +1,6 @@
 //! A state's domestic [`Arena`]: its actors, its institutions' access by
 //! kind with the transitions that change it, and the [`ArenaRates`] at
-//! which its channels act (MODEL section 12).
+//! which its channels act (docs/actors.md).
 
 use serde::{Deserialize, Serialize};
 

@@ -1,4 +1,4 @@
-//! What an arena does to its government in a round (MODEL section 12):
+//! What an arena does to its government in a round (docs/actors.md):
 //! the [`ChannelSums`] of the weights present in a state's arena, channel
 //! by channel, and the [`ArenaEffects`] they have at the arena's
 //! [`ArenaRates`]; foreign pressure and sovereignty backlash; epistemic

@@ -1,10 +1,10 @@
 //! Webs of influence (Braithwaite and Drahos 2000): a [`Coalition`] is a
 //! named set of actors, possibly from several states ([`ActorRef`]), that
-//! pools its members' weights (MODEL section 12).
+//! pools its members' weights (docs/actors.md).
 //!
 //! ## Pooling
 //!
-//! MODEL 12 writes the pooled weight `V_C = (sum_{k in C} v_k)^phi` with
+//! docs/actors.md writes the pooled weight `V_C = (sum_{k in C} v_k)^phi` with
 //! `phi >= 1` ("weak private actors can become strong"; `phi = 1`
 //! additive). Read literally the power depends on the unit capabilities
 //! are counted in: with weights below 1 a coalition with `phi > 1` would

@@ -1,4 +1,4 @@
-//! Influence weights (MODEL section 12): what an actor's resources,
+//! Influence weights (docs/actors.md): what an actor's resources,
 //! interest and institutional access make of its voice in a round.
 //!
 //! ```text

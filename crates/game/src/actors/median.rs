@@ -1,5 +1,5 @@
 //! The domestic position: the weighted median of the actors' positions
-//! (MODEL section 12; Black 1948).
+//! (docs/actors.md; Black 1948).
 //!
 //! With weights `v_k` summing to `V`, the weighted median is the smallest
 //! position `x_k` at which the weight of the actors at or below it reaches

@@ -1,4 +1,4 @@
-//! Domestic arenas: the car's occupants as agents (MODEL section 12).
+//! Domestic arenas: the car's occupants as agents (docs/actors.md).
 //!
 //! The article is "actor-centric rather than state-centric": "the capacity
 //! of a given actor to influence international negotiations depends on

@@ -1,6 +1,6 @@
 //! Timing ("which strand to tighten at which moment"): an actor's
 //! [`Budget`] and [`SpendingRule`], the [`SpendingPlan`] a match derives
-//! from them, and the actors' payoff (MODEL section 12).
+//! from them, and the actors' payoff (docs/actors.md).
 //!
 //! An actor may have a budget `B` instead of a per-round capability; its
 //! capability in a round is what it spends that round. Let `T` be the
@@ -27,7 +27,7 @@
 //! actor's total. A partner's defection is *visible* when its visibility
 //! is positive (quiet diplomacy hides it from the responsive actor too).
 //!
-//! An actor's payoff (MODEL 12) in a round in which the states' moves
+//! An actor's payoff (docs/actors.md) in a round in which the states' moves
 //! have a cooperation share `coop_share` (the number of C among the two
 //! moves, halved) is
 //!

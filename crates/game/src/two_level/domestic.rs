@@ -1,5 +1,5 @@
 //! [`DomesticTerms`]: what a state's domestic arena adds to, or changes in,
-//! its own political payoff in a round (MODEL section 12).
+//! its own political payoff in a round (docs/actors.md).
 //!
 //! With terms `(l_i, db_i, da_i, f_i)` state i's derived political payoff
 //! becomes

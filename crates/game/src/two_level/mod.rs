@@ -34,7 +34,7 @@
 //!   move (also with each state's [`DomesticTerms`]), and the
 //!   [`OrientedWeights`] of fixed orientations;
 //! - `domestic.rs`: [`DomesticTerms`], what a state's domestic arena adds
-//!   to its political payoff (MODEL section 12).
+//!   to its political payoff (docs/actors.md).
 
 mod domestic;
 mod game;

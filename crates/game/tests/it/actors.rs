@@ -1,4 +1,4 @@
-//! Domestic arenas (MODEL section 12): the weighted median beats every
+//! Domestic arenas (docs/actors.md): the weighted median beats every
 //! position in a weighted pairwise vote, pooling and influence keep their
 //! stated properties, and arenas and coalitions round-trip through RON and
 //! reject bad input naming the field.

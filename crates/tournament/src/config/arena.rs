@@ -1,5 +1,5 @@
 //! Domestic arenas in round-robin tournament files (`docs/actors.md`,
-//! MODEL section 12): an `arena` per `Inline` player, written in RON or
+//! docs/actors.md): an `arena` per `Inline` player, written in RON or
 //! read from a CSV actor table, the file's cross-border `coalitions`, and
 //! an optional `timing` block. Everything is checked, with the file, line
 //! and column, before anything runs.

@@ -1,4 +1,4 @@
-//! The six levers as actors' choices (MODEL section 12, last paragraph;
+//! The six levers as actors' choices (docs/actors.md, last paragraph;
 //! `docs/actors.md`, "The six levers as actors' choices").
 //!
 //! Each [`ActorLever`] mirrors a [`Lever`]: instead of setting a parameter
@@ -31,9 +31,10 @@
 
 use serde::{Deserialize, Serialize};
 use twolevel_game::actors::{Access, AccessChange, ActorKind, Arena, Channel, Coalition};
-use twolevel_game::error::{check_unit_interval, format_number};
+use twolevel_game::error::check_unit_interval;
 use twolevel_game::{ByCurrency, Currency, ParameterError};
 
+use super::lever::refused;
 use super::{Lever, LeverOutcome, LeverSettings, Measurement, Setting};
 use crate::domestic::Domestic;
 use crate::round_robin::{MatchMeans, RoundRobin, RoundRobinResults};
@@ -273,17 +274,6 @@ impl ActorLever {
 /// actors whose position the political buy-in lever sets.
 fn is_media_campaigner(actor: &twolevel_game::actors::Actor) -> bool {
     actor.kind == ActorKind::Private && actor.channels.contains(&Channel::Media)
-}
-
-/// The error of a setting a lever cannot take.
-fn refused(name: &str, parameter: &str, value: f64, error: &ParameterError) -> ParameterError {
-    ParameterError::new(
-        parameter,
-        format!(
-            "the {name} lever cannot set {parameter} to {} on this tournament: {error}",
-            format_number(value)
-        ),
-    )
 }
 
 /// `base` with its arenas and coalitions taken out: the tournament the

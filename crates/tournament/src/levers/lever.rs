@@ -270,17 +270,9 @@ impl Lever {
     ) -> Result<LeverOutcome, ParameterError> {
         progress.start(2);
         let measure = |value: f64| -> Result<Measurement, ParameterError> {
-            let pulled = self.apply(base, value).map_err(|error| {
-                ParameterError::new(
-                    self.parameter(),
-                    format!(
-                        "the {} lever cannot set {} to {} on this tournament: {error}",
-                        self.name(),
-                        self.parameter(),
-                        format_number(value)
-                    ),
-                )
-            })?;
+            let pulled = self
+                .apply(base, value)
+                .map_err(|error| refused(self.name(), self.parameter(), value, &error))?;
             let measurement = Measurement::play(value, &pulled, &NoProgress);
             progress.advance(1);
             Ok(measurement)
@@ -360,6 +352,23 @@ pub struct LeverNotRun {
     pub value: f64,
     /// Why that setting cannot be applied.
     pub reason: String,
+}
+
+/// The error of a setting a lever (of parameters or of actors) cannot
+/// take on a tournament: the parameter, the value and the reason.
+pub(crate) fn refused(
+    name: &str,
+    parameter: &str,
+    value: f64,
+    error: &ParameterError,
+) -> ParameterError {
+    ParameterError::new(
+        parameter,
+        format!(
+            "the {name} lever cannot set {parameter} to {} on this tournament: {error}",
+            format_number(value)
+        ),
+    )
 }
 
 impl fmt::Display for LeverNotRun {

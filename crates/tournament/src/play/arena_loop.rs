@@ -1,4 +1,4 @@
-//! The match loop with domestic arenas (MODEL section 12,
+//! The match loop with domestic arenas (docs/actors.md,
 //! `docs/actors.md`): [`play_arena_match`].
 //!
 //! The events of a round and the engines are documented on

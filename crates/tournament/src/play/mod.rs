@@ -81,10 +81,10 @@
 //!   dynamic politicization, elections).
 //! - `memory_one_match.rs`: the fast path for two memory-one players.
 //! - `arena_loop.rs`: [`play_arena_match`], the loop with domestic arenas
-//!   (MODEL section 12); `arena_scratch.rs`, what it precomputes per
+//!   (docs/actors.md); `arena_scratch.rs`, what it precomputes per
 //!   match and computes per round; `arena_record.rs`, the
 //!   [`ArenaRecord`] it leaves.
-//! - `instruments.rs`: carrots and sticks in play (MODEL section 14):
+//! - `instruments.rs`: carrots and sticks in play (docs/negotiation.md):
 //!   what the loops pay when a strategy declares
 //!   [`Instruments`](twolevel_game::Instruments), in every currency, and
 //!   the [`InstrumentRecord`] of [`play_match_with_instruments`].

@@ -10,7 +10,7 @@
 //!   all the state's matches, with standard deviations over repetitions):
 //!   its influence share `w_k / D_i` (of the weight engaged in its
 //!   state's arena, foreign pressure included), what it spent per match (capability
-//!   units) and its payoff per match (the actor's own currency, MODEL 12);
+//!   units) and its payoff per match (the actor's own currency, docs/actors.md);
 //! - `series.csv`: one row per pair, side and round: the mean domestic
 //!   position (empty for a state without an arena), `pi` and cooperation
 //!   over the matches that reached the round;
@@ -219,7 +219,7 @@ impl Display for ArenaResults {
             f,
             "Cooperation: share of rounds; influence: share w_k / D_i of the weight engaged in the arena \
              (foreign pressure included); \
-             spent: capability units per match; payoff: the actor's own (MODEL 12) per match; \
+             spent: capability units per match; payoff: the actor's own (docs/actors.md) per match; \
              position and pi: means over the matches in the last round."
         )
     }

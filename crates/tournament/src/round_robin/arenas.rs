@@ -1,4 +1,4 @@
-//! The domestic arenas of a round robin (MODEL section 12): what each
+//! The domestic arenas of a round robin (docs/actors.md): what each
 //! arena match recorded ([`ArenaRecord`]), summed per pair, per state and
 //! per repetition while the matches are played, in the order of the
 //! schedule (so the results are the same bits on any number of threads),
@@ -11,7 +11,7 @@
 //! pooled weight over all the weight engaged in its state's arena, the
 //! foreign members of cross-border coalitions included; see
 //! [`ActorRecord::mean_share`](crate::play::ActorRecord::mean_share)), its spending is in capability units per match
-//! and its payoff in the actor's own currency (MODEL section 12:
+//! and its payoff in the actor's own currency (docs/actors.md:
 //! `s_k (coop_share - 1/2)(2 x_k - 1)` per round minus what it spent),
 //! per match.
 
@@ -81,7 +81,7 @@ pub struct ActorOutcome {
     pub influence_share: f64,
     /// What it spent per match, in capability units.
     pub spent: f64,
-    /// Its payoff per match, in the actor's own currency (MODEL 12).
+    /// Its payoff per match, in the actor's own currency (docs/actors.md).
     pub payoff: f64,
 }
 

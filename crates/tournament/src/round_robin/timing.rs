@@ -1,4 +1,4 @@
-//! A tournament of one actor's timing rules (MODEL section 12, "which
+//! A tournament of one actor's timing rules (docs/actors.md, "which
 //! strand to tighten at which moment"): the same round robin once per
 //! spending rule of the actor, and once with the actor spending nothing,
 //! with the same seeds, so that each repetition of a rule is paired with
@@ -35,7 +35,7 @@ pub struct RuleOutcome {
     /// repetitions in which the actor spent something); `None` when it
     /// spent nothing in any.
     pub gain_per_unit: Option<Summary>,
-    /// The actor's payoff per match, in its own currency (MODEL 12).
+    /// The actor's payoff per match, in its own currency (docs/actors.md).
     pub actor_payoff: Summary,
 }
 

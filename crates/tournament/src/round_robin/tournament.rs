@@ -94,8 +94,7 @@ impl RoundRobin {
         Ok(self)
     }
 
-    /// The same tournament with domestic arenas and coalitions (MODEL
-    /// section 12): every match is played by
+    /// The same tournament with domestic arenas and coalitions (docs/actors.md): every match is played by
     /// [`play_arena_match`], and the results carry
     /// [`ArenaResults`](super::ArenaResults). Settings without any arena
     /// or coalition ([`Domestic::is_empty`]) leave the tournament as it

@@ -1,4 +1,4 @@
-//! Domestic arenas in tournament files (MODEL section 12): every bad
+//! Domestic arenas in tournament files (docs/actors.md): every bad
 //! input is refused before anything runs with the file, line and column
 //! (in the RON file or in the CSV actor table, with the row and column
 //! named); a CSV table and the same actors written inline give the same

@@ -1,4 +1,4 @@
-//! Domestic arenas in play (MODEL section 12, issue 22 item 7): a match
+//! Domestic arenas in play (docs/actors.md, issue 22 item 7): a match
 //! without arenas, or with arenas whose weights are all zero, is
 //! `play_match` bit for bit (same RNG draws); a coalition of one equals its
 //! member (to rounding: its weight is summed in another order); sovereignty 0 and 1 bound the backlash; each channel moves its
