@@ -6,7 +6,7 @@
 use serde::Serialize;
 use twolevel_game::{WinSet, Zone};
 
-use crate::play::PlayerTotals;
+use crate::play::{InstrumentRecord, PlayerTotals};
 use crate::stats::mean_sd_se;
 
 /// One state's sanctions over a match: how often it sanctioned, what that
@@ -41,12 +41,19 @@ pub struct NegotiationRun {
     /// state defected from it; `None` when no round was.
     pub compliance: Option<f64>,
     /// Each state's totals as played (utility, policy and political), side
-    /// payments included; sanctions are in [`NegotiationRun::sanctions`].
+    /// payments and sanctions included (a sanction lands in the round
+    /// after the defection it punishes, in every currency).
     pub totals: [PlayerTotals; 2],
     /// Each state's side payments paid over the match.
     pub side_payments: [f64; 2],
-    /// Each state's sanctions over the match.
+    /// Each state's sanctions over the match (counted from the moves; the
+    /// same sums as in [`NegotiationRun::instruments`]).
     pub sanctions: [SanctionTotals; 2],
+    /// The carrots and sticks the match engine applied in play, A first
+    /// (the agreement's sanctions; all zero, and then not written, without
+    /// one).
+    #[serde(skip_serializing_if = "InstrumentRecord::is_empty")]
+    pub instruments: InstrumentRecord,
     /// A's share under the agreement in force at the end, if any.
     pub final_share: Option<f64>,
     /// How often an election forced a renegotiation that was ratified.
@@ -100,11 +107,11 @@ impl NegotiationRun {
     }
 
     /// State `k`'s policy total net of sanctions suffered and sanctioning
-    /// costs.
+    /// costs. The sanctions are applied in play, so this is the policy
+    /// total as played.
     #[must_use]
     pub fn net_policy(&self, k: usize) -> f64 {
-        let s = &self.sanctions[k];
-        self.totals[k].policy - s.suffered - s.cost
+        self.totals[k].policy
     }
 }
 
@@ -194,15 +201,16 @@ impl PairNegotiation {
 /// currency), and its side payments and sanctions per repetition.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct StateSummary {
-    /// Mean policy payoff per round (side payments included, sanctions
-    /// not).
+    /// Mean policy payoff per round (side payments and sanctions
+    /// included).
     pub policy: f64,
     /// Mean political payoff per round.
     pub political: f64,
     /// Mean utility per round, on the state's own scale.
     pub utility: f64,
     /// Mean policy payoff per round net of sanctions suffered and of the
-    /// cost of sanctioning.
+    /// cost of sanctioning: the sanctions are applied in play, so this
+    /// equals [`StateSummary::policy`].
     pub net_policy: f64,
     /// Mean side payments paid per repetition.
     pub side_payments: f64,

@@ -6,15 +6,17 @@ use rand::{RngExt, SeedableRng};
 use rand_core::Rng;
 use rand_pcg::Pcg64Mcg;
 use twolevel_game::{
-    Agreement, EstimateNoise, Horizon, HorizonKind, ParameterError, Protocol, TwoLevelGame, WinSet,
-    Zone, involuntary_defection_probability, proposal_probability, propose,
+    Agreement, EstimateNoise, Horizon, HorizonKind, Instruments, ParameterError, Protocol,
+    TwoLevelGame, WinSet, Zone, involuntary_defection_probability, proposal_probability, propose,
 };
 
 use super::ledger::{Ledger, Levers};
 use super::{
     NegotiatingState, NegotiationConfig, NegotiationRun, PairNegotiation, Rate, Withdrawal,
 };
-use crate::play::{MatchBuffers, MatchConfig, PlayerTotals, geometric_length, play_match};
+use crate::play::{
+    InstrumentRecord, MatchBuffers, MatchConfig, PlayerTotals, geometric_length, play_match_under,
+};
 use crate::seeding::derive_seed;
 
 /// Negotiates, ratifies and plays every pair `config.repetitions()` times.
@@ -32,7 +34,11 @@ use crate::seeding::derive_seed;
 /// 3. Under a ratified agreement the states play the agreement's game
 ///    (share, compliance cost `psi`, each state's side payment paid in
 ///    each round of mutual cooperation), and each state's sanction hits
-///    its partner in every round after the partner defected; without one
+///    its partner in the round after each of the partner's defections,
+///    in play: through the match engine's instruments
+///    ([`play_match_under`]), so it enters every currency and the payoffs
+///    the strategies see (what the last round triggers is never paid;
+///    the totals are in [`NegotiationRun::instruments`]); without one
 ///    they play the status quo, the config's game, with no side payment and
 ///    no sanction. The match draws from the same RNG, after the estimate.
 /// 4. When the match has an election cycle and a state has successor
@@ -161,6 +167,7 @@ fn negotiate_pair(
             buffers: &mut *buffers,
             totals: [PlayerTotals::default(); 2],
             ledger: Ledger::empty(),
+            instruments: InstrumentRecord::default(),
             turns: 0,
             agreement_rounds: 0,
         };
@@ -209,6 +216,7 @@ fn negotiate_pair(
         let Play {
             totals,
             ledger,
+            instruments,
             turns,
             agreement_rounds,
             ..
@@ -228,6 +236,7 @@ fn negotiate_pair(
             totals,
             side_payments: ledger.side_payments,
             sanctions: ledger.sanctions,
+            instruments,
             final_share: in_force.filter(|_| !lost),
             renegotiations,
             withdrawal,
@@ -279,6 +288,7 @@ struct Play<'a> {
     buffers: &'a mut MatchBuffers,
     totals: [PlayerTotals; 2],
     ledger: Ledger,
+    instruments: InstrumentRecord,
     turns: u32,
     agreement_rounds: u32,
 }
@@ -307,13 +317,24 @@ impl Play<'_> {
         };
         let [a, b] = &mut *self.pair;
         let settings = [*a.settings(), *b.settings()];
-        let result = play_match(
+        // Under an agreement each state's sanction is an instrument of the
+        // match (a sanction of zero changes nothing, bit for bit).
+        let outside = match in_force {
+            Some(_) => self.levers.sticks.map(|stick| Instruments {
+                carrot: None,
+                stick: Some(stick),
+            }),
+            None => [Instruments::NONE; 2],
+        };
+        let (result, instruments) = play_match_under(
             &play,
             [a.strategy_mut(), b.strategy_mut()],
             &settings,
             self.buffers,
             rng,
+            outside,
         );
+        self.instruments.add(&instruments);
         let ledger = Ledger::of(self.buffers, in_force.map(|_| self.levers));
         // The sums start at +0.0, so adding the first segment to them
         // keeps its bits.

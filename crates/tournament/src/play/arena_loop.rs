@@ -6,7 +6,7 @@
 
 use rand_core::Rng;
 use twolevel_game::actors::{SpendingCalendar, SpendingMoment};
-use twolevel_game::{Action, DomesticTerms, Outcome, Politicization, Strategy, View};
+use twolevel_game::{Action, DomesticTerms, Instruments, Outcome, Politicization, Strategy, View};
 
 use super::arena_record::ArenaRecord;
 use super::arena_scratch::Pressure;
@@ -148,7 +148,7 @@ pub fn play_arena_match<'p>(
     for player in players.iter_mut() {
         player.reset();
     }
-    let mut ledger = Ledger::of(&players);
+    let mut ledger = Ledger::of(&players, [Instruments::NONE; 2]);
     let args = Args {
         config,
         settings,

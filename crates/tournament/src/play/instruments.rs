@@ -90,6 +90,17 @@ impl InstrumentTotals {
             - self.sanctions_suffered
             - self.sanction_costs
     }
+
+    /// Adds `other`'s totals (another match of the same players) to these.
+    pub fn add(&mut self, other: &InstrumentTotals) {
+        self.transfers_paid += other.transfers_paid;
+        self.transfers_received += other.transfers_received;
+        self.sanctions_imposed += other.sanctions_imposed;
+        self.sanctions_suffered += other.sanctions_suffered;
+        self.sanction_costs += other.sanction_costs;
+        self.carrots += other.carrots;
+        self.sticks += other.sticks;
+    }
 }
 
 /// Both players' [`InstrumentTotals`] over a match, in the order the
@@ -98,6 +109,22 @@ impl InstrumentTotals {
 pub struct InstrumentRecord {
     /// Each player's totals.
     pub players: [InstrumentTotals; 2],
+}
+
+impl InstrumentRecord {
+    /// Adds `other`'s totals (another match of the same players, in the
+    /// same order) to these.
+    pub fn add(&mut self, other: &InstrumentRecord) {
+        for (mine, theirs) in self.players.iter_mut().zip(&other.players) {
+            mine.add(theirs);
+        }
+    }
+
+    /// Returns `true` when nothing was paid or sanctioned.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        *self == InstrumentRecord::default()
+    }
 }
 
 /// What a match with instruments keeps from round to round: the players'
@@ -113,8 +140,16 @@ impl Ledger {
     /// The ledger of a match between `players` (read once, after their
     /// reset), or `None` when neither has an instrument that changes
     /// anything.
-    pub(super) fn of(players: &[&mut dyn Strategy; 2]) -> Option<Ledger> {
-        let declared: [Instruments; 2] = [players[0].instruments(), players[1].instruments()];
+    /// Each player's `outside` instruments (an agreement's) come first,
+    /// its own declared ones fill what they leave open.
+    pub(super) fn of(
+        players: &[&mut dyn Strategy; 2],
+        outside: [Instruments; 2],
+    ) -> Option<Ledger> {
+        let declared: [Instruments; 2] = [
+            outside[0].or(players[0].instruments()),
+            outside[1].or(players[1].instruments()),
+        ];
         if declared.iter().all(Instruments::is_none) {
             return None;
         }

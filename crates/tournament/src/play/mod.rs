@@ -114,7 +114,7 @@ mod settings;
 mod static_loop;
 
 use rand_core::Rng;
-use twolevel_game::Strategy;
+use twolevel_game::{Instruments, Strategy};
 
 pub use arena_loop::play_arena_match;
 pub use arena_record::{ActorRecord, ArenaRecord, SideRecord};
@@ -203,9 +203,43 @@ pub fn play_match_with_instruments<'p>(
 ) -> (MatchResult, InstrumentRecord) {
     let [first, second] = players;
     let players: [&'p mut dyn Strategy; 2] = [first, second];
+    play_match_under(
+        config,
+        players,
+        settings,
+        buffers,
+        rng,
+        [Instruments::NONE; 2],
+    )
+}
+
+/// Plays one match as [`play_match_with_instruments`] does, with each
+/// player's carrots and sticks taken first from `outside` (what an
+/// agreement binds the state to) and, where `outside` has none, from the
+/// strategy's own [`Strategy::instruments`]. With `outside` of
+/// [`Instruments::NONE`] (or of zero instruments) this is
+/// [`play_match_with_instruments`], bit for bit.
+pub fn play_match_under<'p>(
+    config: &MatchConfig,
+    players: [&'p mut (dyn Strategy + '_); 2],
+    settings: &[PlayerSettings; 2],
+    buffers: &mut MatchBuffers,
+    rng: &mut dyn Rng,
+    outside: [Instruments; 2],
+) -> (MatchResult, InstrumentRecord) {
+    let [first, second] = players;
+    let players: [&'p mut dyn Strategy; 2] = [first, second];
     let turns = draw_length(config.horizon, rng);
     let mut record = InstrumentRecord::default();
-    let result = play_recorded(config, players, settings, buffers, rng, turns, &mut record);
+    let result = play_recorded(
+        config,
+        players,
+        settings,
+        buffers,
+        rng,
+        turns,
+        (outside, &mut record),
+    );
     (result, record)
 }
 
@@ -221,11 +255,20 @@ pub(crate) fn play_match_of_length(
     turns: u32,
 ) -> MatchResult {
     let mut record = InstrumentRecord::default();
-    play_recorded(config, players, settings, buffers, rng, turns, &mut record)
+    play_recorded(
+        config,
+        players,
+        settings,
+        buffers,
+        rng,
+        turns,
+        ([Instruments::NONE; 2], &mut record),
+    )
 }
 
 /// [`play_match_of_length`], writing the players' carrots and sticks to
-/// `record`. A match with instruments is played by the general loop.
+/// `record`, with the `outside` instruments before the players' own. A
+/// match with instruments is played by the general loop.
 fn play_recorded(
     config: &MatchConfig,
     mut players: [&mut dyn Strategy; 2],
@@ -233,12 +276,12 @@ fn play_recorded(
     buffers: &mut MatchBuffers,
     rng: &mut dyn Rng,
     turns: u32,
-    record: &mut InstrumentRecord,
+    (outside, record): ([Instruments; 2], &mut InstrumentRecord),
 ) -> MatchResult {
     for player in players.iter_mut() {
         player.reset();
     }
-    let mut ledger = Ledger::of(&players);
+    let mut ledger = Ledger::of(&players, outside);
     let window = buffers.window(&players, turns);
     // The memory-one loops keep every move; a match that keeps only a
     // window of its moves (a long one, with buffers that allow it) is

@@ -2,7 +2,8 @@
 //! simulated rate of involuntary defection agrees with its closed form
 //! within standard errors; an agreement at `z = 1/2` with `psi = 0` plays
 //! today's game bit for bit; carrots and sanctions of zero change nothing
-//! bit for bit; side payments and sanctions are booked as the model says;
+//! bit for bit; side payments and sanctions are booked as the model says,
+//! the sanctions applied in play (every currency);
 //! runs are reproducible from the seed; invalid input names its field.
 
 use rand::SeedableRng;
@@ -207,10 +208,36 @@ fn side_payments_and_sanctions_are_booked() {
     assert_eq!(run.sanctions[0].cost, f64::from(turns - 1) * 0.25);
     assert_eq!(run.sanctions[1].suffered, f64::from(turns - 1));
     assert_eq!(run.compliance, Some(0.0));
+    // The sanctions are applied in play, through the match engine's
+    // instruments: the record agrees with the count from the moves, and
+    // the policy totals (the utility too, for policy-oriented states)
+    // are those of the same agreement without a sanction, less what the
+    // sanctions took and cost.
+    let [sanctioner, sanctioned] = run.instruments.players;
+    assert_eq!((sanctioner.sticks, sanctioned.sticks), (turns - 1, 0));
+    assert_eq!(sanctioner.sanctions_imposed, f64::from(turns - 1));
+    assert_eq!(sanctioner.sanction_costs, run.sanctions[0].cost);
+    assert_eq!(sanctioned.sanctions_suffered, run.sanctions[1].suffered);
+    assert_eq!(run.net_policy(1), run.totals[1].policy);
+    let unsanctioned = [
+        state(0.1, Box::new(TitForTat))
+            .with_resources(mighty, 0.0, 1.0, 0.0, 0.0)
+            .unwrap(),
+        state(0.1, Box::new(Defector)),
+    ];
+    let before = one_pair(unsanctioned, &config).runs[0];
+    assert_eq!(before.share, run.share);
     assert_eq!(
-        run.net_policy(1),
-        run.totals[1].policy - f64::from(turns - 1)
+        before.instruments,
+        twolevel_tournament::InstrumentRecord::default()
     );
+    let lost = [f64::from(turns - 1) * 0.25, f64::from(turns - 1)];
+    for k in 0..2 {
+        assert!((before.totals[k].policy - lost[k] - run.totals[k].policy).abs() < 1e-9);
+        assert!((before.totals[k].utility - lost[k] - run.totals[k].utility).abs() < 1e-9);
+        assert!((run.instruments.players[k].net() + lost[k]).abs() < 1e-12);
+    }
+    assert_eq!(before.totals[1].cooperations, run.totals[1].cooperations);
     // Without an agreement nothing is paid or sanctioned (here B's
     // ratifiers all defy the threat, so B's win-set is empty).
     let pair = [
