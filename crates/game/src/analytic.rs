@@ -501,6 +501,93 @@ pub fn sanctioned_grim_paths(
     ])
 }
 
+/// The grim-trigger thresholds of the payer and of the receiver of a
+/// carrot paid in play (`docs/model.md` section 14, the match engine's
+/// instruments): the payer pays `transfer` after each round in which the
+/// receiver cooperated, the receiver gains `leakage * transfer` in the
+/// next round, and nothing is paid after a defection. Payer first.
+///
+/// Unlike [`carrot_thresholds`], which counts the carrot in the round of
+/// mutual cooperation itself, the carrot here lands a round later:
+///
+/// - The receiver cooperating earns `R'`, then `R' + eta t` forever;
+///   deviating earns `T'` once and `P'` forever (no carrot follows a
+///   defection), so cooperation is sustained iff
+///   `delta >= (T' - R') / (T' - P' + eta t)`, the sanction threshold
+///   [`grim_threshold_with_sanction`] with `s = eta t`.
+/// - The payer cooperating earns `R'`, then `R' - t` forever; deviating
+///   earns `T'`, then `P' - t` once (it still pays for the receiver's
+///   cooperation in the round of the deviation), then `P'` forever. In
+///   discounted sums the condition is
+///   `(R' - T') + delta (T' - P') - delta^2 t >= 0`, a quadratic: the
+///   threshold is its smaller root
+///   `2 (T' - R') / ((T' - P') + sqrt((T' - P')^2 - 4 t (T' - R')))`,
+///   when `R' - P' - t >= 0` (paying the carrot forever still beats
+///   mutual defection in the long run). Otherwise cooperation is sustained
+///   only between the two roots ([`NoThreshold::Bounded`]), or never
+///   ([`NoThreshold::Never`], when the roots are not real or not below 1).
+///
+/// `transfer` is a carrot's transfer (at least 0, as a
+/// [`Carrot`](crate::Carrot) is validated); a negative or NaN one gives
+/// [`NoThreshold::Never`] for the payer. With `t = 0` both are
+/// [`grim_threshold`] bit for bit.
+pub fn carrot_thresholds_in_play(
+    m: &PayoffMatrix,
+    transfer: f64,
+    leakage: f64,
+) -> [Result<f64, NoThreshold>; 2] {
+    if transfer == 0.0 {
+        return [grim_threshold(m), grim_threshold(m)];
+    }
+    let receiver = grim_threshold_with_sanction(m, leakage * transfer);
+    [carrot_payer_in_play(m, transfer), receiver]
+}
+
+/// The payer's side of [`carrot_thresholds_in_play`]: the continuation
+/// probabilities in [0, 1) with `a + b delta - c delta^2 >= 0`, for
+/// `a = R' - T'`, `b = T' - P'` and `c = transfer > 0`.
+fn carrot_payer_in_play(m: &PayoffMatrix, transfer: f64) -> Result<f64, NoThreshold> {
+    if !(transfer > 0.0) {
+        return Err(NoThreshold::Never);
+    }
+    let (a, b, c) = (m.r() - m.t(), m.t() - m.p(), transfer);
+    // The long run at delta -> 1: paying the carrot forever against
+    // mutual defection.
+    let at_one = a + b - c;
+    let discriminant = b * b + 4.0 * a * c;
+    if discriminant < 0.0 {
+        return Err(NoThreshold::Never);
+    }
+    let root = discriminant.sqrt();
+    let upper = (b + root) / (2.0 * c);
+    if a >= 0.0 {
+        // No temptation: every delta up to the upper root works.
+        return if at_one >= 0.0 {
+            Ok(0.0)
+        } else {
+            Err(NoThreshold::Bounded {
+                from: 0.0,
+                to: upper,
+            })
+        };
+    }
+    if b <= 0.0 {
+        return Err(NoThreshold::Never);
+    }
+    // The smaller root, written without cancellation.
+    let lower = -2.0 * a / (b + root);
+    if lower >= 1.0 {
+        Err(NoThreshold::Never)
+    } else if at_one >= 0.0 {
+        Ok(lower)
+    } else {
+        Err(NoThreshold::Bounded {
+            from: lower,
+            to: upper,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -698,5 +785,79 @@ mod tests {
         let err = paradox_of_politicization(&game, Orientation::POLICY).unwrap_err();
         assert_eq!(err.pi, 0.0);
         assert_eq!(err.reason, NoThreshold::Never);
+    }
+
+    /// The discounted values of cooperating and of deviating against a grim
+    /// partner when a carrot is paid in play, for the payer and the
+    /// receiver: `[[payer cooperates, payer deviates], [receiver
+    /// cooperates, receiver deviates]]`.
+    fn carrot_in_play_paths(m: &PayoffMatrix, t: f64, eta: f64, delta: f64) -> [[f64; 2]; 2] {
+        let value = |prefix: &[f64], tail| discounted_value(prefix, tail, delta).unwrap();
+        [
+            [
+                value(&[m.r()], m.r() - t),
+                value(&[m.t(), m.p() - t], m.p()),
+            ],
+            [value(&[m.r()], m.r() + eta * t), value(&[m.t()], m.p())],
+        ]
+    }
+
+    #[test]
+    fn carrots_paid_in_play_agree_with_discounted_sums() {
+        let m = PayoffMatrix::AXELROD;
+        let (t, eta) = (0.5, 0.8);
+        let [payer, receiver] = carrot_thresholds_in_play(&m, t, eta);
+        // Receiver: (5 - 3) / (5 - 1 + 0.4).
+        let receiver = receiver.unwrap();
+        assert!((receiver - 2.0 / 4.4).abs() < 1e-15);
+        // Payer: 2 * 2 / (4 + sqrt(16 - 4 * 0.5 * 2)).
+        let payer = payer.unwrap();
+        assert!((payer - 4.0 / (4.0 + 12.0_f64.sqrt())).abs() < 1e-15);
+        // The carrot after cooperation helps the receiver and hurts the
+        // payer, each less than the same-round anchor says.
+        let [same_payer, same_receiver] = carrot_thresholds(&m, t, eta);
+        assert!(receiver < 0.5 && receiver > same_receiver.unwrap());
+        assert!(payer > 0.5 && payer < same_payer.unwrap());
+        // At each threshold the two paths tie; just above cooperation pays
+        // more, just below deviating does.
+        for (k, threshold) in [payer, receiver].into_iter().enumerate() {
+            let [cooperate, deviate] = carrot_in_play_paths(&m, t, eta, threshold)[k];
+            assert!((cooperate - deviate).abs() < 1e-9, "{k}");
+            let [cooperate, deviate] = carrot_in_play_paths(&m, t, eta, threshold + 1e-3)[k];
+            assert!(cooperate > deviate, "{k}");
+            let [cooperate, deviate] = carrot_in_play_paths(&m, t, eta, threshold - 1e-3)[k];
+            assert!(cooperate < deviate, "{k}");
+        }
+        // No carrot: grim trigger, bit for bit.
+        assert_eq!(carrot_thresholds_in_play(&m, 0.0, eta), [Ok(0.5), Ok(0.5)]);
+        // A carrot the long run cannot carry (R - P - t < 0, no real
+        // root): the payer never cooperates, the receiver does.
+        let [payer, receiver] = carrot_thresholds_in_play(&m, 2.5, eta);
+        assert_eq!(payer, Err(NoThreshold::Never));
+        assert!(receiver.is_ok());
+        assert_eq!(
+            carrot_thresholds_in_play(&m, -1.0, eta)[0],
+            Err(NoThreshold::Never)
+        );
+    }
+
+    #[test]
+    fn a_payer_in_play_can_be_held_only_by_a_middling_shadow() {
+        // R - T = -2, T - P = 10, t = 9: roots 4 / (10 + sqrt 28) and
+        // (10 + sqrt 28) / 18; R - P - t = -1 < 0.
+        let m = matrix(3.0, -6.0, 5.0, -5.0);
+        let root = 28.0_f64.sqrt();
+        let [payer, _] = carrot_thresholds_in_play(&m, 9.0, 1.0);
+        let Err(NoThreshold::Bounded { from, to }) = payer else {
+            panic!("expected a bounded set, got {payer:?}");
+        };
+        assert!((from - 4.0 / (10.0 + root)).abs() < 1e-15);
+        assert!((to - (10.0 + root) / 18.0).abs() < 1e-15);
+        let gain = |delta| {
+            let [cooperate, deviate] = carrot_in_play_paths(&m, 9.0, 1.0, delta)[0];
+            cooperate - deviate
+        };
+        assert!(gain(from - 1e-3) < 0.0 && gain(0.5) > 0.0 && gain(to + 1e-3) < 0.0);
+        assert!(gain(from).abs() < 1e-9 && gain(to).abs() < 1e-9);
     }
 }
