@@ -318,11 +318,13 @@ impl Play<'_> {
         let [a, b] = &mut *self.pair;
         let settings = [*a.settings(), *b.settings()];
         // Under an agreement each state's sanction is an instrument of the
-        // match (a sanction of zero changes nothing, bit for bit).
+        // match, before the strategy's own. A sanction of zero is none, so
+        // the strategy's own instruments apply as without an agreement,
+        // bit for bit.
         let outside = match in_force {
             Some(_) => self.levers.sticks.map(|stick| Instruments {
                 carrot: None,
-                stick: Some(stick),
+                stick: Some(stick).filter(|s| !s.is_none()),
             }),
             None => [Instruments::NONE; 2],
         };

@@ -12,7 +12,7 @@ use twolevel_game::{
     EstimateNoise, Orientation, PayoffMatrix, Politicization, Ratifier, Resources, Strategy,
     Threshold, TwoLevelGame,
 };
-use twolevel_strategies::{Cooperator, Defector, Random, TitForTat};
+use twolevel_strategies::{Coercer, Cooperator, Defector, Random, Retaliation, TitForTat};
 use twolevel_tournament::negotiation::{
     Bargaining, NegotiatingState, NegotiationConfig, PairNegotiation, negotiate,
 };
@@ -249,6 +249,38 @@ fn side_payments_and_sanctions_are_booked() {
     let run = one_pair(pair, &config).runs[0];
     assert!(!run.reached && run.compliance.is_none());
     assert_eq!(run.sanctions[0].imposed, 0);
+    assert!(run.instruments.is_empty());
+}
+
+#[test]
+fn a_strategys_own_stick_is_kept_unless_the_agreement_sanctions() {
+    let turns = 20;
+    let config = NegotiationConfig::new(Bargaining::Nash { weight: 0.4 }, classic(turns));
+    let coercer = || Box::new(Coercer::new(0.5, 2.0, Retaliation::TitForTat).unwrap());
+    let mighty = Resources::new(0.0, 4.0).unwrap();
+    let pair = |sanction: f64| {
+        [
+            state(0.1, coercer())
+                .with_resources(mighty, 0.0, 1.0, sanction, 0.0)
+                .unwrap(),
+            state(0.1, Box::new(Defector)),
+        ]
+    };
+    // An agreement sanction of zero leaves the coercer's own stick (0.5
+    // at might 2) in play, as the match engine plays it without an
+    // agreement's instruments.
+    let own = one_pair(pair(0.0), &config).runs[0];
+    assert!(own.ratified);
+    let [coercer_totals, _] = own.instruments.players;
+    assert_eq!(coercer_totals.sticks, turns - 1);
+    assert_eq!(coercer_totals.sanctions_imposed, f64::from(turns - 1) * 0.5);
+    assert_eq!(coercer_totals.sanction_costs, f64::from(turns - 1) * 0.25);
+    // The agreement's sanction of 1 (at might 4) replaces it.
+    let agreed = one_pair(pair(1.0), &config).runs[0];
+    let [coercer_totals, _] = agreed.instruments.players;
+    assert_eq!(coercer_totals.sticks, turns - 1);
+    assert_eq!(coercer_totals.sanctions_imposed, f64::from(turns - 1));
+    assert_eq!(coercer_totals.sanction_costs, f64::from(turns - 1) * 0.25);
 }
 
 #[test]
