@@ -547,7 +547,7 @@ pub fn carrot_thresholds_in_play(
 /// probabilities in [0, 1) with `a + b delta - c delta^2 >= 0`, for
 /// `a = R' - T'`, `b = T' - P'` and `c = transfer > 0`.
 fn carrot_payer_in_play(m: &PayoffMatrix, transfer: f64) -> Result<f64, NoThreshold> {
-    if !(transfer > 0.0) {
+    if transfer.is_nan() || transfer < 0.0 {
         return Err(NoThreshold::Never);
     }
     let (a, b, c) = (m.r() - m.t(), m.t() - m.p(), transfer);

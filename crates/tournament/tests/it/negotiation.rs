@@ -232,10 +232,10 @@ fn side_payments_and_sanctions_are_booked() {
         twolevel_tournament::InstrumentRecord::default()
     );
     let lost = [f64::from(turns - 1) * 0.25, f64::from(turns - 1)];
-    for k in 0..2 {
-        assert!((before.totals[k].policy - lost[k] - run.totals[k].policy).abs() < 1e-9);
-        assert!((before.totals[k].utility - lost[k] - run.totals[k].utility).abs() < 1e-9);
-        assert!((run.instruments.players[k].net() + lost[k]).abs() < 1e-12);
+    for (k, lost) in lost.into_iter().enumerate() {
+        assert!((before.totals[k].policy - lost - run.totals[k].policy).abs() < 1e-9);
+        assert!((before.totals[k].utility - lost - run.totals[k].utility).abs() < 1e-9);
+        assert!((run.instruments.players[k].net() + lost).abs() < 1e-12);
     }
     assert_eq!(before.totals[1].cooperations, run.totals[1].cooperations);
     // Without an agreement nothing is paid or sanctioned (here B's
