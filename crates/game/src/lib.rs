@@ -151,7 +151,10 @@ pub use analytic::{
     discounted_value, grim_paths, grim_threshold, paradox_of_politicization,
     paradox_of_politicization_with, periodic_value, tft_paths, tft_threshold,
 };
-pub use analytic::{carrot_thresholds, grim_threshold_with_sanction, sanctioned_grim_paths};
+pub use analytic::{
+    carrot_thresholds, carrot_thresholds_in_play, grim_threshold_with_sanction,
+    sanctioned_grim_paths,
+};
 pub use currency::{ByCurrency, Currency};
 pub use dynamics::{ElectionCycle, PoliticizationDynamics, Politics};
 pub use error::ParameterError;

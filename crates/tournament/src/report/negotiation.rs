@@ -41,9 +41,10 @@ impl Display for NegotiationResults {
         write!(
             f,
             "\nCurrencies, per round played: policy = policy payoff (absolute gains, side \
-             payments included, sanctions not); net = policy net of sanctions suffered and \
-             of the cost of sanctioning; political = political payoff; utility = each \
-             state's own blend (its own scale). Rates: share of repetitions (standard error)."
+             payments and sanctions included); net = the same policy payoff (sanctions are \
+             played, not booked beside it); political = political payoff (relative gains \
+             include the transfers); utility = each state's own blend (its own scale). \
+             Rates: share of repetitions (standard error)."
         )
     }
 }
