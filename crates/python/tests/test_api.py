@@ -200,7 +200,7 @@ def test_negotiation_files_run_from_a_path_or_text_with_their_seed():
     assert a["seed"] == 5 and len(a["pairs"]) == 6
     # A malign first move against tit for tat: the echo.
     assert a["pairs"][0]["summary"]["cooperation"] == 0.5
-    assert a["pairs"][0]["states"] == ["Hawkland", "Tradia"]
+    assert list(a["pairs"][0]["states"]) == ["Hawkland", "Tradia"]
     assert twolevel.run_negotiation_ron(path.read_text(), seed=5) == a
     bad = 'Negotiation(name: "n", states: [(player: Preset("politician"), threshold: Tau(1.5)), (player: Preset("bureaucrat"))])'
     with pytest.raises(ValueError, match=r"states\[0\]\.threshold"):
