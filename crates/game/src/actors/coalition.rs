@@ -4,7 +4,7 @@
 //!
 //! ## Pooling
 //!
-//! docs/actors.md writes the pooled weight `V_C = (sum_{k in C} v_k)^phi` with
+//! The model as first written has the pooled weight `V_C = (sum_{k in C} v_k)^phi` with
 //! `phi >= 1` ("weak private actors can become strong"; `phi = 1`
 //! additive). Read literally the power depends on the unit capabilities
 //! are counted in: with weights below 1 a coalition with `phi > 1` would
