@@ -35,7 +35,7 @@
 //!    [`ElectionCycle::patience_at`]`(t, h)`.
 //!
 //! 7. Carrots and sticks: each strategy's
-//!    [`Instruments`](twolevel_game::Instruments) are read once, after
+//!    [`Instruments`] are read once, after
 //!    the reset. When either player has one, the match is played by the
 //!    general loop, and after a round in which the partner cooperated a
 //!    carrot is paid (`t` from the payer, `eta t` to the partner), after a
@@ -86,7 +86,7 @@
 //!   [`ArenaRecord`] it leaves.
 //! - `instruments.rs`: carrots and sticks in play (docs/negotiation.md):
 //!   what the loops pay when a strategy declares
-//!   [`Instruments`](twolevel_game::Instruments), in every currency, and
+//!   [`Instruments`], in every currency, and
 //!   the [`InstrumentRecord`] of [`play_match_with_instruments`].
 //! - `results.rs`: [`MatchResult`] and [`PlayerTotals`], and the results
 //!   the loops make from their sums.
@@ -192,7 +192,7 @@ pub fn play_match<'p>(
 
 /// Plays one match as [`play_match`] does, and also returns each player's
 /// carrots and sticks ([`InstrumentRecord`], all zero when neither
-/// player declares [`Instruments`](twolevel_game::Instruments)). The
+/// player declares [`Instruments`]). The
 /// [`MatchResult`] is the one [`play_match`] returns, bit for bit.
 pub fn play_match_with_instruments<'p>(
     config: &MatchConfig,
