@@ -6,16 +6,17 @@
 
 use rand_core::Rng;
 use twolevel_game::actors::{SpendingCalendar, SpendingMoment};
-use twolevel_game::{Action, DomesticTerms, Instruments, Outcome, Politicization, Strategy, View};
+use twolevel_game::{Action, DomesticTerms, Instruments, Outcome, Politicization, Strategy};
 
 use super::arena_record::ArenaRecord;
 use super::arena_scratch::Pressure;
+use super::general_loop::play_round_moves;
 use super::instruments::Ledger;
 use super::memory_one_match::write_memory_one_moves;
 use super::round::{Calendar, Payoffs, next_levels_securitized};
 use super::{
     MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, draw_length,
-    moving_levels_result, orientations_at, play_match_of_length, tremble,
+    moving_levels_result, orientations_at, play_match_of_length,
 };
 use crate::domestic::Domestic;
 
@@ -369,8 +370,6 @@ fn play_arena_general(
     let MatchBuffers {
         moves, perceived, ..
     } = buffers;
-    let [moves0, moves1] = moves;
-    let [perceived0, perceived1] = perceived;
     let [first, second] = players;
     let mut totals = [PlayerTotals::default(); 2];
     let mut pi_sums = [0.0; 2];
@@ -403,31 +402,17 @@ fn play_arena_general(
         };
         let noise = [noise_of(&pressures[0]), noise_of(&pressures[1])];
 
-        if moves0.len() == window.capacity {
-            for history in [&mut *moves0, moves1, perceived0, perceived1] {
-                if !history.is_empty() {
-                    let held = window.slide(history);
-                    history.truncate(held);
-                }
-            }
-        }
-        let (seen_by0, seen_by1) = if perception {
-            (perceived0.as_slice(), perceived1.as_slice())
-        } else {
-            (moves1.as_slice(), moves0.as_slice())
-        };
-        let [situation0, situation1] = &payoffs.situations;
-        let played = turn as usize;
-        let chosen0 = first.decide(&View::recent(moves0, seen_by0, played, situation0), rng);
-        let chosen1 = second.decide(&View::recent(moves1, seen_by1, played, situation1), rng);
-        let played0 = tremble(chosen0, config.action_noise, rng);
-        let played1 = tremble(chosen1, config.action_noise, rng);
-        moves0.push(played0);
-        moves1.push(played1);
-        if perception {
-            perceived0.push(tremble(played1, noise[0], rng));
-            perceived1.push(tremble(played0, noise[1], rng));
-        }
+        let [played0, played1] = play_round_moves(
+            [&mut *first, &mut *second],
+            moves,
+            perceived,
+            window,
+            &payoffs.situations,
+            turn,
+            config.action_noise,
+            perception.then_some(noise),
+            rng,
+        );
 
         let mut cell = payoffs.table.cells[Outcome::new(played0, played1).index()];
         if let Some(ledger) = ledger.as_deref_mut() {

@@ -2,11 +2,11 @@
 //! politicization, election cycles.
 
 use rand_core::Rng;
-use twolevel_game::{Outcome, View};
+use twolevel_game::{Action, Outcome, Situation, Strategy, View};
 
 use super::instruments::Ledger;
 use super::{
-    MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, Start,
+    MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, Start, Window,
     moving_levels_result, next_levels, orientations_at, tremble,
 };
 
@@ -37,8 +37,6 @@ pub(super) fn play_general(
     let MatchBuffers {
         moves, perceived, ..
     } = buffers;
-    let [moves0, moves1] = moves;
-    let [perceived0, perceived1] = perceived;
     let mut totals = [PlayerTotals::default(); 2];
     let mut pi_sums = [0.0; 2];
 
@@ -51,31 +49,17 @@ pub(super) fn play_general(
                 situation.campaign = round.campaign;
             }
         }
-        if moves0.len() == window.capacity {
-            for history in [&mut *moves0, moves1, perceived0, perceived1] {
-                if !history.is_empty() {
-                    let held = window.slide(history);
-                    history.truncate(held);
-                }
-            }
-        }
-        let (seen_by0, seen_by1) = if perception {
-            (perceived0.as_slice(), perceived1.as_slice())
-        } else {
-            (moves1.as_slice(), moves0.as_slice())
-        };
-        let [situation0, situation1] = &payoffs.situations;
-        let played = turn as usize;
-        let chosen0 = first.decide(&View::recent(moves0, seen_by0, played, situation0), rng);
-        let chosen1 = second.decide(&View::recent(moves1, seen_by1, played, situation1), rng);
-        let played0 = tremble(chosen0, config.action_noise, rng);
-        let played1 = tremble(chosen1, config.action_noise, rng);
-        moves0.push(played0);
-        moves1.push(played1);
-        if perception {
-            perceived0.push(tremble(played1, config.perception_noise, rng));
-            perceived1.push(tremble(played0, config.perception_noise, rng));
-        }
+        let [played0, played1] = play_round_moves(
+            [&mut *first, &mut *second],
+            moves,
+            perceived,
+            window,
+            &payoffs.situations,
+            turn,
+            config.action_noise,
+            perception.then_some([config.perception_noise; 2]),
+            rng,
+        );
 
         let mut cell = payoffs.table.cells[Outcome::new(played0, played1).index()];
         if let Some(ledger) = ledger.as_deref_mut() {
@@ -104,4 +88,54 @@ pub(super) fn play_general(
     }
 
     moving_levels_result(turns, totals, pi_sums, payoffs.pis)
+}
+
+/// One round's moves in the loops that ask the players each round (this
+/// one and the arena loop): histories that filled the window slide to its
+/// front, both players decide from their views (player 0 first), action
+/// noise trembles the chosen moves (player 0's draw first), the played
+/// moves are recorded and, with `perception` noise `[p0, p1]`, what each
+/// player sees of its partner's move (player 0's perception first, each
+/// with its own noise). Returns the moves played.
+#[allow(clippy::too_many_arguments)]
+#[inline]
+pub(super) fn play_round_moves(
+    [first, second]: [&mut dyn Strategy; 2],
+    moves: &mut [Vec<Action>; 2],
+    perceived: &mut [Vec<Action>; 2],
+    window: Window,
+    situations: &[Situation; 2],
+    turn: u32,
+    action_noise: f64,
+    perception: Option<[f64; 2]>,
+    rng: &mut dyn Rng,
+) -> [Action; 2] {
+    let [moves0, moves1] = moves;
+    let [perceived0, perceived1] = perceived;
+    if moves0.len() == window.capacity {
+        for history in [&mut *moves0, moves1, perceived0, perceived1] {
+            if !history.is_empty() {
+                let held = window.slide(history);
+                history.truncate(held);
+            }
+        }
+    }
+    let (seen_by0, seen_by1) = if perception.is_some() {
+        (perceived0.as_slice(), perceived1.as_slice())
+    } else {
+        (moves1.as_slice(), moves0.as_slice())
+    };
+    let [situation0, situation1] = situations;
+    let played = turn as usize;
+    let chosen0 = first.decide(&View::recent(moves0, seen_by0, played, situation0), rng);
+    let chosen1 = second.decide(&View::recent(moves1, seen_by1, played, situation1), rng);
+    let played0 = tremble(chosen0, action_noise, rng);
+    let played1 = tremble(chosen1, action_noise, rng);
+    moves0.push(played0);
+    moves1.push(played1);
+    if let Some([noise0, noise1]) = perception {
+        perceived0.push(tremble(played1, noise0, rng));
+        perceived1.push(tremble(played0, noise1, rng));
+    }
+    [played0, played1]
 }
