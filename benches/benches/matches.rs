@@ -23,9 +23,6 @@ use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
-use twolevel::game::actors::{
-    Access, Actor, ActorKind, ActorOrientation, ActorRef, Arena, ArenaRates, Channel, Coalition,
-};
 use twolevel::game::{
     Horizon, Politicization, PoliticizationDynamics, Politics, Strategy, TwoLevelGame,
 };
@@ -33,9 +30,10 @@ use twolevel::strategies::TitForTat;
 use twolevel::strategies::classic::WinStayLoseShift;
 use twolevel::strategies::registry::{StrategySpec, build};
 use twolevel::tournament::{
-    ArenaRecord, Domestic, Entrant, MatchBuffers, MatchConfig, PlayerSettings, RoundRobin,
-    Tournament, play_arena_match, play_match,
+    ArenaRecord, Entrant, MatchBuffers, MatchConfig, PlayerSettings, RoundRobin, Tournament,
+    play_arena_match, play_match,
 };
+use twolevel_benches::ten_actor_arenas;
 
 /// The 15 deterministic classic strategies of the round-robin bench.
 const CLASSIC_15: [&str; 15] = [
@@ -142,67 +140,6 @@ fn single_match(c: &mut Criterion) {
         });
     }
     group.finish();
-}
-
-/// Two states with 10 actors each and, with `webs`, a coalition in state
-/// 0 and an epistemic web across both.
-fn ten_actor_arenas(webs: bool) -> Domestic {
-    let channels = [
-        vec![Channel::Lobby],
-        vec![Channel::Media],
-        vec![Channel::Expertise],
-        vec![Channel::Lobby, Channel::Media],
-        vec![Channel::Lobby, Channel::Expertise],
-    ];
-    let kinds = [
-        ActorKind::Politician,
-        ActorKind::Bureaucrat,
-        ActorKind::Private,
-    ];
-    let arena = |shift: f64| {
-        let actors = (0..10)
-            .map(|k| {
-                let x = f64::from(k);
-                let actor = Actor::new(
-                    format!("actor {k}"),
-                    kinds[k as usize % 3],
-                    1.0 + x,
-                    (0.05 + 0.1 * x + shift) % 1.0,
-                    0.3 + 0.07 * x,
-                )
-                .with_channels(channels[k as usize % 5].clone());
-                if k % 4 == 0 {
-                    actor.oriented(ActorOrientation::Political)
-                } else {
-                    actor
-                }
-            })
-            .collect();
-        let rates = ArenaRates {
-            sovereignty: 0.3,
-            ..ArenaRates::DEFAULT
-        };
-        Arena::new(actors, Access::OPEN, Vec::new(), rates).expect("a valid arena")
-    };
-    let member = |state, actor| ActorRef { state, actor };
-    let coalitions = if !webs {
-        Vec::new()
-    } else {
-        vec![
-            Coalition::new("home", vec![member(0, 1), member(0, 4)], 1.5, None),
-            Coalition::new(
-                "web",
-                vec![member(0, 7), member(1, 7), member(1, 2)],
-                1.2,
-                Some(0.5),
-            ),
-        ]
-        .into_iter()
-        .collect::<Result<Vec<_>, _>>()
-        .expect("valid coalitions")
-    };
-    Domestic::new(vec![Some(arena(0.0)), Some(arena(0.33))], coalitions)
-        .expect("valid domestic arenas")
 }
 
 fn round_robin(c: &mut Criterion) {

@@ -5,9 +5,12 @@
 //! match_loop KIND MATCHES [TURNS [window]]
 //! ```
 //!
-//! `KIND` is `static` (the classic game: w = 0, pi = 0, no noise) or
+//! `KIND` is `static` (the classic game: w = 0, pi = 0, no noise),
 //! `dynamic` (the default two-level game with dynamic politicization from
-//! pi = 0.5, so that the stage table changes every round). `TURNS` is the
+//! pi = 0.5, so that the stage table changes every round), or `arenas`
+//! and `arenas_webs`: the dynamic match with a domestic arena of 10
+//! actors in each state ([`ten_actor_arenas`], played by
+//! `play_arena_match` with a record that keeps every round). `TURNS` is the
 //! length of a match (200 by default; a dynamic match keeps its horizon
 //! of 200 turns unless `TURNS` is given); with `window` the matches are
 //! played with [`MatchBuffers::without_moves`], so that a match longer than
@@ -27,7 +30,10 @@ use twolevel::game::{
 };
 use twolevel::strategies::TitForTat;
 use twolevel::strategies::classic::WinStayLoseShift;
-use twolevel::tournament::{MatchBuffers, MatchConfig, PlayerSettings, play_match};
+use twolevel::tournament::{
+    ArenaRecord, MatchBuffers, MatchConfig, PlayerSettings, play_arena_match, play_match,
+};
+use twolevel_benches::ten_actor_arenas;
 
 /// The match configuration of `kind` with matches of `turns` rounds
 /// (Axelrod's first tournament's 200 when `None`), or `None` for an
@@ -39,7 +45,7 @@ fn config(kind: &str, turns: Option<u32>) -> Option<MatchConfig> {
     };
     match kind {
         "static" => MatchConfig::new(TwoLevelGame::classic(PayoffMatrix::AXELROD), horizon).ok(),
-        "dynamic" => {
+        "dynamic" | "arenas" | "arenas_webs" => {
             let initial = Politicization::new(0.5).ok()?;
             let config = MatchConfig::new(TwoLevelGame::default(), horizon).ok()?;
             Some(config.with_politics(Politics::Dynamic {
@@ -53,7 +59,7 @@ fn config(kind: &str, turns: Option<u32>) -> Option<MatchConfig> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
-    let usage = "usage: match_loop (static|dynamic) MATCHES [TURNS [window]]";
+    let usage = "usage: match_loop (static|dynamic|arenas|arenas_webs) MATCHES [TURNS [window]]";
     let turns = match args.get(3).map(|n| n.parse::<u32>()) {
         None => None,
         Some(Ok(turns)) => Some(turns),
@@ -86,14 +92,33 @@ fn main() -> ExitCode {
     };
     let mut rng = Pcg64Mcg::seed_from_u64(1);
     let mut total = 0.0;
+    let kind = args[1].as_str();
+    let domestic = kind
+        .starts_with("arenas")
+        .then(|| ten_actor_arenas(kind == "arenas_webs"));
+    let mut record = ArenaRecord::new();
     for _ in 0..matches {
-        let result = play_match(
-            black_box(&config),
-            [first.as_mut(), second.as_mut()],
-            &[PlayerSettings::POLICY; 2],
-            &mut buffers,
-            &mut rng,
-        );
+        let players = [first.as_mut(), second.as_mut()];
+        let settings = &[PlayerSettings::POLICY; 2];
+        let result = match &domestic {
+            None => play_match(
+                black_box(&config),
+                players,
+                settings,
+                &mut buffers,
+                &mut rng,
+            ),
+            Some(domestic) => play_arena_match(
+                black_box(&config),
+                players,
+                settings,
+                domestic,
+                [0, 1],
+                &mut buffers,
+                &mut record,
+                &mut rng,
+            ),
+        };
         total += black_box(result).players[0].utility;
     }
     println!("{matches} matches, total utility of the first player {total}");

@@ -35,8 +35,15 @@ pub fn arena_plots(arenas: &ArenaResults, folder: &Path) -> Result<Vec<PathBuf>>
             sides.push((label, &pair.series[p]));
         }
     }
-    let rounds = sides.iter().map(|(_, s)| s.len()).max().unwrap_or(0);
-    let x: Vec<f64> = (0..rounds).map(|t| t as f64).collect();
+    // The rounds of the longest series (a series sampled every k-th round
+    // holds rounds 0, k, 2k, ..).
+    let longest: &[RoundMeans] = sides
+        .iter()
+        .map(|(_, s)| *s)
+        .max_by_key(|s| s.len())
+        .unwrap_or(&[]);
+    let rounds = longest.len();
+    let x: Vec<f64> = longest.iter().map(|r| f64::from(r.round)).collect();
     let series = |value: &dyn Fn(&RoundMeans) -> Option<f64>| -> Vec<(String, Vec<f64>)> {
         sides
             .iter()

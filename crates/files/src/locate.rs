@@ -85,7 +85,12 @@ fn walk(code: &str, mut range: (usize, usize), field: &str) -> (usize, bool) {
             Some(open) => (&segment[..open], &segment[open..]),
             None => (segment, ""),
         };
-        let Some(value) = find_field(code, range, name, 1) else {
+        // A struct wrapped in a variant, `Preset((name: ..))`, is searched
+        // inside the variant's parentheses.
+        let Some(value) = find_field(code, range, name, 1).or_else(|| {
+            wrapped_struct(code, range.0)
+                .and_then(|inner| find_field(code, (inner, range.1), name, 1))
+        }) else {
             break;
         };
         found_first |= k == 0;
@@ -106,6 +111,21 @@ fn walk(code: &str, mut range: (usize, usize), field: &str) -> (usize, bool) {
         }
     }
     (range.0, found_first)
+}
+
+/// Where the struct of a variant that wraps one, `Name((..))`, opens,
+/// when the value at `offset` of `code` is written so.
+fn wrapped_struct(code: &str, offset: usize) -> Option<usize> {
+    let rest = &code[offset..];
+    let name = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))?;
+    if name == 0 {
+        return None;
+    }
+    let outer = rest[name..].trim_start().strip_prefix('(')?;
+    let inner = outer.trim_start();
+    inner
+        .starts_with('(')
+        .then(|| offset + rest.len() - inner.len())
 }
 
 /// The line and column (from 1, columns in characters) of byte `offset`
@@ -380,5 +400,17 @@ mod tests {
         // Commas and brackets inside strings do not split elements.
         let text = "(players: [Preset(\"a, [b]\"), /* ] */ Preset(\"c\")])";
         assert_eq!(locate_field(text, "players[1]"), (1, 38));
+    }
+
+    #[test]
+    fn structs_wrapped_in_a_variant_are_searched_inside_it() {
+        let text = "(players: [Preset(\"a\"), Preset( (name: \"b\",\n    arena: Some((x: 1))))])";
+        // The element itself is the variant.
+        assert_eq!(locate_field(text, "players[1]"), (1, 25));
+        assert_eq!(locate_field(text, "players[1].name"), (1, 40));
+        assert_eq!(locate_field(text, "players[1].arena.x"), (2, 18));
+        // A variant with fields of its own is searched as before.
+        let text = "(players: [Inline(name: \"c\", arena: Some((x: 1)))])";
+        assert_eq!(locate_field(text, "players[0].arena.x"), (1, 46));
     }
 }

@@ -38,6 +38,7 @@
 //! | `evolution`        | `None`                          | an [`EvolutionConfig`] block |
 //! | `coalitions`       | `[]`                            | coalitions of actors of the players' arenas ([`CoalitionEntry`]) |
 //! | `timing`           | `None`                          | one actor's spending rules compared ([`TimingEntry`]) |
+//! | `arena_series`     | `10000`                         | the most rounds of a match the per-round arena series keep (a longer match is sampled every `k`-th round; 0: none) |
 //!
 //! A player is either `Preset("name")`, a preset from the `strategies/`
 //! folder, or `Inline(name: .., strategy: (name: .., params: {..}),
@@ -48,8 +49,10 @@
 //! and `role` to `None` (in an asymmetric game: both roles equally often).
 //! An `Inline` player may also carry `arena: Some((..))`, its state's
 //! domestic arena ([`ArenaEntry`]: actors written in place or read from a
-//! CSV actor table; see `docs/actors.md`). A tournament without any arena
-//! plays exactly as before.
+//! CSV actor table; see `docs/actors.md`), and so may a preset, written
+//! with its fields: `Preset((name: "politician", arena: Some((..))))`
+//! ([`PresetEntry`]). A tournament without any arena plays exactly as
+//! before.
 //!
 //! Presets resolve first from the `strategies/` folder next to the folder
 //! of the tournament file (for `tournaments/x.ron`, `strategies/`), when it
@@ -240,8 +243,10 @@ impl FileKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub enum PlayerEntry {
-    /// A preset, by name.
-    Preset(String),
+    /// A preset, by name (`Preset("politician")`), or by name with its
+    /// state's domestic arena (`Preset((name: "politician", arena:
+    /// Some((..))))`; see [`PresetEntry`]).
+    Preset(PresetEntry),
     /// A player described in place.
     Inline {
         /// The name shown in the results.
@@ -283,6 +288,105 @@ pub enum PlayerEntry {
 
 fn full_patience() -> f64 {
     1.0
+}
+
+/// A `Preset` player as written: the preset's name alone,
+/// `Preset("politician")`, or its name and its state's domestic arena,
+/// `Preset((name: "politician", arena: Some((..))))` (the same
+/// [`ArenaEntry`] an `Inline` player carries; see `docs/actors.md`).
+///
+/// ```
+/// use twolevel_tournament::config::{PlayerEntry, PresetEntry};
+///
+/// let plain: PlayerEntry = ron::from_str(r#"Preset("politician")"#).unwrap();
+/// assert_eq!(plain, PlayerEntry::Preset(PresetEntry::named("politician")));
+/// let text = r#"Preset((name: "politician", arena: Some((actors: [
+///     (name: "exporters", capability: 2.0, position: 0.8, salience: 0.9, channels: [Lobby]),
+/// ]))))"#;
+/// let PlayerEntry::Preset(with_arena) = ron::from_str(text).unwrap() else { panic!() };
+/// assert_eq!(with_arena.name, "politician");
+/// assert_eq!(with_arena.arena.unwrap().actors[0].name, "exporters");
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct PresetEntry {
+    /// The preset's name.
+    pub name: String,
+    /// The state's domestic arena, if any (see [`ArenaEntry`]).
+    pub arena: Option<Box<ArenaEntry>>,
+}
+
+impl PresetEntry {
+    /// The preset called `name`, without an arena.
+    #[must_use]
+    pub fn named(name: impl Into<String>) -> Self {
+        PresetEntry {
+            name: name.into(),
+            arena: None,
+        }
+    }
+}
+
+/// The written form of a [`PresetEntry`] with fields:
+/// `(name: .., arena: ..)`.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PresetFields {
+    name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    arena: Option<Box<ArenaEntry>>,
+}
+
+impl Serialize for PresetEntry {
+    /// A preset without an arena is written as its name alone, as before
+    /// presets could carry one.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.arena {
+            None => serializer.serialize_str(&self.name),
+            Some(arena) => PresetFields {
+                name: self.name.clone(),
+                arena: Some(arena.clone()),
+            }
+            .serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for PresetEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// Reads a name (a string) or the fields (a struct).
+        struct Form;
+
+        impl<'de> serde::de::Visitor<'de> for Form {
+            type Value = PresetEntry;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "a preset's name, \"politician\", or a preset with an arena, \
+                     (name: \"politician\", arena: Some((..)))",
+                )
+            }
+
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<PresetEntry, E> {
+                Ok(PresetEntry::named(name))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<PresetEntry, A::Error> {
+                // The fields are read straight from the file, so that an
+                // error inside the arena keeps its line and column.
+                let fields =
+                    PresetFields::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(PresetEntry {
+                    name: fields.name,
+                    arena: fields.arena,
+                })
+            }
+        }
+
+        deserializer.deserialize_any(Form)
+    }
 }
 
 /// A tournament file as written, before validation; see the
@@ -345,6 +449,24 @@ pub struct RawTournament {
     /// [`TimingEntry`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timing: Option<TimingEntry>,
+    /// The most rounds of a match each per-round arena series keeps
+    /// (`series.csv`, the plots over time); a longer match is sampled
+    /// every `k`-th round, and 0 keeps none (see
+    /// [`RoundRobin::with_arena_series`]).
+    #[serde(
+        default = "default_arena_series",
+        skip_serializing_if = "is_default_arena_series"
+    )]
+    pub arena_series: u32,
+}
+
+fn default_arena_series() -> u32 {
+    crate::round_robin::DEFAULT_ARENA_SERIES
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde passes a reference.
+fn is_default_arena_series(rounds: &u32) -> bool {
+    *rounds == default_arena_series()
 }
 
 fn one() -> u32 {
@@ -468,7 +590,7 @@ impl RawTournament {
             .iter_mut()
             .map(|entry| match entry {
                 PlayerEntry::Inline { arena, .. } => arena.take().map(|a| *a),
-                PlayerEntry::Preset(_) => None,
+                PlayerEntry::Preset(preset) => preset.arena.take().map(|a| *a),
             })
             .collect();
         let entrants = self
@@ -508,7 +630,8 @@ impl RawTournament {
             .and_then(|r| r.with_self_play(self.self_play))
             .map_err(invalid)?
             .with_seed(self.seed)
-            .with_ranking(self.ranking);
+            .with_ranking(self.ranking)
+            .with_arena_series(self.arena_series);
         if let Some(domestic) = domestic {
             round_robin = round_robin.with_domestic(domestic).map_err(invalid)?;
         }
@@ -575,11 +698,22 @@ fn check_run_size(
     )?;
     if round_robin.domestic().is_some() {
         // With arenas, every pair keeps per-round sums for both sides (five
-        // numbers a round), and the matches of a batch their series.
+        // numbers, 40 bytes, a kept round), the matches of a batch their
+        // series (three numbers a kept round and side) and each thread's
+        // match record its own (33 bytes a kept round and side). The
+        // summaries do not grow with the match.
         let rounds = planned_match_length(config.horizon());
+        let every = round_robin.arena_series_every();
+        let kept = if every == 0 {
+            0.0
+        } else {
+            (rounds / f64::from(every)).ceil()
+        };
         let pairs = round_robin.pairs().len() as f64;
-        let series = (pairs + crate::round_robin::ARENA_BATCH as f64) * 2.0 * rounds * 40.0;
-        check_memory("horizon", "the arena series of every pair", series)?;
+        let batch = crate::round_robin::ARENA_BATCH as f64;
+        let threads = rayon::current_num_threads() as f64;
+        let series = kept * 2.0 * (pairs * 40.0 + batch * 24.0 + threads * 33.0);
+        check_memory("arena_series", "the arena series of every pair", series)?;
     }
     if let Some(evolution) = evolution {
         // A round robin without self-play cannot feed the block: refused
@@ -612,7 +746,11 @@ pub(crate) fn entrant(
     catalog: &PresetCatalog,
 ) -> Result<Entrant, ConfigError> {
     match entry {
-        PlayerEntry::Preset(name) => {
+        PlayerEntry::Preset(PresetEntry {
+            name,
+            // Taken out by `RawTournament::validate`.
+            arena: _,
+        }) => {
             let preset = catalog.get(&name).ok_or_else(|| {
                 let known: Vec<&str> = catalog.names().collect();
                 let hint = match registry::close_matches(&name, known.iter().copied())[..] {

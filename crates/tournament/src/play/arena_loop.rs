@@ -6,7 +6,9 @@
 
 use rand_core::Rng;
 use twolevel_game::actors::{SpendingCalendar, SpendingMoment};
-use twolevel_game::{Action, DomesticTerms, Instruments, Outcome, Politicization, Strategy};
+use twolevel_game::{
+    Action, DomesticTerms, Instruments, Outcome, Politicization, PoliticizationDynamics, Strategy,
+};
 
 use super::arena_record::ArenaRecord;
 use super::arena_scratch::Pressure;
@@ -126,14 +128,10 @@ pub fn play_arena_match<'p>(
     let mut players: [&'p mut dyn Strategy; 2] = [first, second];
     let turns = draw_length(config.horizon, rng);
     record.turns = turns;
+    let kept = record.kept_rounds(turns);
     for (k, side) in record.sides.iter_mut().enumerate() {
         let actors = domestic.arena(states[k]).map_or(0, |a| a.actors().len());
-        side.start(
-            states[k],
-            domestic.arena(states[k]).is_some(),
-            actors,
-            turns,
-        );
+        side.start(states[k], domestic.arena(states[k]).is_some(), actors, kept);
     }
     if !domestic.presses_on(states) {
         let args = Args {
@@ -156,7 +154,7 @@ pub fn play_arena_match<'p>(
         domestic,
         states,
     };
-    let mut arena = ArenaRounds::new(&args);
+    let mut arena = ArenaRounds::new(&args, record.series_every);
     let result = if config.perception_noise == 0.0
         && ledger.is_none()
         && write_memory_one_moves(config, &players, buffers, rng, turns)
@@ -187,14 +185,47 @@ struct ArenaRounds {
     /// actors: as visible as to the politicization dynamics, fully
     /// without them.
     seen: [f64; 2],
-    /// Each side's visibility to the dynamics, if there are dynamics.
-    visibilities: Option<[f64; 2]>,
+    /// The politicization dynamics, if any, with each outcome's rise of
+    /// both levels from its public defections
+    /// ([`PoliticizationDynamics::lifts`], computed once a match).
+    dynamics: Option<(PoliticizationDynamics, [[f64; 2]; 4])>,
     /// `sum_t (coop_share_t - 1/2)`.
     cooperation_excess: f64,
+    /// The next round the record's series keep, and every how many rounds
+    /// they keep one.
+    samples: Samples,
+}
+
+/// Which rounds a record's series keep: a countdown rather than a
+/// remainder a round.
+struct Samples {
+    next: u32,
+    every: u32,
+}
+
+impl Samples {
+    /// From round 0, every `every`-th round (none for 0).
+    fn new(every: u32) -> Self {
+        Samples {
+            next: if every == 0 { u32::MAX } else { 0 },
+            every,
+        }
+    }
+
+    /// Whether the series keep round `turn` (asked once a round, in
+    /// order).
+    #[inline(always)]
+    fn keeps(&mut self, turn: u32) -> bool {
+        let keep = turn == self.next;
+        if keep {
+            self.next = self.next.saturating_add(self.every);
+        }
+        keep
+    }
 }
 
 impl ArenaRounds {
-    fn new(args: &Args<'_>) -> Self {
+    fn new(args: &Args<'_>, every: u32) -> Self {
         let dynamics = args.config.politics.dynamics();
         let visibilities = dynamics.map(|d| {
             args.settings
@@ -203,8 +234,9 @@ impl ArenaRounds {
         ArenaRounds {
             gamma: args.config.game.gamma(),
             seen: visibilities.unwrap_or([1.0; 2]),
-            visibilities,
+            dynamics: dynamics.zip(visibilities).map(|(d, v)| (*d, d.lifts(v))),
             cooperation_excess: 0.0,
+            samples: Samples::new(every),
         }
     }
 
@@ -237,38 +269,47 @@ impl ArenaRounds {
             .step(args.domestic, args.states, &moments, self.gamma)
     }
 
-    /// Records round `played` paid at `pis` under `pressures`, and returns
-    /// the levels of the next round.
+    /// Records round `turn`, `played` at `pis` under `pressures`, and
+    /// returns the levels of the next round.
     #[inline(always)]
     fn close(
         &mut self,
         args: &Args<'_>,
         record: &mut ArenaRecord,
+        turn: u32,
         pressures: &[Pressure; 2],
         pis: [Politicization; 2],
         played: [Action; 2],
     ) -> [Politicization; 2] {
         let cooperators = Outcome::new(played[0], played[1]).cooperators();
         self.cooperation_excess += f64::from(cooperators) / 2.0 - 0.5;
+        let sample = self.samples.keeps(turn);
         for (k, side) in record.sides.iter_mut().enumerate() {
             let pressure = &pressures[k];
-            side.positions.push(pressure.position);
-            side.politicization.push(pis[k].value());
-            side.cooperation.push(played[k].is_cooperation());
-            side.lobby.push(pressure.effects.lobby);
-            side.pi_push.push(pressure.effects.pi_push);
+            side.add(
+                sample,
+                pressure.position,
+                pis[k].value(),
+                played[k].is_cooperation(),
+                pressure.effects.lobby,
+                pressure.effects.pi_push,
+            );
         }
-        let securitizing = [
-            args.settings[0].securitizing + pressures[0].effects.pi_push,
-            args.settings[1].securitizing + pressures[1].effects.pi_push,
-        ];
-        next_levels_securitized(
-            args.config.politics.dynamics(),
-            self.visibilities,
-            pis,
-            played,
-            securitizing,
-        )
+        match &self.dynamics {
+            // `next_levels_securitized`'s rule with the rises computed once.
+            Some((dynamics, lifts)) => {
+                let lift = lifts[Outcome::new(played[0], played[1]).index()];
+                let securitizing = [
+                    args.settings[0].securitizing + pressures[0].effects.pi_push,
+                    args.settings[1].securitizing + pressures[1].effects.pi_push,
+                ];
+                [
+                    dynamics.next_lifted(pis[0], lift[0], securitizing[0]),
+                    dynamics.next_lifted(pis[1], lift[1], securitizing[1]),
+                ]
+            }
+            None => pis,
+        }
     }
 
     /// Writes each actor's mean share, spending and payoff.
@@ -331,7 +372,7 @@ fn pay_written_moves(
         pi_sums[0] += pis[0].value();
         pi_sums[1] += pis[1].value();
         let played = [played0, played1];
-        pis = arena.close(args, record, &pressures, pis, played);
+        pis = arena.close(args, record, turn, &pressures, pis, played);
         last = Some(played);
         if election.is_some() {
             oriented = builder.oriented(orientations_at(election, turn + 1, args.settings));
@@ -430,7 +471,7 @@ fn play_arena_general(
         pi_sums[0] += pis[0].value();
         pi_sums[1] += pis[1].value();
         let played = [played0, played1];
-        pis = arena.close(args, record, &pressures, pis, played);
+        pis = arena.close(args, record, turn, &pressures, pis, played);
         last = Some(played);
         orientations = orientations_at(election, turn + 1, settings);
     }
@@ -452,7 +493,12 @@ fn play_without_pressure(
     // window are swapped for the record's own (the results do not depend
     // on the window).
     let whole = buffers.window(&players, turns).is_whole();
-    let ArenaRecord { sides, scratch, .. } = record;
+    let ArenaRecord {
+        sides,
+        scratch,
+        series_every,
+        ..
+    } = record;
     let held = if whole { buffers } else { &mut scratch.whole };
     let result = play_match_of_length(config, players, settings, held, rng, turns);
     let dynamics = config.politics.dynamics();
@@ -461,15 +507,20 @@ fn play_without_pressure(
     let mut pis: [Politicization; 2] = settings.map(|s| s.politicization.unwrap_or(initial));
     let securitizing = [settings[0].securitizing, settings[1].securitizing];
     let mut excess = 0.0;
-    for t in 0..turns as usize {
+    let mut samples = Samples::new(*series_every);
+    for (turn, t) in (0..turns).zip(0..) {
         let played = [held.moves[0][t], held.moves[1][t]];
         excess += f64::from(Outcome::new(played[0], played[1]).cooperators()) / 2.0 - 0.5;
+        let sample = samples.keeps(turn);
         for (k, side) in sides.iter_mut().enumerate() {
-            side.positions.push(f64::NAN);
-            side.politicization.push(pis[k].value());
-            side.cooperation.push(played[k].is_cooperation());
-            side.lobby.push(0.0);
-            side.pi_push.push(0.0);
+            side.add(
+                sample,
+                f64::NAN,
+                pis[k].value(),
+                played[k].is_cooperation(),
+                0.0,
+                0.0,
+            );
         }
         pis = next_levels_securitized(dynamics, visibilities, pis, played, securitizing);
     }

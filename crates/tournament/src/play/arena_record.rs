@@ -1,6 +1,17 @@
 //! [`ArenaRecord`]: what a match with domestic arenas leaves behind, per
-//! side and per round (domestic position, politicization, cooperation,
-//! pressure) and per actor (influence share, spending, payoff).
+//! side (summaries of the whole match, [`SideSummary`], and per-round
+//! series of the domestic position, politicization, cooperation and
+//! pressure, every round or sampled) and per actor (influence share,
+//! spending, payoff).
+//!
+//! ## Memory
+//!
+//! The summaries and the actors' totals are summed while the match is
+//! played, so they take the same room for a match of any length. The
+//! per-round series take about 33 bytes a kept round and side: every
+//! round by default ([`ArenaRecord::new`]), every `k`-th round with
+//! [`ArenaRecord::with_series_every`] (`k = 0`: none), so a long match
+//! can be recorded in bounded memory.
 
 use serde::Serialize;
 
@@ -20,9 +31,121 @@ pub struct ActorRecord {
     pub payoff: f64,
 }
 
+/// What one side's arena did over a whole match, summed round by round
+/// whether or not the per-round series are kept.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct SideSummary {
+    /// The rounds played.
+    pub rounds: u32,
+    /// The rounds in which the side cooperated (as played).
+    pub cooperations: u32,
+    /// The rounds with a domestic position (an arena with weight in it).
+    pub positioned_rounds: u32,
+    /// The sum of the domestic positions over those rounds.
+    pub position_sum: f64,
+    /// The sum of the state's politicization `pi_i` over the rounds (the
+    /// levels the rounds were paid at).
+    pub politicization_sum: f64,
+    /// The sum of the lobby terms over the rounds.
+    pub lobby_sum: f64,
+    /// The sum of the media campaigns' pushes on `pi_i` over the rounds.
+    pub pi_push_sum: f64,
+    /// The domestic position in the last round, NaN if it had none (or
+    /// the match no round).
+    pub last_position: f64,
+}
+
+impl Default for SideSummary {
+    fn default() -> Self {
+        SideSummary {
+            rounds: 0,
+            cooperations: 0,
+            positioned_rounds: 0,
+            position_sum: 0.0,
+            politicization_sum: 0.0,
+            lobby_sum: 0.0,
+            pi_push_sum: 0.0,
+            last_position: f64::NAN,
+        }
+    }
+}
+
+impl PartialEq for SideSummary {
+    /// Summaries compare bit for bit, so that two with no last position
+    /// (NaN) are equal.
+    fn eq(&self, other: &Self) -> bool {
+        let bits = |s: &SideSummary| {
+            [
+                s.position_sum,
+                s.politicization_sum,
+                s.lobby_sum,
+                s.pi_push_sum,
+                s.last_position,
+            ]
+            .map(f64::to_bits)
+        };
+        (self.rounds, self.cooperations, self.positioned_rounds)
+            == (other.rounds, other.cooperations, other.positioned_rounds)
+            && bits(self) == bits(other)
+    }
+}
+
+impl SideSummary {
+    /// Adds one round: its domestic position (NaN if none), the level it
+    /// was paid at, whether the side cooperated, its lobby term and media
+    /// push.
+    #[inline(always)]
+    pub(super) fn add(&mut self, position: f64, pi: f64, cooperated: bool, lobby: f64, push: f64) {
+        self.rounds += 1;
+        self.cooperations += u32::from(cooperated);
+        if !position.is_nan() {
+            self.positioned_rounds += 1;
+            self.position_sum += position;
+        }
+        self.politicization_sum += pi;
+        self.lobby_sum += lobby;
+        self.pi_push_sum += push;
+        self.last_position = position;
+    }
+
+    /// The mean of `sum` over `count` rounds, `None` for none.
+    fn mean(sum: f64, count: u32) -> Option<f64> {
+        (count > 0).then(|| sum / f64::from(count))
+    }
+
+    /// The mean domestic position over the rounds that had one.
+    #[must_use]
+    pub fn mean_position(&self) -> Option<f64> {
+        SideSummary::mean(self.position_sum, self.positioned_rounds)
+    }
+
+    /// The mean politicization over the rounds.
+    #[must_use]
+    pub fn mean_politicization(&self) -> Option<f64> {
+        SideSummary::mean(self.politicization_sum, self.rounds)
+    }
+
+    /// The mean lobby term over the rounds.
+    #[must_use]
+    pub fn mean_lobby(&self) -> Option<f64> {
+        SideSummary::mean(self.lobby_sum, self.rounds)
+    }
+
+    /// The mean media push over the rounds.
+    #[must_use]
+    pub fn mean_pi_push(&self) -> Option<f64> {
+        SideSummary::mean(self.pi_push_sum, self.rounds)
+    }
+}
+
 /// One side's record of a match (the side's state is an entrant).
 /// Records compare the positions bit for bit, so that two records with
 /// no position (NaN) in the same rounds are equal.
+///
+/// The per-round series hold the rounds the record keeps (see
+/// [`ArenaRecord::with_series_every`]): every round by default, round
+/// `j * k` at index `j` when sampled every `k`-th round, none with
+/// `k = 0`. The [summary](SideRecord::summary) always covers every round.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct SideRecord {
     pub(super) state: usize,
@@ -33,12 +156,14 @@ pub struct SideRecord {
     pub(super) lobby: Vec<f64>,
     pub(super) pi_push: Vec<f64>,
     pub(super) actors: Vec<ActorRecord>,
+    pub(super) summary: SideSummary,
 }
 
 impl PartialEq for SideRecord {
     fn eq(&self, other: &Self) -> bool {
         self.state == other.state
             && self.has_arena == other.has_arena
+            && self.summary == other.summary
             && self.positions.len() == other.positions.len()
             && self
                 .positions
@@ -66,51 +191,59 @@ impl SideRecord {
         self.has_arena
     }
 
-    /// The domestic position (the weighted median) in each round, NaN
-    /// where there is none (no arena, or no weight in it).
+    /// The domestic position (the weighted median) in each kept round,
+    /// NaN where there is none (no arena, or no weight in it).
     #[must_use]
     pub fn positions(&self) -> &[f64] {
         &self.positions
     }
 
-    /// The domestic position in round `t`, if there is one.
+    /// The domestic position at index `t` of the series (round `t` when
+    /// every round is kept), if there is one.
     #[must_use]
     pub fn position(&self, t: usize) -> Option<f64> {
         self.positions.get(t).copied().filter(|x| !x.is_nan())
     }
 
-    /// The state's politicization `pi_i` in each round (the level the
+    /// The state's politicization `pi_i` in each kept round (the level the
     /// round was paid at).
     #[must_use]
     pub fn politicization(&self) -> &[f64] {
         &self.politicization
     }
 
-    /// Whether the side cooperated in each round (as played).
+    /// Whether the side cooperated in each kept round (as played).
     #[must_use]
     pub fn cooperation(&self) -> &[bool] {
         &self.cooperation
     }
 
-    /// The side's share of rounds in which it cooperated (0 for an empty
-    /// record).
+    /// The side's share of rounds in which it cooperated, over every
+    /// round of the match (0 for a match without rounds).
     #[must_use]
     pub fn cooperation_rate(&self) -> f64 {
-        if self.cooperation.is_empty() {
+        let summary = &self.summary;
+        if summary.rounds == 0 {
             0.0
         } else {
-            self.cooperation.iter().filter(|&&c| c).count() as f64 / self.cooperation.len() as f64
+            f64::from(summary.cooperations) / f64::from(summary.rounds)
         }
     }
 
-    /// The lobby term in each round (what cooperating added to the
+    /// What the side's arena did over every round of the match.
+    #[must_use]
+    pub const fn summary(&self) -> &SideSummary {
+        &self.summary
+    }
+
+    /// The lobby term in each kept round (what cooperating added to the
     /// government's political payoff).
     #[must_use]
     pub fn lobby(&self) -> &[f64] {
         &self.lobby
     }
 
-    /// The media campaigns' push on `pi_i` in each round.
+    /// The media campaigns' push on `pi_i` in each kept round.
     #[must_use]
     pub fn pi_push(&self) -> &[f64] {
         &self.pi_push
@@ -123,12 +256,14 @@ impl SideRecord {
         &self.actors
     }
 
-    /// Clears the record for a match of `turns` rounds of a side with
-    /// `actors` actors, reserving room so that no round allocates.
-    pub(super) fn start(&mut self, state: usize, has_arena: bool, actors: usize, turns: u32) {
+    /// Clears the record for a match of a side with `actors` actors that
+    /// keeps `kept` rounds in its series, reserving room so that no round
+    /// allocates.
+    pub(super) fn start(&mut self, state: usize, has_arena: bool, actors: usize, kept: u32) {
         self.state = state;
         self.has_arena = has_arena;
-        let turns = turns as usize;
+        self.summary = SideSummary::default();
+        let turns = kept as usize;
         for series in [
             &mut self.positions,
             &mut self.politicization,
@@ -143,27 +278,99 @@ impl SideRecord {
         self.actors.clear();
         self.actors.resize(actors, ActorRecord::default());
     }
+
+    /// Adds round `turn` to the summary, and to the series if it is
+    /// `sample`, the next round the series keep.
+    #[inline(always)]
+    pub(super) fn add(
+        &mut self,
+        sample: bool,
+        position: f64,
+        pi: f64,
+        cooperated: bool,
+        lobby: f64,
+        push: f64,
+    ) {
+        self.summary.add(position, pi, cooperated, lobby, push);
+        if sample {
+            self.positions.push(position);
+            self.politicization.push(pi);
+            self.cooperation.push(cooperated);
+            self.lobby.push(lobby);
+            self.pi_push.push(push);
+        }
+    }
 }
 
 /// What the last match played by
 /// [`play_arena_match`](super::play_arena_match) leaves behind: per side,
-/// per-round series, and per actor, its mean influence share, spending and
-/// payoff. Reuse one record across matches: it is cleared at the start of
-/// each, and its buffers keep their room, so that playing does not
-/// allocate once they have grown to the longest match.
-#[derive(Clone, Debug, Default, Serialize)]
+/// a summary of every round and per-round series (every round, sampled,
+/// or none: [`ArenaRecord::with_series_every`]), and per actor, its mean
+/// influence share, spending and payoff. Reuse one record across matches:
+/// it is cleared at the start of each, and its buffers keep their room,
+/// so that playing does not allocate once they have grown to the longest
+/// match.
+#[derive(Clone, Debug, Serialize)]
 pub struct ArenaRecord {
     pub(super) turns: u32,
+    /// The series keep every `series_every`-th round (none for 0).
+    pub(super) series_every: u32,
     pub(super) sides: [SideRecord; 2],
     #[serde(skip)]
     pub(super) scratch: Scratch,
 }
 
+impl Default for ArenaRecord {
+    fn default() -> Self {
+        ArenaRecord {
+            turns: 0,
+            series_every: 1,
+            sides: Default::default(),
+            scratch: Scratch::default(),
+        }
+    }
+}
+
 impl ArenaRecord {
-    /// An empty record.
+    /// An empty record that keeps every round in its series.
     #[must_use]
     pub fn new() -> Self {
         ArenaRecord::default()
+    }
+
+    /// The record keeping every `every`-th round in its per-round series
+    /// (rounds 0, `every`, `2 every`, ..), or none for `every = 0`; the
+    /// summaries and the actors' totals cover every round either way.
+    /// A match of `T` rounds then keeps `ceil(T / every)` rounds a side,
+    /// so a long match can be recorded in bounded memory.
+    ///
+    /// ```
+    /// use twolevel_tournament::ArenaRecord;
+    ///
+    /// let record = ArenaRecord::new().with_series_every(10);
+    /// assert_eq!(record.series_every(), 10);
+    /// assert_eq!(record.kept_rounds(95), 10);
+    /// assert_eq!(ArenaRecord::new().with_series_every(0).kept_rounds(95), 0);
+    /// ```
+    #[must_use]
+    pub fn with_series_every(mut self, every: u32) -> Self {
+        self.series_every = every;
+        self
+    }
+
+    /// Every how many rounds the series keep one (0: none, 1: every round).
+    #[must_use]
+    pub const fn series_every(&self) -> u32 {
+        self.series_every
+    }
+
+    /// How many rounds of a match of `turns` rounds the series keep.
+    #[must_use]
+    pub const fn kept_rounds(&self, turns: u32) -> u32 {
+        match self.series_every {
+            0 => 0,
+            every => turns.div_ceil(every),
+        }
     }
 
     /// The number of rounds of the last match.

@@ -117,7 +117,7 @@ use rand_core::Rng;
 use twolevel_game::{Instruments, Strategy};
 
 pub use arena_loop::play_arena_match;
-pub use arena_record::{ActorRecord, ArenaRecord, SideRecord};
+pub use arena_record::{ActorRecord, ArenaRecord, SideRecord, SideSummary};
 pub(crate) use buffers::Window;
 pub use buffers::{MIN_WINDOW, MatchBuffers};
 pub use config::MatchConfig;

@@ -135,7 +135,10 @@ pub struct PairArenas {
     pub payoffs: ByCurrency<[f64; 2]>,
     /// Each side's actors (empty for a side without an arena).
     pub actors: [Vec<ActorOutcome>; 2],
-    /// Each side's per-round means.
+    /// Each side's per-round means, over the rounds the series keep
+    /// (every round of a match up to
+    /// [`RoundRobin::arena_series`](crate::RoundRobin::arena_series)
+    /// rounds long, every `k`-th round of a longer one).
     pub series: [Vec<RoundMeans>; 2],
 }
 
@@ -219,10 +222,14 @@ struct StateRepetition {
 pub(super) struct ArenaSums {
     pairs: Vec<((usize, usize), PairSums)>,
     states: Vec<Vec<StateRepetition>>,
+    /// The series keep every `every`-th round.
+    every: u32,
 }
 
 impl ArenaSums {
-    pub(super) fn new(tournament: &RoundRobin, domestic: &Domestic) -> Self {
+    /// Sums for `tournament`'s pairs and states, whose matches' series
+    /// keep every `every`-th round.
+    pub(super) fn new(tournament: &RoundRobin, domestic: &Domestic, every: u32) -> Self {
         let actors = |state: usize| {
             domestic.arenas[state]
                 .as_ref()
@@ -251,6 +258,7 @@ impl ArenaSums {
                     ]
                 })
                 .collect(),
+            every,
         }
     }
 
@@ -316,6 +324,7 @@ impl ArenaSums {
                 .map(|arena| arena.actors().iter().map(|a| a.name.clone()).collect())
                 .unwrap_or_default()
         };
+        let every = self.every;
         let pairs = self
             .pairs
             .into_iter()
@@ -348,7 +357,7 @@ impl ArenaSums {
                             .iter()
                             .enumerate()
                             .map(|(t, sum)| RoundMeans {
-                                round: u32::try_from(t).unwrap_or(u32::MAX),
+                                round: u32::try_from(t).unwrap_or(u32::MAX).saturating_mul(every),
                                 position: (has_arena(p) && sum[4] > 0.0).then(|| sum[0] / sum[4]),
                                 politicization: sum[1] / sum[3],
                                 cooperation: sum[2] / sum[3],

@@ -107,5 +107,5 @@ pub use results::{
     MatchRecord, Matchup, PlayerResults, RankingMetric, RankingRow, RoundRobinResults, Summary,
 };
 pub use timing::{RuleOutcome, TimingResults};
-pub use tournament::RoundRobin;
 pub(crate) use tournament::{ARENA_BATCH, BATCH};
+pub use tournament::{DEFAULT_ARENA_SERIES, RoundRobin};

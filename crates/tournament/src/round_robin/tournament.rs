@@ -37,7 +37,14 @@ pub struct RoundRobin {
     pub(super) match_records: bool,
     /// The domestic arenas and coalitions, if any state has an arena.
     pub(super) domestic: Option<Arc<Domestic>>,
+    /// The most rounds of a match each arena series keeps.
+    pub(super) arena_series: u32,
 }
+
+/// The most rounds of a match that the per-round arena series of a round
+/// robin keep by default ([`RoundRobin::with_arena_series`]): every round
+/// of a match up to 10,000 rounds.
+pub const DEFAULT_ARENA_SERIES: u32 = 10_000;
 
 impl RoundRobin {
     /// A round robin of `entrants` playing matches under `config`, with one
@@ -56,6 +63,7 @@ impl RoundRobin {
             metric: RankingMetric::Policy,
             match_records: false,
             domestic: None,
+            arena_series: DEFAULT_ARENA_SERIES,
         }
         .checked()
     }
@@ -110,6 +118,38 @@ impl RoundRobin {
     #[must_use]
     pub fn domestic(&self) -> Option<&Domestic> {
         self.domestic.as_deref()
+    }
+
+    /// The same tournament keeping at most `rounds` rounds of each match in
+    /// the per-round arena series ([`PairArenas::series`](super::PairArenas::series),
+    /// `series.csv`, the plots of positions over time): a match planned
+    /// longer than that (its horizon's turns, or 50 times the mean length
+    /// of a continuation horizon) is sampled every `k`-th round, `k =
+    /// ceil(planned / rounds)`, and `rounds = 0` keeps no series. The
+    /// per-pair, per-state and per-actor results cover every round either
+    /// way. The default, [`DEFAULT_ARENA_SERIES`], keeps every round of a
+    /// match up to 10,000 rounds long.
+    #[must_use]
+    pub fn with_arena_series(mut self, rounds: u32) -> Self {
+        self.arena_series = rounds;
+        self
+    }
+
+    /// The most rounds of a match the arena series keep
+    /// ([`RoundRobin::with_arena_series`]).
+    #[must_use]
+    pub const fn arena_series(&self) -> u32 {
+        self.arena_series
+    }
+
+    /// Every how many rounds the arena series keep one (0: none).
+    #[must_use]
+    pub fn arena_series_every(&self) -> u32 {
+        if self.arena_series == 0 {
+            return 0;
+        }
+        let planned = crate::config::planned_match_length(self.config.horizon());
+        (planned / f64::from(self.arena_series)).ceil().max(1.0) as u32
     }
 
     /// The same tournament with `repetitions` (at least 1) of every match.
@@ -399,9 +439,15 @@ impl RoundRobin {
             progress.advance(1);
             (record, ArenaOutcome::of(arena))
         };
-        let new_buffers = || (MatchBuffers::without_moves(), ArenaRecord::default());
+        let every = self.arena_series_every();
+        let new_buffers = || {
+            (
+                MatchBuffers::without_moves(),
+                ArenaRecord::new().with_series_every(every),
+            )
+        };
         let mut tally = RoundRobinSums::new(self);
-        let mut arena_sums = ArenaSums::new(self, domestic);
+        let mut arena_sums = ArenaSums::new(self, domestic, every);
         let mut schedule = self.schedule();
         let mut batch: Vec<Scheduled> = Vec::with_capacity(ARENA_BATCH);
         let mut serial_buffers = new_buffers();

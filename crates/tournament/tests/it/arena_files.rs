@@ -382,17 +382,141 @@ fn the_shipped_actor_tables_match_the_shipped_scenarios() {
 }
 
 /// The per-round series an arena tournament keeps are counted before
-/// anything runs: a horizon too long for them is refused, naming it.
+/// anything runs: series too long for the memory limit are refused,
+/// naming `arena_series`; by default a long match is sampled, so its
+/// record is not what refuses it.
 #[test]
 fn arena_series_beyond_the_memory_limit_are_refused() {
-    let text = two_states(ACTORS_A, "").replace("turns: 50", "turns: 100000000");
-    let err = load(&text).unwrap_err().to_string();
+    let long = two_states(ACTORS_A, "").replace("turns: 50", "turns: 100000000");
+    // By default at most 10,000 rounds a match: every 10,000th round here.
+    let tournament = load(&long).unwrap();
+    assert_eq!(tournament.round_robin.arena_series(), 10_000);
+    assert_eq!(tournament.round_robin.arena_series_every(), 10_000);
+    let every_round = two_states(ACTORS_A, "    arena_series: 100000000,\n")
+        .replace("turns: 50", "turns: 100000000");
+    let err = load(&every_round).unwrap_err().to_string();
     assert!(
-        err.contains("invalid `horizon`") && err.contains("arena series"),
+        err.starts_with("bad.ron:12:19: invalid `arena_series`") && err.contains("arena series"),
         "{err}"
     );
     // Without arenas the same horizon only keeps the windows of the moves.
     let plain = "Tournament(name: \"t\", players: [Inline(name: \"A\", strategy: (name: \"Tit For Tat\"))], \
                  horizon: Fixed(turns: 100000000))";
     assert!(load(plain).is_ok());
+}
+
+/// `arena_series` samples the series of a match longer than it: the rounds
+/// kept are 0, k, 2k, .. with their means as with every round kept, and
+/// every other result is the same; 0 keeps none.
+#[test]
+fn arena_series_sample_long_matches_and_leave_the_other_results() {
+    let text = |extra: &str| {
+        two_states(
+            ACTORS_A,
+            &format!(
+                "    politics: Dynamic(initial: 0.2, dynamics: ()),\n    repetitions: 2,\n{extra}"
+            ),
+        )
+        .replace("turns: 50", "turns: 95")
+    };
+    let full = load(&text("")).unwrap().round_robin.play();
+    let sampled = load(&text("    arena_series: 10,\n"))
+        .unwrap()
+        .round_robin
+        .play();
+    let none = load(&text("    arena_series: 0,\n"))
+        .unwrap()
+        .round_robin
+        .play();
+    let (full_arenas, sampled_arenas, no_arenas) = (
+        full.arenas.as_ref().unwrap(),
+        sampled.arenas.as_ref().unwrap(),
+        none.arenas.as_ref().unwrap(),
+    );
+    assert_eq!(full.standings, sampled.standings);
+    assert_eq!(full.payoff_matrices, none.payoff_matrices);
+    assert_eq!(full_arenas.states, sampled_arenas.states);
+    assert_eq!(full_arenas.states, no_arenas.states);
+    for ((whole, kept), empty) in full_arenas
+        .pairs
+        .iter()
+        .zip(&sampled_arenas.pairs)
+        .zip(&no_arenas.pairs)
+    {
+        assert_eq!(
+            (whole.cooperation, &whole.actors),
+            (kept.cooperation, &kept.actors)
+        );
+        assert_eq!(whole.payoffs, empty.payoffs);
+        for side in 0..2 {
+            assert_eq!(whole.series[side].len(), 95);
+            // 95 rounds in at most 10 points: every 10th round.
+            let rounds: Vec<u32> = kept.series[side].iter().map(|r| r.round).collect();
+            assert_eq!(rounds, (0..10).map(|j| 10 * j).collect::<Vec<u32>>());
+            for r in &kept.series[side] {
+                assert_eq!(r, &whole.series[side][r.round as usize]);
+            }
+            assert!(empty.series[side].is_empty());
+        }
+    }
+}
+
+/// A preset player carries an arena as an `Inline` one does: written
+/// `Preset((name: .., arena: Some((..))))`, the same arena, coalitions
+/// naming the preset's actors, and errors inside it located.
+#[test]
+fn a_preset_player_carries_an_arena() {
+    let preset = |arena: &str| {
+        format!(
+            "Tournament(\n    name: \"t\",\n    players: [\n        Preset((name: \"politician\",\n            arena: {arena})),\n        Inline(name: \"B\", strategy: (name: \"Tit For Tat\"), arena: Some((actors: [(name: \"ngo\", capability: 1.0, position: 0.9, salience: 1.0, channels: [Media])]))),\n    ],\n    horizon: Fixed(turns: 50),\n    coalitions: [(name: \"web\", members: [\"politician/press\", \"B/ngo\"], phi: 1.5)],\n)\n"
+        )
+    };
+    let with_preset = load(&preset(ACTORS_A)).unwrap();
+    let inline = load(&two_states(
+        ACTORS_A,
+        "    coalitions: [(name: \"web\", members: [\"A/press\", \"B/ngo\"], phi: 1.5)],\n",
+    ))
+    .unwrap();
+    let (a, b) = (
+        with_preset.round_robin.domestic().unwrap(),
+        inline.round_robin.domestic().unwrap(),
+    );
+    assert_eq!(a.arenas, b.arenas);
+    assert_eq!(a.coalitions, b.coalitions);
+    assert_eq!(with_preset.round_robin.entrants()[0].name, "politician");
+    let results = with_preset.round_robin.play();
+    let arenas = results.arenas.as_ref().unwrap();
+    let politician = arenas.state("politician").unwrap();
+    assert!(politician.has_arena);
+    assert_eq!(politician.actors.len(), 2);
+    assert_eq!(politician.actors[1].name, "press");
+    // An error inside the preset's arena, at its line and column.
+    let err = load(&preset(&ACTORS_A.replace("position: 0.2", "position: 1.2")))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("bad.ron:7:60: invalid `players[0].arena.actors[1].position`"),
+        "{err}"
+    );
+    // An unknown field of the preset's form, at its place.
+    let err = load(&preset(ACTORS_A).replace("arena: Some", "arenas: Some"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("bad.ron:5:13:") && err.contains("arenas"),
+        "{err}"
+    );
+    // An unknown preset with an arena is refused naming it.
+    let err = load(&preset(ACTORS_A).replace("\"politician\",\n", "\"politican\",\n"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("bad.ron:4:9: invalid `players[0]`") && err.contains("unknown preset"),
+        "{err}"
+    );
+    // The plain form is written as before.
+    let plain = twolevel_tournament::config::PlayerEntry::Preset(
+        twolevel_tournament::config::PresetEntry::named("politician"),
+    );
+    assert_eq!(ron::to_string(&plain).unwrap(), "Preset(\"politician\")");
 }

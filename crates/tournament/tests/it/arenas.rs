@@ -843,3 +843,113 @@ fn the_recorded_position_is_the_weighted_median_of_each_rounds_weights() {
         assert!(moved, "politicization should move the domestic position");
     }
 }
+
+/// A record that keeps every `k`-th round (or none) plays the same match
+/// and keeps the same summaries and actors' totals as one that keeps every
+/// round, and its series are the full series' rounds `0, k, 2k, ..`, bit
+/// for bit; the summaries are the series' sums. Over the engine's paths
+/// (written memory-one moves, the general loop, no pressure).
+#[test]
+fn a_sampled_record_keeps_every_kth_round_and_the_same_summaries() {
+    let domestic = Domestic::new(
+        vec![
+            Some(Arena::of(mixed_actors(1.0)).unwrap()),
+            None,
+            Some(Arena::of(mixed_actors(0.0)).unwrap()),
+        ],
+        vec![],
+    )
+    .unwrap();
+    let pairs: [[usize; 2]; 3] = [[0, 1], [1, 0], [2, 1]];
+    for config in configs() {
+        for states in pairs {
+            for (seed, (mut a, mut b)) in strategies().into_iter().enumerate() {
+                let (mut c, mut d) = (a.clone_box(), b.clone_box());
+                let (full_result, full) = play(
+                    &config,
+                    [a.as_mut(), b.as_mut()],
+                    &domestic,
+                    states,
+                    seed as u64,
+                );
+                for every in [0, 1, 7] {
+                    let mut record = ArenaRecord::new().with_series_every(every);
+                    let mut buffers = MatchBuffers::new();
+                    let mut rng = Pcg64Mcg::seed_from_u64(seed as u64);
+                    let result = play_arena_match(
+                        &config,
+                        [c.as_mut(), d.as_mut()],
+                        &settings(),
+                        &domestic,
+                        states,
+                        &mut buffers,
+                        &mut record,
+                        &mut rng,
+                    );
+                    assert_eq!(bits(&result), bits(&full_result));
+                    let turns = full.turns();
+                    assert_eq!(record.turns(), turns);
+                    let kept = record.kept_rounds(turns) as usize;
+                    assert_eq!(
+                        kept,
+                        if every == 0 { 0 } else { turns.div_ceil(every) } as usize
+                    );
+                    for (sampled, whole) in record.sides().iter().zip(full.sides()) {
+                        assert_eq!(sampled.summary(), whole.summary());
+                        assert_eq!(sampled.actors(), whole.actors());
+                        assert_eq!(sampled.positions().len(), kept);
+                        let step = every.max(1) as usize;
+                        let pick = |series: &[f64]| -> Vec<u64> {
+                            series.iter().step_by(step).map(|x| x.to_bits()).collect()
+                        };
+                        let bits_of = |series: &[f64]| -> Vec<u64> {
+                            series.iter().map(|x| x.to_bits()).collect()
+                        };
+                        if every > 0 {
+                            assert_eq!(bits_of(sampled.positions()), pick(whole.positions()));
+                            assert_eq!(
+                                bits_of(sampled.politicization()),
+                                pick(whole.politicization())
+                            );
+                            assert_eq!(bits_of(sampled.lobby()), pick(whole.lobby()));
+                            assert_eq!(bits_of(sampled.pi_push()), pick(whole.pi_push()));
+                            let coops: Vec<bool> =
+                                whole.cooperation().iter().copied().step_by(step).collect();
+                            assert_eq!(sampled.cooperation(), &coops[..]);
+                        }
+                        assert_eq!(sampled.cooperation_rate(), whole.cooperation_rate());
+                    }
+                }
+                // The summaries are the full series' sums, in the same order.
+                for side in full.sides() {
+                    let summary = side.summary();
+                    assert_eq!(summary.rounds as usize, side.positions().len());
+                    let coops = side.cooperation().iter().filter(|&&c| c).count();
+                    assert_eq!(summary.cooperations as usize, coops);
+                    let positioned: Vec<f64> = side
+                        .positions()
+                        .iter()
+                        .copied()
+                        .filter(|x| !x.is_nan())
+                        .collect();
+                    assert_eq!(summary.positioned_rounds as usize, positioned.len());
+                    let sum = |xs: &[f64]| xs.iter().fold(0.0, |s, x| s + x);
+                    assert_eq!(summary.position_sum.to_bits(), sum(&positioned).to_bits());
+                    assert_eq!(
+                        summary.politicization_sum.to_bits(),
+                        sum(side.politicization()).to_bits()
+                    );
+                    assert_eq!(summary.lobby_sum.to_bits(), sum(side.lobby()).to_bits());
+                    assert_eq!(summary.pi_push_sum.to_bits(), sum(side.pi_push()).to_bits());
+                    let last = side.positions().last().copied().unwrap_or(f64::NAN);
+                    assert_eq!(summary.last_position.to_bits(), last.to_bits());
+                    assert_eq!(
+                        summary.mean_position(),
+                        (!positioned.is_empty())
+                            .then(|| sum(&positioned) / positioned.len() as f64)
+                    );
+                }
+            }
+        }
+    }
+}
