@@ -408,7 +408,7 @@ mod tests {
         // The element itself is the variant.
         assert_eq!(locate_field(text, "players[1]"), (1, 25));
         assert_eq!(locate_field(text, "players[1].name"), (1, 40));
-        assert_eq!(locate_field(text, "players[1].arena.x"), (2, 18));
+        assert_eq!(locate_field(text, "players[1].arena.x"), (2, 21));
         // A variant with fields of its own is searched as before.
         let text = "(players: [Inline(name: \"c\", arena: Some((x: 1)))])";
         assert_eq!(locate_field(text, "players[0].arena.x"), (1, 46));
