@@ -152,7 +152,12 @@ pub const SHIPPED_TOURNAMENTS: &[(&str, &str)] = &[
         "sweep-theta",
         include_str!("../tournaments/sweep-theta.ron"),
     ),
+    (
+        "sweep-tied-hands",
+        include_str!("../tournaments/sweep-tied-hands.ron"),
+    ),
     ("trade-war", include_str!("../tournaments/trade-war.ron")),
+    ("treaty", include_str!("../tournaments/treaty.ron")),
     ("two-level", include_str!("../tournaments/two-level.ron")),
 ];
 

@@ -52,9 +52,9 @@
 //! | `threshold` | `Majority` | `Supermajority` (2/3), `Unanimity`, or `Tau(0.6)`: any `tau` in (0, 1] |
 //! | `ratifiers` | `Government` | `Inline([(weight: .., position: ..)])`, or `Arena((actors: [..]))`, an arena as round-robin players write it |
 //! | `noise` | `0.0` | `epsilon`: the partner sees this state's reservation up to a uniform error in `[-epsilon, epsilon]` |
-//! | `hoarding` | `0` | rounds for which the negotiator hoards its bargaining chips: a ratified agreement takes effect only after both states' hoarding rounds of the status quo, and is lost when they outlast the match (Keohane's "deadlocks resulting from parties hoarding bargaining chips") |
+//! | `hoarding` | `0` | rounds for which the negotiator hoards its bargaining chips: every ratified agreement (the first and any after an election) takes effect only after both states' hoarding rounds of the status quo, and is lost when they outlast the match (Keohane's "deadlocks resulting from parties hoarding bargaining chips") |
 //! | `resources` | `(wealth: 0, might: 0)` | per-round budgets |
-//! | `side_payment` | `None` | `Some((transfer: t, leakage: eta))`, paid to the partner in each round of mutual cooperation under an agreement |
+//! | `side_payment` | `None` | `Some((transfer: t, leakage: eta))`, paid to the partner (who gains `eta t`) in the round after each of its cooperations under an agreement, through the match engine's instruments |
 //! | `sanction` | `None` | `Some((size: s, defiance: sigma))`, imposed after each partner defection under an agreement, at a cost `s / might` |
 //! | `successors` | `[]` | the ratifiers after each election, in the same forms |
 //!
@@ -147,7 +147,7 @@ pub struct RawResources {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSidePayment {
-    /// The transfer `t` per round of mutual cooperation, within the
+    /// The transfer `t` paid after each of the partner's cooperations, within the
     /// wealth.
     pub transfer: f64,
     /// The share `eta` in [0, 1] that reaches the partner (default 1).

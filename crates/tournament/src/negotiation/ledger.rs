@@ -12,8 +12,8 @@ pub(super) struct Levers {
     pub(super) sticks: [Stick; 2],
 }
 
-/// What one pass over a match's moves counts: the rounds without a
-/// defection, the side payments and the sanctions.
+/// What one pass over a match's moves counts: the rounds of mutual
+/// cooperation under an agreement, the side payments and the sanctions.
 pub(super) struct Ledger {
     pub(super) compliant: u32,
     pub(super) side_payments: [f64; 2],
@@ -21,65 +21,60 @@ pub(super) struct Ledger {
 }
 
 impl Ledger {
-    /// Counts over the moves in `buffers`; compliant rounds, side payments (each round of
-    /// mutual cooperation) and sanctions (each round after the partner
-    /// defected) only under an agreement with `levers`.
-    pub(super) fn of(buffers: &MatchBuffers, levers: Option<&Levers>) -> Self {
+    /// Counts over the moves in `buffers` (the whole match), each round
+    /// under the regime of `regimes` (as in
+    /// [`Course`](super::run), a share from a round on, `None` for the
+    /// status quo): the compliant rounds (mutual cooperation under an
+    /// agreement), the side payments (one in each round after a round in
+    /// which the partner cooperated under an agreement) and the
+    /// sanctions (one in each round after a round in which the partner
+    /// defected under an agreement), as the match engine pays them: what
+    /// the last round triggers is never paid.
+    pub(super) fn of(
+        buffers: &MatchBuffers,
+        levers: &Levers,
+        regimes: &[(u32, Option<f64>)],
+    ) -> Self {
         let moves = [buffers.moves(0), buffers.moves(1)];
         let mut mutual = 0_u32;
+        let mut after_cooperation = [0_u32; 2];
         let mut after_defection = [0_u32; 2];
+        let (mut next, mut under, mut before) = (0, false, false);
         for (t, (&a, &b)) in moves[0].iter().zip(moves[1]).enumerate() {
-            mutual += u32::from(a == Action::C && b == Action::C);
-            if t > 0 {
-                for (k, count) in after_defection.iter_mut().enumerate() {
-                    *count += u32::from(moves[1 - k][t - 1] == Action::D);
+            while let Some(&(round, share)) = regimes.get(next)
+                && round as usize == t
+            {
+                under = share.is_some();
+                next += 1;
+            }
+            mutual += u32::from(under && a == Action::C && b == Action::C);
+            if t > 0 && before {
+                for k in 0..2 {
+                    let partner = moves[1 - k][t - 1];
+                    after_cooperation[k] += u32::from(partner == Action::C);
+                    after_defection[k] += u32::from(partner == Action::D);
                 }
             }
+            before = under;
         }
         let mut ledger = Ledger {
-            compliant: if levers.is_some() { mutual } else { 0 },
+            compliant: mutual,
             side_payments: [0.0; 2],
             sanctions: [SanctionTotals::default(); 2],
         };
-        let Some(levers) = levers else {
-            return ledger;
-        };
-        for (k, &imposed) in after_defection.iter().enumerate() {
-            if !levers.carrots[k].is_none() {
-                ledger.side_payments[k] = f64::from(mutual) * levers.carrots[k].transfer();
+        for k in 0..2 {
+            let carrot = &levers.carrots[k];
+            if !carrot.is_none() {
+                ledger.side_payments[k] = f64::from(after_cooperation[k]) * carrot.transfer();
             }
             let stick = &levers.sticks[k];
             if !stick.is_none() {
+                let imposed = after_defection[k];
                 ledger.sanctions[k].imposed = imposed;
                 ledger.sanctions[k].cost = f64::from(imposed) * stick.cost();
                 ledger.sanctions[1 - k].suffered = f64::from(imposed) * stick.size();
             }
         }
         ledger
-    }
-
-    /// Nothing booked yet.
-    pub(super) const fn empty() -> Self {
-        Ledger {
-            compliant: 0,
-            side_payments: [0.0; 2],
-            sanctions: [SanctionTotals {
-                imposed: 0,
-                cost: 0.0,
-                suffered: 0.0,
-            }; 2],
-        }
-    }
-
-    /// Adds another segment's ledger.
-    pub(super) fn add(&mut self, other: &Ledger) {
-        self.compliant += other.compliant;
-        for k in 0..2 {
-            self.side_payments[k] += other.side_payments[k];
-            let (mine, theirs) = (&mut self.sanctions[k], &other.sanctions[k]);
-            mine.imposed += theirs.imposed;
-            mine.cost += theirs.cost;
-            mine.suffered += theirs.suffered;
-        }
     }
 }

@@ -44,30 +44,38 @@ pub struct NegotiationRun {
     /// payments and sanctions included (a sanction lands in the round
     /// after the defection it punishes, in every currency).
     pub totals: [PlayerTotals; 2],
-    /// Each state's side payments paid over the match.
+    /// Each state's side payments paid over the match under an agreement
+    /// (counted from the moves: `t` in each round after a round in which
+    /// the partner cooperated under the agreement; paid in play, so the
+    /// same sums as in [`NegotiationRun::instruments`] when the strategies
+    /// declare no carrot of their own).
     pub side_payments: [f64; 2],
-    /// Each state's sanctions over the match (counted from the moves; the
-    /// same sums as in [`NegotiationRun::instruments`]).
+    /// Each state's sanctions over the match under an agreement (counted
+    /// from the moves; the same sums as in [`NegotiationRun::instruments`]
+    /// when the strategies declare no stick of their own).
     pub sanctions: [SanctionTotals; 2],
     /// The carrots and sticks the match engine applied in play, A first
-    /// (the agreement's sanctions; all zero, and then not written, without
-    /// one).
+    /// (the agreement's side payments and sanctions, and the strategies'
+    /// own; all zero, and then not written, without one).
     #[serde(skip_serializing_if = "InstrumentRecord::is_empty")]
     pub instruments: InstrumentRecord,
-    /// A's share under the agreement in force at the end, if any.
+    /// A's share under the agreement in effect in the match's last round,
+    /// if any (one still waiting out the negotiators' hoarding is not).
     pub final_share: Option<f64>,
     /// How often an election forced a renegotiation that was ratified.
     pub renegotiations: u32,
     /// The first withdrawal from the agreement, if any.
     pub withdrawal: Option<Withdrawal>,
-    /// The rounds of the status quo played before the ratified agreement
-    /// took effect because the negotiators hoarded their bargaining chips
+    /// The rounds of the status quo played while ratified agreements (the
+    /// first and any after an election) waited to take effect because the
+    /// negotiators hoarded their bargaining chips
     /// ([`NegotiatingState::with_hoarding`](super::NegotiatingState::with_hoarding));
     /// 0 without hoarding (and then not written).
     #[serde(skip_serializing_if = "is_zero")]
     pub delay: u32,
-    /// The ratified agreement never took effect within the match: the
-    /// hoarding outlasted it (not written when false).
+    /// The first agreement was ratified, yet no agreement took effect
+    /// within the match: the hoarding outlasted it (not written when
+    /// false).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub lost: bool,
 }

@@ -6,8 +6,8 @@ use rand::{RngExt, SeedableRng};
 use rand_core::Rng;
 use rand_pcg::Pcg64Mcg;
 use twolevel_game::{
-    Agreement, EstimateNoise, Horizon, HorizonKind, Instruments, ParameterError, Protocol,
-    TwoLevelGame, WinSet, Zone, involuntary_defection_probability, proposal_probability, propose,
+    Agreement, EstimateNoise, HorizonKind, Instruments, ParameterError, Protocol, TwoLevelGame,
+    WinSet, Zone, involuntary_defection_probability, proposal_probability, propose,
 };
 
 use super::ledger::{Ledger, Levers};
@@ -15,7 +15,8 @@ use super::{
     NegotiatingState, NegotiationConfig, NegotiationRun, PairNegotiation, Rate, Withdrawal,
 };
 use crate::play::{
-    InstrumentRecord, MatchBuffers, MatchConfig, PlayerTotals, geometric_length, play_match_under,
+    GameSwitch, InstrumentRecord, MatchBuffers, MatchConfig, PlayerTotals, geometric_length,
+    play_match_scheduled, play_match_under,
 };
 use crate::seeding::derive_seed;
 
@@ -32,33 +33,38 @@ use crate::seeding::derive_seed;
 /// 2. A ratifies its own proposal; B ratifies iff the proposal lies in
 ///    its true win-set. A proposal B rejects is an involuntary defection.
 /// 3. Under a ratified agreement the states play the agreement's game
-///    (share, compliance cost `psi`, each state's side payment paid in
-///    each round of mutual cooperation), and each state's sanction hits
-///    its partner in the round after each of the partner's defections,
-///    in play: through the match engine's instruments
-///    ([`play_match_under`]), so it enters every currency and the payoffs
-///    the strategies see (what the last round triggers is never paid;
-///    the totals are in [`NegotiationRun::instruments`]); without one
-///    they play the status quo, the config's game, with no side payment and
-///    no sanction. The match draws from the same RNG, after the estimate.
+///    (share, compliance cost `psi`), and each state's side payment and
+///    sanction are instruments of the match engine ([`play_match_under`]):
+///    a side payment is paid in the round after each of the partner's
+///    cooperations (`t` from the payer, `eta t` to the partner), a
+///    sanction hits the partner in the round after each of its
+///    defections, in every currency and in the payoffs the strategies see
+///    (what the last round triggers is never paid; the totals are in
+///    [`NegotiationRun::instruments`]); without one they play the status
+///    quo, the config's game, with no side payment and no sanction. The
+///    match draws from the same RNG, after the estimate.
 /// 4. When the match has an election cycle and a state has successor
-///    arenas ([`NegotiatingState::with_successors`]), the match is played
-///    term by term (its length drawn first for a continuation horizon;
-///    each term a match of its own, so strategies start afresh with each
-///    new government). At each election the new arenas give new win-sets:
-///    an agreement whose share both still ratify stays; otherwise A
-///    proposes anew (renegotiation) and, if that fails, the state whose
-///    new win-set excludes the share withdraws. Without an agreement in
-///    force the states negotiate again (a withdrawn state may rejoin).
-///
+///    arenas ([`NegotiatingState::with_successors`]), the match's length
+///    is drawn first (for a continuation horizon) and the agreements are
+///    charted term by term: at each election the new arenas give new
+///    win-sets; an agreement whose share both still ratify stays;
+///    otherwise A proposes anew (renegotiation) and, if that fails, the
+///    state whose new win-set excludes the share withdraws. Without an
+///    agreement in force the states negotiate again (a withdrawn state
+///    may rejoin). The term after an election is played in the same
+///    match: the strategies keep their state and history, the
+///    politicization levels run on, and the game switches at the
+///    election round to the renegotiated agreement's game (or the status
+///    quo's after a withdrawal).
 /// 5. When the negotiators hoard their bargaining chips
-///    ([`NegotiatingState::with_hoarding`]), a ratified first agreement
-///    takes effect only after the sum of their hoarding rounds: the states
-///    play the status quo meanwhile (a match of its own: strategies start
-///    afresh when the agreement takes effect), and the agreement is lost
-///    when the delay outlasts the match (its length drawn first for a
-///    continuation horizon). The run reports the delay and the loss.
-///    Without hoarding nothing changes, draw for draw.
+///    ([`NegotiatingState::with_hoarding`]), every ratified agreement (the
+///    first, a renegotiated one, one reached after a withdrawal) takes
+///    effect only after the sum of their hoarding rounds, the status quo
+///    played meanwhile in the same match; an agreement is lost when the
+///    delay outlasts the match (its length drawn first for a
+///    continuation horizon). The run reports the rounds of delay and
+///    whether no agreement ever took effect. Without hoarding and without
+///    new arenas nothing changes, draw for draw.
 ///
 /// Fails (naming the field) when a protocol's discount factors or an
 /// agreement's payoffs are invalid.
@@ -160,70 +166,56 @@ fn negotiate_pair(
     for r in 0..config.repetitions {
         let mut rng = Pcg64Mcg::seed_from_u64(derive_seed(config.seed, &[p as u64, u64::from(r)]));
         let first = table.attempt(win_sets, &mut rng);
-        let mut play = Play {
-            pair: &mut *pair,
-            config,
-            levers: &levers,
-            buffers: &mut *buffers,
-            totals: [PlayerTotals::default(); 2],
-            ledger: Ledger::empty(),
-            instruments: InstrumentRecord::default(),
-            turns: 0,
-            agreement_rounds: 0,
+        let agreed = first.agreed();
+        let (course, played) = if terms.is_none() && (hoarding == 0 || agreed.is_none()) {
+            // One agreement (or none) over the whole match, its length
+            // drawn by the match engine: as before elections and
+            // hoarding were built, draw for draw.
+            let course = Course::steady(agreed);
+            let played = play(
+                pair,
+                config,
+                &levers,
+                buffers,
+                &course.regimes,
+                None,
+                &mut rng,
+            )?;
+            (course, played)
+        } else {
+            let total = match_length(&config.play, &mut rng);
+            let mut course = Course::steady(None);
+            let chart = Chart {
+                pair,
+                table: &table,
+                first: agreed,
+                terms,
+                hoarding,
+                total,
+            };
+            course.chart(&chart, &mut rng);
+            let regimes = &course.regimes;
+            let played = play(
+                pair,
+                config,
+                &levers,
+                buffers,
+                regimes,
+                Some(total),
+                &mut rng,
+            )?;
+            (course, played)
         };
-        let mut in_force = first.agreed();
-        let mut renegotiations = 0;
-        let mut withdrawal = None;
-        // The rounds of hoarding still to sit out before the first
-        // agreement takes effect.
-        let delay = if in_force.is_some() { hoarding } else { 0 };
-        let mut pending = delay;
-        match terms {
-            None if pending == 0 => play.segment(in_force, None, &mut rng)?,
-            None => {
-                let total = match_length(&config.play, &mut rng);
-                play.delayed(in_force, &mut pending, total, &mut rng)?;
-            }
-            Some(term) => {
-                let total = match_length(&config.play, &mut rng);
-                let mut k = 0;
-                while play.turns < total {
-                    if k > 0 {
-                        let ws = win_sets_in_term(play.pair, k);
-                        match in_force {
-                            Some(z) if ws[0].accepts(z) && ws[1].leaves(z) => {}
-                            Some(z) => {
-                                let again = table.attempt(ws, &mut rng);
-                                in_force = again.agreed();
-                                if in_force.is_some() {
-                                    renegotiations += 1;
-                                } else if withdrawal.is_none() {
-                                    withdrawal = Some(Withdrawal {
-                                        state: usize::from(ws[0].accepts(z)),
-                                        round: play.turns,
-                                    });
-                                }
-                            }
-                            None => in_force = table.attempt(ws, &mut rng).agreed(),
-                        }
-                    }
-                    let length = term.min(total - play.turns);
-                    play.delayed(in_force, &mut pending, length, &mut rng)?;
-                    k += 1;
-                }
-            }
-        }
-        let Play {
+        let Played {
             totals,
             ledger,
             instruments,
             turns,
             agreement_rounds,
-            ..
-        } = play;
+        } = played;
         let cooperations = totals[0].cooperations + totals[1].cooperations;
-        // The hoarding outlasted the match: the agreement never took effect.
-        let lost = delay > 0 && agreement_rounds == 0;
+        // The hoarding outlasted the match: no agreement ever took effect.
+        let lost = hoarding > 0 && first.ratified && agreement_rounds == 0;
         runs.push(NegotiationRun {
             reached: first.share.is_some(),
             ratified: first.ratified,
@@ -237,10 +229,10 @@ fn negotiate_pair(
             side_payments: ledger.side_payments,
             sanctions: ledger.sanctions,
             instruments,
-            final_share: in_force.filter(|_| !lost),
-            renegotiations,
-            withdrawal,
-            delay: delay - pending,
+            final_share: course.final_share(),
+            renegotiations: course.renegotiations,
+            withdrawal: course.withdrawal,
+            delay: course.delay,
             lost,
         });
     }
@@ -262,6 +254,129 @@ fn negotiate_pair(
     })
 }
 
+/// What a repetition's agreements do over its match, and from which
+/// round.
+struct Course {
+    /// Each regime and the round from which it holds, in order, the first
+    /// at round 0: the share of the agreement in effect, `None` for the
+    /// status quo. Consecutive entries differ.
+    regimes: Vec<(u32, Option<f64>)>,
+    /// The renegotiations ratified at elections.
+    renegotiations: u32,
+    /// The first withdrawal.
+    withdrawal: Option<Withdrawal>,
+    /// The rounds of the status quo played while ratified agreements
+    /// waited out the negotiators' hoarding.
+    delay: u32,
+}
+
+/// What [`Course::chart`] reads: the pair, its table, the first
+/// attempt's agreement, the election term (when a state's arena changes
+/// at elections), the rounds of hoarding and the match's length.
+struct Chart<'a> {
+    pair: &'a [NegotiatingState; 2],
+    table: &'a Table,
+    first: Option<f64>,
+    terms: Option<u32>,
+    hoarding: u32,
+    total: u32,
+}
+
+impl Course {
+    /// One regime over the whole match.
+    fn steady(share: Option<f64>) -> Self {
+        Course {
+            regimes: vec![(0, share)],
+            renegotiations: 0,
+            withdrawal: None,
+            delay: 0,
+        }
+    }
+
+    /// Adds the regime `share` from round `round` on, unless it is the
+    /// one in effect; one that would have held for no round is replaced.
+    fn enter(&mut self, round: u32, share: Option<f64>) {
+        if let Some(last) = self.regimes.last_mut()
+            && last.0 == round
+        {
+            last.1 = share;
+            let len = self.regimes.len();
+            if len > 1 && self.regimes[len - 2].1 == share {
+                self.regimes.pop();
+            }
+        } else if self.regimes.last().is_none_or(|last| last.1 != share) {
+            self.regimes.push((round, share));
+        }
+    }
+
+    /// Charts the match term by term (one term without elections). Each
+    /// ratified agreement takes effect after the negotiators' hoarding
+    /// (the status quo meanwhile), the first and every later one alike.
+    /// At each election the new arenas give new win-sets: an agreement
+    /// (in effect or still waiting) whose share both still ratify stays,
+    /// on its own clock; otherwise A proposes anew (a renegotiation when
+    /// ratified) and, if that fails, the state whose new win-set excludes
+    /// the share withdraws. Without an agreement the states negotiate
+    /// again. The attempts draw from `rng` in the order of the elections.
+    fn chart(&mut self, chart: &Chart<'_>, rng: &mut dyn Rng) {
+        let Chart {
+            pair,
+            table,
+            first,
+            terms,
+            hoarding,
+            total,
+        } = *chart;
+        let mut share = first;
+        // The round from which `share` takes effect.
+        let mut from = hoarding;
+        let (mut start, mut k) = (0_u32, 0_usize);
+        loop {
+            let end = terms.map_or(total, |term| start.saturating_add(term).min(total));
+            match share {
+                Some(z) if from <= start => self.enter(start, Some(z)),
+                Some(z) => {
+                    self.enter(start, None);
+                    self.delay += from.min(end) - start;
+                    if from < end {
+                        self.enter(from, Some(z));
+                    }
+                }
+                None => self.enter(start, None),
+            }
+            if end >= total {
+                break;
+            }
+            (start, k) = (end, k + 1);
+            let ws = win_sets_in_term(pair, k);
+            match share {
+                Some(z) if ws[0].accepts(z) && ws[1].leaves(z) => {}
+                Some(z) => {
+                    share = table.attempt(ws, rng).agreed();
+                    if share.is_some() {
+                        self.renegotiations += 1;
+                        from = start.saturating_add(hoarding);
+                    } else if self.withdrawal.is_none() {
+                        self.withdrawal = Some(Withdrawal {
+                            state: usize::from(ws[0].accepts(z)),
+                            round: start,
+                        });
+                    }
+                }
+                None => {
+                    share = table.attempt(ws, rng).agreed();
+                    from = start.saturating_add(hoarding);
+                }
+            }
+        }
+    }
+
+    /// The share of the agreement in effect in the match's last round.
+    fn final_share(&self) -> Option<f64> {
+        self.regimes.last().and_then(|&(_, share)| share)
+    }
+}
+
 /// The length of a match played as `play` says: its turns for a fixed
 /// horizon, one geometric draw from `rng` for a continuation horizon.
 fn match_length(play: &MatchConfig, rng: &mut dyn Rng) -> u32 {
@@ -280,12 +395,8 @@ fn win_sets_in_term(pair: &[NegotiatingState; 2], k: usize) -> [WinSet; 2] {
     ]
 }
 
-/// The play of one repetition, segment by segment, and what it summed.
-struct Play<'a> {
-    pair: &'a mut [NegotiatingState; 2],
-    config: &'a NegotiationConfig,
-    levers: &'a Levers,
-    buffers: &'a mut MatchBuffers,
+/// What the play of one repetition summed.
+struct Played {
     totals: [PlayerTotals; 2],
     ledger: Ledger,
     instruments: InstrumentRecord,
@@ -293,108 +404,87 @@ struct Play<'a> {
     agreement_rounds: u32,
 }
 
-impl Play<'_> {
-    /// Plays one segment under the agreement `in_force` (the status quo
-    /// without one): the config's match when `length` is `None`, a match
-    /// of `length` rounds otherwise.
-    fn segment(
-        &mut self,
-        in_force: Option<f64>,
-        length: Option<u32>,
-        rng: &mut dyn Rng,
-    ) -> Result<(), ParameterError> {
-        let base = &self.config.play;
-        let game = match in_force {
-            Some(z) => Agreement::new(z, self.config.compliance_cost)?
-                .with_side_payments(self.levers.carrots)
-                .game(base.game())?,
-            None => *base.game(),
-        };
-        let play = match (in_force, length) {
-            (None, None) => *base,
-            (Some(_), None) => base.with_game(game)?,
-            (_, Some(length)) => segment_config(base, game, length)?,
-        };
-        let [a, b] = &mut *self.pair;
-        let settings = [*a.settings(), *b.settings()];
-        // Under an agreement each state's sanction is an instrument of the
-        // match, before the strategy's own. A sanction of zero is none, so
-        // the strategy's own instruments apply as without an agreement,
-        // bit for bit.
-        let outside = match in_force {
-            Some(_) => self.levers.sticks.map(|stick| Instruments {
-                carrot: None,
-                stick: Some(stick).filter(|s| !s.is_none()),
-            }),
-            None => [Instruments::NONE; 2],
-        };
-        let (result, instruments) = play_match_under(
-            &play,
-            [a.strategy_mut(), b.strategy_mut()],
-            &settings,
-            self.buffers,
-            rng,
-            outside,
-        );
-        self.instruments.add(&instruments);
-        let ledger = Ledger::of(self.buffers, in_force.map(|_| self.levers));
-        // The sums start at +0.0, so adding the first segment to them
-        // keeps its bits.
-        for (total, part) in self.totals.iter_mut().zip(result.players) {
-            total.utility += part.utility;
-            total.policy += part.policy;
-            total.political += part.political;
-            total.cooperations += part.cooperations;
+/// Plays one repetition's match: one match, in which each of the
+/// `regimes` of [`Course`] holds from its round on. Under an agreement
+/// the states play its game (share, compliance cost `psi`), and each
+/// state's side payment and sanction are instruments of the match, before
+/// the strategy's own (a lever of zero is none, so the strategy's own
+/// instruments apply as without an agreement, bit for bit); under the
+/// status quo the config's game, with no lever. The strategies, the
+/// levels and the calendar run on across a change of regime. The match
+/// is `total` rounds long or, when `None` (one regime), as long as the
+/// config's match draws it.
+fn play(
+    pair: &mut [NegotiatingState; 2],
+    config: &NegotiationConfig,
+    levers: &Levers,
+    buffers: &mut MatchBuffers,
+    regimes: &[(u32, Option<f64>)],
+    total: Option<u32>,
+    rng: &mut dyn Rng,
+) -> Result<Played, ParameterError> {
+    let base = &config.play;
+    let regime = |share: Option<f64>| -> Result<(TwoLevelGame, [Instruments; 2]), ParameterError> {
+        Ok(match share {
+            Some(z) => (
+                Agreement::new(z, config.compliance_cost)?.game(base.game())?,
+                [0, 1].map(|k| Instruments {
+                    carrot: Some(levers.carrots[k]).filter(|c| !c.is_none()),
+                    stick: Some(levers.sticks[k]).filter(|s| !s.is_none()),
+                }),
+            ),
+            None => (*base.game(), [Instruments::NONE; 2]),
+        })
+    };
+    let first = regimes.first().and_then(|&(_, share)| share);
+    let (game, outside) = regime(first)?;
+    let match_config = match first {
+        Some(_) => base.with_game(game)?,
+        None => *base,
+    };
+    let [a, b] = pair;
+    let settings = [*a.settings(), *b.settings()];
+    let players = [a.strategy_mut(), b.strategy_mut()];
+    let (result, instruments) = match total {
+        None => play_match_under(&match_config, players, &settings, buffers, rng, outside),
+        Some(total) => {
+            let mut schedule = Vec::with_capacity(regimes.len().saturating_sub(1));
+            for &(round, share) in regimes.iter().skip(1) {
+                let (game, instruments) = regime(share)?;
+                schedule.push(GameSwitch {
+                    round,
+                    game,
+                    instruments,
+                });
+            }
+            play_match_scheduled(
+                &match_config,
+                players,
+                &settings,
+                buffers,
+                rng,
+                (total, outside, &schedule),
+            )
         }
-        self.ledger.add(&ledger);
-        if in_force.is_some() {
-            self.agreement_rounds += result.turns;
-        }
-        self.turns += result.turns;
-        Ok(())
-    }
+    };
+    Ok(Played {
+        totals: result.players,
+        ledger: Ledger::of(buffers, levers, regimes),
+        instruments,
+        turns: result.turns,
+        agreement_rounds: agreement_rounds(regimes, result.turns),
+    })
 }
 
-impl Play<'_> {
-    /// Plays `length` rounds under the agreement `in_force`, of which the
-    /// first `pending` (at most `length`, none without an agreement) are
-    /// still the status quo while the negotiators hoard their chips;
-    /// `pending` is reduced by the rounds sat out. With nothing pending
-    /// this is one segment of `length` rounds, as without hoarding.
-    fn delayed(
-        &mut self,
-        in_force: Option<f64>,
-        pending: &mut u32,
-        length: u32,
-        rng: &mut dyn Rng,
-    ) -> Result<(), ParameterError> {
-        let quo = if in_force.is_some() {
-            (*pending).min(length)
-        } else {
-            0
-        };
-        if quo > 0 {
-            self.segment(None, Some(quo), rng)?;
-            *pending -= quo;
-        }
-        if length > quo {
-            self.segment(in_force, Some(length - quo), rng)?;
-        }
-        Ok(())
-    }
-}
-
-/// The config's match (noise, politics, elections, known length) over a
-/// fixed `length` with `game`.
-fn segment_config(
-    base: &MatchConfig,
-    game: TwoLevelGame,
-    length: u32,
-) -> Result<MatchConfig, ParameterError> {
-    Ok(MatchConfig::new(game, Horizon::fixed(length)?)?
-        .with_action_noise(base.action_noise())?
-        .with_perception_noise(base.perception_noise())?
-        .with_politics(*base.politics())
-        .with_election(base.election().copied())
-        .with_length_known(base.length_known()))
+/// The rounds of a match of `turns` rounds played under an agreement.
+fn agreement_rounds(regimes: &[(u32, Option<f64>)], turns: u32) -> u32 {
+    regimes
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, share))| share.is_some())
+        .map(|(i, &(from, _))| {
+            let to = regimes.get(i + 1).map_or(turns, |&(next, _)| next);
+            to.min(turns).saturating_sub(from)
+        })
+        .sum()
 }

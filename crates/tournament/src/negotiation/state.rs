@@ -173,7 +173,8 @@ impl NegotiatingState {
     /// The same state, whose negotiator hoards its bargaining chips for
     /// `rounds` rounds (Keohane's "deadlocks resulting from parties
     /// hoarding bargaining chips"): it withholds its concessions to trade
-    /// them later, so a ratified agreement takes effect only after the two
+    /// them later, so every ratified agreement (the first, and any reached
+    /// at an election) takes effect only after the two
     /// negotiators' hoarding rounds (summed: each trades its chips in turn)
     /// of the status quo; see [`negotiate`](super::negotiate). 0 (the
     /// default) delays nothing.

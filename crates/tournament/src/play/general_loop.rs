@@ -6,20 +6,21 @@ use twolevel_game::{Action, Outcome, Situation, Strategy, View};
 
 use super::instruments::Ledger;
 use super::{
-    MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, Start, Window,
-    moving_levels_result, next_levels, orientations_at, tremble,
+    GameSwitch, MatchBuffers, MatchConfig, MatchResult, PlayerSettings, PlayerTotals, Start,
+    Window, moving_levels_result, next_levels, orientations_at, tremble,
 };
 
 /// The match loop for everything else: perception noise, dynamic
 /// politicization, election cycles, carrots and sticks (paid by `ledger`,
-/// if any). Totals are summed round by round.
+/// if any), a game that switches at the rounds of `schedule` (a ledger is
+/// then given). Totals are summed round by round.
 pub(super) fn play_general(
     config: &MatchConfig,
     start: Start<'_, '_>,
     settings: &[PlayerSettings; 2],
     buffers: &mut MatchBuffers,
     rng: &mut dyn Rng,
-    mut ledger: Option<&mut Ledger>,
+    (mut ledger, schedule): (Option<&mut Ledger>, &[GameSwitch]),
 ) -> MatchResult {
     let Start {
         players: [first, second],
@@ -39,8 +40,19 @@ pub(super) fn play_general(
     } = buffers;
     let mut totals = [PlayerTotals::default(); 2];
     let mut pi_sums = [0.0; 2];
+    // The game in play and the next switch of the schedule.
+    let mut game = &config.game;
+    let mut next_switch = 0;
 
     for turn in 0..turns {
+        let switch = schedule
+            .get(next_switch)
+            .filter(|switch| switch.round == turn);
+        if let Some(switch) = switch {
+            next_switch += 1;
+            game = &switch.game;
+            payoffs.switch_game(game);
+        }
         if turn > 0 {
             let round = calendar.round(turn);
             for (k, situation) in payoffs.situations.iter_mut().enumerate() {
@@ -63,9 +75,12 @@ pub(super) fn play_general(
 
         let mut cell = payoffs.table.cells[Outcome::new(played0, played1).index()];
         if let Some(ledger) = ledger.as_deref_mut() {
-            let kappas = |k: usize| config.game.effective_kappa(payoffs.pis[k]).unwrap_or(0.0);
+            let kappas = |k: usize| game.effective_kappa(payoffs.pis[k]).unwrap_or(0.0);
             let weights = payoffs.situations.map(|s| s.political_weight);
             ledger.settle(&mut cell, [played0, played1], kappas, weights);
+            if let Some(switch) = switch {
+                ledger.set_outside(switch.instruments);
+            }
         }
         totals[0].add(&cell[0], played0);
         totals[1].add(&cell[1], played1);

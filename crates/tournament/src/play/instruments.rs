@@ -130,6 +130,8 @@ impl InstrumentRecord {
 /// What a match with instruments keeps from round to round: the players'
 /// policies, the moves of the round before and the totals.
 pub(super) struct Ledger {
+    /// What each player declared itself, read once after the reset.
+    own: [Instruments; 2],
     carrots: [Option<Carrot>; 2],
     sticks: [Option<Stick>; 2],
     last: Option<[Action; 2]>,
@@ -146,19 +148,38 @@ impl Ledger {
         players: &[&mut dyn Strategy; 2],
         outside: [Instruments; 2],
     ) -> Option<Ledger> {
-        let declared: [Instruments; 2] = [
-            outside[0].or(players[0].instruments()),
-            outside[1].or(players[1].instruments()),
-        ];
+        let ledger = Ledger::always(players, outside);
+        let declared = [0, 1].map(|k| outside[k].or(ledger.own[k]));
         if declared.iter().all(Instruments::is_none) {
             return None;
         }
-        Some(Ledger {
-            carrots: declared.map(|d| d.carrot.filter(|c| !c.is_none())),
-            sticks: declared.map(|d| d.stick.filter(|s| !s.is_none())),
+        Some(ledger)
+    }
+
+    /// The ledger of a match between `players` with `outside`
+    /// instruments, even when no one has an instrument (a match whose
+    /// outside instruments change at given rounds, [`Ledger::set_outside`]).
+    pub(super) fn always(players: &[&mut dyn Strategy; 2], outside: [Instruments; 2]) -> Ledger {
+        let own = [players[0].instruments(), players[1].instruments()];
+        let mut ledger = Ledger {
+            own,
+            carrots: [None; 2],
+            sticks: [None; 2],
             last: None,
             record: InstrumentRecord::default(),
-        })
+        };
+        ledger.set_outside(outside);
+        ledger
+    }
+
+    /// From now on each player's `outside` instruments come first and its
+    /// own declared ones fill what they leave open. A transfer that the
+    /// round before triggered is paid before this is called, under the
+    /// instruments of the round that triggered it.
+    pub(super) fn set_outside(&mut self, outside: [Instruments; 2]) {
+        let declared = [0, 1].map(|k| outside[k].or(self.own[k]));
+        self.carrots = declared.map(|d| d.carrot.filter(|c| !c.is_none()));
+        self.sticks = declared.map(|d| d.stick.filter(|s| !s.is_none()));
     }
 
     /// Pays into `cell` (the payoffs of this round's moves `played`) the

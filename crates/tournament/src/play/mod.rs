@@ -114,7 +114,7 @@ mod settings;
 mod static_loop;
 
 use rand_core::Rng;
-use twolevel_game::{Instruments, Strategy};
+use twolevel_game::{Instruments, Strategy, TwoLevelGame};
 
 pub use arena_loop::play_arena_match;
 pub use arena_record::{ActorRecord, ArenaRecord, SideRecord, SideSummary};
@@ -238,7 +238,54 @@ pub fn play_match_under<'p>(
         buffers,
         rng,
         turns,
-        (outside, &mut record),
+        (outside, &[], &mut record),
+    );
+    (result, record)
+}
+
+/// A change of the stage game in the middle of a match: from round
+/// `round` (from 0) on, the match is played with `game` and each player's
+/// outside instruments are `instruments` (as
+/// [`play_match_under`]'s `outside`). The negotiation engine's agreements
+/// take and leave effect so, within one match.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct GameSwitch {
+    /// The first round played with the new game.
+    pub(crate) round: u32,
+    /// The game from that round on.
+    pub(crate) game: TwoLevelGame,
+    /// Each player's outside instruments from that round on.
+    pub(crate) instruments: [Instruments; 2],
+}
+
+/// Plays one match of `turns` rounds as [`play_match_under`] does after
+/// its draw of the length, the game and the outside instruments changing
+/// at the rounds of `schedule` (in increasing order, each after round 0;
+/// `config`'s game and `outside` hold until the first). The strategies
+/// are reset once, before the first round, and keep their state over
+/// every switch; so do the politicization levels and the calendar. At a
+/// switch the stage table is rebuilt from the new game at the current
+/// levels and orientations, and what the round before triggered is paid
+/// under the instruments of that round; a round's check for a switch is
+/// one comparison, and nothing is allocated. With an empty schedule this
+/// is the match [`play_match_under`] plays, bit for bit.
+pub(crate) fn play_match_scheduled(
+    config: &MatchConfig,
+    players: [&mut dyn Strategy; 2],
+    settings: &[PlayerSettings; 2],
+    buffers: &mut MatchBuffers,
+    rng: &mut dyn Rng,
+    (turns, outside, schedule): (u32, [Instruments; 2], &[GameSwitch]),
+) -> (MatchResult, InstrumentRecord) {
+    let mut record = InstrumentRecord::default();
+    let result = play_recorded(
+        config,
+        players,
+        settings,
+        buffers,
+        rng,
+        turns,
+        (outside, schedule, &mut record),
     );
     (result, record)
 }
@@ -262,13 +309,14 @@ pub(crate) fn play_match_of_length(
         buffers,
         rng,
         turns,
-        ([Instruments::NONE; 2], &mut record),
+        ([Instruments::NONE; 2], &[], &mut record),
     )
 }
 
 /// [`play_match_of_length`], writing the players' carrots and sticks to
-/// `record`, with the `outside` instruments before the players' own. A
-/// match with instruments is played by the general loop.
+/// `record`, with the `outside` instruments before the players' own, the
+/// game and the outside instruments switching as `schedule` says. A
+/// match with instruments or a schedule is played by the general loop.
 fn play_recorded(
     config: &MatchConfig,
     mut players: [&mut dyn Strategy; 2],
@@ -276,12 +324,18 @@ fn play_recorded(
     buffers: &mut MatchBuffers,
     rng: &mut dyn Rng,
     turns: u32,
-    (outside, record): ([Instruments; 2], &mut InstrumentRecord),
+    (outside, schedule, record): ([Instruments; 2], &[GameSwitch], &mut InstrumentRecord),
 ) -> MatchResult {
     for player in players.iter_mut() {
         player.reset();
     }
-    let mut ledger = Ledger::of(&players, outside);
+    // A schedule may bring instruments later in the match, so it keeps a
+    // ledger from the start.
+    let mut ledger = if schedule.is_empty() {
+        Ledger::of(&players, outside)
+    } else {
+        Some(Ledger::always(&players, outside))
+    };
     let window = buffers.window(&players, turns);
     // The memory-one loops keep every move; a match that keeps only a
     // window of its moves (a long one, with buffers that allow it) is
@@ -312,7 +366,14 @@ fn play_recorded(
         window,
     };
     if ledger.is_some() || !static_payoffs || config.perception_noise > 0.0 {
-        let result = play_general(config, start, settings, buffers, rng, ledger.as_mut());
+        let result = play_general(
+            config,
+            start,
+            settings,
+            buffers,
+            rng,
+            (ledger.as_mut(), schedule),
+        );
         if let Some(ledger) = ledger {
             *record = ledger.record;
         }

@@ -65,6 +65,14 @@ impl Payoffs {
         }
     }
 
+    /// Switches to `game` (a match whose game changes, [`GameSwitch`](super::GameSwitch)):
+    /// rebuilds the level-free parts, then the table and the situations'
+    /// payoffs at the current levels and orientations.
+    pub(super) fn switch_game(&mut self, game: &TwoLevelGame) {
+        self.builder = StageTableBuilder::new(game);
+        self.refill(self.pis, self.orientations, None);
+    }
+
     /// Rebuilds the table and the situations' payoffs, in place, at these
     /// levels and orientations, with each state's domestic terms if given
     /// (`None` is the game's own table).

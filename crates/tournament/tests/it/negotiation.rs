@@ -12,7 +12,9 @@ use twolevel_game::{
     EstimateNoise, Orientation, PayoffMatrix, Politicization, Ratifier, Resources, Strategy,
     Threshold, TwoLevelGame,
 };
-use twolevel_strategies::{Coercer, Cooperator, Defector, Random, Retaliation, TitForTat};
+use twolevel_strategies::{
+    Coercer, Cooperator, Defector, Grudger, Random, Retaliation, SuspiciousTitForTat, TitForTat,
+};
 use twolevel_tournament::negotiation::{
     Bargaining, NegotiatingState, NegotiationConfig, PairNegotiation, negotiate,
 };
@@ -188,10 +190,17 @@ fn side_payments_and_sanctions_are_booked() {
     ];
     let run = one_pair(pair, &config).runs[0];
     assert!(run.ratified && run.share == Some(0.4));
-    let n = f64::from(turns);
-    assert!((run.totals[0].policy - n * (6.0 * 0.4 - 0.5)).abs() < 1e-9);
-    assert!((run.totals[1].policy - n * (6.0 * 0.6 + 0.4)).abs() < 1e-9);
-    assert_eq!(run.side_payments, [n * 0.5, 0.0]);
+    // The side payment is an instrument of the match: paid in the round
+    // after each of B's cooperations, so 19 times in 20 rounds, in every
+    // currency and in the engine's record.
+    let (n, paid) = (f64::from(turns), f64::from(turns - 1));
+    assert!((run.totals[0].policy - (n * 6.0 * 0.4 - paid * 0.5)).abs() < 1e-9);
+    assert!((run.totals[1].policy - (n * 6.0 * 0.6 + paid * 0.4)).abs() < 1e-9);
+    assert_eq!(run.side_payments, [paid * 0.5, 0.0]);
+    let [payer, receiver] = run.instruments.players;
+    assert_eq!((payer.carrots, receiver.carrots), (turns - 1, 0));
+    assert!((payer.transfers_paid - run.side_payments[0]).abs() < 1e-12);
+    assert!((receiver.transfers_received - paid * 0.4).abs() < 1e-12);
     assert_eq!((run.compliance, run.cooperation), (Some(1.0), 1.0));
     // A sanctions B's defections: s = 1 at might 4 costs 0.25 a round,
     // in every round after one in which B defected.
@@ -527,4 +536,164 @@ fn a_lopsided_deal_is_ratified_yet_fails_in_play() {
     assert_eq!((even.cooperation, even.compliance), (1.0, Some(1.0)));
     assert!(lopsided.compliance.unwrap() < 0.1, "{lopsided:?}");
     assert!(lopsided.cooperation < 0.6);
+}
+
+#[test]
+fn a_term_after_an_election_continues_the_match() {
+    // B's new government demands 0.6 at the election of round 20: the
+    // agreement at 1/2 is renegotiated to 0.4 (the zone is [0.3, 0.4]).
+    let config = NegotiationConfig::new(Bargaining::Nash { weight: 0.5 }, with_elections(60, 20));
+    let renegotiating = |a: Box<dyn Strategy>, b: Box<dyn Strategy>| {
+        let b = state(0.3, b).with_successors(vec![arena(0.6)]).unwrap();
+        one_pair([state(0.3, a), b], &config).runs[0]
+    };
+    // The game switches at the election round: 20 rounds of R = 3, then
+    // 40 of A's R = 6 * 0.4 (and B's 6 * 0.6), one match of 60 rounds.
+    let run = renegotiating(Box::new(TitForTat), Box::new(TitForTat));
+    assert_eq!((run.renegotiations, run.turns), (1, 60));
+    assert!((run.final_share.unwrap() - 0.4).abs() < 1e-12);
+    assert!((run.totals[0].policy - (20.0 * 3.0 + 40.0 * 2.4)).abs() < 1e-9);
+    assert!((run.totals[1].policy - (20.0 * 3.0 + 40.0 * 3.6)).abs() < 1e-9);
+    assert_eq!(run.compliance, Some(1.0));
+    // A grudge carries over the election: the grudger cooperates once, in
+    // round 0, and punishes the suspicious opening for the rest of the
+    // match. Were each term a match of its own, it would forgive at each
+    // election and cooperate once a term (3 times).
+    let run = renegotiating(grudger(), Box::new(SuspiciousTitForTat));
+    assert_eq!(run.renegotiations, 1);
+    assert_eq!(run.totals[0].cooperations, 1);
+    assert_eq!(run.totals[1].cooperations, 1);
+    // A withdrawal switches to the status quo's game in the same match.
+    let b = state(0.3, grudger())
+        .with_successors(vec![arena(0.8)])
+        .unwrap();
+    let run = one_pair([state(0.3, Box::new(SuspiciousTitForTat)), b], &config).runs[0];
+    assert_eq!(run.withdrawal.map(|w| w.round), Some(20));
+    assert_eq!(run.totals[1].cooperations, 1);
+}
+
+#[test]
+fn an_election_that_keeps_the_agreement_is_one_match_bit_for_bit() {
+    // B's new government still ratifies 1/2: the whole match is played as
+    // the even agreement's game (today's game, bit for bit), so it equals
+    // `play_match` on the config, draw for draw, noise and all.
+    let play = with_elections(50, 10).with_action_noise(0.1).unwrap();
+    let config = NegotiationConfig::new(Bargaining::Nash { weight: 0.5 }, play)
+        .with_repetitions(4)
+        .unwrap()
+        .with_seed(11);
+    let b = state(0.2, Box::new(TitForTat))
+        .with_successors(vec![arena(0.45), arena(0.3)])
+        .unwrap();
+    let result = one_pair([state(0.2, grudger()), b], &config);
+    let mut buffers = MatchBuffers::new();
+    for (r, run) in result.runs.iter().enumerate() {
+        let mut rng = Pcg64Mcg::seed_from_u64(derive_seed(11, &[0, r as u64]));
+        let today = play_match(
+            &play,
+            [&mut Grudger::default(), &mut TitForTat],
+            &[PlayerSettings::POLICY; 2],
+            &mut buffers,
+            &mut rng,
+        );
+        assert_eq!(run.totals, today.players);
+        assert_eq!((run.renegotiations, run.final_share), (0, Some(0.5)));
+    }
+}
+
+#[test]
+fn hoarding_delays_every_agreement() {
+    // Each negotiator hoards 5 rounds, so each agreement waits 10. The
+    // first (1/2) takes effect at round 10; B's new government renegotiates
+    // it at the election of round 20 to 0.4, which takes effect at round
+    // 30: 20 rounds of delay, 40 under agreements, all in one match.
+    let config = NegotiationConfig::new(Bargaining::Nash { weight: 0.5 }, with_elections(60, 20));
+    let b = state(0.3, Box::new(TitForTat))
+        .with_hoarding(5)
+        .with_successors(vec![arena(0.6)])
+        .unwrap();
+    let a = state(0.3, Box::new(TitForTat)).with_hoarding(5);
+    let run = one_pair([a, b], &config).runs[0];
+    assert_eq!((run.delay, run.lost, run.renegotiations), (20, false, 1));
+    assert!((run.final_share.unwrap() - 0.4).abs() < 1e-12);
+    // Status quo R = 3 in rounds 0-9 and 20-29, the even deal (R = 3) in
+    // 10-19, A's share 0.4 (R = 2.4) in 30-59.
+    assert!((run.totals[0].policy - (30.0 * 3.0 + 30.0 * 2.4)).abs() < 1e-9);
+    // A renegotiated agreement that waits past the match's end is not in
+    // effect at its end; nor is one whose delay outlasts the match.
+    let b = state(0.3, Box::new(TitForTat))
+        .with_hoarding(25)
+        .with_successors(vec![arena(0.6)])
+        .unwrap();
+    let run = one_pair([state(0.3, Box::new(TitForTat)), b], &config).runs[0];
+    // The first waits 20 rounds (its term), the second 25 of its 40.
+    assert_eq!((run.delay, run.renegotiations), (20 + 25, 1));
+    assert!((run.final_share.unwrap() - 0.4).abs() < 1e-12);
+    assert_eq!(run.compliance, Some(1.0));
+    let b = state(0.3, Box::new(TitForTat))
+        .with_hoarding(45)
+        .with_successors(vec![arena(0.6)])
+        .unwrap();
+    let run = one_pair([state(0.3, Box::new(TitForTat)), b], &config).runs[0];
+    assert_eq!((run.delay, run.final_share, run.lost), (60, None, true));
+    assert_eq!(run.compliance, None);
+}
+
+/// The discounted sum `sum_t delta^t u_t` of state `k`'s utilities over
+/// the first `turns` rounds of a negotiated run of `pair()`, each round's
+/// utility the difference of the totals of runs one round apart.
+fn discounted_run(pair: &dyn Fn() -> [NegotiatingState; 2], k: usize, delta: f64) -> f64 {
+    let (mut previous, mut value, mut weight) = (0.0, 0.0, 1.0);
+    for n in 1..=120 {
+        let config = NegotiationConfig::new(Bargaining::Nash { weight: 0.5 }, classic(n));
+        let run = one_pair(pair(), &config).runs[0];
+        assert!(run.ratified && run.share == Some(0.5));
+        let total = run.totals[k].utility;
+        value += weight * (total - previous);
+        previous = total;
+        weight *= delta;
+    }
+    value
+}
+
+#[test]
+fn side_payments_in_play_deter_at_the_carrot_thresholds_in_play() {
+    // A pays B t = 1 (B gets 0.75) after each of B's cooperations, as the
+    // agreement binds it; the agreement's game at 1/2 is Axelrod's.
+    let m = PayoffMatrix::AXELROD;
+    let (transfer, leakage) = (1.0, 0.75);
+    let [payer, receiver] =
+        twolevel_game::analytic::carrot_thresholds_in_play(&m, transfer, leakage);
+    let (payer, receiver) = (payer.unwrap(), receiver.unwrap());
+    assert!((receiver - 2.0 / 4.75).abs() < 1e-15);
+    let rich = Resources::new(1.0, 0.0).unwrap();
+    let with = |a: Box<dyn Strategy>, b: Box<dyn Strategy>| {
+        [
+            state(0.1, a)
+                .with_resources(rich, transfer, leakage, 0.0, 0.0)
+                .unwrap(),
+            state(0.1, b),
+        ]
+    };
+    // The receiver B against a grudging payer: cooperating earns R, then
+    // R + eta t; deviating T, then P.
+    for (delta, deters) in [(receiver + 0.01, true), (receiver - 0.01, false)] {
+        let cooperate = discounted_run(&|| with(grudger(), Box::new(Cooperator)), 1, delta);
+        let deviate = discounted_run(&|| with(grudger(), Box::new(Defector)), 1, delta);
+        assert_eq!(cooperate > deviate, deters, "receiver at delta {delta}");
+    }
+    // The payer A against a grudging receiver: cooperating earns R, then
+    // R - t; deviating T, then P - t once (B cooperated in round 0), then P.
+    for (delta, deters) in [(payer + 0.01, true), (payer - 0.01, false)] {
+        let cooperate = discounted_run(&|| with(Box::new(Cooperator), grudger()), 0, delta);
+        let deviate = discounted_run(&|| with(Box::new(Defector), grudger()), 0, delta);
+        let exact = m.t() + delta * (m.p() - transfer) + delta * delta * m.p() / (1.0 - delta);
+        assert!((deviate - exact).abs() < 1e-9, "{deviate} {exact}");
+        assert_eq!(cooperate > deviate, deters, "payer at delta {delta}");
+    }
+}
+
+/// A boxed grudger (grim trigger).
+fn grudger() -> Box<dyn Strategy> {
+    Box::<Grudger>::default()
 }

@@ -255,6 +255,63 @@ fn the_shipped_tau_sweep_shows_schellings_conjecture() {
     let _ = fs::remove_dir_all(&folder);
 }
 
+/// The shipped sweep `tournaments/sweep-tied-hands.ron` over `treaty.ron`:
+/// the Executive's own ratification constraint binds, so its share is
+/// `max(z^u, R_A)` and rises with its legislature's threshold `tau_A`
+/// (0.208, 0.3, 0.45, 0.6) while the zone of agreement exists; every
+/// proposal is ratified and fully complied with; from `tau_A = 0.95`
+/// (`R_A = 0.75` above the Partner's 0.65) the zone is gone.
+#[test]
+fn the_shipped_tied_hands_sweep_shows_the_share_rising_with_tau() {
+    let folder = folder("tied-hands");
+    for stem in ["sweep-tied-hands", "treaty"] {
+        let text = twolevel_tournament::config::shipped_tournament(stem).unwrap();
+        fs::write(folder.join(format!("{stem}.ron")), text).unwrap();
+    }
+    let sweep = Sweep::from_file(folder.join("sweep-tied-hands.ron")).unwrap();
+    assert_eq!(sweep.identity().kind, BaseKind::Negotiation);
+    let results = sweep.run_in_memory(&NoProgress).unwrap();
+    let summary = &results.summary;
+    let unit = sweep
+        .identity()
+        .players
+        .iter()
+        .position(|p| p == "Executive vs Partner")
+        .unwrap();
+    let mean = |point: usize, measure: &str| {
+        let m = summary.measures.iter().position(|x| x == measure).unwrap();
+        (summary.counts[point][unit][m] > 0).then(|| summary.stats[point][unit][m].0)
+    };
+    // Points: tau 0.1, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.95, 1.
+    let z_u = (1.0 - 0.95) / (1.0 - 0.8 * 0.95);
+    let expected = [z_u, z_u, 0.3, 0.3, 0.45, 0.45, 0.6, 0.6];
+    for (point, &z) in expected.iter().enumerate() {
+        let share = mean(point, "share").unwrap();
+        assert!((share - z).abs() < 1e-12, "point {point}: {share} vs {z}");
+        assert!((mean(point, "constrained_share").unwrap() - share).abs() < 1e-12);
+        assert!((mean(point, "unconstrained_share").unwrap() - z_u).abs() < 1e-12);
+        assert_eq!(mean(point, "ratified"), Some(1.0));
+        assert_eq!(mean(point, "compliance"), Some(1.0));
+        assert!((mean(point, "zone_high").unwrap() - 0.65).abs() < 1e-12);
+    }
+    // The rise is A's own constraint: its reservation, not the partner's
+    // bound, sets the share from tau 0.4 on.
+    for point in 2..8 {
+        let [low, share] = ["zone_low", "share"].map(|m| mean(point, m).unwrap());
+        assert!((low - share).abs() < 1e-12, "point {point}");
+    }
+    // The Executive's policy payoff per round rises with its share: 6 z
+    // under full cooperation.
+    assert!(mean(7, "payoff_policy_a").unwrap() > mean(0, "payoff_policy_a").unwrap() + 2.0);
+    // The zone's end.
+    for point in 8..10 {
+        assert_eq!(mean(point, "zone_open"), Some(0.0));
+        assert_eq!(mean(point, "share"), None);
+        assert_eq!(mean(point, "ratified"), Some(0.0));
+    }
+    let _ = fs::remove_dir_all(&folder);
+}
+
 /// The compliance cost `psi`, a state's noise and its side payment are
 /// swept by their paths; a side payment the file does not have cannot be.
 #[test]
