@@ -85,3 +85,15 @@ fn an_unknown_name_is_an_error_that_lists_the_names() {
     let out = twolevel(&["reproduce"]);
     assert!(!out.status.success());
 }
+
+#[test]
+fn reproduce_has_help_with_the_global_flags() {
+    let out = twolevel(&["reproduce", "--help"]);
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).unwrap();
+    for flag in ["--quick", "--list", "--seed", "--output", "--no-plots"] {
+        assert!(help.contains(flag), "{flag}: {help}");
+    }
+    let top = String::from_utf8(twolevel(&["--help"]).stdout).unwrap();
+    assert!(top.contains("reproduce"), "{top}");
+}
