@@ -51,7 +51,7 @@ fn run(size: Size, seed: u64) -> Result<Outcome, ReproError> {
     if size == Size::Quick {
         base.steps /= 10;
         base.warmup /= 4;
-        base.replicates = 2;
+        base.replicates = 10;
     }
     let mut outcome = Outcome::new(ENTRY.name, size, seed);
     let mut table = Table::new(

@@ -30,10 +30,10 @@ fn number(outcome: &Outcome, claim: &str, name: &str) -> f64 {
 }
 
 /// Table 2 with the `axelrod`-compatible strategies: the order is broadly
-/// recovered (rho 0.9) but Tit For Tat ranks third, as in the Python
+/// recovered (rho about 0.9) but Tit For Tat ranks third, as in the Python
 /// library (its issue #1475), and the lower half scores higher than
-/// published. The round robin is deterministic apart from Random and the
-/// stochastic entries, so these numbers are pinned to the seed.
+/// published. Random and the stochastic entries make the numbers vary a
+/// little with the seed; Tit For Tat wins none of the replications.
 #[test]
 fn axelrod_1980a_recovers_the_order_but_not_the_winner() {
     let outcome = quick("axelrod-1980a");
@@ -41,11 +41,17 @@ fn axelrod_1980a_recovers_the_order_but_not_the_winner() {
     let mae = number(&outcome, "The published mean scores", "mean_absolute_error");
     let rank = number(&outcome, "Tit For Tat ranks first", "tit_for_tat_rank");
     let tft = number(&outcome, "Tit For Tat ranks first", "tit_for_tat_score");
-    assert!((0.85..=0.95).contains(&rho), "rho {rho}");
+    assert!((0.88..=0.93).contains(&rho), "rho {rho}");
     assert!((25.0..=45.0).contains(&mae), "mae {mae}");
-    assert_eq!(rank, 3.0);
-    // Tit For Tat's own score is within a point of the published 504.5.
-    assert!((tft - 504.5).abs() < 2.0, "{tft}");
+    assert!((2.0..=4.0).contains(&rank), "rank {rank}");
+    let won = number(
+        &outcome,
+        "Tit For Tat ranks first",
+        "replications_won_by_tit_for_tat",
+    );
+    assert_eq!(won, 0.0);
+    // Tit For Tat's own score is within a few points of the published 504.5.
+    assert!((tft - 504.5).abs() < 5.0, "{tft}");
     assert!(!outcome.check(), "the published winner is not recovered");
 }
 
