@@ -29,6 +29,7 @@ mod plot;
 mod plot_arena;
 mod plot_negotiation;
 mod progress;
+mod reproduce;
 mod sweep;
 
 use std::path::PathBuf;
@@ -94,6 +95,8 @@ enum Command {
     Merge(sweep::MergeArgs),
     /// Draw the plots of an output folder again.
     Plot(plot::PlotArgs),
+    /// Run a reproduction of a classic paper (`--list` names them).
+    Reproduce(reproduce::ReproduceArgs),
 }
 
 fn main() -> ExitCode {
@@ -106,6 +109,7 @@ fn main() -> ExitCode {
         Command::Sweep(args) => sweep::sweep(&cli.global, &args),
         Command::Merge(args) => sweep::merge(&cli.global, &args),
         Command::Plot(args) => plot::replot(&args),
+        Command::Reproduce(args) => reproduce::reproduce(&cli.global, &args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

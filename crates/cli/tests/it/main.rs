@@ -13,6 +13,8 @@
 //! - `hardening`: regressions of issue 27 (plots of huge payoffs, names
 //!   with control characters, read-back results validated, a society's
 //!   evolution block run);
+//! - `reproduce`: `twolevel reproduce`: the list, a quick run's files and
+//!   the errors;
 //! - `plot_fuzzer`: tampered output folders plot or are refused, never a
 //!   panic, a hang or an SVG that is not well-formed.
 
@@ -26,4 +28,5 @@ mod commands;
 mod hardening;
 mod other_bases;
 mod plot_fuzzer;
+mod reproduce;
 mod sweep_fuzzer;

@@ -1,0 +1,200 @@
+//! Axelrod (1980a), "Effective choice in the prisoner's dilemma", Journal
+//! of Conflict Resolution 24(1): 3-25, Table 2: the first tournament's
+//! ranking and mean scores beside ours.
+//!
+//! The set-up is the shipped `tournaments/axelrod-first.ron`: the fourteen
+//! entries and RANDOM, 200 rounds, five repetitions, self-play, R, S, T,
+//! P = 3, 0, 5, 1, the two-level game switched off (so every score is the
+//! classic payoff, in policy payoff). The strategies are the `axelrod`
+//! library's reading of Axelrod's descriptions (`First by ...`), which
+//! twolevel matches move for move. Axelrod's score is a program's mean
+//! total over its 15 games of 200 rounds; ours is the mean policy payoff
+//! per round times 200, the same quantity.
+
+use twolevel_tournament::Tournament;
+use twolevel_tournament::config::{PresetCatalog, shipped_tournament};
+use twolevel_tournament::seeding::derive_seed;
+
+use crate::{Check, Figure, Outcome, ReproError, Reproduction, Size, Table, fmt};
+
+/// The entry in [`REPRODUCTIONS`](crate::REPRODUCTIONS).
+pub const ENTRY: Reproduction = Reproduction {
+    name: "axelrod-1980a",
+    paper: "Axelrod, R. (1980a). Effective choice in the prisoner's dilemma. Journal of Conflict Resolution 24(1), 3-25, Table 2.",
+    claim: "Tit For Tat, the simplest entry, wins the first tournament; the published ranking and mean scores are recovered.",
+    default_seed: 1980,
+    runner: run,
+};
+
+/// Axelrod (1980a), Table 2: rank, the entry's name in our registry, the
+/// author as the paper gives it, and the mean score over the 15 games of
+/// 200 rounds (policy payoff per game).
+pub const PUBLISHED: [(u32, &str, &str, f64); 15] = [
+    (1, "Tit For Tat", "Anatol Rapoport", 504.5),
+    (
+        2,
+        "First by Tideman and Chieruzzi",
+        "T. Nicolaus Tideman and P. Chieruzzi",
+        500.4,
+    ),
+    (3, "First by Nydegger", "Rudy Nydegger", 485.5),
+    (4, "First by Grofman", "Bernard Grofman", 481.9),
+    (5, "First by Shubik", "Martin Shubik", 480.7),
+    (
+        6,
+        "First by Stein and Rapoport",
+        "William Stein and Amnon Rapoport",
+        477.8,
+    ),
+    (7, "Grudger", "James W. Friedman", 473.4),
+    (8, "First by Davis", "Morton Davis", 471.8),
+    (9, "First by Graaskamp", "Jim Graaskamp", 400.7),
+    (10, "First by Downing", "Leslie Downing", 390.6),
+    (11, "First by Feld", "Scott Feld", 327.6),
+    (12, "First by Joss", "Johann Joss", 304.4),
+    (13, "First by Tullock", "Gordon Tullock", 300.5),
+    (14, "First by Anonymous", "(Name withheld)", 282.2),
+    (15, "Random", "RANDOM", 276.3),
+];
+
+/// The rounds of a game, which turn a score per round into a score per game.
+const TURNS: f64 = 200.0;
+
+/// Our ranking and scores for one tournament from `seed`: `(name, rank,
+/// score per game)` in the order of [`PUBLISHED`].
+fn play_variant(text: &str, seed: u64) -> Result<Vec<(String, usize, f64)>, ReproError> {
+    let tournament = Tournament::from_ron(
+        text,
+        "<embedded tournaments/axelrod-first.ron>",
+        &PresetCatalog::builtin()?,
+    )?;
+    let results = tournament.round_robin.with_seed(seed).play();
+    PUBLISHED
+        .iter()
+        .map(|(_, name, _, _)| {
+            let player = results.player(name).ok_or_else(|| {
+                twolevel_game::ParameterError::new(
+                    "players",
+                    format!("the tournament has no entry named `{name}`"),
+                )
+            })?;
+            Ok(((*name).to_owned(), player.rank(), player.score() * TURNS))
+        })
+        .collect()
+}
+
+/// Runs Table 2: the tournament of the paper's size (five repetitions of
+/// 200 rounds) replicated from derived seeds (3 at quick size, 20 at full
+/// size; the deterministic pairs give the same scores in every one, the
+/// stochastic entries and Random do not). Our score of an entry is its
+/// mean over the replications; the rank is that of the mean score; the
+/// spread of Tit For Tat's rank and of Spearman's rho over the
+/// replications is reported.
+fn run(size: Size, seed: u64) -> Result<Outcome, ReproError> {
+    let text = shipped_tournament("axelrod-first").ok_or_else(|| {
+        twolevel_game::ParameterError::new("axelrod-first", "the shipped file is missing")
+    })?;
+    let replications: u64 = size.pick(3, 20);
+    let published: Vec<f64> = PUBLISHED.iter().map(|p| p.3).collect();
+    let mut sums = vec![0.0; PUBLISHED.len()];
+    let mut tft_first = 0_u32;
+    let mut tft_ranks = Vec::new();
+    let mut rhos = Vec::new();
+    for replication in 0..replications {
+        let ours = play_variant(text, derive_seed(seed, &[replication]))?;
+        for (sum, (_, _, score)) in sums.iter_mut().zip(&ours) {
+            *sum += score;
+        }
+        tft_ranks.push(ours[0].1 as f64);
+        tft_first += u32::from(ours[0].1 == 1);
+        let scores: Vec<f64> = ours.iter().map(|o| o.2).collect();
+        rhos.push(crate::spearman_rho(&published, &scores).unwrap_or(f64::NAN));
+    }
+    let scores: Vec<f64> = sums.iter().map(|s| s / replications as f64).collect();
+    let ranks = rank_descending(&scores);
+    let mut outcome = Outcome::new(ENTRY.name, size, seed);
+    let mut table = Table::new(
+        "table2",
+        &format!(
+            "Axelrod (1980a) Table 2 beside ours (`axelrod`-compatible strategies; mean over {replications} replications of the tournament): mean score per game of 200 rounds, policy payoff (the classic payoff)."
+        ),
+        &[
+            "published rank",
+            "entry",
+            "author",
+            "published score",
+            "our rank",
+            "our score",
+            "difference",
+        ],
+    );
+    for (k, (rank, name, author, score)) in PUBLISHED.iter().enumerate() {
+        table.push(vec![
+            rank.to_string(),
+            (*name).to_owned(),
+            (*author).to_owned(),
+            fmt(*score, 1),
+            ranks[k].to_string(),
+            fmt(scores[k], 1),
+            fmt(scores[k] - score, 1),
+        ]);
+    }
+    outcome.tables.push(table);
+    let rho = crate::spearman_rho(&published, &scores).unwrap_or(f64::NAN);
+    let mae = crate::mean_absolute_error(&published, &scores).unwrap_or(f64::NAN);
+    let (lowest_rho, highest_rho) = rhos
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &r| {
+            (lo.min(r), hi.max(r))
+        });
+    outcome.checks.push(Check::new(
+        "Tit For Tat ranks first (Axelrod 1980a, Table 2)",
+        ranks[0] == 1,
+        &[
+            ("tit_for_tat_rank", ranks[0] as f64),
+            ("tit_for_tat_score", scores[0]),
+            ("replications_won_by_tit_for_tat", f64::from(tft_first)),
+            (
+                "best_tit_for_tat_rank",
+                tft_ranks.iter().copied().fold(f64::INFINITY, f64::min),
+            ),
+            (
+                "worst_tit_for_tat_rank",
+                tft_ranks.iter().copied().fold(0.0, f64::max),
+            ),
+        ],
+    ));
+    outcome.checks.push(Check::new(
+        "The published order is recovered closely: Spearman's rho of the mean scores at least 0.9",
+        rho >= 0.9,
+        &[
+            ("spearman_rho", rho),
+            ("lowest_replication_rho", lowest_rho),
+            ("highest_replication_rho", highest_rho),
+        ],
+    ));
+    outcome.checks.push(Check::new(
+        "The published mean scores are recovered within 15 points a game on average (mean absolute error)",
+        mae <= 15.0,
+        &[("mean_absolute_error", mae)],
+    ));
+    outcome.figures.push(Figure::Bars {
+        name: "scores".to_owned(),
+        title: "Axelrod 1980a Table 2: ours minus published".to_owned(),
+        axis: "score per game, ours - published (policy payoff)".to_owned(),
+        names: PUBLISHED.iter().map(|p| p.1.to_owned()).collect(),
+        values: scores.iter().zip(&published).map(|(o, p)| o - p).collect(),
+    });
+    Ok(outcome)
+}
+
+/// The rank of each value, 1 for the largest (ties broken by position).
+fn rank_descending(values: &[f64]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by(|&i, &j| values[j].total_cmp(&values[i]));
+    let mut ranks = vec![0; values.len()];
+    for (place, &k) in order.iter().enumerate() {
+        ranks[k] = place + 1;
+    }
+    ranks
+}

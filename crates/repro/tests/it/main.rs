@@ -1,0 +1,9 @@
+//! The integration tests of the reproductions, in one test binary:
+//!
+//! - `registry`: names are unique and found, the embedded reproduction
+//!   files are a byte-identical copy of `reproductions/`, tables render;
+//! - `claims`: every entry run at `--quick` size, with the numbers its
+//!   claim rests on.
+
+mod claims;
+mod registry;
