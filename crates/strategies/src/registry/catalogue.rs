@@ -14,7 +14,7 @@ use twolevel_game::{RegimeStrategy, SocietyRule, Strategy};
 use super::entry::Entry;
 use super::names::{Suggest, normalize, suggestions};
 use super::{StrategyError, StrategySpec};
-use crate::{actors, classic, learning, memory_one, reciprocity, regime, society};
+use crate::{actors, classic, learning, memory_one, reciprocity, regime, second, society};
 
 /// Every registered player of one kind (trait object `T`), in order.
 #[derive(Debug)]
@@ -133,6 +133,39 @@ pub static STRATEGIES: Catalogue<dyn Strategy> = Catalogue::new(
         &memory_one::zd_gen_2::ENTRY,
         &memory_one::zd_set_2::ENTRY,
         &memory_one::zd_mischief::ENTRY,
+        // Axelrod's second tournament, in the published rank order.
+        // BEGIN second
+        &second::k92r_rapoport::ENTRY,
+        &second::k61r_champion::ENTRY,
+        &second::k42r_borufsen::ENTRY,
+        &second::k49r_cave::ENTRY,
+        &second::k44r_wm_adams::ENTRY,
+        &second::k60r_graaskamp_katzen::ENTRY,
+        &second::k41r_weiner::ENTRY,
+        &second::k75r_harrington::ENTRY,
+        &second::k84r_tideman_and_chieruzzi::ENTRY,
+        &second::k32r_kluepfel::ENTRY,
+        &second::k35r_getzler::ENTRY,
+        &second::k68r_leyvraz::ENTRY,
+        &second::k72r_white::ENTRY,
+        &second::k46r_eatherley::ENTRY,
+        &second::k83r_black::ENTRY,
+        &second::k47r_richard_hufford::ENTRY,
+        &second::k64r_yamachi::ENTRY,
+        &second::k51r_colbert::ENTRY,
+        &second::k78r_mauk::ENTRY,
+        &second::k66r_mikkelson::ENTRY,
+        &second::k58r_rowsam::ENTRY,
+        &second::k88r_appold::ENTRY,
+        &second::k31r_grisell::ENTRY,
+        &second::k90r_maynard_smith::ENTRY,
+        &second::k79r_ambuehl_and_hickey::ENTRY,
+        &second::k67r_feathers::ENTRY,
+        &second::k86r_grofman::ENTRY,
+        &second::k69r_joss::ENTRY,
+        &second::k57r_nydegger::ENTRY,
+        &second::k70r_pebly::ENTRY,
+        // END second
     ],
     Suggest::Names,
 );
