@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Keeps the lists of Axelrod's second-tournament entries in step with the
 files in crates/strategies/src/second/: the module list in its mod.rs, the
-registry lines in registry/catalogue.rs (in the published rank order) and
-the rows of docs/strategies.md. Run from the repository root after adding
+registry lines in registry/catalogue.rs (in the published rank order), the
+rows of docs/strategies.md and the players of the tournament file
+axelrod-second-full.ron (both copies). Run from the repository root after adding
 an entry file `kNNr_<author>.rs`."""
 import pathlib, re
 
@@ -39,4 +40,8 @@ for _, stem, alias, name, summary in entries:
     rule = rule[0].lower() + rule[1:]
     rows.append(f"| `{name}` | {rule} ({stem[:4].upper()}) | | moves |")
 splice(root / "docs/strategies.md", "<!-- BEGIN second -->", "<!-- END second -->", rows)
+players = [f'        Inline(name: "{name}", strategy: (name: "{name}")),' for _, _, _, name, _ in entries]
+for folder in ("tournaments", "crates/tournament/tournaments"):
+    splice(root / folder / "axelrod-second-full.ron", "        // BEGIN entries",
+           "        // END entries", players)
 print(len(entries), "entries")
