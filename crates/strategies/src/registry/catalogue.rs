@@ -159,6 +159,7 @@ pub static STRATEGIES: Catalogue<dyn Strategy> = Catalogue::new(
         &second::k88r_appold::ENTRY,
         &second::k31r_grisell::ENTRY,
         &second::k90r_maynard_smith::ENTRY,
+        &second::k39r_almy::ENTRY,
         &second::k79r_ambuehl_and_hickey::ENTRY,
         &second::k67r_feathers::ENTRY,
         &second::k86r_grofman::ENTRY,

@@ -87,7 +87,7 @@ impl FortranRule for K85R {
         if m > 20 {
             let a = (self.i[0] + 1e-6) / (self.i[1] + 1e-6);
             let b = (self.i[2] + 1e-6) / (self.i[3] + 1e-6);
-            if !(a > 1.5 || a < 0.5 || b > 1.5 || b < 0.5) {
+            if (0.5..=1.5).contains(&a) && (0.5..=1.5).contains(&b) {
                 return self.defect(own);
             }
         }
