@@ -1,11 +1,12 @@
 //! Second by Grisell: go by majority.
 //!
-//! Rule: defect when the partner's defections are at least half of the
-//! moves so far (the move number), cooperate otherwise. Gail Grisell's
-//! entry, twenty-third in Axelrod's second tournament (Axelrod 1980b);
-//! Fortran `k31r.f`. The Python `axelrod` library lists `GoByMajority` for
-//! it, which divides by the partner's moves (not the move number) and
-//! cooperates on a tie.
+//! Rule: defect when the partner's defections are at least half of the moves
+//! so far (the move number), cooperate otherwise. Gail Grisell's entry,
+//! twenty-third in Axelrod's second tournament (Axelrod 1980b); Fortran
+//! `k31r.f`. The Python `axelrod` library lists `GoByMajority` for it: the
+//! same rule, since the first move's `J = 0` counts as one cooperation, so
+//! that the Fortran's "at least half of the move number" is "more defections
+//! than cooperations".
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

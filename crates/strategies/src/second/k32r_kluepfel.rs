@@ -1,16 +1,15 @@
-//! Second by Kluepfel: answer in kind with probabilities that grow with
-//! the partner's runs, and defect against a partner that seems random.
+//! Second by Kluepfel: answer in kind with probabilities that grow with the
+//! partner's runs, and defect against a partner that seems random.
 //!
 //! Rule: after move 26, defect if the partner seems random: it cooperated
-//! after its own defections and defected after its own cooperations at
-//! least about as often as a coin would (the counts within 1.5 standard
-//! deviations below half). Otherwise copy the partner's last move for sure
-//! after three equal moves in a row, with probability 0.9 after two, and
-//! after a single move with probability 0.6 if it was a defection, 0.7 if
-//! a cooperation (doing the opposite otherwise). Charles Kluepfel's entry,
-//! tenth in Axelrod's second tournament (Axelrod 1980b); Fortran
-//! `k32r.f`. The Python `axelrod` library's `SecondByKluepfel` follows the
-//! Fortran.
+//! after its own defections and defected after its own cooperations at least
+//! about as often as a coin would (the counts within 1.5 standard deviations
+//! below half). Otherwise copy the partner's last move for sure after three
+//! equal moves in a row, with probability 0.9 after two, and after a single
+//! move with probability 0.6 if it was a defection, 0.7 if a cooperation
+//! (doing the opposite otherwise). Charles Kluepfel's entry, tenth in
+//! Axelrod's second tournament (Axelrod 1980b); Fortran `k32r.f`. The Python
+//! `axelrod` library's `SecondByKluepfel` follows the Fortran.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

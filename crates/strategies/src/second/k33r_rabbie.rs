@@ -1,16 +1,16 @@
 //! Second by Rabbie: the best of six policies against a partner whose
 //! cooperation depends on this rule's last two moves.
 //!
-//! Rule: estimate the partner's probability of cooperating after each of
-//! its own last two moves (four cases); for 22 moves play the fourth
-//! policy (defect after its own defection two moves back, cooperate
-//! otherwise; it starts as if it had defected twice); then, unless the
-//! partner looked like its twin (always answered its last move in kind),
-//! play the policy of six (from always cooperate to always defect,
-//! through rules over its last two moves) with the best expected score
-//! under the estimates. Harold Rabbie's entry, fifty-ninth in Axelrod's
-//! second tournament (Axelrod 1980b), "deterministic, not nice"; Fortran
-//! `k33r.f`. The Python `axelrod` library has no class for it.
+//! Rule: estimate the partner's probability of cooperating after each of its
+//! own last two moves (four cases); for 22 moves play the fourth policy
+//! (defect after its own defection two moves back, cooperate otherwise; it
+//! starts as if it had defected twice); then, unless the partner looked like
+//! its twin (always answered its last move in kind), play the policy of six
+//! (from always cooperate to always defect, through rules over its last two
+//! moves) with the best expected score under the estimates. Harold Rabbie's
+//! entry, fifty-ninth in Axelrod's second tournament (Axelrod 1980b),
+//! "deterministic, not nice"; Fortran `k33r.f`. The Python `axelrod` library
+//! has no class for it.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

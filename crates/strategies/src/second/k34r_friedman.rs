@@ -2,9 +2,8 @@
 //!
 //! Rule: cooperate until the partner defects, then defect for the rest of
 //! the game. James W. Friedman's entry, fifty-second in Axelrod's second
-//! tournament (Axelrod 1980b), as in the first round; Fortran `k34r.f`.
-//! The Python `axelrod` library plays it as `Grudger`, with the same
-//! moves.
+//! tournament (Axelrod 1980b), as in the first round; Fortran `k34r.f`. The
+//! Python `axelrod` library plays it as `Grudger`, with the same moves.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

@@ -1,12 +1,12 @@
-//! Second by Getzler: defect with probability equal to the partner's
-//! recent untrustworthiness.
+//! Second by Getzler: defect with probability equal to the partner's recent
+//! untrustworthiness.
 //!
 //! Rule: keep `flack`, halved every move and raised by one half after each
 //! partner defection (`flack = (flack + J) / 2`, a half-life of one move),
 //! and defect when `flack` exceeds a uniform random number. Abraham
-//! Getzler's entry, eleventh in Axelrod's second tournament (Axelrod
-//! 1980b); Fortran `k35r.f`. The Python `axelrod` library's
-//! `SecondByGetzler` keeps the same `flack`.
+//! Getzler's entry, eleventh in Axelrod's second tournament (Axelrod 1980b);
+//! Fortran `k35r.f`. The Python `axelrod` library's `SecondByGetzler` keeps
+//! the same `flack`.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

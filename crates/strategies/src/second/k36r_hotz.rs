@@ -1,10 +1,10 @@
 //! Second by Hotz: defect, cooperating now and then.
 //!
 //! Rule: cooperate with probability 0.1 before move 100, 0.05 on moves 100
-//! to 199, 0.15 on moves 200 to 299 and never afterwards; defect
-//! otherwise. Roger Hotz's entry, last (sixty-third) in Axelrod's second
-//! tournament (Axelrod 1980b); Fortran `k36r.f`. The Python `axelrod`
-//! library has no class for it.
+//! to 199, 0.15 on moves 200 to 299 and never afterwards; defect otherwise.
+//! Roger Hotz's entry, last (sixty-third) in Axelrod's second tournament
+//! (Axelrod 1980b); Fortran `k36r.f`. The Python `axelrod` library has no
+//! class for it.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

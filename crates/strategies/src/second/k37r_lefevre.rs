@@ -1,10 +1,10 @@
-//! Second by Lefevre: defect while the partner defected on more than a
-//! fifth of the moves.
+//! Second by Lefevre: defect while the partner defected on more than a fifth
+//! of the moves.
 //!
 //! Rule: defect when five times the partner's defections exceed the move
 //! number, cooperate otherwise. George Lefevre's entry, thirty-seventh in
-//! Axelrod's second tournament (Axelrod 1980b); Fortran `k37r.f`. The
-//! Python `axelrod` library has no class for it.
+//! Axelrod's second tournament (Axelrod 1980b); Fortran `k37r.f`. The Python
+//! `axelrod` library has no class for it.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

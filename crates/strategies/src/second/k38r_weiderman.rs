@@ -1,10 +1,10 @@
-//! Second by Weiderman: defect for good after three partner defections
-//! in a row.
+//! Second by Weiderman: defect for good after three partner defections in a
+//! row.
 //!
-//! Rule: cooperate until the partner has defected three times in a row,
-//! then defect for the rest of the game. Nelson Weiderman's entry,
-//! thirty-fourth in Axelrod's second tournament (Axelrod 1980b); Fortran
-//! `k38r.f`. The Python `axelrod` library has no class for it.
+//! Rule: cooperate until the partner has defected three times in a row, then
+//! defect for the rest of the game. Nelson Weiderman's entry, thirty-fourth
+//! in Axelrod's second tournament (Axelrod 1980b); Fortran `k38r.f`. The
+//! Python `axelrod` library has no class for it.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

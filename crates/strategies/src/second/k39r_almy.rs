@@ -1,17 +1,17 @@
-//! Second by Almy: try tit for two tats, tit for tat and all-D in turns
-//! of ten moves, keep the best, and exploit a partner that never defects.
+//! Second by Almy: try tit for two tats, tit for tat and all-D in turns of
+//! ten moves, keep the best, and exploit a partner that never defects.
 //!
-//! Rule: play a defensive mode for ten moves (tit for two tats first),
-//! then score it (its points over the ten moves). A partner that did not
-//! defect in that time is exploited: a defection, cooperation for a while,
-//! and again while unpunished (a punished defection widens the gap next
-//! time, or it cooperates until the partner defects five times and goes
-//! back to defending). Otherwise it moves to the best-scoring mode of
-//! tit for two tats, tit for tat and all-D, trying the next untested one
-//! against a nasty partner, and cooperates for five moves when it went
-//! back to a milder mode while both were defecting. Tom Almy's entry,
-//! twenty-fifth in Axelrod's second tournament (Axelrod 1980b); Fortran
-//! `k39r.f`. The Python `axelrod` library has no class for it.
+//! Rule: play a defensive mode for ten moves (tit for two tats first), then
+//! score it (its points over the ten moves). A partner that did not defect
+//! in that time is exploited: a defection, cooperation for a while, and
+//! again while unpunished (a punished defection widens the gap next time, or
+//! it cooperates until the partner defects five times and goes back to
+//! defending). Otherwise it moves to the best-scoring mode of tit for two
+//! tats, tit for tat and all-D, trying the next untested one against a nasty
+//! partner, and cooperates for five moves when it went back to a milder mode
+//! while both were defecting. Tom Almy's entry, twenty-fifth in Axelrod's
+//! second tournament (Axelrod 1980b); Fortran `k39r.f`. The Python `axelrod`
+//! library has no class for it.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

@@ -1,13 +1,13 @@
-//! Second by RobertAdams: cooperate, answer defections with defections
-//! whose probability halves each time, and punish every third defection.
+//! Second by RobertAdams: cooperate, answer defections with defections whose
+//! probability halves each time, and punish every third defection.
 //!
 //! Rule: cooperate on the first two moves. After a partner defection
 //! (counted twice, a quirk of the code) it defects two moves running when
 //! the count `w` is a multiple of three above two or one more than a
 //! multiple of three; otherwise it defects with a probability `q` that
 //! starts at 0.8 and halves at every partner defection and every such
-//! answer. After a partner cooperation it cooperates, unless a punishment
-//! is under way. Robert Adams's entry, thirty-fifth in Axelrod's second
+//! answer. After a partner cooperation it cooperates, unless a punishment is
+//! under way. Robert Adams's entry, thirty-fifth in Axelrod's second
 //! tournament (Axelrod 1980b); Fortran `k40r.f`. The Python `axelrod`
 //! library has no class for it.
 

@@ -1,16 +1,18 @@
-//! Second by Weiner: tit for tat that forgives an isolated defection once
-//! in a while and defects while the partner defected often lately.
+//! Second by Weiner: tit for tat that forgives an isolated defection once in
+//! a while and defects while the partner defected often lately.
 //!
-//! Rule: tit for tat, walking three cases: after a defection it moves to
-//! the second case; a second defection sends it back to the first, a
-//! cooperation to the third, where it answers a defection (the pattern D C
-//! D) with a cooperation if it has not forgiven within the last 20 moves
-//! (each forgiven defection pushes the next forgiveness 20 moves away).
-//! Whatever the case, it defects while the partner defected at least five
-//! times in the twelve moves before the last. Herb Weiner's entry,
-//! seventh in Axelrod's second tournament (Axelrod 1980b); Fortran
-//! `k41r.f`. The Python `axelrod` library's `SecondByWeiner` follows the
-//! Fortran.
+//! Rule: tit for tat, walking three cases: after a defection it moves to the
+//! second case; a second defection sends it back to the first, a cooperation
+//! to the third, where it answers a defection (the pattern D C D) with a
+//! cooperation if it has not forgiven within the last 20 moves (each
+//! forgiven defection pushes the next forgiveness 20 moves away). Whatever
+//! the case, it defects while the partner defected at least five times in
+//! the twelve moves before the last. Herb Weiner's entry, seventh in
+//! Axelrod's second tournament (Axelrod 1980b); Fortran `k41r.f`. The Python
+//! `axelrod` library's `SecondByWeiner` differs: on one game of the fixture
+//! (against a random partner) it cooperates on move 34 where the Fortran
+//! defects; on the other thirteen it plays the same moves
+//! (`scripts/second_vs_axelrod_library.py`, axelrod 4.14).
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

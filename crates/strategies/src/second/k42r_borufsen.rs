@@ -1,18 +1,18 @@
-//! Second by Borufsen: tit for tat that breaks echoes and mutual
-//! defection, and defects against a partner that looks random or
-//! defective.
+//! Second by Borufsen: tit for tat that breaks echoes and mutual defection,
+//! and defects against a partner that looks random or defective.
 //!
 //! Rule: tit for tat, except that after three moves of mutual defection it
 //! cooperates once, and after three echoes (each player answering the
 //! other's previous move with the opposite of its own) it turns its next
 //! defection into a cooperation. Every 25 moves (on moves 27, 52, ...) it
-//! looks at how the partner answered its moves since the last check: if
-//! the partner cooperated more than 17 times it is fine; with 8 to 17
-//! cooperations, of which under 70 % came after its own cooperation, or
-//! with fewer than 3, the partner is "random" or "defective" and it
-//! defects for the next 25 moves. Otto Borufsen's entry, third in
-//! Axelrod's second tournament (Axelrod 1980b); Fortran `k42r.f`. The
-//! Python `axelrod` library's `SecondByBorufsen` follows the Fortran.
+//! looks at how the partner answered its moves since the last check: if the
+//! partner cooperated more than 17 times it is fine; with 8 to 17
+//! cooperations, of which under 70 % came after its own cooperation, or with
+//! fewer than 3, the partner is "random" or "defective" and it defects for
+//! the next 25 moves. Otto Borufsen's entry, third in Axelrod's second
+//! tournament (Axelrod 1980b); Fortran `k42r.f`. The Python `axelrod`
+//! library's `SecondByBorufsen` plays the same moves on every game of the
+//! fixture (`scripts/second_vs_axelrod_library.py`, axelrod 4.14).
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

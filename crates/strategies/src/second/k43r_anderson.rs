@@ -1,16 +1,16 @@
-//! Second by Anderson: tit for tat with a few free defections early, then
-//! a watch on how the partner answers its moves.
+//! Second by Anderson: tit for tat with a few free defections early, then a
+//! watch on how the partner answers its moves.
 //!
-//! Rule: before move 16, answer a partner defection with a defection at
-//! most three times, cooperate otherwise. From move 16, with the
-//! partner's answers to its own moves two moves back counted: defect while
-//! the partner answered at least a third of its cooperations with a
-//! defection; on every fourth move (unless the partner looks like its
-//! twin, judged on move 17) defect when the partner cooperated after its
-//! defections at least `M / 12` times or never answered a defection with
-//! one; cooperate otherwise. R. D. Anderson's entry, thirty-ninth in
-//! Axelrod's second tournament (Axelrod 1980b); Fortran `k43r.f`. The
-//! Python `axelrod` library has no class for it.
+//! Rule: before move 16, answer a partner defection with a defection at most
+//! three times, cooperate otherwise. From move 16, with the partner's
+//! answers to its own moves two moves back counted: defect while the partner
+//! answered at least a third of its cooperations with a defection; on every
+//! fourth move (unless the partner looks like its twin, judged on move 17)
+//! defect when the partner cooperated after its defections at least `M / 12`
+//! times or never answered a defection with one; cooperate otherwise. R. D.
+//! Anderson's entry, thirty-ninth in Axelrod's second tournament (Axelrod
+//! 1980b); Fortran `k43r.f`. The Python `axelrod` library has no class for
+//! it.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

@@ -7,8 +7,8 @@
 //! (4, 2, 1, 0.5, ...), restart the count and cooperate with probability
 //! equal to the new threshold (certainly while it is at least 1). William
 //! Adams's entry, fifth in Axelrod's second tournament (Axelrod 1980b);
-//! Fortran `k44r.f`. The Python `axelrod` library's `SecondByWmAdams`
-//! reads the same rule.
+//! Fortran `k44r.f`. The Python `axelrod` library's `SecondByWmAdams` reads
+//! the same rule.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

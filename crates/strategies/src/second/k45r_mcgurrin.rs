@@ -1,14 +1,14 @@
-//! Second by McGurrin: probe with a first defection, then settle on a
-//! rule from the partner's first answers.
+//! Second by McGurrin: probe with a first defection, then settle on a rule
+//! from the partner's first answers.
 //!
-//! Rule: defect on move 1 and cooperate on moves 2 and 3. From the
-//! partner's moves 1 to 3 it settles on one of four rules: tit for tat
-//! (the partner retaliated), tit for two tats, a sneaky tit for two tats
-//! that defects whenever the partner defects twice running and otherwise
-//! defects on seven moves out of eight (a partner that cooperated through
-//! the probe), or the same after one defection. Michael F. McGurrin's
-//! entry, fiftieth in Axelrod's second tournament (Axelrod 1980b); Fortran
-//! `k45r.f`. The Python `axelrod` library has no class for it.
+//! Rule: defect on move 1 and cooperate on moves 2 and 3. From the partner's
+//! moves 1 to 3 it settles on one of four rules: tit for tat (the partner
+//! retaliated), tit for two tats, a sneaky tit for two tats that defects
+//! whenever the partner defects twice running and otherwise defects on seven
+//! moves out of eight (a partner that cooperated through the probe), or the
+//! same after one defection. Michael F. McGurrin's entry, fiftieth in
+//! Axelrod's second tournament (Axelrod 1980b); Fortran `k45r.f`. The Python
+//! `axelrod` library has no class for it.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

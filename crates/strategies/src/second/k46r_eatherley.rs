@@ -3,10 +3,10 @@
 //!
 //! Rule: cooperate after a partner cooperation (and on the first move);
 //! after a defection, defect with probability `defections / (M - 1)`, the
-//! partner's defections over the moves played. Graham J. Eatherley's
-//! entry, fourteenth in Axelrod's second tournament (Axelrod 1980b);
-//! Fortran `k46r.f`. The Python `axelrod` library's `SecondByEatherley`
-//! plays the same rule.
+//! partner's defections over the moves played. Graham J. Eatherley's entry,
+//! fourteenth in Axelrod's second tournament (Axelrod 1980b); Fortran
+//! `k46r.f`. The Python `axelrod` library's `SecondByEatherley` plays the
+//! same rule.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

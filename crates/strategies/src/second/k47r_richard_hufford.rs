@@ -8,11 +8,12 @@
 //! 62.5 % of the moves or below three of the last four, and cooperate when
 //! they exceed 90 % with all four recent. It defects once on a scheduled
 //! move (20 at first, sooner after a partner defection), cooperates two
-//! moves later whatever happens, and schedules the next test further off
-//! the better the partner took the tests. Richard Hufford's entry,
-//! sixteenth in Axelrod's second tournament (Axelrod 1980b); Fortran
-//! `k47r.f`. The Python `axelrod` library's `SecondByRichardHufford`
-//! follows the Fortran.
+//! moves later whatever happens, and schedules the next test further off the
+//! better the partner took the tests. Richard Hufford's entry, sixteenth in
+//! Axelrod's second tournament (Axelrod 1980b); Fortran `k47r.f`. The Python
+//! `axelrod` library's `SecondByRichardHufford` plays the same moves on
+//! every game of the fixture (`scripts/second_vs_axelrod_library.py`,
+//! axelrod 4.14).
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

@@ -2,17 +2,16 @@
 //! partner's first moves, adjusting it every five moves by the points it
 //! brought.
 //!
-//! Rule: on moves 1 to 5 play tit for tat while writing the partner's
-//! moves into a pattern of five (in the order 2, 4, 3, 5, 1 of its slots,
-//! advancing one slot per partner defection); afterwards replay the
-//! pattern, and at the start of each cycle of five compare the points of
-//! the last cycle with those of the one before: after a loss, reverse the
-//! direction of change and move along the order; then add the direction
-//! (+1 or -1) to the slot at hand. Entries of the pattern other than 0 are
-//! played as defections. George Hufford's entry, fifty-third in Axelrod's
-//! second tournament (Axelrod 1980b), "not nice, deterministic,
-//! forgiving"; Fortran `k48r.f`. The Python `axelrod` library has no
-//! class for it.
+//! Rule: on moves 1 to 5 play tit for tat while writing the partner's moves
+//! into a pattern of five (in the order 2, 4, 3, 5, 1 of its slots,
+//! advancing one slot per partner defection); afterwards replay the pattern,
+//! and at the start of each cycle of five compare the points of the last
+//! cycle with those of the one before: after a loss, reverse the direction
+//! of change and move along the order; then add the direction (+1 or -1) to
+//! the slot at hand. Entries of the pattern other than 0 are played as
+//! defections. George Hufford's entry, fifty-third in Axelrod's second
+//! tournament (Axelrod 1980b), "not nice, deterministic, forgiving"; Fortran
+//! `k48r.f`. The Python `axelrod` library has no class for it.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

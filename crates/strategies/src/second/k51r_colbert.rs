@@ -1,12 +1,12 @@
-//! Second by Colbert: a fixed opening, then answer a defection with
-//! D C C D.
+//! Second by Colbert: a fixed opening, then answer a defection with D C C D.
 //!
 //! Rule: on moves 1 to 8 cooperate except on move 6; afterwards cooperate,
 //! but answer a partner defection with a defection, two cooperations and
-//! another defection, ignoring the partner meanwhile. John William
-//! Colbert's entry, eighteenth in Axelrod's second tournament (Axelrod
-//! 1980b); Fortran `k51r.f`. The Python `axelrod` library's
-//! `SecondByColbert` plays the same moves.
+//! another defection, ignoring the partner meanwhile. John William Colbert's
+//! entry, eighteenth in Axelrod's second tournament (Axelrod 1980b); Fortran
+//! `k51r.f`. The Python `axelrod` library's `SecondByColbert` plays the same
+//! moves on every game of the fixture
+//! (`scripts/second_vs_axelrod_library.py`, axelrod 4.14).
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

@@ -1,12 +1,11 @@
-//! Second by Smith: answer runs of partner defections, with a little
-//! noise.
+//! Second by Smith: answer runs of partner defections, with a little noise.
 //!
 //! Rule: defect while the partner's current run of defections is at least
 //! two long; a run that reaches `5 + 3 n` (`n` the runs so ended) is
 //! forgotten and `n` grows; whatever the choice, flip it with probability
-//! 0.05. David A. Smith's entry, forty-eighth in Axelrod's second
-//! tournament (Axelrod 1980b); Fortran `k52r.f`. The Python `axelrod`
-//! library has no class for it.
+//! 0.05. David A. Smith's entry, forty-eighth in Axelrod's second tournament
+//! (Axelrod 1980b); Fortran `k52r.f`. The Python `axelrod` library has no
+//! class for it.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

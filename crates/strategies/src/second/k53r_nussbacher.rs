@@ -3,11 +3,10 @@
 //!
 //! Rule: cooperate on the first ten moves; afterwards, with `d` the
 //! partner's defections among its last ten `J`s, defect with probability
-//! 0.94 when `d >= 9`, 0.915 when `d` is 8, 4 or 3, 0.87 when `d` is 7, 6,
-//! 5 or 2, 0.23 when `d` is 1, and cooperate when it is 0. Henry
-//! Nussbacher's entry, forty-fifth in Axelrod's second tournament
-//! (Axelrod 1980b); Fortran `k53r.f`. The Python `axelrod` library has no
-//! class for it.
+//! 0.94 when `d >= 9`, 0.915 when `d` is 8, 4 or 3, 0.87 when `d` is 7, 6, 5
+//! or 2, 0.23 when `d` is 1, and cooperate when it is 0. Henry Nussbacher's
+//! entry, forty-fifth in Axelrod's second tournament (Axelrod 1980b);
+//! Fortran `k53r.f`. The Python `axelrod` library has no class for it.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

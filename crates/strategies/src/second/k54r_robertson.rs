@@ -1,19 +1,18 @@
 //! Second by Robertson: cooperate, test the partner with a defection every
-//! twelve (then fewer) steps, and defect against a partner that defects
-//! too often.
+//! twelve (then fewer) steps, and defect against a partner that defects too
+//! often.
 //!
 //! Rule: the Fortran names its fourth argument `M`, so that what the rule
 //! calls the move number is the partner's score `L` (and it restarts
-//! whenever that score is at most 1). With that "move number": defect
-//! after a partner defection on one of the first four, and when the
-//! partner's defections (from the fifth on) exceed 20 % (10 % from 20 on)
-//! of it or come three in a row, unless 20 times the partner's defections
-//! are at most its current run of cooperations times the number; and
-//! defect once when the number is a multiple of a period (12, shortened by
-//! one every sixth such test). Cooperate otherwise. William H.
-//! Robertson's entry, fifty-eighth in Axelrod's second tournament
-//! (Axelrod 1980b); Fortran `k54r.f`. The Python `axelrod` library has no
-//! class for it.
+//! whenever that score is at most 1). With that "move number": defect after
+//! a partner defection on one of the first four, and when the partner's
+//! defections (from the fifth on) exceed 20 % (10 % from 20 on) of it or
+//! come three in a row, unless 20 times the partner's defections are at most
+//! its current run of cooperations times the number; and defect once when
+//! the number is a multiple of a period (12, shortened by one every sixth
+//! such test). Cooperate otherwise. William H. Robertson's entry,
+//! fifty-eighth in Axelrod's second tournament (Axelrod 1980b); Fortran
+//! `k54r.f`. The Python `axelrod` library has no class for it.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

@@ -2,14 +2,14 @@
 //! breaking off long mutual defection.
 //!
 //! Rule: estimate the partner's probability of cooperating after its own
-//! cooperation (`alpha`, 1 at first) and after its own defection (`beta`,
-//! 0 at first); with `c = 6 alpha - 9 beta - 2` and `alt = 4 alpha - 6
-//! beta - 1`, cooperate when `c` is not negative and at least `alt`,
-//! switch its move when `alt` is the better and not negative, and defect
-//! otherwise, except that after more than three mutual defections in a row
-//! it cooperates once. Steve Newman's entry, forty-second in Axelrod's
-//! second tournament (Axelrod 1980b); Fortran `k55r.f`. The Python
-//! `axelrod` library has no class for it.
+//! cooperation (`alpha`, 1 at first) and after its own defection (`beta`, 0
+//! at first); with `c = 6 alpha - 9 beta - 2` and `alt = 4 alpha - 6 beta -
+//! 1`, cooperate when `c` is not negative and at least `alt`, switch its
+//! move when `alt` is the better and not negative, and defect otherwise,
+//! except that after more than three mutual defections in a row it
+//! cooperates once. Steve Newman's entry, forty-second in Axelrod's second
+//! tournament (Axelrod 1980b); Fortran `k55r.f`. The Python `axelrod`
+//! library has no class for it.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

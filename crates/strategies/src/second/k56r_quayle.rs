@@ -1,15 +1,15 @@
 //! Second by Quayle: revised Downing, the best reply to a partner that
 //! answers its moves with fixed probabilities.
 //!
-//! Rule: estimate the partner's probabilities of cooperating after its
-//! own cooperation (`good`, 1 at first) and after its own defection
-//! (`bad`, 0 at first) from its answers two moves on; with `c = 6 good -
-//! 8 bad - 2` and `alt = 4 good - 5 bad - 1`, cooperate when `c >= 0` and
-//! `c >= alt`, switch its move when `alt` is the better and not negative,
-//! and defect when both are negative. Stanley F. Quayle's entry,
-//! thirty-eighth in Axelrod's second tournament (Axelrod 1980b), "exactly
-//! the revised Downing method"; Fortran `k56r.f`. The Python `axelrod`
-//! library's `RevisedDowning` is Downing's own second-round entry (K59R).
+//! Rule: estimate the partner's probabilities of cooperating after its own
+//! cooperation (`good`, 1 at first) and after its own defection (`bad`, 0 at
+//! first) from its answers two moves on; with `c = 6 good - 8 bad - 2` and
+//! `alt = 4 good - 5 bad - 1`, cooperate when `c >= 0` and `c >= alt`,
+//! switch its move when `alt` is the better and not negative, and defect
+//! when both are negative. Stanley F. Quayle's entry, thirty-eighth in
+//! Axelrod's second tournament (Axelrod 1980b), "exactly the revised Downing
+//! method"; Fortran `k56r.f`. The Python `axelrod` library's
+//! `RevisedDowning` is Downing's own second-round entry (K59R).
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

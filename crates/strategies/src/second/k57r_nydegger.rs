@@ -2,14 +2,14 @@
 //! last three outcomes.
 //!
 //! Rule: tit for tat on the first three moves, except that it defects on
-//! move 3 when the first two outcomes were (C, D) and (D, C) (the code
-//! `n = 6`); afterwards, with `n` the last three outcomes coded in base
-//! four (its own move times 2 plus the partner's, oldest first),
-//! cooperate when `n` is 0, 27, 28, 32, 40 to 44, 46 to 48, 56, 57, 59,
-//! 60, 62 or 63 and defect otherwise. Rudy Nydegger's entry, thirty-first
-//! in Axelrod's second tournament (Axelrod 1980b), as in the first round;
-//! Fortran `k57r.f`. The Python `axelrod` library's `FirstByNydegger` is
-//! the first-round rule, written from its description.
+//! move 3 when the first two outcomes were (C, D) and (D, C) (the code `n =
+//! 6`); afterwards, with `n` the last three outcomes coded in base four (its
+//! own move times 2 plus the partner's, oldest first), cooperate when `n` is
+//! 0, 27, 28, 32, 40 to 44, 46 to 48, 56, 57, 59, 60, 62 or 63 and defect
+//! otherwise. Rudy Nydegger's entry, thirty-first in Axelrod's second
+//! tournament (Axelrod 1980b), as in the first round; Fortran `k57r.f`. The
+//! Python `axelrod` library's `FirstByNydegger` is the first-round rule,
+//! written from its description.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

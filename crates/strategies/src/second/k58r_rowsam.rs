@@ -4,12 +4,12 @@
 //! Rule: every sixth move, compare its own score `K` with the move number
 //! `M`: below `M`, below `1.5 M`, below `2 M` or below `2.5 M` adds 5, 3, 2
 //! or 1 points of distrust and starts a punishment (defect, cooperate,
-//! defect); every eighteenth move one point is forgiven while there are
-//! more than two; above six points it defects for good. It cooperates
-//! otherwise.
-//! Glen Rowsam's entry, twenty-first in Axelrod's second tournament
-//! (Axelrod 1980b); Fortran `k58r.f`. The Python `axelrod` library's
-//! `SecondByRowsam` follows the Fortran.
+//! defect); every eighteenth move one point is forgiven while there are more
+//! than two; above six points it defects for good. It cooperates otherwise.
+//! Glen Rowsam's entry, twenty-first in Axelrod's second tournament (Axelrod
+//! 1980b); Fortran `k58r.f`. The Python `axelrod` library's `SecondByRowsam`
+//! plays the same moves on every game of the fixture
+//! (`scripts/second_vs_axelrod_library.py`, axelrod 4.14).
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

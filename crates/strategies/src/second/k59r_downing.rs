@@ -5,10 +5,10 @@
 //! retyped as this entry in 1993: estimate the partner's probabilities of
 //! cooperating after its own cooperation and after its own defection, and
 //! play the move with the better expected payoff against them. Leslie
-//! Downing's entry, fortieth in Axelrod's second tournament (Axelrod
-//! 1980b), "same as round one rev. Downing"; Fortran `K59R.f`, a copy of
-//! `k56r.f`. The Python `axelrod` library's `RevisedDowning` is its
-//! reading of the rule.
+//! Downing's entry, fortieth in Axelrod's second tournament (Axelrod 1980b),
+//! "same as round one rev. Downing"; Fortran `K59R.f`, a copy of `k56r.f`.
+//! The Python `axelrod` library's `RevisedDowning` is its reading of the
+//! rule.
 
 use super::k56r_quayle::K56R;
 use super::{Call, FortranRule, SecondEntry, entry};

@@ -2,12 +2,13 @@
 //! when its own score falls behind a schedule.
 //!
 //! Rule: tit for tat (cooperate first), except that if its own score is
-//! below 23 on move 11, 53 on move 21, 83 on move 31, 113 on move 41, 143
-//! on move 51 or 293 on move 101 (two points a move short of mutual
-//! cooperation's three), it defects for the rest of the game. Jim
-//! Graaskamp and Ken Katzen's entry, sixth in Axelrod's second tournament
-//! (Axelrod 1980b); Fortran `k60r.f`. The Python `axelrod` library's
-//! `SecondByGraaskampKatzen` reads the same schedule.
+//! below 23 on move 11, 53 on move 21, 83 on move 31, 113 on move 41, 143 on
+//! move 51 or 293 on move 101 (two points a move short of mutual
+//! cooperation's three), it defects for the rest of the game. Jim Graaskamp
+//! and Ken Katzen's entry, sixth in Axelrod's second tournament (Axelrod
+//! 1980b); Fortran `k60r.f`. The Python `axelrod` library's
+//! `SecondByGraaskampKatzen` plays the same moves on every game of the
+//! fixture (`scripts/second_vs_axelrod_library.py`, axelrod 4.14).
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

@@ -1,11 +1,10 @@
 //! Second by Hollander: tit for two tats with surprise defections.
 //!
 //! Rule: defect after two partner defections in a row, and on a surprise
-//! move drawn 1 to 23 moves ahead (`1 + floor(23 R)` from the move
-//! before, a new one drawn after each); cooperate otherwise. Howard R.
-//! Hollander's entry, fifty-first in Axelrod's second tournament (Axelrod
-//! 1980b); Fortran `k62r.f`. The Python `axelrod` library has no class
-//! for it.
+//! move drawn 1 to 23 moves ahead (`1 + floor(23 R)` from the move before, a
+//! new one drawn after each); cooperate otherwise. Howard R. Hollander's
+//! entry, fifty-first in Axelrod's second tournament (Axelrod 1980b);
+//! Fortran `k62r.f`. The Python `axelrod` library has no class for it.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

@@ -2,13 +2,14 @@
 //! outcome, and defect against a partner that looks random.
 //!
 //! Rule: keep, for each outcome (the partner's move and its own, one move
-//! earlier), a score raised by each partner cooperation that followed it
-//! and lowered by each defection; cooperate when the current outcome's
-//! score is not negative, defect otherwise; and after move 40 defect when
-//! the partner's cooperations and defections differ by less than a tenth
-//! of the moves. Brian Yamachi's entry, seventeenth in Axelrod's second
-//! tournament (Axelrod 1980b); Fortran `k64r.f`. The Python `axelrod`
-//! library's `SecondByYamachi` follows the Fortran.
+//! earlier), a score raised by each partner cooperation that followed it and
+//! lowered by each defection; cooperate when the current outcome's score is
+//! not negative, defect otherwise; and after move 40 defect when the
+//! partner's cooperations and defections differ by less than a tenth of the
+//! moves. Brian Yamachi's entry, seventeenth in Axelrod's second tournament
+//! (Axelrod 1980b); Fortran `k64r.f`. The Python `axelrod` library's
+//! `SecondByYamachi` plays the same moves on every game of the fixture
+//! (`scripts/second_vs_axelrod_library.py`, axelrod 4.14).
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

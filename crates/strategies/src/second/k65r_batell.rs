@@ -1,12 +1,11 @@
 //! Second by Batell: cooperate, and defect for good after ten partner
 //! defections or two within four moves.
 //!
-//! Rule: cooperate until the partner has defected ten times, or twice
-//! with at most four moves between the two (counted from the moves the
-//! defections were seen); then defect for the rest of the game. Mark F.
-//! Batell's entry, forty-seventh in Axelrod's second tournament (Axelrod
-//! 1980b); Fortran `k65r.f`. The Python `axelrod` library has no class for
-//! it.
+//! Rule: cooperate until the partner has defected ten times, or twice with
+//! at most four moves between the two (counted from the moves the defections
+//! were seen); then defect for the rest of the game. Mark F. Batell's entry,
+//! forty-seventh in Axelrod's second tournament (Axelrod 1980b); Fortran
+//! `k65r.f`. The Python `axelrod` library has no class for it.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

@@ -1,14 +1,15 @@
-//! Second by Mikkelson: tit for tat, with a trust account that decides
-//! when a partner's defections are answered.
+//! Second by Mikkelson: tit for tat, with a trust account that decides when
+//! a partner's defections are answered.
 //!
-//! Rule: keep a trust counter that starts at -3, loses 1 a move and gains
-//! 3 for each partner defection (held between -5 and 10); cooperate on
-//! the first two moves and while the counter is below 3; otherwise defect,
-//! resetting the counter to -1 before move 11, and after move 10 only
-//! when the partner has defected on at least 15 % of the moves. Ray
-//! Mikkelson's entry, twentieth in Axelrod's second tournament (Axelrod
-//! 1980b); Fortran `k66r.f`. The Python `axelrod` library's
-//! `SecondByMikkelson` follows the Fortran.
+//! Rule: keep a trust counter that starts at -3, loses 1 a move and gains 3
+//! for each partner defection (held between -5 and 10); cooperate on the
+//! first two moves and while the counter is below 3; otherwise defect,
+//! resetting the counter to -1 before move 11, and after move 10 only when
+//! the partner has defected on at least 15 % of the moves. Ray Mikkelson's
+//! entry, twentieth in Axelrod's second tournament (Axelrod 1980b); Fortran
+//! `k66r.f`. The Python `axelrod` library's `SecondByMikkelson` plays the
+//! same moves on every game of the fixture
+//! (`scripts/second_vs_axelrod_library.py`, axelrod 4.14).
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

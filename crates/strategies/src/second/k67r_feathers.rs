@@ -4,15 +4,15 @@
 //!
 //! Rule: while its score is at least 2.25 points a move, defect with
 //! probability `1 - p`, `p = 0.95 - (AD + NO - 5) / 15 + 1 / M^2 - J / 4`,
-//! where `AD` and `NO` are running means of its payoff-like returns one
-//! and two moves after such a defection (no new defection until both are
-//! in); between 1.75 and 2.25 points a move, defect with probability
-//! `1 - p`, `p = 0.25 + C / M - S / 4 + (K - L) / 100 + 4 / M` (`C` the
-//! partner's cooperations, `S` its current run of defections); below 1.75,
-//! play tit for tat. Craig Feathers's entry, twenty-seventh in Axelrod's
-//! second tournament (Axelrod 1980b); Fortran `k67r.f`. The Python
-//! `axelrod` library's `SecondByTranquilizer` follows the Fortran (this
-//! name is accepted as an alias).
+//! where `AD` and `NO` are running means of its payoff-like returns one and
+//! two moves after such a defection (no new defection until both are in);
+//! between 1.75 and 2.25 points a move, defect with probability `1 - p`, `p
+//! = 0.25 + C / M - S / 4 + (K - L) / 100 + 4 / M` (`C` the partner's
+//! cooperations, `S` its current run of defections); below 1.75, play tit
+//! for tat. Craig Feathers's entry, twenty-seventh in Axelrod's second
+//! tournament (Axelrod 1980b); Fortran `k67r.f`. The Python `axelrod`
+//! library's `SecondByTranquilizer` follows the Fortran (this name is
+//! accepted as an alias).
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

@@ -3,8 +3,8 @@
 //!
 //! Rule: with the partner's moves three, two and one moves ago: after two
 //! defections in a row, defect with probability 0.75; after C D C, defect;
-//! after C C D, defect with probability 0.5; otherwise cooperate (and on
-//! the first move). Fransois Leyvraz's entry, twelfth in Axelrod's second
+//! after C C D, defect with probability 0.5; otherwise cooperate (and on the
+//! first move). Fransois Leyvraz's entry, twelfth in Axelrod's second
 //! tournament (Axelrod 1980b); Fortran `k68r.f`. The Python `axelrod`
 //! library's `SecondByLeyvraz` uses the same table.
 

@@ -2,16 +2,16 @@
 //! defection or to plain tit for tat when the partner does not cooperate
 //! enough.
 //!
-//! Rule: a machine of five states. In the first (tit for tat) it defects
-//! out of the blue with probability 0.1 and then watches the partner's
-//! answer for one move (a partner that answers more than three such
-//! defections has it switch to plain tit for tat); it moves to defection
-//! once the partner's cooperations fall below 70 % of the moves, and
-//! back from defection to tit for tat for good after more than 10 (from
-//! defection) or 20 (otherwise) partner defections in a row. Johann
-//! Joss's entry, twenty-ninth in Axelrod's second tournament (Axelrod
-//! 1980b); Fortran `k69r.f`. The Python `axelrod` library has no class
-//! for it (its `FirstByJoss` is the first-round rule).
+//! Rule: a machine of five states. In the first (tit for tat) it defects out
+//! of the blue with probability 0.1 and then watches the partner's answer
+//! for one move (a partner that answers more than three such defections has
+//! it switch to plain tit for tat); it moves to defection once the partner's
+//! cooperations fall below 70 % of the moves, and back from defection to tit
+//! for tat for good after more than 10 (from defection) or 20 (otherwise)
+//! partner defections in a row. Johann Joss's entry, twenty-ninth in
+//! Axelrod's second tournament (Axelrod 1980b); Fortran `k69r.f`. The Python
+//! `axelrod` library has no class for it (its `FirstByJoss` is the
+//! first-round rule).
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

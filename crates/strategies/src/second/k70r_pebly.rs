@@ -1,5 +1,5 @@
-//! Second by Pebly: keep its move while the partner matches it, and
-//! defect with probability 0.8 when it does not.
+//! Second by Pebly: keep its move while the partner matches it, and defect
+//! with probability 0.8 when it does not.
 //!
 //! Rule: cooperate first; when the partner's last move equals this rule's
 //! own previous move, repeat it; otherwise defect with probability 0.8.

@@ -1,13 +1,13 @@
 //! Second by Hall: defect after each partner defection and after every
 //! second partner cooperation.
 //!
-//! Rule: cooperate on move 1; on move 2 defect if the partner cooperated
-//! and cooperate if it defected; afterwards defect after every partner
+//! Rule: cooperate on move 1; on move 2 defect if the partner cooperated and
+//! cooperate if it defected; afterwards defect after every partner
 //! defection, and after every second partner cooperation (counted over the
-//! game), cooperating after the others. James E. Hall's entry
-//! (the Fortran's comment says "James E Hill"), sixtieth in Axelrod's
-//! second tournament (Axelrod 1980b); Fortran `k71r.f`. The Python
-//! `axelrod` library has no class for it.
+//! game), cooperating after the others. James E. Hall's entry (the Fortran's
+//! comment says "James E Hill"), sixtieth in Axelrod's second tournament
+//! (Axelrod 1980b); Fortran `k71r.f`. The Python `axelrod` library has no
+//! class for it.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

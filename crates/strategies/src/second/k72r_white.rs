@@ -1,15 +1,16 @@
-//! Second by White: after a partner defection late in the game, defect
-//! when the partner's defections times the logarithm of the move number
-//! reach the move number.
+//! Second by White: after a partner defection late in the game, defect when
+//! the partner's defections times the logarithm of the move number reach the
+//! move number.
 //!
-//! Rule: count the partner's defections; defect when a uniform random
-//! number is at most `(n * defections) / M` in integer division, where
-//! `n = floor(ln M)` after a partner defection past move 10 and 1
-//! otherwise: in effect, defect when `n * defections >= M` (and almost
-//! never else). Edward C. White Jr's entry, thirteenth in Axelrod's second
-//! tournament (Axelrod 1980b); Fortran `k72r.f`. The Python `axelrod`
-//! library's `SecondByWhite` plays the effective rule without the random
-//! number.
+//! Rule: count the partner's defections; defect when a uniform random number
+//! is at most `(n * defections) / M` in integer division, where `n =
+//! floor(ln M)` after a partner defection past move 10 and 1 otherwise: in
+//! effect, defect when `n * defections >= M` (and almost never else). Edward
+//! C. White Jr's entry, thirteenth in Axelrod's second tournament (Axelrod
+//! 1980b); Fortran `k72r.f`. The Python `axelrod` library's `SecondByWhite`
+//! plays the effective rule without the random number, and the same moves on
+//! every game of the fixture (`scripts/second_vs_axelrod_library.py`,
+//! axelrod 4.14).
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

@@ -1,13 +1,13 @@
 //! Second by Zimmerman: hold a posture and change it only after enough of
 //! the partner's moves against it.
 //!
-//! Rule: start cooperating. While cooperating, it turns to defection after
-//! a number of partner defections (4 at first; then 1 plus its mean points
-//! a move, less 3, added to the last tolerance, at least 1); while
-//! defecting, it turns back after `floor(1.6667 (tolerance + 1))`
-//! partner cooperations (8 at first). George Zimmerman's entry,
-//! forty-first in Axelrod's second tournament (Axelrod 1980b); Fortran
-//! `K73R.f`. The Python `axelrod` library has no class for it.
+//! Rule: start cooperating. While cooperating, it turns to defection after a
+//! number of partner defections (4 at first; then 1 plus its mean points a
+//! move, less 3, added to the last tolerance, at least 1); while defecting,
+//! it turns back after `floor(1.6667 (tolerance + 1))` partner cooperations
+//! (8 at first). George Zimmerman's entry, forty-first in Axelrod's second
+//! tournament (Axelrod 1980b); Fortran `K73R.f`. The Python `axelrod`
+//! library has no class for it.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

@@ -1,14 +1,14 @@
-//! Second by Friedland: a revised-Downing reckoning with fading memory,
-//! and a randomness test on move 37 that cannot fire.
+//! Second by Friedland: a revised-Downing reckoning with fading memory, and
+//! a randomness test on move 37 that cannot fire.
 //!
 //! Rule: estimate the partner's probability of cooperating after its own
 //! cooperation (`alpha`, 1 at first) and after its own defection (`beta`,
 //! 0.3 at first), each count fading by a factor 0.8 a move; with `c = 6
-//! alpha - 8 beta - 2` and `alt = 4 alpha - 5 beta - 1`, cooperate when
-//! `c` is exactly 0, otherwise switch its move when `alt` is not negative
-//! and defect when it is. A test for a random partner on move 37 (defect
-//! for good) depends on a run counter the code resets every move, so it
-//! never fires. Edward Friedland's entry, sixty-first in Axelrod's second
+//! alpha - 8 beta - 2` and `alt = 4 alpha - 5 beta - 1`, cooperate when `c`
+//! is exactly 0, otherwise switch its move when `alt` is not negative and
+//! defect when it is. A test for a random partner on move 37 (defect for
+//! good) depends on a run counter the code resets every move, so it never
+//! fires. Edward Friedland's entry, sixty-first in Axelrod's second
 //! tournament (Axelrod 1980b); Fortran `K74R.f` (not the variant
 //! `K74RXX.f`). The Python `axelrod` library has no class for it.
 

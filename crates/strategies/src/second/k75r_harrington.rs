@@ -2,20 +2,20 @@
 //! probing defections and escalating punishment of long defections.
 //!
 //! Rule: cooperate first, then roughly tit for tat, with these additions.
-//! Every 15 moves (from move 30) it runs a chi-squared test of the
-//! partner's answers to its own last two moves; a partner that looks
-//! random (statistic at most 3, cooperation rate and answers within
-//! bounds) is met with defections until it has "paid" enough (each partner
-//! defection adds 1, each cooperation takes 3 off a counter that releases
-//! at 11). On move 37 it defects to probe; a partner that cooperated on
-//! moves 1 to 36 and defected on 37 is taken for a twin and always
-//! cooperated with until it defects. Later it probes again with a
-//! probability that starts at 0.2 and grows by 0.05 each time, unless a
-//! probe was punished. Twenty partner defections in a row, or a run of
-//! them as long as its tolerance (5, then 3 after eight such runs) counted
-//! on alternate moves, make it defect. Paul D. Harrington's entry, eighth
-//! in Axelrod's second tournament (Axelrod 1980b); Fortran `K75R.f`. The
-//! Python `axelrod` library's `SecondByHarrington` follows the Fortran.
+//! Every 15 moves (from move 30) it runs a chi-squared test of the partner's
+//! answers to its own last two moves; a partner that looks random (statistic
+//! at most 3, cooperation rate and answers within bounds) is met with
+//! defections until it has "paid" enough (each partner defection adds 1,
+//! each cooperation takes 3 off a counter that releases at 11). On move 37
+//! it defects to probe; a partner that cooperated on moves 1 to 36 and
+//! defected on 37 is taken for a twin and always cooperated with until it
+//! defects. Later it probes again with a probability that starts at 0.2 and
+//! grows by 0.05 each time, unless a probe was punished. Twenty partner
+//! defections in a row, or a run of them as long as its tolerance (5, then 3
+//! after eight such runs) counted on alternate moves, make it defect. Paul
+//! D. Harrington's entry, eighth in Axelrod's second tournament (Axelrod
+//! 1980b); Fortran `K75R.f`. The Python `axelrod` library's
+//! `SecondByHarrington` follows the Fortran.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

@@ -2,12 +2,14 @@
 //! apologise and play tit for tat if it retaliates, exploit it otherwise.
 //!
 //! Rule: defect on the first move. If the partner ever defects, cooperate
-//! once and play tit for tat for the rest of the game. Until then, defect
-//! as often as it can while keeping its defections (the first not
-//! counted) at most half of its moves. David Gladstein's entry,
-//! forty-sixth in Axelrod's second tournament (Axelrod 1980b), Axelrod's
-//! TESTER; Fortran `k76r.f`. The Python `axelrod` library's
-//! `SecondByGladstein` follows the Fortran.
+//! once and play tit for tat for the rest of the game. Until then, defect as
+//! often as it can while keeping its defections (the first not counted) at
+//! most half of its moves. David Gladstein's entry, forty-sixth in Axelrod's
+//! second tournament (Axelrod 1980b), Axelrod's TESTER; Fortran `k76r.f`.
+//! The Python `axelrod` library's `SecondByGladstein` plays the same moves
+//! on every game of the fixture (`scripts/second_vs_axelrod_library.py`,
+//! axelrod 4.14). Its `SecondByTester` is Axelrod's published description of
+//! the rule.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

@@ -1,16 +1,16 @@
-//! Second by Feld: climb a ladder of five rules by the points each
-//! brings over twenty moves.
+//! Second by Feld: climb a ladder of five rules by the points each brings
+//! over twenty moves.
 //!
 //! Rule: five rules from nicest to meanest: cooperate; tit for tat that
-//! forgives a defection with probability 0.25; tit for tat; tit for tat
-//! that answers a cooperation with a defection with probability 0.25;
-//! defect. It starts with the middle one; every twenty moves it records
-//! the points the rule brought and moves to the next meaner rule when
-//! that one brought more last time (or, failing that, to the next nicer
-//! one, treating the partner's last move as a cooperation on the way).
-//! Scott Feld's entry, fifty-fifth in Axelrod's second tournament
-//! (Axelrod 1980b); Fortran `k77r.f`. The Python `axelrod` library has no
-//! class for it (its `FirstByFeld` is the first-round rule).
+//! forgives a defection with probability 0.25; tit for tat; tit for tat that
+//! answers a cooperation with a defection with probability 0.25; defect. It
+//! starts with the middle one; every twenty moves it records the points the
+//! rule brought and moves to the next meaner rule when that one brought more
+//! last time (or, failing that, to the next nicer one, treating the
+//! partner's last move as a cooperation on the way). Scott Feld's entry,
+//! fifty-fifth in Axelrod's second tournament (Axelrod 1980b); Fortran
+//! `k77r.f`. The Python `axelrod` library has no class for it (its
+//! `FirstByFeld` is the first-round rule).
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

@@ -1,17 +1,17 @@
 //! Second by Mauk: Graaskamp's first-tournament rule: tit for tat with a
 //! probe on move 51, then a reading of the partner from its answers.
 //!
-//! Rule: cooperate first and play tit for tat up to move 50; defect on
-//! move 51; play tit for tat on moves 52 to 56 while recording the
-//! outcomes. On move 57: if the partner's score is at most 135, defect for
-//! good; if the recorded answers look like tit for tat (or like the
-//! preliminary round's rule "Analogy", for a while) play tit for tat;
-//! otherwise play tit for tat with a surprise defection every 5 to 14
-//! moves (a random gap, drawn anew after each). Fred Mauk's entry,
-//! nineteenth in Axelrod's second tournament (Axelrod 1980b), typed by
-//! Axelrod as "same as round one Graaskamp"; Fortran `k78r.f`, which calls
-//! `grasr.f`. The Python `axelrod` library has no `SecondBy` class for it
-//! (its `FirstByGraaskamp` is its own reading of the first-round rule).
+//! Rule: cooperate first and play tit for tat up to move 50; defect on move
+//! 51; play tit for tat on moves 52 to 56 while recording the outcomes. On
+//! move 57: if the partner's score is at most 135, defect for good; if the
+//! recorded answers look like tit for tat (or like the preliminary round's
+//! rule "Analogy", for a while) play tit for tat; otherwise play tit for tat
+//! with a surprise defection every 5 to 14 moves (a random gap, drawn anew
+//! after each). Fred Mauk's entry, nineteenth in Axelrod's second tournament
+//! (Axelrod 1980b), typed by Axelrod as "same as round one Graaskamp";
+//! Fortran `k78r.f`, which calls `grasr.f`. The Python `axelrod` library has
+//! no `SecondBy` class for it (its `FirstByGraaskamp` is its own reading of
+//! the first-round rule).
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

@@ -1,12 +1,12 @@
-//! Second by Ambuehl and Hickey: tit for tat for five moves, then go by
-//! the majority of the partner's last five moves.
+//! Second by Ambuehl and Hickey: tit for tat for five moves, then go by the
+//! majority of the partner's last five moves.
 //!
 //! Rule: cooperate first; tit for tat on moves 2 to 5; afterwards defect
-//! when the partner defected on at least three of the five moves before
-//! its last one (its `J`s of the previous five calls, the first move's
-//! `J = 0` included). Dennis Ambuehl and Kevin Hickey's entry,
-//! twenty-sixth in Axelrod's second tournament (Axelrod 1980b); Fortran
-//! `k79r.f`. The Python `axelrod` library has no class for it.
+//! when the partner defected on at least three of the five moves before its
+//! last one (its `J`s of the previous five calls, the first move's `J = 0`
+//! included). Dennis Ambuehl and Kevin Hickey's entry, twenty-sixth in
+//! Axelrod's second tournament (Axelrod 1980b); Fortran `k79r.f`. The Python
+//! `axelrod` library has no class for it.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

@@ -1,12 +1,12 @@
-//! Second by Dawes and Batell: cooperate until the partner's defections
-//! make a likelihood ratio pass 5, then defect for good.
+//! Second by Dawes and Batell: cooperate until the partner's defections make
+//! a likelihood ratio pass 5, then defect for good.
 //!
-//! Rule: after each partner defection compute `1.6667^d * 0.882^c`, with
-//! `d` the partner's defections and `c` the moves less `d`; once it
-//! reaches 5, defect for the rest of the game; cooperate until then.
-//! Robyn M. Dawes and Mark Batell's entry, thirty-sixth in Axelrod's
-//! second tournament (Axelrod 1980b); Fortran `k80r.f`. The Python
-//! `axelrod` library has no class for it.
+//! Rule: after each partner defection compute `1.6667^d * 0.882^c`, with `d`
+//! the partner's defections and `c` the moves less `d`; once it reaches 5,
+//! defect for the rest of the game; cooperate until then. Robyn M. Dawes and
+//! Mark Batell's entry, thirty-sixth in Axelrod's second tournament (Axelrod
+//! 1980b); Fortran `k80r.f`. The Python `axelrod` library has no class for
+//! it.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

@@ -1,20 +1,19 @@
 //! Second by Jones: tit for tat while the partner keeps up, otherwise a
 //! two-move look-ahead over the partner's estimated answers.
 //!
-//! Rule: tit for tat on the first four moves (eight if the partner
-//! defected on move 1). Afterwards it counts, for each of the eight
-//! patterns of the last three moves (its own and the partner's, as a
-//! register of bits), how often the partner cooperated next; while the
-//! partner's score does not exceed its own by more than a margin (25,
-//! growing by one every ten moves, when those counts are also multiplied
-//! by 9) and the partner is not in a run of defections it answers, it
-//! scores each of its next two moves by the estimated payoffs and plays
-//! the first move of the best pair (D when the best is one of the last
-//! four). Runs of partner defections (up to five, and eight or nine) and
-//! a special case for a twin (both scores 237 on move 81, then D and C in
-//! blocks) are handled as in the Fortran. Martyn Jones's entry,
-//! forty-third in Axelrod's second tournament (Axelrod 1980b); Fortran
-//! `k81r.f`. The Python `axelrod` library has no class for it.
+//! Rule: tit for tat on the first four moves (eight if the partner defected
+//! on move 1). Afterwards it counts, for each of the eight patterns of the
+//! last three moves (its own and the partner's, as a register of bits), how
+//! often the partner cooperated next; while the partner's score does not
+//! exceed its own by more than a margin (25, growing by one every ten moves,
+//! when those counts are also multiplied by 9) and the partner is not in a
+//! run of defections it answers, it scores each of its next two moves by the
+//! estimated payoffs and plays the first move of the best pair (D when the
+//! best is one of the last four). Runs of partner defections (up to five,
+//! and eight or nine) and a special case for a twin (both scores 237 on move
+//! 81, then D and C in blocks) are handled as in the Fortran. Martyn Jones's
+//! entry, forty-third in Axelrod's second tournament (Axelrod 1980b);
+//! Fortran `k81r.f`. The Python `axelrod` library has no class for it.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

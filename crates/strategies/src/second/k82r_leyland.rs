@@ -2,14 +2,14 @@
 //! probability that learns from how the partner answers them.
 //!
 //! Rule: tit for tat up to move 29 (a partner cooperation after more than
-//! one defection, or more than five defections, resets the count and, in
-//! the latter case, costs a cooperation). From move 30 it defects with
-//! probability `1 - x` (`x` = 0.75 at first), lowering `x` by 0.2 while
-//! the partner defects on about half of the moves (within 0.1), by 0.05
-//! when the partner forgives a defection and raising it by 0.15 when the
-//! partner retaliates. Robert A. Leyland's entry, forty-ninth in
-//! Axelrod's second tournament (Axelrod 1980b); Fortran `k82r.f`. The
-//! Python `axelrod` library has no class for it.
+//! one defection, or more than five defections, resets the count and, in the
+//! latter case, costs a cooperation). From move 30 it defects with
+//! probability `1 - x` (`x` = 0.75 at first), lowering `x` by 0.2 while the
+//! partner defects on about half of the moves (within 0.1), by 0.05 when the
+//! partner forgives a defection and raising it by 0.15 when the partner
+//! retaliates. Robert A. Leyland's entry, forty-ninth in Axelrod's second
+//! tournament (Axelrod 1980b); Fortran `k82r.f`. The Python `axelrod`
+//! library has no class for it.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

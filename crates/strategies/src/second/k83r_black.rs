@@ -1,13 +1,13 @@
-//! Second by Black: defect with a probability that grows with the square
-//! of the partner's defections in the last five moves.
+//! Second by Black: defect with a probability that grows with the square of
+//! the partner's defections in the last five moves.
 //!
 //! Rule: cooperate on the first five moves; afterwards, with `d` the
-//! partner's defections among its last five moves (the first move's
-//! `J = 0` counting as a cooperation), defect when `25 R < d^2 - 1` for a
-//! uniform `R`, that is with probability `(d^2 - 1) / 25`. Paul E. Black's
-//! entry, fifteenth in Axelrod's second tournament (Axelrod 1980b);
-//! Fortran `k83r.f`. The Python `axelrod` library's `SecondByBlack` plays
-//! the same rule.
+//! partner's defections among its last five moves (the first move's `J = 0`
+//! counting as a cooperation), defect when `25 R < d^2 - 1` for a uniform
+//! `R`, that is with probability `(d^2 - 1) / 25`. Paul E. Black's entry,
+//! fifteenth in Axelrod's second tournament (Axelrod 1980b); Fortran
+//! `k83r.f`. The Python `axelrod` library's `SecondByBlack` plays the same
+//! rule.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

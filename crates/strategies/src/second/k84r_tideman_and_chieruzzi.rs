@@ -1,8 +1,8 @@
-//! Second by Tideman and Chieruzzi: tit for tat with escalating
-//! retaliation and fresh starts.
+//! Second by Tideman and Chieruzzi: tit for tat with escalating retaliation
+//! and fresh starts.
 //!
-//! Rule: cooperate while its score, less the partner's, less the lead it
-//! had at the last fresh start, is at least `5 * n (n - 1) / 2`, where `n`
+//! Rule: cooperate while its score, less the partner's, less the lead it had
+//! at the last fresh start, is at least `5 * n (n - 1) / 2`, where `n`
 //! counts the partner's runs of defections since the fresh start; defect
 //! otherwise. When it would defect, the partner did not just defect, at
 //! least ten moves passed since the last fresh start and the partner's
@@ -10,8 +10,9 @@
 //! deviations, it offers a fresh start instead: it cooperates twice and
 //! forgets the runs. T. Nicolaus Tideman and Paula Chieruzzi's entry, ninth
 //! in Axelrod's second tournament (Axelrod 1980b); Fortran `k84r.f`. The
-//! Python `axelrod` library's `SecondByTidemanAndChieruzzi` describes the
-//! same rule in its own words (with its own bookkeeping of the runs).
+//! Python `axelrod` library's `SecondByTidemanAndChieruzzi` plays the same
+//! moves on every game of the fixture
+//! (`scripts/second_vs_axelrod_library.py`, axelrod 4.14).
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

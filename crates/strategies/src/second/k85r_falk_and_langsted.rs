@@ -1,18 +1,18 @@
-//! Second by Falk and Langsted: tit for tat with a randomness test, a
-//! "D then C" apology, and a watch on defections ahead.
+//! Second by Falk and Langsted: tit for tat with a randomness test, a "D
+//! then C" apology, and a watch on defections ahead.
 //!
-//! Rule: after move 20, defect when the partner's answers to each of its
-//! own moves look like a coin's (cooperations and defections within a
-//! ratio of 1.5 of each other in both cases); defect when the partner has
-//! defected at least three times more than it cooperated after its
-//! cooperations; otherwise answer a defection after its own cooperation
-//! with a defection and then a cooperation, and cooperate otherwise. The
-//! shift registers meant to spot tit for tat and continual defection shift
-//! in a constant 5 instead of the moves, so those tests never fire (they
-//! are kept, in single precision, as the Fortran has them). Robert B.
-//! Falk and James M. Langsted's entry, thirty-third in Axelrod's second
-//! tournament (Axelrod 1980b); Fortran `k85r.f`. The Python `axelrod`
-//! library has no class for it.
+//! Rule: after move 20, defect when the partner's answers to each of its own
+//! moves look like a coin's (cooperations and defections within a ratio of
+//! 1.5 of each other in both cases); defect when the partner has defected at
+//! least three times more than it cooperated after its cooperations;
+//! otherwise answer a defection after its own cooperation with a defection
+//! and then a cooperation, and cooperate otherwise. The shift registers
+//! meant to spot tit for tat and continual defection shift in a constant 5
+//! instead of the moves, so those tests never fire (they are kept, in single
+//! precision, as the Fortran has them). Robert B. Falk and James M.
+//! Langsted's entry, thirty-third in Axelrod's second tournament (Axelrod
+//! 1980b); Fortran `k85r.f`. The Python `axelrod` library has no class for
+//! it.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

@@ -5,12 +5,12 @@
 //! Rule: cooperate on the first two moves; tit for tat on moves 3 to 7;
 //! afterwards count the partner's defections in its `J`s of the seven
 //! previous calls (its moves two to eight moves back): after its own
-//! cooperation defect when there are more than two, after its own
-//! defection when there are more than one. Bernard Grofman's entry,
-//! twenty-eighth in Axelrod's second tournament (Axelrod 1980b); Fortran
-//! `k86r.f` (whose record of the partner holds 999 moves; here it has no
-//! limit). The Python `axelrod` library's `SecondByGrofman` follows the
-//! Fortran.
+//! cooperation defect when there are more than two, after its own defection
+//! when there are more than one. Bernard Grofman's entry, twenty-eighth in
+//! Axelrod's second tournament (Axelrod 1980b); Fortran `k86r.f` (whose
+//! record of the partner holds 999 moves; here it has no limit). The Python
+//! `axelrod` library's `SecondByGrofman` plays the same moves on every game
+//! of the fixture (`scripts/second_vs_axelrod_library.py`, axelrod 4.14).
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

@@ -1,14 +1,13 @@
 //! Second by Schurmann: cooperate until the partner defects, then defect
 //! with a probability that follows the last outcome.
 //!
-//! Rule: cooperate until the partner's first defection; from then on keep
-//! a probability `q` (0.5 at first) of defecting, updated every move from
-//! the last outcome: after mutual cooperation `q = 0.57 q + 0.43`, after
-//! mutual defection `q = 0.74 q + 0.104`, after a mixed outcome `q = q /
-//! 2`; defect when a uniform random number is at most `q`. E. E. H.
-//! Schurmann's entry, forty-fourth in Axelrod's second tournament
-//! (Axelrod 1980b); Fortran `k87r.f`. The Python `axelrod` library has no
-//! class for it.
+//! Rule: cooperate until the partner's first defection; from then on keep a
+//! probability `q` (0.5 at first) of defecting, updated every move from the
+//! last outcome: after mutual cooperation `q = 0.57 q + 0.43`, after mutual
+//! defection `q = 0.74 q + 0.104`, after a mixed outcome `q = q / 2`; defect
+//! when a uniform random number is at most `q`. E. E. H. Schurmann's entry,
+//! forty-fourth in Axelrod's second tournament (Axelrod 1980b); Fortran
+//! `k87r.f`. The Python `axelrod` library has no class for it.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

@@ -2,13 +2,12 @@
 //! after its own move of two moves ago.
 //!
 //! Rule: keep, for its own move two moves back being a cooperation or a
-//! defection, the partner's rate of defection in answer (the latter with
-//! a prior of one cooperation); cooperate on the first four moves and on
-//! the first partner defection after them; afterwards defect with the
-//! rate that matches its own move two moves ago. Scott Appold's entry,
-//! twenty-second in Axelrod's second tournament (Axelrod 1980b); Fortran
-//! `k88r.f`. The Python `axelrod` library's `SecondByAppold` follows the
-//! Fortran.
+//! defection, the partner's rate of defection in answer (the latter with a
+//! prior of one cooperation); cooperate on the first four moves and on the
+//! first partner defection after them; afterwards defect with the rate that
+//! matches its own move two moves ago. Scott Appold's entry, twenty-second
+//! in Axelrod's second tournament (Axelrod 1980b); Fortran `k88r.f`. The
+//! Python `axelrod` library's `SecondByAppold` follows the Fortran.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

@@ -1,14 +1,14 @@
-//! Second by Snodgrass: try five simple rules in turns of ten moves and
-//! drop those that earn less than nine tenths of the mean.
+//! Second by Snodgrass: try five simple rules in turns of ten moves and drop
+//! those that earn less than nine tenths of the mean.
 //!
-//! Rule: five rules (cooperate, defect, alternate, tit for tat, tit for
-//! two tats), each played for ten moves in turn; after each round of the
-//! five, a rule whose ten moves earned less than nine tenths of the mean
-//! is dropped, and a dropped one comes back when its mean earnings per
-//! ten moves exceed that mark. Gene Snodgrass's entry, fifty-sixth in
-//! Axelrod's second tournament (Axelrod 1980b); Fortran `k89r.f`. The
-//! Python `axelrod` library has no class for it. (Where the Fortran would
-//! divide by zero, with every rule dropped, this one takes the mean as 0.)
+//! Rule: five rules (cooperate, defect, alternate, tit for tat, tit for two
+//! tats), each played for ten moves in turn; after each round of the five, a
+//! rule whose ten moves earned less than nine tenths of the mean is dropped,
+//! and a dropped one comes back when its mean earnings per ten moves exceed
+//! that mark. Gene Snodgrass's entry, fifty-sixth in Axelrod's second
+//! tournament (Axelrod 1980b); Fortran `k89r.f`. The Python `axelrod`
+//! library has no class for it. (Where the Fortran would divide by zero,
+//! with every rule dropped, this one takes the mean as 0.)
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

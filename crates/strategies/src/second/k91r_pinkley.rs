@@ -1,17 +1,16 @@
-//! Second by Pinkley: estimate how the partner answers each outcome and
-//! play the best of eleven policies against it.
+//! Second by Pinkley: estimate how the partner answers each outcome and play
+//! the best of eleven policies against it.
 //!
 //! Rule: keep, for each outcome of the last move (its own move and the
-//! partner's), an estimate of the partner's probability of cooperating
-//! next (`x`, `z`, `y`, `w`, with strong priors: the partner cooperates
-//! after mutual cooperation and after its own defection against a
-//! cooperation, and defects otherwise); every move compute the expected
-//! payoff of eleven policies (each a move for each outcome) from the
-//! stationary play they would lead to, and play the best one's move for
-//! the last outcome. Jonathan Pinkley's entry, thirtieth in Axelrod's
-//! second tournament (Axelrod 1980b), "modified from K15C" (a first-round
-//! rule); Fortran `k91r.f`. The Python `axelrod` library has no class for
-//! it.
+//! partner's), an estimate of the partner's probability of cooperating next
+//! (`x`, `z`, `y`, `w`, with strong priors: the partner cooperates after
+//! mutual cooperation and after its own defection against a cooperation, and
+//! defects otherwise); every move compute the expected payoff of eleven
+//! policies (each a move for each outcome) from the stationary play they
+//! would lead to, and play the best one's move for the last outcome.
+//! Jonathan Pinkley's entry, thirtieth in Axelrod's second tournament
+//! (Axelrod 1980b), "modified from K15C" (a first-round rule); Fortran
+//! `k91r.f`. The Python `axelrod` library has no class for it.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

@@ -1,9 +1,9 @@
 //! Second by Rapoport: tit for tat.
 //!
-//! Rule: cooperate on the first move, then play the partner's previous
-//! move. Anatol Rapoport's entry, first in Axelrod's second tournament
-//! (Axelrod 1980b), as in the first; Fortran `K92R.f`. The Python
-//! `axelrod` library plays it as `TitForTat`, with the same moves.
+//! Rule: cooperate on the first move, then play the partner's previous move.
+//! Anatol Rapoport's entry, first in Axelrod's second tournament (Axelrod
+//! 1980b), as in the first; Fortran `K92R.f`. The Python `axelrod` library
+//! plays it as `TitForTat`, with the same moves.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;

@@ -3,8 +3,8 @@
 //! Rule: cooperate when a uniform random number is below 0.5, defect
 //! otherwise. The rule without an author that Axelrod entered, as in the
 //! first round, sixty-second in his second tournament (Axelrod 1980b);
-//! Fortran `k93r.f`. The Python `axelrod` library's `Random` draws the
-//! same probability.
+//! Fortran `k93r.f`. The Python `axelrod` library's `Random` draws the same
+//! probability.
 
 use super::{Call, FortranRule, SecondEntry, entry};
 use crate::registry::StrategyEntry;
