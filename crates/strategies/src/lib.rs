@@ -22,6 +22,9 @@
 //! - [`learning`], learners that adapt to the utilities they receive:
 //!   [`BushMosteller`], [`RothErev`], [`FictitiousPlay`] and [`QLearner`].
 //! - [`classic`]: the classic Axelrod set.
+//! - [`second`]: the entries of Axelrod's second tournament, translated
+//!   from his Fortran, and their published ranking
+//!   ([`PUBLISHED_RANKING`](second::PUBLISHED_RANKING)).
 //! - [`memory_one`]: the generic four-vector [`MemoryOne`] and the
 //!   zero-determinant strategies of Press and Dyson (2012)
 //!   ([`ZeroDeterminant`], [`ZDExtort2`], [`ZDGTFT2`], ...).
@@ -135,6 +138,7 @@ pub mod preset;
 pub mod reciprocity;
 pub mod regime;
 pub mod registry;
+pub mod second;
 pub mod society;
 pub mod testing;
 

@@ -118,6 +118,10 @@ pub const SHIPPED_TOURNAMENTS: &[(&str, &str)] = &[
         "axelrod-second",
         include_str!("../tournaments/axelrod-second.ron"),
     ),
+    (
+        "axelrod-second-full",
+        include_str!("../tournaments/axelrod-second-full.ron"),
+    ),
     ("climate", include_str!("../tournaments/climate.ron")),
     (
         "climate-webs",

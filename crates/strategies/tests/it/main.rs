@@ -13,6 +13,8 @@
 //!   its last moves as on the whole history;
 //! - `mission_strategies`: properties of the mission's strategies and of
 //!   the registry;
+//! - `second_tournament`: the entries of Axelrod's second tournament move
+//!   for move against his compiled Fortran, and the published ranking;
 //! - `presets`: the shipped preset files load, build and equal the copies
 //!   compiled into the library;
 //! - `zero_determinant`: zero-determinant strategies enforce their linear
@@ -25,4 +27,5 @@ mod instruments;
 mod memory_depth;
 mod mission_strategies;
 mod presets;
+mod second_tournament;
 mod zero_determinant;
