@@ -33,7 +33,7 @@ use crate::seeding::derive_seed;
 
 /// The coordinate a graph's generator stream is derived from, beside its
 /// seed, so that it never shares a stream with a match.
-const GRAPH_STREAM: u64 = 0x6772_6170_68; // "graph"
+const GRAPH_STREAM: u64 = 0x0067_7261_7068; // "graph" in ASCII
 
 /// An edge list as a RON file (`Graph(..)`, see the [module
 /// documentation](self)).
