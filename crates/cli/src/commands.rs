@@ -21,7 +21,7 @@ use twolevel_tournament::regime::RegimeTournament;
 use twolevel_tournament::report::{OutputOptions, write_json_file};
 
 use crate::sweep::run_sweep;
-use crate::{Global, plot, plot_arena, progress};
+use crate::{Global, plot, plot_arena, plot_graph, progress};
 
 /// `twolevel run`.
 #[derive(Debug, Args)]
@@ -266,6 +266,9 @@ fn run_round_robin(
         plot::round_robin_plots(&results, set.path())?;
         if let Some(arenas) = &results.arenas {
             plot_arena::arena_plots(arenas, set.path())?;
+        }
+        if let Some(spatial) = &results.spatial {
+            plot_graph::spatial_plots(rr, spatial, set.path())?;
         }
         if let Some(evolution) = &evolution {
             plot::evolution_plots(evolution, set.path())?;

@@ -27,6 +27,7 @@
 mod commands;
 mod plot;
 mod plot_arena;
+mod plot_graph;
 mod plot_negotiation;
 mod progress;
 mod reproduce;

@@ -42,6 +42,8 @@
 //!   and sticks ([`Stick`]).
 //! - [`instruments`]: the carrots and sticks a strategy declares
 //!   ([`Instruments`]), which the match engine applies.
+//! - [`graph`]: [`graph::Graph`] (compressed sparse rows) and the
+//!   seeded families of [`graph::GraphSpec`] for structured populations.
 //! - [`group`]: N-state stage games ([`GroupGame`]): public goods,
 //!   collective risk and threshold public goods, with both levels.
 //! - [`players`]: the player traits, one file a kind of game, sharing one
@@ -131,6 +133,7 @@ pub mod analytic;
 pub mod currency;
 pub mod dynamics;
 pub mod error;
+pub mod graph;
 pub mod group;
 pub mod horizon;
 pub mod instruments;

@@ -39,6 +39,10 @@
 //! | `coalitions`       | `[]`                            | coalitions of actors of the players' arenas ([`CoalitionEntry`]) |
 //! | `timing`           | `None`                          | one actor's spending rules compared ([`TimingEntry`]) |
 //! | `arena_series`     | `10000`                         | the most rounds of a match the per-round arena series keep (a longer match is sampled every `k`-th round; 0: none) |
+//! | `graph`            | `None`                          | a spatial tournament: `Some(Lattice(width: 4, height: 4))`, `Some(Cycle(nodes: 8))`, ... ([`GraphSpec`]); player `i` is node `i`, only neighbours meet |
+//! | `graph_seed`       | `0`                             | the seed of a random `graph` |
+//! | `edges`            | `None`                          | a spatial tournament's edge list, `Some("edges.csv")` or a RON `Graph(..)` ([`graph`](mod@graph)) |
+//! | `node_attributes`  | `None`                          | a CSV table of node attributes for the graph |
 //!
 //! A player is either `Preset("name")`, a preset from the `strategies/`
 //! folder, or `Inline(name: .., strategy: (name: .., params: {..}),
@@ -67,6 +71,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use twolevel_files::{ConfigError, leading_struct_name, parse_ron, read_text_file};
+use twolevel_game::graph::GraphSpec;
 use twolevel_game::{
     Classifier, ElectionCycle, Horizon, Orientation, ParameterError, Politicization, Politics,
     Role, TwoLevelGame,
@@ -75,6 +80,7 @@ use twolevel_strategies::preset::{Preset, builtin_presets, load_dir};
 use twolevel_strategies::registry::{self, StrategySpec};
 
 mod arena;
+pub mod graph;
 
 pub use arena::{
     ActorEntry, ArenaEntry, CoalitionEntry, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, TimingEntry,
@@ -467,6 +473,23 @@ pub struct RawTournament {
         skip_serializing_if = "is_default_arena_series"
     )]
     pub arena_series: u32,
+    /// A spatial tournament's graph, generated: player `i` is node `i`
+    /// and only neighbours meet (see [`graph`](mod@graph)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub graph: Option<GraphSpec>,
+    /// The seed of a random `graph` (its own, so that `--seed` changes the
+    /// matches, not the structure); 0 by default.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub graph_seed: u64,
+    /// A spatial tournament's graph, read from an edge list (CSV with
+    /// `source` and `target` columns, or a RON `Graph(..)`), relative to
+    /// the file's folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edges: Option<String>,
+    /// A CSV table of node attributes (a `node` column and numeric
+    /// columns) for the graph, relative to the file's folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub node_attributes: Option<String>,
 }
 
 fn default_arena_series() -> u32 {
@@ -476,6 +499,11 @@ fn default_arena_series() -> u32 {
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde passes a reference.
 fn is_default_arena_series(rounds: &u32) -> bool {
     *rounds == default_arena_series()
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
+fn is_zero(value: &u64) -> bool {
+    *value == 0
 }
 
 fn one() -> u32 {
@@ -643,6 +671,46 @@ impl RawTournament {
             .with_arena_series(self.arena_series);
         if let Some(domestic) = domestic {
             round_robin = round_robin.with_domestic(domestic).map_err(invalid)?;
+        }
+        let graph = match (self.graph, self.edges) {
+            (Some(_), Some(_)) => {
+                return Err(ConfigError::invalid(
+                    origin,
+                    "edges",
+                    "expected either a generated `graph` or an `edges` file, not both",
+                ));
+            }
+            (Some(spec), None) => {
+                Some(graph::generate_graph(&spec, self.graph_seed, "graph").map_err(invalid)?)
+            }
+            (None, Some(file)) => {
+                let folder = origin.parent().unwrap_or(Path::new(""));
+                Some(graph::read_edge_list(
+                    &folder.join(file),
+                    Some(round_robin.entrants().len()),
+                )?)
+            }
+            (None, None) => None,
+        };
+        match (graph, self.node_attributes) {
+            (Some(graph), attributes) => {
+                let graph = match attributes {
+                    Some(file) => graph::read_node_attributes(
+                        &origin.parent().unwrap_or(Path::new("")).join(file),
+                        graph,
+                    )?,
+                    None => graph,
+                };
+                round_robin = round_robin.with_graph(graph).map_err(invalid)?;
+            }
+            (None, Some(_)) => {
+                return Err(ConfigError::invalid(
+                    origin,
+                    "node_attributes",
+                    "node attributes need a `graph` or an `edges` file",
+                ));
+            }
+            (None, None) => {}
         }
         check_run_size(&round_robin, self.evolution.as_ref()).map_err(invalid)?;
         Ok(Tournament {

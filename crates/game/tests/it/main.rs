@@ -3,6 +3,8 @@
 //!
 //! - `actors`: domestic arenas: the weighted median against every
 //!   challenger, pooling, RON round trips and named errors;
+//! - `graph`: graphs for structured populations: each family's structure,
+//!   seeded generators, named errors and linear memory;
 //! - `negotiation`: win-sets, the zone of agreement, bargaining,
 //!   involuntary defection, leverage and the agreement's game
 //!   (`docs/model.md` section 13);
@@ -13,6 +15,7 @@
 //!   round trips, invalid input).
 
 mod actors;
+mod graph;
 mod negotiation;
 mod resources;
 mod two_level_game;

@@ -56,6 +56,7 @@
 pub mod analytic;
 pub mod config;
 pub mod ecological;
+pub mod graph;
 pub mod group;
 pub mod payoff;
 pub mod run;

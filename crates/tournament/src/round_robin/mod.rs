@@ -104,7 +104,8 @@ pub(crate) use entrant::preset_settings;
 pub use means::MatchMeans;
 pub(crate) use results::total_in;
 pub use results::{
-    MatchRecord, Matchup, PlayerResults, RankingMetric, RankingRow, RoundRobinResults, Summary,
+    MatchRecord, Matchup, PlayerResults, RankingMetric, RankingRow, RoundRobinResults,
+    SpatialResults, Summary,
 };
 pub use timing::{RuleOutcome, TimingResults};
 pub(crate) use tournament::{ARENA_BATCH, BATCH};

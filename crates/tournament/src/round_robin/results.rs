@@ -142,6 +142,24 @@ pub struct RoundRobinResults {
     /// `None` otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arenas: Option<super::ArenaResults>,
+    /// Each node's payoffs, for a spatial tournament
+    /// ([`RoundRobin::with_graph`](crate::RoundRobin::with_graph)); `None`
+    /// otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spatial: Option<SpatialResults>,
+}
+
+/// Each node's payoffs in a spatial tournament, player `i` being node `i`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SpatialResults {
+    /// Each node's number of neighbours (the matches it plays a repetition).
+    pub degree: Vec<usize>,
+    /// In each currency, each node's payoff per turn summed over its
+    /// neighbours (accumulated), averaged over repetitions.
+    pub accumulated: ByCurrency<Vec<f64>>,
+    /// In each currency, each node's payoff per turn averaged over its
+    /// neighbours (its score, [`RankingRow::scores`]' mean).
+    pub averaged: ByCurrency<Vec<f64>>,
 }
 
 /// One player's results in a round robin, read from [`RoundRobinResults`]

@@ -4,7 +4,7 @@
 use twolevel_game::{ByCurrency, Currency};
 
 use super::results::total_in;
-use super::{MatchRecord, RankingRow, RoundRobin, RoundRobinResults, Summary};
+use super::{MatchRecord, RankingRow, RoundRobin, RoundRobinResults, SpatialResults, Summary};
 
 /// A sum divided by the (weighted) number of matches it sums over; 0 when
 /// there are none.
@@ -160,6 +160,35 @@ impl RoundRobinSums {
         let win_matrices = ByCurrency::from_fn(|currency| matrix(&|c| c.wins[currency] / c.sides));
         let cooperation_matrix = matrix(&|c| c.cooperations as f64 / c.turns as f64);
         let mean_match_length = total_turns as f64 / match_count.max(1) as f64;
+        let spatial = tournament.graph.as_deref().map(|graph| {
+            let accumulated = ByCurrency::from_fn(|currency| {
+                (0..n)
+                    .map(|i| {
+                        graph
+                            .neighbours(i)
+                            .iter()
+                            .map(|&j| {
+                                let cell = &cells[i][j as usize];
+                                cell.per_turn[currency] / cell.sides
+                            })
+                            .sum::<f64>()
+                    })
+                    .collect::<Vec<f64>>()
+            });
+            let degree: Vec<usize> = (0..n).map(|i| graph.degree(i)).collect();
+            let averaged = ByCurrency::from_fn(|currency| {
+                accumulated[currency]
+                    .iter()
+                    .zip(&degree)
+                    .map(|(total, &d)| total / d as f64)
+                    .collect()
+            });
+            SpatialResults {
+                degree,
+                accumulated,
+                averaged,
+            }
+        });
 
         RoundRobinResults {
             metric,
@@ -173,6 +202,7 @@ impl RoundRobinSums {
             mean_match_length,
             matches: records.unwrap_or_default(),
             arenas: None,
+            spatial,
         }
     }
 }

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use twolevel_game::ParameterError;
+use twolevel_game::graph::Graph;
 
 use super::arenas::{ArenaOutcome, ArenaSums};
 use super::schedule::Scheduled;
@@ -39,6 +40,8 @@ pub struct RoundRobin {
     pub(super) domestic: Option<Arc<Domestic>>,
     /// The most rounds of a match each arena series keeps.
     pub(super) arena_series: u32,
+    /// The graph of who meets whom, for a spatial tournament.
+    pub(super) graph: Option<Arc<Graph>>,
 }
 
 /// The most rounds of a match that the per-round arena series of a round
@@ -64,6 +67,7 @@ impl RoundRobin {
             match_records: false,
             domestic: None,
             arena_series: DEFAULT_ARENA_SERIES,
+            graph: None,
         }
         .checked()
     }
@@ -75,7 +79,28 @@ impl RoundRobin {
                 "expected at least one player, got an empty list",
             ));
         }
-        if self.entrants.len() == 1 && !self.self_play {
+        if let Some(graph) = &self.graph {
+            if graph.node_count() != self.entrants.len() {
+                return Err(ParameterError::new(
+                    "graph",
+                    format!(
+                        "expected a graph of one node a player ({}), got {} nodes",
+                        self.entrants.len(),
+                        graph.node_count()
+                    ),
+                ));
+            }
+            if let Some(node) = (0..graph.node_count()).find(|&i| graph.degree(i) == 0) {
+                return Err(ParameterError::new(
+                    "graph",
+                    format!(
+                        "node {node} (player {}) has no neighbour, so it would play no match; \
+                         give it an edge or leave it out",
+                        self.entrants[node].name
+                    ),
+                ));
+            }
+        } else if self.entrants.len() == 1 && !self.self_play {
             return Err(ParameterError::new(
                 "self_play",
                 "a single player without self-play has no match to play; add players or enable self-play",
@@ -112,6 +137,26 @@ impl RoundRobin {
     pub fn with_domestic(mut self, domestic: Domestic) -> Result<Self, ParameterError> {
         self.domestic = (!domestic.is_empty()).then(|| Arc::new(domestic));
         self.checked()
+    }
+
+    /// The same tournament played on `graph` (a spatial tournament, as the
+    /// `edges` of the Python `axelrod` library's `Tournament`): player `i`
+    /// is node `i`, and only neighbours meet, each pair once a repetition
+    /// (and no one meets a clone of itself, whatever
+    /// [`RoundRobin::with_self_play`] says). The results carry each node's
+    /// payoffs ([`SpatialResults`](super::SpatialResults)).
+    ///
+    /// Fails, naming `graph`, when the graph has not one node a player or
+    /// has a node without neighbours.
+    pub fn with_graph(mut self, graph: Graph) -> Result<Self, ParameterError> {
+        self.graph = Some(Arc::new(graph));
+        self.checked()
+    }
+
+    /// The graph of a spatial tournament, if any.
+    #[must_use]
+    pub fn graph(&self) -> Option<&Graph> {
+        self.graph.as_deref()
     }
 
     /// The domestic arenas and coalitions, if any.
@@ -260,9 +305,12 @@ impl RoundRobin {
     }
 
     /// The pairs that meet, `(i, j)` with `i < j` (or `i <= j` with
-    /// self-play), in lexicographic order.
+    /// self-play), in lexicographic order; on a graph, its edges.
     #[must_use]
     pub fn pairs(&self) -> Vec<(usize, usize)> {
+        if let Some(graph) = &self.graph {
+            return graph.edges().collect();
+        }
         let n = self.entrants.len();
         (0..n)
             .flat_map(|i| {

@@ -14,6 +14,9 @@
 //! - `files`: tournament files load, errors name the file, line, column
 //!   and field, sizes beyond the limits are refused, and no generated or
 //!   mutated file makes the loader panic;
+//! - `graphs`: structured populations: evolution on graphs against the
+//!   neutral 1/N and the `b/c > k` rule, exact incremental payoffs, and
+//!   spatial tournaments against `axelrod`'s `edges`;
 //! - `instruments`: carrots and sticks in play: the hegemon's and the
 //!   coercer's transfers booked in every currency against hand-computed
 //!   sums, zero instruments and matches without them bit for bit, and the
@@ -54,6 +57,7 @@ mod arenas;
 mod currencies;
 mod evolution;
 mod files;
+mod graphs;
 mod instruments;
 mod keohane_pitfalls;
 mod match_engine;
