@@ -13,6 +13,9 @@
 //! - `hardening`: regressions of issue 27 (plots of huge payoffs, names
 //!   with control characters, read-back results validated, a society's
 //!   evolution block run);
+//! - `plots`: every kind of plot rendered and its content checked against
+//!   its data (Tukey's whiskers, viridis heatmaps, whole-number ticks,
+//!   legends beside the data, words for identifiers, PNG images);
 //! - `plot_fuzzer`: tampered output folders plot or are refused, never a
 //!   panic, a hang or an SVG that is not well-formed.
 
@@ -26,4 +29,5 @@ mod commands;
 mod hardening;
 mod other_bases;
 mod plot_fuzzer;
+mod plots;
 mod sweep_fuzzer;
