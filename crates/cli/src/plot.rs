@@ -62,6 +62,11 @@ pub struct PlotArgs {
 /// The size of every plot, in pixels.
 const SIZE: (u32, u32) = (900, 560);
 
+/// The most category labels an axis writes (about one per 14 pixels of
+/// the plot's height): with more categories, every second, third, ...
+/// is labelled.
+const MAX_NAME_LABELS: usize = 32;
+
 /// The font of the titles.
 const TITLE_FONT: (&str, u32) = ("sans-serif", 18);
 
@@ -213,9 +218,30 @@ pub(crate) fn chart<'a, 'b, X: ranged1d::AsRangedCoord, Y: ranged1d::AsRangedCoo
         .map_err(|e| anyhow!("{e}"))
 }
 
-/// Draws `title` across the top of `root`; returns the area below it.
+/// Draws `title` across the top of `root`, in a smaller font when it is
+/// long, so that it fits; returns the area below it.
 pub(crate) fn titled<'b>(root: &Area<'b>, title: &str) -> Result<Area<'b>> {
-    root.titled(title, TITLE_FONT).map_err(|e| anyhow!("{e}"))
+    let (width, _) = root.dim_in_pixel();
+    // About 0.55 of the font size per character in a sans-serif font.
+    let chars = title.chars().count().max(1) as f64;
+    let fits = (f64::from(width) - 20.0) / (0.55 * chars);
+    let size = fits.clamp(11.0, f64::from(TITLE_FONT.1));
+    root.titled(title, (TITLE_FONT.0, size))
+        .map_err(|e| anyhow!("{e}"))
+}
+
+/// The width of a label area for `names` (as [`table_name`] shows them,
+/// with `extra` characters more each): room for the longest, within
+/// bounds.
+///
+/// [`table_name`]: twolevel_tournament::report::table_name
+fn name_area(names: &[String], extra: usize) -> u32 {
+    let longest = names
+        .iter()
+        .map(|n| twolevel_tournament::report::table_name(n).chars().count() + extra)
+        .max()
+        .unwrap_or(0);
+    (7.5 * longest as f64 + 24.0).clamp(60.0, 280.0) as u32
 }
 
 /// A chart of numbers against numbers, as the line plots draw them.
@@ -274,6 +300,9 @@ pub(crate) fn legend<'b: 'a, 'a>(chart: &mut NumberChart<'a, 'b>) -> Result<()> 
 pub(crate) enum Swatch {
     /// A line of the colour.
     Line(RGBColor),
+    /// A dashed line of the colour (a reference, such as an analytic
+    /// prediction).
+    Dashed(RGBColor),
     /// A filled patch of the colour (bars, areas).
     Patch(RGBColor),
 }
@@ -319,6 +348,15 @@ pub(crate) fn side_legend(area: &Area<'_>, entries: &[(String, Swatch)]) -> Resu
             Swatch::Line(c) => area
                 .draw(&PathElement::new(vec![(6, y), (30, y)], c.stroke_width(2)))
                 .map_err(err)?,
+            Swatch::Dashed(c) => {
+                for x in [6, 16, 26] {
+                    area.draw(&PathElement::new(
+                        vec![(x, y), (x + 5, y)],
+                        c.stroke_width(2),
+                    ))
+                    .map_err(err)?;
+                }
+            }
             Swatch::Patch(c) => area
                 .draw(&Rectangle::new([(8, y - 6), (28, y + 6)], c.filled()))
                 .map_err(err)?,
@@ -588,13 +626,13 @@ pub fn boxplot(
         let range = padded_range(samples.iter().flatten().copied());
         let n = names.len();
         let area = titled(root, title)?;
-        let mut chart = chart(&area, "", 200, range, categories(n))?;
+        let mut chart = chart(&area, "", name_area(names, 0), range, categories(n))?;
         let label = |v: &f64| top_down_label(names, *v, false);
         chart
             .configure_mesh()
             .x_desc(scale.title(x_label))
             .y_desc("player")
-            .y_labels(n)
+            .y_labels(n.min(MAX_NAME_LABELS))
             .axis_desc_style(AXIS_FONT)
             .label_style(LABEL_FONT)
             .light_line_style(WHITE.mix(0.0))
@@ -710,7 +748,14 @@ pub fn heatmap(
         let area = titled(root, title)?;
         let (w, _) = area.dim_in_pixel();
         let (cells_area, bar_area) = area.split_horizontally(w.saturating_sub(140));
-        let mut chart = chart(&cells_area, "", 200, categories(n), categories(n))?;
+        // Row labels are numbered: `12. name`.
+        let mut chart = chart(
+            &cells_area,
+            "",
+            name_area(names, 4),
+            categories(n),
+            categories(n),
+        )?;
         let column = |v: &f64| {
             let k = v.round();
             if (0.0..n as f64).contains(&k) {
@@ -725,8 +770,8 @@ pub fn heatmap(
             .disable_mesh()
             .x_desc("column player (partner), numbered as the rows")
             .y_desc("row player")
-            .x_labels(n)
-            .y_labels(n)
+            .x_labels(n.min(MAX_NAME_LABELS))
+            .y_labels(n.min(MAX_NAME_LABELS))
             .axis_desc_style(AXIS_FONT)
             .label_style(LABEL_FONT)
             .x_label_formatter(&column)
@@ -919,13 +964,12 @@ pub fn bars(
         let high = finite().fold(0.0_f64, f64::max).max(1e-9) * 1.15;
         let low = finite().fold(0.0_f64, f64::min) * 1.15;
         let area = titled(root, title)?;
-        let mut chart = chart(&area, "", 200, low..high, categories(n))?;
+        let mut chart = chart(&area, "", name_area(names, 0), low..high, categories(n))?;
         let label = |v: &f64| top_down_label(names, *v, false);
         chart
             .configure_mesh()
             .x_desc(scale.title(x_label))
-            .y_desc("type")
-            .y_labels(n)
+            .y_labels(n.min(MAX_NAME_LABELS))
             .axis_desc_style(AXIS_FONT)
             .label_style(LABEL_FONT)
             .light_line_style(WHITE.mix(0.0))
@@ -969,6 +1013,20 @@ pub fn curves(
     x: &[f64],
     series: &[(String, Vec<(f64, f64)>)],
 ) -> Result<PathBuf> {
+    curves_with_references(path, title, axes, x, series, &[])
+}
+
+/// [`curves`] with reference lines (an analytic prediction beside the
+/// simulated means): each named list of values over `x` drawn dashed in
+/// dark grey, a value that is not a number breaking its line.
+pub fn curves_with_references(
+    path: &Path,
+    title: &str,
+    axes: (&str, &str),
+    x: &[f64],
+    series: &[(String, Vec<(f64, f64)>)],
+    references: &[(String, Vec<f64>)],
+) -> Result<PathBuf> {
     write_svg(path, |root| {
         let x_scale = AxisScale::of(x.iter().copied());
         // The means as well as the bars' ends: a mean is drawn even when
@@ -978,10 +1036,15 @@ pub fn curves(
         let y_scale = AxisScale::of(
             series
                 .iter()
-                .flat_map(|(_, ys)| ys.iter().flat_map(|&(m, e)| [m, m - e, m + e])),
+                .flat_map(|(_, ys)| ys.iter().flat_map(|&(m, e)| [m, m - e, m + e]))
+                .chain(references.iter().flat_map(|(_, ys)| ys.iter().copied())),
         );
         let whole_x = x_scale.exponent == 0 && whole_numbers(x);
         let x: Vec<f64> = x.iter().map(|&v| x_scale.apply(v)).collect();
+        let references: Vec<(&String, Vec<f64>)> = references
+            .iter()
+            .map(|(name, ys)| (name, ys.iter().map(|&v| y_scale.apply(v)).collect()))
+            .collect();
         let series: Vec<(&String, Vec<(f64, f64)>)> = series
             .iter()
             .map(|(name, ys)| {
@@ -995,10 +1058,15 @@ pub fn curves(
         let y_range = padded_range(
             series
                 .iter()
-                .flat_map(|(_, ys)| ys.iter().flat_map(|&(m, e)| [m, m - e, m + e])),
+                .flat_map(|(_, ys)| ys.iter().flat_map(|&(m, e)| [m, m - e, m + e]))
+                .chain(references.iter().flat_map(|(_, ys)| ys.iter().copied())),
         );
         let area = titled(root, title)?;
-        let (data, key) = split_for_legend(&area, series.iter().map(|(n, _)| n.as_str()));
+        let labels = series.iter().map(|(n, _)| n.as_str());
+        let (data, key) = split_for_legend(
+            &area,
+            labels.chain(references.iter().map(|(n, _)| n.as_str())),
+        );
         let mut chart = chart(&data, "", 70, x_range, y_range)?;
         mesh(
             &mut chart,
@@ -1027,6 +1095,16 @@ pub fn curves(
                 )
                 .map_err(|e| anyhow!("{e}"))?;
             entries.push((name.to_string(), Swatch::Line(style)));
+        }
+        let grey = RGBColor(60, 60, 60);
+        for (name, ys) in &references {
+            let points: Vec<(f64, f64)> = x.iter().copied().zip(ys.iter().copied()).collect();
+            for run in finite_runs(&points) {
+                chart
+                    .draw_series(DashedLineSeries::new(run, 8, 5, grey.stroke_width(2)))
+                    .map_err(|e| anyhow!("{e}"))?;
+            }
+            entries.push((name.to_string(), Swatch::Dashed(grey)));
         }
         side_legend(&key, &entries)
     })
@@ -1327,13 +1405,12 @@ pub fn sweep_plots(
             let at = if others.is_empty() {
                 String::new()
             } else {
-                format!(" at {}", others.join(", "))
+                format!(", {}", others.join(", "))
             };
             let title = format!(
-                "{} against {}{at} (sweep {}: mean and standard error over {} replicates)",
+                "{} against {}{at} (mean and s.e. over {} replicates)",
                 measure_title(measure),
                 parameter_name(&first.path),
-                identity.name,
                 identity.replicates
             );
             written.push(curves(

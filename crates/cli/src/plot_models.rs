@@ -22,7 +22,7 @@ use twolevel_tournament::output::write_atomically;
 use twolevel_tournament::regime::RegimeTournamentResults;
 use twolevel_tournament::society::{SocietyPoint, SocietySweep};
 
-use crate::plot::{bars, curves, lines};
+use crate::plot::{bars, curves_with_references, lines};
 
 /// The politicization levels the threshold curves are drawn at: 0 to 1 in
 /// steps of 0.01.
@@ -137,19 +137,20 @@ pub fn regime_plots(results: &RegimeTournamentResults, folder: &Path) -> Result<
     let ranked_names: Vec<String> = ranked.iter().map(|s| s.name.clone()).collect();
     let payoffs: Vec<f64> = ranked.iter().map(|s| s.scores.policy).collect();
     let sample = if results.sampled {
-        "a sample of compositions"
+        "a sample"
     } else {
-        "every composition"
+        "all of them"
     };
     Ok(vec![
         bars(
             &folder.join("regime_achievement.svg"),
             &format!(
-                "Group achievement: rounds the regime succeeded (k >= M), over {} ({sample}): {:.2}",
+                "Group achievement: share of rounds with at least M cooperators, by entrant \
+                 ({} compositions, {sample}; overall {:.2})",
                 results.compositions.len(),
                 results.success_rate
             ),
-            "share of rounds the regime succeeded, in the compositions with the entrant",
+            "share of rounds the regime succeeded (k >= M), in the compositions with the entrant",
             &names,
             &achievement,
         )?,
@@ -212,6 +213,11 @@ pub fn society_plots(sweep: &SocietySweep, folder: &Path) -> Result<Vec<PathBuf>
             l == line && v == x
         })
     };
+    let runs = if sweep.replicates > 1 {
+        format!("mean and s.e. over {} runs", sweep.replicates)
+    } else {
+        "one run per point".to_owned()
+    };
     let plot = |file: &str, what: &str, axis: &str, measure: Measure| -> Result<PathBuf> {
         let mut series: Vec<(String, Vec<(f64, f64)>)> = Vec::new();
         for &line in &lines_of {
@@ -224,33 +230,34 @@ pub fn society_plots(sweep: &SocietySweep, folder: &Path) -> Result<Vec<PathBuf>
             series.push((format!("{line_name} = {line}"), points.collect()));
         }
         // The exact finite-population anchor, which does not depend on q.
+        let mut references: Vec<(String, Vec<f64>)> = Vec::new();
         if sweep.anchored {
             let anchored = if by_mu { &lines_of[..1] } else { &lines_of[..] };
             for &line in anchored {
                 let points = x.iter().map(|&x| {
                     let analytic = value_at(line, x).and_then(|p| measure(p).2);
-                    (analytic.unwrap_or(f64::NAN), f64::NAN)
+                    analytic.unwrap_or(f64::NAN)
                 });
                 let label = if by_mu {
                     "exact, finite population".to_owned()
                 } else {
                     format!("{line_name} = {line}, exact")
                 };
-                series.push((label, points.collect()));
+                references.push((label, points.collect()));
             }
         }
-        curves(
+        curves_with_references(
             &folder.join(file),
             &format!(
-                "{what} under {} ({} states, {} assessment; mean and s.e. over {} runs)",
+                "{what} under {} ({} states, {} assessment; {runs})",
                 sweep.norm,
                 sweep.size,
                 format!("{:?}", sweep.institution).to_lowercase(),
-                sweep.replicates
             ),
             (x_label, axis),
             &x,
             &series,
+            &references,
         )
     };
     Ok(vec![

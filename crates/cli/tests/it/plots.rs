@@ -574,3 +574,37 @@ fn sweeps_thresholds_regimes_and_societies_are_plotted_in_words() {
     assert!(out.join("society_cooperation.svg").is_file());
     let _ = fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_gallery_shows_every_plot_it_holds_well_formed() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let page = fs::read_to_string(root.join("docs/gallery.md")).unwrap();
+    let mut linked: Vec<String> = page
+        .split("](gallery/")
+        .skip(1)
+        .map(|rest| rest.split(')').next().unwrap().to_owned())
+        .collect();
+    linked.sort();
+    let mut files: Vec<String> = fs::read_dir(root.join("docs/gallery"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    files.sort();
+    assert_eq!(
+        linked, files,
+        "docs/gallery.md shows every file of docs/gallery"
+    );
+    for file in &files {
+        let svg = elements(&root.join("docs/gallery").join(file));
+        let words = texts(&svg);
+        assert!(
+            !words
+                .iter()
+                .any(|t| t.contains("game.theta") || t.contains("score_policy")),
+            "{file}: {words:?}"
+        );
+    }
+    // The words the issue asked for: theta is the threat cost.
+    assert!(page.contains("the threat cost"));
+    assert!(!page.contains("weight of political payoffs"));
+}
