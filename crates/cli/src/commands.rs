@@ -486,10 +486,13 @@ pub fn payoffs(global: &Global, args: &PayoffsArgs) -> Result<()> {
             );
         }
     }
-    // With `--output`, the thresholds against pi as a plot and a table.
+    // With `--output`, the thresholds against pi as a plot and a table,
+    // written as one output set (the folder replaced whole).
     if let Some(folder) = &global.output {
         plot::set_png(args.png);
-        plot_models::threshold_plots(&game, &args.weights, folder)?;
+        let set = OutputSet::create(folder)?;
+        plot_models::threshold_plots(&game, &args.weights, set.path())?;
+        set.commit()?;
         println!("Thresholds written to {}.", folder.display());
     }
     Ok(())

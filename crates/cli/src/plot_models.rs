@@ -63,8 +63,6 @@ pub fn threshold_plots(
     weights: &[f64],
     folder: &Path,
 ) -> Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(folder)
-        .with_context(|| format!("cannot create `{}`", folder.display()))?;
     let curves = threshold_curves(game, weights)?;
     let grid = pi_grid();
     let csv = write_atomically(&folder.join("thresholds.csv"), |w| {
