@@ -626,20 +626,31 @@ pub fn boxplot(
         let range = padded_range(samples.iter().flatten().copied());
         let n = names.len();
         let area = titled(root, title)?;
+        // Counts (wins) have whole-number ticks: at most one per unit.
+        let all: Vec<f64> = samples.iter().flatten().copied().collect();
+        let whole = scale.exponent == 0 && whole_numbers(&all);
+        let x_ticks = if whole {
+            ((range.end - range.start).floor().max(1.0) as usize + 1).min(10)
+        } else {
+            10
+        };
         let mut chart = chart(&area, "", name_area(names, 0), range, categories(n))?;
         let label = |v: &f64| top_down_label(names, *v, false);
-        chart
-            .configure_mesh()
-            .x_desc(scale.title(x_label))
+        let number = |v: &f64| format!("{v:.0}");
+        let mut mesh = chart.configure_mesh();
+        mesh.x_desc(scale.title(x_label))
+            .x_labels(x_ticks)
             .y_desc("player")
             .y_labels(n.min(MAX_NAME_LABELS))
             .axis_desc_style(AXIS_FONT)
             .label_style(LABEL_FONT)
             .light_line_style(WHITE.mix(0.0))
             .bold_line_style(BLACK.mix(0.12))
-            .y_label_formatter(&label)
-            .draw()
-            .map_err(|e| anyhow!("{e}"))?;
+            .y_label_formatter(&label);
+        if whole {
+            mesh.x_label_formatter(&number);
+        }
+        mesh.draw().map_err(|e| anyhow!("{e}"))?;
         // Half the height of a box, in categories.
         let h = 0.3;
         for (k, values) in samples.iter().enumerate() {

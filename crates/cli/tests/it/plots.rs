@@ -324,6 +324,12 @@ fn every_plot_kind_draws_its_data() {
         &out.join("winplot.svg"),
         &per_repetition(&results, "wins", &by_wins),
     );
+    let win_plot = elements(&out.join("winplot.svg"));
+    let ticks = x_tick_labels(&win_plot);
+    assert!(
+        ticks.iter().all(|t| t.parse::<i64>().is_ok()),
+        "wins are counted in whole numbers: {ticks:?}"
+    );
 
     // The payoff heatmap: one viridis cell per pair, the lowest value dark
     // purple and the highest yellow (viridis' ends), a colour bar, and the
