@@ -544,6 +544,33 @@ fn sweeps_thresholds_regimes_and_societies_are_plotted_in_words() {
     fs::remove_file(out.join("regime_standings.svg")).unwrap();
     ok(&["plot", path(&out)]);
     assert!(out.join("regime_standings.svg").is_file(), "replotted");
+    // A seat naming no entrant, read back, is refused naming the file, and
+    // a huge payoff is drawn on a rescaled axis (never a panic).
+    let json = out.join("regime.json");
+    let mut edited: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
+    let original = edited.clone();
+    edited["compositions"][0]["seats"][0] = serde_json::json!(99);
+    fs::write(&json, edited.to_string()).unwrap();
+    let refused = Command::new(env!("CARGO_BIN_EXE_twolevel"))
+        .args(["plot", path(&out)])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("regime.json") && stderr.contains("seats"),
+        "{stderr}"
+    );
+    let mut edited = original;
+    edited["standings"][0]["scores"]["policy"] = serde_json::json!(1e300);
+    fs::write(&json, edited.to_string()).unwrap();
+    ok(&["plot", path(&out)]);
+    let words = texts(&elements(&out.join("regime_standings.svg")))
+        .iter()
+        .map(|t| t.to_string())
+        .collect::<Vec<_>>();
+    assert!(words.iter().any(|t| t.contains("(x 1e300)")), "{words:?}");
 
     // A society: the good share against mu, one line per q, with the
     // exact anchor (every state a discriminator, public assessment).
