@@ -21,7 +21,7 @@ use twolevel_tournament::regime::RegimeTournament;
 use twolevel_tournament::report::{OutputOptions, write_json_file};
 
 use crate::sweep::run_sweep;
-use crate::{Global, plot, plot_arena, plot_graph, progress};
+use crate::{Global, plot, plot_arena, plot_graph, plot_models, progress};
 
 /// `twolevel run`.
 #[derive(Debug, Args)]
@@ -40,6 +40,9 @@ pub struct RunArgs {
     /// Write the CSV and JSON files but no SVG plots.
     #[arg(long)]
     pub no_plots: bool,
+    /// Also write each plot as a PNG image beside its SVG file.
+    #[arg(long, conflicts_with = "no_plots")]
+    pub png: bool,
 }
 
 /// `twolevel levers`.
@@ -63,6 +66,9 @@ pub struct PayoffsArgs {
     /// The politicization levels pi to show, comma-separated.
     #[arg(long, value_delimiter = ',', default_value = "0,0.25,0.5,0.75,1")]
     pub pi: Vec<f64>,
+    /// With `--output DIR`, also write the threshold plot as a PNG image.
+    #[arg(long)]
+    pub png: bool,
 }
 
 /// `twolevel strategies`.
@@ -141,6 +147,7 @@ pub(crate) use say;
 /// ([`AnyFile::with_seed`]).
 pub fn run(global: &Global, args: &RunArgs) -> Result<()> {
     set_threads(global)?;
+    plot::set_png(args.png);
     let file = match args.file.as_deref() {
         Some(path) => {
             let text = read_text_file(path)?;
@@ -168,10 +175,12 @@ pub fn run(global: &Global, args: &RunArgs) -> Result<()> {
         // Run whole through the loaded file (its sweep, then its evolution
         // block), as the facade and the `society` example run it.
         let folder = output(config.output.clone());
-        return run_society(global, &file, folder);
+        return run_society(global, &file, folder, args.no_plots);
     }
     match file.into_loaded() {
-        Loaded::Regime(tournament) => run_regime(global, &path, *tournament, output(None)),
+        Loaded::Regime(tournament) => {
+            run_regime(global, &path, *tournament, output(None), args.no_plots)
+        }
         Loaded::Sweep(sweep) => run_sweep(global, *sweep, None, args.no_plots),
         Loaded::RoundRobin(tournament) => run_round_robin(global, args, *tournament, &output),
         Loaded::Negotiation(file) => run_negotiation(global, &path, &file, &output),
@@ -328,12 +337,14 @@ fn write_evolution(evolution: &TournamentEvolution, folder: &Path) -> Result<()>
     Ok(())
 }
 
-/// Plays a regime tournament and writes its results as JSON.
+/// Plays a regime tournament and writes its results as JSON, and its
+/// plots unless `no_plots`.
 fn run_regime(
     global: &Global,
     path: &Path,
     tournament: RegimeTournament,
     output: Option<PathBuf>,
+    no_plots: bool,
 ) -> Result<()> {
     let set = output.map(OutputSet::create).transpose()?;
     let bar = progress::Reporter::new(global.quiet, "regime games");
@@ -343,6 +354,9 @@ fn run_regime(
     if let Some(set) = set {
         let folder = set.target().to_path_buf();
         write_json_file(&results, &set.path().join("regime.json"))?;
+        if !no_plots {
+            plot_models::regime_plots(&results, set.path())?;
+        }
         set.commit()?;
         say!(global, "Results written to {}.", folder.display());
     }
@@ -373,8 +387,14 @@ fn run_negotiation(
 
 /// Runs a society file ([`AnyFile::play`]: its sweep, then its evolution
 /// block if it has one) and writes the sweep as CSV and JSON, and the
-/// evolution's counts per generation as `society_evolution.csv`.
-fn run_society(global: &Global, file: &AnyFile, output: Option<PathBuf>) -> Result<()> {
+/// evolution's counts per generation as `society_evolution.csv`, and the
+/// plots of the sweep unless `no_plots`.
+fn run_society(
+    global: &Global,
+    file: &AnyFile,
+    output: Option<PathBuf>,
+    no_plots: bool,
+) -> Result<()> {
     let set = output.map(OutputSet::create).transpose()?;
     let bar = progress::Reporter::new(global.quiet, "society grid points");
     let results = file.play_with_progress(&bar);
@@ -394,6 +414,9 @@ fn run_society(global: &Global, file: &AnyFile, output: Option<PathBuf>) -> Resu
         let folder = set.target().to_path_buf();
         sweep.write_csv(set.path().join("society_sweep.csv"))?;
         sweep.write_json(set.path().join("society_sweep.json"))?;
+        if !no_plots {
+            plot_models::society_plots(&sweep, set.path())?;
+        }
         if let Some(evolution) = &evolution {
             evolution.write_csv(set.path().join("society_evolution.csv"))?;
         }
@@ -425,7 +448,9 @@ pub fn levers(global: &Global, args: &LeversArgs) -> Result<()> {
 }
 
 /// `twolevel payoffs`: the blended matrices and grim-trigger thresholds of
-/// a game for the given weights and levels.
+/// a game for the given weights and levels; with `--output DIR`, the
+/// thresholds against pi for each weight as `thresholds.svg` and
+/// `thresholds.csv` in DIR.
 pub fn payoffs(global: &Global, args: &PayoffsArgs) -> Result<()> {
     let game: TwoLevelGame = match &args.file {
         Some(path) => *load_tournament(Some(path), global)?
@@ -463,6 +488,15 @@ pub fn payoffs(global: &Global, args: &PayoffsArgs) -> Result<()> {
                 m.p()
             );
         }
+    }
+    // With `--output`, the thresholds against pi as a plot and a table,
+    // written as one output set (the folder replaced whole).
+    if let Some(folder) = &global.output {
+        plot::set_png(args.png);
+        let set = OutputSet::create(folder)?;
+        plot_models::threshold_plots(&game, &args.weights, set.path())?;
+        set.commit()?;
+        println!("Thresholds written to {}.", folder.display());
     }
     Ok(())
 }

@@ -18,7 +18,11 @@
 //! - `commands`: the subcommands `run` (by the file's kind), `levers`,
 //!   `payoffs` and `strategies`;
 //! - `sweep`: `sweep` and `merge` over the library's sweep engine;
-//! - `plot`: the SVG plots of results;
+//! - `plot`: the SVG (and PNG) plots of results;
+//! - `plot_labels`: the words, units and currencies of the plots' axes;
+//! - `plot_models`: the plots of the model's own results (thresholds,
+//!   regimes, societies);
+//! - `plot_png`: the PNG images of the plots;
 //! - `plot_arena`: the plots of a round robin with domestic arenas;
 //! - `plot_negotiation`: the plots of a sweep over a negotiation file;
 //! - `progress`: progress bars on standard error, moved by the library's
@@ -28,7 +32,10 @@ mod commands;
 mod plot;
 mod plot_arena;
 mod plot_graph;
+mod plot_labels;
+mod plot_models;
 mod plot_negotiation;
+mod plot_png;
 mod progress;
 mod reproduce;
 mod sweep;

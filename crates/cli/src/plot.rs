@@ -1,27 +1,43 @@
-//! SVG plots of results, drawn with plotters' SVG backend:
+//! Plots of results, drawn with plotters' SVG backend (and written as PNG
+//! too on request, [`set_png`]):
 //!
 //! - `boxplot.svg`: each player's score per repetition in the ranking's
-//!   currency (axelrod's boxplot);
+//!   currency (axelrod's boxplot), Tukey's boxes: the box from the first
+//!   to the third quartile, the median, whiskers to the most extreme
+//!   values within 1.5 interquartile ranges of the box, and the values
+//!   beyond them drawn one by one as outliers;
+//! - `winplot.svg`: the matches each player won per repetition, the same
+//!   boxes (axelrod's win plot);
 //! - `heatmap_payoff_policy.svg`, `heatmap_cooperation.svg`: the policy
-//!   payoff and cooperation matrices, row player against column player;
-//! - `evolution_shares.svg`: the shares of the types over time (a
-//!   replicator trajectory, or the first Moran or Fermi run);
+//!   payoff and cooperation matrices, row player against column player, in
+//!   the perceptually uniform viridis colormap with a colour bar and the
+//!   values written in the cells where they fit (axelrod's payoff matrix);
+//! - `evolution_shares.svg`, `evolution_stack.svg`: the shares of the
+//!   types over time (a replicator trajectory, or the first Moran or
+//!   Fermi run) as lines and stacked (axelrod's Moran stack plot);
 //! - `evolution_fixation.svg`, `evolution_stationary.svg`: how often each
 //!   type fixed, and the stationary distribution for rare mutations;
 //! - `sweep_<measure>.svg`: a sweep's curves, the mean over replicates
 //!   with standard-error bars, one line per player (a sweep over a
 //!   negotiation file adds the plots of `plot_negotiation`).
+//!
+//! Titles and axes name their quantity in words with its unit and
+//! currency (`plot_labels`), legends sit beside the data, never on it, and
+//! axes of counts (generations, rounds) have whole-number ticks.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result, anyhow, bail};
 use clap::Args;
-use plotters::coord::ranged1d::{self, SegmentValue};
+use plotters::coord::Shift;
+use plotters::coord::ranged1d::{self, DefaultFormatting, KeyPointHint, Ranged};
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use serde::Deserialize;
 use twolevel_game::ByCurrency;
 use twolevel_tournament::evolution::{EvolutionOutcome, FixationSummary, TournamentEvolution};
@@ -29,6 +45,7 @@ use twolevel_tournament::output::write_atomically;
 use twolevel_tournament::{RankingMetric, RankingRow, RoundRobinResults};
 
 use crate::commands::EvolutionSummary;
+use crate::plot_labels::{measure_label, measure_title, parameter_label, parameter_name};
 use twolevel_tournament::sweep_file::{BaseKind, SweepIdentity, SweepSummary, point_values};
 
 /// `twolevel plot`.
@@ -37,10 +54,35 @@ pub struct PlotArgs {
     /// An output folder of `twolevel run` or `twolevel sweep`; its plots
     /// are drawn again from its CSV and JSON files.
     pub folder: PathBuf,
+    /// Also write each plot as a PNG image beside its SVG file.
+    #[arg(long)]
+    pub png: bool,
 }
 
 /// The size of every plot, in pixels.
 const SIZE: (u32, u32) = (900, 560);
+
+/// The most category labels an axis writes (about one per 14 pixels of
+/// the plot's height): with more categories, every second, third, ...
+/// is labelled.
+const MAX_NAME_LABELS: usize = 32;
+
+/// The font of the titles.
+const TITLE_FONT: (&str, u32) = ("sans-serif", 18);
+
+/// The font of the tick labels, legends and cell values.
+const LABEL_FONT: (&str, u32) = ("sans-serif", 13);
+
+/// The font of the axes' titles.
+const AXIS_FONT: (&str, u32) = ("sans-serif", 15);
+
+/// Whether [`write_svg`] writes a PNG image beside each SVG file.
+static PNG: AtomicBool = AtomicBool::new(false);
+
+/// Makes every plot written from now on also a PNG image (`--png`).
+pub fn set_png(on: bool) {
+    PNG.store(on, Ordering::Relaxed);
+}
 
 /// The colours of the series, in turn.
 pub(crate) fn colour(k: usize) -> RGBColor {
@@ -59,7 +101,50 @@ pub(crate) fn colour(k: usize) -> RGBColor {
     PALETTE[k % PALETTE.len()]
 }
 
-/// Draws into an SVG string with `draw` and writes it atomically to `path`.
+/// Anchors of the viridis colormap (van der Walt and Smith, matplotlib's
+/// default since 2.0, released under CC0): entries 0, 16, ..., 240 and
+/// 255 of its published 256-entry table, as `(position in [0, 1], RGB in
+/// [0, 1])`.
+const VIRIDIS: [(f64, [f64; 3]); 17] = [
+    (0.0 / 255.0, [0.267004, 0.004874, 0.329415]),
+    (16.0 / 255.0, [0.282327, 0.094955, 0.417331]),
+    (32.0 / 255.0, [0.278826, 0.175490, 0.483397]),
+    (48.0 / 255.0, [0.258965, 0.251537, 0.524736]),
+    (64.0 / 255.0, [0.229739, 0.322361, 0.545706]),
+    (80.0 / 255.0, [0.199430, 0.387607, 0.554642]),
+    (96.0 / 255.0, [0.172719, 0.448791, 0.557885]),
+    (112.0 / 255.0, [0.149039, 0.508051, 0.557250]),
+    (128.0 / 255.0, [0.127568, 0.566949, 0.550556]),
+    (144.0 / 255.0, [0.120638, 0.625828, 0.533488]),
+    (160.0 / 255.0, [0.157851, 0.683765, 0.501686]),
+    (176.0 / 255.0, [0.246070, 0.738910, 0.452024]),
+    (192.0 / 255.0, [0.369214, 0.788888, 0.382914]),
+    (208.0 / 255.0, [0.515992, 0.831158, 0.294279]),
+    (224.0 / 255.0, [0.678489, 0.863742, 0.189503]),
+    (240.0 / 255.0, [0.845561, 0.887322, 0.099702]),
+    (1.0, [0.993248, 0.906157, 0.143936]),
+];
+
+/// The viridis colour at `t` in [0, 1] (clamped; NaN gives the low end),
+/// interpolated linearly between the anchors of [`VIRIDIS`].
+pub(crate) fn viridis(t: f64) -> RGBColor {
+    let t = if t.is_nan() { 0.0 } else { t.clamp(0.0, 1.0) };
+    let k = VIRIDIS
+        .windows(2)
+        .position(|w| t <= w[1].0)
+        .unwrap_or(VIRIDIS.len() - 2);
+    let ((t0, c0), (t1, c1)) = (VIRIDIS[k], VIRIDIS[k + 1]);
+    let f = ((t - t0) / (t1 - t0)).clamp(0.0, 1.0);
+    let channel = |i: usize| ((c0[i] + (c1[i] - c0[i]) * f) * 255.0).round() as u8;
+    RGBColor(channel(0), channel(1), channel(2))
+}
+
+/// A drawing area of an SVG plot.
+pub(crate) type Area<'b> = DrawingArea<SVGBackend<'b>, Shift>;
+
+/// Draws into an SVG string with `draw` and writes it atomically to
+/// `path`; with `--png` ([`set_png`]), also the same picture as a PNG
+/// image beside it (`path` with the extension `png`).
 pub(crate) fn write_svg(
     path: &Path,
     draw: impl FnOnce(&DrawingArea<SVGBackend<'_>, plotters::coord::Shift>) -> Result<()>,
@@ -72,6 +157,11 @@ pub(crate) fn write_svg(
         root.present().map_err(|e| anyhow!("{e}"))?;
     }
     let svg = xml_safe(&svg);
+    if PNG.load(Ordering::Relaxed) {
+        let png = crate::plot_png::rasterize(&svg)
+            .with_context(|| format!("cannot draw `{}` as PNG", path.display()))?;
+        write_atomically(&path.with_extension("png"), |w| w.write_all(&png))?;
+    }
     Ok(write_atomically(path, |w| w.write_all(svg.as_bytes()))?)
 }
 
@@ -105,7 +195,8 @@ fn xml_safe(svg: &str) -> std::borrow::Cow<'_, str> {
 /// A chart drawn into an SVG string, over the axes `X` and `Y`.
 pub(crate) type SvgChart<'a, 'b, X, Y> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<X, Y>>;
 
-/// A chart on `root` in the layout every plot shares: the caption, the
+/// A chart on `root` in the layout every plot shares: the caption (none
+/// when empty: [`titled`] draws it over a plot and its legend), the
 /// margin and the label areas (`y_label_area` pixels wide on the left:
 /// wide for player names), over the axes `x` and `y`.
 pub(crate) fn chart<'a, 'b, X: ranged1d::AsRangedCoord, Y: ranged1d::AsRangedCoord>(
@@ -115,13 +206,42 @@ pub(crate) fn chart<'a, 'b, X: ranged1d::AsRangedCoord, Y: ranged1d::AsRangedCoo
     x: X,
     y: Y,
 ) -> Result<SvgChart<'a, 'b, X::CoordDescType, Y::CoordDescType>> {
-    ChartBuilder::on(root)
-        .caption(caption, ("sans-serif", 20))
+    let mut builder = ChartBuilder::on(root);
+    if !caption.is_empty() {
+        builder.caption(caption, TITLE_FONT);
+    }
+    builder
         .margin(12)
-        .x_label_area_size(45)
+        .x_label_area_size(50)
         .y_label_area_size(y_label_area)
         .build_cartesian_2d(x, y)
         .map_err(|e| anyhow!("{e}"))
+}
+
+/// Draws `title` across the top of `root`, in a smaller font when it is
+/// long, so that it fits; returns the area below it.
+pub(crate) fn titled<'b>(root: &Area<'b>, title: &str) -> Result<Area<'b>> {
+    let (width, _) = root.dim_in_pixel();
+    // About 0.55 of the font size per character in a sans-serif font.
+    let chars = title.chars().count().max(1) as f64;
+    let fits = (f64::from(width) - 20.0) / (0.55 * chars);
+    let size = fits.clamp(11.0, f64::from(TITLE_FONT.1));
+    root.titled(title, (TITLE_FONT.0, size))
+        .map_err(|e| anyhow!("{e}"))
+}
+
+/// The width of a label area for `names` (as [`table_name`] shows them,
+/// with `extra` characters more each): room for the longest, within
+/// bounds.
+///
+/// [`table_name`]: twolevel_tournament::report::table_name
+fn name_area(names: &[String], extra: usize) -> u32 {
+    let longest = names
+        .iter()
+        .map(|n| twolevel_tournament::report::table_name(n).chars().count() + extra)
+        .max()
+        .unwrap_or(0);
+    (7.5 * longest as f64 + 24.0).clamp(60.0, 280.0) as u32
 }
 
 /// A chart of numbers against numbers, as the line plots draw them.
@@ -129,15 +249,42 @@ pub(crate) type NumberChart<'a, 'b> = SvgChart<'a, 'b, RangedCoordf64, RangedCoo
 
 /// Draws the grid of a chart of numbers with the axes' titles `(x, y)`.
 pub(crate) fn axis_titles(chart: &mut NumberChart<'_, '_>, axes: (&str, &str)) -> Result<()> {
-    chart
-        .configure_mesh()
-        .x_desc(axes.0)
-        .y_desc(axes.1)
-        .draw()
-        .map_err(|e| anyhow!("{e}"))
+    mesh(chart, axes, false)
 }
 
-/// Draws the legend of the labelled series in the upper right corner.
+/// Draws the grid of a chart of numbers with the axes' titles `(x, y)`;
+/// with `whole_x`, the x axis counts (generations, rounds) and its ticks
+/// are whole numbers, written without decimals.
+fn mesh(chart: &mut NumberChart<'_, '_>, axes: (&str, &str), whole_x: bool) -> Result<()> {
+    let x_range = chart.x_range();
+    // At most one tick per unit: plotters' ticks are 1, 2 or 5 times a
+    // power of ten, so a step of at least one is a whole number.
+    let span = (x_range.end - x_range.start).floor().max(1.0);
+    let x_ticks = if whole_x {
+        (span as usize + 1).min(10)
+    } else {
+        10
+    };
+    let whole = |v: &f64| format!("{v:.0}");
+    let mut mesh = chart.configure_mesh();
+    mesh.x_desc(axes.0)
+        .y_desc(axes.1)
+        .axis_desc_style(AXIS_FONT)
+        .label_style(LABEL_FONT)
+        .light_line_style(WHITE.mix(0.0))
+        .bold_line_style(BLACK.mix(0.12))
+        .x_labels(x_ticks);
+    if whole_x {
+        mesh.x_label_formatter(&whole);
+    }
+    mesh.draw().map_err(|e| anyhow!("{e}"))
+}
+
+/// Draws the legend of the labelled series in the upper right corner of
+/// the data. The plots of this module draw theirs beside the data, with
+/// [`split_for_legend`] and [`side_legend`]; this one stays for plot
+/// modules whose legend has no room beside the data.
+#[allow(dead_code)]
 pub(crate) fn legend<'b: 'a, 'a>(chart: &mut NumberChart<'a, 'b>) -> Result<()> {
     chart
         .configure_series_labels()
@@ -146,6 +293,84 @@ pub(crate) fn legend<'b: 'a, 'a>(chart: &mut NumberChart<'a, 'b>) -> Result<()> 
         .position(SeriesLabelPosition::UpperRight)
         .draw()
         .map_err(|e| anyhow!("{e}"))
+}
+
+/// How a legend's entry shows its series.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Swatch {
+    /// A line of the colour.
+    Line(RGBColor),
+    /// A dashed line of the colour (a reference, such as an analytic
+    /// prediction).
+    Dashed(RGBColor),
+    /// A filled patch of the colour (bars, areas).
+    Patch(RGBColor),
+}
+
+/// The width of a legend beside the data for entries labelled `labels`:
+/// room for the longest one, within bounds.
+fn legend_width<'s>(labels: impl Iterator<Item = &'s str>) -> u32 {
+    let longest = labels
+        .map(|l| twolevel_tournament::report::table_name(l).chars().count())
+        .max()
+        .unwrap_or(0);
+    (46 + 7 * longest as u32).clamp(120, 330)
+}
+
+/// Splits `area` into the data's part (left) and a legend's part (right)
+/// wide enough for `labels`.
+pub(crate) fn split_for_legend<'b, 's>(
+    area: &Area<'b>,
+    labels: impl Iterator<Item = &'s str>,
+) -> (Area<'b>, Area<'b>) {
+    let width = legend_width(labels);
+    let (w, _) = area.dim_in_pixel();
+    area.split_horizontally(w.saturating_sub(width))
+}
+
+/// Draws a legend in `area` (beside the data): one row per entry, a
+/// swatch and the label, as many as fit, then how many more there are.
+pub(crate) fn side_legend(area: &Area<'_>, entries: &[(String, Swatch)]) -> Result<()> {
+    let (_, height) = area.dim_in_pixel();
+    let row = 20;
+    let top = 24;
+    let fits = ((height as i32 - top - 30) / row).max(1) as usize;
+    let shown = if entries.len() > fits {
+        fits - 1
+    } else {
+        entries.len()
+    };
+    let style = TextStyle::from(LABEL_FONT.into_font()).pos(Pos::new(HPos::Left, VPos::Center));
+    let err = |e| anyhow!("{e}");
+    for (k, (label, swatch)) in entries.iter().take(shown).enumerate() {
+        let y = top + row * k as i32;
+        match *swatch {
+            Swatch::Line(c) => area
+                .draw(&PathElement::new(vec![(6, y), (30, y)], c.stroke_width(2)))
+                .map_err(err)?,
+            Swatch::Dashed(c) => {
+                for x in [6, 16, 26] {
+                    area.draw(&PathElement::new(
+                        vec![(x, y), (x + 5, y)],
+                        c.stroke_width(2),
+                    ))
+                    .map_err(err)?;
+                }
+            }
+            Swatch::Patch(c) => area
+                .draw(&Rectangle::new([(8, y - 6), (28, y + 6)], c.filled()))
+                .map_err(err)?,
+        }
+        let text = twolevel_tournament::report::table_name(label);
+        area.draw(&Text::new(text.into_owned(), (36, y), style.clone()))
+            .map_err(err)?;
+    }
+    if shown < entries.len() {
+        let y = top + row * shown as i32;
+        let more = format!("and {} more", entries.len() - shown);
+        area.draw(&Text::new(more, (36, y), style)).map_err(err)?;
+    }
+    Ok(())
 }
 
 /// The smallest and largest finite value, or `0..1` when there is none.
@@ -173,9 +398,8 @@ pub(crate) fn padded_range(values: impl Iterator<Item = f64>) -> Range<f64> {
 
 /// The unit an axis is drawn in: values whose magnitude exceeds
 /// [`AxisScale::LARGEST`] are divided by a power of ten, and the axis's
-/// title says so (`score (x 1e39)`). The boxplots of plotters draw in
-/// `f32`, which ends at about 3.4e38, and an axis whose ends overflow
-/// leaves its search for tick marks running for ever; payoffs may reach
+/// title says so (`score (x 1e39)`). An axis whose ends overflow leaves
+/// plotters' search for tick marks running for ever; payoffs may reach
 /// 1e100, and a folder read back may hold any finite number.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct AxisScale {
@@ -231,28 +455,161 @@ fn short_number(value: f64) -> String {
     }
 }
 
-/// The label of category `k` of `names` on a segmented axis.
-fn category<'a>(names: &'a [String]) -> impl Fn(&SegmentValue<i32>) -> String + 'a {
-    move |value| match value {
-        SegmentValue::CenterOf(k) | SegmentValue::Exact(k) => usize::try_from(*k)
-            .ok()
-            .and_then(|k| names.get(k))
-            .map(|n| twolevel_tournament::report::table_name(n).into_owned())
-            .unwrap_or_default(),
-        SegmentValue::Last => String::new(),
+/// An axis of `n` categories, category `k` centred on `k` (ticks there
+/// only), with room of half a category at either end.
+#[derive(Clone)]
+pub(crate) struct CategoryAxis {
+    /// The number of categories.
+    n: usize,
+    /// The axis of numbers it maps with.
+    inner: RangedCoordf64,
+}
+
+impl Ranged for CategoryAxis {
+    type FormatOption = DefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        self.inner.map(value, limit)
+    }
+
+    /// The categories' centres (every one when they fit the hint, else
+    /// evenly thinned), and no light lines.
+    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        if hint.weight().allow_light_points() {
+            return Vec::new();
+        }
+        let step = self.n.div_ceil(hint.max_num_points().max(1)).max(1);
+        (0..self.n).step_by(step).map(|k| k as f64).collect()
+    }
+
+    fn range(&self) -> Range<f64> {
+        self.inner.range()
     }
 }
 
-/// A category axis of `n` segments, 0 to `n - 1` (at least two, so that
-/// the axis has a length).
-fn categories(
-    n: i32,
-) -> plotters::coord::ranged1d::SegmentedCoord<plotters::coord::types::RangedCoordi32> {
-    (0..(n - 1).max(1)).into_segmented()
+/// The axis of `n` categories ([`CategoryAxis`]).
+fn categories(n: usize) -> CategoryAxis {
+    CategoryAxis {
+        n,
+        inner: (-0.5..(n.max(1) as f64 - 0.5)).into(),
+    }
+}
+
+/// The label of the category at `value` of `names`, listed from the top
+/// (the first name at the highest position, `n - 1`).
+fn top_down_label(names: &[String], value: f64, numbered: bool) -> String {
+    let n = names.len() as f64;
+    let k = n - 1.0 - value.round();
+    if !(0.0..n).contains(&k) {
+        return String::new();
+    }
+    let k = k as usize;
+    let name = twolevel_tournament::report::table_name(&names[k]).into_owned();
+    if numbered {
+        format!("{}. {name}", k + 1)
+    } else {
+        name
+    }
+}
+
+/// Whether every finite value is a whole number (the axis counts).
+fn whole_numbers(values: &[f64]) -> bool {
+    values
+        .iter()
+        .filter(|v| v.is_finite())
+        .all(|v| v.fract() == 0.0)
+}
+
+/// The runs of consecutive finite points of a line: a value that is not a
+/// number (no data) breaks the line instead of being drawn.
+fn finite_runs(points: &[(f64, f64)]) -> Vec<Vec<(f64, f64)>> {
+    let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut current = Vec::new();
+    for &(x, y) in points {
+        if x.is_finite() && y.is_finite() {
+            current.push((x, y));
+        } else if !current.is_empty() {
+            runs.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        runs.push(current);
+    }
+    runs
+}
+
+/// Tukey's summary of a sample, as a boxplot draws it: the quartiles
+/// (linear interpolation between order statistics, numpy's and
+/// matplotlib's default), the whiskers at the most extreme values within
+/// 1.5 interquartile ranges of the box, and the values beyond them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tukey {
+    /// The first quartile.
+    pub q1: f64,
+    /// The median.
+    pub median: f64,
+    /// The third quartile.
+    pub q3: f64,
+    /// The smallest value at or above `q1 - 1.5 (q3 - q1)`.
+    pub low: f64,
+    /// The largest value at or below `q3 + 1.5 (q3 - q1)`.
+    pub high: f64,
+    /// The values outside the whiskers, in increasing order.
+    pub outliers: Vec<f64>,
+}
+
+impl Tukey {
+    /// The summary of the finite values of `values`, `None` when there is
+    /// none.
+    #[must_use]
+    pub fn of(values: &[f64]) -> Option<Tukey> {
+        let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+        if sorted.is_empty() {
+            return None;
+        }
+        sorted.sort_by(f64::total_cmp);
+        let quantile = |p: f64| {
+            let h = p * (sorted.len() - 1) as f64;
+            let (k, f) = (h.floor() as usize, h.fract());
+            let (a, b) = (sorted[k], sorted[(k + 1).min(sorted.len() - 1)]);
+            // A convex combination, which does not overflow; equal
+            // neighbours give exactly their value.
+            if a == b { a } else { a * (1.0 - f) + b * f }
+        };
+        let (q1, median, q3) = (quantile(0.25), quantile(0.5), quantile(0.75));
+        // Halved, so that the fences of values near f64::MAX do not overflow.
+        let iqr_half = q3 / 2.0 - q1 / 2.0;
+        let low_fence = q1 - 3.0 * iqr_half;
+        let high_fence = q3 + 3.0 * iqr_half;
+        let inside = || {
+            sorted
+                .iter()
+                .copied()
+                .filter(|&v| v >= low_fence && v <= high_fence)
+        };
+        // The quartiles lie within the fences, so some value does.
+        let low = inside().next().unwrap_or(q1);
+        let high = inside().next_back().unwrap_or(q3);
+        let outliers = sorted
+            .iter()
+            .copied()
+            .filter(|&v| v < low_fence || v > high_fence)
+            .collect();
+        Some(Tukey {
+            q1,
+            median,
+            q3,
+            low,
+            high,
+            outliers,
+        })
+    }
 }
 
 /// Horizontal boxplots, one per name, of the values in `samples`, the
-/// first at the top.
+/// first at the top: Tukey's boxes ([`Tukey`]) with the outliers drawn
+/// as open circles.
 pub fn boxplot(
     path: &Path,
     title: &str,
@@ -267,138 +624,229 @@ pub fn boxplot(
             .map(|values| values.iter().map(|&v| scale.apply(v)).collect())
             .collect();
         let range = padded_range(samples.iter().flatten().copied());
-        let n = names.len() as i32;
-        // The first name at the top.
-        let bottom_up: Vec<String> = names.iter().rev().cloned().collect();
-        let box_width = (440 / names.len().max(1) * 3 / 5).clamp(2, 40) as u32;
-        let mut chart = chart(
-            root,
-            title,
-            200,
-            range.start as f32..range.end as f32,
-            categories(n),
-        )?;
-        chart
-            .configure_mesh()
-            .x_desc(scale.title(x_label))
+        let n = names.len();
+        let area = titled(root, title)?;
+        // Counts (wins) have whole-number ticks: at most one per unit.
+        let all: Vec<f64> = samples.iter().flatten().copied().collect();
+        let whole = scale.exponent == 0 && whole_numbers(&all);
+        let x_ticks = if whole {
+            ((range.end - range.start).floor().max(1.0) as usize + 1).min(10)
+        } else {
+            10
+        };
+        let mut chart = chart(&area, "", name_area(names, 0), range, categories(n))?;
+        let label = |v: &f64| top_down_label(names, *v, false);
+        let number = |v: &f64| format!("{v:.0}");
+        let mut mesh = chart.configure_mesh();
+        mesh.x_desc(scale.title(x_label))
+            .x_labels(x_ticks)
             .y_desc("player")
-            .y_labels(names.len())
-            .y_label_formatter(&category(&bottom_up))
-            .draw()
-            .map_err(|e| anyhow!("{e}"))?;
-        chart
-            .draw_series(samples.iter().enumerate().filter_map(|(k, values)| {
-                let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
-                (!finite.is_empty()).then(|| {
-                    Boxplot::new_horizontal(
-                        SegmentValue::CenterOf(n - 1 - k as i32),
-                        &Quartiles::new(&finite),
-                    )
-                    .width(box_width)
-                    .style(colour(k))
-                })
-            }))
-            .map_err(|e| anyhow!("{e}"))?;
-        Ok(())
-    })
-}
-
-/// A heatmap of `matrix` (row player against column player), empty cells
-/// grey, values written in the cells when there are few.
-pub fn heatmap(
-    path: &Path,
-    title: &str,
-    names: &[String],
-    matrix: &[Vec<Option<f64>>],
-) -> Result<PathBuf> {
-    write_svg(path, |root| {
-        let n = names.len() as i32;
-        let range = value_range(matrix.iter().flatten().flatten().copied());
-        let caption = format!(
-            "{title}; light {}, dark {}",
-            short_number(range.start),
-            short_number(range.end)
-        );
-        let mut chart = chart(root, &caption, 200, categories(n), categories(n))?;
-        chart
-            .configure_mesh()
-            .disable_mesh()
-            .x_desc("column player (partner), numbered as the rows")
-            .y_desc("row player")
-            .x_labels(names.len())
-            .y_labels(names.len())
-            .x_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(k) => (k + 1).to_string(),
-                _ => String::new(),
-            })
-            .y_label_formatter(&|v| {
-                // Row 0 is drawn at the top.
-                let flipped = match v {
-                    SegmentValue::CenterOf(k) => SegmentValue::CenterOf(n - 1 - k),
-                    other => other.clone(),
-                };
-                match flipped {
-                    SegmentValue::CenterOf(k) => {
-                        format!("{}. {}", k + 1, category(names)(&flipped))
-                    }
-                    _ => String::new(),
-                }
-            })
-            .draw()
-            .map_err(|e| anyhow!("{e}"))?;
-        // Halved, so that the span of values near f64::MAX does not overflow.
-        let span = (range.end / 2.0 - range.start / 2.0).max(1e-12);
-        let cells = matrix.iter().enumerate().flat_map(|(i, row)| {
-            row.iter()
-                .enumerate()
-                .map(move |(j, value)| (i as i32, j as i32, *value))
-        });
-        chart
-            .draw_series(cells.map(|(i, j, value)| {
-                let y = n - 1 - i;
-                let fill = match value {
-                    Some(v) => {
-                        let t = ((v / 2.0 - range.start / 2.0) / span).clamp(0.0, 1.0);
-                        RGBColor(
-                            (255.0 - 224.0 * t) as u8,
-                            (255.0 - 136.0 * t) as u8,
-                            (255.0 - 75.0 * t) as u8,
-                        )
-                    }
-                    None => RGBColor(200, 200, 200),
-                };
-                Rectangle::new(
-                    [
-                        (SegmentValue::Exact(j), SegmentValue::Exact(y)),
-                        (SegmentValue::Exact(j + 1), SegmentValue::Exact(y + 1)),
-                    ],
-                    fill.filled(),
-                )
-            }))
-            .map_err(|e| anyhow!("{e}"))?;
-        if names.len() <= 12 {
+            .y_labels(n.min(MAX_NAME_LABELS))
+            .axis_desc_style(AXIS_FONT)
+            .label_style(LABEL_FONT)
+            .light_line_style(WHITE.mix(0.0))
+            .bold_line_style(BLACK.mix(0.12))
+            .y_label_formatter(&label);
+        if whole {
+            mesh.x_label_formatter(&number);
+        }
+        mesh.draw().map_err(|e| anyhow!("{e}"))?;
+        // Half the height of a box, in categories.
+        let h = 0.3;
+        for (k, values) in samples.iter().enumerate() {
+            let Some(t) = Tukey::of(values) else {
+                continue;
+            };
+            let y = (n - 1 - k) as f64;
+            let c = colour(k);
+            let err = |e| anyhow!("{e}");
             chart
-                .draw_series(matrix.iter().enumerate().flat_map(|(i, row)| {
-                    row.iter().enumerate().filter_map(move |(j, value)| {
-                        value.map(|v| {
-                            Text::new(
-                                short_number(v),
-                                (
-                                    SegmentValue::CenterOf(j as i32),
-                                    SegmentValue::CenterOf(n - 1 - i as i32),
-                                ),
-                                ("sans-serif", 12),
-                            )
-                        })
-                    })
-                }))
-                .map_err(|e| anyhow!("{e}"))?;
+                .draw_series([
+                    Rectangle::new([(t.q1, y - h), (t.q3, y + h)], c.mix(0.35).filled()),
+                    Rectangle::new([(t.q1, y - h), (t.q3, y + h)], c.stroke_width(1)),
+                ])
+                .map_err(err)?;
+            chart
+                .draw_series([
+                    // The whiskers, then their caps at the data.
+                    PathElement::new(vec![(t.low, y), (t.q1, y)], c.stroke_width(1)),
+                    PathElement::new(vec![(t.q3, y), (t.high, y)], c.stroke_width(1)),
+                    PathElement::new(vec![(t.low, y - h / 2.0), (t.low, y + h / 2.0)], c),
+                    PathElement::new(vec![(t.high, y - h / 2.0), (t.high, y + h / 2.0)], c),
+                    PathElement::new(
+                        vec![(t.median, y - h), (t.median, y + h)],
+                        BLACK.stroke_width(2),
+                    ),
+                ])
+                .map_err(err)?;
+            chart
+                .draw_series(
+                    t.outliers
+                        .iter()
+                        .map(|&v| Circle::new((v, y), 3, c.stroke_width(1))),
+                )
+                .map_err(err)?;
         }
         Ok(())
     })
 }
 
-/// Lines over a shared x axis, one per named series, with a legend.
+/// The colour bar of a heatmap in `area`: the colormap from `range.start`
+/// (bottom) to `range.end` (top) with ticks, titled `label`.
+fn colour_bar(area: &Area<'_>, range: &Range<f64>, label: &str) -> Result<()> {
+    let (low, high) = (range.start, range.end);
+    // A bar over equal values still spans something.
+    let (low, high) = if high > low {
+        (low, high)
+    } else {
+        let room = low.abs().max(1.0) * 1e-3;
+        (low - room, high + room)
+    };
+    let mut bar = ChartBuilder::on(area)
+        .margin_top(12)
+        .margin_bottom(62)
+        .margin_right(8)
+        .set_label_area_size(LabelAreaPosition::Right, 62)
+        .build_cartesian_2d(0.0..1.0, low..high)
+        .map_err(|e| anyhow!("{e}"))?;
+    bar.configure_mesh()
+        .disable_mesh()
+        .disable_x_axis()
+        .y_desc(label)
+        .axis_desc_style(AXIS_FONT)
+        .label_style(LABEL_FONT)
+        .y_label_formatter(&|v| short_number(*v))
+        .draw()
+        .map_err(|e| anyhow!("{e}"))?;
+    const STEPS: usize = 128;
+    // Halved, so that the span of values near f64::MAX does not overflow.
+    let step = (high / 2.0 - low / 2.0) * 2.0 / STEPS as f64;
+    bar.draw_series((0..STEPS).map(|k| {
+        let from = low + step * k as f64;
+        let to = if k + 1 == STEPS { high } else { from + step };
+        Rectangle::new(
+            [(0.0, from), (1.0, to)],
+            viridis((k as f64 + 0.5) / STEPS as f64).filled(),
+        )
+    }))
+    .map_err(|e| anyhow!("{e}"))?;
+    bar.draw_series(std::iter::once(Rectangle::new(
+        [(0.0, low), (1.0, high)],
+        BLACK.stroke_width(1),
+    )))
+    .map_err(|e| anyhow!("{e}"))?;
+    Ok(())
+}
+
+/// A heatmap of `matrix` (row player against column player) in the
+/// viridis colormap with a colour bar titled `value_label`, empty cells
+/// light grey, each value written in its cell where it fits.
+pub fn heatmap(
+    path: &Path,
+    title: &str,
+    value_label: &str,
+    names: &[String],
+    matrix: &[Vec<Option<f64>>],
+) -> Result<PathBuf> {
+    write_svg(path, |root| {
+        let n = names.len();
+        let scale = AxisScale::of(matrix.iter().flatten().flatten().copied());
+        let matrix: Vec<Vec<Option<f64>>> = matrix
+            .iter()
+            .map(|row| row.iter().map(|v| v.map(|v| scale.apply(v))).collect())
+            .collect();
+        let range = value_range(matrix.iter().flatten().flatten().copied());
+        let area = titled(root, title)?;
+        let (w, _) = area.dim_in_pixel();
+        let (cells_area, bar_area) = area.split_horizontally(w.saturating_sub(140));
+        // Row labels are numbered: `12. name`.
+        let mut chart = chart(
+            &cells_area,
+            "",
+            name_area(names, 4),
+            categories(n),
+            categories(n),
+        )?;
+        let column = |v: &f64| {
+            let k = v.round();
+            if (0.0..n as f64).contains(&k) {
+                format!("{}", k as usize + 1)
+            } else {
+                String::new()
+            }
+        };
+        let row = |v: &f64| top_down_label(names, *v, true);
+        chart
+            .configure_mesh()
+            .disable_mesh()
+            .x_desc("column player (partner), numbered as the rows")
+            .y_desc("row player")
+            .x_labels(n.min(MAX_NAME_LABELS))
+            .y_labels(n.min(MAX_NAME_LABELS))
+            .axis_desc_style(AXIS_FONT)
+            .label_style(LABEL_FONT)
+            .x_label_formatter(&column)
+            .y_label_formatter(&row)
+            .draw()
+            .map_err(|e| anyhow!("{e}"))?;
+        // Halved, so that the span of values near f64::MAX does not overflow.
+        let span = (range.end / 2.0 - range.start / 2.0).max(1e-300);
+        let position = |v: f64| ((v / 2.0 - range.start / 2.0) / span).clamp(0.0, 1.0);
+        let cells = || {
+            matrix
+                .iter()
+                .enumerate()
+                .flat_map(|(i, row)| row.iter().enumerate().map(move |(j, value)| (i, j, *value)))
+        };
+        chart
+            .draw_series(cells().map(|(i, j, value)| {
+                let (x, y) = (j as f64, (n - 1 - i) as f64);
+                let fill = match value {
+                    Some(v) if v.is_finite() => viridis(position(v)),
+                    _ => RGBColor(215, 215, 215),
+                };
+                Rectangle::new([(x - 0.5, y - 0.5), (x + 0.5, y + 0.5)], fill.filled())
+            }))
+            .map_err(|e| anyhow!("{e}"))?;
+        // The values, where the widest fits in a cell.
+        let (cell_w, cell_h) = {
+            let (w, h) = chart.plotting_area().dim_in_pixel();
+            (
+                f64::from(w) / n.max(1) as f64,
+                f64::from(h) / n.max(1) as f64,
+            )
+        };
+        let widest = cells()
+            .filter_map(|(_, _, v)| v.map(|v| short_number(v).chars().count()))
+            .max()
+            .unwrap_or(0);
+        let font_size = 12.0;
+        if widest as f64 * font_size * 0.6 + 4.0 <= cell_w && cell_h >= font_size + 4.0 {
+            let centred = |c: &'static RGBColor| {
+                TextStyle::from(("sans-serif", font_size).into_font())
+                    .color(c)
+                    .pos(Pos::new(HPos::Center, VPos::Center))
+            };
+            chart
+                .draw_series(cells().filter_map(|(i, j, value)| {
+                    let v = value.filter(|v| v.is_finite())?;
+                    // Dark text on the light end of the map.
+                    let ink = if position(v) > 0.6 { &BLACK } else { &WHITE };
+                    Some(Text::new(
+                        short_number(v),
+                        (j as f64, (n - 1 - i) as f64),
+                        centred(ink),
+                    ))
+                }))
+                .map_err(|e| anyhow!("{e}"))?;
+        }
+        colour_bar(&bar_area, &range, &scale.title(value_label))
+    })
+}
+
+/// Lines over a shared x axis, one per named series, with a legend beside
+/// the data; a value that is not a number breaks its line, and an axis of
+/// whole numbers (generations, rounds) has whole-number ticks.
 pub fn lines(
     path: &Path,
     title: &str,
@@ -406,9 +854,24 @@ pub fn lines(
     x: &[f64],
     series: &[(String, Vec<f64>)],
 ) -> Result<PathBuf> {
+    lines_counting(path, title, axes, x, series, whole_numbers(x))
+}
+
+/// [`lines`] over an x axis that counts (`whole_x`: whole-number ticks)
+/// or not, whatever its values: a Moran run's generations are counted in
+/// steps of one over the population size.
+pub fn lines_counting(
+    path: &Path,
+    title: &str,
+    axes: (&str, &str),
+    x: &[f64],
+    series: &[(String, Vec<f64>)],
+    whole_x: bool,
+) -> Result<PathBuf> {
     write_svg(path, |root| {
         let x_scale = AxisScale::of(x.iter().copied());
         let y_scale = AxisScale::of(series.iter().flat_map(|(_, ys)| ys.iter().copied()));
+        let whole_x = x_scale.exponent == 0 && whole_x;
         let x: Vec<f64> = x.iter().map(|&v| x_scale.apply(v)).collect();
         let x_range = padded_range(x.iter().copied());
         let y_range = padded_range(
@@ -416,26 +879,84 @@ pub fn lines(
                 .iter()
                 .flat_map(|(_, ys)| ys.iter().map(|&v| y_scale.apply(v))),
         );
-        let mut chart = chart(root, title, 60, x_range, y_range)?;
-        axis_titles(&mut chart, (&x_scale.title(axes.0), &y_scale.title(axes.1)))?;
+        let area = titled(root, title)?;
+        let (data, key) = split_for_legend(&area, series.iter().map(|(n, _)| n.as_str()));
+        let mut chart = chart(&data, "", 70, x_range, y_range)?;
+        mesh(
+            &mut chart,
+            (&x_scale.title(axes.0), &y_scale.title(axes.1)),
+            whole_x,
+        )?;
+        let mut entries = Vec::new();
         for (k, (name, ys)) in series.iter().enumerate() {
             let style = colour(k);
-            chart
-                .draw_series(LineSeries::new(
-                    x.iter().copied().zip(ys.iter().map(|&v| y_scale.apply(v))),
-                    style.stroke_width(2),
-                ))
-                .map_err(|e| anyhow!("{e}"))?
-                .label(name.as_str())
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 20, y)], style.stroke_width(2))
-                });
+            let points: Vec<(f64, f64)> = x
+                .iter()
+                .copied()
+                .zip(ys.iter().map(|&v| y_scale.apply(v)))
+                .collect();
+            for run in finite_runs(&points) {
+                chart
+                    .draw_series(LineSeries::new(run, style.stroke_width(2)))
+                    .map_err(|e| anyhow!("{e}"))?;
+            }
+            entries.push((name.clone(), Swatch::Line(style)));
         }
-        legend(&mut chart)
+        side_legend(&key, &entries)
     })
 }
 
-/// Horizontal bars, one per name.
+/// The shares of the types over time stacked to 1, one band per named
+/// series (axelrod's Moran stack plot), with a legend beside the data;
+/// with `whole_x`, the x axis counts (whole-number ticks).
+pub fn stack(
+    path: &Path,
+    title: &str,
+    x_label: &str,
+    x: &[f64],
+    series: &[(String, Vec<f64>)],
+    whole_x: bool,
+) -> Result<PathBuf> {
+    write_svg(path, |root| {
+        let area = titled(root, title)?;
+        let (data, key) = split_for_legend(&area, series.iter().map(|(n, _)| n.as_str()));
+        // Only the times where every share is a number.
+        let times: Vec<usize> = (0..x.len())
+            .filter(|&t| {
+                x[t].is_finite()
+                    && series
+                        .iter()
+                        .all(|(_, ys)| ys.get(t).is_some_and(|v| v.is_finite()))
+            })
+            .collect();
+        let x_range = padded_range(times.iter().map(|&t| x[t]));
+        let mut chart = chart(&data, "", 70, x_range, 0.0..1.0)?;
+        mesh(&mut chart, (x_label, "share of the population"), whole_x)?;
+        let mut below = vec![0.0; times.len()];
+        let mut entries = Vec::new();
+        for (k, (name, ys)) in series.iter().enumerate() {
+            let above: Vec<f64> = times
+                .iter()
+                .zip(&below)
+                .map(|(&t, b)| (b + ys[t].max(0.0)).min(1.0))
+                .collect();
+            let mut outline: Vec<(f64, f64)> =
+                times.iter().zip(&above).map(|(&t, &a)| (x[t], a)).collect();
+            outline.extend(times.iter().zip(&below).rev().map(|(&t, &b)| (x[t], b)));
+            if !outline.is_empty() {
+                chart
+                    .draw_series(std::iter::once(Polygon::new(outline, colour(k).filled())))
+                    .map_err(|e| anyhow!("{e}"))?;
+            }
+            below = above;
+            entries.push((name.clone(), Swatch::Patch(colour(k))));
+        }
+        side_legend(&key, &entries)
+    })
+}
+
+/// Horizontal bars, one per name, apart from each other, each with its
+/// value written at its end.
 pub fn bars(
     path: &Path,
     title: &str,
@@ -444,32 +965,48 @@ pub fn bars(
     values: &[f64],
 ) -> Result<PathBuf> {
     write_svg(path, |root| {
-        let n = names.len() as i32;
+        let n = names.len();
         let scale = AxisScale::of(values.iter().copied());
         let values: Vec<f64> = values.iter().map(|&v| scale.apply(v)).collect();
         // From 0 to the values, a negative one (read back from a damaged
-        // file) included: every bar must end on the axis.
+        // file) included: every bar must end on the axis. Room on the
+        // right for the values written there.
         let finite = || values.iter().copied().filter(|v| v.is_finite());
-        let high = finite().fold(0.0_f64, f64::max).max(1e-9) * 1.05;
-        let low = finite().fold(0.0_f64, f64::min) * 1.05;
-        let mut chart = chart(root, title, 200, low..high, categories(n))?;
+        let high = finite().fold(0.0_f64, f64::max).max(1e-9) * 1.15;
+        let low = finite().fold(0.0_f64, f64::min) * 1.15;
+        let area = titled(root, title)?;
+        let mut chart = chart(&area, "", name_area(names, 0), low..high, categories(n))?;
+        let label = |v: &f64| top_down_label(names, *v, false);
         chart
             .configure_mesh()
             .x_desc(scale.title(x_label))
-            .y_desc("type")
-            .y_labels(names.len())
-            .y_label_formatter(&category(names))
+            .y_labels(n.min(MAX_NAME_LABELS))
+            .axis_desc_style(AXIS_FONT)
+            .label_style(LABEL_FONT)
+            .light_line_style(WHITE.mix(0.0))
+            .bold_line_style(BLACK.mix(0.12))
+            .y_label_formatter(&label)
             .draw()
             .map_err(|e| anyhow!("{e}"))?;
+        let drawn = || {
+            values
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| v.is_finite())
+                .map(|(k, &v)| (k, (n - 1 - k) as f64, v))
+        };
         chart
-            .draw_series(values.iter().enumerate().map(|(k, &v)| {
-                let k = k as i32;
-                Rectangle::new(
-                    [
-                        (0.0, SegmentValue::Exact(k)),
-                        (v, SegmentValue::Exact(k + 1)),
-                    ],
-                    colour(k as usize).filled(),
+            .draw_series(drawn().map(|(k, y, v)| {
+                Rectangle::new([(0.0, y - 0.35), (v, y + 0.35)], colour(k).filled())
+            }))
+            .map_err(|e| anyhow!("{e}"))?;
+        let style = TextStyle::from(LABEL_FONT.into_font()).pos(Pos::new(HPos::Left, VPos::Center));
+        chart
+            .draw_series(drawn().map(|(_, y, v)| {
+                Text::new(
+                    format!(" {}", short_number(v)),
+                    (v.max(0.0), y),
+                    style.clone(),
                 )
             }))
             .map_err(|e| anyhow!("{e}"))?;
@@ -478,13 +1015,28 @@ pub fn bars(
 }
 
 /// Curves with error bars: one line per named series of (mean, error)
-/// over `x`.
+/// over `x`, with a legend beside the data; a mean that is not a number
+/// breaks its line.
 pub fn curves(
     path: &Path,
     title: &str,
     axes: (&str, &str),
     x: &[f64],
     series: &[(String, Vec<(f64, f64)>)],
+) -> Result<PathBuf> {
+    curves_with_references(path, title, axes, x, series, &[])
+}
+
+/// [`curves`] with reference lines (an analytic prediction beside the
+/// simulated means): each named list of values over `x` drawn dashed in
+/// dark grey, a value that is not a number breaking its line.
+pub fn curves_with_references(
+    path: &Path,
+    title: &str,
+    axes: (&str, &str),
+    x: &[f64],
+    series: &[(String, Vec<(f64, f64)>)],
+    references: &[(String, Vec<f64>)],
 ) -> Result<PathBuf> {
     write_svg(path, |root| {
         let x_scale = AxisScale::of(x.iter().copied());
@@ -495,9 +1047,15 @@ pub fn curves(
         let y_scale = AxisScale::of(
             series
                 .iter()
-                .flat_map(|(_, ys)| ys.iter().flat_map(|&(m, e)| [m, m - e, m + e])),
+                .flat_map(|(_, ys)| ys.iter().flat_map(|&(m, e)| [m, m - e, m + e]))
+                .chain(references.iter().flat_map(|(_, ys)| ys.iter().copied())),
         );
+        let whole_x = x_scale.exponent == 0 && whole_numbers(x);
         let x: Vec<f64> = x.iter().map(|&v| x_scale.apply(v)).collect();
+        let references: Vec<(&String, Vec<f64>)> = references
+            .iter()
+            .map(|(name, ys)| (name, ys.iter().map(|&v| y_scale.apply(v)).collect()))
+            .collect();
         let series: Vec<(&String, Vec<(f64, f64)>)> = series
             .iter()
             .map(|(name, ys)| {
@@ -511,31 +1069,55 @@ pub fn curves(
         let y_range = padded_range(
             series
                 .iter()
-                .flat_map(|(_, ys)| ys.iter().flat_map(|&(m, e)| [m, m - e, m + e])),
+                .flat_map(|(_, ys)| ys.iter().flat_map(|&(m, e)| [m, m - e, m + e]))
+                .chain(references.iter().flat_map(|(_, ys)| ys.iter().copied())),
         );
-        let mut chart = chart(root, title, 60, x_range, y_range)?;
-        axis_titles(&mut chart, (&x_scale.title(axes.0), &y_scale.title(axes.1)))?;
+        let area = titled(root, title)?;
+        let labels = series.iter().map(|(n, _)| n.as_str());
+        let (data, key) = split_for_legend(
+            &area,
+            labels.chain(references.iter().map(|(n, _)| n.as_str())),
+        );
+        let mut chart = chart(&data, "", 70, x_range, y_range)?;
+        mesh(
+            &mut chart,
+            (&x_scale.title(axes.0), &y_scale.title(axes.1)),
+            whole_x,
+        )?;
+        let mut entries = Vec::new();
         for (k, (name, ys)) in series.iter().enumerate() {
             let style = colour(k);
             let points: Vec<(f64, (f64, f64))> =
                 x.iter().copied().zip(ys.iter().copied()).collect();
+            let means: Vec<(f64, f64)> = points.iter().map(|&(x, (m, _))| (x, m)).collect();
+            for run in finite_runs(&means) {
+                chart
+                    .draw_series(LineSeries::new(run, style.stroke_width(2)))
+                    .map_err(|e| anyhow!("{e}"))?;
+            }
             chart
-                .draw_series(LineSeries::new(
-                    points.iter().map(|&(x, (m, _))| (x, m)),
-                    style.stroke_width(2),
-                ))
-                .map_err(|e| anyhow!("{e}"))?
-                .label(name.as_str())
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 20, y)], style.stroke_width(2))
-                });
-            chart
-                .draw_series(points.iter().map(|&(x, (m, e))| {
-                    ErrorBar::new_vertical(x, m - e, m, m + e, style.filled(), 8)
-                }))
+                .draw_series(
+                    points
+                        .iter()
+                        .filter(|&&(x, (m, e))| x.is_finite() && m.is_finite() && e.is_finite())
+                        .map(|&(x, (m, e))| {
+                            ErrorBar::new_vertical(x, m - e, m, m + e, style.filled(), 8)
+                        }),
+                )
                 .map_err(|e| anyhow!("{e}"))?;
+            entries.push((name.to_string(), Swatch::Line(style)));
         }
-        legend(&mut chart)
+        let grey = RGBColor(60, 60, 60);
+        for (name, ys) in &references {
+            let points: Vec<(f64, f64)> = x.iter().copied().zip(ys.iter().copied()).collect();
+            for run in finite_runs(&points) {
+                chart
+                    .draw_series(DashedLineSeries::new(run, 8, 5, grey.stroke_width(2)))
+                    .map_err(|e| anyhow!("{e}"))?;
+            }
+            entries.push((name.to_string(), Swatch::Dashed(grey)));
+        }
+        side_legend(&key, &entries)
     })
 }
 
@@ -596,23 +1178,48 @@ impl RoundRobinPlotData {
             .iter()
             .map(|&p| self.standings[p].scores[currency].per_repetition.clone())
             .collect();
+        // The win plot lists them by their mean wins, most first (ties in
+        // the ranking's order), as axelrod's does by its medians.
+        let mut by_wins = self.ranking.clone();
+        by_wins.sort_by(|&a, &b| {
+            let wins = |p: usize| self.standings[p].wins[currency].mean;
+            wins(b).total_cmp(&wins(a))
+        });
+        let win_names: Vec<String> = by_wins.iter().map(|&p| names[p].clone()).collect();
+        let wins: Vec<Vec<f64>> = by_wins
+            .iter()
+            .map(|&p| self.standings[p].wins[currency].per_repetition.clone())
+            .collect();
+        let repetitions = samples.iter().map(Vec::len).max().unwrap_or(0);
         Ok(vec![
             boxplot(
                 &folder.join("boxplot.svg"),
-                &format!("Score per repetition ({currency} per turn)"),
+                &format!(
+                    "Score per repetition: {currency} per turn ({repetitions} repetitions; \
+                     whiskers at 1.5 IQR)"
+                ),
                 &format!("{currency} per turn"),
                 &ranked_names,
                 &samples,
             )?,
+            boxplot(
+                &folder.join("winplot.svg"),
+                &format!("Matches won per repetition, by {currency} ({repetitions} repetitions)"),
+                &format!("matches won per repetition (by {currency})"),
+                &win_names,
+                &wins,
+            )?,
             heatmap(
                 &folder.join("heatmap_payoff_policy.svg"),
-                "Policy payoff per turn (row against column)",
+                "Policy payoff per turn of the row player against the column player",
+                "policy payoff per turn",
                 &names,
                 &self.payoff_matrices.policy,
             )?,
             heatmap(
                 &folder.join("heatmap_cooperation.svg"),
-                "Cooperation rate (row against column)",
+                "Cooperation rate of the row player against the column player",
+                "cooperation rate (share of moves C)",
                 &names,
                 &self.cooperation_matrix,
             )?,
@@ -620,7 +1227,8 @@ impl RoundRobinPlotData {
     }
 }
 
-/// The plots of a round robin: the boxplot and the two heatmaps.
+/// The plots of a round robin: the boxplot, the win plot and the two
+/// heatmaps.
 pub fn round_robin_plots(results: &RoundRobinResults, folder: &Path) -> Result<Vec<PathBuf>> {
     RoundRobinPlotData {
         metric: results.metric,
@@ -655,26 +1263,39 @@ impl EvolutionPlotData {
             .collect();
         let (title, x_label) = if self.stochastic {
             (
-                format!("Shares in the first run ({} fitness)", self.fitness),
-                "generation",
+                format!("Shares in the first run (fitness: {})", self.fitness),
+                "generation (population-size birth-death steps)",
             )
         } else {
             (
-                format!("Shares over time ({} fitness)", self.fitness),
+                format!("Shares over time (fitness: {})", self.fitness),
                 "time",
             )
         };
-        let mut written = vec![lines(
-            &folder.join("evolution_shares.svg"),
-            &title,
-            (x_label, "share"),
-            &self.times,
-            &series,
-        )?];
+        // Generations count; a replicator's time does not.
+        let whole = self.stochastic;
+        let mut written = vec![
+            lines_counting(
+                &folder.join("evolution_shares.svg"),
+                &title,
+                (x_label, "share of the population"),
+                &self.times,
+                &series,
+                whole,
+            )?,
+            stack(
+                &folder.join("evolution_stack.svg"),
+                &format!("{title}, stacked"),
+                x_label,
+                &self.times,
+                &series,
+                whole,
+            )?,
+        ];
         if let Some(fixation) = &self.fixation {
             written.push(bars(
                 &folder.join("evolution_fixation.svg"),
-                "Fixation frequency over runs",
+                "Fixation frequency: the share of runs each type took over",
                 "share of runs the type took over",
                 &self.names,
                 fixation,
@@ -684,7 +1305,7 @@ impl EvolutionPlotData {
             written.push(bars(
                 &folder.join("evolution_stationary.svg"),
                 "Stationary distribution for rare mutations",
-                "share of time as the monomorphic state",
+                "share of time the population is all of the type",
                 &self.names,
                 stationary,
             )?);
@@ -785,30 +1406,28 @@ pub fn sweep_plots(
             let others: Vec<String> = identity.grid[1..]
                 .iter()
                 .zip(point_values(&identity.grid[1..], rest))
-                .map(|(axis, v)| format!("{} = {v}", axis.path))
+                .map(|(axis, v)| format!("{} = {v}", parameter_label(&axis.path)))
                 .collect();
             let suffix = if inner > 1 {
                 format!("_{rest}")
             } else {
                 String::new()
             };
-            let title = if others.is_empty() {
-                format!(
-                    "{} ({}, mean and standard error over {} replicates)",
-                    measure, identity.name, identity.replicates
-                )
+            let at = if others.is_empty() {
+                String::new()
             } else {
-                format!(
-                    "{} at {} (mean and s.e. over {} replicates)",
-                    measure,
-                    others.join(", "),
-                    identity.replicates
-                )
+                format!(", {}", others.join(", "))
             };
+            let title = format!(
+                "{} against {}{at} (mean and s.e. over {} replicates)",
+                measure_title(measure),
+                parameter_name(&first.path),
+                identity.replicates
+            );
             written.push(curves(
                 &folder.join(format!("sweep_{measure}{suffix}.svg")),
                 &title,
-                (&first.path, measure),
+                (&parameter_label(&first.path), &measure_label(measure)),
                 &first.values,
                 &series,
             )?);
@@ -903,6 +1522,7 @@ fn read_evolution(folder: &Path) -> Result<EvolutionPlotData> {
 
 /// `twolevel plot`: draws the plots of an output folder again.
 pub fn replot(args: &PlotArgs) -> Result<()> {
+    set_png(args.png);
     let folder = &args.folder;
     let mut written = Vec::new();
     if folder.join("sweep.json").exists() {
@@ -923,9 +1543,12 @@ pub fn replot(args: &PlotArgs) -> Result<()> {
     if folder.join("evolution.csv").exists() {
         written.extend(read_evolution(folder)?.draw(folder)?);
     }
+    written.extend(crate::plot_models::replot_regime(folder)?);
+    written.extend(crate::plot_models::replot_society(folder)?);
     if written.is_empty() {
         bail!(
-            "`{}` holds no results to plot (results.json, evolution.csv or sweep.json)",
+            "`{}` holds no results to plot (results.json, evolution.csv, sweep.json, \
+             regime.json or society_sweep.json)",
             folder.display()
         );
     }
@@ -939,4 +1562,44 @@ pub fn replot(args: &PlotArgs) -> Result<()> {
         println!("{count} plots written to {}.", folder.display());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn viridis_runs_from_its_published_ends_growing_lighter() {
+        assert_eq!(viridis(0.0), RGBColor(0x44, 0x01, 0x54));
+        assert_eq!(viridis(1.0), RGBColor(0xFD, 0xE7, 0x25));
+        // Entry 128 of the table, an anchor: (0.127568, 0.566949, 0.550556).
+        assert_eq!(viridis(128.0 / 255.0), RGBColor(33, 145, 140));
+        // Perceptually ordered: the luminance grows along the map.
+        let luminance = |c: RGBColor| {
+            0.2126 * f64::from(c.0) + 0.7152 * f64::from(c.1) + 0.0722 * f64::from(c.2)
+        };
+        let steps: Vec<f64> = (0..=100)
+            .map(|k| luminance(viridis(f64::from(k) / 100.0)))
+            .collect();
+        assert!(steps.windows(2).all(|w| w[1] >= w[0]), "{steps:?}");
+        assert_eq!(viridis(f64::NAN), viridis(0.0));
+        assert_eq!(viridis(7.0), viridis(1.0));
+    }
+
+    #[test]
+    fn tukey_whiskers_end_at_the_data_within_the_fences() {
+        // Quartiles 3.25 and 7.75, fences -3.5 and 14.5.
+        let values: Vec<f64> = (1..=9).map(f64::from).chain([30.0, f64::NAN]).collect();
+        let t = Tukey::of(&values).unwrap();
+        assert_eq!((t.q1, t.median, t.q3), (3.25, 5.5, 7.75));
+        assert_eq!((t.low, t.high, t.outliers.clone()), (1.0, 9.0, vec![30.0]));
+        // Equal values: a box of no width, whiskers on it, no outliers.
+        let t = Tukey::of(&[2.0; 5]).unwrap();
+        assert_eq!((t.low, t.q1, t.q3, t.high), (2.0, 2.0, 2.0, 2.0));
+        assert!(t.outliers.is_empty());
+        assert_eq!(Tukey::of(&[f64::NAN]), None);
+        // Values near f64::MAX do not overflow the fences.
+        let t = Tukey::of(&[f64::MAX, f64::MAX / 2.0, -f64::MAX]).unwrap();
+        assert!(t.low.is_finite() && t.high.is_finite());
+    }
 }

@@ -19,7 +19,11 @@ use anyhow::{Result, anyhow};
 use plotters::prelude::*;
 use twolevel_tournament::sweep_file::{SweepIdentity, SweepSummary, point_values};
 
-use crate::plot::{axis_titles, chart, colour, curves, legend, padded_range, write_svg};
+use crate::plot::{
+    Swatch, axis_titles, chart, colour, curves, padded_range, side_legend, split_for_legend,
+    titled, write_svg,
+};
+use crate::plot_labels::parameter_label;
 
 /// The outcome rates drawn against the swept parameter, with their labels.
 const OUTCOMES: [(&str, &str); 5] = [
@@ -78,7 +82,7 @@ pub fn negotiation_sweep_plots(
             let others: Vec<String> = identity.grid[1..]
                 .iter()
                 .zip(point_values(&identity.grid[1..], rest))
-                .map(|(axis, v)| format!("{} = {v}", axis.path))
+                .map(|(axis, v)| format!("{} = {v}", parameter_label(&axis.path)))
                 .collect();
             let at = if others.is_empty() {
                 String::new()
@@ -93,7 +97,7 @@ pub fn negotiation_sweep_plots(
             written.push(zone_plot(
                 &folder.join(format!("negotiation_zone_{unit}{suffix}.svg")),
                 &format!("{pair}{at}: zone of agreement and A's share"),
-                &first.path,
+                &parameter_label(&first.path),
                 &first.values,
                 summary,
                 unit,
@@ -113,7 +117,7 @@ pub fn negotiation_sweep_plots(
                     "{pair}{at}: outcomes (mean and s.e. over {} replicates)",
                     identity.replicates
                 ),
-                (&first.path, "share of repetitions"),
+                (&parameter_label(&first.path), "share of repetitions"),
                 &first.values,
                 &rates,
             )?);
@@ -146,7 +150,15 @@ fn zone_plot(
                 .into_iter()
                 .chain(share.iter().flatten().flat_map(|&(m, e)| [m - e, m + e])),
         );
-        let mut chart = chart(root, title, 60, x_range, y_range)?;
+        let area = titled(root, title)?;
+        let mut entries: Vec<(String, Swatch)> = Vec::new();
+        let labels = [
+            "zone of agreement (R_A to 1 - R_B)",
+            "A's mean agreed share (s.e.)",
+            "closed-form share z*",
+        ];
+        let (data, key) = split_for_legend(&area, labels.into_iter());
+        let mut chart = chart(&data, "", 60, x_range, y_range)?;
         axis_titles(&mut chart, (x_title, "A's share of the gains"))?;
         // The band, one polygon per run of consecutive open points.
         let band = colour(2);
@@ -168,15 +180,14 @@ fn zone_plot(
                         band.stroke_width(1),
                     )))
                     .map_err(|e| anyhow!("{e}"))?;
-                let drawn = chart
+                chart
                     .draw_series(std::iter::once(Polygon::new(outline, band.mix(0.3))))
                     .map_err(|e| anyhow!("{e}"))?;
                 if !labelled {
-                    drawn
-                        .label("zone of agreement (R_A to 1 - R_B)")
-                        .legend(move |(x, y)| {
-                            Rectangle::new([(x, y - 5), (x + 20, y + 5)], band.mix(0.3).filled())
-                        });
+                    // The band's colour mixed with white as drawn.
+                    let light = |c: u8| (f64::from(c) * 0.3 + 255.0 * 0.7) as u8;
+                    let patch = RGBColor(light(band.0), light(band.1), light(band.2));
+                    entries.push((labels[0].to_owned(), Swatch::Patch(patch)));
                     labelled = true;
                 }
             } else {
@@ -188,25 +199,21 @@ fn zone_plot(
                          style: RGBColor,
                          label: &str,
                          bars: bool|
-         -> Result<()> {
+         -> Result<Option<(String, Swatch)>> {
             let known: Vec<(f64, (f64, f64))> = x
                 .iter()
                 .zip(values)
                 .filter_map(|(&x, v)| Some((x, (*v)?)))
                 .collect();
             if known.is_empty() {
-                return Ok(());
+                return Ok(None);
             }
             chart
                 .draw_series(LineSeries::new(
                     known.iter().map(|&(x, (m, _))| (x, m)),
                     style.stroke_width(2),
                 ))
-                .map_err(|e| anyhow!("{e}"))?
-                .label(label)
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 20, y)], style.stroke_width(2))
-                });
+                .map_err(|e| anyhow!("{e}"))?;
             if bars {
                 chart
                     .draw_series(known.iter().map(|&(x, (m, e))| {
@@ -214,22 +221,10 @@ fn zone_plot(
                     }))
                     .map_err(|e| anyhow!("{e}"))?;
             }
-            Ok(())
+            Ok(Some((label.to_owned(), Swatch::Line(style))))
         };
-        draw_line(
-            &mut chart,
-            &share,
-            colour(0),
-            "A's mean agreed share (s.e.)",
-            true,
-        )?;
-        draw_line(
-            &mut chart,
-            &closed,
-            colour(3),
-            "closed-form share z*",
-            false,
-        )?;
-        legend(&mut chart)
+        entries.extend(draw_line(&mut chart, &share, colour(0), labels[1], true)?);
+        entries.extend(draw_line(&mut chart, &closed, colour(3), labels[2], false)?);
+        side_legend(&key, &entries)
     })
 }

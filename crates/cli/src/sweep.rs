@@ -26,6 +26,9 @@ pub struct SweepArgs {
     /// Write the tidy CSV but no SVG plots.
     #[arg(long)]
     pub no_plots: bool,
+    /// Also write each plot as a PNG image beside its SVG file.
+    #[arg(long, conflicts_with = "no_plots")]
+    pub png: bool,
 }
 
 /// `twolevel merge`.
@@ -37,11 +40,15 @@ pub struct MergeArgs {
     /// Write the tidy CSV but no SVG plots.
     #[arg(long)]
     pub no_plots: bool,
+    /// Also write each plot as a PNG image beside its SVG file.
+    #[arg(long, conflicts_with = "no_plots")]
+    pub png: bool,
 }
 
 /// `twolevel sweep`.
 pub fn sweep(global: &Global, args: &SweepArgs) -> Result<()> {
     set_threads(global)?;
+    plot::set_png(args.png);
     let file = AnyFile::from_file_as(&args.file, FileKind::Sweep)?;
     let sweep = file
         .with_seed_option(global.seed)
@@ -118,6 +125,7 @@ pub fn merge(global: &Global, args: &MergeArgs) -> Result<()> {
         .output
         .clone()
         .ok_or_else(|| anyhow!("name the merged output folder with `--output DIR`"))?;
+    plot::set_png(args.png);
     let (identity, summary) = sweep_file::merge(&folder, &args.shards)?;
     if !args.no_plots {
         plot::sweep_plots(&identity, &summary, &folder)?;

@@ -362,11 +362,16 @@ fn one_shard_and_four_merged_shards_give_identical_output() {
     }
     assert_svg_has(
         &single.join("sweep_score_policy_0.svg"),
-        &["TFT", "Defector", "game.theta", "score_policy"],
+        &[
+            "TFT",
+            "Defector",
+            "threat cost theta (policy payoff per turn)",
+            "policy payoff per turn",
+        ],
     );
     assert_svg_has(
         &single.join("sweep_cooperation_rate_1.svg"),
-        &["Random", "political_weight = 1"],
+        &["Random", "political weight w of Random = 1"],
     );
 
     // Merging with a shard missing names what is missing.

@@ -15,6 +15,9 @@
 //!   evolution block run);
 //! - `reproduce`: `twolevel reproduce`: the list, a quick run's files and
 //!   the errors;
+//! - `plots`: every kind of plot rendered and its content checked against
+//!   its data (Tukey's whiskers, viridis heatmaps, whole-number ticks,
+//!   legends beside the data, words for identifiers, PNG images);
 //! - `plot_fuzzer`: tampered output folders plot or are refused, never a
 //!   panic, a hang or an SVG that is not well-formed.
 
@@ -29,4 +32,5 @@ mod hardening;
 mod other_bases;
 mod plot_fuzzer;
 mod reproduce;
+mod plots;
 mod sweep_fuzzer;
