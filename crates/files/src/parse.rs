@@ -44,7 +44,7 @@ pub fn parse_ron<T: DeserializeOwned>(
                 path: origin.as_ref().to_path_buf(),
                 line,
                 column,
-                message: syntax_message(&error.code),
+                message: syntax_message(&error.code, || open_brackets(text, position)),
             }
         })
 }
@@ -52,14 +52,87 @@ pub fn parse_ron<T: DeserializeOwned>(
 /// The message of a RON error. RON's own for nesting beyond its recursion
 /// limit points library users to `serde_stacker`, which means nothing to
 /// someone writing a file; it says instead what is wrong with the file.
-fn syntax_message(code: &ron::Error) -> String {
+///
+/// The parser counts the levels of the values it reads, and a value that
+/// may take several forms (a strategy parameter: a number, a boolean or a
+/// string) is read through a second layer, so its brackets count twice:
+/// fewer than the limit of brackets may exceed it. The message then gives
+/// the brackets actually open (`depth`, counted on demand) rather than
+/// claiming more than the limit.
+fn syntax_message(code: &ron::Error, depth: impl FnOnce() -> usize) -> String {
     match code {
-        ron::Error::ExceededRecursionLimit => format!(
-            "the file is nested too deeply here (more than {RECURSION_LIMIT} levels of brackets \
-             inside one another); flatten it"
-        ),
+        ron::Error::ExceededRecursionLimit => {
+            let depth = depth();
+            if depth > RECURSION_LIMIT {
+                format!(
+                    "the file is nested too deeply here (more than {RECURSION_LIMIT} levels of \
+                     brackets inside one another); flatten it"
+                )
+            } else {
+                format!(
+                    "the file is nested too deeply here: {depth} brackets are open inside one \
+                     another, and inside a value that may take several forms (such as a \
+                     strategy parameter, which is a number, `true`, `false` or a string) the \
+                     parser counts them twice against its limit of {RECURSION_LIMIT} levels; \
+                     no field of these files takes values nested this deep: check the brackets \
+                     here"
+                )
+            }
+        }
         other => other.to_string(),
     }
+}
+
+/// The number of brackets (`(`, `[`, `{`) open at `(line, column)` of
+/// `text` (from 1, columns in characters), outside strings, characters and
+/// comments.
+fn open_brackets(text: &str, (line, column): (usize, usize)) -> usize {
+    let mut depth: usize = 0;
+    let mut chars = text
+        .lines()
+        .take(line)
+        .enumerate()
+        .flat_map(|(k, l)| {
+            let take = if k + 1 == line {
+                column.saturating_sub(1)
+            } else {
+                usize::MAX
+            };
+            l.chars().take(take).chain(std::iter::once('\n'))
+        })
+        .peekable();
+    let mut block_comments = 0_usize;
+    while let Some(c) = chars.next() {
+        if block_comments > 0 {
+            if c == '*' && chars.next_if_eq(&'/').is_some() {
+                block_comments -= 1;
+            } else if c == '/' && chars.next_if_eq(&'*').is_some() {
+                block_comments += 1;
+            }
+            continue;
+        }
+        match c {
+            '/' if chars.next_if_eq(&'/').is_some() => {
+                while chars.next_if(|&c| c != '\n').is_some() {}
+            }
+            '/' if chars.next_if_eq(&'*').is_some() => block_comments += 1,
+            '"' => {
+                while let Some(c) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    depth
 }
 
 /// How many brackets may be open inside one another (RON's default).
@@ -94,6 +167,13 @@ mod tests {
 
     use crate::test_support::Sample;
     use serde::Deserialize;
+
+    #[test]
+    fn open_brackets_skip_strings_and_comments() {
+        let text = "( a: [\"(\", // ((\n /* [ */ (x";
+        assert_eq!(open_brackets(text, (2, 12)), 3);
+        assert_eq!(open_brackets(text, (1, 2)), 1);
+    }
 
     #[test]
     fn syntax_errors_carry_line_and_column() {

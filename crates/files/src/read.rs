@@ -24,11 +24,11 @@ pub fn read_text_file(path: impl AsRef<Path>) -> Result<String, ConfigError> {
         source,
     };
     let file = std::fs::File::open(path).map_err(io_error)?;
-    let mut text = String::new();
+    let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
-        .read_to_string(&mut text)
+        .read_to_end(&mut bytes)
         .map_err(io_error)?;
-    if text.len() as u64 > MAX_FILE_BYTES {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(io_error(std::io::Error::new(
             std::io::ErrorKind::FileTooLarge,
             format!(
@@ -37,7 +37,30 @@ pub fn read_text_file(path: impl AsRef<Path>) -> Result<String, ConfigError> {
             ),
         )));
     }
-    Ok(text)
+    String::from_utf8(bytes).map_err(|error| not_utf8(path, error.as_bytes(), error.utf8_error()))
+}
+
+/// The error for a file that is not UTF-8: a [`ConfigError::Syntax`] at
+/// the line and column (counted in characters, after a byte-order mark) of
+/// the first byte that is not UTF-8, naming its value.
+fn not_utf8(path: &Path, bytes: &[u8], error: std::str::Utf8Error) -> ConfigError {
+    let valid = error.valid_up_to();
+    // The bytes before the bad one are valid UTF-8.
+    let before = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+    let before = before.strip_prefix('\u{feff}').unwrap_or(before);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    ConfigError::Syntax {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message: format!(
+            "the byte 0x{:02X} here is not UTF-8 text (a file saved as Latin-1 or \
+             Windows-1252, for instance with an accented letter in a comment); save the \
+             file as UTF-8",
+            bytes[valid]
+        ),
+    }
 }
 
 /// Reads the file at `path` and parses it with [`parse_ron`].
@@ -80,6 +103,21 @@ mod tests {
             error.starts_with("/dev/zero: cannot read the file: more than 64 MiB"),
             "{error}"
         );
+    }
+
+    /// A Latin-1 byte (here an `é` in a comment) is reported at its line
+    /// and column with its value, not as a file that cannot be read.
+    #[test]
+    fn non_utf8_bytes_are_located() {
+        let path = std::env::temp_dir().join(format!("twolevel-latin1-{}.ron", std::process::id()));
+        std::fs::write(&path, b"(\n  // caf\xe9 au lait\n  alpha: 1.0,\n)").unwrap();
+        let error = read_text_file(&path).unwrap_err();
+        std::fs::remove_file(&path).unwrap();
+        match &error {
+            ConfigError::Syntax { line, column, .. } => assert_eq!((*line, *column), (2, 9)),
+            other => panic!("unexpected error {other:?}"),
+        }
+        assert!(error.to_string().contains("0xE9"), "{error}");
     }
 
     #[test]

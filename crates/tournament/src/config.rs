@@ -713,6 +713,10 @@ impl RawTournament {
             (None, None) => {}
         }
         check_run_size(&round_robin, self.evolution.as_ref()).map_err(invalid)?;
+        // A timing block replays the round robin once per spending rule
+        // and once for its baseline.
+        let replays = timing.as_ref().map_or(0, |plan| plan.rules.len() + 1);
+        check_run_work(&round_robin, self.evolution.as_ref(), replays).map_err(invalid)?;
         Ok(Tournament {
             name: self.name,
             description: self.description,
@@ -814,6 +818,41 @@ fn check_run_size(
     Ok(())
 }
 
+/// Refuses, before anything runs, a tournament whose work estimate
+/// exceeds [`limits::work_limit`](crate::limits::work_limit): the round
+/// robin's match turns ([`limits::round_robin_work`](crate::limits::round_robin_work)),
+/// once more for each of `replays` replays of a timing block, and the
+/// matches an evolution block with `payoffs: Matches` plays
+/// ([`EvolutionConfig::work`]).
+pub(crate) fn check_run_work(
+    round_robin: &RoundRobin,
+    evolution: Option<&EvolutionConfig>,
+    replays: usize,
+) -> Result<(), ParameterError> {
+    let horizon = round_robin.config().horizon();
+    let expected = horizon.expected_length().min(f64::from(u32::MAX));
+    let plays = 1.0 + replays as f64;
+    let work = crate::limits::round_robin_work(round_robin) * plays;
+    let at_one = crate::limits::at_one;
+    let mut factors = vec![
+        (
+            "repetitions",
+            at_one(work, f64::from(round_robin.repetitions())),
+        ),
+        ("horizon", at_one(work, expected)),
+    ];
+    if replays > 0 {
+        factors.push(("timing", at_one(work, plays)));
+    }
+    crate::limits::check_work("the round robin", "match turns", work, &factors)?;
+    if let Some(evolution) = evolution {
+        evolution
+            .check_work(round_robin.entrants().len(), horizon)
+            .map_err(|error| error.within("evolution"))?;
+    }
+    Ok(())
+}
+
 /// Builds the entrant a player entry describes; `field` names the entry in
 /// errors.
 pub(crate) fn entrant(
@@ -890,6 +929,26 @@ pub(crate) fn entrant(
 }
 
 impl Tournament {
+    /// The work of the file, in match turns and events (see
+    /// [`limits::check_work`](crate::limits::check_work)): the round robin
+    /// ([`limits::round_robin_work`](crate::limits::round_robin_work)),
+    /// once more for each replay of a timing block (one per spending rule
+    /// and one for its baseline), and the evolution block
+    /// ([`EvolutionConfig::work`]).
+    #[must_use]
+    pub fn work(&self) -> f64 {
+        let replays = self.timing.as_ref().map_or(0, |plan| plan.rules.len() + 1);
+        let round_robin =
+            crate::limits::round_robin_work(&self.round_robin) * (1.0 + replays as f64);
+        let evolution = self.evolution.as_ref().map_or(0.0, |evolution| {
+            evolution.work(
+                self.round_robin.entrants().len(),
+                self.round_robin.config().horizon(),
+            )
+        });
+        round_robin + evolution
+    }
+
     /// Parses and validates tournament RON text read from `origin`, with
     /// presets from `catalog`. Every error names `origin` and the line and
     /// column of the field at fault (see [`ConfigError::located_in`]).

@@ -66,6 +66,23 @@ pub enum Loaded {
     Negotiation(Box<NegotiationFile>),
 }
 
+impl Loaded {
+    /// The work of running the file once, in the units of
+    /// [`limits::check_work`](crate::limits::check_work) (match turns, seat
+    /// rounds, encounters, events): what each loader checked against the
+    /// work limit, and what a sweep adds up over its cells.
+    #[must_use]
+    pub fn work(&self) -> f64 {
+        match self {
+            Loaded::RoundRobin(tournament) => tournament.work(),
+            Loaded::Regime(tournament) => tournament.work(),
+            Loaded::Society(config) => config.work(),
+            Loaded::Sweep(sweep) => sweep.work(),
+            Loaded::Negotiation(file) => file.work(),
+        }
+    }
+}
+
 /// A tournament file of any kind, read once and validated (see the
 /// [module documentation](self)).
 #[derive(Debug)]

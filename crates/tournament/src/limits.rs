@@ -10,6 +10,13 @@
 //! operating system and the caller. Sizes with no memory cost but no end
 //! either (generations, runs, populations) have fixed upper bounds next to
 //! their fields; `docs/guide.md` lists them all.
+//!
+//! Every engine also estimates its work before it runs (match turns, seat
+//! rounds of a regime, encounters of a society, events of an evolutionary
+//! process, summed over a sweep's cells) and [`check_work`] refuses an
+//! estimate above [`work_limit`]: [`DEFAULT_WORK_LIMIT`] units, hours on
+//! one core, unless [`WORK_LIMIT_VARIABLE`] holds another number. The
+//! error gives the estimate, the limit and the field to lower.
 
 use twolevel_game::ParameterError;
 
@@ -164,6 +171,125 @@ pub fn match_history_memory(
     per_move * held * threads as f64
 }
 
+/// The work limit when [`WORK_LIMIT_VARIABLE`] is not set: 10^12 units
+/// of work (a match turn, a seat's round in a regime, a society's
+/// encounter, an event of an evolutionary process), hours on one core at
+/// the engines' speed of about 10^8 units a second.
+pub const DEFAULT_WORK_LIMIT: f64 = 1e12;
+
+/// The environment variable that overrides the work limit, in units of
+/// work (`TWOLEVEL_WORK_LIMIT=1e14`).
+pub const WORK_LIMIT_VARIABLE: &str = "TWOLEVEL_WORK_LIMIT";
+
+/// The work one run may do: [`WORK_LIMIT_VARIABLE`] if it holds a finite
+/// positive number, otherwise [`DEFAULT_WORK_LIMIT`].
+#[must_use]
+pub fn work_limit() -> f64 {
+    std::env::var(WORK_LIMIT_VARIABLE)
+        .ok()
+        .and_then(|text| text.trim().parse::<f64>().ok())
+        .filter(|limit| limit.is_finite() && *limit > 0.0)
+        .unwrap_or(DEFAULT_WORK_LIMIT)
+}
+
+/// A setting a run's work grows with: its field, and the work the run
+/// would take with that setting at its smallest value (for a work
+/// proportional to `repetitions: 40`, a fortieth of the estimate).
+pub type WorkFactor<'a> = (&'a str, f64);
+
+/// The work with a setting of value `factor` that multiplies all of
+/// `estimate` at its smallest value, 1: `estimate / factor`.
+#[must_use]
+pub fn at_one(estimate: f64, factor: f64) -> f64 {
+    estimate / factor.max(1.0)
+}
+
+/// Refuses a run whose work estimate (`estimate` units of `units`, as a
+/// float so that it cannot overflow) exceeds [`work_limit`]; `what` says
+/// what does the work. The error names the first of `factors` whose
+/// smallest value alone would bring the work under the limit, or else the
+/// one that would lower it most, and its message lists them all. Every
+/// engine's estimate goes through this one check.
+pub fn check_work(
+    what: &str,
+    units: &str,
+    estimate: f64,
+    factors: &[WorkFactor<'_>],
+) -> Result<(), ParameterError> {
+    let limit = work_limit();
+    if estimate.is_finite() && estimate <= limit {
+        return Ok(());
+    }
+    let enough = factors.iter().find(|(_, at_least)| *at_least <= limit);
+    let most = factors
+        .iter()
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .copied()
+        .unwrap_or(("", estimate));
+    let field = enough.copied().unwrap_or(most).0;
+    let listed: Vec<String> = factors
+        .iter()
+        .map(|(name, _)| format!("`{name}`"))
+        .collect();
+    Err(ParameterError::new(
+        field,
+        format!(
+            "{what} would take about {} {units}, more than the work limit of {} (hours on \
+             one core; set {WORK_LIMIT_VARIABLE} to change it); lower `{field}` (the work \
+             grows with {})",
+            format_count(estimate),
+            format_count(limit),
+            listed.join(", "),
+        ),
+    ))
+}
+
+/// Formats a count of work for a message: an integer below a million,
+/// three significant digits in scientific notation above (`4.29e21`).
+#[must_use]
+pub fn format_count(count: f64) -> String {
+    if !count.is_finite() {
+        "an unbounded number of".to_owned()
+    } else if count < 1e6 {
+        format!("{count:.0}")
+    } else {
+        format!("{count:.2e}")
+    }
+}
+
+/// The work of `games` games (matches, regimes or negotiations) over
+/// `horizon`, each costing `per_round` units a round: their expected
+/// number of rounds (the mean length of a continuation horizon, at most
+/// the longest possible match of `u32::MAX` rounds) times `per_round`.
+#[must_use]
+pub fn games_work(games: f64, horizon: twolevel_game::Horizon, per_round: f64) -> f64 {
+    games * horizon.expected_length().min(f64::from(u32::MAX)) * per_round
+}
+
+/// The work of one play of a round robin, in match turns: every match it
+/// plays (every pair's role assignments times the repetitions; a
+/// deterministic pair's repetitions, copied rather than played, are
+/// counted too, so this is an upper bound) times the expected match
+/// length. With arenas a turn also moves every actor of both sides'
+/// arenas, counted as one unit each.
+#[must_use]
+pub fn round_robin_work(round_robin: &crate::RoundRobin) -> f64 {
+    let actors = round_robin.domestic().map_or(0, |domestic| {
+        domestic
+            .arenas
+            .iter()
+            .flatten()
+            .map(|arena| arena.actors().len())
+            .max()
+            .unwrap_or(0)
+    });
+    games_work(
+        round_robin.match_count() as f64,
+        round_robin.config().horizon(),
+        1.0 + 2.0 * actors as f64,
+    )
+}
+
 /// The most worker threads a run accepts (`--threads`); more only add
 /// overhead on any machine this library targets.
 pub const MAX_THREADS: usize = 1024;
@@ -241,5 +367,32 @@ mod tests {
         assert!(round_robin_memory(200, 1000, true) > 20.0 * large);
         assert!(check_threads(0).is_err());
         assert_eq!(check_threads(8), Ok(8));
+    }
+
+    #[test]
+    fn work_over_the_limit_names_the_field_that_can_bring_it_under() {
+        let factors = |work: f64| {
+            [
+                ("repetitions", at_one(work, 10.0)),
+                ("horizon", at_one(work, 1e9)),
+            ]
+        };
+        assert!(check_work("the round robin", "match turns", 1e11, &factors(1e11)).is_ok());
+        // Ten times the limit: one repetition would do.
+        let err = check_work("the round robin", "match turns", 1e13, &factors(1e13)).unwrap_err();
+        assert_eq!(err.field, "repetitions");
+        assert!(err.reason.contains("1.00e13 match turns"), "{}", err.reason);
+        assert!(
+            err.reason.contains("`repetitions`, `horizon`"),
+            "{}",
+            err.reason
+        );
+        // Past what one repetition can fix: the one that lowers it most.
+        let err = check_work("the round robin", "match turns", 1e20, &factors(1e20)).unwrap_err();
+        assert_eq!(err.field, "horizon");
+        assert!(check_work("x", "units", f64::NAN, &factors(1.0)).is_err());
+        assert!(check_work("x", "units", f64::INFINITY, &factors(1.0)).is_err());
+        let long = twolevel_game::Horizon::continuation(0.999_999_999_9).unwrap();
+        assert_eq!(games_work(2.0, long, 3.0), 6.0 * f64::from(u32::MAX));
     }
 }

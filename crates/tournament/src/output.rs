@@ -202,8 +202,26 @@ impl Drop for OutputSet {
 }
 
 /// Fails, naming `target`, when it exists and is not a folder (a file, a
-/// device): a set replaces a folder, never anything else.
+/// device), or is a symbolic link to nothing (which the commit could not
+/// replace, so that the run would fail only after it has run): a set
+/// replaces a folder, never anything else.
 pub(crate) fn refuse_non_folder(target: &Path) -> Result<(), OutputError> {
+    let dangling = fs::symlink_metadata(target).is_ok_and(|link| link.file_type().is_symlink())
+        && fs::metadata(target).is_err();
+    if dangling {
+        let pointee = fs::read_link(target).unwrap_or_default();
+        return Err(OutputError::Io {
+            path: target.to_path_buf(),
+            source: io::Error::new(
+                io::ErrorKind::NotFound,
+                format!(
+                    "it is a symbolic link to `{}`, which does not exist; create that folder, \
+                     remove the link or choose another output path",
+                    pointee.display()
+                ),
+            ),
+        });
+    }
     match fs::metadata(target) {
         Ok(metadata) if !metadata.is_dir() => Err(OutputError::Io {
             path: target.to_path_buf(),
@@ -306,6 +324,29 @@ mod tests {
         // No temporary file is left behind.
         assert_eq!(fs::read_dir(&dir).unwrap().count(), 1);
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A dangling symbolic link is refused when the set is created, before
+    /// anything runs (it used to fail only at the commit, after the run).
+    #[cfg(unix)]
+    #[test]
+    fn a_dangling_symlink_is_refused_before_the_run() {
+        let root = scratch("dangling");
+        fs::create_dir_all(&root).unwrap();
+        let link = root.join("out");
+        std::os::unix::fs::symlink(root.join("nowhere"), &link).unwrap();
+        let error = OutputSet::create(&link).unwrap_err().to_string();
+        assert!(error.contains("symbolic link"), "{error}");
+        assert!(error.contains("nowhere"), "{error}");
+        // The link is left alone, and no staging folder is left behind.
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_dir(&root).unwrap().count(), 1);
+        fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]

@@ -103,6 +103,15 @@ pub trait SocietyRule: CloneBoxed<SocietyKind> + Send {
         false
     }
 
+    /// The bytes the rule keeps for each distinct (state, partner) pair
+    /// it is told of through [`received`](SocietyRule::received), at most:
+    /// what a run's memory estimate counts for a rule whose memory grows
+    /// with the encounters. The default is 0 (a rule whose memory does not
+    /// grow).
+    fn bytes_per_pair(&self) -> usize {
+        0
+    }
+
     /// Forgets everything remembered, as at the start of a run.
     fn reset(&mut self) {}
 }

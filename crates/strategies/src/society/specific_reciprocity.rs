@@ -60,6 +60,13 @@ impl SocietyRule for SpecificReciprocity {
         self.last_from.insert(key(recipient, donor), action);
     }
 
+    /// A map entry (a key and an action, 16 bytes with alignment, and a
+    /// control byte) in a table at most 7/8 full that doubles as it grows:
+    /// at most about 40 bytes a pair.
+    fn bytes_per_pair(&self) -> usize {
+        40
+    }
+
     fn reset(&mut self) {
         self.last_from.clear();
     }

@@ -430,6 +430,89 @@ impl EvolutionConfig {
         )
     }
 
+    /// The work of the block for `types` types whose matches run over
+    /// `horizon`, in units of [`check_work`](crate::limits::check_work): a
+    /// stochastic process does `generations x population x runs`
+    /// elementary events, and with `payoffs: Matches` each event first
+    /// plays a match between every pair of types present (`k (k + 1) / 2`
+    /// matches with `k`, at most the types and the population, counted at
+    /// its largest) of the horizon's expected length. The deterministic
+    /// dynamics cost a bounded number of steps per generation and count
+    /// one unit per generation.
+    #[must_use]
+    pub fn work(&self, types: usize, horizon: twolevel_game::Horizon) -> f64 {
+        self.work_with(
+            types,
+            horizon,
+            self.raw.generations as f64,
+            f64::from(self.raw.population),
+            f64::from(self.raw.runs),
+            self.raw.payoffs,
+        )
+    }
+
+    /// The work of the block with the given sizes and payoffs.
+    fn work_with(
+        &self,
+        types: usize,
+        horizon: twolevel_game::Horizon,
+        generations: f64,
+        population: f64,
+        runs: f64,
+        payoffs: PayoffMode,
+    ) -> f64 {
+        if !self.raw.process.is_stochastic() {
+            return generations;
+        }
+        let events = generations * population * runs;
+        match payoffs {
+            PayoffMode::Mean => events,
+            PayoffMode::Matches => {
+                let present = (types as f64).min(population);
+                let matches = present * (present + 1.0) / 2.0;
+                events * (1.0 + crate::limits::games_work(matches, horizon, 1.0))
+            }
+        }
+    }
+
+    /// Refuses, before anything runs, a block whose [work](Self::work)
+    /// exceeds the [work limit](crate::limits::work_limit), naming the
+    /// field to lower (`payoffs`, `generations`, `runs` or `population`).
+    pub fn check_work(
+        &self,
+        types: usize,
+        horizon: twolevel_game::Horizon,
+    ) -> Result<(), ParameterError> {
+        let (generations, population, runs, payoffs) = (
+            self.raw.generations as f64,
+            f64::from(self.raw.population),
+            f64::from(self.raw.runs),
+            self.raw.payoffs,
+        );
+        let at = |generations, population, runs, payoffs| {
+            self.work_with(types, horizon, generations, population, runs, payoffs)
+        };
+        // Played matches first: the mean table is the usual way out.
+        let mut factors = Vec::with_capacity(4);
+        if payoffs == PayoffMode::Matches && self.raw.process.is_stochastic() {
+            factors.push((
+                "payoffs",
+                at(generations, population, runs, PayoffMode::Mean),
+            ));
+        }
+        factors.extend([
+            ("generations", at(1.0, population, runs, payoffs)),
+            ("runs", at(generations, population, 1.0, payoffs)),
+            ("population", at(generations, 2.0, runs, payoffs)),
+        ]);
+        crate::limits::check_work(
+            "the evolution block",
+            "match turns and events",
+            self.work(types, horizon),
+            &factors,
+        )
+    }
+
     /// Refuses, before anything runs, a Moran `selection` that could give a
     /// non-positive or infinite fitness to a payoff in `[low, high]`, the
     /// range of payoffs the round robin can produce (see

@@ -202,7 +202,8 @@ pub fn evolve_tournament(
 }
 
 /// The checks of an evolution block against its round robin that need no
-/// play: one initial entry per player, and a `selection` that gives every
+/// play: one initial entry per player, a work estimate within the limit
+/// ([`EvolutionConfig::check_work`]), and a `selection` that gives every
 /// payoff the game can pay a positive, finite fitness.
 fn check_before_playing(
     round_robin: &RoundRobin,
@@ -210,6 +211,7 @@ fn check_before_playing(
 ) -> Result<(), ParameterError> {
     check_every_pair_meets(round_robin)?;
     config.check_players(round_robin.entrants().len())?;
+    config.check_work(round_robin.entrants().len(), round_robin.config().horizon())?;
     let (low, high) = stage_payoff_range(round_robin.config(), config.fitness());
     config.check_fitness(low, high)
 }

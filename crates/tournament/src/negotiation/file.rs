@@ -335,6 +335,41 @@ impl NegotiationFile {
         self
     }
 
+    /// The work of the file, in match turns: every pair's runs, each
+    /// negotiating and then playing a match over the horizon's expected
+    /// length.
+    #[must_use]
+    pub fn work(&self) -> f64 {
+        let runs = self.pairs.len() as f64 * f64::from(self.config.repetitions);
+        crate::limits::games_work(runs, self.config.play().horizon(), 1.0)
+    }
+
+    /// Refuses a file whose [work](Self::work) exceeds the [work
+    /// limit](crate::limits::work_limit), naming `repetitions` or
+    /// `horizon`.
+    pub fn check_work(&self) -> Result<(), ParameterError> {
+        let expected = self
+            .config
+            .play()
+            .horizon()
+            .expected_length()
+            .min(f64::from(u32::MAX));
+        let work = self.work();
+        let at_one = crate::limits::at_one;
+        crate::limits::check_work(
+            "the negotiation",
+            "match turns",
+            work,
+            &[
+                (
+                    "repetitions",
+                    at_one(work, f64::from(self.config.repetitions)),
+                ),
+                ("horizon", at_one(work, expected)),
+            ],
+        )
+    }
+
     /// Negotiates, ratifies and plays every pair ([`negotiate`]), each
     /// state a fresh copy of the file's.
     pub fn play(&self) -> Result<NegotiationResults, ParameterError> {
@@ -468,7 +503,7 @@ impl RawNegotiation {
             runs * std::mem::size_of::<super::NegotiationRun>() as f64,
         )
         .map_err(invalid)?;
-        Ok(NegotiationFile {
+        let file = NegotiationFile {
             name: self.name,
             description: self.description,
             names,
@@ -476,7 +511,9 @@ impl RawNegotiation {
             output: self.output.map(PathBuf::from),
             states,
             config,
-        })
+        };
+        file.check_work().map_err(invalid)?;
+        Ok(file)
     }
 }
 

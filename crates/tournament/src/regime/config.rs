@@ -102,7 +102,9 @@ fn default_max_compositions() -> usize {
 }
 
 impl RawRegimeTournament {
-    /// Builds the tournament; `origin` names the file in errors.
+    /// Builds the tournament; `origin` names the file in errors. A
+    /// tournament too large for the memory or work limit is refused here
+    /// ([`RegimeTournament::check_size`]), before anything runs.
     pub fn build(self, origin: impl AsRef<Path>) -> Result<RegimeTournament, ConfigError> {
         let origin = origin.as_ref();
         let invalid = |e| ConfigError::from_parameter(origin, e);
@@ -135,6 +137,7 @@ impl RawRegimeTournament {
             .and_then(|t| t.with_repetitions(self.repetitions))
             .and_then(|t| t.with_max_compositions(self.max_compositions))
             .map(|t| t.with_seed(self.seed))
+            .and_then(|t| t.check_size().map(|()| t))
             .map_err(invalid)
     }
 

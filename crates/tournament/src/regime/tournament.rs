@@ -316,6 +316,105 @@ impl RegimeTournament {
         }
     }
 
+    /// The number of compositions played: all of them when they are at
+    /// most [`RegimeTournament::with_max_compositions`]'s cap, the cap
+    /// (a sample) otherwise.
+    #[must_use]
+    pub fn played_compositions(&self) -> usize {
+        let size = self.config.game().size() as usize;
+        composition_count(self.entrants.len(), size).map_or(self.max_compositions, |count| {
+            count.min(self.max_compositions)
+        })
+    }
+
+    /// The memory the tournament takes while it plays (in bytes, as a
+    /// float so that it cannot overflow): the schedule (a seat list per
+    /// composition), a task and a result per game (composition times
+    /// repetition, each result with its members' totals), and on every
+    /// thread the buffers of one regime as long as the horizon's longest
+    /// planned match (the profile history, a byte per seat and round, and
+    /// the cooperator counts; under perception noise each member's
+    /// perceived history too, `N` times as much).
+    #[must_use]
+    pub fn memory(&self) -> f64 {
+        let size = f64::from(self.config.game().size());
+        let compositions = self.played_compositions() as f64;
+        let games = compositions * f64::from(self.repetitions);
+        let schedule = compositions * (size * 8.0 + 24.0);
+        let result = std::mem::size_of::<RegimeResult>() as f64
+            + size * std::mem::size_of::<crate::PlayerTotals>() as f64;
+        let per_game = std::mem::size_of::<(usize, u32)>() as f64 + result;
+        let rounds = crate::config::planned_match_length(self.config.horizon());
+        let perceived = if self.config.perception_noise() > 0.0 {
+            size * (size + 4.0)
+        } else {
+            0.0
+        };
+        let buffers = rounds * (size + 4.0 + perceived);
+        schedule + games * per_game + buffers * rayon::current_num_threads() as f64
+    }
+
+    /// The work of the tournament, in seat rounds: every game (composition
+    /// times repetition) over the horizon's expected length, each round
+    /// costing a decision per seat (and under perception noise a
+    /// perception of every seat by every seat).
+    #[must_use]
+    pub fn work(&self) -> f64 {
+        let size = f64::from(self.config.game().size());
+        let games = self.played_compositions() as f64 * f64::from(self.repetitions);
+        let per_round = if self.config.perception_noise() > 0.0 {
+            size * (size + 1.0)
+        } else {
+            size
+        };
+        crate::limits::games_work(games, self.config.horizon(), per_round)
+    }
+
+    /// Refuses, before anything runs, a tournament whose [memory](Self::memory)
+    /// exceeds the [memory limit](crate::limits::memory_limit) or whose
+    /// [work](Self::work) exceeds the [work
+    /// limit](crate::limits::work_limit), naming the field to lower
+    /// (`repetitions`, `horizon`, `game.size` or `max_compositions`).
+    pub fn check_size(&self) -> Result<(), ParameterError> {
+        let size = f64::from(self.config.game().size());
+        let rounds = crate::config::planned_match_length(self.config.horizon());
+        let compositions = self.played_compositions() as f64;
+        let buffers = rounds * size * rayon::current_num_threads() as f64;
+        let games = compositions * f64::from(self.repetitions);
+        // The field to lower: the one whose part of the memory is the
+        // largest.
+        let field = if buffers >= games * size {
+            if rounds >= size {
+                "horizon"
+            } else {
+                "game.size"
+            }
+        } else if f64::from(self.repetitions) >= compositions {
+            "repetitions"
+        } else {
+            "max_compositions"
+        };
+        crate::limits::check_memory(field, "the regime tournament", self.memory())?;
+        let expected = self
+            .config
+            .horizon()
+            .expected_length()
+            .min(f64::from(u32::MAX));
+        let work = self.work();
+        let at_one = crate::limits::at_one;
+        crate::limits::check_work(
+            "the regime tournament",
+            "seat rounds",
+            work,
+            &[
+                ("repetitions", at_one(work, f64::from(self.repetitions))),
+                ("horizon", at_one(work, expected)),
+                ("max_compositions", at_one(work, compositions)),
+                ("game.size", at_one(work, size)),
+            ],
+        )
+    }
+
     /// Plays one composition in one repetition.
     fn play_one(
         &self,

@@ -199,6 +199,33 @@ pub struct RawSocietyConfig {
     pub output: Option<String>,
 }
 
+/// The sizes a society's work grows with, as floats (see
+/// [`SocietyConfig::work`]).
+#[derive(Clone, Copy, Debug)]
+struct SocietyWork {
+    points: f64,
+    replicates: f64,
+    warmup: f64,
+    steps: f64,
+    generations: f64,
+    steps_per_generation: f64,
+}
+
+impl SocietyWork {
+    fn of(config: &SocietyConfig) -> SocietyWork {
+        SocietyWork {
+            points: (config.q_levels.len() * config.mu_levels.len()) as f64,
+            replicates: f64::from(config.replicates),
+            warmup: config.warmup as f64,
+            steps: config.steps as f64,
+            generations: config.evolution.map_or(0.0, |plan| plan.generations as f64),
+            steps_per_generation: config
+                .evolution
+                .map_or(0.0, |plan| plan.process.steps_per_generation() as f64),
+        }
+    }
+}
+
 /// A validated evolution of rules: the process and how long it runs.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct EvolutionPlan {
@@ -315,7 +342,7 @@ impl RawSocietyConfig {
             })
             .transpose()
             .map_err(|e: ParameterError| e.within("evolution"))?;
-        Ok(SocietyConfig {
+        let config = SocietyConfig {
             name: self.name,
             description: self.description,
             groups: self.groups,
@@ -330,7 +357,9 @@ impl RawSocietyConfig {
             evolution,
             output: self.output.map(PathBuf::from),
             origin: origin.as_ref().to_path_buf(),
-        })
+        };
+        config.check_size()?;
+        Ok(config)
     }
 }
 
@@ -369,5 +398,129 @@ impl SocietyConfig {
     #[must_use]
     pub fn size(&self) -> usize {
         self.groups.iter().map(|g| g.count as usize).sum()
+    }
+
+    /// The encounters of the longest run: a sweep point's warm-up and
+    /// measured steps, or the evolution block's warm-up and generations,
+    /// twice each in simultaneous mode (each member of a pair receives).
+    fn longest_run(&self) -> f64 {
+        let sweep = self.warmup as f64 + self.steps as f64;
+        let evolution = self.evolution.map_or(0.0, |plan| {
+            self.warmup as f64
+                + plan.generations as f64 * plan.process.steps_per_generation() as f64
+        });
+        let per_step = match self.params.mode() {
+            EncounterMode::Donation => 1.0,
+            EncounterMode::SimultaneousPd => 2.0,
+        };
+        sweep.max(evolution) * per_step
+    }
+
+    /// The memory one run of the society takes (in bytes, as a float so
+    /// that it cannot overflow): everything kept per state (the standing,
+    /// or under private assessment a row of `Z` image bits; kind, norm,
+    /// payoff class, history, totals; the encounter counts by partner class
+    /// when there are few classes; the analytic anchor's vectors), and for
+    /// a rule whose memory grows with the encounters
+    /// ([`bytes_per_pair`](twolevel_game::SocietyRule::bytes_per_pair)) its
+    /// pairs: at most a pair per encounter of the longest run, and at most
+    /// its states times `Z`. Runs go one after another, so one society is
+    /// alive at a time.
+    #[must_use]
+    pub fn memory(&self) -> f64 {
+        let size = self.size() as f64;
+        let classes = self.groups.len();
+        let counts = if classes <= 8 {
+            16.0 * classes as f64
+        } else {
+            0.0
+        };
+        let totals = std::mem::size_of::<super::StateTotals>() as f64;
+        let anchor = if super::sweep::anchor_applies(self) {
+            80.0
+        } else {
+            0.0
+        };
+        let per_state = 1.0 + 3.0 * 4.0 + 1.0 + 2.0 * 8.0 + totals + counts + anchor;
+        let images = match self.params.institution() {
+            Institution::Public => 0.0,
+            Institution::Private => size * 8.0 * (size / 64.0).ceil(),
+        };
+        let encounters = self.longest_run();
+        let pairs: f64 = self
+            .groups
+            .iter()
+            .filter_map(|group| build_rule_with(&group.rule, &group.params).ok())
+            .zip(&self.groups)
+            .map(|(rule, group)| {
+                let pairs = (f64::from(group.count) * size).min(encounters);
+                rule.bytes_per_pair() as f64 * pairs
+            })
+            .sum();
+        size * per_state + images + pairs
+    }
+
+    /// The work of the file, in encounters: every sweep point's replicates
+    /// of warm-up and measured steps, and the evolution block's warm-up and
+    /// generations of `steps_per_generation` steps (and a pass over the
+    /// states each generation). Under private assessment a step also
+    /// updates the images of about `q Z` observers (with the largest q of
+    /// the sweep).
+    #[must_use]
+    pub fn work(&self) -> f64 {
+        self.work_with(&SocietyWork::of(self))
+    }
+
+    /// The work of the file with the sizes in `sizes`.
+    fn work_with(&self, sizes: &SocietyWork) -> f64 {
+        let size = self.size() as f64;
+        let per_step = match self.params.institution() {
+            Institution::Public => 1.0,
+            Institution::Private => 1.0 + size * self.q_levels.iter().copied().fold(0.0, f64::max),
+        };
+        let per_step = per_step
+            * match self.params.mode() {
+                EncounterMode::Donation => 1.0,
+                EncounterMode::SimultaneousPd => 2.0,
+            };
+        let sweep = sizes.points * sizes.replicates * (sizes.warmup + sizes.steps) * per_step;
+        let evolution = if self.evolution.is_some() {
+            sizes.warmup * per_step
+                + sizes.generations * (sizes.steps_per_generation * per_step + 2.0 * size)
+        } else {
+            0.0
+        };
+        sweep + evolution
+    }
+
+    /// Refuses, before anything runs, a society whose [memory](Self::memory)
+    /// exceeds the [memory limit](crate::limits::memory_limit) (naming
+    /// `groups`, whose counts add up to Z) or whose [work](Self::work)
+    /// exceeds the [work limit](crate::limits::work_limit), naming the
+    /// field to lower (`replicates`, `sweep`, `warmup`, `steps`,
+    /// `evolution.generations` or `evolution.steps_per_generation`).
+    pub fn check_size(&self) -> Result<(), ParameterError> {
+        crate::limits::check_memory("groups", "the society", self.memory())?;
+        let sizes = SocietyWork::of(self);
+        let at = |change: fn(&mut SocietyWork)| {
+            let mut smallest = sizes;
+            change(&mut smallest);
+            self.work_with(&smallest)
+        };
+        // The runs' multiplicity first, then their lengths.
+        let mut factors = vec![
+            ("replicates", at(|s| s.replicates = 1.0)),
+            ("sweep", at(|s| s.points = 1.0)),
+            ("warmup", at(|s| s.warmup = 0.0)),
+            ("steps", at(|s| s.steps = 1.0)),
+        ];
+        if self.evolution.is_some() {
+            factors.push(("evolution.generations", at(|s| s.generations = 1.0)));
+            factors.push((
+                "evolution.steps_per_generation",
+                at(|s| s.steps_per_generation = 1.0),
+            ));
+        }
+        crate::limits::check_work("the society", "encounters", self.work(), &factors)
     }
 }

@@ -86,6 +86,12 @@ impl RuleEvolution {
         self.evolving
     }
 
+    /// The encounters per generation.
+    #[must_use]
+    pub const fn steps_per_generation(&self) -> u64 {
+        self.steps_per_generation
+    }
+
     /// Runs `generations` generations and returns the number of states
     /// holding each variant of the evolving trait (each kind of rule, or
     /// each of [`Society::norms`]) before the first and after every

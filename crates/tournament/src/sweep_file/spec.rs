@@ -49,6 +49,13 @@ pub struct Sweep {
     pub(super) output: Option<PathBuf>,
 }
 
+/// The work of a sweep's cells: every point's work times `replicates`.
+fn sweep_work(points: &[RoundRobin], others: &[Loaded], replicates: u32) -> f64 {
+    let points: f64 = points.iter().map(crate::limits::round_robin_work).sum();
+    let others: f64 = others.iter().map(Loaded::work).sum();
+    (points + others) * f64::from(replicates)
+}
+
 /// A [`ConfigError`] at the line and column of `field` in the sweep text.
 pub(super) fn invalid_at(
     text: &str,
@@ -186,6 +193,21 @@ impl Sweep {
                 (Vec::new(), others, units, seed)
             }
         };
+        let work = sweep_work(&points, &others, file.replicates);
+        let point_factor = point_count as f64;
+        crate::limits::check_work(
+            "the sweep's cells together",
+            "units of work (match turns, seat rounds or encounters)",
+            work,
+            &[
+                (
+                    "replicates",
+                    crate::limits::at_one(work, f64::from(file.replicates)),
+                ),
+                ("grid", crate::limits::at_one(work, point_factor)),
+            ],
+        )
+        .map_err(|error| invalid(&error.field, error.reason))?;
         let hash = fnv1a(&[text.as_bytes(), base_text.as_bytes()]);
         Ok(Sweep {
             identity: SweepIdentity {
@@ -203,6 +225,14 @@ impl Sweep {
             base: (base_path, base_text),
             output: file.output.map(PathBuf::from),
         })
+    }
+
+    /// The work of every cell together: each grid point's work (its round
+    /// robin's match turns, or its regime's, society's or negotiation's
+    /// work, see [`Loaded::work`]) times the replicates.
+    #[must_use]
+    pub fn work(&self) -> f64 {
+        sweep_work(&self.points, &self.others, self.identity.replicates)
     }
 
     /// The sweep with its master seed replaced by `seed`. A different seed
