@@ -186,7 +186,7 @@ impl Sweep {
                 (Vec::new(), others, units, seed)
             }
         };
-        let hash = fnv1a(&[text.as_bytes(), base_text.as_bytes()]);
+        let hash = sweep_hash(text, &base_text, &points, &others);
         Ok(Sweep {
             identity: SweepIdentity {
                 name: file.name,
