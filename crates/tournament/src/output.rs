@@ -110,9 +110,7 @@ fn parse_temporary(name: &OsStr) -> Option<(&str, &str, u32)> {
     let (rest, pid) = rest.rsplit_once('-')?;
     let pid: u32 = pid.parse().ok()?;
     let (stem, kind) = rest.rsplit_once('.')?;
-    TEMPORARY_KINDS
-        .contains(&kind)
-        .then_some((stem, kind, pid))
+    TEMPORARY_KINDS.contains(&kind).then_some((stem, kind, pid))
 }
 
 /// Whether the process `pid` is provably gone: on Linux, when it has no
@@ -416,7 +414,9 @@ impl OutputLock {
                 .open(&path)
             {
                 Ok(mut file) => {
-                    let written = file.write_all(contents.as_bytes()).and_then(|()| file.sync_all());
+                    let written = file
+                        .write_all(contents.as_bytes())
+                        .and_then(|()| file.sync_all());
                     if let Err(source) = written {
                         let _ = fs::remove_file(&path);
                         return Err(OutputError::Io { path, source });
@@ -436,7 +436,9 @@ impl OutputLock {
                         // Killed between creating and writing the file.
                         None => fs::metadata(&path)
                             .and_then(|m| m.modified())
-                            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > HALF_WRITTEN_LOCK_AGE)),
+                            .is_ok_and(|t| {
+                                t.elapsed().is_ok_and(|age| age > HALF_WRITTEN_LOCK_AGE)
+                            }),
                     };
                     if !stale {
                         holder = Some((pid, lock_host.map(str::to_owned)));
@@ -538,11 +540,11 @@ pub fn recover(target: &Path) -> Result<Vec<PathBuf>, OutputError> {
     // Oldest first: the newest is the one put back.
     previous.sort();
     let mut restored = Vec::new();
-    if fs::symlink_metadata(target).is_err() {
-        if let Some((_, newest)) = previous.pop() {
-            fs::rename(&newest, target).map_err(io_error(target))?;
-            restored.push(target.to_path_buf());
-        }
+    if fs::symlink_metadata(target).is_err()
+        && let Some((_, newest)) = previous.pop()
+    {
+        fs::rename(&newest, target).map_err(io_error(target))?;
+        restored.push(target.to_path_buf());
     }
     if !previous.is_empty() {
         let files = relative_files(target)?;
@@ -561,7 +563,9 @@ pub fn recover(target: &Path) -> Result<Vec<PathBuf>, OutputError> {
 pub fn remove_stale_temporaries(folder: &Path) -> Result<(), OutputError> {
     let entries = match fs::read_dir(folder) {
         Ok(entries) => entries,
-        Err(e) if e.kind() == io::ErrorKind::NotFound || e.kind() == io::ErrorKind::NotADirectory => {
+        Err(e)
+            if e.kind() == io::ErrorKind::NotFound || e.kind() == io::ErrorKind::NotADirectory =>
+        {
             return Ok(());
         }
         Err(source) => {
@@ -574,10 +578,11 @@ pub fn remove_stale_temporaries(folder: &Path) -> Result<(), OutputError> {
     for entry in entries {
         let entry = entry.map_err(io_error(folder))?;
         let file_name = entry.file_name();
-        if let Some((_, kind, pid)) = parse_temporary(&file_name) {
-            if kind != "previous" && process_is_gone(pid) {
-                remove_any(&entry.path());
-            }
+        if let Some((_, kind, pid)) = parse_temporary(&file_name)
+            && kind != "previous"
+            && process_is_gone(pid)
+        {
+            remove_any(&entry.path());
         }
     }
     Ok(())
@@ -791,8 +796,17 @@ mod tests {
     fn temporary_names_are_read_back() {
         let name = temporary_sibling(Path::new("a/my.out-2"), "previous");
         let (stem, kind, pid) = parse_temporary(name.file_name().unwrap()).unwrap();
-        assert_eq!((stem, kind, pid), ("my.out-2", "previous", std::process::id()));
-        for other in [".out.lock", "out", ".out.other-1-2", ".out.staging-x-1", ".out.staging-1-"] {
+        assert_eq!(
+            (stem, kind, pid),
+            ("my.out-2", "previous", std::process::id())
+        );
+        for other in [
+            ".out.lock",
+            "out",
+            ".out.other-1-2",
+            ".out.staging-x-1",
+            ".out.staging-1-",
+        ] {
             assert_eq!(parse_temporary(OsStr::new(other)), None, "{other}");
         }
         assert!(!process_is_gone(std::process::id()));
@@ -821,15 +835,26 @@ mod tests {
         );
         write_atomically(&set.path().join("a.csv"), |w| w.write_all(b"new")).unwrap();
         set.commit().unwrap();
-        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         assert_eq!(fs::read_to_string(link.join("a.csv")).unwrap(), "new");
-        assert_eq!(fs::read_to_string(target.join("notes.txt")).unwrap(), "mine");
+        assert_eq!(
+            fs::read_to_string(target.join("notes.txt")).unwrap(),
+            "mine"
+        );
         assert!(hidden_beside(&target).is_empty() && hidden_beside(&link).is_empty());
         // A link to nowhere is refused before anything is written.
         let dangling = dir.join("dangling");
         std::os::unix::fs::symlink(dir.join("nowhere"), &dangling).unwrap();
         let error = OutputSet::create(&dangling).unwrap_err().to_string();
-        assert!(error.contains("symbolic link") && error.contains("nowhere"), "{error}");
+        assert!(
+            error.contains("symbolic link") && error.contains("nowhere"),
+            "{error}"
+        );
         assert!(hidden_beside(&dangling).is_empty());
         fs::remove_dir_all(&dir).unwrap();
     }
@@ -864,7 +889,10 @@ mod tests {
         assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
         assert_eq!(
             hidden_beside(&out),
-            vec![".out.lock".to_owned(), live.file_name().unwrap().to_string_lossy().into_owned()]
+            vec![
+                ".out.lock".to_owned(),
+                live.file_name().unwrap().to_string_lossy().into_owned()
+            ]
         );
         fs::remove_dir_all(&live).unwrap();
         drop(lock);
@@ -880,7 +908,10 @@ mod tests {
         fs::write(out.join(format!(".b.csv.partial-{GONE}-5")), "half").unwrap();
         commit_one(&out, "a.csv", "newer");
         assert_eq!(fs::read_to_string(out.join("a.csv")).unwrap(), "newer");
-        assert_eq!(fs::read_to_string(out.join("late.txt")).unwrap(), "mine too");
+        assert_eq!(
+            fs::read_to_string(out.join("late.txt")).unwrap(),
+            "mine too"
+        );
         assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
         assert!(!out.join(format!(".b.csv.partial-{GONE}-5")).exists());
         assert!(hidden_beside(&out).is_empty(), "{:?}", hidden_beside(&out));
@@ -897,8 +928,10 @@ mod tests {
         let first = OutputSet::create(&out).unwrap();
         let error = OutputSet::create(&out).unwrap_err().to_string();
         assert!(
-            error.contains(&format!("the folder is in use by pid {}", std::process::id()))
-                && error.contains(".out.lock"),
+            error.contains(&format!(
+                "the folder is in use by pid {}",
+                std::process::id()
+            )) && error.contains(".out.lock"),
             "{error}"
         );
         drop(first);

@@ -132,7 +132,14 @@ fn tampered_cells_are_refused_naming_shard_cell_and_field() {
         assert!(shard(&sweep, out, k).status.success());
     }
     let merged = dir.join("merged");
-    ok(&["-o", text(&merged), "merge", text(&one), text(&two), "--no-plots"]);
+    ok(&[
+        "-o",
+        text(&merged),
+        "merge",
+        text(&one),
+        text(&two),
+        "--no-plots",
+    ]);
     let reference = fs::read(merged.join("sweep.csv")).unwrap();
 
     // Shard 1 holds cells 0 and 2: cell 0's folder under cell 2's number.
@@ -154,7 +161,11 @@ fn tampered_cells_are_refused_naming_shard_cell_and_field() {
     let original = fs::read_to_string(&rows).unwrap();
     let first_line = original.lines().next().unwrap();
     let (head, _) = first_line.rsplit_once(',').unwrap();
-    fs::write(&rows, original.replacen(first_line, &format!("{head},NaN"), 1)).unwrap();
+    fs::write(
+        &rows,
+        original.replacen(first_line, &format!("{head},NaN"), 1),
+    )
+    .unwrap();
     let out = dir.join("out-nan");
     let err = fails(&["-o", text(&out), "merge", text(&one), text(&edited)]);
     assert!(
@@ -162,7 +173,11 @@ fn tampered_cells_are_refused_naming_shard_cell_and_field() {
         "{err}"
     );
     // Another number in its place: the rows' hash differs.
-    fs::write(&rows, original.replacen(first_line, &format!("{head},0.125"), 1)).unwrap();
+    fs::write(
+        &rows,
+        original.replacen(first_line, &format!("{head},0.125"), 1),
+    )
+    .unwrap();
     let err = fails(&["-o", text(&out), "merge", text(&one), text(&edited)]);
     assert!(
         err.contains("cell 1") && err.contains("hash of `rows.csv`"),
@@ -193,7 +208,10 @@ fn an_edited_preset_makes_another_sweep() {
     assert_ne!(hash(&one), hash(&two));
     let out = dir.join("merged");
     let err = fails(&["-o", text(&out), "merge", text(&one), text(&two)]);
-    assert!(err.contains("another sweep") && err.contains("presets"), "{err}");
+    assert!(
+        err.contains("another sweep") && err.contains("presets"),
+        "{err}"
+    );
     // Resuming shard 1 under the edited preset is refused too.
     let resumed = shard(&sweep, &one, 1);
     assert!(!resumed.status.success());
@@ -204,7 +222,14 @@ fn an_edited_preset_makes_another_sweep() {
     let again = dir.join("again");
     assert!(shard(&sweep, &again, 2).status.success());
     assert_eq!(hash(&one), hash(&again));
-    ok(&["-o", text(&out), "merge", text(&one), text(&again), "--no-plots"]);
+    ok(&[
+        "-o",
+        text(&out),
+        "merge",
+        text(&one),
+        text(&again),
+        "--no-plots",
+    ]);
     fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -230,9 +255,17 @@ fn a_symlinked_output_is_written_through() {
     let link = dir.join("link");
     std::os::unix::fs::symlink(&real, &link).unwrap();
     assert!(run(&dir, &link).status.success());
-    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     assert_eq!(fs::read_to_string(real.join("notes.txt")).unwrap(), "mine");
-    assert_ne!(fs::read_to_string(real.join("ranking.csv")).unwrap(), "stale");
+    assert_ne!(
+        fs::read_to_string(real.join("ranking.csv")).unwrap(),
+        "stale"
+    );
     assert_eq!(hidden(&dir), Vec::<String>::new());
     // A sweep writes through a link as well.
     let sweep = dir.join("files/sweep.ron");
@@ -242,12 +275,20 @@ fn a_symlinked_output_is_written_through() {
     std::os::unix::fs::symlink(&sweeps, &sweep_link).unwrap();
     ok(&["-o", text(&sweep_link), "sweep", text(&sweep), "--no-plots"]);
     assert!(sweeps.join("sweep.csv").is_file());
-    assert!(fs::symlink_metadata(&sweep_link).unwrap().file_type().is_symlink());
+    assert!(
+        fs::symlink_metadata(&sweep_link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
 
     let dangling = dir.join("dangling");
     std::os::unix::fs::symlink(dir.join("nowhere"), &dangling).unwrap();
     let err = String::from_utf8_lossy(&run(&dir, &dangling).stderr).into_owned();
-    assert!(err.contains("symbolic link") && err.contains("nowhere"), "{err}");
+    assert!(
+        err.contains("symbolic link") && err.contains("nowhere"),
+        "{err}"
+    );
     assert!(!dir.join("nowhere").exists());
     fs::remove_dir_all(&dir).unwrap();
 }
@@ -269,7 +310,11 @@ fn a_run_killed_between_the_renames_is_repaired_by_the_next() {
     fs::write(out.join("notes.txt"), "mine").unwrap();
     fs::rename(&out, dir.join(format!(".out.previous-{GONE}-7"))).unwrap();
     fs::create_dir_all(dir.join(format!(".out.staging-{GONE}-8"))).unwrap();
-    fs::write(dir.join(format!(".out.staging-{GONE}-8/ranking.csv")), "half").unwrap();
+    fs::write(
+        dir.join(format!(".out.staging-{GONE}-8/ranking.csv")),
+        "half",
+    )
+    .unwrap();
     assert!(run(&dir, &out).status.success());
     assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
     assert!(out.join("ranking.csv").is_file());

@@ -177,7 +177,13 @@ fn tamper(rng: &mut Pcg64, shards: &[std::path::PathBuf; 2], foreign: &Path) -> 
             let edited: Vec<String> = lines
                 .iter()
                 .enumerate()
-                .map(|(i, l)| if i == line { format!("{head},{value}") } else { (*l).to_owned() })
+                .map(|(i, l)| {
+                    if i == line {
+                        format!("{head},{value}")
+                    } else {
+                        (*l).to_owned()
+                    }
+                })
                 .collect();
             fs::write(&rows, edited.join("\n") + "\n").unwrap();
             format!("cell {cell} line {line}'s value set to `{value}`")
@@ -272,7 +278,11 @@ fn tampered_foreign_symlinked_and_concurrent_merges_never_mix_results() {
         .arg("--no-plots")
         .output()
         .unwrap();
-    assert!(ran.status.success(), "{}", String::from_utf8_lossy(&ran.stderr));
+    assert!(
+        ran.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ran.stderr)
+    );
     let merge = |out: &Path, shards: &[std::path::PathBuf; 2]| {
         let mut command = Command::new(env!("CARGO_BIN_EXE_twolevel"));
         command
@@ -286,7 +296,13 @@ fn tampered_foreign_symlinked_and_concurrent_merges_never_mix_results() {
         command
     };
     let reference_out = dir.join("reference");
-    assert!(merge(&reference_out, &clean).output().unwrap().status.success());
+    assert!(
+        merge(&reference_out, &clean)
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
     let reference = fs::read(reference_out.join("sweep.csv")).unwrap();
 
     let mut failures = Vec::new();

@@ -176,12 +176,20 @@ impl std::fmt::Write for Fnv {
 /// The hash of a sweep ([`SweepIdentity::hash`]): the program's version,
 /// the sweep file's text, the base file's text and every point as
 /// resolved (its `Debug` form, without the paths it was read from or
-/// would write to, which do not change a result). A preset edited in
-/// `strategies/` or a CSV actor table edited changes the resolved points,
-/// so the hash.
+/// would write to, which do not change a result), and the definitions of
+/// the presets it uses. A preset edited in `strategies/` or a CSV actor
+/// table edited (read into the points' arenas) changes the hash.
+///
+/// A resolved strategy shows only its name in its `Debug` form, so the
+/// presets are hashed from their definitions: every preset of `catalog`
+/// (the base folder's `strategies/` over the built-in ones) whose name
+/// the base file names in quotes (`Preset("bureaucrat")`). A quoted
+/// string that only looks like a preset's name adds that preset too,
+/// which can only make the hash stricter.
 pub(super) fn sweep_hash(
     text: &str,
     base_text: &str,
+    catalog: Option<&PresetCatalog>,
     points: &[RoundRobin],
     others: &[Loaded],
 ) -> u64 {
@@ -190,6 +198,14 @@ pub(super) fn sweep_hash(
     hash.part(env!("CARGO_PKG_VERSION").as_bytes());
     hash.part(text.as_bytes());
     hash.part(base_text.as_bytes());
+    if let Some(catalog) = catalog {
+        for name in catalog.names() {
+            if base_text.contains(&format!("\"{name}\"")) {
+                let _ = write!(hash, "{name}: {:?}", catalog.get(name));
+                hash.part(&[]);
+            }
+        }
+    }
     for point in points {
         let _ = write!(hash, "{point:?}");
         hash.part(&[]);

@@ -118,7 +118,11 @@ pub(super) fn checked_cell(
     let fields: [(&str, String, String); 5] = [
         ("sweep", written.sweep.clone(), expected.sweep.clone()),
         ("cell", written.cell.to_string(), expected.cell.to_string()),
-        ("point", written.point.to_string(), expected.point.to_string()),
+        (
+            "point",
+            written.point.to_string(),
+            expected.point.to_string(),
+        ),
         (
             "replicate",
             written.replicate.to_string(),
@@ -193,7 +197,11 @@ fn check_rows(
         for (column, (name, value)) in wanted.enumerate() {
             let found = record.get(column).unwrap_or("");
             if found != value {
-                return Err(mismatch(at(name), format!("`{found}`"), format!("`{value}`")));
+                return Err(mismatch(
+                    at(name),
+                    format!("`{found}`"),
+                    format!("`{value}`"),
+                ));
             }
         }
         let unit = record.get(4 + axes).unwrap_or("");

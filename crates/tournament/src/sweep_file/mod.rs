@@ -138,7 +138,9 @@ use crate::seeding::derive_seed;
 use crate::society::{RawSocietyConfig, SocietyConfig};
 use crate::stats::mean_sd_se;
 
-pub use cells::{CELL_IDENTITY, CellIdentity, NEGOTIATION_MEASURES, Pending, SweepResults, SweepRun};
+pub use cells::{
+    CELL_IDENTITY, CellIdentity, NEGOTIATION_MEASURES, Pending, SweepResults, SweepRun,
+};
 pub use error::SweepError;
 pub use grid::{Cell, Cells, GridPoint, point_values};
 pub use identity::{BaseKind, SweepIdentity, read_identity};

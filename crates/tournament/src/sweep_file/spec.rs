@@ -186,7 +186,14 @@ impl Sweep {
                 (Vec::new(), others, units, seed)
             }
         };
-        let hash = sweep_hash(text, &base_text, &points, &others);
+        // The presets a round robin's or a negotiation's players may name.
+        let catalog = match base_kind {
+            BaseKind::RoundRobin | BaseKind::Negotiation => {
+                Some(PresetCatalog::for_tournament_file(&base_path)?)
+            }
+            BaseKind::Regime | BaseKind::Society => None,
+        };
+        let hash = sweep_hash(text, &base_text, catalog.as_ref(), &points, &others);
         Ok(Sweep {
             identity: SweepIdentity {
                 name: file.name,
