@@ -10,6 +10,7 @@ use anyhow::{Result, anyhow};
 use clap::Args;
 use twolevel_tournament::config::FileKind;
 use twolevel_tournament::file::AnyFile;
+use twolevel_tournament::output::OutputLock;
 use twolevel_tournament::sweep_file::{self, Shard, Sweep};
 
 use crate::commands::{say, set_threads};
@@ -77,6 +78,9 @@ pub fn run_sweep(
             )
         })?;
     let identity = sweep.identity();
+    // Held until the sweep's files and plots are written: a second run
+    // into the folder is refused, naming this process.
+    let _lock = OutputLock::acquire_within(&folder)?;
     let pending = sweep.prepare(&folder, shard)?;
     say!(
         global,

@@ -12,6 +12,34 @@
 //!   folder that the previous run did not write (a user's notes, another
 //!   program's output) are carried over into the new one; the files a
 //!   twolevel run wrote are listed in its [`MANIFEST`], written last.
+//! - [`OutputLock`] keeps two runs out of one output path: a hidden lock
+//!   file `.NAME.lock` beside the folder, created with `create_new` and
+//!   holding the process id; a second run is refused with "the folder is
+//!   in use by pid N". A lock whose process no longer runs (on this
+//!   machine) is stale and taken over. A folder that is written into but
+//!   never replaced whole (a sweep's) is locked from inside, by
+//!   [`OutputLock::INSIDE`] ([`OutputLock::acquire_within`]).
+//!
+//! **Output folders, the rules.**
+//!
+//! - An output path that is a symbolic link to a folder is written
+//!   *through*: the set replaces the folder the link points to (staged
+//!   beside that folder, on its file system) and the link stays a link. A
+//!   link that points nowhere is refused before anything runs.
+//! - Files in an output folder that the previous run did not write (they
+//!   are not in its [`MANIFEST`]: a user's `notes.txt`) are kept: they are
+//!   moved into the new set. Files the previous run wrote and the new one
+//!   does not are removed with the old set.
+//! - A run that was killed leaves hidden siblings named
+//!   `.NAME.KIND-PID-N` (`staging`, `partial` or `previous`). The next run
+//!   into that path, holding its lock, treats those whose process `PID` no
+//!   longer runs as provably stale: a `.NAME.previous-*` folder (the old
+//!   set, renamed aside just before the new one was renamed in) is put
+//!   back when the output folder is missing, and otherwise has its user
+//!   files carried into the folder and is removed; `staging` and `partial`
+//!   leftovers are removed. Leftovers of a process that still runs, or
+//!   whose state cannot be told (a lock taken on another machine, a system
+//!   without `/proc`), are left alone.
 //!
 //! ```
 //! use twolevel_tournament::output::{OutputSet, write_atomically};
@@ -27,7 +55,7 @@
 //! ```
 
 use std::collections::BTreeSet;
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -46,17 +74,100 @@ static TEMPORARY: AtomicU64 = AtomicU64::new(0);
 /// `path` prefixed by a dot and followed by `kind`, the process id and a
 /// counter.
 fn temporary_sibling(path: &Path, kind: &str) -> PathBuf {
+    hidden_sibling(
+        path,
+        &format!(
+            "{kind}-{}-{}",
+            std::process::id(),
+            TEMPORARY.fetch_add(1, Ordering::Relaxed)
+        ),
+    )
+}
+
+/// The hidden name `.NAME.suffix` beside `path` (NAME is `path`'s name).
+fn hidden_sibling(path: &Path, suffix: &str) -> PathBuf {
     let name = path
         .file_name()
         .map_or_else(|| OsString::from("output"), OsString::from);
     let mut hidden = OsString::from(".");
     hidden.push(name);
-    hidden.push(format!(
-        ".{kind}-{}-{}",
-        std::process::id(),
-        TEMPORARY.fetch_add(1, Ordering::Relaxed)
-    ));
+    hidden.push(".");
+    hidden.push(suffix);
     path.with_file_name(hidden)
+}
+
+/// The kinds of hidden temporary siblings [`temporary_sibling`] names.
+const TEMPORARY_KINDS: [&str; 3] = ["staging", "partial", "previous"];
+
+/// Reads a hidden temporary name `.NAME.KIND-PID-N` back as
+/// (NAME, KIND, PID); `None` for any other name.
+fn parse_temporary(name: &OsStr) -> Option<(&str, &str, u32)> {
+    let name = name.to_str()?.strip_prefix('.')?;
+    let (rest, counter) = name.rsplit_once('-')?;
+    if counter.is_empty() || !counter.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (rest, pid) = rest.rsplit_once('-')?;
+    let pid: u32 = pid.parse().ok()?;
+    let (stem, kind) = rest.rsplit_once('.')?;
+    TEMPORARY_KINDS.contains(&kind).then_some((stem, kind, pid))
+}
+
+/// Whether the process `pid` is provably gone: on Linux, when it has no
+/// `/proc` entry; never for this process, nor where `/proc` is missing
+/// (the state cannot be told there).
+fn process_is_gone(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return false;
+    }
+    let proc = Path::new("/proc");
+    proc.join("self").exists() && !proc.join(pid.to_string()).exists()
+}
+
+/// The name of this machine as the lock file records it
+/// (`/proc/sys/kernel/hostname` or `/etc/hostname`; `unknown` where
+/// neither is readable).
+fn host_name() -> String {
+    ["/proc/sys/kernel/hostname", "/etc/hostname"]
+        .iter()
+        .find_map(|p| fs::read_to_string(p).ok())
+        .map(|h| h.trim().to_owned())
+        .filter(|h| !h.is_empty() && !h.contains('\n'))
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// The folder an output path names: the path itself, or, for a symbolic
+/// link to a folder, the folder it points to (so that the link is written
+/// through, never replaced). Fails, naming the path, for a link that
+/// points nowhere.
+pub(crate) fn resolve_output(target: &Path) -> Result<PathBuf, OutputError> {
+    let target = if target.file_name().is_none() {
+        // `.` or `..`: name the folder itself, so that hidden siblings
+        // land beside it.
+        std::path::absolute(target).map_err(io_error(target))?
+    } else {
+        target.to_path_buf()
+    };
+    match fs::symlink_metadata(&target) {
+        Ok(metadata) if metadata.file_type().is_symlink() => match fs::canonicalize(&target) {
+            Ok(resolved) => Ok(resolved),
+            Err(source) => {
+                let points_to = fs::read_link(&target)
+                    .map_or_else(|_| "?".to_owned(), |p| p.display().to_string());
+                Err(OutputError::Io {
+                    path: target,
+                    source: io::Error::new(
+                        source.kind(),
+                        format!(
+                            "it is a symbolic link to `{points_to}`, which cannot be reached \
+                             ({source}); create that folder or choose another output path"
+                        ),
+                    ),
+                })
+            }
+        },
+        _ => Ok(target),
+    }
 }
 
 /// An IO error about `path`.
@@ -111,28 +222,50 @@ pub struct OutputSet {
     target: PathBuf,
     staging: PathBuf,
     committed: bool,
+    /// Held until the set is committed or dropped (dropped after the
+    /// staging folder is removed); `None` for a folder inside one whose
+    /// lock the caller holds ([`OutputSet::create_inside_locked`]).
+    _lock: Option<OutputLock>,
 }
 
 impl OutputSet {
     /// Starts a new set of files for the folder `target` (created or
-    /// replaced on commit). Fails, naming the path, when the staging folder
-    /// cannot be created.
+    /// replaced on commit; a symbolic link to a folder is written through,
+    /// see the [module documentation](self)). Takes the path's
+    /// [`OutputLock`], puts back or completes what a killed run left
+    /// ([`recover`]) and creates the staging folder beside the folder.
+    /// Fails, naming the path, when the path is a file or a link to
+    /// nowhere, when another run holds the lock, or when the staging
+    /// folder cannot be created.
     pub fn create(target: impl AsRef<Path>) -> Result<Self, OutputError> {
-        let target = target.as_ref();
-        let target = if target.file_name().is_none() {
-            // `.` or `..`: name the folder itself, so that the staging
-            // folder lands beside it.
-            std::path::absolute(target).map_err(io_error(target))?
-        } else {
-            target.to_path_buf()
-        };
+        let target = resolve_output(target.as_ref())?;
         refuse_non_folder(&target)?;
+        let lock = OutputLock::acquire(&target)?;
+        recover(&target)?;
         let staging = temporary_sibling(&target, "staging");
         fs::create_dir_all(&staging).map_err(io_error(&staging))?;
         Ok(OutputSet {
             target,
             staging,
             committed: false,
+            _lock: Some(lock),
+        })
+    }
+
+    /// Starts a new set for a folder inside an output folder whose
+    /// [`OutputLock`] the caller holds (a sweep's cells): no lock of its
+    /// own and no scan for leftovers beside it (the caller cleans the
+    /// parent once with [`remove_stale_temporaries`]), so writing many
+    /// such folders costs no scan of their parent each.
+    pub(crate) fn create_inside_locked(target: &Path) -> Result<Self, OutputError> {
+        refuse_non_folder(target)?;
+        let staging = temporary_sibling(target, "staging");
+        fs::create_dir_all(&staging).map_err(io_error(&staging))?;
+        Ok(OutputSet {
+            target: target.to_path_buf(),
+            staging,
+            committed: false,
+            _lock: None,
         })
     }
 
@@ -142,7 +275,8 @@ impl OutputSet {
         &self.staging
     }
 
-    /// The folder the set replaces on commit.
+    /// The folder the set replaces on commit (the folder a symbolic link
+    /// given to [`OutputSet::create`] points to).
     #[must_use]
     pub fn target(&self) -> &Path {
         &self.target
@@ -156,7 +290,11 @@ impl OutputSet {
     /// place, the old folder's files that its own manifest does not list
     /// (files the previous run did not write) moved into the new folder,
     /// and the old folder removed. Fails, naming the path, when a rename
-    /// fails; the old set is then left in place.
+    /// fails; the old set is then left in place. Once the new set is in
+    /// place, only moving the user's files can fail (the error names the
+    /// hidden folder that still holds them, and the next run completes the
+    /// move); the old folder's removal is best effort (a leftover is
+    /// removed by the next run).
     pub fn commit(mut self) -> Result<Vec<PathBuf>, OutputError> {
         let files = relative_files(&self.staging)?;
         let listing: String = files.iter().map(|f| format!("{}\n", f.display())).collect();
@@ -165,6 +303,15 @@ impl OutputSet {
         })?;
         // Checked again: the target may have changed since `create`.
         refuse_non_folder(&self.target)?;
+        if fs::symlink_metadata(&self.target).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(OutputError::Io {
+                path: self.target.clone(),
+                source: io::Error::other(
+                    "it became a symbolic link while the results were written; it is left \
+                     alone: run again",
+                ),
+            });
+        }
         let old = if self.target.exists() {
             let aside = temporary_sibling(&self.target, "previous");
             fs::rename(&self.target, &aside).map_err(io_error(&self.target))?;
@@ -185,7 +332,9 @@ impl OutputSet {
         self.committed = true;
         if let Some(aside) = old {
             carry_over_foreign_files(&aside, &self.target, &files)?;
-            fs::remove_dir_all(&aside).map_err(io_error(&aside))?;
+            // The results are in place: a leftover is harmless and the
+            // next run removes it.
+            let _ = fs::remove_dir_all(&aside);
         }
         Ok(files.iter().map(|f| self.target.join(f)).collect())
     }
@@ -198,6 +347,258 @@ impl Drop for OutputSet {
             // after the process, so a leftover harms nothing.
             let _ = fs::remove_dir_all(&self.staging);
         }
+    }
+}
+
+/// A lock on an output path, held while a run writes there: the hidden
+/// file `.NAME.lock` beside the folder, created with `create_new` and
+/// holding `pid P` and `host H`, removed when the lock is dropped. See the
+/// [module documentation](self).
+#[derive(Debug)]
+pub struct OutputLock {
+    path: PathBuf,
+    contents: String,
+}
+
+/// How old an empty or unreadable lock file must be before it is taken as
+/// left by a run killed while creating it.
+const HALF_WRITTEN_LOCK_AGE: std::time::Duration = std::time::Duration::from_secs(10);
+
+impl OutputLock {
+    /// Takes the lock on the output folder `target` (a symbolic link is
+    /// resolved first, so a link and its folder share one lock), creating
+    /// the folder's parent if needed; a path that is a file is refused
+    /// first (no lock is left beside it). A lock left by a process that no
+    /// longer runs on this machine is stale and taken over. Fails with
+    /// [`OutputError::InUse`], naming the folder, the lock file and the
+    /// process, when another run holds it.
+    pub fn acquire(target: impl AsRef<Path>) -> Result<OutputLock, OutputError> {
+        let target = resolve_output(target.as_ref())?;
+        refuse_non_folder(&target)?;
+        if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent).map_err(io_error(parent))?;
+        }
+        let path = hidden_sibling(&target, "lock");
+        OutputLock::take(target, path)
+    }
+
+    /// Takes the lock of a folder that is written into but never replaced
+    /// as a whole (a sweep's output folder): the lock file is
+    /// [`OutputLock::INSIDE`] in the folder itself (created if needed), so
+    /// that a folder whose parent cannot be written (`/scratch/$USER`)
+    /// still takes one. Otherwise as [`OutputLock::acquire`].
+    pub fn acquire_within(folder: impl AsRef<Path>) -> Result<OutputLock, OutputError> {
+        let folder = resolve_output(folder.as_ref())?;
+        refuse_non_folder(&folder)?;
+        fs::create_dir_all(&folder).map_err(io_error(&folder))?;
+        let path = folder.join(OutputLock::INSIDE);
+        OutputLock::take(folder, path)
+    }
+
+    /// The name of the lock file [`OutputLock::acquire_within`] creates
+    /// inside a folder.
+    pub const INSIDE: &'static str = ".twolevel.lock";
+
+    /// Creates the lock file `path` for the folder `target` (see
+    /// [`OutputLock::acquire`]).
+    fn take(target: PathBuf, path: PathBuf) -> Result<OutputLock, OutputError> {
+        let host = host_name();
+        let contents = format!("pid {}\nhost {host}\n", std::process::id());
+        // A stale lock is removed and the creation tried again; another
+        // run may take it in between, so a few tries.
+        let mut holder = None;
+        for _ in 0..4 {
+            match fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(mut file) => {
+                    let written = file
+                        .write_all(contents.as_bytes())
+                        .and_then(|()| file.sync_all());
+                    if let Err(source) = written {
+                        let _ = fs::remove_file(&path);
+                        return Err(OutputError::Io { path, source });
+                    }
+                    return Ok(OutputLock { path, contents });
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                    let found = match fs::read_to_string(&path) {
+                        Ok(found) => found,
+                        // Released in between: try again.
+                        Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+                        Err(_) => String::new(),
+                    };
+                    let (pid, lock_host) = parse_lock(&found);
+                    let stale = match pid {
+                        Some(pid) => lock_host == Some(host.as_str()) && process_is_gone(pid),
+                        // Killed between creating and writing the file.
+                        None => fs::metadata(&path)
+                            .and_then(|m| m.modified())
+                            .is_ok_and(|t| {
+                                t.elapsed().is_ok_and(|age| age > HALF_WRITTEN_LOCK_AGE)
+                            }),
+                    };
+                    if !stale {
+                        holder = Some((pid, lock_host.map(str::to_owned)));
+                        break;
+                    }
+                    // Removed only if it is still the stale lock read.
+                    if fs::read_to_string(&path).unwrap_or_default() == found {
+                        let _ = fs::remove_file(&path);
+                    }
+                }
+                Err(source) => return Err(OutputError::Io { path, source }),
+            }
+        }
+        let (pid, lock_host) = holder.unwrap_or((None, None));
+        Err(OutputError::InUse {
+            folder: target,
+            lock: path,
+            pid,
+            host: lock_host.filter(|h| *h != host),
+        })
+    }
+
+    /// The lock file.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        // Only our own lock is removed (a stale-lock takeover by another
+        // run may have replaced it).
+        if fs::read_to_string(&self.path).is_ok_and(|found| found == self.contents) {
+            let _ = fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// The process id and host a lock file's text names, if it names them.
+fn parse_lock(text: &str) -> (Option<u32>, Option<&str>) {
+    let mut pid = None;
+    let mut host = None;
+    for line in text.lines() {
+        if let Some(p) = line.strip_prefix("pid ") {
+            pid = p.trim().parse().ok();
+        } else if let Some(h) = line.strip_prefix("host ") {
+            host = Some(h.trim());
+        }
+    }
+    (pid, host)
+}
+
+/// Puts back or completes what runs killed while writing to the output
+/// folder `target` left beside it (see the [module documentation](self);
+/// call it holding the path's [`OutputLock`]): a `.NAME.previous-*`
+/// folder of a process that is gone is renamed back to `target` when
+/// `target` is missing (the newest, if several), and otherwise has the
+/// files its manifest does not list moved into `target` and is removed;
+/// that process's `.NAME.staging-*` and `.NAME.partial-*` leftovers are
+/// removed, as are the `partial` and `staging` leftovers of gone processes
+/// inside `target`. Returns the folders put back. Fails, naming the path,
+/// when a leftover cannot be read or a folder cannot be put back.
+pub fn recover(target: &Path) -> Result<Vec<PathBuf>, OutputError> {
+    let Some(name) = target.file_name() else {
+        return Ok(Vec::new());
+    };
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let entries = match fs::read_dir(parent) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => {
+            return Err(OutputError::Io {
+                path: parent.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let mut previous = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(io_error(parent))?;
+        let file_name = entry.file_name();
+        let Some((stem, kind, pid)) = parse_temporary(&file_name) else {
+            continue;
+        };
+        if OsStr::new(stem) != name || !process_is_gone(pid) {
+            continue;
+        }
+        if kind == "previous" {
+            let modified = entry.metadata().and_then(|m| m.modified()).ok();
+            previous.push((modified, entry.path()));
+        } else {
+            remove_any(&entry.path());
+        }
+    }
+    // Oldest first: the newest is the one put back.
+    previous.sort();
+    let mut restored = Vec::new();
+    if fs::symlink_metadata(target).is_err()
+        && let Some((_, newest)) = previous.pop()
+    {
+        fs::rename(&newest, target).map_err(io_error(target))?;
+        restored.push(target.to_path_buf());
+    }
+    if !previous.is_empty() {
+        let files = relative_files(target)?;
+        for (_, old) in previous {
+            carry_over_foreign_files(&old, target, &files)?;
+            let _ = fs::remove_dir_all(&old);
+        }
+    }
+    remove_stale_temporaries(target)?;
+    Ok(restored)
+}
+
+/// Removes the `staging` and `partial` leftovers inside `folder` (of any
+/// name) whose process is gone; `previous` folders are left to
+/// [`recover`]. Nothing to do when `folder` does not exist.
+pub fn remove_stale_temporaries(folder: &Path) -> Result<(), OutputError> {
+    let entries = match fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e)
+            if e.kind() == io::ErrorKind::NotFound || e.kind() == io::ErrorKind::NotADirectory =>
+        {
+            return Ok(());
+        }
+        Err(source) => {
+            return Err(OutputError::Io {
+                path: folder.to_path_buf(),
+                source,
+            });
+        }
+    };
+    for entry in entries {
+        let entry = entry.map_err(io_error(folder))?;
+        let file_name = entry.file_name();
+        if let Some((_, kind, pid)) = parse_temporary(&file_name)
+            && kind != "previous"
+            && process_is_gone(pid)
+        {
+            remove_any(&entry.path());
+        }
+    }
+    Ok(())
+}
+
+/// Removes a file or a folder, best effort (a leftover that cannot be
+/// removed is hidden and harms nothing).
+fn remove_any(path: &Path) {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => {
+            let _ = fs::remove_dir_all(path);
+        }
+        Ok(_) => {
+            let _ = fs::remove_file(path);
+        }
+        Err(_) => {}
     }
 }
 
@@ -290,7 +691,19 @@ fn carry_over_foreign_files(
             continue;
         }
         let to = new.join(&name);
-        fs::rename(entry.path(), &to).map_err(io_error(&to))?;
+        fs::rename(entry.path(), &to).map_err(|source| OutputError::Io {
+            path: old.to_path_buf(),
+            source: io::Error::new(
+                source.kind(),
+                format!(
+                    "the new results are in place, but `{}` could not be moved from this \
+                     folder into `{}` ({source}); it is kept here, and the next run into \
+                     that folder moves it",
+                    name.to_string_lossy(),
+                    new.display()
+                ),
+            ),
+        })?;
     }
     Ok(())
 }
@@ -397,6 +810,185 @@ mod tests {
             })
             .count();
         assert_eq!(leftovers, 0);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+    /// A process id no process has (above Linux's largest, 2^22).
+    const GONE: u32 = 4_000_000_000;
+
+    /// The hidden entries beside `dir` that belong to it.
+    fn hidden_beside(dir: &Path) -> Vec<String> {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let mut found: Vec<String> = fs::read_dir(dir.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(&format!(".{name}.")))
+            .collect();
+        found.sort();
+        found
+    }
+
+    fn commit_one(dir: &Path, file: &str, text: &str) -> Vec<PathBuf> {
+        let set = OutputSet::create(dir).unwrap();
+        write_atomically(&set.path().join(file), |w| w.write_all(text.as_bytes())).unwrap();
+        set.commit().unwrap()
+    }
+
+    #[test]
+    fn temporary_names_are_read_back() {
+        let name = temporary_sibling(Path::new("a/my.out-2"), "previous");
+        let (stem, kind, pid) = parse_temporary(name.file_name().unwrap()).unwrap();
+        assert_eq!(
+            (stem, kind, pid),
+            ("my.out-2", "previous", std::process::id())
+        );
+        for other in [
+            ".out.lock",
+            "out",
+            ".out.other-1-2",
+            ".out.staging-x-1",
+            ".out.staging-1-",
+        ] {
+            assert_eq!(parse_temporary(OsStr::new(other)), None, "{other}");
+        }
+        assert!(!process_is_gone(std::process::id()));
+        if Path::new("/proc/self").exists() {
+            assert!(process_is_gone(GONE));
+        }
+    }
+
+    /// Issue 27, item 8: a symbolic link to a folder of earlier results is
+    /// written through; the link stays, the user's file survives, and the
+    /// staging happens beside the link's target (its file system).
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_is_written_through_and_kept() {
+        let dir = scratch("link");
+        let target = dir.join("real");
+        commit_one(&target, "a.csv", "old");
+        fs::write(target.join("notes.txt"), "mine").unwrap();
+        let link = dir.join("link");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let set = OutputSet::create(&link).unwrap();
+        assert_eq!(set.target(), fs::canonicalize(&target).unwrap());
+        assert_eq!(
+            set.path().parent(),
+            Some(fs::canonicalize(&dir).unwrap().as_path())
+        );
+        write_atomically(&set.path().join("a.csv"), |w| w.write_all(b"new")).unwrap();
+        set.commit().unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(link.join("a.csv")).unwrap(), "new");
+        assert_eq!(
+            fs::read_to_string(target.join("notes.txt")).unwrap(),
+            "mine"
+        );
+        assert!(hidden_beside(&target).is_empty() && hidden_beside(&link).is_empty());
+        // A link to nowhere is refused before anything is written.
+        let dangling = dir.join("dangling");
+        std::os::unix::fs::symlink(dir.join("nowhere"), &dangling).unwrap();
+        let error = OutputSet::create(&dangling).unwrap_err().to_string();
+        assert!(
+            error.contains("symbolic link") && error.contains("nowhere"),
+            "{error}"
+        );
+        assert!(hidden_beside(&dangling).is_empty());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Issue 27, item 9: killed between the two renames, a replacement
+    /// leaves the old set in `.NAME.previous-*` and no folder; the next
+    /// run puts it back (the user's file included) before writing.
+    #[test]
+    fn a_run_killed_between_the_renames_is_repaired() {
+        let dir = scratch("killed");
+        let out = dir.join("out");
+        commit_one(&out, "a.csv", "old");
+        fs::write(out.join("notes.txt"), "mine").unwrap();
+        // The crash state: the old set renamed aside, the new one still
+        // staged, by a process that is gone.
+        let aside = out.with_file_name(format!(".out.previous-{GONE}-3"));
+        fs::rename(&out, &aside).unwrap();
+        fs::create_dir_all(out.with_file_name(format!(".out.staging-{GONE}-2"))).unwrap();
+        // A leftover of a process that still runs (this one) is kept.
+        let live = out.with_file_name(format!(".out.staging-{}-99", std::process::id()));
+        fs::create_dir_all(&live).unwrap();
+        let lock = OutputLock::acquire(&out).unwrap();
+        let restored = recover(&out).unwrap();
+        if !Path::new("/proc/self").exists() {
+            // The state of a process cannot be told here.
+            assert!(restored.is_empty());
+            fs::remove_dir_all(&dir).unwrap();
+            return;
+        }
+        assert_eq!(restored, vec![out.clone()]);
+        assert_eq!(fs::read_to_string(out.join("a.csv")).unwrap(), "old");
+        assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
+        assert_eq!(
+            hidden_beside(&out),
+            vec![
+                ".out.lock".to_owned(),
+                live.file_name().unwrap().to_string_lossy().into_owned()
+            ]
+        );
+        fs::remove_dir_all(&live).unwrap();
+        drop(lock);
+
+        // Killed after the new set was in place but before the user's
+        // files were moved: the next run moves them and removes the rest.
+        commit_one(&out, "a.csv", "new");
+        let aside = out.with_file_name(format!(".out.previous-{GONE}-4"));
+        fs::create_dir_all(&aside).unwrap();
+        fs::write(aside.join(MANIFEST), "a.csv\n").unwrap();
+        fs::write(aside.join("a.csv"), "old").unwrap();
+        fs::write(aside.join("late.txt"), "mine too").unwrap();
+        fs::write(out.join(format!(".b.csv.partial-{GONE}-5")), "half").unwrap();
+        commit_one(&out, "a.csv", "newer");
+        assert_eq!(fs::read_to_string(out.join("a.csv")).unwrap(), "newer");
+        assert_eq!(
+            fs::read_to_string(out.join("late.txt")).unwrap(),
+            "mine too"
+        );
+        assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
+        assert!(!out.join(format!(".b.csv.partial-{GONE}-5")).exists());
+        assert!(hidden_beside(&out).is_empty(), "{:?}", hidden_beside(&out));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Issue 27, item 10: a second run into a folder in use is refused,
+    /// naming the process; a lock whose process is gone is taken over; a
+    /// lock taken on another machine is not.
+    #[test]
+    fn a_folder_in_use_is_refused_and_stale_locks_are_taken_over() {
+        let dir = scratch("lock");
+        let out = dir.join("out");
+        let first = OutputSet::create(&out).unwrap();
+        let error = OutputSet::create(&out).unwrap_err().to_string();
+        assert!(
+            error.contains(&format!(
+                "the folder is in use by pid {}",
+                std::process::id()
+            )) && error.contains(".out.lock"),
+            "{error}"
+        );
+        drop(first);
+        assert!(hidden_beside(&out).is_empty());
+        let lock = out.with_file_name(".out.lock");
+        fs::write(&lock, format!("pid {GONE}\nhost {}\n", host_name())).unwrap();
+        if Path::new("/proc/self").exists() {
+            commit_one(&out, "a.csv", "1");
+            assert!(!lock.exists());
+        }
+        fs::write(&lock, format!("pid {GONE}\nhost elsewhere.example\n")).unwrap();
+        let error = OutputSet::create(&out).unwrap_err().to_string();
+        assert!(
+            error.contains(&format!("in use by pid {GONE} on elsewhere.example")),
+            "{error}"
+        );
         fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -19,7 +19,11 @@
 //!   its data (Tukey's whiskers, viridis heatmaps, whole-number ticks,
 //!   legends beside the data, words for identifiers, PNG images);
 //! - `plot_fuzzer`: tampered output folders plot or are refused, never a
-//!   panic, a hang or an SVG that is not well-formed.
+//!   panic, a hang or an SVG that is not well-formed;
+//! - `output_folders`: regressions of issue 27, items 6 to 10 (cells'
+//!   identities checked by merge, presets in a sweep's identity, symlinked
+//!   outputs, runs killed between renames, folders in use); the shard
+//!   fuzzer in `sweep_fuzzer` uses its helpers.
 
 /// The generators and the mutator of the file fuzzers, shared by the two
 /// fuzzers here.
@@ -30,6 +34,7 @@ mod arenas;
 mod commands;
 mod hardening;
 mod other_bases;
+mod output_folders;
 mod plot_fuzzer;
 mod reproduce;
 mod plots;

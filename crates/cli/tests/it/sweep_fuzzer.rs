@@ -134,3 +134,248 @@ fn generated_and_mutated_sweep_files_run_or_are_refused() {
         failures[0]
     );
 }
+
+/// Cases of the shard fuzzer in an ordinary `cargo test` (each copies the
+/// shards, tampers with them and starts `twolevel merge`).
+const SHARD_CASES: u64 = 24;
+
+/// One way to tamper with a copy of the shards `[one, two]` (and a foreign
+/// shard, `foreign`, of the same sweep run with another seed); returns
+/// what it did.
+fn tamper(rng: &mut Pcg64, shards: &[std::path::PathBuf; 2], foreign: &Path) -> String {
+    use crate::output_folders::copy_folder;
+    use std::fs;
+    // Shard 1 holds the even cells of 4, shard 2 the odd ones.
+    let k = rng.random_range(0..2_usize);
+    let cell = 2 * rng.random_range(0..2_usize) + k;
+    let folder = shards[k].join(format!("cells/{cell:06}"));
+    let rows = folder.join("rows.csv");
+    match rng.random_range(0..9) {
+        0 => {
+            // Another cell's folder under this cell's number.
+            let other = (cell + 2) % 4;
+            let source = shards[other % 2].join(format!("cells/{other:06}"));
+            let copy = folder.with_extension("copy");
+            copy_folder(&source, &copy);
+            fs::remove_dir_all(&folder).unwrap();
+            fs::rename(&copy, &folder).unwrap();
+            format!("cell {other}'s folder as cell {cell}")
+        }
+        1 => {
+            // The foreign sweep's folder of the same cell.
+            fs::remove_dir_all(&folder).unwrap();
+            copy_folder(&foreign.join(format!("cells/{cell:06}")), &folder);
+            format!("the foreign shard's cell {cell}")
+        }
+        2 | 3 => {
+            // A value of one row edited.
+            let text = fs::read_to_string(&rows).unwrap();
+            let lines: Vec<&str> = text.lines().collect();
+            let line = rng.random_range(0..lines.len());
+            let (head, _) = lines[line].rsplit_once(',').unwrap();
+            let value = pick(rng, &["NaN", "inf", "-inf", "0.5", "x", "", "1e308"]);
+            let edited: Vec<String> = lines
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    if i == line {
+                        format!("{head},{value}")
+                    } else {
+                        (*l).to_owned()
+                    }
+                })
+                .collect();
+            fs::write(&rows, edited.join("\n") + "\n").unwrap();
+            format!("cell {cell} line {line}'s value set to `{value}`")
+        }
+        4 => {
+            // A leading field (cell, point, replicate or seed) edited.
+            let text = fs::read_to_string(&rows).unwrap();
+            let column = rng.random_range(0..4);
+            let edited: String = text
+                .lines()
+                .map(|l| {
+                    let mut fields: Vec<String> = l.split(',').map(str::to_owned).collect();
+                    fields[column] = "7".to_owned();
+                    fields.join(",") + "\n"
+                })
+                .collect();
+            fs::write(&rows, edited).unwrap();
+            format!("cell {cell}'s column {column} set to 7")
+        }
+        5 => {
+            // A field of cell.json edited, or the file removed.
+            let path = folder.join("cell.json");
+            if rng.random_bool(0.3) {
+                fs::remove_file(&path).unwrap();
+                return format!("cell {cell}'s cell.json removed");
+            }
+            let text = fs::read_to_string(&path).unwrap();
+            let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let field = pick(rng, &["cell", "point", "replicate", "seed"]);
+            json[field] = serde_json::json!(3);
+            fs::write(&path, json.to_string()).unwrap();
+            format!("cell {cell}'s cell.json `{field}` set to 3")
+        }
+        6 => {
+            // Two rows swapped.
+            let text = fs::read_to_string(&rows).unwrap();
+            let mut lines: Vec<&str> = text.lines().collect();
+            let last = lines.len() - 1;
+            lines.swap(0, last);
+            fs::write(&rows, lines.join("\n") + "\n").unwrap();
+            format!("cell {cell}'s first and last rows swapped")
+        }
+        7 => {
+            // The whole shard replaced by the foreign one.
+            fs::remove_dir_all(&shards[k]).unwrap();
+            copy_folder(foreign, &shards[k]);
+            format!("shard {} replaced by the foreign shard", k + 1)
+        }
+        _ => {
+            // Harmless: a user's file in a shard's folder and in a cell's.
+            fs::write(shards[k].join("notes.txt"), "mine").unwrap();
+            fs::write(folder.join("notes.txt"), "mine").unwrap();
+            "a user's notes.txt added (harmless)".to_owned()
+        }
+    }
+}
+
+/// Tampered and foreign shards never merge silently: `twolevel merge` on
+/// shards one of whose cells was moved, replaced by a foreign sweep's,
+/// edited (a value, a leading field, `cell.json`) or reordered either
+/// refuses, naming a shard folder and the cell, or (for a harmless change)
+/// writes the same `sweep.csv` as the untampered shards. Some cases merge
+/// into a symbolic link to a folder holding a user's file (the link and
+/// the file must survive), and some run two merges into one folder at
+/// once (each succeeds or is refused as "in use by pid"; the result is the
+/// untampered one). Never a panic. `FUZZ_CASES` and `FUZZ_SEED` run more
+/// or others.
+#[test]
+fn tampered_foreign_symlinked_and_concurrent_merges_never_mix_results() {
+    use crate::output_folders::{copy_folder, scratch, shard, sweep_files};
+    use std::fs;
+
+    let cases = env_number("FUZZ_CASES").map_or(SHARD_CASES, |n| n.max(1));
+    let seed = env_number("FUZZ_SEED").unwrap_or(fuzz_grammar::DEFAULT_SEED);
+    let mut rng = Pcg64::new(
+        u128::from(seed) + 3,
+        0xa02b_dbf7_bb3c_0a7a_c28f_a16a_64ab_f96d,
+    );
+    let dir = scratch("shard-fuzz");
+    let sweep = sweep_files(&dir, 2.0);
+    let clean = [dir.join("one"), dir.join("two")];
+    for (k, out) in clean.iter().enumerate() {
+        assert!(shard(&sweep, out, k as u32 + 1).status.success());
+    }
+    // The same sweep run with another seed: a foreign shard.
+    let foreign = dir.join("foreign");
+    let ran = Command::new(env!("CARGO_BIN_EXE_twolevel"))
+        .args(["-q", "--seed", "99", "-o"])
+        .arg(&foreign)
+        .arg("sweep")
+        .arg(&sweep)
+        .arg("--no-plots")
+        .output()
+        .unwrap();
+    assert!(
+        ran.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ran.stderr)
+    );
+    let merge = |out: &Path, shards: &[std::path::PathBuf; 2]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_twolevel"));
+        command
+            .args(["-q", "-o"])
+            .arg(out)
+            .arg("merge")
+            .args(shards)
+            .arg("--no-plots")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        command
+    };
+    let reference_out = dir.join("reference");
+    assert!(
+        merge(&reference_out, &clean)
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    let reference = fs::read(reference_out.join("sweep.csv")).unwrap();
+
+    let mut failures = Vec::new();
+    for case in 0..cases {
+        let case_dir = dir.join(format!("case-{case}"));
+        let shards = [case_dir.join("one"), case_dir.join("two")];
+        for (from, to) in clean.iter().zip(&shards) {
+            copy_folder(from, to);
+        }
+        let mut done: Vec<String> = Vec::new();
+        for _ in 0..rng.random_range(1..=2) {
+            done.push(tamper(&mut rng, &shards, &foreign));
+        }
+        let harmless = done.iter().all(|d| d.contains("harmless"));
+        // The output: a plain folder, or a link to a folder with a user's
+        // file.
+        let real = case_dir.join("real");
+        let linked = cfg!(unix) && rng.random_bool(0.3);
+        let out = if linked {
+            fs::create_dir_all(&real).unwrap();
+            fs::write(real.join("notes.txt"), "mine").unwrap();
+            let link = case_dir.join("link");
+            #[cfg(unix)]
+            std::os::unix::fs::symlink(&real, &link).unwrap();
+            link
+        } else {
+            case_dir.join("merged")
+        };
+        let concurrent = rng.random_bool(0.25);
+        let mut outputs = vec![merge(&out, &shards).spawn().unwrap()];
+        if concurrent {
+            outputs.push(merge(&out, &shards).spawn().unwrap());
+        }
+        let outputs: Vec<_> = outputs
+            .into_iter()
+            .map(|child| child.wait_with_output().unwrap())
+            .collect();
+        let what = format!("case {case}: {}", done.join("; "));
+        let mut succeeded = false;
+        for output in &outputs {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            if output.status.code() == Some(101) || stderr.contains("panicked") {
+                failures.push(format!("{what}: panic: {stderr}"));
+            } else if output.status.success() {
+                succeeded = true;
+            } else if !(stderr.contains("case-") || stderr.contains("foreign")) {
+                failures.push(format!("{what}: an error that names no folder: {stderr}"));
+            } else if harmless && !stderr.contains("in use by pid") {
+                failures.push(format!("{what}: a harmless change refused: {stderr}"));
+            }
+        }
+        if succeeded {
+            let written = fs::read(out.join("sweep.csv")).unwrap_or_default();
+            if written != reference {
+                failures.push(format!("{what}: merged with exit 0 into other results"));
+            }
+        } else if harmless {
+            failures.push(format!("{what}: no merge succeeded"));
+        }
+        if linked {
+            let still_link = fs::symlink_metadata(&out).is_ok_and(|m| m.file_type().is_symlink());
+            let notes = fs::read_to_string(real.join("notes.txt")).unwrap_or_default();
+            if !still_link || notes != "mine" {
+                failures.push(format!("{what}: the link or the user's file was lost"));
+            }
+        }
+        let _ = fs::remove_dir_all(&case_dir);
+    }
+    let _ = fs::remove_dir_all(&dir);
+    assert!(
+        failures.is_empty(),
+        "{} failing cases; the first:\n{}",
+        failures.len(),
+        failures[0]
+    );
+}

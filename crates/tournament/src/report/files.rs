@@ -50,6 +50,27 @@ pub enum OutputError {
         /// The file that would hold the matches.
         path: PathBuf,
     },
+    /// Another run is writing to the same output folder (it holds the
+    /// folder's [`OutputLock`](crate::output::OutputLock)).
+    #[error(
+        "cannot write `{}`: the folder is in use by {}{} (lock file `{}`); wait for that run \
+         to end, or choose another output folder (if no run is going, remove the lock file)",
+        folder.display(),
+        pid.map_or_else(|| "another run".to_owned(), |p| format!("pid {p}")),
+        host.as_ref().map_or_else(String::new, |h| format!(" on {h}")),
+        lock.display()
+    )]
+    InUse {
+        /// The output folder.
+        folder: PathBuf,
+        /// The lock file.
+        lock: PathBuf,
+        /// The process holding it, if the lock file names one.
+        pid: Option<u32>,
+        /// The machine the lock was taken on, when it is not this one
+        /// (its process cannot be checked from here).
+        host: Option<String>,
+    },
 }
 
 /// Writes `value` as compact JSON to `path`, atomically; errors name the

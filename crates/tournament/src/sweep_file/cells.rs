@@ -51,11 +51,13 @@ impl Sweep {
     /// result files (a round robin's files, a regime's `regime.json`, a
     /// society's `society.csv` and `society.json`, a negotiation's
     /// `negotiation_pairs.csv`, `negotiation_runs.csv` and
-    /// `negotiation.json`) and `rows.csv`, its rows
-    /// of the tidy CSV.
+    /// `negotiation.json`), `rows.csv`, its rows of the tidy CSV, and
+    /// `cell.json`, its identity ([`CellIdentity`]: the sweep's hash, the
+    /// cell, its point, replicate and seed, and the hash of `rows.csv`),
+    /// which [`finish`] and [`merge`] check.
     pub fn run_cell(&self, folder: &Path, cell: usize) -> Result<(), SweepError> {
         let (results, rows) = self.play_cell(cell)?;
-        let set = OutputSet::create(cell_folder(folder, cell))?;
+        let set = OutputSet::create_inside_locked(&cell_folder(folder, cell))?;
         match &results {
             FileResults::RoundRobin { results, .. } => {
                 results.write_files(set.path(), OutputOptions::default())?;
@@ -75,6 +77,8 @@ impl Sweep {
         write_atomically(&set.path().join("rows.csv"), |w| {
             w.write_all(rows.as_bytes())
         })?;
+        let identity = CellIdentity::of(&self.identity, cell, &rows);
+        write_json_file(&identity, &set.path().join(CELL_IDENTITY))?;
         set.commit()?;
         Ok(())
     }
@@ -148,8 +152,9 @@ impl Sweep {
         Ok((results, rows))
     }
 
-    /// Runs the sweep, or one shard of it, into `folder`: prepares it
-    /// ([`Sweep::prepare`]), plays the cells not yet finished (reporting
+    /// Runs the sweep, or one shard of it, into `folder`, holding the
+    /// folder's [`OutputLock`](crate::output::OutputLock) (another run
+    /// into it is refused): prepares it ([`Sweep::prepare`]), plays the cells not yet finished (reporting
     /// each to `progress`) and, for the whole sweep, writes `sweep.csv`
     /// and `summary.csv` ([`finish`]). Returns what was run, with the
     /// summary of a whole sweep.
@@ -159,6 +164,7 @@ impl Sweep {
         shard: Option<Shard>,
         progress: &dyn Progress,
     ) -> Result<SweepRun, SweepError> {
+        let _lock = crate::output::OutputLock::acquire_within(folder)?;
         let pending = self.prepare(folder, shard)?;
         self.run_cells(folder, &pending.to_run, progress)?;
         let summary = match shard {
@@ -295,6 +301,53 @@ impl std::fmt::Display for SweepResults {
             }
         }
         Ok(())
+    }
+}
+
+/// The file of a cell's folder that holds its [`CellIdentity`].
+pub const CELL_IDENTITY: &str = "cell.json";
+
+/// What a cell's folder holds, written to its `cell.json`: the sweep, the
+/// cell, its point, replicate and seed, and the FNV-1a hash of its
+/// `rows.csv`. [`finish`] and [`merge`] check it against the folder's
+/// number and the sweep, so a folder moved from another cell or another
+/// sweep, or rows edited after they were written, are refused.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CellIdentity {
+    /// The sweep's hash ([`SweepIdentity::hash`]).
+    pub sweep: String,
+    /// The cell's number.
+    pub cell: usize,
+    /// The cell's grid point.
+    pub point: usize,
+    /// The cell's replicate.
+    pub replicate: u32,
+    /// The seed the cell played with.
+    pub seed: u64,
+    /// The FNV-1a hash of the cell's `rows.csv`, in hex.
+    pub rows: String,
+}
+
+impl CellIdentity {
+    /// The identity of cell `cell` of the sweep `identity` whose rows are
+    /// `rows`.
+    #[must_use]
+    pub fn of(identity: &SweepIdentity, cell: usize, rows: &str) -> CellIdentity {
+        let Cell {
+            point,
+            replicate,
+            seed,
+            ..
+        } = identity.grid_cells().cell(cell);
+        CellIdentity {
+            sweep: identity.hash.clone(),
+            cell,
+            point,
+            replicate,
+            seed,
+            rows: format!("{:016x}", fnv1a(&[rows.as_bytes()])),
+        }
     }
 }
 

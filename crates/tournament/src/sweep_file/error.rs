@@ -43,7 +43,9 @@ pub enum SweepError {
     /// An output folder already holds another sweep's cells.
     #[error(
         "`{}` holds the output of another sweep (\"{}\", hash {}), not of this one \
-         (\"{}\", hash {}); choose another output folder or remove that one",
+         (\"{}\", hash {}); choose another output folder or remove that one (the hash covers \
+         the sweep file, the base file, the presets and tables they use and the program's \
+         version: a change to any of them makes another sweep)",
         folder.display(), found.name, found.hash, expected.name, expected.hash
     )]
     OtherSweep {
@@ -57,7 +59,8 @@ pub enum SweepError {
     /// Two folders given to [`merge`] come from different sweeps.
     #[error(
         "`{}` comes from another sweep than `{}` (\"{}\", hash {}, against \"{}\", hash {}): \
-         only shards of one sweep file and base file can be merged",
+         only shards of one sweep file and base file, run with the same presets, tables and \
+         program version, can be merged",
         folder.display(), first_folder.display(), found.name, found.hash, first.name, first.hash
     )]
     MixedShards {
@@ -131,6 +134,29 @@ pub enum SweepError {
         first: Vec<usize>,
         /// The shards (`K/N`) not given to [`merge`], if known.
         absent_shards: Vec<String>,
+    },
+    /// A cell's folder does not hold that cell of this sweep as it was
+    /// written: its `cell.json` or its rows name another cell, point,
+    /// replicate, seed or sweep, a value is not a number the sweep writes,
+    /// or the rows were edited after they were written.
+    #[error(
+        "`{}`: cell {cell}: {field} is {found}, expected {expected}; this folder does not \
+         hold cell {cell} of this sweep as it was written (moved from another cell or sweep, \
+         or edited): remove it and run the cell again",
+        folder.join("cells").join(format!("{cell:06}")).display()
+    )]
+    ForeignCell {
+        /// The output or shard folder holding the cell.
+        folder: PathBuf,
+        /// The cell's number (its folder's name).
+        cell: usize,
+        /// The field at fault (`cell.json`'s `seed`, `rows.csv` line 3's
+        /// `value`, ...).
+        field: String,
+        /// What the field holds.
+        found: String,
+        /// What the cell should hold there.
+        expected: String,
     },
     /// A shard `K/N` is not one.
     #[error("{reason}")]

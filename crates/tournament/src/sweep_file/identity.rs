@@ -11,7 +11,12 @@ use super::*;
 pub struct SweepIdentity {
     /// The sweep's name.
     pub name: String,
-    /// FNV-1a hash of the sweep file and the base file, in hex.
+    /// FNV-1a hash, in hex, of everything a cell's result depends on: the
+    /// program's version, the sweep file, the base file and every grid
+    /// point as resolved (the strategy definitions of the presets it names,
+    /// read from `strategies/`, and the CSV actor tables it reads, not only
+    /// their names; [`SweepIdentity::hash`] changes when any of them
+    /// does).
     pub hash: String,
     /// The axes of the grid.
     pub grid: Vec<Axis>,
@@ -125,20 +130,116 @@ impl SweepIdentity {
 
 /// 64-bit FNV-1a over the given parts, each followed by a zero byte.
 pub(super) fn fnv1a(parts: &[&[u8]]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hash = Fnv::new();
     for part in parts {
-        for &byte in part.iter().chain(&[0]) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        hash.part(part);
+    }
+    hash.finish()
+}
+
+/// A 64-bit FNV-1a hash being computed. It is also written to as text, so
+/// that a resolved point's `Debug` form is hashed as it is formatted,
+/// never held whole in memory.
+pub(super) struct Fnv(u64);
+
+impl Fnv {
+    pub(super) fn new() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn bytes(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 ^= u64::from(byte);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
         }
     }
-    hash
+
+    /// Adds one part followed by a zero byte (so that parts do not run
+    /// into each other).
+    pub(super) fn part(&mut self, bytes: &[u8]) {
+        self.bytes(bytes);
+        self.bytes(&[0]);
+    }
+
+    pub(super) fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl std::fmt::Write for Fnv {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        self.bytes(text.as_bytes());
+        Ok(())
+    }
+}
+
+/// The hash of a sweep ([`SweepIdentity::hash`]): the program's version,
+/// the sweep file's text, the base file's text and every point as
+/// resolved (its `Debug` form, without the paths it was read from or
+/// would write to, which do not change a result), and the definitions of
+/// the presets it uses. A preset edited in `strategies/` or a CSV actor
+/// table edited (read into the points' arenas) changes the hash.
+///
+/// A resolved strategy shows only its name in its `Debug` form, so the
+/// presets are hashed from their definitions: every preset of `catalog`
+/// (the base folder's `strategies/` over the built-in ones) whose name
+/// the base file names in quotes (`Preset("bureaucrat")`). A quoted
+/// string that only looks like a preset's name adds that preset too,
+/// which can only make the hash stricter.
+pub(super) fn sweep_hash(
+    text: &str,
+    base_text: &str,
+    catalog: Option<&PresetCatalog>,
+    points: &[RoundRobin],
+    others: &[Loaded],
+) -> u64 {
+    use std::fmt::Write as _;
+    let mut hash = Fnv::new();
+    hash.part(env!("CARGO_PKG_VERSION").as_bytes());
+    hash.part(text.as_bytes());
+    hash.part(base_text.as_bytes());
+    if let Some(catalog) = catalog {
+        for name in catalog.names() {
+            if base_text.contains(&format!("\"{name}\"")) {
+                let _ = write!(hash, "{name}: {:?}", catalog.get(name));
+                hash.part(&[]);
+            }
+        }
+    }
+    for point in points {
+        let _ = write!(hash, "{point:?}");
+        hash.part(&[]);
+    }
+    for other in others {
+        let _ = match other {
+            Loaded::Society(config) => write!(
+                hash,
+                "{:?}",
+                SocietyConfig {
+                    output: None,
+                    origin: PathBuf::new(),
+                    ..config.as_ref().clone()
+                }
+            ),
+            Loaded::Negotiation(file) => {
+                let mut file = file.as_ref().clone();
+                file.output = None;
+                write!(hash, "{file:?}")
+            }
+            Loaded::Regime(tournament) => write!(hash, "{tournament:?}"),
+            Loaded::RoundRobin(_) | Loaded::Sweep(_) => Ok(()),
+        };
+        hash.part(&[]);
+    }
+    hash.finish()
 }
 
 /// Checks that `folder` holds this sweep (or nothing yet) and writes its
 /// `sweep.json`.
 pub(super) fn claim_folder(folder: &Path, identity: &SweepIdentity) -> Result<(), SweepError> {
     crate::output::refuse_non_folder(folder)?;
+    crate::output::remove_stale_temporaries(folder)?;
+    crate::output::remove_stale_temporaries(&folder.join("cells"))?;
     if let Some(found) = read_identity(folder)? {
         if found.hash != identity.hash {
             return Err(SweepError::OtherSweep {

@@ -6,7 +6,9 @@ use super::*;
 
 /// Writes the whole-sweep files of a complete folder, `sweep.csv` and
 /// `summary.csv`, and returns the summary. Fails, naming the missing
-/// cells, when the folder lacks some.
+/// cells, when the folder lacks some, and naming the cell and the field
+/// when a cell's folder does not hold that cell as it was written
+/// ([`CellIdentity`]).
 pub fn finish(folder: &Path, identity: &SweepIdentity) -> Result<SweepSummary, SweepError> {
     identity.check().map_err(|reason| SweepError::Malformed {
         path: folder.join("sweep.json"),
@@ -25,41 +27,8 @@ pub fn finish(folder: &Path, identity: &SweepIdentity) -> Result<SweepSummary, S
         });
     }
     let mut tidy = tidy_header(identity);
-    let rows_per_cell = identity.kind.rows_per_cell(identity.players.len());
     for cell in 0..identity.cells {
-        let path = cell_folder(folder, cell).join("rows.csv");
-        let rows = String::from_utf8_lossy(&read_file(&path)?).into_owned();
-        // A cell damaged after it was written would silently drop a
-        // replicate from its point's summary.
-        // Counted as CSV records: a quoted player name may hold a line
-        // break.
-        let found = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(rows.as_bytes())
-            .records()
-            .count();
-        if found != rows_per_cell {
-            return Err(SweepError::Malformed {
-                path,
-                expected: "a cell's rows of the tidy CSV",
-                reason: if identity.kind.is_round_robin() {
-                    format!(
-                        "{found} rows; expected {rows_per_cell} ({} players x \
-                         {MEASURES_PER_PLAYER} measures); run the cell again by removing its \
-                         folder",
-                        identity.players.len()
-                    )
-                } else {
-                    format!(
-                        "{found} rows; expected {rows_per_cell} (the measures of {} units); run \
-                         the cell again by removing its folder",
-                        identity.players.len()
-                    )
-                },
-            });
-        }
-        tidy.push_str(&rows);
+        tidy.push_str(&checked_cell(folder, identity, cell)?);
     }
     let tidy_path = folder.join("sweep.csv");
     write_atomically(&tidy_path, |w| w.write_all(tidy.as_bytes()))?;
@@ -68,6 +37,197 @@ pub fn finish(folder: &Path, identity: &SweepIdentity) -> Result<SweepSummary, S
         w.write_all(summary.to_csv(identity).as_bytes())
     })?;
     Ok(summary)
+}
+
+/// Reads cell `cell`'s rows from `folder` (an output or a shard folder)
+/// after checking that the cell's folder holds that cell of the sweep as
+/// it was written: as many rows as the sweep's units have measures, a
+/// `cell.json` naming this sweep, this cell, its point, replicate and seed
+/// and the hash of these rows, and rows that name the same cell, point,
+/// replicate, seed and point values, a unit of the sweep and a value that
+/// is a number (`NaN` only for a negotiation's measures, which may be
+/// undefined). Errors name the folder, the cell and the field.
+pub(super) fn checked_cell(
+    folder: &Path,
+    identity: &SweepIdentity,
+    cell: usize,
+) -> Result<String, SweepError> {
+    let here = cell_folder(folder, cell);
+    let path = here.join("rows.csv");
+    let rows = String::from_utf8_lossy(&read_file(&path)?).into_owned();
+    let rows_per_cell = identity.kind.rows_per_cell(identity.players.len());
+    // A cell damaged after it was written would silently drop a
+    // replicate from its point's summary.
+    // Counted as CSV records: a quoted player name may hold a line
+    // break.
+    let found = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(rows.as_bytes())
+        .records()
+        .count();
+    if found != rows_per_cell {
+        return Err(SweepError::Malformed {
+            path,
+            expected: "a cell's rows of the tidy CSV",
+            reason: if identity.kind.is_round_robin() {
+                format!(
+                    "{found} rows; expected {rows_per_cell} ({} players x \
+                     {MEASURES_PER_PLAYER} measures); run the cell again by removing its \
+                     folder",
+                    identity.players.len()
+                )
+            } else {
+                format!(
+                    "{found} rows; expected {rows_per_cell} (the measures of {} units); run \
+                     the cell again by removing its folder",
+                    identity.players.len()
+                )
+            },
+        });
+    }
+    let mismatch = |field: String, found: String, expected: String| SweepError::ForeignCell {
+        folder: folder.to_path_buf(),
+        cell,
+        field,
+        found,
+        expected,
+    };
+    let expected = CellIdentity::of(identity, cell, &rows);
+    let identity_path = here.join(CELL_IDENTITY);
+    let written: CellIdentity = match fs::read_to_string(&identity_path) {
+        Ok(text) => serde_json::from_str(&text).map_err(|e| SweepError::Malformed {
+            path: identity_path.clone(),
+            expected: "a cell's identity",
+            reason: format!("{e}; run the cell again by removing its folder"),
+        })?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(mismatch(
+                format!("`{CELL_IDENTITY}`"),
+                "missing".into(),
+                "the cell's identity (cell, point, replicate, seed)".into(),
+            ));
+        }
+        Err(source) => {
+            return Err(SweepError::Read {
+                path: identity_path,
+                source,
+            });
+        }
+    };
+    let fields: [(&str, String, String); 5] = [
+        ("sweep", written.sweep.clone(), expected.sweep.clone()),
+        ("cell", written.cell.to_string(), expected.cell.to_string()),
+        (
+            "point",
+            written.point.to_string(),
+            expected.point.to_string(),
+        ),
+        (
+            "replicate",
+            written.replicate.to_string(),
+            expected.replicate.to_string(),
+        ),
+        ("seed", written.seed.to_string(), expected.seed.to_string()),
+    ];
+    for (field, found, wanted) in fields {
+        if found != wanted {
+            return Err(mismatch(
+                format!("`{CELL_IDENTITY}`'s `{field}`"),
+                found,
+                wanted,
+            ));
+        }
+    }
+    check_rows(identity, &rows, &expected, &mismatch)?;
+    if written.rows != expected.rows {
+        return Err(mismatch(
+            "the hash of `rows.csv`".into(),
+            expected.rows,
+            format!("{} (the hash `{CELL_IDENTITY}` recorded)", written.rows),
+        ));
+    }
+    Ok(rows)
+}
+
+/// Checks every row of a cell against the cell it should hold: its first
+/// fields (cell, point, replicate, seed and the point's values), its unit
+/// and its value.
+fn check_rows(
+    identity: &SweepIdentity,
+    rows: &str,
+    expected: &CellIdentity,
+    mismatch: &dyn Fn(String, String, String) -> SweepError,
+) -> Result<(), SweepError> {
+    let values: Vec<String> = point_values(&identity.grid, expected.point)
+        .iter()
+        .map(|v| v.to_string())
+        .collect();
+    let leading = [
+        ("cell", expected.cell.to_string()),
+        ("point", expected.point.to_string()),
+        ("replicate", expected.replicate.to_string()),
+        ("seed", expected.seed.to_string()),
+    ];
+    let axes = identity.grid.len();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(rows.as_bytes());
+    for (k, record) in reader.records().enumerate() {
+        let line = k + 1;
+        let record = record.map_err(|e| {
+            mismatch(
+                format!("`rows.csv` line {line}"),
+                format!("not CSV ({e})"),
+                "a row of the tidy CSV".into(),
+            )
+        })?;
+        let at = |column: &str| format!("`rows.csv` line {line}'s `{column}`");
+        let wanted = leading
+            .iter()
+            .map(|(name, value)| (*name, value.as_str()))
+            .chain(
+                identity
+                    .grid
+                    .iter()
+                    .zip(&values)
+                    .map(|(axis, value)| (axis.path.as_str(), value.as_str())),
+            );
+        for (column, (name, value)) in wanted.enumerate() {
+            let found = record.get(column).unwrap_or("");
+            if found != value {
+                return Err(mismatch(
+                    at(name),
+                    format!("`{found}`"),
+                    format!("`{value}`"),
+                ));
+            }
+        }
+        let unit = record.get(4 + axes).unwrap_or("");
+        if !identity.players.iter().any(|p| p == unit) {
+            return Err(mismatch(
+                at("player"),
+                format!("`{unit}`"),
+                "a unit of the sweep".into(),
+            ));
+        }
+        let text = record.get(4 + axes + 2).unwrap_or("");
+        let value: f64 = text.parse().unwrap_or(f64::INFINITY);
+        let allowed_nan = value.is_nan() && identity.kind == BaseKind::Negotiation;
+        if !(value.is_finite() || allowed_nan) {
+            return Err(mismatch(
+                at("value"),
+                format!("`{text}`"),
+                if identity.kind == BaseKind::Negotiation {
+                    "a number or `NaN`".into()
+                } else {
+                    "a finite number".into()
+                },
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The mean, standard deviation and standard error over replicates of
@@ -242,7 +402,9 @@ pub fn read_summary(folder: &Path) -> Result<(SweepIdentity, SweepSummary), Swee
 
 /// Joins the output folders of a sweep's shards into `folder`, after
 /// checking that they come from one sweep (the same `sweep.json`), that no
-/// shard is given twice and that no cell is missing; then writes the
+/// shard is given twice, that no cell is missing and that every cell's
+/// folder holds that cell as it was written ([`CellIdentity`]; the error
+/// names the shard, the cell and the field); then writes the
 /// whole-sweep files ([`finish`]). The merged folder is byte-identical to
 /// the folder of the sweep run whole. Returns the sweep's identity and
 /// summary.
@@ -320,6 +482,7 @@ pub fn merge(
             absent_shards,
         });
     }
+    let _lock = crate::output::OutputLock::acquire_within(folder)?;
     claim_folder(folder, &identity)?;
     let done = finished_cells(folder)?;
     for (cell, source) in sources.iter().enumerate() {
@@ -327,6 +490,8 @@ pub fn merge(
         if done.contains(&cell) || source == folder {
             continue;
         }
+        // Checked in its shard, so that the error names the shard.
+        checked_cell(source, &identity, cell)?;
         copy_cell(&cell_folder(source, cell), &cell_folder(folder, cell))?;
     }
     let summary = finish(folder, &identity)?;
@@ -339,7 +504,7 @@ pub(super) fn copy_cell(from: &Path, to: &Path) -> Result<(), SweepError> {
         path: from.to_path_buf(),
         source,
     };
-    let set = OutputSet::create(to)?;
+    let set = OutputSet::create_inside_locked(to)?;
     for entry in fs::read_dir(from).map_err(unreadable)? {
         let entry = entry.map_err(unreadable)?;
         let name = entry.file_name();

@@ -70,7 +70,14 @@
 //! all, so an interrupted sweep resumes where it stopped. A [`Shard`] `K/N`
 //! runs the cells `c` with `c % N == K - 1`; [`merge`] joins the shards'
 //! folders after checking that they come from the same sweep (a hash of
-//! the sweep file and the base file) and that no cell is missing. A
+//! the program's version, the sweep file, the base file and every point
+//! as resolved, presets and CSV tables included: [`SweepIdentity::hash`])
+//! and that no cell is missing. Every cell's folder carries its identity
+//! ([`CellIdentity`], `cell.json`: the cell, point, replicate and seed,
+//! and the hash of its rows), checked with its rows before the cell is
+//! merged or summarised: a folder under another cell's number, or a value
+//! edited (to `NaN` or anything else), is refused naming the folder, the
+//! cell and the field. A
 //! complete sweep adds `sweep.csv` (tidy: a row per cell, player and
 //! measure) and `summary.csv` (mean, standard deviation and standard error
 //! over replicates per point, player and measure). [`Sweep::run_in_memory`]
@@ -131,7 +138,9 @@ use crate::seeding::derive_seed;
 use crate::society::{RawSocietyConfig, SocietyConfig};
 use crate::stats::mean_sd_se;
 
-pub use cells::{NEGOTIATION_MEASURES, Pending, SweepResults, SweepRun};
+pub use cells::{
+    CELL_IDENTITY, CellIdentity, NEGOTIATION_MEASURES, Pending, SweepResults, SweepRun,
+};
 pub use error::SweepError;
 pub use grid::{Cell, Cells, GridPoint, point_values};
 pub use identity::{BaseKind, SweepIdentity, read_identity};

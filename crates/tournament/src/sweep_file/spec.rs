@@ -208,7 +208,14 @@ impl Sweep {
             ],
         )
         .map_err(|error| invalid(&error.field, error.reason))?;
-        let hash = fnv1a(&[text.as_bytes(), base_text.as_bytes()]);
+        // The presets a round robin's or a negotiation's players may name.
+        let catalog = match base_kind {
+            BaseKind::RoundRobin | BaseKind::Negotiation => {
+                Some(PresetCatalog::for_tournament_file(&base_path)?)
+            }
+            BaseKind::Regime | BaseKind::Society => None,
+        };
+        let hash = sweep_hash(text, &base_text, catalog.as_ref(), &points, &others);
         Ok(Sweep {
             identity: SweepIdentity {
                 name: file.name,
