@@ -84,6 +84,7 @@
 
 use super::actor::Channel;
 use super::arena::ArenaRates;
+use super::influence::positive_and_finite;
 
 /// A set of [`Channel`]s as bits, for arenas' inner loops.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -229,7 +230,7 @@ impl ChannelSums {
     #[inline]
     #[must_use]
     pub fn effects_and_inverse(&self, rates: &ArenaRates) -> (ArenaEffects, f64) {
-        if !(self.total > 0.0 && self.total.is_finite()) {
+        if !positive_and_finite(self.total) {
             return (ArenaEffects::NEUTRAL, 0.0);
         }
         // One division: every share is a sum times 1 / D_i.
@@ -279,7 +280,7 @@ impl ArenaEffects {
 #[must_use]
 pub fn epistemic_factor(consensus: f64, pooled: f64, arena_weight: f64) -> f64 {
     let both = pooled + arena_weight;
-    if both > 0.0 && both.is_finite() {
+    if positive_and_finite(both) {
         1.0 - consensus * pooled / both
     } else {
         1.0

@@ -56,3 +56,21 @@ mod tests {
         assert_eq!(influence_weight(&party, 0.0, 4.0, 2.0, 1.0), 0.0);
     }
 }
+
+/// Whether a total weight `x` is positive and finite: `x > 0 && x <
+/// inf`, false for NaN. The same test as `x > 0.0 && x.is_finite()`,
+/// written as two comparisons: in an arena's round `f64::is_finite` was
+/// compiled to about twenty integer instructions.
+///
+/// ```
+/// use twolevel_game::actors::positive_and_finite;
+///
+/// assert!(positive_and_finite(1e-300));
+/// assert!(!positive_and_finite(0.0) && !positive_and_finite(-1.0));
+/// assert!(!positive_and_finite(f64::INFINITY) && !positive_and_finite(f64::NAN));
+/// ```
+#[inline(always)]
+#[must_use]
+pub fn positive_and_finite(x: f64) -> bool {
+    x > 0.0 && x < f64::INFINITY
+}

@@ -75,7 +75,7 @@ impl MedianOrder {
     #[must_use]
     pub fn median(&self, positions: &[f64], weights: &[f64]) -> Option<f64> {
         let total: f64 = self.order.iter().map(|&k| weights[k]).sum();
-        if !(total > 0.0 && total.is_finite()) {
+        if !super::influence::positive_and_finite(total) {
             return None;
         }
         let mut below = 0.0;

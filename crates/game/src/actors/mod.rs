@@ -37,7 +37,7 @@ pub use actor::{Actor, ActorKind, ActorOrientation, Channel};
 pub use arena::{Arena, ArenaRates, RawArena};
 pub use channels::{ArenaEffects, ChannelSet, ChannelSums, epistemic_factor};
 pub use coalition::{ActorRef, Coalition, RawCoalition, pool};
-pub use influence::{influence_weight, politicization_factor};
+pub use influence::{influence_weight, politicization_factor, positive_and_finite};
 pub use median::{MedianOrder, weighted_median};
 pub use timing::{
     Budget, SpendingCalendar, SpendingMoment, SpendingPlan, SpendingRule, actor_payoff,

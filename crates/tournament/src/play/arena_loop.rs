@@ -201,6 +201,8 @@ struct ArenaRounds {
 struct Samples {
     next: u32,
     every: u32,
+    /// The rounds kept so far.
+    kept: usize,
 }
 
 impl Samples {
@@ -209,18 +211,20 @@ impl Samples {
         Samples {
             next: if every == 0 { u32::MAX } else { 0 },
             every,
+            kept: 0,
         }
     }
 
-    /// Whether the series keep round `turn` (asked once a round, in
-    /// order).
+    /// The index in the series of round `turn`, if they keep it (asked
+    /// once a round, in order).
     #[inline(always)]
-    fn keeps(&mut self, turn: u32) -> bool {
-        let keep = turn == self.next;
-        if keep {
-            self.next = self.next.saturating_add(self.every);
+    fn keeps(&mut self, turn: u32) -> Option<usize> {
+        if turn != self.next {
+            return None;
         }
-        keep
+        self.next = self.next.saturating_add(self.every);
+        self.kept += 1;
+        Some(self.kept - 1)
     }
 }
 

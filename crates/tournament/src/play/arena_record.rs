@@ -257,13 +257,13 @@ impl SideRecord {
     }
 
     /// Clears the record for a match of a side with `actors` actors that
-    /// keeps `kept` rounds in its series, reserving room so that no round
-    /// allocates.
+    /// keeps `kept` rounds in its series, sizing the series so that a
+    /// round writes its place without growing them.
     pub(super) fn start(&mut self, state: usize, has_arena: bool, actors: usize, kept: u32) {
         self.state = state;
         self.has_arena = has_arena;
         self.summary = SideSummary::default();
-        let turns = kept as usize;
+        let kept = kept as usize;
         for series in [
             &mut self.positions,
             &mut self.politicization,
@@ -271,20 +271,21 @@ impl SideRecord {
             &mut self.pi_push,
         ] {
             series.clear();
-            series.reserve(turns);
+            series.resize(kept, 0.0);
         }
         self.cooperation.clear();
-        self.cooperation.reserve(turns);
+        self.cooperation.resize(kept, false);
         self.actors.clear();
         self.actors.resize(actors, ActorRecord::default());
     }
 
-    /// Adds round `turn` to the summary, and to the series if it is
-    /// `sample`, the next round the series keep.
+    /// Adds a round to the summary, and to the series at index `sample`
+    /// if they keep it (sized by [`SideRecord::start`]: written in place,
+    /// cheaper than five pushes).
     #[inline(always)]
     pub(super) fn add(
         &mut self,
-        sample: bool,
+        sample: Option<usize>,
         position: f64,
         pi: f64,
         cooperated: bool,
@@ -292,12 +293,16 @@ impl SideRecord {
         push: f64,
     ) {
         self.summary.add(position, pi, cooperated, lobby, push);
-        if sample {
-            self.positions.push(position);
-            self.politicization.push(pi);
-            self.cooperation.push(cooperated);
-            self.lobby.push(lobby);
-            self.pi_push.push(push);
+        if let Some(j) = sample
+            && let (Some(x), Some(p), Some(c), Some(l), Some(m)) = (
+                self.positions.get_mut(j),
+                self.politicization.get_mut(j),
+                self.cooperation.get_mut(j),
+                self.lobby.get_mut(j),
+                self.pi_push.get_mut(j),
+            )
+        {
+            (*x, *p, *c, *l, *m) = (position, pi, cooperated, lobby, push);
         }
     }
 }

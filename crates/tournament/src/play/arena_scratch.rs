@@ -26,6 +26,7 @@
 use twolevel_game::actors::{
     ArenaEffects, ArenaRates, Budget, ChannelSet, ChannelSums, MedianOrder, SpendingCalendar,
     SpendingMoment, SpendingPlan, epistemic_factor, politicization_factor, pool,
+    positive_and_finite,
 };
 
 use super::MatchBuffers;
@@ -138,6 +139,9 @@ pub(crate) struct Scratch {
     /// Histories for matches played by `play_match` for a record whose
     /// caller's buffers keep only a window.
     pub(super) whole: MatchBuffers,
+    /// Whether every actor of the match is static (no budget, no web):
+    /// each side's round is then its period sums at `g` alone.
+    simple: bool,
 }
 
 impl std::fmt::Debug for Scratch {
@@ -154,6 +158,15 @@ pub(super) struct Pressure {
     pub(super) kappa_factor: f64,
     /// The domestic position, NaN if none.
     pub(super) position: f64,
+}
+
+impl Pressure {
+    /// What a side without an arena feels: nothing, and no position.
+    const NONE: Pressure = Pressure {
+        effects: ArenaEffects::NEUTRAL,
+        kappa_factor: 1.0,
+        position: f64::NAN,
+    };
 }
 
 impl Scratch {
@@ -229,6 +242,7 @@ impl Scratch {
         for side in self.sides.iter_mut() {
             side.split();
         }
+        self.simple = self.webs.is_empty() && self.sides.iter().all(|s| s.dynamic.is_empty());
     }
 
     /// What each side's arena does in round `moments[k].round`: its actors
@@ -243,6 +257,20 @@ impl Scratch {
         moments: &[SpendingMoment; 2],
         gamma: f64,
     ) -> [Pressure; 2] {
+        if self.simple {
+            // What `press` does when no actor has a budget or a web: the
+            // same operations, without the loops over none.
+            let [first, second] = &mut self.sides;
+            let alone = |side: &mut SideScratch, k: usize| {
+                if side.has_arena {
+                    side.weigh(domestic, states[k], &moments[k], gamma);
+                    side.press_alone()
+                } else {
+                    Pressure::NONE
+                }
+            };
+            return [alone(first, 0), alone(second, 1)];
+        }
         for (k, side) in self.sides.iter_mut().enumerate() {
             if side.has_arena {
                 side.weigh(domestic, states[k], &moments[k], gamma);
@@ -527,6 +555,25 @@ impl SideScratch {
         }
     }
 
+    /// What the side's arena does this round when every actor of the
+    /// match is static ([`Scratch::press`] without budgets and webs, the
+    /// same operations): the period sums at `g`, the shares, the median.
+    #[inline(always)]
+    fn press_alone(&mut self) -> Pressure {
+        let g = self.factor;
+        let sums = self.fixed[0].plus_scaled(&self.fixed[1], g);
+        let (effects, inverse) = sums.effects_and_inverse(&self.rates);
+        if inverse > 0.0 {
+            self.inverse_engaged[0] += inverse;
+            self.inverse_engaged[1] += g * inverse;
+        }
+        Pressure {
+            effects,
+            kappa_factor: 1.0,
+            position: self.median(),
+        }
+    }
+
     /// Actor `a`'s weight this round, after it spent.
     #[inline]
     fn weigh_actor(&mut self, a: usize, moment: &SpendingMoment) {
@@ -566,7 +613,7 @@ impl SideScratch {
             return f64::NAN;
         }
         let total = policy[n - 1] + g * political[n - 1];
-        if !(total > 0.0 && total.is_finite()) {
+        if !positive_and_finite(total) {
             return f64::NAN;
         }
         // The cumulative weight grows along the order: the first index at
