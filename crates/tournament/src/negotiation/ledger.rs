@@ -22,9 +22,8 @@ pub(super) struct Ledger {
 
 impl Ledger {
     /// Counts over the moves in `buffers` (the whole match), each round
-    /// under the regime of `regimes` (as in
-    /// [`Course`](super::run), a share from a round on, `None` for the
-    /// status quo): the compliant rounds (mutual cooperation under an
+    /// under the regime of `regimes` (the run's course of agreements: a
+    /// share from a round on, `None` for the status quo): the compliant rounds (mutual cooperation under an
     /// agreement), the side payments (one in each round after a round in
     /// which the partner cooperated under an agreement) and the
     /// sanctions (one in each round after a round in which the partner
