@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 use clap::Args;
-use twolevel_repro::{Figure, Outcome, REPRODUCTIONS, Size, find};
+use twolevel_repro::{Figure, Outcome, REPRODUCTIONS, Reproduction, Size, find};
 use twolevel_tournament::output::{OutputSet, write_atomically};
 
 use crate::Global;
@@ -49,25 +49,27 @@ pub fn reproduce(global: &Global, args: &ReproduceArgs) -> Result<()> {
     let seed = global.seed.unwrap_or(entry.default_seed);
     let outcome = entry.run(size, seed)?;
     if !global.quiet {
-        print!("{}", summary(&outcome, entry.paper));
+        print!("{}", summary(&outcome, entry));
     }
     let folder = global
         .output
         .clone()
         .unwrap_or_else(|| Path::new("output").join("reproductions").join(entry.name));
-    let written = write_outcome(&outcome, entry.paper, &folder, !args.no_plots)?;
+    let written = write_outcome(&outcome, entry, &folder, !args.no_plots)?;
     if !global.quiet {
         println!("wrote {} files into {}", written.len(), folder.display());
     }
     Ok(())
 }
 
-/// The outcome as markdown: the paper, the run's size and seed, every
-/// table and the checks with their verdicts.
-fn summary(outcome: &Outcome, paper: &str) -> String {
+/// The outcome as markdown: the paper, the claim, the run's size and
+/// seed, every table and the checks with their verdicts.
+fn summary(outcome: &Outcome, entry: &Reproduction) -> String {
     let mut text = format!(
-        "# {}\n\n{paper}\n\nSize {}, seed {}.\n\n",
+        "# {}\n\n{}\n\nClaim: {}\n\nSize {}, seed {} (set-up and deviations: docs/reproductions.md).\n\n",
         outcome.reproduction,
+        entry.paper,
+        entry.claim,
         outcome.size.name(),
         outcome.seed
     );
@@ -92,7 +94,7 @@ fn summary(outcome: &Outcome, paper: &str) -> String {
 /// a whole; returns the files written.
 fn write_outcome(
     outcome: &Outcome,
-    paper: &str,
+    entry: &Reproduction,
     folder: &Path,
     plots: bool,
 ) -> Result<Vec<PathBuf>> {
@@ -108,7 +110,7 @@ fn write_outcome(
             w.write_all(markdown.as_bytes())
         })?;
     }
-    let text = summary(outcome, paper);
+    let text = summary(outcome, entry);
     write_atomically(&dir.join("summary.md"), |w| w.write_all(text.as_bytes()))?;
     let json = serde_json::to_string_pretty(&outcome.checks)?;
     write_atomically(&dir.join("checks.json"), |w| w.write_all(json.as_bytes()))?;

@@ -16,13 +16,20 @@
 //! the limit of rare mutations (the stationary distribution over the
 //! monomorphic states, Fudenberg and Imhof 2006) and by simulation with
 //! mutation `mu` per event, time-averaged.
+//!
+//! Beside them, Nowak and Sigmund's own process as we read it
+//! ([`adaptive_dynamics`]): an infinite population under the replicator
+//! equation into which random stochastic memory-one mutants enter one at a
+//! time, with the paper's payoffs; the share of time spent near WSLS, TFT,
+//! GTFT and ALLD.
 
+use rand::RngExt;
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
 use twolevel_game::{MemoryOneChain, MemoryOnePlayer, OutcomePayoffs, PayoffMatrix};
 use twolevel_tournament::evolution::config::Record;
 use twolevel_tournament::evolution::{
-    FixationMatrix, PayoffTable, StochasticParams, Update, simulate,
+    FixationMatrix, PayoffTable, StochasticParams, Update, replicator, simulate,
 };
 
 use crate::{Check, Figure, Outcome, ReproError, Reproduction, Size, Table, fmt};
@@ -263,5 +270,107 @@ fn run(size: Size, seed: u64) -> Result<Outcome, ReproError> {
             values: simulated,
         });
     }
+    let epochs: u32 = size.pick(4_000, 20_000);
+    let near = adaptive_dynamics(&PayoffMatrix::AXELROD, epochs, &mut rng)?;
+    let mut adaptive = Table::new(
+        "adaptive",
+        &format!(
+            "Nowak and Sigmund's process as we read it (R, S, T, P = 3, 0, 5, 1; replicator dynamics in an infinite population, a random mutant with p_i in [0.001, 0.999] every 100 time units, {epochs} mutants): share of time near each rule (four-vector within {NEAR} in Euclidean distance)."
+        ),
+        &["near", "share of time"],
+    );
+    for (k, (name, _)) in NEIGHBOURHOODS.iter().enumerate() {
+        adaptive.push(vec![(*name).to_owned(), fmt(near[k], 4)]);
+    }
+    adaptive.push(vec!["none of them".to_owned(), fmt(near[4], 4)]);
+    outcome.tables.push(adaptive);
+    outcome.checks.push(Check::new(
+        "In Nowak and Sigmund's own process (our reading, the paper's payoffs) the population spends more time near WSLS than near TFT and near GTFT",
+        near[0] > near[1] && near[0] > near[2],
+        &[
+            ("near_wsls", near[0]),
+            ("near_tft", near[1]),
+            ("near_gtft", near[2]),
+            ("near_alld", near[3]),
+        ],
+    ));
     Ok(outcome)
+}
+
+/// The rules of the adaptive-dynamics run, whose neighbourhoods it reports.
+pub const NEIGHBOURHOODS: [(&str, [f64; 4]); 4] = [
+    ("WSLS", [1.0, 0.0, 0.0, 1.0]),
+    ("TFT", [1.0, 0.0, 1.0, 0.0]),
+    ("GTFT", [1.0, 1.0 / 3.0, 1.0, 1.0 / 3.0]),
+    ("ALLD", [0.0, 0.0, 0.0, 0.0]),
+];
+
+/// How close (Euclidean distance of the four-vectors) a strategy must be to
+/// one of the [`NEIGHBOURHOODS`] to count as near it.
+pub const NEAR: f64 = 0.25;
+
+/// The bounds of every probability of the adaptive-dynamics run.
+const BOUNDS: (f64, f64) = (0.001, 0.999);
+
+/// Nowak and Sigmund's own process, as we read it: an infinite population
+/// under the replicator equation, started from `(0.5, 0.5, 0.5, 0.5)`;
+/// every epoch a mutant with each `p_i` drawn from the U-shaped arcsine
+/// distribution (`sin^2(pi u / 2)`, `u` uniform) and clamped to
+/// `[0.001, 0.999]` enters at share 0.01, the replicator equation runs for
+/// 100 time units (payoffs: the long-run policy payoff per round of each
+/// pair in `matrix`, no extra noise), and types below share 0.001 are
+/// removed. Returns the share of time (averaged over 10 points an epoch,
+/// after a burn-in of a tenth of the epochs) spent near each of the
+/// [`NEIGHBOURHOODS`] and, last, elsewhere.
+pub fn adaptive_dynamics(
+    matrix: &PayoffMatrix,
+    epochs: u32,
+    rng: &mut Pcg64Mcg,
+) -> Result<[f64; 5], ReproError> {
+    let payoffs = OutcomePayoffs::symmetric(matrix);
+    let mut types: Vec<MemoryOnePlayer> = vec![MemoryOnePlayer::new([0.5; 4], 0.5)?];
+    let mut shares: Vec<f64> = vec![1.0];
+    let mut time = [0.0; 5];
+    let burn_in = epochs / 10;
+    for epoch in 0..epochs {
+        let v = [0; 4].map(|_| {
+            let u: f64 = rng.random();
+            let p = (std::f64::consts::FRAC_PI_2 * u).sin().powi(2);
+            p.clamp(BOUNDS.0, BOUNDS.1)
+        });
+        types.push(MemoryOnePlayer::new(v, v[0])?);
+        for share in &mut shares {
+            *share *= 0.99;
+        }
+        shares.push(0.01);
+        let mut rows = Vec::with_capacity(types.len());
+        for x in &types {
+            let mut row = Vec::with_capacity(types.len());
+            for y in &types {
+                row.push(MemoryOneChain::new(x, y, 0.0)?.long_run_payoffs(&payoffs)[0]);
+            }
+            rows.push(row);
+        }
+        let table = PayoffTable::new(rows)?;
+        let trajectory = replicator(&table, &shares, 10.0, 10, true)?;
+        if epoch >= burn_in {
+            for row in &trajectory.shares[1..] {
+                for (player, &share) in types.iter().zip(row) {
+                    let near = NEIGHBOURHOODS.iter().position(|(_, r)| {
+                        let v = player.four_vector();
+                        (0..4).map(|i| (v[i] - r[i]).powi(2)).sum::<f64>().sqrt() < NEAR
+                    });
+                    time[near.unwrap_or(4)] += share;
+                }
+            }
+        }
+        // Keep the survivors at their final shares, renormalised.
+        let last = trajectory.last().to_vec();
+        let kept: Vec<usize> = (0..types.len()).filter(|&k| last[k] >= 0.001).collect();
+        types = kept.iter().map(|&k| types[k]).collect();
+        let total: f64 = kept.iter().map(|&k| last[k]).sum();
+        shares = kept.iter().map(|&k| last[k] / total).collect();
+    }
+    let total: f64 = time.iter().sum();
+    Ok(time.map(|t| t / total.max(f64::MIN_POSITIVE)))
 }

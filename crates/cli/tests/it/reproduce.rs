@@ -47,7 +47,8 @@ fn a_quick_run_writes_tables_checks_and_plots() {
         String::from_utf8_lossy(&out.stderr)
     );
     let printed = String::from_utf8(out.stdout).unwrap();
-    assert!(printed.contains("Size quick, seed 7."), "{printed}");
+    assert!(printed.contains("Size quick, seed 7 "), "{printed}");
+    assert!(printed.contains("Claim: Extortioners"), "{printed}");
     assert!(printed.contains("[holds]"), "{printed}");
     for file in [
         "fixation.csv",

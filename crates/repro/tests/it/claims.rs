@@ -64,6 +64,12 @@ fn nowak_sigmund_1993_wsls_outcompetes_tft() {
     let donation = "donation game b = 3, c = 1 (R, S, T, P = 2, -1, 3, 0): WSLS is the most";
     assert!(number(&outcome, donation, "analytic_wsls") > 0.9);
     assert!(number(&outcome, donation, "simulated_wsls") > 0.9);
+    // Nowak and Sigmund's own process: after the transient through ALLD
+    // and GTFT, most of the time near WSLS.
+    let own = "In Nowak and Sigmund's own process";
+    assert!(number(&outcome, own, "near_wsls") > 0.5);
+    assert!(number(&outcome, own, "near_tft") < 0.01);
+    assert_eq!(outcome.table("adaptive").unwrap().rows.len(), 5);
 }
 
 #[test]
