@@ -241,7 +241,7 @@ fn name_area(names: &[String], extra: usize) -> u32 {
         .map(|n| twolevel_tournament::report::table_name(n).chars().count() + extra)
         .max()
         .unwrap_or(0);
-    (7.5 * longest as f64 + 24.0).clamp(60.0, 280.0) as u32
+    (6.8 * longest as f64 + 24.0).clamp(60.0, 280.0) as u32
 }
 
 /// A chart of numbers against numbers, as the line plots draw them.
@@ -837,8 +837,9 @@ pub fn heatmap(
             .filter_map(|(_, _, v)| v.map(|v| short_number(v).chars().count()))
             .max()
             .unwrap_or(0);
-        let font_size = 12.0;
-        if widest as f64 * font_size * 0.6 + 4.0 <= cell_w && cell_h >= font_size + 4.0 {
+        // At most 12 pixels high, smaller for narrow cells, never below 8.
+        let font_size = ((cell_w - 4.0) / (0.6 * widest.max(1) as f64)).min(12.0);
+        if font_size >= 8.0 && cell_h >= font_size + 4.0 {
             let centred = |c: &'static RGBColor| {
                 TextStyle::from(("sans-serif", font_size).into_font())
                     .color(c)

@@ -637,6 +637,18 @@ fn the_gallery_shows_every_plot_it_holds_well_formed() {
             "{file}: {words:?}"
         );
     }
+    // Axelrod's first tournament: 15 players, every cell's value written in
+    // both heatmaps (two decimals).
+    for file in ["heatmap_payoff_policy.svg", "heatmap_cooperation.svg"] {
+        let svg = elements(&root.join("docs/gallery").join(file));
+        let values = texts(&svg)
+            .iter()
+            .filter(|t| {
+                t.split_once('.').is_some_and(|(_, d)| d.len() == 2) && t.parse::<f64>().is_ok()
+            })
+            .count();
+        assert_eq!(values, 15 * 15, "{file}");
+    }
     // The words the issue asked for: theta is the threat cost.
     assert!(page.contains("the threat cost"));
     assert!(!page.contains("weight of political payoffs"));
