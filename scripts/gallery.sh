@@ -10,7 +10,8 @@
 #   stacked), fixation frequencies, stationary distribution;
 # - tournaments/evolution-ecological.ron: the ecological shares;
 # - tournaments/sweep-theta.ron: the sweep curves with error bars;
-# - `twolevel payoffs`: the grim-trigger thresholds against pi (the paradox);
+# - `twolevel payoffs tournaments/paradox.ron`: the grim-trigger thresholds
+#   against pi with the players' discount factors (the paradox);
 # - tournaments/climate.ron: a regime's group achievement and standings;
 # - tournaments/institutions.ron: a society's good standing and cooperation.
 set -euo pipefail
@@ -26,7 +27,7 @@ trap 'rm -rf "$work"' EXIT
 "$twolevel" run tournaments/evolution.ron --output "$work/moran" --quiet
 "$twolevel" run tournaments/evolution-ecological.ron --output "$work/ecological" --quiet
 "$twolevel" sweep tournaments/sweep-theta.ron --output "$work/sweep" --quiet
-"$twolevel" payoffs --weights 0,0.25,0.5,1 --output "$work/thresholds" > /dev/null
+"$twolevel" payoffs tournaments/paradox.ron --weights 0,0.2,0.5,1 --output "$work/thresholds" > /dev/null
 "$twolevel" run tournaments/climate.ron --output "$work/regime" --quiet
 "$twolevel" run tournaments/institutions.ron --output "$work/society" --quiet
 mkdir -p docs/gallery

@@ -447,17 +447,57 @@ pub fn levers(global: &Global, args: &LeversArgs) -> Result<()> {
     Ok(())
 }
 
+/// The discount factors `delta = h * delta_t` of a round robin's players
+/// (docs/model.md section 5), one entry per distinct value labelled with
+/// the players who have it; none when the factor changes during a match
+/// (a length the players know, an election cycle that cuts patience).
+fn discount_factors(rr: &twolevel_tournament::RoundRobin) -> Vec<(String, f64)> {
+    let config = rr.config();
+    if config.length_known() || config.election().is_some() {
+        return Vec::new();
+    }
+    let delta_t = match config.horizon().kind() {
+        twolevel_game::HorizonKind::Continuation { delta } => delta,
+        twolevel_game::HorizonKind::Fixed { turns } => 1.0 - 1.0 / f64::from(turns),
+    };
+    let mut groups: Vec<(f64, Vec<&str>)> = Vec::new();
+    for entrant in rr.entrants() {
+        let delta = entrant.settings.patience() * delta_t;
+        match groups.iter_mut().find(|(d, _)| *d == delta) {
+            Some((_, names)) => names.push(&entrant.name),
+            None => groups.push((delta, vec![&entrant.name])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(delta, names)| {
+            let shown: Vec<&str> = names.iter().take(2).copied().collect();
+            let more = match names.len().saturating_sub(2) {
+                0 => String::new(),
+                n => format!(" and {n} more"),
+            };
+            (
+                format!("delta = {delta:.4}: {}{more}", shown.join(", ")),
+                delta,
+            )
+        })
+        .collect()
+}
+
 /// `twolevel payoffs`: the blended matrices and grim-trigger thresholds of
 /// a game for the given weights and levels; with `--output DIR`, the
 /// thresholds against pi for each weight as `thresholds.svg` and
-/// `thresholds.csv` in DIR.
+/// `thresholds.csv` in DIR, with a file's players' discount factors drawn
+/// across them (a player cooperates under grim trigger where its factor
+/// is above the curve of its weight: the paradox of politicization).
 pub fn payoffs(global: &Global, args: &PayoffsArgs) -> Result<()> {
-    let game: TwoLevelGame = match &args.file {
-        Some(path) => *load_tournament(Some(path), global)?
-            .round_robin
-            .config()
-            .game(),
-        None => TwoLevelGame::default(),
+    let (game, discounts): (TwoLevelGame, Vec<(String, f64)>) = match &args.file {
+        Some(path) => {
+            let tournament = load_tournament(Some(path), global)?;
+            let rr = &tournament.round_robin;
+            (*rr.config().game(), discount_factors(rr))
+        }
+        None => (TwoLevelGame::default(), Vec::new()),
     };
     println!(
         "theta = {}, beta = {}, alpha = {}, gamma = {}",
@@ -494,7 +534,7 @@ pub fn payoffs(global: &Global, args: &PayoffsArgs) -> Result<()> {
     if let Some(folder) = &global.output {
         plot::set_png(args.png);
         let set = OutputSet::create(folder)?;
-        plot_models::threshold_plots(&game, &args.weights, set.path())?;
+        plot_models::threshold_plots(&game, &args.weights, &discounts, set.path())?;
         set.commit()?;
         println!("Thresholds written to {}.", folder.display());
     }

@@ -241,7 +241,7 @@ fn name_area(names: &[String], extra: usize) -> u32 {
         .map(|n| twolevel_tournament::report::table_name(n).chars().count() + extra)
         .max()
         .unwrap_or(0);
-    (7.5 * longest as f64 + 24.0).clamp(60.0, 280.0) as u32
+    (6.8 * longest as f64 + 24.0).clamp(60.0, 280.0) as u32
 }
 
 /// A chart of numbers against numbers, as the line plots draw them.
@@ -273,7 +273,9 @@ fn mesh(chart: &mut NumberChart<'_, '_>, axes: (&str, &str), whole_x: bool) -> R
         .label_style(LABEL_FONT)
         .light_line_style(WHITE.mix(0.0))
         .bold_line_style(BLACK.mix(0.12))
-        .x_labels(x_ticks);
+        .x_labels(x_ticks)
+        .x_label_formatter(&tick)
+        .y_label_formatter(&tick);
     if whole_x {
         mesh.x_label_formatter(&whole);
     }
@@ -496,6 +498,20 @@ fn categories(n: usize) -> CategoryAxis {
     }
 }
 
+/// A tick label: the number as short as it reads (`50`, not `50.0`;
+/// `0.3`, not `0.30000000000000004`), in scientific notation from a
+/// million on.
+fn tick(value: &f64) -> String {
+    let v = *value;
+    if v.is_finite() && v.abs() >= 1e6 {
+        return format!("{v:.2e}");
+    }
+    // Rounded to nine decimals, which removes the binary noise of the
+    // tick arithmetic; `-0` is written `0`.
+    let rounded = (v * 1e9).round() / 1e9;
+    format!("{}", rounded + 0.0)
+}
+
 /// The label of the category at `value` of `names`, listed from the top
 /// (the first name at the highest position, `n - 1`).
 fn top_down_label(names: &[String], value: f64, numbered: bool) -> String {
@@ -640,6 +656,7 @@ pub fn boxplot(
         let mut mesh = chart.configure_mesh();
         mesh.x_desc(scale.title(x_label))
             .x_labels(x_ticks)
+            .x_label_formatter(&tick)
             .y_desc("player")
             .y_labels(n.min(MAX_NAME_LABELS))
             .axis_desc_style(AXIS_FONT)
@@ -715,7 +732,7 @@ fn colour_bar(area: &Area<'_>, range: &Range<f64>, label: &str) -> Result<()> {
         .y_desc(label)
         .axis_desc_style(AXIS_FONT)
         .label_style(LABEL_FONT)
-        .y_label_formatter(&|v| short_number(*v))
+        .y_label_formatter(&tick)
         .draw()
         .map_err(|e| anyhow!("{e}"))?;
     const STEPS: usize = 128;
@@ -820,8 +837,9 @@ pub fn heatmap(
             .filter_map(|(_, _, v)| v.map(|v| short_number(v).chars().count()))
             .max()
             .unwrap_or(0);
-        let font_size = 12.0;
-        if widest as f64 * font_size * 0.6 + 4.0 <= cell_w && cell_h >= font_size + 4.0 {
+        // At most 12 pixels high, smaller for narrow cells, never below 8.
+        let font_size = ((cell_w - 4.0) / (0.6 * widest.max(1) as f64)).min(12.0);
+        if font_size >= 8.0 && cell_h >= font_size + 4.0 {
             let centred = |c: &'static RGBColor| {
                 TextStyle::from(("sans-serif", font_size).into_font())
                     .color(c)
@@ -980,6 +998,7 @@ pub fn bars(
         chart
             .configure_mesh()
             .x_desc(scale.title(x_label))
+            .x_label_formatter(&tick)
             .y_labels(n.min(MAX_NAME_LABELS))
             .axis_desc_style(AXIS_FONT)
             .label_style(LABEL_FONT)
@@ -1584,6 +1603,15 @@ mod tests {
         assert!(steps.windows(2).all(|w| w[1] >= w[0]), "{steps:?}");
         assert_eq!(viridis(f64::NAN), viridis(0.0));
         assert_eq!(viridis(7.0), viridis(1.0));
+    }
+
+    #[test]
+    fn ticks_are_written_as_short_as_they_read() {
+        assert_eq!(tick(&50.0), "50");
+        assert_eq!(tick(&(0.1 + 0.2)), "0.3");
+        assert_eq!(tick(&-0.0), "0");
+        assert_eq!(tick(&-2.5), "-2.5");
+        assert_eq!(tick(&3e39), "3.00e39");
     }
 
     #[test]

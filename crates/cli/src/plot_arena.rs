@@ -69,8 +69,8 @@ pub fn arena_plots(arenas: &ArenaResults, folder: &Path) -> Result<Vec<PathBuf>>
         )?,
         lines(
             &folder.join("arena_pressure.svg"),
-            "Politicization pi over the rounds",
-            ("round", "pi"),
+            "Each state's politicization pi over the rounds",
+            ("round", "politicization pi (0: quiet, 1: securitized)"),
             &x,
             &series(&|r| Some(r.politicization)),
         )?,
@@ -91,7 +91,7 @@ pub fn arena_plots(arenas: &ArenaResults, folder: &Path) -> Result<Vec<PathBuf>>
         written.push(bars(
             &folder.join("arena_influence.svg"),
             "Influence share w_k / D_i of each actor (of the weight engaged in its arena)",
-            "influence share",
+            "influence share (mean over its state's matches)",
             &names,
             &shares,
         )?);

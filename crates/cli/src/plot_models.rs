@@ -1,9 +1,11 @@
 //! The plots of this model's own results, drawn with the plots of `plot`:
 //!
-//! - `thresholds.svg` (`twolevel payoffs -o DIR`): the grim-trigger
-//!   threshold, the discount factor a state needs to keep cooperating,
-//!   against politicization pi, one line per political weight w: the
-//!   paradox of politicization is its U shape (docs/model.md);
+//! - `thresholds.svg` (`twolevel payoffs [FILE] -o DIR`): the
+//!   grim-trigger threshold, the discount factor a state needs to keep
+//!   cooperating, against politicization pi, one line per political
+//!   weight w, with the discount factors of a file's players dashed
+//!   across: the paradox of politicization is the U shape, a player
+//!   cooperating only where its factor is above its curve (docs/model.md);
 //! - `regime_achievement.svg`: a regime tournament's group achievement,
 //!   the share of rounds the regime succeeded (`k >= M`), over the
 //!   compositions each entrant sat in;
@@ -22,7 +24,7 @@ use twolevel_tournament::output::write_atomically;
 use twolevel_tournament::regime::RegimeTournamentResults;
 use twolevel_tournament::society::{SocietyPoint, SocietySweep};
 
-use crate::plot::{bars, curves_with_references, lines};
+use crate::plot::{bars, curves_with_references};
 
 /// The politicization levels the threshold curves are drawn at: 0 to 1 in
 /// steps of 0.01.
@@ -57,10 +59,13 @@ fn threshold_curves(game: &TwoLevelGame, weights: &[f64]) -> Result<Vec<(String,
 
 /// Writes `thresholds.svg` and `thresholds.csv` (columns `w`, `pi`,
 /// `grim_threshold`, empty where there is none) into `folder`: the
-/// grim-trigger threshold of `game` against pi for each of `weights`.
+/// grim-trigger threshold of `game` against pi for each of `weights`, and
+/// each of the labelled `discounts` (players' discount factors) as a
+/// dashed line across the plot.
 pub fn threshold_plots(
     game: &TwoLevelGame,
     weights: &[f64],
+    discounts: &[(String, f64)],
     folder: &Path,
 ) -> Result<Vec<PathBuf>> {
     let curves = threshold_curves(game, weights)?;
@@ -87,7 +92,16 @@ pub fn threshold_plots(
         game.alpha(),
         game.gamma()
     );
-    let svg = lines(
+    // The curves without error bars, and the discount factors across.
+    let series: Vec<(String, Vec<(f64, f64)>)> = curves
+        .iter()
+        .map(|(name, ys)| (name.clone(), ys.iter().map(|&y| (y, f64::NAN)).collect()))
+        .collect();
+    let references: Vec<(String, Vec<f64>)> = discounts
+        .iter()
+        .map(|(name, delta)| (name.clone(), vec![*delta; grid.len()]))
+        .collect();
+    let svg = curves_with_references(
         &folder.join("thresholds.svg"),
         &title,
         (
@@ -95,7 +109,8 @@ pub fn threshold_plots(
             "discount factor needed to cooperate (grim trigger, utility)",
         ),
         &grid,
-        &curves,
+        &series,
+        &references,
     )?;
     Ok(vec![csv, svg])
 }

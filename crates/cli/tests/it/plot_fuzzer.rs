@@ -3,9 +3,10 @@
 //! robin with an evolution block) and `twolevel sweep`, then tampered
 //! with as a user or a damaged disk might (issue 27, items 1, 5 and 12).
 //!
-//! Each case copies a folder, changes one of its read-back files
+//! Each case copies a folder (of a round robin with evolution, a sweep, a
+//! regime or a society), changes one of its read-back files
 //! (`results.json`, `evolution.csv`, `evolution.json`, `sweep.csv`,
-//! `sweep.json`): a number replaced by an edge value (payoffs past
+//! `sweep.json`, `regime.json`, `society_sweep.json`): a number replaced by an edge value (payoffs past
 //! f32::MAX, 1e308, NaN), an index out of range, a list cut short, a name
 //! with a control character, or the text mutator of the file fuzzers
 //! (`crates/tournament/tests/it/support/fuzz_grammar.rs`); then runs
@@ -55,6 +56,30 @@ const SWEEP: &str = r#"Sweep(
     base: "base.ron",
     grid: [(path: "game.theta", values: [0.0, 2.0])],
     replicates: 2,
+)"#;
+
+/// A regime tournament of two entrants (writes `regime.json`).
+const REGIME: &str = r#"Regime(
+    game: (size: 3, policy: CollectiveRisk(endowment: 1.0, cost_share: 0.1, risk: 0.9, threshold: 2)),
+    horizon: Fixed(turns: 10),
+    repetitions: 1,
+    seed: 5,
+    entrants: [
+        (strategy: (name: "Conditional Cooperator", params: {"quorum": 2})),
+        (strategy: (name: "MFN Free Rider"), w: 0.2),
+    ],
+)"#;
+
+/// A society swept over two q and two mu levels (writes
+/// `society_sweep.json`).
+const SOCIETY: &str = r#"Society(
+    name: "plots",
+    groups: [(rule: "Discriminator", count: 10)],
+    e: 0.02,
+    steps: 200,
+    replicates: 2,
+    seed: 3,
+    sweep: Some((q: [0.5, 1.0], mu: [0.05, 0.2])),
 )"#;
 
 /// Numbers a tampered file might hold.
@@ -233,6 +258,8 @@ fn drive(folder: &Path) -> Result<bool, String> {
             "evolution.json",
             "sweep.csv",
             "sweep.json",
+            "regime.json",
+            "society_sweep.json",
         ]
         .iter()
         .any(|name| stderr.contains(name));
@@ -253,9 +280,9 @@ fn drive(folder: &Path) -> Result<bool, String> {
     Ok(true)
 }
 
-/// Writes the two source folders into `dir`: `rr` (a round robin with
-/// evolution) and `sweep`.
-fn sources(dir: &Path) -> [PathBuf; 2] {
+/// Writes the source folders into `dir`: `rr` (a round robin with
+/// evolution), `sweep`, `regime` and `society`.
+fn sources(dir: &Path) -> [PathBuf; 4] {
     fs::create_dir_all(dir).unwrap();
     let rr = dir.join("rr");
     let file = dir.join("rr.ron");
@@ -292,7 +319,21 @@ fn sources(dir: &Path) -> [PathBuf; 2] {
         sweep.as_os_str(),
         "--no-plots".as_ref(),
     ]);
-    [rr, sweep]
+    let [regime, society] = [("regime", REGIME), ("society", SOCIETY)].map(|(name, text)| {
+        let file = dir.join(format!("{name}.ron"));
+        fs::write(&file, text).unwrap();
+        let folder = dir.join(name);
+        run(&[
+            "-q".as_ref(),
+            "run".as_ref(),
+            file.as_os_str(),
+            "-o".as_ref(),
+            folder.as_os_str(),
+            "--no-plots".as_ref(),
+        ]);
+        folder
+    });
+    [rr, sweep, regime, society]
 }
 
 #[test]
@@ -305,16 +346,17 @@ fn tampered_output_folders_plot_or_are_refused() {
     );
     let dir = std::env::temp_dir().join(format!("twolevel-fuzz-plot-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
-    let [rr, sweep] = sources(&dir);
+    let [rr, sweep, regime, society] = sources(&dir);
     let case = dir.join("case");
     let mut failures = Vec::new();
     let mut drawn = 0;
     for _ in 0..cases {
         let _ = fs::remove_dir_all(&case);
-        let (source, files): (&Path, &[&str]) = if rng.random_bool(0.5) {
-            (&rr, &["results.json", "evolution.csv", "evolution.json"])
-        } else {
-            (&sweep, &["sweep.csv", "sweep.json"])
+        let (source, files): (&Path, &[&str]) = match rng.random_range(0..4) {
+            0 => (&rr, &["results.json", "evolution.csv", "evolution.json"]),
+            1 => (&sweep, &["sweep.csv", "sweep.json"]),
+            2 => (&regime, &["regime.json"]),
+            _ => (&society, &["society_sweep.json"]),
         };
         copy_folder(source, &case);
         let name = pick(&mut rng, files);

@@ -512,6 +512,29 @@ fn sweeps_thresholds_regimes_and_societies_are_plotted_in_words() {
     );
     assert_legend_beside_data(&svg, &["w = 0".to_owned(), "w = 0.5".to_owned()]);
 
+    // With a file, its players' discount factors are drawn across: the
+    // prudent reciprocator of paradox.ron has patience 0.48 in 200-round
+    // matches, delta = 0.48 (1 - 1/200) = 0.4776, which clears the w = 0
+    // curve only at moderate pi.
+    let paradox = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tournaments/paradox.ron");
+    let with_file = dir.join("paradox");
+    ok(&[
+        "payoffs",
+        path(&paradox),
+        "-o",
+        path(&with_file),
+        "--weights",
+        "0",
+    ]);
+    let svg = elements(&with_file.join("thresholds.svg"));
+    let words = texts(&svg);
+    assert!(
+        words
+            .iter()
+            .any(|t| t.starts_with("delta = 0.4776: prudent-reciprocator")),
+        "{words:?}"
+    );
+
     // A regime: group achievement and standings.
     let regime = dir.join("regime.ron");
     fs::write(
@@ -636,6 +659,18 @@ fn the_gallery_shows_every_plot_it_holds_well_formed() {
                 .any(|t| t.contains("game.theta") || t.contains("score_policy")),
             "{file}: {words:?}"
         );
+    }
+    // Axelrod's first tournament: 15 players, every cell's value written in
+    // both heatmaps (two decimals).
+    for file in ["heatmap_payoff_policy.svg", "heatmap_cooperation.svg"] {
+        let svg = elements(&root.join("docs/gallery").join(file));
+        let values = texts(&svg)
+            .iter()
+            .filter(|t| {
+                t.split_once('.').is_some_and(|(_, d)| d.len() == 2) && t.parse::<f64>().is_ok()
+            })
+            .count();
+        assert_eq!(values, 15 * 15, "{file}");
     }
     // The words the issue asked for: theta is the threat cost.
     assert!(page.contains("the threat cost"));
