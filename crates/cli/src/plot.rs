@@ -3,7 +3,8 @@
 //! - `boxplot.svg`: each player's score per repetition in the ranking's
 //!   currency (axelrod's boxplot);
 //! - `heatmap_payoff_policy.svg`, `heatmap_cooperation.svg`: the policy
-//!   payoff and cooperation matrices, row player against column player;
+//!   payoff and cooperation matrices, row player against column player
+//!   (skipped above [`MAX_HEATMAP_PLAYERS`] players);
 //! - `evolution_shares.svg`: the shares of the types over time (a
 //!   replicator trajectory, or the first Moran or Fermi run);
 //! - `evolution_fixation.svg`, `evolution_stationary.svg`: how often each
@@ -41,6 +42,25 @@ pub struct PlotArgs {
 
 /// The size of every plot, in pixels.
 const SIZE: (u32, u32) = (900, 560);
+
+/// The most players a round robin's heatmaps show: above it the cells are
+/// smaller than a pixel and the labels overlap, while the files grow with
+/// the players squared (3,000 players gave two SVGs of 774 MB each), so
+/// the heatmaps are skipped ([`heatmaps_skipped`]); the matrices stay in
+/// the CSV and JSON files.
+pub const MAX_HEATMAP_PLAYERS: usize = 200;
+
+/// Why a round robin of `players` players gets no heatmaps, if it gets
+/// none: the line the run prints.
+#[must_use]
+pub fn heatmaps_skipped(players: usize) -> Option<String> {
+    (players > MAX_HEATMAP_PLAYERS).then(|| {
+        format!(
+            "Heatmaps skipped, {players} players (more than {MAX_HEATMAP_PLAYERS} would not be \
+             readable); the matrices are in payoff_matrix_*.csv and cooperation_matrix.csv."
+        )
+    })
+}
 
 /// The colours of the series, in turn.
 pub(crate) fn colour(k: usize) -> RGBColor {
@@ -596,27 +616,28 @@ impl RoundRobinPlotData {
             .iter()
             .map(|&p| self.standings[p].scores[currency].per_repetition.clone())
             .collect();
-        Ok(vec![
-            boxplot(
-                &folder.join("boxplot.svg"),
-                &format!("Score per repetition ({currency} per turn)"),
-                &format!("{currency} per turn"),
-                &ranked_names,
-                &samples,
-            )?,
-            heatmap(
+        let mut written = vec![boxplot(
+            &folder.join("boxplot.svg"),
+            &format!("Score per repetition ({currency} per turn)"),
+            &format!("{currency} per turn"),
+            &ranked_names,
+            &samples,
+        )?];
+        if heatmaps_skipped(names.len()).is_none() {
+            written.push(heatmap(
                 &folder.join("heatmap_payoff_policy.svg"),
                 "Policy payoff per turn (row against column)",
                 &names,
                 &self.payoff_matrices.policy,
-            )?,
-            heatmap(
+            )?);
+            written.push(heatmap(
                 &folder.join("heatmap_cooperation.svg"),
                 "Cooperation rate (row against column)",
                 &names,
                 &self.cooperation_matrix,
-            )?,
-        ])
+            )?);
+        }
+        Ok(written)
     }
 }
 

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, anyhow};
+use anyhow::{Context, Result, anyhow};
 use clap::Args;
 use twolevel_tournament::config::FileKind;
 use twolevel_tournament::file::AnyFile;
@@ -70,6 +70,9 @@ pub fn run_sweep(
             )
         })?;
     let identity = sweep.identity();
+    sweep
+        .check_output()
+        .with_context(|| format!("the sweep `{}`", identity.name))?;
     let pending = sweep.prepare(&folder, shard)?;
     say!(
         global,
