@@ -208,11 +208,30 @@ fn run_round_robin(
         limits::check_memory("repetitions", "the round robin with --matches", estimate)
             .with_context(|| tournament.origin.display().to_string())?;
     }
+    let folder = output(tournament.output.clone());
+    if folder.is_some() {
+        // The result files are estimated before anything runs, plots
+        // included (the heatmaps only up to their largest size).
+        let rr = &tournament.round_robin;
+        let players = rr.entrants().len();
+        let files = limits::round_robin_output(players, rr.repetitions(), args.matches);
+        let shown = players.min(plot::MAX_HEATMAP_PLAYERS) as f64;
+        let plots = if args.no_plots {
+            0.0
+        } else {
+            2.0 * shown * shown * 120.0
+        };
+        let field = if args.matches {
+            "repetitions"
+        } else {
+            "players"
+        };
+        limits::check_output(field, "the round robin's result files", files + plots)
+            .with_context(|| tournament.origin.display().to_string())?;
+    }
     // The output folder is claimed before anything runs, so that a path
     // that cannot take the results fails at once, not after the run.
-    let set = output(tournament.output.clone())
-        .map(OutputSet::create)
-        .transpose()?;
+    let set = folder.map(OutputSet::create).transpose()?;
     let rr = &tournament.round_robin;
     say!(
         global,
@@ -273,6 +292,9 @@ fn run_round_robin(
     }
     if !args.no_plots {
         plot::round_robin_plots(&results, set.path())?;
+        if let Some(skipped) = plot::heatmaps_skipped(results.standings.len()) {
+            say!(global, "\n{skipped}");
+        }
         if let Some(arenas) = &results.arenas {
             plot_arena::arena_plots(arenas, set.path())?;
         }

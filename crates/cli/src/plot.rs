@@ -11,7 +11,8 @@
 //! - `heatmap_payoff_policy.svg`, `heatmap_cooperation.svg`: the policy
 //!   payoff and cooperation matrices, row player against column player, in
 //!   the perceptually uniform viridis colormap with a colour bar and the
-//!   values written in the cells where they fit (axelrod's payoff matrix);
+//!   values written in the cells where they fit (axelrod's payoff matrix;
+//!   skipped above [`MAX_HEATMAP_PLAYERS`] players);
 //! - `evolution_shares.svg`, `evolution_stack.svg`: the shares of the
 //!   types over time (a replicator trajectory, or the first Moran or
 //!   Fermi run) as lines and stacked (axelrod's Moran stack plot);
@@ -82,6 +83,25 @@ static PNG: AtomicBool = AtomicBool::new(false);
 /// Makes every plot written from now on also a PNG image (`--png`).
 pub fn set_png(on: bool) {
     PNG.store(on, Ordering::Relaxed);
+}
+
+/// The most players a round robin's heatmaps show: above it the cells are
+/// smaller than a pixel and the labels overlap, while the files grow with
+/// the players squared (3,000 players gave two SVGs of 774 MB each), so
+/// the heatmaps are skipped ([`heatmaps_skipped`]); the matrices stay in
+/// the CSV and JSON files.
+pub const MAX_HEATMAP_PLAYERS: usize = 200;
+
+/// Why a round robin of `players` players gets no heatmaps, if it gets
+/// none: the line the run prints.
+#[must_use]
+pub fn heatmaps_skipped(players: usize) -> Option<String> {
+    (players > MAX_HEATMAP_PLAYERS).then(|| {
+        format!(
+            "Heatmaps skipped, {players} players (more than {MAX_HEATMAP_PLAYERS} would not be \
+             readable); the matrices are in payoff_matrix_*.csv and cooperation_matrix.csv."
+        )
+    })
 }
 
 /// The colours of the series, in turn.
@@ -1210,7 +1230,7 @@ impl RoundRobinPlotData {
             .map(|&p| self.standings[p].wins[currency].per_repetition.clone())
             .collect();
         let repetitions = samples.iter().map(Vec::len).max().unwrap_or(0);
-        Ok(vec![
+        let mut written = vec![
             boxplot(
                 &folder.join("boxplot.svg"),
                 &format!(
@@ -1228,21 +1248,24 @@ impl RoundRobinPlotData {
                 &win_names,
                 &wins,
             )?,
-            heatmap(
+        ];
+        if heatmaps_skipped(names.len()).is_none() {
+            written.push(heatmap(
                 &folder.join("heatmap_payoff_policy.svg"),
                 "Policy payoff per turn of the row player against the column player",
                 "policy payoff per turn",
                 &names,
                 &self.payoff_matrices.policy,
-            )?,
-            heatmap(
+            )?);
+            written.push(heatmap(
                 &folder.join("heatmap_cooperation.svg"),
                 "Cooperation rate of the row player against the column player",
                 "cooperation rate (share of moves C)",
                 &names,
                 &self.cooperation_matrix,
-            )?,
-        ])
+            )?);
+        }
+        Ok(written)
     }
 }
 

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, anyhow};
+use anyhow::{Context, Result, anyhow};
 use clap::Args;
 use twolevel_tournament::config::FileKind;
 use twolevel_tournament::file::AnyFile;
@@ -78,6 +78,9 @@ pub fn run_sweep(
             )
         })?;
     let identity = sweep.identity();
+    sweep
+        .check_output()
+        .with_context(|| format!("the sweep `{}`", identity.name))?;
     // Held until the sweep's files and plots are written: a second run
     // into the folder is refused, naming this process.
     let _lock = OutputLock::acquire_within(&folder)?;

@@ -90,7 +90,24 @@ pub fn format_bytes(bytes: f64) -> String {
 /// cannot overflow) exceeds [`memory_limit`]; `field` is the setting to
 /// lower and `what` says what takes the memory.
 pub fn check_memory(field: &str, what: &str, estimate: f64) -> Result<(), ParameterError> {
-    let limit = memory_limit();
+    let limit = format!(
+        "({} of the budget of {}; set {MEMORY_BUDGET_VARIABLE} to change the budget)",
+        USABLE_FRACTION,
+        format_bytes(memory_budget() as f64),
+    );
+    check_bytes(field, what, "of memory", estimate, memory_limit(), &limit)
+}
+
+/// Refuses an estimate of `estimate` bytes (`what` would need them, `kind`
+/// says of what) above `limit`, naming `field`; `why` explains the limit.
+fn check_bytes(
+    field: &str,
+    what: &str,
+    kind: &str,
+    estimate: f64,
+    limit: u64,
+    why: &str,
+) -> Result<(), ParameterError> {
     // A u64 limit converts to f64 with at most a rounding of the last bits.
     #[allow(clippy::cast_precision_loss)]
     let limit_f = limit as f64;
@@ -100,16 +117,74 @@ pub fn check_memory(field: &str, what: &str, estimate: f64) -> Result<(), Parame
         Err(ParameterError::new(
             field,
             format!(
-                "{what} would need about {} of memory, more than the limit of {} \
-                 ({} of the budget of {}; set {MEMORY_BUDGET_VARIABLE} to change the \
-                 budget); lower `{field}`",
+                "{what} would need about {} {kind}, more than the limit of {} {why}; lower \
+                 `{field}`",
                 format_bytes(estimate),
                 format_bytes(limit_f),
-                USABLE_FRACTION,
-                format_bytes(memory_budget() as f64),
             ),
         ))
     }
+}
+
+/// The output limit when [`OUTPUT_LIMIT_VARIABLE`] is not set: 2 GiB of
+/// result files in one output folder (a sweep's cells together).
+pub const DEFAULT_OUTPUT_LIMIT: u64 = 2 << 30;
+
+/// The environment variable that overrides the output limit, in bytes
+/// (`TWOLEVEL_OUTPUT_LIMIT=20G`).
+pub const OUTPUT_LIMIT_VARIABLE: &str = "TWOLEVEL_OUTPUT_LIMIT";
+
+/// The most bytes of result files a run may write: [`OUTPUT_LIMIT_VARIABLE`]
+/// if it holds a valid size, otherwise [`DEFAULT_OUTPUT_LIMIT`].
+#[must_use]
+pub fn output_limit() -> u64 {
+    std::env::var(OUTPUT_LIMIT_VARIABLE)
+        .ok()
+        .and_then(|text| parse_size(&text))
+        .unwrap_or(DEFAULT_OUTPUT_LIMIT)
+}
+
+/// Refuses, before a run, result files whose estimated size (in bytes, as
+/// a float so that it cannot overflow) exceeds [`output_limit`]; `field`
+/// is the setting to lower and `what` says what writes the files.
+pub fn check_output(field: &str, what: &str, estimate: f64) -> Result<(), ParameterError> {
+    let why = format!("(set {OUTPUT_LIMIT_VARIABLE} to change it)");
+    check_bytes(
+        field,
+        what,
+        "of result files",
+        estimate,
+        output_limit(),
+        &why,
+    )
+}
+
+/// The bytes a number takes in the result files, with its separator: the
+/// shortest form of an `f64` that reads back the same is at most 24
+/// characters and usually about 18 for a mean (a deterministic result such
+/// as `3.0` is shorter).
+const BYTES_PER_NUMBER: f64 = 20.0;
+
+/// The size of a round robin's result files (in bytes, as a float so that
+/// it cannot overflow), plots not included: the matrices (three payoff
+/// matrices and the cooperation matrix as CSV; the payoff, win and
+/// cooperation matrices in `results.json`, eleven numbers per ordered pair
+/// in all), every player's measures per repetition in `results.json`, and
+/// with the match records (`--matches`) a row and an object per match.
+#[must_use]
+pub fn round_robin_output(players: usize, repetitions: u32, match_records: bool) -> f64 {
+    let players = players as f64;
+    let repetitions = f64::from(repetitions);
+    let matrices = 11.0 * players * players * BYTES_PER_NUMBER;
+    let per_repetition = 7.0 * players * repetitions * BYTES_PER_NUMBER;
+    let records = if match_records {
+        // Both role assignments of every pair in every repetition, about
+        // 14 numbers and the names, as a CSV row and a JSON object.
+        2.0 * players * (players + 1.0) / 2.0 * repetitions * 2.0 * 16.0 * BYTES_PER_NUMBER
+    } else {
+        0.0
+    };
+    matrices + per_repetition + records
 }
 
 /// The memory a round robin takes while it plays (in bytes, as a float so
@@ -365,6 +440,19 @@ mod tests {
         );
         assert!(large < 10.0 * small && large > small, "{small} {large}");
         assert!(round_robin_memory(200, 1000, true) > 20.0 * large);
+        // 3,000 players write matrices of about 2 GB (1.8 GB with two
+        // heatmaps of 774 MB each, issue 27): within the limit only just.
+        let output = round_robin_output(3000, 10, false);
+        assert!(output > 1.5e9 && output < 2.5e9, "{output}");
+        assert!(check_output("players", "the files", output).is_ok());
+        let err =
+            check_output("players", "the files", round_robin_output(5000, 10, false)).unwrap_err();
+        assert!(err.reason.contains("of result files"), "{}", err.reason);
+        assert!(
+            err.reason.contains("TWOLEVEL_OUTPUT_LIMIT"),
+            "{}",
+            err.reason
+        );
         assert!(check_threads(0).is_err());
         assert_eq!(check_threads(8), Ok(8));
     }

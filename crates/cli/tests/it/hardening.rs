@@ -3,7 +3,9 @@
 //! measure read back cannot name a file outside the folder), every
 //! SVG is well-formed whatever the players' names (item 12), and a society
 //! file's evolution block runs in `twolevel run` as `AnyFile::play` runs it
-//! (item 13).
+//! (item 13), an output path that is a dangling symbolic link is refused
+//! before the run (item 11), and the output's size is estimated before the
+//! run, with heatmaps skipped where they would be unreadable.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -303,5 +305,92 @@ fn a_mean_far_from_its_infinite_error_bar_is_drawn_on_the_axis() {
     fs::write(&csv, edited.join("\n") + "\n").unwrap();
     succeeds(&[Path::new("plot"), &out]);
     svgs(&out);
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_dangling_symlink_as_output_is_refused_before_the_run() {
+    let dir = scratch("dangling");
+    let file = dir.join("t.ron");
+    fs::write(&file, tournament("Defector", "")).unwrap();
+    let link = dir.join("out");
+    std::os::unix::fs::symlink(dir.join("nowhere"), &link).unwrap();
+    // Before: the run played, then failed at the commit (after 13 s on a
+    // larger file).
+    let out = twolevel(&[Path::new("run"), &file, Path::new("-o"), &link]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("symbolic link"), "{stderr}");
+    assert!(stderr.contains("nowhere"), "{stderr}");
+    // Nothing was played: the table is printed only after the run.
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains("Rank"),
+        "played"
+    );
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn output_too_large_is_refused_before_the_run() {
+    let dir = scratch("output-size");
+    let file = dir.join("t.ron");
+    fs::write(&file, tournament("Defector", "")).unwrap();
+    let out = dir.join("out");
+    let output = Command::new(env!("CARGO_BIN_EXE_twolevel"))
+        .args([
+            Path::new("run"),
+            &file,
+            Path::new("-o"),
+            &out,
+            Path::new("-q"),
+        ])
+        .env("TWOLEVEL_OUTPUT_LIMIT", "1K")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("t.ron"), "{stderr}");
+    assert!(stderr.contains("of result files"), "{stderr}");
+    assert!(stderr.contains("`players`"), "{stderr}");
+    assert!(!out.exists(), "nothing is written");
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn heatmaps_of_more_than_200_players_are_skipped_and_said_so() {
+    let dir = scratch("many");
+    let players: Vec<String> = (0..201)
+        .map(|k| format!("        Inline(name: \"p{k}\", strategy: (name: \"Cooperator\")),"))
+        .collect();
+    let file = dir.join("many.ron");
+    fs::write(
+        &file,
+        format!(
+            "Tournament(\n    name: \"many\",\n    players: [\n{}\n    ],\n    horizon: \
+             Fixed(turns: 1),\n)\n",
+            players.join("\n")
+        ),
+    )
+    .unwrap();
+    let out = dir.join("out");
+    // Before: two heatmaps of 201 x 201 cells (3,000 players gave two SVGs
+    // of 774 MB each).
+    let printed = succeeds(&[Path::new("run"), &file, Path::new("-o"), &out]);
+    assert!(
+        printed.contains("Heatmaps skipped, 201 players"),
+        "{printed}"
+    );
+    assert!(!out.join("heatmap_cooperation.svg").exists());
+    assert!(out.join("boxplot.svg").exists());
+    assert!(out.join("cooperation_matrix.csv").exists());
+    // `twolevel plot` on the folder skips them too.
+    succeeds(&[Path::new("plot"), &out]);
+    assert!(!out.join("heatmap_payoff_policy.svg").exists());
     let _ = fs::remove_dir_all(&dir);
 }

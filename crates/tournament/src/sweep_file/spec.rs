@@ -242,6 +242,36 @@ impl Sweep {
         sweep_work(&self.points, &self.others, self.identity.replicates)
     }
 
+    /// The estimated size of the sweep's folder (in bytes, as a float so
+    /// that it cannot overflow): every cell's rows of the tidy CSV (about
+    /// 80 bytes a row, up to 8 measures a unit; `sweep.csv` and the
+    /// summary hold them again) and, over a round-robin base, every cell's
+    /// round-robin files ([`round_robin_output`](crate::limits::round_robin_output)).
+    #[must_use]
+    pub fn output_bytes(&self) -> f64 {
+        let replicates = f64::from(self.identity.replicates);
+        let rows =
+            3.0 * self.identity.cells as f64 * self.identity.players.len() as f64 * 8.0 * 80.0;
+        let files: f64 = self
+            .points
+            .iter()
+            .map(|point| {
+                crate::limits::round_robin_output(
+                    point.entrants().len(),
+                    point.repetitions(),
+                    false,
+                )
+            })
+            .sum();
+        rows + files * replicates
+    }
+
+    /// Refuses a sweep whose [folder](Self::output_bytes) would exceed the
+    /// [output limit](crate::limits::output_limit), naming `replicates`.
+    pub fn check_output(&self) -> Result<(), twolevel_game::ParameterError> {
+        crate::limits::check_output("replicates", "the sweep's cells", self.output_bytes())
+    }
+
     /// The sweep with its master seed replaced by `seed`. A different seed
     /// is a different sweep: the identity's hash changes with it, so its
     /// cells never mix with the file seed's in one folder.

@@ -440,3 +440,26 @@ fn a_very_long_player_name_is_cut_in_the_evolution_table() {
     assert!(table.len() < 2_000);
     assert_eq!(evolution.names[0], name);
 }
+
+#[test]
+fn sixty_brackets_in_a_parameter_value_are_not_blamed_on_more_than_128_levels() {
+    // A strategy parameter is a number, a boolean or a string, read through
+    // a second layer: 60 brackets there passed the parser's limit of 128
+    // levels, and the message claimed more than 128 levels of brackets.
+    let value = format!("{}1{}", "[".repeat(60), "]".repeat(60));
+    let text = with(&format!(
+        "    players: [Inline(name: \"x\", strategy: (name: \"Tit For Tat\", params: \
+         {{\"p\": {value}}}))],"
+    ))
+    .replacen(
+        "    players: [Preset(\"politician\"), Preset(\"bureaucrat\")],\n",
+        "",
+        1,
+    );
+    let message = load(&text).unwrap_err().to_string();
+    eprintln!("{message}");
+    assert!(message.starts_with("sizes.ron:3:"), "{message}");
+    assert!(message.contains("nested too deeply"), "{message}");
+    assert!(!message.contains("more than 128"), "{message}");
+    assert!(message.contains("brackets are open"), "{message}");
+}
