@@ -25,7 +25,9 @@
 //! - An output path that is a symbolic link to a folder is written
 //!   *through*: the set replaces the folder the link points to (staged
 //!   beside that folder, on its file system) and the link stays a link. A
-//!   link that points nowhere is refused before anything runs.
+//!   link that points nowhere is refused before anything runs, and so is
+//!   a folder that is the root of a file system (a mount point cannot be
+//!   renamed; write into a folder inside it).
 //! - Files in an output folder that the previous run did not write (they
 //!   are not in its [`MANIFEST`]: a user's `notes.txt`) are kept: they are
 //!   moved into the new set. Files the previous run wrote and the new one
@@ -240,6 +242,7 @@ impl OutputSet {
     pub fn create(target: impl AsRef<Path>) -> Result<Self, OutputError> {
         let target = resolve_output(target.as_ref())?;
         refuse_non_folder(&target)?;
+        refuse_mount_point(&target)?;
         let lock = OutputLock::acquire(&target)?;
         recover(&target)?;
         let staging = temporary_sibling(&target, "staging");
@@ -602,6 +605,35 @@ fn remove_any(path: &Path) {
     }
 }
 
+/// Fails, naming `target`, when it is the root of a file system (a mount
+/// point): a set replaces its folder by renaming, which cannot move a
+/// mount point, so the run would fail only after its results were
+/// written. Refused before anything runs instead.
+fn refuse_mount_point(target: &Path) -> Result<(), OutputError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let parent = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        if let (Ok(folder), Ok(above)) = (fs::metadata(target), fs::metadata(parent))
+            && folder.is_dir()
+            && folder.dev() != above.dev()
+        {
+            return Err(OutputError::Io {
+                path: target.to_path_buf(),
+                source: io::Error::new(
+                    io::ErrorKind::CrossesDevices,
+                    "it is the root of a file system (a mount point), which a new set of \
+                     results cannot replace: write into a folder inside it",
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Fails, naming `target`, when it exists and is not a folder (a file, a
 /// device), or is a symbolic link to nothing (which the commit could not
 /// replace, so that the run would fail only after it has run): a set
@@ -898,6 +930,18 @@ mod tests {
         );
         assert!(hidden_beside(&dangling).is_empty());
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A mount point cannot be renamed: it is refused before anything
+    /// runs (it used to fail at commit, after the run).
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_mount_point_is_refused_before_anything_runs() {
+        let proc = Path::new("/proc");
+        if fs::metadata(proc).is_ok() {
+            let error = OutputSet::create(proc).unwrap_err().to_string();
+            assert!(error.contains("mount point"), "{error}");
+        }
     }
 
     /// Issue 27, item 9: killed between the two renames, a replacement
