@@ -354,7 +354,7 @@ pub fn adaptive_dynamics(
         let table = PayoffTable::new(rows)?;
         let trajectory = replicator(&table, &shares, 10.0, 10, true)?;
         if epoch >= burn_in {
-            for row in &trajectory.shares[1..] {
+            for row in trajectory.shares.iter().skip(1) {
                 for (player, &share) in types.iter().zip(row) {
                     let near = NEIGHBOURHOODS.iter().position(|(_, r)| {
                         let v = player.four_vector();

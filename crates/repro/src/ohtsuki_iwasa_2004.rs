@@ -71,6 +71,9 @@ fn run(size: Size, seed: u64) -> Result<Outcome, ReproError> {
         ],
     );
     let mu_levels = base.mu_levels.clone();
+    // The smallest assessment error of the file (a validated file has at
+    // least its base mu).
+    let lowest_mu = mu_levels.iter().copied().fold(f64::INFINITY, f64::min);
     let mut series = Vec::new();
     let mut worst_z: f64 = 0.0;
     let mut leading_lowest = f64::INFINITY;
@@ -95,7 +98,7 @@ fn run(size: Size, seed: u64) -> Result<Outcome, ReproError> {
             // The gap in standard errors, with a floor of 0.002 on the
             // standard error for points whose replicates all agree.
             worst_z = worst_z.max((point.cooperation - exact).abs() / se.max(0.002));
-            if point.mu == mu_levels[0] {
+            if point.mu == lowest_mu {
                 if leading {
                     leading_lowest = leading_lowest.min(point.cooperation);
                 } else {
@@ -122,7 +125,7 @@ fn run(size: Size, seed: u64) -> Result<Outcome, ReproError> {
     outcome.checks.push(Check::new(
         format!(
             "At mu = {} every leading-eight norm keeps cooperation at or above {COOPERATION_LEVEL}, and image scoring and shunning stay below it",
-            mu_levels[0]
+            lowest_mu
         ),
         leading_lowest >= COOPERATION_LEVEL && others_highest < COOPERATION_LEVEL,
         &[
