@@ -354,8 +354,10 @@ impl Drop for OutputSet {
 }
 
 /// A lock on an output path, held while a run writes there: the hidden
-/// file `.NAME.lock` beside the folder, created with `create_new` and
-/// holding `pid P` and `host H`, removed when the lock is dropped. See the
+/// file `.NAME.lock` beside the folder, created only if it does not exist
+/// (written whole in a private file, then hard-linked into place; with
+/// `create_new` where links are not supported) and holding `pid P` and
+/// `host H`, removed when the lock is dropped. See the
 /// [module documentation](self).
 #[derive(Debug)]
 pub struct OutputLock {
@@ -411,21 +413,8 @@ impl OutputLock {
         // run may take it in between, so a few tries.
         let mut holder = None;
         for _ in 0..4 {
-            match fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-            {
-                Ok(mut file) => {
-                    let written = file
-                        .write_all(contents.as_bytes())
-                        .and_then(|()| file.sync_all());
-                    if let Err(source) = written {
-                        let _ = fs::remove_file(&path);
-                        return Err(OutputError::Io { path, source });
-                    }
-                    return Ok(OutputLock { path, contents });
-                }
+            match create_lock_file(&path, &contents) {
+                Ok(()) => return Ok(OutputLock { path, contents }),
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                     let found = match fs::read_to_string(&path) {
                         Ok(found) => found,
@@ -479,6 +468,39 @@ impl Drop for OutputLock {
             let _ = fs::remove_file(&self.path);
         }
     }
+}
+
+/// Creates the lock file `path` holding `contents`, failing with
+/// `AlreadyExists` when it exists. The contents are written to a private
+/// file first and hard-linked into place, so another run never reads a
+/// lock file without its pid; where hard links are not supported, the
+/// file is created with `create_new` and then written.
+fn create_lock_file(path: &Path, contents: &str) -> io::Result<()> {
+    let private = temporary_sibling(path, "partial");
+    let written = fs::File::create(&private).and_then(|mut file| {
+        file.write_all(contents.as_bytes())?;
+        file.sync_all()
+    });
+    let linked = written.and_then(|()| fs::hard_link(&private, path));
+    let _ = fs::remove_file(&private);
+    match linked {
+        Ok(()) => return Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(e),
+        // No hard links on this file system: create it in place.
+        Err(_) => {}
+    }
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    if let Err(e) = file
+        .write_all(contents.as_bytes())
+        .and_then(|()| file.sync_all())
+    {
+        let _ = fs::remove_file(path);
+        return Err(e);
+    }
+    Ok(())
 }
 
 /// The process id and host a lock file's text names, if it names them.

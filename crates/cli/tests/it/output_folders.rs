@@ -382,3 +382,47 @@ fn a_folder_in_use_is_refused_naming_the_process() {
     assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
     fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Item 10 with real runs: several `twolevel run`s started at once into
+/// one folder each finish or are refused as "in use by pid"; at least one
+/// writes its results, and the user's `notes.txt` stays in the folder
+/// (it used to end up only in a hidden `.out.previous-*`).
+#[test]
+fn concurrent_runs_into_one_folder_keep_the_users_file() {
+    let dir = scratch("concurrent");
+    sweep_files(&dir, 2.0);
+    let base = dir.join("files/base.ron");
+    let out = dir.join("out");
+    assert!(run(&dir, &out).status.success());
+    fs::write(out.join("notes.txt"), "mine").unwrap();
+    for round in 0..3 {
+        let children: Vec<_> = (0..3)
+            .map(|_| {
+                Command::new(env!("CARGO_BIN_EXE_twolevel"))
+                    .args(["-q", "-o", text(&out), "run", text(&base), "--no-plots"])
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let mut finished = 0;
+        for child in children {
+            let output = child.wait_with_output().unwrap();
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            if output.status.success() {
+                finished += 1;
+            } else {
+                assert!(
+                    stderr.contains("the folder is in use by pid"),
+                    "round {round}: {stderr}"
+                );
+            }
+        }
+        assert!(finished >= 1, "round {round}: no run finished");
+        assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
+        assert!(out.join("ranking.csv").is_file());
+        assert_eq!(hidden(&dir), Vec::<String>::new(), "round {round}");
+    }
+    fs::remove_dir_all(&dir).unwrap();
+}
