@@ -172,7 +172,7 @@ pub fn run(global: &Global, args: &RunArgs) -> Result<()> {
     }
     match file.into_loaded() {
         Loaded::Regime(tournament) => run_regime(global, &path, *tournament, output(None)),
-        Loaded::Sweep(sweep) => run_sweep(global, *sweep, None, args.no_plots),
+        Loaded::Sweep(sweep) => run_sweep(global, &path, *sweep, None, args.no_plots),
         Loaded::RoundRobin(tournament) => run_round_robin(global, args, *tournament, &output),
         Loaded::Negotiation(file) => run_negotiation(global, &path, &file, &output),
         _ => bail!("{} is of a kind this program cannot run", path.display()),

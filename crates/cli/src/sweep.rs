@@ -47,15 +47,16 @@ pub fn sweep(global: &Global, args: &SweepArgs) -> Result<()> {
         .with_seed_option(global.seed)
         .into_sweep()
         .expect("a file loaded as a sweep holds one");
-    run_sweep(global, sweep, args.shard, args.no_plots)
+    run_sweep(global, &args.file, sweep, args.shard, args.no_plots)
 }
 
 /// Runs a loaded sweep (or a shard of it), its seed already replaced by
 /// `--seed` ([`AnyFile::with_seed`]), on the thread pool already set up,
 /// into `--output` (or the sweep file's `output`), and draws the plots of
-/// a whole sweep.
+/// a whole sweep. `file` names the sweep file in errors.
 pub fn run_sweep(
     global: &Global,
+    file: &Path,
     sweep: Sweep,
     shard: Option<Shard>,
     no_plots: bool,
@@ -72,7 +73,7 @@ pub fn run_sweep(
     let identity = sweep.identity();
     sweep
         .check_output()
-        .with_context(|| format!("the sweep `{}`", identity.name))?;
+        .with_context(|| file.display().to_string())?;
     let pending = sweep.prepare(&folder, shard)?;
     say!(
         global,
