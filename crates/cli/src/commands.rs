@@ -181,7 +181,7 @@ pub fn run(global: &Global, args: &RunArgs) -> Result<()> {
         Loaded::Regime(tournament) => {
             run_regime(global, &path, *tournament, output(None), args.no_plots)
         }
-        Loaded::Sweep(sweep) => run_sweep(global, *sweep, None, args.no_plots),
+        Loaded::Sweep(sweep) => run_sweep(global, &path, *sweep, None, args.no_plots),
         Loaded::RoundRobin(tournament) => run_round_robin(global, args, *tournament, &output),
         Loaded::Negotiation(file) => run_negotiation(global, &path, &file, &output),
         _ => bail!("{} is of a kind this program cannot run", path.display()),

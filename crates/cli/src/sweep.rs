@@ -55,15 +55,16 @@ pub fn sweep(global: &Global, args: &SweepArgs) -> Result<()> {
         .with_seed_option(global.seed)
         .into_sweep()
         .expect("a file loaded as a sweep holds one");
-    run_sweep(global, sweep, args.shard, args.no_plots)
+    run_sweep(global, &args.file, sweep, args.shard, args.no_plots)
 }
 
 /// Runs a loaded sweep (or a shard of it), its seed already replaced by
 /// `--seed` ([`AnyFile::with_seed`]), on the thread pool already set up,
 /// into `--output` (or the sweep file's `output`), and draws the plots of
-/// a whole sweep.
+/// a whole sweep. `file` names the sweep file in errors.
 pub fn run_sweep(
     global: &Global,
+    file: &Path,
     sweep: Sweep,
     shard: Option<Shard>,
     no_plots: bool,
@@ -80,7 +81,7 @@ pub fn run_sweep(
     let identity = sweep.identity();
     sweep
         .check_output()
-        .with_context(|| format!("the sweep `{}`", identity.name))?;
+        .with_context(|| file.display().to_string())?;
     // Held until the sweep's files and plots are written: a second run
     // into the folder is refused, naming this process.
     let _lock = OutputLock::acquire_within(&folder)?;

@@ -847,7 +847,7 @@ pub(crate) fn check_run_work(
     crate::limits::check_work("the round robin", "match turns", work, &factors)?;
     if let Some(evolution) = evolution {
         evolution
-            .check_work(round_robin.entrants().len(), horizon)
+            .check_work(round_robin.entrants().len(), horizon, work)
             .map_err(|error| error.within("evolution"))?;
     }
     Ok(())

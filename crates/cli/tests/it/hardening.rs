@@ -394,3 +394,43 @@ fn heatmaps_of_more_than_200_players_are_skipped_and_said_so() {
     assert!(!out.join("heatmap_payoff_policy.svg").exists());
     let _ = fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_sweep_whose_cells_would_write_too_much_is_refused_before_the_run() {
+    let dir = scratch("sweep-size");
+    fs::write(dir.join("base.ron"), tournament("Defector", "")).unwrap();
+    let sweep = dir.join("sweep.ron");
+    fs::write(
+        &sweep,
+        "Sweep(\n    name: \"big\",\n    base: \"base.ron\",\n    grid: [(path: \
+         \"repetitions\", values: [1, 2])],\n    replicates: 3,\n)\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let output = Command::new(env!("CARGO_BIN_EXE_twolevel"))
+        .args([
+            Path::new("sweep"),
+            &sweep,
+            Path::new("-o"),
+            &out,
+            Path::new("-q"),
+        ])
+        .env("TWOLEVEL_OUTPUT_LIMIT", "1K")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("sweep.ron"), "{stderr}");
+    assert!(stderr.contains("of result files"), "{stderr}");
+    assert!(stderr.contains("`replicates`"), "{stderr}");
+    assert!(!out.exists(), "nothing is written");
+    // Within the default limit it runs.
+    succeeds(&[
+        Path::new("sweep"),
+        &sweep,
+        Path::new("-o"),
+        &out,
+        Path::new("-q"),
+    ]);
+    let _ = fs::remove_dir_all(&dir);
+}

@@ -475,13 +475,15 @@ impl EvolutionConfig {
         }
     }
 
-    /// Refuses, before anything runs, a block whose [work](Self::work)
-    /// exceeds the [work limit](crate::limits::work_limit), naming the
-    /// field to lower (`payoffs`, `generations`, `runs` or `population`).
+    /// Refuses, before anything runs, a block whose [work](Self::work),
+    /// added to `other_work` (the round robin's before it), exceeds the
+    /// [work limit](crate::limits::work_limit), naming the field of the
+    /// block to lower (`payoffs`, `generations`, `runs` or `population`).
     pub fn check_work(
         &self,
         types: usize,
         horizon: twolevel_game::Horizon,
+        other_work: f64,
     ) -> Result<(), ParameterError> {
         let (generations, population, runs, payoffs) = (
             self.raw.generations as f64,
@@ -490,7 +492,7 @@ impl EvolutionConfig {
             self.raw.payoffs,
         );
         let at = |generations, population, runs, payoffs| {
-            self.work_with(types, horizon, generations, population, runs, payoffs)
+            other_work + self.work_with(types, horizon, generations, population, runs, payoffs)
         };
         // Played matches first: the mean table is the usual way out.
         let mut factors = Vec::with_capacity(4);
@@ -506,9 +508,9 @@ impl EvolutionConfig {
             ("population", at(generations, 2.0, runs, payoffs)),
         ]);
         crate::limits::check_work(
-            "the evolution block",
+            "the round robin and its evolution block",
             "match turns and events",
-            self.work(types, horizon),
+            other_work + self.work(types, horizon),
             &factors,
         )
     }

@@ -211,7 +211,11 @@ fn check_before_playing(
 ) -> Result<(), ParameterError> {
     check_every_pair_meets(round_robin)?;
     config.check_players(round_robin.entrants().len())?;
-    config.check_work(round_robin.entrants().len(), round_robin.config().horizon())?;
+    config.check_work(
+        round_robin.entrants().len(),
+        round_robin.config().horizon(),
+        crate::limits::round_robin_work(round_robin),
+    )?;
     let (low, high) = stage_payoff_range(round_robin.config(), config.fitness());
     config.check_fitness(low, high)
 }

@@ -42,6 +42,12 @@ impl LeverReport {
     /// Runs every lever as [`LeverReport::run`] does, telling `progress`
     /// of the lever settings to run (two per lever that is run) and of
     /// each finished one. The report is the same as without progress.
+    ///
+    /// Refused before anything is played when two round robins per lever,
+    /// each counted at `base`'s work
+    /// ([`round_robin_work`](crate::limits::round_robin_work)), would pass
+    /// the [work limit](crate::limits::work_limit), naming `repetitions`
+    /// or `horizon`.
     pub fn run_with_progress(
         tournament: impl Into<String>,
         base: &RoundRobin,
@@ -58,6 +64,23 @@ impl LeverReport {
                 }
             })
             .collect();
+        let one = crate::limits::round_robin_work(base);
+        let work = 2.0 * runnable.len() as f64 * one;
+        let expected = base
+            .config()
+            .horizon()
+            .expected_length()
+            .min(f64::from(u32::MAX));
+        let at_one = crate::limits::at_one;
+        crate::limits::check_work(
+            "the levers' round robins (two per lever)",
+            "match turns",
+            work,
+            &[
+                ("repetitions", at_one(work, f64::from(base.repetitions()))),
+                ("horizon", at_one(work, expected)),
+            ],
+        )?;
         Ok(LeverReport {
             tournament: tournament.into(),
             seed: base.seed(),

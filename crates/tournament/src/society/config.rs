@@ -495,12 +495,16 @@ impl SocietyConfig {
 
     /// Refuses, before anything runs, a society whose [memory](Self::memory)
     /// exceeds the [memory limit](crate::limits::memory_limit) (naming
-    /// `groups`, whose counts add up to Z) or whose [work](Self::work)
+    /// `groups`, whose counts add up to Z), whose evolution block's history
+    /// would not fit ([`SocietyEvolution::check`](crate::evolution::SocietyEvolution::check)),
+    /// or whose [work](Self::work)
     /// exceeds the [work limit](crate::limits::work_limit), naming the
     /// field to lower (`replicates`, `sweep`, `warmup`, `steps`,
     /// `evolution.generations` or `evolution.steps_per_generation`).
     pub fn check_size(&self) -> Result<(), ParameterError> {
         crate::limits::check_memory("groups", "the society", self.memory())?;
+        // The evolution block's history of counts, one row a generation.
+        crate::evolution::SocietyEvolution::check(self)?;
         let sizes = SocietyWork::of(self);
         let at = |change: fn(&mut SocietyWork)| {
             let mut smallest = sizes;

@@ -100,11 +100,12 @@ fn a_society_evolution_too_long_to_record_is_refused_before_the_sweep() {
                 institution: Public,\n    q: 1.0,\n    e: 0.0,\n    mu: 0.0,\n    \
                 steps: 10,\n    evolution: Some((generations: 1000000000000000, \
                 steps_per_generation: 1)),\n)\n";
-    let file = AnyFile::from_ron(text, "long.ron").unwrap();
     // The history would take about 4e16 bytes; the block is refused at its
     // field, before anything runs (it used to be ignored by `twolevel run`,
-    // which now runs it).
-    let error = file.play().unwrap_err().to_string();
+    // which now runs it), and since the estimates of issue 27 items 2 and 3
+    // at load.
+    let error = AnyFile::from_ron(text, "long.ron").unwrap_err().to_string();
     assert!(error.starts_with("long.ron:10:"), "{error}");
     assert!(error.contains("`evolution.generations`"), "{error}");
+    assert!(error.contains("every generation"), "{error}");
 }

@@ -357,3 +357,148 @@ fn mutated_shipped_files_run_or_are_refused() {
     }
     fuzz.finish();
 }
+
+// ------------------------------------------------------------ sizes estimated at load
+
+/// Sizes of a u32 field, from 1 to its largest value, a power of ten apart
+/// (and the edge).
+const U32_SIZES: [&str; 6] = ["1", "10", "1000", "100000", "10000000", "4294967295"];
+/// Sizes of a u64 field, up to its largest value.
+const U64_SIZES: [&str; 8] = [
+    "1",
+    "100",
+    "10000",
+    "1000000",
+    "100000000",
+    "10000000000",
+    "1000000000000",
+    "18446744073709551615",
+];
+
+/// A horizon from one turn to the longest match, or a continuation
+/// probability up to a mean length of 10^10 rounds.
+fn size_horizon(rng: &mut Pcg64) -> String {
+    if rng.random_bool(0.6) {
+        format!("Fixed(turns: {})", fuzz_grammar::pick(rng, &U32_SIZES))
+    } else {
+        let delta = fuzz_grammar::pick(rng, &["0.5", "0.999", "0.999999", "0.9999999999"]);
+        format!("Continuation(delta: {delta})")
+    }
+}
+
+/// A regime, society or round-robin file (with an evolution block) whose
+/// sizes are drawn over their whole range (each a power of ten apart).
+fn sized_file(rng: &mut Pcg64) -> String {
+    let pick = fuzz_grammar::pick;
+    match rng.random_range(0..3) {
+        0 => {
+            let entrants = [
+                "Conditional Cooperator",
+                "MFN Free Rider",
+                "Regime Nationalist",
+            ];
+            let chosen: Vec<String> = (0..rng.random_range(1..=3))
+                .map(|k| format!("(strategy: (name: \"{}\"))", entrants[k]))
+                .collect();
+            format!(
+                "Regime(\n    game: (size: {}, policy: CollectiveRisk(endowment: 1.0, \
+                 cost_share: 0.1, risk: 0.9, threshold: 2)),\n    horizon: {},\n    \
+                 perception_noise: {},\n    repetitions: {},\n    max_compositions: {},\n    \
+                 entrants: [{}],\n)\n",
+                pick(rng, &["2", "6", "100", "5000", "100000"]),
+                size_horizon(rng),
+                pick(rng, &["0", "0.01"]),
+                pick(rng, &U32_SIZES),
+                pick(rng, &["1", "2000", "1000000", "1000000000000"]),
+                chosen.join(", ")
+            )
+        }
+        1 => {
+            let rule = pick(rng, &["Discriminator", "ALLD", "Specific Reciprocity"]);
+            let evolution = if rng.random_bool(0.3) {
+                format!(
+                    "    evolution: Some((generations: {}, steps_per_generation: {})),\n",
+                    pick(rng, &U64_SIZES[..6]),
+                    pick(rng, &U64_SIZES)
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "Society(\n    name: \"sized\",\n    groups: [(rule: \"{rule}\", count: {}), \
+                 (rule: \"ALLC\", count: 2)],\n    institution: {},\n    steps: {},\n    \
+                 warmup: {},\n    replicates: {},\n    sweep: Some((q: [0.5, 1.0])),\n{evolution})\n",
+                pick(rng, &["2", "100", "60000", "1000000", "4294967293"]),
+                pick(rng, &["Public", "Private"]),
+                pick(rng, &U64_SIZES),
+                pick(rng, &["0", "1000"]),
+                pick(rng, &U32_SIZES),
+            )
+        }
+        _ => format!(
+            "Tournament(\n    name: \"sized\",\n    players: [\n        Inline(name: \"R\", \
+             strategy: (name: \"Random\")),\n        Inline(name: \"T\", strategy: (name: \"Tit \
+             For Tat\")),\n    ],\n    horizon: {},\n    repetitions: {},\n    evolution: \
+             Some((process: {}, population: {}, generations: {}, runs: {}, payoffs: {})),\n)\n",
+            size_horizon(rng),
+            pick(rng, &U32_SIZES[..5]),
+            pick(rng, &["Moran", "PairwiseComparison", "Replicator"]),
+            pick(rng, &["2", "100", "10000", "1000000"]),
+            pick(rng, &["1", "1000", "100000", "100000000"]),
+            pick(rng, &["1", "10", "1000"]),
+            pick(rng, &["Mean", "Matches"]),
+        ),
+    }
+}
+
+/// Files whose sizes span their whole range are accepted only with their
+/// memory and work estimates within the limits, and refused otherwise at
+/// load, with the file, line and column: nothing is played, so a case that
+/// would abort or run for days shows as an accepted file over a limit.
+#[test]
+fn generated_sizes_are_estimated_before_anything_runs() {
+    use twolevel_tournament::file::{AnyFile, Loaded};
+    use twolevel_tournament::limits::{memory_limit, work_limit};
+    let (cases, seed) = settings();
+    let mut rng = Pcg64::new(
+        u128::from(seed) + 4,
+        0xa02b_dbf7_bb3c_0a7a_c28f_a16a_64ab_f96d,
+    );
+    let catalog = PresetCatalog::builtin().unwrap();
+    let (mut accepted, mut by_estimate) = (0, 0);
+    for _ in 0..cases {
+        let text = sized_file(&mut rng);
+        match AnyFile::from_ron_as(&text, "case.ron", FileKind::of(&text), Some(&catalog)) {
+            Ok(file) => {
+                accepted += 1;
+                let work = file.loaded().work();
+                assert!(work <= work_limit(), "accepted with work {work}:\n{text}");
+                let memory = match file.loaded() {
+                    Loaded::Regime(tournament) => tournament.memory(),
+                    Loaded::Society(config) => config.memory(),
+                    _ => 0.0,
+                };
+                assert!(
+                    memory <= memory_limit() as f64,
+                    "accepted with memory {memory}:\n{text}"
+                );
+            }
+            Err(error) => {
+                let message = error.to_string();
+                names_the_file(&message);
+                if message.contains("work limit") || message.contains("of memory") {
+                    by_estimate += 1;
+                }
+            }
+        }
+    }
+    println!("{accepted} of {cases} accepted, {by_estimate} refused by an estimate");
+    assert!(
+        accepted * 20 >= cases,
+        "only {accepted} of {cases} accepted"
+    );
+    assert!(
+        by_estimate * 20 >= cases,
+        "only {by_estimate} of {cases} refused by an estimate"
+    );
+}

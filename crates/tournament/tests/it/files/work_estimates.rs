@@ -341,3 +341,20 @@ fn the_shipped_files_are_far_below_the_work_limit() {
     }
     assert!(checked >= 15, "{checked}");
 }
+
+#[test]
+fn the_levers_count_their_round_robins() {
+    use twolevel_tournament::levers::LeverReport;
+    // 3 matches x 10^5 repetitions x 10^6 turns = 3e11 match turns: the
+    // file runs, but the levers' twelve round robins would not.
+    let text = "Tournament(\n    name: \"t\",\n    players: [\n        Inline(name: \"T\", \
+                strategy: (name: \"Tit For Tat\")),\n        Inline(name: \"D\", strategy: \
+                (name: \"Defector\")),\n    ],\n    horizon: Fixed(turns: 1000000),\n    \
+                repetitions: 100000,\n)\n";
+    let file = load(text, FileKind::RoundRobin).unwrap();
+    let tournament = file.into_tournament().unwrap();
+    let error = LeverReport::run("t", &tournament.round_robin).unwrap_err();
+    assert_eq!(error.field, "repetitions");
+    assert!(error.reason.contains("levers"), "{}", error.reason);
+    assert!(error.reason.contains("work limit"), "{}", error.reason);
+}
