@@ -14,7 +14,7 @@ axelrod match with a fresh `axl.Match` (no deterministic cache), the work
 twolevel does. The script prints the times and their ratios; it is not run
 in CI.
 
-Usage: python3 benches/second_tournament_vs_axelrod.py [--runs N] [--rust-runs N]
+Usage: python3 benches/second_tournament_vs_axelrod.py [--runs N] [--rust-runs N] [--quick]
 """
 
 import argparse
@@ -54,11 +54,11 @@ def players():
     return [getattr(axl, name)() for name in BOTH]
 
 
-def matches_only():
+def matches_only(repetitions=REPETITIONS):
     ps = players()
     turns = 0
     for i, j in itertools.combinations_with_replacement(range(len(ps)), 2):
-        for _ in range(REPETITIONS):
+        for _ in range(repetitions):
             turns += len(axl.Match((ps[i].clone(), ps[j].clone()), turns=TURNS).play())
     return turns
 
@@ -94,8 +94,28 @@ def main():
     parser.add_argument("--runs", type=int, default=3, help="timed runs, best kept")
     parser.add_argument("--rust-runs", type=int, default=20,
                         help="timed runs of the twolevel round robin, best kept")
+    parser.add_argument("--quick", action="store_true",
+                        help="time one repetition of axelrod's matches only (once) "
+                             "and twolevel's one-repetition round robin; no Tournament.play")
     args = parser.parse_args()
     warnings.simplefilter("ignore")
+    if args.quick:
+        start = time.perf_counter()
+        turns = matches_only(repetitions=1)
+        seconds = time.perf_counter() - start
+        with tempfile.TemporaryDirectory() as folder:
+            path = tournament_file(folder)
+            with open(path) as fh:
+                text = fh.read().replace(f"repetitions: {REPETITIONS}", "repetitions: 1")
+            with open(path, "w") as fh:
+                fh.write(text)
+            rust_ms = rust_best_ms(path, args.rust_runs)
+        print(f"23 second-tournament entries, {TURNS} turns, one repetition, self-play "
+              f"({turns} turns)")
+        print(f"  axelrod {axl.__version__} matches only: {seconds * 1e3:10.1f} ms")
+        print(f"  twolevel, one thread, results:  {rust_ms:10.3f} ms")
+        print(f"  ratio: {seconds * 1e3 / rust_ms:,.0f}x")
+        return
     turns = matches_only()
     assert turns == 276 * REPETITIONS * TURNS, turns
     matches = best_of(args.runs, matches_only)

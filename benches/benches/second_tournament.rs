@@ -5,9 +5,9 @@
 //!   2,016 pairs) plays five matches, of 63, 77, 151, 156 and 308 moves in
 //!   Axelrod's draws; here five repetitions of 151 moves, the same 755
 //!   moves a pair (1,522,080 moves in all), on one thread, results
-//!   included, in moves per second. This is the size at which the
-//!   compiled Fortran is timed (see the notes of the tournament's
-//!   reproduction).
+//!   included, in moves per second: the size at which Axelrod's compiled
+//!   Fortran is timed for `benches/README.md` (same pairs, same 755 moves
+//!   a pair).
 //! - `second_tournament/continuation_0_99654`: the file as shipped
 //!   (`delta = 0.99654`, five repetitions, seed 1980), on one thread.
 //!

@@ -21,7 +21,7 @@
 //! variables (zero by [`Default`], as at load) and one method,
 //! [`FortranRule::choose`], the Fortran's body, called with a [`Call`] of
 //! the six arguments. [`SecondEntry`] turns a rule into a
-//! [`Strategy`](twolevel_game::Strategy): it keeps the two scores from the
+//! [`Strategy`]: it keeps the two scores from the
 //! moves (always with Axelrod's payoffs, whatever the tournament's: the
 //! rules were written for that matrix and read the integer scores) and, for
 //! a rule that reads `R`, draws one `f32` uniform from the match's RNG every
