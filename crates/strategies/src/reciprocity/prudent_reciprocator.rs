@@ -4,7 +4,9 @@
 //! ([`Situation::payoffs`](twolevel_game::Situation::payoffs)) and its own discount factor `delta_i`
 //! ([`Situation::discount`](twolevel_game::Situation::discount)), decide whether cooperation is self-enforcing, that
 //! is whether `delta_i >= (T' - R') / (T' - P') + margin` (the grim-trigger
-//! threshold of [`twolevel_game::grim_threshold`], raised by a safety
+//! threshold of [`twolevel_game::grim_threshold`] (with the partner's
+//! instruments in force, [`twolevel_game::grim_threshold_with_sanction`]
+//! at the view's `incentive`), raised by a safety
 //! `margin`). While it is, play tit for tat (cooperate first, then copy the
 //! partner's last perceived move); otherwise defect.
 //!
