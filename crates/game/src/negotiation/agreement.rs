@@ -5,8 +5,13 @@
 //! game), with S, T and P unchanged, and adds a compliance cost `psi` to
 //! the political payoff of a visible defection from it (the institution
 //! monitors every defection). Side payments paid each round of mutual
-//! cooperation (section 14) move the same entries: the payer's `R` falls
-//! by `t`, the receiver's rises by `eta t`.
+//! cooperation ([`Agreement::with_side_payments`], the same-round timing
+//! of [`carrot_thresholds`](crate::analytic::carrot_thresholds)) move the
+//! same entries: the payer's `R` falls by `t`, the receiver's rises by
+//! `eta t`. The negotiation engine of `twolevel_tournament` does not put
+//! them in the game: it pays an agreement's side payments in play, in the
+//! round after each of the partner's cooperations (section 14's
+//! conditional carrot, [`carrot_thresholds_in_play`](crate::analytic::carrot_thresholds_in_play)).
 //!
 //! With `z = 1/2`, `psi = 0` and no side payment the agreement's game is
 //! the game it was built from, bit for bit.

@@ -159,6 +159,15 @@ pub struct Situation {
     /// The number of rounds of the match, when the horizon is fixed and the
     /// tournament makes it known; `None` otherwise.
     pub known_length: Option<u32>,
+    /// What the partner's carrots and sticks in force this round add to
+    /// this player's gain from cooperating over defecting, a round later,
+    /// in its own utility (`docs/model.md` section 14): the carrot it
+    /// receives after a cooperation plus the sanction it suffers after a
+    /// defection, each through this player's blend. 0 without
+    /// instruments. Against grim trigger, cooperation is then sustained
+    /// iff `delta_i >= (T' - R') / (T' - P' + incentive)`
+    /// ([`grim_threshold_with_sanction`](crate::analytic::grim_threshold_with_sanction)).
+    pub incentive: f64,
 }
 
 impl Situation {
@@ -169,7 +178,7 @@ impl Situation {
     /// The situation of a classic game with the given payoffs: no
     /// politicization, political weight 0, the
     /// [`Situation::DEFAULT_DISCOUNT`], no election, no last utility, score
-    /// 0, unknown length.
+    /// 0, unknown length, no partner's instruments.
     #[must_use]
     pub const fn classic(payoffs: PayoffMatrix) -> Self {
         Situation {
@@ -183,6 +192,7 @@ impl Situation {
             last_utility: None,
             score: 0.0,
             known_length: None,
+            incentive: 0.0,
         }
     }
 }

@@ -4,7 +4,9 @@
 //! ([`Situation::payoffs`](twolevel_game::Situation::payoffs)) and its own discount factor `delta_i`
 //! ([`Situation::discount`](twolevel_game::Situation::discount)), decide whether cooperation is self-enforcing, that
 //! is whether `delta_i >= (T' - R') / (T' - P') + margin` (the grim-trigger
-//! threshold of [`twolevel_game::grim_threshold`], raised by a safety
+//! threshold of [`twolevel_game::grim_threshold`] (with the partner's
+//! instruments in force, [`twolevel_game::grim_threshold_with_sanction`]
+//! at the view's `incentive`), raised by a safety
 //! `margin`). While it is, play tit for tat (cooperate first, then copy the
 //! partner's last perceived move); otherwise defect.
 //!
@@ -35,7 +37,9 @@
 use rand_core::Rng;
 use twolevel_game::analytic::NoThreshold;
 use twolevel_game::error::check_non_negative;
-use twolevel_game::{Action, Classifier, ParameterError, Strategy, View, grim_threshold};
+use twolevel_game::{
+    Action, Classifier, ParameterError, Strategy, View, grim_threshold_with_sanction,
+};
 
 use crate::registry::{Limit, ParamKind, ParamSpec, StrategyEntry};
 
@@ -71,7 +75,10 @@ impl PrudentReciprocator {
     #[must_use]
     pub fn cooperation_is_self_enforcing(&self, view: &View<'_>) -> bool {
         let delta = view.discount;
-        match grim_threshold(&view.payoffs) {
+        // The partner's instruments in force (a carrot after cooperation,
+        // a sanction after defection) lower the threshold; without them
+        // this is `grim_threshold`, bit for bit.
+        match grim_threshold_with_sanction(&view.payoffs, view.incentive) {
             Ok(threshold) => delta >= threshold + self.margin,
             Err(NoThreshold::Never) => false,
             Err(NoThreshold::Bounded { from, to }) => delta >= from + self.margin && delta <= to,

@@ -447,6 +447,15 @@ fn play_arena_general(
         };
         let noise = [noise_of(&pressures[0]), noise_of(&pressures[1])];
 
+        if let Some(ledger) = ledger.as_deref() {
+            let kappa = |k: usize| config.game.effective_kappa(pis[k]).unwrap_or(0.0);
+            let kappas = |k: usize| kappa(k) * terms[k].kappa_factor;
+            let weights = payoffs.situations.map(|s| s.political_weight);
+            let incentives = ledger.incentives(kappas, weights);
+            for (situation, incentive) in payoffs.situations.iter_mut().zip(incentives) {
+                situation.incentive = incentive;
+            }
+        }
         let [played0, played1] = play_round_moves(
             [&mut *first, &mut *second],
             moves,

@@ -52,6 +52,9 @@ pub(super) fn play_general(
             next_switch += 1;
             game = &switch.game;
             payoffs.switch_game(game);
+            if let Some(ledger) = ledger.as_deref_mut() {
+                ledger.set_outside(switch.instruments);
+            }
         }
         if turn > 0 {
             let round = calendar.round(turn);
@@ -59,6 +62,14 @@ pub(super) fn play_general(
                 situation.discount = round.discount[k];
                 situation.rounds_to_election = round.rounds_to_election;
                 situation.campaign = round.campaign;
+            }
+        }
+        if let Some(ledger) = ledger.as_deref() {
+            let kappas = |k: usize| game.effective_kappa(payoffs.pis[k]).unwrap_or(0.0);
+            let weights = payoffs.situations.map(|s| s.political_weight);
+            let incentives = ledger.incentives(kappas, weights);
+            for (situation, incentive) in payoffs.situations.iter_mut().zip(incentives) {
+                situation.incentive = incentive;
             }
         }
         let [played0, played1] = play_round_moves(
@@ -78,9 +89,6 @@ pub(super) fn play_general(
             let kappas = |k: usize| game.effective_kappa(payoffs.pis[k]).unwrap_or(0.0);
             let weights = payoffs.situations.map(|s| s.political_weight);
             ledger.settle(&mut cell, [played0, played1], kappas, weights);
-            if let Some(switch) = switch {
-                ledger.set_outside(switch.instruments);
-            }
         }
         totals[0].add(&cell[0], played0);
         totals[1].add(&cell[1], played1);

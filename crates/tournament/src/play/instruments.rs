@@ -132,8 +132,13 @@ impl InstrumentRecord {
 pub(super) struct Ledger {
     /// What each player declared itself, read once after the reset.
     own: [Instruments; 2],
+    /// The instruments in force this round.
     carrots: [Option<Carrot>; 2],
     sticks: [Option<Stick>; 2],
+    /// The instruments that were in force in the round before, which pay
+    /// what that round triggered.
+    carrots_before: [Option<Carrot>; 2],
+    sticks_before: [Option<Stick>; 2],
     last: Option<[Action; 2]>,
     pub(super) record: InstrumentRecord,
 }
@@ -165,6 +170,8 @@ impl Ledger {
             own,
             carrots: [None; 2],
             sticks: [None; 2],
+            carrots_before: [None; 2],
+            sticks_before: [None; 2],
             last: None,
             record: InstrumentRecord::default(),
         };
@@ -172,14 +179,46 @@ impl Ledger {
         ledger
     }
 
-    /// From now on each player's `outside` instruments come first and its
-    /// own declared ones fill what they leave open. A transfer that the
-    /// round before triggered is paid before this is called, under the
-    /// instruments of the round that triggered it.
+    /// From this round on each player's `outside` instruments come first
+    /// and its own declared ones fill what they leave open (called before
+    /// the round's moves). A transfer that the round before triggered is
+    /// still paid under the instruments of the round that triggered it.
     pub(super) fn set_outside(&mut self, outside: [Instruments; 2]) {
         let declared = [0, 1].map(|k| outside[k].or(self.own[k]));
         self.carrots = declared.map(|d| d.carrot.filter(|c| !c.is_none()));
         self.sticks = declared.map(|d| d.stick.filter(|s| !s.is_none()));
+        if self.last.is_none() {
+            self.carrots_before = self.carrots;
+            self.sticks_before = self.sticks;
+        }
+    }
+
+    /// Each player's [`Situation::incentive`](twolevel_game::Situation::incentive)
+    /// under the instruments in force: what the partner's carrot (received
+    /// `eta t` after a cooperation, the partner paying `t`) and stick
+    /// (suffered `s` after a defection, the partner paying `s / M`) add to
+    /// the player's gain from cooperating, in policy `eta t + s` and in
+    /// relative gains `eta t + t + s - s / M`, blended with the player's
+    /// relative-gains sensitivity `kappas[k]` and weight `weights[k]` as
+    /// the transfers themselves are.
+    #[inline]
+    pub(super) fn incentives(&self, kappas: impl Fn(usize) -> f64, weights: [f64; 2]) -> [f64; 2] {
+        [0, 1].map(|k| {
+            let partner = 1 - k;
+            let (mut policy, mut relative) = (0.0, 0.0);
+            if let Some(carrot) = self.carrots[partner] {
+                policy += carrot.received();
+                relative += carrot.received() + carrot.transfer();
+            }
+            if let Some(stick) = self.sticks[partner] {
+                policy += stick.size();
+                relative += stick.size() - stick.cost();
+            }
+            if relative == 0.0 {
+                return (1.0 - weights[k]) * policy;
+            }
+            (1.0 - weights[k]) * policy + weights[k] * kappas(k) * relative
+        })
     }
 
     /// Pays into `cell` (the payoffs of this round's moves `played`) the
@@ -195,7 +234,11 @@ impl Ledger {
         kappas: impl Fn(usize) -> f64,
         weights: [f64; 2],
     ) {
-        let Some(last) = self.last.replace(played) else {
+        let last = self.last.replace(played);
+        let (carrots, sticks) = (self.carrots_before, self.sticks_before);
+        self.carrots_before = self.carrots;
+        self.sticks_before = self.sticks;
+        let Some(last) = last else {
             return;
         };
         let mut net = [0.0; 2];
@@ -208,7 +251,7 @@ impl Ledger {
                 let [a, b] = &mut self.record.players;
                 [b, a]
             };
-            match (last[partner], self.carrots[payer], self.sticks[payer]) {
+            match (last[partner], carrots[payer], sticks[payer]) {
                 (Action::C, Some(carrot), _) => {
                     net[payer] -= carrot.transfer();
                     net[partner] += carrot.received();

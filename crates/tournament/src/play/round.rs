@@ -46,6 +46,7 @@ impl Payoffs {
             last_utility: None,
             score: 0.0,
             known_length: round.known_length,
+            incentive: 0.0,
         });
         Payoffs {
             builder,

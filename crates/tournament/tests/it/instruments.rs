@@ -390,3 +390,30 @@ fn the_arena_loop_applies_instruments_as_the_general_loop_does() {
         }
     }
 }
+
+#[test]
+fn a_prudent_reciprocator_counts_the_partners_carrot_in_force() {
+    // delta = 0.46 * (1 - 1/60) = 0.452: below the plain grim threshold
+    // (5 - 3) / 4 = 0.5, above the receiver's threshold with a carrot of
+    // 1 at leakage 0.75 paid after each cooperation, 2 / 4.75 = 0.421.
+    let config = MatchConfig::classic(60).unwrap();
+    let settings = PlayerSettings::POLICY.with_patience(0.46).unwrap();
+    let prudent = || twolevel_strategies::PrudentReciprocator::new(0.0).unwrap();
+    // Against a plain cooperator the prudent reciprocator defects
+    // throughout; against a hegemon paying the carrot it cooperates
+    // throughout (Situation::incentive = 0.75).
+    let (alone, _) = play(
+        &config,
+        [&mut prudent(), &mut Cooperator],
+        [settings, PlayerSettings::POLICY],
+    );
+    assert_eq!(alone.players[0].cooperations, 0);
+    let mut hegemon = Hegemon::new(1.0, 0.75, 1.0, Retaliation::Grim).unwrap();
+    let (paid, record) = play(
+        &config,
+        [&mut prudent(), &mut hegemon],
+        [settings, PlayerSettings::POLICY],
+    );
+    assert_eq!(paid.players[0].cooperations, 60);
+    assert_eq!(record.players[1].carrots, 59);
+}

@@ -697,3 +697,61 @@ fn side_payments_in_play_deter_at_the_carrot_thresholds_in_play() {
 fn grudger() -> Box<dyn Strategy> {
     Box::<Grudger>::default()
 }
+
+#[test]
+fn switches_to_the_same_game_change_nothing_bit_for_bit() {
+    // B withdraws at the first election (round 20) and rejoins at the
+    // second (40): the game switches twice, between the even agreement's
+    // game and the status quo, which are the same game bit for bit. With
+    // dynamic politicization, elections and action noise the one match
+    // is then `play_match` on the config, bit for bit: the levels, the
+    // calendar and the strategies run on over each switch.
+    let dynamics = twolevel_game::PoliticizationDynamics::new(0.8, 0.1, 0.05).unwrap();
+    let dynamic = twolevel_game::Politics::Dynamic {
+        initial: Politicization::new(0.2).unwrap(),
+        dynamics,
+    };
+    let election = twolevel_game::ElectionCycle::new(20, 2, 0.3).unwrap();
+    let play = MatchConfig::new(
+        TwoLevelGame::default(),
+        twolevel_game::Horizon::fixed(60).unwrap(),
+    )
+    .unwrap()
+    .with_politics(dynamic)
+    .with_election(Some(election))
+    .with_action_noise(0.05)
+    .unwrap();
+    let config = NegotiationConfig::new(Bargaining::Nash { weight: 0.5 }, play)
+        .with_repetitions(5)
+        .unwrap()
+        .with_seed(3);
+    let settings = PlayerSettings::with_orientation(Orientation::new(0.4).unwrap());
+    let with_settings = |reservation: f64, strategy: Box<dyn Strategy>| {
+        NegotiatingState::new(
+            arena(reservation),
+            Threshold::majority(),
+            0.9,
+            strategy,
+            settings,
+        )
+        .unwrap()
+    };
+    let b = with_settings(0.3, grudger())
+        .with_successors(vec![arena(0.8), arena(0.3)])
+        .unwrap();
+    let result = one_pair([with_settings(0.3, Box::new(TitForTat)), b], &config);
+    let mut buffers = MatchBuffers::new();
+    for (r, run) in result.runs.iter().enumerate() {
+        assert_eq!(run.withdrawal.map(|w| w.round), Some(20));
+        assert_eq!(run.final_share, Some(0.5));
+        let mut rng = Pcg64Mcg::seed_from_u64(derive_seed(3, &[0, r as u64]));
+        let today = play_match(
+            &play,
+            [&mut TitForTat, &mut Grudger::default()],
+            &[settings; 2],
+            &mut buffers,
+            &mut rng,
+        );
+        assert_eq!(run.totals, today.players);
+    }
+}

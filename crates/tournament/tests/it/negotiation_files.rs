@@ -88,7 +88,7 @@ fn paris_an_election_undoes_the_deal_and_leverage_opens_the_zone() {
 }
 
 #[test]
-fn trade_war_forgiveness_or_an_even_deal_ends_it() {
+fn trade_war_forgiveness_an_even_deal_or_a_carrot_ends_it() {
     let results = play_shipped("trade-war");
     failures_agree_with_the_closed_form(&results);
     let cooperation: Vec<f64> = results
@@ -109,14 +109,15 @@ fn trade_war_forgiveness_or_an_even_deal_ends_it() {
     assert!(cooperation[3] < 0.01, "{cooperation:?}");
     assert_eq!(cooperation[4], 1.0);
     // The partner's carrot of 0.6 is paid in play, in the round after each
-    // of Prudentia's cooperations. By `carrot_thresholds_in_play` it would
-    // lower the receiver's threshold to (5 - 2.84) / (4 + 0.6) = 0.470,
-    // below Prudentia's 0.478; but the prudent reciprocator tests only its
-    // stage game, where the carrot no longer sits, so it levies tariffs
-    // from the first round, as without the carrot, and the carrot is
-    // never paid.
-    assert!(cooperation[5] < 0.01, "{cooperation:?}");
-    assert_eq!(results.pairs[5].summary.states[0].side_payments, 0.0);
+    // of Prudentia's cooperations: it lowers the receiver's threshold to
+    // (5 - 2.84) / (4 + 0.6) = 0.470 (`carrot_thresholds_in_play`), below
+    // Prudentia's 0.478, and the prudent reciprocator counts it
+    // (`Situation::incentive`): free trade throughout, the carrot paid
+    // 199 times a match.
+    assert_eq!(cooperation[5], 1.0, "{cooperation:?}");
+    assert_eq!(results.pairs[5].summary.complied.mean, 1.0);
+    let paid = results.pairs[5].summary.states[0].side_payments;
+    assert!((paid - 199.0 * 0.6).abs() < 1e-9, "{paid}");
 }
 
 #[test]

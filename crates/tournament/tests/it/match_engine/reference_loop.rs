@@ -127,6 +127,7 @@ fn reference(setup: &Setup) -> (MatchResult, [Vec<Action>; 2]) {
                 last_utility: last_utility[k],
                 score: totals[k].utility,
                 known_length: setup.length_known.then_some(setup.turns),
+                incentive: 0.0,
             };
             let view = View::new(&moves[k], partner, &situation);
             chosen[k] = players[k].decide(&view, &mut rng);
