@@ -41,22 +41,6 @@ pub fn influence_weight(actor: &Actor, access: f64, capability: f64, gamma: f64,
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::actors::{ActorKind, ActorOrientation};
-
-    #[test]
-    fn weight_is_access_capability_salience_and_the_brake() {
-        let firm = Actor::new("firm", ActorKind::Private, 4.0, 0.8, 0.5);
-        assert_eq!(influence_weight(&firm, 0.5, 4.0, 2.0, 0.5), 1.0);
-        let party = firm.clone().oriented(ActorOrientation::Political);
-        assert_eq!(influence_weight(&party, 0.5, 4.0, 2.0, 0.5), 1.5);
-        assert_eq!(influence_weight(&party, 0.5, 4.0, 2.0, 0.0), 1.0);
-        assert_eq!(influence_weight(&party, 0.0, 4.0, 2.0, 1.0), 0.0);
-    }
-}
-
 /// Whether a total weight `x` is positive and finite: `x > 0 && x <
 /// inf`, false for NaN. The same test as `x > 0.0 && x.is_finite()`,
 /// written on the bits: the positive finite numbers are exactly those
@@ -83,7 +67,18 @@ pub fn positive_and_finite(x: f64) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::positive_and_finite;
+    use super::*;
+    use crate::actors::{ActorKind, ActorOrientation};
+
+    #[test]
+    fn weight_is_access_capability_salience_and_the_brake() {
+        let firm = Actor::new("firm", ActorKind::Private, 4.0, 0.8, 0.5);
+        assert_eq!(influence_weight(&firm, 0.5, 4.0, 2.0, 0.5), 1.0);
+        let party = firm.clone().oriented(ActorOrientation::Political);
+        assert_eq!(influence_weight(&party, 0.5, 4.0, 2.0, 0.5), 1.5);
+        assert_eq!(influence_weight(&party, 0.5, 4.0, 2.0, 0.0), 1.0);
+        assert_eq!(influence_weight(&party, 0.0, 4.0, 2.0, 1.0), 0.0);
+    }
 
     #[test]
     fn positive_and_finite_is_the_float_test_on_every_class() {
