@@ -57,6 +57,7 @@ pub mod analytic;
 pub mod config;
 pub mod ecological;
 pub mod group;
+pub mod multilevel;
 pub mod payoff;
 pub mod run;
 pub mod selection;
