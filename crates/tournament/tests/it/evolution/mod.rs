@@ -9,5 +9,6 @@ mod dynamics;
 mod early_refusals;
 mod group_chain;
 mod invariants;
+mod multilevel;
 mod pairwise_chain;
 mod tournaments;
