@@ -194,7 +194,7 @@ fn simulation_matches_the_rare_splitting_limit() {
         );
         // Selection is visible: more than 3 standard errors from 1/N.
         assert!(
-            (f.probability - f.neutral).abs() > 4.0 * f.standard_error,
+            (f.probability - f.neutral).abs() > 3.0 * f.standard_error,
             "{label}"
         );
     }
