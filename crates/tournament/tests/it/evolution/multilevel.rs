@@ -3,7 +3,9 @@
 //! rare-splitting limit, and the donation game's fixation probability
 //! crossing `1 / N` near `b / c = 1 + n / (m - 2)`.
 
-use twolevel_game::{Currency, Orientation, PayoffMatrix, Politicization, TwoLevelGame};
+use twolevel_game::{
+    Bimatrix, Currency, Orientation, PayoffMatrix, PoliticalPayoff, Politicization, TwoLevelGame,
+};
 use twolevel_tournament::evolution::Selection;
 use twolevel_tournament::evolution::multilevel::{
     Aggregation, Multilevel, MultilevelParams, donation_threshold,
@@ -82,13 +84,31 @@ fn bad_parameters_name_their_field() {
 }
 
 #[test]
-fn the_classic_two_level_game_enters_as_its_policy_matrix() {
+fn two_level_games_enter_by_their_stage_payoffs_and_asymmetric_ones_are_refused() {
     let p = params(4, 4, 0.1, 0.5);
     let classic = TwoLevelGame::classic(PayoffMatrix::AXELROD);
     let pi = Politicization::clamped(0.0);
     let model =
         Multilevel::from_two_level(p, &classic, pi, Orientation::POLICY, Currency::Policy).unwrap();
     assert_eq!(model.game(), [3.0, 0.0, 5.0, 1.0]);
+    // An asymmetric game has roles, which members of a group do not.
+    let column = PayoffMatrix::new(4.0, 0.0, 5.0, 1.0).unwrap();
+    let asymmetric = TwoLevelGame::new(
+        Bimatrix {
+            row: PayoffMatrix::AXELROD,
+            column,
+        },
+        PoliticalPayoff::Derived {
+            kappa: 0.0,
+            audience_bonus: 0.0,
+        },
+        0.0,
+        0.0,
+    )
+    .unwrap();
+    let refused =
+        Multilevel::from_two_level(p, &asymmetric, pi, Orientation::POLICY, Currency::Policy);
+    assert_eq!(refused.unwrap_err().field, "game");
 }
 
 #[test]
