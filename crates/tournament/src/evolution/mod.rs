@@ -58,6 +58,7 @@ pub mod config;
 pub mod ecological;
 pub mod graph;
 pub mod group;
+pub mod multilevel;
 pub mod payoff;
 pub mod run;
 pub mod selection;
