@@ -233,3 +233,25 @@ def test_the_documentation_notebook_runs():
     assert sum("text/html" in kind for kind in kinds) >= 4
     errors = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs if output.output_type == "error"]
     assert errors == []
+
+
+def test_threshold_frame_and_plot_show_the_paradox():
+    pytest.importorskip("pandas")
+    pytest.importorskip("matplotlib")
+    frame = twolevel.thresholds_frame(political_weight=0.5, points=51)
+    assert frame.index.name == "politicization" and list(frame.columns) == ["grim", "tft"]
+    assert frame.index[0] == 0.0 and frame.index[-1] == 1.0
+    direct = twolevel.thresholds(political_weight=0.5, politicization=frame.index[10])
+    assert frame["grim"].iloc[10] == direct["grim"] and frame["tft"].iloc[10] == direct["tft"]
+    paradox = twolevel.paradox_of_politicization(political_weight=0.5)
+    # The U: the grid's lowest grim threshold is next to the paradox's pi.
+    assert abs(frame["grim"].idxmin() - paradox["pi_min"]) <= 1 / 50
+    assert frame["grim"].min() >= paradox["threshold_min"] - 1e-12
+    assert frame["grim"].iloc[0] == pytest.approx(paradox["threshold_at_0"])
+    plot = twolevel.plot_thresholds(political_weight=0.5, points=51)
+    axes = plot.axes[0]
+    grim_line = axes.lines[0]
+    np.testing.assert_array_equal(grim_line.get_ydata(), frame["grim"].to_numpy())
+    assert list(axes.lines[2].get_xdata()) == [paradox["pi_min"]]
+    with pytest.raises(ValueError, match="points"):
+        twolevel.thresholds_frame(points=1)

@@ -9,7 +9,8 @@ so the same file and seed give the same numbers as the `twolevel` command.
 
 For notebooks, results become pandas data frames (`results.to_pandas()`,
 `results.payoff_frame("policy")`, `evolution_frame`, `sweep_frame`, ...)
-and plots (`results.plot("boxplot")`, `plot_evolution`, `plot_sweep`),
+and plots (`results.plot("boxplot")`, `plot_evolution`, `plot_sweep`,
+`plot_thresholds`),
 shown inline in Jupyter; pandas and matplotlib are optional and imported
 when first used.
 
@@ -28,9 +29,11 @@ from ._notebook import (
     negotiation_frame,
     plot_evolution,
     plot_sweep,
+    plot_thresholds,
     regime_frame,
     society_frame,
     sweep_frame,
+    thresholds_frame,
 )
 from ._twolevel import *  # noqa: F401,F403 (the extension's functions and classes)
 from ._twolevel import CURRENCIES, TournamentResults, __version__
@@ -44,8 +47,10 @@ __all__ = sorted(
         "negotiation_frame",
         "plot_evolution",
         "plot_sweep",
+        "plot_thresholds",
         "regime_frame",
         "society_frame",
         "sweep_frame",
+        "thresholds_frame",
     ]
 )

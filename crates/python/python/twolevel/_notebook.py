@@ -398,3 +398,66 @@ def society_frame(society):
     applies, its values."""
     pandas = _pandas()
     return pandas.json_normalize(society["points"])
+
+
+# Thresholds and the paradox of politicization.
+
+
+def _threshold_curve(political_weight, game, points):
+    """(pi values, grim thresholds, tft thresholds) of the blended game over
+    politicization 0..1, NaN where no delta below 1 sustains cooperation."""
+    from . import _twolevel
+
+    if not isinstance(points, int) or points < 2:
+        raise ValueError(f"invalid `points`: {points!r} is not an integer of at least 2")
+    pis = [k / (points - 1) for k in range(points)]
+    grim, tft = [], []
+    for pi in pis:
+        values = _twolevel.thresholds(game=game, political_weight=political_weight, politicization=pi)
+        grim.append(math.nan if values["grim"] is None else values["grim"])
+        tft.append(math.nan if values["tft"] is None else values["tft"])
+    return pis, grim, tft
+
+
+def thresholds_frame(political_weight=0.5, game=None, points=101):
+    """The cooperation thresholds of the blended game (`thresholds`) over
+    politicization pi from 0 to 1 in `points` steps, for a player of
+    `political_weight` w in the two-level `game` (a dict of a tournament
+    file's `game` block; the default game without one), as a DataFrame
+    indexed by "politicization" with the columns "grim" and "tft": the
+    smallest continuation probability delta that sustains cooperation
+    against grim trigger and tit for tat (NaN where none below 1 does)."""
+    pandas = _pandas()
+    pis, grim, tft = _threshold_curve(political_weight, game, points)
+    return pandas.DataFrame(
+        {"grim": grim, "tft": tft}, index=pandas.Index(pis, name="politicization")
+    )
+
+
+def plot_thresholds(political_weight=0.5, game=None, points=101):
+    """The U-shaped cooperation thresholds against politicization pi (see
+    `thresholds_frame`) with the paradox of politicization marked: the pi
+    that minimises the grim-trigger threshold
+    (`paradox_of_politicization`)."""
+    from . import _twolevel
+
+    pis, grim, tft = _threshold_curve(political_weight, game, points)
+    paradox = _twolevel.paradox_of_politicization(game=game, political_weight=political_weight)
+    figure = _figure(7.0, 4.5)
+    axes = figure.add_subplot()
+    axes.plot(pis, grim, label="against grim trigger")
+    axes.plot(pis, tft, label="against tit for tat", linestyle="--")
+    axes.plot(
+        [paradox["pi_min"]],
+        [paradox["threshold_min"]],
+        marker="o",
+        linestyle="none",
+        color="black",
+        label=f"lowest: pi = {paradox['pi_min']:.2f}",
+    )
+    axes.set_xlim(0.0, 1.0)
+    axes.set_xlabel("politicization pi")
+    axes.set_ylabel("smallest continuation probability delta")
+    axes.set_title(f"Cooperation thresholds at political weight w = {political_weight:g}")
+    axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
+    return Plot(figure)
