@@ -294,6 +294,13 @@ impl TournamentResults {
         serde_json::to_string_pretty(&self.results).map_err(value_error)
     }
 
+    /// The ranking as an HTML table, which Jupyter shows when a cell ends
+    /// with the results (the data frame of `to_pandas()` with pandas, else
+    /// the text of `str(results)`).
+    fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        notebook(slf.py())?.call_method1("results_html", (slf,))
+    }
+
     /// The ranking table, as the Rust `tournament` example prints it.
     fn __str__(&self) -> String {
         self.results.to_string()

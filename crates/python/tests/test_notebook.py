@@ -255,3 +255,14 @@ def test_threshold_frame_and_plot_show_the_paradox():
     assert list(axes.lines[2].get_xdata()) == [paradox["pi_min"]]
     with pytest.raises(ValueError, match="points"):
         twolevel.thresholds_frame(points=1)
+
+
+def test_results_show_as_a_ranking_table_in_jupyter(results, monkeypatch):
+    pytest.importorskip("pandas")
+    html = results._repr_html_()
+    assert "<table" in html and "two-level" in html and "seed 7" in html
+    assert html.index(results.ranked_names[0]) < html.index(results.ranked_names[-1])
+    # Without pandas, the ranking table's text.
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    text = results._repr_html_()
+    assert "<pre>" in text and results.ranked_names[0] in text

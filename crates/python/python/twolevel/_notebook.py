@@ -461,3 +461,20 @@ def plot_thresholds(political_weight=0.5, game=None, points=101):
     axes.set_title(f"Cooperation thresholds at political weight w = {political_weight:g}")
     axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
     return Plot(figure)
+
+
+def results_html(results):
+    """The HTML Jupyter shows for a round robin's results: a heading and
+    the ranking frame with pandas, else the ranking table's text."""
+    import html
+
+    heading = (
+        f"<p><b>{html.escape(results.name)}</b>: {len(results.names)} players, "
+        f"{results.repetitions} repetitions, seed {results.seed}, ranked by "
+        f"{html.escape(results.metric)}; payoffs per turn in each currency</p>"
+    )
+    try:
+        frame = ranking_frame(results)
+    except ImportError:
+        return heading + f"<pre>{html.escape(str(results))}</pre>"
+    return heading + frame.to_html(float_format=lambda value: f"{value:.4f}")
