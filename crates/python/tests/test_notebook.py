@@ -266,3 +266,19 @@ def test_results_show_as_a_ranking_table_in_jupyter(results, monkeypatch):
     monkeypatch.setitem(sys.modules, "pandas", None)
     text = results._repr_html_()
     assert "<pre>" in text and results.ranked_names[0] in text
+
+
+def test_regime_and_society_plots():
+    pytest.importorskip("matplotlib")
+    regime = twolevel.run_regime_file(TOURNAMENTS / "climate.ron")
+    axes = twolevel.plot_regime(regime, currency="political").axes[0]
+    heights = [bar.get_height() for bar in axes.patches]
+    assert heights == sorted((s["scores"]["political"] for s in regime["standings"]), reverse=True)
+    assert "political" in axes.get_ylabel()
+    society = twolevel.run_society_file(Path(__file__).parent / "fixtures" / "society.ron")
+    axes = twolevel.plot_society(society, measure="good_share").axes[0]
+    drawn = sorted(y for line in axes.lines if line.get_linestyle() not in ("--",) for y in line.get_ydata()
+                   if line.get_marker() == "o")
+    assert drawn == sorted(point["good_share"] for point in society["points"])
+    with pytest.raises(ValueError, match="measure"):
+        twolevel.plot_society(society, measure="happiness")

@@ -10,7 +10,7 @@ so the same file and seed give the same numbers as the `twolevel` command.
 For notebooks, results become pandas data frames (`results.to_pandas()`,
 `results.payoff_frame("policy")`, `evolution_frame`, `sweep_frame`, ...)
 and plots (`results.plot("boxplot")`, `plot_evolution`, `plot_sweep`,
-`plot_thresholds`),
+`plot_thresholds`, `plot_regime`, `plot_society`),
 shown inline in Jupyter; pandas and matplotlib are optional and imported
 when first used.
 
@@ -28,6 +28,8 @@ from ._notebook import (
     fixation_frame,
     negotiation_frame,
     plot_evolution,
+    plot_regime,
+    plot_society,
     plot_sweep,
     plot_thresholds,
     regime_frame,
@@ -46,6 +48,8 @@ __all__ = sorted(
         "fixation_frame",
         "negotiation_frame",
         "plot_evolution",
+        "plot_regime",
+        "plot_society",
         "plot_sweep",
         "plot_thresholds",
         "regime_frame",

@@ -478,3 +478,69 @@ def results_html(results):
     except ImportError:
         return heading + f"<pre>{html.escape(str(results))}</pre>"
     return heading + frame.to_html(float_format=lambda value: f"{value:.4f}")
+
+
+# Regimes and societies.
+
+
+def plot_regime(regime, currency="policy"):
+    """A regime tournament's standings (`run_regime_file`): each entrant's
+    payoff per round in `currency` as a bar, best first, with its
+    cooperation rate written on the bar; the title gives the share of
+    rounds in which the groups met their threshold and the welfare."""
+    words = _currency(currency)
+    standings = sorted(regime["standings"], key=lambda s: s["scores"][currency], reverse=True)
+    names = [standing["name"] for standing in standings]
+    figure = _figure(max(6.0, 0.7 * len(names) + 2.0), 4.5)
+    axes = figure.add_subplot()
+    bars = axes.bar(range(len(names)), [s["scores"][currency] for s in standings], width=0.7)
+    for bar, standing in zip(bars, standings):
+        axes.annotate(
+            f"coop. {standing['cooperation_rate']:.2f}",
+            (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+            ha="center",
+            va="bottom" if bar.get_height() >= 0 else "top",
+            fontsize="small",
+        )
+    axes.axhline(0.0, color="grey", linewidth=0.8)
+    axes.set_xticks(range(len(names)))
+    axes.set_xticklabels(names, rotation=30, ha="right")
+    axes.set_xlabel("entrant (best first)")
+    axes.set_ylabel(f"payoff per round, {words}")
+    axes.set_title(
+        f"Groups met their threshold in {100 * regime['success_rate']:.1f}% of rounds; "
+        f"welfare {regime['welfare']:.3f}"
+    )
+    return Plot(figure)
+
+
+def plot_society(society, measure="cooperation"):
+    """A society's sweep (`run_society_file`): `measure` ("cooperation",
+    "good_share", or "policy_per_interaction", "political_per_interaction",
+    "utility_per_interaction") against the assessment error mu, a line per
+    monitoring q, with the analytic values dashed where the anchor
+    applies."""
+    points = society["points"]
+    if not points or measure not in points[0]:
+        known = ", ".join(sorted(k for k in (points[0] if points else {}) if not k.endswith("_se")))
+        raise ValueError(f"invalid `measure`: unknown measure {measure!r}; expected one of {known}")
+    figure = _figure(8.0, 4.5)
+    axes = figure.add_subplot()
+    analytic = {"cooperation": "analytic_cooperation", "good_share": "analytic_good_share"}.get(measure)
+    for q in sorted({point["q"] for point in points}):
+        line = sorted((p for p in points if p["q"] == q), key=lambda p: p["mu"])
+        mus = [p["mu"] for p in line]
+        errors = [p.get(f"{measure}_se") or 0.0 for p in line]
+        drawn = axes.errorbar(mus, [p[measure] for p in line], yerr=errors, marker="o", capsize=3, label=f"q = {q:g}")
+        if analytic and all(p.get(analytic) is not None for p in line):
+            axes.plot(mus, [p[analytic] for p in line], linestyle="--", color=drawn[0].get_color(),
+                      label=f"q = {q:g}, analytic")
+    axes.set_xlabel("assessment error mu")
+    label = measure.replace("_", " ")
+    for currency, words in CURRENCY_WORDS.items():
+        if measure == f"{currency}_per_interaction":
+            label = f"payoff per interaction, {words}"
+    axes.set_ylabel(label)
+    axes.set_title(f"Society {society['society']}: {measure.replace('_', ' ')} by monitoring q")
+    axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
+    return Plot(figure)
