@@ -10,9 +10,8 @@
 //! module `twolevel._twolevel`, and `python/twolevel/` holds the Python
 //! side: `__init__.py` re-exports the extension (so `import twolevel`
 //! gives every function), `_notebook.py` builds pandas data frames and
-//! matplotlib figures (both optional, imported when first used) and the
-//! type stubs (`_twolevel.pyi`, `_notebook.pyi`) with a `py.typed`
-//! marker.
+//! matplotlib figures (both optional, imported when first used), and the
+//! extension's type stub (`_twolevel.pyi`) with a `py.typed` marker.
 //!
 //! Build and install it into the active virtual environment with
 //! `maturin develop --release` in this folder. The Rust side holds no
