@@ -1,6 +1,6 @@
-//! The regime and society engines from Python: a function each for a
-//! file, RON text or a dict with the fields of such a file, returning
-//! plain Python dicts.
+//! The regime, society and negotiation engines and parameter sweeps from
+//! Python: a function each for a file, RON text or a dict with the fields
+//! of such a file, returning plain Python dicts.
 
 use std::path::PathBuf;
 
@@ -10,8 +10,10 @@ use twolevel::game::Currency;
 use twolevel::tournament::config::{FileKind, PresetCatalog};
 use twolevel::tournament::evolution::SocietyEvolution;
 use twolevel::tournament::file::AnyFile;
+use twolevel::tournament::progress::NoProgress;
 use twolevel::tournament::regime::{RawRegimeTournament, RegimeTournament};
 use twolevel::tournament::society::{RawSocietyConfig, SocietyConfig, SocietySweep};
+use twolevel::tournament::sweep_file::Sweep;
 
 use crate::convert::{from_python, matrix, to_python, value_error};
 use crate::tournament::PYTHON_ORIGIN;
@@ -246,4 +248,43 @@ pub fn run_negotiation_ron<'py>(
     let file = AnyFile::from_ron_as(text, origin, FileKind::Negotiation, Some(&catalog))
         .map_err(value_error)?;
     play_negotiation(py, file, seed)
+}
+
+/// Runs a parameter sweep file (`Sweep(..)`, docs/cluster.md) in memory:
+/// every cell of its grid (each point's replicates, with seeds derived
+/// from the sweep's seed), as `twolevel sweep` does, writing nothing.
+/// `seed` replaces the sweep's master seed.
+///
+/// Returns a dict with "name", "seed", "replicates", "grid" (per axis:
+/// "path" and "values"), "players" (the units of the rows), "tidy" (the
+/// text of `sweep.csv`: a row per cell, player and measure) and "summary"
+/// (the text of `summary.csv`: mean, standard deviation, standard error
+/// and count over replicates per point, player and measure), both CSV
+/// text for `pandas.read_csv` (or `twolevel.sweep_frame`). Each measure
+/// names its currency (`score_policy`, `score_political`, ...).
+#[pyfunction]
+#[pyo3(signature = (path, *, seed=None))]
+pub fn run_sweep_file(
+    py: Python<'_>,
+    path: PathBuf,
+    seed: Option<u64>,
+) -> PyResult<Bound<'_, PyDict>> {
+    let sweep: Sweep = AnyFile::from_file_as(path, FileKind::Sweep)
+        .map_err(value_error)?
+        .with_seed_option(seed)
+        .into_sweep()
+        .expect("a file loaded as a sweep holds one");
+    let results = py
+        .detach(|| sweep.run_in_memory(&NoProgress))
+        .map_err(value_error)?;
+    let identity = &results.identity;
+    let dict = PyDict::new(py);
+    dict.set_item("name", &identity.name)?;
+    dict.set_item("seed", identity.seed)?;
+    dict.set_item("replicates", identity.replicates)?;
+    dict.set_item("grid", to_python(py, &identity.grid)?)?;
+    dict.set_item("players", &identity.players)?;
+    dict.set_item("tidy", &results.tidy)?;
+    dict.set_item("summary", results.summary.to_csv(identity))?;
+    Ok(dict)
 }

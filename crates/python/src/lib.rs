@@ -1,10 +1,17 @@
 //! # twolevel (Python)
 //!
-//! The Python module `twolevel`, built with PyO3 and maturin: two-level
+//! The Python package `twolevel`, built with PyO3 and maturin: two-level
 //! Axelrod tournaments (from a RON file, RON text or Python objects),
 //! their rankings and matrices in every currency, evolution and its
-//! analytic functions, and the regime and society engines. See
-//! `docs/python.md` for a quick start and `twolevel.pyi` for the types.
+//! analytic functions, the regime, society and negotiation engines and
+//! parameter sweeps. See `docs/python.md` for a quick start.
+//!
+//! The package is a maturin mixed project: this crate is its extension
+//! module `twolevel._twolevel`, and `python/twolevel/` holds the Python
+//! side: `__init__.py` re-exports the extension (so `import twolevel`
+//! gives every function), `_notebook.py` builds pandas data frames and
+//! matplotlib figures (both optional, imported when first used), and the
+//! extension's type stub (`_twolevel.pyi`) with a `py.typed` marker.
 //!
 //! Build and install it into the active virtual environment with
 //! `maturin develop --release` in this folder. The Rust side holds no
@@ -23,7 +30,7 @@
 //! - `evolution`: the evolutionary process of a tournament file, Moran and
 //!   Fermi runs and the deterministic dynamics on a payoff table, and the
 //!   analytic functions;
-//! - `engines`: the regime and society engines;
+//! - `engines`: the regime, society and negotiation engines and sweeps;
 //! - `convert`: conversions between Python objects and the library's types
 //!   (errors, currencies, numpy matrices, tournaments), everything the
 //!   bindings know about the library's file formats.
@@ -35,9 +42,11 @@ mod tournament;
 
 use pyo3::prelude::*;
 
-/// Two-level Axelrod tournaments: each state's payoff blends a domestic
-/// political payoff with an international policy payoff.
-#[pymodule(name = "twolevel")]
+/// The compiled part of the package `twolevel` (`twolevel._twolevel`):
+/// two-level Axelrod tournaments, where each state's payoff blends a
+/// domestic political payoff with an international policy payoff.
+/// `python/twolevel/__init__.py` re-exports everything it holds.
+#[pymodule(name = "_twolevel")]
 fn twolevel_module(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     module.add("CURRENCIES", ["policy", "political", "utility"])?;
@@ -73,5 +82,6 @@ fn twolevel_module(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(engines::run_society, module)?)?;
     module.add_function(wrap_pyfunction!(engines::run_negotiation_file, module)?)?;
     module.add_function(wrap_pyfunction!(engines::run_negotiation_ron, module)?)?;
+    module.add_function(wrap_pyfunction!(engines::run_sweep_file, module)?)?;
     Ok(())
 }

@@ -11,12 +11,20 @@ use pyo3::types::{PyDict, PyList};
 use twolevel::game::Currency;
 use twolevel::tournament::config::{FileKind, PresetCatalog};
 use twolevel::tournament::file::AnyFile;
-use twolevel::tournament::{RoundRobinResults, Tournament};
+use twolevel::tournament::round_robin::Summary;
+use twolevel::tournament::{RankingRow, RoundRobinResults, Tournament};
 
 use crate::convert::{self, RoundRobinSpec, optional_matrix, ranking_name, to_python, value_error};
 
 /// The origin named in errors about tournaments built from Python objects.
 pub const PYTHON_ORIGIN: &str = "<python>";
+
+/// The pure-Python module that builds data frames and plots
+/// (`python/twolevel/_notebook.py`), which imports pandas and matplotlib
+/// only when they are used.
+pub fn notebook(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
+    py.import("twolevel._notebook")
+}
 
 /// Reads and validates a round-robin tournament file ([`AnyFile`]);
 /// `seed` replaces the file's seeds ([`AnyFile::with_seed`]: the round
@@ -66,6 +74,23 @@ fn play(py: Python<'_>, tournament: &Tournament) -> TournamentResults {
 pub struct TournamentResults {
     name: String,
     results: RoundRobinResults,
+}
+
+impl TournamentResults {
+    /// A players-by-repetitions array of one summary's values per
+    /// repetition, players in the order given.
+    fn per_repetition<'py>(
+        &self,
+        py: Python<'py>,
+        summary: impl Fn(&RankingRow) -> &Summary,
+    ) -> Bound<'py, PyArray2<f64>> {
+        let standings = &self.results.standings;
+        let repetitions = self.results.repetitions as usize;
+        Array2::from_shape_fn((standings.len(), repetitions), |(i, r)| {
+            summary(&standings[i]).per_repetition[r]
+        })
+        .into_pyarray(py)
+    }
 }
 
 #[pymethods]
@@ -178,14 +203,64 @@ impl TournamentResults {
     #[pyo3(signature = (currency="policy"))]
     fn scores<'py>(&self, py: Python<'py>, currency: &str) -> PyResult<Bound<'py, PyArray2<f64>>> {
         let currency: Currency = convert::currency(currency)?;
-        let standings = &self.results.standings;
-        let repetitions = self.results.repetitions as usize;
-        Ok(
-            Array2::from_shape_fn((standings.len(), repetitions), |(i, r)| {
-                standings[i].scores[currency].per_repetition[r]
-            })
-            .into_pyarray(py),
-        )
+        Ok(self.per_repetition(py, |standing| &standing.scores[currency]))
+    }
+
+    /// `wins(currency)[i, r]`: the number of matches player i won in
+    /// repetition r, in the currency ("policy" by default; a match is won
+    /// by the higher total payoff), players in the order given.
+    #[pyo3(signature = (currency="policy"))]
+    fn wins<'py>(&self, py: Python<'py>, currency: &str) -> PyResult<Bound<'py, PyArray2<f64>>> {
+        let currency: Currency = convert::currency(currency)?;
+        Ok(self.per_repetition(py, |standing| &standing.wins[currency]))
+    }
+
+    /// The ranking as a pandas DataFrame, best first: one row per player,
+    /// indexed by "player", with the columns of `ranking()` ("rank", then
+    /// "policy_mean", "policy_sd", "political_mean", ..., the wins per
+    /// repetition "wins_policy_mean", ..., and "cooperation_rate"); the
+    /// column names carry the currencies. Needs pandas (ImportError
+    /// otherwise).
+    fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        notebook(slf.py())?.call_method1("ranking_frame", (slf,))
+    }
+
+    /// `payoff_matrix(currency)` as a pandas DataFrame labelled with the
+    /// player names: rows are the player, columns the opponent; NaN for
+    /// pairs that did not meet. Needs pandas.
+    #[pyo3(signature = (currency="policy"))]
+    fn payoff_frame<'py>(slf: &Bound<'py, Self>, currency: &str) -> PyResult<Bound<'py, PyAny>> {
+        notebook(slf.py())?.call_method1("payoff_frame", (slf, currency))
+    }
+
+    /// `cooperation_matrix()` as a pandas DataFrame labelled with the
+    /// player names (rows the player, columns the opponent). Needs pandas.
+    fn cooperation_frame<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        notebook(slf.py())?.call_method1("cooperation_frame", (slf,))
+    }
+
+    /// `scores(currency)` as a pandas DataFrame: a row per player (indexed
+    /// by name, in the order given) and a column per repetition. Needs
+    /// pandas.
+    #[pyo3(signature = (currency="policy"))]
+    fn scores_frame<'py>(slf: &Bound<'py, Self>, currency: &str) -> PyResult<Bound<'py, PyAny>> {
+        notebook(slf.py())?.call_method1("scores_frame", (slf, currency))
+    }
+
+    /// A matplotlib Figure, shown inline in Jupyter: `kind` "boxplot" (each
+    /// player's payoff per turn over repetitions, Tukey whiskers at the
+    /// most extreme data within 1.5 IQR of the quartiles, outliers drawn),
+    /// "wins" (matches won per repetition), "payoff" (the payoff heatmap,
+    /// viridis with a colour bar and cell values) or "cooperation" (the
+    /// cooperation heatmap), in the currency ("policy" by default) named
+    /// on the axis. Needs matplotlib (ImportError otherwise).
+    #[pyo3(signature = (kind="boxplot", currency="policy"))]
+    fn plot<'py>(
+        slf: &Bound<'py, Self>,
+        kind: &str,
+        currency: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        notebook(slf.py())?.call_method1("plot_results", (slf, kind, currency))
     }
 
     /// The domestic arenas' results (docs/actors.md) as plain Python
@@ -217,6 +292,13 @@ impl TournamentResults {
     /// `results.json`.
     fn to_json(&self) -> PyResult<String> {
         serde_json::to_string_pretty(&self.results).map_err(value_error)
+    }
+
+    /// The ranking as an HTML table, which Jupyter shows when a cell ends
+    /// with the results (the data frame of `to_pandas()` with pandas, else
+    /// the text of `str(results)`).
+    fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        notebook(slf.py())?.call_method1("results_html", (slf,))
     }
 
     /// The ranking table, as the Rust `tournament` example prints it.

@@ -1,4 +1,5 @@
-"""Type stubs of the twolevel extension module (see docs/python.md).
+"""Type stubs of the extension module twolevel._twolevel, which the package
+twolevel re-exports (see docs/python.md).
 
 Currencies are named "policy" (the international, absolute-gains payoff,
 comparable between all players), "political" (the domestic payoff) and
@@ -72,6 +73,22 @@ class TournamentResults:
         """[i, j]: the share of rounds i cooperated against j."""
     def scores(self, currency: Currency = "policy") -> FloatMatrix:
         """[i, r]: player i's payoff per turn in repetition r."""
+    def wins(self, currency: Currency = "policy") -> FloatMatrix:
+        """[i, r]: the matches player i won in repetition r."""
+    def to_pandas(self) -> Any:
+        """The ranking as a pandas DataFrame indexed by player (needs pandas)."""
+    def payoff_frame(self, currency: Currency = "policy") -> Any:
+        """The payoff matrix as a DataFrame, player by opponent."""
+    def cooperation_frame(self) -> Any:
+        """The cooperation matrix as a DataFrame, player by opponent."""
+    def scores_frame(self, currency: Currency = "policy") -> Any:
+        """The payoffs per turn as a DataFrame, player by repetition."""
+    def plot(
+        self,
+        kind: Literal["boxplot", "wins", "payoff", "cooperation"] = "boxplot",
+        currency: Currency = "policy",
+    ) -> Any:
+        """A twolevel.Plot (a matplotlib Figure shown inline in Jupyter)."""
     def arenas(self) -> Optional[dict[str, Any]]:
         """The domestic arenas' results (states, pairs, coalitions), or None."""
     def to_dict(self) -> dict[str, Any]:
@@ -230,3 +247,7 @@ def run_negotiation_ron(
     text: str, *, origin: str = "<string>", seed: Optional[int] = None
 ) -> dict[str, Any]:
     """`run_negotiation_file` on RON text."""
+
+def run_sweep_file(path: StrPath, *, seed: Optional[int] = None) -> dict[str, Any]:
+    """Runs a sweep file's grid in memory: "name", "seed", "replicates",
+    "grid", "players", "tidy" and "summary" (CSV text)."""
