@@ -110,9 +110,21 @@ fn ohtsuki_iwasa_2004_the_leading_eight_keep_cooperation() {
 }
 
 #[test]
-fn nowak_2006_direct_reciprocity_needs_w_above_c_over_b() {
+fn nowak_2006_reciprocity_and_kin_need_w_q_r_above_c_over_b() {
     let outcome = quick("nowak-2006");
     assert!(outcome.check(), "{}", outcome.checks_markdown());
     let resolved = number(&outcome, "Wherever the simulation", "points_resolved");
     assert!(resolved >= 34.0, "{resolved}");
+    // Kin selection and indirect reciprocity: most of the 38 points of each
+    // grid resolve the sign (all but those next to c/b).
+    let kin = number(&outcome, "Kin selection: wherever", "points_resolved");
+    assert!(kin >= 30.0, "{kin}");
+    let indirect = number(
+        &outcome,
+        "Indirect reciprocity: wherever",
+        "points_resolved",
+    );
+    assert!(indirect >= 34.0, "{indirect}");
+    let z = number(&outcome, "Indirect reciprocity: every", "largest_gap_in_se");
+    assert!(z < 4.5, "{z}");
 }
