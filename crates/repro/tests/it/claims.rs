@@ -53,6 +53,16 @@ fn axelrod_1980a_recovers_the_order_but_not_the_winner() {
     // Tit For Tat's own score is within a few points of the published 504.5.
     assert!((tft - 504.5).abs() < 5.0, "{tft}");
     assert!(!outcome.check(), "the published winner is not recovered");
+    // The 1980-description variant (Downing with Axelrod's 0.5 start, from
+    // his Fortran) leaves the picture as it was: Downing still scores far
+    // above its published 390.6 and the error does not fall.
+    let claim = "With the 1980-description entries";
+    let downing = number(&outcome, claim, "downing_score");
+    assert!((430.0..=480.0).contains(&downing), "{downing}");
+    let rho_1980 = number(&outcome, claim, "spearman_rho");
+    assert!((0.88..=0.93).contains(&rho_1980), "rho {rho_1980}");
+    let variants = outcome.table("variants").unwrap();
+    assert_eq!(variants.rows.len(), 2);
 }
 
 #[test]
