@@ -116,7 +116,8 @@ pub(crate) const ENTRY: StrategyEntry = StrategyEntry::new(
     "First by Downing (1980 description)",
     "Downing's outcome maximiser (Axelrod's Fortran) with the 1980 start: both response estimates 0.5.",
     default_build::<FirstByDowning1980, _>,
-);
+)
+.with_aliases(&["First by Downing 1980"]);
 
 #[cfg(test)]
 mod tests {
