@@ -279,7 +279,17 @@ fn description_variant(
 ) -> Result<(), ReproError> {
     let published: Vec<f64> = PUBLISHED.iter().map(|p| p.3).collect();
     let names = variant_names(true);
-    let ours = replicate(&variant_text(shipped, true), &names, seed, replications)?;
+    let text = variant_text(shipped, true);
+    if text == shipped {
+        // The swap matched no player line: refuse rather than report the
+        // library's entries under the variant's name.
+        return Err(twolevel_game::ParameterError::new(
+            "players",
+            "the shipped axelrod-first file has no player line for the entries of DESCRIPTION_VARIANTS",
+        )
+        .into());
+    }
+    let ours = replicate(&text, &names, seed, replications)?;
     let ranks = rank_descending(&ours.scores);
     let mut table = Table::new(
         "table2-1980-description",
