@@ -13,12 +13,13 @@
 //! resolves it. Payoffs are policy payoffs (the classic game, no
 //! politicization).
 //!
-//! Indirect reciprocity (`q > c / b`) and kin selection (`r > c / b`) are
-//! not simulated here: the society engine's observation probability q is
-//! the institution's monitoring, not Nowak's probability of knowing a
-//! reputation, and there is no engine with relatedness; network
-//! reciprocity and group selection wait for the structured-populations
-//! work (docs/reproductions.md).
+//! Kin selection (`r > c / b`, module [`kin`]) and indirect reciprocity
+//! (`q > c / b`, module [`indirect`]) follow, each with its formula beside
+//! a simulation. Network reciprocity and group selection wait for the
+//! structured-populations work (docs/reproductions.md).
+
+pub mod indirect;
+pub mod kin;
 
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
@@ -35,7 +36,7 @@ use crate::{Check, Figure, Outcome, ReproError, Reproduction, Size, Table, fmt};
 pub const ENTRY: Reproduction = Reproduction {
     name: "nowak-2006",
     paper: "Nowak, M. A. (2006). Five rules for the evolution of cooperation. Science 314, 1560-1563.",
-    claim: "Direct reciprocity: tit-for-tat resists invasion by ALLD exactly when the continuation probability w exceeds c/b.",
+    claim: "Direct reciprocity (TFT resists ALLD exactly when w > c/b), kin selection (cooperation is favoured exactly when r > c/b) and indirect reciprocity (discriminators resist ALLD exactly when q > c/b).",
     default_seed: 2006,
     runner: run,
 };
@@ -173,5 +174,187 @@ fn run(size: Size, seed: u64) -> Result<Outcome, ReproError> {
         x: continuations,
         series,
     });
+    kin_selection(size, &mut rng, &mut outcome)?;
+    indirect_reciprocity(size, &mut rng, &mut outcome);
     Ok(outcome)
+}
+
+/// The relatedness (and knowledge probability) grid: 0.05 to 0.95.
+fn unit_grid() -> Vec<f64> {
+    (1..=19).map(|k| f64::from(k) * 0.05).collect()
+}
+
+/// Kin selection: the inclusive-fitness donation game's fixation
+/// probabilities, exact and simulated, against `r` (module [`kin`]).
+fn kin_selection(size: Size, rng: &mut Pcg64Mcg, outcome: &mut Outcome) -> Result<(), ReproError> {
+    let runs: u32 = size.pick(1_000, 10_000);
+    let rs = unit_grid();
+    let mut table = Table::new(
+        "kin",
+        &format!(
+            "Kin selection: N times the fixation probability of one cooperator among defectors and of one defector among cooperators (1 = neutral), in the inclusive-fitness donation game (cost 1, relatedness r), Fermi process with beta {} in a population of N = {} (finite-N threshold r_N = {} for b = 2, {} for b = 4); exact and simulated ({runs} runs each, standard errors).",
+            kin::BETA,
+            kin::POPULATION,
+            fmt(kin::finite_threshold(2.0, COST, kin::POPULATION), 4),
+            fmt(kin::finite_threshold(4.0, COST, kin::POPULATION), 4),
+        ),
+        &[
+            "b",
+            "c/b",
+            "r",
+            "formula: cooperation favoured",
+            "exact N rho(C)",
+            "exact N rho(D)",
+            "simulated N rho(C)",
+            "se",
+            "simulated N rho(D)",
+            "se",
+        ],
+    );
+    let (mut exact_agree, mut simulated_agree) = (true, true);
+    let (mut resolved, mut largest_z) = (0_u32, 0.0_f64);
+    let mut series = Vec::new();
+    for &b in &BENEFITS {
+        let points = kin::grid(b, COST, &rs, runs, rng)?;
+        for p in &points {
+            let neutral = (p.r - COST / b).abs() < 1e-12;
+            if !neutral {
+                // Dominance: the cooperator beats neutrality and the
+                // defector falls short of it, or the other way round.
+                let favoured = p.exact_cooperator > 1.0 && p.exact_defector < 1.0;
+                let disfavoured = p.exact_cooperator < 1.0 && p.exact_defector > 1.0;
+                exact_agree &= if p.formula { favoured } else { disfavoured };
+            }
+            for (simulated, se, exact) in [
+                (p.simulated_cooperator, p.se[0], p.exact_cooperator),
+                (p.simulated_defector, p.se[1], p.exact_defector),
+            ] {
+                if se > 0.0 {
+                    largest_z = largest_z.max((simulated - exact).abs() / se);
+                }
+            }
+            let gap = p.simulated_cooperator - p.simulated_defector;
+            let se = p.se[0].hypot(p.se[1]);
+            if gap.abs() > 4.0 * se {
+                resolved += 1;
+                simulated_agree &= (gap > 0.0) == p.formula;
+            }
+        }
+        kin::push_rows(&mut table, b, COST, &points);
+        series.push((
+            format!("b/c = {}: N rho(C)", b / COST),
+            points.iter().map(|p| p.exact_cooperator).collect(),
+        ));
+        series.push((
+            format!("b/c = {}: N rho(D)", b / COST),
+            points.iter().map(|p| p.exact_defector).collect(),
+        ));
+    }
+    outcome.tables.push(table);
+    outcome.checks.push(Check::new(
+        "Kin selection: the exact fixation probabilities favour cooperators (N rho(C) > 1 > N rho(D)) exactly when r > c/b",
+        exact_agree,
+        &[("points", (BENEFITS.len() * rs.len()) as f64)],
+    ));
+    outcome.checks.push(Check::new(
+        "Kin selection: wherever the simulation resolves rho(C) - rho(D) (beyond 4 standard errors), its sign is that of r - c/b, and every simulated rho is within 4.5 standard errors of the exact one",
+        simulated_agree && resolved > 0 && largest_z < 4.5,
+        &[("points_resolved", f64::from(resolved)), ("largest_gap_in_se", largest_z)],
+    ));
+    outcome.figures.push(Figure::Lines {
+        name: "kin".to_owned(),
+        title: "Kin selection: fixation probabilities against relatedness r".to_owned(),
+        axes: (
+            "relatedness r".to_owned(),
+            "N times the fixation probability (exact; 1 = neutral)".to_owned(),
+        ),
+        x: rs,
+        series,
+    });
+    Ok(())
+}
+
+/// Indirect reciprocity: the discriminator-defector table, formula beside
+/// the agent-level simulation, against `q` (module [`indirect`]).
+fn indirect_reciprocity(size: Size, rng: &mut Pcg64Mcg, outcome: &mut Outcome) {
+    let interactions: u64 = size.pick(200_000, 2_000_000);
+    let qs = unit_grid();
+    let mut table = Table::new(
+        "indirect",
+        &format!(
+            "Indirect reciprocity: encounter payoffs (policy payoff, cost 1) of discriminators (DISC) and defectors (ALLD) when a discriminator knows the recipient's type with probability q; formula beside the agent-level simulation ({interactions} donor-recipient interactions among {} agents of each type; standard errors).",
+            indirect::HALF_POPULATION
+        ),
+        &[
+            "b",
+            "c/b",
+            "q",
+            "formula DISC vs DISC",
+            "formula ALLD vs DISC",
+            "simulated DISC vs DISC",
+            "se",
+            "simulated ALLD vs DISC",
+            "se",
+            "simulated DISC vs ALLD",
+            "formula DISC vs ALLD",
+            "formula: DISC resists ALLD",
+            "simulation: DISC resists ALLD",
+        ],
+    );
+    let (mut agree, mut resolved, mut largest_z) = (true, 0_u32, 0.0_f64);
+    let mut series = Vec::new();
+    for &b in &BENEFITS {
+        let mut advantage = Vec::with_capacity(qs.len());
+        for &q in &qs {
+            let formula = indirect::formula(b, COST, q);
+            let simulated = indirect::simulate(b, COST, q, interactions, rng);
+            largest_z = largest_z.max(simulated.largest_gap_in_se(&formula));
+            let formula_resists = q > COST / b;
+            let gap = simulated.table[0][0] - simulated.table[1][0];
+            let se = simulated.se[0][0].hypot(simulated.se[1][0]);
+            let simulated_resists = gap > 0.0;
+            if gap.abs() > 4.0 * se {
+                resolved += 1;
+                agree &= simulated_resists == formula_resists;
+            }
+            advantage.push(gap);
+            table.push(vec![
+                fmt(b, 0),
+                fmt(COST / b, 2),
+                fmt(q, 2),
+                fmt(formula[0][0], 4),
+                fmt(formula[1][0], 4),
+                fmt(simulated.table[0][0], 4),
+                fmt(simulated.se[0][0], 4),
+                fmt(simulated.table[1][0], 4),
+                fmt(simulated.se[1][0], 4),
+                fmt(simulated.table[0][1], 4),
+                fmt(formula[0][1], 4),
+                formula_resists.to_string(),
+                simulated_resists.to_string(),
+            ]);
+        }
+        series.push((format!("b/c = {}", b / COST), advantage));
+    }
+    outcome.tables.push(table);
+    outcome.checks.push(Check::new(
+        "Indirect reciprocity: every simulated encounter payoff is within 4.5 standard errors of the formula",
+        largest_z < 4.5,
+        &[("largest_gap_in_se", largest_z)],
+    ));
+    outcome.checks.push(Check::new(
+        "Indirect reciprocity: wherever the simulation resolves DISC vs DISC minus ALLD vs DISC (beyond 4 standard errors), discriminators resist defectors exactly when q > c/b",
+        agree && resolved > 0,
+        &[("points_resolved", f64::from(resolved)), ("points", (BENEFITS.len() * qs.len()) as f64)],
+    ));
+    outcome.figures.push(Figure::Lines {
+        name: "indirect".to_owned(),
+        title: "Indirect reciprocity: the discriminator's advantage over ALLD against q".to_owned(),
+        axes: (
+            "probability q of knowing the recipient's type".to_owned(),
+            "DISC vs DISC minus ALLD vs DISC (simulated, policy payoff)".to_owned(),
+        ),
+        x: qs,
+        series,
+    });
 }

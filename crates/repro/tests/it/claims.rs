@@ -53,6 +53,16 @@ fn axelrod_1980a_recovers_the_order_but_not_the_winner() {
     // Tit For Tat's own score is within a few points of the published 504.5.
     assert!((tft - 504.5).abs() < 5.0, "{tft}");
     assert!(!outcome.check(), "the published winner is not recovered");
+    // The 1980-description variant (Downing with Axelrod's 0.5 start, from
+    // his Fortran) leaves the picture as it was: Downing still scores far
+    // above its published 390.6 and the error does not fall.
+    let claim = "With the 1980-description entries";
+    let downing = number(&outcome, claim, "downing_score");
+    assert!((430.0..=480.0).contains(&downing), "{downing}");
+    let rho_1980 = number(&outcome, claim, "spearman_rho");
+    assert!((0.88..=0.93).contains(&rho_1980), "rho {rho_1980}");
+    let variants = outcome.table("variants").unwrap();
+    assert_eq!(variants.rows.len(), 2);
 }
 
 #[test]
@@ -110,9 +120,21 @@ fn ohtsuki_iwasa_2004_the_leading_eight_keep_cooperation() {
 }
 
 #[test]
-fn nowak_2006_direct_reciprocity_needs_w_above_c_over_b() {
+fn nowak_2006_reciprocity_and_kin_need_w_q_r_above_c_over_b() {
     let outcome = quick("nowak-2006");
     assert!(outcome.check(), "{}", outcome.checks_markdown());
     let resolved = number(&outcome, "Wherever the simulation", "points_resolved");
     assert!(resolved >= 34.0, "{resolved}");
+    // Kin selection and indirect reciprocity: most of the 38 points of each
+    // grid resolve the sign (all but those next to c/b).
+    let kin = number(&outcome, "Kin selection: wherever", "points_resolved");
+    assert!(kin >= 30.0, "{kin}");
+    let indirect = number(
+        &outcome,
+        "Indirect reciprocity: wherever",
+        "points_resolved",
+    );
+    assert!(indirect >= 34.0, "{indirect}");
+    let z = number(&outcome, "Indirect reciprocity: every", "largest_gap_in_se");
+    assert!(z < 4.5, "{z}");
 }

@@ -94,6 +94,7 @@ pub static STRATEGIES: Catalogue<dyn Strategy> = Catalogue::new(
         &classic::first_by_anonymous::ENTRY,
         &classic::first_by_davis::ENTRY,
         &classic::first_by_downing::ENTRY,
+        &classic::first_by_downing_1980::ENTRY,
         &classic::first_by_feld::ENTRY,
         &classic::first_by_graaskamp::ENTRY,
         &classic::first_by_grofman::ENTRY,
