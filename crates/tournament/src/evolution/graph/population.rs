@@ -16,8 +16,11 @@ use twolevel_game::graph::{Graph, below, unit};
 use super::{GraphDynamics, PayoffScale, UpdateRule};
 use crate::evolution::PayoffTable;
 
-/// A population on a graph under a [`GraphDynamics`] (see the
-/// [module documentation](self)).
+/// A population on a graph under a [`GraphDynamics`]: one strategy a
+/// node, and for each node how many of its neighbours play each strategy,
+/// so that its payoff is computed afresh from the counts (exact, no drift)
+/// and a change of strategy recomputes only the node's and its
+/// neighbours' payoffs and fitnesses. No update allocates.
 #[derive(Clone, Debug)]
 pub struct GraphPopulation<'g> {
     graph: &'g Graph,
