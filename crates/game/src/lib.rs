@@ -56,8 +56,10 @@
 //!
 //! ## Invariants
 //!
-//! - **No IO and no randomness.** This crate reads no files and draws no
-//!   random numbers; a [`Strategy`] is handed the caller's RNG.
+//! - **No IO and no randomness of its own.** This crate reads no files;
+//!   it draws random numbers only from an RNG it is handed: a [`Strategy`]
+//!   and a graph generator ([`graph::GraphSpec::generate`]) take the
+//!   caller's.
 //! - **Validated values.** Every parameter type is built by a constructor
 //!   or deserializer that validates it, so a [`TwoLevelGame`],
 //!   [`Politicization`], [`Horizon`], ... never holds NaN or an

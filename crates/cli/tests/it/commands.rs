@@ -692,3 +692,68 @@ fn run_takes_a_negotiation_file() {
     );
     fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_spatial_tournament_writes_per_node_payoffs_and_graph_plots() {
+    let dir = scratch("spatial");
+    let players = |n: usize| {
+        (0..n)
+            .map(|k| {
+                let strategy = ["Tit For Tat", "Defector"][k % 2];
+                format!("Inline(name: \"n{k}\", strategy: (name: \"{strategy}\"))")
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let lattice = write(
+        &dir,
+        "lattice.ron",
+        &format!(
+            "Tournament(name: \"lattice\", players: [{}], graph: Some(Lattice(width: 4, height: 3)), horizon: Fixed(turns: 20))",
+            players(12)
+        ),
+    );
+    let out = dir.join("lattice-out");
+    ok(&command("run", &lattice, &out, &["--quiet"]));
+    let json = fs::read_to_string(out.join("results.json")).unwrap();
+    assert!(
+        json.contains("\"spatial\""),
+        "per-node payoffs in the results"
+    );
+    let nodes = fs::read_to_string(out.join("nodes.csv")).unwrap();
+    assert!(
+        nodes.starts_with("node,player,degree,policy_accumulated"),
+        "{nodes}"
+    );
+    assert_eq!(nodes.lines().count(), 13);
+    assert_svg_has(&out.join("graph_lattice.svg"), &["Tit For Tat", "Defector"]);
+    assert_svg_has(
+        &out.join("graph_payoffs.svg"),
+        &["degree", "policy payoff per turn"],
+    );
+    let ring = write(
+        &dir,
+        "ring.ron",
+        &format!(
+            "Tournament(name: \"ring\", players: [{}], graph: Some(BarabasiAlbert(nodes: 8, links: 2)), graph_seed: 3, horizon: Fixed(turns: 20))",
+            players(8)
+        ),
+    );
+    let out = dir.join("ring-out");
+    ok(&command("run", &ring, &out, &["--quiet"]));
+    assert_svg_has(
+        &out.join("graph_network.svg"),
+        &["Strategies on the network", "Defector"],
+    );
+    // A graph of the wrong size is refused at its line and column.
+    let bad = write(
+        &dir,
+        "bad.ron",
+        &format!(
+            "Tournament(\n    name: \"bad\",\n    players: [{}],\n    graph: Some(Cycle(nodes: 5)),\n)",
+            players(4)
+        ),
+    );
+    let err = fails(&command("run", &bad, &dir.join("bad-out"), &["--quiet"]));
+    assert!(err.contains("bad.ron:4:"), "{err}");
+}

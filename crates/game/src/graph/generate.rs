@@ -40,10 +40,10 @@ pub enum GraphSpec {
         #[serde(default)]
         neighbourhood: Neighbourhood,
     },
-    /// A uniformly drawn-looking random `degree`-regular graph, by pairing
-    /// the nodes' stubs at random and refusing self-loops and repeated
-    /// edges (Steger and Wormald 1999); `nodes * degree` must be even and
-    /// `degree < nodes`.
+    /// A random `degree`-regular graph, by pairing the nodes' stubs at
+    /// random and refusing self-loops and repeated edges (Steger and
+    /// Wormald 1999: asymptotically uniform for a fixed degree);
+    /// `nodes * degree` must be even and `degree < nodes`.
     RandomRegular {
         /// The number of nodes.
         nodes: usize,

@@ -22,6 +22,10 @@
 //!   and cooperation) and an `arenas` entry in `results.json`; and
 //!   `timing.csv` from a file's `timing` block
 //!   ([`TimingResults::write_csv`](crate::round_robin::TimingResults::write_csv));
+//! - for a spatial tournament only (a round robin on a graph):
+//!   `nodes.csv` (per node: its player, its degree and its payoff per turn
+//!   accumulated and averaged over its neighbours in each currency) and a
+//!   `spatial` entry in `results.json`;
 //! - only on request ([`OutputOptions::matches`]), the per-match records:
 //!   `matches.csv`, one row per match with both players' totals in each
 //!   currency, and a `matches` list in `results.json`. Their size grows

@@ -98,6 +98,8 @@ struct ResultsDocument<'a> {
     matches: Option<&'a [MatchRecord]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     arenas: Option<&'a crate::round_robin::ArenaResults>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    spatial: Option<&'a crate::round_robin::SpatialResults>,
 }
 
 impl RoundRobinResults {
@@ -166,9 +168,15 @@ impl RoundRobinResults {
             pairs: self.pairs_met(),
             matches: options.matches.then_some(self.matches.as_slice()),
             arenas: self.arenas.as_ref(),
+            spatial: self.spatial.as_ref(),
         };
         if let Some(arenas) = &self.arenas {
             files.extend(arenas.write_files(folder)?);
+        }
+        if let Some(spatial) = &self.spatial {
+            files.push(write_csv(&folder.join("nodes.csv"), |w| {
+                self.node_rows(w, spatial)
+            })?);
         }
         files.push(write_json_file(&document, &folder.join("results.json"))?);
         Ok(files)
@@ -220,6 +228,43 @@ impl RoundRobinResults {
                     row.iter()
                         .map(|v| v.map(|v| v.to_string()).unwrap_or_default()),
                 ),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// `nodes.csv` of a spatial tournament: one row a node (player), its
+    /// degree, and its payoff per turn accumulated over its neighbours and
+    /// averaged over them, in each currency.
+    fn node_rows(
+        &self,
+        w: &mut csv::Writer<&mut dyn Write>,
+        spatial: &crate::round_robin::SpatialResults,
+    ) -> csv::Result<()> {
+        let header = ["node", "player", "degree"]
+            .map(str::to_owned)
+            .into_iter()
+            .chain(Currency::ALL.into_iter().flat_map(|c| {
+                [
+                    format!("{}_accumulated", c.label()),
+                    format!("{}_averaged", c.label()),
+                ]
+            }));
+        w.write_record(header)?;
+        for (node, name) in self.names().enumerate() {
+            w.write_record(
+                [
+                    node.to_string(),
+                    name.to_owned(),
+                    spatial.degree[node].to_string(),
+                ]
+                .into_iter()
+                .chain(Currency::ALL.into_iter().flat_map(|c| {
+                    [
+                        spatial.accumulated[c][node].to_string(),
+                        spatial.averaged[c][node].to_string(),
+                    ]
+                })),
             )?;
         }
         Ok(())

@@ -16,8 +16,11 @@ use twolevel_game::graph::{Graph, below, unit};
 use super::{GraphDynamics, PayoffScale, UpdateRule};
 use crate::evolution::PayoffTable;
 
-/// A population on a graph under a [`GraphDynamics`] (see the
-/// [module documentation](self)).
+/// A population on a graph under a [`GraphDynamics`]: one strategy a
+/// node, and for each node how many of its neighbours play each strategy,
+/// so that its payoff is computed afresh from the counts (exact, no drift)
+/// and a change of strategy recomputes only the node's and its
+/// neighbours' payoffs and fitnesses. No update allocates.
 #[derive(Clone, Debug)]
 pub struct GraphPopulation<'g> {
     graph: &'g Graph,
@@ -31,8 +34,13 @@ pub struct GraphPopulation<'g> {
     payoffs: Vec<f64>,
     fitness: Vec<f64>,
     counts: Vec<usize>,
-    /// An upper bound on every fitness (birth-death's rejection sampling).
-    max_fitness: f64,
+    /// Birth-death's sum tree of the fitnesses: leaves at `leaves + i`,
+    /// each inner node the sum of its two children, recomputed (not
+    /// accumulated) when a leaf changes, so it never drifts. Empty under
+    /// the other rules.
+    tree: Vec<f64>,
+    /// The number of leaves of `tree` (a power of two, at least the nodes).
+    leaves: usize,
     /// The mutation probability and whether it is positive.
     mutation: f64,
 }
@@ -71,9 +79,13 @@ impl<'g> GraphPopulation<'g> {
             payoffs: vec![0.0; n],
             fitness: vec![0.0; n],
             counts: vec![0; strategies],
-            max_fitness: dynamics.selection.of(high).max(dynamics.selection.of(low)),
+            tree: Vec::new(),
+            leaves: n.next_power_of_two(),
             mutation: dynamics.mutation,
         };
+        if dynamics.rule == UpdateRule::BirthDeath {
+            population.tree = vec![0.0; 2 * population.leaves];
+        }
         population.set_all(0);
         Ok(population)
     }
@@ -160,7 +172,36 @@ impl<'g> GraphPopulation<'g> {
             }
         }
         self.payoffs[i] = payoff;
-        self.fitness[i] = self.dynamics.selection.of(payoff);
+        let fitness = self.dynamics.selection.of(payoff);
+        self.fitness[i] = fitness;
+        if !self.tree.is_empty() {
+            let mut j = self.leaves + i;
+            self.tree[j] = fitness;
+            while j > 1 {
+                j /= 2;
+                self.tree[j] = self.tree[2 * j] + self.tree[2 * j + 1];
+            }
+        }
+    }
+
+    /// A node drawn with probability proportional to its fitness, by
+    /// descending the sum tree (birth-death only).
+    #[inline]
+    fn fitness_weighted_node<R: Rng + ?Sized>(&self, rng: &mut R) -> usize {
+        let mut x = unit(rng) * self.tree[1];
+        let mut j = 1;
+        while j < self.leaves {
+            let left = self.tree[2 * j];
+            // Rounding can leave x at the total: never step into a
+            // subtree of zero weight (the padding leaves).
+            if x < left || self.tree[2 * j + 1] <= 0.0 {
+                j *= 2;
+            } else {
+                x -= left;
+                j = 2 * j + 1;
+            }
+        }
+        (j - self.leaves).min(self.states.len() - 1)
     }
 
     /// Node `i` takes strategy `new`; its neighbours' counts, payoffs and
@@ -230,14 +271,9 @@ impl<'g> GraphPopulation<'g> {
                 }
             }
             UpdateRule::BirthDeath => {
-                // A parent with probability proportional to fitness, by
-                // rejection against the bound on every fitness.
-                let parent = loop {
-                    let candidate = below(rng, n) as usize;
-                    if unit(rng) * self.max_fitness < self.fitness[candidate] {
-                        break candidate;
-                    }
-                };
+                // A parent with probability proportional to fitness over
+                // the whole population, in O(log N) from the sum tree.
+                let parent = self.fitness_weighted_node(rng);
                 let neighbours = self.graph.neighbours(parent);
                 if !neighbours.is_empty() {
                     let dead = neighbours[below(rng, neighbours.len() as u32) as usize] as usize;

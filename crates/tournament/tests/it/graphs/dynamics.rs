@@ -122,3 +122,55 @@ fn a_fitness_that_could_reach_zero_is_refused() {
             .is_err()
     );
 }
+
+#[test]
+fn payoffs_come_from_the_stage_game_or_from_played_matches() {
+    use twolevel_game::{Currency, Orientation, Politicization, TwoLevelGame};
+    use twolevel_strategies::registry::{StrategySpec, build};
+    use twolevel_tournament::evolution::graph::stage_game_table;
+    use twolevel_tournament::evolution::payoff_table;
+    use twolevel_tournament::{Entrant, MatchConfig, PlayerSettings, RoundRobin};
+
+    // The stage game's table: the classic game at w = 0, pi = 0.
+    let stage = stage_game_table(
+        &TwoLevelGame::default(),
+        Orientation::POLICY,
+        Politicization::NONE,
+    );
+    assert_eq!(stage.row(0), &[3.0, 0.0]);
+    assert_eq!(stage.row(1), &[5.0, 1.0]);
+    // The table of played matches: Tit For Tat and Defector over 10 rounds,
+    // policy payoff per turn, self-play included.
+    let entrants = ["Tit For Tat", "Defector"]
+        .iter()
+        .map(|name| {
+            Entrant::new(
+                *name,
+                build(&StrategySpec::new(*name)).unwrap(),
+                PlayerSettings::POLICY,
+            )
+        })
+        .collect();
+    let results = RoundRobin::new(MatchConfig::classic(10).unwrap(), entrants)
+        .unwrap()
+        .play();
+    let played = payoff_table(&results, Currency::Policy).unwrap();
+    assert_eq!(played.row(0), &[3.0, 0.9]);
+    assert_eq!(played.row(1), &[1.4, 1.0]);
+    let graph = GraphSpec::Cycle { nodes: 10 }
+        .generate(&mut Pcg64Mcg::seed_from_u64(0))
+        .unwrap();
+    for table in [&stage, &played] {
+        let dynamics =
+            GraphDynamics::new(UpdateRule::Imitation, Selection::exponential(1.0).unwrap())
+                .with_payoffs(PayoffScale::Averaged);
+        let mut population = GraphPopulation::new(&graph, table, dynamics).unwrap();
+        population.place(3, 1);
+        // One defector among cooperators earns the temptation from both sides.
+        assert_eq!(population.payoffs()[3], table.get(1, 0));
+        assert_eq!(
+            population.payoffs()[2],
+            (table.get(0, 0) + table.get(0, 1)) / 2.0
+        );
+    }
+}
