@@ -33,7 +33,7 @@ pub const ENTRY: Reproduction = Reproduction {
 /// moves), which turns his score per game into a score per move.
 const AXELROD_MEAN_GAME: f64 = 151.0;
 
-/// The published minimum of Spearman's rho for the order to count as
+/// The smallest Spearman's rho for which the order counts as
 /// recovered (the same bar as the first tournament's entry).
 const RHO_BAR: f64 = 0.9;
 

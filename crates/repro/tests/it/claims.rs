@@ -146,14 +146,3 @@ fn axelrod_1980b_tit_for_tat_wins_the_second_tournament() {
         assert_eq!(row[0], row[4], "{row:?}");
     }
 }
-
-#[test]
-#[ignore = "temporary full-size run"]
-fn tmp_full() {
-    let entry = twolevel_repro::find("axelrod-1980b").unwrap();
-    let outcome = entry
-        .run(twolevel_repro::Size::Full, entry.default_seed)
-        .unwrap();
-    eprintln!("FULL\n{}", outcome.checks_markdown());
-    eprintln!("{}", outcome.table("ranking").unwrap().to_markdown());
-}
