@@ -26,6 +26,7 @@
 //! folders agree byte for byte).
 
 pub mod axelrod_1980a;
+pub mod axelrod_1980b;
 pub mod nowak_2006;
 pub mod nowak_sigmund_1993;
 pub mod ohtsuki_iwasa_2004;
@@ -84,6 +85,7 @@ impl Reproduction {
 /// entry is one line here.
 pub const REPRODUCTIONS: &[Reproduction] = &[
     axelrod_1980a::ENTRY,
+    axelrod_1980b::ENTRY,
     nowak_sigmund_1993::ENTRY,
     stewart_plotkin_2013::ENTRY,
     santos_pacheco_2011::ENTRY,

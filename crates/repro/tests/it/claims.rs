@@ -138,3 +138,33 @@ fn nowak_2006_reciprocity_and_kin_need_w_q_r_above_c_over_b() {
     let z = number(&outcome, "Indirect reciprocity: every", "largest_gap_in_se");
     assert!(z < 4.5, "{z}");
 }
+
+/// The second tournament at quick size (one tournament of one repetition,
+/// all 63 entries from Axelrod's Fortran, delta = 0.99654): Tit For Tat
+/// wins, the order is close to the published one (rho about 0.93), the
+/// bottom of the table is the published bottom, and Tit For Tat's score
+/// against each entry is close to the one Axelrod's driver records.
+#[test]
+fn axelrod_1980b_tit_for_tat_wins_the_second_tournament() {
+    let outcome = quick("axelrod-1980b");
+    assert!(outcome.check(), "{}", outcome.checks_markdown());
+    let first = "Tit For Tat (Rapoport's entry) ranks first";
+    assert_eq!(number(&outcome, first, "tit_for_tat_rank"), 1.0);
+    let order = "The published order is recovered closely";
+    let rho = number(&outcome, order, "spearman_rho");
+    let mad = number(&outcome, order, "mean_absolute_rank_difference");
+    assert!((0.9..=0.97).contains(&rho), "rho {rho}");
+    assert!(
+        (3.0..=7.0).contains(&mad),
+        "mean absolute rank difference {mad}"
+    );
+    let against = "Tit For Tat's score against each entry";
+    let mae = number(&outcome, against, "tit_for_tat_against_mean_absolute_error");
+    assert!(mae < 0.05, "{mae}");
+    let table = outcome.table("ranking").unwrap();
+    assert_eq!(table.rows.len(), 63);
+    // The last nine published places are ours too (the clear losers).
+    for row in &table.rows[54..] {
+        assert_eq!(row[0], row[4], "{row:?}");
+    }
+}
