@@ -243,7 +243,8 @@ impl StageTableBuilder {
         ];
         let given = self.political[index];
         let own = [outcome.own, outcome.partner];
-        [0, 1].map(|k| {
+        // Called twice by hand: `array::map`'s closure was not inlined.
+        let side = |k: usize| {
             let political = if !terms[k].is_neutral() {
                 self.political_with_terms(
                     index,
@@ -271,7 +272,8 @@ impl StageTableBuilder {
                 policy: policy[k],
                 political,
             }
-        })
+        };
+        [side(0), side(1)]
     }
 
     /// Applies state `k`'s domestic `terms` to its payoffs in `cell` (the
