@@ -219,7 +219,7 @@ impl StageTableBuilder {
     /// [`StageTableBuilder::oriented_outcome_payoffs`] with each state's
     /// [`DomesticTerms`]: the payoffs of one outcome of the table
     /// [`StageTableBuilder::fill_with_terms`] fills, bit for bit.
-    #[inline]
+    #[inline(always)]
     #[must_use]
     pub fn oriented_outcome_payoffs_with_terms(
         &self,
