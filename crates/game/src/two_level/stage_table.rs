@@ -219,7 +219,7 @@ impl StageTableBuilder {
     /// [`StageTableBuilder::oriented_outcome_payoffs`] with each state's
     /// [`DomesticTerms`]: the payoffs of one outcome of the table
     /// [`StageTableBuilder::fill_with_terms`] fills, bit for bit.
-    #[inline]
+    #[inline(always)]
     #[must_use]
     pub fn oriented_outcome_payoffs_with_terms(
         &self,
@@ -228,15 +228,52 @@ impl StageTableBuilder {
         oriented: &OrientedWeights,
         terms: &[DomesticTerms; 2],
     ) -> [Payoff; 2] {
-        let mut cell = self.oriented_outcome_payoffs(outcome, pis, oriented);
-        for (k, terms) in terms.iter().enumerate() {
-            if !terms.is_neutral() {
-                let pi = pis[k].value();
-                let weight = oriented.weights[k] + oriented.slopes[k] * pi;
-                self.apply_terms(&mut cell, outcome, k, pis[k], weight, terms);
+        // One pass: each state's policy payoff once, then its political
+        // payoff and utility in their final form, with or without its
+        // terms (the operations of `oriented_outcome_payoffs` for a
+        // neutral side, of `apply_terms` for the other: the same bits as
+        // computing the first and then recomputing with the terms).
+        let pi = pis.map(Politicization::value);
+        let index = outcome.index();
+        let unsolved = self.unsolved[index];
+        let base = self.base[index];
+        let policy = [
+            threatened(base[0], self.threat_cost * pi[0], unsolved),
+            threatened(base[1], self.threat_cost * pi[1], unsolved),
+        ];
+        let given = self.political[index];
+        let own = [outcome.own, outcome.partner];
+        // Called twice by hand: `array::map`'s closure was not inlined.
+        let side = |k: usize| {
+            let political = if !terms[k].is_neutral() {
+                self.political_with_terms(
+                    index,
+                    k,
+                    own[k],
+                    pi[k],
+                    policy[k] - policy[1 - k],
+                    &terms[k],
+                )
+            } else if self.derived {
+                // `policy_and_political` for one side.
+                let audience =
+                    self.game.kappa_at(self.kappa, pi[k]) * (policy[k] - policy[1 - k]) + given[k];
+                if self.accountable {
+                    audience - self.accountability_rate * pi[k] * unsolved
+                } else {
+                    audience
+                }
+            } else {
+                given[k]
+            };
+            let weight = oriented.weights[k] + oriented.slopes[k] * pi[k];
+            Payoff {
+                utility: blend(weight, policy[k], political),
+                policy: policy[k],
+                political,
             }
-        }
-        cell
+        };
+        [side(0), side(1)]
     }
 
     /// Applies state `k`'s domestic `terms` to its payoffs in `cell` (the
@@ -251,28 +288,48 @@ impl StageTableBuilder {
         weight: f64,
         terms: &DomesticTerms,
     ) {
-        let pi = pi.value();
-        let index = outcome.index();
         let own = if k == 0 { outcome.own } else { outcome.partner };
         let policy = cell[k].policy;
+        let political = self.political_with_terms(
+            outcome.index(),
+            k,
+            own,
+            pi.value(),
+            policy - cell[1 - k].policy,
+            terms,
+        );
+        cell[k].political = political;
+        cell[k].utility = blend(weight, policy, political);
+    }
+
+    /// State `k`'s political payoff in table cell `index` with its domestic
+    /// `terms`, when it played `own` at level `pi` and its policy payoff
+    /// exceeds its partner's by `gap`.
+    #[inline(always)]
+    fn political_with_terms(
+        &self,
+        index: usize,
+        k: usize,
+        own: Action,
+        pi: f64,
+        gap: f64,
+        terms: &DomesticTerms,
+    ) -> f64 {
         let lobby = if own.is_cooperation() {
             terms.lobby
         } else {
             0.0
         };
-        let political = if self.derived {
+        if self.derived {
             let kappa = self.game.kappa_at(self.kappa, pi) * terms.kappa_factor;
             let accountable =
                 (self.game.accountability + terms.accountability) * self.threat_cost * pi;
             let bonus = audience_bonus_for(own, terms.audience_bonus);
-            kappa * (policy - cell[1 - k].policy) + (self.political[index][k] + bonus)
-                - accountable * self.unsolved[index]
+            kappa * gap + (self.political[index][k] + bonus) - accountable * self.unsolved[index]
                 + lobby
         } else {
             self.political[index][k] + lobby
-        };
-        cell[k].political = political;
-        cell[k].utility = blend(weight, policy, political);
+        }
     }
 
     /// Both players' payoffs in one outcome of the table that

@@ -527,6 +527,21 @@ impl RawNegotiatingState {
         play: &MatchConfig,
     ) -> Result<(String, NegotiatingState), ConfigError> {
         let invalid = |e: ParameterError| ConfigError::from_parameter(origin, e.within(field));
+        // A player's own arena (an `Inline` player's or a `Preset((..))`'s)
+        // is played only by round robins; here it would be silently
+        // ignored, so it is refused where it is written.
+        let has_arena = match &self.player {
+            PlayerEntry::Preset(entry) => entry.arena.is_some(),
+            PlayerEntry::Inline { arena, .. } => arena.is_some(),
+        };
+        if has_arena {
+            return Err(ConfigError::invalid(
+                origin,
+                format!("{field}.player.arena"),
+                "arenas are not played in negotiation files: give the state's actors as \
+                 its ratifiers instead, `ratifiers: Arena((actors: [..]))`",
+            ));
+        }
         let player = entrant(self.player, &format!("{field}.player"), origin, catalog)?;
         let game = play.game();
         let pi = player

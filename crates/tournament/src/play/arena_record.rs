@@ -53,6 +53,9 @@ pub struct SideSummary {
     /// The domestic position in the last round, NaN if it had none (or
     /// the match no round).
     pub last_position: f64,
+    /// The politicization `pi_i` in the last round (the level it was paid
+    /// at), NaN if the match had no round.
+    pub last_politicization: f64,
 }
 
 impl Default for SideSummary {
@@ -66,6 +69,7 @@ impl Default for SideSummary {
             lobby_sum: 0.0,
             pi_push_sum: 0.0,
             last_position: f64::NAN,
+            last_politicization: f64::NAN,
         }
     }
 }
@@ -81,6 +85,7 @@ impl PartialEq for SideSummary {
                 s.lobby_sum,
                 s.pi_push_sum,
                 s.last_position,
+                s.last_politicization,
             ]
             .map(f64::to_bits)
         };
@@ -106,6 +111,7 @@ impl SideSummary {
         self.lobby_sum += lobby;
         self.pi_push_sum += push;
         self.last_position = position;
+        self.last_politicization = pi;
     }
 
     /// The mean of `sum` over `count` rounds, `None` for none.

@@ -203,16 +203,17 @@ impl Display for ArenaResults {
             "Player", "Partner", "Coop", "Position", "pi (end)"
         )?;
         for (pair, place, player, partner) in self.sides() {
-            let last = pair.series[place].last();
+            let last = pair.last_round(place);
             writeln!(
                 f,
                 "{:<pair_width$}  {:<pair_width$}  {:>6.3}  {:>8}  {:>8.3}",
                 table_name(self.name(player)),
                 table_name(self.name(partner)),
                 pair.cooperation[place],
-                last.and_then(|r| r.position)
+                last.as_ref()
+                    .and_then(|r| r.position)
                     .map_or_else(|| "-".to_owned(), |p| format!("{p:.3}")),
-                last.map_or(f64::NAN, |r| r.politicization),
+                last.as_ref().map_or(f64::NAN, |r| r.politicization),
             )?;
         }
         write!(

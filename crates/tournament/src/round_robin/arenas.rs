@@ -34,6 +34,12 @@ pub(super) struct SideOutcome {
     /// Per actor of the side's arena: mean influence share, total spent,
     /// total payoff.
     pub(super) actors: Vec<[f64; 3]>,
+    /// The match's last round, from the side's summary (so exact whether
+    /// or not the series keep it): the domestic position (NaN without
+    /// one) and `pi`.
+    pub(super) end: [f64; 2],
+    /// The rounds the match played.
+    pub(super) rounds: u32,
 }
 
 /// What one arena match gave, both sides, the row player's first.
@@ -60,6 +66,11 @@ impl ArenaOutcome {
                     .iter()
                     .map(|a| [a.mean_share, a.spent, a.payoff])
                     .collect(),
+                end: [
+                    side.summary().last_position,
+                    side.summary().last_politicization,
+                ],
+                rounds: side.summary().rounds,
             }
         };
         ArenaOutcome {
@@ -119,6 +130,24 @@ pub struct RoundMeans {
     pub matches: u64,
 }
 
+/// One side's means in the last round of the longest matches of a pair
+/// (over the matches that reached it), from every match's summary, so
+/// exact however the series are sampled.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RoundEnd {
+    /// The round, from 0.
+    pub round: u32,
+    /// The mean domestic position over the matches that had one in the
+    /// round; `None` for a state without an arena (or with no weight in
+    /// it).
+    pub position: Option<f64>,
+    /// The mean politicization `pi` of the side's state in the round.
+    pub politicization: f64,
+    /// The matches that reached the round.
+    pub matches: u64,
+}
+
 /// One pair's arena results over every repetition (and both role
 /// assignments of an asymmetric game), the lower-indexed player first.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -140,6 +169,29 @@ pub struct PairArenas {
     /// [`RoundRobin::arena_series`](crate::RoundRobin::arena_series)
     /// rounds long, every `k`-th round of a longer one).
     pub series: [Vec<RoundMeans>; 2],
+    /// Each side's means in the last round, when the series do not keep
+    /// every round (sampled, or none kept); `None` when they do, as the
+    /// last entry of [`series`](PairArenas::series) is that round then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<[RoundEnd; 2]>,
+}
+
+impl PairArenas {
+    /// Side `place`'s means in the last round of the pair's longest
+    /// matches, exact whether or not the series were sampled; `None` for
+    /// a pair without rounds.
+    #[must_use]
+    pub fn last_round(&self, place: usize) -> Option<RoundEnd> {
+        if let Some(end) = &self.end {
+            return end.get(place).filter(|e| e.matches > 0).cloned();
+        }
+        self.series.get(place)?.last().map(|r| RoundEnd {
+            round: r.round,
+            position: r.position,
+            politicization: r.politicization,
+            matches: r.matches,
+        })
+    }
 }
 
 /// One state's arena results over the whole tournament.
@@ -200,6 +252,11 @@ struct SideSums {
     /// Per round: position, pi, cooperation, matches, matches with a
     /// position.
     series: Vec<[f64; 5]>,
+    /// The last round of the longest matches so far (their rounds), and
+    /// over those matches: position, pi, matches, matches with a
+    /// position.
+    end_rounds: u32,
+    end: [f64; 4],
 }
 
 /// Running sums for one pair.
@@ -303,6 +360,20 @@ impl ArenaSums {
                 sum[2] += round[2];
                 sum[3] += 1.0;
             }
+            // The same sums for the last round, from the summaries, over
+            // the matches that reached it (a longer match restarts them).
+            if own.rounds > sums.end_rounds {
+                sums.end_rounds = own.rounds;
+                sums.end = [0.0; 4];
+            }
+            if own.rounds == sums.end_rounds && own.rounds > 0 {
+                if !own.end[0].is_nan() {
+                    sums.end[0] += own.end[0];
+                    sums.end[3] += 1.0;
+                }
+                sums.end[1] += own.end[1];
+                sums.end[2] += 1.0;
+            }
             let state = pair_player(pair, place);
             let repetition = &mut self.states[state][record.repetition as usize];
             repetition.cooperations += u64::from(totals.cooperations);
@@ -364,6 +435,18 @@ impl ArenaSums {
                                 matches: sum[3] as u64,
                             })
                             .collect()
+                    }),
+                    end: (every != 1).then(|| {
+                        [0, 1].map(|p| {
+                            let s = side(p);
+                            RoundEnd {
+                                round: s.end_rounds.saturating_sub(1),
+                                position: (has_arena(p) && s.end[3] > 0.0)
+                                    .then(|| s.end[0] / s.end[3]),
+                                politicization: s.end[1] / s.end[2],
+                                matches: s.end[2] as u64,
+                            }
+                        })
                     }),
                 }
             })

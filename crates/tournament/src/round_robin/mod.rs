@@ -98,7 +98,9 @@ mod sums;
 mod timing;
 mod tournament;
 
-pub use arenas::{ActorOutcome, ActorSummary, ArenaResults, PairArenas, RoundMeans, StateArenas};
+pub use arenas::{
+    ActorOutcome, ActorSummary, ArenaResults, PairArenas, RoundEnd, RoundMeans, StateArenas,
+};
 pub use entrant::Entrant;
 pub(crate) use entrant::preset_settings;
 pub use means::MatchMeans;

@@ -461,6 +461,64 @@ fn arena_series_sample_long_matches_and_leave_the_other_results() {
     }
 }
 
+/// With sampled series (or none kept), each pair's last-round position
+/// and `pi` come from the matches' summaries: the same bits as the last
+/// round of an unsampled run (round 94, which a sample every 10th round
+/// does not keep), and the report's "Position" and "pi (end)" columns
+/// print the same.
+#[test]
+fn a_sampled_run_reports_the_exact_last_round() {
+    let text = |extra: &str| {
+        two_states(
+            ACTORS_A,
+            &format!(
+                "    politics: Dynamic(initial: 0.2, dynamics: ()),\n    repetitions: 2,\n{extra}"
+            ),
+        )
+        .replace("turns: 50", "turns: 95")
+    };
+    let run = |extra: &str| load(&text(extra)).unwrap().round_robin.play();
+    let (full, sampled, none) = (
+        run(""),
+        run("    arena_series: 10,\n"),
+        run("    arena_series: 0,\n"),
+    );
+    let full_arenas = full.arenas.as_ref().unwrap();
+    assert!(full_arenas.pairs.iter().all(|p| p.end.is_none()));
+    for other in [&sampled, &none] {
+        let arenas = other.arenas.as_ref().unwrap();
+        for (whole, part) in full_arenas.pairs.iter().zip(&arenas.pairs) {
+            assert!(part.end.is_some());
+            for side in 0..2 {
+                let last = whole.series[side].last().unwrap();
+                let end = part.last_round(side).unwrap();
+                assert_eq!(end, whole.last_round(side).unwrap());
+                assert_eq!((end.round, end.matches), (94, last.matches), "side {side}");
+                assert_eq!(
+                    end.position.map(f64::to_bits),
+                    last.position.map(f64::to_bits)
+                );
+                assert_eq!(end.politicization.to_bits(), last.politicization.to_bits());
+            }
+        }
+        // The sampled series' last kept round is 90, whose values differ
+        // from round 94's in a dynamic run: the columns read the end.
+        let table = |a: &twolevel_tournament::round_robin::ArenaResults| {
+            let text = a.to_string();
+            text[text.find("Player").unwrap()..].to_owned()
+        };
+        assert_eq!(table(arenas), table(full_arenas));
+    }
+    let kept = &sampled.arenas.as_ref().unwrap().pairs[0].series[0];
+    let whole = &full_arenas.pairs[0].series[0];
+    assert_eq!(kept.last().unwrap().round, 90);
+    assert_ne!(
+        kept.last().unwrap().politicization.to_bits(),
+        whole.last().unwrap().politicization.to_bits(),
+        "round 90 and round 94 should differ for the test to mean anything"
+    );
+}
+
 /// A preset player carries an arena as an `Inline` one does: written
 /// `Preset((name: .., arena: Some((..))))`, the same arena, coalitions
 /// naming the preset's actors, and errors inside it located.

@@ -183,6 +183,43 @@ fn bad_values_are_refused_at_their_line_and_column() {
     assert!(err.contains("protocol"), "{err}");
 }
 
+/// A player's own arena, in either form, is refused at its line and
+/// column: negotiation files do not play arenas (their actors ratify
+/// through `ratifiers: Arena(..)`), and ignoring one silently would
+/// mislead. The same players without the arena load.
+#[test]
+fn an_arena_on_a_negotiating_player_is_refused_where_it_is_written() {
+    let arena = "Some((actors: [(name: \"ngo\", capability: 1.0, position: 0.9, salience: 1.0)]))";
+    let file = |player: &str| {
+        format!(
+            "Negotiation(\n    name: \"n\",\n    states: [\n        (player: Preset(\"bureaucrat\")),\n        (player: {player}),\n    ],\n)"
+        )
+    };
+    // The error points at the arena's value, `(actors: ..)` inside `Some(..)`.
+    for (player, column) in [
+        (
+            format!("Inline(name: \"A\", strategy: (name: \"Tit For Tat\"),\n arena: {arena})"),
+            14,
+        ),
+        (
+            format!("Preset((name: \"politician\",\n   arena: {arena}))"),
+            16,
+        ),
+    ] {
+        let err = load(&file(&player)).unwrap_err();
+        assert!(
+            err.starts_with(&format!("bad.ron:6:{column}:"))
+                && err.contains("states[1].player.arena")
+                && err.contains("arenas are not played in negotiation files"),
+            "{player}: {err}"
+        );
+        let without = player
+            .replace(&format!(",\n arena: {arena}"), "")
+            .replace(&format!(",\n   arena: {arena}"), "");
+        assert!(load(&file(&without)).is_ok(), "{without}");
+    }
+}
+
 #[test]
 fn an_arenas_actors_ratify_with_their_weights_at_the_starting_politicization() {
     let arena = Arena::of(vec![
