@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use twolevel_files::read_text_file;
-use twolevel_game::{Orientation, Politicization, TwoLevelGame};
+use twolevel_game::{Orientation, Politicization, TwoLevelGame, threshold_cell};
 use twolevel_strategies::registry;
 use twolevel_tournament::Tournament;
 use twolevel_tournament::config::FileKind;
@@ -142,6 +142,37 @@ macro_rules! say {
 }
 pub(crate) use say;
 
+/// Refuses the global options `flags` (of `--seed`, `--threads`,
+/// `--output`, `--quiet`) for a subcommand they would do nothing for, rather than
+/// accepting them silently.
+pub(crate) fn refuse_global(global: &Global, command: &str, flags: &[&str]) -> Result<()> {
+    for &flag in flags {
+        let given = match flag {
+            "--seed" => global.seed.is_some(),
+            "--threads" => global.threads.is_some(),
+            "--output" => global.output.is_some(),
+            "--quiet" => global.quiet,
+            _ => false,
+        };
+        if given {
+            bail!("`{flag}` does nothing for `twolevel {command}`; drop it");
+        }
+    }
+    Ok(())
+}
+
+/// Prints the one line every subcommand that writes ends with:
+/// `Results written to PATH (N files).` (or without the count when it is
+/// not known), the same for every file kind.
+pub(crate) fn say_written(global: &Global, path: &Path, files: Option<usize>) {
+    let count = match files {
+        Some(1) => " (1 file)".to_owned(),
+        Some(n) => format!(" ({n} files)"),
+        None => String::new(),
+    };
+    say!(global, "Results written to {}{count}.", path.display());
+}
+
 /// `twolevel run`: dispatches on the file's kind, reading the file once
 /// ([`AnyFile`]); the `--seed` replaces the file's seeds
 /// ([`AnyFile::with_seed`]).
@@ -233,16 +264,7 @@ fn run_round_robin(
     // that cannot take the results fails at once, not after the run.
     let set = folder.map(OutputSet::create).transpose()?;
     let rr = &tournament.round_robin;
-    say!(
-        global,
-        "{} ({}): {} players, {} matches x {} repetitions, seed {}",
-        tournament.name,
-        tournament.origin.display(),
-        rr.entrants().len(),
-        rr.pairs().len(),
-        rr.repetitions(),
-        rr.seed()
-    );
+    say!(global, "{}", tournament.headline());
     let bar = progress::Reporter::new(global.quiet, "matches");
     let results = rr.play_with_progress(&bar);
     bar.0.finish_and_clear();
@@ -277,6 +299,25 @@ fn run_round_robin(
     };
 
     let Some(set) = set else {
+        // A file without an `output` folder whose evolution block names a
+        // CSV file (tournaments/evolution.ron) writes that trajectory, as
+        // the `evolution` example does; `--output DIR` writes everything
+        // into DIR instead, and `--no-output` nothing.
+        if let (Some(evolution), Some(config), false) =
+            (&evolution, tournament.evolution.as_ref(), args.no_output)
+            && let Some(path) = config.output()
+        {
+            let path = Path::new(path);
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create `{}`", parent.display()))?;
+            }
+            write_atomically(path, |w| {
+                write_csv(&evolution.outcome, &evolution.names, evolution.fitness, w)
+                    .map_err(std::io::Error::other)
+            })?;
+            say_written(global, path, Some(1));
+        }
         return Ok(());
     };
     let folder = set.target().to_path_buf();
@@ -306,12 +347,8 @@ fn run_round_robin(
         }
     }
     let written = set.commit()?;
-    say!(
-        global,
-        "\n{} files written to {}.",
-        written.len(),
-        folder.display()
-    );
+    say!(global, "");
+    say_written(global, &folder, Some(written.len()));
     Ok(())
 }
 
@@ -372,15 +409,21 @@ fn run_regime(
     let bar = progress::Reporter::new(global.quiet, "regime games");
     let results = tournament.play_with_progress(&bar);
     bar.0.finish_and_clear();
-    say!(global, "{}:\n{results}", path.display());
+    // A headline like the round robin's, not a bare file name.
+    say!(
+        global,
+        "Regime tournament ({}): {} entrants\n\n{results}",
+        path.display(),
+        tournament.entrant_names().len()
+    );
     if let Some(set) = set {
         let folder = set.target().to_path_buf();
         write_json_file(&results, &set.path().join("regime.json"))?;
         if !no_plots {
             plot_models::regime_plots(&results, set.path())?;
         }
-        set.commit()?;
-        say!(global, "Results written to {}.", folder.display());
+        let written = set.commit()?;
+        say_written(global, &folder, Some(written.len()));
     }
     Ok(())
 }
@@ -401,8 +444,8 @@ fn run_negotiation(
     if let Some(set) = set {
         let folder = set.target().to_path_buf();
         results.write_files(set.path())?;
-        set.commit()?;
-        say!(global, "Results written to {}.", folder.display());
+        let written = set.commit()?;
+        say_written(global, &folder, Some(written.len()));
     }
     Ok(())
 }
@@ -442,8 +485,8 @@ fn run_society(
         if let Some(evolution) = &evolution {
             evolution.write_csv(set.path().join("society_evolution.csv"))?;
         }
-        set.commit()?;
-        say!(global, "Results written to {}.", folder.display());
+        let written = set.commit()?;
+        say_written(global, &folder, Some(written.len()));
     }
     Ok(())
 }
@@ -452,19 +495,31 @@ fn run_society(
 pub fn levers(global: &Global, args: &LeversArgs) -> Result<()> {
     set_threads(global)?;
     let tournament = load_tournament(args.file.as_deref(), global)?;
+    // The same headline as `twolevel run` and the `levers` example.
+    say!(
+        global,
+        "{}; 12 runs (six levers, low and high)\n",
+        tournament.headline()
+    );
     let bar = progress::Reporter::new(global.quiet, "lever settings");
     let report = LeverReport::run_with_progress(&tournament.name, &tournament.round_robin, &bar)
         .context("a lever setting is invalid for this tournament")?;
     bar.0.finish_and_clear();
     say!(global, "{report}");
+    // As the guide promises: `levers.json` into the file's `output`
+    // folder (or `--output DIR`), beside what `twolevel run` wrote there
+    // (the folder is not replaced; the file is written atomically).
     let folder = if args.no_output {
         None
     } else {
-        global.output.clone()
+        global.output.clone().or(tournament.output)
     };
     if let Some(folder) = folder {
-        let path = report.write_json(folder.join("levers.json"))?;
-        say!(global, "Report written to {}.", path.display());
+        std::fs::create_dir_all(&folder)
+            .with_context(|| format!("cannot create `{}`", folder.display()))?;
+        report.write_json(folder.join("levers.json"))?;
+        say!(global, "");
+        say_written(global, &folder, Some(1));
     }
     Ok(())
 }
@@ -513,6 +568,7 @@ fn discount_factors(rr: &twolevel_tournament::RoundRobin) -> Vec<(String, f64)> 
 /// across them (a player cooperates under grim trigger where its factor
 /// is above the curve of its weight: the paradox of politicization).
 pub fn payoffs(global: &Global, args: &PayoffsArgs) -> Result<()> {
+    refuse_global(global, "payoffs", &["--seed", "--threads"])?;
     let (game, discounts): (TwoLevelGame, Vec<(String, f64)>) = match &args.file {
         Some(path) => {
             let tournament = load_tournament(Some(path), global)?;
@@ -521,16 +577,25 @@ pub fn payoffs(global: &Global, args: &PayoffsArgs) -> Result<()> {
         }
         None => (TwoLevelGame::default(), Vec::new()),
     };
-    println!(
+    say!(
+        global,
         "theta = {}, beta = {}, alpha = {}, gamma = {}",
         game.theta(),
         game.beta(),
         game.alpha(),
         game.gamma()
     );
-    println!(
-        "{:>5} {:>5} {:>8} {:>8} {:>8} {:>8} {:>12}",
-        "w", "pi", "R'", "S'", "T'", "P'", "grim delta*"
+    say!(
+        global,
+        "{:>5} {:>5} {:>6} {:>8} {:>8} {:>8} {:>8} {:>12}",
+        "w",
+        "pi",
+        "w_eff",
+        "R'",
+        "S'",
+        "T'",
+        "P'",
+        "grim delta*"
     );
     for (k, &w) in args.weights.iter().enumerate() {
         let orientation =
@@ -539,11 +604,11 @@ pub fn payoffs(global: &Global, args: &PayoffsArgs) -> Result<()> {
             let level =
                 Politicization::new(pi).map_err(|e| anyhow::anyhow!("--pi[{l}]: {}", e.reason))?;
             let m = game.blended_matrix(orientation, level);
-            let threshold = game
-                .grim_threshold_at(orientation, level)
-                .map_or_else(|_| "none".to_owned(), |d| format!("{d:.4}"));
-            println!(
-                "{w:>5.2} {pi:>5.2} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {threshold:>12}",
+            let threshold = threshold_cell(game.grim_threshold_at(orientation, level));
+            say!(
+                global,
+                "{w:>5.2} {pi:>5.2} {:>6.2} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {threshold:>12}",
+                game.effective_weight(orientation, level),
                 m.r(),
                 m.s(),
                 m.t(),
@@ -551,20 +616,30 @@ pub fn payoffs(global: &Global, args: &PayoffsArgs) -> Result<()> {
             );
         }
     }
+    say!(
+        global,
+        "w_eff: the effective political weight at that politicization; grim delta*: the \
+         discount factor grim trigger needs (never: none below 1 sustains cooperation)."
+    );
     // With `--output`, the thresholds against pi as a plot and a table,
     // written as one output set (the folder replaced whole).
     if let Some(folder) = &global.output {
         plot::set_png(args.png);
         let set = OutputSet::create(folder)?;
         plot_models::threshold_plots(&game, &args.weights, &discounts, set.path())?;
-        set.commit()?;
-        println!("Thresholds written to {}.", folder.display());
+        let written = set.commit()?;
+        say_written(global, folder, Some(written.len()));
     }
     Ok(())
 }
 
 /// `twolevel strategies`: the registry, filtered by classifier.
-pub fn strategies(args: &StrategiesArgs) -> Result<()> {
+pub fn strategies(global: &Global, args: &StrategiesArgs) -> Result<()> {
+    refuse_global(
+        global,
+        "strategies",
+        &["--seed", "--threads", "--output", "--quiet"],
+    )?;
     let needle = args.filter.as_deref().map(str::to_lowercase);
     let mut shown = 0;
     println!(

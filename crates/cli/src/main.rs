@@ -113,10 +113,13 @@ fn main() -> ExitCode {
         Command::Run(args) => commands::run(&cli.global, &args),
         Command::Levers(args) => commands::levers(&cli.global, &args),
         Command::Payoffs(args) => commands::payoffs(&cli.global, &args),
-        Command::Strategies(args) => commands::strategies(&args),
+        Command::Strategies(args) => commands::strategies(&cli.global, &args),
         Command::Sweep(args) => sweep::sweep(&cli.global, &args),
         Command::Merge(args) => sweep::merge(&cli.global, &args),
-        Command::Plot(args) => plot::replot(&args),
+        Command::Plot(args) => {
+            commands::refuse_global(&cli.global, "plot", &["--seed", "--threads", "--output"])
+                .and_then(|()| plot::replot(&args))
+        }
         Command::Reproduce(args) => reproduce::reproduce(&cli.global, &args),
     };
     match result {

@@ -110,11 +110,11 @@ pub fn run_sweep(
         if !no_plots {
             plot::sweep_plots(identity, &summary, &folder)?;
         }
-        say!(global, "Sweep written to {}.", folder.display());
+        crate::commands::say_written(global, &folder, None);
     } else {
         say!(
             global,
-            "Shard written to {}; join the shards with `twolevel merge --output DIR SHARD...`.",
+            "Shard results written to {}; join the shards with `twolevel merge --output DIR SHARD...`.",
             folder.display()
         );
     }
@@ -140,10 +140,10 @@ pub fn merge(global: &Global, args: &MergeArgs) -> Result<()> {
     }
     say!(
         global,
-        "{} cells from {} folders merged into {}.",
+        "{} cells from {} folders merged.",
         identity.cells,
         args.shards.len(),
-        folder.display()
     );
+    crate::commands::say_written(global, &folder, None);
     Ok(())
 }

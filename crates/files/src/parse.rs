@@ -40,11 +40,15 @@ pub fn parse_ron<T: DeserializeOwned>(
                 position = refine_position(text, position, field);
             }
             let (line, column) = position;
+            let message = match &error.code {
+                ron::Error::IntegerOutOfBounds => integer_out_of_bounds(text, position),
+                other => syntax_message(other, || open_brackets(text, position)),
+            };
             ConfigError::Syntax {
                 path: origin.as_ref().to_path_buf(),
                 line,
                 column,
-                message: syntax_message(&error.code, || open_brackets(text, position)),
+                message,
             }
         })
 }
@@ -135,6 +139,54 @@ fn open_brackets(text: &str, (line, column): (usize, usize)) -> usize {
     depth
 }
 
+/// The message for a whole number out of its field's range (RON's own is
+/// only "Integer is out of bounds"): it names the field written before
+/// the number and the range. Every whole-number field of the files is
+/// unsigned, so a negative number is refused with the lower bound 0; a
+/// number too large with the limits of the fields' widths (a field with
+/// a narrower range, as `turns`, checks it itself and says so).
+fn integer_out_of_bounds(text: &str, (line, column): (usize, usize)) -> String {
+    let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    let chars: Vec<char> = line_text.chars().collect();
+    let mut start = column.saturating_sub(1).min(chars.len());
+    // RON points after a sign; the number shown keeps it.
+    if start > 0 && matches!(chars[start - 1], '-' | '+') {
+        start -= 1;
+    }
+    let number: String = chars[start..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '_' | '.'))
+        .collect();
+    // The field: `name:` before the number, on the same line.
+    let before: String = chars[..start].iter().collect();
+    let field = before
+        .trim_end()
+        .strip_suffix(':')
+        .map(str::trim_end)
+        .map(|rest| {
+            let name: String = rest
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            name.chars().rev().collect::<String>()
+        })
+        .filter(|name| !name.is_empty());
+    let range = if number.starts_with('-') {
+        "expected a whole number from 0 (this field takes no negative numbers)".to_owned()
+    } else {
+        format!(
+            "expected a smaller whole number (from 0 to {} for counts, to {} for seeds)",
+            u32::MAX,
+            u64::MAX
+        )
+    };
+    match field {
+        Some(field) => format!("invalid `{field}`: {range}, got {number}"),
+        None => format!("whole number out of range: {range}, got {number}"),
+    }
+}
+
 /// How many brackets may be open inside one another (RON's default).
 const RECURSION_LIMIT: usize = 128;
 
@@ -187,6 +239,36 @@ mod tests {
             other => panic!("unexpected error {other:?}"),
         }
         assert!(err.to_string().starts_with("sample.ron:3:11: "), "{err}");
+    }
+
+    /// Issue 26: a whole number out of its field's range names the field
+    /// and the range, not only "Integer is out of bounds".
+    #[test]
+    fn integers_out_of_bounds_name_the_field_and_the_range() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Counts {
+            repetitions: u32,
+            seed: u64,
+        }
+        let err = parse_ron::<Counts>("(\n    repetitions: -5,\n    seed: 1)", "c.ron")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("c.ron:2:1")
+                && err.contains(": invalid `repetitions`: expected a whole number from 0")
+                && err.ends_with("got -5"),
+            "{err}"
+        );
+        let err = parse_ron::<Counts>("(repetitions: 5000000000, seed: 1)", "c.ron")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(
+                "invalid `repetitions`: expected a smaller whole number (from 0 to 4294967295"
+            ) && err.ends_with("got 5000000000"),
+            "{err}"
+        );
     }
 
     #[test]

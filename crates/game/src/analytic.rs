@@ -53,6 +53,19 @@ pub enum NoThreshold {
     },
 }
 
+/// A threshold as a table shows it: `0.4776` (four decimals), `never`
+/// when no continuation probability sustains cooperation, `[0.20, 0.60]`
+/// when only a bounded range does. The `payoffs` example and the
+/// `twolevel payoffs` command print their tables with it.
+#[must_use]
+pub fn threshold_cell(threshold: Result<f64, NoThreshold>) -> String {
+    match threshold {
+        Ok(delta) => format!("{delta:.4}"),
+        Err(NoThreshold::Never) => "never".to_owned(),
+        Err(NoThreshold::Bounded { from, to }) => format!("[{from:.2}, {to:.2}]"),
+    }
+}
+
 /// The continuation probabilities in [0, 1) that satisfy
 /// `(1 - delta) * a + delta * b >= 0`, as a threshold when they form an
 /// interval `[delta*, 1)`.

@@ -30,7 +30,12 @@ pub struct Horizon {
 pub enum HorizonKind {
     /// A fixed number of rounds (Axelrod's first tournament used 200).
     Fixed {
-        /// The number of rounds, at least 1 in a valid horizon.
+        /// The number of rounds, at least 1 in a valid horizon. Read from
+        /// a file as any number, so that a negative, fractional or too
+        /// large one is refused naming the field and its range
+        /// ([`check_turns`]) instead of with the parser's bare "integer
+        /// out of bounds".
+        #[serde(deserialize_with = "deserialize_turns")]
         turns: u32,
     },
     /// After each round another follows with probability `delta`; the length
@@ -75,18 +80,12 @@ impl Horizon {
         }
     }
 
-    /// A fixed horizon; zero turns is rejected.
+    /// A fixed horizon; zero turns is rejected ([`check_turns`]).
     pub fn fixed(turns: u32) -> Result<Self, ParameterError> {
-        if turns == 0 {
-            Err(ParameterError::new(
-                "turns",
-                "expected at least 1 turn, got 0",
-            ))
-        } else {
-            Ok(Horizon {
-                kind: HorizonKind::Fixed { turns },
-            })
-        }
+        let turns = check_turns(i128::from(turns))?;
+        Ok(Horizon {
+            kind: HorizonKind::Fixed { turns },
+        })
     }
 
     /// A continuation horizon; `delta` must lie in [0, 1). A delta of 1
@@ -143,6 +142,83 @@ impl Horizon {
     }
 }
 
+/// The fewest turns a fixed horizon may have.
+pub const MIN_TURNS: u32 = 1;
+
+/// Checks a number of turns given as any whole number: it must lie in
+/// [`MIN_TURNS`]..=`u32::MAX`. The error names the field `turns` and the
+/// range, so that `turns: -5`, `turns: 0` and `turns: 5000000000` all say
+/// what is accepted (in a file, in the Python module and on the command
+/// line alike).
+pub fn check_turns(turns: i128) -> Result<u32, ParameterError> {
+    u32::try_from(turns)
+        .ok()
+        .filter(|&t| t >= MIN_TURNS)
+        .ok_or_else(|| turns_error(&turns.to_string()))
+}
+
+/// The error for a number of turns out of range, `got` as written.
+fn turns_error(got: &str) -> ParameterError {
+    ParameterError::new(
+        "turns",
+        format!(
+            "expected a whole number of turns from {MIN_TURNS} to {}, got {got}",
+            u32::MAX
+        ),
+    )
+}
+
+/// Reads `turns` from any number a file or a Python dict may hold
+/// (negative, fractional or beyond `u32`), refusing those out of range
+/// with [`check_turns`]'s message.
+fn deserialize_turns<'de, D>(deserializer: D) -> Result<u32, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    /// Accepts integers of any width and whole floats.
+    struct Turns;
+
+    impl serde::de::Visitor<'_> for Turns {
+        type Value = u32;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(
+                f,
+                "a whole number of turns from {MIN_TURNS} to {}",
+                u32::MAX
+            )
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<u32, E> {
+            check_turns(i128::from(v)).map_err(E::custom)
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u32, E> {
+            check_turns(i128::from(v)).map_err(E::custom)
+        }
+
+        fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<u32, E> {
+            check_turns(v).map_err(E::custom)
+        }
+
+        fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<u32, E> {
+            check_turns(i128::try_from(v).unwrap_or(i128::MAX)).map_err(E::custom)
+        }
+
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<u32, E> {
+            if v.fract() == 0.0 && v.abs() < 1e30 {
+                // A whole float in i128's range converts exactly.
+                #[allow(clippy::cast_possible_truncation)]
+                check_turns(v as i128).map_err(E::custom)
+            } else {
+                Err(E::custom(turns_error(&crate::error::format_number(v))))
+            }
+        }
+    }
+
+    deserializer.deserialize_any(Turns)
+}
+
 impl Default for Horizon {
     fn default() -> Self {
         Horizon::AXELROD_FIRST
@@ -180,6 +256,31 @@ mod tests {
         );
         let err = ron::from_str::<Horizon>("Fixed(turns: 0)").unwrap_err();
         assert!(err.to_string().contains("turns"), "{err}");
+    }
+
+    /// Issue 26: a negative, too large or fractional number of turns names
+    /// the field and the range instead of "Integer is out of bounds".
+    #[test]
+    fn turns_out_of_range_name_the_field_and_the_range() {
+        for (text, got) in [
+            ("Fixed(turns: -5)", "got -5"),
+            ("Fixed(turns: 5000000000)", "got 5000000000"),
+            ("Fixed(turns: 0)", "got 0"),
+            ("Fixed(turns: 2.5)", "got 2.5"),
+        ] {
+            let err = ron::from_str::<Horizon>(text).unwrap_err().to_string();
+            assert!(
+                err.contains(
+                    "invalid `turns`: expected a whole number of turns from 1 to 4294967295"
+                ) && err.contains(got),
+                "{text}: {err}"
+            );
+        }
+        let h: Horizon = ron::from_str("Fixed(turns: 4294967295)").unwrap();
+        assert_eq!(h.turns(), Some(u32::MAX));
+        let h: Horizon = ron::from_str("Fixed(turns: 7.0)").unwrap();
+        assert_eq!(h.turns(), Some(7));
+        assert_eq!(check_turns(-5).unwrap_err().field, "turns");
     }
 
     #[test]

@@ -154,7 +154,7 @@ pub use action::{Action, Outcome};
 pub use analytic::{
     Anchor, NoThreshold, ParadoxError, PoliticizationParadox, alternation_threshold,
     discounted_value, grim_paths, grim_threshold, paradox_of_politicization,
-    paradox_of_politicization_with, periodic_value, tft_paths, tft_threshold,
+    paradox_of_politicization_with, periodic_value, tft_paths, tft_threshold, threshold_cell,
 };
 pub use analytic::{
     carrot_thresholds, carrot_thresholds_in_play, grim_threshold_with_sanction,

@@ -184,8 +184,10 @@ pub struct RoundRobinSpec<'py> {
     pub players: Bound<'py, PyList>,
     /// The two-level game as a dict of the file's `game` block.
     pub game: Option<Bound<'py, PyAny>>,
-    /// A fixed number of turns.
-    pub turns: Option<u32>,
+    /// A fixed number of turns: any Python number, checked by the library
+    /// as a file's `turns` is (a negative or too large one raises
+    /// `ValueError` naming `turns` and its range, not `OverflowError`).
+    pub turns: Option<Bound<'py, PyAny>>,
     /// A continuation probability instead of fixed turns.
     pub delta: Option<f64>,
     /// A number (fixed politicization) or a dict `{"initial": ..,
@@ -254,7 +256,7 @@ pub fn tournament_file(
         file.set_item("game", game)?;
     }
     let horizon = PyDict::new(py);
-    match (spec.turns, spec.delta) {
+    match (&spec.turns, spec.delta) {
         (Some(_), Some(_)) => {
             return Err(value_error(
                 "give either `turns` (a fixed horizon) or `delta` (a continuation probability), \
@@ -268,7 +270,10 @@ pub fn tournament_file(
         }
         (turns, None) => {
             let fixed = PyDict::new(py);
-            fixed.set_item("turns", turns.unwrap_or(200))?;
+            match turns {
+                Some(turns) => fixed.set_item("turns", turns)?,
+                None => fixed.set_item("turns", 200)?,
+            }
             horizon.set_item("Fixed", fixed)?;
         }
     }

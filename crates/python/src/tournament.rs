@@ -375,7 +375,7 @@ pub fn round_robin<'py>(
     py: Python<'py>,
     players: Bound<'py, PyList>,
     game: Option<Bound<'py, PyAny>>,
-    turns: Option<u32>,
+    turns: Option<Bound<'py, PyAny>>,
     delta: Option<f64>,
     politics: Option<Bound<'py, PyAny>>,
     election: Option<Bound<'py, PyAny>>,

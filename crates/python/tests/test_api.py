@@ -92,6 +92,15 @@ def test_invalid_values_raise_value_error_naming_the_field():
         twolevel.round_robin([{"strategy": "GTFT", "params": {"p": 1.5}}])
     with pytest.raises(ValueError, match="action_noise"):
         twolevel.round_robin(["Tit For Tat"], action_noise=2.0)
+    # Issue 26: a negative or too large number of turns raises ValueError
+    # (not OverflowError) with the text a file gets: the field and range.
+    for turns in (-5, 5000000000, 0):
+        with pytest.raises(ValueError) as error:
+            twolevel.round_robin(["Tit For Tat"], turns=turns)
+        assert (
+            f"invalid `turns`: expected a whole number of turns from 1 to 4294967295, got {turns}"
+            in str(error.value)
+        ), str(error.value)
     with pytest.raises(ValueError, match="either `turns`"):
         twolevel.round_robin(["Tit For Tat"], turns=10, delta=0.9)
     with pytest.raises(ValueError, match="currency"):

@@ -32,13 +32,10 @@ fn run() -> Result<()> {
     )?;
     let tournament = args.load_tournament(DEFAULT_TOURNAMENT, DEFAULT_ORIGIN)?;
     let rr = &tournament.round_robin;
+    // The same headline as `twolevel levers`.
     println!(
-        "{} ({}): {} players, {} matches x {} repetitions per run, 12 runs",
-        tournament.name,
-        tournament.origin.display(),
-        rr.entrants().len(),
-        rr.pairs().len(),
-        rr.repetitions(),
+        "{}; 12 runs (six levers, low and high)",
+        tournament.headline()
     );
     let report = LeverReport::run(&tournament.name, rr)
         .context("a lever setting is invalid for this tournament")?;

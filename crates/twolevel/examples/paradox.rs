@@ -71,9 +71,13 @@ fn run() -> Result<()> {
         base.repetitions(),
         base.seed()
     );
-    for entrant in base.entrants() {
+    // Players are numbered: their columns below are headed `p1`, `p2`, ...
+    // (names cut to a column's width could not be told apart, as
+    // `prudent-reciprocator` and `prudent reciprocator (w = 0.2)`).
+    for (k, entrant) in base.entrants().iter().enumerate() {
         println!(
-            "  {:<32} w = {:.2}, patience {:.2}",
+            "  p{:<3} {:<32} w = {:.2}, patience {:.2}",
+            k + 1,
             entrant.name,
             entrant.settings.orientation().political_weight(),
             entrant.settings.patience()
@@ -86,9 +90,8 @@ fn run() -> Result<()> {
     for w in &weights {
         print!("  {:>11}", format!("grim w={w:.2}"));
     }
-    for entrant in base.entrants() {
-        let short: String = entrant.name.chars().take(12).collect();
-        print!("  {short:>12}");
+    for k in 1..=base.entrants().len() {
+        print!("  {:>12}", format!("p{k} coop"));
     }
     println!();
     for point in points {
@@ -107,8 +110,8 @@ fn run() -> Result<()> {
     println!(
         "\ncoop: share of cooperative moves over all matches (se: standard error over repetitions);\n\
          grim: the analytic grim-trigger threshold (T' - R') / (T' - P') of a player of that weight\n\
-         (1: no discount factor sustains cooperation); the last columns are each player's cooperation\n\
-         rate. A prudent reciprocator cooperates where its discount factor (patience times the\n\
+         (1: no discount factor sustains cooperation); the last columns, p1 coop, p2 coop, ..., are the\n\
+         cooperation rates of the players numbered above. A prudent reciprocator cooperates where its discount factor (patience times the\n\
          horizon's continuation probability) clears its own threshold."
     );
     if let Some(folder) = args.output(tournament.output) {

@@ -11,13 +11,10 @@ use std::process::ExitCode;
 
 use twolevel::prelude::*;
 
-/// Formats a threshold, or says why there is none.
+/// Formats a threshold, or says why there is none ([`threshold_cell`],
+/// as `twolevel payoffs` prints it).
 fn show(threshold: Result<f64, NoThreshold>) -> String {
-    match threshold {
-        Ok(delta) => format!("{delta:.4}"),
-        Err(NoThreshold::Never) => "never".to_owned(),
-        Err(NoThreshold::Bounded { from, to }) => format!("[{from:.2}, {to:.2}]"),
-    }
+    threshold_cell(threshold)
 }
 
 /// Says whether a matrix is a prisoner's dilemma and, if not, why.

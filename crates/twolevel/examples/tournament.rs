@@ -115,13 +115,8 @@ fn run() -> Result<()> {
 
     let rr = &tournament.round_robin;
     println!(
-        "{} ({}): {} players, {} matches x {} repetitions, seed {}{}",
-        tournament.name,
-        tournament.origin.display(),
-        rr.entrants().len(),
-        rr.pairs().len(),
-        rr.repetitions(),
-        rr.seed(),
+        "{}{}",
+        tournament.headline(),
         if args.serial { ", serial" } else { "" },
     );
     if !tournament.description.is_empty() {

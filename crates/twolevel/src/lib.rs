@@ -95,7 +95,7 @@ pub mod prelude {
     };
     pub use twolevel_game::{
         Anchor, NoThreshold, PoliticizationParadox, grim_threshold, paradox_of_politicization,
-        paradox_of_politicization_with, tft_threshold,
+        paradox_of_politicization_with, tft_threshold, threshold_cell,
     };
     pub use twolevel_game::{GroupGame, GroupPolicy, RegimeStrategy, RegimeView};
     pub use twolevel_tournament::evolution::{EvolutionOutcome, TournamentEvolution};

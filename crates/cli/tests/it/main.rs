@@ -4,6 +4,10 @@
 //!
 //! - `arenas`: a file with domestic arenas writes its arena tables,
 //!   timing table and plots, and a file without arenas none;
+//! - `conventions`: every shipped file run by every subcommand under the
+//!   same rules (output folder, one "written to" line, headline and
+//!   footer, the example's table, no option that does nothing, errors
+//!   naming field and range);
 //! - `commands`: end-to-end checks of every subcommand and its output
 //!   files;
 //! - `other_bases`: sweeps over regime and society bases, with plots,
@@ -32,6 +36,7 @@ mod fuzz_grammar;
 
 mod arenas;
 mod commands;
+mod conventions;
 mod hardening;
 mod other_bases;
 mod output_folders;

@@ -22,6 +22,26 @@ impl Display for RankingMetric {
     }
 }
 
+impl crate::Tournament {
+    /// The line that introduces a round robin's table, the same in the
+    /// `twolevel run` command and the `tournament` example: name, origin,
+    /// players, and the pairs and repetitions in the words of the table's
+    /// last line (`55 pairs x 10 repetitions`), and the seed.
+    #[must_use]
+    pub fn headline(&self) -> String {
+        let rr = &self.round_robin;
+        format!(
+            "{} ({}): {} players, {} pairs x {} repetitions, seed {}",
+            self.name,
+            self.origin.display(),
+            rr.entrants().len(),
+            rr.pairs().len(),
+            rr.repetitions(),
+            rr.seed()
+        )
+    }
+}
+
 impl Display for RoundRobinResults {
     /// The ranking as an aligned table, best first: each player's payoff
     /// per turn in the three currencies, its cooperation rate and its wins
@@ -54,7 +74,8 @@ impl Display for RoundRobinResults {
         writeln!(
             f,
             "Policy, Political: policy and political payoff per turn; Utility*: own utility per turn, \
-             on each player's own scale (not comparable between players with different political weights)."
+             on each player's own scale (not comparable between players with different political weights);\n\
+             {wins_header}: matches won in {wins_in}, the mean per repetition (hence fractions)."
         )?;
         write!(
             f,
@@ -357,8 +378,12 @@ mod tests {
         assert!(lines[0].contains("Policy/turn") && lines[0].contains("Utility*"));
         assert!(lines[0].contains("Wins(policy)"));
         assert!(lines[3].contains("own scale"));
-        assert!(lines[4].starts_with("Ranked by policy payoff per turn;"));
-        assert!(lines[4].contains("3 pairs"));
+        assert!(
+            lines[4]
+                .starts_with("Wins(policy): matches won in policy payoff, the mean per repetition")
+        );
+        assert!(lines[5].starts_with("Ranked by policy payoff per turn;"));
+        assert!(lines[5].contains("3 pairs x"));
     }
 
     #[test]
