@@ -41,6 +41,6 @@ mod hardening;
 mod other_bases;
 mod output_folders;
 mod plot_fuzzer;
-mod reproduce;
 mod plots;
+mod reproduce;
 mod sweep_fuzzer;
