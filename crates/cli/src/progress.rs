@@ -31,7 +31,9 @@ pub fn time_left(elapsed: Duration, done: u64, total: u64) -> Option<Duration> {
     // In f64: `elapsed * left` may not fit a Duration's multiplier (u32).
     #[allow(clippy::cast_precision_loss)]
     let seconds = elapsed.as_secs_f64() * left as f64 / done as f64;
-    Duration::try_from_secs_f64(seconds).ok()
+    // Beyond a Duration's range (about 585 billion years) the bar says the
+    // longest it can.
+    Some(Duration::try_from_secs_f64(seconds).unwrap_or(Duration::MAX))
 }
 
 /// Writes [`time_left`] as the bar shows it: `about 12s left`, or

@@ -5,31 +5,16 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+use crate::support::{self, ok};
+
+/// A scratch folder for one test, emptied first.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("twolevel-cli-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
+    support::scratch("arenas", name)
 }
 
 fn tournaments() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tournaments")
-}
-
-/// Runs the binary and expects success; returns standard output.
-fn ok(args: &[&Path]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_twolevel"))
-        .args(args)
-        .output()
-        .expect("the binary runs");
-    assert!(
-        out.status.success(),
-        "twolevel {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 const ARENA_FILES: [&str; 6] = [

@@ -8,33 +8,12 @@ use std::ffi::OsStr;
 use std::fmt::Debug;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+
+use crate::support::{self, ok, twolevel};
 
 /// A scratch folder for one test, emptied first.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("twolevel-cli-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// Runs the binary with `args` in the crate's folder.
-fn twolevel<S: AsRef<OsStr> + Debug>(args: &[S]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_twolevel"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-/// Runs the binary and expects success; returns standard output.
-fn ok<S: AsRef<OsStr> + Debug>(args: &[S]) -> String {
-    let out = twolevel(args);
-    assert!(
-        out.status.success(),
-        "twolevel {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    support::scratch("cli", name)
 }
 
 /// Runs the binary and expects failure; returns standard error.

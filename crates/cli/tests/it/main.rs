@@ -43,4 +43,5 @@ mod output_folders;
 mod plot_fuzzer;
 mod plots;
 mod reproduce;
+mod support;
 mod sweep_fuzzer;
