@@ -620,7 +620,8 @@ fn payoffs_prints_the_default_game_and_refuses_unknown_arguments() {
     // Without arguments: the default game, whose policy maker (w = 0) at
     // pi = 0 has the classic matrix 3, 0, 5, 1 and the grim threshold
     // (T - R) / (T - P) = 1/2; at w = 1/2 the matrix blends in the
-    // relative-gains payoff (R' = 1.5, T' = 5, P' = 0.5): 3.5 / 4.5.
+    // relative-gains payoff (R' = 1.5, T' = 5, P' = 0.5): 3.5 / 4.5. The
+    // columns: w, pi, w_eff, R, S, T, P and the threshold.
     let table = ok(&["payoffs"]);
     let row = |w: &str| {
         table
@@ -631,9 +632,10 @@ fn payoffs_prints_the_default_game_and_refuses_unknown_arguments() {
             .map(|cell| cell.parse::<f64>().unwrap())
             .collect::<Vec<f64>>()
     };
-    assert_eq!(row("0.00"), [0.0, 0.0, 3.0, 0.0, 5.0, 1.0, 0.5]);
+    assert_eq!(row("0.00"), [0.0, 0.0, 0.0, 3.0, 0.0, 5.0, 1.0, 0.5]);
     let half = row("0.50");
-    assert!((half[6] - 3.5 / 4.5).abs() < 1e-4, "{half:?}");
+    assert_eq!(half[2], 0.5, "{half:?}");
+    assert!((half[7] - 3.5 / 4.5).abs() < 1e-4, "{half:?}");
 }
 
 /// `twolevel run` takes a negotiation file: it prints the report and
