@@ -15,11 +15,12 @@
 //!
 //! Kin selection (`r > c / b`, module [`kin`]) and indirect reciprocity
 //! (`q > c / b`, module [`indirect`]) follow, each with its formula beside
-//! a simulation. Network reciprocity and group selection wait for the
-//! structured-populations work (docs/reproductions.md).
+//! a simulation, and so do network reciprocity (`b/c > k`, on a cycle)
+//! and group selection (`b/c > 1 + n/(m - 2)`), module [`structured`].
 
 pub mod indirect;
 pub mod kin;
+pub mod structured;
 
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
@@ -36,7 +37,7 @@ use crate::{Check, Figure, Outcome, ReproError, Reproduction, Size, Table, fmt};
 pub const ENTRY: Reproduction = Reproduction {
     name: "nowak-2006",
     paper: "Nowak, M. A. (2006). Five rules for the evolution of cooperation. Science 314, 1560-1563.",
-    claim: "Direct reciprocity (TFT resists ALLD exactly when w > c/b), kin selection (cooperation is favoured exactly when r > c/b) and indirect reciprocity (discriminators resist ALLD exactly when q > c/b).",
+    claim: "Direct reciprocity (TFT resists ALLD exactly when w > c/b), kin selection (cooperation is favoured exactly when r > c/b) indirect reciprocity (discriminators resist ALLD exactly when q > c/b), network reciprocity (one cooperator fixes more often than 1/N under death-birth updating when b/c > k, shifted to (N-2)/(N/k-2) on a small graph) and group selection (when b/c > 1 + n/(m-2)).",
     default_seed: 2006,
     runner: run,
 };
@@ -176,6 +177,8 @@ fn run(size: Size, seed: u64) -> Result<Outcome, ReproError> {
     });
     kin_selection(size, &mut rng, &mut outcome)?;
     indirect_reciprocity(size, &mut rng, &mut outcome);
+    network_reciprocity(size, &mut rng, &mut outcome)?;
+    group_selection(size, &mut rng, &mut outcome)?;
     Ok(outcome)
 }
 
@@ -357,4 +360,174 @@ fn indirect_reciprocity(size: Size, rng: &mut Pcg64Mcg, outcome: &mut Outcome) {
         x: qs,
         series,
     });
+}
+
+/// Network reciprocity: one cooperator's fixation probability on a cycle
+/// under death-birth updating against `b/c` (module [`structured`]).
+fn network_reciprocity(
+    size: Size,
+    rng: &mut Pcg64Mcg,
+    outcome: &mut Outcome,
+) -> Result<(), ReproError> {
+    let points = structured::network(size, rng)?;
+    let k = structured::DEGREE as f64;
+    let threshold =
+        structured::finite_network_threshold(structured::CYCLE_NODES, structured::DEGREE)
+            .unwrap_or(f64::INFINITY);
+    let runs = points.first().map_or(0, |(_, e)| e.runs);
+    let mut table = Table::new(
+        "network",
+        &format!(
+            "Network reciprocity: N times the fixation probability of one cooperator among defectors (1 = neutral) in the donation game (policy payoff, cost 1) on a cycle of N = {} nodes (k = {}), death-birth updating, accumulated payoffs, linear selection w = {}; {runs} runs each (standard errors). Ohtsuki's rule b/c > k is for large N; the finite-N threshold (N-2)/(N/k-2) is {}.",
+            structured::CYCLE_NODES,
+            structured::DEGREE,
+            structured::INTENSITY,
+            fmt(threshold, 4),
+        ),
+        &[
+            "b/c",
+            "formula (large N): b/c > k",
+            "formula (N nodes): b/c > (N-2)/(N/k-2)",
+            "simulated N rho(C)",
+            "se",
+            "z against 1/N",
+            "unfinished runs",
+        ],
+    );
+    let (mut agree, mut resolved, mut unfinished) = (true, 0_u32, 0_u32);
+    let n = structured::CYCLE_NODES as f64;
+    for (ratio, e) in &points {
+        let favoured = *ratio > threshold;
+        let z = e.z_against_neutral().unwrap_or(0.0);
+        if z.abs() > 4.0 {
+            resolved += 1;
+            agree &= (z > 0.0) == favoured;
+        }
+        unfinished += e.unfinished;
+        table.push(vec![
+            fmt(*ratio, 2),
+            (*ratio > k).to_string(),
+            favoured.to_string(),
+            fmt(n * e.probability, 4),
+            fmt(n * e.standard_error, 4),
+            fmt(z, 2),
+            e.unfinished.to_string(),
+        ]);
+    }
+    outcome.tables.push(table);
+    outcome.checks.push(Check::new(
+        "Network reciprocity: wherever the simulated fixation probability of one cooperator differs from 1/N by more than 4 standard errors, it is above exactly when b/c exceeds the finite-N threshold (N-2)/(N/k-2) (k = 2 for large N), and every run finished",
+        agree && resolved > 0 && unfinished == 0,
+        &[
+            ("points_resolved", f64::from(resolved)),
+            ("points", points.len() as f64),
+            ("finite_threshold", threshold),
+        ],
+    ));
+    outcome.figures.push(Figure::Lines {
+        name: "network".to_owned(),
+        title: "Network reciprocity: one cooperator's fixation probability on a cycle against b/c"
+            .to_owned(),
+        axes: (
+            "benefit-to-cost ratio b/c".to_owned(),
+            "N times the fixation probability (simulated; 1 = neutral)".to_owned(),
+        ),
+        x: points.iter().map(|(r, _)| *r).collect(),
+        series: vec![(
+            format!("cycle, N = {}", structured::CYCLE_NODES),
+            points.iter().map(|(_, e)| n * e.probability).collect(),
+        )],
+    });
+    Ok(())
+}
+
+/// Group selection: one cooperator's fixation probability in the
+/// multilevel process against `b/c` (module [`structured`]).
+fn group_selection(
+    size: Size,
+    rng: &mut Pcg64Mcg,
+    outcome: &mut Outcome,
+) -> Result<(), ReproError> {
+    let points = structured::groups(size, rng)?;
+    let threshold = structured::group_threshold();
+    let (n, m) = (structured::GROUP_SIZE, structured::GROUPS);
+    let population = f64::from(n * m);
+    let runs = points.first().map_or(0, |(_, e)| e.runs);
+    let mut table = Table::new(
+        "groups",
+        &format!(
+            "Group selection: N times the fixation probability of one cooperator among defectors (1 = neutral) in the donation game (policy payoff, cost 1, averaged payoffs) among m = {m} groups of at most n = {n} (N = {}), splitting probability q = {}, linear selection w = {}; exact in the rare-splitting limit, its weak-selection approximation, and simulated ({runs} runs each, standard errors). Threshold 1 + n/(m-2) = {} (many groups: 1 + n/m = {}).",
+            n * m,
+            structured::SPLIT,
+            structured::INTENSITY,
+            fmt(threshold, 4),
+            fmt(1.0 + f64::from(n) / f64::from(m), 4),
+        ),
+        &[
+            "b/c",
+            "formula: b/c > 1 + n/(m-2)",
+            "rare splitting N rho(C)",
+            "weak selection N rho(C)",
+            "simulated N rho(C)",
+            "se",
+            "unfinished runs",
+        ],
+    );
+    let (mut exact_agree, mut agree, mut resolved, mut unfinished) = (true, true, 0_u32, 0_u32);
+    for (ratio, e) in &points {
+        let favoured = *ratio > threshold;
+        exact_agree &= (e.rare_splitting > e.neutral) == favoured
+            && (e.weak_selection > e.neutral) == favoured;
+        if (e.probability - e.neutral).abs() > 4.0 * e.standard_error {
+            resolved += 1;
+            agree &= (e.probability > e.neutral) == favoured;
+        }
+        unfinished += e.unfinished;
+        table.push(vec![
+            fmt(*ratio, 2),
+            favoured.to_string(),
+            fmt(population * e.rare_splitting, 4),
+            fmt(population * e.weak_selection, 4),
+            fmt(population * e.probability, 4),
+            fmt(population * e.standard_error, 4),
+            e.unfinished.to_string(),
+        ]);
+    }
+    outcome.tables.push(table);
+    outcome.checks.push(Check::new(
+        "Group selection: the rare-splitting and weak-selection fixation probabilities of one cooperator exceed 1/N exactly when b/c > 1 + n/(m-2)",
+        exact_agree,
+        &[("points", points.len() as f64), ("threshold", threshold)],
+    ));
+    outcome.checks.push(Check::new(
+        "Group selection: wherever the simulated fixation probability differs from 1/N by more than 4 standard errors, it is above exactly when b/c > 1 + n/(m-2), and every run finished",
+        agree && resolved > 0 && unfinished == 0,
+        &[("points_resolved", f64::from(resolved)), ("points", points.len() as f64)],
+    ));
+    outcome.figures.push(Figure::Lines {
+        name: "groups".to_owned(),
+        title: "Group selection: one cooperator's fixation probability against b/c".to_owned(),
+        axes: (
+            "benefit-to-cost ratio b/c".to_owned(),
+            "N times the fixation probability (1 = neutral)".to_owned(),
+        ),
+        x: points.iter().map(|(r, _)| *r).collect(),
+        series: vec![
+            (
+                "rare splitting (exact)".to_owned(),
+                points
+                    .iter()
+                    .map(|(_, e)| population * e.rare_splitting)
+                    .collect(),
+            ),
+            (
+                "simulated".to_owned(),
+                points
+                    .iter()
+                    .map(|(_, e)| population * e.probability)
+                    .collect(),
+            ),
+        ],
+    });
+    Ok(())
 }

@@ -137,6 +137,16 @@ fn nowak_2006_reciprocity_and_kin_need_w_q_r_above_c_over_b() {
     assert!(indirect >= 34.0, "{indirect}");
     let z = number(&outcome, "Indirect reciprocity: every", "largest_gap_in_se");
     assert!(z < 4.5, "{z}");
+    // Network reciprocity and group selection: the points far from the
+    // threshold resolve the sign against 1/N.
+    assert_eq!(outcome.table("network").unwrap().rows.len(), 6);
+    assert_eq!(outcome.table("groups").unwrap().rows.len(), 5);
+    let network = number(&outcome, "Network reciprocity:", "points_resolved");
+    assert!(network >= 3.0, "{network}");
+    let threshold = number(&outcome, "Network reciprocity:", "finite_threshold");
+    assert!((threshold - 14.0 / 6.0).abs() < 1e-12, "{threshold}");
+    let groups = number(&outcome, "Group selection: wherever", "points_resolved");
+    assert!(groups >= 3.0, "{groups}");
 }
 
 /// The second tournament at quick size (one tournament of one repetition,
