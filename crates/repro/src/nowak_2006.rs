@@ -37,7 +37,7 @@ use crate::{Check, Figure, Outcome, ReproError, Reproduction, Size, Table, fmt};
 pub const ENTRY: Reproduction = Reproduction {
     name: "nowak-2006",
     paper: "Nowak, M. A. (2006). Five rules for the evolution of cooperation. Science 314, 1560-1563.",
-    claim: "Direct reciprocity (TFT resists ALLD exactly when w > c/b), kin selection (cooperation is favoured exactly when r > c/b) indirect reciprocity (discriminators resist ALLD exactly when q > c/b), network reciprocity (one cooperator fixes more often than 1/N under death-birth updating when b/c > k, shifted to (N-2)/(N/k-2) on a small graph) and group selection (when b/c > 1 + n/(m-2)).",
+    claim: "Direct reciprocity (TFT resists ALLD exactly when w > c/b), kin selection (cooperation is favoured exactly when r > c/b), indirect reciprocity (discriminators resist ALLD exactly when q > c/b), network reciprocity (one cooperator fixes more often than 1/N under death-birth updating when b/c > k, shifted to (N-2)/(N/k-2) on a small graph) and group selection (when b/c > 1 + n/(m-2)).",
     default_seed: 2006,
     runner: run,
 };
