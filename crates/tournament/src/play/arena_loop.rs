@@ -449,12 +449,9 @@ fn play_arena_general(
 
         if let Some(ledger) = ledger.as_deref() {
             let kappa = |k: usize| config.game.effective_kappa(pis[k]).unwrap_or(0.0);
-            let kappas = |k: usize| kappa(k) * terms[k].kappa_factor;
-            let weights = payoffs.situations.map(|s| s.political_weight);
-            let incentives = ledger.incentives(kappas, weights);
-            for (situation, incentive) in payoffs.situations.iter_mut().zip(incentives) {
-                situation.incentive = incentive;
-            }
+            ledger.write_incentives(&mut payoffs.situations, |k| {
+                kappa(k) * terms[k].kappa_factor
+            });
         }
         let [played0, played1] = play_round_moves(
             [&mut *first, &mut *second],

@@ -65,12 +65,10 @@ pub(super) fn play_general(
             }
         }
         if let Some(ledger) = ledger.as_deref() {
-            let kappas = |k: usize| game.effective_kappa(payoffs.pis[k]).unwrap_or(0.0);
-            let weights = payoffs.situations.map(|s| s.political_weight);
-            let incentives = ledger.incentives(kappas, weights);
-            for (situation, incentive) in payoffs.situations.iter_mut().zip(incentives) {
-                situation.incentive = incentive;
-            }
+            let pis = payoffs.pis;
+            ledger.write_incentives(&mut payoffs.situations, |k| {
+                game.effective_kappa(pis[k]).unwrap_or(0.0)
+            });
         }
         let [played0, played1] = play_round_moves(
             [&mut *first, &mut *second],

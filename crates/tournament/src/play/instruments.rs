@@ -193,6 +193,21 @@ impl Ledger {
         }
     }
 
+    /// Writes each player's [`incentives`](Self::incentives) into its
+    /// situation, the weights read from the situations themselves.
+    #[inline]
+    pub(super) fn write_incentives(
+        &self,
+        situations: &mut [twolevel_game::Situation; 2],
+        kappas: impl Fn(usize) -> f64,
+    ) {
+        let weights = situations.map(|s| s.political_weight);
+        let incentives = self.incentives(kappas, weights);
+        for (situation, incentive) in situations.iter_mut().zip(incentives) {
+            situation.incentive = incentive;
+        }
+    }
+
     /// Each player's [`Situation::incentive`](twolevel_game::Situation::incentive)
     /// under the instruments in force: what the partner's carrot (received
     /// `eta t` after a cooperation, the partner paying `t`) and stick

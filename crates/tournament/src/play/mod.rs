@@ -230,17 +230,14 @@ pub fn play_match_under<'p>(
     let [first, second] = players;
     let players: [&'p mut dyn Strategy; 2] = [first, second];
     let turns = draw_length(config.horizon, rng);
-    let mut record = InstrumentRecord::default();
-    let result = play_recorded(
+    play_match_scheduled(
         config,
         players,
         settings,
         buffers,
         rng,
-        turns,
-        (outside, &[], &mut record),
-    );
-    (result, record)
+        (turns, outside, &[]),
+    )
 }
 
 /// A change of the stage game in the middle of a match: from round
