@@ -140,6 +140,19 @@ impl Horizon {
             HorizonKind::Continuation { delta } => Some(delta),
         }
     }
+
+    /// The continuation probability `delta_t` the players discount with
+    /// when the length is not told to them (docs/model.md, section 5.1):
+    /// `delta` for a continuation horizon, and for a fixed horizon of `T`
+    /// turns `1 - 1/T`, the continuation probability of a geometric match
+    /// with the same mean length.
+    #[must_use]
+    pub fn continuation_probability(&self) -> f64 {
+        match self.kind {
+            HorizonKind::Continuation { delta } => delta,
+            HorizonKind::Fixed { turns } => 1.0 - 1.0 / f64::from(turns),
+        }
+    }
 }
 
 /// The fewest turns a fixed horizon may have.

@@ -114,7 +114,8 @@ pub use domestic::Domestic;
 pub use negotiation::{NegotiatingState, NegotiationConfig, PairNegotiation, negotiate};
 pub use play::{
     ArenaRecord, InstrumentRecord, InstrumentTotals, MatchBuffers, MatchConfig, MatchResult,
-    PlayerSettings, PlayerTotals, play_arena_match, play_match, play_match_under,
+    PlayerSettings, PlayerTotals, play_arena_match, play_match, play_match_of_length,
+    play_match_under,
     play_match_with_instruments,
 };
 pub use report::OutputError;

@@ -387,14 +387,26 @@ pub fn check_threads(threads: usize) -> Result<usize, ParameterError> {
 /// (each engine seeds by coordinates and combines in a fixed order).
 ///
 /// Fails when the pool cannot be built.
+///
+/// On `wasm32` (the web explorer, `crates/web`), where no thread can be
+/// spawned, `work` runs on the calling thread instead: the results are the
+/// same for the reason above.
 pub fn on_threads<T: Send>(
     threads: usize,
     work: impl FnOnce() -> T + Send,
 ) -> Result<T, rayon::ThreadPoolBuildError> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()?;
-    Ok(pool.install(work))
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = threads;
+        Ok(work())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()?;
+        Ok(pool.install(work))
+    }
 }
 
 /// Checks that `value` is at most `max`, naming `field` and `what` it counts.

@@ -23,8 +23,9 @@ pub fn geometric_length(delta: f64, x: f64) -> u32 {
     }
 }
 
-/// The number of rounds of a match: fixed, or drawn from `rng`.
-pub(crate) fn draw_length(horizon: Horizon, rng: &mut dyn Rng) -> u32 {
+/// The number of rounds of a match: fixed, or drawn from `rng` (one
+/// number, as [`play_match`](super::play_match) draws it first).
+pub fn draw_length(horizon: Horizon, rng: &mut dyn Rng) -> u32 {
     match horizon.kind() {
         HorizonKind::Fixed { turns } => turns,
         HorizonKind::Continuation { delta } => geometric_length(delta, rng.random::<f64>()),

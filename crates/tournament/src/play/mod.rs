@@ -121,8 +121,8 @@ pub use arena_record::{ActorRecord, ArenaRecord, SideRecord, SideSummary};
 pub(crate) use buffers::Window;
 pub use buffers::{MIN_WINDOW, MatchBuffers};
 pub use config::MatchConfig;
-pub use draws::geometric_length;
-pub(crate) use draws::{draw_length, tremble};
+pub(crate) use draws::tremble;
+pub use draws::{draw_length, geometric_length};
 use general_loop::play_general;
 use instruments::Ledger;
 pub use instruments::{InstrumentRecord, InstrumentTotals};
@@ -290,7 +290,12 @@ pub(crate) fn play_match_scheduled(
 /// Plays one match of `turns` rounds, the length [`play_match`] draws
 /// (first, from `rng`) for `config`'s horizon: resets both strategies and
 /// plays exactly as [`play_match`] does after its draw.
-pub(crate) fn play_match_of_length(
+///
+/// With the length drawn by [`draw_length`] from the same `rng`, this is
+/// [`play_match`] bit for bit; with a shorter `turns` it plays the first
+/// `turns` rounds of that match (the web explorer replays a match against
+/// a human this way, one round longer after every move).
+pub fn play_match_of_length(
     config: &MatchConfig,
     players: [&mut dyn Strategy; 2],
     settings: &[PlayerSettings; 2],

@@ -3,7 +3,7 @@
 //! player's orientation under an election cycle, and the levels' moves.
 
 use twolevel_game::{
-    Action, DomesticTerms, ElectionCycle, HorizonKind, Orientation, PayoffMatrix, Politicization,
+    Action, DomesticTerms, ElectionCycle, Orientation, PayoffMatrix, Politicization,
     PoliticizationDynamics, Situation, StageTable, StageTableBuilder, TwoLevelGame,
 };
 
@@ -132,10 +132,7 @@ impl<'c> Calendar<'c> {
         known_length: Option<u32>,
         settings: &[PlayerSettings; 2],
     ) -> Self {
-        let constant_delta = match config.horizon.kind() {
-            HorizonKind::Continuation { delta } => delta,
-            HorizonKind::Fixed { turns } => 1.0 - 1.0 / f64::from(turns),
-        };
+        let constant_delta = config.horizon.continuation_probability();
         Calendar {
             turns,
             known_length,
