@@ -115,8 +115,7 @@ pub use negotiation::{NegotiatingState, NegotiationConfig, PairNegotiation, nego
 pub use play::{
     ArenaRecord, InstrumentRecord, InstrumentTotals, MatchBuffers, MatchConfig, MatchResult,
     PlayerSettings, PlayerTotals, play_arena_match, play_match, play_match_of_length,
-    play_match_under,
-    play_match_with_instruments,
+    play_match_under, play_match_with_instruments,
 };
 pub use report::OutputError;
 pub use round_robin::{

@@ -15,7 +15,9 @@
 
 use serde::Deserialize;
 use serde_json::json;
-use twolevel_game::{Horizon, Orientation, Politicization, Politics, RawTwoLevelGame, TwoLevelGame};
+use twolevel_game::{
+    Horizon, Orientation, Politicization, Politics, RawTwoLevelGame, TwoLevelGame,
+};
 use twolevel_strategies::Cycler;
 use twolevel_strategies::registry::{self, StrategySpec};
 use twolevel_tournament::seeding::match_rng;

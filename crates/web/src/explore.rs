@@ -85,7 +85,12 @@ pub struct Explorer {
 /// The sliders, their ranges on the page and their names in the
 /// article's words.
 pub const LEVERS: [(&str, f64, f64, &str); 5] = [
-    ("w", 0.0, 1.0, "political weight w (bureaucrat 0, politician 1)"),
+    (
+        "w",
+        0.0,
+        1.0,
+        "political weight w (bureaucrat 0, politician 1)",
+    ),
     ("pi", 0.0, 1.0, "politicization pi"),
     ("alpha", 0.0, 2.0, "domestic accountability alpha"),
     ("gamma", 0.0, 4.0, "securitization gamma"),

@@ -36,7 +36,12 @@ pub use tournament::{
 /// One request of the page: an operation (`op`) and its arguments
 /// (`args`), as JSON `{"op": "explore", "args": {..}}`.
 #[derive(Clone, Debug, Deserialize)]
-#[serde(tag = "op", content = "args", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "op",
+    content = "args",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
 pub enum Request {
     /// The explorer's view of a slider state ([`explore`]).
     Explore(Sliders),

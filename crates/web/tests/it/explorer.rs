@@ -21,7 +21,10 @@ fn the_threshold_is_the_library_grim_threshold() {
     for (w, pi) in [(0.0, 0.0), (0.0, 0.25), (0.5, 0.44), (0.8, 1.0), (1.0, 0.7)] {
         let view = explore(&sliders(w, pi)).unwrap();
         let expected = TwoLevelGame::default()
-            .grim_threshold_at(Orientation::new(w).unwrap(), Politicization::new(pi).unwrap())
+            .grim_threshold_at(
+                Orientation::new(w).unwrap(),
+                Politicization::new(pi).unwrap(),
+            )
             .unwrap();
         assert_eq!(view.threshold, Some(expected), "w = {w}, pi = {pi}");
         assert_eq!(view.threshold_text, format!("{expected:.4}"));
@@ -99,9 +102,10 @@ fn the_curve_is_u_shaped_with_the_library_minimum() {
     assert!(at(26) < at(0) && at(26) < at(100));
     assert!((at(100) - 0.7027).abs() < 1e-4);
     for (pi, threshold) in &view.curve {
-        let expected = match TwoLevelGame::default()
-            .grim_threshold_at(Orientation::new(0.0).unwrap(), Politicization::new(*pi).unwrap())
-        {
+        let expected = match TwoLevelGame::default().grim_threshold_at(
+            Orientation::new(0.0).unwrap(),
+            Politicization::new(*pi).unwrap(),
+        ) {
             Ok(t) => Some(t),
             Err(NoThreshold::Never) => Some(1.0),
             Err(NoThreshold::Bounded { .. }) => None,

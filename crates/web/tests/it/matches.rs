@@ -46,7 +46,12 @@ fn library_match(opponent: &str, moves: &str, turns: u32) -> twolevel_tournament
 
 #[test]
 fn a_finished_match_equals_the_library_match() {
-    for opponent in ["Tit For Tat", "Random", "First by Joss", "Prudent Reciprocator"] {
+    for opponent in [
+        "Tit For Tat",
+        "Random",
+        "First by Joss",
+        "Prudent Reciprocator",
+    ] {
         let Ok(_) = registry::build(&StrategySpec::new(opponent)) else {
             continue;
         };
@@ -64,25 +69,51 @@ fn a_finished_match_equals_the_library_match() {
 
 #[test]
 fn earlier_moves_never_change_as_the_match_goes_on() {
+    // Seed 7 draws a match of 8 rounds at delta = 0.99: the replays grow
+    // one round at a time until the match is over, and a ninth move is
+    // refused.
     let horizon = HorizonChoice::Continuation { delta: 0.99 };
-    let moves = "CCDCDDCCCD";
-    let full = play(&request("Random", moves, horizon)).unwrap();
-    for k in 0..moves.len() {
-        let prefix = play(&request("Random", &moves[..k], horizon)).unwrap();
-        assert_eq!(prefix.turns as usize, k);
-        assert_eq!(prefix.moves, moves[..k]);
-        assert!(full.opponent_moves.starts_with(&prefix.opponent_moves));
-        assert_eq!(prefix.length, None);
+    let moves = "CCDCDDCCCD".repeat(4);
+    let mut previous: Option<twolevel_web::MatchState> = None;
+    for k in 0..=moves.len() {
+        match play(&request("Random", &moves[..k], horizon)) {
+            Ok(state) => {
+                assert_eq!(state.turns as usize, k);
+                assert_eq!(state.moves, moves[..k]);
+                assert_eq!(state.length, None);
+                if let Some(before) = &previous {
+                    assert!(!before.finished);
+                    assert!(state.opponent_moves.starts_with(&before.opponent_moves));
+                }
+                previous = Some(state);
+            }
+            Err(error) => {
+                assert_eq!(error.field, "moves");
+                assert!(previous.as_ref().is_some_and(|p| p.finished), "{error:?}");
+                assert_eq!(k, 9);
+                return;
+            }
+        }
     }
+    panic!("the match never ended");
 }
 
 #[test]
 fn tit_for_tat_copies_and_words_name_the_currencies() {
-    let state = play(&request("Tit For Tat", "CDD", HorizonChoice::Turns { turns: 10 })).unwrap();
+    let state = play(&request(
+        "Tit For Tat",
+        "CDD",
+        HorizonChoice::Turns { turns: 10 },
+    ))
+    .unwrap();
     assert_eq!(state.opponent_moves, "CCD");
     assert_eq!(state.length, Some(10));
     assert!(!state.finished);
-    assert!(state.words.starts_with("After 3 rounds: you have"), "{}", state.words);
+    assert!(
+        state.words.starts_with("After 3 rounds: you have"),
+        "{}",
+        state.words
+    );
     for currency in ["policy payoff", "political payoff", "utility"] {
         assert!(state.words.contains(currency), "{}", state.words);
     }
@@ -91,9 +122,24 @@ fn tit_for_tat_copies_and_words_name_the_currencies() {
 #[test]
 fn bad_requests_name_their_field() {
     let turns = HorizonChoice::Turns { turns: 3 };
-    assert_eq!(play(&request("No Such Strategy", "C", turns)).unwrap_err().field, "opponent");
-    assert_eq!(play(&request("Tit For Tat", "CX", turns)).unwrap_err().field, "moves");
-    assert_eq!(play(&request("Tit For Tat", "CCCC", turns)).unwrap_err().field, "moves");
+    assert_eq!(
+        play(&request("No Such Strategy", "C", turns))
+            .unwrap_err()
+            .field,
+        "opponent"
+    );
+    assert_eq!(
+        play(&request("Tit For Tat", "CX", turns))
+            .unwrap_err()
+            .field,
+        "moves"
+    );
+    assert_eq!(
+        play(&request("Tit For Tat", "CCCC", turns))
+            .unwrap_err()
+            .field,
+        "moves"
+    );
     let empty = play(&request("Tit For Tat", "", turns)).unwrap();
     assert_eq!((empty.turns, empty.you.policy), (0, 0.0));
 }
