@@ -7,10 +7,10 @@
 //! module for the three exports), so no JavaScript glue generator is
 //! needed. Every answer comes from the library itself:
 //!
-//! - [`explore`]: the blended 2x2 matrices in each currency, the
+//! - [`explore()`]: the blended 2x2 matrices in each currency, the
 //!   grim-trigger threshold at the sliders' point and its curve against
 //!   `pi`, and which lever lowers the threshold most;
-//! - [`play`]: a match against any registry strategy, move by move;
+//! - [`play()`]: a match against any registry strategy, move by move;
 //! - [`tournament`]: a round robin and an evolution (Moran or replicator)
 //!   on its payoffs.
 //!
@@ -43,14 +43,14 @@ pub use tournament::{
     deny_unknown_fields
 )]
 pub enum Request {
-    /// The explorer's view of a slider state ([`explore`]).
+    /// The explorer's view of a slider state ([`explore()`]).
     Explore(Sliders),
     /// The registry's strategy names, for the opponent and player lists.
     Strategies,
     /// The players of Axelrod's first tournament, as the shipped
     /// `tournaments/axelrod-first.ron` lists them.
     AxelrodFirst,
-    /// A match against a strategy, replayed up to the moves made ([`play`]).
+    /// A match against a strategy, replayed up to the moves made ([`play()`]).
     Play(MatchRequest),
     /// A round robin ([`round_robin`]).
     RoundRobin(RoundRobinRequest),

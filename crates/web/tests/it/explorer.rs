@@ -159,3 +159,24 @@ fn bad_sliders_name_their_field() {
     s.horizon = HorizonChoice::Turns { turns: 0 };
     assert_eq!(explore(&s).unwrap_err().field, "horizon.turns");
 }
+
+#[test]
+fn the_best_lever_depends_on_the_point() {
+    // Pinned against an independent evaluation of docs/model.md's blended
+    // matrix (section 1.3) in Python: at w = 0.5, pi = 0 a little
+    // politicization helps most (0.7778 to 0.7247), just ahead of a lower
+    // political weight (to 0.7273); under securitization (w = 0,
+    // pi = 0.9) a higher threat cost does (0.6632 to 0.6047), ahead of
+    // de-securitizing (pi to 0.8).
+    let low = explore(&sliders(0.5, 0.0)).unwrap();
+    let order: Vec<_> = low.levers.iter().map(|l| l.lever).collect();
+    assert_eq!(&order[..2], ["pi", "w"]);
+    assert!((low.levers[0].change - -0.05312195800305952).abs() < 1e-12);
+    assert!((low.levers[1].change - -0.0505050505050505).abs() < 1e-12);
+    let high = explore(&sliders(0.0, 0.9)).unwrap();
+    let order: Vec<_> = high.levers.iter().map(|l| l.lever).collect();
+    assert_eq!(&order[..2], ["theta", "pi"]);
+    assert!((high.levers[0].change - -0.058463177304711955).abs() < 1e-12);
+    assert_eq!(high.levers[0].to, 5.0);
+    assert!(high.advice.contains("threat cost theta"), "{}", high.advice);
+}
