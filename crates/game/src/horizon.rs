@@ -243,6 +243,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn continuation_probability_is_delta_or_one_minus_one_over_turns() {
+        // docs/model.md, section 5.1: the players' delta_t.
+        assert_eq!(
+            Horizon::continuation(0.95)
+                .unwrap()
+                .continuation_probability(),
+            0.95
+        );
+        assert_eq!(
+            Horizon::fixed(200).unwrap().continuation_probability(),
+            0.995
+        );
+        assert_eq!(Horizon::fixed(1).unwrap().continuation_probability(), 0.0);
+    }
+
+    #[test]
     fn delta_of_one_is_rejected() {
         let err = Horizon::continuation(1.0).unwrap_err();
         assert_eq!(err.field, "delta");
