@@ -175,15 +175,16 @@ fn raw_tournament(
         "seed": request.seed,
         "evolution": evolution,
     });
-    serde_json::from_value(file).map_err(|e| WebError::new("players", e.to_string()))
+    // The file layer's messages name the field at fault inside the text.
+    serde_json::from_value(file).map_err(|e| WebError::new("tournament", e.to_string()))
 }
 
-/// Validates a request as the file layer validates a tournament file.
+/// Validates a request as the file layer validates a tournament file; its
+/// message names the field at fault (`players[2]`, `evolution.population`..).
 fn validated(raw: RawTournament) -> Result<Tournament, WebError> {
-    let tournament = raw.validate(ORIGIN, &catalog()?).map_err(|e| {
-        let text = e.to_string();
-        WebError::new("players", text)
-    })?;
+    let tournament = raw
+        .validate(ORIGIN, &catalog()?)
+        .map_err(|e| WebError::new("tournament", e.to_string()))?;
     Ok(Tournament {
         round_robin: tournament.round_robin.with_parallel(false),
         ..tournament

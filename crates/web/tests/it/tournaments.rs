@@ -119,4 +119,11 @@ fn bad_requests_name_their_field() {
         generations: 10,
     };
     assert_eq!(evolution(&evolve).unwrap_err().field, "process");
+    let tiny = EvolutionRequest {
+        process: "moran".to_owned(),
+        population: 1,
+        ..evolve
+    };
+    let error = evolution(&tiny).unwrap_err();
+    assert!(error.reason.contains("population"), "{error:?}");
 }
