@@ -156,10 +156,13 @@ fn words(state: &MatchState) -> String {
             totals.policy, totals.political, totals.utility
         )
     };
-    let end = if state.finished {
-        " The match is over."
-    } else {
-        ""
+    let end = match (state.finished, state.length) {
+        (false, _) => "",
+        (true, Some(_)) => " The match is over.",
+        (true, None) => {
+            " The match is over: no other round followed this one (the continuation draw); \
+             start a new match or change the seed to play again."
+        }
     };
     format!(
         "After {rounds}: {}; {}.{end}",

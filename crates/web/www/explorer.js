@@ -193,7 +193,7 @@ function roundRobinRequest() {
 
 function drawBars(svg, ranking) {
   svg.replaceChildren();
-  const [left, right, top, bottom] = [220, 620, 10, 330];
+  const [left, right, top, bottom] = [220, 580, 10, 330];
   const values = ranking.map((r) => r.policy);
   const low = Math.min(0, ...values);
   const high = Math.max(0, ...values);
