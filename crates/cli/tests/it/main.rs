@@ -29,7 +29,8 @@
 //!   outputs, runs killed between renames, folders in use); the shard
 //!   fuzzer in `sweep_fuzzer` uses its helpers;
 //! - `output_sizes`: regime, society and negotiation result files
-//!   estimated before the run and refused one byte over the limit.
+//!   estimated before the run and refused one byte over the limit; time
+//!   series plots of 10^5 generations sampled (small, well-formed SVGs).
 
 /// The generators and the mutator of the file fuzzers, shared by the two
 /// fuzzers here.

@@ -1,7 +1,8 @@
 //! The size of a regime, society or negotiation file's result files is
 //! estimated before it runs (as for round robins and sweeps) and refused
 //! above `TWOLEVEL_OUTPUT_LIMIT` with the estimate and the field to lower;
-//! the estimate bounds what is written (plots aside).
+//! the estimate bounds what is written (plots aside). Time-series plots
+//! of very long runs are sampled.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -98,6 +99,78 @@ fn estimates_are_refused_one_byte_over_the_limit_and_bound_what_is_written() {
             estimate <= 8.0 * bytes as f64,
             "{stem}: {bytes} bytes written, estimated {estimate}"
         );
+    }
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+/// An evolution of `generations` generations of three simple types.
+fn evolution_file(generations: u32) -> String {
+    format!(
+        r#"Tournament(
+    name: "long",
+    players: [
+        Inline(name: "TFT", strategy: (name: "Tit For Tat")),
+        Inline(name: "ALLD", strategy: (name: "Defector")),
+        Inline(name: "Random", strategy: (name: "Random")),
+    ],
+    horizon: Fixed(turns: 10),
+    repetitions: 1,
+    seed: 5,
+    evolution: Some((process: Ecological, initial: Equal, generations: {generations}, record: Generation)),
+)"#
+    )
+}
+
+/// A 10^5-generation evolution keeps every generation in its CSV, but its
+/// time-series plots draw at most 2,000 points of each series and say so
+/// in their titles: the SVGs stay small and well-formed. A 500-generation
+/// evolution is drawn whole, its title unchanged.
+#[test]
+fn long_evolutions_are_sampled_in_their_plots_and_whole_in_their_csv() {
+    let dir = std::env::temp_dir().join(format!("twolevel-thin-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    for (generations, sampled) in [(100_000_u32, true), (500, false)] {
+        let file = dir.join(format!("long-{generations}.ron"));
+        fs::write(&file, evolution_file(generations)).unwrap();
+        let out = dir.join(format!("out-{generations}"));
+        let ran = Command::new(env!("CARGO_BIN_EXE_twolevel"))
+            .args(["-q", "-o"])
+            .arg(&out)
+            .arg("run")
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            ran.status.success(),
+            "{}",
+            String::from_utf8_lossy(&ran.stderr)
+        );
+        let csv = fs::read_to_string(out.join("evolution.csv")).unwrap();
+        // A header and a row per generation, the start included.
+        assert_eq!(
+            csv.lines().count(),
+            generations as usize + 2,
+            "{generations}"
+        );
+        for plot in ["evolution_shares.svg", "evolution_stack.svg"] {
+            let path = out.join(plot);
+            let text = fs::read_to_string(&path).unwrap();
+            let document = roxmltree::Document::parse(&text)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let titles: String = document
+                .descendants()
+                .filter(|n| n.is_text())
+                .filter_map(|n| n.text())
+                .collect();
+            let said = format!("of {} points drawn", generations + 1);
+            assert_eq!(titles.contains(&said), sampled, "{plot}: {titles}");
+            assert!(
+                text.len() < 600_000,
+                "{plot}: {} bytes for {generations} generations",
+                text.len()
+            );
+        }
     }
     fs::remove_dir_all(&dir).unwrap();
 }
