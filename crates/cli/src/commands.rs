@@ -405,6 +405,12 @@ fn run_regime(
     output: Option<PathBuf>,
     no_plots: bool,
 ) -> Result<()> {
+    if output.is_some() {
+        // The result file is estimated before anything runs.
+        tournament
+            .check_output()
+            .with_context(|| path.display().to_string())?;
+    }
     let set = output.map(OutputSet::create).transpose()?;
     let bar = progress::Reporter::new(global.quiet, "regime games");
     let results = tournament.play_with_progress(&bar);
@@ -436,9 +442,13 @@ fn run_negotiation(
     file: &NegotiationFile,
     output: &dyn Fn(Option<PathBuf>) -> Option<PathBuf>,
 ) -> Result<()> {
-    let set = output(file.output.clone())
-        .map(OutputSet::create)
-        .transpose()?;
+    let folder = output(file.output.clone());
+    if folder.is_some() {
+        // The result files are estimated before anything runs.
+        file.check_output()
+            .with_context(|| path.display().to_string())?;
+    }
+    let set = folder.map(OutputSet::create).transpose()?;
     let results = file.play().with_context(|| path.display().to_string())?;
     say!(global, "{} ({}):\n{results}", file.name, path.display());
     if let Some(set) = set {
@@ -460,6 +470,12 @@ fn run_society(
     output: Option<PathBuf>,
     no_plots: bool,
 ) -> Result<()> {
+    if let (Some(_), Loaded::Society(config)) = (&output, file.loaded()) {
+        // The result files are estimated before anything runs.
+        config
+            .check_output()
+            .with_context(|| file.origin().display().to_string())?;
+    }
     let set = output.map(OutputSet::create).transpose()?;
     let bar = progress::Reporter::new(global.quiet, "society grid points");
     let results = file.play_with_progress(&bar);

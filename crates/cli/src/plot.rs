@@ -895,9 +895,54 @@ pub fn lines(
     lines_counting(path, title, axes, x, series, whole_numbers(x))
 }
 
+/// The most points a time-series plot ([`lines`], [`stack`]) draws per
+/// series: more are not readable on a plot of this size (each would be a
+/// fraction of a pixel wide) and only make the file large; a longer series
+/// is sampled at an even stride, and the title says so (the CSV keeps
+/// every point).
+pub const MAX_PLOT_POINTS: usize = 2000;
+
+/// A named series of values, as the time-series plots take them.
+type NamedSeries = (String, Vec<f64>);
+
+/// A series of more than [`MAX_PLOT_POINTS`] points sampled at an even
+/// stride (the first and the last point always kept), with `title`
+/// saying so; `None` when the series is short enough to draw whole.
+fn thinned(
+    x: &[f64],
+    series: &[(String, Vec<f64>)],
+    title: &str,
+) -> Option<(Vec<f64>, Vec<NamedSeries>, String)> {
+    let n = x.len();
+    if n <= MAX_PLOT_POINTS {
+        return None;
+    }
+    // At most MAX_PLOT_POINTS - 1 strides, then the last point.
+    let stride = (n - 1).div_ceil(MAX_PLOT_POINTS - 2);
+    let mut kept: Vec<usize> = (0..n).step_by(stride).collect();
+    if kept.last() != Some(&(n - 1)) {
+        kept.push(n - 1);
+    }
+    let pick = |values: &[f64]| -> Vec<f64> {
+        kept.iter()
+            .map(|&t| values.get(t).copied().unwrap_or(f64::NAN))
+            .collect()
+    };
+    let series = series
+        .iter()
+        .map(|(name, ys)| (name.clone(), pick(ys)))
+        .collect();
+    let title = format!(
+        "{title} ({} of {n} points drawn, 1 in {stride})",
+        kept.len()
+    );
+    Some((pick(x), series, title))
+}
+
 /// [`lines`] over an x axis that counts (`whole_x`: whole-number ticks)
 /// or not, whatever its values: a Moran run's generations are counted in
-/// steps of one over the population size.
+/// steps of one over the population size. A series longer than
+/// [`MAX_PLOT_POINTS`] is sampled, and the title says so.
 pub fn lines_counting(
     path: &Path,
     title: &str,
@@ -906,6 +951,9 @@ pub fn lines_counting(
     series: &[(String, Vec<f64>)],
     whole_x: bool,
 ) -> Result<PathBuf> {
+    if let Some((x, series, title)) = thinned(x, series, title) {
+        return lines_counting(path, &title, axes, &x, &series, whole_x);
+    }
     write_svg(path, |root| {
         let x_scale = AxisScale::of(x.iter().copied());
         let y_scale = AxisScale::of(series.iter().flat_map(|(_, ys)| ys.iter().copied()));
@@ -946,7 +994,8 @@ pub fn lines_counting(
 
 /// The shares of the types over time stacked to 1, one band per named
 /// series (axelrod's Moran stack plot), with a legend beside the data;
-/// with `whole_x`, the x axis counts (whole-number ticks).
+/// with `whole_x`, the x axis counts (whole-number ticks). A series
+/// longer than [`MAX_PLOT_POINTS`] is sampled, and the title says so.
 pub fn stack(
     path: &Path,
     title: &str,
@@ -955,6 +1004,9 @@ pub fn stack(
     series: &[(String, Vec<f64>)],
     whole_x: bool,
 ) -> Result<PathBuf> {
+    if let Some((x, series, title)) = thinned(x, series, title) {
+        return stack(path, &title, x_label, &x, &series, whole_x);
+    }
     write_svg(path, |root| {
         let area = titled(root, title)?;
         let (data, key) = split_for_legend(&area, series.iter().map(|(n, _)| n.as_str()));

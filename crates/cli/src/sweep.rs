@@ -84,7 +84,7 @@ pub fn run_sweep(
         .with_context(|| file.display().to_string())?;
     // Held until the sweep's files and plots are written: a second run
     // into the folder is refused, naming this process.
-    let _lock = OutputLock::acquire_within(&folder)?;
+    let _lock = OutputLock::acquire(&folder)?;
     let pending = sweep.prepare(&folder, shard)?;
     say!(
         global,

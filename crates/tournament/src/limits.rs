@@ -187,6 +187,58 @@ pub fn round_robin_output(players: usize, repetitions: u32, match_records: bool)
     matrices + per_repetition + records
 }
 
+/// The bytes a count takes in a CSV file, with its separator, for counts
+/// up to `largest`.
+fn count_bytes(largest: f64) -> f64 {
+    largest.max(1.0).log10().floor() + 2.0
+}
+
+/// The size of a regime tournament's `regime.json` (in bytes, as a float
+/// so that it cannot overflow), plots not included (they hold one bar per
+/// entrant): every played composition's seats and, per seat, its payoffs in
+/// three currencies and its cooperation (with their keys, about 8 numbers
+/// a seat), and every entrant's standing.
+#[must_use]
+pub fn regime_output(compositions: usize, size: u32, entrants: usize) -> f64 {
+    let seats = f64::from(size);
+    compositions as f64 * (8.0 * seats + 4.0) * BYTES_PER_NUMBER
+        + entrants as f64 * 12.0 * BYTES_PER_NUMBER
+}
+
+/// The size of a society file's result files (in bytes, as a float so that
+/// it cannot overflow), plots not included (one point per grid point):
+/// `society_sweep.csv` and `society_sweep.json` (16 numbers per grid point,
+/// the JSON with their keys) and, with an evolution block,
+/// `society_evolution.csv`: a row per generation (and one for the start)
+/// holding the generation and each of the `traits` counts (each at most
+/// the society's size `states`).
+#[must_use]
+pub fn society_output(points: usize, generations: u64, traits: usize, states: usize) -> f64 {
+    let sweep = points as f64 * 16.0 * 3.0 * BYTES_PER_NUMBER;
+    let rows = generations as f64 + 1.0;
+    let evolution = if generations == 0 {
+        0.0
+    } else {
+        rows * (count_bytes(rows) + traits as f64 * count_bytes(states as f64))
+    };
+    sweep + evolution
+}
+
+/// The size of a negotiation file's result files (in bytes, as a float so
+/// that it cannot overflow): `negotiation_pairs.csv` (about 36 numbers a
+/// pair), `negotiation_runs.csv` (about 20 numbers a run: a pair's
+/// negotiation, ratification and play, once per repetition) and
+/// `negotiation.json` holding both again with their keys; each row also
+/// names the pair's two states (`names` bytes, the longest pair's).
+#[must_use]
+pub fn negotiation_output(pairs: usize, repetitions: u32, names: usize) -> f64 {
+    let pairs = pairs as f64;
+    let runs = pairs * f64::from(repetitions);
+    let names = names as f64;
+    pairs * (3.0 * 36.0 * BYTES_PER_NUMBER + 2.0 * names)
+        + runs * (3.0 * 20.0 * BYTES_PER_NUMBER + names)
+}
+
 /// The memory a round robin takes while it plays (in bytes, as a float so
 /// that it cannot overflow): the sums it keeps per ordered pair of players,
 /// per player and repetition (and the scores and wins summarised from

@@ -12,13 +12,15 @@
 //!   folder that the previous run did not write (a user's notes, another
 //!   program's output) are carried over into the new one; the files a
 //!   twolevel run wrote are listed in its [`MANIFEST`], written last.
-//! - [`OutputLock`] keeps two runs out of one output path: a hidden lock
-//!   file `.NAME.lock` beside the folder, created with `create_new` and
-//!   holding the process id; a second run is refused with "the folder is
-//!   in use by pid N". A lock whose process no longer runs (on this
-//!   machine) is stale and taken over. A folder that is written into but
-//!   never replaced whole (a sweep's) is locked from inside, by
-//!   [`OutputLock::INSIDE`] ([`OutputLock::acquire_within`]).
+//! - [`OutputLock`] keeps two writers out of one output path, whatever
+//!   they write (a `twolevel run`'s set, a sweep, a merge): every writer
+//!   of a path takes the same lock, an operating-system advisory lock on
+//!   the hidden file `.NAME.lock` beside the folder (inside it, as
+//!   [`OutputLock::INSIDE`], only when the parent cannot be written). A
+//!   second writer is refused with "the folder is in use by pid N" (the
+//!   pid and host are written in the file for that message). The
+//!   operating system releases the lock when its process ends, even when
+//!   killed, so a lock is never stale on any platform.
 //!
 //! **Output folders, the rules.**
 //!
@@ -34,14 +36,15 @@
 //!   does not are removed with the old set.
 //! - A run that was killed leaves hidden siblings named
 //!   `.NAME.KIND-PID-N` (`staging`, `partial` or `previous`). The next run
-//!   into that path, holding its lock, treats those whose process `PID` no
-//!   longer runs as provably stale: a `.NAME.previous-*` folder (the old
-//!   set, renamed aside just before the new one was renamed in) is put
-//!   back when the output folder is missing, and otherwise has its user
-//!   files carried into the folder and is removed; `staging` and `partial`
-//!   leftovers are removed. Leftovers of a process that still runs, or
-//!   whose state cannot be told (a lock taken on another machine, a system
-//!   without `/proc`), are left alone.
+//!   into that path, holding its lock, knows that no other writer is at
+//!   work there and treats them as stale: a `.NAME.previous-*` folder
+//!   (the old set, renamed aside just before the new one was renamed in)
+//!   is put back when the output folder is missing, and otherwise has its
+//!   user files carried into the folder and is removed; `staging` and
+//!   `partial` leftovers are removed. Its own process's leftovers are left
+//!   alone, and so, where `/proc` tells (Linux), are those of a process
+//!   that still runs (a writer that took no lock, such as an older
+//!   version).
 //!
 //! ```
 //! use twolevel_tournament::output::{OutputSet, write_atomically};
@@ -115,15 +118,18 @@ fn parse_temporary(name: &OsStr) -> Option<(&str, &str, u32)> {
     TEMPORARY_KINDS.contains(&kind).then_some((stem, kind, pid))
 }
 
-/// Whether the process `pid` is provably gone: on Linux, when it has no
-/// `/proc` entry; never for this process, nor where `/proc` is missing
-/// (the state cannot be told there).
-fn process_is_gone(pid: u32) -> bool {
+/// Whether a hidden leftover of the process `pid` beside or inside an
+/// output folder is stale, for a caller that holds the folder's
+/// [`OutputLock`] (every writer of the folder holds it while it writes, so
+/// a leftover is never a live writer's): always, except for this process's
+/// own leftovers and, where `/proc` tells (Linux), those of a process that
+/// still runs (a writer that took no lock, such as an older twolevel).
+fn leftover_is_stale(pid: u32) -> bool {
     if pid == std::process::id() {
         return false;
     }
     let proc = Path::new("/proc");
-    proc.join("self").exists() && !proc.join(pid.to_string()).exists()
+    !proc.join("self").exists() || !proc.join(pid.to_string()).exists()
 }
 
 /// The name of this machine as the lock file records it
@@ -353,28 +359,33 @@ impl Drop for OutputSet {
     }
 }
 
-/// A lock on an output path, held while a run writes there: the hidden
-/// file `.NAME.lock` beside the folder, created only if it does not exist
-/// (written whole in a private file, then hard-linked into place; with
-/// `create_new` where links are not supported) and holding `pid P` and
-/// `host H`, removed when the lock is dropped. See the
-/// [module documentation](self).
+/// A lock on an output path, held while a run writes there, by every
+/// writer of that path alike (a `twolevel run`'s [`OutputSet`], a sweep,
+/// a merge): an operating-system advisory lock
+/// ([`File::try_lock`](std::fs::File::try_lock)) held on the hidden file
+/// `.NAME.lock` beside the folder for the life of the lock. The file holds
+/// `pid P` and `host H` for the message another run gets; the lock itself
+/// is the operating system's, released when the process ends however it
+/// ends (a run killed with `SIGKILL` leaves no stale lock), so no process
+/// ids are checked. See the [module documentation](self).
 #[derive(Debug)]
 pub struct OutputLock {
     path: PathBuf,
-    contents: String,
+    /// The open lock file; its advisory lock is released when it is
+    /// closed.
+    file: fs::File,
 }
-
-/// How old an empty or unreadable lock file must be before it is taken as
-/// left by a run killed while creating it.
-const HALF_WRITTEN_LOCK_AGE: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl OutputLock {
     /// Takes the lock on the output folder `target` (a symbolic link is
     /// resolved first, so a link and its folder share one lock), creating
     /// the folder's parent if needed; a path that is a file is refused
-    /// first (no lock is left beside it). A lock left by a process that no
-    /// longer runs on this machine is stale and taken over. Fails with
+    /// first (no lock is left beside it). The lock file is `.NAME.lock`
+    /// beside the folder; only when that cannot be created because the
+    /// parent cannot be written (`/scratch/$USER`) and the folder exists
+    /// is it [`OutputLock::INSIDE`] the folder (a folder whose parent
+    /// cannot be written cannot be replaced by an [`OutputSet`] either, so
+    /// its writers all fall back alike). Fails with
     /// [`OutputError::InUse`], naming the folder, the lock file and the
     /// process, when another run holds it.
     pub fn acquire(target: impl AsRef<Path>) -> Result<OutputLock, OutputError> {
@@ -383,73 +394,88 @@ impl OutputLock {
         if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(parent).map_err(io_error(parent))?;
         }
-        let path = hidden_sibling(&target, "lock");
-        OutputLock::take(target, path)
+        let beside = hidden_sibling(&target, "lock");
+        match OutputLock::take(&target, beside) {
+            Err(OutputError::Io { path, source })
+                if matches!(
+                    source.kind(),
+                    io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+                ) && target.is_dir() =>
+            {
+                match OutputLock::take(&target, target.join(OutputLock::INSIDE)) {
+                    // The first error says why the usual lock was not taken.
+                    Err(OutputError::Io { .. }) => Err(OutputError::Io { path, source }),
+                    inside => inside,
+                }
+            }
+            taken => taken,
+        }
     }
 
-    /// Takes the lock of a folder that is written into but never replaced
-    /// as a whole (a sweep's output folder): the lock file is
-    /// [`OutputLock::INSIDE`] in the folder itself (created if needed), so
-    /// that a folder whose parent cannot be written (`/scratch/$USER`)
-    /// still takes one. Otherwise as [`OutputLock::acquire`].
-    pub fn acquire_within(folder: impl AsRef<Path>) -> Result<OutputLock, OutputError> {
-        let folder = resolve_output(folder.as_ref())?;
-        refuse_non_folder(&folder)?;
-        fs::create_dir_all(&folder).map_err(io_error(&folder))?;
-        let path = folder.join(OutputLock::INSIDE);
-        OutputLock::take(folder, path)
-    }
-
-    /// The name of the lock file [`OutputLock::acquire_within`] creates
-    /// inside a folder.
+    /// The name of the lock file inside a folder whose parent cannot be
+    /// written (see [`OutputLock::acquire`]).
     pub const INSIDE: &'static str = ".twolevel.lock";
 
-    /// Creates the lock file `path` for the folder `target` (see
-    /// [`OutputLock::acquire`]).
-    fn take(target: PathBuf, path: PathBuf) -> Result<OutputLock, OutputError> {
-        let host = host_name();
-        let contents = format!("pid {}\nhost {host}\n", std::process::id());
-        // A stale lock is removed and the creation tried again; another
-        // run may take it in between, so a few tries.
-        let mut holder = None;
-        for _ in 0..4 {
-            match create_lock_file(&path, &contents) {
-                Ok(()) => return Ok(OutputLock { path, contents }),
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                    let found = match fs::read_to_string(&path) {
-                        Ok(found) => found,
-                        // Released in between: try again.
-                        Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
-                        Err(_) => String::new(),
-                    };
+    /// Opens (or creates) the lock file `path` for the folder `target` and
+    /// takes its advisory lock (see [`OutputLock::acquire`]).
+    fn take(target: &Path, path: PathBuf) -> Result<OutputLock, OutputError> {
+        let contents = format!("pid {}\nhost {}\n", std::process::id(), host_name());
+        // The holder removes the file before it releases it, so a file
+        // locked here may have been removed in between: then the path
+        // names another file (or none), and the lock is taken again.
+        for _ in 0..16 {
+            let mut file = fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&path)
+                .map_err(io_error(&path))?;
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(fs::TryLockError::WouldBlock) => {
+                    let mut found = String::new();
+                    // Unreadable while locked on some systems (Windows):
+                    // the message then names no process.
+                    let _ = io::Read::read_to_string(&mut file, &mut found);
                     let (pid, lock_host) = parse_lock(&found);
-                    let stale = match pid {
-                        Some(pid) => lock_host == Some(host.as_str()) && process_is_gone(pid),
-                        // Killed between creating and writing the file.
-                        None => fs::metadata(&path)
-                            .and_then(|m| m.modified())
-                            .is_ok_and(|t| {
-                                t.elapsed().is_ok_and(|age| age > HALF_WRITTEN_LOCK_AGE)
-                            }),
-                    };
-                    if !stale {
-                        holder = Some((pid, lock_host.map(str::to_owned)));
-                        break;
-                    }
-                    // Removed only if it is still the stale lock read.
-                    if fs::read_to_string(&path).unwrap_or_default() == found {
-                        let _ = fs::remove_file(&path);
-                    }
+                    let here = host_name();
+                    return Err(OutputError::InUse {
+                        folder: target.to_path_buf(),
+                        lock: path,
+                        pid,
+                        host: lock_host.filter(|h| *h != here).map(str::to_owned),
+                    });
                 }
-                Err(source) => return Err(OutputError::Io { path, source }),
+                Err(fs::TryLockError::Error(source)) => {
+                    return Err(OutputError::Io {
+                        path,
+                        source: io::Error::new(
+                            source.kind(),
+                            format!(
+                                "the lock file cannot be locked ({source}); the file system \
+                                 may not support file locks: choose an output folder on a \
+                                 local disk"
+                            ),
+                        ),
+                    });
+                }
             }
+            if !names_file(&path, &file) {
+                continue;
+            }
+            file.set_len(0)
+                .and_then(|()| file.write_all(contents.as_bytes()))
+                .and_then(|()| file.flush())
+                .map_err(io_error(&path))?;
+            return Ok(OutputLock { path, file });
         }
-        let (pid, lock_host) = holder.unwrap_or((None, None));
-        Err(OutputError::InUse {
-            folder: target,
-            lock: path,
-            pid,
-            host: lock_host.filter(|h| *h != host),
+        Err(OutputError::Io {
+            path,
+            source: io::Error::other(
+                "the lock file was removed and created again by other runs too often to be \
+                 locked: try again",
+            ),
         })
     }
 
@@ -462,45 +488,38 @@ impl OutputLock {
 
 impl Drop for OutputLock {
     fn drop(&mut self) {
-        // Only our own lock is removed (a stale-lock takeover by another
-        // run may have replaced it).
-        if fs::read_to_string(&self.path).is_ok_and(|found| found == self.contents) {
-            let _ = fs::remove_file(&self.path);
+        if cfg!(unix) {
+            // Removed while still locked (a run that opened it meanwhile
+            // sees that the path no longer names it); only if the path
+            // still names this file.
+            if names_file(&self.path, &self.file) {
+                let _ = fs::remove_file(&self.path);
+            }
+        } else {
+            // Kept (the path could not be checked to name this file), but
+            // emptied: it names no process.
+            let _ = self.file.set_len(0);
         }
+        // Closing the file (dropping `file`) releases the lock.
     }
 }
 
-/// Creates the lock file `path` holding `contents`, failing with
-/// `AlreadyExists` when it exists. The contents are written to a private
-/// file first and hard-linked into place, so another run never reads a
-/// lock file without its pid; where hard links are not supported, the
-/// file is created with `create_new` and then written.
-fn create_lock_file(path: &Path, contents: &str) -> io::Result<()> {
-    let private = temporary_sibling(path, "partial");
-    let written = fs::File::create(&private).and_then(|mut file| {
-        file.write_all(contents.as_bytes())?;
-        file.sync_all()
-    });
-    let linked = written.and_then(|()| fs::hard_link(&private, path));
-    let _ = fs::remove_file(&private);
-    match linked {
-        Ok(()) => return Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(e),
-        // No hard links on this file system: create it in place.
-        Err(_) => {}
-    }
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?;
-    if let Err(e) = file
-        .write_all(contents.as_bytes())
-        .and_then(|()| file.sync_all())
+/// Whether `path` names the open file `file`. On Unix by device and inode;
+/// elsewhere always, as lock files are never removed there.
+fn names_file(path: &Path, file: &fs::File) -> bool {
+    #[cfg(unix)]
     {
-        let _ = fs::remove_file(path);
-        return Err(e);
+        use std::os::unix::fs::MetadataExt;
+        match (fs::metadata(path), file.metadata()) {
+            (Ok(named), Ok(open)) => named.dev() == open.dev() && named.ino() == open.ino(),
+            _ => false,
+        }
     }
-    Ok(())
+    #[cfg(not(unix))]
+    {
+        let _ = (path, file);
+        true
+    }
 }
 
 /// The process id and host a lock file's text names, if it names them.
@@ -519,13 +538,12 @@ fn parse_lock(text: &str) -> (Option<u32>, Option<&str>) {
 
 /// Puts back or completes what runs killed while writing to the output
 /// folder `target` left beside it (see the [module documentation](self);
-/// call it holding the path's [`OutputLock`]): a `.NAME.previous-*`
-/// folder of a process that is gone is renamed back to `target` when
+/// call it holding the path's [`OutputLock`]): a stale `.NAME.previous-*`
+/// folder is renamed back to `target` when
 /// `target` is missing (the newest, if several), and otherwise has the
 /// files its manifest does not list moved into `target` and is removed;
-/// that process's `.NAME.staging-*` and `.NAME.partial-*` leftovers are
-/// removed, as are the `partial` and `staging` leftovers of gone processes
-/// inside `target`. Returns the folders put back. Fails, naming the path,
+/// stale `.NAME.staging-*` and `.NAME.partial-*` leftovers are removed,
+/// as are the stale `partial` and `staging` leftovers inside `target`. Returns the folders put back. Fails, naming the path,
 /// when a leftover cannot be read or a folder cannot be put back.
 pub fn recover(target: &Path) -> Result<Vec<PathBuf>, OutputError> {
     let Some(name) = target.file_name() else {
@@ -552,7 +570,7 @@ pub fn recover(target: &Path) -> Result<Vec<PathBuf>, OutputError> {
         let Some((stem, kind, pid)) = parse_temporary(&file_name) else {
             continue;
         };
-        if OsStr::new(stem) != name || !process_is_gone(pid) {
+        if OsStr::new(stem) != name || !leftover_is_stale(pid) {
             continue;
         }
         if kind == "previous" {
@@ -583,7 +601,8 @@ pub fn recover(target: &Path) -> Result<Vec<PathBuf>, OutputError> {
 }
 
 /// Removes the `staging` and `partial` leftovers inside `folder` (of any
-/// name) whose process is gone; `previous` folders are left to
+/// name) that are stale (call it holding the folder's [`OutputLock`]; see
+/// the [module documentation](self)); `previous` folders are left to
 /// [`recover`]. Nothing to do when `folder` does not exist.
 pub fn remove_stale_temporaries(folder: &Path) -> Result<(), OutputError> {
     let entries = match fs::read_dir(folder) {
@@ -605,7 +624,7 @@ pub fn remove_stale_temporaries(folder: &Path) -> Result<(), OutputError> {
         let file_name = entry.file_name();
         if let Some((_, kind, pid)) = parse_temporary(&file_name)
             && kind != "previous"
-            && process_is_gone(pid)
+            && leftover_is_stale(pid)
         {
             remove_any(&entry.path());
         }
@@ -907,10 +926,8 @@ mod tests {
         ] {
             assert_eq!(parse_temporary(OsStr::new(other)), None, "{other}");
         }
-        assert!(!process_is_gone(std::process::id()));
-        if Path::new("/proc/self").exists() {
-            assert!(process_is_gone(GONE));
-        }
+        assert!(!leftover_is_stale(std::process::id()));
+        assert!(leftover_is_stale(GONE));
     }
 
     /// Issue 27, item 8: a symbolic link to a folder of earlier results is
@@ -988,12 +1005,6 @@ mod tests {
         fs::create_dir_all(&live).unwrap();
         let lock = OutputLock::acquire(&out).unwrap();
         let restored = recover(&out).unwrap();
-        if !Path::new("/proc/self").exists() {
-            // The state of a process cannot be told here.
-            assert!(restored.is_empty());
-            fs::remove_dir_all(&dir).unwrap();
-            return;
-        }
         assert_eq!(restored, vec![out.clone()]);
         assert_eq!(fs::read_to_string(out.join("a.csv")).unwrap(), "old");
         assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
@@ -1028,36 +1039,86 @@ mod tests {
         fs::remove_dir_all(&dir).unwrap();
     }
 
-    /// Issue 27, item 10: a second run into a folder in use is refused,
-    /// naming the process; a lock whose process is gone is taken over; a
-    /// lock taken on another machine is not.
+    /// Issue 27, item 10: a second writer into a folder in use is refused,
+    /// naming the process, whichever kind of writer each is (a set, a
+    /// sweep's or a merge's lock: one lock for a path); a lock file whose
+    /// operating-system lock nobody holds is taken at once, whatever
+    /// process it names (the file of a killed run).
     #[test]
     fn a_folder_in_use_is_refused_and_stale_locks_are_taken_over() {
         let dir = scratch("lock");
         let out = dir.join("out");
         let first = OutputSet::create(&out).unwrap();
+        let in_use = format!("the folder is in use by pid {}", std::process::id());
         let error = OutputSet::create(&out).unwrap_err().to_string();
         assert!(
-            error.contains(&format!(
-                "the folder is in use by pid {}",
-                std::process::id()
-            )) && error.contains(".out.lock"),
+            error.contains(&in_use) && error.contains(".out.lock"),
+            "{error}"
+        );
+        // A sweep or merge into the same folder takes the same lock.
+        let error = OutputLock::acquire(&out).unwrap_err().to_string();
+        assert!(
+            error.contains(&in_use) && error.contains(".out.lock"),
             "{error}"
         );
         drop(first);
         assert!(hidden_beside(&out).is_empty());
-        let lock = out.with_file_name(".out.lock");
-        fs::write(&lock, format!("pid {GONE}\nhost {}\n", host_name())).unwrap();
-        if Path::new("/proc/self").exists() {
-            commit_one(&out, "a.csv", "1");
-            assert!(!lock.exists());
-        }
-        fs::write(&lock, format!("pid {GONE}\nhost elsewhere.example\n")).unwrap();
+        let lock = OutputLock::acquire(&out).unwrap();
         let error = OutputSet::create(&out).unwrap_err().to_string();
-        assert!(
-            error.contains(&format!("in use by pid {GONE} on elsewhere.example")),
-            "{error}"
+        assert!(error.contains(&in_use), "{error}");
+        // Through a symbolic link too.
+        #[cfg(unix)]
+        {
+            let link = dir.join("link");
+            fs::create_dir_all(&out).unwrap();
+            std::os::unix::fs::symlink(&out, &link).unwrap();
+            let error = OutputLock::acquire(&link).unwrap_err().to_string();
+            assert!(error.contains(&in_use), "{error}");
+        }
+        drop(lock);
+        // A lock file left by a killed run (a live pid, another host:
+        // neither matters, only the operating system's lock does).
+        let file = out.with_file_name(".out.lock");
+        fs::write(
+            &file,
+            format!("pid {}\nhost elsewhere.example\n", std::process::id()),
+        )
+        .unwrap();
+        commit_one(&out, "a.csv", "1");
+        assert!(!file.exists());
+        fs::write(&file, "").unwrap();
+        let lock = OutputLock::acquire(&out).unwrap();
+        assert_eq!(
+            fs::read_to_string(lock.path()).unwrap(),
+            format!("pid {}\nhost {}\n", std::process::id(), host_name())
         );
+        drop(lock);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A folder whose parent cannot be written is locked from inside, by
+    /// every writer alike.
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_whose_parent_cannot_be_written_is_locked_inside() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = scratch("inside");
+        let out = dir.join("out");
+        fs::create_dir_all(&out).unwrap();
+        fs::set_permissions(&dir, fs::Permissions::from_mode(0o555)).unwrap();
+        if fs::write(dir.join("probe"), "").is_ok() {
+            // Run as root: permissions are not enforced.
+            fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
+            fs::remove_dir_all(&dir).unwrap();
+            return;
+        }
+        let lock = OutputLock::acquire(&out).unwrap();
+        assert_eq!(lock.path(), out.join(OutputLock::INSIDE));
+        let error = OutputLock::acquire(&out).unwrap_err().to_string();
+        assert!(error.contains("in use by pid"), "{error}");
+        drop(lock);
+        assert!(!out.join(OutputLock::INSIDE).exists());
+        fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
         fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -27,7 +27,10 @@
 //! - `output_folders`: regressions of issue 27, items 6 to 10 (cells'
 //!   identities checked by merge, presets in a sweep's identity, symlinked
 //!   outputs, runs killed between renames, folders in use); the shard
-//!   fuzzer in `sweep_fuzzer` uses its helpers.
+//!   fuzzer in `sweep_fuzzer` uses its helpers;
+//! - `output_sizes`: regime, society and negotiation result files
+//!   estimated before the run and refused one byte over the limit; time
+//!   series plots of 10^5 generations sampled (small, well-formed SVGs).
 
 /// The generators and the mutator of the file fuzzers, shared by the two
 /// fuzzers here.
@@ -40,6 +43,7 @@ mod conventions;
 mod hardening;
 mod other_bases;
 mod output_folders;
+mod output_sizes;
 mod plot_fuzzer;
 mod plots;
 mod reproduce;

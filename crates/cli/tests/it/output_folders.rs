@@ -334,52 +334,147 @@ fn a_run_killed_between_the_renames_is_repaired_by_the_next() {
     fs::remove_dir_all(&dir).unwrap();
 }
 
-/// The name of this machine, as the lock file records it.
-fn host() -> String {
-    fs::read_to_string("/proc/sys/kernel/hostname")
-        .unwrap()
-        .trim()
-        .to_owned()
+/// A round robin long enough (10^8-turn matches) to hold its folder's
+/// lock for minutes in a debug build; the tests kill it.
+const SLOW: &str = r#"Tournament(
+    name: "slow",
+    players: [
+        Inline(name: "TFT", strategy: (name: "Tit For Tat")),
+        Inline(name: "Random", strategy: (name: "Random")),
+    ],
+    horizon: Fixed(turns: 100000000),
+    repetitions: 1,
+    seed: 3,
+)"#;
+
+/// Starts `twolevel -q ARGS` and waits until it holds the lock file
+/// `lock` (the file names its pid).
+fn start_holding(args: &[&str], lock: &Path) -> std::process::Child {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_twolevel"))
+        .arg("-q")
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let expected = format!("pid {}\n", child.id());
+    let start = std::time::Instant::now();
+    while !fs::read_to_string(lock).is_ok_and(|t| t.starts_with(&expected)) {
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!(
+                "twolevel {args:?} ended ({status}) before taking {}",
+                lock.display()
+            );
+        }
+        assert!(
+            start.elapsed().as_secs() < 120,
+            "no lock {}",
+            lock.display()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child
 }
 
-/// Item 10: a run into a folder another run is writing is refused,
-/// saying which process holds it; once that process is gone its lock is
-/// stale and the next run proceeds. The same holds for sweeps and merges.
-#[cfg(target_os = "linux")]
+/// Kills `child` with `SIGKILL` (no chance to remove its lock file),
+/// after checking that it was still running, so that what was refused
+/// meanwhile was refused while it held the lock.
+fn kill(mut child: std::process::Child) {
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the slow run ended early"
+    );
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+/// Items 1 and 2 of the lock brief (issue 27, item 10), with real
+/// processes: every writer of a folder takes the same lock, so a `run`,
+/// a `sweep` and a `merge` into a folder that a running `run` (or
+/// `sweep`) writes are refused, naming its pid; the lock is the operating
+/// system's, so once the holder is killed with `SIGKILL` its lock file,
+/// left behind, is taken at once by the next run.
 #[test]
 fn a_folder_in_use_is_refused_naming_the_process() {
     let dir = scratch("in-use");
     let sweep = sweep_files(&dir, 2.0);
+    let slow = dir.join("files/slow.ron");
+    fs::write(&slow, SLOW).unwrap();
+    fs::write(
+        dir.join("files/slow-sweep.ron"),
+        SWEEP.replace("base.ron", "slow.ron"),
+    )
+    .unwrap();
     let out = dir.join("out");
     assert!(run(&dir, &out).status.success());
     fs::write(out.join("notes.txt"), "mine").unwrap();
-    let mut other = Command::new("sleep").arg("60").spawn().unwrap();
-    let pid = other.id();
+    // A shard to merge from.
+    let shard = dir.join("shard");
+    ok(&[
+        "-o",
+        text(&shard),
+        "sweep",
+        text(&sweep),
+        "--shard",
+        "1/1",
+        "--no-plots",
+    ]);
+
+    // A slow `run` holds `out`.
     let lock = dir.join(".out.lock");
-    fs::write(&lock, format!("pid {pid}\nhost {}\n", host())).unwrap();
+    let holder = start_holding(&["-o", text(&out), "run", text(&slow), "--no-plots"], &lock);
+    let in_use = format!("the folder is in use by pid {}", holder.id());
     let err = String::from_utf8_lossy(&run(&dir, &out).stderr).into_owned();
     assert!(
-        err.contains(&format!("the folder is in use by pid {pid}")),
+        err.contains(&in_use) && err.contains(".out.lock"),
+        "run: {err}"
+    );
+    let err = fails(&["-o", text(&out), "sweep", text(&sweep), "--no-plots"]);
+    assert!(err.contains(&in_use), "sweep: {err}");
+    let err = fails(&["-o", text(&out), "merge", text(&shard), "--no-plots"]);
+    assert!(err.contains(&in_use), "merge: {err}");
+    kill(holder);
+    // The killed run's lock file is still there, naming a dead process;
+    // nobody holds its lock, so the next run takes it at once.
+    assert!(lock.exists());
+    let started = std::time::Instant::now();
+    assert!(run(&dir, &out).status.success());
+    assert!(started.elapsed().as_secs() < 60);
+    assert!(!lock.exists());
+    assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
+
+    // A slow `sweep` holds `sweeps`: a `run`, another sweep and a merge
+    // into it are refused.
+    let sweeps = dir.join("sweeps");
+    let lock = dir.join(".sweeps.lock");
+    let holder = start_holding(
+        &[
+            "-o",
+            text(&sweeps),
+            "sweep",
+            text(&dir.join("files/slow-sweep.ron")),
+            "--no-plots",
+        ],
+        &lock,
+    );
+    let in_use = format!("the folder is in use by pid {}", holder.id());
+    let err = String::from_utf8_lossy(&run(&dir, &sweeps).stderr).into_owned();
+    assert!(err.contains(&in_use), "run: {err}");
+    let err = fails(&["-o", text(&sweeps), "sweep", text(&sweep), "--no-plots"]);
+    assert!(err.contains(&in_use), "sweep: {err}");
+    let err = fails(&["-o", text(&sweeps), "merge", text(&shard), "--no-plots"]);
+    assert!(err.contains(&in_use), "merge: {err}");
+    kill(holder);
+    assert!(lock.exists());
+    // Taken at once (the folder holds the killed sweep's cells, so this
+    // other sweep may be refused for that, but not for the lock).
+    let out = twolevel(&["-o", text(&sweeps), "sweep", text(&sweep), "--no-plots"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !err.contains("in use") && out.status.code() != Some(101),
         "{err}"
     );
-    // A sweep's folder is locked from inside (its parent may not be
-    // writable).
-    let sweeps = dir.join("sweeps");
-    fs::create_dir_all(&sweeps).unwrap();
-    fs::write(
-        sweeps.join(".twolevel.lock"),
-        format!("pid {pid}\nhost {}\n", host()),
-    )
-    .unwrap();
-    let err = fails(&["-o", text(&sweeps), "sweep", text(&sweep)]);
-    assert!(err.contains(&format!("in use by pid {pid}")), "{err}");
-    other.kill().unwrap();
-    other.wait().unwrap();
-    assert!(run(&dir, &out).status.success());
     assert!(!lock.exists());
-    ok(&["-o", text(&sweeps), "sweep", text(&sweep), "--no-plots"]);
-    assert!(!sweeps.join(".twolevel.lock").exists());
-    assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
     fs::remove_dir_all(&dir).unwrap();
 }
 

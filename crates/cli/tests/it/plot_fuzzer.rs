@@ -201,7 +201,14 @@ fn tampered_csv(rng: &mut Pcg64, text: &str) -> String {
         return mutated(rng, text);
     }
     let row = rng.random_range(1..lines.len());
-    match rng.random_range(0..6) {
+    match rng.random_range(0..7) {
+        6 => {
+            // A row repeated thousands of times: time-series plots longer
+            // than they can show are sampled (the SVG stays small).
+            let copies = rng.random_range(20_000..40_000);
+            let repeated = lines[row].clone();
+            lines.splice(row..row, std::iter::repeat_n(repeated, copies));
+        }
         0 => {
             // Every row of one player (or unit), or of one value in column 5.
             let cells: Vec<String> = lines[row].split(',').map(str::to_owned).collect();
@@ -239,6 +246,9 @@ fn tampered_csv(rng: &mut Pcg64, text: &str) -> String {
     lines.join("\n") + "\n"
 }
 
+/// The largest SVG a tampered folder of three players may give.
+const MAX_SVG_BYTES: usize = 256 << 10;
+
 /// Runs `twolevel plot` on `folder`: `Ok(true)` when it drew plots,
 /// `Ok(false)` when it refused the folder naming a file, `Err` describing
 /// a failure.
@@ -275,6 +285,11 @@ fn drive(folder: &Path) -> Result<bool, String> {
             let text = fs::read_to_string(&path).map_err(|e| format!("{e}"))?;
             roxmltree::Document::parse(&text)
                 .map_err(|e| format!("{} is not well-formed: {e}", path.display()))?;
+            // Long series are sampled: no plot of these small folders
+            // comes near 256 KiB (drawn whole, 20,000 points would).
+            if text.len() > MAX_SVG_BYTES {
+                return Err(format!("{} has {} bytes", path.display(), text.len()));
+            }
         }
     }
     Ok(true)

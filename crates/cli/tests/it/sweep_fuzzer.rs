@@ -250,7 +250,11 @@ fn tamper(rng: &mut Pcg64, shards: &[std::path::PathBuf; 2], foreign: &Path) -> 
 /// into a symbolic link to a folder holding a user's file (the link and
 /// the file must survive), and some run two merges into one folder at
 /// once (each succeeds or is refused as "in use by pid"; the result is the
-/// untampered one). Never a panic. `FUZZ_CASES` and `FUZZ_SEED` run more
+/// untampered one), and some run a merge together with a `run` of the
+/// base or a `sweep` of the whole sweep into that folder: every writer of
+/// a folder takes its one lock, so each finishes or is refused as "in use
+/// by pid", and a `run` that finishes leaves its own `ranking.csv`. Never
+/// a panic. `FUZZ_CASES` and `FUZZ_SEED` run more
 /// or others.
 #[test]
 fn tampered_foreign_symlinked_and_concurrent_merges_never_mix_results() {
@@ -305,6 +309,23 @@ fn tampered_foreign_symlinked_and_concurrent_merges_never_mix_results() {
             .success()
     );
     let reference = fs::read(reference_out.join("sweep.csv")).unwrap();
+    // The base round robin's ranking, for a `run` into a merge's folder.
+    let base = dir.join("files/base.ron");
+    let ranking_out = dir.join("ranking");
+    let ran = Command::new(env!("CARGO_BIN_EXE_twolevel"))
+        .args(["-q", "-o"])
+        .arg(&ranking_out)
+        .arg("run")
+        .arg(&base)
+        .arg("--no-plots")
+        .output()
+        .unwrap();
+    assert!(
+        ran.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ran.stderr)
+    );
+    let ranking = fs::read(ranking_out.join("ranking.csv")).unwrap();
     let foreign_rows = fs::read(foreign.join("sweep.csv")).unwrap();
     let foreign_identity = fs::read(foreign.join("sweep.json")).ok();
 
@@ -334,21 +355,59 @@ fn tampered_foreign_symlinked_and_concurrent_merges_never_mix_results() {
         } else {
             case_dir.join("merged")
         };
-        let concurrent = rng.random_bool(0.25);
-        let mut outputs = vec![merge(&out, &shards).spawn().unwrap()];
-        if concurrent {
-            outputs.push(merge(&out, &shards).spawn().unwrap());
+        // Another writer at the same moment, of any kind: all take the
+        // folder's one lock.
+        let second = if rng.random_bool(0.4) {
+            Some(["merge", "run", "sweep"][rng.random_range(0..3)])
+        } else {
+            None
+        };
+        let concurrent = second.is_some();
+        let mut outputs = vec![("merge", merge(&out, &shards).spawn().unwrap())];
+        match second {
+            Some("merge") => outputs.push(("merge", merge(&out, &shards).spawn().unwrap())),
+            Some(kind) => {
+                let file = if kind == "run" { &base } else { &sweep };
+                let child = Command::new(env!("CARGO_BIN_EXE_twolevel"))
+                    .args(["-q", "-o"])
+                    .arg(&out)
+                    .arg(kind)
+                    .arg(file)
+                    .arg("--no-plots")
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap();
+                outputs.push((kind, child));
+            }
+            None => {}
         }
         let outputs: Vec<_> = outputs
             .into_iter()
-            .map(|child| child.wait_with_output().unwrap())
+            .map(|(kind, child)| (kind, child.wait_with_output().unwrap()))
             .collect();
-        let what = format!("case {case}: {}", done.join("; "));
+        let what = format!(
+            "case {case}: {}{}",
+            done.join("; "),
+            second.map_or_else(String::new, |k| format!("; a {k} at once"))
+        );
         let mut succeeded = false;
-        for output in &outputs {
+        let in_use = outputs
+            .iter()
+            .any(|(_, o)| String::from_utf8_lossy(&o.stderr).contains("in use by pid"));
+        for (kind, output) in &outputs {
             let stderr = String::from_utf8_lossy(&output.stderr);
             if output.status.code() == Some(101) || stderr.contains("panicked") {
-                failures.push(format!("{what}: panic: {stderr}"));
+                failures.push(format!("{what}: {kind}: panic: {stderr}"));
+            } else if *kind == "run" {
+                if output.status.success() {
+                    // Its results whole, never mixed with the merge's.
+                    if fs::read(out.join("ranking.csv")).ok().as_ref() != Some(&ranking) {
+                        failures.push(format!("{what}: the run's ranking.csv is not its own"));
+                    }
+                } else if !stderr.contains("in use by pid") {
+                    failures.push(format!("{what}: the run refused: {stderr}"));
+                }
             } else if output.status.success() {
                 succeeded = true;
             } else if !(stderr.contains("case-") || stderr.contains("foreign")) {
@@ -365,10 +424,16 @@ fn tampered_foreign_symlinked_and_concurrent_merges_never_mix_results() {
             } else {
                 &reference
             };
-            if written != *expected {
+            // A `run` that came after the merge may have replaced the
+            // folder (a later run's results, the sweep's files removed).
+            let replaced = written.is_empty()
+                && outputs
+                    .iter()
+                    .any(|(k, o)| *k == "run" && o.status.success());
+            if written != *expected && !replaced {
                 failures.push(format!("{what}: merged with exit 0 into other results"));
             }
-        } else if harmless {
+        } else if harmless && !in_use {
             failures.push(format!("{what}: no merge succeeded"));
         }
         if linked {

@@ -344,6 +344,33 @@ impl NegotiationFile {
         crate::limits::games_work(runs, self.config.play().horizon(), 1.0)
     }
 
+    /// The estimated size of the file's result files (in bytes;
+    /// [`negotiation_output`](crate::limits::negotiation_output)): a row a
+    /// pair and a row a run (a pair's repetition).
+    #[must_use]
+    pub fn output_bytes(&self) -> f64 {
+        let names = self
+            .pairs
+            .iter()
+            .map(|[a, b]| self.names[*a].len() + self.names[*b].len())
+            .max()
+            .unwrap_or(0);
+        crate::limits::negotiation_output(self.pairs.len(), self.config.repetitions, names)
+    }
+
+    /// Refuses, before anything runs, a file whose [result
+    /// files](Self::output_bytes) would exceed the [output
+    /// limit](crate::limits::output_limit), naming `repetitions` (a row
+    /// per pair and repetition) or, with one repetition, `pairs`.
+    pub fn check_output(&self) -> Result<(), ParameterError> {
+        let field = if self.config.repetitions > 1 {
+            "repetitions"
+        } else {
+            "pairs"
+        };
+        crate::limits::check_output(field, "the negotiation's result files", self.output_bytes())
+    }
+
     /// Refuses a file whose [work](Self::work) exceeds the [work
     /// limit](crate::limits::work_limit), naming `repetitions` or
     /// `horizon`.

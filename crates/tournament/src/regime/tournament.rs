@@ -370,6 +370,29 @@ impl RegimeTournament {
         crate::limits::games_work(games, self.config.horizon(), per_round)
     }
 
+    /// The estimated size of the tournament's result file, `regime.json`
+    /// (in bytes; [`regime_output`](crate::limits::regime_output)).
+    #[must_use]
+    pub fn output_bytes(&self) -> f64 {
+        crate::limits::regime_output(
+            self.played_compositions(),
+            self.config.game().size(),
+            self.entrants.len(),
+        )
+    }
+
+    /// Refuses, before anything runs, a tournament whose [result
+    /// file](Self::output_bytes) would exceed the [output
+    /// limit](crate::limits::output_limit), naming `max_compositions`
+    /// (the compositions played, each a record in the file).
+    pub fn check_output(&self) -> Result<(), ParameterError> {
+        crate::limits::check_output(
+            "max_compositions",
+            "the regime tournament's result file",
+            self.output_bytes(),
+        )
+    }
+
     /// Refuses, before anything runs, a tournament whose [memory](Self::memory)
     /// exceeds the [memory limit](crate::limits::memory_limit) or whose
     /// [work](Self::work) exceeds the [work

@@ -53,8 +53,8 @@ pub enum OutputError {
     /// Another run is writing to the same output folder (it holds the
     /// folder's [`OutputLock`](crate::output::OutputLock)).
     #[error(
-        "cannot write `{}`: the folder is in use by {}{} (lock file `{}`); wait for that run \
-         to end, or choose another output folder (if no run is going, remove the lock file)",
+        "cannot write `{}`: the folder is in use by {}{} (lock file `{}`, locked by that \
+         process until it ends); wait for that run to end, or choose another output folder",
         folder.display(),
         pid.map_or_else(|| "another run".to_owned(), |p| format!("pid {p}")),
         host.as_ref().map_or_else(String::new, |h| format!(" on {h}")),
@@ -67,8 +67,8 @@ pub enum OutputError {
         lock: PathBuf,
         /// The process holding it, if the lock file names one.
         pid: Option<u32>,
-        /// The machine the lock was taken on, when it is not this one
-        /// (its process cannot be checked from here).
+        /// The machine the lock was taken on, when it is not this one (a
+        /// folder on a shared file system).
         host: Option<String>,
     },
 }

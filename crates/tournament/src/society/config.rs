@@ -493,6 +493,38 @@ impl SocietyConfig {
         sweep + evolution
     }
 
+    /// The estimated size of the society's result files (in bytes;
+    /// [`society_output`](crate::limits::society_output)): the sweep's
+    /// points and, with an evolution block, a row of counts a generation.
+    #[must_use]
+    pub fn output_bytes(&self) -> f64 {
+        crate::limits::society_output(
+            self.q_levels.len() * self.mu_levels.len(),
+            self.evolution.map_or(0, |plan| plan.generations),
+            // The kinds of rule, or the distinct norms (the society's and
+            // the groups'), whichever evolves.
+            self.groups.len() + 1,
+            self.size(),
+        )
+    }
+
+    /// Refuses, before anything runs, a society whose [result
+    /// files](Self::output_bytes) would exceed the [output
+    /// limit](crate::limits::output_limit), naming the field whose part is
+    /// the larger: `evolution.generations` (a row a generation) or
+    /// `sweep` (a row a grid point).
+    pub fn check_output(&self) -> Result<(), ParameterError> {
+        let points = self.q_levels.len() * self.mu_levels.len();
+        let sweep = crate::limits::society_output(points, 0, 0, 0);
+        let total = self.output_bytes();
+        let field = if total - sweep > sweep {
+            "evolution.generations"
+        } else {
+            "sweep"
+        };
+        crate::limits::check_output(field, "the society's result files", total)
+    }
+
     /// Refuses, before anything runs, a society whose [memory](Self::memory)
     /// exceeds the [memory limit](crate::limits::memory_limit) (naming
     /// `groups`, whose counts add up to Z), whose evolution block's history

@@ -164,7 +164,7 @@ impl Sweep {
         shard: Option<Shard>,
         progress: &dyn Progress,
     ) -> Result<SweepRun, SweepError> {
-        let _lock = crate::output::OutputLock::acquire_within(folder)?;
+        let _lock = crate::output::OutputLock::acquire(folder)?;
         let pending = self.prepare(folder, shard)?;
         self.run_cells(folder, &pending.to_run, progress)?;
         let summary = match shard {

@@ -482,7 +482,7 @@ pub fn merge(
             absent_shards,
         });
     }
-    let _lock = crate::output::OutputLock::acquire_within(folder)?;
+    let _lock = crate::output::OutputLock::acquire(folder)?;
     claim_folder(folder, &identity)?;
     let done = finished_cells(folder)?;
     for (cell, source) in sources.iter().enumerate() {

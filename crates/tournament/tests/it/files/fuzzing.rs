@@ -454,18 +454,20 @@ fn sized_file(rng: &mut Pcg64) -> String {
 /// Files whose sizes span their whole range are accepted only with their
 /// memory and work estimates within the limits, and refused otherwise at
 /// load, with the file, line and column: nothing is played, so a case that
-/// would abort or run for days shows as an accepted file over a limit.
+/// would abort or run for days shows as an accepted file over a limit. An
+/// accepted regime or society file's result files are estimated too, and
+/// refused above the output limit naming a field of the file.
 #[test]
 fn generated_sizes_are_estimated_before_anything_runs() {
     use twolevel_tournament::file::{AnyFile, Loaded};
-    use twolevel_tournament::limits::{memory_limit, work_limit};
+    use twolevel_tournament::limits::{memory_limit, output_limit, work_limit};
     let (cases, seed) = settings();
     let mut rng = Pcg64::new(
         u128::from(seed) + 4,
         0xa02b_dbf7_bb3c_0a7a_c28f_a16a_64ab_f96d,
     );
     let catalog = PresetCatalog::builtin().unwrap();
-    let (mut accepted, mut by_estimate) = (0, 0);
+    let (mut accepted, mut by_estimate, mut by_output) = (0, 0, 0);
     for _ in 0..cases {
         let text = sized_file(&mut rng);
         match AnyFile::from_ron_as(&text, "case.ron", FileKind::of(&text), Some(&catalog)) {
@@ -482,6 +484,42 @@ fn generated_sizes_are_estimated_before_anything_runs() {
                     memory <= memory_limit() as f64,
                     "accepted with memory {memory}:\n{text}"
                 );
+                // The result files are estimated too (checked before a
+                // run into a folder): a finite size, refused above the
+                // output limit naming a field of the file.
+                let (output, checked) = match file.loaded() {
+                    Loaded::Regime(tournament) => {
+                        (tournament.output_bytes(), tournament.check_output())
+                    }
+                    Loaded::Society(config) => (config.output_bytes(), config.check_output()),
+                    Loaded::Negotiation(negotiation) => {
+                        (negotiation.output_bytes(), negotiation.check_output())
+                    }
+                    _ => (0.0, Ok(())),
+                };
+                assert!(
+                    output.is_finite() && output >= 0.0,
+                    "output {output}:\n{text}"
+                );
+                match checked {
+                    Ok(()) => assert!(output <= output_limit() as f64, "{output}:\n{text}"),
+                    Err(error) => {
+                        assert!(
+                            output > output_limit() as f64
+                                && [
+                                    "max_compositions",
+                                    "evolution.generations",
+                                    "sweep",
+                                    "repetitions",
+                                    "pairs"
+                                ]
+                                .contains(&error.field.as_str())
+                                && error.reason.contains("of result files"),
+                            "{error}:\n{text}"
+                        );
+                        by_output += 1;
+                    }
+                }
             }
             Err(error) => {
                 let message = error.to_string();
@@ -492,7 +530,10 @@ fn generated_sizes_are_estimated_before_anything_runs() {
             }
         }
     }
-    println!("{accepted} of {cases} accepted, {by_estimate} refused by an estimate");
+    println!(
+        "{accepted} of {cases} accepted, {by_estimate} refused by an estimate, {by_output} of \
+         the accepted over the output limit"
+    );
     assert!(
         accepted * 20 >= cases,
         "only {accepted} of {cases} accepted"
