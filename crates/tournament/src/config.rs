@@ -158,6 +158,10 @@ pub const SHIPPED_TOURNAMENTS: &[(&str, &str)] = &[
     ("paradox", include_str!("../tournaments/paradox.ron")),
     ("paris", include_str!("../tournaments/paris.ron")),
     (
+        "politicization-network",
+        include_str!("../tournaments/politicization-network.ron"),
+    ),
+    (
         "police-cooperation",
         include_str!("../tournaments/police-cooperation.ron"),
     ),
