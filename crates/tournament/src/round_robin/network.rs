@@ -4,7 +4,8 @@
 //!
 //! An epoch is one play of the spatial tournament (every edge's matches,
 //! every repetition), each state `i` playing at its own politicization
-//! `pi_i` (its [`PlayerSettings::with_politicization`]: fixed for the
+//! `pi_i` (its
+//! [`PlayerSettings::with_politicization`](crate::PlayerSettings::with_politicization): fixed for the
 //! epoch's matches under fixed politics, their initial level under dynamic
 //! politics) and its own political weight `w_i`. After the epoch, with
 //! `d_j` the share of `j`'s moves that were defections (against anyone,

@@ -4,7 +4,7 @@
 use std::fs;
 
 use twolevel_game::graph::Graph;
-use twolevel_game::{Orientation, Politicization, Politics};
+use twolevel_game::{Orientation, Politicization, Politics, TwoLevelGame};
 use twolevel_strategies::registry::{StrategySpec, build};
 use twolevel_tournament::file::AnyFile;
 use twolevel_tournament::progress::NoProgress;
@@ -84,7 +84,15 @@ fn politicization_rises_with_neighbours_visible_defections_and_decays_in_calm() 
 
 #[test]
 fn a_bureaucratic_network_lowers_the_weight_of_states_with_cooperative_neighbours() {
-    let rr = alternating_cycle(0.0, 0.5, 1.0);
+    // The model's default game at pi = 0.5, where the political payoff
+    // differs from the policy payoff, so that the weight shows.
+    let rr = alternating_cycle(0.5, 0.5, 1.0);
+    let config = rr
+        .config()
+        .clone()
+        .with_game(TwoLevelGame::default())
+        .unwrap();
+    let rr = rr.with_config(config);
     let rule = NetworkRule::Autonomy {
         base: 0.1,
         rate: 0.6,
@@ -103,7 +111,7 @@ fn a_bureaucratic_network_lowers_the_weight_of_states_with_cooperative_neighbour
     assert!(close(record.political_weight[1][1], 0.15));
     assert!(close(record.political_weight[1][2], 0.45));
     // Without a politicization rule the levels stay where they started.
-    assert_eq!(record.final_politicization, vec![0.0; 4]);
+    assert_eq!(record.final_politicization, vec![0.5; 4]);
     // The weight enters the payoffs: the last epoch's utilities differ
     // from the first epoch's for the defectors (insulated), in the
     // currency of their own utility; policy payoffs do not move.
