@@ -268,15 +268,9 @@ fn run_round_robin(
     let bar = progress::Reporter::new(global.quiet, "matches");
     // A spread plays the spatial tournament in epochs; its results are
     // the last epoch's.
-    let (results, network) = match &tournament.spread {
-        Some(spread) => {
-            let run = spread
-                .play(rr, &bar)
-                .map_err(|e| twolevel_files::ConfigError::from_parameter(&tournament.origin, e))?;
-            (run.results, Some(run.network))
-        }
-        None => (rr.play_with_progress(&bar), None),
-    };
+    let (results, network) = tournament
+        .play_with_progress(&bar)
+        .map_err(|e| twolevel_files::ConfigError::from_parameter(&tournament.origin, e))?;
     bar.0.finish_and_clear();
     say!(global, "\n{results}");
     if let Some(network) = &network

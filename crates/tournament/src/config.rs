@@ -92,7 +92,8 @@ pub use arena::{
 use crate::evolution::EvolutionConfig;
 use crate::play::{MatchConfig, PlayerSettings};
 use crate::round_robin::{
-    Entrant, NetworkRule, NetworkSpread, RankingMetric, RoundRobin, preset_settings,
+    Entrant, NetworkResults, NetworkRule, NetworkSpread, RankingMetric, RoundRobin,
+    RoundRobinResults, preset_settings,
 };
 
 /// The default tournament (`tournaments/two-level.ron`), compiled in.
@@ -554,6 +555,26 @@ pub struct Tournament {
     /// The epochs of a spatial tournament and the rules that move its
     /// states between them (the file's `spread` and `epochs`), if any.
     pub spread: Option<NetworkSpread>,
+}
+
+impl Tournament {
+    /// Plays the round robin, telling `progress` about its matches: once,
+    /// or with a `spread` for its epochs, whose record comes back beside
+    /// the last epoch's results (what `twolevel run` shows and writes).
+    ///
+    /// Fails only as [`NetworkSpread::play`] does.
+    pub fn play_with_progress(
+        &self,
+        progress: &dyn crate::progress::Progress,
+    ) -> Result<(RoundRobinResults, Option<NetworkResults>), ParameterError> {
+        match &self.spread {
+            Some(spread) => {
+                let run = spread.play(&self.round_robin, progress)?;
+                Ok((run.results, Some(run.network)))
+            }
+            None => Ok((self.round_robin.play_with_progress(progress), None)),
+        }
+    }
 }
 
 /// Where presets come from: a folder's presets first, then the built-in

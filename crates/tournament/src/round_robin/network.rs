@@ -46,7 +46,7 @@ use crate::seeding::derive_seed;
 
 /// The coordinate an epoch's seed is derived from, beside the master seed
 /// and the epoch ("network" in ASCII).
-const EPOCH_STREAM: u64 = 0x6e65_7477_6f72_6b;
+const EPOCH_STREAM: u64 = 0x006e_6574_776f_726b;
 
 /// The most epochs a spread plays.
 pub const MAX_EPOCHS: u32 = 100_000;

@@ -87,11 +87,7 @@ fn a_bureaucratic_network_lowers_the_weight_of_states_with_cooperative_neighbour
     // The model's default game at pi = 0.5, where the political payoff
     // differs from the policy payoff, so that the weight shows.
     let rr = alternating_cycle(0.5, 0.5, 1.0);
-    let config = rr
-        .config()
-        .clone()
-        .with_game(TwoLevelGame::default())
-        .unwrap();
+    let config = (*rr.config()).with_game(TwoLevelGame::default()).unwrap();
     let rr = rr.with_config(config);
     let rule = NetworkRule::Autonomy {
         base: 0.1,
