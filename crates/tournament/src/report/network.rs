@@ -15,9 +15,13 @@ use super::{OutputError, write_csv, write_json_file};
 use crate::round_robin::NetworkResults;
 
 impl NetworkResults {
-    /// Writes `network.json`, `network_epochs.csv` and `network_nodes.csv`
-    /// (see the [module documentation](self)) into `folder`, each
-    /// atomically, and returns their paths.
+    /// Writes into `folder`, each atomically, and returns their paths:
+    /// `network.json` (the whole record), `network_epochs.csv` (one row an
+    /// epoch: mean politicization, mean autonomy, cooperation as a share of
+    /// moves, mean policy payoff per turn in the policy currency) and
+    /// `network_nodes.csv` (one row an epoch and a node: the
+    /// politicization, autonomy and political weight it played at, and its
+    /// cooperation).
     pub fn write_files(&self, folder: &Path) -> Result<Vec<PathBuf>, OutputError> {
         let json = write_json_file(self, &folder.join("network.json"))?;
         let epochs = write_csv(&folder.join("network_epochs.csv"), |w| {

@@ -1,40 +1,6 @@
-//! Two-level questions on networks (issue 25, item 6): a spatial round
-//! robin played in *epochs*, between which a state's politicization or
-//! its bureaucracy's autonomy moves with what its neighbours did.
-//!
-//! An epoch is one play of the spatial tournament (every edge's matches,
-//! every repetition), each state `i` playing at its own politicization
-//! `pi_i` (its
-//! [`PlayerSettings::with_politicization`](crate::PlayerSettings::with_politicization): fixed for the
-//! epoch's matches under fixed politics, their initial level under dynamic
-//! politics) and its own political weight `w_i`. After the epoch, with
-//! `d_j` the share of `j`'s moves that were defections (against anyone,
-//! every match and repetition of the epoch weighing by its rounds) and
-//! `v_j` its visibility:
-//!
-//! - [`NetworkRule::Politicization`]: `s_i = mean over neighbours j of
-//!   v_j d_j` is the share of the neighbourhood's play that the public of
-//!   `i` saw as visible defection, and
-//!   `pi_i' = clamp(pi_i + rate s_i - decay (1 - s_i) pi_i, 0, cap)`:
-//!   section 3's per-state update with a neighbourhood's visible
-//!   defections for the partner's, the calm share `1 - s_i` letting the
-//!   level decay;
-//! - [`NetworkRule::Autonomy`]: `a_i = min(1, base + rate c_i)`, `c_i =
-//!   mean over neighbours j of (1 - d_j)` the share of cooperation in the
-//!   transgovernmental network around `i` (in epoch 0, `a_i = base`), and
-//!   the state plays at `w_i (1 - a_i)`: the bureaucrat (political weight
-//!   0) takes the wheel with probability `a_i` (`docs/model.md`, the
-//!   delegation's autonomy), and the state's expected blend weight is
-//!   `(1 - a_i) w_i + a_i 0`.
-//!
-//! The node attributes `politicization` and `political_weight` are the
-//! starting `pi_i` and the base `w_i`; without them each player's own
-//! (or the tournament's) level and weight. Epoch 0 plays with the
-//! tournament's seed, epoch `e > 0` with a seed derived from it and `e`,
-//! so that a spread of one epoch, or one whose rules leave every level as
-//! it is (`rate = decay = 0`, `base = rate = 0`), plays exactly the
-//! spatial tournament without it. Results do not depend on the number of
-//! threads: each epoch is a [`RoundRobin::play_observed`].
+//! [`NetworkSpread`]: a spatial tournament played in epochs between which
+//! politicization spreads along the edges or a bureaucratic network raises
+//! autonomy ([`NetworkRule`]); its documentation derives both updates.
 
 use serde::{Deserialize, Serialize};
 use twolevel_game::error::check_unit_interval;
@@ -52,8 +18,8 @@ const EPOCH_STREAM: u64 = 0x006e_6574_776f_726b;
 pub const MAX_EPOCHS: u32 = 100_000;
 
 /// A rule that moves a state's two-level parameters between the epochs of
-/// a spatial tournament, from what its neighbours did (see the [module
-/// documentation](self)). In a tournament file:
+/// a spatial tournament, from what its neighbours did (see
+/// [`NetworkSpread`]). In a tournament file:
 /// `spread: [Politicization(rate: 0.3, decay: 0.2, cap: 1.0)]` or
 /// `spread: [Autonomy(base: 0.1, rate: 0.6)]`.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -144,8 +110,43 @@ pub fn autonomy(base: f64, rate: f64, cooperation: f64) -> f64 {
     (base + rate * cooperation).min(1.0)
 }
 
-/// A spatial tournament played in epochs, with the rules that move each
-/// state between them.
+/// Two-level questions on networks (issue 25, item 6): a spatial round
+/// robin played in *epochs*, between which a state's politicization or
+/// its bureaucracy's autonomy moves with what its neighbours did.
+///
+/// An epoch is one play of the spatial tournament (every edge's matches,
+/// every repetition), each state `i` playing at its own politicization
+/// `pi_i` (its
+/// [`PlayerSettings::with_politicization`](crate::PlayerSettings::with_politicization): fixed for the
+/// epoch's matches under fixed politics, their initial level under dynamic
+/// politics) and its own political weight `w_i`. After the epoch, with
+/// `d_j` the share of `j`'s moves that were defections (against anyone,
+/// every match and repetition of the epoch weighing by its rounds) and
+/// `v_j` its visibility:
+///
+/// - [`NetworkRule::Politicization`]: `s_i = mean over neighbours j of
+///   v_j d_j` is the share of the neighbourhood's play that the public of
+///   `i` saw as visible defection, and
+///   `pi_i' = clamp(pi_i + rate s_i - decay (1 - s_i) pi_i, 0, cap)`:
+///   section 3's per-state update with a neighbourhood's visible
+///   defections for the partner's, the calm share `1 - s_i` letting the
+///   level decay;
+/// - [`NetworkRule::Autonomy`]: `a_i = min(1, base + rate c_i)`, `c_i =
+///   mean over neighbours j of (1 - d_j)` the share of cooperation in the
+///   transgovernmental network around `i` (in epoch 0, `a_i = base`), and
+///   the state plays at `w_i (1 - a_i)`: the bureaucrat (political weight
+///   0) takes the wheel with probability `a_i` (`docs/model.md`, the
+///   delegation's autonomy), and the state's expected blend weight is
+///   `(1 - a_i) w_i + a_i 0`.
+///
+/// The node attributes `politicization` and `political_weight` are the
+/// starting `pi_i` and the base `w_i`; without them each player's own
+/// (or the tournament's) level and weight. Epoch 0 plays with the
+/// tournament's seed, epoch `e > 0` with a seed derived from it and `e`,
+/// so that a spread of one epoch, or one whose rules leave every level as
+/// it is (`rate = decay = 0`, `base = rate = 0`), plays exactly the
+/// spatial tournament without it. Results do not depend on the number of
+/// threads: each epoch is a [`RoundRobin::play_observed`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NetworkSpread {
     rules: Vec<NetworkRule>,
