@@ -266,9 +266,26 @@ fn run_round_robin(
     let rr = &tournament.round_robin;
     say!(global, "{}", tournament.headline());
     let bar = progress::Reporter::new(global.quiet, "matches");
-    let results = rr.play_with_progress(&bar);
+    // A spread plays the spatial tournament in epochs; its results are
+    // the last epoch's.
+    let (results, network) = tournament
+        .play_with_progress(&bar)
+        .map_err(|e| twolevel_files::ConfigError::from_parameter(&tournament.origin, e))?;
     bar.0.finish_and_clear();
     say!(global, "\n{results}");
+    if let Some(network) = &network
+        && let (Some(first), Some(last)) = (network.epochs.first(), network.epochs.last())
+    {
+        say!(
+            global,
+            "\nspread over {} epochs: mean pi {:.4} -> {:.4}, cooperation {:.4} -> {:.4}",
+            network.epochs.len(),
+            first.mean_politicization,
+            last.mean_politicization,
+            first.cooperation,
+            last.cooperation
+        );
+    }
     // A timing block: the same tournament once per spending rule.
     let timing = match &tournament.timing {
         Some(plan) => {
@@ -328,6 +345,9 @@ fn run_round_robin(
     if let Some(timing) = &timing {
         timing.write_csv(&set.path().join("timing.csv"))?;
     }
+    if let Some(network) = &network {
+        network.write_files(set.path())?;
+    }
     if let Some(evolution) = &evolution {
         write_evolution(evolution, set.path())?;
     }
@@ -341,6 +361,9 @@ fn run_round_robin(
         }
         if let Some(spatial) = &results.spatial {
             plot_graph::spatial_plots(rr, spatial, set.path())?;
+        }
+        if let Some(network) = &network {
+            plot_graph::network_plots(rr, network, set.path())?;
         }
         if let Some(evolution) = &evolution {
             plot::evolution_plots(evolution, set.path())?;

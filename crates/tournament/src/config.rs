@@ -43,6 +43,8 @@
 //! | `graph_seed`       | `0`                             | the seed of a random `graph` |
 //! | `edges`            | `None`                          | a spatial tournament's edge list, `Some("edges.csv")` or a RON `Graph(..)` ([`graph`](mod@graph)) |
 //! | `node_attributes`  | `None`                          | a CSV table of node attributes for the graph |
+//! | `spread`           | `[]`                            | rules that move each state between epochs of a spatial tournament: `[Politicization(rate: 0.3, decay: 0.2, cap: 1.0)]`, `[Autonomy(base: 0.1, rate: 0.6)]` ([`NetworkRule`]) |
+//! | `epochs`           | `1`                             | the epochs a `spread` plays ([`NetworkSpread`]) |
 //!
 //! A player is either `Preset("name")`, a preset from the `strategies/`
 //! folder, or `Inline(name: .., strategy: (name: .., params: {..}),
@@ -89,7 +91,10 @@ pub use arena::{
 
 use crate::evolution::EvolutionConfig;
 use crate::play::{MatchConfig, PlayerSettings};
-use crate::round_robin::{Entrant, RankingMetric, RoundRobin, preset_settings};
+use crate::round_robin::{
+    Entrant, NetworkResults, NetworkRule, NetworkSpread, RankingMetric, RoundRobin,
+    RoundRobinResults, preset_settings,
+};
 
 /// The default tournament (`tournaments/two-level.ron`), compiled in.
 pub const DEFAULT_TOURNAMENT: &str = include_str!("../tournaments/two-level.ron");
@@ -153,6 +158,10 @@ pub const SHIPPED_TOURNAMENTS: &[(&str, &str)] = &[
     ("mfn", include_str!("../tournaments/mfn.ron")),
     ("paradox", include_str!("../tournaments/paradox.ron")),
     ("paris", include_str!("../tournaments/paris.ron")),
+    (
+        "politicization-network",
+        include_str!("../tournaments/politicization-network.ron"),
+    ),
     (
         "police-cooperation",
         include_str!("../tournaments/police-cooperation.ron"),
@@ -490,6 +499,18 @@ pub struct RawTournament {
     /// columns) for the graph, relative to the file's folder.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_attributes: Option<String>,
+    /// Rules that move each state's politicization or autonomy between the
+    /// epochs of a spatial tournament ([`NetworkSpread`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spread: Vec<NetworkRule>,
+    /// The number of epochs a `spread` plays (1 by default).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub epochs: u32,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde passes a reference.
+fn is_one(value: &u32) -> bool {
+    *value == 1
 }
 
 fn default_arena_series() -> u32 {
@@ -531,6 +552,29 @@ pub struct Tournament {
     pub origin: PathBuf,
     /// The timing experiment of the file's `timing` block, if any.
     pub timing: Option<TimingPlan>,
+    /// The epochs of a spatial tournament and the rules that move its
+    /// states between them (the file's `spread` and `epochs`), if any.
+    pub spread: Option<NetworkSpread>,
+}
+
+impl Tournament {
+    /// Plays the round robin, telling `progress` about its matches: once,
+    /// or with a `spread` for its epochs, whose record comes back beside
+    /// the last epoch's results (what `twolevel run` shows and writes).
+    ///
+    /// Fails only as [`NetworkSpread::play`] does.
+    pub fn play_with_progress(
+        &self,
+        progress: &dyn crate::progress::Progress,
+    ) -> Result<(RoundRobinResults, Option<NetworkResults>), ParameterError> {
+        match &self.spread {
+            Some(spread) => {
+                let run = spread.play(&self.round_robin, progress)?;
+                Ok((run.results, Some(run.network)))
+            }
+            None => Ok((self.round_robin.play_with_progress(progress), None)),
+        }
+    }
 }
 
 /// Where presets come from: a folder's presets first, then the built-in
@@ -712,11 +756,31 @@ impl RawTournament {
             }
             (None, None) => {}
         }
+        let spread = if self.spread.is_empty() {
+            if self.epochs != 1 {
+                return Err(ConfigError::invalid(
+                    origin,
+                    "epochs",
+                    "epochs are played by a `spread`; give one or remove `epochs`",
+                ));
+            }
+            None
+        } else {
+            if round_robin.graph().is_none() {
+                return Err(ConfigError::invalid(
+                    origin,
+                    "spread",
+                    "a spread needs a spatial tournament: give a `graph` or an `edges` file",
+                ));
+            }
+            Some(NetworkSpread::new(self.spread, self.epochs).map_err(invalid)?)
+        };
         check_run_size(&round_robin, self.evolution.as_ref()).map_err(invalid)?;
         // A timing block replays the round robin once per spending rule
         // and once for its baseline.
         let replays = timing.as_ref().map_or(0, |plan| plan.rules.len() + 1);
-        check_run_work(&round_robin, self.evolution.as_ref(), replays).map_err(invalid)?;
+        let epochs = spread.as_ref().map_or(1, NetworkSpread::epochs);
+        check_run_work(&round_robin, self.evolution.as_ref(), replays, epochs).map_err(invalid)?;
         Ok(Tournament {
             name: self.name,
             description: self.description,
@@ -725,6 +789,7 @@ impl RawTournament {
             evolution: self.evolution,
             origin: origin.to_path_buf(),
             timing,
+            spread,
         })
     }
 }
@@ -821,17 +886,19 @@ fn check_run_size(
 /// Refuses, before anything runs, a tournament whose work estimate
 /// exceeds [`limits::work_limit`](crate::limits::work_limit): the round
 /// robin's match turns ([`limits::round_robin_work`](crate::limits::round_robin_work)),
-/// once more for each of `replays` replays of a timing block, and the
+/// once more for each of `replays` replays of a timing block, times the
+/// `epochs` of a spread, and the
 /// matches an evolution block with `payoffs: Matches` plays
 /// ([`EvolutionConfig::work`]).
 pub(crate) fn check_run_work(
     round_robin: &RoundRobin,
     evolution: Option<&EvolutionConfig>,
     replays: usize,
+    epochs: u32,
 ) -> Result<(), ParameterError> {
     let horizon = round_robin.config().horizon();
     let expected = horizon.expected_length().min(f64::from(u32::MAX));
-    let plays = 1.0 + replays as f64;
+    let plays = (1.0 + replays as f64) * f64::from(epochs);
     let work = crate::limits::round_robin_work(round_robin) * plays;
     let at_one = crate::limits::at_one;
     let mut factors = vec![
@@ -842,7 +909,10 @@ pub(crate) fn check_run_work(
         ("horizon", at_one(work, expected)),
     ];
     if replays > 0 {
-        factors.push(("timing", at_one(work, plays)));
+        factors.push(("timing", at_one(work, 1.0 + replays as f64)));
+    }
+    if epochs > 1 {
+        factors.push(("epochs", at_one(work, f64::from(epochs))));
     }
     crate::limits::check_work("the round robin", "match turns", work, &factors)?;
     if let Some(evolution) = evolution {

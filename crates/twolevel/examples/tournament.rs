@@ -124,11 +124,18 @@ fn run() -> Result<()> {
     }
 
     let start = Instant::now();
-    let results = match args.threads {
-        Some(n) => rr
+    // A spread (a spatial tournament in epochs) shows its last epoch, as
+    // `twolevel run` does.
+    let results = match (args.threads, &tournament.spread) {
+        (_, Some(_)) => {
+            tournament
+                .play_with_progress(&twolevel::tournament::progress::NoProgress)?
+                .0
+        }
+        (Some(n), None) => rr
             .play_on_threads(n)
             .context("cannot build the thread pool")?,
-        None => rr.play(),
+        (None, None) => rr.play(),
     };
     let elapsed = start.elapsed();
     println!();

@@ -738,3 +738,66 @@ fn a_spatial_tournament_writes_per_node_payoffs_and_graph_plots() {
     let err = fails(&command("run", &bad, &dir.join("bad-out"), &["--quiet"]));
     assert!(err.contains("bad.ron:4:"), "{err}");
 }
+
+#[test]
+fn a_spread_writes_the_network_record_the_pi_map_and_the_epochs_plot() {
+    let dir = scratch("spread");
+    let players = (0..12)
+        .map(|k| {
+            let strategy = ["Tit For Tat", "Defector", "Cooperator"][k % 3];
+            format!(
+                "Inline(name: \"n{k}\", strategy: (name: \"{strategy}\"), political_weight: 0.5)"
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let lattice = write(
+        &dir,
+        "spread.ron",
+        &format!(
+            "Tournament(name: \"spread\", players: [{players}], graph: Some(Lattice(width: 4, height: 3)), \
+             horizon: Fixed(turns: 20), politics: Fixed(0.1), \
+             spread: [Politicization(rate: 0.4, decay: 0.2), Autonomy(base: 0.1, rate: 0.5)], epochs: 4)"
+        ),
+    );
+    let out = dir.join("spread-out");
+    ok(&command("run", &lattice, &out, &["--quiet"]));
+    let epochs = fs::read_to_string(out.join("network_epochs.csv")).unwrap();
+    assert!(
+        epochs.starts_with("epoch,mean_politicization,mean_autonomy,cooperation,policy_payoff"),
+        "{epochs}"
+    );
+    assert_eq!(epochs.lines().count(), 5);
+    let nodes = fs::read_to_string(out.join("network_nodes.csv")).unwrap();
+    assert_eq!(nodes.lines().count(), 1 + 4 * 12);
+    let json = fs::read_to_string(out.join("network.json")).unwrap();
+    assert!(json.contains("\"final_politicization\""), "{json}");
+    assert_svg_has(
+        &out.join("network_pi.svg"),
+        &["Politicization after the last epoch"],
+    );
+    assert_svg_has(
+        &out.join("network_autonomy.svg"),
+        &["Autonomy in the last epoch"],
+    );
+    assert_svg_has(
+        &out.join("network_epochs.svg"),
+        &[
+            "mean politicization",
+            "cooperation",
+            "mean autonomy",
+            "epoch",
+        ],
+    );
+    // A spread without a graph is refused at its line and column.
+    let bad = write(
+        &dir,
+        "bad.ron",
+        "Tournament(\n    name: \"bad\",\n    players: [Inline(name: \"a\", strategy: (name: \"Cooperator\"))],\n    spread: [Autonomy(base: 0.0, rate: 1.0)],\n)",
+    );
+    let err = fails(&command("run", &bad, &dir.join("bad-out"), &["--quiet"]));
+    assert!(
+        err.contains("bad.ron:4:") && err.contains("spread"),
+        "{err}"
+    );
+}

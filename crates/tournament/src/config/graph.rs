@@ -98,6 +98,12 @@ pub fn read_edge_list(path: &Path, nodes: Option<usize>) -> Result<Graph, Config
         check_graph_memory("nodes", file.nodes as f64, file.edges.len() as f64).map_err(located)?;
         let mut graph = Graph::from_edges(file.nodes, &file.edges).map_err(located)?;
         for (name, values) in file.attributes {
+            if let Some((k, value)) = out_of_unit_interval(&name, &values) {
+                return Err(located(ParameterError::new(
+                    "attributes",
+                    format!("`{name}`[{k}]: expected a number in [0, 1], got {value}"),
+                )));
+            }
             graph = graph.with_attribute(&name, values).map_err(|e| {
                 // The attribute's values sit under `attributes`.
                 located(ParameterError::new("attributes", e.reason))
@@ -150,9 +156,28 @@ pub fn read_edge_list(path: &Path, nodes: Option<usize>) -> Result<Graph, Config
     })
 }
 
+/// The attributes a spread reads as a state's starting level
+/// (`docs/structure.md`, two-level questions on networks), each in
+/// [0, 1].
+pub const UNIT_ATTRIBUTES: [&str; 2] = ["politicization", "political_weight"];
+
+/// The first value (and its node) outside [0, 1] of an attribute that
+/// must lie there ([`UNIT_ATTRIBUTES`]).
+fn out_of_unit_interval(name: &str, values: &[f64]) -> Option<(usize, f64)> {
+    if !UNIT_ATTRIBUTES.contains(&name) {
+        return None;
+    }
+    values
+        .iter()
+        .copied()
+        .enumerate()
+        .find(|&(_, v)| !(0.0..=1.0).contains(&v))
+}
+
 /// Adds the node attributes of the CSV table at `path` to `graph`: a
 /// `node` column (node numbers from 0, each once) and one numeric column
-/// an attribute; a node without a row gets 0.
+/// an attribute; a node without a row gets 0. The attributes of
+/// [`UNIT_ATTRIBUTES`] must lie in [0, 1] (errors at their cell).
 pub fn read_node_attributes(path: &Path, graph: Graph) -> Result<Graph, ConfigError> {
     let table = CsvTable::from_file(path)?;
     table.require_columns(&["node"])?;
@@ -181,6 +206,9 @@ pub fn read_node_attributes(path: &Path, graph: Graph) -> Result<Graph, ConfigEr
             let value = row.number(name)?;
             if !value.is_finite() {
                 return Err(row.error(name, "expected a finite number"));
+            }
+            if out_of_unit_interval(name, &[value]).is_some() {
+                return Err(row.error(name, format!("expected a number in [0, 1], got {value}")));
             }
             column[node] = value;
         }

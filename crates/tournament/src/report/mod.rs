@@ -81,6 +81,7 @@ mod evolution;
 mod files;
 mod levers;
 mod negotiation;
+mod network;
 mod regime;
 mod round_robin;
 mod society;

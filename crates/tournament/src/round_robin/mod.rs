@@ -81,6 +81,9 @@
 //! - `arenas.rs`: the domestic arenas' sums and results
 //!   ([`ArenaResults`]), for a tournament
 //!   [with arenas](RoundRobin::with_domestic).
+//! - `network.rs`: [`NetworkSpread`], a spatial tournament played in
+//!   epochs between which politicization spreads along the edges or a
+//!   bureaucratic network raises autonomy ([`NetworkRule`]).
 //! - `timing.rs`: a tournament of one actor's spending rules
 //!   ([`TimingResults`], from a file's `timing` block).
 //! - `results.rs`: [`RoundRobinResults`] and its views ([`PlayerResults`],
@@ -92,6 +95,7 @@
 mod arenas;
 mod entrant;
 mod means;
+mod network;
 mod results;
 mod schedule;
 mod sums;
@@ -104,6 +108,10 @@ pub use arenas::{
 pub use entrant::Entrant;
 pub(crate) use entrant::preset_settings;
 pub use means::MatchMeans;
+pub use network::{
+    EpochSummary, MAX_EPOCHS, NetworkResults, NetworkRule, NetworkRun, NetworkSpread, autonomy,
+    next_politicization,
+};
 pub(crate) use results::total_in;
 pub use results::{
     MatchRecord, Matchup, PlayerResults, RankingMetric, RankingRow, RoundRobinResults,

@@ -35,6 +35,11 @@
 //! - `negotiation_files`: negotiation files: the shipped scenarios'
 //!   findings, located errors, an arena's actors as ratifiers, the
 //!   report's files and seeds;
+//! - `network_politics`: politicization spreading along a spatial
+//!   tournament's edges and a bureaucratic network's autonomy, between
+//!   epochs: exact updates, today's tournament when nothing moves,
+//!   threads, located errors, and what structure does to the paradox of
+//!   politicization over seeds;
 //! - `numerical_invariants`: shares, probabilities and stationary
 //!   distributions stay valid across the accepted parameter space;
 //! - `regimes`: iterated regimes, regime tournaments and their evolution;
@@ -63,6 +68,7 @@ mod keohane_pitfalls;
 mod match_engine;
 mod negotiation;
 mod negotiation_files;
+mod network_politics;
 mod numerical_invariants;
 mod regimes;
 mod round_robin;
