@@ -72,6 +72,9 @@ impl Sweep {
             FileResults::Negotiation(results) => {
                 results.write_files(set.path())?;
             }
+            FileResults::Fixation(results) => {
+                results.write_files(set.path())?;
+            }
             FileResults::Sweep(_) => {}
         }
         write_atomically(&set.path().join("rows.csv"), |w| {
@@ -118,7 +121,7 @@ impl Sweep {
                     timing: None,
                 }
             }
-            BaseKind::Regime | BaseKind::Society | BaseKind::Negotiation => {
+            BaseKind::Regime | BaseKind::Society | BaseKind::Negotiation | BaseKind::Fixation => {
                 let loaded = match &self.others[point] {
                     Loaded::Regime(t) => Loaded::Regime(t.clone()),
                     // A cell measures the society's sweep only; its
@@ -128,8 +131,10 @@ impl Sweep {
                         ..c.as_ref().clone()
                     })),
                     Loaded::Negotiation(file) => Loaded::Negotiation(file.clone()),
+                    Loaded::Fixation(file) => Loaded::Fixation(file.clone()),
                     _ => unreachable!(
-                        "a sweep's other points are regimes, societies or negotiations"
+                        "a sweep's other points are regimes, societies, negotiations or \
+                         fixation files"
                     ),
                 };
                 let (origin, text) = &self.base;
@@ -439,6 +444,16 @@ pub(super) fn other_measures(results: &FileResults) -> Vec<(String, &'static str
             }
         }
         FileResults::Negotiation(results) => negotiation_measures(results, &mut rows),
+        FileResults::Fixation(results) => {
+            for (k, row) in results.rows.iter().enumerate() {
+                for (measure, value) in crate::fixation_file::FIXATION_MEASURES
+                    .into_iter()
+                    .zip(results.measures(k))
+                {
+                    rows.push((row.unit.clone(), measure, value));
+                }
+            }
+        }
         FileResults::RoundRobin { .. } | FileResults::Sweep(_) => {}
     }
     rows
