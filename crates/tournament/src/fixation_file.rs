@@ -32,7 +32,7 @@
 //! | `dynamics` | `DeathBirth` | `BirthDeath` or `Imitation` ([`UpdateRule`]) |
 //! | `selection` | `Exponential(1.0)` | `Linear(w)` (weak selection for small `w`) or `Exponential(beta)` |
 //! | `payoffs` | `Accumulated` | or `Averaged`: a node's payoff is the sum or the mean over its neighbours |
-//! | `game` | | `Donation(benefit: b, cost: c)` or `Matrix(cc: .., cd: .., dc: .., dd: ..)`, strategy C first ([`FixationGame`]) |
+//! | `game` | | `Donation(benefit: b, cost: c)`, `Stage(game: (..), political_weight: w, politicization: pi)` (a symmetric two-level game's blended stage payoffs) or `Matrix(cc: .., cd: .., dc: .., dd: ..)`, strategy C first ([`FixationGame`]) |
 //! | `mutant` | `Cooperator` | or `Defector`: the single mutant's strategy, among residents of the other |
 //! | `runs` | | runs per graph |
 //! | `max_updates` | `1000000000` | the update cap of a run (a run stopped there counts as not fixed) |
@@ -62,8 +62,10 @@
 //! [`Aggregation`]), `max_steps` (default 10^9 births a run) and the
 //! other fields as above.
 //!
-//! Payoffs are those of the 2x2 game as written: policy payoffs of the
-//! stage game, in the game's own units (no political currency enters).
+//! Payoffs are those of the 2x2 game as written, in policy units (no
+//! political currency enters), or for `Stage(..)` the blended utility of
+//! a two-level stage game at the given `w` and `pi`; the results name
+//! the currency.
 //!
 //! The results ([`FixationResults`]) give, per unit, the fraction of runs
 //! the mutant fixed, its standard error, the neutral `1/N`, and the
@@ -81,8 +83,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use twolevel_files::{ConfigError, parse_ron, read_text_file};
-use twolevel_game::ParameterError;
+use twolevel_game::error::check_finite;
 use twolevel_game::graph::{Graph, GraphSpec, Neighbourhood, below};
+use twolevel_game::{Orientation, ParameterError, Politicization, TwoLevelGame};
 
 use crate::config::graph::generate_graph;
 use crate::evolution::graph::{
@@ -93,7 +96,7 @@ use crate::evolution::{PayoffTable, Selection, run_rng};
 use crate::seeding::derive_seed;
 
 /// The 2x2 game of a fixation file, strategy C (cooperate, row 0) first.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub enum FixationGame {
     /// The donation game: a cooperator pays `cost` for its partner to get
@@ -103,6 +106,22 @@ pub enum FixationGame {
         benefit: f64,
         /// The cost `c`.
         cost: f64,
+    },
+    /// The stage game of a symmetric two-level game for states of
+    /// political weight `political_weight` at politicization
+    /// `politicization`: each state's blended utility per round
+    /// ([`TwoLevelGame::blended_matrix`]; the policy payoff at `w = 0`,
+    /// `pi = 0`).
+    Stage {
+        /// The two-level game (the default game when left out).
+        #[serde(default)]
+        game: TwoLevelGame,
+        /// The states' political weight `w` in [0, 1].
+        #[serde(default)]
+        political_weight: f64,
+        /// The politicization `pi` in [0, 1].
+        #[serde(default)]
+        politicization: f64,
     },
     /// Any 2x2 game: the payoff of C against C, C against D, D against C
     /// and D against D.
@@ -119,12 +138,40 @@ pub enum FixationGame {
 }
 
 impl FixationGame {
-    /// The entries `[CC, CD, DC, DD]`.
+    /// The entries `[CC, CD, DC, DD]` (a stage game's weight and
+    /// politicization clamped to [0, 1]; loading refuses them outside).
     #[must_use]
     pub fn entries(&self) -> [f64; 4] {
         match *self {
             FixationGame::Donation { benefit, cost } => [benefit - cost, -cost, benefit, 0.0],
+            FixationGame::Stage {
+                ref game,
+                political_weight,
+                politicization,
+            } => {
+                let m = game.blended_matrix(
+                    Orientation::clamped(political_weight),
+                    Politicization::clamped(politicization),
+                );
+                [m.r(), m.s(), m.t(), m.p()]
+            }
             FixationGame::Matrix { cc, cd, dc, dd } => [cc, cd, dc, dd],
+        }
+    }
+
+    /// The currency the game's payoffs are in, in words.
+    #[must_use]
+    pub fn currency(&self) -> String {
+        match *self {
+            FixationGame::Stage {
+                political_weight,
+                politicization,
+                ..
+            } => format!(
+                "utility (the two-level stage game's blended payoff at w = {political_weight},                  pi = {politicization}; the policy payoff at w = 0, pi = 0)"
+            ),
+            _ => "policy (the 2x2 game's payoffs as written; no political currency enters)"
+                .to_owned(),
         }
     }
 
@@ -140,18 +187,32 @@ impl FixationGame {
     /// The game's payoff table, checked (the error names the entry under
     /// `game`).
     fn table(&self) -> Result<PayoffTable, ParameterError> {
-        let [a, b, c, d] = self.entries();
-        let names = match self {
-            FixationGame::Donation { .. } => ["benefit", "cost"],
-            FixationGame::Matrix { .. } => ["cc", "cd"],
-        };
-        for (name, value) in names.iter().zip(match *self {
-            FixationGame::Donation { benefit, cost } => [benefit, cost],
-            FixationGame::Matrix { cc, cd, .. } => [cc, cd],
-        }) {
-            twolevel_game::error::check_finite(name, value).map_err(|e| e.within("game"))?;
+        let within = |e: ParameterError| e.within("game");
+        match self {
+            FixationGame::Donation { benefit, cost } => {
+                check_finite("benefit", *benefit).map_err(within)?;
+                check_finite("cost", *cost).map_err(within)?;
+            }
+            FixationGame::Stage {
+                game,
+                political_weight,
+                politicization,
+            } => {
+                Orientation::new(*political_weight)
+                    .map_err(|e| within(ParameterError::new("political_weight", e.reason)))?;
+                Politicization::new(*politicization)
+                    .map_err(|e| within(ParameterError::new("politicization", e.reason)))?;
+                if !game.is_symmetric() {
+                    return Err(ParameterError::new(
+                        "game.game",
+                        "expected a symmetric game: nodes and group members have no roles",
+                    ));
+                }
+            }
+            FixationGame::Matrix { .. } => {}
         }
-        PayoffTable::two_by_two(a, b, c, d).map_err(|e| e.within("game"))
+        let [a, b, c, d] = self.entries();
+        PayoffTable::two_by_two(a, b, c, d).map_err(within)
     }
 
     /// A phrase naming the game and its values.
@@ -159,6 +220,17 @@ impl FixationGame {
         match *self {
             FixationGame::Donation { benefit, cost } => {
                 format!("donation game b = {benefit}, c = {cost}")
+            }
+            FixationGame::Stage {
+                political_weight,
+                politicization,
+                ..
+            } => {
+                let [a, b, c, d] = self.entries();
+                format!(
+                    "two-level stage game at w = {political_weight}, pi = {politicization} \
+                     (CC = {a:.4}, CD = {b:.4}, DC = {c:.4}, DD = {d:.4})"
+                )
             }
             FixationGame::Matrix { cc, cd, dc, dd } => {
                 format!("2x2 game CC = {cc}, CD = {cd}, DC = {dc}, DD = {dd}")
@@ -780,8 +852,7 @@ impl FixationFile {
             rule,
             selection: format!("{:?}", crate::evolution::SelectionKind::from(selection)),
             payoffs: payoffs.to_owned(),
-            currency: "policy (the 2x2 game's payoffs as written; no political currency enters)"
-                .to_owned(),
+            currency: self.game.currency(),
             game: self.game.describe(),
             mutant: self.mutant.describe().to_owned(),
             seed: self.seed,

@@ -293,3 +293,35 @@ fn a_file_too_large_is_refused_before_it_runs() {
         "{error}"
     );
 }
+
+#[test]
+fn a_two_level_stage_game_gives_its_blended_payoffs_and_names_the_currency() {
+    use twolevel_game::{Orientation, Politicization, TwoLevelGame};
+    // Averaged payoffs: the default game's accumulated blended payoffs on
+    // a 3-regular graph are too large for `Linear(0.1)` (refused).
+    let text = GRAPH_FILE
+        .replace(
+            "Donation(benefit: 4.0, cost: 1.0)",
+            "Stage(political_weight: 0.5, politicization: 0.3)",
+        )
+        .replace("payoffs: Accumulated", "payoffs: Averaged");
+    let file = FixationFile::from_ron(&text, "stage.ron").unwrap();
+    let m = TwoLevelGame::default().blended_matrix(
+        Orientation::new(0.5).unwrap(),
+        Politicization::new(0.3).unwrap(),
+    );
+    assert_eq!(file.game.entries(), [m.r(), m.s(), m.t(), m.p()]);
+    let results = file.play().unwrap();
+    assert!(
+        results.currency.starts_with("utility"),
+        "{}",
+        results.currency
+    );
+    assert!(results.to_string().contains("utility"));
+    // A weight outside [0, 1] is refused at its line and column.
+    refused(
+        &text.replace("political_weight: 0.5", "political_weight: 1.5"),
+        "11:",
+        &["game.political_weight"],
+    );
+}
