@@ -275,8 +275,20 @@ impl std::fmt::Display for SweepResults {
                     || measure.starts_with("payoff_")
                     // A negotiation's zone, share and ratification rate.
                     || ["zone_low", "zone_high", "share", "ratified"].contains(&measure.as_str())
+                    // A fixation file's estimate beside 1/N and the
+                    // analytic threshold.
+                    || ["fixation_probability", "neutral", "threshold"]
+                        .contains(&measure.as_str())
             })
             .collect();
+        if identity.kind == BaseKind::Fixation {
+            writeln!(
+                f,
+                "fixation_probability: the share of runs one mutant took over, beside the \
+                 neutral 1/N and the analytic b/c threshold; payoffs in the base file's \
+                 currency (policy for a Donation or Matrix game, blended utility for a Stage game)"
+            )?;
+        }
         let width = identity.players.iter().map(String::len).max().unwrap_or(0);
         for (point, players) in self.summary.stats.iter().enumerate() {
             let settings: Vec<String> = identity
