@@ -592,6 +592,21 @@ impl RawMultilevel {
             })?;
             processes.push((unit, process));
         }
+        // `Multilevel::fixation` keeps every run's outcome until it counts
+        // them, and a run holds three numbers a group.
+        let largest_m = self
+            .groups
+            .iter()
+            .map(|g| f64::from(g.m))
+            .fold(0.0, f64::max);
+        crate::limits::check_memory(
+            "runs",
+            "the multilevel runs' outcomes",
+            f64::from(self.runs)
+                * std::mem::size_of::<crate::evolution::multilevel::MultilevelRun>() as f64
+                + largest_m * 16.0 * rayon::current_num_threads() as f64,
+        )
+        .map_err(invalid)?;
         let file = FixationFile {
             name: self.name,
             description: self.description,
