@@ -13,6 +13,7 @@ use twolevel_tournament::evolution::{
     EvolutionOutcome, FixationSummary, TournamentEvolution, evolve_played, write_csv,
 };
 use twolevel_tournament::file::{AnyFile, FileResults, Loaded};
+use twolevel_tournament::fixation_file::FixationFile;
 use twolevel_tournament::levers::LeverReport;
 use twolevel_tournament::limits;
 use twolevel_tournament::negotiation::NegotiationFile;
@@ -215,6 +216,7 @@ pub fn run(global: &Global, args: &RunArgs) -> Result<()> {
         Loaded::Sweep(sweep) => run_sweep(global, &path, *sweep, None, args.no_plots),
         Loaded::RoundRobin(tournament) => run_round_robin(global, args, *tournament, &output),
         Loaded::Negotiation(file) => run_negotiation(global, &path, &file, &output),
+        Loaded::Fixation(file) => run_fixation(global, &path, &file, &output, args.no_plots),
         _ => bail!("{} is of a kind this program cannot run", path.display()),
     }
 }
@@ -477,6 +479,33 @@ fn run_negotiation(
     if let Some(set) = set {
         let folder = set.target().to_path_buf();
         results.write_files(set.path())?;
+        let written = set.commit()?;
+        say_written(global, &folder, Some(written.len()));
+    }
+    Ok(())
+}
+
+/// Runs a fixation file (evolution on graphs or multilevel selection),
+/// prints its table and writes `fixation.csv`, `fixation.json` and, for a
+/// graph file with a snapshot, each graph's state as a plot.
+fn run_fixation(
+    global: &Global,
+    path: &Path,
+    file: &FixationFile,
+    output: &dyn Fn(Option<PathBuf>) -> Option<PathBuf>,
+    no_plots: bool,
+) -> Result<()> {
+    let set = output(file.output.clone())
+        .map(OutputSet::create)
+        .transpose()?;
+    let results = file.play().with_context(|| path.display().to_string())?;
+    say!(global, "{} ({}):\n{results}", file.name, path.display());
+    if let Some(set) = set {
+        let folder = set.target().to_path_buf();
+        results.write_files(set.path())?;
+        if !no_plots {
+            crate::plot_fixation::snapshot_plots(&results, set.path())?;
+        }
         let written = set.commit()?;
         say_written(global, &folder, Some(written.len()));
     }

@@ -31,6 +31,7 @@
 mod commands;
 mod plot;
 mod plot_arena;
+mod plot_fixation;
 mod plot_graph;
 mod plot_labels;
 mod plot_models;

@@ -1532,6 +1532,11 @@ pub fn sweep_plots(
             identity, summary, folder,
         )?);
     }
+    if identity.kind == BaseKind::Fixation {
+        written.extend(crate::plot_fixation::fixation_sweep_plots(
+            identity, summary, folder,
+        )?);
+    }
     Ok(written)
 }
 

@@ -86,6 +86,12 @@ fn field_words(field: &str) -> Option<(&'static str, Option<&'static str>)> {
         "q" => ("observation probability q", None),
         "mu" => ("assessment error mu", None),
         "e" => ("execution error e", None),
+        // Fixation files (evolution on graphs, multilevel selection).
+        "benefit" => ("benefit b of the donation game", Some("policy payoff")),
+        "cost" => ("cost c of the donation game", Some("policy payoff")),
+        "runs" => ("runs per unit", None),
+        "snapshot" => ("updates of the snapshot run", None),
+        "split_probability" => ("split probability q", None),
         _ => return None,
     })
 }

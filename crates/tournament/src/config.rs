@@ -148,6 +148,10 @@ pub const SHIPPED_TOURNAMENTS: &[(&str, &str)] = &[
     ),
     ("evolution", include_str!("../tournaments/evolution.ron")),
     (
+        "group-selection",
+        include_str!("../tournaments/group-selection.ron"),
+    ),
+    (
         "institutions",
         include_str!("../tournaments/institutions.ron"),
     ),
@@ -156,6 +160,10 @@ pub const SHIPPED_TOURNAMENTS: &[(&str, &str)] = &[
         include_str!("../tournaments/institutions_mixed.ron"),
     ),
     ("mfn", include_str!("../tournaments/mfn.ron")),
+    (
+        "network-rule",
+        include_str!("../tournaments/network-rule.ron"),
+    ),
     ("paradox", include_str!("../tournaments/paradox.ron")),
     ("paris", include_str!("../tournaments/paris.ron")),
     (
@@ -165,6 +173,14 @@ pub const SHIPPED_TOURNAMENTS: &[(&str, &str)] = &[
     (
         "police-cooperation",
         include_str!("../tournaments/police-cooperation.ron"),
+    ),
+    (
+        "sweep-group-selection",
+        include_str!("../tournaments/sweep-group-selection.ron"),
+    ),
+    (
+        "sweep-network-rule",
+        include_str!("../tournaments/sweep-network-rule.ron"),
     ),
     ("sweep-tau", include_str!("../tournaments/sweep-tau.ron")),
     (
@@ -218,6 +234,16 @@ pub enum FileKind {
     /// [`NegotiationFile`](crate::negotiation::NegotiationFile) and run by
     /// `twolevel run` or `--example tournament -- FILE`.
     Negotiation,
+    /// Evolution on graphs (`GraphEvolution(..)`): the fixation of one
+    /// mutant on each graph, loaded by
+    /// [`FixationFile`](crate::fixation_file::FixationFile) and run by
+    /// `twolevel run`.
+    GraphEvolution,
+    /// Multilevel selection (`Multilevel(..)`): the fixation of one mutant
+    /// among groups that split, loaded by
+    /// [`FixationFile`](crate::fixation_file::FixationFile) and run by
+    /// `twolevel run`.
+    Multilevel,
 }
 
 impl FileKind {
@@ -229,6 +255,8 @@ impl FileKind {
             Some(("Society", ..)) => FileKind::Society,
             Some(("Sweep", ..)) => FileKind::Sweep,
             Some(("Negotiation", ..)) => FileKind::Negotiation,
+            Some(("GraphEvolution", ..)) => FileKind::GraphEvolution,
+            Some(("Multilevel", ..)) => FileKind::Multilevel,
             _ => FileKind::RoundRobin,
         }
     }
@@ -248,6 +276,8 @@ impl FileKind {
             ),
             FileKind::Sweep => ("a parameter sweep", "twolevel sweep"),
             FileKind::Negotiation => ("a negotiation between states", "twolevel run"),
+            FileKind::GraphEvolution => ("evolution on graphs", "twolevel run"),
+            FileKind::Multilevel => ("multilevel selection", "twolevel run"),
         };
         let (name, line, column) = leading_struct_name(text).unwrap_or(("", 1, 1));
         Err(ConfigError::Syntax {

@@ -1,6 +1,7 @@
 //! A tournament file of any kind, loaded once: [`AnyFile`] (a round robin
-//! with its optional evolution block, a regime tournament, a society or a
-//! parameter sweep), dispatched on [`FileKind::of`], with the one
+//! with its optional evolution block, a regime tournament, a society, a
+//! parameter sweep, a negotiation, or a fixation file of evolution on
+//! graphs or multilevel selection), dispatched on [`FileKind::of`], with the one
 //! [`AnyFile::with_seed`] that replaces every seed the file holds, and
 //! [`AnyFile::play`], which runs it in memory and returns [`FileResults`].
 //!
@@ -27,6 +28,7 @@ use twolevel_strategies::config::{ConfigError, read_text_file};
 
 use crate::config::{DEFAULT_ORIGIN, DEFAULT_TOURNAMENT, FileKind, PresetCatalog, Tournament};
 use crate::evolution::{RawEvolutionConfig, SocietyEvolution, TournamentEvolution, evolve_played};
+use crate::fixation_file::{FixationFile, FixationResults};
 use crate::negotiation::{NegotiationFile, NegotiationResults};
 use crate::progress::{NoProgress, Progress};
 use crate::regime::{RawRegimeTournament, RegimeTournament, RegimeTournamentResults};
@@ -64,6 +66,9 @@ pub enum Loaded {
     Sweep(Box<Sweep>),
     /// A negotiation between states.
     Negotiation(Box<NegotiationFile>),
+    /// Evolution on graphs or multilevel selection: the fixation of one
+    /// mutant ([`FixationFile`]).
+    Fixation(Box<FixationFile>),
 }
 
 impl Loaded {
@@ -79,6 +84,7 @@ impl Loaded {
             Loaded::Society(config) => config.work(),
             Loaded::Sweep(sweep) => sweep.work(),
             Loaded::Negotiation(file) => file.work(),
+            Loaded::Fixation(file) => file.work(),
         }
     }
 }
@@ -139,6 +145,9 @@ impl AnyFile {
                     &PresetCatalog::for_tournament_file(origin)?,
                 )?,
             })),
+            FileKind::GraphEvolution | FileKind::Multilevel => {
+                Loaded::Fixation(Box::new(FixationFile::from_ron(text, origin)?))
+            }
             FileKind::RoundRobin => {
                 let tournament = match catalog {
                     Some(catalog) => Tournament::from_ron(text, origin, catalog)?,
@@ -188,6 +197,8 @@ impl AnyFile {
             Loaded::Society(_) => FileKind::Society,
             Loaded::Sweep(_) => FileKind::Sweep,
             Loaded::Negotiation(_) => FileKind::Negotiation,
+            Loaded::Fixation(file) if file.is_graph() => FileKind::GraphEvolution,
+            Loaded::Fixation(_) => FileKind::Multilevel,
         }
     }
 
@@ -254,6 +265,16 @@ impl AnyFile {
         }
     }
 
+    /// The fixation file (graph evolution or multilevel selection) a file
+    /// holds, or `None` for a file of another kind.
+    #[must_use]
+    pub fn into_fixation(self) -> Option<FixationFile> {
+        match self.loaded {
+            Loaded::Fixation(file) => Some(*file),
+            _ => None,
+        }
+    }
+
     /// The negotiation a negotiation file holds, or `None` for a file of
     /// another kind.
     #[must_use]
@@ -274,6 +295,7 @@ impl AnyFile {
             Loaded::Society(config) => config.seed,
             Loaded::Sweep(sweep) => sweep.identity().seed,
             Loaded::Negotiation(file) => file.seed(),
+            Loaded::Fixation(file) => file.seed,
         }
     }
 
@@ -300,6 +322,7 @@ impl AnyFile {
             Loaded::Society(config) => Loaded::Society(Box::new(config.with_seed(seed))),
             Loaded::Sweep(sweep) => Loaded::Sweep(Box::new(sweep.with_seed(seed))),
             Loaded::Negotiation(file) => Loaded::Negotiation(Box::new(file.with_seed(seed))),
+            Loaded::Fixation(file) => Loaded::Fixation(Box::new(file.with_seed(seed))),
         };
         self
     }
@@ -346,6 +369,11 @@ impl AnyFile {
             Loaded::Sweep(sweep) => FileResults::Sweep(Box::new(sweep.run_in_memory(progress)?)),
             Loaded::Negotiation(file) => {
                 FileResults::Negotiation(Box::new(file.play().map_err(|error| {
+                    ConfigError::from_parameter(&self.origin, error).located_in(&self.text)
+                })?))
+            }
+            Loaded::Fixation(file) => {
+                FileResults::Fixation(Box::new(file.play().map_err(|error| {
                     ConfigError::from_parameter(&self.origin, error).located_in(&self.text)
                 })?))
             }
@@ -418,6 +446,10 @@ pub enum FileResults {
     /// shares and the rates of agreement, ratification, involuntary
     /// defection, compliance and withdrawal, in every currency.
     Negotiation(Box<NegotiationResults>),
+    /// A graph-evolution or multilevel file's results: per unit (graph or
+    /// group setting) the mutant's fixation probability, its standard
+    /// error, the neutral `1/N` and the analytic values.
+    Fixation(Box<FixationResults>),
 }
 
 impl std::fmt::Display for FileResults {
@@ -447,6 +479,7 @@ impl std::fmt::Display for FileResults {
             }
             FileResults::Sweep(sweep) => write!(f, "{sweep}"),
             FileResults::Negotiation(results) => write!(f, "{results}"),
+            FileResults::Fixation(results) => write!(f, "{results}"),
         }
     }
 }

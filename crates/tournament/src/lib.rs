@@ -94,6 +94,7 @@ pub mod config;
 pub mod domestic;
 pub mod evolution;
 pub mod file;
+pub mod fixation_file;
 pub mod levers;
 pub mod limits;
 pub mod negotiation;

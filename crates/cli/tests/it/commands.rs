@@ -801,3 +801,66 @@ fn a_spread_writes_the_network_record_the_pi_map_and_the_epochs_plot() {
         "{err}"
     );
 }
+
+#[test]
+fn fixation_files_and_their_sweeps_write_tables_and_plots() {
+    let dir = scratch("fixation");
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tournaments");
+    for stem in [
+        "network-rule",
+        "group-selection",
+        "sweep-network-rule",
+        "sweep-group-selection",
+    ] {
+        fs::copy(
+            shipped.join(format!("{stem}.ron")),
+            dir.join(format!("{stem}.ron")),
+        )
+        .unwrap();
+    }
+    // A graph file: the table on screen, the CSV and JSON, and a
+    // snapshot of each graph coloured by strategy.
+    let out = dir.join("network");
+    let stdout = ok(&command("run", &dir.join("network-rule.ron"), &out, &[]));
+    assert!(stdout.contains("von Neumann lattice 6x6 k=4"), "{stdout}");
+    assert!(stdout.contains("policy"), "the currency is named: {stdout}");
+    let csv = fs::read_to_string(out.join("fixation.csv")).unwrap();
+    assert!(
+        csv.starts_with("unit,population,mean_degree,runs,fixed,unfinished,fixation_probability"),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), 5, "{csv}");
+    assert!(out.join("fixation.json").is_file());
+    // The cycle is drawn as a network, the lattices as images.
+    assert_svg_has(&out.join("graph_snapshot_0.svg"), &["cooperator (C)"]);
+    assert_svg_has(&out.join("graph_snapshot_2.svg"), &["defector (D)"]);
+    // The same seed gives the same bytes.
+    let again = dir.join("network-again");
+    ok(&command("run", &dir.join("network-rule.ron"), &again, &[]));
+    assert_eq!(
+        fs::read(out.join("fixation.csv")).unwrap(),
+        fs::read(again.join("fixation.csv")).unwrap()
+    );
+    // A multilevel file.
+    let out = dir.join("groups");
+    let stdout = ok(&command("run", &dir.join("group-selection.ron"), &out, &[]));
+    assert!(stdout.contains("n=4 m=12"), "{stdout}");
+    // The sweeps draw the fixation probability against b/c with 1/N and
+    // the thresholds.
+    for sweep in ["sweep-network-rule", "sweep-group-selection"] {
+        let out = dir.join(sweep);
+        ok(&command(
+            "sweep",
+            &dir.join(format!("{sweep}.ron")),
+            &out,
+            &[],
+        ));
+        assert_svg_has(
+            &out.join("fixation_sweep.svg"),
+            &["neutral 1/N = ", "threshold, ", "b/c"],
+        );
+        let summary = fs::read_to_string(out.join("summary.csv")).unwrap();
+        assert!(summary.contains("fixation_probability"), "{sweep}");
+    }
+    let _ = fs::remove_dir_all(&dir);
+}

@@ -72,6 +72,9 @@ impl Sweep {
             FileResults::Negotiation(results) => {
                 results.write_files(set.path())?;
             }
+            FileResults::Fixation(results) => {
+                results.write_files(set.path())?;
+            }
             FileResults::Sweep(_) => {}
         }
         write_atomically(&set.path().join("rows.csv"), |w| {
@@ -118,7 +121,7 @@ impl Sweep {
                     timing: None,
                 }
             }
-            BaseKind::Regime | BaseKind::Society | BaseKind::Negotiation => {
+            BaseKind::Regime | BaseKind::Society | BaseKind::Negotiation | BaseKind::Fixation => {
                 let loaded = match &self.others[point] {
                     Loaded::Regime(t) => Loaded::Regime(t.clone()),
                     // A cell measures the society's sweep only; its
@@ -128,8 +131,10 @@ impl Sweep {
                         ..c.as_ref().clone()
                     })),
                     Loaded::Negotiation(file) => Loaded::Negotiation(file.clone()),
+                    Loaded::Fixation(file) => Loaded::Fixation(file.clone()),
                     _ => unreachable!(
-                        "a sweep's other points are regimes, societies or negotiations"
+                        "a sweep's other points are regimes, societies, negotiations or \
+                         fixation files"
                     ),
                 };
                 let (origin, text) = &self.base;
@@ -270,8 +275,20 @@ impl std::fmt::Display for SweepResults {
                     || measure.starts_with("payoff_")
                     // A negotiation's zone, share and ratification rate.
                     || ["zone_low", "zone_high", "share", "ratified"].contains(&measure.as_str())
+                    // A fixation file's estimate beside 1/N and the
+                    // analytic threshold.
+                    || ["fixation_probability", "neutral", "threshold"]
+                        .contains(&measure.as_str())
             })
             .collect();
+        if identity.kind == BaseKind::Fixation {
+            writeln!(
+                f,
+                "fixation_probability: the share of runs one mutant took over, beside the \
+                 neutral 1/N and the analytic b/c threshold; payoffs in the base file's \
+                 currency (policy for a Donation or Matrix game, blended utility for a Stage game)"
+            )?;
+        }
         let width = identity.players.iter().map(String::len).max().unwrap_or(0);
         for (point, players) in self.summary.stats.iter().enumerate() {
             let settings: Vec<String> = identity
@@ -439,6 +456,16 @@ pub(super) fn other_measures(results: &FileResults) -> Vec<(String, &'static str
             }
         }
         FileResults::Negotiation(results) => negotiation_measures(results, &mut rows),
+        FileResults::Fixation(results) => {
+            for (k, row) in results.rows.iter().enumerate() {
+                for (measure, value) in crate::fixation_file::FIXATION_MEASURES
+                    .into_iter()
+                    .zip(results.measures(k))
+                {
+                    rows.push((row.unit.clone(), measure, value));
+                }
+            }
+        }
         FileResults::RoundRobin { .. } | FileResults::Sweep(_) => {}
     }
     rows

@@ -57,6 +57,11 @@ pub enum BaseKind {
     /// each state's payoffs per round in every currency
     /// ([`NEGOTIATION_MEASURES`]).
     Negotiation,
+    /// A fixation file (`GraphEvolution(..)` or `Multilevel(..)`): per
+    /// graph or group setting, the mutant's fixation probability, its
+    /// standard error, the neutral `1/N` and the analytic values
+    /// ([`FIXATION_MEASURES`](crate::fixation_file::FIXATION_MEASURES)).
+    Fixation,
 }
 
 impl BaseKind {
@@ -74,7 +79,16 @@ impl BaseKind {
             BaseKind::Regime => units.saturating_sub(1) * REGIME_MEASURES_PER_ENTRANT + 2,
             BaseKind::Society => units * SOCIETY_MEASURES_PER_UNIT,
             BaseKind::Negotiation => units * NEGOTIATION_MEASURES.len(),
+            BaseKind::Fixation => units * crate::fixation_file::FIXATION_MEASURES.len(),
         }
+    }
+
+    /// Whether a value of the tidy table may be `NaN`: a measure a cell
+    /// does not have (a negotiation's empty zone, a fixation unit without
+    /// an analytic threshold).
+    #[must_use]
+    pub fn allows_nan(self) -> bool {
+        matches!(self, BaseKind::Negotiation | BaseKind::Fixation)
     }
 }
 
@@ -227,6 +241,11 @@ pub(super) fn sweep_hash(
                 write!(hash, "{file:?}")
             }
             Loaded::Regime(tournament) => write!(hash, "{tournament:?}"),
+            Loaded::Fixation(file) => {
+                let mut file = file.as_ref().clone();
+                file.output = None;
+                write!(hash, "{file:?}")
+            }
             Loaded::RoundRobin(_) | Loaded::Sweep(_) => Ok(()),
         };
         hash.part(&[]);

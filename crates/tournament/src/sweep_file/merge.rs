@@ -214,12 +214,12 @@ fn check_rows(
         }
         let text = record.get(4 + axes + 2).unwrap_or("");
         let value: f64 = text.parse().unwrap_or(f64::INFINITY);
-        let allowed_nan = value.is_nan() && identity.kind == BaseKind::Negotiation;
+        let allowed_nan = value.is_nan() && identity.kind.allows_nan();
         if !(value.is_finite() || allowed_nan) {
             return Err(mismatch(
                 at("value"),
                 format!("`{text}`"),
-                if identity.kind == BaseKind::Negotiation {
+                if identity.kind.allows_nan() {
                     "a number or `NaN`".into()
                 } else {
                     "a finite number".into()
@@ -335,7 +335,7 @@ pub(super) fn summarise(
         }
         // A negotiation's `NaN` is a measure this cell does not have (an
         // empty zone's bounds, the share without an agreement).
-        if !(value.is_nan() && identity.kind == BaseKind::Negotiation) {
+        if !(value.is_nan() && identity.kind.allows_nan()) {
             slot[measure_index].push(value);
         }
     }

@@ -52,6 +52,13 @@
 //! currency); a measure a cell does not have (the bounds of an empty zone,
 //! the share without a ratified agreement) is `NaN` in `sweep.csv` and
 //! left out of `summary.csv`, whose `n` counts the replicates that had it.
+//! A fixation file (`GraphEvolution(..)` or `Multilevel(..)`) is a base
+//! too: its paths walk the file's fields (`game.benefit`, `selection`
+//! for a `Linear(w)`, `split_probability`, `groups[0].n`), its units are
+//! its graphs or group settings (the same at every point), and its rows
+//! give each unit's
+//! [`FIXATION_MEASURES`](crate::fixation_file::FIXATION_MEASURES) (a
+//! threshold a unit does not have is `NaN`, as a negotiation's).
 //! `lever.<name>` paths apply to round robins only and are refused for
 //! other kinds. A regime's rows name each entrant (`score_<currency>`,
 //! `cooperation_rate`) and then the unit `regime` (`success_rate`,
@@ -128,6 +135,7 @@ use twolevel_game::negotiation::Zone;
 
 use crate::config::{FileKind, PresetCatalog, RawTournament};
 use crate::file::{AnyFile, FileError, FileResults, Loaded};
+use crate::fixation_file::{FixationFile, RawGraphEvolution, RawMultilevel};
 use crate::negotiation::{NegotiationResults, RawNegotiation};
 use crate::output::{MANIFEST, OutputSet, write_atomically};
 use crate::progress::Progress;

@@ -165,6 +165,7 @@ impl Sweep {
                 .into());
             }
             FileKind::Negotiation => BaseKind::Negotiation,
+            FileKind::GraphEvolution | FileKind::Multilevel => BaseKind::Fixation,
         };
         let base = PointLoader {
             text,
@@ -192,6 +193,10 @@ impl Sweep {
                 let (others, units, seed) = base.negotiations()?;
                 (Vec::new(), others, units, seed)
             }
+            BaseKind::Fixation => {
+                let (others, units, seed) = base.fixations()?;
+                (Vec::new(), others, units, seed)
+            }
         };
         let work = sweep_work(&points, &others, file.replicates);
         let point_factor = point_count as f64;
@@ -213,7 +218,7 @@ impl Sweep {
             BaseKind::RoundRobin | BaseKind::Negotiation => {
                 Some(PresetCatalog::for_tournament_file(&base_path)?)
             }
-            BaseKind::Regime | BaseKind::Society => None,
+            BaseKind::Regime | BaseKind::Society | BaseKind::Fixation => None,
         };
         let hash = sweep_hash(text, &base_text, catalog.as_ref(), &points, &others);
         Ok(Sweep {
@@ -358,6 +363,8 @@ impl PointLoader<'_> {
                         match self.base_kind {
                             BaseKind::Regime => "`Regime(..)`",
                             BaseKind::Negotiation => "`Negotiation(..)`",
+                            BaseKind::Fixation =>
+                                "fixation (`GraphEvolution(..)` or `Multilevel(..)`)",
                             _ => "`Society(..)`",
                         }
                     ))
@@ -562,6 +569,57 @@ impl PointLoader<'_> {
         )?;
         check_distinct(self, &units)?;
         Ok((points, units, seed.unwrap_or(base.seed)))
+    }
+}
+
+impl PointLoader<'_> {
+    /// Every point's fixation file (graph evolution or multilevel
+    /// selection), the units (each graph or group setting) and the master
+    /// seed. The units are the same at every point (a numeric path cannot
+    /// change a graph's family; it may change its size, which is refused).
+    fn fixations(&self) -> Result<(Vec<Loaded>, Vec<String>, u64), SweepError> {
+        let mut points = Vec::with_capacity(self.point_count);
+        let mut units = Vec::new();
+        let mut seed = None;
+        let mut visit = |k: usize, file: FixationFile, _| {
+            let names = file.units();
+            if k == 0 {
+                units = names;
+                seed = Some(self.file.seed.unwrap_or(file.seed));
+            } else if names != units {
+                return Err(self
+                    .at(
+                        k,
+                        &format!(
+                            "the units change from point 0 ({}) to {}",
+                            units.join("; "),
+                            names.join("; ")
+                        ),
+                    )
+                    .into());
+            }
+            points.push(Loaded::Fixation(Box::new(file)));
+            Ok(())
+        };
+        let base_seed = if FileKind::of(self.base_text) == FileKind::Multilevel {
+            self.each_point(
+                "Multilevel",
+                |raw: RawMultilevel| raw.validate(self.base_path),
+                |error| error.located_in(self.base_text),
+                &mut visit,
+            )?
+            .seed
+        } else {
+            self.each_point(
+                "GraphEvolution",
+                |raw: RawGraphEvolution| raw.validate(self.base_path),
+                |error| error.located_in(self.base_text),
+                &mut visit,
+            )?
+            .seed
+        };
+        check_distinct(self, &units)?;
+        Ok((points, units, seed.unwrap_or(base_seed)))
     }
 }
 

@@ -86,6 +86,13 @@ fn every_shipped_file_runs_as_its_kind() {
                 assert!(!results.pairs.is_empty(), "{stem}: no pairs");
                 assert_eq!(results.seed, 11, "{stem}: the seed replaces the file's");
             }
+            (
+                FileKind::GraphEvolution | FileKind::Multilevel,
+                Ok(FileResults::Fixation(results)),
+            ) => {
+                assert!(!results.rows.is_empty(), "{stem}: no units");
+                assert_eq!(results.seed, 11, "{stem}: the seed replaces the file's");
+            }
             (kind, outcome) => panic!("{stem} ({kind:?}) gave {outcome:?}"),
         }
         // Every kind prints as a table that names its currency.
@@ -104,6 +111,8 @@ fn every_shipped_file_runs_as_its_kind() {
         FileKind::Society,
         FileKind::Sweep,
         FileKind::Negotiation,
+        FileKind::GraphEvolution,
+        FileKind::Multilevel,
     ] {
         assert!(
             kinds_seen.contains(&kind),

@@ -40,6 +40,7 @@ fn every_shipped_file_loads_as_its_kind_and_takes_the_seed() {
             Loaded::Society(config) => assert_eq!(config.seed, 4242),
             Loaded::Sweep(sweep) => assert_eq!(sweep.identity().seed, 4242),
             Loaded::Negotiation(file) => assert_eq!(file.config().seed(), 4242),
+            Loaded::Fixation(file) => assert_eq!(file.seed, 4242),
             other => panic!("{stem}: {other:?}"),
         }
     }

@@ -59,6 +59,10 @@ fn every_shipped_tournament_loads() {
                 FileKind::Negotiation => {
                     NegotiationFile::from_file(&path).map(|file| assert!(!file.pairs.is_empty()))
                 }
+                FileKind::GraphEvolution | FileKind::Multilevel => {
+                    twolevel_tournament::fixation_file::FixationFile::from_file(&path)
+                        .map(|file| assert!(!file.units().is_empty()))
+                }
                 other => panic!(
                     "{}: this test cannot load a {other:?} file yet",
                     path.display()

@@ -1,0 +1,327 @@
+//! Fixation files (`GraphEvolution(..)` and `Multilevel(..)`, issue 25
+//! item 5): every loading error at the file's line and column, a sweep's
+//! cells equal to direct calls of the library (`graph_fixation`,
+//! `Multilevel::fixation`) with the cell's seed, and a seed that
+//! reproduces the results bit for bit.
+
+use std::path::PathBuf;
+
+use twolevel_game::graph::GraphSpec;
+use twolevel_tournament::config::FileKind;
+use twolevel_tournament::config::graph::generate_graph;
+use twolevel_tournament::evolution::Selection;
+use twolevel_tournament::evolution::graph::{
+    GraphDynamics, PayoffScale, UpdateRule, donation_game, graph_fixation,
+};
+use twolevel_tournament::evolution::multilevel::{Aggregation, Multilevel, MultilevelParams};
+use twolevel_tournament::file::{AnyFile, FileResults};
+use twolevel_tournament::fixation_file::{FIXATION_MEASURES, FixationFile};
+use twolevel_tournament::progress::NoProgress;
+use twolevel_tournament::seeding::derive_seed;
+use twolevel_tournament::sweep_file::Sweep;
+
+const GRAPH_FILE: &str = r#"GraphEvolution(
+    name: "rule",
+    graphs: [
+        Cycle(nodes: 12),
+        RandomRegular(nodes: 12, degree: 3),
+    ],
+    graph_seed: 3,
+    dynamics: DeathBirth,
+    selection: Linear(0.1),
+    payoffs: Accumulated,
+    game: Donation(benefit: 4.0, cost: 1.0),
+    runs: 300,
+    seed: 5,
+)"#;
+
+const GROUP_FILE: &str = r#"Multilevel(
+    name: "groups",
+    groups: [(n: 3, m: 4), (n: 2, m: 5)],
+    split_probability: 0.05,
+    selection: Linear(0.1),
+    payoffs: Accumulated,
+    game: Donation(benefit: 3.0, cost: 1.0),
+    runs: 200,
+    seed: 5,
+)"#;
+
+/// A scratch folder for one test.
+fn folder(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("twolevel-fixfile-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The error of loading `text` as `bad.ron`, which must name the line and
+/// column `at` (`"L:C"`) and contain every one of `words`.
+fn refused(text: &str, at: &str, words: &[&str]) {
+    let error = AnyFile::from_ron(text, "bad.ron").unwrap_err().to_string();
+    assert!(error.contains(&format!("bad.ron:{at}")), "{at}: {error}");
+    for word in words {
+        assert!(error.contains(word), "{word}: {error}");
+    }
+}
+
+#[test]
+fn fixation_files_load_as_their_kinds() {
+    assert_eq!(FileKind::of(GRAPH_FILE), FileKind::GraphEvolution);
+    assert_eq!(FileKind::of(GROUP_FILE), FileKind::Multilevel);
+    let graph = AnyFile::from_ron(GRAPH_FILE, "g.ron").unwrap();
+    assert_eq!(graph.kind(), FileKind::GraphEvolution);
+    let groups = AnyFile::from_ron(GROUP_FILE, "m.ron").unwrap();
+    assert_eq!(groups.kind(), FileKind::Multilevel);
+    assert_eq!(
+        groups.into_fixation().unwrap().units(),
+        ["n=3 m=4", "n=2 m=5"]
+    );
+}
+
+#[test]
+fn loading_errors_name_the_field_at_its_line_and_column() {
+    // A graph's own parameter, under its entry in `graphs`.
+    refused(
+        &GRAPH_FILE.replace("Cycle(nodes: 12)", "Cycle(nodes: 2)"),
+        "4:",
+        &["graphs[0]", "nodes"],
+    );
+    // No runs.
+    refused(
+        &GRAPH_FILE.replace("runs: 300", "runs: 0"),
+        "12:",
+        &["runs"],
+    );
+    // A selection too strong for the payoffs a node can get (a cooperator
+    // with 3 defecting neighbours gets -3 c; 1 - w + w (-3 c * 10) < 0).
+    refused(
+        &GRAPH_FILE.replace("cost: 1.0", "cost: 10.0"),
+        "9:",
+        &["selection"],
+    );
+    // The same graph twice.
+    refused(
+        &GRAPH_FILE.replace("RandomRegular(nodes: 12, degree: 3)", "Cycle(nodes: 12)"),
+        "5:",
+        &["graphs[1]", "already graphs[0]"],
+    );
+    // A field the kind does not have.
+    refused(
+        &GRAPH_FILE.replace("runs: 300", "runs: 300, turns: 4"),
+        "12:",
+        &["turns"],
+    );
+    // A group of one.
+    refused(
+        &GROUP_FILE.replace("(n: 3, m: 4)", "(n: 1, m: 4)"),
+        "3:",
+        &["groups[0].n"],
+    );
+    // A split probability out of (0, 1].
+    refused(
+        &GROUP_FILE.replace("0.05", "1.5"),
+        "4:",
+        &["split_probability"],
+    );
+    // A payoff that is not a number.
+    refused(
+        &GROUP_FILE.replace("benefit: 3.0", "benefit: inf"),
+        "7:",
+        &["game"],
+    );
+}
+
+#[test]
+fn a_seed_reproduces_the_results_bit_for_bit() {
+    for text in [GRAPH_FILE, GROUP_FILE] {
+        let play = |seed| match AnyFile::from_ron(text, "f.ron")
+            .unwrap()
+            .with_seed(seed)
+            .play()
+            .unwrap()
+        {
+            FileResults::Fixation(results) => *results,
+            other => panic!("{other:?}"),
+        };
+        let (a, b, c) = (play(9), play(9), play(10));
+        assert_eq!(a.csv(), b.csv());
+        for (x, y) in a.rows.iter().zip(&b.rows) {
+            assert_eq!(x.probability.to_bits(), y.probability.to_bits());
+            assert_eq!(x.standard_error.to_bits(), y.standard_error.to_bits());
+        }
+        assert_ne!(a.csv(), c.csv(), "another seed, other runs");
+        assert_eq!(a.seed, 9);
+    }
+}
+
+/// The tidy rows of `measure` as (seed, benefit, unit, value).
+fn rows(tidy: &str, measure: &str) -> Vec<(u64, f64, String, f64)> {
+    tidy.lines()
+        .skip(1)
+        .map(|line| line.split(',').collect::<Vec<_>>())
+        .filter(|fields| fields[6] == measure)
+        .map(|fields| {
+            (
+                fields[3].parse().unwrap(),
+                fields[4].parse().unwrap(),
+                fields[5].to_owned(),
+                fields[7].parse().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_graph_sweep_gives_the_cells_of_direct_library_calls() {
+    let dir = folder("graph");
+    std::fs::write(dir.join("base.ron"), GRAPH_FILE).unwrap();
+    let sweep = Sweep::from_ron(
+        r#"Sweep(name: "s", base: "base.ron",
+                 grid: [(path: "game.benefit", values: [1.5, 6.0])], replicates: 2, seed: Some(3))"#,
+        dir.join("s.ron"),
+    )
+    .unwrap();
+    assert_eq!(
+        sweep.identity().players,
+        ["cycle N=12 k=2", "random regular N=12 k=3"]
+    );
+    let results = sweep.run_in_memory(&NoProgress).unwrap();
+    let header = results.tidy.lines().next().unwrap();
+    assert_eq!(
+        header,
+        "cell,point,replicate,seed,game.benefit,player,measure,value"
+    );
+    assert_eq!(
+        results.tidy.lines().count(),
+        1 + 4 * 2 * FIXATION_MEASURES.len()
+    );
+    let specs = [
+        GraphSpec::Cycle { nodes: 12 },
+        GraphSpec::RandomRegular {
+            nodes: 12,
+            degree: 3,
+        },
+    ];
+    let dynamics = GraphDynamics::new(UpdateRule::DeathBirth, Selection::linear(0.1).unwrap())
+        .with_payoffs(PayoffScale::Accumulated);
+    let probabilities = rows(&results.tidy, "fixation_probability");
+    assert_eq!(probabilities.len(), 8);
+    for (seed, benefit, unit, value) in probabilities {
+        let i = usize::from(unit.starts_with("random"));
+        let graph = generate_graph(&specs[i], 3, "graph").unwrap();
+        let direct = graph_fixation(
+            &graph,
+            &donation_game(benefit, 1.0).unwrap(),
+            dynamics,
+            0,
+            1,
+            300,
+            1_000_000_000,
+            derive_seed(seed, &[i as u64]),
+        )
+        .unwrap();
+        assert_eq!(
+            value.to_bits(),
+            direct.probability.to_bits(),
+            "{unit} b = {benefit}"
+        );
+    }
+    // The analytic threshold of death-birth on a k-regular graph.
+    for (_, _, unit, value) in rows(&results.tidy, "threshold") {
+        let expected = if unit.starts_with("cycle") {
+            10.0 / 4.0
+        } else {
+            10.0 / 2.0
+        };
+        assert!((value - expected).abs() < 1e-12, "{unit}: {value}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_group_sweep_gives_the_cells_of_direct_library_calls() {
+    let dir = folder("groups");
+    std::fs::write(dir.join("base.ron"), GROUP_FILE).unwrap();
+    let sweep = Sweep::from_ron(
+        r#"Sweep(name: "s", base: "base.ron",
+                 grid: [(path: "game.benefit", values: [1.0, 4.0])], replicates: 1, seed: Some(8))"#,
+        dir.join("s.ron"),
+    )
+    .unwrap();
+    let results = sweep.run_in_memory(&NoProgress).unwrap();
+    let settings = [(3, 4), (2, 5)];
+    let probabilities = rows(&results.tidy, "fixation_probability");
+    assert_eq!(probabilities.len(), 4);
+    for (seed, benefit, unit, value) in probabilities {
+        let i = usize::from(unit == "n=2 m=5");
+        let (n, m) = settings[i];
+        let params = MultilevelParams::new(n, m, Selection::linear(0.1).unwrap(), 0.05)
+            .unwrap()
+            .with_aggregation(Aggregation::Accumulated)
+            .with_max_steps(1_000_000_000);
+        let direct = Multilevel::donation(params, benefit, 1.0)
+            .unwrap()
+            .fixation(0, 200, derive_seed(seed, &[i as u64]))
+            .unwrap();
+        assert_eq!(
+            value.to_bits(),
+            direct.probability.to_bits(),
+            "{unit} b = {benefit}"
+        );
+    }
+    // n = 3, m = 4: b/c > 1 + 3/2; n = 2, m = 5: b/c > 1 + 2/3.
+    for (_, _, unit, value) in rows(&results.tidy, "threshold") {
+        let expected = if unit == "n=3 m=4" { 2.5 } else { 5.0 / 3.0 };
+        assert!((value - expected).abs() < 1e-12, "{unit}: {value}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_file_too_large_is_refused_before_it_runs() {
+    // A hundred million runs on a cycle of 10^4 nodes: about
+    // 10^8 * 10^4 * (1 + ln 10^4) = 10^13 updates, over the default work
+    // limit of 10^12, refused naming `runs` before anything runs.
+    let text = GRAPH_FILE
+        .replace("Cycle(nodes: 12)", "Cycle(nodes: 10000)")
+        .replace("runs: 300", "runs: 100000000");
+    let error = FixationFile::from_ron(&text, "big.ron")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("big.ron:12:") && error.contains("runs"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_two_level_stage_game_gives_its_blended_payoffs_and_names_the_currency() {
+    use twolevel_game::{Orientation, Politicization, TwoLevelGame};
+    // Averaged payoffs: the default game's accumulated blended payoffs on
+    // a 3-regular graph are too large for `Linear(0.1)` (refused).
+    let text = GRAPH_FILE
+        .replace(
+            "Donation(benefit: 4.0, cost: 1.0)",
+            "Stage(political_weight: 0.5, politicization: 0.3)",
+        )
+        .replace("payoffs: Accumulated", "payoffs: Averaged");
+    let file = FixationFile::from_ron(&text, "stage.ron").unwrap();
+    let m = TwoLevelGame::default().blended_matrix(
+        Orientation::new(0.5).unwrap(),
+        Politicization::new(0.3).unwrap(),
+    );
+    assert_eq!(file.game.entries(), [m.r(), m.s(), m.t(), m.p()]);
+    let results = file.play().unwrap();
+    assert!(
+        results.currency.starts_with("utility"),
+        "{}",
+        results.currency
+    );
+    assert!(results.to_string().contains("utility"));
+    // A weight outside [0, 1] is refused at its line and column.
+    refused(
+        &text.replace("political_weight: 0.5", "political_weight: 1.5"),
+        "11:",
+        &["game.political_weight"],
+    );
+}
