@@ -260,16 +260,13 @@ impl Scratch {
         if self.simple {
             // What `press` does when no actor has a budget or a web: the
             // same operations, without the loops over none.
+            // A method inlined always rather than a closure: LLVM called
+            // the closure once a side.
             let [first, second] = &mut self.sides;
-            let alone = |side: &mut SideScratch, k: usize| {
-                if side.has_arena {
-                    side.weigh(domestic, states[k], &moments[k], gamma);
-                    side.press_alone()
-                } else {
-                    Pressure::NONE
-                }
-            };
-            return [alone(first, 0), alone(second, 1)];
+            return [
+                first.step_alone(domestic, states[0], &moments[0], gamma),
+                second.step_alone(domestic, states[1], &moments[1], gamma),
+            ];
         }
         for (k, side) in self.sides.iter_mut().enumerate() {
             if side.has_arena {
@@ -552,6 +549,24 @@ impl SideScratch {
                 let a = self.dynamic[i];
                 self.weigh_actor(a, moment);
             }
+        }
+    }
+
+    /// [`SideScratch::weigh`] and [`SideScratch::press_alone`] for a side
+    /// of a match whose actors are all static; nothing without an arena.
+    #[inline(always)]
+    fn step_alone(
+        &mut self,
+        domestic: &Domestic,
+        state: usize,
+        moment: &SpendingMoment,
+        gamma: f64,
+    ) -> Pressure {
+        if self.has_arena {
+            self.weigh(domestic, state, moment, gamma);
+            self.press_alone()
+        } else {
+            Pressure::NONE
         }
     }
 
