@@ -10,8 +10,8 @@ use twolevel_game::{
     Action, DomesticTerms, Instruments, Outcome, Politicization, PoliticizationDynamics, Strategy,
 };
 
-use super::arena_record::ArenaRecord;
-use super::arena_scratch::Pressure;
+use super::arena_record::{ArenaRecord, SideRecord};
+use super::arena_scratch::{Pressure, Scratch, StaticArenas};
 use super::general_loop::play_round_moves;
 use super::instruments::Ledger;
 use super::memory_one_match::write_memory_one_moves;
@@ -250,7 +250,7 @@ impl ArenaRounds {
     fn pressures(
         &self,
         args: &Args<'_>,
-        record: &mut ArenaRecord,
+        scratch: &mut Scratch,
         turn: u32,
         campaign: bool,
         pis: [Politicization; 2],
@@ -268,9 +268,7 @@ impl ArenaRounds {
             pi: pis[k].value(),
         };
         let moments = [moment(0), moment(1)];
-        record
-            .scratch
-            .step(args.domestic, args.states, &moments, self.gamma)
+        scratch.step(args.domestic, args.states, &moments, self.gamma)
     }
 
     /// Records round `turn`, `played` at `pis` under `pressures`, and
@@ -279,7 +277,7 @@ impl ArenaRounds {
     fn close(
         &mut self,
         args: &Args<'_>,
-        record: &mut ArenaRecord,
+        sides: &mut [SideRecord; 2],
         turn: u32,
         pressures: &[Pressure; 2],
         pis: [Politicization; 2],
@@ -288,7 +286,7 @@ impl ArenaRounds {
         let cooperators = Outcome::new(played[0], played[1]).cooperators();
         self.cooperation_excess += f64::from(cooperators) / 2.0 - 0.5;
         let sample = self.samples.keeps(turn);
-        for (k, side) in record.sides.iter_mut().enumerate() {
+        for (k, side) in sides.iter_mut().enumerate() {
             let pressure = &pressures[k];
             side.add(
                 sample,
@@ -355,6 +353,45 @@ fn pay_written_moves(
     buffers: &MatchBuffers,
     record: &mut ArenaRecord,
 ) -> MatchResult {
+    let ArenaRecord { sides, scratch, .. } = record;
+    let gamma = arena.gamma;
+    match StaticArenas::of(scratch, args.domestic, args.states, gamma) {
+        // Every actor static: the arenas' sums held by value in the loop.
+        Some(mut arenas) => {
+            let result = pay_written(args, arena, buffers, sides, |turn, _, pis, _, _| {
+                arenas.step(turn, pis)
+            });
+            arenas.finish();
+            result
+        }
+        None => pay_written(
+            args,
+            arena,
+            buffers,
+            sides,
+            |turn, campaign, pis, last, arena: &ArenaRounds| {
+                arena.pressures(args, scratch, turn, campaign, pis, last)
+            },
+        ),
+    }
+}
+
+/// [`pay_written_moves`]'s rounds, with each round's pressures from
+/// `pressures` (given the round, whether it is a campaign round, the
+/// levels, the moves of the round before and the match's arena state).
+fn pay_written(
+    args: &Args<'_>,
+    arena: &mut ArenaRounds,
+    buffers: &MatchBuffers,
+    sides: &mut [SideRecord; 2],
+    mut pressures: impl FnMut(
+        u32,
+        bool,
+        [Politicization; 2],
+        Option<[Action; 2]>,
+        &ArenaRounds,
+    ) -> [Pressure; 2],
+) -> MatchResult {
     let config = args.config;
     let election = config.election.as_ref();
     let builder = twolevel_game::StageTableBuilder::new(&config.game);
@@ -367,7 +404,7 @@ fn pay_written_moves(
     let [moves0, moves1] = &buffers.moves;
     for (turn, (&played0, &played1)) in (0..).zip(moves0.iter().zip(moves1)) {
         let campaign = election.is_some_and(|cycle| cycle.is_campaign(turn));
-        let pressures = arena.pressures(args, record, turn, campaign, pis, last);
+        let pressures = pressures(turn, campaign, pis, last, arena);
         let terms = terms_of(&pressures);
         let outcome = Outcome::new(played0, played1);
         let cell = builder.oriented_outcome_payoffs_with_terms(outcome, pis, &oriented, &terms);
@@ -376,7 +413,7 @@ fn pay_written_moves(
         pi_sums[0] += pis[0].value();
         pi_sums[1] += pis[1].value();
         let played = [played0, played1];
-        pis = arena.close(args, record, turn, &pressures, pis, played);
+        pis = arena.close(args, sides, turn, &pressures, pis, played);
         last = Some(played);
         if election.is_some() {
             oriented = builder.oriented(orientations_at(election, turn + 1, args.settings));
@@ -430,7 +467,7 @@ fn play_arena_general(
                 situation.campaign = round.campaign;
             }
         }
-        let pressures = arena.pressures(args, record, turn, round.campaign, pis, last);
+        let pressures = arena.pressures(args, &mut record.scratch, turn, round.campaign, pis, last);
         let next_terms = terms_of(&pressures);
         // One rebuild of the table a round at most: when the levels, the
         // orientations or the domestic terms moved.
@@ -481,7 +518,7 @@ fn play_arena_general(
         pi_sums[0] += pis[0].value();
         pi_sums[1] += pis[1].value();
         let played = [played0, played1];
-        pis = arena.close(args, record, turn, &pressures, pis, played);
+        pis = arena.close(args, &mut record.sides, turn, &pressures, pis, played);
         last = Some(played);
         orientations = orientations_at(election, turn + 1, settings);
     }
