@@ -10,7 +10,7 @@ use twolevel_game::{
     Action, DomesticTerms, Instruments, Outcome, Politicization, PoliticizationDynamics, Strategy,
 };
 
-use super::arena_record::{ArenaRecord, SideRecord};
+use super::arena_record::{ArenaRecord, SideRecord, SideSummary};
 use super::arena_scratch::{Pressure, Scratch, StaticArenas};
 use super::general_loop::play_round_moves;
 use super::instruments::Ledger;
@@ -271,13 +271,17 @@ impl ArenaRounds {
         scratch.step(args.domestic, args.states, &moments, self.gamma)
     }
 
-    /// Records round `turn`, `played` at `pis` under `pressures`, and
-    /// returns the levels of the next round.
+    /// Records round `turn`, `played` at `pis` under `pressures` (its
+    /// summaries in `summaries`, held by the loop and written back at its
+    /// end: kept in memory every round otherwise), and returns the levels
+    /// of the next round.
     #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
     fn close(
         &mut self,
         args: &Args<'_>,
         sides: &mut [SideRecord; 2],
+        summaries: &mut [SideSummary; 2],
         turn: u32,
         pressures: &[Pressure; 2],
         pis: [Politicization; 2],
@@ -288,7 +292,14 @@ impl ArenaRounds {
         let sample = self.samples.keeps(turn);
         for (k, side) in sides.iter_mut().enumerate() {
             let pressure = &pressures[k];
-            side.add(
+            summaries[k].add(
+                pressure.position,
+                pis[k].value(),
+                played[k].is_cooperation(),
+                pressure.effects.lobby,
+                pressure.effects.pi_push,
+            );
+            side.keep(
                 sample,
                 pressure.position,
                 pis[k].value(),
@@ -401,6 +412,7 @@ fn pay_written(
     let mut totals = [PlayerTotals::default(); 2];
     let mut pi_sums = [0.0; 2];
     let mut last = None;
+    let mut summaries = [sides[0].summary, sides[1].summary];
     let [moves0, moves1] = &buffers.moves;
     for (turn, (&played0, &played1)) in (0..).zip(moves0.iter().zip(moves1)) {
         let campaign = election.is_some_and(|cycle| cycle.is_campaign(turn));
@@ -413,11 +425,14 @@ fn pay_written(
         pi_sums[0] += pis[0].value();
         pi_sums[1] += pis[1].value();
         let played = [played0, played1];
-        pis = arena.close(args, sides, turn, &pressures, pis, played);
+        pis = arena.close(args, sides, &mut summaries, turn, &pressures, pis, played);
         last = Some(played);
         if election.is_some() {
             oriented = builder.oriented(orientations_at(election, turn + 1, args.settings));
         }
+    }
+    for (side, summary) in sides.iter_mut().zip(summaries) {
+        side.summary = summary;
     }
     let turns = u32::try_from(moves0.len()).unwrap_or(u32::MAX);
     moving_levels_result(turns, totals, pi_sums, pis)
@@ -457,6 +472,7 @@ fn play_arena_general(
     let mut pi_sums = [0.0; 2];
     let mut terms = [DomesticTerms::NEUTRAL; 2];
     let mut last = None;
+    let mut summaries = [record.sides[0].summary, record.sides[1].summary];
 
     for turn in 0..turns {
         let round = calendar.round(turn);
@@ -518,9 +534,20 @@ fn play_arena_general(
         pi_sums[0] += pis[0].value();
         pi_sums[1] += pis[1].value();
         let played = [played0, played1];
-        pis = arena.close(args, &mut record.sides, turn, &pressures, pis, played);
+        pis = arena.close(
+            args,
+            &mut record.sides,
+            &mut summaries,
+            turn,
+            &pressures,
+            pis,
+            played,
+        );
         last = Some(played);
         orientations = orientations_at(election, turn + 1, settings);
+    }
+    for (side, summary) in record.sides.iter_mut().zip(summaries) {
+        side.summary = summary;
     }
     moving_levels_result(turns, totals, pi_sums, pis)
 }

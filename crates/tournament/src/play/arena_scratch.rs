@@ -70,11 +70,10 @@ pub(crate) struct SideScratch {
     /// Whether an actor has a budget.
     budgeted: bool,
     order: MedianOrder,
-    /// The positions in the order of `order`.
-    sorted: Vec<f64>,
-    /// Prefix sums along `order` of the non-budget actors' weights `a_k`,
-    /// policy-oriented (0) and political-oriented (1), this period.
-    prefix: [Vec<f64>; 2],
+    /// Along `order`, the prefix sums of the non-budget actors' weights
+    /// `a_k`, policy-oriented and political-oriented, this period, each
+    /// with the position it reaches (one entry for the median's search).
+    prefix: Vec<MedianStep>,
     /// The static actors' channel sums this period, policy-oriented (0)
     /// and political-oriented (1), at weights `a_k`.
     fixed: [ChannelSums; 2],
@@ -420,7 +419,6 @@ impl SideScratch {
             &mut self.spent,
             &mut self.raw,
             &mut self.shares,
-            &mut self.sorted,
         ] {
             list.clear();
         }
@@ -440,9 +438,7 @@ impl SideScratch {
         let Some(arena) = domestic.arena(state) else {
             self.has_arena = false;
             self.order.reset(&[]);
-            for prefix in self.prefix.iter_mut() {
-                prefix.clear();
-            }
+            self.prefix.clear();
             return;
         };
         self.has_arena = true;
@@ -473,9 +469,6 @@ impl SideScratch {
         self.raw.resize(n, 0.0);
         self.shares.resize(n, 0.0);
         self.order.reset(&self.position);
-        let positions = &self.position;
-        self.sorted
-            .extend(self.order.indices().iter().map(|&a| positions[a]));
     }
 
     /// Splits the actors into dynamic ones (a budget or a web) and static
@@ -500,16 +493,17 @@ impl SideScratch {
             let group = usize::from(self.political[a]);
             self.fixed[group].add_domestic(weight, self.position[a], self.channels[a]);
         }
-        for prefix in self.prefix.iter_mut() {
-            prefix.clear();
-        }
+        self.prefix.clear();
         if !self.budgeted {
             let mut sums = [0.0; 2];
             for &a in self.order.indices() {
                 let group = usize::from(self.political[a]);
                 sums[group] += self.access[self.kind[a]] * self.base[a];
-                self.prefix[0].push(sums[0]);
-                self.prefix[1].push(sums[1]);
+                self.prefix.push(MedianStep {
+                    policy: sums[0],
+                    political: sums[1],
+                    position: self.position[a],
+                });
             }
         }
     }
@@ -638,7 +632,7 @@ impl SideScratch {
                 .unwrap_or(f64::NAN);
         }
         let mut j = self.last_median.get();
-        let position = static_median(&self.prefix, &self.sorted, self.factor, &mut j);
+        let position = static_median(&self.prefix, self.factor, &mut j);
         self.last_median.set(j);
         position
     }
@@ -664,17 +658,15 @@ fn press_static(
 }
 
 /// The domestic position of an arena without budgets at `g`, over the
-/// prefix sums `prefix` (policy-oriented, political-oriented) along the
-/// positions `sorted`, searched from index `*last` (last round's, written
-/// back); NaN without weight.
+/// prefix sums `prefix`, searched from index `*last` (last round's,
+/// written back); NaN without weight.
 #[inline(always)]
-fn static_median(prefix: &[Vec<f64>; 2], sorted: &[f64], g: f64, last: &mut usize) -> f64 {
-    let [policy, political] = prefix;
-    let n = policy.len().min(political.len()).min(sorted.len());
-    if n == 0 {
+fn static_median(prefix: &[MedianStep], g: f64, last: &mut usize) -> f64 {
+    let Some(top) = prefix.last() else {
         return f64::NAN;
-    }
-    let total = policy[n - 1] + g * political[n - 1];
+    };
+    let n = prefix.len();
+    let total = top.policy + g * top.political;
     if !positive_and_finite(total) {
         return f64::NAN;
     }
@@ -683,7 +675,7 @@ fn static_median(prefix: &[Vec<f64>; 2], sorted: &[f64], g: f64, last: &mut usiz
     // (the position rarely moves, and a search that starts there
     // takes two predictable comparisons).
     let reaches = |j: usize| {
-        let below = policy[j] + g * political[j];
+        let below = prefix[j].policy + g * prefix[j].political;
         below + below >= total
     };
     let mut j = (*last).min(n - 1);
@@ -694,7 +686,16 @@ fn static_median(prefix: &[Vec<f64>; 2], sorted: &[f64], g: f64, last: &mut usiz
         j += 1;
     }
     *last = j;
-    sorted[j]
+    prefix[j].position
+}
+
+/// One actor's place in the order of positions: the prefix sums of the
+/// policy- and political-oriented weights up to it, and its position.
+#[derive(Clone, Copy, Debug, Default)]
+struct MedianStep {
+    policy: f64,
+    political: f64,
+    position: f64,
 }
 
 /// The arenas of a match whose actors are all static (no budget, no web)
@@ -773,7 +774,7 @@ impl<'a> StaticArenas<'a> {
         let g = politicization_factor(self.gamma, pi.value());
         let effects = press_static(&held.fixed, &held.rates, g, &mut held.inverse_engaged);
         let scratch = &self.scratch.sides[k];
-        let position = static_median(&scratch.prefix, &scratch.sorted, g, &mut held.median);
+        let position = static_median(&scratch.prefix, g, &mut held.median);
         Pressure {
             effects,
             kappa_factor: 1.0,
