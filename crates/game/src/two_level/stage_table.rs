@@ -241,39 +241,52 @@ impl StageTableBuilder {
             threatened(base[0], self.threat_cost * pi[0], unsolved),
             threatened(base[1], self.threat_cost * pi[1], unsolved),
         ];
-        let given = self.political[index];
         let own = [outcome.own, outcome.partner];
-        // Called twice by hand: `array::map`'s closure was not inlined.
-        let side = |k: usize| {
-            let political = if !terms[k].is_neutral() {
-                self.political_with_terms(
-                    index,
-                    k,
-                    own[k],
-                    pi[k],
-                    policy[k] - policy[1 - k],
-                    &terms[k],
-                )
-            } else if self.derived {
-                // `policy_and_political` for one side.
-                let audience =
-                    self.game.kappa_at(self.kappa, pi[k]) * (policy[k] - policy[1 - k]) + given[k];
-                if self.accountable {
-                    audience - self.accountability_rate * pi[k] * unsolved
-                } else {
-                    audience
-                }
+        // A method inlined always rather than a closure: LLVM called the
+        // closure once a side.
+        [
+            self.side_with_terms(index, 0, own[0], pi[0], policy, oriented, &terms[0]),
+            self.side_with_terms(index, 1, own[1], pi[1], policy, oriented, &terms[1]),
+        ]
+    }
+
+    /// State `k`'s payoffs in outcome `index` (its own move `own`, its
+    /// level `pi`) from both states' policy payoffs `policy`: the political
+    /// payoff with or without its `terms` and the utility blended at its
+    /// oriented weight, for
+    /// [`StageTableBuilder::oriented_outcome_payoffs_with_terms`].
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn side_with_terms(
+        &self,
+        index: usize,
+        k: usize,
+        own: Action,
+        pi: f64,
+        policy: [f64; 2],
+        oriented: &OrientedWeights,
+        terms: &DomesticTerms,
+    ) -> Payoff {
+        let gap = policy[k] - policy[1 - k];
+        let political = if !terms.is_neutral() {
+            self.political_with_terms(index, k, own, pi, gap, terms)
+        } else if self.derived {
+            // `policy_and_political` for one side.
+            let audience = self.game.kappa_at(self.kappa, pi) * gap + self.political[index][k];
+            if self.accountable {
+                audience - self.accountability_rate * pi * self.unsolved[index]
             } else {
-                given[k]
-            };
-            let weight = oriented.weights[k] + oriented.slopes[k] * pi[k];
-            Payoff {
-                utility: blend(weight, policy[k], political),
-                policy: policy[k],
-                political,
+                audience
             }
+        } else {
+            self.political[index][k]
         };
-        [side(0), side(1)]
+        let weight = oriented.weights[k] + oriented.slopes[k] * pi;
+        Payoff {
+            utility: blend(weight, policy[k], political),
+            policy: policy[k],
+            political,
+        }
     }
 
     /// Applies state `k`'s domestic `terms` to its payoffs in `cell` (the

@@ -10,8 +10,8 @@ use twolevel_game::{
     Action, DomesticTerms, Instruments, Outcome, Politicization, PoliticizationDynamics, Strategy,
 };
 
-use super::arena_record::ArenaRecord;
-use super::arena_scratch::Pressure;
+use super::arena_record::{ArenaRecord, SideRecord, SideSummary};
+use super::arena_scratch::{Pressure, Scratch, StaticArenas};
 use super::general_loop::play_round_moves;
 use super::instruments::Ledger;
 use super::memory_one_match::write_memory_one_moves;
@@ -250,7 +250,7 @@ impl ArenaRounds {
     fn pressures(
         &self,
         args: &Args<'_>,
-        record: &mut ArenaRecord,
+        scratch: &mut Scratch,
         turn: u32,
         campaign: bool,
         pis: [Politicization; 2],
@@ -268,18 +268,20 @@ impl ArenaRounds {
             pi: pis[k].value(),
         };
         let moments = [moment(0), moment(1)];
-        record
-            .scratch
-            .step(args.domestic, args.states, &moments, self.gamma)
+        scratch.step(args.domestic, args.states, &moments, self.gamma)
     }
 
-    /// Records round `turn`, `played` at `pis` under `pressures`, and
-    /// returns the levels of the next round.
+    /// Records round `turn`, `played` at `pis` under `pressures` (its
+    /// summaries in `summaries`, held by the loop and written back at its
+    /// end: kept in memory every round otherwise), and returns the levels
+    /// of the next round.
     #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
     fn close(
         &mut self,
         args: &Args<'_>,
-        record: &mut ArenaRecord,
+        sides: &mut [SideRecord; 2],
+        summaries: &mut [SideSummary; 2],
         turn: u32,
         pressures: &[Pressure; 2],
         pis: [Politicization; 2],
@@ -288,9 +290,16 @@ impl ArenaRounds {
         let cooperators = Outcome::new(played[0], played[1]).cooperators();
         self.cooperation_excess += f64::from(cooperators) / 2.0 - 0.5;
         let sample = self.samples.keeps(turn);
-        for (k, side) in record.sides.iter_mut().enumerate() {
+        for (k, side) in sides.iter_mut().enumerate() {
             let pressure = &pressures[k];
-            side.add(
+            summaries[k].add(
+                pressure.position,
+                pis[k].value(),
+                played[k].is_cooperation(),
+                pressure.effects.lobby,
+                pressure.effects.pi_push,
+            );
+            side.keep(
                 sample,
                 pressure.position,
                 pis[k].value(),
@@ -355,6 +364,45 @@ fn pay_written_moves(
     buffers: &MatchBuffers,
     record: &mut ArenaRecord,
 ) -> MatchResult {
+    let ArenaRecord { sides, scratch, .. } = record;
+    let gamma = arena.gamma;
+    match StaticArenas::of(scratch, args.domestic, args.states, gamma) {
+        // Every actor static: the arenas' sums held by value in the loop.
+        Some(mut arenas) => {
+            let result = pay_written(args, arena, buffers, sides, |turn, _, pis, _, _| {
+                arenas.step(turn, pis)
+            });
+            arenas.finish();
+            result
+        }
+        None => pay_written(
+            args,
+            arena,
+            buffers,
+            sides,
+            |turn, campaign, pis, last, arena: &ArenaRounds| {
+                arena.pressures(args, scratch, turn, campaign, pis, last)
+            },
+        ),
+    }
+}
+
+/// [`pay_written_moves`]'s rounds, with each round's pressures from
+/// `pressures` (given the round, whether it is a campaign round, the
+/// levels, the moves of the round before and the match's arena state).
+fn pay_written(
+    args: &Args<'_>,
+    arena: &mut ArenaRounds,
+    buffers: &MatchBuffers,
+    sides: &mut [SideRecord; 2],
+    mut pressures: impl FnMut(
+        u32,
+        bool,
+        [Politicization; 2],
+        Option<[Action; 2]>,
+        &ArenaRounds,
+    ) -> [Pressure; 2],
+) -> MatchResult {
     let config = args.config;
     let election = config.election.as_ref();
     let builder = twolevel_game::StageTableBuilder::new(&config.game);
@@ -364,10 +412,11 @@ fn pay_written_moves(
     let mut totals = [PlayerTotals::default(); 2];
     let mut pi_sums = [0.0; 2];
     let mut last = None;
+    let mut summaries = [sides[0].summary, sides[1].summary];
     let [moves0, moves1] = &buffers.moves;
     for (turn, (&played0, &played1)) in (0..).zip(moves0.iter().zip(moves1)) {
         let campaign = election.is_some_and(|cycle| cycle.is_campaign(turn));
-        let pressures = arena.pressures(args, record, turn, campaign, pis, last);
+        let pressures = pressures(turn, campaign, pis, last, arena);
         let terms = terms_of(&pressures);
         let outcome = Outcome::new(played0, played1);
         let cell = builder.oriented_outcome_payoffs_with_terms(outcome, pis, &oriented, &terms);
@@ -376,11 +425,14 @@ fn pay_written_moves(
         pi_sums[0] += pis[0].value();
         pi_sums[1] += pis[1].value();
         let played = [played0, played1];
-        pis = arena.close(args, record, turn, &pressures, pis, played);
+        pis = arena.close(args, sides, &mut summaries, turn, &pressures, pis, played);
         last = Some(played);
         if election.is_some() {
             oriented = builder.oriented(orientations_at(election, turn + 1, args.settings));
         }
+    }
+    for (side, summary) in sides.iter_mut().zip(summaries) {
+        side.summary = summary;
     }
     let turns = u32::try_from(moves0.len()).unwrap_or(u32::MAX);
     moving_levels_result(turns, totals, pi_sums, pis)
@@ -420,6 +472,7 @@ fn play_arena_general(
     let mut pi_sums = [0.0; 2];
     let mut terms = [DomesticTerms::NEUTRAL; 2];
     let mut last = None;
+    let mut summaries = [record.sides[0].summary, record.sides[1].summary];
 
     for turn in 0..turns {
         let round = calendar.round(turn);
@@ -430,7 +483,7 @@ fn play_arena_general(
                 situation.campaign = round.campaign;
             }
         }
-        let pressures = arena.pressures(args, record, turn, round.campaign, pis, last);
+        let pressures = arena.pressures(args, &mut record.scratch, turn, round.campaign, pis, last);
         let next_terms = terms_of(&pressures);
         // One rebuild of the table a round at most: when the levels, the
         // orientations or the domestic terms moved.
@@ -481,9 +534,20 @@ fn play_arena_general(
         pi_sums[0] += pis[0].value();
         pi_sums[1] += pis[1].value();
         let played = [played0, played1];
-        pis = arena.close(args, record, turn, &pressures, pis, played);
+        pis = arena.close(
+            args,
+            &mut record.sides,
+            &mut summaries,
+            turn,
+            &pressures,
+            pis,
+            played,
+        );
         last = Some(played);
         orientations = orientations_at(election, turn + 1, settings);
+    }
+    for (side, summary) in record.sides.iter_mut().zip(summaries) {
+        side.summary = summary;
     }
     moving_levels_result(turns, totals, pi_sums, pis)
 }

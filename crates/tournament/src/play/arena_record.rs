@@ -299,6 +299,22 @@ impl SideRecord {
         push: f64,
     ) {
         self.summary.add(position, pi, cooperated, lobby, push);
+        self.keep(sample, position, pi, cooperated, lobby, push);
+    }
+
+    /// Writes a round into the series at index `sample` if they keep it
+    /// (its summary is added by the caller: [`SideRecord::add`] without
+    /// the summary, for a loop that holds the summaries by value).
+    #[inline(always)]
+    pub(super) fn keep(
+        &mut self,
+        sample: Option<usize>,
+        position: f64,
+        pi: f64,
+        cooperated: bool,
+        lobby: f64,
+        push: f64,
+    ) {
         if let Some(j) = sample
             && let (Some(x), Some(p), Some(c), Some(l), Some(m)) = (
                 self.positions.get_mut(j),

@@ -23,6 +23,7 @@
 //! Everything lives in buffers that are cleared and refilled per match,
 //! so that a round allocates nothing.
 
+use twolevel_game::Politicization;
 use twolevel_game::actors::{
     ArenaEffects, ArenaRates, Budget, ChannelSet, ChannelSums, MedianOrder, SpendingCalendar,
     SpendingMoment, SpendingPlan, epistemic_factor, politicization_factor, pool,
@@ -69,11 +70,10 @@ pub(crate) struct SideScratch {
     /// Whether an actor has a budget.
     budgeted: bool,
     order: MedianOrder,
-    /// The positions in the order of `order`.
-    sorted: Vec<f64>,
-    /// Prefix sums along `order` of the non-budget actors' weights `a_k`,
-    /// policy-oriented (0) and political-oriented (1), this period.
-    prefix: [Vec<f64>; 2],
+    /// Along `order`, the prefix sums of the non-budget actors' weights
+    /// `a_k`, policy-oriented and political-oriented, this period, each
+    /// with the position it reaches (one entry for the median's search).
+    prefix: Vec<MedianStep>,
     /// The static actors' channel sums this period, policy-oriented (0)
     /// and political-oriented (1), at weights `a_k`.
     fixed: [ChannelSums; 2],
@@ -260,16 +260,13 @@ impl Scratch {
         if self.simple {
             // What `press` does when no actor has a budget or a web: the
             // same operations, without the loops over none.
+            // A method inlined always rather than a closure: LLVM called
+            // the closure once a side.
             let [first, second] = &mut self.sides;
-            let alone = |side: &mut SideScratch, k: usize| {
-                if side.has_arena {
-                    side.weigh(domestic, states[k], &moments[k], gamma);
-                    side.press_alone()
-                } else {
-                    Pressure::NONE
-                }
-            };
-            return [alone(first, 0), alone(second, 1)];
+            return [
+                first.step_alone(domestic, states[0], &moments[0], gamma),
+                second.step_alone(domestic, states[1], &moments[1], gamma),
+            ];
         }
         for (k, side) in self.sides.iter_mut().enumerate() {
             if side.has_arena {
@@ -422,7 +419,6 @@ impl SideScratch {
             &mut self.spent,
             &mut self.raw,
             &mut self.shares,
-            &mut self.sorted,
         ] {
             list.clear();
         }
@@ -442,9 +438,7 @@ impl SideScratch {
         let Some(arena) = domestic.arena(state) else {
             self.has_arena = false;
             self.order.reset(&[]);
-            for prefix in self.prefix.iter_mut() {
-                prefix.clear();
-            }
+            self.prefix.clear();
             return;
         };
         self.has_arena = true;
@@ -475,9 +469,6 @@ impl SideScratch {
         self.raw.resize(n, 0.0);
         self.shares.resize(n, 0.0);
         self.order.reset(&self.position);
-        let positions = &self.position;
-        self.sorted
-            .extend(self.order.indices().iter().map(|&a| positions[a]));
     }
 
     /// Splits the actors into dynamic ones (a budget or a web) and static
@@ -502,16 +493,17 @@ impl SideScratch {
             let group = usize::from(self.political[a]);
             self.fixed[group].add_domestic(weight, self.position[a], self.channels[a]);
         }
-        for prefix in self.prefix.iter_mut() {
-            prefix.clear();
-        }
+        self.prefix.clear();
         if !self.budgeted {
             let mut sums = [0.0; 2];
             for &a in self.order.indices() {
                 let group = usize::from(self.political[a]);
                 sums[group] += self.access[self.kind[a]] * self.base[a];
-                self.prefix[0].push(sums[0]);
-                self.prefix[1].push(sums[1]);
+                self.prefix.push(MedianStep {
+                    policy: sums[0],
+                    political: sums[1],
+                    position: self.position[a],
+                });
             }
         }
     }
@@ -525,13 +517,14 @@ impl SideScratch {
         self.inverse_engaged = [0.0; 2];
     }
 
-    /// The influence weights in round `moment.round`, after spending.
+    /// Enters the access periods that begin by round `round` (settling
+    /// the shares of each period that ends).
     #[inline(always)]
-    fn weigh(&mut self, domestic: &Domestic, state: usize, moment: &SpendingMoment, gamma: f64) {
+    fn advance(&mut self, domestic: &Domestic, state: usize, round: u32) {
         if let Some(arena) = domestic.arena(state) {
             let transitions = arena.transitions();
             while let Some(change) = transitions.get(self.next_transition) {
-                if change.round > moment.round {
+                if change.round > round {
                     break;
                 }
                 self.settle();
@@ -540,6 +533,21 @@ impl SideScratch {
                 self.sum_period();
             }
         }
+    }
+
+    /// The round in which the next access period begins (`u32::MAX` for
+    /// none).
+    fn next_change(&self, domestic: &Domestic, state: usize) -> u32 {
+        domestic
+            .arena(state)
+            .and_then(|arena| arena.transitions().get(self.next_transition))
+            .map_or(u32::MAX, |change| change.round)
+    }
+
+    /// The influence weights in round `moment.round`, after spending.
+    #[inline(always)]
+    fn weigh(&mut self, domestic: &Domestic, state: usize, moment: &SpendingMoment, gamma: f64) {
+        self.advance(domestic, state, moment.round);
         let factor = politicization_factor(gamma, moment.pi);
         self.factor = factor;
         if self.budgeted {
@@ -555,18 +563,35 @@ impl SideScratch {
         }
     }
 
+    /// [`SideScratch::weigh`] and [`SideScratch::press_alone`] for a side
+    /// of a match whose actors are all static; nothing without an arena.
+    #[inline(always)]
+    fn step_alone(
+        &mut self,
+        domestic: &Domestic,
+        state: usize,
+        moment: &SpendingMoment,
+        gamma: f64,
+    ) -> Pressure {
+        if self.has_arena {
+            self.weigh(domestic, state, moment, gamma);
+            self.press_alone()
+        } else {
+            Pressure::NONE
+        }
+    }
+
     /// What the side's arena does this round when every actor of the
     /// match is static ([`Scratch::press`] without budgets and webs, the
     /// same operations): the period sums at `g`, the shares, the median.
     #[inline(always)]
     fn press_alone(&mut self) -> Pressure {
-        let g = self.factor;
-        let sums = self.fixed[0].plus_scaled(&self.fixed[1], g);
-        let (effects, inverse) = sums.effects_and_inverse(&self.rates);
-        if inverse > 0.0 {
-            self.inverse_engaged[0] += inverse;
-            self.inverse_engaged[1] += g * inverse;
-        }
+        let effects = press_static(
+            &self.fixed,
+            &self.rates,
+            self.factor,
+            &mut self.inverse_engaged,
+        );
         Pressure {
             effects,
             kappa_factor: 1.0,
@@ -606,32 +631,177 @@ impl SideScratch {
                 .median(&self.position, &self.raw)
                 .unwrap_or(f64::NAN);
         }
-        let g = self.factor;
-        let [policy, political] = &self.prefix;
-        let n = policy.len();
-        if n == 0 {
-            return f64::NAN;
-        }
-        let total = policy[n - 1] + g * political[n - 1];
-        if !positive_and_finite(total) {
-            return f64::NAN;
-        }
-        // The cumulative weight grows along the order: the first index at
-        // which twice it reaches the total, searched from last round's
-        // (the position rarely moves, and a search that starts there
-        // takes two predictable comparisons).
-        let reaches = |j: usize| {
-            let below = policy[j] + g * political[j];
-            below + below >= total
-        };
-        let mut j = self.last_median.get().min(n - 1);
-        while j > 0 && reaches(j - 1) {
-            j -= 1;
-        }
-        while !reaches(j) && j + 1 < n {
-            j += 1;
-        }
+        let mut j = self.last_median.get();
+        let position = static_median(&self.prefix, self.factor, &mut j);
         self.last_median.set(j);
-        self.sorted[j]
+        position
+    }
+}
+
+/// The static actors' channel effects at `g = 1 + gamma pi^2` from their
+/// period sums `fixed` (policy-oriented, political-oriented), with
+/// `sum_t 1 / D_t` and `sum_t g_t / D_t` added to `inverse_engaged`.
+#[inline(always)]
+fn press_static(
+    fixed: &[ChannelSums; 2],
+    rates: &ArenaRates,
+    g: f64,
+    inverse_engaged: &mut [f64; 2],
+) -> ArenaEffects {
+    let sums = fixed[0].plus_scaled(&fixed[1], g);
+    let (effects, inverse) = sums.effects_and_inverse(rates);
+    if inverse > 0.0 {
+        inverse_engaged[0] += inverse;
+        inverse_engaged[1] += g * inverse;
+    }
+    effects
+}
+
+/// The domestic position of an arena without budgets at `g`, over the
+/// prefix sums `prefix`, searched from index `*last` (last round's,
+/// written back); NaN without weight.
+#[inline(always)]
+fn static_median(prefix: &[MedianStep], g: f64, last: &mut usize) -> f64 {
+    let Some(top) = prefix.last() else {
+        return f64::NAN;
+    };
+    let n = prefix.len();
+    let total = top.policy + g * top.political;
+    if !positive_and_finite(total) {
+        return f64::NAN;
+    }
+    // The cumulative weight grows along the order: the first index at
+    // which twice it reaches the total, searched from last round's
+    // (the position rarely moves, and a search that starts there
+    // takes two predictable comparisons).
+    let reaches = |j: usize| {
+        let below = prefix[j].policy + g * prefix[j].political;
+        below + below >= total
+    };
+    let mut j = (*last).min(n - 1);
+    while j > 0 && reaches(j - 1) {
+        j -= 1;
+    }
+    while !reaches(j) && j + 1 < n {
+        j += 1;
+    }
+    *last = j;
+    prefix[j].position
+}
+
+/// One actor's place in the order of positions: the prefix sums of the
+/// policy- and political-oriented weights up to it, and its position.
+#[derive(Clone, Copy, Debug, Default)]
+struct MedianStep {
+    policy: f64,
+    political: f64,
+    position: f64,
+}
+
+/// The arenas of a match whose actors are all static (no budget, no web)
+/// round by round, for a loop over written moves: each side's period
+/// sums, rates, summed inverse weights and last median index held by
+/// value, the access transitions checked against one round number. The
+/// same operations as [`Scratch::step`]'s path for such matches, so the
+/// same bits.
+pub(super) struct StaticArenas<'a> {
+    scratch: &'a mut Scratch,
+    domestic: &'a Domestic,
+    states: [usize; 2],
+    gamma: f64,
+    sides: [StaticSide; 2],
+}
+
+/// One side of [`StaticArenas`].
+#[derive(Clone, Copy)]
+struct StaticSide {
+    fixed: [ChannelSums; 2],
+    rates: ArenaRates,
+    inverse_engaged: [f64; 2],
+    median: usize,
+    /// The round of the side's next access transition.
+    next_change: u32,
+}
+
+impl<'a> StaticArenas<'a> {
+    /// The arenas loaded in `scratch` for `states`, if every actor of the
+    /// match is static; `gamma` is the game's.
+    pub(super) fn of(
+        scratch: &'a mut Scratch,
+        domestic: &'a Domestic,
+        states: [usize; 2],
+        gamma: f64,
+    ) -> Option<Self> {
+        if !scratch.simple {
+            return None;
+        }
+        let side = |k: usize| StaticArenas::held(&scratch.sides[k], domestic, states[k]);
+        let sides = [side(0), side(1)];
+        Some(StaticArenas {
+            scratch,
+            domestic,
+            states,
+            gamma,
+            sides,
+        })
+    }
+
+    /// What the round loop holds of side `side` (of state `state`).
+    fn held(side: &SideScratch, domestic: &Domestic, state: usize) -> StaticSide {
+        StaticSide {
+            fixed: side.fixed,
+            rates: side.rates,
+            inverse_engaged: side.inverse_engaged,
+            median: side.last_median.get(),
+            next_change: side.next_change(domestic, state),
+        }
+    }
+
+    /// What each side's arena does in round `round` at the levels `pis`.
+    #[inline(always)]
+    pub(super) fn step(&mut self, round: u32, pis: [Politicization; 2]) -> [Pressure; 2] {
+        [self.side(0, round, pis[0]), self.side(1, round, pis[1])]
+    }
+
+    /// Side `k`'s pressure in round `round` at level `pi` (a side without
+    /// an arena has no sums and no prefix: neutral, no position).
+    #[inline(always)]
+    fn side(&mut self, k: usize, round: u32, pi: Politicization) -> Pressure {
+        if round >= self.sides[k].next_change {
+            self.transition(k, round);
+        }
+        let held = &mut self.sides[k];
+        let g = politicization_factor(self.gamma, pi.value());
+        let effects = press_static(&held.fixed, &held.rates, g, &mut held.inverse_engaged);
+        let scratch = &self.scratch.sides[k];
+        let position = static_median(&scratch.prefix, g, &mut held.median);
+        Pressure {
+            effects,
+            kappa_factor: 1.0,
+            position,
+        }
+    }
+
+    /// Enters side `k`'s access periods that begin by round `round`.
+    #[cold]
+    #[inline(never)]
+    fn transition(&mut self, k: usize, round: u32) {
+        self.write_back(k);
+        let side = &mut self.scratch.sides[k];
+        side.advance(self.domestic, self.states[k], round);
+        self.sides[k] = StaticArenas::held(side, self.domestic, self.states[k]);
+    }
+
+    /// Writes side `k`'s held sums back into the scratch.
+    fn write_back(&mut self, k: usize) {
+        let side = &mut self.scratch.sides[k];
+        side.inverse_engaged = self.sides[k].inverse_engaged;
+        side.last_median.set(self.sides[k].median);
+    }
+
+    /// Writes the held sums back, for [`Scratch::finish`].
+    pub(super) fn finish(mut self) {
+        self.write_back(0);
+        self.write_back(1);
     }
 }

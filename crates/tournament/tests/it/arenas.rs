@@ -740,6 +740,14 @@ fn memory_one_players_pay_over_their_moves_as_the_general_loop_does() {
         vec![web],
     )
     .unwrap();
+    assert_written_moves_pay_as_the_general_loop(&domestic, &[[0, 1], [1, 0], [0, 0]]);
+}
+
+/// Memory-one players (their moves written first, the rounds paid over
+/// them) and the same players seen as opaque strategies (the general
+/// loop) give the same bits and the same record, under every config
+/// without perception noise, for each pair of `states`.
+fn assert_written_moves_pay_as_the_general_loop(domestic: &Domestic, states: &[[usize; 2]]) {
     let configs: Vec<MatchConfig> = configs()
         .into_iter()
         .filter(|c| c.perception_noise() == 0.0)
@@ -758,23 +766,78 @@ fn memory_one_players_pay_over_their_moves_as_the_general_loop_does() {
         ]
     };
     for config in &configs {
-        for states in [[0, 1], [1, 0], [0, 0]] {
+        for &states in states {
             for (seed, [a, b]) in pairs().into_iter().enumerate() {
                 let [mut p, mut q] = [a.clone_box(), b.clone_box()];
                 let (x, rx) = play(
                     config,
                     [p.as_mut(), q.as_mut()],
-                    &domestic,
+                    domestic,
                     states,
                     seed as u64,
                 );
                 let (mut o, mut r) = (Opaque(a), Opaque(b));
-                let (y, ry) = play(config, [&mut o, &mut r], &domestic, states, seed as u64);
+                let (y, ry) = play(config, [&mut o, &mut r], domestic, states, seed as u64);
                 assert_eq!(bits(&x), bits(&y), "{config:?} {states:?} seed {seed}");
                 assert_eq!(rx, ry);
             }
         }
     }
+}
+
+#[test]
+fn all_static_arenas_with_transitions_pay_written_moves_as_the_general_loop() {
+    // No budget and no web: the written moves are paid with the arenas'
+    // period sums held by value (`StaticArenas`); transitions in rounds 1,
+    // 3, 4 (two rounds in a row) and 7, and a state without an arena.
+    let change = |round, private| AccessChange {
+        round,
+        access: Access {
+            politician: 1.0,
+            bureaucrat: 0.5,
+            private,
+        },
+    };
+    let transitions = vec![
+        change(1, 0.2),
+        change(3, 0.0),
+        change(4, 0.6),
+        change(7, 1.0),
+    ];
+    let arena = Arena::new(
+        mixed_actors(1.0),
+        Access::OPEN,
+        transitions,
+        ArenaRates::DEFAULT,
+    )
+    .unwrap();
+    let domestic = Domestic::new(
+        vec![
+            Some(arena),
+            Some(Arena::of(mixed_actors(0.7)).unwrap()),
+            None,
+        ],
+        vec![],
+    )
+    .unwrap();
+    assert_written_moves_pay_as_the_general_loop(&domestic, &[[0, 1], [1, 0], [0, 0], [2, 0]]);
+    // The transitions move the record: the exporters (private) weigh a
+    // fifth of their weight in rounds 1 and 2, nothing in round 3, 0.6 in
+    // rounds 4 to 6 and their full weight from round 7.
+    let config = MatchConfig::classic(12).unwrap();
+    let (_, record) = play(
+        &config,
+        [&mut TitForTat, &mut TitForTat],
+        &domestic,
+        [0, 2],
+        1,
+    );
+    let lobby = record.side(0).lobby();
+    for t in [1, 3, 4, 7] {
+        assert_ne!(lobby[t - 1], lobby[t], "round {t}");
+    }
+    assert_eq!((lobby[1], lobby[4]), (lobby[2], lobby[6]));
+    assert!(record.side(1).positions().iter().all(|x| x.is_nan()));
 }
 
 #[test]
