@@ -15,8 +15,8 @@
 //!
 //! Kin selection (`r > c / b`, module [`kin`]) and indirect reciprocity
 //! (`q > c / b`, module [`indirect`]) follow, each with its formula beside
-//! a simulation, and so do network reciprocity (`b/c > k`, on a cycle)
-//! and group selection (`b/c > 1 + n/(m - 2)`), module [`structured`].
+//! a simulation, and so do network reciprocity (`b/c > k`, on a cycle
+//! and on a `k = 4` lattice) and group selection (`b/c > 1 + n/(m - 2)`), module [`structured`].
 
 pub mod indirect;
 pub mod kin;
@@ -177,8 +177,11 @@ fn run(size: Size, seed: u64) -> Result<Outcome, ReproError> {
     });
     kin_selection(size, &mut rng, &mut outcome)?;
     indirect_reciprocity(size, &mut rng, &mut outcome);
-    network_reciprocity(size, &mut rng, &mut outcome)?;
+    network_reciprocity(&structured::CYCLE, size, &mut rng, &mut outcome)?;
     group_selection(size, &mut rng, &mut outcome)?;
+    // The lattice comes last, so the tables before it draw what they drew
+    // before it was added.
+    network_reciprocity(&structured::LATTICE, size, &mut rng, &mut outcome)?;
     Ok(outcome)
 }
 
@@ -362,26 +365,29 @@ fn indirect_reciprocity(size: Size, rng: &mut Pcg64Mcg, outcome: &mut Outcome) {
     });
 }
 
-/// Network reciprocity: one cooperator's fixation probability on a cycle
-/// under death-birth updating against `b/c` (module [`structured`]).
+/// Network reciprocity: one cooperator's fixation probability on the
+/// graph of `case` under death-birth updating against `b/c` (module
+/// [`structured`]). The cycle's table, check and figure keep their
+/// wording; every other case adds a check of the simulated crossing.
 fn network_reciprocity(
+    case: &structured::NetworkCase,
     size: Size,
     rng: &mut Pcg64Mcg,
     outcome: &mut Outcome,
 ) -> Result<(), ReproError> {
-    let points = structured::network(size, rng)?;
-    let k = structured::DEGREE as f64;
+    let points = structured::network_on(case, size, rng)?;
+    let k = case.degree as f64;
     let threshold =
-        structured::finite_network_threshold(structured::CYCLE_NODES, structured::DEGREE)
-            .unwrap_or(f64::INFINITY);
+        structured::finite_network_threshold(case.nodes, case.degree).unwrap_or(f64::INFINITY);
     let runs = points.first().map_or(0, |(_, e)| e.runs);
     let mut table = Table::new(
-        "network",
+        case.name,
         &format!(
-            "Network reciprocity: N times the fixation probability of one cooperator among defectors (1 = neutral) in the donation game (policy payoff, cost 1) on a cycle of N = {} nodes (k = {}), death-birth updating, accumulated payoffs, linear selection w = {}; {runs} runs each (standard errors). Ohtsuki's rule b/c > k is for large N; the finite-N threshold (N-2)/(N/k-2) is {}.",
-            structured::CYCLE_NODES,
-            structured::DEGREE,
-            structured::INTENSITY,
+            "Network reciprocity: N times the fixation probability of one cooperator among defectors (1 = neutral) in the donation game (policy payoff, cost 1) on a {} of N = {} nodes (k = {}), death-birth updating, accumulated payoffs, linear selection w = {}; {runs} runs each (standard errors). Ohtsuki's rule b/c > k is for large N; the finite-N threshold (N-2)/(N/k-2) is {}.",
+            case.label,
+            case.nodes,
+            case.degree,
+            case.intensity,
             fmt(threshold, 4),
         ),
         &[
@@ -395,7 +401,7 @@ fn network_reciprocity(
         ],
     );
     let (mut agree, mut resolved, mut unfinished) = (true, 0_u32, 0_u32);
-    let n = structured::CYCLE_NODES as f64;
+    let n = case.nodes as f64;
     for (ratio, e) in &points {
         let favoured = *ratio > threshold;
         let z = e.z_against_neutral().unwrap_or(0.0);
@@ -415,8 +421,17 @@ fn network_reciprocity(
         ]);
     }
     outcome.tables.push(table);
+    let cycle = case.name == structured::CYCLE.name;
+    let claim = if cycle {
+        "Network reciprocity: wherever the simulated fixation probability of one cooperator differs from 1/N by more than 4 standard errors, it is above exactly when b/c exceeds the finite-N threshold (N-2)/(N/k-2) (k = 2 for large N), and every run finished".to_owned()
+    } else {
+        format!(
+            "Network reciprocity on the {}: wherever the simulated fixation probability of one cooperator differs from 1/N by more than 4 standard errors, it is above exactly when b/c exceeds the finite-N threshold (N-2)/(N/k-2) (k = {} for large N), and every run finished",
+            case.label, case.degree
+        )
+    };
     outcome.checks.push(Check::new(
-        "Network reciprocity: wherever the simulated fixation probability of one cooperator differs from 1/N by more than 4 standard errors, it is above exactly when b/c exceeds the finite-N threshold (N-2)/(N/k-2) (k = 2 for large N), and every run finished",
+        claim,
         agree && resolved > 0 && unfinished == 0,
         &[
             ("points_resolved", f64::from(resolved)),
@@ -424,17 +439,44 @@ fn network_reciprocity(
             ("finite_threshold", threshold),
         ],
     ));
+    if !cycle {
+        // The crossing: resolved points on both sides of the finite-N
+        // threshold, the one below it above k (so the simulation resolves
+        // the finite-N shift, not only the large-N rule).
+        let crossing = structured::simulated_crossing(&points, 4.0);
+        let holds =
+            crossing.is_some_and(|c| c.below > k && c.below < threshold && threshold < c.above);
+        let (below, above, interpolated) = crossing.map_or((f64::NAN, f64::NAN, f64::NAN), |c| {
+            (c.below, c.above, c.interpolated)
+        });
+        outcome.checks.push(Check::new(
+            format!(
+                "Network reciprocity on the {}: the simulated crossing of 1/N is resolved between a ratio above k and below the finite-N threshold (N-2)/(N/k-2) and a ratio above it",
+                case.label
+            ),
+            holds,
+            &[
+                ("resolved_below", below),
+                ("resolved_above", above),
+                ("interpolated_crossing", interpolated),
+                ("large_n_threshold", k),
+                ("finite_threshold", threshold),
+            ],
+        ));
+    }
     outcome.figures.push(Figure::Lines {
-        name: "network".to_owned(),
-        title: "Network reciprocity: one cooperator's fixation probability on a cycle against b/c"
-            .to_owned(),
+        name: case.name.to_owned(),
+        title: format!(
+            "Network reciprocity: one cooperator's fixation probability on a {} against b/c",
+            case.label
+        ),
         axes: (
             "benefit-to-cost ratio b/c".to_owned(),
             "N times the fixation probability (simulated; 1 = neutral)".to_owned(),
         ),
         x: points.iter().map(|(r, _)| *r).collect(),
         series: vec![(
-            format!("cycle, N = {}", structured::CYCLE_NODES),
+            format!("{}, N = {}", case.label, case.nodes),
             points.iter().map(|(_, e)| n * e.probability).collect(),
         )],
     });

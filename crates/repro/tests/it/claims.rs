@@ -117,6 +117,31 @@ fn ohtsuki_iwasa_2004_the_leading_eight_keep_cooperation() {
     assert!(number(&outcome, level, "highest_other_cooperation") < 0.3);
     // Twelve norms at three assessment errors.
     assert_eq!(outcome.table("cooperation").unwrap().rows.len(), 36);
+    // Stability: twelve norms, two invaders each. Columns: 3 invader, 8
+    // analytic advantage (one invader), 11 simulated, 12 its standard error.
+    let stability = outcome.table("stability").unwrap();
+    assert_eq!(stability.rows.len(), 24);
+    let value = |row: &Vec<String>, column: usize| row[column].parse::<f64>().unwrap();
+    for row in &stability.rows {
+        let (analytic, simulated, se) = (value(row, 8), value(row, 11), value(row, 12));
+        if row[1] == "yes" {
+            // Every leading-eight norm resists both invaders: the
+            // analytic advantage is negative and the simulated one is not
+            // resolved above 0.
+            assert!(analytic < 0.0 && simulated < 4.0 * se, "{row:?}");
+        }
+        if row[0] == "image scoring" && row[3] == "ALLC" {
+            // ALLC earns more than image-scoring discriminators.
+            assert!(analytic > 0.2 && simulated > 4.0 * se, "{row:?}");
+        }
+        if row[3] == "ALLD" && row[1] == "yes" {
+            // ALLD is far below a leading-eight resident (about -0.43 a
+            // encounter at b = 2, c = 1), resolved.
+            assert!(analytic < -0.4 && simulated < -10.0 * se, "{row:?}");
+        }
+    }
+    let agree = "Stability: the simulated advantage";
+    assert!(number(&outcome, agree, "largest_gap_in_standard_errors") <= 4.0);
 }
 
 #[test]
@@ -147,6 +172,37 @@ fn nowak_2006_reciprocity_and_kin_need_w_q_r_above_c_over_b() {
     assert!((threshold - 14.0 / 6.0).abs() < 1e-12, "{threshold}");
     let groups = number(&outcome, "Group selection: wherever", "points_resolved");
     assert!(groups >= 3.0, "{groups}");
+    // Network reciprocity on the 5 x 5 von Neumann lattice (k = 4): the
+    // finite-N threshold 23/4.25, and the sign of N rho - 1 on both sides,
+    // with standard errors (columns: 0 b/c, 3 N rho, 4 se).
+    let lattice = outcome.table("network-lattice").unwrap();
+    assert_eq!(lattice.rows.len(), 9);
+    let on_lattice = "Network reciprocity on the 5 x 5";
+    let threshold = number(&outcome, on_lattice, "finite_threshold");
+    assert!((threshold - 23.0 / 4.25).abs() < 1e-12, "{threshold}");
+    for row in &lattice.rows {
+        let ratio: f64 = row[0].parse().unwrap();
+        let excess = row[3].parse::<f64>().unwrap() - 1.0;
+        let se: f64 = row[4].parse().unwrap();
+        // b/c = 2, 3, 4.5 below (4.5 above k = 4 but below the finite-N
+        // threshold), 7 and 9 above, each by more than 4 standard errors.
+        if ratio <= 4.5 {
+            assert!(excess < -4.0 * se, "{row:?}");
+        }
+        if ratio >= 7.0 {
+            assert!(excess > 4.0 * se, "{row:?}");
+        }
+    }
+    let crossing =
+        "Network reciprocity on the 5 x 5 periodic von Neumann lattice: the simulated crossing";
+    let below = number(&outcome, crossing, "resolved_below");
+    let above = number(&outcome, crossing, "resolved_above");
+    assert!(
+        below > 4.0 && below < threshold && above > threshold,
+        "{below} {above}"
+    );
+    let interpolated = number(&outcome, crossing, "interpolated_crossing");
+    assert!((interpolated - threshold).abs() < 0.5, "{interpolated}");
 }
 
 /// The second tournament at quick size (one tournament of one repetition,

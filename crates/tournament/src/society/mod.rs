@@ -54,7 +54,7 @@ pub mod payoffs;
 pub mod standings;
 pub mod sweep;
 
-pub use analytic::{GoodCountChain, StandingDynamics};
+pub use analytic::{GoodCountChain, RareInvader, StandingDynamics};
 pub use config::{
     DEFAULT_SOCIETY, DEFAULT_SOCIETY_ORIGIN, EvolutionPlan, RawSocietyConfig, SocietyConfig,
 };

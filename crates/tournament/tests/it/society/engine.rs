@@ -509,3 +509,39 @@ fn memory_is_linear_in_z_public_and_z_squared_bits_private() {
         private.state_bytes()
     );
 }
+
+/// The rare-invader anchor against numbers worked out by hand: stern
+/// judging, discriminators, e = 0.02, mu = 0.01, so a = 0.98 * 0.99 +
+/// 0.02 * 0.01 = 0.9704, g* = 0.99 / (2 - a - mu) = 0.970969; ALLD is
+/// good after D to a bad recipient, h = g* mu + (1 - g*)(1 - mu) =
+/// 0.038450; it receives (1 - e) h and gives nothing, a resident gives and
+/// receives (1 - e) g*. With one ALLD among 99 discriminators under image
+/// scoring (a = 0.9704 too, g* = mu / (1 - a + mu) = 0.252525), a
+/// resident's recipient is good with probability (98/99) g + (1/99) mu, so
+/// g = mu + (a - mu)[(98/99) g + mu/99] = 0.204803.
+#[test]
+fn rare_and_single_invaders_match_the_hand_worked_standings() {
+    let alld = |_: twolevel_game::Standing, _: twolevel_game::Standing| Action::D;
+    let sj = StandingDynamics::discriminators(Norm::STERN_JUDGING, 0.02, 0.01).unwrap();
+    let rare = sj.rare_invader(alld);
+    let g = 0.99 / (2.0 - 0.9704 - 0.01);
+    let h = g * 0.01 + (1.0 - g) * 0.99;
+    assert!((rare.resident_good_share - g).abs() < 1e-9, "{rare:?}");
+    assert!((rare.invader_good_share - h).abs() < 1e-9, "{rare:?}");
+    assert!((rare.invader_receives - 0.98 * h).abs() < 1e-9);
+    assert!(rare.invader_gives.abs() < 1e-15);
+    assert!((rare.resident_gives - 0.98 * g).abs() < 1e-9);
+    let advantage = 2.0 * 0.98 * (h - g) + 0.98 * g;
+    assert!((rare.advantage(2.0, 1.0) - advantage).abs() < 1e-9);
+    // Resisted above b/c = g / (g - h) = 1.0413.
+    let ratio = rare.break_even_ratio().unwrap();
+    assert!((ratio - g / (g - h)).abs() < 1e-9, "{ratio}");
+
+    let is = StandingDynamics::discriminators(Norm::IMAGE_SCORING, 0.02, 0.01).unwrap();
+    assert!((is.rare_invader(alld).resident_good_share - 0.01 / 0.0396).abs() < 1e-9);
+    let one = is.one_invader(100, alld);
+    let (a, mu, s) = (0.9704, 0.01, 1.0 / 99.0);
+    let g = (mu + (a - mu) * s * mu) / (1.0 - (a - mu) * (1.0 - s));
+    assert!((one.resident_good_share - g).abs() < 1e-9, "{one:?} {g}");
+    assert!((one.resident_good_share - 0.204803).abs() < 1e-6);
+}
