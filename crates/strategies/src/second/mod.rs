@@ -14,8 +14,8 @@
 //! partner's score `L` so far in the game (Axelrod's integer payoffs
 //! R = 3, S = 0, T = 5, P = 1), a uniform random number `R` in [0, 1) and
 //! its own previous move `JA`; it returns 0 to cooperate, 1 to defect. Its
-//! variables keep their values from call to call (the code is compiled
-//! with `-fno-automatic`, every variable SAVEd and zero at load).
+//! variables keep their values from call to call (in the tournament as
+//! Axelrod ran it every variable is SAVEd and zero at load).
 //!
 //! Here a rule is a [`FortranRule`]: a struct of the Fortran's SAVEd
 //! variables (zero by [`Default`], as at load) and one method,
