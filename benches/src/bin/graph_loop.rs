@@ -2,7 +2,7 @@
 //! counting instructions per update with a tool such as callgrind.
 //!
 //! ```text
-//! graph_loop RULE UPDATES
+//! graph_loop RULE UPDATES [REPEATS]
 //! ```
 //!
 //! `RULE` is `death_birth`, `birth_death` or `imitation`; the setting is
@@ -11,7 +11,10 @@
 //! random start, with the RNG of the criterion bench (`Pcg64Mcg` seeded
 //! with 1, the start drawn first). Running it with two numbers of updates
 //! and dividing the difference in instructions by the difference in
-//! updates gives the cost of an update without the set-up;
+//! updates gives the cost of an update without the set-up; with `REPEATS`
+//! (1 by default) the population is set back to the start and run
+//! `UPDATES` updates that many times, as each iteration of the criterion
+//! bench does, for timing the CPU seconds of many iterations;
 //! `benches/README.md` shows the commands. It prints the final counts, a
 //! hash of the states and the sum of the payoffs, so that two builds can
 //! be checked to give bit-identical runs.
@@ -33,7 +36,11 @@ fn main() -> ExitCode {
     };
     let (Some(rule), Some(updates)) = (rule, args.get(2).and_then(|n| n.parse::<u64>().ok()))
     else {
-        eprintln!("usage: graph_loop (death_birth|birth_death|imitation) UPDATES");
+        eprintln!("usage: graph_loop (death_birth|birth_death|imitation) UPDATES [REPEATS]");
+        return ExitCode::FAILURE;
+    };
+    let Some(repeats) = args.get(3).map_or(Some(1), |n| n.parse::<u64>().ok()) else {
+        eprintln!("REPEATS must be a whole number");
         return ExitCode::FAILURE;
     };
     let mut rng = Pcg64Mcg::seed_from_u64(1);
@@ -42,11 +49,13 @@ fn main() -> ExitCode {
         eprintln!("the bench's setting was refused");
         return ExitCode::FAILURE;
     };
-    if population.set_states(&start).is_err() {
-        eprintln!("the bench's start was refused");
-        return ExitCode::FAILURE;
+    for _ in 0..repeats {
+        if population.set_states(&start).is_err() {
+            eprintln!("the bench's start was refused");
+            return ExitCode::FAILURE;
+        }
+        population.run(updates, &mut rng);
     }
-    population.run(updates, &mut rng);
     // FNV-1a over the states, and the payoffs' sum with its bits.
     let hash = population
         .states()
