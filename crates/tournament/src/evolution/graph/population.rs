@@ -384,6 +384,13 @@ impl<'g> GraphPopulation<'g> {
         let neighbours = self.graph.neighbours(learner);
         if !neighbours.is_empty() {
             let model = neighbours[below(rng, neighbours.len() as u32) as usize] as usize;
+            if self.mutation <= 0.0 && self.states[model] == self.states[learner] {
+                // Adopting one's own strategy changes nothing: the draw is
+                // made (the RNG's stream stays that of the general path),
+                // the fitnesses are not read.
+                let _ = unit(rng);
+                return;
+            }
             let (mine, theirs) = (self.fitness[learner], self.fitness[model]);
             if unit(rng) * (mine + theirs) < theirs {
                 let adopted = self.offspring(self.states[model], rng);
