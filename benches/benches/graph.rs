@@ -15,23 +15,12 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
-use twolevel::game::graph::{GraphSpec, Neighbourhood, below};
-use twolevel::tournament::evolution::Selection;
-use twolevel::tournament::evolution::graph::{
-    GraphDynamics, GraphPopulation, UpdateRule, donation_game,
-};
+use twolevel::tournament::evolution::graph::{GraphPopulation, UpdateRule};
+use twolevel_benches::lattice_bench;
 
 const UPDATES: u64 = 1_000_000;
 
 fn updates(c: &mut Criterion) {
-    let graph = GraphSpec::Lattice {
-        width: 100,
-        height: 100,
-        neighbourhood: Neighbourhood::VonNeumann,
-    }
-    .generate(&mut Pcg64Mcg::seed_from_u64(0))
-    .expect("a valid lattice");
-    let table = donation_game(3.0, 1.0).expect("a valid table");
     let mut group = c.benchmark_group("graph_updates_lattice_100x100");
     group.throughput(Throughput::Elements(UPDATES));
     group.sample_size(20);
@@ -40,12 +29,9 @@ fn updates(c: &mut Criterion) {
         ("birth_death", UpdateRule::BirthDeath),
         ("imitation", UpdateRule::Imitation),
     ] {
-        let dynamics = GraphDynamics::new(rule, Selection::linear(0.1).expect("valid"));
-        let mut population = GraphPopulation::new(&graph, &table, dynamics).expect("valid");
         let mut rng = Pcg64Mcg::seed_from_u64(1);
-        let start: Vec<u8> = (0..graph.node_count())
-            .map(|_| below(&mut rng, 2) as u8)
-            .collect();
+        let (graph, table, dynamics, start) = lattice_bench(rule, &mut rng);
+        let mut population = GraphPopulation::new(&graph, &table, dynamics).expect("valid");
         group.bench_function(name, |b| {
             b.iter(|| {
                 // Back to the mixed start, so that every sample measures

@@ -2,10 +2,15 @@
 //! library holds what they share with the instruction-counting binaries
 //! of `src/bin/`.
 
+use rand::SeedableRng;
+use rand_pcg::Pcg64Mcg;
 use twolevel::game::actors::{
     Access, Actor, ActorKind, ActorOrientation, ActorRef, Arena, ArenaRates, Channel, Coalition,
 };
+use twolevel::game::graph::{Graph, GraphSpec, Neighbourhood, below};
 use twolevel::tournament::Domestic;
+use twolevel::tournament::evolution::graph::{GraphDynamics, UpdateRule, donation_game};
+use twolevel::tournament::evolution::{PayoffTable, Selection};
 
 /// Two states with 10 actors each and, with `webs`, a coalition in state
 /// 0 and an epistemic web across both: the arenas of the
@@ -71,4 +76,33 @@ pub fn ten_actor_arenas(webs: bool) -> Domestic {
     };
     Domestic::new(vec![Some(arena(0.0)), Some(arena(0.33))], coalitions)
         .expect("valid domestic arenas")
+}
+
+/// The setting of the graph benches (`benches/graph.rs` and the
+/// `graph_loop` binary): a 100 x 100 periodic lattice with von Neumann
+/// neighbourhoods (k = 4), the donation game with b = 3, c = 1 (policy
+/// payoffs per interaction), `Linear(0.1)` selection and accumulated
+/// payoffs under `rule`, and a half-and-half random start drawn from
+/// `rng` (one `below(2)` a node).
+///
+/// # Panics
+///
+/// Only if this fixed setting were invalid (it is not).
+pub fn lattice_bench<R: rand::Rng + ?Sized>(
+    rule: UpdateRule,
+    rng: &mut R,
+) -> (Graph, PayoffTable, GraphDynamics, Vec<u8>) {
+    let graph = GraphSpec::Lattice {
+        width: 100,
+        height: 100,
+        neighbourhood: Neighbourhood::VonNeumann,
+    }
+    .generate(&mut Pcg64Mcg::seed_from_u64(0))
+    .expect("a valid lattice");
+    let table = donation_game(3.0, 1.0).expect("a valid table");
+    let dynamics = GraphDynamics::new(rule, Selection::linear(0.1).expect("valid"));
+    let start = (0..graph.node_count())
+        .map(|_| below(rng, 2) as u8)
+        .collect();
+    (graph, table, dynamics, start)
 }

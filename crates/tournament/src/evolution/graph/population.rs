@@ -8,6 +8,14 @@
 //! strategy, only its own payoff and its neighbours' are recomputed (and
 //! their fitnesses, so the update rules read fitnesses and never evaluate
 //! the fitness map). No update allocates.
+//!
+//! When the strategies are few and the degrees small (two strategies on a
+//! lattice: 2 x 5 x 5 cases), the counts are kept as one mixed-radix code
+//! a node (its strategy and its neighbours' counts), which a change of
+//! strategy moves by one addition, and every payoff and fitness a code can
+//! have is computed once, with the same operations as the general path,
+//! so that a refresh is one table look-up and the results are bit for bit
+//! those of the general path.
 
 use rand_core::Rng;
 use twolevel_game::ParameterError;
@@ -29,8 +37,26 @@ pub struct GraphPopulation<'g> {
     table: Vec<f64>,
     strategies: usize,
     states: Vec<u8>,
-    /// `neighbour_counts[i * S + s]`: how many of node `i`'s neighbours play `s`.
+    /// `neighbour_counts[i * S + s]`: how many of node `i`'s neighbours
+    /// play `s` (empty when the codes below are used instead).
     neighbour_counts: Vec<u32>,
+    /// With a look-up table: node `i`'s code, `state * R^S + sum over its
+    /// neighbours of R^(S - 1 - their state)` with `R` the largest degree
+    /// plus 1 (the counts as the digits of a number in base `R`, after the
+    /// node's own strategy). Empty without a table.
+    codes: Vec<u32>,
+    /// `strides[s] = R^(S - 1 - s)`: what a neighbour playing `s` adds to
+    /// a code (and `strides[S] = R^S`, what the node's own strategy adds
+    /// per unit).
+    strides: Vec<u32>,
+    /// The payoff and fitness of every code (see [`payoff_of_counts`]), or
+    /// empty when there would be more than [`MAX_CODES`] codes.
+    lookup: Vec<(f64, f64)>,
+    /// For every code, the strategy that all the node's neighbours play,
+    /// or [`MIXED`] when they play several (or there are none): a
+    /// death-birth update of a node whose neighbours all play one strategy
+    /// needs no parent, only the parent's draw.
+    unanimous: Vec<u8>,
     payoffs: Vec<f64>,
     fitness: Vec<f64>,
     counts: Vec<usize>,
@@ -67,6 +93,11 @@ impl<'g> GraphPopulation<'g> {
         let (low, high) = payoff_bounds(graph, table, dynamics.payoffs);
         dynamics.selection.check_range(low, high)?;
         let n = graph.node_count();
+        let CodeTable {
+            strides,
+            lookup,
+            unanimous,
+        } = code_table(graph, table, dynamics);
         let mut population = GraphPopulation {
             graph,
             dynamics,
@@ -75,7 +106,19 @@ impl<'g> GraphPopulation<'g> {
                 .collect(),
             strategies,
             states: vec![0; n],
-            neighbour_counts: vec![0; n * strategies],
+            neighbour_counts: if lookup.is_empty() {
+                vec![0; n * strategies]
+            } else {
+                Vec::new()
+            },
+            codes: if lookup.is_empty() {
+                Vec::new()
+            } else {
+                vec![0; n]
+            },
+            strides,
+            lookup,
+            unanimous,
             payoffs: vec![0.0; n],
             fitness: vec![0.0; n],
             counts: vec![0; strategies],
@@ -142,12 +185,24 @@ impl<'g> GraphPopulation<'g> {
     /// Recomputes every count, payoff and fitness from the states.
     fn recount(&mut self) {
         let s = self.strategies;
-        self.neighbour_counts.iter_mut().for_each(|c| *c = 0);
         self.counts.iter_mut().for_each(|c| *c = 0);
-        for i in 0..self.states.len() {
-            self.counts[usize::from(self.states[i])] += 1;
-            for &j in self.graph.neighbours(i) {
-                self.neighbour_counts[i * s + usize::from(self.states[j as usize])] += 1;
+        for &state in &self.states {
+            self.counts[usize::from(state)] += 1;
+        }
+        if self.lookup.is_empty() {
+            self.neighbour_counts.iter_mut().for_each(|c| *c = 0);
+            for i in 0..self.states.len() {
+                for &j in self.graph.neighbours(i) {
+                    self.neighbour_counts[i * s + usize::from(self.states[j as usize])] += 1;
+                }
+            }
+        } else {
+            for i in 0..self.states.len() {
+                let mut code = u32::from(self.states[i]) * self.strides[s];
+                for &j in self.graph.neighbours(i) {
+                    code += self.strides[usize::from(self.states[j as usize])];
+                }
+                self.codes[i] = code;
             }
         }
         for i in 0..self.states.len() {
@@ -155,24 +210,20 @@ impl<'g> GraphPopulation<'g> {
         }
     }
 
-    /// Recomputes node `i`'s payoff and fitness from its neighbour counts.
+    /// Recomputes node `i`'s payoff and fitness from its code (a table
+    /// look-up) or from its neighbour counts.
     #[inline]
     fn refresh(&mut self, i: usize) {
-        let s = self.strategies;
-        let row = &self.table[usize::from(self.states[i]) * s..][..s];
-        let counts = &self.neighbour_counts[i * s..][..s];
-        let mut payoff = 0.0;
-        for (&count, &entry) in counts.iter().zip(row) {
-            payoff += f64::from(count) * entry;
-        }
-        if self.dynamics.payoffs == PayoffScale::Averaged {
-            let degree = self.graph.degree(i);
-            if degree > 0 {
-                payoff /= degree as f64;
-            }
-        }
+        let (payoff, fitness) = if self.lookup.is_empty() {
+            let s = self.strategies;
+            let row = &self.table[usize::from(self.states[i]) * s..][..s];
+            let counts = &self.neighbour_counts[i * s..][..s];
+            let payoff = payoff_of_counts(row, counts, self.graph.degree(i), self.dynamics.payoffs);
+            (payoff, self.dynamics.selection.of(payoff))
+        } else {
+            self.lookup[self.codes[i] as usize]
+        };
         self.payoffs[i] = payoff;
-        let fitness = self.dynamics.selection.of(payoff);
         self.fitness[i] = fitness;
         if !self.tree.is_empty() {
             let mut j = self.leaves + i;
@@ -205,23 +256,42 @@ impl<'g> GraphPopulation<'g> {
     }
 
     /// Node `i` takes strategy `new`; its neighbours' counts, payoffs and
-    /// fitnesses follow.
+    /// fitnesses follow. Most updates leave the strategy as it was: that
+    /// test is inlined, the change is not.
     #[inline]
     fn change(&mut self, i: usize, new: u8) {
-        let old = self.states[i];
-        if old == new {
-            return;
+        if self.states[i] != new {
+            self.switch(i, new);
         }
-        let s = self.strategies;
+    }
+
+    /// Node `i` switches to strategy `new` (another than its own).
+    fn switch(&mut self, i: usize, new: u8) {
+        let old = self.states[i];
         self.states[i] = new;
         self.counts[usize::from(old)] -= 1;
         self.counts[usize::from(new)] += 1;
         let graph = self.graph;
-        for &j in graph.neighbours(i) {
-            let j = j as usize;
-            self.neighbour_counts[j * s + usize::from(old)] -= 1;
-            self.neighbour_counts[j * s + usize::from(new)] += 1;
-            self.refresh(j);
+        if self.lookup.is_empty() {
+            let s = self.strategies;
+            for &j in graph.neighbours(i) {
+                let j = j as usize;
+                self.neighbour_counts[j * s + usize::from(old)] -= 1;
+                self.neighbour_counts[j * s + usize::from(new)] += 1;
+                self.refresh(j);
+            }
+        } else {
+            // The neighbours' codes move by one digit each, the node's own
+            // by its strategy (modular arithmetic: the sums stay in range).
+            let shift = self.strides[usize::from(new)].wrapping_sub(self.strides[usize::from(old)]);
+            let own = self.strides[self.strategies]
+                .wrapping_mul(u32::from(new).wrapping_sub(u32::from(old)));
+            self.codes[i] = self.codes[i].wrapping_add(own);
+            for &j in graph.neighbours(i) {
+                let j = j as usize;
+                self.codes[j] = self.codes[j].wrapping_add(shift);
+                self.refresh(j);
+            }
         }
         self.refresh(i);
     }
@@ -261,48 +331,83 @@ impl<'g> GraphPopulation<'g> {
     /// One update of the dynamics' rule (see [`UpdateRule`]).
     #[inline]
     pub fn step<R: Rng + ?Sized>(&mut self, rng: &mut R) {
-        let n = self.states.len() as u32;
         match self.dynamics.rule {
-            UpdateRule::DeathBirth => {
-                let dead = below(rng, n) as usize;
-                if let Some(parent) = self.fitness_weighted_neighbour(dead, rng) {
-                    let child = self.offspring(self.states[parent], rng);
-                    self.change(dead, child);
-                }
+            UpdateRule::DeathBirth => self.death_birth(rng),
+            UpdateRule::BirthDeath => self.birth_death(rng),
+            UpdateRule::Imitation => self.imitation(rng),
+        }
+    }
+
+    /// A uniformly drawn node dies; a neighbour drawn in proportion to its
+    /// fitness fills the place with its offspring.
+    #[inline]
+    fn death_birth<R: Rng + ?Sized>(&mut self, rng: &mut R) {
+        let dead = below(rng, self.states.len() as u32) as usize;
+        if let Some(&code) = self.codes.get(dead) {
+            let unanimous = self.unanimous[code as usize];
+            if unanimous != MIXED {
+                // Every neighbour plays `unanimous`, so whichever is drawn
+                // the offspring is the same: the parent's draw is made (the
+                // RNG's stream stays that of the general path) and not used.
+                let _ = unit(rng);
+                let child = self.offspring(unanimous, rng);
+                self.change(dead, child);
+                return;
             }
-            UpdateRule::BirthDeath => {
-                // A parent with probability proportional to fitness over
-                // the whole population, in O(log N) from the sum tree.
-                let parent = self.fitness_weighted_node(rng);
-                let neighbours = self.graph.neighbours(parent);
-                if !neighbours.is_empty() {
-                    let dead = neighbours[below(rng, neighbours.len() as u32) as usize] as usize;
-                    let child = self.offspring(self.states[parent], rng);
-                    self.change(dead, child);
-                }
+        }
+        if let Some(parent) = self.fitness_weighted_neighbour(dead, rng) {
+            let child = self.offspring(self.states[parent], rng);
+            self.change(dead, child);
+        }
+    }
+
+    /// A parent with probability proportional to fitness over the whole
+    /// population, in `O(log N)` from the sum tree, replaces a uniformly
+    /// drawn neighbour with its offspring.
+    #[inline]
+    fn birth_death<R: Rng + ?Sized>(&mut self, rng: &mut R) {
+        let parent = self.fitness_weighted_node(rng);
+        let neighbours = self.graph.neighbours(parent);
+        if !neighbours.is_empty() {
+            let dead = neighbours[below(rng, neighbours.len() as u32) as usize] as usize;
+            let child = self.offspring(self.states[parent], rng);
+            self.change(dead, child);
+        }
+    }
+
+    /// A uniformly drawn node compares its fitness with a uniformly drawn
+    /// neighbour's and adopts its strategy with probability `f_model /
+    /// (f_self + f_model)`.
+    #[inline]
+    fn imitation<R: Rng + ?Sized>(&mut self, rng: &mut R) {
+        let learner = below(rng, self.states.len() as u32) as usize;
+        let neighbours = self.graph.neighbours(learner);
+        if !neighbours.is_empty() {
+            let model = neighbours[below(rng, neighbours.len() as u32) as usize] as usize;
+            if self.mutation <= 0.0 && self.states[model] == self.states[learner] {
+                // Adopting one's own strategy changes nothing: the draw is
+                // made (the RNG's stream stays that of the general path),
+                // the fitnesses are not read.
+                let _ = unit(rng);
+                return;
             }
-            UpdateRule::Imitation => {
-                let learner = below(rng, n) as usize;
-                let neighbours = self.graph.neighbours(learner);
-                if !neighbours.is_empty() {
-                    let model = neighbours[below(rng, neighbours.len() as u32) as usize] as usize;
-                    let (mine, theirs) = (self.fitness[learner], self.fitness[model]);
-                    if unit(rng) * (mine + theirs) < theirs {
-                        let adopted = self.offspring(self.states[model], rng);
-                        self.change(learner, adopted);
-                    } else if self.mutation > 0.0 {
-                        let kept = self.offspring(self.states[learner], rng);
-                        self.change(learner, kept);
-                    }
-                }
+            let (mine, theirs) = (self.fitness[learner], self.fitness[model]);
+            if unit(rng) * (mine + theirs) < theirs {
+                let adopted = self.offspring(self.states[model], rng);
+                self.change(learner, adopted);
+            } else if self.mutation > 0.0 {
+                let kept = self.offspring(self.states[learner], rng);
+                self.change(learner, kept);
             }
         }
     }
 
-    /// `updates` updates.
+    /// `updates` updates (the rule chosen once, outside the loop).
     pub fn run<R: Rng + ?Sized>(&mut self, updates: u64, rng: &mut R) {
-        for _ in 0..updates {
-            self.step(rng);
+        match self.dynamics.rule {
+            UpdateRule::DeathBirth => (0..updates).for_each(|_| self.death_birth(rng)),
+            UpdateRule::BirthDeath => (0..updates).for_each(|_| self.birth_death(rng)),
+            UpdateRule::Imitation => (0..updates).for_each(|_| self.imitation(rng)),
         }
     }
 
@@ -386,4 +491,222 @@ pub(super) fn payoff_bounds(graph: &Graph, table: &PayoffTable, scale: PayoffSca
         );
     }
     (low, high)
+}
+
+/// The most codes (strategies times `R^S`) for which a population keeps
+/// the look-up table of payoffs and fitnesses (64 KiB); beyond, payoffs
+/// are summed over the neighbour counts at every refresh.
+const MAX_CODES: usize = 4096;
+
+/// A node's payoff from its row of the payoff table and its neighbours'
+/// counts of each strategy: the sum of count times entry in strategy
+/// order from 0, divided by the degree when averaged (and the degree is
+/// positive). The general path and the look-up table both call it, so
+/// they give the same bits.
+#[inline]
+fn payoff_of_counts(row: &[f64], counts: &[u32], degree: usize, scale: PayoffScale) -> f64 {
+    let mut payoff = 0.0;
+    for (&count, &entry) in counts.iter().zip(row) {
+        payoff += f64::from(count) * entry;
+    }
+    if scale == PayoffScale::Averaged && degree > 0 {
+        payoff /= degree as f64;
+    }
+    payoff
+}
+
+/// What [`code_table`] gives: the strides of the codes, the payoff and
+/// fitness of every code and the strategy every neighbour plays, if one.
+struct CodeTable {
+    strides: Vec<u32>,
+    lookup: Vec<(f64, f64)>,
+    unanimous: Vec<u8>,
+}
+
+/// In [`GraphPopulation`]'s `unanimous`: the neighbours play several
+/// strategies (or there are none). No strategy has this number when
+/// codes are used (at most [`MAX_CODES`] codes, so far fewer than 255
+/// strategies).
+const MIXED: u8 = u8::MAX;
+
+/// The strides of the codes, the payoff and fitness of every code and
+/// whether its neighbours are unanimous (see [`GraphPopulation`]'s
+/// `codes`), or empty vectors when there would be more than
+/// [`MAX_CODES`] codes. A code whose digits do not sum to a degree of the
+/// graph is never reached; its entry is computed all the same
+/// (harmlessly).
+fn code_table(graph: &Graph, table: &PayoffTable, dynamics: GraphDynamics) -> CodeTable {
+    let strategies = table.len();
+    let radix = (0..graph.node_count())
+        .map(|i| graph.degree(i))
+        .max()
+        .unwrap_or(0)
+        + 1;
+    // R^S, or None beyond the limit.
+    let mut per_state = Some(1usize);
+    for _ in 0..strategies {
+        per_state = per_state
+            .and_then(|p| p.checked_mul(radix))
+            .filter(|&p| p <= MAX_CODES);
+    }
+    let Some(per_state) = per_state.filter(|&p| p * strategies <= MAX_CODES) else {
+        return CodeTable {
+            strides: Vec::new(),
+            lookup: Vec::new(),
+            unanimous: Vec::new(),
+        };
+    };
+    let mut strides = vec![0u32; strategies + 1];
+    let mut stride = 1usize;
+    for s in (0..strategies).rev() {
+        strides[s] = stride as u32;
+        stride *= radix;
+    }
+    strides[strategies] = per_state as u32;
+    let codes = strategies * per_state;
+    let mut lookup = Vec::with_capacity(codes);
+    let mut unanimous = Vec::with_capacity(codes);
+    let mut counts = vec![0u32; strategies];
+    for code in 0..codes {
+        let state = code / per_state;
+        let mut rest = code % per_state;
+        for s in (0..strategies).rev() {
+            counts[s] = (rest % radix) as u32;
+            rest /= radix;
+        }
+        let degree: usize = counts.iter().map(|&c| c as usize).sum();
+        let payoff = payoff_of_counts(table.row(state), &counts, degree, dynamics.payoffs);
+        lookup.push((payoff, dynamics.selection.of(payoff)));
+        unanimous.push(
+            counts
+                .iter()
+                .position(|&c| degree > 0 && c as usize == degree)
+                .map_or(MIXED, |s| s as u8),
+        );
+    }
+    CodeTable {
+        strides,
+        lookup,
+        unanimous,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evolution::Selection;
+    use rand::SeedableRng;
+    use rand_pcg::Pcg64Mcg;
+    use twolevel_game::graph::{GraphSpec, Neighbourhood};
+
+    impl GraphPopulation<'_> {
+        /// The same population without the codes: every refresh sums over
+        /// the neighbour counts, and death-birth always draws its parent.
+        fn without_codes(mut self) -> Self {
+            self.codes.clear();
+            self.strides.clear();
+            self.lookup.clear();
+            self.unanimous.clear();
+            self.neighbour_counts = vec![0; self.states.len() * self.strategies];
+            self.recount();
+            self
+        }
+    }
+
+    /// The look-up path and the general path give the same states,
+    /// payoffs and fitnesses bit for bit and leave the RNG at the same
+    /// place, under every rule, with and without mutation, for two and
+    /// three strategies, accumulated and averaged payoffs, both fitness
+    /// maps, on a lattice and on a graph of unequal degrees.
+    #[test]
+    fn codes_give_the_bits_of_the_general_path() {
+        let mut graph_rng = Pcg64Mcg::seed_from_u64(3);
+        let graphs = [
+            GraphSpec::Lattice {
+                width: 8,
+                height: 6,
+                neighbourhood: Neighbourhood::VonNeumann,
+            }
+            .generate(&mut graph_rng)
+            .unwrap(),
+            GraphSpec::Lattice {
+                width: 7,
+                height: 7,
+                neighbourhood: Neighbourhood::Moore,
+            }
+            .generate(&mut graph_rng)
+            .unwrap(),
+            GraphSpec::BarabasiAlbert {
+                nodes: 40,
+                links: 2,
+            }
+            .generate(&mut graph_rng)
+            .unwrap(),
+        ];
+        let tables = [
+            PayoffTable::two_by_two(2.0, -1.0, 3.0, 0.0).unwrap(),
+            PayoffTable::new(vec![
+                vec![1.0, 0.3, 2.5],
+                vec![0.7, 1.1, 0.2],
+                vec![1.9, 0.1, 0.9],
+            ])
+            .unwrap(),
+        ];
+        let mut cases = 0;
+        for graph in &graphs {
+            for table in &tables {
+                for rule in [
+                    UpdateRule::DeathBirth,
+                    UpdateRule::BirthDeath,
+                    UpdateRule::Imitation,
+                ] {
+                    for scale in [PayoffScale::Accumulated, PayoffScale::Averaged] {
+                        for selection in [
+                            Selection::linear(0.05).unwrap(),
+                            Selection::exponential(0.3).unwrap(),
+                        ] {
+                            for mutation in [0.0, 0.02] {
+                                let dynamics = GraphDynamics::new(rule, selection)
+                                    .with_payoffs(scale)
+                                    .with_mutation(mutation)
+                                    .unwrap();
+                                let Ok(coded) = GraphPopulation::new(graph, table, dynamics) else {
+                                    continue;
+                                };
+                                // Three strategies on the hub graph have too
+                                // many codes: that case has no look-up.
+                                if coded.lookup.is_empty() {
+                                    continue;
+                                }
+                                let mut coded = coded;
+                                let mut general = coded.clone().without_codes();
+                                let mut rng = Pcg64Mcg::seed_from_u64(11);
+                                let start: Vec<u8> = (0..graph.node_count())
+                                    .map(|_| below(&mut rng, table.len() as u32) as u8)
+                                    .collect();
+                                coded.set_states(&start).unwrap();
+                                general.set_states(&start).unwrap();
+                                let mut rng_general = rng.clone();
+                                for _ in 0..40 {
+                                    coded.run(250, &mut rng);
+                                    general.run(250, &mut rng_general);
+                                    assert_eq!(coded.states, general.states);
+                                    assert_eq!(coded.counts, general.counts);
+                                    let bits = |v: &[f64]| {
+                                        v.iter().map(|x| x.to_bits()).collect::<Vec<_>>()
+                                    };
+                                    assert_eq!(bits(&coded.payoffs), bits(&general.payoffs));
+                                    assert_eq!(bits(&coded.fitness), bits(&general.fitness));
+                                    assert_eq!(bits(&coded.tree), bits(&general.tree));
+                                }
+                                assert_eq!(rng.next_u64(), rng_general.next_u64());
+                                cases += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(cases >= 100, "{cases} cases");
+    }
 }
