@@ -287,7 +287,9 @@ impl<T: TryFrom<i128>> serde::de::Visitor<'_> for WholeVisitor<T> {
 
 /// Reads a file's `seed` ([`WholeRange::SEED`]) with
 /// [`WholeRange::deserialize`], for `#[serde(deserialize_with)]`.
-pub fn deserialize_seed<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
+pub fn deserialize_seed<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<u64, D::Error> {
     WholeRange::SEED.deserialize(deserializer)
 }
 

@@ -518,7 +518,9 @@ fn one() -> u32 {
 
 /// Reads `repetitions` ([`RawTournament::REPETITIONS`]); regime and
 /// negotiation files read theirs with it too.
-pub(crate) fn deserialize_repetitions<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+pub(crate) fn deserialize_repetitions<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<u32, D::Error> {
     RawTournament::REPETITIONS.deserialize(d)
 }
 

@@ -69,8 +69,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use twolevel_files::{ConfigError, parse_ron, read_text_file};
-use twolevel_game::error::{WholeRange, deserialize_seed};
 use twolevel_game::actors::{Arena, RawArena, influence_weight};
+use twolevel_game::error::{WholeRange, deserialize_seed};
 use twolevel_game::{
     ElectionCycle, EstimateNoise, Horizon, ParameterError, Politicization, Politics, Ratifier,
     Resources, Threshold, TwoLevelGame,

@@ -111,9 +111,7 @@ impl RawRegimeTournament {
 }
 
 /// Reads `max_compositions` ([`RawRegimeTournament::MAX_COMPOSITIONS`]).
-fn deserialize_max_compositions<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> Result<usize, D::Error> {
+fn deserialize_max_compositions<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
     RawRegimeTournament::MAX_COMPOSITIONS.deserialize(d)
 }
 

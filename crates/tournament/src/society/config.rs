@@ -542,8 +542,7 @@ impl RawSocietyConfig {
     pub const REPLICATES: WholeRange =
         WholeRange::new("replicates", "replicates", 1, u32::MAX as u64);
     /// `evolution.generations`.
-    pub const GENERATIONS: WholeRange =
-        WholeRange::new("generations", "generations", 1, u64::MAX);
+    pub const GENERATIONS: WholeRange = WholeRange::new("generations", "generations", 1, u64::MAX);
     /// `evolution.steps_per_generation`.
     pub const STEPS_PER_GENERATION: WholeRange =
         WholeRange::new("steps_per_generation", "encounters", 1, u64::MAX);
@@ -579,8 +578,6 @@ fn deserialize_steps_per_generation<'de, D: serde::Deserializer<'de>>(
 }
 
 /// Reads a group's `count` ([`RawSocietyConfig::COUNT`]).
-pub(crate) fn deserialize_count<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> Result<u32, D::Error> {
+pub(crate) fn deserialize_count<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
     RawSocietyConfig::COUNT.deserialize(d)
 }

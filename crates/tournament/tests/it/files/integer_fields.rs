@@ -18,13 +18,64 @@ use twolevel_tournament::file::AnyFile;
 const OUT_OF_RANGE: [&str; 2] = ["-1", "18446744073709551616"];
 
 /// Fields no shipped file writes, added to a shipped file: (file stem,
-/// text after which the field is inserted, the field).
-const UNWRITTEN: &[(&str, &str, &str)] = &[
-    ("axelrod-first", "repetitions: 5,", "arena_series"),
-    ("axelrod-first", "repetitions: 5,", "graph_seed"),
-    ("climate", "repetitions: 3,", "max_compositions"),
-    ("treaty", "discount: 0.8,", "hoarding"),
-    ("institutions", "steps: 1000000,", "replicates"),
+/// text after which the field is inserted, the field, the inserted text,
+/// in which `7` is the field's value).
+const UNWRITTEN: &[(&str, &str, &str, &str)] = &[
+    (
+        "axelrod-first",
+        "repetitions: 5,",
+        "arena_series",
+        "arena_series: 7,",
+    ),
+    (
+        "axelrod-first",
+        "repetitions: 5,",
+        "graph_seed",
+        "graph_seed: 7,",
+    ),
+    (
+        "climate",
+        "repetitions: 3,",
+        "max_compositions",
+        "max_compositions: 7,",
+    ),
+    ("treaty", "discount: 0.8,", "hoarding", "hoarding: 7,"),
+    (
+        "institutions",
+        "steps: 1000000,",
+        "replicates",
+        "replicates: 7,",
+    ),
+    (
+        "axelrod-first",
+        "repetitions: 5,",
+        "nodes",
+        "graph: Some(Cycle(nodes: 7)),",
+    ),
+    (
+        "axelrod-first",
+        "repetitions: 5,",
+        "width",
+        "graph: Some(Lattice(width: 7, height: 3)),",
+    ),
+    (
+        "axelrod-first",
+        "repetitions: 5,",
+        "height",
+        "graph: Some(Lattice(width: 3, height: 7)),",
+    ),
+    (
+        "axelrod-first",
+        "repetitions: 5,",
+        "degree",
+        "graph: Some(RandomRegular(nodes: 4, degree: 7)),",
+    ),
+    (
+        "axelrod-first",
+        "repetitions: 5,",
+        "links",
+        "graph: Some(BarabasiAlbert(nodes: 4, links: 7)),",
+    ),
 ];
 
 /// A folder of its own holding the shipped files (and their CSV tables),
@@ -120,8 +171,8 @@ fn problem(message: Option<&str>, stem: &str, field: &str, line: usize) -> Optio
         return Some("loaded without an error".to_owned());
     };
     let place = format!("{stem}.ron:{line}:");
-    let names_field = message.contains(&format!("invalid `{field}`"))
-        || message.contains(&format!(".{field}`"));
+    let names_field =
+        message.contains(&format!("invalid `{field}`")) || message.contains(&format!(".{field}`"));
     let range = message
         .split_once(" from ")
         .is_some_and(|(_, rest)| rest.contains(" to ") && rest.contains(", got "));
@@ -148,16 +199,16 @@ fn every_integer_field_out_of_range_names_the_field_the_range_and_the_place() {
             cases.push((stem.to_owned(), text.to_owned(), start, len, field, line));
         }
     }
-    for &(stem, after, field) in UNWRITTEN {
+    for &(stem, after, field, written) in UNWRITTEN {
         let text = SHIPPED_TOURNAMENTS
             .iter()
             .find(|(s, _)| *s == stem)
             .unwrap()
             .1;
         let at = text.find(after).unwrap() + after.len();
-        let inserted = format!("{}\n    {field}: 7,{}", &text[..at], &text[at..]);
+        let inserted = format!("{}\n    {written}{}", &text[..at], &text[at..]);
         let line = text[..at].lines().count() + 1;
-        let start = inserted[..at].len() + format!("\n    {field}: ").len();
+        let start = at + "\n    ".len() + written.find('7').unwrap();
         cases.push((stem.to_owned(), inserted, start, 1, field.to_owned(), line));
     }
     for (stem, text, start, len, field, line) in &cases {
@@ -185,7 +236,10 @@ fn the_field_finder_skips_comments_strings_and_floats() {
     let found: Vec<(String, usize)> = integer_fields(text)
         .into_iter()
         .map(|(start, len, field, line)| {
-            assert_eq!(&text[start..start + len], if field == "seed" { "3" } else { "5" });
+            assert_eq!(
+                &text[start..start + len],
+                if field == "seed" { "3" } else { "5" }
+            );
             (field, line)
         })
         .collect();
