@@ -245,3 +245,25 @@ fn the_field_finder_skips_comments_strings_and_floats() {
         .collect();
     assert_eq!(found, [("seed".to_owned(), 2), ("turns".to_owned(), 2)]);
 }
+
+#[test]
+fn a_graph_files_nodes_out_of_range_name_the_field_the_range_and_the_place() {
+    let dir = folder().join("graph");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("g.ron");
+    for value in OUT_OF_RANGE {
+        std::fs::write(
+            &path,
+            format!("Graph(\n    nodes: {value},\n    edges: [],\n)"),
+        )
+        .unwrap();
+        let message = twolevel_tournament::config::graph::read_edge_list(&path, None)
+            .map_err(|e| e.to_string());
+        let message = message.err();
+        assert_eq!(
+            problem(message.as_deref(), "g", "nodes", 2),
+            None,
+            "{value}"
+        );
+    }
+}
