@@ -82,7 +82,7 @@ pub enum Initial {
     Equal,
     /// Individuals per player, in player order; they must sum to the
     /// population size.
-    Counts(Vec<u32>),
+    Counts(#[serde(deserialize_with = "deserialize_counts")] Vec<u32>),
     /// Shares per player, in player order: non-negative, summing to 1. A
     /// finite population rounds them to counts by the largest-remainder
     /// method.
@@ -176,6 +176,23 @@ pub struct RawEvolutionConfig {
     pub seed: Option<u64>,
     /// Where to write the trajectories as CSV, if anywhere.
     pub output: Option<String>,
+}
+
+/// Reads `Counts([..])`, every count through [`EvolutionConfig::COUNTS`].
+fn deserialize_counts<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<u32>, D::Error> {
+    /// One count of individuals.
+    struct Count(u32);
+
+    impl<'de> Deserialize<'de> for Count {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            EvolutionConfig::COUNTS.deserialize(d).map(Count)
+        }
+    }
+
+    Ok(Vec::<Count>::deserialize(d)?
+        .into_iter()
+        .map(|count| count.0)
+        .collect())
 }
 
 /// Reads `population` ([`EvolutionConfig::POPULATION`]).
@@ -438,6 +455,15 @@ impl EvolutionConfig {
         "generations",
         1,
         EvolutionConfig::MAX_GENERATIONS,
+    );
+    /// The widest range of each of the initial `Counts([..])`: from 0 to
+    /// [`EvolutionConfig::MAX_POPULATION`] individuals (they must also sum
+    /// to the population).
+    pub const COUNTS: WholeRange = WholeRange::new(
+        "initial",
+        "individuals",
+        0,
+        EvolutionConfig::MAX_POPULATION as u64,
     );
     /// The valid range of `runs`: from 1 to [`EvolutionConfig::MAX_RUNS`].
     pub const RUNS: WholeRange =

@@ -24,6 +24,12 @@ const UNWRITTEN: &[(&str, &str, &str, &str)] = &[
     (
         "axelrod-first",
         "repetitions: 5,",
+        "initial",
+        "evolution: Some((initial: Counts([7, 93]))),",
+    ),
+    (
+        "axelrod-first",
+        "repetitions: 5,",
         "arena_series",
         "arena_series: 7,",
     ),
