@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use numpy::{IntoPyArray, PyArray1};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyBool, PyDict, PyInt, PyList};
 use twolevel::game::{
     Anchor, NoThreshold, Orientation, ParameterError, PayoffMatrix, Politicization, TwoLevelGame,
     paradox_of_politicization_with,
@@ -280,10 +280,23 @@ pub fn evolve_table<'py>(
     let process = self::process(process)?;
     let initial = match initial {
         None => Initial::Equal,
-        Some(values) => match values.extract::<Vec<u32>>() {
-            Ok(counts) => Initial::Counts(counts),
-            Err(_) => Initial::Shares(from_python(&values, "initial")?),
-        },
+        Some(values) => {
+            // Integers (Python's or numpy's) are counts, read as a file's
+            // `Counts([..])` is; anything else is shares.
+            let integer = |item: &Bound<'py, PyAny>| {
+                !item.is_instance_of::<PyBool>()
+                    && (item.is_instance_of::<PyInt>() || item.extract::<i128>().is_ok())
+            };
+            match values.extract::<Vec<Bound<'py, PyAny>>>() {
+                Ok(items) if !items.is_empty() && items.iter().all(integer) => Initial::Counts(
+                    items
+                        .iter()
+                        .map(|item| whole(item, &EvolutionConfig::COUNTS))
+                        .collect::<PyResult<_>>()?,
+                ),
+                _ => Initial::Shares(from_python(&values, "initial")?),
+            }
+        }
     };
     let record = match record.trim().to_ascii_lowercase().as_str() {
         "generation" => Record::Generation,

@@ -129,3 +129,35 @@ def test_arguments_and_file_fields_give_the_same_text(value):
         f"invalid `steps`: expected a whole number of steps from 1 to 18446744073709551615, "
         f"got {shown}"
     ), str(error.value)
+
+
+INITIAL = (
+    "invalid `initial`: expected a whole number of individuals from 0 to 1000000, got {}"
+)
+
+
+@pytest.mark.parametrize("value", [-1, 2**64, 10**40])
+def test_initial_counts_are_whole_numbers_like_a_files_counts(value):
+    with pytest.raises(ValueError) as error:
+        twolevel.evolve_table(TABLE, population=100, initial=[value, 50])
+    assert str(error.value) == INITIAL.format(value)
+    if value < 10**30:
+        text = (
+            'Tournament(name: "t", players: [Inline(name: "a", strategy: (name: "Defector")), '
+            'Inline(name: "b", strategy: (name: "Tit For Tat"))], '
+            f"evolution: Some((initial: Counts([{value}, 50]))))"
+        )
+        assert file_error(text) == INITIAL.format(value)
+
+
+def test_initial_counts_and_shares_still_work():
+    np = pytest.importorskip("numpy")
+    counts = twolevel.evolve_table(TABLE, population=10, initial=[3, 7], generations=5, seed=1)
+    same = twolevel.evolve_table(
+        TABLE, population=10, initial=np.array([3, 7]), generations=5, seed=1
+    )
+    shares = twolevel.evolve_table(
+        TABLE, population=10, initial=[0.3, 0.7], generations=5, seed=1
+    )
+    assert counts["runs"][0]["counts"].tolist() == same["runs"][0]["counts"].tolist()
+    assert counts["runs"][0]["counts"].tolist() == shares["runs"][0]["counts"].tolist()
