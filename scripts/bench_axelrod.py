@@ -20,6 +20,11 @@ Timings, each the best of `--runs` calls:
   through the library's tournament machinery (deterministic pairs played
   once and their moves replayed for the other repetitions when there is no
   noise);
+- axelrod matches only: every match (120 pairs x the repetitions) as a
+  fresh `axl.Match`, so no repetition is replayed from a cache;
+- twolevel's Python `run_file` on the same tournament file: reads,
+  validates and plays it on all cores and builds its results (rankings and
+  matrices in three currencies), in process;
 - twolevel's Python `round_robin` (objects in, ranking and the policy
   payoff matrix as numpy out), in process; on all cores and on one
   (`RAYON_NUM_THREADS` cannot change a pool already built, so the one-core
@@ -28,8 +33,8 @@ Timings, each the best of `--runs` calls:
   subprocess (process start, file reading and validation included), with
   the release binary given by `--cli` (default target/release/twolevel).
 
-The ratios are printed against twolevel's Python `round_robin` (all
-cores) and against the CLI.
+The ratios of each axelrod timing are printed against each twolevel
+timing.
 
 Needs axelrod (`pip install axelrod==4.14.0`), the package
 (`maturin develop --release -m crates/python/Cargo.toml`) and the release
@@ -40,6 +45,7 @@ Usage: python3 scripts/bench_axelrod.py [--runs N] [--repetitions N]
 """
 
 import argparse
+import itertools
 import os
 import re
 import subprocess
@@ -93,6 +99,19 @@ def axelrod_tournament(repetitions, noise, build_results):
         players, turns=TURNS, repetitions=repetitions, noise=noise, seed=1980
     )
     return tournament.play(processes=None, progress_bar=False, build_results=build_results)
+
+
+def axelrod_matches(repetitions, noise):
+    """Every match of the tournament as a fresh `axl.Match`; the turns played."""
+    players = [player() for player in AXELROD_PLAYERS]
+    turns = 0
+    for i, j in itertools.combinations_with_replacement(range(len(players)), 2):
+        for _ in range(repetitions):
+            match = axl.Match(
+                (players[i].clone(), players[j].clone()), turns=TURNS, noise=noise
+            )
+            turns += len(match.play())
+    return turns
 
 
 def twolevel_round_robin(repetitions, noise):
@@ -186,10 +205,14 @@ def main():
                  best_of(args.runs, lambda: axelrod_tournament(reps, noise, True))),
                 ("axelrod Tournament.play (no ResultSet)",
                  best_of(args.runs, lambda: axelrod_tournament(reps, noise, False))),
+                ("axelrod matches only (fresh Match each)",
+                 best_of(args.runs, lambda: axelrod_matches(reps, noise))),
                 ("twolevel Python round_robin (all cores)",
                  best_of(args.runs, lambda: twolevel_round_robin(reps, noise))),
                 ("twolevel Python round_robin (one core)",
                  one_core_round_robin(args.runs, reps, noise)),
+                ("twolevel Python run_file (file, results)",
+                 best_of(args.runs, lambda: twolevel.run_file(path))),
             ]
             if os.path.exists(args.cli):
                 timings.append(("twolevel CLI run (process, all cores)",
@@ -200,8 +223,9 @@ def main():
             for label, seconds in timings:
                 print(f"  {label:42} {seconds * 1e3:12.2f} ms")
             reference = dict(timings)
-            for base in [t[0] for t in timings[2:]]:
-                for label in [t[0] for t in timings[:2]]:
+            axelrod_count = 3
+            for base in [t[0] for t in timings[axelrod_count:]]:
+                for label in [t[0] for t in timings[:axelrod_count]]:
                     print(
                         f"  {label} / {base}: "
                         f"{reference[label] / reference[base]:,.0f}x"

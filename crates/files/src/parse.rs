@@ -139,12 +139,16 @@ fn open_brackets(text: &str, (line, column): (usize, usize)) -> usize {
     depth
 }
 
-/// The message for a whole number out of its field's range (RON's own is
+/// The message for a whole number out of its type's range (RON's own is
 /// only "Integer is out of bounds"): it names the field written before
-/// the number and the range. Every whole-number field of the files is
-/// unsigned, so a negative number is refused with the lower bound 0; a
-/// number too large with the limits of the fields' widths (a field with
-/// a narrower range, as `turns`, checks it itself and says so).
+/// the number and the range. The named fields of the files read their
+/// numbers through their own range
+/// ([`WholeRange`](twolevel_game::error::WholeRange)) and say it
+/// exactly; this is the fallback for numbers no field reads that way
+/// (inside lists, such as an evolution's initial `Counts([..])`). Every
+/// whole number of the files is unsigned, so a negative number is refused
+/// with the lower bound 0; a number too large with the limits of the
+/// fields' widths.
 fn integer_out_of_bounds(text: &str, (line, column): (usize, usize)) -> String {
     let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
     let chars: Vec<char> = line_text.chars().collect();

@@ -48,7 +48,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::action::Action;
-use crate::error::{ParameterError, check_unit_interval};
+use crate::error::{ParameterError, WholeRange, check_unit_interval};
 use crate::matrix::PayoffMatrix;
 use crate::two_level::{Orientation, Payoff, Politicization, TwoLevelGame, blend};
 
@@ -73,6 +73,7 @@ pub enum GroupPolicy {
         /// is missed, in [0, 1].
         risk: f64,
         /// The threshold `M` of cooperators that averts the risk, in [1, N].
+        #[serde(deserialize_with = "deserialize_threshold")]
         threshold: u32,
     },
     /// The threshold public goods game (N-player stag hunt) of Pacheco et
@@ -84,8 +85,19 @@ pub enum GroupPolicy {
         cost: f64,
         /// The threshold `M` of cooperators below which the pool is lost,
         /// in [1, N].
+        #[serde(deserialize_with = "deserialize_threshold")]
         threshold: u32,
     },
+}
+
+/// Reads `size` ([`GroupGame::SIZE`]).
+fn deserialize_size<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    GroupGame::SIZE.deserialize(d)
+}
+
+/// Reads `threshold` ([`GroupGame::THRESHOLD`]).
+fn deserialize_threshold<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    GroupGame::THRESHOLD.deserialize(d)
 }
 
 impl GroupPolicy {
@@ -191,6 +203,7 @@ pub struct GroupGame {
 #[serde(rename = "GroupGameConfig", deny_unknown_fields)]
 pub struct RawGroupGame {
     /// The group size `N`.
+    #[serde(deserialize_with = "deserialize_size")]
     pub size: u32,
     /// The policy game.
     pub policy: GroupPolicy,
@@ -285,6 +298,12 @@ fn check_non_negative_magnitude(field: &str, value: f64) -> Result<f64, Paramete
 impl GroupGame {
     /// The largest group size.
     pub const MAX_SIZE: u32 = 100_000;
+    /// The valid range of `size`: from 2 to [`GroupGame::MAX_SIZE`] states.
+    pub const SIZE: WholeRange = WholeRange::new("size", "states", 2, GroupGame::MAX_SIZE as u64);
+    /// The widest range of a `threshold`: from 1 to the group size, at most
+    /// [`GroupGame::MAX_SIZE`] cooperators.
+    pub const THRESHOLD: WholeRange =
+        WholeRange::new("threshold", "cooperators", 1, GroupGame::MAX_SIZE as u64);
     /// The largest magnitude of any real parameter; it keeps every payoff,
     /// and every long-run total, finite.
     pub const MAX_PARAMETER: f64 = 1e100;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::ParameterError;
+use crate::error::{ParameterError, WholeRange};
 
 /// How many rounds a match lasts.
 ///
@@ -158,27 +158,18 @@ impl Horizon {
 /// The fewest turns a fixed horizon may have.
 pub const MIN_TURNS: u32 = 1;
 
-/// Checks a number of turns given as any whole number: it must lie in
-/// [`MIN_TURNS`]..=`u32::MAX`. The error names the field `turns` and the
-/// range, so that `turns: -5`, `turns: 0` and `turns: 5000000000` all say
-/// what is accepted (in a file, in the Python module and on the command
-/// line alike).
-pub fn check_turns(turns: i128) -> Result<u32, ParameterError> {
-    u32::try_from(turns)
-        .ok()
-        .filter(|&t| t >= MIN_TURNS)
-        .ok_or_else(|| turns_error(&turns.to_string()))
-}
+/// The valid range of `turns`: from [`MIN_TURNS`] to `u32::MAX`.
+pub const TURNS: WholeRange = WholeRange::new("turns", "turns", MIN_TURNS as u64, u32::MAX as u64);
 
-/// The error for a number of turns out of range, `got` as written.
-fn turns_error(got: &str) -> ParameterError {
-    ParameterError::new(
-        "turns",
-        format!(
-            "expected a whole number of turns from {MIN_TURNS} to {}, got {got}",
-            u32::MAX
-        ),
-    )
+/// Checks a number of turns given as any whole number: it must lie in
+/// [`TURNS`]. The error names the field `turns` and the range, so that
+/// `turns: -5`, `turns: 0` and `turns: 5000000000` all say what is
+/// accepted (in a file, in the Python module and on the command line
+/// alike).
+pub fn check_turns(turns: i128) -> Result<u32, ParameterError> {
+    TURNS
+        .check(turns)
+        .and_then(|t| u32::try_from(t).map_err(|_| TURNS.error(&t.to_string())))
 }
 
 /// Reads `turns` from any number a file or a Python dict may hold
@@ -188,48 +179,8 @@ fn deserialize_turns<'de, D>(deserializer: D) -> Result<u32, D::Error>
 where
     D: serde::Deserializer<'de>,
 {
-    /// Accepts integers of any width and whole floats.
-    struct Turns;
-
-    impl serde::de::Visitor<'_> for Turns {
-        type Value = u32;
-
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            write!(
-                f,
-                "a whole number of turns from {MIN_TURNS} to {}",
-                u32::MAX
-            )
-        }
-
-        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<u32, E> {
-            check_turns(i128::from(v)).map_err(E::custom)
-        }
-
-        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u32, E> {
-            check_turns(i128::from(v)).map_err(E::custom)
-        }
-
-        fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<u32, E> {
-            check_turns(v).map_err(E::custom)
-        }
-
-        fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<u32, E> {
-            check_turns(i128::try_from(v).unwrap_or(i128::MAX)).map_err(E::custom)
-        }
-
-        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<u32, E> {
-            if v.fract() == 0.0 && v.abs() < 1e30 {
-                // A whole float in i128's range converts exactly.
-                #[allow(clippy::cast_possible_truncation)]
-                check_turns(v as i128).map_err(E::custom)
-            } else {
-                Err(E::custom(turns_error(&crate::error::format_number(v))))
-            }
-        }
-    }
-
-    deserializer.deserialize_any(Turns)
+    let turns: u32 = TURNS.deserialize(deserializer)?;
+    check_turns(i128::from(turns)).map_err(serde::de::Error::custom)
 }
 
 impl Default for Horizon {

@@ -13,10 +13,11 @@ use numpy::ndarray::Array2;
 use numpy::{IntoPyArray, PyArray2};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyBool, PyDict, PyInt, PyList, PyString};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use twolevel::game::Currency;
+use twolevel::game::error::WholeRange;
 use twolevel::tournament::RankingMetric;
 
 /// A library error as a Python `ValueError` carrying the library's message
@@ -24,6 +25,42 @@ use twolevel::tournament::RankingMetric;
 /// expected).
 pub fn value_error(error: impl Display) -> PyErr {
     PyValueError::new_err(error.to_string())
+}
+
+/// Reads an integer argument as the whole-number field `range` of a file
+/// is read ([`WholeRange::fit`]): any Python integer (or whole float)
+/// that the field's type holds. A negative, too large, fractional or
+/// non-numeric one raises `ValueError` with the text a file gets for it
+/// (``invalid `seed`: expected a whole number from 0 to
+/// 18446744073709551615, got -1``), not pyo3's `OverflowError` or
+/// `TypeError`. Every integer argument of the module is read here.
+pub fn whole<T: TryFrom<i128>>(object: &Bound<'_, PyAny>, range: &WholeRange) -> PyResult<T> {
+    let refuse = |got: String| Err(value_error(range.error(&got)));
+    if object.is_instance_of::<PyBool>() {
+        return refuse(object.str()?.to_string());
+    }
+    if let Ok(value) = object.extract::<i128>() {
+        return range.fit(value).map_err(value_error);
+    }
+    if object.is_instance_of::<PyInt>() {
+        // An integer beyond 128 bits.
+        return refuse(object.str()?.to_string());
+    }
+    match object.extract::<f64>() {
+        Ok(value) => range.fit_float(value).map_err(value_error),
+        Err(_) => refuse(object.repr()?.to_string()),
+    }
+}
+
+/// [`whole`] for an optional argument (`None` stays `None`).
+pub fn whole_option<T: TryFrom<i128>>(
+    object: Option<&Bound<'_, PyAny>>,
+    range: &WholeRange,
+) -> PyResult<Option<T>> {
+    object
+        .filter(|o| !o.is_none())
+        .map(|o| whole(o, range))
+        .transpose()
 }
 
 /// Reads a Python object (dicts, lists, numbers, strings) as the library

@@ -15,7 +15,9 @@ use twolevel::tournament::regime::{RawRegimeTournament, RegimeTournament};
 use twolevel::tournament::society::{RawSocietyConfig, SocietyConfig, SocietySweep};
 use twolevel::tournament::sweep_file::Sweep;
 
-use crate::convert::{from_python, matrix, to_python, value_error};
+use twolevel::game::error::WholeRange;
+
+use crate::convert::{from_python, matrix, to_python, value_error, whole_option};
 use crate::tournament::PYTHON_ORIGIN;
 
 /// Plays a regime tournament and returns its results as a dict: the
@@ -153,11 +155,12 @@ fn run_society_config<'py>(
 /// by rules: the number of states following each rule).
 #[pyfunction]
 #[pyo3(signature = (path, *, seed=None))]
-pub fn run_society_file(
-    py: Python<'_>,
+pub fn run_society_file<'py>(
+    py: Python<'py>,
     path: PathBuf,
-    seed: Option<u64>,
-) -> PyResult<Bound<'_, PyDict>> {
+    seed: Option<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let seed: Option<u64> = whole_option(seed.as_ref(), &WholeRange::SEED)?;
     let file = AnyFile::from_file_as(path, FileKind::Society).map_err(value_error)?;
     run_society_config(py, society_of(file, seed), None)
 }
@@ -169,8 +172,9 @@ pub fn run_society_ron<'py>(
     py: Python<'py>,
     text: &str,
     origin: &str,
-    seed: Option<u64>,
+    seed: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let seed: Option<u64> = whole_option(seed.as_ref(), &WholeRange::SEED)?;
     let file = AnyFile::from_ron_as(text, origin, FileKind::Society, None).map_err(value_error)?;
     run_society_config(py, society_of(file, seed), None)
 }
@@ -184,8 +188,9 @@ pub fn run_society_ron<'py>(
 pub fn run_society<'py>(
     py: Python<'py>,
     spec: Bound<'py, PyAny>,
-    seed: Option<u64>,
+    seed: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let seed: Option<u64> = whole_option(seed.as_ref(), &WholeRange::SEED)?;
     let file: RawSocietyConfig = from_python(&spec, "society")?;
     let config = file.validate(PYTHON_ORIGIN).map_err(|e| {
         value_error(format!(
@@ -225,11 +230,12 @@ fn play_negotiation(
 /// the simulated rates and every run).
 #[pyfunction]
 #[pyo3(signature = (path, *, seed=None))]
-pub fn run_negotiation_file(
-    py: Python<'_>,
+pub fn run_negotiation_file<'py>(
+    py: Python<'py>,
     path: PathBuf,
-    seed: Option<u64>,
-) -> PyResult<Bound<'_, PyDict>> {
+    seed: Option<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let seed: Option<u64> = whole_option(seed.as_ref(), &WholeRange::SEED)?;
     let file = AnyFile::from_file_as(path, FileKind::Negotiation).map_err(value_error)?;
     play_negotiation(py, file, seed)
 }
@@ -242,8 +248,9 @@ pub fn run_negotiation_ron<'py>(
     py: Python<'py>,
     text: &str,
     origin: &str,
-    seed: Option<u64>,
+    seed: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let seed: Option<u64> = whole_option(seed.as_ref(), &WholeRange::SEED)?;
     let catalog = PresetCatalog::builtin().map_err(value_error)?;
     let file = AnyFile::from_ron_as(text, origin, FileKind::Negotiation, Some(&catalog))
         .map_err(value_error)?;
@@ -264,11 +271,12 @@ pub fn run_negotiation_ron<'py>(
 /// names its currency (`score_policy`, `score_political`, ...).
 #[pyfunction]
 #[pyo3(signature = (path, *, seed=None))]
-pub fn run_sweep_file(
-    py: Python<'_>,
+pub fn run_sweep_file<'py>(
+    py: Python<'py>,
     path: PathBuf,
-    seed: Option<u64>,
-) -> PyResult<Bound<'_, PyDict>> {
+    seed: Option<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let seed: Option<u64> = whole_option(seed.as_ref(), &WholeRange::SEED)?;
     let sweep: Sweep = AnyFile::from_file_as(path, FileKind::Sweep)
         .map_err(value_error)?
         .with_seed_option(seed)

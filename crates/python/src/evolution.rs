@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use numpy::{IntoPyArray, PyArray1};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyBool, PyDict, PyInt, PyList};
 use twolevel::game::{
     Anchor, NoThreshold, Orientation, ParameterError, PayoffMatrix, Politicization, TwoLevelGame,
     paradox_of_politicization_with,
@@ -19,7 +19,10 @@ use twolevel::tournament::evolution::{
     evolve_tournament, fixation_probability,
 };
 
-use crate::convert::{from_python, matrix, value_error};
+use twolevel::game::error::WholeRange;
+use twolevel::tournament::evolution::analytic::POPULATION;
+
+use crate::convert::{from_python, matrix, value_error, whole, whole_option};
 use crate::tournament::{load_file, load_ron};
 
 /// The process of a name: "moran", "fermi" (or "pairwise_comparison"),
@@ -203,11 +206,12 @@ fn evolve_loaded<'py>(
 /// pairwise-comparison processes.
 #[pyfunction]
 #[pyo3(signature = (path, *, seed=None))]
-pub fn evolve_file(
-    py: Python<'_>,
+pub fn evolve_file<'py>(
+    py: Python<'py>,
     path: PathBuf,
-    seed: Option<u64>,
-) -> PyResult<Bound<'_, PyDict>> {
+    seed: Option<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let seed: Option<u64> = whole_option(seed.as_ref(), &WholeRange::SEED)?;
     let tournament = load_file(path, seed)?;
     evolve_loaded(py, &tournament)
 }
@@ -219,8 +223,9 @@ pub fn evolve_ron<'py>(
     py: Python<'py>,
     text: &str,
     origin: &str,
-    seed: Option<u64>,
+    seed: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let seed: Option<u64> = whole_option(seed.as_ref(), &WholeRange::SEED)?;
     let tournament = load_ron(text, origin, seed)?;
     evolve_loaded(py, &tournament)
 }
@@ -239,34 +244,59 @@ pub fn evolve_ron<'py>(
 /// runs. Returns the outcome dict of [`evolve_file`] (without the
 /// tournament's fields).
 #[pyfunction]
+// The integers arrive as any Python object (read by `whole`, so that a
+// bad one raises the file's ValueError); `None` stands for the default the
+// text signature shows.
 #[pyo3(signature = (
-    table, *, process="moran", population=100, initial=None, mutation=0.0,
-    selection="exponential", intensity=1.0, generations=10_000, step=0.01, runs=1,
-    record="generation", seed=0
-))]
+    table, *, process="moran", population=None, initial=None, mutation=0.0,
+    selection="exponential", intensity=1.0, generations=None, step=0.01, runs=None,
+    record="generation", seed=None
+), text_signature = "(table, *, process='moran', population=100, initial=None, mutation=0.0, \
+    selection='exponential', intensity=1.0, generations=10000, step=0.01, runs=1, \
+    record='generation', seed=0)")]
 #[allow(clippy::too_many_arguments)]
 pub fn evolve_table<'py>(
     py: Python<'py>,
     table: Vec<Vec<f64>>,
     process: &str,
-    population: u32,
+    population: Option<Bound<'py, PyAny>>,
     initial: Option<Bound<'py, PyAny>>,
     mutation: f64,
     selection: &str,
     intensity: f64,
-    generations: u64,
+    generations: Option<Bound<'py, PyAny>>,
     step: f64,
-    runs: u32,
+    runs: Option<Bound<'py, PyAny>>,
     record: &str,
-    seed: u64,
+    seed: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let defaults = RawEvolutionConfig::default();
+    let population = whole_option(population.as_ref(), &EvolutionConfig::POPULATION)?
+        .unwrap_or(defaults.population);
+    let generations = whole_option(generations.as_ref(), &EvolutionConfig::GENERATIONS)?
+        .unwrap_or(defaults.generations);
+    let runs = whole_option(runs.as_ref(), &EvolutionConfig::RUNS)?.unwrap_or(defaults.runs);
+    let seed = whole_option(seed.as_ref(), &WholeRange::SEED)?.unwrap_or(0);
     let process = self::process(process)?;
     let initial = match initial {
         None => Initial::Equal,
-        Some(values) => match values.extract::<Vec<u32>>() {
-            Ok(counts) => Initial::Counts(counts),
-            Err(_) => Initial::Shares(from_python(&values, "initial")?),
-        },
+        Some(values) => {
+            // Integers (Python's or numpy's) are counts, read as a file's
+            // `Counts([..])` is; anything else is shares.
+            let integer = |item: &Bound<'py, PyAny>| {
+                !item.is_instance_of::<PyBool>()
+                    && (item.is_instance_of::<PyInt>() || item.extract::<i128>().is_ok())
+            };
+            match values.extract::<Vec<Bound<'py, PyAny>>>() {
+                Ok(items) if !items.is_empty() && items.iter().all(integer) => Initial::Counts(
+                    items
+                        .iter()
+                        .map(|item| whole(item, &EvolutionConfig::COUNTS))
+                        .collect::<PyResult<_>>()?,
+                ),
+                _ => Initial::Shares(from_python(&values, "initial")?),
+            }
+        }
     };
     let record = match record.trim().to_ascii_lowercase().as_str() {
         "generation" => Record::Generation,
@@ -316,12 +346,13 @@ pub fn evolve_table<'py>(
 #[pyo3(name = "fixation_probability", signature = (game, population, *, process="moran", selection="exponential", intensity=1.0, log=false))]
 pub fn fixation_probability_of(
     game: [f64; 4],
-    population: u32,
+    population: &Bound<'_, PyAny>,
     process: &str,
     selection: &str,
     intensity: f64,
     log: bool,
 ) -> PyResult<f64> {
+    let population = whole(population, &POPULATION)?;
     let rho = fixation_probability(update(process, selection, intensity)?, game, population)
         .map_err(value_error)?;
     Ok(if log { rho.ln } else { rho.value })
@@ -334,11 +365,12 @@ pub fn fixation_probability_of(
 #[pyo3(signature = (game, population, *, process="moran", selection="exponential", intensity=1.0))]
 pub fn fixation_time(
     game: [f64; 4],
-    population: u32,
+    population: &Bound<'_, PyAny>,
     process: &str,
     selection: &str,
     intensity: f64,
 ) -> PyResult<f64> {
+    let population = whole(population, &POPULATION)?;
     conditional_fixation_time(update(process, selection, intensity)?, game, population)
         .map_err(value_error)
 }
@@ -351,11 +383,12 @@ pub fn fixation_time(
 pub fn fixation_matrix<'py>(
     py: Python<'py>,
     table: Vec<Vec<f64>>,
-    population: u32,
+    population: Bound<'py, PyAny>,
     process: &str,
     selection: &str,
     intensity: f64,
 ) -> PyResult<Bound<'py, numpy::PyArray2<f64>>> {
+    let population = whole(&population, &POPULATION)?;
     let fixation = FixationMatrix::new(
         update(process, selection, intensity)?,
         &payoff_table(table)?,
@@ -375,12 +408,13 @@ pub fn fixation_matrix<'py>(
 pub fn stationary_distribution<'py>(
     py: Python<'py>,
     table: Vec<Vec<f64>>,
-    population: u32,
+    population: Bound<'py, PyAny>,
     process: &str,
     selection: &str,
     intensity: f64,
     log: bool,
 ) -> PyResult<Bound<'py, PyArray1<f64>>> {
+    let population = whole(&population, &POPULATION)?;
     let fixation = FixationMatrix::new(
         update(process, selection, intensity)?,
         &payoff_table(table)?,

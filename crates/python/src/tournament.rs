@@ -14,7 +14,12 @@ use twolevel::tournament::file::AnyFile;
 use twolevel::tournament::round_robin::Summary;
 use twolevel::tournament::{RankingRow, RoundRobinResults, Tournament};
 
-use crate::convert::{self, RoundRobinSpec, optional_matrix, ranking_name, to_python, value_error};
+use twolevel::game::error::WholeRange;
+use twolevel::tournament::config::RawTournament;
+
+use crate::convert::{
+    self, RoundRobinSpec, optional_matrix, ranking_name, to_python, value_error, whole_option,
+};
 
 /// The origin named in errors about tournaments built from Python objects.
 pub const PYTHON_ORIGIN: &str = "<python>";
@@ -326,7 +331,12 @@ impl TournamentResults {
 /// values) raise ValueError naming the file, line and column or field.
 #[pyfunction]
 #[pyo3(signature = (path, *, seed=None))]
-pub fn run_file(py: Python<'_>, path: PathBuf, seed: Option<u64>) -> PyResult<TournamentResults> {
+pub fn run_file<'py>(
+    py: Python<'py>,
+    path: PathBuf,
+    seed: Option<Bound<'py, PyAny>>,
+) -> PyResult<TournamentResults> {
+    let seed: Option<u64> = whole_option(seed.as_ref(), &WholeRange::SEED)?;
     let tournament = load_file(path, seed)?;
     Ok(play(py, &tournament))
 }
@@ -336,12 +346,13 @@ pub fn run_file(py: Python<'_>, path: PathBuf, seed: Option<u64>) -> PyResult<To
 /// `seed` replaces the text's seed.
 #[pyfunction]
 #[pyo3(signature = (text, *, origin="<string>", seed=None))]
-pub fn run_ron(
-    py: Python<'_>,
+pub fn run_ron<'py>(
+    py: Python<'py>,
     text: &str,
     origin: &str,
-    seed: Option<u64>,
+    seed: Option<Bound<'py, PyAny>>,
 ) -> PyResult<TournamentResults> {
+    let seed: Option<u64> = whole_option(seed.as_ref(), &WholeRange::SEED)?;
     let tournament = load_ron(text, origin, seed)?;
     Ok(play(py, &tournament))
 }
@@ -365,11 +376,16 @@ pub fn run_ron(
 /// Everything is validated as a tournament file is: errors raise
 /// ValueError naming the field.
 #[pyfunction]
+// `repetitions` and `seed` arrive as any Python object (read by
+// `convert::whole`, so that a bad one raises the file's ValueError);
+// `None` stands for the default the text signature shows.
 #[pyo3(signature = (
     players, *, game=None, turns=None, delta=None, politics=None, election=None,
-    action_noise=0.0, perception_noise=0.0, length_known=false, repetitions=1, seed=0,
+    action_noise=0.0, perception_noise=0.0, length_known=false, repetitions=None, seed=None,
     self_play=true, ranking="policy", name="python"
-))]
+), text_signature = "(players, *, game=None, turns=None, delta=None, politics=None, \
+    election=None, action_noise=0.0, perception_noise=0.0, length_known=False, repetitions=1, \
+    seed=0, self_play=True, ranking='policy', name='python')")]
 #[allow(clippy::too_many_arguments)]
 pub fn round_robin<'py>(
     py: Python<'py>,
@@ -382,12 +398,14 @@ pub fn round_robin<'py>(
     action_noise: f64,
     perception_noise: f64,
     length_known: bool,
-    repetitions: u32,
-    seed: u64,
+    repetitions: Option<Bound<'py, PyAny>>,
+    seed: Option<Bound<'py, PyAny>>,
     self_play: bool,
     ranking: &str,
     name: &str,
 ) -> PyResult<TournamentResults> {
+    let repetitions = whole_option(repetitions.as_ref(), &RawTournament::REPETITIONS)?.unwrap_or(1);
+    let seed = whole_option(seed.as_ref(), &WholeRange::SEED)?.unwrap_or(0);
     let spec = RoundRobinSpec {
         name: name.to_owned(),
         players,

@@ -73,6 +73,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use twolevel_files::{ConfigError, leading_struct_name, parse_ron, read_text_file};
+use twolevel_game::error::{WholeRange, deserialize_seed};
 use twolevel_game::graph::GraphSpec;
 use twolevel_game::{
     Classifier, ElectionCycle, Horizon, Orientation, ParameterError, Politicization, Politics,
@@ -477,10 +478,10 @@ pub struct RawTournament {
     #[serde(default)]
     pub length_known: bool,
     /// Repetitions of every match.
-    #[serde(default = "one")]
+    #[serde(default = "one", deserialize_with = "deserialize_repetitions")]
     pub repetitions: u32,
     /// The master seed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "deserialize_seed")]
     pub seed: u64,
     /// Whether each player also meets a clone of itself.
     #[serde(default = "yes")]
@@ -509,7 +510,8 @@ pub struct RawTournament {
     /// [`RoundRobin::with_arena_series`]).
     #[serde(
         default = "default_arena_series",
-        skip_serializing_if = "is_default_arena_series"
+        skip_serializing_if = "is_default_arena_series",
+        deserialize_with = "deserialize_arena_series"
     )]
     pub arena_series: u32,
     /// A spatial tournament's graph, generated: player `i` is node `i`
@@ -518,7 +520,11 @@ pub struct RawTournament {
     pub graph: Option<GraphSpec>,
     /// The seed of a random `graph` (its own, so that `--seed` changes the
     /// matches, not the structure); 0 by default.
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[serde(
+        default,
+        skip_serializing_if = "is_zero",
+        deserialize_with = "deserialize_graph_seed"
+    )]
     pub graph_seed: u64,
     /// A spatial tournament's graph, read from an edge list (CSV with
     /// `source` and `target` columns, or a RON `Graph(..)`), relative to
@@ -559,6 +565,24 @@ fn is_zero(value: &u64) -> bool {
 
 fn one() -> u32 {
     1
+}
+
+/// Reads `repetitions` ([`RawTournament::REPETITIONS`]); regime and
+/// negotiation files read theirs with it too.
+pub(crate) fn deserialize_repetitions<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<u32, D::Error> {
+    RawTournament::REPETITIONS.deserialize(d)
+}
+
+/// Reads `arena_series` ([`RawTournament::ARENA_SERIES`]).
+fn deserialize_arena_series<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    RawTournament::ARENA_SERIES.deserialize(d)
+}
+
+/// Reads `graph_seed` ([`RawTournament::GRAPH_SEED`]).
+fn deserialize_graph_seed<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    RawTournament::GRAPH_SEED.deserialize(d)
 }
 
 fn yes() -> bool {
@@ -658,6 +682,15 @@ impl PresetCatalog {
 }
 
 impl RawTournament {
+    /// The valid range of `repetitions`.
+    pub const REPETITIONS: WholeRange =
+        WholeRange::new("repetitions", "repetitions", 1, u32::MAX as u64);
+    /// The valid range of `arena_series` (0 keeps no series).
+    pub const ARENA_SERIES: WholeRange =
+        WholeRange::new("arena_series", "rounds", 0, u32::MAX as u64);
+    /// The valid range of `graph_seed`.
+    pub const GRAPH_SEED: WholeRange = WholeRange::seed("graph_seed");
+
     /// Validates the file (read from `origin`) against the presets of
     /// `catalog` and builds the tournament.
     pub fn validate(

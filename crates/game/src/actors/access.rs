@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::actor::ActorKind;
-use crate::error::{ParameterError, check_unit_interval};
+use crate::error::{ParameterError, WholeRange, check_unit_interval};
 
 /// Each kind of actor's access to policymaking, in [0, 1].
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -75,9 +75,20 @@ impl Access {
 pub struct AccessChange {
     /// The first round (from 0) played under the new access; at least 1
     /// (round 0 is played under the arena's initial access).
+    #[serde(deserialize_with = "deserialize_round")]
     pub round: u32,
     /// The access from that round on.
     pub access: Access,
+}
+
+impl AccessChange {
+    /// The valid range of `round`.
+    pub const ROUND: WholeRange = WholeRange::new("round", "rounds", 1, u32::MAX as u64);
+}
+
+/// Reads `round` ([`AccessChange::ROUND`]).
+fn deserialize_round<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    AccessChange::ROUND.deserialize(d)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{ParameterError, check_positive_fraction, check_unit_interval};
+use crate::error::{ParameterError, WholeRange, check_positive_fraction, check_unit_interval};
 use crate::two_level::Orientation;
 
 /// Elections every `term` rounds; in the last `lead` rounds before each
@@ -34,8 +34,10 @@ pub struct ElectionCycle {
 #[serde(rename = "ElectionCycle", deny_unknown_fields)]
 pub struct RawElectionCycle {
     /// Rounds between elections, at least 1.
+    #[serde(deserialize_with = "deserialize_term")]
     pub term: u32,
     /// Campaign rounds before each election, smaller than `term`.
+    #[serde(deserialize_with = "deserialize_lead")]
     pub lead: u32,
     /// How far the campaign moves `w` towards 1, in [0, 1].
     pub boost: f64,
@@ -44,6 +46,23 @@ pub struct RawElectionCycle {
     /// default 1, no change.
     #[serde(default = "full_patience")]
     pub patience: f64,
+}
+
+impl RawElectionCycle {
+    /// The valid range of `term`.
+    pub const TERM: WholeRange = WholeRange::new("term", "rounds", 1, u32::MAX as u64);
+    /// The widest range of `lead`: from 0 to one less than `term`.
+    pub const LEAD: WholeRange = WholeRange::new("lead", "rounds", 0, u32::MAX as u64 - 1);
+}
+
+/// Reads `term` ([`RawElectionCycle::TERM`]).
+fn deserialize_term<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    RawElectionCycle::TERM.deserialize(d)
+}
+
+/// Reads `lead` ([`RawElectionCycle::LEAD`]).
+fn deserialize_lead<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    RawElectionCycle::LEAD.deserialize(d)
 }
 
 fn full_patience() -> f64 {

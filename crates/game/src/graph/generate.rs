@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::draw::{below, unit};
 use super::{Graph, MAX_NODES};
+use crate::error::WholeRange;
 use crate::error::{ParameterError, check_unit_interval};
 
 /// Which cells of a square lattice are a cell's neighbours.
@@ -27,14 +28,17 @@ pub enum GraphSpec {
     /// at least 3 nodes.
     Cycle {
         /// The number of nodes.
+        #[serde(deserialize_with = "deserialize_nodes")]
         nodes: usize,
     },
     /// A `width` by `height` square lattice with periodic boundaries (a
     /// torus); node `y * width + x` is cell `(x, y)`. Both sides at least 3.
     Lattice {
         /// The number of columns.
+        #[serde(deserialize_with = "deserialize_width")]
         width: usize,
         /// The number of rows.
+        #[serde(deserialize_with = "deserialize_height")]
         height: usize,
         /// Von Neumann (k = 4, the default) or Moore (k = 8).
         #[serde(default)]
@@ -46,8 +50,10 @@ pub enum GraphSpec {
     /// `nodes * degree` must be even and `degree < nodes`.
     RandomRegular {
         /// The number of nodes.
+        #[serde(deserialize_with = "deserialize_nodes")]
         nodes: usize,
         /// Every node's degree.
+        #[serde(deserialize_with = "deserialize_degree")]
         degree: usize,
     },
     /// The Erdős–Rényi graph G(n, p): every pair is an edge with
@@ -55,6 +61,7 @@ pub enum GraphSpec {
     /// 2005) in time linear in the nodes plus the edges.
     ErdosRenyi {
         /// The number of nodes.
+        #[serde(deserialize_with = "deserialize_nodes")]
         nodes: usize,
         /// The probability of each edge, in [0, 1].
         p: f64,
@@ -64,13 +71,51 @@ pub enum GraphSpec {
     /// drawn with probability proportional to their degree.
     BarabasiAlbert {
         /// The number of nodes.
+        #[serde(deserialize_with = "deserialize_nodes")]
         nodes: usize,
         /// The edges each new node brings, at least 1 and below `nodes`.
+        #[serde(deserialize_with = "deserialize_links")]
         links: usize,
     },
 }
 
+/// Reads `nodes` ([`GraphSpec::NODES`]).
+fn deserialize_nodes<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+    GraphSpec::NODES.deserialize(d)
+}
+
+/// Reads `width` ([`GraphSpec::WIDTH`]).
+fn deserialize_width<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+    GraphSpec::WIDTH.deserialize(d)
+}
+
+/// Reads `height` ([`GraphSpec::HEIGHT`]).
+fn deserialize_height<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+    GraphSpec::HEIGHT.deserialize(d)
+}
+
+/// Reads `degree` ([`GraphSpec::DEGREE`]).
+fn deserialize_degree<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+    GraphSpec::DEGREE.deserialize(d)
+}
+
+/// Reads `links` ([`GraphSpec::LINKS`]).
+fn deserialize_links<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+    GraphSpec::LINKS.deserialize(d)
+}
+
 impl GraphSpec {
+    /// The widest range of `nodes` (each family has its own least: 3 for
+    /// a cycle, 2 for the random regular and scale-free graphs).
+    pub const NODES: WholeRange = WholeRange::new("nodes", "nodes", 1, MAX_NODES as u64);
+    /// The range of a lattice's `width`.
+    pub const WIDTH: WholeRange = WholeRange::new("width", "cells", 3, MAX_NODES as u64);
+    /// The range of a lattice's `height`.
+    pub const HEIGHT: WholeRange = WholeRange::new("height", "cells", 3, MAX_NODES as u64);
+    /// The widest range of `degree` (below `nodes`).
+    pub const DEGREE: WholeRange = WholeRange::new("degree", "edges", 1, MAX_NODES as u64 - 1);
+    /// The widest range of `links` (below `nodes`).
+    pub const LINKS: WholeRange = WholeRange::new("links", "edges", 1, MAX_NODES as u64 - 1);
     /// Checks the parameters, naming the field at fault (`nodes`, `width`,
     /// `degree`, `p`, `links`), before anything is generated.
     pub fn check(&self) -> Result<(), ParameterError> {

@@ -41,6 +41,7 @@ const GRAPH_STREAM: u64 = 0x0067_7261_7068; // "graph" in ASCII
 #[serde(rename = "Graph", deny_unknown_fields)]
 pub struct GraphFile {
     /// The number of nodes.
+    #[serde(deserialize_with = "deserialize_nodes")]
     pub nodes: usize,
     /// The undirected edges, as pairs of node numbers from 0.
     pub edges: Vec<(u32, u32)>,
@@ -50,6 +51,12 @@ pub struct GraphFile {
     /// A label a node, if any.
     #[serde(default)]
     pub labels: Option<Vec<String>>,
+}
+
+/// Reads a graph file's `nodes` with the range of a generated graph's
+/// ([`GraphSpec::NODES`]).
+fn deserialize_nodes<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+    GraphSpec::NODES.deserialize(d)
 }
 
 /// Checks that a graph of `nodes` nodes and about `edges` edges fits the

@@ -28,11 +28,16 @@
 
 use serde::{Deserialize, Serialize};
 use twolevel_game::ParameterError;
-use twolevel_game::error::format_number;
+use twolevel_game::error::{WholeRange, format_number};
 
 use super::config::SelectionKind;
 use super::payoff::PayoffTable;
 use super::stochastic::{Update, UpdateKind};
+
+/// The valid range of the population of the analytic functions
+/// ([`fixation_probability`], [`conditional_fixation_time`],
+/// [`FixationMatrix::new`]): from 2 individuals to `u32::MAX`.
+pub const POPULATION: WholeRange = WholeRange::new("population", "individuals", 2, u32::MAX as u64);
 
 /// A probability together with its natural logarithm, which stays accurate
 /// when the probability itself underflows to 0.

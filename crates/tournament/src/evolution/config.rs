@@ -29,7 +29,9 @@
 //! ```
 
 use serde::{Deserialize, Serialize};
-use twolevel_game::error::{check_unit_interval, format_number};
+use twolevel_game::error::{
+    WholeRange, check_unit_interval, deserialize_seed_option, format_number,
+};
 
 pub(crate) use super::selection::check_intensity;
 pub use super::selection::{Selection, SelectionKind};
@@ -80,7 +82,7 @@ pub enum Initial {
     Equal,
     /// Individuals per player, in player order; they must sum to the
     /// population size.
-    Counts(Vec<u32>),
+    Counts(#[serde(deserialize_with = "deserialize_counts")] Vec<u32>),
     /// Shares per player, in player order: non-negative, summing to 1. A
     /// finite population rounds them to counts by the largest-remainder
     /// method.
@@ -134,6 +136,7 @@ pub struct RawEvolutionConfig {
     pub process: Process,
     /// The population size `N` (at least 2). The deterministic processes
     /// only use it to turn initial counts into shares.
+    #[serde(deserialize_with = "deserialize_population")]
     pub population: u32,
     /// The initial population; see [`Initial`].
     pub initial: Initial,
@@ -158,18 +161,53 @@ pub struct RawEvolutionConfig {
     pub fermi_beta: f64,
     /// The maximum number of generations (stochastic processes, ecological
     /// map) or recording intervals (replicator equation), at least 1.
+    #[serde(deserialize_with = "deserialize_generations")]
     pub generations: u64,
     /// The recording interval `dt > 0` of the replicator equation (the
     /// integrator chooses its own steps within it).
     pub step: f64,
     /// How many independent runs (for fixation frequencies), at least 1.
+    #[serde(deserialize_with = "deserialize_runs")]
     pub runs: u32,
     /// What each run records; see [`Record`].
     pub record: Record,
     /// The seed of the runs; `None` reuses the tournament's seed.
+    #[serde(deserialize_with = "deserialize_seed_option")]
     pub seed: Option<u64>,
     /// Where to write the trajectories as CSV, if anywhere.
     pub output: Option<String>,
+}
+
+/// Reads `Counts([..])`, every count through [`EvolutionConfig::COUNTS`].
+fn deserialize_counts<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<u32>, D::Error> {
+    /// One count of individuals.
+    struct Count(u32);
+
+    impl<'de> Deserialize<'de> for Count {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            EvolutionConfig::COUNTS.deserialize(d).map(Count)
+        }
+    }
+
+    Ok(Vec::<Count>::deserialize(d)?
+        .into_iter()
+        .map(|count| count.0)
+        .collect())
+}
+
+/// Reads `population` ([`EvolutionConfig::POPULATION`]).
+fn deserialize_population<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    EvolutionConfig::POPULATION.deserialize(d)
+}
+
+/// Reads `generations` ([`EvolutionConfig::GENERATIONS`]).
+fn deserialize_generations<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    EvolutionConfig::GENERATIONS.deserialize(d)
+}
+
+/// Reads `runs` ([`EvolutionConfig::RUNS`]).
+fn deserialize_runs<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    EvolutionConfig::RUNS.deserialize(d)
 }
 
 /// How the `fitness` field may be spelt: a currency, or the
@@ -402,6 +440,34 @@ impl EvolutionConfig {
     pub const MAX_GENERATIONS: u64 = 100_000_000;
     /// The most independent runs.
     pub const MAX_RUNS: u32 = 1_000_000;
+    /// The valid range of `population`: from 2 to
+    /// [`EvolutionConfig::MAX_POPULATION`] individuals.
+    pub const POPULATION: WholeRange = WholeRange::new(
+        "population",
+        "individuals",
+        2,
+        EvolutionConfig::MAX_POPULATION as u64,
+    );
+    /// The valid range of `generations`: from 1 to
+    /// [`EvolutionConfig::MAX_GENERATIONS`].
+    pub const GENERATIONS: WholeRange = WholeRange::new(
+        "generations",
+        "generations",
+        1,
+        EvolutionConfig::MAX_GENERATIONS,
+    );
+    /// The widest range of each of the initial `Counts([..])`: from 0 to
+    /// [`EvolutionConfig::MAX_POPULATION`] individuals (they must also sum
+    /// to the population).
+    pub const COUNTS: WholeRange = WholeRange::new(
+        "initial",
+        "individuals",
+        0,
+        EvolutionConfig::MAX_POPULATION as u64,
+    );
+    /// The valid range of `runs`: from 1 to [`EvolutionConfig::MAX_RUNS`].
+    pub const RUNS: WholeRange =
+        WholeRange::new("runs", "runs", 1, EvolutionConfig::MAX_RUNS as u64);
     /// The longest time span `generations x step` of the replicator
     /// equation: times a payoff of the documented limit (1e100), the log
     /// shares stay far inside the range of f64.

@@ -70,6 +70,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use twolevel_files::{ConfigError, parse_ron, read_text_file};
 use twolevel_game::actors::{Arena, RawArena, influence_weight};
+use twolevel_game::error::{WholeRange, deserialize_seed};
 use twolevel_game::{
     ElectionCycle, EstimateNoise, Horizon, ParameterError, Politicization, Politics, Ratifier,
     Resources, Threshold, TwoLevelGame,
@@ -189,7 +190,7 @@ pub struct RawNegotiatingState {
     pub noise: f64,
     /// The rounds for which the negotiator hoards its bargaining chips
     /// (a whole number >= 0; 0 by default).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "deserialize_hoarding")]
     pub hoarding: u32,
     /// Wealth and might.
     #[serde(default)]
@@ -248,14 +249,27 @@ pub struct RawNegotiation {
     #[serde(default)]
     pub length_known: bool,
     /// Runs per pair.
-    #[serde(default = "one_u32")]
+    #[serde(
+        default = "one_u32",
+        deserialize_with = "crate::config::deserialize_repetitions"
+    )]
     pub repetitions: u32,
     /// The master seed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "deserialize_seed")]
     pub seed: u64,
     /// The folder for the result files, if any.
     #[serde(default)]
     pub output: Option<String>,
+}
+
+impl RawNegotiatingState {
+    /// The valid range of `hoarding`.
+    pub const HOARDING: WholeRange = WholeRange::new("hoarding", "rounds", 0, u32::MAX as u64);
+}
+
+/// Reads `hoarding` ([`RawNegotiatingState::HOARDING`]).
+fn deserialize_hoarding<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    RawNegotiatingState::HOARDING.deserialize(d)
 }
 
 fn default_discount() -> f64 {

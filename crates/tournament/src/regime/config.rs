@@ -30,6 +30,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use twolevel_files::{ConfigError, parse_ron, read_text_file};
+use twolevel_game::error::{WholeRange, deserialize_seed};
 use twolevel_game::{ElectionCycle, GroupGame, Horizon, Orientation, Politics};
 use twolevel_strategies::regime::registry::regime_entry;
 use twolevel_strategies::registry::StrategySpec;
@@ -81,13 +82,19 @@ pub struct RawRegimeTournament {
     #[serde(default)]
     pub risk: RiskMode,
     /// Repetitions (default 1).
-    #[serde(default = "one")]
+    #[serde(
+        default = "one",
+        deserialize_with = "crate::config::deserialize_repetitions"
+    )]
     pub repetitions: u32,
     /// The master seed (default 0).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "deserialize_seed")]
     pub seed: u64,
     /// The largest number of compositions played in full.
-    #[serde(default = "default_max_compositions")]
+    #[serde(
+        default = "default_max_compositions",
+        deserialize_with = "deserialize_max_compositions"
+    )]
     pub max_compositions: usize,
     /// The entrants.
     pub entrants: Vec<RawRegimeEntrant>,
@@ -95,6 +102,17 @@ pub struct RawRegimeTournament {
 
 fn one() -> u32 {
     1
+}
+
+impl RawRegimeTournament {
+    /// The valid range of `max_compositions`.
+    pub const MAX_COMPOSITIONS: WholeRange =
+        WholeRange::new("max_compositions", "compositions", 1, usize::MAX as u64);
+}
+
+/// Reads `max_compositions` ([`RawRegimeTournament::MAX_COMPOSITIONS`]).
+fn deserialize_max_compositions<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+    RawRegimeTournament::MAX_COMPOSITIONS.deserialize(d)
 }
 
 fn default_max_compositions() -> usize {

@@ -49,7 +49,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use twolevel_files::{ConfigError, parse_ron, read_text_file};
-use twolevel_game::error::check_unit_interval;
+use twolevel_game::error::{WholeRange, check_unit_interval, deserialize_seed};
 use twolevel_game::{Currency, Norm, ParameterError, TwoLevelGame};
 use twolevel_strategies::society::build_rule_with;
 
@@ -135,8 +135,10 @@ pub struct EvolutionEntry {
     #[serde(default)]
     pub mutation: f64,
     /// The number of generations (one revision each).
+    #[serde(deserialize_with = "deserialize_generations")]
     pub generations: u64,
     /// The encounters per generation.
+    #[serde(deserialize_with = "deserialize_steps_per_generation")]
     pub steps_per_generation: u64,
     /// What evolves: `Rule` (the default) or `Norm` (each state's norm,
     /// private assessment only).
@@ -178,15 +180,16 @@ pub struct RawSocietyConfig {
     #[serde(default)]
     pub mode: EncounterMode,
     /// Steps run before measuring.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "deserialize_warmup")]
     pub warmup: u64,
     /// Steps measured.
+    #[serde(deserialize_with = "deserialize_steps")]
     pub steps: u64,
     /// The seed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "deserialize_seed")]
     pub seed: u64,
     /// The runs of each sweep point, from seeds `seed`, `seed + 1`, ...
-    #[serde(default = "one_replicate")]
+    #[serde(default = "one_replicate", deserialize_with = "deserialize_replicates")]
     pub replicates: u32,
     /// A sweep over q and mu.
     #[serde(default)]
@@ -559,4 +562,54 @@ impl SocietyConfig {
         }
         crate::limits::check_work("the society", "encounters", self.work(), &factors)
     }
+}
+
+/// The valid ranges of a society file's whole-number fields.
+impl RawSocietyConfig {
+    /// `warmup`: steps run before measuring.
+    pub const WARMUP: WholeRange = WholeRange::new("warmup", "steps", 0, u64::MAX);
+    /// `steps`: steps measured.
+    pub const STEPS: WholeRange = WholeRange::new("steps", "steps", 1, u64::MAX);
+    /// `replicates`: runs of each sweep point.
+    pub const REPLICATES: WholeRange =
+        WholeRange::new("replicates", "replicates", 1, u32::MAX as u64);
+    /// `evolution.generations`.
+    pub const GENERATIONS: WholeRange = WholeRange::new("generations", "generations", 1, u64::MAX);
+    /// `evolution.steps_per_generation`.
+    pub const STEPS_PER_GENERATION: WholeRange =
+        WholeRange::new("steps_per_generation", "encounters", 1, u64::MAX);
+    /// `groups[k].count`: states following a rule.
+    pub const COUNT: WholeRange = WholeRange::new("count", "states", 0, u32::MAX as u64);
+}
+
+/// Reads `warmup` ([`RawSocietyConfig::WARMUP`]).
+fn deserialize_warmup<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    RawSocietyConfig::WARMUP.deserialize(d)
+}
+
+/// Reads `steps` ([`RawSocietyConfig::STEPS`]).
+fn deserialize_steps<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    RawSocietyConfig::STEPS.deserialize(d)
+}
+
+/// Reads `replicates` ([`RawSocietyConfig::REPLICATES`]).
+fn deserialize_replicates<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    RawSocietyConfig::REPLICATES.deserialize(d)
+}
+
+/// Reads `generations` ([`RawSocietyConfig::GENERATIONS`]).
+fn deserialize_generations<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    RawSocietyConfig::GENERATIONS.deserialize(d)
+}
+
+/// Reads `steps_per_generation` ([`RawSocietyConfig::STEPS_PER_GENERATION`]).
+fn deserialize_steps_per_generation<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<u64, D::Error> {
+    RawSocietyConfig::STEPS_PER_GENERATION.deserialize(d)
+}
+
+/// Reads a group's `count` ([`RawSocietyConfig::COUNT`]).
+pub(crate) fn deserialize_count<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    RawSocietyConfig::COUNT.deserialize(d)
 }

@@ -125,6 +125,7 @@ pub struct Group {
     /// [`build_rule`](twolevel_strategies::society::build_rule)).
     pub rule: String,
     /// How many states.
+    #[serde(deserialize_with = "super::config::deserialize_count")]
     pub count: u32,
     /// The political weight `w` of its states (default 0).
     #[serde(default)]

@@ -22,9 +22,12 @@ pub(super) struct RawSweep {
     name: String,
     base: String,
     grid: Vec<Axis>,
-    #[serde(default = "one")]
+    #[serde(default = "one", deserialize_with = "deserialize_replicates")]
     replicates: u32,
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "twolevel_game::error::deserialize_seed_option"
+    )]
     seed: Option<u64>,
     #[serde(default)]
     output: Option<String>,
@@ -32,6 +35,15 @@ pub(super) struct RawSweep {
 
 pub(super) fn one() -> u32 {
     1
+}
+
+/// The valid range of a sweep's `replicates`.
+pub const REPLICATES: twolevel_game::error::WholeRange =
+    twolevel_game::error::WholeRange::new("replicates", "replicates", 1, u32::MAX as u64);
+
+/// Reads `replicates` ([`REPLICATES`]).
+fn deserialize_replicates<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    REPLICATES.deserialize(d)
 }
 
 /// A sweep, loaded and checked: every point's tournament builds.

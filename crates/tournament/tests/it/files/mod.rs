@@ -11,6 +11,7 @@
 mod any_file;
 mod error_positions;
 mod fuzzing;
+mod integer_fields;
 mod size_limits;
 mod tournament_files;
 mod work_estimates;
