@@ -247,6 +247,11 @@ fn run_round_robin(
         // included (the heatmaps only up to their largest size).
         let rr = &tournament.round_robin;
         let players = rr.entrants().len();
+        // An evolution block adds its trajectories (`evolution.csv`).
+        let evolution = tournament
+            .evolution
+            .as_ref()
+            .map_or(0.0, |evolution| evolution.output_bytes(players));
         let files = limits::round_robin_output(players, rr.repetitions(), args.matches);
         let shown = players.min(plot::MAX_HEATMAP_PLAYERS) as f64;
         let plots = if args.no_plots {
@@ -254,12 +259,18 @@ fn run_round_robin(
         } else {
             2.0 * shown * shown * 120.0
         };
-        let field = if args.matches {
+        let field = if evolution > files + plots {
+            "evolution.generations"
+        } else if args.matches {
             "repetitions"
         } else {
             "players"
         };
-        limits::check_output(field, "the round robin's result files", files + plots)
+        limits::check_output(
+            field,
+            "the round robin's result files",
+            files + plots + evolution,
+        )
             .with_context(|| tournament.origin.display().to_string())?;
     }
     // The output folder is claimed before anything runs, so that a path

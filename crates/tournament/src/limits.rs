@@ -187,6 +187,15 @@ pub fn round_robin_output(players: usize, repetitions: u32, match_records: bool)
     matrices + per_repetition + records
 }
 
+/// The size of an evolution's `evolution.csv` (in bytes, as a float so
+/// that it cannot overflow) of `rows` recorded rows over `types` types:
+/// each row holds the run, the step and the generation (or the time), a
+/// count or share per type and the fitness currency's name.
+#[must_use]
+pub fn evolution_output(rows: f64, types: usize) -> f64 {
+    rows * ((types as f64 + 3.0) * BYTES_PER_NUMBER + 16.0)
+}
+
 /// The bytes a count takes in a CSV file, with its separator, for counts
 /// up to `largest`.
 fn count_bytes(largest: f64) -> f64 {

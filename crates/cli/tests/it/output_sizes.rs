@@ -174,3 +174,37 @@ fn long_evolutions_are_sampled_in_their_plots_and_whole_in_their_csv() {
     }
     fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A round robin's evolution block counts in its estimate: a
+/// 10^5-generation evolution (its `evolution.csv` some megabytes) is
+/// refused under a limit that the round robin's own files fit in, naming
+/// `evolution.generations`; at a limit of ten times the CSV's size it runs,
+/// and the files it writes stay within that limit.
+#[test]
+fn an_evolution_block_counts_in_the_round_robin_estimate() {
+    let dir = std::env::temp_dir().join(format!("twolevel-evo-size-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("long.ron");
+    fs::write(&file, evolution_file(100_000)).unwrap();
+    let refused = run_under(&file, &dir.join("refused"), 1_000_000);
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(!refused.status.success(), "{said}");
+    assert!(
+        said.contains("long.ron") && said.contains("evolution.generations"),
+        "{said}"
+    );
+    assert!(!dir.join("refused").exists());
+    let limit = 100_000_000;
+    let out = dir.join("ran");
+    let ran = run_under(&file, &out, limit);
+    assert!(
+        ran.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ran.stderr)
+    );
+    let csv = fs::metadata(out.join("evolution.csv")).unwrap().len();
+    assert!(csv > 1_000_000, "evolution.csv has {csv} bytes");
+    assert!(written(&out) <= limit);
+    fs::remove_dir_all(&dir).unwrap();
+}

@@ -482,18 +482,39 @@ impl EvolutionConfig {
     /// `types` numbers (and a time) per recorded generation, per step with
     /// [`Record::Step`], or two with [`Record::Final`].
     pub fn check_memory(&self, types: usize) -> Result<(), ParameterError> {
-        let generations = self.raw.generations as f64 + 1.0;
-        let rows = match self.raw.record {
-            Record::Final => 2.0,
-            Record::Generation => generations,
-            Record::Step => generations * f64::from(self.raw.population),
-        };
         let row = 8.0 * (types as f64 + 1.0) + 24.0;
         crate::limits::check_memory(
             "generations",
             "recording the evolution's trajectories",
-            f64::from(self.raw.runs) * rows * row,
+            f64::from(self.raw.runs) * self.recorded_rows() * row,
         )
+    }
+
+    /// The rows one run records: one per recorded generation (and the
+    /// start), one per step with [`Record::Step`], or two with
+    /// [`Record::Final`].
+    fn recorded_rows(&self) -> f64 {
+        let generations = self.raw.generations as f64 + 1.0;
+        match self.raw.record {
+            Record::Final => 2.0,
+            Record::Generation => generations,
+            Record::Step => generations * f64::from(self.raw.population),
+        }
+    }
+
+    /// The size of the block's `evolution.csv` for `types` types (in bytes,
+    /// as a float so that it cannot overflow; see
+    /// [`limits::evolution_output`](crate::limits::evolution_output)): every
+    /// run's recorded rows for a stochastic process, one trajectory of
+    /// recorded generations for the deterministic dynamics.
+    #[must_use]
+    pub fn output_bytes(&self, types: usize) -> f64 {
+        let runs = if self.raw.process.is_stochastic() {
+            f64::from(self.raw.runs)
+        } else {
+            1.0
+        };
+        crate::limits::evolution_output(runs * self.recorded_rows(), types)
     }
 
     /// The work of the block for `types` types whose matches run over
