@@ -27,7 +27,8 @@
 //! |-------|---------|---------|
 //! | `name` | | the file's name |
 //! | `description` | `""` | free text |
-//! | `graphs` | | at least one graph (`Cycle`, `Lattice`, `RandomRegular`, `ErdosRenyi`, `BarabasiAlbert`, as in a round-robin file's `graph`); each is one unit of the results (one series of a sweep's plot) |
+//! | `graphs` | `[]` | generated graphs (`Cycle`, `Lattice`, `RandomRegular`, `ErdosRenyi`, `BarabasiAlbert`, as in a round-robin file's `graph`); each is one unit of the results (one series of a sweep's plot) |
+//! | `edges` | `[]` | graphs read from edge lists, as a spatial round-robin file's `edges` (CSV with `source` and `target` columns, or a RON `Graph(..)`), paths relative to the file's folder; one unit each, after those of `graphs` (at least one graph in all) |
 //! | `graph_seed` | `0` | the seed random graphs are drawn from (`--seed` does not change it: the structure is part of the scenario) |
 //! | `dynamics` | `DeathBirth` | `BirthDeath` or `Imitation` ([`UpdateRule`]) |
 //! | `selection` | `Exponential(1.0)` | `Linear(w)` (weak selection for small `w`) or `Exponential(beta)` |
@@ -104,7 +105,7 @@ use twolevel_game::graph::{Graph, GraphSpec, Neighbourhood, below};
 use twolevel_game::{Currency, Horizon, Orientation, ParameterError, Politicization, TwoLevelGame};
 use twolevel_strategies::registry::{self, StrategySpec};
 
-use crate::config::graph::generate_graph;
+use crate::config::graph::{generate_graph, read_edge_list};
 use crate::evolution::graph::{
     GraphDynamics, GraphPopulation, PayoffScale, UpdateRule, graph_fixation,
 };
@@ -453,8 +454,14 @@ pub struct RawGraphEvolution {
     /// Free text.
     #[serde(default)]
     pub description: String,
-    /// The graphs, one unit each.
+    /// The generated graphs, one unit each.
+    #[serde(default)]
     pub graphs: Vec<GraphSpec>,
+    /// Graphs read from edge lists (CSV with `source` and `target`
+    /// columns, or a RON `Graph(..)`), relative to the file's folder, one
+    /// unit each after those of `graphs`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edges: Vec<String>,
     /// The seed random graphs are drawn from.
     #[serde(default)]
     pub graph_seed: u64,
@@ -595,6 +602,18 @@ fn graph_unit(spec: &GraphSpec) -> String {
     }
 }
 
+/// An edge-list graph's unit name: its file as written (commas made
+/// semicolons, so that the CSV table stays one cell a unit), its size and
+/// its degree (the mean degree when the graph is not regular).
+fn edges_unit(file: &str, graph: &Graph) -> String {
+    let file = file.replace(',', ";");
+    let n = graph.node_count();
+    match graph.regular_degree() {
+        Some(k) => format!("edges {file} N={n} k={k}"),
+        None => format!("edges {file} N={n} mean k={:.2}", graph.mean_degree()),
+    }
+}
+
 /// A group setting's unit name.
 fn group_unit(setting: GroupSetting) -> String {
     format!("n={} m={}", setting.n, setting.m)
@@ -662,7 +681,14 @@ impl RawGraphEvolution {
         let invalid = |e: ParameterError| ConfigError::from_parameter(origin, e);
         check_common(origin, &self.name, self.output.as_deref())?;
         let units: Vec<String> = self.graphs.iter().map(graph_unit).collect();
-        check_units(origin, "graphs", &units)?;
+        if self.edges.is_empty() {
+            check_units(origin, "graphs", &units)?;
+        } else {
+            if !units.is_empty() {
+                check_units(origin, "graphs", &units)?;
+            }
+            check_units(origin, "edges", &self.edges)?;
+        }
         check_runs(self.runs).map_err(invalid)?;
         if self.max_updates == 0 {
             return Err(ConfigError::invalid(
@@ -677,7 +703,7 @@ impl RawGraphEvolution {
             .and_then(entries_table)
             .map_err(invalid)?;
         let dynamics = GraphDynamics::new(self.dynamics, self.selection).with_payoffs(self.payoffs);
-        let mut graphs = Vec::with_capacity(self.graphs.len());
+        let mut graphs = Vec::with_capacity(self.graphs.len() + self.edges.len());
         for (i, (spec, unit)) in self.graphs.iter().zip(units).enumerate() {
             let field = format!("graphs[{i}]");
             let graph = generate_graph(spec, self.graph_seed, &field).map_err(invalid)?;
@@ -692,6 +718,24 @@ impl RawGraphEvolution {
             // positive fitness.
             GraphPopulation::new(&graph, &table, dynamics).map_err(invalid)?;
             graphs.push((unit, graph));
+        }
+        let folder = origin.parent().unwrap_or(Path::new(""));
+        for (i, file) in self.edges.iter().enumerate() {
+            let field = format!("edges[{i}]");
+            // Errors inside the edge list name that file, its line and
+            // its column, as a spatial round robin's `edges` do.
+            let graph = read_edge_list(&folder.join(file), None)?;
+            if graph.node_count() < 2 || !crate::evolution::graph::is_connected(&graph) {
+                return Err(invalid(ParameterError::new(
+                    field,
+                    format!(
+                        "the graph of `{file}` is not connected (or has fewer than two nodes): \
+                         a part without the mutant could never be taken over"
+                    ),
+                )));
+            }
+            GraphPopulation::new(&graph, &table, dynamics).map_err(invalid)?;
+            graphs.push((edges_unit(file, &graph), graph));
         }
         let file = FixationFile {
             name: self.name,

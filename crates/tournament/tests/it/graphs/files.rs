@@ -499,3 +499,99 @@ fn a_played_game_is_refused_at_its_line_and_column() {
         &["repetitions"],
     );
 }
+
+#[test]
+fn edge_list_graphs_are_units_with_the_threshold_only_when_regular() {
+    use twolevel_tournament::config::graph::read_edge_list;
+    let dir = folder("edges");
+    // A cycle of 12 (2-regular) and a star of 12 (not regular), as CSV,
+    // and a RON graph file of the same cycle.
+    let mut cycle = String::from("source,target\n");
+    for i in 0..12 {
+        cycle.push_str(&format!("{i},{}\n", (i + 1) % 12));
+    }
+    std::fs::write(dir.join("cycle.csv"), &cycle).unwrap();
+    let mut star = String::from("source,target\n");
+    for i in 1..12 {
+        star.push_str(&format!("0,{i}\n"));
+    }
+    std::fs::write(dir.join("star.csv"), &star).unwrap();
+    // Averaged payoffs: the star's hub would sum eleven partners' payoffs,
+    // too many for `Linear(0.1)`.
+    let text = GRAPH_FILE
+        .replace(
+            "    graph_seed: 3,",
+            "    edges: [\"cycle.csv\", \"star.csv\"],\n    graph_seed: 3,",
+        )
+        .replace("payoffs: Accumulated", "payoffs: Averaged");
+    let path = dir.join("edges.ron");
+    std::fs::write(&path, &text).unwrap();
+    let file = FixationFile::from_file(&path).unwrap();
+    let units = file.units();
+    assert_eq!(units.len(), 4, "{units:?}");
+    assert_eq!(units[2], "edges cycle.csv N=12 k=2");
+    assert!(
+        units[3].starts_with("edges star.csv N=12 mean k="),
+        "{units:?}"
+    );
+    let results = file.play().unwrap();
+    // Each edge-list unit is `graph_fixation` on the graph read, with the
+    // unit's derived seed.
+    let table = donation_game(4.0, 1.0).unwrap();
+    let dynamics = GraphDynamics::new(UpdateRule::DeathBirth, Selection::linear(0.1).unwrap())
+        .with_payoffs(PayoffScale::Averaged);
+    for (k, name) in [(2usize, "cycle.csv"), (3, "star.csv")] {
+        let graph = read_edge_list(&dir.join(name), None).unwrap();
+        let direct = graph_fixation(
+            &graph,
+            &table,
+            dynamics,
+            0,
+            1,
+            300,
+            1_000_000_000,
+            derive_seed(5, &[k as u64]),
+        )
+        .unwrap();
+        assert_eq!(results.rows[k].fixed, direct.fixed, "{name}");
+        assert_eq!(
+            results.rows[k].probability.to_bits(),
+            direct.probability.to_bits()
+        );
+    }
+    // The analytic threshold for the regular cycle (that of the generated
+    // cycle of the same size), none for the star.
+    assert_eq!(results.rows[2].threshold, results.rows[0].threshold);
+    assert!(results.rows[2].threshold.is_some());
+    assert_eq!(results.rows[3].threshold, None);
+    assert_eq!(results.rows[3].condition, None);
+    // Edge lists only, no generated graph.
+    let only = text.replace(
+        "    graphs: [\n        Cycle(nodes: 12),\n        RandomRegular(nodes: 12, degree: 3),\n    ],\n",
+        "",
+    );
+    assert_ne!(only, text);
+    std::fs::write(&path, &only).unwrap();
+    assert_eq!(FixationFile::from_file(&path).unwrap().units().len(), 2);
+    // A disconnected edge list is refused at `edges[1]`, at its line.
+    std::fs::write(dir.join("apart.csv"), "source,target\n0,1\n2,3\n").unwrap();
+    std::fs::write(&path, text.replace("star.csv", "apart.csv")).unwrap();
+    let error = FixationFile::from_file(&path).unwrap_err().to_string();
+    assert!(
+        error.contains("edges.ron:7:26") && error.contains("edges[1]"),
+        "{error}"
+    );
+    // The same file twice is refused at `edges[1]`.
+    std::fs::write(&path, text.replace("star.csv", "cycle.csv")).unwrap();
+    let error = FixationFile::from_file(&path).unwrap_err().to_string();
+    assert!(
+        error.contains("edges[1]") && error.contains("already"),
+        "{error}"
+    );
+    // An error inside the edge list names that file and its line.
+    std::fs::write(dir.join("bad.csv"), "source,target\n0,1\n1,x\n").unwrap();
+    std::fs::write(&path, text.replace("star.csv", "bad.csv")).unwrap();
+    let error = FixationFile::from_file(&path).unwrap_err().to_string();
+    assert!(error.contains("bad.csv:3"), "{error}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
