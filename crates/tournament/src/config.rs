@@ -175,6 +175,10 @@ pub const SHIPPED_TOURNAMENTS: &[(&str, &str)] = &[
         include_str!("../tournaments/police-cooperation.ron"),
     ),
     (
+        "matches-on-graphs",
+        include_str!("../tournaments/matches-on-graphs.ron"),
+    ),
+    (
         "sweep-group-selection",
         include_str!("../tournaments/sweep-group-selection.ron"),
     ),

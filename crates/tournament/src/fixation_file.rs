@@ -355,9 +355,17 @@ impl FixationGame {
                 ..
             } => {
                 let [a, b, c, d] = entries;
+                let length = match horizon.turns() {
+                    Some(turns) => format!("{turns} turns"),
+                    None => format!(
+                        "continuation probability {} (mean length {:.1})",
+                        horizon.continuation_probability(),
+                        horizon.expected_length()
+                    ),
+                };
                 format!(
-                    "matches of {} (C) and {} (D), horizon {horizon:?}, {repetitions} \
-                     repetitions (CC = {a:.4}, CD = {b:.4}, DC = {c:.4}, DD = {d:.4})",
+                    "matches of {} (C) and {} (D), {length}, repetitions {repetitions} \
+                     (CC = {a:.4}, CD = {b:.4}, DC = {c:.4}, DD = {d:.4})",
                     mutant.name, resident.name
                 )
             }
