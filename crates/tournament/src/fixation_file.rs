@@ -226,7 +226,8 @@ impl FixationGame {
                 politicization,
                 ..
             } => format!(
-                "utility (the two-level stage game's blended payoff at w = {political_weight},                  pi = {politicization}; the policy payoff at w = 0, pi = 0)"
+                "utility (the two-level stage game's blended payoff at w = {political_weight}, \
+                 pi = {politicization}; the policy payoff at w = 0, pi = 0)"
             ),
             FixationGame::Matches {
                 currency,
