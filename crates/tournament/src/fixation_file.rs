@@ -82,7 +82,8 @@
 //! the single mutant; `Defector` one resident-strategy player among
 //! mutant-strategy players. The selection is checked against the table
 //! of the file's own seed; a table of another seed (`--seed`, a sweep's
-//! cells) is checked when it runs.
+//! cells) is checked when it runs. The matches' memory and turns are
+//! checked before they are played, and the file's work counts their turns.
 //!
 //! The results ([`FixationResults`]) give, per unit, the fraction of runs
 //! the mutant fixed, its standard error, the neutral `1/N`, and the
@@ -326,6 +327,10 @@ impl FixationGame {
             .and_then(|r| r.with_repetitions(*repetitions))
             .and_then(|r| r.with_self_play(true))
             .map_err(invalid)?;
+        // The memory of the matches' move histories (a long horizon with
+        // strategies of unbounded memory) and their turns, before they
+        // are played.
+        crate::config::check_run_size(&round_robin, None).map_err(invalid)?;
         crate::config::check_run_work(&round_robin, None, 0, 1).map_err(invalid)?;
         Ok(Some(round_robin))
     }
@@ -901,31 +906,37 @@ impl FixationFile {
     /// unit, the runs times the expected updates of a run in a population
     /// of `N` (`N (1 + ln N)`, the neutral process's mean absorption time
     /// from one mutant, capped at the run's cap), and for a graph file the
-    /// snapshot run's updates.
+    /// snapshot run's updates; a [`Matches`](FixationGame::Matches) game
+    /// adds the turns of its matches.
     #[must_use]
     pub fn work(&self) -> f64 {
         let runs = f64::from(self.runs);
-        match &self.model {
-            FixationModel::Graphs {
-                graphs,
-                max_updates,
-                snapshot,
-                ..
-            } => {
-                graphs
+        let matches = self
+            .matches
+            .as_ref()
+            .map_or(0.0, crate::limits::round_robin_work);
+        matches
+            + match &self.model {
+                FixationModel::Graphs {
+                    graphs,
+                    max_updates,
+                    snapshot,
+                    ..
+                } => {
+                    graphs
+                        .iter()
+                        .map(|(_, g)| runs * run_work(g.node_count() as f64, *max_updates))
+                        .sum::<f64>()
+                        .max(0.0)
+                        + (*snapshot as f64) * graphs.len() as f64
+                }
+                FixationModel::Groups { processes } => processes
                     .iter()
-                    .map(|(_, g)| runs * run_work(g.node_count() as f64, *max_updates))
-                    .sum::<f64>()
-                    .max(0.0)
-                    + (*snapshot as f64) * graphs.len() as f64
+                    .map(|(_, p)| {
+                        runs * run_work(p.params().population() as f64, p.params().max_steps())
+                    })
+                    .sum(),
             }
-            FixationModel::Groups { processes } => processes
-                .iter()
-                .map(|(_, p)| {
-                    runs * run_work(p.params().population() as f64, p.params().max_steps())
-                })
-                .sum(),
-        }
     }
 
     /// Refuses a file whose [work](Self::work) exceeds the [work

@@ -498,6 +498,16 @@ fn a_played_game_is_refused_at_its_line_and_column() {
         "16:",
         &["repetitions"],
     );
+    // Matches too long to play (3 pairs, self-play included, x 1000 x
+    // 10^9 turns, over the default work limit of 10^12) are refused
+    // before they are played, naming `game.repetitions`.
+    refused(
+        &text
+            .replace("Fixed(turns: 10)", "Fixed(turns: 1000000000)")
+            .replace("repetitions: 3", "repetitions: 1000"),
+        "16:",
+        &["game.repetitions", "match turns"],
+    );
 }
 
 #[test]
