@@ -176,6 +176,10 @@ pub const SHIPPED_TOURNAMENTS: &[(&str, &str)] = &[
         include_str!("../tournaments/police-cooperation.ron"),
     ),
     (
+        "matches-on-graphs",
+        include_str!("../tournaments/matches-on-graphs.ron"),
+    ),
+    (
         "sweep-group-selection",
         include_str!("../tournaments/sweep-group-selection.ron"),
     ),
@@ -874,7 +878,7 @@ pub(crate) fn planned_match_length(horizon: Horizon) -> f64 {
 /// thread, one byte per move and per perceived move, only a window of the
 /// last moves when every entrant's memory depth is bounded), and the
 /// trajectories the evolution block records.
-fn check_run_size(
+pub(crate) fn check_run_size(
     round_robin: &RoundRobin,
     evolution: Option<&EvolutionConfig>,
 ) -> Result<(), ParameterError> {

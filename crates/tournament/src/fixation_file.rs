@@ -27,12 +27,13 @@
 //! |-------|---------|---------|
 //! | `name` | | the file's name |
 //! | `description` | `""` | free text |
-//! | `graphs` | | at least one graph (`Cycle`, `Lattice`, `RandomRegular`, `ErdosRenyi`, `BarabasiAlbert`, as in a round-robin file's `graph`); each is one unit of the results (one series of a sweep's plot) |
+//! | `graphs` | `[]` | generated graphs (`Cycle`, `Lattice`, `RandomRegular`, `ErdosRenyi`, `BarabasiAlbert`, as in a round-robin file's `graph`); each is one unit of the results (one series of a sweep's plot) |
+//! | `edges` | `[]` | graphs read from edge lists, as a spatial round-robin file's `edges` (CSV with `source` and `target` columns, or a RON `Graph(..)`), paths relative to the file's folder; one unit each, after those of `graphs` (at least one graph in all) |
 //! | `graph_seed` | `0` | the seed random graphs are drawn from (`--seed` does not change it: the structure is part of the scenario) |
 //! | `dynamics` | `DeathBirth` | `BirthDeath` or `Imitation` ([`UpdateRule`]) |
 //! | `selection` | `Exponential(1.0)` | `Linear(w)` (weak selection for small `w`) or `Exponential(beta)` |
 //! | `payoffs` | `Accumulated` | or `Averaged`: a node's payoff is the sum or the mean over its neighbours |
-//! | `game` | | `Donation(benefit: b, cost: c)`, `Stage(game: (..), political_weight: w, politicization: pi)` (a symmetric two-level game's blended stage payoffs) or `Matrix(cc: .., cd: .., dc: .., dd: ..)`, strategy C first ([`FixationGame`]) |
+//! | `game` | | `Donation(benefit: b, cost: c)`, `Stage(game: (..), political_weight: w, politicization: pi)` (a symmetric two-level game's blended stage payoffs), `Matches(mutant: (name: "Tit For Tat"), resident: (name: "Defector"), horizon: Fixed(turns: 10), currency: Policy, repetitions: 1)` (payoffs from played matches, below) or `Matrix(cc: .., cd: .., dc: .., dd: ..)`, strategy C first ([`FixationGame`]) |
 //! | `mutant` | `Cooperator` | or `Defector`: the single mutant's strategy, among residents of the other |
 //! | `runs` | | runs per graph |
 //! | `max_updates` | `1000000000` | the update cap of a run (a run stopped there counts as not fixed) |
@@ -67,6 +68,23 @@
 //! a two-level stage game at the given `w` and `pi`; the results name
 //! the currency.
 //!
+//! `Matches(..)` plays its payoffs: the round robin of the `mutant`
+//! strategy (C, row 0) and the `resident` strategy (D, row 1), each
+//! against the other and against its own kind, `repetitions` matches a
+//! pair under `horizon` in the two-level `game` (the default game when
+//! left out) with both players at `political_weight` (default 0), played
+//! with the file's `seed` before the runs. The table is the mean payoff
+//! per turn in `currency` (`Policy`, the default, `Political` or
+//! `Utility`) of [`payoff_table`]; the
+//! strategies are those of a round-robin file's `Inline` players
+//! (`(name: .., params: {..})`), and the results name the currency. The
+//! file's `mutant: Cooperator` (the default) makes the `mutant` strategy
+//! the single mutant; `Defector` one resident-strategy player among
+//! mutant-strategy players. The selection is checked against the table
+//! of the file's own seed; a table of another seed (`--seed`, a sweep's
+//! cells) is checked when it runs. The matches' memory and turns are
+//! checked before they are played, and the file's work counts their turns.
+//!
 //! The results ([`FixationResults`]) give, per unit, the fraction of runs
 //! the mutant fixed, its standard error, the neutral `1/N`, and the
 //! analytic values: for death-birth updating on a `k`-regular graph of `N`
@@ -85,14 +103,17 @@ use serde::{Deserialize, Serialize};
 use twolevel_files::{ConfigError, parse_ron, read_text_file};
 use twolevel_game::error::check_finite;
 use twolevel_game::graph::{Graph, GraphSpec, Neighbourhood, below};
-use twolevel_game::{Orientation, ParameterError, Politicization, TwoLevelGame};
+use twolevel_game::{Currency, Horizon, Orientation, ParameterError, Politicization, TwoLevelGame};
+use twolevel_strategies::registry::{self, StrategySpec};
 
-use crate::config::graph::generate_graph;
+use crate::config::graph::{generate_graph, read_edge_list};
 use crate::evolution::graph::{
     GraphDynamics, GraphPopulation, PayoffScale, UpdateRule, graph_fixation,
 };
 use crate::evolution::multilevel::{Aggregation, Multilevel, MultilevelParams, donation_threshold};
-use crate::evolution::{PayoffTable, Selection, run_rng};
+use crate::evolution::{PayoffTable, Selection, payoff_table, run_rng};
+use crate::play::{MatchConfig, PlayerSettings};
+use crate::round_robin::{Entrant, RoundRobin};
 use crate::seeding::derive_seed;
 
 /// The 2x2 game of a fixation file, strategy C (cooperate, row 0) first.
@@ -123,6 +144,37 @@ pub enum FixationGame {
         #[serde(default)]
         politicization: f64,
     },
+    /// Payoffs from played matches: the mean payoff per turn, in
+    /// `currency`, of the `mutant` strategy (row 0, strategy C) and the
+    /// `resident` strategy (row 1) against each other and against their
+    /// own kind, over `repetitions` matches of each pair under `horizon`
+    /// ([`payoff_table`] of the round robin of the two, self-play
+    /// included), played with the file's seed.
+    Matches {
+        /// The mutant's strategy, as in a round-robin file's `Inline`
+        /// player (`(name: "Tit For Tat")`, with `params` if any).
+        mutant: StrategySpec,
+        /// The residents' strategy.
+        resident: StrategySpec,
+        /// The matches' horizon (`Fixed(turns: ..)` or `Continuation(..)`,
+        /// as in a round-robin file; its default when left out).
+        #[serde(default)]
+        horizon: Horizon,
+        /// The currency of the payoffs: `Policy` (the default),
+        /// `Political` or `Utility`.
+        #[serde(default)]
+        currency: Currency,
+        /// Matches of each pair (default 1).
+        #[serde(default = "one_repetition")]
+        repetitions: u32,
+        /// The two-level game the matches are played in (the default game
+        /// when left out).
+        #[serde(default)]
+        game: TwoLevelGame,
+        /// Both players' political weight `w` in [0, 1] (default 0).
+        #[serde(default)]
+        political_weight: f64,
+    },
     /// Any 2x2 game: the payoff of C against C, C against D, D against C
     /// and D against D.
     Matrix {
@@ -137,12 +189,18 @@ pub enum FixationGame {
     },
 }
 
+fn one_repetition() -> u32 {
+    1
+}
+
 impl FixationGame {
     /// The entries `[CC, CD, DC, DD]` (a stage game's weight and
-    /// politicization clamped to [0, 1]; loading refuses them outside).
+    /// politicization clamped to [0, 1]; loading refuses them outside);
+    /// `None` for [`Matches`](FixationGame::Matches), whose entries come
+    /// from matches played with a seed ([`FixationFile::entries`]).
     #[must_use]
-    pub fn entries(&self) -> [f64; 4] {
-        match *self {
+    pub fn entries(&self) -> Option<[f64; 4]> {
+        Some(match *self {
             FixationGame::Donation { benefit, cost } => [benefit - cost, -cost, benefit, 0.0],
             FixationGame::Stage {
                 ref game,
@@ -155,8 +213,9 @@ impl FixationGame {
                 );
                 [m.r(), m.s(), m.t(), m.p()]
             }
+            FixationGame::Matches { .. } => return None,
             FixationGame::Matrix { cc, cd, dc, dd } => [cc, cd, dc, dd],
-        }
+        })
     }
 
     /// The currency the game's payoffs are in, in words.
@@ -168,7 +227,16 @@ impl FixationGame {
                 politicization,
                 ..
             } => format!(
-                "utility (the two-level stage game's blended payoff at w = {political_weight},                  pi = {politicization}; the policy payoff at w = 0, pi = 0)"
+                "utility (the two-level stage game's blended payoff at w = {political_weight}, \
+                 pi = {politicization}; the policy payoff at w = 0, pi = 0)"
+            ),
+            FixationGame::Matches {
+                currency,
+                political_weight,
+                ..
+            } => format!(
+                "{currency} (mean payoff per turn of the played matches, both players at w = \
+                 {political_weight})"
             ),
             _ => "policy (the 2x2 game's payoffs as written; no political currency enters)"
                 .to_owned(),
@@ -184,9 +252,8 @@ impl FixationGame {
         }
     }
 
-    /// The game's payoff table, checked (the error names the entry under
-    /// `game`).
-    fn table(&self) -> Result<PayoffTable, ParameterError> {
+    /// Checks the game's values (the error names the entry under `game`).
+    fn check(&self) -> Result<(), ParameterError> {
         let within = |e: ParameterError| e.within("game");
         match self {
             FixationGame::Donation { benefit, cost } => {
@@ -209,14 +276,68 @@ impl FixationGame {
                     ));
                 }
             }
+            FixationGame::Matches {
+                political_weight, ..
+            } => {
+                Orientation::new(*political_weight)
+                    .map_err(|e| within(ParameterError::new("political_weight", e.reason)))?;
+            }
             FixationGame::Matrix { .. } => {}
         }
-        let [a, b, c, d] = self.entries();
-        PayoffTable::two_by_two(a, b, c, d).map_err(within)
+        Ok(())
     }
 
-    /// A phrase naming the game and its values.
-    fn describe(&self) -> String {
+    /// The round robin of a [`Matches`](FixationGame::Matches) game (the
+    /// mutant's strategy entrant 0, the residents' entrant 1, self-play
+    /// included), its strategies, horizon and work checked; `None` for
+    /// the other games. Errors name `game.mutant`, `game.resident`,
+    /// `game.horizon` or `game.repetitions` in the file at `origin`.
+    fn round_robin(&self, origin: &Path) -> Result<Option<RoundRobin>, ConfigError> {
+        let FixationGame::Matches {
+            mutant,
+            resident,
+            horizon,
+            repetitions,
+            game,
+            political_weight,
+            ..
+        } = self
+        else {
+            return Ok(None);
+        };
+        let invalid = |e: ParameterError| ConfigError::from_parameter(origin, e.within("game"));
+        let settings = PlayerSettings::new(
+            Orientation::new(*political_weight)
+                .map_err(|e| invalid(ParameterError::new("political_weight", e.reason)))?,
+            None,
+        )
+        .map_err(invalid)?;
+        let mut entrants = Vec::with_capacity(2);
+        for (field, spec) in [("mutant", mutant), ("resident", resident)] {
+            let strategy = registry::build(spec)
+                .map_err(|e| ConfigError::strategy(origin, format!("game.{field}"), e))?;
+            entrants.push(Entrant::new(
+                format!("{field}: {}", spec.name),
+                strategy,
+                settings,
+            ));
+        }
+        let round_robin = MatchConfig::new(*game, *horizon)
+            .and_then(|config| RoundRobin::new(config, entrants))
+            .and_then(|r| r.with_repetitions(*repetitions))
+            .and_then(|r| r.with_self_play(true))
+            .map_err(invalid)?;
+        // The memory of the matches' move histories (a long horizon with
+        // strategies of unbounded memory) and their turns, before they
+        // are played.
+        crate::config::check_run_size(&round_robin, None).map_err(invalid)?;
+        crate::config::check_run_work(&round_robin, None, 0, 1).map_err(invalid)?;
+        Ok(Some(round_robin))
+    }
+
+    /// A phrase naming the game and its values (`entries` those the file
+    /// plays with).
+    fn describe(&self, entries: [f64; 4]) -> String {
         match *self {
             FixationGame::Donation { benefit, cost } => {
                 format!("donation game b = {benefit}, c = {cost}")
@@ -226,10 +347,32 @@ impl FixationGame {
                 politicization,
                 ..
             } => {
-                let [a, b, c, d] = self.entries();
+                let [a, b, c, d] = entries;
                 format!(
                     "two-level stage game at w = {political_weight}, pi = {politicization} \
                      (CC = {a:.4}, CD = {b:.4}, DC = {c:.4}, DD = {d:.4})"
+                )
+            }
+            FixationGame::Matches {
+                ref mutant,
+                ref resident,
+                horizon,
+                repetitions,
+                ..
+            } => {
+                let [a, b, c, d] = entries;
+                let length = match horizon.turns() {
+                    Some(turns) => format!("{turns} turns"),
+                    None => format!(
+                        "continuation probability {} (mean length {:.1})",
+                        horizon.continuation_probability(),
+                        horizon.expected_length()
+                    ),
+                };
+                format!(
+                    "matches of {} (C) and {} (D), {length}, repetitions {repetitions} \
+                     (CC = {a:.4}, CD = {b:.4}, DC = {c:.4}, DD = {d:.4})",
+                    mutant.name, resident.name
                 )
             }
             FixationGame::Matrix { cc, cd, dc, dd } => {
@@ -237,6 +380,36 @@ impl FixationGame {
             }
         }
     }
+}
+
+/// The entries `[CC, CD, DC, DD]` of `game`: as written, or for a
+/// [`Matches`](FixationGame::Matches) game the mean payoffs per turn in
+/// its currency of `round_robin` played with `seed` ([`payoff_table`]).
+fn game_entries(
+    game: &FixationGame,
+    round_robin: Option<&RoundRobin>,
+    seed: u64,
+) -> Result<[f64; 4], ParameterError> {
+    match (game, round_robin) {
+        (FixationGame::Matches { currency, .. }, Some(round_robin)) => {
+            let results = round_robin.clone().with_seed(seed).play();
+            let table = payoff_table(&results, *currency)?;
+            Ok([
+                table.get(0, 0),
+                table.get(0, 1),
+                table.get(1, 0),
+                table.get(1, 1),
+            ])
+        }
+        _ => game
+            .entries()
+            .ok_or_else(|| ParameterError::new("game", "the matches of the game were not set up")),
+    }
+}
+
+/// The checked 2x2 table of `entries` (the error names `game`).
+fn entries_table([a, b, c, d]: [f64; 4]) -> Result<PayoffTable, ParameterError> {
+    PayoffTable::two_by_two(a, b, c, d).map_err(|e| e.within("game"))
 }
 
 /// The single mutant's strategy (the residents play the other).
@@ -295,8 +468,14 @@ pub struct RawGraphEvolution {
     /// Free text.
     #[serde(default)]
     pub description: String,
-    /// The graphs, one unit each.
+    /// The generated graphs, one unit each.
+    #[serde(default)]
     pub graphs: Vec<GraphSpec>,
+    /// Graphs read from edge lists (CSV with `source` and `target`
+    /// columns, or a RON `Graph(..)`), relative to the file's folder, one
+    /// unit each after those of `graphs`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edges: Vec<String>,
     /// The seed random graphs are drawn from.
     #[serde(default)]
     pub graph_seed: u64,
@@ -410,6 +589,9 @@ pub struct FixationFile {
     pub runs: u32,
     /// The master seed.
     pub seed: u64,
+    /// The round robin of a [`Matches`](FixationGame::Matches) game, played
+    /// with the master seed for the game's entries.
+    matches: Option<RoundRobin>,
 }
 
 /// A graph's unit name: its family and size, with its degree.
@@ -431,6 +613,18 @@ fn graph_unit(spec: &GraphSpec) -> String {
         GraphSpec::BarabasiAlbert { nodes, links } => {
             format!("Barabasi-Albert N={nodes} links={links}")
         }
+    }
+}
+
+/// An edge-list graph's unit name: its file as written (commas made
+/// semicolons, so that the CSV table stays one cell a unit), its size and
+/// its degree (the mean degree when the graph is not regular).
+fn edges_unit(file: &str, graph: &Graph) -> String {
+    let file = file.replace(',', ";");
+    let n = graph.node_count();
+    match graph.regular_degree() {
+        Some(k) => format!("edges {file} N={n} k={k}"),
+        None => format!("edges {file} N={n} mean k={:.2}", graph.mean_degree()),
     }
 }
 
@@ -501,7 +695,14 @@ impl RawGraphEvolution {
         let invalid = |e: ParameterError| ConfigError::from_parameter(origin, e);
         check_common(origin, &self.name, self.output.as_deref())?;
         let units: Vec<String> = self.graphs.iter().map(graph_unit).collect();
-        check_units(origin, "graphs", &units)?;
+        if self.edges.is_empty() {
+            check_units(origin, "graphs", &units)?;
+        } else {
+            if !units.is_empty() {
+                check_units(origin, "graphs", &units)?;
+            }
+            check_units(origin, "edges", &self.edges)?;
+        }
         check_runs(self.runs).map_err(invalid)?;
         if self.max_updates == 0 {
             return Err(ConfigError::invalid(
@@ -510,9 +711,13 @@ impl RawGraphEvolution {
                 "expected at least one update a run",
             ));
         }
-        let table = self.game.table().map_err(invalid)?;
+        self.game.check().map_err(invalid)?;
+        let matches = self.game.round_robin(origin)?;
+        let table = game_entries(&self.game, matches.as_ref(), self.seed)
+            .and_then(entries_table)
+            .map_err(invalid)?;
         let dynamics = GraphDynamics::new(self.dynamics, self.selection).with_payoffs(self.payoffs);
-        let mut graphs = Vec::with_capacity(self.graphs.len());
+        let mut graphs = Vec::with_capacity(self.graphs.len() + self.edges.len());
         for (i, (spec, unit)) in self.graphs.iter().zip(units).enumerate() {
             let field = format!("graphs[{i}]");
             let graph = generate_graph(spec, self.graph_seed, &field).map_err(invalid)?;
@@ -528,6 +733,24 @@ impl RawGraphEvolution {
             GraphPopulation::new(&graph, &table, dynamics).map_err(invalid)?;
             graphs.push((unit, graph));
         }
+        let folder = origin.parent().unwrap_or(Path::new(""));
+        for (i, file) in self.edges.iter().enumerate() {
+            let field = format!("edges[{i}]");
+            // Errors inside the edge list name that file, its line and
+            // its column, as a spatial round robin's `edges` do.
+            let graph = read_edge_list(&folder.join(file), None)?;
+            if graph.node_count() < 2 || !crate::evolution::graph::is_connected(&graph) {
+                return Err(invalid(ParameterError::new(
+                    field,
+                    format!(
+                        "the graph of `{file}` is not connected (or has fewer than two nodes): \
+                         a part without the mutant could never be taken over"
+                    ),
+                )));
+            }
+            GraphPopulation::new(&graph, &table, dynamics).map_err(invalid)?;
+            graphs.push((edges_unit(file, &graph), graph));
+        }
         let file = FixationFile {
             name: self.name,
             description: self.description,
@@ -542,6 +765,7 @@ impl RawGraphEvolution {
             mutant: self.mutant,
             runs: self.runs,
             seed: self.seed,
+            matches,
         };
         file.check_work().map_err(invalid)?;
         Ok(file)
@@ -565,8 +789,10 @@ impl RawMultilevel {
                 "expected at least one step a run",
             ));
         }
-        let game = self.game.entries();
-        self.game.table().map_err(invalid)?;
+        self.game.check().map_err(invalid)?;
+        let matches = self.game.round_robin(origin)?;
+        let game = game_entries(&self.game, matches.as_ref(), self.seed).map_err(invalid)?;
+        entries_table(game).map_err(invalid)?;
         let mut processes = Vec::with_capacity(self.groups.len());
         for (i, (setting, unit)) in self.groups.iter().zip(units).enumerate() {
             let field = format!("groups[{i}]");
@@ -616,6 +842,7 @@ impl RawMultilevel {
             mutant: self.mutant,
             runs: self.runs,
             seed: self.seed,
+            matches,
         };
         file.check_work().map_err(invalid)?;
         Ok(file)
@@ -679,31 +906,37 @@ impl FixationFile {
     /// unit, the runs times the expected updates of a run in a population
     /// of `N` (`N (1 + ln N)`, the neutral process's mean absorption time
     /// from one mutant, capped at the run's cap), and for a graph file the
-    /// snapshot run's updates.
+    /// snapshot run's updates; a [`Matches`](FixationGame::Matches) game
+    /// adds the turns of its matches.
     #[must_use]
     pub fn work(&self) -> f64 {
         let runs = f64::from(self.runs);
-        match &self.model {
-            FixationModel::Graphs {
-                graphs,
-                max_updates,
-                snapshot,
-                ..
-            } => {
-                graphs
+        let matches = self
+            .matches
+            .as_ref()
+            .map_or(0.0, crate::limits::round_robin_work);
+        matches
+            + match &self.model {
+                FixationModel::Graphs {
+                    graphs,
+                    max_updates,
+                    snapshot,
+                    ..
+                } => {
+                    graphs
+                        .iter()
+                        .map(|(_, g)| runs * run_work(g.node_count() as f64, *max_updates))
+                        .sum::<f64>()
+                        .max(0.0)
+                        + (*snapshot as f64) * graphs.len() as f64
+                }
+                FixationModel::Groups { processes } => processes
                     .iter()
-                    .map(|(_, g)| runs * run_work(g.node_count() as f64, *max_updates))
-                    .sum::<f64>()
-                    .max(0.0)
-                    + (*snapshot as f64) * graphs.len() as f64
+                    .map(|(_, p)| {
+                        runs * run_work(p.params().population() as f64, p.params().max_steps())
+                    })
+                    .sum(),
             }
-            FixationModel::Groups { processes } => processes
-                .iter()
-                .map(|(_, p)| {
-                    runs * run_work(p.params().population() as f64, p.params().max_steps())
-                })
-                .sum(),
-        }
     }
 
     /// Refuses a file whose [work](Self::work) exceeds the [work
@@ -718,12 +951,22 @@ impl FixationFile {
         )
     }
 
+    /// The game's entries `[CC, CD, DC, DD]` the file plays with: as
+    /// written, or for a [`Matches`](FixationGame::Matches) game the mean
+    /// payoffs per turn, in its currency, of its matches played with the
+    /// master seed ([`payoff_table`] of their round robin).
+    pub fn entries(&self) -> Result<[f64; 4], ParameterError> {
+        game_entries(&self.game, self.matches.as_ref(), self.seed)
+    }
+
     /// Runs every unit: unit `i` with the seed derived from the master
     /// seed and `i` ([`derive_seed`]), so a unit's estimate does not
-    /// depend on the others or on the number of threads.
+    /// depend on the others or on the number of threads. A
+    /// [`Matches`](FixationGame::Matches) game's matches are played first,
+    /// with the master seed ([`entries`](Self::entries)).
     pub fn play(&self) -> Result<FixationResults, ParameterError> {
         let (mutant, resident) = self.mutant.rows();
-        let entries = self.game.entries();
+        let entries = self.entries()?;
         let mine = if mutant == 0 {
             entries
         } else {
@@ -740,7 +983,7 @@ impl FixationFile {
                 max_updates,
                 snapshot,
             } => {
-                let table = self.game.table()?;
+                let table = entries_table(entries)?;
                 for (i, (unit, graph)) in graphs.iter().enumerate() {
                     let seed = derive_seed(self.seed, &[i as u64]);
                     let estimate = graph_fixation(
@@ -801,6 +1044,13 @@ impl FixationFile {
             FixationModel::Groups { processes } => {
                 for (i, (unit, process)) in processes.iter().enumerate() {
                     let seed = derive_seed(self.seed, &[i as u64]);
+                    // A played game's entries depend on the master seed,
+                    // which `with_seed` may have changed since loading.
+                    let process = if self.matches.is_some() {
+                        Multilevel::new(*process.params(), entries)?
+                    } else {
+                        *process
+                    };
                     let estimate = process.fixation(mutant, self.runs, seed)?;
                     let params = process.params();
                     let threshold = (ratio.is_some() && mutant == 0)
@@ -868,7 +1118,7 @@ impl FixationFile {
             selection: format!("{:?}", crate::evolution::SelectionKind::from(selection)),
             payoffs: payoffs.to_owned(),
             currency: self.game.currency(),
-            game: self.game.describe(),
+            game: self.game.describe(entries),
             mutant: self.mutant.describe().to_owned(),
             seed: self.seed,
             rows,

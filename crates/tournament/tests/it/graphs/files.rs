@@ -2,7 +2,9 @@
 //! item 5): every loading error at the file's line and column, a sweep's
 //! cells equal to direct calls of the library (`graph_fixation`,
 //! `Multilevel::fixation`) with the cell's seed, and a seed that
-//! reproduces the results bit for bit.
+//! reproduces the results bit for bit; payoffs from played matches
+//! (`game: Matches(..)`, issue 25 item 3) equal a direct `payoff_table`
+//! call.
 
 use std::path::PathBuf;
 
@@ -310,7 +312,8 @@ fn a_two_level_stage_game_gives_its_blended_payoffs_and_names_the_currency() {
         Orientation::new(0.5).unwrap(),
         Politicization::new(0.3).unwrap(),
     );
-    assert_eq!(file.game.entries(), [m.r(), m.s(), m.t(), m.p()]);
+    assert_eq!(file.game.entries(), Some([m.r(), m.s(), m.t(), m.p()]));
+    assert_eq!(file.entries().unwrap(), [m.r(), m.s(), m.t(), m.p()]);
     let results = file.play().unwrap();
     assert!(
         results.currency.starts_with("utility"),
@@ -324,4 +327,281 @@ fn a_two_level_stage_game_gives_its_blended_payoffs_and_names_the_currency() {
         "11:",
         &["game.political_weight"],
     );
+}
+
+/// A graph file whose game is played: Generous Tit For Tat (stochastic,
+/// so that the seed matters) against Defector, political payoffs.
+fn matches_file() -> String {
+    GRAPH_FILE
+        .replace(
+            "Donation(benefit: 4.0, cost: 1.0)",
+            r#"Matches(
+        mutant: (name: "Generous Tit For Tat"),
+        resident: (name: "Defector"),
+        horizon: Fixed(turns: 10),
+        currency: Political,
+        repetitions: 3,
+        political_weight: 0.5,
+    )"#,
+        )
+        .replace("payoffs: Accumulated", "payoffs: Averaged")
+}
+
+/// The entries `[CC, CD, DC, DD]` of the round robin of `mutant` and
+/// `resident` played directly, as the `Matches` game of `matches_file`
+/// describes it.
+fn direct_entries(seed: u64, currency: twolevel_game::Currency) -> [f64; 4] {
+    use twolevel_game::{Horizon, Orientation, TwoLevelGame};
+    use twolevel_tournament::evolution::payoff_table;
+    use twolevel_tournament::play::{MatchConfig, PlayerSettings};
+    use twolevel_tournament::round_robin::{Entrant, RoundRobin};
+    let settings = PlayerSettings::new(Orientation::new(0.5).unwrap(), None).unwrap();
+    let entrant = |name: &str| {
+        Entrant::new(
+            name,
+            twolevel_strategies::registry::build(
+                &twolevel_strategies::registry::StrategySpec::new(name),
+            )
+            .unwrap(),
+            settings,
+        )
+    };
+    let config = MatchConfig::new(TwoLevelGame::default(), Horizon::fixed(10).unwrap()).unwrap();
+    let round_robin = RoundRobin::new(
+        config,
+        vec![entrant("Generous Tit For Tat"), entrant("Defector")],
+    )
+    .and_then(|r| r.with_repetitions(3))
+    .and_then(|r| r.with_self_play(true))
+    .unwrap()
+    .with_seed(seed);
+    let table = payoff_table(&round_robin.play(), currency).unwrap();
+    [
+        table.get(0, 0),
+        table.get(0, 1),
+        table.get(1, 0),
+        table.get(1, 1),
+    ]
+}
+
+#[test]
+fn a_played_game_gives_the_payoff_table_of_its_matches() {
+    use twolevel_game::Currency;
+    let text = matches_file();
+    let file = FixationFile::from_ron(&text, "matches.ron").unwrap();
+    assert_eq!(file.game.entries(), None);
+    let bits = |e: [f64; 4]| e.map(f64::to_bits);
+    let entries = file.entries().unwrap();
+    assert_eq!(bits(entries), bits(direct_entries(5, Currency::Political)));
+    // Another seed plays other matches (Generous Tit For Tat forgives at
+    // random), and `with_seed` replays them.
+    let other = file.clone().with_seed(6);
+    assert_eq!(
+        bits(other.entries().unwrap()),
+        bits(direct_entries(6, Currency::Political))
+    );
+    assert_ne!(bits(other.entries().unwrap()), bits(entries));
+    // Another currency gives that currency's table.
+    let policy = FixationFile::from_ron(
+        &text.replace("currency: Political", "currency: Policy"),
+        "matches.ron",
+    )
+    .unwrap();
+    assert_eq!(
+        bits(policy.entries().unwrap()),
+        bits(direct_entries(5, Currency::Policy))
+    );
+    assert_ne!(bits(policy.entries().unwrap()), bits(entries));
+    // The results are those of `graph_fixation` on that table, name the
+    // currency, and reproduce bit for bit with the seed.
+    let results = file.play().unwrap();
+    let [a, b, c, d] = entries;
+    let table = twolevel_tournament::evolution::PayoffTable::two_by_two(a, b, c, d).unwrap();
+    let graph = generate_graph(&GraphSpec::Cycle { nodes: 12 }, 3, "graph").unwrap();
+    let dynamics = GraphDynamics::new(UpdateRule::DeathBirth, Selection::linear(0.1).unwrap())
+        .with_payoffs(PayoffScale::Averaged);
+    let direct = graph_fixation(
+        &graph,
+        &table,
+        dynamics,
+        0,
+        1,
+        300,
+        1_000_000_000,
+        derive_seed(5, &[0]),
+    )
+    .unwrap();
+    assert_eq!(results.rows[0].fixed, direct.fixed);
+    assert!(
+        results.currency.starts_with("political"),
+        "{}",
+        results.currency
+    );
+    assert!(results.to_string().contains("political"), "{results}");
+    assert!(
+        results.game.contains("Generous Tit For Tat"),
+        "{}",
+        results.game
+    );
+    let again = FixationFile::from_ron(&text, "matches.ron")
+        .unwrap()
+        .play()
+        .unwrap();
+    assert_eq!(results.csv(), again.csv());
+    // A multilevel file plays the same game, with the seed `with_seed`
+    // gives it.
+    let groups = GROUP_FILE
+        .replace(
+            "Donation(benefit: 3.0, cost: 1.0)",
+            r#"Matches(mutant: (name: "Generous Tit For Tat"), resident: (name: "Defector"),
+        horizon: Fixed(turns: 10), currency: Political, repetitions: 3, political_weight: 0.5)"#,
+        )
+        .replace("payoffs: Accumulated", "payoffs: Averaged");
+    let groups = FixationFile::from_ron(&groups, "groups.ron")
+        .unwrap()
+        .with_seed(6);
+    let params = MultilevelParams::new(3, 4, Selection::linear(0.1).unwrap(), 0.05)
+        .unwrap()
+        .with_aggregation(Aggregation::Averaged);
+    let process = Multilevel::new(params, direct_entries(6, Currency::Political)).unwrap();
+    let direct = process.fixation(0, 200, derive_seed(6, &[0])).unwrap();
+    assert_eq!(groups.play().unwrap().rows[0].fixed, direct.fixed);
+}
+
+#[test]
+fn a_played_game_is_refused_at_its_line_and_column() {
+    let text = matches_file();
+    // An unknown strategy, with the close names suggested.
+    refused(
+        &text.replace("Generous Tit For Tat", "Generous Tit For Tatt"),
+        "12:",
+        &["game.mutant", "unknown strategy", "did you mean"],
+    );
+    refused(
+        &text.replace("(name: \"Defector\")", "(name: \"Defectorr\")"),
+        "13:",
+        &["game.resident", "did you mean", "Defector"],
+    );
+    // A horizon of no turns, and a weight outside [0, 1].
+    refused(
+        &text.replace("Fixed(turns: 10)", "Fixed(turns: 0)"),
+        "14:",
+        &["turns"],
+    );
+    refused(
+        &text.replace("political_weight: 0.5", "political_weight: 2.0"),
+        "17:",
+        &["game.political_weight"],
+    );
+    refused(
+        &text.replace("repetitions: 3", "repetitions: 0"),
+        "16:",
+        &["repetitions"],
+    );
+    // Matches too long to play (3 pairs, self-play included, x 1000 x
+    // 10^9 turns, over the default work limit of 10^12) are refused
+    // before they are played, naming `game.repetitions`.
+    refused(
+        &text
+            .replace("Fixed(turns: 10)", "Fixed(turns: 1000000000)")
+            .replace("repetitions: 3", "repetitions: 1000"),
+        "16:",
+        &["game.repetitions", "match turns"],
+    );
+}
+
+#[test]
+fn edge_list_graphs_are_units_with_the_threshold_only_when_regular() {
+    use twolevel_tournament::config::graph::read_edge_list;
+    let dir = folder("edges");
+    // A cycle of 12 (2-regular) and a star of 12 (not regular), as CSV,
+    // and a RON graph file of the same cycle.
+    let mut cycle = String::from("source,target\n");
+    for i in 0..12 {
+        cycle.push_str(&format!("{i},{}\n", (i + 1) % 12));
+    }
+    std::fs::write(dir.join("cycle.csv"), &cycle).unwrap();
+    let mut star = String::from("source,target\n");
+    for i in 1..12 {
+        star.push_str(&format!("0,{i}\n"));
+    }
+    std::fs::write(dir.join("star.csv"), &star).unwrap();
+    // Averaged payoffs: the star's hub would sum eleven partners' payoffs,
+    // too many for `Linear(0.1)`.
+    let text = GRAPH_FILE
+        .replace(
+            "    graph_seed: 3,",
+            "    edges: [\"cycle.csv\", \"star.csv\"],\n    graph_seed: 3,",
+        )
+        .replace("payoffs: Accumulated", "payoffs: Averaged");
+    let path = dir.join("edges.ron");
+    std::fs::write(&path, &text).unwrap();
+    let file = FixationFile::from_file(&path).unwrap();
+    let units = file.units();
+    assert_eq!(units.len(), 4, "{units:?}");
+    assert_eq!(units[2], "edges cycle.csv N=12 k=2");
+    assert!(
+        units[3].starts_with("edges star.csv N=12 mean k="),
+        "{units:?}"
+    );
+    let results = file.play().unwrap();
+    // Each edge-list unit is `graph_fixation` on the graph read, with the
+    // unit's derived seed.
+    let table = donation_game(4.0, 1.0).unwrap();
+    let dynamics = GraphDynamics::new(UpdateRule::DeathBirth, Selection::linear(0.1).unwrap())
+        .with_payoffs(PayoffScale::Averaged);
+    for (k, name) in [(2usize, "cycle.csv"), (3, "star.csv")] {
+        let graph = read_edge_list(&dir.join(name), None).unwrap();
+        let direct = graph_fixation(
+            &graph,
+            &table,
+            dynamics,
+            0,
+            1,
+            300,
+            1_000_000_000,
+            derive_seed(5, &[k as u64]),
+        )
+        .unwrap();
+        assert_eq!(results.rows[k].fixed, direct.fixed, "{name}");
+        assert_eq!(
+            results.rows[k].probability.to_bits(),
+            direct.probability.to_bits()
+        );
+    }
+    // The analytic threshold for the regular cycle (that of the generated
+    // cycle of the same size), none for the star.
+    assert_eq!(results.rows[2].threshold, results.rows[0].threshold);
+    assert!(results.rows[2].threshold.is_some());
+    assert_eq!(results.rows[3].threshold, None);
+    assert_eq!(results.rows[3].condition, None);
+    // Edge lists only, no generated graph.
+    let only = text.replace(
+        "    graphs: [\n        Cycle(nodes: 12),\n        RandomRegular(nodes: 12, degree: 3),\n    ],\n",
+        "",
+    );
+    assert_ne!(only, text);
+    std::fs::write(&path, &only).unwrap();
+    assert_eq!(FixationFile::from_file(&path).unwrap().units().len(), 2);
+    // A disconnected edge list is refused at `edges[1]`, at its line.
+    std::fs::write(dir.join("apart.csv"), "source,target\n0,1\n2,3\n").unwrap();
+    std::fs::write(&path, text.replace("star.csv", "apart.csv")).unwrap();
+    let error = FixationFile::from_file(&path).unwrap_err().to_string();
+    assert!(
+        error.contains("edges.ron:7:26") && error.contains("edges[1]"),
+        "{error}"
+    );
+    // The same file twice is refused at `edges[1]`.
+    std::fs::write(&path, text.replace("star.csv", "cycle.csv")).unwrap();
+    let error = FixationFile::from_file(&path).unwrap_err().to_string();
+    assert!(
+        error.contains("edges[1]") && error.contains("already"),
+        "{error}"
+    );
+    // An error inside the edge list names that file and its line.
+    std::fs::write(dir.join("bad.csv"), "source,target\n0,1\n1,x\n").unwrap();
+    std::fs::write(&path, text.replace("star.csv", "bad.csv")).unwrap();
+    let error = FixationFile::from_file(&path).unwrap_err().to_string();
+    assert!(error.contains("bad.csv:3"), "{error}");
+    let _ = std::fs::remove_dir_all(&dir);
 }
