@@ -271,7 +271,7 @@ fn run_round_robin(
             "the round robin's result files",
             files + plots + evolution,
         )
-            .with_context(|| tournament.origin.display().to_string())?;
+        .with_context(|| tournament.origin.display().to_string())?;
     }
     // The output folder is claimed before anything runs, so that a path
     // that cannot take the results fails at once, not after the run.

@@ -544,7 +544,11 @@ pub struct RawTournament {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub spread: Vec<NetworkRule>,
     /// The number of epochs a `spread` plays (1 by default).
-    #[serde(default = "one", skip_serializing_if = "is_one")]
+    #[serde(
+        default = "one",
+        skip_serializing_if = "is_one",
+        deserialize_with = "deserialize_epochs"
+    )]
     pub epochs: u32,
 }
 
@@ -577,6 +581,11 @@ pub(crate) fn deserialize_repetitions<'de, D: serde::Deserializer<'de>>(
     d: D,
 ) -> Result<u32, D::Error> {
     RawTournament::REPETITIONS.deserialize(d)
+}
+
+/// Reads `epochs` ([`RawTournament::EPOCHS`]).
+fn deserialize_epochs<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    RawTournament::EPOCHS.deserialize(d)
 }
 
 /// Reads `arena_series` ([`RawTournament::ARENA_SERIES`]).
@@ -694,6 +703,9 @@ impl RawTournament {
         WholeRange::new("arena_series", "rounds", 0, u32::MAX as u64);
     /// The valid range of `graph_seed`.
     pub const GRAPH_SEED: WholeRange = WholeRange::seed("graph_seed");
+    /// The valid range of `epochs`.
+    pub const EPOCHS: WholeRange =
+        WholeRange::new("epochs", "epochs", 1, crate::round_robin::MAX_EPOCHS as u64);
 
     /// Validates the file (read from `origin`) against the presets of
     /// `catalog` and builds the tournament.

@@ -101,7 +101,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use twolevel_files::{ConfigError, parse_ron, read_text_file};
-use twolevel_game::error::check_finite;
+use twolevel_game::error::{check_finite, deserialize_seed};
 use twolevel_game::graph::{Graph, GraphSpec, Neighbourhood, below};
 use twolevel_game::{Currency, Horizon, Orientation, ParameterError, Politicization, TwoLevelGame};
 use twolevel_strategies::registry::{self, StrategySpec};
@@ -165,7 +165,7 @@ pub enum FixationGame {
         #[serde(default)]
         currency: Currency,
         /// Matches of each pair (default 1).
-        #[serde(default = "one_repetition")]
+        #[serde(default = "one_repetition", deserialize_with = "read_repetitions")]
         repetitions: u32,
         /// The two-level game the matches are played in (the default game
         /// when left out).
@@ -445,9 +445,75 @@ impl Mutant {
 #[serde(deny_unknown_fields)]
 pub struct GroupSetting {
     /// The maximum group size `n`.
+    #[serde(deserialize_with = "read_group_size")]
     pub n: u32,
     /// The number of groups `m`.
+    #[serde(deserialize_with = "read_groups")]
     pub m: u32,
+}
+
+/// The valid ranges of the files' whole-number fields: a value its type
+/// cannot hold (negative, too wide, fractional) is refused naming the
+/// field and this range; values the type holds get the checks of
+/// [`RawGraphEvolution::validate`] and [`RawMultilevel::validate`].
+mod ranges {
+    use twolevel_game::error::WholeRange;
+
+    pub(super) const RUNS: WholeRange = WholeRange::new(
+        "runs",
+        "runs",
+        1,
+        crate::evolution::graph::MAX_FIXATION_RUNS as u64,
+    );
+    pub(super) const REPETITIONS: WholeRange =
+        WholeRange::new("repetitions", "repetitions", 1, u32::MAX as u64);
+    pub(super) const GROUP_SIZE: WholeRange = WholeRange::new("n", "members", 2, u32::MAX as u64);
+    pub(super) const GROUPS: WholeRange = WholeRange::new("m", "groups", 1, u32::MAX as u64);
+    pub(super) const MAX_UPDATES: WholeRange =
+        WholeRange::new("max_updates", "updates", 1, u64::MAX);
+    pub(super) const MAX_STEPS: WholeRange = WholeRange::new("max_steps", "steps", 1, u64::MAX);
+    pub(super) const SNAPSHOT: WholeRange = WholeRange::new("snapshot", "updates", 0, u64::MAX);
+    pub(super) const GRAPH_SEED: WholeRange = WholeRange::seed("graph_seed");
+}
+
+/// Reads `runs` ([`ranges::RUNS`]).
+fn read_runs<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    ranges::RUNS.deserialize(d)
+}
+
+/// Reads a `Matches` game's `repetitions` ([`ranges::REPETITIONS`]).
+fn read_repetitions<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    ranges::REPETITIONS.deserialize(d)
+}
+
+/// Reads a group setting's `n` ([`ranges::GROUP_SIZE`]).
+fn read_group_size<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    ranges::GROUP_SIZE.deserialize(d)
+}
+
+/// Reads a group setting's `m` ([`ranges::GROUPS`]).
+fn read_groups<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    ranges::GROUPS.deserialize(d)
+}
+
+/// Reads `max_updates` ([`ranges::MAX_UPDATES`]).
+fn read_max_updates<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    ranges::MAX_UPDATES.deserialize(d)
+}
+
+/// Reads `max_steps` ([`ranges::MAX_STEPS`]).
+fn read_max_steps<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    ranges::MAX_STEPS.deserialize(d)
+}
+
+/// Reads `snapshot` ([`ranges::SNAPSHOT`]).
+fn read_snapshot<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    ranges::SNAPSHOT.deserialize(d)
+}
+
+/// Reads `graph_seed` ([`ranges::GRAPH_SEED`]).
+fn read_graph_seed<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    ranges::GRAPH_SEED.deserialize(d)
 }
 
 fn default_max() -> u64 {
@@ -477,7 +543,7 @@ pub struct RawGraphEvolution {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub edges: Vec<String>,
     /// The seed random graphs are drawn from.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "read_graph_seed")]
     pub graph_seed: u64,
     /// The update rule.
     #[serde(default)]
@@ -494,15 +560,16 @@ pub struct RawGraphEvolution {
     #[serde(default)]
     pub mutant: Mutant,
     /// Runs per graph.
+    #[serde(deserialize_with = "read_runs")]
     pub runs: u32,
     /// The update cap of a run.
-    #[serde(default = "default_max")]
+    #[serde(default = "default_max", deserialize_with = "read_max_updates")]
     pub max_updates: u64,
     /// Updates of the drawn snapshot run (0: none).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "read_snapshot")]
     pub snapshot: u64,
     /// The master seed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "deserialize_seed")]
     pub seed: u64,
     /// The folder for the result files, if any.
     #[serde(default)]
@@ -536,12 +603,13 @@ pub struct RawMultilevel {
     #[serde(default)]
     pub mutant: Mutant,
     /// Runs per group setting.
+    #[serde(deserialize_with = "read_runs")]
     pub runs: u32,
     /// The step cap of a run.
-    #[serde(default = "default_max")]
+    #[serde(default = "default_max", deserialize_with = "read_max_steps")]
     pub max_steps: u64,
     /// The master seed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "deserialize_seed")]
     pub seed: u64,
     /// The folder for the result files, if any.
     #[serde(default)]
