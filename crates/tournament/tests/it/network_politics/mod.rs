@@ -12,6 +12,7 @@
 //!
 //! [`NetworkSpread`]: twolevel_tournament::round_robin::NetworkSpread
 
+mod autonomy;
 mod rules;
 mod structure;
 
