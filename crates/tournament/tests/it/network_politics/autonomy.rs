@@ -37,16 +37,15 @@ struct Measures {
     policy: Vec<f64>,
 }
 
-/// Plays the shipped file over the seeds at politicization `pi`, with the
-/// autonomy rule's `rate` (the file's base), on `graph` (the file's
-/// lattice when `None`).
+/// Plays the shipped file's states over the seeds with the spread of
+/// `rules` for `epochs`, starting at politicization `pi`, on `graph` (the
+/// file's lattice when `None`).
 fn measure(pi: f64, rules: Vec<NetworkRule>, epochs: u32, graph: Option<&Graph>) -> Measures {
     let tournament = shipped("autonomy-network.ron");
     let spread = NetworkSpread::new(rules, epochs).unwrap();
     let config = tournament
         .round_robin
         .config()
-        .clone()
         .with_politics(Politics::Fixed(Politicization::new(pi).unwrap()));
     let mut out = Measures::default();
     for seed in 0..SEEDS {
@@ -55,7 +54,7 @@ fn measure(pi: f64, rules: Vec<NetworkRule>, epochs: u32, graph: Option<&Graph>)
         let mut rr = tournament
             .round_robin
             .clone()
-            .with_config(config.clone())
+            .with_config(config)
             .with_entrants(entrants)
             .unwrap()
             .with_seed(seed);
