@@ -123,6 +123,10 @@ pub const SHIPPED_TOURNAMENTS: &[(&str, &str)] = &[
         include_str!("../tournaments/actor-levers.ron"),
     ),
     (
+        "autonomy-network",
+        include_str!("../tournaments/autonomy-network.ron"),
+    ),
+    (
         "axelrod-first",
         include_str!("../tournaments/axelrod-first.ron"),
     ),

@@ -8,10 +8,14 @@
 //!   file's located errors;
 //! - `structure`: what the lattice, a random regular graph and the well
 //!   mixed (complete) graph do to the paradox of politicization, over
-//!   seeds with standard errors (`tournaments/politicization-network.ron`).
+//!   seeds with standard errors (`tournaments/politicization-network.ron`);
+//! - `autonomy`: what a bureaucratic network's autonomy does to
+//!   politician-led states, with and without it, sparse and well mixed,
+//!   over seeds with standard errors (`tournaments/autonomy-network.ron`).
 //!
 //! [`NetworkSpread`]: twolevel_tournament::round_robin::NetworkSpread
 
+mod autonomy;
 mod rules;
 mod structure;
 
