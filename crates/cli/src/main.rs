@@ -61,7 +61,7 @@ struct Cli {
 #[derive(Debug, Args, Clone)]
 pub struct Global {
     /// Replace the file's master seed.
-    #[arg(long, global = true, value_name = "N")]
+    #[arg(long, global = true, value_name = "N", value_parser = parse_seed, allow_negative_numbers = true)]
     pub seed: Option<u64>,
     /// Play on this many threads, from 1 to 1024 (results are the same for
     /// any number).
@@ -73,6 +73,18 @@ pub struct Global {
     /// Print no progress bars and no tables, only errors.
     #[arg(long, short, global = true)]
     pub quiet: bool,
+}
+
+/// Reads `--seed`: a whole number from 0 to `u64::MAX`, refused otherwise
+/// with the range, as a file's `seed` is
+/// ([`WholeRange::SEED`](twolevel_game::error::WholeRange::SEED)).
+fn parse_seed(text: &str) -> Result<u64, String> {
+    let seed = twolevel_game::error::WholeRange::SEED;
+    let reason = |e: twolevel_game::ParameterError| e.reason;
+    match text.trim().parse::<i128>() {
+        Ok(value) => seed.check(value).map_err(reason),
+        Err(_) => Err(reason(seed.error(&format!("`{text}`")))),
+    }
 }
 
 /// Reads `--threads`: a whole number accepted by

@@ -343,3 +343,25 @@ fn out_of_range_turns_name_the_field_the_range_and_the_place() {
     }
     let _ = fs::remove_dir_all(&cwd);
 }
+
+/// `--seed` and `--threads` out of range are refused naming the option's
+/// range, as a file's `seed` is, before anything runs.
+#[test]
+fn out_of_range_seeds_and_threads_name_their_range() {
+    let cwd = scratch("seed-option");
+    let path = shipped("axelrod-first");
+    let file = path.to_str().unwrap();
+    for bad in ["-1", "18446744073709551616", "2.5", "x"] {
+        let error = fails(&cwd, &["run", file, "--no-output", "--seed", bad]);
+        assert!(
+            error.contains("expected a whole number from 0 to 18446744073709551615, got"),
+            "{bad}: {error}"
+        );
+    }
+    let error = fails(&cwd, &["run", file, "--no-output", "--threads", "0"]);
+    assert!(
+        error.contains("threads") && error.contains("1024"),
+        "{error}"
+    );
+    let _ = fs::remove_dir_all(&cwd);
+}
