@@ -1448,6 +1448,26 @@ pub fn evolution_plots(evolution: &TournamentEvolution, folder: &Path) -> Result
     .draw(folder)
 }
 
+/// The values of a sweep's axes after the first at their combination
+/// `rest`, in words (`threat cost theta = 8`), and the suffix that
+/// combination gives a plot's file name (`_rest`; none when the axes after
+/// the first have one combination).
+pub(crate) fn other_axes(identity: &SweepIdentity, rest: usize) -> (Vec<String>, String) {
+    let later = &identity.grid[1..];
+    let others = later
+        .iter()
+        .zip(point_values(later, rest))
+        .map(|(axis, v)| format!("{} = {v}", parameter_label(&axis.path)))
+        .collect();
+    let combinations: usize = later.iter().map(|a| a.values.len()).product();
+    let suffix = if combinations > 1 {
+        format!("_{rest}")
+    } else {
+        String::new()
+    };
+    (others, suffix)
+}
+
 /// The plots of a complete sweep: for each of the ranking scores and the
 /// cooperation rate, the mean over replicates with standard-error bars
 /// against the first axis, one line per player; with more axes, one file
@@ -1497,16 +1517,7 @@ pub fn sweep_plots(
             if series.is_empty() {
                 continue;
             }
-            let others: Vec<String> = identity.grid[1..]
-                .iter()
-                .zip(point_values(&identity.grid[1..], rest))
-                .map(|(axis, v)| format!("{} = {v}", parameter_label(&axis.path)))
-                .collect();
-            let suffix = if inner > 1 {
-                format!("_{rest}")
-            } else {
-                String::new()
-            };
+            let (others, suffix) = other_axes(identity, rest);
             let at = if others.is_empty() {
                 String::new()
             } else {

@@ -16,11 +16,11 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, anyhow};
 use plotters::prelude::*;
 use twolevel_tournament::fixation_file::FixationResults;
-use twolevel_tournament::sweep_file::{SweepIdentity, SweepSummary, point_values};
+use twolevel_tournament::sweep_file::{SweepIdentity, SweepSummary};
 
 use crate::plot::{
-    Swatch, axis_titles, chart, colour, padded_range, side_legend, split_for_legend, titled,
-    write_svg,
+    Swatch, axis_titles, chart, colour, other_axes, padded_range, side_legend, split_for_legend,
+    titled, write_svg,
 };
 use crate::plot_graph::{Colouring, lattice_image, network_plot};
 use crate::plot_labels::parameter_label;
@@ -64,20 +64,11 @@ pub fn fixation_sweep_plots(
         } else {
             (first.values.clone(), parameter_label(&first.path))
         };
-        let others: Vec<String> = identity.grid[1..]
-            .iter()
-            .zip(point_values(&identity.grid[1..], rest))
-            .map(|(axis, v)| format!("{} = {v}", parameter_label(&axis.path)))
-            .collect();
+        let (others, suffix) = other_axes(identity, rest);
         let at = if others.is_empty() {
             String::new()
         } else {
             format!(" ({})", others.join(", "))
-        };
-        let suffix = if inner > 1 {
-            format!("_{rest}")
-        } else {
-            String::new()
         };
         // The error of a point: the standard error of one replicate's
         // estimate, over the square root of the replicates averaged.

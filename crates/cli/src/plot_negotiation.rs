@@ -17,11 +17,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
 use plotters::prelude::*;
-use twolevel_tournament::sweep_file::{SweepIdentity, SweepSummary, point_values};
+use twolevel_tournament::sweep_file::{SweepIdentity, SweepSummary};
 
 use crate::plot::{
-    Swatch, axis_titles, chart, colour, curves, padded_range, side_legend, split_for_legend,
-    titled, write_svg,
+    Swatch, axis_titles, chart, colour, curves, other_axes, padded_range, side_legend,
+    split_for_legend, titled, write_svg,
 };
 use crate::plot_labels::parameter_label;
 
@@ -79,20 +79,11 @@ pub fn negotiation_sweep_plots(
     for (unit, pair) in identity.players.iter().enumerate() {
         for rest in 0..inner {
             let points: Vec<usize> = (0..first.values.len()).map(|k| k * inner + rest).collect();
-            let others: Vec<String> = identity.grid[1..]
-                .iter()
-                .zip(point_values(&identity.grid[1..], rest))
-                .map(|(axis, v)| format!("{} = {v}", parameter_label(&axis.path)))
-                .collect();
+            let (others, suffix) = other_axes(identity, rest);
             let at = if others.is_empty() {
                 String::new()
             } else {
                 format!(" at {}", others.join(", "))
-            };
-            let suffix = if inner > 1 {
-                format!("_{rest}")
-            } else {
-                String::new()
             };
             written.push(zone_plot(
                 &folder.join(format!("negotiation_zone_{unit}{suffix}.svg")),
