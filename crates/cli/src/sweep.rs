@@ -134,7 +134,10 @@ pub fn merge(global: &Global, args: &MergeArgs) -> Result<()> {
         .clone()
         .ok_or_else(|| anyhow!("name the merged output folder with `--output DIR`"))?;
     plot::set_png(args.png);
-    let (identity, summary) = sweep_file::merge(&folder, &args.shards)?;
+    // Held until the merged files and plots are written, as a sweep holds
+    // it: no other run writes into the folder in between.
+    let lock = OutputLock::acquire(&folder)?;
+    let (identity, summary) = sweep_file::merge_locked(&folder, &args.shards, &lock)?;
     if !args.no_plots {
         plot::sweep_plots(&identity, &summary, &folder)?;
     }

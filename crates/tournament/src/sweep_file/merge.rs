@@ -412,6 +412,28 @@ pub fn merge(
     folder: &Path,
     shards: &[PathBuf],
 ) -> Result<(SweepIdentity, SweepSummary), SweepError> {
+    merge_inner(folder, shards, None)
+}
+
+/// [`merge`] for a caller that already holds `lock`, the
+/// [`OutputLock`](crate::output::OutputLock) of `folder`, and keeps it
+/// after the merge (the command holds it while it draws the merged
+/// sweep's plots, so no other writer enters the folder before they are
+/// written).
+pub fn merge_locked(
+    folder: &Path,
+    shards: &[PathBuf],
+    lock: &crate::output::OutputLock,
+) -> Result<(SweepIdentity, SweepSummary), SweepError> {
+    merge_inner(folder, shards, Some(lock))
+}
+
+/// [`merge`], taking the folder's lock unless `held`.
+fn merge_inner(
+    folder: &Path,
+    shards: &[PathBuf],
+    held: Option<&crate::output::OutputLock>,
+) -> Result<(SweepIdentity, SweepSummary), SweepError> {
     let mut identity: Option<(SweepIdentity, &Path)> = None;
     let mut count = None;
     let mut seen_shards = BTreeSet::new();
@@ -482,7 +504,10 @@ pub fn merge(
             absent_shards,
         });
     }
-    let _lock = crate::output::OutputLock::acquire(folder)?;
+    let _lock = match held {
+        Some(_) => None,
+        None => Some(crate::output::OutputLock::acquire(folder)?),
+    };
     claim_folder(folder, &identity)?;
     let done = finished_cells(folder)?;
     for (cell, source) in sources.iter().enumerate() {

@@ -152,7 +152,7 @@ pub use cells::{
 pub use error::SweepError;
 pub use grid::{Cell, Cells, GridPoint, point_values};
 pub use identity::{BaseKind, SweepIdentity, read_identity};
-pub use merge::{SweepSummary, finish, merge, read_summary};
+pub use merge::{SweepSummary, finish, merge, merge_locked, read_summary};
 pub use seeds::ReplicateSeeds;
 pub use shard::Shard;
 pub use spec::{Axis, Sweep};
