@@ -412,6 +412,23 @@ fn entries_table([a, b, c, d]: [f64; 4]) -> Result<PayoffTable, ParameterError> 
     PayoffTable::two_by_two(a, b, c, d).map_err(|e| e.within("game"))
 }
 
+/// Checks a file's `game` read from `origin` and finds its entries with
+/// the file's `seed` (a [`Matches`](FixationGame::Matches) game's matches
+/// played): the round robin of a `Matches` game, the entries `[CC, CD,
+/// DC, DD]` and their payoff table.
+fn load_game(
+    game: &FixationGame,
+    origin: &Path,
+    seed: u64,
+) -> Result<(Option<RoundRobin>, [f64; 4], PayoffTable), ConfigError> {
+    let invalid = |e: ParameterError| ConfigError::from_parameter(origin, e);
+    game.check().map_err(invalid)?;
+    let matches = game.round_robin(origin)?;
+    let entries = game_entries(game, matches.as_ref(), seed).map_err(invalid)?;
+    let table = entries_table(entries).map_err(invalid)?;
+    Ok((matches, entries, table))
+}
+
 /// The single mutant's strategy (the residents play the other).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Mutant {
@@ -741,19 +758,6 @@ fn check_units(origin: &Path, field: &str, units: &[String]) -> Result<(), Confi
     Ok(())
 }
 
-fn check_runs(runs: u32) -> Result<(), ParameterError> {
-    if runs == 0 || runs > crate::evolution::graph::MAX_FIXATION_RUNS {
-        return Err(ParameterError::new(
-            "runs",
-            format!(
-                "expected from 1 to {} runs, got {runs}",
-                crate::evolution::graph::MAX_FIXATION_RUNS
-            ),
-        ));
-    }
-    Ok(())
-}
-
 impl RawGraphEvolution {
     /// Validates the file read from `origin`: every graph generated (its
     /// memory checked first), the selection checked against the payoffs
@@ -771,7 +775,7 @@ impl RawGraphEvolution {
             }
             check_units(origin, "edges", &self.edges)?;
         }
-        check_runs(self.runs).map_err(invalid)?;
+        crate::evolution::graph::check_runs(self.runs).map_err(invalid)?;
         if self.max_updates == 0 {
             return Err(ConfigError::invalid(
                 origin,
@@ -779,11 +783,7 @@ impl RawGraphEvolution {
                 "expected at least one update a run",
             ));
         }
-        self.game.check().map_err(invalid)?;
-        let matches = self.game.round_robin(origin)?;
-        let table = game_entries(&self.game, matches.as_ref(), self.seed)
-            .and_then(entries_table)
-            .map_err(invalid)?;
+        let (matches, _, table) = load_game(&self.game, origin, self.seed)?;
         let dynamics = GraphDynamics::new(self.dynamics, self.selection).with_payoffs(self.payoffs);
         let mut graphs = Vec::with_capacity(self.graphs.len() + self.edges.len());
         for (i, (spec, unit)) in self.graphs.iter().zip(units).enumerate() {
@@ -849,7 +849,7 @@ impl RawMultilevel {
         check_common(origin, &self.name, self.output.as_deref())?;
         let units: Vec<String> = self.groups.iter().copied().map(group_unit).collect();
         check_units(origin, "groups", &units)?;
-        check_runs(self.runs).map_err(invalid)?;
+        crate::evolution::graph::check_runs(self.runs).map_err(invalid)?;
         if self.max_steps == 0 {
             return Err(ConfigError::invalid(
                 origin,
@@ -857,10 +857,7 @@ impl RawMultilevel {
                 "expected at least one step a run",
             ));
         }
-        self.game.check().map_err(invalid)?;
-        let matches = self.game.round_robin(origin)?;
-        let game = game_entries(&self.game, matches.as_ref(), self.seed).map_err(invalid)?;
-        entries_table(game).map_err(invalid)?;
+        let (matches, game, _) = load_game(&self.game, origin, self.seed)?;
         let mut processes = Vec::with_capacity(self.groups.len());
         for (i, (setting, unit)) in self.groups.iter().zip(units).enumerate() {
             let field = format!("groups[{i}]");

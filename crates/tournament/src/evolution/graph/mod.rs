@@ -244,12 +244,7 @@ pub fn graph_fixation(
             "expected a strategy other than the resident",
         ));
     }
-    if runs == 0 || runs > MAX_FIXATION_RUNS {
-        return Err(ParameterError::new(
-            "runs",
-            format!("expected from 1 to {MAX_FIXATION_RUNS} runs, got {runs}"),
-        ));
-    }
+    check_runs(runs)?;
     if !is_connected(graph) {
         return Err(ParameterError::new(
             "graph",
@@ -294,6 +289,19 @@ pub fn graph_fixation(
         neutral: 1.0 / n as f64,
         mean_updates: updates as f64 / f64::from(runs),
     })
+}
+
+/// Checks a number of fixation runs: from 1 to [`MAX_FIXATION_RUNS`]
+/// (the check [`graph_fixation`] makes, and a graph-evolution or
+/// multilevel file at load).
+pub(crate) fn check_runs(runs: u32) -> Result<(), ParameterError> {
+    if runs == 0 || runs > MAX_FIXATION_RUNS {
+        return Err(ParameterError::new(
+            "runs",
+            format!("expected from 1 to {MAX_FIXATION_RUNS} runs, got {runs}"),
+        ));
+    }
+    Ok(())
 }
 
 /// Whether every node can be reached from node 0.
