@@ -53,7 +53,14 @@ fi
 
 echo "test-local-slurm: building the twolevel binary"
 cargo build --quiet -p twolevel-cli
-export TWOLEVEL="$root/target/debug/twolevel"
+# Where cargo put it: CARGO_TARGET_DIR when set (relative to the
+# repository, where cargo ran), else the repository's target folder.
+target_dir="${CARGO_TARGET_DIR:-target}"
+case "$target_dir" in
+    /*) ;;
+    *) target_dir="$root/$target_dir" ;;
+esac
+export TWOLEVEL="$target_dir/debug/twolevel"
 
 work=$(mktemp -d /tmp/twolevel-slurm.XXXXXX)
 chmod 700 "$work"
