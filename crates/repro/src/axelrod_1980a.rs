@@ -57,15 +57,50 @@ pub const PUBLISHED: [(u32, &str, &str, f64); 15] = [
     (15, "Random", "RANDOM", 276.3),
 ];
 
+/// The rows of the published tournament matrix we could read in its second
+/// copy (see [`PUBLISHED_PAIRS`]): the places in [`PUBLISHED`] (0-based) of
+/// the four row programs.
+pub const PAIR_ROWS: [usize; 4] = [0, 1, 2, 3];
+
+/// The columns of [`PUBLISHED_PAIRS`]: the places in [`PUBLISHED`]
+/// (0-based) of the seven lower programs (Graaskamp to RANDOM).
+pub const PAIR_COLUMNS: [usize; 7] = [8, 9, 10, 11, 12, 13, 14];
+
+/// Axelrod's tournament matrix, the rows of the first four programs
+/// against the seven lower ones (columns in the order of
+/// [`PAIR_COLUMNS`]): the row program's mean total over its games of 200
+/// rounds against the column program, policy payoff (the classic payoff).
+/// Transcribed on 2026-12-07 from the matrix of Axelrod's first tournament
+/// as re-analysed by Rapoport, Seale and Colman (2015, PLoS ONE 10,
+/// e0134128) in the public gist
+/// gist.github.com/arnos-stuff/1a664867f2c0a060482c35e6736c485e (read
+/// through a search excerpt; the rows of the lower seven programs were not
+/// in it). docs/reproductions.md section 1 gives the provenance.
+pub const PUBLISHED_PAIRS: [[f64; 7]; 4] = [
+    [597.0, 597.0, 280.0, 225.0, 279.0, 359.0, 441.0],
+    [310.0, 601.0, 271.0, 213.0, 291.0, 455.0, 573.0],
+    [433.0, 158.0, 354.0, 374.0, 347.0, 368.0, 464.0],
+    [376.0, 309.0, 289.0, 236.0, 305.0, 426.0, 507.0],
+];
+
 /// The rounds of a game, which turn a score per round into a score per game.
 const TURNS: f64 = 200.0;
 
-/// The entries whose Axelrod (1980a) description differs from the
-/// `axelrod` library's implementation and can be sourced exactly: `(the
-/// library's entry, the 1980-description entry)`. Only Downing so far
-/// (docs/reproductions.md says why the others are not).
-pub const DESCRIPTION_VARIANTS: [(&str, &str); 1] =
-    [("First by Downing", "First by Downing (1980 description)")];
+/// The entries whose first-tournament program can be sourced more exactly
+/// than the `axelrod` library's reading of Axelrod's (1980a) description:
+/// `(the library's entry, the sourced entry)`. Nydegger and Graaskamp are
+/// their first-tournament programs as Axelrod's own Fortran keeps them
+/// (Axelrod-Python/TourExec: `k57r.f`, "same as round one NYDEGR", and
+/// `k78r.f`, "same as round one GRAASKAMP", which calls `grasr.f`),
+/// registered as the second-tournament entries that re-used them; Downing
+/// is the revised program of the Fortran (`K59R`) with the start Axelrod's
+/// 1980 text describes (docs/reproductions.md section 1 says why the other
+/// entries have no sourced variant).
+pub const DESCRIPTION_VARIANTS: [(&str, &str); 3] = [
+    ("First by Nydegger", "Second by Nydegger"),
+    ("First by Graaskamp", "Second by Mauk"),
+    ("First by Downing", "First by Downing (1980 description)"),
+];
 
 /// The entry names of a variant in the order of [`PUBLISHED`]: the
 /// library's names, or with every [`DESCRIPTION_VARIANTS`] entry swapped.
@@ -96,31 +131,53 @@ fn variant_text(shipped: &str, description: bool) -> String {
     text
 }
 
-/// Our ranking and scores for one tournament from `seed`: `(name, rank,
-/// score per game)` for `names` (in the order of [`PUBLISHED`]).
-fn play_variant(
-    text: &str,
-    names: &[&str],
-    seed: u64,
-) -> Result<Vec<(String, usize, f64)>, ReproError> {
+/// One tournament of a variant: `(name, rank, score per game)` for each
+/// entry in the order of [`PUBLISHED`], and the cells of [`PAIR_ROWS`]
+/// against [`PAIR_COLUMNS`] (the row entry's mean total per game against
+/// the column entry, policy payoff).
+struct Played {
+    entries: Vec<(String, usize, f64)>,
+    cells: Vec<Vec<f64>>,
+}
+
+/// Our ranking and scores for one tournament from `seed`, with the cells
+/// of the published matrix we compare (`names` in the order of
+/// [`PUBLISHED`]).
+fn play_variant(text: &str, names: &[&str], seed: u64) -> Result<Played, ReproError> {
     let tournament = Tournament::from_ron(
         text,
         "<embedded tournaments/axelrod-first.ron>",
         &PresetCatalog::builtin()?,
     )?;
     let results = tournament.round_robin.with_seed(seed).play();
-    names
+    let missing = |name: &str| {
+        twolevel_game::ParameterError::new(
+            "players",
+            format!("the tournament has no entry named `{name}`"),
+        )
+    };
+    let entries = names
         .iter()
         .map(|name| {
-            let player = results.player(name).ok_or_else(|| {
-                twolevel_game::ParameterError::new(
-                    "players",
-                    format!("the tournament has no entry named `{name}`"),
-                )
-            })?;
+            let player = results.player(name).ok_or_else(|| missing(name))?;
             Ok(((*name).to_owned(), player.rank(), player.score() * TURNS))
         })
-        .collect()
+        .collect::<Result<Vec<_>, ReproError>>()?;
+    let cells = PAIR_ROWS
+        .iter()
+        .map(|&row| {
+            PAIR_COLUMNS
+                .iter()
+                .map(|&column| {
+                    results
+                        .matchup(names[row], names[column])
+                        .map(|m| m.payoff.policy * TURNS)
+                        .ok_or_else(|| missing(names[column]).into())
+                })
+                .collect::<Result<Vec<f64>, ReproError>>()
+        })
+        .collect::<Result<Vec<_>, ReproError>>()?;
+    Ok(Played { entries, cells })
 }
 
 /// Runs Table 2: the tournament of the paper's size (five repetitions of
@@ -138,6 +195,7 @@ fn run(size: Size, seed: u64) -> Result<Outcome, ReproError> {
     let published: Vec<f64> = PUBLISHED.iter().map(|p| p.3).collect();
     let Replicated {
         scores,
+        cells,
         tft_first,
         tft_ranks,
         rhos,
@@ -221,14 +279,17 @@ fn run(size: Size, seed: u64) -> Result<Outcome, ReproError> {
         names: PUBLISHED.iter().map(|p| p.1.to_owned()).collect(),
         values: scores.iter().zip(&published).map(|(o, p)| o - p).collect(),
     });
-    description_variant(text, seed, replications, (rho, mae), &mut outcome)?;
+    let library = LibraryVariant { rho, mae, cells };
+    description_variant(text, seed, replications, &library, &mut outcome)?;
     Ok(outcome)
 }
 
 /// A variant's mean scores over the replications, in the order of
-/// [`PUBLISHED`], with Tit For Tat's ranks and the rho of each replication.
+/// [`PUBLISHED`], with Tit For Tat's ranks, the rho of each replication and
+/// the mean cells of [`PAIR_ROWS`] against [`PAIR_COLUMNS`].
 struct Replicated {
     scores: Vec<f64>,
+    cells: Vec<Vec<f64>>,
     tft_first: u32,
     tft_ranks: Vec<f64>,
     rhos: Vec<f64>,
@@ -247,8 +308,17 @@ fn replicate(
     let mut tft_first = 0_u32;
     let mut tft_ranks = Vec::new();
     let mut rhos = Vec::new();
+    let mut cells = vec![vec![0.0; PAIR_COLUMNS.len()]; PAIR_ROWS.len()];
     for replication in 0..replications {
-        let ours = play_variant(text, names, derive_seed(seed, &[replication]))?;
+        let played = play_variant(text, names, derive_seed(seed, &[replication]))?;
+        for (sum, cell) in cells
+            .iter_mut()
+            .flatten()
+            .zip(played.cells.iter().flatten())
+        {
+            *sum += cell / replications as f64;
+        }
+        let ours = played.entries;
         for (sum, (_, _, score)) in sums.iter_mut().zip(&ours) {
             *sum += score;
         }
@@ -260,21 +330,30 @@ fn replicate(
     let scores = sums.iter().map(|s| s / replications as f64).collect();
     Ok(Replicated {
         scores,
+        cells,
         tft_first,
         tft_ranks,
         rhos,
     })
 }
 
-/// The original-description variant: the same tournament with each
-/// [`DESCRIPTION_VARIANTS`] entry swapped, its Table 2 and a table of
-/// rho and mean absolute error per variant (`library` is the
-/// `axelrod`-compatible variant's pair).
+/// What the `axelrod`-compatible variant gives that the sourced variant's
+/// tables set beside their own.
+struct LibraryVariant {
+    rho: f64,
+    mae: f64,
+    cells: Vec<Vec<f64>>,
+}
+
+/// The sourced variant: the same tournament with each
+/// [`DESCRIPTION_VARIANTS`] entry swapped, its Table 2, a table of rho and
+/// mean absolute error per variant and the published matrix cells beside
+/// both variants' ([`pairs_table`]).
 fn description_variant(
     shipped: &str,
     seed: u64,
     replications: u64,
-    library: (f64, f64),
+    library: &LibraryVariant,
     outcome: &mut Outcome,
 ) -> Result<(), ReproError> {
     let published: Vec<f64> = PUBLISHED.iter().map(|p| p.3).collect();
@@ -294,7 +373,7 @@ fn description_variant(
     let mut table = Table::new(
         "table2-1980-description",
         &format!(
-            "Axelrod (1980a) Table 2 beside ours with the 1980-description entries swapped in ({}; mean over {replications} replications from the same seeds): mean score per game of 200 rounds, policy payoff (the classic payoff).",
+            "Axelrod (1980a) Table 2 beside ours with the sourced entries swapped in ({}: Nydegger and Graaskamp as Axelrod's Fortran keeps their first-tournament programs, Downing's revised Fortran with the start of the 1980 description; mean over {replications} replications from the same seeds): mean score per game of 200 rounds, policy payoff (the classic payoff).",
             DESCRIPTION_VARIANTS
                 .iter()
                 .map(|(_, original)| *original)
@@ -339,12 +418,12 @@ fn description_variant(
         .unwrap_or(f64::NAN);
     summary.push(vec![
         "axelrod-compatible".to_owned(),
-        fmt(library.0, 3),
-        fmt(library.1, 1),
+        fmt(library.rho, 3),
+        fmt(library.mae, 1),
         fmt(library_ranks, 0),
     ]);
     summary.push(vec![
-        "1980 description".to_owned(),
+        "sourced (Fortran originals, 1980 start)".to_owned(),
         fmt(rho, 3),
         fmt(mae, 1),
         ranks[0].to_string(),
@@ -355,8 +434,8 @@ fn description_variant(
         .position(|p| p.1 == "First by Downing")
         .map_or(f64::NAN, |k| ours.scores[k]);
     outcome.checks.push(Check::new(
-        "With the 1980-description entries the published scores are recovered more closely (a smaller mean absolute error than the axelrod-compatible variant's)",
-        mae < library.1,
+        "With the sourced entries (the surviving Fortran of the first-tournament programs, Downing's 1980 start) the published scores are recovered more closely (a smaller mean absolute error than the axelrod-compatible variant's)",
+        mae < library.mae,
         &[
             ("spearman_rho", rho),
             ("mean_absolute_error", mae),
@@ -365,7 +444,61 @@ fn description_variant(
             ("replications_won_by_tit_for_tat", f64::from(ours.tft_first)),
         ],
     ));
+    outcome
+        .tables
+        .push(pairs_table(&library.cells, &ours.cells, replications));
     Ok(())
+}
+
+/// The published matrix cells ([`PUBLISHED_PAIRS`]) beside both
+/// variants' and the published-minus-ours difference of each cell, with a
+/// row per row program summing the seven cells: the part of the row's
+/// difference that each lower partner contributes.
+fn pairs_table(library: &[Vec<f64>], sourced: &[Vec<f64>], replications: u64) -> Table {
+    let mut table = Table::new(
+        "pairs",
+        &format!(
+            "The published tournament matrix (Rapoport, Seale and Colman 2015's copy; the rows of the first four programs against the seven lower ones) beside ours (mean over {replications} replications): the row program's mean total per game of 200 rounds against the column program, policy payoff (the classic payoff), for the axelrod-compatible variant and the sourced one ({}). Each difference is published minus ours; the row `all seven` sums the seven cells, so the seven per-partner parts of a row add up to it.",
+            DESCRIPTION_VARIANTS
+                .iter()
+                .map(|(_, sourced)| *sourced)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        &[
+            "row program",
+            "against",
+            "published",
+            "ours (axelrod-compatible)",
+            "published - ours (axelrod-compatible)",
+            "ours (sourced)",
+            "published - ours (sourced)",
+        ],
+    );
+    for (r, &row) in PAIR_ROWS.iter().enumerate() {
+        let mut totals = [0.0; 5];
+        for (c, &column) in PAIR_COLUMNS.iter().enumerate() {
+            let published = PUBLISHED_PAIRS[r][c];
+            let (ours, theirs) = (library[r][c], sourced[r][c]);
+            let values = [
+                published,
+                ours,
+                published - ours,
+                theirs,
+                published - theirs,
+            ];
+            for (total, value) in totals.iter_mut().zip(values) {
+                *total += value;
+            }
+            let mut cells = vec![PUBLISHED[row].2.to_owned(), PUBLISHED[column].2.to_owned()];
+            cells.extend(values.iter().map(|v| fmt(*v, 1)));
+            table.push(cells);
+        }
+        let mut cells = vec![PUBLISHED[row].2.to_owned(), "all seven".to_owned()];
+        cells.extend(totals.iter().map(|v| fmt(*v, 1)));
+        table.push(cells);
+    }
+    table
 }
 
 /// The rank of each value, 1 for the largest (ties broken by position).
