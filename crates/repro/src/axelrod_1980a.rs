@@ -316,7 +316,7 @@ fn replicate(
             .flatten()
             .zip(played.cells.iter().flatten())
         {
-            *sum += cell / replications as f64;
+            *sum += cell;
         }
         let ours = played.entries;
         for (sum, (_, _, score)) in sums.iter_mut().zip(&ours) {
@@ -328,6 +328,13 @@ fn replicate(
         rhos.push(crate::spearman_rho(&published, &scores).unwrap_or(f64::NAN));
     }
     let scores = sums.iter().map(|s| s / replications as f64).collect();
+    // A cell is a mean total per game (a whole number for a deterministic
+    // pair); rounding its mean to a millionth keeps the payoff-per-turn
+    // round trip from printing a deterministic pair's zero difference as
+    // 1e-13.
+    for cell in cells.iter_mut().flatten() {
+        *cell = (*cell / replications as f64 * 1e6).round() / 1e6;
+    }
     Ok(Replicated {
         scores,
         cells,

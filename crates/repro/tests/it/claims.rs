@@ -122,7 +122,8 @@ fn axelrod_1980a_pairs_split_each_row(outcome: &Outcome) {
         ("T. Nicolaus Tideman and P. Chieruzzi", "Jim Graaskamp"),
         ("Rudy Nydegger", "Leslie Downing"),
     ] {
-        assert_eq!(cell(row, against)[6], "0.0", "{row} against {against}");
+        let gap = value(cell(row, against), 6);
+        assert!(gap.abs() < 0.05, "{row} against {against}: {gap}");
     }
     // With the library's reading the same cells are far off.
     assert!(value(cell("Rudy Nydegger", "Leslie Downing"), 4) > 100.0);
