@@ -10,6 +10,13 @@
 //! twolevel matches move for move. Axelrod's score is a program's mean
 //! total over its 15 games of 200 rounds; ours is the mean policy payoff
 //! per round times 200, the same quantity.
+//!
+//! A second, sourced variant plays the same tournament (same seeds) with
+//! [`DESCRIPTION_VARIANTS`] swapped in: Nydegger and Graaskamp as
+//! Axelrod's Fortran keeps their first-tournament programs, Downing's
+//! revised Fortran with the 1980 start. The `pairs` table sets the cells
+//! of the published tournament matrix we could read ([`PUBLISHED_PAIRS`])
+//! beside both variants'.
 
 use twolevel_tournament::Tournament;
 use twolevel_tournament::config::{PresetCatalog, shipped_tournament};
