@@ -8,14 +8,18 @@
 //! classic payoff, in policy payoff). The strategies are the `axelrod`
 //! library's reading of Axelrod's descriptions (`First by ...`), which
 //! twolevel matches move for move. Axelrod's score is a program's mean
-//! total over its 15 games of 200 rounds; ours is the mean policy payoff
-//! per round times 200, the same quantity.
+//! total over its 15 games of 200 rounds, the game against its own twin
+//! included (the published matrix's rows average to Table 2's scores only
+//! with that game); ours is the same mean of our matrix row (policy payoff
+//! per round times 200). The tournament's own ranking, like the `axelrod`
+//! library's, leaves the self-game out of the score; that score is shown
+//! beside it.
 //!
 //! A second, sourced variant plays the same tournament (same seeds) with
 //! [`DESCRIPTION_VARIANTS`] swapped in: Nydegger and Graaskamp as
 //! Axelrod's Fortran keeps their first-tournament programs, Downing's
 //! revised Fortran with the 1980 start. The `pairs` table sets the cells
-//! of the published tournament matrix we could read ([`PUBLISHED_PAIRS`])
+//! of the published tournament matrix we could read ([`PUBLISHED_ROWS`])
 //! beside both variants'.
 
 use twolevel_tournament::Tournament;
@@ -64,30 +68,38 @@ pub const PUBLISHED: [(u32, &str, &str, f64); 15] = [
     (15, "Random", "RANDOM", 276.3),
 ];
 
-/// The rows of the published tournament matrix we could read in its second
-/// copy (see [`PUBLISHED_PAIRS`]): the places in [`PUBLISHED`] (0-based) of
-/// the four row programs.
-pub const PAIR_ROWS: [usize; 4] = [0, 1, 2, 3];
-
-/// The columns of [`PUBLISHED_PAIRS`]: the places in [`PUBLISHED`]
-/// (0-based) of the seven lower programs (Graaskamp to RANDOM).
-pub const PAIR_COLUMNS: [usize; 7] = [8, 9, 10, 11, 12, 13, 14];
-
-/// Axelrod's tournament matrix, the rows of the first four programs
-/// against the seven lower ones (columns in the order of
-/// [`PAIR_COLUMNS`]): the row program's mean total over its games of 200
-/// rounds against the column program, policy payoff (the classic payoff).
-/// Transcribed on 2026-12-07 from the matrix of Axelrod's first tournament
-/// as re-analysed by Rapoport, Seale and Colman (2015, PLoS ONE 10,
-/// e0134128) in the public gist
+/// Axelrod's tournament matrix as far as its second copy could be read:
+/// row `r` is the program at place `r + 1` of [`PUBLISHED`], and its cells
+/// are its mean total over its games of 200 rounds against the programs
+/// in the order of [`PUBLISHED`] (itself included), policy payoff (the
+/// classic payoff). The first four rows are whole; the fifth (Shubik)
+/// stops after its thirteenth cell, where the excerpt stops. Transcribed
+/// on 2026-12-07 from the matrix of Axelrod's first tournament as
+/// re-analysed by Rapoport, Seale and Colman (2015, PLoS ONE 10, e0134128)
+/// in the public gist
 /// gist.github.com/arnos-stuff/1a664867f2c0a060482c35e6736c485e (read
-/// through a search excerpt; the rows of the lower seven programs were not
-/// in it). docs/reproductions.md section 1 gives the provenance.
-pub const PUBLISHED_PAIRS: [[f64; 7]; 4] = [
-    [597.0, 597.0, 280.0, 225.0, 279.0, 359.0, 441.0],
-    [310.0, 601.0, 271.0, 213.0, 291.0, 455.0, 573.0],
-    [433.0, 158.0, 354.0, 374.0, 347.0, 368.0, 464.0],
-    [376.0, 309.0, 289.0, 236.0, 305.0, 426.0, 507.0],
+/// through the `search` tool's excerpt of it; the rows of places 6 to 15
+/// were not in it). docs/reproductions.md section 1 gives the provenance.
+pub const PUBLISHED_ROWS: [&[f64]; 5] = [
+    &[
+        600.0, 595.0, 600.0, 600.0, 600.0, 595.0, 600.0, 600.0, 597.0, 597.0, 280.0, 225.0, 279.0,
+        359.0, 441.0,
+    ],
+    &[
+        600.0, 596.0, 600.0, 601.0, 600.0, 596.0, 600.0, 600.0, 310.0, 601.0, 271.0, 213.0, 291.0,
+        455.0, 573.0,
+    ],
+    &[
+        600.0, 595.0, 600.0, 600.0, 600.0, 595.0, 600.0, 600.0, 433.0, 158.0, 354.0, 374.0, 347.0,
+        368.0, 464.0,
+    ],
+    &[
+        600.0, 595.0, 600.0, 600.0, 600.0, 594.0, 600.0, 600.0, 376.0, 309.0, 289.0, 236.0, 305.0,
+        426.0, 507.0,
+    ],
+    &[
+        600.0, 595.0, 600.0, 600.0, 600.0, 595.0, 600.0, 600.0, 348.0, 271.0, 274.0, 272.0, 265.0,
+    ],
 ];
 
 /// The rounds of a game, which turn a score per round into a score per game.
@@ -138,12 +150,17 @@ fn variant_text(shipped: &str, description: bool) -> String {
     text
 }
 
-/// One tournament of a variant: `(name, rank, score per game)` for each
-/// entry in the order of [`PUBLISHED`], and the cells of [`PAIR_ROWS`]
-/// against [`PAIR_COLUMNS`] (the row entry's mean total per game against
-/// the column entry, policy payoff).
+/// One tournament of a variant: `(name, rank, score per game, score per
+/// game without the self-game)` for each entry in the order of
+/// [`PUBLISHED`], and our whole matrix (row `i`, column `j`: entry `i`'s
+/// mean total per game against entry `j`, policy payoff). The score is
+/// Axelrod's: the mean of the entry's row over all fifteen partners, its
+/// own twin included (the published matrix's rows average to Table 2 only
+/// with the self-game); the rank is that of the score. The tournament's
+/// own ranking, like the `axelrod` library's, leaves the self-game out of
+/// the score: that score is kept beside it.
 struct Played {
-    entries: Vec<(String, usize, f64)>,
+    entries: Vec<(String, usize, f64, f64)>,
     cells: Vec<Vec<f64>>,
 }
 
@@ -163,25 +180,36 @@ fn play_variant(text: &str, names: &[&str], seed: u64) -> Result<Played, ReproEr
             format!("the tournament has no entry named `{name}`"),
         )
     };
-    let entries = names
+    let cells = names
         .iter()
-        .map(|name| {
-            let player = results.player(name).ok_or_else(|| missing(name))?;
-            Ok(((*name).to_owned(), player.rank(), player.score() * TURNS))
-        })
-        .collect::<Result<Vec<_>, ReproError>>()?;
-    let cells = PAIR_ROWS
-        .iter()
-        .map(|&row| {
-            PAIR_COLUMNS
+        .map(|row| {
+            names
                 .iter()
-                .map(|&column| {
+                .map(|column| {
                     results
-                        .matchup(names[row], names[column])
+                        .matchup(row, column)
                         .map(|m| m.payoff.policy * TURNS)
-                        .ok_or_else(|| missing(names[column]).into())
+                        .ok_or_else(|| missing(column).into())
                 })
                 .collect::<Result<Vec<f64>, ReproError>>()
+        })
+        .collect::<Result<Vec<_>, ReproError>>()?;
+    let scores: Vec<f64> = cells
+        .iter()
+        .map(|row| row.iter().sum::<f64>() / row.len() as f64)
+        .collect();
+    let ranks = rank_descending(&scores);
+    let entries = names
+        .iter()
+        .enumerate()
+        .map(|(k, name)| {
+            let player = results.player(name).ok_or_else(|| missing(name))?;
+            Ok((
+                (*name).to_owned(),
+                ranks[k],
+                scores[k],
+                player.score() * TURNS,
+            ))
         })
         .collect::<Result<Vec<_>, ReproError>>()?;
     Ok(Played { entries, cells })
@@ -191,7 +219,8 @@ fn play_variant(text: &str, names: &[&str], seed: u64) -> Result<Played, ReproEr
 /// 200 rounds) replicated from derived seeds (3 at quick size, 20 at full
 /// size; the deterministic pairs give the same scores in every one, the
 /// stochastic entries and Random do not). Our score of an entry is its
-/// mean over the replications; the rank is that of the mean score; the
+/// mean over the replications of its mean over its fifteen games, the
+/// self-game included; the rank is that of the mean score; the
 /// spread of Tit For Tat's rank and of Spearman's rho over the
 /// replications is reported.
 fn run(size: Size, seed: u64) -> Result<Outcome, ReproError> {
@@ -202,6 +231,7 @@ fn run(size: Size, seed: u64) -> Result<Outcome, ReproError> {
     let published: Vec<f64> = PUBLISHED.iter().map(|p| p.3).collect();
     let Replicated {
         scores,
+        scores_without_self,
         cells,
         tft_first,
         tft_ranks,
@@ -217,7 +247,7 @@ fn run(size: Size, seed: u64) -> Result<Outcome, ReproError> {
     let mut table = Table::new(
         "table2",
         &format!(
-            "Axelrod (1980a) Table 2 beside ours (`axelrod`-compatible strategies; mean over {replications} replications of the tournament): mean score per game of 200 rounds, policy payoff (the classic payoff)."
+            "Axelrod (1980a) Table 2 beside ours (`axelrod`-compatible strategies; mean over {replications} replications of the tournament): mean score per game of 200 rounds, policy payoff (the classic payoff). A score is Axelrod's: the mean over the entry's fifteen games, the one against its own twin included, and our rank is that of that score; the last column is our score without the self-game, as the tournament's own ranking and the `axelrod` library score it."
         ),
         &[
             "published rank",
@@ -227,6 +257,7 @@ fn run(size: Size, seed: u64) -> Result<Outcome, ReproError> {
             "our rank",
             "our score",
             "difference",
+            "our score without the self-game",
         ],
     );
     for (k, (rank, name, author, score)) in PUBLISHED.iter().enumerate() {
@@ -238,6 +269,7 @@ fn run(size: Size, seed: u64) -> Result<Outcome, ReproError> {
             ranks[k].to_string(),
             fmt(scores[k], 1),
             fmt(scores[k] - score, 1),
+            fmt(scores_without_self[k], 1),
         ]);
     }
     outcome.tables.push(table);
@@ -293,9 +325,10 @@ fn run(size: Size, seed: u64) -> Result<Outcome, ReproError> {
 
 /// A variant's mean scores over the replications, in the order of
 /// [`PUBLISHED`], with Tit For Tat's ranks, the rho of each replication and
-/// the mean cells of [`PAIR_ROWS`] against [`PAIR_COLUMNS`].
+/// our mean cells of the rows of [`PUBLISHED_ROWS`].
 struct Replicated {
     scores: Vec<f64>,
+    scores_without_self: Vec<f64>,
     cells: Vec<Vec<f64>>,
     tft_first: u32,
     tft_ranks: Vec<f64>,
@@ -312,10 +345,11 @@ fn replicate(
 ) -> Result<Replicated, ReproError> {
     let published: Vec<f64> = PUBLISHED.iter().map(|p| p.3).collect();
     let mut sums = vec![0.0; PUBLISHED.len()];
+    let mut sums_without_self = vec![0.0; PUBLISHED.len()];
     let mut tft_first = 0_u32;
     let mut tft_ranks = Vec::new();
     let mut rhos = Vec::new();
-    let mut cells = vec![vec![0.0; PAIR_COLUMNS.len()]; PAIR_ROWS.len()];
+    let mut cells = vec![vec![0.0; PUBLISHED.len()]; PUBLISHED.len()];
     for replication in 0..replications {
         let played = play_variant(text, names, derive_seed(seed, &[replication]))?;
         for (sum, cell) in cells
@@ -326,8 +360,11 @@ fn replicate(
             *sum += cell;
         }
         let ours = played.entries;
-        for (sum, (_, _, score)) in sums.iter_mut().zip(&ours) {
+        for ((sum, without), (_, _, score, score_without_self)) in
+            sums.iter_mut().zip(&mut sums_without_self).zip(&ours)
+        {
             *sum += score;
+            *without += score_without_self;
         }
         tft_ranks.push(ours[0].1 as f64);
         tft_first += u32::from(ours[0].1 == 1);
@@ -335,6 +372,10 @@ fn replicate(
         rhos.push(crate::spearman_rho(&published, &scores).unwrap_or(f64::NAN));
     }
     let scores = sums.iter().map(|s| s / replications as f64).collect();
+    let scores_without_self = sums_without_self
+        .iter()
+        .map(|s| s / replications as f64)
+        .collect();
     // A cell is a mean total per game (a whole number for a deterministic
     // pair); rounding its mean to a millionth keeps the payoff-per-turn
     // round trip from printing a deterministic pair's zero difference as
@@ -344,6 +385,7 @@ fn replicate(
     }
     Ok(Replicated {
         scores,
+        scores_without_self,
         cells,
         tft_first,
         tft_ranks,
@@ -464,15 +506,17 @@ fn description_variant(
     Ok(())
 }
 
-/// The published matrix cells ([`PUBLISHED_PAIRS`]) beside both
-/// variants' and the published-minus-ours difference of each cell, with a
-/// row per row program summing the seven cells: the part of the row's
-/// difference that each lower partner contributes.
+/// The published matrix cells ([`PUBLISHED_ROWS`]) beside both
+/// variants' and the published-minus-ours difference of each cell. After
+/// each row program's cells come a row summing them (the per-partner parts
+/// of the row's difference add up to it) and, for a whole row, their mean
+/// over the fifteen partners: the Table 2 quantity, so the parts divided by
+/// fifteen split the entry's published-minus-ours score per partner.
 fn pairs_table(library: &[Vec<f64>], sourced: &[Vec<f64>], replications: u64) -> Table {
     let mut table = Table::new(
         "pairs",
         &format!(
-            "The published tournament matrix (Rapoport, Seale and Colman 2015's copy; the rows of the first four programs against the seven lower ones) beside ours (mean over {replications} replications): the row program's mean total per game of 200 rounds against the column program, policy payoff (the classic payoff), for the axelrod-compatible variant and the sourced one ({}). Each difference is published minus ours; the row `all seven` sums the seven cells, so the seven per-partner parts of a row add up to it.",
+            "The published tournament matrix (Rapoport, Seale and Colman 2015's copy: the whole rows of the first four programs, the first thirteen cells of Shubik's) beside ours (mean over {replications} replications): the row program's mean total per game of 200 rounds against the column program, policy payoff (the classic payoff), for the axelrod-compatible variant and the sourced one ({}). Each difference is published minus ours. The row `all N` sums the row's N cells, so their per-partner parts add up to it; the row `mean over fifteen` divides a whole row's sum by 15, which is the Table 2 score (published: the mean of the copy's integer cells; ours: the entry's score).",
             DESCRIPTION_VARIANTS
                 .iter()
                 .map(|(_, sourced)| *sourced)
@@ -489,11 +533,10 @@ fn pairs_table(library: &[Vec<f64>], sourced: &[Vec<f64>], replications: u64) ->
             "published - ours (sourced)",
         ],
     );
-    for (r, &row) in PAIR_ROWS.iter().enumerate() {
+    for (row, published_row) in PUBLISHED_ROWS.iter().enumerate() {
         let mut totals = [0.0; 5];
-        for (c, &column) in PAIR_COLUMNS.iter().enumerate() {
-            let published = PUBLISHED_PAIRS[r][c];
-            let (ours, theirs) = (library[r][c], sourced[r][c]);
+        for (column, &published) in published_row.iter().enumerate() {
+            let (ours, theirs) = (library[row][column], sourced[row][column]);
             let values = [
                 published,
                 ours,
@@ -508,9 +551,17 @@ fn pairs_table(library: &[Vec<f64>], sourced: &[Vec<f64>], replications: u64) ->
             cells.extend(values.iter().map(|v| fmt(*v, 1)));
             table.push(cells);
         }
-        let mut cells = vec![PUBLISHED[row].2.to_owned(), "all seven".to_owned()];
+        let mut cells = vec![
+            PUBLISHED[row].2.to_owned(),
+            format!("all {}", published_row.len()),
+        ];
         cells.extend(totals.iter().map(|v| fmt(*v, 1)));
         table.push(cells);
+        if published_row.len() == PUBLISHED.len() {
+            let mut cells = vec![PUBLISHED[row].2.to_owned(), "mean over fifteen".to_owned()];
+            cells.extend(totals.iter().map(|v| fmt(v / PUBLISHED.len() as f64, 2)));
+            table.push(cells);
+        }
     }
     table
 }

@@ -50,63 +50,103 @@ fn axelrod_1980a_recovers_the_order_but_not_the_winner() {
         "replications_won_by_tit_for_tat",
     );
     assert_eq!(won, 0.0);
-    // Tit For Tat's own score is within a few points of the published 504.5.
-    assert!((tft - 504.5).abs() < 5.0, "{tft}");
+    // Tit For Tat's own score (Axelrod's: the mean over its fifteen games,
+    // the self-game included) is within a few points of the published 504.5.
+    assert!((tft - 504.5).abs() < 8.0, "{tft}");
     assert!(!outcome.check(), "the published winner is not recovered");
     // The sourced variant (Nydegger and Graaskamp as Axelrod's Fortran
     // keeps their first-tournament programs, Downing with the 1980 start)
     // recovers the published scores more closely: the mean absolute error
-    // falls from about 34 to about 19 points a game and Nydegger's own
-    // score is the published one within a few points.
+    // falls from about 34 to about 22 points a game, and Nydegger's and
+    // Downing's own scores come closer to the published ones.
     let claim = "With the sourced entries";
     let mae_sourced = number(&outcome, claim, "mean_absolute_error");
     assert!(mae_sourced < mae - 10.0, "{mae_sourced} against {mae}");
     let downing = number(&outcome, claim, "downing_score");
-    assert!((395.0..=440.0).contains(&downing), "{downing}");
+    assert!((385.0..=425.0).contains(&downing), "{downing}");
     let rho_sourced = number(&outcome, claim, "spearman_rho");
     assert!((0.87..=0.93).contains(&rho_sourced), "rho {rho_sourced}");
     let variants = outcome.table("variants").unwrap();
     assert_eq!(variants.rows.len(), 2);
-    let sourced = outcome.table("table2-1980-description").unwrap();
-    let nydegger = sourced
-        .rows
-        .iter()
-        .find(|row| row[1] == "Second by Nydegger")
-        .unwrap();
-    let nydegger_score: f64 = nydegger[4].parse().unwrap();
-    assert!((nydegger_score - 485.5).abs() < 6.0, "{nydegger_score}");
+    let score_of = |table: &str, entry: &str| -> f64 {
+        let table = outcome.table(table).unwrap();
+        let column = table.header.iter().position(|h| h == "our score").unwrap();
+        let row = table.rows.iter().find(|row| row[1] == entry).unwrap();
+        row[column].parse().unwrap()
+    };
+    let nydegger_sourced = score_of("table2-1980-description", "Second by Nydegger");
+    let nydegger_library = score_of("table2", "First by Nydegger");
+    assert!(
+        (nydegger_sourced - 485.5).abs() + 4.0 < (nydegger_library - 485.5).abs(),
+        "{nydegger_sourced} against {nydegger_library}"
+    );
     axelrod_1980a_pairs_split_each_row(&outcome);
 }
 
-/// The published matrix cells beside ours: the seven per-partner parts of
-/// each row's difference add up to the row's total, and the deterministic
-/// pairs of the sourced programs give the published cell exactly.
+/// The published matrix cells beside ours: the per-partner parts of each
+/// row's difference add up to the row's total, a whole row's mean over
+/// fifteen is its total over 15 and, published, Table 2's score within the
+/// integer cells' rounding (the published scores include the self-game),
+/// and the deterministic pairs of the sourced programs give the published
+/// cell exactly.
 fn axelrod_1980a_pairs_split_each_row(outcome: &Outcome) {
     let pairs = outcome.table("pairs").unwrap();
-    assert_eq!(pairs.rows.len(), 4 * 8);
+    // Four whole rows (15 cells, their sum, their mean) and Shubik's first
+    // thirteen cells with their sum.
+    assert_eq!(pairs.rows.len(), 4 * 17 + 14);
     let value = |row: &[String], column: usize| -> f64 { row[column].parse().unwrap() };
-    for block in pairs.rows.chunks(8) {
-        let (cells, total) = block.split_at(7);
-        assert_eq!(total[0][1], "all seven");
+    let published_scores = [504.5, 500.4, 485.5, 481.9];
+    let mut rows = pairs.rows.iter().peekable();
+    let mut blocks = 0;
+    while rows.peek().is_some() {
+        let cells: Vec<&Vec<String>> = rows
+            .by_ref()
+            .take_while(|row| !row[1].starts_with("all "))
+            .collect();
+        // `take_while` consumed the `all N` row: find it again.
+        let total = pairs
+            .rows
+            .iter()
+            .find(|row| row[0] == cells[0][0] && row[1] == format!("all {}", cells.len()))
+            .unwrap_or_else(|| panic!("no total row for {}", cells[0][0]));
         for column in 2..7 {
             let sum: f64 = cells.iter().map(|row| value(row, column)).sum();
-            // Each printed cell is rounded to 0.1: seven of them stay
-            // within 0.35 of the printed total.
+            // Each printed cell is rounded to 0.1: the parts stay within
+            // 0.05 a cell of the printed total.
             assert!(
-                (sum - value(&total[0], column)).abs() <= 0.35 + 1e-9,
+                (sum - value(total, column)).abs() <= 0.05 * cells.len() as f64 + 0.05,
                 "{} column {column}: parts {sum} against total {}",
-                total[0][0],
-                total[0][column]
+                total[0],
+                total[column]
             );
             // The difference columns are published minus ours.
             if column == 4 || column == 6 {
-                for row in cells {
+                for row in &cells {
                     let gap = value(row, 2) - value(row, column - 1);
                     assert!((gap - value(row, column)).abs() <= 0.1 + 1e-9, "{row:?}");
                 }
             }
         }
+        if cells.len() == 15 {
+            let mean = rows.next().unwrap();
+            assert_eq!(mean[1], "mean over fifteen");
+            for column in 2..7 {
+                assert!(
+                    (value(mean, column) - value(total, column) / 15.0).abs() < 0.01,
+                    "{mean:?}"
+                );
+            }
+            let published = published_scores[blocks];
+            assert!(
+                (value(mean, 2) - published).abs() < 0.6,
+                "{}: published cells average {} against Table 2's {published}",
+                mean[0],
+                mean[2]
+            );
+        }
+        blocks += 1;
     }
+    assert_eq!(blocks, 5);
     let cell = |row: &str, against: &str| -> &Vec<String> {
         pairs
             .rows
