@@ -154,7 +154,8 @@ fn axelrod_1980a_pairs_split_each_row(outcome: &Outcome) {
             .find(|r| r[0] == row && r[1] == against)
             .unwrap_or_else(|| panic!("no cell {row} against {against}"))
     };
-    // Deterministic pairs of the sourced programs: Tit For Tat and Tideman
+    // Pairs of the sourced programs that come out the same in every
+    // replication: Tit For Tat and Tideman
     // and Chieruzzi against Graaskamp's program, Nydegger's against
     // Downing's, each the published cell exactly (published minus ours 0).
     for (row, against) in [
