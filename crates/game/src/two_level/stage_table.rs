@@ -3,11 +3,11 @@
 //! [`StageTableBuilder`] that refills it cheaply when the levels move.
 
 use super::game::{StateLevels, audience_bonus_for, threatened, unsolved_share};
-use crate::lanes::Lanes;
 use super::{
     DomesticTerms, Orientation, Payoff, PoliticalPayoff, Politicization, TwoLevelGame, blend,
 };
 use crate::action::{Action, Outcome};
+use crate::lanes::Lanes;
 use crate::matrix::PayoffMatrix;
 
 /// Both players' payoffs for each of the four outcomes, at a fixed
@@ -325,9 +325,8 @@ impl StageTableBuilder {
             * Lanes::splat(self.threat_cost)
             * pi;
         let unsolved = Lanes::splat(self.unsolved[index]);
-        let political = kappa * gap + (Lanes(self.political[index]) + bonus)
-            - accountable * unsolved
-            + lobby;
+        let political =
+            kappa * gap + (Lanes(self.political[index]) + bonus) - accountable * unsolved + lobby;
         let weight = Lanes(oriented.weights) + Lanes(oriented.slopes) * pi;
         // `blend` in lanes: the general formula, then its exact ends.
         let general = (Lanes::splat(1.0) - weight) * policy + weight * political;

@@ -24,12 +24,12 @@
 //! so that a round allocates nothing.
 
 use twolevel_game::Politicization;
-use twolevel_game::lanes::Lanes;
 use twolevel_game::actors::{
-    ArenaEffects, ArenaRates, Budget, ChannelSet, ChannelSums, MedianOrder, SpendingCalendar,
-    SpendingMoment, SpendingPlan, epistemic_factor, politicization_factor, pool,
+    Actor, ArenaEffects, ArenaRates, Budget, ChannelSet, ChannelSums, MedianOrder,
+    SpendingCalendar, SpendingMoment, SpendingPlan, epistemic_factor, politicization_factor, pool,
     positive_and_finite,
 };
+use twolevel_game::lanes::Lanes;
 
 use super::MatchBuffers;
 use crate::domestic::Domestic;
@@ -445,26 +445,37 @@ impl SideScratch {
         self.has_arena = true;
         self.rates = *arena.rates();
         self.access = arena.access().by_kind();
-        for actor in arena.actors() {
-            let (base, plan, remaining) = match &actor.budget {
-                None => (actor.capability * actor.salience, None, 0.0),
-                Some(budget) => (
-                    actor.salience,
-                    Some(SpendingPlan::new(budget, calendar)),
-                    budget.total,
-                ),
-            };
-            self.budgeted |= plan.is_some();
-            self.base.push(base);
-            self.kind.push(actor.kind.index());
-            self.political.push(actor.is_political());
-            self.position.push(actor.position);
-            self.salience.push(actor.salience);
-            self.channels.push(ChannelSet::of(&actor.channels));
-            self.web.push(NO_WEB);
-            self.plan.push(plan);
-            self.remaining.push(remaining);
-        }
+        // Field by field, each list extended once (a push an actor and a
+        // list tested the capacity every time).
+        let actors = arena.actors();
+        self.base
+            .extend(actors.iter().map(|actor| match &actor.budget {
+                None => actor.capability * actor.salience,
+                Some(_) => actor.salience,
+            }));
+        self.plan.extend(actors.iter().map(|actor| {
+            actor
+                .budget
+                .as_ref()
+                .map(|budget| SpendingPlan::new(budget, calendar))
+        }));
+        self.remaining.extend(
+            actors
+                .iter()
+                .map(|actor| actor.budget.as_ref().map_or(0.0, |budget| budget.total)),
+        );
+        self.budgeted = actors.iter().any(|actor| actor.budget.is_some());
+        self.kind
+            .extend(actors.iter().map(|actor| actor.kind.index()));
+        self.political
+            .extend(actors.iter().map(Actor::is_political));
+        self.position
+            .extend(actors.iter().map(|actor| actor.position));
+        self.salience
+            .extend(actors.iter().map(|actor| actor.salience));
+        self.channels
+            .extend(actors.iter().map(|actor| ChannelSet::of(&actor.channels)));
+        self.web.resize(actors.len(), NO_WEB);
         let n = arena.actors().len();
         self.spent.resize(n, 0.0);
         self.raw.resize(n, 0.0);
