@@ -139,6 +139,7 @@ pub mod graph;
 pub mod group;
 pub mod horizon;
 pub mod instruments;
+pub mod lanes;
 pub mod matrix;
 pub mod memory_one;
 pub mod negotiation;

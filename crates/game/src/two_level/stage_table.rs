@@ -7,6 +7,7 @@ use super::{
     DomesticTerms, Orientation, Payoff, PoliticalPayoff, Politicization, TwoLevelGame, blend,
 };
 use crate::action::{Action, Outcome};
+use crate::lanes::Lanes;
 use crate::matrix::PayoffMatrix;
 
 /// Both players' payoffs for each of the four outcomes, at a fixed
@@ -242,6 +243,9 @@ impl StageTableBuilder {
             threatened(base[1], self.threat_cost * pi[1], unsolved),
         ];
         let own = [outcome.own, outcome.partner];
+        if self.derived && !terms[0].is_neutral() && !terms[1].is_neutral() {
+            return self.both_sides_with_terms(index, own, pi, policy, oriented, terms);
+        }
         // A method inlined always rather than a closure: LLVM called the
         // closure once a side.
         [
@@ -287,6 +291,61 @@ impl StageTableBuilder {
             policy: policy[k],
             political,
         }
+    }
+
+    /// Both states' payoffs in outcome `index` when both have terms and the
+    /// political payoff is derived: [`StageTableBuilder::side_with_terms`]
+    /// for the two states at once, in [`Lanes`] (the same operations in the
+    /// same order, lane by lane, so the same bits).
+    #[inline(always)]
+    fn both_sides_with_terms(
+        &self,
+        index: usize,
+        own: [Action; 2],
+        pi: [f64; 2],
+        policy: [f64; 2],
+        oriented: &OrientedWeights,
+        terms: &[DomesticTerms; 2],
+    ) -> [Payoff; 2] {
+        let pi = Lanes(pi);
+        let policy = Lanes(policy);
+        let gap = policy - policy.swap();
+        let cooperated = own.map(Action::is_cooperation);
+        let lane = |f: fn(&DomesticTerms) -> f64| Lanes([f(&terms[0]), f(&terms[1])]);
+        let lobby = lane(|t| t.lobby).or_zero(cooperated);
+        let bonus = lane(|t| t.audience_bonus).or_zero(cooperated.map(|c| !c));
+        // `TwoLevelGame::kappa_at` in lanes.
+        let kappa = if self.game.securitization == 0.0 {
+            Lanes::splat(self.kappa)
+        } else {
+            Lanes::splat(self.kappa)
+                * (Lanes::splat(1.0) + Lanes::splat(self.game.securitization) * pi * pi)
+        } * lane(|t| t.kappa_factor);
+        let accountable = (Lanes::splat(self.game.accountability) + lane(|t| t.accountability))
+            * Lanes::splat(self.threat_cost)
+            * pi;
+        let unsolved = Lanes::splat(self.unsolved[index]);
+        let political =
+            kappa * gap + (Lanes(self.political[index]) + bonus) - accountable * unsolved + lobby;
+        let weight = Lanes(oriented.weights) + Lanes(oriented.slopes) * pi;
+        // `blend` in lanes: the general formula, then its exact ends.
+        let general = (Lanes::splat(1.0) - weight) * policy + weight * political;
+        let side = |k: usize| {
+            let w = weight.0[k];
+            let utility = if w == 0.0 {
+                policy.0[k]
+            } else if w == 1.0 {
+                political.0[k]
+            } else {
+                general.0[k]
+            };
+            Payoff {
+                utility,
+                policy: policy.0[k],
+                political: political.0[k],
+            }
+        };
+        [side(0), side(1)]
     }
 
     /// Applies state `k`'s domestic `terms` to its payoffs in `cell` (the

@@ -10,7 +10,7 @@ use twolevel_game::{
     Action, DomesticTerms, Instruments, Outcome, Politicization, PoliticizationDynamics, Strategy,
 };
 
-use super::arena_record::{ArenaRecord, SideRecord, SideSummary};
+use super::arena_record::{ArenaRecord, SeriesWriter, SideRecord, SideSummary};
 use super::arena_scratch::{Pressure, Scratch, StaticArenas};
 use super::general_loop::play_round_moves;
 use super::instruments::Ledger;
@@ -280,22 +280,18 @@ impl ArenaRounds {
     fn close(
         &mut self,
         args: &Args<'_>,
-        sides: &mut [SideRecord; 2],
+        series: &mut [SeriesWriter<'_>; 2],
         summaries: &mut [SideSummary; 2],
         turn: u32,
         pressures: &[Pressure; 2],
         pis: [Politicization; 2],
         played: [Action; 2],
     ) -> [Politicization; 2] {
-        let cooperators = Outcome::new(played[0], played[1]).cooperators();
-        self.cooperation_excess += f64::from(cooperators) / 2.0 - 0.5;
         let sample = self.samples.keeps(turn);
-        for (k, side) in sides.iter_mut().enumerate() {
+        for (k, side) in series.iter_mut().enumerate() {
             let pressure = &pressures[k];
-            summaries[k].add(
+            summaries[k].add_pressure(
                 pressure.position,
-                pis[k].value(),
-                played[k].is_cooperation(),
                 pressure.effects.lobby,
                 pressure.effects.pi_push,
             );
@@ -322,6 +318,32 @@ impl ArenaRounds {
                 ]
             }
             None => pis,
+        }
+    }
+
+    /// Ends a match of `turns` rounds whose loop added only the pressures
+    /// to the `summaries` each round ([`ArenaRounds::close`]): counts its
+    /// rounds, cooperations and levels (their sum `pi_sums` and the levels
+    /// `paid` in the last round) from the loop's totals, sets
+    /// `sum_t (coop_share_t - 1/2)`, and writes the summaries into
+    /// `sides`. Each is the number a sum over the rounds gives: the
+    /// level sums are the same additions, and the cooperation excess a
+    /// sum of halves, exact.
+    fn settle(
+        &mut self,
+        sides: &mut [SideRecord; 2],
+        summaries: [SideSummary; 2],
+        totals: &[PlayerTotals; 2],
+        pi_sums: [f64; 2],
+        paid: [Politicization; 2],
+        turns: u32,
+    ) {
+        let cooperations = totals[0].cooperations + totals[1].cooperations;
+        self.cooperation_excess = f64::from(cooperations) * 0.5 - f64::from(turns) * 0.5;
+        for (k, (side, mut summary)) in sides.iter_mut().zip(summaries).enumerate() {
+            let last = (turns > 0).then(|| paid[k].value());
+            summary.count(turns, totals[k].cooperations, pi_sums[k], last);
+            side.summary = summary;
         }
     }
 
@@ -413,6 +435,8 @@ fn pay_written(
     let mut pi_sums = [0.0; 2];
     let mut last = None;
     let mut summaries = [sides[0].summary, sides[1].summary];
+    let mut paid = pis;
+    let mut series = sides.each_mut().map(SideRecord::series);
     let [moves0, moves1] = &buffers.moves;
     for (turn, (&played0, &played1)) in (0..).zip(moves0.iter().zip(moves1)) {
         let campaign = election.is_some_and(|cycle| cycle.is_campaign(turn));
@@ -425,16 +449,24 @@ fn pay_written(
         pi_sums[0] += pis[0].value();
         pi_sums[1] += pis[1].value();
         let played = [played0, played1];
-        pis = arena.close(args, sides, &mut summaries, turn, &pressures, pis, played);
+        paid = pis;
+        pis = arena.close(
+            args,
+            &mut series,
+            &mut summaries,
+            turn,
+            &pressures,
+            pis,
+            played,
+        );
         last = Some(played);
         if election.is_some() {
             oriented = builder.oriented(orientations_at(election, turn + 1, args.settings));
         }
     }
-    for (side, summary) in sides.iter_mut().zip(summaries) {
-        side.summary = summary;
-    }
+    drop(series);
     let turns = u32::try_from(moves0.len()).unwrap_or(u32::MAX);
+    arena.settle(sides, summaries, &totals, pi_sums, paid, turns);
     moving_levels_result(turns, totals, pi_sums, pis)
 }
 
@@ -473,6 +505,8 @@ fn play_arena_general(
     let mut terms = [DomesticTerms::NEUTRAL; 2];
     let mut last = None;
     let mut summaries = [record.sides[0].summary, record.sides[1].summary];
+    let mut paid = pis;
+    let mut series = record.sides.each_mut().map(SideRecord::series);
 
     for turn in 0..turns {
         let round = calendar.round(turn);
@@ -534,9 +568,10 @@ fn play_arena_general(
         pi_sums[0] += pis[0].value();
         pi_sums[1] += pis[1].value();
         let played = [played0, played1];
+        paid = pis;
         pis = arena.close(
             args,
-            &mut record.sides,
+            &mut series,
             &mut summaries,
             turn,
             &pressures,
@@ -546,9 +581,8 @@ fn play_arena_general(
         last = Some(played);
         orientations = orientations_at(election, turn + 1, settings);
     }
-    for (side, summary) in record.sides.iter_mut().zip(summaries) {
-        side.summary = summary;
-    }
+    drop(series);
+    arena.settle(&mut record.sides, summaries, &totals, pi_sums, paid, turns);
     moving_levels_result(turns, totals, pi_sums, pis)
 }
 

@@ -101,17 +101,41 @@ impl SideSummary {
     /// push.
     #[inline(always)]
     pub(super) fn add(&mut self, position: f64, pi: f64, cooperated: bool, lobby: f64, push: f64) {
-        self.rounds += 1;
-        self.cooperations += u32::from(cooperated);
+        self.add_pressure(position, lobby, push);
+        self.count(1, u32::from(cooperated), pi, Some(pi));
+    }
+
+    /// Adds one round's domestic position (NaN if none), lobby term and
+    /// media push, for a loop that counts its rounds, cooperations and
+    /// levels once at its end ([`SideSummary::count`]).
+    #[inline(always)]
+    pub(super) fn add_pressure(&mut self, position: f64, lobby: f64, push: f64) {
         if !position.is_nan() {
             self.positioned_rounds += 1;
             self.position_sum += position;
         }
-        self.politicization_sum += pi;
         self.lobby_sum += lobby;
         self.pi_push_sum += push;
         self.last_position = position;
-        self.last_politicization = pi;
+    }
+
+    /// Adds `rounds` rounds with `cooperations` cooperations whose levels
+    /// sum to `politicization_sum`, the last at `last_politicization`
+    /// (none for no round).
+    #[inline(always)]
+    pub(super) fn count(
+        &mut self,
+        rounds: u32,
+        cooperations: u32,
+        politicization_sum: f64,
+        last_politicization: Option<f64>,
+    ) {
+        self.rounds += rounds;
+        self.cooperations += cooperations;
+        self.politicization_sum += politicization_sum;
+        if let Some(pi) = last_politicization {
+            self.last_politicization = pi;
+        }
     }
 
     /// The mean of `sum` over `count` rounds, `None` for none.
@@ -299,12 +323,43 @@ impl SideRecord {
         push: f64,
     ) {
         self.summary.add(position, pi, cooperated, lobby, push);
-        self.keep(sample, position, pi, cooperated, lobby, push);
+        self.series()
+            .keep(sample, position, pi, cooperated, lobby, push);
     }
 
+    /// The side's per-round series, for a match's loop.
+    #[inline(always)]
+    pub(super) fn series(&mut self) -> SeriesWriter<'_> {
+        let kept = self
+            .positions
+            .len()
+            .min(self.politicization.len())
+            .min(self.cooperation.len())
+            .min(self.lobby.len())
+            .min(self.pi_push.len());
+        SeriesWriter {
+            positions: &mut self.positions[..kept],
+            politicization: &mut self.politicization[..kept],
+            cooperation: &mut self.cooperation[..kept],
+            lobby: &mut self.lobby[..kept],
+            pi_push: &mut self.pi_push[..kept],
+        }
+    }
+}
+
+/// A side's per-round series cut to one length, the rounds they keep: a
+/// round's place is tested once for the five of them.
+pub(super) struct SeriesWriter<'a> {
+    positions: &'a mut [f64],
+    politicization: &'a mut [f64],
+    cooperation: &'a mut [bool],
+    lobby: &'a mut [f64],
+    pi_push: &'a mut [f64],
+}
+
+impl SeriesWriter<'_> {
     /// Writes a round into the series at index `sample` if they keep it
-    /// (its summary is added by the caller: [`SideRecord::add`] without
-    /// the summary, for a loop that holds the summaries by value).
+    /// (its summary is added by the caller).
     #[inline(always)]
     pub(super) fn keep(
         &mut self,
@@ -316,15 +371,13 @@ impl SideRecord {
         push: f64,
     ) {
         if let Some(j) = sample
-            && let (Some(x), Some(p), Some(c), Some(l), Some(m)) = (
-                self.positions.get_mut(j),
-                self.politicization.get_mut(j),
-                self.cooperation.get_mut(j),
-                self.lobby.get_mut(j),
-                self.pi_push.get_mut(j),
-            )
+            && j < self.positions.len()
         {
-            (*x, *p, *c, *l, *m) = (position, pi, cooperated, lobby, push);
+            self.positions[j] = position;
+            self.politicization[j] = pi;
+            self.cooperation[j] = cooperated;
+            self.lobby[j] = lobby;
+            self.pi_push[j] = push;
         }
     }
 }

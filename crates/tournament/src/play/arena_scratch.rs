@@ -25,10 +25,11 @@
 
 use twolevel_game::Politicization;
 use twolevel_game::actors::{
-    ArenaEffects, ArenaRates, Budget, ChannelSet, ChannelSums, MedianOrder, SpendingCalendar,
-    SpendingMoment, SpendingPlan, epistemic_factor, politicization_factor, pool,
+    Actor, ArenaEffects, ArenaRates, Budget, ChannelSet, ChannelSums, MedianOrder,
+    SpendingCalendar, SpendingMoment, SpendingPlan, epistemic_factor, politicization_factor, pool,
     positive_and_finite,
 };
+use twolevel_game::lanes::Lanes;
 
 use super::MatchBuffers;
 use crate::domestic::Domestic;
@@ -73,7 +74,7 @@ pub(crate) struct SideScratch {
     /// Along `order`, the prefix sums of the non-budget actors' weights
     /// `a_k`, policy-oriented and political-oriented, this period, each
     /// with the position it reaches (one entry for the median's search).
-    prefix: Vec<MedianStep>,
+    prefix: MedianPrefix,
     /// The static actors' channel sums this period, policy-oriented (0)
     /// and political-oriented (1), at weights `a_k`.
     fixed: [ChannelSums; 2],
@@ -444,26 +445,37 @@ impl SideScratch {
         self.has_arena = true;
         self.rates = *arena.rates();
         self.access = arena.access().by_kind();
-        for actor in arena.actors() {
-            let (base, plan, remaining) = match &actor.budget {
-                None => (actor.capability * actor.salience, None, 0.0),
-                Some(budget) => (
-                    actor.salience,
-                    Some(SpendingPlan::new(budget, calendar)),
-                    budget.total,
-                ),
-            };
-            self.budgeted |= plan.is_some();
-            self.base.push(base);
-            self.kind.push(actor.kind.index());
-            self.political.push(actor.is_political());
-            self.position.push(actor.position);
-            self.salience.push(actor.salience);
-            self.channels.push(ChannelSet::of(&actor.channels));
-            self.web.push(NO_WEB);
-            self.plan.push(plan);
-            self.remaining.push(remaining);
-        }
+        // Field by field, each list extended once (a push an actor and a
+        // list tested the capacity every time).
+        let actors = arena.actors();
+        self.base
+            .extend(actors.iter().map(|actor| match &actor.budget {
+                None => actor.capability * actor.salience,
+                Some(_) => actor.salience,
+            }));
+        self.plan.extend(actors.iter().map(|actor| {
+            actor
+                .budget
+                .as_ref()
+                .map(|budget| SpendingPlan::new(budget, calendar))
+        }));
+        self.remaining.extend(
+            actors
+                .iter()
+                .map(|actor| actor.budget.as_ref().map_or(0.0, |budget| budget.total)),
+        );
+        self.budgeted = actors.iter().any(|actor| actor.budget.is_some());
+        self.kind
+            .extend(actors.iter().map(|actor| actor.kind.index()));
+        self.political
+            .extend(actors.iter().map(Actor::is_political));
+        self.position
+            .extend(actors.iter().map(|actor| actor.position));
+        self.salience
+            .extend(actors.iter().map(|actor| actor.salience));
+        self.channels
+            .extend(actors.iter().map(|actor| ChannelSet::of(&actor.channels)));
+        self.web.resize(actors.len(), NO_WEB);
         let n = arena.actors().len();
         self.spent.resize(n, 0.0);
         self.raw.resize(n, 0.0);
@@ -499,11 +511,7 @@ impl SideScratch {
             for &a in self.order.indices() {
                 let group = usize::from(self.political[a]);
                 sums[group] += self.access[self.kind[a]] * self.base[a];
-                self.prefix.push(MedianStep {
-                    policy: sums[0],
-                    political: sums[1],
-                    position: self.position[a],
-                });
+                self.prefix.push(sums[0], sums[1], self.position[a]);
             }
         }
     }
@@ -658,27 +666,36 @@ fn press_static(
 }
 
 /// The domestic position of an arena without budgets at `g`, over the
-/// prefix sums `prefix`, searched from index `*last` (last round's,
-/// written back); NaN without weight.
+/// prefix sums `prefix`, searched from actor `*last` along the order
+/// (last round's, written back); NaN without weight.
 #[inline(always)]
-fn static_median(prefix: &[MedianStep], g: f64, last: &mut usize) -> f64 {
-    let Some(top) = prefix.last() else {
+fn static_median(prefix: &MedianPrefix, g: f64, last: &mut usize) -> f64 {
+    let n = prefix.actors();
+    if n == 0 {
         return f64::NAN;
-    };
-    let n = prefix.len();
-    let total = top.policy + g * top.political;
+    }
+    let total = prefix.policy[n] + g * prefix.political[n];
     if !positive_and_finite(total) {
         return f64::NAN;
     }
-    // The cumulative weight grows along the order: the first index at
-    // which twice it reaches the total, searched from last round's
-    // (the position rarely moves, and a search that starts there
-    // takes two predictable comparisons).
+    // The cumulative weight grows along the order: the median is the first
+    // actor `j` at which twice it reaches the total (`reaches(j)`, the
+    // prefix at `j + 1`). The position rarely moves: both tests around
+    // last round's actor first (`reaches(j - 1)` is the sentinel's
+    // `false` for `j = 0`), and a search only when it moved.
+    let j = (*last).min(n - 1);
+    let pair = |sums: &[f64]| Lanes([sums[j], sums[j + 1]]);
+    let below = pair(&prefix.policy) + Lanes::splat(g) * pair(&prefix.political);
+    let twice = below + below;
+    if !(twice.0[0] >= total) && twice.0[1] >= total {
+        *last = j;
+        return prefix.position[j + 1];
+    }
     let reaches = |j: usize| {
-        let below = prefix[j].policy + g * prefix[j].political;
+        let below = prefix.policy[j + 1] + g * prefix.political[j + 1];
         below + below >= total
     };
-    let mut j = (*last).min(n - 1);
+    let mut j = j;
     while j > 0 && reaches(j - 1) {
         j -= 1;
     }
@@ -686,16 +703,45 @@ fn static_median(prefix: &[MedianStep], g: f64, last: &mut usize) -> f64 {
         j += 1;
     }
     *last = j;
-    prefix[j].position
+    prefix.position[j + 1]
 }
 
-/// One actor's place in the order of positions: the prefix sums of the
-/// policy- and political-oriented weights up to it, and its position.
-#[derive(Clone, Copy, Debug, Default)]
-struct MedianStep {
-    policy: f64,
-    political: f64,
-    position: f64,
+/// Along the order of positions, the prefix sums of the policy- and
+/// political-oriented weights and the position each actor reaches, one
+/// array each (the median reads two neighbours at once), entry 0 the
+/// sentinel before the first actor (no weight, no position).
+#[derive(Clone, Debug, Default)]
+struct MedianPrefix {
+    policy: Vec<f64>,
+    political: Vec<f64>,
+    position: Vec<f64>,
+}
+
+impl MedianPrefix {
+    /// Empties the prefix (no actor).
+    fn clear(&mut self) {
+        self.policy.clear();
+        self.political.clear();
+        self.position.clear();
+    }
+
+    /// Adds the next actor along the order: the sums up to it and its
+    /// position (after the sentinel if it is the first).
+    fn push(&mut self, policy: f64, political: f64, position: f64) {
+        if self.policy.is_empty() {
+            self.policy.push(0.0);
+            self.political.push(0.0);
+            self.position.push(f64::NAN);
+        }
+        self.policy.push(policy);
+        self.political.push(political);
+        self.position.push(position);
+    }
+
+    /// How many actors the prefix holds.
+    fn actors(&self) -> usize {
+        self.policy.len().saturating_sub(1)
+    }
 }
 
 /// The arenas of a match whose actors are all static (no budget, no web)
@@ -710,6 +756,92 @@ pub(super) struct StaticArenas<'a> {
     states: [usize; 2],
     gamma: f64,
     sides: [StaticSide; 2],
+    /// Both sides' period sums and rates in lanes (lane `k` side `k`'s).
+    lanes: StaticLanes,
+}
+
+/// What [`press_static`] reads of both sides, in [`Lanes`]: the period
+/// sums of the policy- and political-oriented actors and the rates.
+#[derive(Clone, Copy)]
+struct StaticLanes {
+    fixed: [LaneSums; 2],
+    lobby: Lanes,
+    media: Lanes,
+    framing: Lanes,
+    expertise: Lanes,
+    /// Both sides' `sum_t 1 / D_t` and `sum_t g_t / D_t` so far.
+    inverse_engaged: [Lanes; 2],
+}
+
+/// [`ChannelSums`] of both sides, field by field in lanes.
+#[derive(Clone, Copy)]
+struct LaneSums {
+    total: Lanes,
+    lobby: Lanes,
+    media: Lanes,
+    nationalist: Lanes,
+    accountability: Lanes,
+    expertise: Lanes,
+}
+
+impl StaticLanes {
+    /// The lanes of `sides`, with the inverse sums so far.
+    fn of(sides: &[StaticSide; 2], inverse_engaged: [Lanes; 2]) -> StaticLanes {
+        let both = |f: fn(&StaticSide) -> f64| Lanes([f(&sides[0]), f(&sides[1])]);
+        let sums = |j: usize| LaneSums {
+            total: Lanes([sides[0].fixed[j].total, sides[1].fixed[j].total]),
+            lobby: Lanes([sides[0].fixed[j].lobby, sides[1].fixed[j].lobby]),
+            media: Lanes([sides[0].fixed[j].media, sides[1].fixed[j].media]),
+            nationalist: Lanes([sides[0].fixed[j].nationalist, sides[1].fixed[j].nationalist]),
+            accountability: Lanes([
+                sides[0].fixed[j].accountability,
+                sides[1].fixed[j].accountability,
+            ]),
+            expertise: Lanes([sides[0].fixed[j].expertise, sides[1].fixed[j].expertise]),
+        };
+        StaticLanes {
+            fixed: [sums(0), sums(1)],
+            lobby: both(|s| s.rates.lobby),
+            media: both(|s| s.rates.media),
+            framing: both(|s| s.rates.framing),
+            expertise: both(|s| s.rates.expertise),
+            inverse_engaged,
+        }
+    }
+
+    /// [`press_static`] for both sides at once at the factors `g`, the
+    /// same operations lane by lane ([`ChannelSums::plus_scaled`], then
+    /// [`ChannelSums::effects_and_inverse`]); `None` when a side's total
+    /// weight is not positive and finite (that side is neutral, which the
+    /// caller computes side by side).
+    #[inline(always)]
+    fn press(&mut self, g: Lanes) -> Option<[ArenaEffects; 2]> {
+        let [policy, political] = &self.fixed;
+        let total = policy.total + g * political.total;
+        if !(positive_and_finite(total.0[0]) && positive_and_finite(total.0[1])) {
+            return None;
+        }
+        let inverse = total.recip();
+        let lobby = self.lobby * ((policy.lobby + g * political.lobby) * inverse);
+        let pi_push = self.media * ((policy.media + g * political.media) * inverse);
+        let nationalist = policy.nationalist + g * political.nationalist;
+        let accountability = policy.accountability + g * political.accountability;
+        let expertise = policy.expertise + g * political.expertise;
+        let audience_bonus = self.framing * (nationalist * inverse);
+        let accountability = self.framing * (accountability * inverse);
+        let noise_factor = Lanes::splat(1.0) - self.expertise * (expertise * inverse);
+        let inverse_engaged = &mut self.inverse_engaged;
+        inverse_engaged[0] = inverse_engaged[0] + inverse;
+        inverse_engaged[1] = inverse_engaged[1] + g * inverse;
+        let side = |k: usize| ArenaEffects {
+            lobby: lobby.0[k],
+            pi_push: pi_push.0[k],
+            audience_bonus: audience_bonus.0[k],
+            accountability: accountability.0[k],
+            noise_factor: noise_factor.0[k],
+        };
+        Some([side(0), side(1)])
+    }
 }
 
 /// One side of [`StaticArenas`].
@@ -717,7 +849,6 @@ pub(super) struct StaticArenas<'a> {
 struct StaticSide {
     fixed: [ChannelSums; 2],
     rates: ArenaRates,
-    inverse_engaged: [f64; 2],
     median: usize,
     /// The round of the side's next access transition.
     next_change: u32,
@@ -737,11 +868,19 @@ impl<'a> StaticArenas<'a> {
         }
         let side = |k: usize| StaticArenas::held(&scratch.sides[k], domestic, states[k]);
         let sides = [side(0), side(1)];
+        let inverse = |j: usize| {
+            Lanes([
+                scratch.sides[0].inverse_engaged[j],
+                scratch.sides[1].inverse_engaged[j],
+            ])
+        };
+        let inverse_engaged = [inverse(0), inverse(1)];
         Some(StaticArenas {
             scratch,
             domestic,
             states,
             gamma,
+            lanes: StaticLanes::of(&sides, inverse_engaged),
             sides,
         })
     }
@@ -751,35 +890,51 @@ impl<'a> StaticArenas<'a> {
         StaticSide {
             fixed: side.fixed,
             rates: side.rates,
-            inverse_engaged: side.inverse_engaged,
             median: side.last_median.get(),
             next_change: side.next_change(domestic, state),
         }
     }
 
-    /// What each side's arena does in round `round` at the levels `pis`.
+    /// What each side's arena does in round `round` at the levels `pis`:
+    /// both sides' effects at once in lanes (side by side when a side has
+    /// no engaged weight), then each side's median.
     #[inline(always)]
     pub(super) fn step(&mut self, round: u32, pis: [Politicization; 2]) -> [Pressure; 2] {
-        [self.side(0, round, pis[0]), self.side(1, round, pis[1])]
+        for k in 0..2 {
+            if round >= self.sides[k].next_change {
+                self.transition(k, round);
+            }
+        }
+        // `politicization_factor` in lanes.
+        let pi = Lanes(pis.map(Politicization::value));
+        let g = Lanes::splat(1.0) + Lanes::splat(self.gamma) * pi * pi;
+        let effects = match self.lanes.press(g) {
+            Some(effects) => effects,
+            None => [self.press_alone(0, g.0[0]), self.press_alone(1, g.0[1])],
+        };
+        let mut pressure = |k: usize| {
+            let held = &mut self.sides[k];
+            let scratch = &self.scratch.sides[k];
+            Pressure {
+                effects: effects[k],
+                kappa_factor: 1.0,
+                position: static_median(&scratch.prefix, g.0[k], &mut held.median),
+            }
+        };
+        [pressure(0), pressure(1)]
     }
 
-    /// Side `k`'s pressure in round `round` at level `pi` (a side without
-    /// an arena has no sums and no prefix: neutral, no position).
-    #[inline(always)]
-    fn side(&mut self, k: usize, round: u32, pi: Politicization) -> Pressure {
-        if round >= self.sides[k].next_change {
-            self.transition(k, round);
-        }
-        let held = &mut self.sides[k];
-        let g = politicization_factor(self.gamma, pi.value());
-        let effects = press_static(&held.fixed, &held.rates, g, &mut held.inverse_engaged);
-        let scratch = &self.scratch.sides[k];
-        let position = static_median(&scratch.prefix, g, &mut held.median);
-        Pressure {
-            effects,
-            kappa_factor: 1.0,
-            position,
-        }
+    /// Side `k`'s effects at `g` by [`press_static`], for a round in which
+    /// a side has no engaged weight (neutral effects, nothing added).
+    #[cold]
+    #[inline(never)]
+    fn press_alone(&mut self, k: usize, g: f64) -> ArenaEffects {
+        let lanes = &mut self.lanes.inverse_engaged;
+        let mut inverse_engaged = [lanes[0].0[k], lanes[1].0[k]];
+        let held = &self.sides[k];
+        let effects = press_static(&held.fixed, &held.rates, g, &mut inverse_engaged);
+        (lanes[0].0[k], lanes[1].0[k]) = (inverse_engaged[0], inverse_engaged[1]);
+        effects
     }
 
     /// Enters side `k`'s access periods that begin by round `round`.
@@ -790,12 +945,17 @@ impl<'a> StaticArenas<'a> {
         let side = &mut self.scratch.sides[k];
         side.advance(self.domestic, self.states[k], round);
         self.sides[k] = StaticArenas::held(side, self.domestic, self.states[k]);
+        let mut inverse_engaged = self.lanes.inverse_engaged;
+        inverse_engaged[0].0[k] = side.inverse_engaged[0];
+        inverse_engaged[1].0[k] = side.inverse_engaged[1];
+        self.lanes = StaticLanes::of(&self.sides, inverse_engaged);
     }
 
     /// Writes side `k`'s held sums back into the scratch.
     fn write_back(&mut self, k: usize) {
         let side = &mut self.scratch.sides[k];
-        side.inverse_engaged = self.sides[k].inverse_engaged;
+        let inverse = &self.lanes.inverse_engaged;
+        side.inverse_engaged = [inverse[0].0[k], inverse[1].0[k]];
         side.last_median.set(self.sides[k].median);
     }
 
