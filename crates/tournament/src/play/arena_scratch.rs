@@ -678,32 +678,7 @@ fn static_median(prefix: &MedianPrefix, g: f64, last: &mut usize) -> f64 {
     if !positive_and_finite(total) {
         return f64::NAN;
     }
-    // The cumulative weight grows along the order: the median is the first
-    // actor `j` at which twice it reaches the total (`reaches(j)`, the
-    // prefix at `j + 1`). The position rarely moves: both tests around
-    // last round's actor first (`reaches(j - 1)` is the sentinel's
-    // `false` for `j = 0`), and a search only when it moved.
-    let j = (*last).min(n - 1);
-    let pair = |sums: &[f64]| Lanes([sums[j], sums[j + 1]]);
-    let below = pair(&prefix.policy) + Lanes::splat(g) * pair(&prefix.political);
-    let twice = below + below;
-    if !(twice.0[0] >= total) && twice.0[1] >= total {
-        *last = j;
-        return prefix.position[j + 1];
-    }
-    let reaches = |j: usize| {
-        let below = prefix.policy[j + 1] + g * prefix.political[j + 1];
-        below + below >= total
-    };
-    let mut j = j;
-    while j > 0 && reaches(j - 1) {
-        j -= 1;
-    }
-    while !reaches(j) && j + 1 < n {
-        j += 1;
-    }
-    *last = j;
-    prefix.position[j + 1]
+    prefix.search(g, total, last)
 }
 
 /// Along the order of positions, the prefix sums of the policy- and
@@ -742,6 +717,78 @@ impl MedianPrefix {
     fn actors(&self) -> usize {
         self.policy.len().saturating_sub(1)
     }
+
+    /// The median at `g` of weights that sum to `total` (positive and
+    /// finite), searched from actor `*last` (written back).
+    #[inline(always)]
+    fn search(&self, g: f64, total: f64, last: &mut usize) -> f64 {
+        // The cumulative weight grows along the order: the median is the
+        // first actor `j` at which twice it reaches the total
+        // (`reaches(j)`, the prefix at `j + 1`), searched from last
+        // round's (the position rarely moves).
+        let reaches = |j: usize| {
+            let below = self.policy[j + 1] + g * self.political[j + 1];
+            below + below >= total
+        };
+        let mut j = (*last).min(self.actors() - 1);
+        while j > 0 && reaches(j - 1) {
+            j -= 1;
+        }
+        while !reaches(j) && j + 1 < self.actors() {
+            j += 1;
+        }
+        *last = j;
+        self.position[j + 1]
+    }
+
+    /// What the test of actor `last` (within the actors) reads: the
+    /// sums before it and up to it, its position, and the sums of all.
+    fn window(&self, last: usize) -> MedianWindow {
+        let n = self.actors();
+        if n == 0 {
+            return MedianWindow {
+                actor: 0,
+                policy: Lanes::splat(0.0),
+                political: Lanes::splat(0.0),
+                position: f64::NAN,
+                top: [0.0, 0.0],
+            };
+        }
+        let j = last.min(n - 1);
+        MedianWindow {
+            actor: j,
+            policy: Lanes([self.policy[j], self.policy[j + 1]]),
+            political: Lanes([self.political[j], self.political[j + 1]]),
+            position: self.position[j + 1],
+            top: [self.policy[n], self.political[n]],
+        }
+    }
+}
+
+/// What a round's median reads when the position does not move, held by
+/// value: actor `actor`'s sums before it (lane 0) and up to it (lane 1),
+/// its position, and the sums of every actor (`top`; zero without
+/// actors, so that the total is not positive and the position NaN).
+#[derive(Clone, Copy)]
+struct MedianWindow {
+    actor: usize,
+    policy: Lanes,
+    political: Lanes,
+    position: f64,
+    top: [f64; 2],
+}
+
+impl MedianWindow {
+    /// The position at `g` if actor `actor` is still the median of
+    /// weights summing to `total`: `reaches(actor - 1)` false (lane 0,
+    /// the sentinel's false for the first actor) and `reaches(actor)`
+    /// true, the operations of [`MedianPrefix::search`].
+    #[inline(always)]
+    fn position(&self, g: f64, total: f64) -> Option<f64> {
+        let below = self.policy + Lanes::splat(g) * self.political;
+        let twice = below + below;
+        (!(twice.0[0] >= total) && twice.0[1] >= total).then_some(self.position)
+    }
 }
 
 /// The arenas of a match whose actors are all static (no budget, no web)
@@ -771,6 +818,10 @@ struct StaticLanes {
     expertise: Lanes,
     /// Both sides' `sum_t 1 / D_t` and `sum_t g_t / D_t` so far.
     inverse_engaged: [Lanes; 2],
+    /// The sums of every actor's weight along the median's order,
+    /// policy-oriented and political-oriented.
+    top_policy: Lanes,
+    top_political: Lanes,
 }
 
 /// [`ChannelSums`] of both sides, field by field in lanes.
@@ -806,6 +857,8 @@ impl StaticLanes {
             framing: both(|s| s.rates.framing),
             expertise: both(|s| s.rates.expertise),
             inverse_engaged,
+            top_policy: both(|s| s.window.top[0]),
+            top_political: both(|s| s.window.top[1]),
         }
     }
 
@@ -850,6 +903,8 @@ struct StaticSide {
     fixed: [ChannelSums; 2],
     rates: ArenaRates,
     median: usize,
+    /// What the median reads while it stays at actor `median`.
+    window: MedianWindow,
     /// The round of the side's next access transition.
     next_change: u32,
 }
@@ -887,10 +942,12 @@ impl<'a> StaticArenas<'a> {
 
     /// What the round loop holds of side `side` (of state `state`).
     fn held(side: &SideScratch, domestic: &Domestic, state: usize) -> StaticSide {
+        let window = side.prefix.window(side.last_median.get());
         StaticSide {
             fixed: side.fixed,
             rates: side.rates,
-            median: side.last_median.get(),
+            median: window.actor,
+            window,
             next_change: side.next_change(domestic, state),
         }
     }
@@ -912,16 +969,37 @@ impl<'a> StaticArenas<'a> {
             Some(effects) => effects,
             None => [self.press_alone(0, g.0[0]), self.press_alone(1, g.0[1])],
         };
+        // `static_median` with the sums of all in lanes and the test of
+        // last round's median held by value.
+        let totals = self.lanes.top_policy + g * self.lanes.top_political;
         let mut pressure = |k: usize| {
-            let held = &mut self.sides[k];
-            let scratch = &self.scratch.sides[k];
+            let total = totals.0[k];
+            let position = if !positive_and_finite(total) {
+                f64::NAN
+            } else if let Some(position) = self.sides[k].window.position(g.0[k], total) {
+                position
+            } else {
+                self.move_median(k, g.0[k], total)
+            };
             Pressure {
                 effects: effects[k],
                 kappa_factor: 1.0,
-                position: static_median(&scratch.prefix, g.0[k], &mut held.median),
+                position,
             }
         };
         [pressure(0), pressure(1)]
+    }
+
+    /// Side `k`'s median at `g` (its weights summing to `total`) when it
+    /// moved from last round's actor: the search, and the new window.
+    #[cold]
+    #[inline(never)]
+    fn move_median(&mut self, k: usize, g: f64, total: f64) -> f64 {
+        let prefix = &self.scratch.sides[k].prefix;
+        let held = &mut self.sides[k];
+        let position = prefix.search(g, total, &mut held.median);
+        held.window = prefix.window(held.median);
+        position
     }
 
     /// Side `k`'s effects at `g` by [`press_static`], for a round in which
