@@ -114,7 +114,10 @@ mod tests {
                 assert_eq!(bits(x - y), [(a - b).to_bits(), (b - a).to_bits()]);
                 assert_eq!(bits(x * y), [(a * b).to_bits(), (b * a).to_bits()]);
                 assert_eq!(bits(x.recip()), [(1.0 / a).to_bits(), (1.0 / b).to_bits()]);
-                assert_eq!(bits(x.or_zero([true, false])), [a.to_bits(), 0.0f64.to_bits()]);
+                assert_eq!(
+                    bits(x.or_zero([true, false])),
+                    [a.to_bits(), 0.0f64.to_bits()]
+                );
             }
         }
     }

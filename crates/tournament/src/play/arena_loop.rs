@@ -464,7 +464,6 @@ fn pay_written(
             oriented = builder.oriented(orientations_at(election, turn + 1, args.settings));
         }
     }
-    drop(series);
     let turns = u32::try_from(moves0.len()).unwrap_or(u32::MAX);
     arena.settle(sides, summaries, &totals, pi_sums, paid, turns);
     moving_levels_result(turns, totals, pi_sums, pis)
@@ -581,7 +580,6 @@ fn play_arena_general(
         last = Some(played);
         orientations = orientations_at(election, turn + 1, settings);
     }
-    drop(series);
     arena.settle(&mut record.sides, summaries, &totals, pi_sums, paid, turns);
     moving_levels_result(turns, totals, pi_sums, pis)
 }

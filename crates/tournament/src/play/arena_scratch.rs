@@ -784,6 +784,8 @@ impl MedianWindow {
     /// the sentinel's false for the first actor) and `reaches(actor)`
     /// true, the operations of [`MedianPrefix::search`].
     #[inline(always)]
+    // `!(x >= total)`, not `x < total`: the search's test, false for NaN.
+    #[allow(clippy::neg_cmp_op_on_partial_ord)]
     fn position(&self, g: f64, total: f64) -> Option<f64> {
         let below = self.policy + Lanes::splat(g) * self.political;
         let twice = below + below;
