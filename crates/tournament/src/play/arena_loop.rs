@@ -338,6 +338,12 @@ impl ArenaRounds {
         paid: [Politicization; 2],
         turns: u32,
     ) {
+        debug_assert!(
+            sides
+                .iter()
+                .all(|side| side.positions.len() == self.samples.kept),
+            "every place of the series is written by the match"
+        );
         let cooperations = totals[0].cooperations + totals[1].cooperations;
         self.cooperation_excess = f64::from(cooperations) * 0.5 - f64::from(turns) * 0.5;
         for (k, (side, mut summary)) in sides.iter_mut().zip(summaries).enumerate() {

@@ -288,7 +288,9 @@ impl SideRecord {
 
     /// Clears the record for a match of a side with `actors` actors that
     /// keeps `kept` rounds in its series, sizing the series so that a
-    /// round writes its place without growing them.
+    /// round writes its place without growing them. A series already of
+    /// that length is not cleared: every match writes each of its `kept`
+    /// places (checked in debug builds when the match is settled).
     pub(super) fn start(&mut self, state: usize, has_arena: bool, actors: usize, kept: u32) {
         self.state = state;
         self.has_arena = has_arena;
@@ -300,10 +302,8 @@ impl SideRecord {
             &mut self.lobby,
             &mut self.pi_push,
         ] {
-            series.clear();
             series.resize(kept, 0.0);
         }
-        self.cooperation.clear();
         self.cooperation.resize(kept, false);
         self.actors.clear();
         self.actors.resize(actors, ActorRecord::default());

@@ -683,6 +683,63 @@ fn a_record_is_reused_across_matches() {
     }
 }
 
+#[test]
+fn a_reused_record_holds_what_a_fresh_one_holds() {
+    // A record keeps its series' memory from match to match (a series of
+    // the same length is not cleared): each match must write every place,
+    // in the loop over written moves (memory-one players) and in the
+    // general loop (opaque players), with the arena on either side, with
+    // and without sampling.
+    let domestic = Domestic::new(
+        vec![
+            Some(Arena::of(mixed_actors(1.0)).unwrap()),
+            Some(Arena::of(mixed_actors(0.4)).unwrap()),
+        ],
+        vec![],
+    )
+    .unwrap();
+    let config = MatchConfig::classic(30).unwrap().with_politics(dynamic());
+    for every in [1, 4] {
+        let mut reused = ArenaRecord::new().with_series_every(every);
+        let mut buffers = MatchBuffers::new();
+        for (k, states) in [[0, 1], [1, 0], [0, 0], [1, 1]].into_iter().enumerate() {
+            let players = |opaque: bool| -> [Box<dyn Strategy>; 2] {
+                let first: Box<dyn Strategy> = Box::new(TitForTat);
+                let second: Box<dyn Strategy> =
+                    Box::new(twolevel_strategies::classic::WinStayLoseShift);
+                if opaque {
+                    [Box::new(Opaque(first)), Box::new(Opaque(second))]
+                } else {
+                    [first, second]
+                }
+            };
+            let opaque = k % 2 == 1;
+            let mut play_into = |record: &mut ArenaRecord| {
+                let [mut first, mut second] = players(opaque);
+                let mut rng = Pcg64Mcg::seed_from_u64(7);
+                play_arena_match(
+                    &config,
+                    [first.as_mut(), second.as_mut()],
+                    &settings(),
+                    &domestic,
+                    states,
+                    &mut buffers,
+                    record,
+                    &mut rng,
+                )
+            };
+            let mut fresh = ArenaRecord::new().with_series_every(every);
+            let result = play_into(&mut reused);
+            assert_eq!(bits(&result), bits(&play_into(&mut fresh)));
+            assert_eq!(
+                reused.sides(),
+                fresh.sides(),
+                "states {states:?}, every {every}"
+            );
+        }
+    }
+}
+
 /// A strategy that plays its inner strategy through `decide` and reports
 /// no memory-one rule, so that an arena match takes its general loop.
 #[derive(Clone, Debug)]
