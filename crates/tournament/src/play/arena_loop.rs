@@ -228,6 +228,32 @@ impl Samples {
     }
 }
 
+/// What a match's loop carries from round to round besides its totals:
+/// the levels of the round being played, their sum over the rounds
+/// played, the levels the last round was paid at, and each side's summary
+/// (held by the loop and written back at its end: kept in memory every
+/// round otherwise).
+#[derive(Clone, Copy)]
+struct Levels {
+    now: [Politicization; 2],
+    sums: [f64; 2],
+    paid: [Politicization; 2],
+    summaries: [SideSummary; 2],
+}
+
+impl Levels {
+    /// The levels of a match that starts at `initial`, its sides'
+    /// summaries from `sides`.
+    fn new(initial: [Politicization; 2], sides: &[SideRecord; 2]) -> Self {
+        Levels {
+            now: initial,
+            sums: [0.0; 2],
+            paid: initial,
+            summaries: [sides[0].summary, sides[1].summary],
+        }
+    }
+}
+
 impl ArenaRounds {
     fn new(args: &Args<'_>, every: u32) -> Self {
         let dynamics = args.config.politics.dynamics();
@@ -271,26 +297,27 @@ impl ArenaRounds {
         scratch.step(args.domestic, args.states, &moments, self.gamma)
     }
 
-    /// Records round `turn`, `played` at `pis` under `pressures` (its
-    /// summaries in `summaries`, held by the loop and written back at its
-    /// end: kept in memory every round otherwise), and returns the levels
-    /// of the next round.
+    /// Records round `turn`, `played` at `levels.now` under `pressures`
+    /// (in the series and the summaries of `levels`), and moves `levels`
+    /// to the next round.
     #[inline(always)]
-    #[allow(clippy::too_many_arguments)]
     fn close(
         &mut self,
         args: &Args<'_>,
         series: &mut [SeriesWriter<'_>; 2],
-        summaries: &mut [SideSummary; 2],
         turn: u32,
         pressures: &[Pressure; 2],
-        pis: [Politicization; 2],
+        levels: &mut Levels,
         played: [Action; 2],
-    ) -> [Politicization; 2] {
+    ) {
+        let pis = levels.now;
+        levels.sums[0] += pis[0].value();
+        levels.sums[1] += pis[1].value();
+        levels.paid = pis;
         let sample = self.samples.keeps(turn);
         for (k, side) in series.iter_mut().enumerate() {
             let pressure = &pressures[k];
-            summaries[k].add_pressure(
+            levels.summaries[k].add_pressure(
                 pressure.position,
                 pressure.effects.lobby,
                 pressure.effects.pi_push,
@@ -304,27 +331,24 @@ impl ArenaRounds {
                 pressure.effects.pi_push,
             );
         }
-        match &self.dynamics {
-            // `next_levels_securitized`'s rule with the rises computed once.
-            Some((dynamics, lifts)) => {
-                let lift = lifts[Outcome::new(played[0], played[1]).index()];
-                let securitizing = [
-                    args.settings[0].securitizing + pressures[0].effects.pi_push,
-                    args.settings[1].securitizing + pressures[1].effects.pi_push,
-                ];
-                [
-                    dynamics.next_lifted(pis[0], lift[0], securitizing[0]),
-                    dynamics.next_lifted(pis[1], lift[1], securitizing[1]),
-                ]
-            }
-            None => pis,
+        // `next_levels_securitized`'s rule with the rises computed once.
+        if let Some((dynamics, lifts)) = &self.dynamics {
+            let lift = lifts[Outcome::new(played[0], played[1]).index()];
+            let securitizing = [
+                args.settings[0].securitizing + pressures[0].effects.pi_push,
+                args.settings[1].securitizing + pressures[1].effects.pi_push,
+            ];
+            levels.now = [
+                dynamics.next_lifted(pis[0], lift[0], securitizing[0]),
+                dynamics.next_lifted(pis[1], lift[1], securitizing[1]),
+            ];
         }
     }
 
     /// Ends a match of `turns` rounds whose loop added only the pressures
-    /// to the `summaries` each round ([`ArenaRounds::close`]): counts its
-    /// rounds, cooperations and levels (their sum `pi_sums` and the levels
-    /// `paid` in the last round) from the loop's totals, sets
+    /// to the summaries each round ([`ArenaRounds::close`]): counts its
+    /// rounds, cooperations and levels (their sum and the levels the last
+    /// round was paid at, in `levels`) from the loop's totals, sets
     /// `sum_t (coop_share_t - 1/2)`, and writes the summaries into
     /// `sides`. Each is the number a sum over the rounds gives: the
     /// level sums are the same additions, and the cooperation excess a
@@ -332,10 +356,8 @@ impl ArenaRounds {
     fn settle(
         &mut self,
         sides: &mut [SideRecord; 2],
-        summaries: [SideSummary; 2],
         totals: &[PlayerTotals; 2],
-        pi_sums: [f64; 2],
-        paid: [Politicization; 2],
+        levels: &Levels,
         turns: u32,
     ) {
         debug_assert!(
@@ -346,9 +368,9 @@ impl ArenaRounds {
         );
         let cooperations = totals[0].cooperations + totals[1].cooperations;
         self.cooperation_excess = f64::from(cooperations) * 0.5 - f64::from(turns) * 0.5;
-        for (k, (side, mut summary)) in sides.iter_mut().zip(summaries).enumerate() {
-            let last = (turns > 0).then(|| paid[k].value());
-            summary.count(turns, totals[k].cooperations, pi_sums[k], last);
+        for (k, (side, mut summary)) in sides.iter_mut().zip(levels.summaries).enumerate() {
+            let last = (turns > 0).then(|| levels.paid[k].value());
+            summary.count(turns, totals[k].cooperations, levels.sums[k], last);
             side.summary = summary;
         }
     }
@@ -435,44 +457,32 @@ fn pay_written(
     let election = config.election.as_ref();
     let builder = twolevel_game::StageTableBuilder::new(&config.game);
     let initial = config.politics.initial();
-    let mut pis = args.settings.map(|s| s.politicization.unwrap_or(initial));
+    let start = args.settings.map(|s| s.politicization.unwrap_or(initial));
+    let mut levels = Levels::new(start, sides);
     let mut oriented = builder.oriented(orientations_at(election, 0, args.settings));
     let mut totals = [PlayerTotals::default(); 2];
-    let mut pi_sums = [0.0; 2];
     let mut last = None;
-    let mut summaries = [sides[0].summary, sides[1].summary];
-    let mut paid = pis;
     let mut series = sides.each_mut().map(SideRecord::series);
     let [moves0, moves1] = &buffers.moves;
     for (turn, (&played0, &played1)) in (0..).zip(moves0.iter().zip(moves1)) {
         let campaign = election.is_some_and(|cycle| cycle.is_campaign(turn));
+        let pis = levels.now;
         let pressures = pressures(turn, campaign, pis, last, arena);
         let terms = terms_of(&pressures);
         let outcome = Outcome::new(played0, played1);
         let cell = builder.oriented_outcome_payoffs_with_terms(outcome, pis, &oriented, &terms);
         totals[0].add(&cell[0], played0);
         totals[1].add(&cell[1], played1);
-        pi_sums[0] += pis[0].value();
-        pi_sums[1] += pis[1].value();
         let played = [played0, played1];
-        paid = pis;
-        pis = arena.close(
-            args,
-            &mut series,
-            &mut summaries,
-            turn,
-            &pressures,
-            pis,
-            played,
-        );
+        arena.close(args, &mut series, turn, &pressures, &mut levels, played);
         last = Some(played);
         if election.is_some() {
             oriented = builder.oriented(orientations_at(election, turn + 1, args.settings));
         }
     }
     let turns = u32::try_from(moves0.len()).unwrap_or(u32::MAX);
-    arena.settle(sides, summaries, &totals, pi_sums, paid, turns);
-    moving_levels_result(turns, totals, pi_sums, pis)
+    arena.settle(sides, &totals, &levels, turns);
+    moving_levels_result(turns, totals, levels.sums, levels.now)
 }
 
 /// The arena match in the general engine's loop: players decide from
@@ -493,10 +503,11 @@ fn play_arena_general(
     let window = buffers.window(&players, turns);
     let known_length = config.horizon.turns().filter(|_| config.length_known);
     let initial = config.politics.initial();
-    let mut pis = settings.map(|s| s.politicization.unwrap_or(initial));
+    let start = settings.map(|s| s.politicization.unwrap_or(initial));
+    let mut levels = Levels::new(start, &record.sides);
     let mut orientations = orientations_at(config.election.as_ref(), 0, settings);
     let calendar = Calendar::new(config, turns, known_length, settings);
-    let mut payoffs = Payoffs::new(&config.game, pis, orientations, &calendar.round(0));
+    let mut payoffs = Payoffs::new(&config.game, levels.now, orientations, &calendar.round(0));
     let perception = config.perception_noise > 0.0;
     buffers.prepare(window, perception);
     let election = config.election.as_ref();
@@ -506,15 +517,13 @@ fn play_arena_general(
     } = buffers;
     let [first, second] = players;
     let mut totals = [PlayerTotals::default(); 2];
-    let mut pi_sums = [0.0; 2];
     let mut terms = [DomesticTerms::NEUTRAL; 2];
     let mut last = None;
-    let mut summaries = [record.sides[0].summary, record.sides[1].summary];
-    let mut paid = pis;
     let mut series = record.sides.each_mut().map(SideRecord::series);
 
     for turn in 0..turns {
         let round = calendar.round(turn);
+        let pis = levels.now;
         if turn > 0 {
             for (k, situation) in payoffs.situations.iter_mut().enumerate() {
                 situation.discount = round.discount[k];
@@ -570,24 +579,13 @@ fn play_arena_general(
             situation.score = totals[k].utility;
             situation.last_utility = Some(cell[k].utility);
         }
-        pi_sums[0] += pis[0].value();
-        pi_sums[1] += pis[1].value();
         let played = [played0, played1];
-        paid = pis;
-        pis = arena.close(
-            args,
-            &mut series,
-            &mut summaries,
-            turn,
-            &pressures,
-            pis,
-            played,
-        );
+        arena.close(args, &mut series, turn, &pressures, &mut levels, played);
         last = Some(played);
         orientations = orientations_at(election, turn + 1, settings);
     }
-    arena.settle(&mut record.sides, summaries, &totals, pi_sums, paid, turns);
-    moving_levels_result(turns, totals, pi_sums, pis)
+    arena.settle(&mut record.sides, &totals, &levels, turns);
+    moving_levels_result(turns, totals, levels.sums, levels.now)
 }
 
 /// A match no arena presses on: played by the engine of
