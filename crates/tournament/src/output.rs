@@ -20,7 +20,13 @@
 //!   second writer is refused with "the folder is in use by pid N" (the
 //!   pid and host are written in the file for that message). The
 //!   operating system releases the lock when its process ends, even when
-//!   killed, so a lock is never stale on any platform.
+//!   killed, so a lock is never stale on any platform. On a file system
+//!   without file locks (a cluster's Lustre scratch mounted without
+//!   `flock`), the lock is the file `.NAME.lock-held`, created only if it
+//!   does not exist and removed when the run ends; a run that is killed
+//!   leaves it, and the next one is refused with the process it names
+//!   (and, on Linux, whether that process still runs) and told to remove
+//!   it.
 //!
 //! **Output folders, the rules.**
 //!
@@ -374,6 +380,9 @@ pub struct OutputLock {
     /// The open lock file; its advisory lock is released when it is
     /// closed.
     file: fs::File,
+    /// Whether the lock is the file's existence (a file system without
+    /// file locks) rather than the operating system's lock on it.
+    held: bool,
 }
 
 impl OutputLock {
@@ -447,6 +456,15 @@ impl OutputLock {
                         host: lock_host.filter(|h| *h != here).map(str::to_owned),
                     });
                 }
+                Err(fs::TryLockError::Error(source)) if locks_unsupported(&source) => {
+                    drop(file);
+                    // The empty file this attempt may have created is of
+                    // no use on such a file system.
+                    if fs::metadata(&path).is_ok_and(|m| m.len() == 0) {
+                        let _ = fs::remove_file(&path);
+                    }
+                    return OutputLock::take_held(target, &path);
+                }
                 Err(fs::TryLockError::Error(source)) => {
                     return Err(OutputError::Io {
                         path,
@@ -468,7 +486,11 @@ impl OutputLock {
                 .and_then(|()| file.write_all(contents.as_bytes()))
                 .and_then(|()| file.flush())
                 .map_err(io_error(&path))?;
-            return Ok(OutputLock { path, file });
+            return Ok(OutputLock {
+                path,
+                file,
+                held: false,
+            });
         }
         Err(OutputError::Io {
             path,
@@ -479,6 +501,57 @@ impl OutputLock {
         })
     }
 
+    /// The lock of a file system without file locks: the file beside
+    /// `lock` named `-held`, created only if it does not exist (the
+    /// creation is atomic on every file system, shared ones included),
+    /// holding `pid P` and `host H`; fails with
+    /// [`OutputError::LockFileExists`] when it exists.
+    fn take_held(target: &Path, lock: &Path) -> Result<OutputLock, OutputError> {
+        let mut name = lock.file_name().unwrap_or_default().to_owned();
+        name.push("-held");
+        let path = lock.with_file_name(name);
+        let contents = format!("pid {}\nhost {}\n", std::process::id(), host_name());
+        match fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut file) => {
+                let written = file
+                    .write_all(contents.as_bytes())
+                    .and_then(|()| file.flush());
+                if let Err(source) = written {
+                    let _ = fs::remove_file(&path);
+                    return Err(OutputError::Io { path, source });
+                }
+                Ok(OutputLock {
+                    path,
+                    file,
+                    held: true,
+                })
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                let found = fs::read_to_string(&path).unwrap_or_default();
+                let (pid, lock_host) = parse_lock(&found);
+                let here = host_name();
+                let elsewhere = lock_host.filter(|h| *h != here).map(str::to_owned);
+                let running = match (pid, &elsewhere) {
+                    (Some(pid), None) => process_runs(pid),
+                    _ => None,
+                };
+                Err(OutputError::LockFileExists {
+                    folder: target.to_path_buf(),
+                    lock: path,
+                    pid,
+                    host: elsewhere,
+                    running,
+                })
+            }
+            Err(source) => Err(OutputError::Io { path, source }),
+        }
+    }
+
     /// The lock file.
     #[must_use]
     pub fn path(&self) -> &Path {
@@ -486,9 +559,34 @@ impl OutputLock {
     }
 }
 
+/// Whether an error from taking a file's advisory lock says that the file
+/// system has no file locks (Lustre without `flock`: `ENOSYS`; NFS without
+/// a lock manager: `ENOLCK`), rather than that the file is unusable.
+fn locks_unsupported(error: &io::Error) -> bool {
+    /// `ENOLCK` on Linux.
+    const NO_LOCKS: i32 = 37;
+    error.kind() == io::ErrorKind::Unsupported
+        || (cfg!(target_os = "linux") && error.raw_os_error() == Some(NO_LOCKS))
+}
+
+/// Whether process `pid` of this machine still runs, where that can be
+/// told without unsafe code (Linux's `/proc`).
+fn process_runs(pid: u32) -> Option<bool> {
+    if cfg!(target_os = "linux") && Path::new("/proc/self").exists() {
+        Some(Path::new("/proc").join(pid.to_string()).exists())
+    } else {
+        None
+    }
+}
+
 impl Drop for OutputLock {
     fn drop(&mut self) {
-        if cfg!(unix) {
+        if self.held {
+            // The file is the lock: removed, if the path still names it.
+            if names_file(&self.path, &self.file) {
+                let _ = fs::remove_file(&self.path);
+            }
+        } else if cfg!(unix) {
             // Removed while still locked (a run that opened it meanwhile
             // sees that the path no longer names it); only if the path
             // still names this file.
@@ -793,6 +891,78 @@ mod tests {
             std::env::temp_dir().join(format!("twolevel-output-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         dir
+    }
+
+    #[test]
+    fn without_file_locks_the_lock_is_a_file_that_exists_while_held() {
+        let root = scratch("held");
+        fs::create_dir_all(&root).unwrap();
+        let target = root.join("out");
+        let lock = hidden_sibling(&target, "lock");
+        let first = OutputLock::take_held(&target, &lock).unwrap();
+        let held = first.path().to_path_buf();
+        assert!(
+            held.to_string_lossy().ends_with(".out.lock-held"),
+            "{held:?}"
+        );
+        let text = fs::read_to_string(&held).unwrap();
+        assert!(
+            text.contains(&format!("pid {}", std::process::id())),
+            "{text}"
+        );
+        // A second run is refused, naming this process, which runs.
+        let error = OutputLock::take_held(&target, &lock).unwrap_err();
+        assert!(
+            matches!(&error, OutputError::LockFileExists { pid: Some(p), running, host: None, .. }
+                if *p == std::process::id() && running.is_none_or(|r| r)),
+            "{error}"
+        );
+        assert!(error.to_string().contains("no file locks"), "{error}");
+        // Released when dropped: the file is gone and the lock can be taken.
+        drop(first);
+        assert!(!held.exists());
+        drop(OutputLock::take_held(&target, &lock).unwrap());
+        // A file left by a run that was killed: refused, and told so.
+        let ended = std::process::Command::new("true").spawn().unwrap();
+        let pid = ended.id();
+        let mut ended = ended;
+        ended.wait().unwrap();
+        fs::write(&held, format!("pid {pid}\nhost {}\n", host_name())).unwrap();
+        let error = OutputLock::take_held(&target, &lock).unwrap_err();
+        if cfg!(target_os = "linux") {
+            assert!(
+                error.to_string().contains("which no longer runs"),
+                "{error}"
+            );
+        }
+        assert!(
+            error.to_string().contains("remove the lock file"),
+            "{error}"
+        );
+        // One written on another machine names it.
+        fs::write(&held, "pid 7\nhost elsewhere\n").unwrap();
+        let error = OutputLock::take_held(&target, &lock)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("pid 7 on elsewhere"), "{error}");
+        assert!(!error.contains("which no longer runs"), "{error}");
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn only_a_file_system_without_locks_falls_back() {
+        assert!(locks_unsupported(&io::Error::from(
+            io::ErrorKind::Unsupported
+        )));
+        if cfg!(target_os = "linux") {
+            assert!(locks_unsupported(&io::Error::from_raw_os_error(37)));
+            // ENOSYS, as Lustre answers flock without the option.
+            assert!(locks_unsupported(&io::Error::from_raw_os_error(38)));
+        }
+        assert!(!locks_unsupported(&io::Error::from(
+            io::ErrorKind::PermissionDenied
+        )));
+        assert!(!locks_unsupported(&io::Error::other("disk")));
     }
 
     #[test]

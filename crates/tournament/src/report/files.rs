@@ -71,6 +71,32 @@ pub enum OutputError {
         /// folder on a shared file system).
         host: Option<String>,
     },
+    /// On a file system without file locks the lock is a file that exists
+    /// while a run writes (see [`OutputLock`](crate::output::OutputLock)),
+    /// and one exists for this folder: another run is writing, or a run
+    /// that was killed left it.
+    #[error(
+        "cannot write `{}`: the file system has no file locks, and the lock file `{}` names {}{}{}; \
+         wait for that run to end, or, if it no longer runs, remove the lock file",
+        folder.display(),
+        lock.display(),
+        pid.map_or_else(|| "another run".to_owned(), |p| format!("pid {p}")),
+        host.as_ref().map_or_else(String::new, |h| format!(" on {h}")),
+        if *running == Some(false) { ", which no longer runs" } else { "" }
+    )]
+    LockFileExists {
+        /// The output folder.
+        folder: PathBuf,
+        /// The lock file.
+        lock: PathBuf,
+        /// The process it names, if it names one.
+        pid: Option<u32>,
+        /// The machine it names, when it is not this one.
+        host: Option<String>,
+        /// Whether that process still runs, when it can be told (a
+        /// process of this machine, on Linux).
+        running: Option<bool>,
+    },
 }
 
 /// Writes `value` as compact JSON to `path`, atomically; errors name the
