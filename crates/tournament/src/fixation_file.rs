@@ -476,12 +476,7 @@ pub struct GroupSetting {
 mod ranges {
     use twolevel_game::error::WholeRange;
 
-    pub(super) const RUNS: WholeRange = WholeRange::new(
-        "runs",
-        "runs",
-        1,
-        crate::evolution::graph::MAX_FIXATION_RUNS as u64,
-    );
+    pub(super) const RUNS: WholeRange = crate::evolution::graph::FIXATION_RUNS;
     pub(super) const REPETITIONS: WholeRange =
         WholeRange::new("repetitions", "repetitions", 1, u32::MAX as u64);
     pub(super) const GROUP_SIZE: WholeRange = WholeRange::new("n", "members", 2, u32::MAX as u64);

@@ -47,7 +47,7 @@ pub use population::GraphPopulation;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use twolevel_game::error::check_unit_interval;
+use twolevel_game::error::{WholeRange, check_unit_interval};
 use twolevel_game::graph::{Graph, below};
 use twolevel_game::{Orientation, ParameterError, Politicization, TwoLevelGame};
 
@@ -291,17 +291,17 @@ pub fn graph_fixation(
     })
 }
 
-/// Checks a number of fixation runs: from 1 to [`MAX_FIXATION_RUNS`]
-/// (the check [`graph_fixation`] makes, and a graph-evolution or
-/// multilevel file at load).
+/// The valid numbers of fixation runs, from 1 to [`MAX_FIXATION_RUNS`]:
+/// one range, so that a file's `runs` its type cannot hold and one above
+/// the bound are refused in the same words.
+pub(crate) const FIXATION_RUNS: WholeRange =
+    WholeRange::new("runs", "runs", 1, MAX_FIXATION_RUNS as u64);
+
+/// Checks a number of fixation runs against [`FIXATION_RUNS`] (the check
+/// [`graph_fixation`] makes, and a graph-evolution or multilevel file at
+/// load).
 pub(crate) fn check_runs(runs: u32) -> Result<(), ParameterError> {
-    if runs == 0 || runs > MAX_FIXATION_RUNS {
-        return Err(ParameterError::new(
-            "runs",
-            format!("expected from 1 to {MAX_FIXATION_RUNS} runs, got {runs}"),
-        ));
-    }
-    Ok(())
+    FIXATION_RUNS.check(i128::from(runs)).map(|_| ())
 }
 
 /// Whether every node can be reached from node 0.

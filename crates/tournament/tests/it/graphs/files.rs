@@ -88,12 +88,18 @@ fn loading_errors_name_the_field_at_its_line_and_column() {
         "4:",
         &["graphs[0]", "nodes"],
     );
-    // No runs.
-    refused(
-        &GRAPH_FILE.replace("runs: 300", "runs: 0"),
-        "12:",
-        &["runs"],
-    );
+    // No runs, too many, and a number of runs no count can be: one range,
+    // the same words.
+    for runs in ["0", "100000001", "-1", "5000000000"] {
+        refused(
+            &GRAPH_FILE.replace("runs: 300", &format!("runs: {runs}")),
+            "12:",
+            &[
+                "runs",
+                &format!("expected a whole number of runs from 1 to 100000000, got {runs}"),
+            ],
+        );
+    }
     // A selection too strong for the payoffs a node can get (a cooperator
     // with 3 defecting neighbours gets -3 c; 1 - w + w (-3 c * 10) < 0).
     refused(
