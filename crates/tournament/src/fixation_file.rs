@@ -1263,7 +1263,7 @@ impl FixationRow {
     /// when the standard error is 0).
     #[must_use]
     pub fn z_against_neutral(&self) -> Option<f64> {
-        (self.standard_error > 0.0).then(|| (self.probability - self.neutral) / self.standard_error)
+        crate::stats::z_score(self.probability, self.neutral, self.standard_error)
     }
 }
 

@@ -58,6 +58,20 @@ pub fn standard_error(sd: f64, n: usize) -> f64 {
     sd / (n as f64).sqrt()
 }
 
+/// How many standard errors `estimate` lies above `reference` (negative
+/// below); `None` when the standard error is 0.
+///
+/// ```
+/// use twolevel_tournament::stats::z_score;
+///
+/// assert_eq!(z_score(0.3, 0.1, 0.05), Some((0.3 - 0.1) / 0.05));
+/// assert_eq!(z_score(0.3, 0.1, 0.0), None);
+/// ```
+#[must_use]
+pub fn z_score(estimate: f64, reference: f64, standard_error: f64) -> Option<f64> {
+    (standard_error > 0.0).then(|| (estimate - reference) / standard_error)
+}
+
 /// The mean of `values` and, for two or more, the standard error of that
 /// mean computed as `sqrt(s^2 / n)` from the sample variance `s^2` (the
 /// society sweeps' formula; [`standard_error`] divides `s` by `sqrt(n)`,
