@@ -1448,6 +1448,18 @@ pub fn evolution_plots(evolution: &TournamentEvolution, folder: &Path) -> Result
     .draw(folder)
 }
 
+/// A sweep's lines along its first axis: for each combination `rest` of
+/// the axes after the first, the grid points at that combination, one
+/// for each value of the first axis (point `k * inner + rest`, `inner`
+/// the number of combinations), in the first axis's order.
+pub(crate) fn first_axis_lines(
+    identity: &SweepIdentity,
+) -> impl Iterator<Item = (usize, Vec<usize>)> + '_ {
+    let along = identity.grid[0].values.len();
+    let inner: usize = identity.grid[1..].iter().map(|a| a.values.len()).product();
+    (0..inner).map(move |rest| (rest, (0..along).map(|k| k * inner + rest).collect()))
+}
+
 /// The values of a sweep's axes after the first at their combination
 /// `rest`, in words (`threat cost theta = 8`), and the suffix that
 /// combination gives a plot's file name (`_rest`; none when the axes after
@@ -1478,7 +1490,6 @@ pub fn sweep_plots(
     folder: &Path,
 ) -> Result<Vec<PathBuf>> {
     let first = &identity.grid[0];
-    let inner: usize = identity.grid[1..].iter().map(|a| a.values.len()).product();
     let mut written = Vec::new();
     for (m, measure) in summary.measures.iter().enumerate() {
         if !(measure.starts_with("score_") || measure == "cooperation_rate") {
@@ -1497,8 +1508,7 @@ pub fn sweep_plots(
                 measure.escape_debug()
             );
         }
-        for rest in 0..inner {
-            let points: Vec<usize> = (0..first.values.len()).map(|k| k * inner + rest).collect();
+        for (rest, points) in first_axis_lines(identity) {
             let series: Vec<(String, Vec<(f64, f64)>)> = identity
                 .players
                 .iter()

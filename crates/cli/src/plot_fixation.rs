@@ -19,8 +19,8 @@ use twolevel_tournament::fixation_file::FixationResults;
 use twolevel_tournament::sweep_file::{SweepIdentity, SweepSummary};
 
 use crate::plot::{
-    Swatch, axis_titles, chart, colour, other_axes, padded_range, side_legend, split_for_legend,
-    titled, write_svg,
+    Swatch, axis_titles, chart, colour, first_axis_lines, other_axes, padded_range, side_legend,
+    split_for_legend, titled, write_svg,
 };
 use crate::plot_graph::{Colouring, lattice_image, network_plot};
 use crate::plot_labels::parameter_label;
@@ -51,10 +51,8 @@ pub fn fixation_sweep_plots(
     folder: &Path,
 ) -> Result<Vec<PathBuf>> {
     let first = &identity.grid[0];
-    let inner: usize = identity.grid[1..].iter().map(|a| a.values.len()).product();
     let mut written = Vec::new();
-    for rest in 0..inner {
-        let points: Vec<usize> = (0..first.values.len()).map(|k| k * inner + rest).collect();
+    for (rest, points) in first_axis_lines(identity) {
         let ratio = means(summary, 0, "benefit_cost_ratio", &points);
         let (x, x_title) = if ratio.iter().all(|v| v.is_finite()) {
             (

@@ -20,8 +20,8 @@ use plotters::prelude::*;
 use twolevel_tournament::sweep_file::{SweepIdentity, SweepSummary};
 
 use crate::plot::{
-    Swatch, axis_titles, chart, colour, curves, other_axes, padded_range, side_legend,
-    split_for_legend, titled, write_svg,
+    Swatch, axis_titles, chart, colour, curves, first_axis_lines, other_axes, padded_range,
+    side_legend, split_for_legend, titled, write_svg,
 };
 use crate::plot_labels::parameter_label;
 
@@ -74,11 +74,9 @@ pub fn negotiation_sweep_plots(
     folder: &Path,
 ) -> Result<Vec<PathBuf>> {
     let first = &identity.grid[0];
-    let inner: usize = identity.grid[1..].iter().map(|a| a.values.len()).product();
     let mut written = Vec::new();
     for (unit, pair) in identity.players.iter().enumerate() {
-        for rest in 0..inner {
-            let points: Vec<usize> = (0..first.values.len()).map(|k| k * inner + rest).collect();
+        for (rest, points) in first_axis_lines(identity) {
             let (others, suffix) = other_axes(identity, rest);
             let at = if others.is_empty() {
                 String::new()
