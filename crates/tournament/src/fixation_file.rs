@@ -101,7 +101,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use twolevel_files::{ConfigError, parse_ron, read_text_file};
-use twolevel_game::error::{check_finite, deserialize_seed};
+use twolevel_game::error::{WholeRange, check_finite, deserialize_seed};
 use twolevel_game::graph::{Graph, GraphSpec, Neighbourhood, below};
 use twolevel_game::{Currency, Horizon, Orientation, ParameterError, Politicization, TwoLevelGame};
 use twolevel_strategies::registry::{self, StrategySpec};
@@ -488,6 +488,20 @@ mod ranges {
     pub(super) const GRAPH_SEED: WholeRange = WholeRange::seed("graph_seed");
 }
 
+/// Checks a whole-number field against its range once the file is read
+/// (reading refused only what the field's type cannot hold), so that every
+/// refusal of the field is worded alike.
+fn check_in_range(
+    origin: &Path,
+    range: WholeRange,
+    value: impl Into<i128>,
+) -> Result<(), ConfigError> {
+    range
+        .check(value.into())
+        .map(|_| ())
+        .map_err(|e| ConfigError::from_parameter(origin, e))
+}
+
 /// Reads `runs` ([`ranges::RUNS`]).
 fn read_runs<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
     ranges::RUNS.deserialize(d)
@@ -770,14 +784,8 @@ impl RawGraphEvolution {
             }
             check_units(origin, "edges", &self.edges)?;
         }
-        crate::evolution::graph::check_runs(self.runs).map_err(invalid)?;
-        if self.max_updates == 0 {
-            return Err(ConfigError::invalid(
-                origin,
-                "max_updates",
-                "expected at least one update a run",
-            ));
-        }
+        check_in_range(origin, ranges::RUNS, self.runs)?;
+        check_in_range(origin, ranges::MAX_UPDATES, self.max_updates)?;
         let (matches, _, table) = load_game(&self.game, origin, self.seed)?;
         let dynamics = GraphDynamics::new(self.dynamics, self.selection).with_payoffs(self.payoffs);
         let mut graphs = Vec::with_capacity(self.graphs.len() + self.edges.len());
@@ -844,14 +852,8 @@ impl RawMultilevel {
         check_common(origin, &self.name, self.output.as_deref())?;
         let units: Vec<String> = self.groups.iter().copied().map(group_unit).collect();
         check_units(origin, "groups", &units)?;
-        crate::evolution::graph::check_runs(self.runs).map_err(invalid)?;
-        if self.max_steps == 0 {
-            return Err(ConfigError::invalid(
-                origin,
-                "max_steps",
-                "expected at least one step a run",
-            ));
-        }
+        check_in_range(origin, ranges::RUNS, self.runs)?;
+        check_in_range(origin, ranges::MAX_STEPS, self.max_steps)?;
         let (matches, game, _) = load_game(&self.game, origin, self.seed)?;
         let mut processes = Vec::with_capacity(self.groups.len());
         for (i, (setting, unit)) in self.groups.iter().zip(units).enumerate() {

@@ -100,6 +100,31 @@ fn loading_errors_name_the_field_at_its_line_and_column() {
             ],
         );
     }
+    // The caps on a run, the same way (0 and a number no count can be).
+    for cap in ["0", "-1"] {
+        refused(
+            &GRAPH_FILE.replace("runs: 300", &format!("runs: 300, max_updates: {cap}")),
+            "12:",
+            &[
+                "max_updates",
+                &format!(
+                    "expected a whole number of updates from 1 to {}, got {cap}",
+                    u64::MAX
+                ),
+            ],
+        );
+        refused(
+            &GROUP_FILE.replace("runs: 200", &format!("runs: 200, max_steps: {cap}")),
+            "8:",
+            &[
+                "max_steps",
+                &format!(
+                    "expected a whole number of steps from 1 to {}, got {cap}",
+                    u64::MAX
+                ),
+            ],
+        );
+    }
     // A selection too strong for the payoffs a node can get (a cooperator
     // with 3 defecting neighbours gets -3 c; 1 - w + w (-3 c * 10) < 0).
     refused(
